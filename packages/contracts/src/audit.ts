@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { pageQuery, paged } from './common.js';
+
+export const auditEvent = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEvent>;
+export const auditList = paged(auditEvent);
+
+export const auditQuery = z.strictObject({
+  actor: z.string().trim().max(64).optional(),
+  objectType: z.string().trim().max(64).optional(),
+  objectId: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  ...pageQuery,
+});
+
+export const auditVerifyResult = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBadId: z.number().int().nullable(),
+  problem: z.enum(['changed', 'inserted', 'deleted']).nullable(),
+  message: z.string(),
+});

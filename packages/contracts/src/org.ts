@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { code, name } from './common.js';
+
+/** Kinds of node in the organisation tree (glossary: org_node). */
+export const orgKinds = ['region', 'department', 'zone', 'vertical', 'enterprise', 'section'] as const;
+export const orgKind = z.enum(orgKinds);
+export type OrgKind = z.infer<typeof orgKind>;
+
+export const evaluationSystem = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  ownerOrgId: z.number().int().nullable(),
+  version: z.number().int(),
+});
+export type EvaluationSystem = z.infer<typeof evaluationSystem>;
+export const systemCreate = z.strictObject({
+  code,
+  name,
+  ownerOrgId: z.number().int().positive().nullable().optional(),
+});
+export const systemUpdate = z.strictObject({
+  name: name.optional(),
+  ownerOrgId: z.number().int().positive().nullable().optional(),
+  version: z.number().int(),
+});
+
+export const category = z.object({
+  id: z.number().int(),
+  systemId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+});
+export type Category = z.infer<typeof category>;
+export const categoryCreate = z.strictObject({ systemId: z.number().int().positive(), code, name });
+export const categoryUpdate = z.strictObject({ name: name.optional(), version: z.number().int() });
+
+export const group = z.object({
+  id: z.number().int(),
+  categoryId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+});
+export type Group = z.infer<typeof group>;
+export const groupCreate = z.strictObject({ categoryId: z.number().int().positive(), code, name });
+export const groupUpdate = z.strictObject({ name: name.optional(), version: z.number().int() });
+
+export const orgNode = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  kind: orgKind,
+  code: z.string(),
+  name: z.string(),
+  systemId: z.number().int().nullable(),
+  groupId: z.number().int().nullable(),
+  sortOrder: z.number().int(),
+  version: z.number().int(),
+});
+export type OrgNode = z.infer<typeof orgNode>;
+export const orgNodeCreate = z.strictObject({
+  parentId: z.number().int().positive().nullable(),
+  kind: orgKind,
+  code,
+  name,
+  systemId: z.number().int().positive().nullable().optional(),
+  groupId: z.number().int().positive().nullable().optional(),
+  sortOrder: z.number().int().min(0).max(1_000_000).optional(),
+});
+export const orgNodeUpdate = z.strictObject({
+  parentId: z.number().int().positive().nullable().optional(),
+  name: name.optional(),
+  systemId: z.number().int().positive().nullable().optional(),
+  groupId: z.number().int().positive().nullable().optional(),
+  sortOrder: z.number().int().min(0).max(1_000_000).optional(),
+  version: z.number().int(),
+});
+
+export const staff = z.object({
+  id: z.number().int(),
+  orgNodeId: z.number().int(),
+  employeeNo: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Staff = z.infer<typeof staff>;
+export const staffCreate = z.strictObject({
+  orgNodeId: z.number().int().positive(),
+  employeeNo: code,
+  name,
+  title: z.string().trim().max(100).nullable().optional(),
+});
+export const staffUpdate = z.strictObject({
+  orgNodeId: z.number().int().positive().optional(),
+  name: name.optional(),
+  title: z.string().trim().max(100).nullable().optional(),
+  version: z.number().int(),
+});
+export const staffQuery = z.strictObject({ orgNodeId: z.coerce.number().int().positive() });
+
+/** Columns of the org import template, in order. `parentCode` refers to an existing node or an earlier row. */
+export const orgImportColumns = ['code', 'name', 'kind', 'parentCode', 'systemCode', 'groupCode', 'sortOrder'] as const;
+export const orgImportRow = z.strictObject({
+  code,
+  name,
+  kind: orgKind,
+  parentCode: z.string().trim().max(64).optional(),
+  systemCode: z.string().trim().max(64).optional(),
+  groupCode: z.string().trim().max(64).optional(),
+  sortOrder: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+export type OrgImportRow = z.infer<typeof orgImportRow>;
+export const importRowError = z.object({ line: z.number().int(), field: z.string().optional(), message: z.string() });
+export type ImportRowError = z.infer<typeof importRowError>;
+export const importResult = z.object({ imported: z.number().int() });
+export const importTemplateQuery = z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
