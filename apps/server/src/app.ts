@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { resolveSession } from './modules/identity/auth.service.js';
+import { authRoutes } from './modules/identity/auth.routes.js';
+import { orgImportRoutes } from './modules/org/org-import.routes.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { hasPermission } from './platform/access.js';
+import type { Deps } from './platform/context.js';
+import { errorHandler } from './platform/error-handler.js';
+import { AppError } from './platform/errors.js';
+import { type Access, SESSION_COOKIE } from './platform/http.js';
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  now?: () => Date;
+  /** Directory of the built web UI; served at / when it exists. */
+  webDist?: string;
+  logger?: boolean;
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** Build the API without listening, so tests drive it through `inject`. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const deps: Deps = { database: opts.database, config: opts.config, now: opts.now ?? (() => new Date()) };
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: opts.config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !opts.webDist || !existsSync(opts.webDist))
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    // Client-side routes of the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  // Every API route must say who may call it; a route without `access` fails at startup.
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.url !== '/api/openapi.json') {
+      if (!route.config || !('access' in route.config) || !(route.config as { access?: Access }).access)
+        throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    }
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: opts.config.secureCookie,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Jixiao API', version: '0.1.0', description: '绩效管理信息系统 — government performance management' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config.access;
+    if (!access || 'public' in access) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) throw new AppError('UNAUTHENTICATED', 'Please sign in');
+    const { actor } = await resolveSession(deps, token);
+    req.actor = actor;
+    req.sessionToken = token;
+    if ('permission' in access) {
+      if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Change your password before continuing');
+      if (!hasPermission(actor, access.permission)) throw new AppError('FORBIDDEN', 'Your role may not do this');
+    }
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await opts.database.query('select 1');
+      return { ok: true, database: opts.database.engine };
+    } catch (err) {
+      return reply.code(503).send({ error: { code: 'INTERNAL', message: `database not ready: ${(err as Error).message}` } });
+    }
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes(deps));
+  await app.register(usersRoutes(deps));
+  await app.register(orgRoutes(deps));
+  await app.register(orgImportRoutes(deps));
+  await app.register(auditRoutes(deps));
+
+  if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: 'index.html' });
+  }
+  return app;
+}

@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const version = () => integer('version').notNull().default(1);
+const stamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** An evaluation system (考评体系): districts, development zones, city departments… (W1). */
+export const evalSystems = pgTable('eval_system', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  ownerOrgId: integer('owner_org_id'),
+  version: version(),
+  ...stamps,
+});
+
+/** Category (类别) within a system, e.g. A 党群口 (S2, W8). */
+export const categories = pgTable(
+  'category',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    systemId: integer('system_id')
+      .notNull()
+      .references(() => evalSystems.id, { onDelete: 'restrict' }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    version: version(),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('category_system_code').on(t.systemId, t.code)],
+);
+
+/** Group (组) within a category: the unit of ranking and quotas (W8: B1 综合, B2 执法). */
+export const groups = pgTable(
+  'unit_group',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'restrict' }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    version: version(),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('group_category_code').on(t.categoryId, t.code)],
+);
+
+/**
+ * A node of the organisation tree. `path` is the materialised path of ids ("/1/7/42/") so that
+ * subtree checks — the heart of unit-scoped access — are one indexed prefix match.
+ */
+export const orgNodes = pgTable(
+  'org_node',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    parentId: integer('parent_id').references((): AnyPgColumn => orgNodes.id, { onDelete: 'restrict' }),
+    path: text('path').notNull().default(''),
+    kind: text('kind').notNull(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    systemId: integer('system_id').references(() => evalSystems.id, { onDelete: 'restrict' }),
+    groupId: integer('group_id').references(() => groups.id, { onDelete: 'restrict' }),
+    sortOrder: integer('sort_order').notNull().default(0),
+    version: version(),
+    ...stamps,
+  },
+  (t) => [
+    index('org_node_parent').on(t.parentId),
+    index('org_node_path').using('btree', sql`${t.path} text_pattern_ops`),
+  ],
+);
+
+/** A staff member (工作人员) of a unit or section. */
+export const staff = pgTable(
+  'staff',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    orgNodeId: integer('org_node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    employeeNo: text('employee_no').notNull().unique(),
+    name: text('name').notNull(),
+    title: text('title'),
+    version: version(),
+    ...stamps,
+  },
+  (t) => [index('staff_org_node').on(t.orgNodeId)],
+);

@@ -1,0 +1,65 @@
+import type { Executor } from '../../db/client.js';
+import { type ChainProblem, GENESIS, verifyChain } from '../../platform/audit-chain.js';
+import type { Ctx, Deps } from '../../platform/context.js';
+import { type AuditFilter, appendAudit, auditChain, listAudit } from './audit.repository.js';
+
+export interface AuditEntry {
+  action: string;
+  objectType: string;
+  objectId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Append one audit row inside the caller's transaction, so the change and its record commit together. */
+export function recordAudit(deps: Deps, tx: Executor, ctx: Ctx, entry: AuditEntry, actorOverride?: { id: number; username: string }) {
+  const actor = actorOverride ?? (ctx.actor ? { id: ctx.actor.id, username: ctx.actor.username } : null);
+  return appendAudit(tx, deps.config.secret, {
+    at: deps.now().toISOString(),
+    actorId: actor?.id ?? null,
+    actorName: actor?.username ?? null,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId == null ? null : String(entry.objectId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+  });
+}
+
+export async function searchAudit(deps: Deps, filter: AuditFilter) {
+  const { items, total } = await listAudit(deps.database.db, filter);
+  return {
+    items: items.map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actorId: r.actorId,
+      actorName: r.actorName,
+      action: r.action,
+      objectType: r.objectType,
+      objectId: r.objectId,
+      before: r.before ?? null,
+      after: r.after ?? null,
+      requestId: r.requestId,
+      ip: r.ip,
+    })),
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
+}
+
+/** Check the whole chain, a batch at a time; each batch starts from the last good row of the one before. */
+export async function verifyAudit(deps: Deps): Promise<{ checked: number; problem: ChainProblem | null }> {
+  let checked = 0;
+  let start = { id: 0, hash: GENESIS };
+  for await (const batch of auditChain(deps.database.db)) {
+    const problem = verifyChain(deps.config.secret, batch, start);
+    if (problem) return { checked: checked + batch.findIndex((r) => r.id === problem.id), problem };
+    checked += batch.length;
+    const last = batch.at(-1)!;
+    start = { id: last.id, hash: last.hash };
+  }
+  return { checked, problem: null };
+}

@@ -1,0 +1,74 @@
+import { changePasswordBody, loginBody, loginResponse, me, okBody } from '@jixiao/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { type Actor, permissionsOf } from '../../platform/access.js';
+import type { Deps } from '../../platform/context.js';
+import { ctxOf, SESSION_COOKIE } from '../../platform/http.js';
+import * as auth from './auth.service.js';
+
+export const presentMe = (a: Actor) => ({
+  id: a.id,
+  username: a.username,
+  displayName: a.displayName,
+  mustChangePassword: a.mustChangePassword,
+  grants: a.grants.map(({ orgPath: _, ...g }) => g),
+  permissions: permissionsOf(a),
+});
+
+export const authRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const cookieOptions = {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict' as const,
+      secure: deps.config.secureCookie,
+    };
+
+    app.post(
+      '/api/auth/login',
+      {
+        config: { access: { public: true }, rateLimit: { max: 20, timeWindow: '1 minute' } },
+        schema: { tags: ['auth'], body: loginBody, response: { 200: loginResponse } },
+      },
+      async (req, reply) => {
+        const { token, actor } = await auth.login(deps, ctxOf(req), req.body, req.headers['user-agent'] ?? null);
+        reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+        return { user: presentMe(actor) };
+      },
+    );
+
+    app.get(
+      '/api/auth/me',
+      { config: { access: { session: true } }, schema: { tags: ['auth'], response: { 200: me } } },
+      async (req) => presentMe(req.actor!),
+    );
+
+    app.post(
+      '/api/auth/logout',
+      { config: { access: { session: true } }, schema: { tags: ['auth'], response: { 200: okBody } } },
+      async (req, reply) => {
+        await auth.logout(deps, ctxOf(req), req.sessionToken!);
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/auth/logout-all',
+      { config: { access: { session: true } }, schema: { tags: ['auth'], response: { 200: okBody } } },
+      async (req, reply) => {
+        await auth.logoutEverywhere(deps, ctxOf(req));
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/auth/change-password',
+      { config: { access: { session: true } }, schema: { tags: ['auth'], body: changePasswordBody, response: { 200: okBody } } },
+      async (req) => {
+        await auth.changePassword(deps, ctxOf(req), req.body);
+        return { ok: true as const };
+      },
+    );
+  };

@@ -1,0 +1,132 @@
+import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { categories, evalSystems, groups, orgNodes, staff, users } from '../../db/schema/index.js';
+import type { OrgScope } from '../../platform/access.js';
+
+export type NodeRow = typeof orgNodes.$inferSelect;
+export type StaffRow = typeof staff.$inferSelect;
+type Table = typeof evalSystems | typeof categories | typeof groups | typeof orgNodes | typeof staff;
+
+/** Ids on a materialised path "/1/7/42/" → [1, 7, 42]. */
+export const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
+
+function scopeWhere(scope: OrgScope): SQL | undefined {
+  if (scope.all) return undefined;
+  const parts: SQL[] = scope.paths.map((p) => like(orgNodes.path, `${p}%`));
+  if (scope.systemIds.length) {
+    // A node is in a system when it or an ancestor carries the system id.
+    parts.push(
+      sql`exists (select 1 from org_node a where a.system_id in (${sql.join(
+        scope.systemIds.map((s) => sql`${s}`),
+        sql`, `,
+      )}) and ${orgNodes.path} like a.path || '%')`,
+    );
+  }
+  return parts.length ? or(...parts) : sql`false`;
+}
+
+export const listNodes = (db: Executor, scope: OrgScope) =>
+  db
+    .select()
+    .from(orgNodes)
+    .where(scopeWhere(scope))
+    .orderBy(asc(orgNodes.sortOrder), asc(orgNodes.id));
+
+export const findNode = async (db: Executor, id: number) =>
+  (await db.select().from(orgNodes).where(eq(orgNodes.id, id)).limit(1))[0];
+
+export const findNodesByCodes = (db: Executor, codes: string[]) =>
+  codes.length ? db.select().from(orgNodes).where(inArray(orgNodes.code, codes)) : Promise.resolve([]);
+
+/** The systems a node belongs to through itself or its ancestors. */
+export async function nodeSystemIds(db: Executor, node: NodeRow): Promise<number[]> {
+  const ids = pathIds(node.path);
+  if (ids.length === 0) return node.systemId ? [node.systemId] : [];
+  const rows = await db.select({ s: orgNodes.systemId }).from(orgNodes).where(inArray(orgNodes.id, ids));
+  return rows.flatMap((r) => (r.s ? [r.s] : []));
+}
+
+export async function insertNode(db: Executor, n: typeof orgNodes.$inferInsert, parentPath: string): Promise<NodeRow> {
+  const [row] = await db.insert(orgNodes).values(n).returning();
+  const path = `${parentPath || '/'}${row!.id}/`;
+  const [withPath] = await db.update(orgNodes).set({ path }).where(eq(orgNodes.id, row!.id)).returning();
+  return withPath!;
+}
+
+/** Versioned update of any table with `id` and `version` columns; undefined when the version is stale. */
+export async function updateVersioned<T extends Table>(
+  db: Executor,
+  table: T,
+  id: number,
+  version: number,
+  patch: Partial<T['$inferInsert']>,
+): Promise<T['$inferSelect'] | undefined> {
+  const [row] = await db
+    .update(table as typeof orgNodes)
+    .set({ ...(patch as object), version: sql`${table.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(table.id, id), eq(table.version, version)))
+    .returning();
+  return row as T['$inferSelect'] | undefined;
+}
+
+/** Move a subtree: every descendant's path is rewritten by prefix. */
+export async function rewritePaths(db: Executor, oldPath: string, newPath: string) {
+  await db
+    .update(orgNodes)
+    .set({ path: sql`${newPath} || substr(${orgNodes.path}, ${oldPath.length + 1})` })
+    .where(like(orgNodes.path, `${oldPath}%`));
+}
+
+export async function nodeDependents(db: Executor, id: number) {
+  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(orgNodes).where(eq(orgNodes.parentId, id));
+  const [s] = await db.select({ n: sql<number>`count(*)::int` }).from(staff).where(eq(staff.orgNodeId, id));
+  const [u] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.orgNodeId, id));
+  return { children: c?.n ?? 0, staff: s?.n ?? 0, users: u?.n ?? 0 };
+}
+
+export const deleteById = (db: Executor, table: Table, id: number) => db.delete(table).where(eq(table.id, id));
+
+// --- systems, categories, groups ---------------------------------------------------------------
+
+export const listSystems = (db: Executor) => db.select().from(evalSystems).orderBy(asc(evalSystems.id));
+export const findSystem = async (db: Executor, id: number) =>
+  (await db.select().from(evalSystems).where(eq(evalSystems.id, id)).limit(1))[0];
+export const insertSystem = async (db: Executor, v: typeof evalSystems.$inferInsert) =>
+  (await db.insert(evalSystems).values(v).returning())[0]!;
+
+export const listCategories = (db: Executor) => db.select().from(categories).orderBy(asc(categories.id));
+export const findCategory = async (db: Executor, id: number) =>
+  (await db.select().from(categories).where(eq(categories.id, id)).limit(1))[0];
+export const insertCategory = async (db: Executor, v: typeof categories.$inferInsert) =>
+  (await db.insert(categories).values(v).returning())[0]!;
+
+export const listGroups = (db: Executor) => db.select().from(groups).orderBy(asc(groups.id));
+export const findGroup = async (db: Executor, id: number) =>
+  (await db.select().from(groups).where(eq(groups.id, id)).limit(1))[0];
+export const insertGroup = async (db: Executor, v: typeof groups.$inferInsert) =>
+  (await db.insert(groups).values(v).returning())[0]!;
+
+/** Group with the system it belongs to, for checking that a unit's group matches its system. */
+export async function groupSystem(db: Executor, groupId: number) {
+  const [row] = await db
+    .select({ groupId: groups.id, systemId: categories.systemId, code: groups.code })
+    .from(groups)
+    .innerJoin(categories, eq(groups.categoryId, categories.id))
+    .where(eq(groups.id, groupId));
+  return row;
+}
+
+export const allGroupsWithSystem = (db: Executor) =>
+  db
+    .select({ id: groups.id, code: groups.code, systemId: categories.systemId })
+    .from(groups)
+    .innerJoin(categories, eq(groups.categoryId, categories.id));
+
+// --- staff -----------------------------------------------------------------------------------------
+
+export const listStaff = (db: Executor, orgNodeId: number) =>
+  db.select().from(staff).where(eq(staff.orgNodeId, orgNodeId)).orderBy(asc(staff.id));
+export const findStaff = async (db: Executor, id: number) =>
+  (await db.select().from(staff).where(eq(staff.id, id)).limit(1))[0];
+export const insertStaff = async (db: Executor, v: typeof staff.$inferInsert) =>
+  (await db.insert(staff).values(v).returning())[0]!;

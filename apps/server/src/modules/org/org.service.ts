@@ -1,0 +1,305 @@
+import type { OrgKind, OrgNode } from '@jixiao/contracts';
+import type { Executor } from '../../db/client.js';
+import { evalSystems, categories, groups, orgNodes, staff } from '../../db/schema/index.js';
+import { type Actor, inScope, orgScope, type Permission } from '../../platform/access.js';
+import type { Ctx, Deps } from '../../platform/context.js';
+import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as repo from './org.repository.js';
+
+const toNode = (n: repo.NodeRow): OrgNode => ({
+  id: n.id,
+  parentId: n.parentId,
+  kind: n.kind as OrgKind,
+  code: n.code,
+  name: n.name,
+  systemId: n.systemId,
+  groupId: n.groupId,
+  sortOrder: n.sortOrder,
+  version: n.version,
+});
+const strip = <T extends { createdAt?: unknown; updatedAt?: unknown }>({ createdAt: _, updatedAt: __, ...rest }: T) =>
+  rest;
+
+/**
+ * Load a node the actor may act on with `p`. A node outside the actor's scope is reported as not
+ * found — its existence is not revealed to other units.
+ */
+export async function nodeInScope(db: Executor, actor: Actor, id: number, p: Permission): Promise<repo.NodeRow> {
+  const node = await repo.findNode(db, id);
+  if (!node) throw notFound('Organisation node');
+  const scope = orgScope(actor, p);
+  if (scope.all) return node;
+  if (!inScope(scope, { path: node.path, systemIds: await repo.nodeSystemIds(db, node) })) {
+    // Visible but not writable: the actor learns nothing new from a 403 here.
+    if (p !== 'org.read' && (await canSee(db, actor, node))) throw new AppError('FORBIDDEN', 'You may not change this node');
+    throw notFound('Organisation node');
+  }
+  return node;
+}
+
+async function canSee(db: Executor, actor: Actor, node: repo.NodeRow) {
+  const scope = orgScope(actor, 'org.read');
+  return scope.all || inScope(scope, { path: node.path, systemIds: await repo.nodeSystemIds(db, node) });
+}
+
+export async function listNodes(deps: Deps, ctx: Ctx): Promise<OrgNode[]> {
+  const rows = await repo.listNodes(deps.database.db, orgScope(ctx.actor!, 'org.read'));
+  const ids = new Set(rows.map((r) => r.id));
+  // A unit user sees its own subtree with its top node as a root.
+  return rows.map((r) => toNode(r.parentId && !ids.has(r.parentId) ? { ...r, parentId: null } : r));
+}
+
+export async function getNode(deps: Deps, ctx: Ctx, id: number): Promise<OrgNode> {
+  return toNode(await nodeInScope(deps.database.db, ctx.actor!, id, 'org.read'));
+}
+
+async function checkGroup(db: Executor, systemId: number | null | undefined, groupId: number | null | undefined) {
+  if (!groupId) return;
+  const g = await repo.groupSystem(db, groupId);
+  if (!g) throw new AppError('VALIDATION_FAILED', 'groupId: no such group', [{ path: 'groupId', message: 'unknown group' }]);
+  if (systemId && g.systemId !== systemId)
+    throw new AppError('VALIDATION_FAILED', 'groupId: the group belongs to another evaluation system', [
+      { path: 'groupId', message: 'group of another system' },
+    ]);
+}
+
+async function checkSystem(db: Executor, systemId: number | null | undefined) {
+  if (systemId && !(await repo.findSystem(db, systemId)))
+    throw new AppError('VALIDATION_FAILED', 'systemId: no such evaluation system', [
+      { path: 'systemId', message: 'unknown system' },
+    ]);
+}
+
+function requireGlobalWrite(actor: Actor, what: string) {
+  if (!orgScope(actor, 'org.write').all) throw new AppError('FORBIDDEN', `Only the performance office may ${what}`);
+}
+
+export interface NodeInput {
+  parentId: number | null;
+  kind: OrgKind;
+  code: string;
+  name: string;
+  systemId?: number | null;
+  groupId?: number | null;
+  sortOrder?: number;
+}
+
+export async function createNode(deps: Deps, ctx: Ctx, input: NodeInput): Promise<OrgNode> {
+  return deps.database.db.transaction(async (tx) => {
+    let parentPath = '';
+    if (input.parentId) parentPath = (await nodeInScope(tx, ctx.actor!, input.parentId, 'org.write')).path;
+    else requireGlobalWrite(ctx.actor!, 'create a top-level node');
+    await checkSystem(tx, input.systemId);
+    await checkGroup(tx, input.systemId, input.groupId);
+    const row = await repo.insertNode(
+      tx,
+      {
+        parentId: input.parentId,
+        kind: input.kind,
+        code: input.code,
+        name: input.name,
+        systemId: input.systemId ?? null,
+        groupId: input.groupId ?? null,
+        sortOrder: input.sortOrder ?? 0,
+      },
+      parentPath,
+    );
+    await recordAudit(deps, tx, ctx, { action: 'org_node.create', objectType: 'org_node', objectId: row.id, after: strip(row) });
+    return toNode(row);
+  });
+}
+
+export async function updateNode(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  input: Partial<Omit<NodeInput, 'code' | 'kind'>> & { version: number },
+): Promise<OrgNode> {
+  return deps.database.db.transaction(async (tx) => {
+    const before = await nodeInScope(tx, ctx.actor!, id, 'org.write');
+    const { version, ...patch } = input;
+    let newPath: string | null = null;
+    if (patch.parentId !== undefined && patch.parentId !== before.parentId) {
+      if (patch.parentId === null) {
+        requireGlobalWrite(ctx.actor!, 'make a node top-level');
+        newPath = `/${id}/`;
+      } else {
+        const parent = await nodeInScope(tx, ctx.actor!, patch.parentId, 'org.write');
+        if (parent.path.startsWith(before.path))
+          throw new AppError('VALIDATION_FAILED', 'parentId: a node cannot move under itself', [
+            { path: 'parentId', message: 'cycle' },
+          ]);
+        newPath = `${parent.path}${id}/`;
+      }
+    }
+    const systemId = patch.systemId === undefined ? before.systemId : patch.systemId;
+    await checkSystem(tx, patch.systemId);
+    await checkGroup(tx, systemId, patch.groupId === undefined ? before.groupId : patch.groupId);
+    const after = await repo.updateVersioned(tx, orgNodes, id, version, patch);
+    if (!after) throw versionConflict('This organisation node');
+    if (newPath) await repo.rewritePaths(tx, before.path, newPath);
+    const final = newPath ? (await repo.findNode(tx, id))! : after;
+    await recordAudit(deps, tx, ctx, {
+      action: 'org_node.update',
+      objectType: 'org_node',
+      objectId: id,
+      before: strip(before),
+      after: strip(final),
+    });
+    return toNode(final);
+  });
+}
+
+export async function deleteNode(deps: Deps, ctx: Ctx, id: number): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const before = await nodeInScope(tx, ctx.actor!, id, 'org.write');
+    const dep = await repo.nodeDependents(tx, id);
+    if (dep.children || dep.staff || dep.users)
+      throw new AppError(
+        'CONFLICT',
+        `This node still has ${dep.children} sub-node(s), ${dep.staff} staff and ${dep.users} account(s); move or remove them first`,
+        dep,
+      );
+    await repo.deleteById(tx, orgNodes, id);
+    await recordAudit(deps, tx, ctx, { action: 'org_node.delete', objectType: 'org_node', objectId: id, before: strip(before) });
+  });
+}
+
+// --- evaluation systems, categories, groups (office-level configuration) ----------------------------
+
+export const listSystems = (deps: Deps) => repo.listSystems(deps.database.db).then((r) => r.map(strip));
+export const listCategories = (deps: Deps) => repo.listCategories(deps.database.db).then((r) => r.map(strip));
+export const listGroups = (deps: Deps) => repo.listGroups(deps.database.db).then((r) => r.map(strip));
+
+export async function createSystem(deps: Deps, ctx: Ctx, input: { code: string; name: string; ownerOrgId?: number | null }) {
+  requireGlobalWrite(ctx.actor!, 'create evaluation systems');
+  return deps.database.db.transaction(async (tx) => {
+    const row = await repo.insertSystem(tx, { code: input.code, name: input.name, ownerOrgId: input.ownerOrgId ?? null });
+    await recordAudit(deps, tx, ctx, { action: 'system.create', objectType: 'system', objectId: row.id, after: strip(row) });
+    return strip(row);
+  });
+}
+
+/** Systems are changed by the office or by whoever holds a write grant on that system. */
+function requireSystemWrite(actor: Actor, systemId: number) {
+  const scope = orgScope(actor, 'org.write');
+  if (!scope.all && !scope.systemIds.includes(systemId))
+    throw new AppError('FORBIDDEN', 'You may not change this evaluation system');
+}
+
+export async function updateSystem(deps: Deps, ctx: Ctx, id: number, input: { name?: string; ownerOrgId?: number | null; version: number }) {
+  return deps.database.db.transaction(async (tx) => {
+    const before = await repo.findSystem(tx, id);
+    if (!before) throw notFound('Evaluation system');
+    requireSystemWrite(ctx.actor!, id);
+    const { version, ...patch } = input;
+    const after = await repo.updateVersioned(tx, evalSystems, id, version, patch);
+    if (!after) throw versionConflict('This evaluation system');
+    await recordAudit(deps, tx, ctx, { action: 'system.update', objectType: 'system', objectId: id, before: strip(before), after: strip(after) });
+    return strip(after);
+  });
+}
+
+export async function createCategory(deps: Deps, ctx: Ctx, input: { systemId: number; code: string; name: string }) {
+  return deps.database.db.transaction(async (tx) => {
+    if (!(await repo.findSystem(tx, input.systemId)))
+      throw new AppError('VALIDATION_FAILED', 'systemId: no such evaluation system', [{ path: 'systemId', message: 'unknown system' }]);
+    requireSystemWrite(ctx.actor!, input.systemId);
+    const row = await repo.insertCategory(tx, input);
+    await recordAudit(deps, tx, ctx, { action: 'category.create', objectType: 'category', objectId: row.id, after: strip(row) });
+    return strip(row);
+  });
+}
+
+export async function updateCategory(deps: Deps, ctx: Ctx, id: number, input: { name?: string; version: number }) {
+  return deps.database.db.transaction(async (tx) => {
+    const before = await repo.findCategory(tx, id);
+    if (!before) throw notFound('Category');
+    requireSystemWrite(ctx.actor!, before.systemId);
+    const { version, ...patch } = input;
+    const after = await repo.updateVersioned(tx, categories, id, version, patch);
+    if (!after) throw versionConflict('This category');
+    await recordAudit(deps, tx, ctx, { action: 'category.update', objectType: 'category', objectId: id, before: strip(before), after: strip(after) });
+    return strip(after);
+  });
+}
+
+export async function createGroup(deps: Deps, ctx: Ctx, input: { categoryId: number; code: string; name: string }) {
+  return deps.database.db.transaction(async (tx) => {
+    const cat = await repo.findCategory(tx, input.categoryId);
+    if (!cat)
+      throw new AppError('VALIDATION_FAILED', 'categoryId: no such category', [{ path: 'categoryId', message: 'unknown category' }]);
+    requireSystemWrite(ctx.actor!, cat.systemId);
+    const row = await repo.insertGroup(tx, input);
+    await recordAudit(deps, tx, ctx, { action: 'group.create', objectType: 'group', objectId: row.id, after: strip(row) });
+    return strip(row);
+  });
+}
+
+export async function updateGroup(deps: Deps, ctx: Ctx, id: number, input: { name?: string; version: number }) {
+  return deps.database.db.transaction(async (tx) => {
+    const before = await repo.findGroup(tx, id);
+    if (!before) throw notFound('Group');
+    const cat = (await repo.findCategory(tx, before.categoryId))!;
+    requireSystemWrite(ctx.actor!, cat.systemId);
+    const { version, ...patch } = input;
+    const after = await repo.updateVersioned(tx, groups, id, version, patch);
+    if (!after) throw versionConflict('This group');
+    await recordAudit(deps, tx, ctx, { action: 'group.update', objectType: 'group', objectId: id, before: strip(before), after: strip(after) });
+    return strip(after);
+  });
+}
+
+// --- staff ------------------------------------------------------------------------------------------
+
+export async function listStaff(deps: Deps, ctx: Ctx, orgNodeId: number) {
+  await nodeInScope(deps.database.db, ctx.actor!, orgNodeId, 'org.read');
+  return (await repo.listStaff(deps.database.db, orgNodeId)).map(strip);
+}
+
+async function staffInScope(db: Executor, actor: Actor, id: number, p: Permission) {
+  const row = await repo.findStaff(db, id);
+  if (!row) throw notFound('Staff member');
+  try {
+    await nodeInScope(db, actor, row.orgNodeId, p);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') throw notFound('Staff member');
+    throw e;
+  }
+  return row;
+}
+
+export async function createStaff(deps: Deps, ctx: Ctx, input: { orgNodeId: number; employeeNo: string; name: string; title?: string | null }) {
+  return deps.database.db.transaction(async (tx) => {
+    await nodeInScope(tx, ctx.actor!, input.orgNodeId, 'org.write');
+    const row = await repo.insertStaff(tx, { ...input, title: input.title ?? null });
+    await recordAudit(deps, tx, ctx, { action: 'staff.create', objectType: 'staff', objectId: row.id, after: strip(row) });
+    return strip(row);
+  });
+}
+
+export async function updateStaff(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  input: { orgNodeId?: number; name?: string; title?: string | null; version: number },
+) {
+  return deps.database.db.transaction(async (tx) => {
+    const before = await staffInScope(tx, ctx.actor!, id, 'org.write');
+    if (input.orgNodeId && input.orgNodeId !== before.orgNodeId) await nodeInScope(tx, ctx.actor!, input.orgNodeId, 'org.write');
+    const { version, ...patch } = input;
+    const after = await repo.updateVersioned(tx, staff, id, version, patch);
+    if (!after) throw versionConflict('This staff record');
+    await recordAudit(deps, tx, ctx, { action: 'staff.update', objectType: 'staff', objectId: id, before: strip(before), after: strip(after) });
+    return strip(after);
+  });
+}
+
+export async function deleteStaff(deps: Deps, ctx: Ctx, id: number) {
+  await deps.database.db.transaction(async (tx) => {
+    const before = await staffInScope(tx, ctx.actor!, id, 'org.write');
+    await repo.deleteById(tx, staff, id);
+    await recordAudit(deps, tx, ctx, { action: 'staff.delete', objectType: 'staff', objectId: id, before: strip(before) });
+  });
+}

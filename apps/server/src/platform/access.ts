@@ -1,0 +1,118 @@
+import type { Role, ScopeType } from '@jixiao/contracts';
+
+/** Functions a role may perform. Object ownership is checked separately, against the grant's scope. */
+export const permissions = ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read'] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  system_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read'],
+  office_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read'],
+  leader: ['org.read'],
+  assessor: ['org.read'],
+  provider: ['org.read'],
+  unit_admin: ['org.read', 'org.write', 'users.read', 'users.write'],
+  unit_filler: ['org.read'],
+  expert: [],
+  observer: ['org.read'],
+};
+
+/** Roles a holder may hand out: nobody can create a system administrator but another one. */
+export const grantableRoles: Record<Role, readonly Role[]> = {
+  system_admin: ['system_admin', 'office_admin', 'leader', 'assessor', 'provider', 'unit_admin', 'unit_filler', 'expert', 'observer'],
+  office_admin: ['office_admin', 'leader', 'assessor', 'provider', 'unit_admin', 'unit_filler', 'expert', 'observer'],
+  unit_admin: ['unit_admin', 'unit_filler'],
+  leader: [],
+  assessor: [],
+  provider: [],
+  unit_filler: [],
+  expert: [],
+  observer: [],
+};
+
+export interface ActorGrant {
+  id: number;
+  role: Role;
+  scopeType: ScopeType;
+  orgNodeId: number | null;
+  /** Materialised path of the scope's org node, e.g. "/1/7/". */
+  orgPath: string | null;
+  orgNodeName: string | null;
+  systemId: number | null;
+  refs: string[];
+}
+
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+  orgNodeId: number | null;
+  mustChangePassword: boolean;
+  grants: ActorGrant[];
+}
+
+export function permissionsOf(actor: Actor): Permission[] {
+  const set = new Set<Permission>();
+  for (const g of actor.grants) for (const p of rolePermissions[g.role]) set.add(p);
+  return [...set].sort();
+}
+
+export const hasPermission = (actor: Actor, p: Permission) =>
+  actor.grants.some((g) => rolePermissions[g.role].includes(p));
+
+/**
+ * The part of the organisation an actor may act on with a permission: everything, or the union of
+ * some subtrees (by path prefix) and some evaluation systems.
+ */
+export type OrgScope = { all: true } | { all: false; paths: string[]; systemIds: number[] };
+
+export function orgScope(actor: Actor, p: Permission): OrgScope {
+  const paths: string[] = [];
+  const systemIds: number[] = [];
+  for (const g of actor.grants) {
+    if (!rolePermissions[g.role].includes(p)) continue;
+    switch (g.scopeType) {
+      case 'global':
+        return { all: true };
+      case 'org':
+        if (g.orgPath) paths.push(g.orgPath);
+        break;
+      case 'system':
+        if (g.systemId) systemIds.push(g.systemId);
+        break;
+      case 'indicators':
+        // Providers and lead departments assess one indicator across all units (Z4, S3): they read the whole tree.
+        if (p === 'org.read') return { all: true };
+        break;
+      case 'objects':
+        break;
+    }
+  }
+  return { all: false, paths, systemIds };
+}
+
+/** A node as the policy sees it: its path and the systems of itself and its ancestors. */
+export interface ScopedNode {
+  path: string;
+  systemIds: readonly number[];
+}
+
+export function inScope(scope: OrgScope, node: ScopedNode): boolean {
+  if (scope.all) return true;
+  return (
+    scope.paths.some((p) => node.path.startsWith(p)) || node.systemIds.some((s) => scope.systemIds.includes(s))
+  );
+}
+
+/** Whether `actor` may give `grant` to someone: the role must be grantable and the scope within its own. */
+export function canGrant(
+  actor: Actor,
+  grant: { role: Role; scopeType: ScopeType; node: ScopedNode | null; systemId: number | null },
+): boolean {
+  const holders = actor.grants.filter((g) => grantableRoles[g.role].includes(grant.role));
+  if (holders.length === 0) return false;
+  const scope = orgScope({ ...actor, grants: holders }, 'users.write');
+  if (scope.all) return true;
+  if (grant.scopeType === 'org' && grant.node) return inScope(scope, grant.node);
+  if (grant.scopeType === 'system' && grant.systemId) return scope.systemIds.includes(grant.systemId);
+  return false;
+}

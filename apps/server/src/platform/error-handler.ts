@@ -1,0 +1,49 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, httpStatus } from './errors.js';
+
+type Detail = { path: string; message: string };
+
+function send(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
+  return reply.code(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+}
+
+/** The one place where failures become HTTP: `{ error: { code, message, details } }`. */
+export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof AppError) return send(reply, httpStatus[err.code], err.code, err.message, err.details);
+
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const details: Detail[] = err.validation.map((v) => {
+      const params = v.params as { issue?: { path?: PropertyKey[]; code?: string; keys?: string[] } };
+      const issue = params.issue;
+      let path = (issue?.path ?? []).map(String).join('.');
+      if (issue?.code === 'unrecognized_keys' && issue.keys?.length) path = [path, issue.keys[0]].filter(Boolean).join('.');
+      return { path: `${err.validationContext ?? 'body'}${path ? `.${path}` : ''}`, message: v.message ?? 'invalid' };
+    });
+    const first = details[0];
+    return send(reply, 400, 'VALIDATION_FAILED', first ? `${first.path}: ${first.message}` : 'Invalid request', details);
+  }
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err.statusCode === 400 && err instanceof SyntaxError)) {
+    return send(reply, 400, 'VALIDATION_FAILED', `body: malformed JSON (${err.message})`, [{ path: 'body', message: 'malformed JSON' }]);
+  }
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
+    return send(reply, 413, 'PAYLOAD_TOO_LARGE', 'body: the request is larger than the limit', [{ path: 'body', message: 'too large' }]);
+  }
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) {
+    return send(reply, 415, 'VALIDATION_FAILED', `content-type: ${err.message}`, [{ path: 'content-type', message: err.message }]);
+  }
+  if (err.statusCode === 429) return send(reply, 429, 'RATE_LIMITED', 'Too many requests; slow down');
+
+  const pgCode = (err as unknown as { code?: string }).code;
+  if (pgCode === '23505') {
+    const detail = (err as unknown as { detail?: string }).detail ?? '';
+    const field = /Key \(([^)]+)\)/.exec(detail)?.[1] ?? 'code';
+    return send(reply, 409, 'CONFLICT', `${field}: already exists`, [{ path: field, message: 'duplicate' }]);
+  }
+  if (pgCode === '23503') return send(reply, 409, 'CONFLICT', 'The record is still referenced by other records');
+
+  if (isResponseSerializationError(err)) req.log.error({ err, cause: err.cause }, 'response does not match its schema');
+  else if (err.statusCode && err.statusCode < 500) return send(reply, err.statusCode, 'VALIDATION_FAILED', err.message);
+  else req.log.error({ err }, 'unhandled error');
+  return send(reply, 500, 'INTERNAL', `Internal error (request ${req.id})`);
+}

@@ -1,0 +1,34 @@
+import type { ErrorCode } from '@jixiao/contracts';
+
+/** The one error type services throw; the HTTP layer maps `code` to a status in one place. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const httpStatus: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  WEAK_PASSWORD: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  IMPORT_REJECTED: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+export const versionConflict = (what: string) =>
+  new AppError('VERSION_CONFLICT', `${what} was changed by someone else; reload and try again`);
