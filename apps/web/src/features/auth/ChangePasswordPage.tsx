@@ -1,0 +1,97 @@
+import { PASSWORD_MIN_LENGTH } from '@jixiao/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../shared/api.js';
+import { ME_KEY, useCurrentUser } from '../../shared/auth.js';
+import { PasswordHint, passwordRule } from './PasswordHint.js';
+
+interface ChangeForm {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+export default function ChangePasswordPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ChangeForm>();
+  const newPw = Form.useWatch('newPassword', form) ?? '';
+
+  const change = useMutation({
+    mutationFn: (v: ChangeForm) =>
+      api.post('/api/auth/change-password', {
+        currentPassword: v.currentPassword,
+        newPassword: v.newPassword,
+      }),
+    onSuccess: async () => {
+      message.success(t('password.changed'));
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+      navigate('/', { replace: true });
+    },
+  });
+
+  return (
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        padding: 16,
+      }}
+    >
+      <Card style={{ width: '100%', maxWidth: 440 }} title={t('password.title')}>
+        {me.mustChangePassword && (
+          <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />
+        )}
+        <Typography.Paragraph type="secondary">
+          {t('password.policy', { min: PASSWORD_MIN_LENGTH })}
+        </Typography.Paragraph>
+        <Form<ChangeForm> form={form} layout="vertical" onFinish={(v) => change.mutate(v)}>
+          <Form.Item
+            name="currentPassword"
+            label={t('password.current')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Input.Password data-testid="cp-current" autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item
+            name="newPassword"
+            label={t('password.new')}
+            rules={[{ required: true, message: t('common.required') }, passwordRule(t)]}
+            extra={<PasswordHint password={newPw} />}
+          >
+            <Input.Password data-testid="cp-new" autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item
+            name="confirm"
+            label={t('password.confirm')}
+            dependencies={['newPassword']}
+            rules={[
+              { required: true, message: t('common.required') },
+              ({ getFieldValue }) => ({
+                validator: (_, v) =>
+                  !v || v === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('password.mismatch'))),
+              }),
+            ]}
+          >
+            <Input.Password data-testid="cp-confirm" autoComplete="new-password" />
+          </Form.Item>
+          <Space>
+            <Button data-testid="cp-submit" type="primary" htmlType="submit" loading={change.isPending}>
+              {t('password.submit')}
+            </Button>
+            {!me.mustChangePassword && <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>}
+          </Space>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { Me } from '@jixiao/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { setLang } from '../../i18n/index.js';
+import { api } from '../../shared/api.js';
+import { ME_KEY } from '../../shared/auth.js';
+import { formatError } from '../../shared/feedback.js';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+/** Only same-site paths are followed after sign-in. */
+export function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+}
+
+export default function LoginPage() {
+  const { t, i18n } = useTranslation();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const reason = params.get('reason');
+  const [error, setError] = useState<unknown>(null);
+
+  const login = useMutation({
+    mutationFn: (body: LoginForm) =>
+      api.post<{ user: Me }>('/api/auth/login', body, { skipAuthRedirect: true }),
+    meta: { silent: true },
+    onMutate: () => setError(null),
+    onError: (e) => setError(e),
+    onSuccess: ({ user }) => {
+      queryClient.clear();
+      queryClient.setQueryData(ME_KEY, user);
+      navigate(user.mustChangePassword ? '/change-password' : safeNext(params.get('next')), {
+        replace: true,
+      });
+    },
+  });
+
+  const reasonText =
+    reason === 'SESSION_EXPIRED'
+      ? t('login.sessionExpired')
+      : reason === 'UNAUTHENTICATED'
+        ? t('login.signInRequired')
+        : null;
+  const isZh = i18n.language !== 'en';
+
+  return (
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(160deg, #e8eef8 0%, #f7f9fc 100%)',
+        padding: 16,
+      }}
+    >
+      <Card style={{ width: '100%', maxWidth: 400 }}>
+        <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button
+            data-testid="lang-switch"
+            type="link"
+            size="small"
+            onClick={() => setLang(isZh ? 'en' : 'zh-CN')}
+          >
+            {isZh ? 'English' : '中文'}
+          </Button>
+        </div>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+          {t('app.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          {t('login.subtitle')}
+        </Typography.Paragraph>
+        {reasonText && !error && (
+          <Alert
+            data-testid="login-reason"
+            type="warning"
+            showIcon
+            title={reasonText}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {error != null && (
+          <Alert
+            data-testid="login-error"
+            type="error"
+            showIcon
+            title={formatError(t, error)}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Form<LoginForm> layout="vertical" onFinish={(v) => login.mutate(v)} requiredMark={false}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input data-testid="login-username" prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password
+              data-testid="login-password"
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+            />
+          </Form.Item>
+          <Button data-testid="login-submit" type="primary" htmlType="submit" block loading={login.isPending}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { type OrgKind, type OrgNode, orgKinds } from '@jixiao/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ButtonProps } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api.js';
+import { orgKeys, useCategories, useGroups, useSystems } from './api.js';
+import { groupOptions, systemOptions } from './options.js';
+import { codeRule } from './rules.js';
+
+interface CreateForm {
+  code: string;
+  name: string;
+  kind: OrgKind;
+  systemId?: number | null;
+  groupId?: number | null;
+  sortOrder?: number | null;
+}
+
+/** A sensible kind for a new child: regions hold departments, other units hold sections. */
+export function defaultChildKind(parent: Pick<OrgNode, 'kind'> | undefined): OrgKind {
+  if (!parent) return 'region';
+  return parent.kind === 'region' ? 'department' : 'section';
+}
+
+export function CreateNodeModal({
+  parent,
+  onClose,
+  onCreated,
+}: {
+  parent: OrgNode | undefined;
+  onClose: () => void;
+  onCreated: (node: OrgNode) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CreateForm>();
+  const systems = useSystems();
+  const categories = useCategories();
+  const groups = useGroups();
+  const systemId = Form.useWatch('systemId', form);
+
+  const create = useMutation({
+    mutationFn: (v: CreateForm) =>
+      api.post<OrgNode>('/api/org-nodes', {
+        parentId: parent?.id ?? null,
+        kind: v.kind,
+        code: v.code.trim(),
+        name: v.name.trim(),
+        systemId: v.systemId ?? null,
+        groupId: v.groupId ?? null,
+        ...(v.sortOrder != null ? { sortOrder: v.sortOrder } : {}),
+      }),
+    onSuccess: async (node) => {
+      message.success(t('org.created', { name: node.name }));
+      await queryClient.invalidateQueries({ queryKey: orgKeys.nodes });
+      onCreated(node);
+    },
+  });
+
+  return (
+    <Modal
+      open
+      title={parent ? t('org.createChildOf', { name: parent.name }) : t('org.createRoot')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      okText={t('common.create')}
+      okButtonProps={{ 'data-testid': 'org-form-submit' } as ButtonProps}
+      destroyOnHidden
+    >
+      <Form<CreateForm>
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: defaultChildKind(parent), systemId: parent?.systemId ?? null }}
+        onFinish={(v) => create.mutate(v)}
+      >
+        <Form.Item
+          name="code"
+          label={t('org.field.code')}
+          rules={[{ required: true, message: t('common.required') }, codeRule(t)]}
+        >
+          <Input data-testid="org-form-code" maxLength={64} />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('org.field.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 200 }]}
+        >
+          <Input data-testid="org-form-name" maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="kind"
+          label={t('org.field.kind')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Select
+            data-testid="org-form-kind"
+            options={orgKinds.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="systemId" label={t('org.field.system')}>
+          <Select
+            allowClear
+            loading={systems.isLoading}
+            options={systemOptions(systems.data ?? [])}
+            onChange={() => form.setFieldValue('groupId', null)}
+          />
+        </Form.Item>
+        <Form.Item name="groupId" label={t('org.field.group')}>
+          <Select allowClear options={groupOptions(systemId, categories.data ?? [], groups.data ?? [])} />
+        </Form.Item>
+        <Form.Item name="sortOrder" label={t('org.field.sortOrder')}>
+          <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,133 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import type { ImportRowError } from '@jixiao/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Dropdown, Modal, Space, Table, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from '../../shared/api.js';
+import { useShowError } from '../../shared/feedback.js';
+import { orgKeys } from './api.js';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+/** Row errors from a rejected import (error.details), tolerating a malformed body. */
+export function importErrors(details: unknown): ImportRowError[] {
+  if (!Array.isArray(details)) return [];
+  return details
+    .filter(
+      (d): d is ImportRowError =>
+        !!d && typeof d === 'object' && typeof (d as ImportRowError).message === 'string',
+    )
+    .map((d) => ({
+      line: Number(d.line) || 0,
+      ...(d.field ? { field: String(d.field) } : {}),
+      message: d.message,
+    }));
+}
+
+export function ImportControls() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const queryClient = useQueryClient();
+  const [uploading, setUploading] = useState(false);
+  const [rejected, setRejected] = useState<ImportRowError[] | null>(null);
+
+  async function upload(file: File) {
+    if (file.size > MAX_BYTES) {
+      message.error(t('org.import.tooLarge'));
+      return;
+    }
+    const form = new FormData();
+    form.append('file', file);
+    setUploading(true);
+    try {
+      const res = await api.upload<{ imported: number }>('/api/org-nodes/import', form);
+      message.success(t('org.import.done', { n: res.imported }));
+      await queryClient.invalidateQueries({ queryKey: orgKeys.nodes });
+    } catch (e) {
+      if (isApiError(e) && e.code === 'IMPORT_REJECTED') setRejected(importErrors(e.details));
+      else showError(e);
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <Space wrap>
+      <Dropdown
+        menu={{
+          items: [
+            {
+              key: 'xlsx',
+              label: (
+                <a href="/api/org-nodes/import-template?format=xlsx" download>
+                  {t('org.import.xlsx')}
+                </a>
+              ),
+            },
+            {
+              key: 'csv',
+              label: (
+                <a href="/api/org-nodes/import-template?format=csv" download>
+                  {t('org.import.csv')}
+                </a>
+              ),
+            },
+          ],
+        }}
+      >
+        <Button data-testid="org-import-template" size="small" icon={<DownloadOutlined />}>
+          {t('org.import.template')}
+        </Button>
+      </Dropdown>
+      <Upload
+        accept=".xlsx,.csv"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          void upload(file);
+          return false;
+        }}
+      >
+        <Button data-testid="org-import-upload" size="small" icon={<UploadOutlined />} loading={uploading}>
+          {t('org.import.upload')}
+        </Button>
+      </Upload>
+      <Modal
+        open={rejected !== null}
+        title={t('org.import.rejectedTitle')}
+        onCancel={() => setRejected(null)}
+        footer={<Button onClick={() => setRejected(null)}>{t('common.close')}</Button>}
+        width={720}
+      >
+        <Alert
+          type="error"
+          showIcon
+          title={t('org.import.nothingImported', { n: rejected?.length ?? 0 })}
+          style={{ marginBottom: 12 }}
+        />
+        <Table<ImportRowError & { key: number }>
+          data-testid="org-import-errors"
+          size="small"
+          dataSource={(rejected ?? []).map((r, i) => ({ ...r, key: i }))}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          columns={[
+            {
+              title: t('org.import.line'),
+              dataIndex: 'line',
+              width: 110,
+              render: (n: number) => t('org.import.lineN', { n }),
+            },
+            {
+              title: t('org.import.field'),
+              dataIndex: 'field',
+              width: 140,
+              render: (f?: string) => f ?? '—',
+            },
+            { title: t('org.import.reason'), dataIndex: 'message' },
+          ]}
+        />
+      </Modal>
+    </Space>
+  );
+}

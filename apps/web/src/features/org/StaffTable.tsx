@@ -1,0 +1,186 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Staff } from '@jixiao/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from '../../shared/api.js';
+import { orgKeys, useStaff } from './api.js';
+import { OrgNodeSelect } from './OrgNodeSelect.js';
+import { codeRule } from './rules.js';
+
+interface StaffForm {
+  employeeNo: string;
+  name: string;
+  title?: string | null;
+  orgNodeId: number;
+}
+
+export function StaffTable({ orgNodeId, canWrite }: { orgNodeId: number; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const staff = useStaff(orgNodeId);
+  const [editing, setEditing] = useState<Staff | 'new' | null>(null);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['staff'] });
+  const remove = useMutation({
+    mutationFn: (s: Staff) => api.del(`/api/staff/${s.id}`),
+    onSuccess: async () => {
+      message.success(t('common.deleted'));
+      await refresh();
+    },
+  });
+
+  return (
+    <>
+      {canWrite && (
+        <Button
+          data-testid="staff-create"
+          type="primary"
+          size="small"
+          icon={<PlusOutlined />}
+          style={{ marginBottom: 12 }}
+          onClick={() => setEditing('new')}
+        >
+          {t('staff.create')}
+        </Button>
+      )}
+      <Table<Staff>
+        rowKey="id"
+        size="small"
+        loading={staff.isLoading}
+        dataSource={staff.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: t('staff.employeeNo'), dataIndex: 'employeeNo' },
+          { title: t('staff.name'), dataIndex: 'name' },
+          { title: t('staff.title'), dataIndex: 'title', render: (v: string | null) => v ?? '—' },
+          ...(canWrite
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, s: Staff) => (
+                    <Space>
+                      <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(s)}>
+                        {t('common.edit')}
+                      </Button>
+                      <Popconfirm
+                        title={t('staff.deleteConfirm', { name: s.name })}
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() => remove.mutate(s)}
+                      >
+                        <Button size="small" type="link" danger icon={<DeleteOutlined />}>
+                          {t('common.delete')}
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {editing && (
+        <StaffModal
+          staff={editing === 'new' ? undefined : editing}
+          orgNodeId={orgNodeId}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            void refresh();
+          }}
+          onConflict={() => void queryClient.invalidateQueries({ queryKey: orgKeys.staff(orgNodeId) })}
+        />
+      )}
+    </>
+  );
+}
+
+function StaffModal({
+  staff,
+  orgNodeId,
+  onClose,
+  onSaved,
+  onConflict,
+}: {
+  staff: Staff | undefined;
+  orgNodeId: number;
+  onClose: () => void;
+  onSaved: () => void;
+  onConflict: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<StaffForm>();
+  const save = useMutation({
+    mutationFn: (v: StaffForm) => {
+      const title = v.title?.trim() ? v.title.trim() : null;
+      if (!staff)
+        return api.post<Staff>('/api/staff', {
+          orgNodeId,
+          employeeNo: v.employeeNo.trim(),
+          name: v.name.trim(),
+          title,
+        });
+      const patch: Record<string, unknown> = { version: staff.version };
+      if (v.name.trim() !== staff.name) patch.name = v.name.trim();
+      if (title !== staff.title) patch.title = title;
+      if (v.orgNodeId !== staff.orgNodeId) patch.orgNodeId = v.orgNodeId;
+      return api.patch<Staff>(`/api/staff/${staff.id}`, patch);
+    },
+    onSuccess: () => {
+      message.success(t('common.saved'));
+      onSaved();
+    },
+    onError: (e) => {
+      if (isApiError(e) && e.code === 'VERSION_CONFLICT') onConflict();
+    },
+  });
+  return (
+    <Modal
+      open
+      title={staff ? t('staff.edit') : t('staff.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form<StaffForm>
+        form={form}
+        layout="vertical"
+        initialValues={staff ? { ...staff } : { orgNodeId }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        <Form.Item
+          name="employeeNo"
+          label={t('staff.employeeNo')}
+          rules={[{ required: true, message: t('common.required') }, codeRule(t)]}
+        >
+          <Input disabled={!!staff} maxLength={64} />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('staff.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="title" label={t('staff.title')}>
+          <Input maxLength={100} />
+        </Form.Item>
+        {staff && (
+          <Form.Item
+            name="orgNodeId"
+            label={t('staff.orgNode')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <OrgNodeSelect allowClear={false} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

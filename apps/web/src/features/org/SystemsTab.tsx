@@ -1,0 +1,206 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from '../../shared/api.js';
+import { useCan } from '../../shared/auth.js';
+import { orgKeys, useCategories, useGroups, useOrgNodes, useSystems } from './api.js';
+import { OrgNodeSelect } from './OrgNodeSelect.js';
+import { buildHierarchy, type HierarchyRow } from './options.js';
+import { codeRule } from './rules.js';
+
+type Editing =
+  | { mode: 'create'; type: 'system' }
+  | { mode: 'create'; type: 'category'; parent: HierarchyRow }
+  | { mode: 'create'; type: 'group'; parent: HierarchyRow }
+  | { mode: 'edit'; row: HierarchyRow };
+
+const PATHS = { system: '/api/systems', category: '/api/categories', group: '/api/groups' } as const;
+const KEYS = { system: orgKeys.systems, category: orgKeys.categories, group: orgKeys.groups } as const;
+const TAG_COLORS = { system: 'blue', category: 'green', group: 'orange' } as const;
+
+export function SystemsTab() {
+  const { t } = useTranslation();
+  const canWrite = useCan('org.write');
+  const systems = useSystems();
+  const categories = useCategories();
+  const groups = useGroups();
+  const nodes = useOrgNodes();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const rows = useMemo(
+    () => buildHierarchy(systems.data ?? [], categories.data ?? [], groups.data ?? []),
+    [systems.data, categories.data, groups.data],
+  );
+  const nodeName = (id: number | null | undefined) =>
+    id == null ? '—' : (nodes.data?.find((n) => n.id === id)?.name ?? `#${id}`);
+  const loading = systems.isLoading || categories.isLoading || groups.isLoading;
+
+  return (
+    <>
+      {canWrite && (
+        <Button
+          data-testid="system-create"
+          type="primary"
+          icon={<PlusOutlined />}
+          style={{ marginBottom: 12 }}
+          onClick={() => setEditing({ mode: 'create', type: 'system' })}
+        >
+          {t('systems.createSystem')}
+        </Button>
+      )}
+      <Table<HierarchyRow>
+        key={loading ? 'loading' : 'ready'}
+        data-testid="systems-table"
+        size="small"
+        loading={loading}
+        dataSource={rows}
+        pagination={false}
+        expandable={{ defaultExpandAllRows: true }}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: t('systems.name'), dataIndex: 'name' },
+          { title: t('systems.code'), dataIndex: 'code' },
+          {
+            title: t('systems.type'),
+            dataIndex: 'type',
+            render: (v: HierarchyRow['type']) => <Tag color={TAG_COLORS[v]}>{t(`systems.types.${v}`)}</Tag>,
+          },
+          {
+            title: t('systems.owner'),
+            dataIndex: 'ownerOrgId',
+            render: (v: number | null | undefined, r) => (r.type === 'system' ? nodeName(v) : ''),
+          },
+          ...(canWrite
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, r: HierarchyRow) => (
+                    <Space>
+                      <Button
+                        size="small"
+                        type="link"
+                        icon={<EditOutlined />}
+                        onClick={() => setEditing({ mode: 'edit', row: r })}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                      {r.type === 'system' && (
+                        <Button
+                          size="small"
+                          type="link"
+                          icon={<PlusOutlined />}
+                          onClick={() => setEditing({ mode: 'create', type: 'category', parent: r })}
+                        >
+                          {t('systems.addCategory')}
+                        </Button>
+                      )}
+                      {r.type === 'category' && (
+                        <Button
+                          size="small"
+                          type="link"
+                          icon={<PlusOutlined />}
+                          onClick={() => setEditing({ mode: 'create', type: 'group', parent: r })}
+                        >
+                          {t('systems.addGroup')}
+                        </Button>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {editing && <HierarchyModal editing={editing} onClose={() => setEditing(null)} />}
+    </>
+  );
+}
+
+interface HierarchyForm {
+  code: string;
+  name: string;
+  ownerOrgId?: number | null;
+}
+
+function HierarchyModal({ editing, onClose }: { editing: Editing; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<HierarchyForm>();
+  const type = editing.mode === 'edit' ? editing.row.type : editing.type;
+
+  const save = useMutation({
+    mutationFn: (v: HierarchyForm) => {
+      if (editing.mode === 'edit') {
+        const r = editing.row;
+        const body: Record<string, unknown> = { name: v.name.trim(), version: r.version };
+        if (r.type === 'system') body.ownerOrgId = v.ownerOrgId ?? null;
+        return api.patch(`${PATHS[r.type]}/${r.id}`, body);
+      }
+      const base = { code: v.code.trim(), name: v.name.trim() };
+      if (editing.type === 'system')
+        return api.post(PATHS.system, { ...base, ownerOrgId: v.ownerOrgId ?? null });
+      if (editing.type === 'category')
+        return api.post(PATHS.category, { ...base, systemId: editing.parent.id });
+      return api.post(PATHS.group, { ...base, categoryId: editing.parent.id });
+    },
+    onSuccess: async () => {
+      message.success(t('common.saved'));
+      await queryClient.invalidateQueries({ queryKey: KEYS[type] });
+      onClose();
+    },
+    onError: (e) => {
+      if (isApiError(e) && e.code === 'VERSION_CONFLICT')
+        void queryClient.invalidateQueries({ queryKey: KEYS[type] });
+    },
+  });
+
+  const title =
+    editing.mode === 'edit'
+      ? t('systems.editTitle', { type: t(`systems.types.${type}`), name: editing.row.name })
+      : editing.type === 'system'
+        ? t('systems.createSystem')
+        : t('systems.createUnder', { type: t(`systems.types.${type}`), name: editing.parent.name });
+
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form<HierarchyForm>
+        form={form}
+        layout="vertical"
+        initialValues={editing.mode === 'edit' ? { ...editing.row } : {}}
+        onFinish={(v) => save.mutate(v)}
+      >
+        <Form.Item
+          name="code"
+          label={t('systems.code')}
+          rules={
+            editing.mode === 'edit' ? [] : [{ required: true, message: t('common.required') }, codeRule(t)]
+          }
+        >
+          <Input disabled={editing.mode === 'edit'} maxLength={64} />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('systems.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        {type === 'system' && (
+          <Form.Item name="ownerOrgId" label={t('systems.owner')}>
+            <OrgNodeSelect />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

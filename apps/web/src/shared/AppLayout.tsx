@@ -1,0 +1,182 @@
+import {
+  AuditOutlined,
+  DownOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  PartitionOutlined,
+  PoweroffOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import type { MenuProps } from 'antd';
+import { Breadcrumb, Button, Dropdown, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
+import { type ReactNode, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
+import { setLang } from '../i18n/index.js';
+import { api } from './api.js';
+import { useCurrentUser } from './auth.js';
+import { FullPageSpin } from './RequireAuth.js';
+
+export interface RouteHandle {
+  /** i18n key of the breadcrumb label */
+  crumb?: string;
+}
+
+interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission?: string;
+}
+
+const NAV: NavItem[] = [
+  { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/org', label: 'nav.org', icon: <PartitionOutlined />, permission: 'org.read' },
+  { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+];
+
+/** The nav entries a user may see. */
+export function visibleNav(permissions: string[]): NavItem[] {
+  return NAV.filter((n) => !n.permission || permissions.includes(n.permission));
+}
+
+function selectedKey(pathname: string): string {
+  const hit = NAV.filter((n) => n.path !== '/' && pathname.startsWith(n.path)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
+  return hit?.path ?? '/';
+}
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const matches = useMatches();
+  const queryClient = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const isMobile = !screens.lg;
+  const [collapsed, setCollapsed] = useState<boolean | undefined>(undefined);
+  const siderCollapsed = collapsed ?? isMobile;
+  const { token } = theme.useToken();
+
+  const menuItems: MenuProps['items'] = visibleNav(me.permissions).map((n) => ({
+    key: n.path,
+    icon: n.icon,
+    label: <Link to={n.path}>{t(n.label)}</Link>,
+  }));
+
+  const crumbs = matches
+    .filter((m) => (m.handle as RouteHandle | undefined)?.crumb)
+    .map((m, i, all) => {
+      const label = t((m.handle as RouteHandle).crumb!);
+      return { key: m.id, title: i < all.length - 1 ? <Link to={m.pathname}>{label}</Link> : label };
+    });
+
+  async function signOut(everywhere: boolean) {
+    try {
+      await api.post(everywhere ? '/api/auth/logout-all' : '/api/auth/logout', undefined, {
+        skipAuthRedirect: true,
+      });
+    } finally {
+      queryClient.clear();
+      navigate('/login', { replace: true });
+    }
+  }
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', icon: <KeyOutlined />, label: t('layout.changePassword') },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('layout.signOut') },
+      { key: 'logoutAll', icon: <PoweroffOutlined />, label: t('layout.signOutEverywhere'), danger: true },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') navigate('/change-password');
+      else void signOut(key === 'logoutAll');
+    },
+  };
+
+  const isZh = i18n.language !== 'en';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={isMobile ? 0 : 64}
+        collapsible
+        collapsed={siderCollapsed}
+        onCollapse={(c) => setCollapsed(c)}
+        theme="dark"
+        width={208}
+        style={isMobile ? { position: 'fixed', zIndex: 100, height: '100vh', left: 0, top: 0 } : undefined}
+      >
+        <div
+          style={{
+            height: 56,
+            color: '#fff',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            fontWeight: 600,
+            fontSize: siderCollapsed ? 14 : 16,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+          }}
+        >
+          {siderCollapsed ? t('app.shortTitle') : t('app.menuTitle')}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectedKey(location.pathname)]}
+          items={menuItems}
+          onClick={() => isMobile && setCollapsed(true)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 8,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Typography.Title
+            level={4}
+            style={{ margin: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+          >
+            {t('app.title')}
+          </Typography.Title>
+          <Space>
+            <Button data-testid="lang-switch" type="text" onClick={() => setLang(isZh ? 'en' : 'zh-CN')}>
+              {isZh ? 'English' : '中文'}
+            </Button>
+            <Dropdown menu={userMenu} trigger={['click']}>
+              <Button data-testid="user-menu" type="text" icon={<UserOutlined />}>
+                {!isMobile && me.displayName} <DownOutlined />
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: isMobile ? 8 : 16 }}>
+          {crumbs.length > 1 && <Breadcrumb items={crumbs} style={{ marginBottom: 12 }} />}
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+        <Layout.Footer style={{ textAlign: 'center', padding: '12px 16px', color: token.colorTextTertiary }}>
+          {t('app.footer')}
+        </Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,44 @@
+import { Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { isApiError } from './api.js';
+import { hasPermission, useMe } from './auth.js';
+import { formatError } from './feedback.js';
+
+export function FullPageSpin() {
+  return (
+    <div style={{ display: 'grid', placeItems: 'center', minHeight: '60vh' }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/** Loads the signed-in user; sends visitors to /login and users with a temporary password to /change-password. */
+export function RequireAuth() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const me = useMe();
+  if (me.isPending) return <FullPageSpin />;
+  if (me.isError) {
+    const err = me.error;
+    if (isApiError(err) && err.status === 401) {
+      const next = encodeURIComponent(location.pathname + location.search);
+      // A first visit (no session) gets a clean sign-in page; an expired session says so.
+      const reason = err.code === 'SESSION_EXPIRED' ? 'reason=SESSION_EXPIRED&' : '';
+      return <Navigate to={`/login?${reason}next=${next}`} replace />;
+    }
+    return <Result status="error" title={t('common.loadFailed')} subTitle={formatError(t, err)} />;
+  }
+  if (me.data.mustChangePassword && location.pathname !== '/change-password')
+    return <Navigate to="/change-password" replace />;
+  return <Outlet />;
+}
+
+export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!hasPermission(me.data, permission))
+    return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
+  return <>{children}</>;
+}
