@@ -1,3 +1,204 @@
-export default function Page() {
-  return null;
+import {
+  EditOutlined,
+  KeyOutlined,
+  PlusOutlined,
+  SafetyCertificateOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
+import type { User } from '@jixiao/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api.js';
+import { useCan } from '../../shared/auth.js';
+import { roleLabel, scopeLabel } from '../../shared/grants.js';
+import { useOrgNodes, useSystems } from '../org/api.js';
+import { isLocked } from './grants.js';
+import { CreateUserModal, EditUserModal, GrantsModal, ResetPasswordModal } from './UserModals.js';
+
+export const usersKey = ['users'] as const;
+
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; user: User }
+  | { kind: 'reset'; user: User }
+  | { kind: 'grants'; userId: number };
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const canWrite = useCan('users.write');
+  const canReadOrg = useCan('org.read');
+  const queryClient = useQueryClient();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const nodes = useOrgNodes(canReadOrg);
+  const systems = useSystems(canReadOrg);
+
+  const users = useQuery({
+    queryKey: [...usersKey, { q, page, pageSize }],
+    queryFn: () =>
+      api.get<{ items: User[]; total: number; page: number; pageSize: number }>('/api/users', {
+        q,
+        page,
+        pageSize,
+      }),
+    placeholderData: keepPreviousData,
+  });
+
+  const unlock = useMutation({
+    mutationFn: (u: User) => api.post(`/api/users/${u.id}/unlock`),
+    onSuccess: async () => {
+      message.success(t('users.unlocked'));
+      await queryClient.invalidateQueries({ queryKey: usersKey });
+    },
+  });
+
+  const orgName = (id: number | null) =>
+    id == null ? '—' : (nodes.data?.find((n) => n.id === id)?.name ?? `#${id}`);
+  const systemName = (id: number) => systems.data?.find((s) => s.id === id)?.name;
+
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Input.Search
+          data-testid="users-search"
+          allowClear
+          placeholder={t('users.searchPlaceholder')}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+          style={{ width: 280 }}
+        />
+        {canWrite && (
+          <Button
+            data-testid="users-create"
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setDialog({ kind: 'create' })}
+          >
+            {t('users.create')}
+          </Button>
+        )}
+      </Space>
+      <Table<User>
+        data-testid="users-table"
+        rowKey="id"
+        size="small"
+        loading={users.isFetching}
+        dataSource={users.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: users.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (p, s) => {
+            setPage(s !== pageSize ? 1 : p);
+            setPageSize(s);
+          },
+        }}
+        columns={[
+          { title: t('users.username'), dataIndex: 'username' },
+          { title: t('users.displayName'), dataIndex: 'displayName' },
+          { title: t('users.orgNode'), dataIndex: 'orgNodeId', render: (id: number | null) => orgName(id) },
+          {
+            title: t('users.roles'),
+            key: 'grants',
+            render: (_, u) =>
+              u.grants.length === 0 ? (
+                <Tag>{t('users.noGrants')}</Tag>
+              ) : (
+                <Space size={[0, 4]} wrap>
+                  {u.grants.map((g) => (
+                    <Tooltip key={g.id} title={scopeLabel(t, g, systemName)}>
+                      <Tag color="blue">{roleLabel(t, g.role)}</Tag>
+                    </Tooltip>
+                  ))}
+                </Space>
+              ),
+          },
+          {
+            title: t('users.status'),
+            key: 'status',
+            render: (_, u) => (
+              <Space size={[0, 4]} wrap>
+                {u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>}
+                {isLocked(u.lockedUntil) && <Tag color="red">{t('users.locked')}</Tag>}
+                {u.mustChangePassword && <Tag color="gold">{t('users.mustChange')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('users.lastLogin'),
+            dataIndex: 'lastLoginAt',
+            render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : t('users.never')),
+          },
+          ...(canWrite
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, u: User) => (
+                    <Space size={0} wrap>
+                      <Button
+                        size="small"
+                        type="link"
+                        icon={<EditOutlined />}
+                        onClick={() => setDialog({ kind: 'edit', user: u })}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                      <Button
+                        size="small"
+                        type="link"
+                        icon={<SafetyCertificateOutlined />}
+                        onClick={() => setDialog({ kind: 'grants', userId: u.id })}
+                      >
+                        {t('users.grants')}
+                      </Button>
+                      <Button
+                        size="small"
+                        type="link"
+                        icon={<KeyOutlined />}
+                        onClick={() => setDialog({ kind: 'reset', user: u })}
+                      >
+                        {t('users.resetPassword')}
+                      </Button>
+                      {isLocked(u.lockedUntil) && (
+                        <Popconfirm
+                          title={t('users.unlockConfirm', { name: u.displayName })}
+                          onConfirm={() => unlock.mutate(u)}
+                        >
+                          <Button size="small" type="link" icon={<UnlockOutlined />}>
+                            {t('users.unlock')}
+                          </Button>
+                        </Popconfirm>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {dialog?.kind === 'create' && <CreateUserModal onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'grants' && (
+        <GrantsModal
+          user={users.data?.items.find((u) => u.id === dialog.userId)}
+          userId={dialog.userId}
+          systemName={systemName}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </>
+  );
 }
