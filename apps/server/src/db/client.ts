@@ -13,12 +13,18 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Executor = Db | Tx;
 
-export interface Database {
-  db: Db;
-  engine: 'pglite' | 'postgres';
-  /** Run raw SQL (several statements allowed); used by migrations, backup and tests. */
+/** Raw SQL access, used by migrations, backup/restore and tests; application code uses `db`. */
+export interface Queryable {
+  /** Run SQL text (several statements allowed). */
   exec(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Run `fn` in one transaction on one connection; rolled back if it throws. */
+  rawTransaction<T>(fn: (q: Queryable) => Promise<T>, isolation?: 'repeatable read'): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -42,6 +48,23 @@ async function openPostgres(url: string): Promise<Database> {
     async query(sql, params) {
       return (await pool.query(sql, params as unknown[])).rows;
     },
+    async rawTransaction(fn, isolation) {
+      const client = await pool.connect();
+      try {
+        await client.query(isolation ? `begin isolation level ${isolation}` : 'begin');
+        const result = await fn({
+          exec: async (sql) => void (await client.query(sql)),
+          query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+        });
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -63,6 +86,15 @@ async function openPglite(dir: string): Promise<Database> {
     async query(sql, params) {
       return (await client.query(sql, params as unknown[])).rows as never;
     },
+    // PGlite's transaction holds its single connection, so other queries wait until it ends.
+    rawTransaction: (fn, isolation) =>
+      client.transaction(async (tx) => {
+        if (isolation) await tx.exec(`set transaction isolation level ${isolation}`);
+        return fn({
+          exec: async (sql) => void (await tx.exec(sql)),
+          query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as never,
+        });
+      }),
     close: () => client.close(),
   };
 }

@@ -130,3 +130,39 @@ export const findStaff = async (db: Executor, id: number) =>
   (await db.select().from(staff).where(eq(staff.id, id)).limit(1))[0];
 export const insertStaff = async (db: Executor, v: typeof staff.$inferInsert) =>
   (await db.insert(staff).values(v).returning())[0]!;
+
+// --- bulk inserts (org import, demo seed) ------------------------------------------------------------
+
+const BULK_CHUNK = 1000;
+
+/**
+ * Insert many nodes and set their materialised paths from their parents' in one UPDATE per chunk.
+ * Every parent must already exist with its path set: callers insert one tree level at a time.
+ * Returns the inserted rows (with paths); match them to the input by `code`.
+ */
+export async function insertNodesBulk(db: Executor, rows: (typeof orgNodes.$inferInsert)[]): Promise<NodeRow[]> {
+  const out: NodeRow[] = [];
+  for (let i = 0; i < rows.length; i += BULK_CHUNK) {
+    const inserted = await db
+      .insert(orgNodes)
+      .values(rows.slice(i, i + BULK_CHUNK))
+      .returning({ id: orgNodes.id });
+    const ids = inserted.map((r) => r.id);
+    const withPaths = await db
+      .update(orgNodes)
+      .set({
+        path: sql`coalesce((select p.path from org_node p where p.id = ${orgNodes.parentId}), '/') || ${orgNodes.id}::text || '/'`,
+      })
+      .where(inArray(orgNodes.id, ids))
+      .returning();
+    out.push(...withPaths.sort((a, b) => a.id - b.id));
+  }
+  return out;
+}
+
+export async function insertStaffBulk(db: Executor, rows: (typeof staff.$inferInsert)[]): Promise<StaffRow[]> {
+  const out: StaffRow[] = [];
+  for (let i = 0; i < rows.length; i += BULK_CHUNK)
+    out.push(...(await db.insert(staff).values(rows.slice(i, i + BULK_CHUNK)).returning()));
+  return out;
+}

@@ -1,0 +1,161 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { backup, restore } from './db/backup.js';
+import type { Database } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { seedDemo } from './demo/seed.js';
+import { openConfigured, startServer } from './main.js';
+import { verifyAudit } from './modules/audit/audit.service.js';
+import { createAccount } from './modules/users/accounts.js';
+import { type Deps, systemCtx } from './platform/context.js';
+import { sendControl } from './platform/control.js';
+import { lockHolder } from './platform/lock.js';
+
+const USAGE = `jixiao — 绩效管理信息系统 command line
+
+  jixiao start                      start API + web UI (seeds demo data when JIXIAO_DEMO is on)
+  jixiao migrate                    bring the database schema up to date
+  jixiao seed-demo                  add the demo city (idempotent)
+  jixiao create-admin --username U --password P [--name N]
+                                    create a system administrator (must change password on first sign-in)
+  jixiao audit verify               check the audit trail's HMAC-SM3 chain; exit 1 on the first bad row
+  jixiao backup FILE                write a consistent backup (works while the server runs)
+  jixiao restore FILE               replace all data with a backup (server must be stopped)
+
+Configuration comes from environment variables; see README.md.`;
+
+/** Open the database for a one-off command; with the embedded engine this fails while a server holds it. */
+async function withDatabase<T>(config: Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
+  const { database, release } = await openConfigured(config);
+  try {
+    await migrate(database);
+    return await fn({ database, config, now: () => new Date() });
+  } finally {
+    await database.close();
+    release();
+  }
+}
+
+/** For read-only commands on the embedded engine: ask the running server, else open the dir ourselves. */
+const serverHolds = (config: Config) => !config.databaseUrl && lockHolder(config.dataDir) !== null;
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+    console.log(USAGE);
+    return cmd ? 0 : 1;
+  }
+  const config = loadConfig(process.env, { defaultDemo: false });
+  switch (cmd) {
+    case 'start': {
+      const running = await startServer(config);
+      printBanner(config, running.url, running.accounts);
+      const stop = async () => {
+        await running.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return new Promise<number>(() => {}); // runs until a signal
+    }
+    case 'migrate':
+      return withDatabase(config, async ({ database }) => {
+        console.log(`Schema is up to date (${database.engine}).`);
+        return 0;
+      });
+    case 'seed-demo':
+      return withDatabase(config, async (deps) => {
+        const { accounts } = await seedDemo(deps);
+        console.log(`Demo city ready; ${accounts.length} demo accounts.`);
+        return 0;
+      });
+    case 'create-admin': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+      });
+      if (!values.username || !values.password) {
+        console.error('create-admin needs --username and --password');
+        return 2;
+      }
+      return withDatabase(config, async (deps) => {
+        await deps.database.db.transaction((tx) =>
+          createAccount(deps, tx, systemCtx, {
+            username: values.username!,
+            displayName: values.name ?? values.username!,
+            password: values.password!,
+            grants: [{ role: 'system_admin', scopeType: 'global' }],
+            mustChangePassword: true,
+            source: 'cli',
+          }),
+        );
+        console.log(`Created system administrator ${values.username}; the password must be changed at first sign-in.`);
+        return 0;
+      });
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') {
+        console.error('usage: jixiao audit verify');
+        return 2;
+      }
+      const result = (serverHolds(config)
+        ? await sendControl(config.dataDir, { cmd: 'verify-audit' })
+        : await withDatabase(config, verifyAudit)) as Awaited<ReturnType<typeof verifyAudit>>;
+      if (result.problem) {
+        console.error(`Audit trail BROKEN at row ${result.problem.id} (${result.problem.problem}): ${result.problem.message}`);
+        return 1;
+      }
+      console.log(`Audit trail intact: ${result.checked} rows verified.`);
+      return 0;
+    }
+    case 'backup': {
+      const file = rest[0];
+      if (!file) {
+        console.error('usage: jixiao backup FILE');
+        return 2;
+      }
+      const r = (serverHolds(config)
+        ? await sendControl(config.dataDir, { cmd: 'backup', file: resolve(file) })
+        : await withDatabase(config, ({ database }) => backup(database, file))) as { tables: number; rows: number };
+      console.log(`Backup written to ${file}: ${r.tables} tables, ${r.rows} rows.`);
+      return 0;
+    }
+    case 'restore': {
+      const file = rest[0];
+      if (!file) {
+        console.error('usage: jixiao restore FILE');
+        return 2;
+      }
+      return withDatabase(config, async ({ database }: { database: Database }) => {
+        const r = await restore(database, file);
+        console.log(`Restored ${r.rows} rows into ${r.tables} tables from ${file}.`);
+        return 0;
+      });
+    }
+    default:
+      console.error(`Unknown command "${cmd}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+function printBanner(config: Config, url: string, accounts: { username: string; password: string; role: string; note: string }[]) {
+  const db = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`\n  Jixiao 绩效管理信息系统 is running at ${url}\n  database: ${db}\n  API docs: ${url}/api/docs`);
+  if (accounts.length) {
+    console.log('\n  Demo accounts (demo mode):');
+    for (const a of accounts) console.log(`    ${a.username.padEnd(10)} ${a.password.padEnd(16)} ${a.role.padEnd(13)} ${a.note}`);
+  }
+  console.log('');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      if (err instanceof ConfigError) console.error(err.message);
+      else console.error(`jixiao: ${(err as Error).message}`);
+      process.exit(1);
+    },
+  );
+}

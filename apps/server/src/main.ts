@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { backup } from './db/backup.js';
+import { type Database, openDatabase } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { seedDemo } from './demo/seed.js';
+import { verifyAudit } from './modules/audit/audit.service.js';
+import type { Deps } from './platform/context.js';
+import { listenControl } from './platform/control.js';
+import { acquireLock } from './platform/lock.js';
+
+export const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/**
+ * Open the configured database. For the embedded engine the data dir lock is taken first, so a
+ * second process fails with a clear message instead of corrupting data.
+ */
+export async function openConfigured(config: Config): Promise<{ database: Database; release: () => void }> {
+  if (config.databaseUrl) return { database: await openDatabase({ url: config.databaseUrl }), release: () => {} };
+  mkdirSync(config.dataDir, { recursive: true });
+  const release = acquireLock(config.dataDir);
+  try {
+    return { database: await openDatabase({ dir: config.dataDir }), release };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+export interface Running {
+  app: FastifyInstance;
+  url: string;
+  accounts: { username: string; password: string; role: string; note: string }[];
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<Running> {
+  const { database, release } = await openConfigured(config);
+  try {
+    await migrate(database);
+    const deps: Deps = { database, config, now: () => new Date() };
+    const accounts = config.demo ? (await seedDemo(deps)).accounts : [];
+    const app = await buildApp({ database, config, webDist });
+    const control = config.databaseUrl
+      ? null
+      : await listenControl(config.dataDir, async (req) => {
+          if (req.cmd === 'backup') return backup(database, resolve(req.file));
+          if (req.cmd === 'verify-audit') return verifyAudit(deps);
+          throw new Error('unknown command');
+        });
+    await app.listen({ port: config.port, host: config.host });
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+    let stopped = false;
+    return {
+      app,
+      url,
+      accounts,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        control?.close();
+        await app.close();
+        await database.close();
+        release();
+      },
+    };
+  } catch (e) {
+    await database.close().catch(() => {});
+    release();
+    throw e;
+  }
+}
+
+export const dataPath = (config: Config, ...parts: string[]) => join(config.dataDir, ...parts);
