@@ -14,11 +14,10 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
 
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details: Detail[] = err.validation.map((v) => {
-      const params = v.params as { issue?: { path?: PropertyKey[]; code?: string; keys?: string[] } };
-      const issue = params.issue;
-      let path = (issue?.path ?? []).map(String).join('.');
-      if (issue?.code === 'unrecognized_keys' && issue.keys?.length) path = [path, issue.keys[0]].filter(Boolean).join('.');
-      return { path: `${err.validationContext ?? 'body'}${path ? `.${path}` : ''}`, message: v.message ?? 'invalid' };
+      const issue = v as unknown as { instancePath: string; keyword: string; message?: string; params: { keys?: string[] } };
+      const parts = issue.instancePath.split('/').filter(Boolean);
+      if (issue.keyword === 'unrecognized_keys' && issue.params.keys?.length) parts.push(issue.params.keys.join(', '));
+      return { path: [err.validationContext ?? 'body', ...parts].join('.'), message: issue.message ?? 'invalid' };
     });
     const first = details[0];
     return send(reply, 400, 'VALIDATION_FAILED', first ? `${first.path}: ${first.message}` : 'Invalid request', details);
@@ -34,9 +33,11 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   }
   if (err.statusCode === 429) return send(reply, 429, 'RATE_LIMITED', 'Too many requests; slow down');
 
-  const pgCode = (err as unknown as { code?: string }).code;
+  // Drizzle wraps driver errors; the PostgreSQL error (with its SQLSTATE) is the cause.
+  const pgErr = ((err as { cause?: unknown }).cause ?? err) as { code?: string; detail?: string };
+  const pgCode = pgErr.code;
   if (pgCode === '23505') {
-    const detail = (err as unknown as { detail?: string }).detail ?? '';
+    const detail = pgErr.detail ?? '';
     const field = /Key \(([^)]+)\)/.exec(detail)?.[1] ?? 'code';
     return send(reply, 409, 'CONFLICT', `${field}: already exists`, [{ path: field, message: 'duplicate' }]);
   }
