@@ -104,7 +104,7 @@ describe('org bulk import', () => {
     // One audit row per node plus one summary row with the file's hash.
     const audit = await env.app.inject({
       method: 'GET',
-      url: '/api/audit?action=org.import',
+      url: '/api/audit-events?action=org.import',
       headers: { cookie: office },
     });
     expect(audit.statusCode, audit.body).toBe(200);
@@ -256,8 +256,8 @@ describe('org bulk import', () => {
     const noKind = await upload(office, 'k.csv', csvOf([['code', 'name', 'colour'], ['k', 'k', 'red']]));
     expect(noKind.statusCode).toBe(422);
     expect(noKind.json().error.details.map((d: { message: string }) => d.message)).toEqual([
-      'missing column 类型 kind',
       'unknown column "colour" (column 3)',
+      'missing column 类型 kind',
     ]);
     // A .xlsx renamed to .csv is still read as a workbook: the format comes from the content.
     const renamed = await upload(office, 'really-xlsx.csv', await xlsxOf([header, ['r-1', '市壬局', 'department', 'city']]));
