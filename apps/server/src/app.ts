@@ -33,6 +33,18 @@ export interface AppOptions {
   logger?: boolean;
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -60,11 +72,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.type('text/html').sendFile('index.html');
   });
 
-  // Every API route must say who may call it; a route without `access` fails at startup.
+  // Every API route must say who may call it; a route without `access` fails at startup. The
+  // table lets a test walk every route.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route: RouteOptions) => {
     if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.url !== '/api/openapi.json') {
-      if (!route.config || !('access' in route.config) || !(route.config as { access?: Access }).access)
-        throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+      const access = (route.config as { access?: Access } | undefined)?.access;
+      if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
     }
   });
 

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+
+/**
+ * Walks every registered API route. For each: a user of another unit gets 404 on objects it does not
+ * own (existence is not revealed), and a role that lacks the function gets 403. A route missing from
+ * the table below fails the test, so a new route cannot skip this check.
+ */
+interface Fixture {
+  city: number;
+  unit1: number;
+  section1: number;
+  unit2: number;
+  staff1: number;
+  user1: number;
+  grant1: number;
+  system: number;
+  category: number;
+  group: number;
+}
+
+type Call = { url: string; payload?: unknown };
+type Case = {
+  call: (f: Fixture) => Call;
+  /** Status for the unit admin of unit 2 acting on unit 1's objects. */
+  otherUnit: number;
+  /** Status for an observer (read-only role) or, for reads, an expert (no org role). */
+  lacking: number;
+};
+
+const cases: Record<string, Case> = {
+  'POST /api/auth/login': { call: () => ({ url: '/api/auth/login', payload: { username: 'x', password: 'y' } }), otherUnit: 401, lacking: 401 },
+  'GET /api/auth/me': { call: () => ({ url: '/api/auth/me' }), otherUnit: 200, lacking: 200 },
+  'POST /api/auth/logout': { call: () => ({ url: '/api/auth/logout' }), otherUnit: 200, lacking: 200 },
+  'POST /api/auth/logout-all': { call: () => ({ url: '/api/auth/logout-all' }), otherUnit: 200, lacking: 200 },
+  'POST /api/auth/change-password': {
+    call: () => ({ url: '/api/auth/change-password', payload: { currentPassword: 'wrong-one', newPassword: 'Another-pass-1' } }),
+    otherUnit: 400,
+    lacking: 400,
+  },
+  'GET /api/users': { call: () => ({ url: '/api/users' }), otherUnit: 200, lacking: 403 },
+  'GET /api/users/:id': { call: (f) => ({ url: `/api/users/${f.user1}` }), otherUnit: 404, lacking: 403 },
+  'POST /api/users': {
+    call: (f) => ({
+      url: '/api/users',
+      payload: { username: 'intruder', displayName: 'x', orgNodeId: f.unit1, password: 'Intruder-pass-1', grants: [] },
+    }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'PATCH /api/users/:id': { call: (f) => ({ url: `/api/users/${f.user1}`, payload: { displayName: 'x', version: 1 } }), otherUnit: 404, lacking: 403 },
+  'POST /api/users/:id/reset-password': {
+    call: (f) => ({ url: `/api/users/${f.user1}/reset-password`, payload: { password: 'Hijacked-pass-1' } }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'POST /api/users/:id/unlock': { call: (f) => ({ url: `/api/users/${f.user1}/unlock` }), otherUnit: 404, lacking: 403 },
+  'POST /api/users/:id/grants': {
+    call: (f) => ({ url: `/api/users/${f.user1}/grants`, payload: { role: 'unit_admin', scopeType: 'org', orgNodeId: f.unit1 } }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'DELETE /api/users/:id/grants/:grantId': { call: (f) => ({ url: `/api/users/${f.user1}/grants/${f.grant1}` }), otherUnit: 404, lacking: 403 },
+  'GET /api/org-nodes': { call: () => ({ url: '/api/org-nodes' }), otherUnit: 200, lacking: 403 },
+  'GET /api/org-nodes/:id': { call: (f) => ({ url: `/api/org-nodes/${f.unit1}` }), otherUnit: 404, lacking: 403 },
+  'POST /api/org-nodes': {
+    call: (f) => ({ url: '/api/org-nodes', payload: { parentId: f.unit1, kind: 'section', code: 'sneaky', name: '潜入科' } }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'PATCH /api/org-nodes/:id': { call: (f) => ({ url: `/api/org-nodes/${f.unit1}`, payload: { name: 'x', version: 1 } }), otherUnit: 404, lacking: 403 },
+  'DELETE /api/org-nodes/:id': { call: (f) => ({ url: `/api/org-nodes/${f.section1}` }), otherUnit: 404, lacking: 403 },
+  'GET /api/org-nodes/import-template': { call: () => ({ url: '/api/org-nodes/import-template?format=csv' }), otherUnit: 200, lacking: 403 },
+  'POST /api/org-nodes/import': { call: () => ({ url: '/api/org-nodes/import' }), otherUnit: 400, lacking: 403 },
+  'GET /api/systems': { call: () => ({ url: '/api/systems' }), otherUnit: 200, lacking: 403 },
+  'POST /api/systems': { call: () => ({ url: '/api/systems', payload: { code: 'rogue', name: 'x' } }), otherUnit: 403, lacking: 403 },
+  'PATCH /api/systems/:id': { call: (f) => ({ url: `/api/systems/${f.system}`, payload: { name: 'x', version: 1 } }), otherUnit: 403, lacking: 403 },
+  'GET /api/categories': { call: () => ({ url: '/api/categories' }), otherUnit: 200, lacking: 403 },
+  'POST /api/categories': { call: (f) => ({ url: '/api/categories', payload: { systemId: f.system, code: 'z', name: 'x' } }), otherUnit: 403, lacking: 403 },
+  'PATCH /api/categories/:id': { call: (f) => ({ url: `/api/categories/${f.category}`, payload: { name: 'x', version: 1 } }), otherUnit: 403, lacking: 403 },
+  'GET /api/groups': { call: () => ({ url: '/api/groups' }), otherUnit: 200, lacking: 403 },
+  'POST /api/groups': { call: (f) => ({ url: '/api/groups', payload: { categoryId: f.category, code: 'z', name: 'x' } }), otherUnit: 403, lacking: 403 },
+  'PATCH /api/groups/:id': { call: (f) => ({ url: `/api/groups/${f.group}`, payload: { name: 'x', version: 1 } }), otherUnit: 403, lacking: 403 },
+  'GET /api/staff': { call: (f) => ({ url: `/api/staff?orgNodeId=${f.unit1}` }), otherUnit: 404, lacking: 403 },
+  'POST /api/staff': { call: (f) => ({ url: '/api/staff', payload: { orgNodeId: f.unit1, employeeNo: 'E999', name: '某人' } }), otherUnit: 404, lacking: 403 },
+  'PATCH /api/staff/:id': { call: (f) => ({ url: `/api/staff/${f.staff1}`, payload: { name: 'x', version: 1 } }), otherUnit: 404, lacking: 403 },
+  'DELETE /api/staff/:id': { call: (f) => ({ url: `/api/staff/${f.staff1}` }), otherUnit: 404, lacking: 403 },
+  'GET /api/audit-events': { call: () => ({ url: '/api/audit-events' }), otherUnit: 403, lacking: 403 },
+  'GET /api/audit-events/verify': { call: () => ({ url: '/api/audit-events/verify' }), otherUnit: 403, lacking: 403 },
+};
+
+/** Routes whose "lacking" actor is an expert (no org.read) because every other role may read. */
+const readRoutes = new Set(['GET /api/org-nodes', 'GET /api/org-nodes/:id', 'GET /api/systems', 'GET /api/categories', 'GET /api/groups', 'GET /api/staff']);
+
+describe('access control on every route', () => {
+  let env: TestEnv;
+  let f: Fixture;
+  let office: string;
+
+  beforeAll(async () => {
+    env = await testApp();
+    await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
+    office = await signIn(env, 'office');
+    const post = async (url: string, payload: unknown) => {
+      const r = await env.app.inject({ method: 'POST', url, headers: { cookie: office }, payload });
+      if (r.statusCode !== 201) throw new Error(`${url}: ${r.body}`);
+      return r.json().id as number;
+    };
+    const system = await post('/api/systems', { code: 'city-dept', name: '市直机关' });
+    const category = await post('/api/categories', { systemId: system, code: 'A', name: '党群口' });
+    const group = await post('/api/groups', { categoryId: category, code: 'A', name: '党群口' });
+    const city = await post('/api/org-nodes', { parentId: null, kind: 'region', code: 'city', name: '示范市' });
+    const unit1 = await post('/api/org-nodes', { parentId: city, kind: 'department', code: 'u1', name: '一号局', systemId: system, groupId: group });
+    const section1 = await post('/api/org-nodes', { parentId: unit1, kind: 'section', code: 'u1-s1', name: '办公室' });
+    const unit2 = await post('/api/org-nodes', { parentId: city, kind: 'department', code: 'u2', name: '二号局', systemId: system, groupId: group });
+    const staff1 = await post('/api/staff', { orgNodeId: unit1, employeeNo: 'E001', name: '张三' });
+    const u1 = await makeUser(env, 'u1filler', [{ role: 'unit_filler', scopeType: 'org', orgNodeId: unit1 }], unit1);
+    const grant1 = (await env.database.query<{ id: number }>('select id from grant_ where user_id = $1', [u1.id]))[0]!.id;
+    f = { city, unit1, section1, unit2, staff1, user1: u1.id, grant1, system, category, group };
+    await makeUser(env, 'u2admin', [{ role: 'unit_admin', scopeType: 'org', orgNodeId: unit2 }], unit2);
+    await makeUser(env, 'watcher', [{ role: 'observer', scopeType: 'global' }]);
+    await makeUser(env, 'judge', [{ role: 'expert', scopeType: 'objects', refs: ['p1'] }]);
+  });
+  afterAll(() => env.close());
+
+  // Sign in once per user (sign-in is rate limited); routes that end the session get a fresh one.
+  const cookies = new Map<string, string>();
+  const call = async (method: string, c: Call, username: string | null) => {
+    let cookie: string | undefined;
+    if (username) {
+      if (c.url.startsWith('/api/auth/logout')) cookie = await signIn(env, username);
+      else cookie = cookies.get(username) ?? cookies.set(username, await signIn(env, username)).get(username);
+    }
+    const res = await env.app.inject({ method: method as 'GET', url: c.url, headers: cookie ? { cookie } : {}, payload: c.payload as never });
+    return res;
+  };
+
+  // Sign-out routes end every session of the user: walk them last.
+  const walk = () => [...env.app.routeTable].sort((a, b) => Number(a.url.includes('logout')) - Number(b.url.includes('logout')));
+
+  it('the table covers every registered route', () => {
+    const registered = env.app.routeTable.map((r) => `${r.method} ${r.url}`).sort();
+    expect(Object.keys(cases).sort()).toEqual(registered);
+  });
+
+  it('a user of another unit gets 404 on objects it does not own', async () => {
+    for (const r of walk()) {
+      const key = `${r.method} ${r.url}`;
+      const c = cases[key]!;
+      const res = await call(r.method, c.call(f), 'u2admin');
+      expect.soft(res.statusCode, `${key} as another unit's admin: ${res.body}`).toBe(c.otherUnit);
+    }
+  });
+
+  it('a role that lacks the function gets 403', async () => {
+    for (const r of walk()) {
+      const key = `${r.method} ${r.url}`;
+      const c = cases[key]!;
+      const res = await call(r.method, c.call(f), readRoutes.has(key) ? 'judge' : 'watcher');
+      expect.soft(res.statusCode, `${key} as a role lacking it: ${res.body}`).toBe(c.lacking);
+    }
+  });
+
+  it('without a session every non-public route is 401', async () => {
+    for (const r of walk()) {
+      if ('public' in r.access) continue;
+      const res = await call(r.method, cases[`${r.method} ${r.url}`]!.call(f), null);
+      expect.soft(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  it('a unit user sees only its own subtree', async () => {
+    const filler = await signIn(env, 'u1filler');
+    cookies.set('u1filler', filler);
+    const nodes = (await env.app.inject({ url: '/api/org-nodes', headers: { cookie: filler } })).json();
+    expect(nodes.map((n: { code: string }) => n.code).sort()).toEqual(['u1', 'u1-s1']);
+    expect(nodes.find((n: { code: string }) => n.code === 'u1').parentId).toBeNull();
+    const users = (await env.app.inject({ url: '/api/users', headers: { cookie: await signIn(env, 'u2admin') } })).json();
+    expect(users.items.map((u: { username: string }) => u.username)).toEqual(['u2admin']);
+  });
+
+  it('nothing was changed by the refused calls', async () => {
+    const nodes = (await env.app.inject({ url: '/api/org-nodes', headers: { cookie: office } })).json();
+    expect(nodes.map((n: { name: string }) => n.name).sort()).toEqual(['一号局', '二号局', '办公室', '示范市'].sort());
+    const staff = (await env.app.inject({ url: `/api/staff?orgNodeId=${f.unit1}`, headers: { cookie: office } })).json();
+    expect(staff.map((s: { name: string }) => s.name)).toEqual(['张三']);
+  });
+});
