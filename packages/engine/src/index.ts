@@ -1,0 +1,51 @@
+/**
+ * @jixiao/engine — the pure scoring engine. No I/O, no clock, no randomness: the same plan and
+ * input always give the same result. This file is the whole public API.
+ */
+
+export { type CompiledPlan, compilePlan } from './compile';
+export { createEvaluator, type Evaluator, evaluate } from './evaluate';
+export { assignGrades, type GradeCandidate, type GradeOutcome, quotaOf } from './grades';
+export {
+  type BonusInput,
+  type DeductionInput,
+  type EvaluationInput,
+  EvaluationInputError,
+  type HalfYearInput,
+  type InputIssue,
+  type UnitInput,
+  type ValueInput,
+  type VetoInput,
+} from './input';
+export { METHODS } from './methods/index';
+export type { Cell, CellField, MethodContext, MethodDef, Tracer } from './methods/types';
+export {
+  daysInYear,
+  elapsedFraction,
+  formatPeriod,
+  type Period,
+  parsePeriod,
+  periodEndMonth,
+} from './period';
+export { AHP_CR_LIMIT, AhpError, type AhpResult, ahp, ahpWeights, SAATY_RI } from './plan/ahp';
+export type * from './plan/types';
+export {
+  assertValidPlan,
+  PlanValidationError,
+  type PlanValidationIssue,
+  SUB_ITEM_LIMIT,
+  validatePlan,
+} from './plan/validate';
+export { competitionRank } from './rank';
+export type {
+  AwardResult,
+  EvaluationResult,
+  GradeResult,
+  IndicatorResult,
+  RankingResult,
+  TraceNode,
+  TraceStep,
+  UnitResult,
+  UnitTrace,
+} from './result';
+export { formatFixed, roundDecimal, roundDecimalString, roundHalfUp } from './rounding';

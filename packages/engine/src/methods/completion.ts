@@ -1,0 +1,24 @@
+import type { CompletionSpec } from '../plan/types';
+import { maxRatioFraction, ratioFraction } from './ratio';
+import { type MethodDef, missing, nonNegative } from './types';
+
+/** Completion against the target or the baseline (H3 with capped bonus, S6 without). */
+export const completion: MethodDef<CompletionSpec> = {
+  kind: 'completion',
+  inputs: ['value', 'target'],
+  groupRelative: false,
+  score(s, c, ctx, tr) {
+    const ref = s.reference === 'baseline' ? c.baseline : c.target;
+    const refName = s.reference === 'baseline' ? 'baseline' : 'target';
+    if (tr) {
+      tr.formula = `completion against ${refName}`;
+      tr.vars.x = Number.isNaN(c.value) ? null : c.value;
+      tr.vars.ref = Number.isNaN(ref) ? null : ref;
+    }
+    if (Number.isNaN(c.value)) return missing(tr, 'value');
+    if (Number.isNaN(ref)) return missing(tr, refName);
+    return ratioFraction(c.value, ref, s, ctx.direction, ctx, tr);
+  },
+  maxFraction: maxRatioFraction,
+  check: (s) => [...nonNegative('excessRate', s.excessRate), ...nonNegative('excessCap', s.excessCap)],
+};

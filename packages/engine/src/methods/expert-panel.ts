@@ -1,0 +1,39 @@
+import type { ExpertPanelSpec } from '../plan/types';
+import { clamp, type MethodDef, missing } from './types';
+
+/**
+ * Expert panel (专家评审): drop the `trim` highest and lowest scores (去掉一个最高分和一个最低分)
+ * and average the rest; with fewer than 2·trim + 1 scores the plain mean is used (the trace
+ * says so). f = clamp(mean / scale, 0, 1).
+ */
+export const expertPanel: MethodDef<ExpertPanelSpec> = {
+  kind: 'expert_panel',
+  inputs: ['scores'],
+  groupRelative: false,
+  score(s, c, _ctx, tr) {
+    const trim = s.trim ?? 1;
+    const scale = s.scale ?? 100;
+    const list = c.scores;
+    if (tr) {
+      tr.formula = `mean of the scores without the ${trim} highest and ${trim} lowest; f = mean / ${scale}`;
+      tr.vars.scores = list ? list.join(', ') : null;
+    }
+    if (!list || list.length === 0) return missing(tr, 'scores');
+    const sorted = [...list].sort((a, b) => a - b);
+    let kept = sorted;
+    if (sorted.length >= 2 * trim + 1) kept = sorted.slice(trim, sorted.length - trim);
+    else if (tr) tr.notes.push(`fewer than ${2 * trim + 1} scores: plain mean`);
+    let sum = 0;
+    for (const v of kept) sum += v;
+    const mean = sum / kept.length;
+    if (tr) Object.assign(tr.vars, { kept: kept.join(', '), mean });
+    return clamp(mean / scale, 0, 1);
+  },
+  maxFraction: () => 1,
+  check: (s) => [
+    ...(s.trim !== undefined && !(Number.isInteger(s.trim) && s.trim >= 0)
+      ? ['trim must be an integer ≥ 0']
+      : []),
+    ...(s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : []),
+  ],
+};

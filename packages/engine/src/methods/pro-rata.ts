@@ -1,0 +1,32 @@
+import type { ProRataSpec } from '../plan/types';
+import { maxRatioFraction, ratioFraction } from './ratio';
+import { type MethodDef, missing, nonNegative } from './types';
+
+/**
+ * Pro-rata progress (序时进度, S9): the yearly target scaled by the share of the year elapsed
+ * at the end of the evaluated period (by month or by day), then scored like completion.
+ */
+export const proRata: MethodDef<ProRataSpec> = {
+  kind: 'pro_rata',
+  inputs: ['value', 'target'],
+  groupRelative: false,
+  score(s, c, ctx, tr) {
+    const ref = c.target * ctx.elapsed;
+    if (tr) {
+      tr.formula = `pro-rata (${s.basis}): ref = target × elapsed`;
+      tr.vars.x = Number.isNaN(c.value) ? null : c.value;
+      tr.vars.target = Number.isNaN(c.target) ? null : c.target;
+      tr.vars.elapsed = ctx.elapsed;
+      tr.vars.ref = Number.isNaN(ref) ? null : ref;
+    }
+    if (Number.isNaN(c.value)) return missing(tr, 'value');
+    if (Number.isNaN(c.target)) return missing(tr, 'target');
+    return ratioFraction(c.value, ref, s, ctx.direction, ctx, tr);
+  },
+  maxFraction: maxRatioFraction,
+  check: (s) => [
+    ...(s.basis === 'month' || s.basis === 'day' ? [] : ['basis must be "month" or "day"']),
+    ...nonNegative('excessRate', s.excessRate),
+    ...nonNegative('excessCap', s.excessCap),
+  ],
+};

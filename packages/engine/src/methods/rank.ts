@@ -1,0 +1,75 @@
+import type { RankMethodSpec } from '../plan/types';
+import { type MethodDef, missing } from './types';
+
+interface RankStats {
+  /** Present values of the scope, ascending. */
+  sorted: Float64Array;
+}
+
+/** Index of the first element > x. */
+function upperBound(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first element ≥ x. */
+function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Rank-based points within the group: competition rank r (1,2,2,4) of the value among the
+ * scope's present values; f = table[r − 1] (last entry repeats), or linear from 1 at rank 1
+ * to `floor` at rank n: f = 1 − (1 − floor) · (r − 1) / (n − 1).
+ */
+export const rank: MethodDef<RankMethodSpec> = {
+  kind: 'rank',
+  inputs: ['value'],
+  groupRelative: true,
+  prepare(_s, values) {
+    const sorted = Float64Array.from(values).sort();
+    return { sorted } satisfies RankStats;
+  },
+  score(s, c, ctx, tr) {
+    const { sorted } = ctx.stats as RankStats;
+    const n = sorted.length;
+    const floor = s.floor ?? 0.6;
+    if (tr) {
+      tr.formula = s.table
+        ? `f = table[r − 1], table = ${JSON.stringify(s.table)}`
+        : `f = 1 − (1 − ${floor}) × (r − 1) / (n − 1)`;
+      tr.vars.x = Number.isNaN(c.value) ? null : c.value;
+    }
+    if (Number.isNaN(c.value)) return missing(tr, 'value');
+    const better = ctx.direction === 'higher' ? n - upperBound(sorted, c.value) : lowerBound(sorted, c.value);
+    const r = better + 1;
+    if (tr) Object.assign(tr.vars, { r, n });
+    if (s.table && s.table.length > 0) return s.table[Math.min(r, s.table.length) - 1]!;
+    if (n <= 1) return 1;
+    return 1 - ((1 - floor) * (r - 1)) / (n - 1);
+  },
+  maxFraction: (s) => (s.table && s.table.length > 0 ? Math.max(0, ...s.table) : 1),
+  check(s) {
+    const out: string[] = [];
+    if (s.floor !== undefined && !(s.floor >= 0 && s.floor <= 1)) out.push('floor must be between 0 and 1');
+    if (s.table) {
+      if (s.table.some((f) => !(f >= 0))) out.push('table fractions must be ≥ 0');
+      for (let i = 1; i < s.table.length; i++)
+        if (s.table[i]! > s.table[i - 1]!) out.push('table must not increase with rank');
+    }
+    return out;
+  },
+};

@@ -1,0 +1,40 @@
+import type { TotalGrowthSpec } from '../plan/types';
+import { clamp, type MethodDef, missing, zeroDivision } from './types';
+
+/**
+ * Total and growth together (W3, split 4:6): f = s · min(1, x / target) + (1 − s) · clamp(g / gT, 0, 1)
+ * with g = (x − base) / base and gT the growth target (given, or (target − base) / base).
+ */
+export const totalGrowth: MethodDef<TotalGrowthSpec> = {
+  kind: 'total_growth',
+  inputs: ['value', 'target', 'baseValue'],
+  groupRelative: false,
+  score(s, c, ctx, tr) {
+    const x = c.value;
+    const t = c.target;
+    const b = c.baseValue;
+    if (tr) {
+      tr.formula = `f = ${s.totalShare} × min(1, x / target) + ${1 - s.totalShare} × clamp(g / gT, 0, 1); g = (x − base) / base`;
+      Object.assign(tr.vars, { x: nan(x), target: nan(t), base: nan(b) });
+    }
+    if (Number.isNaN(x)) return missing(tr, 'value');
+    if (Number.isNaN(t)) return missing(tr, 'target');
+    if (Number.isNaN(b)) return missing(tr, 'baseValue');
+    if (!(t > 0)) return zeroDivision(ctx, tr, 'target ≤ 0');
+    if (!(b > 0)) return zeroDivision(ctx, tr, 'base value ≤ 0');
+    const totalPart = Math.min(1, Math.max(0, x / t));
+    const g = (x - b) / b;
+    const gT = s.growthTarget ?? (t - b) / b;
+    if (!(gT > 0)) return zeroDivision(ctx, tr, 'growth target ≤ 0');
+    const growthPart = clamp(g / gT, 0, 1);
+    if (tr) Object.assign(tr.vars, { totalPart, g, gT, growthPart });
+    return s.totalShare * totalPart + (1 - s.totalShare) * growthPart;
+  },
+  maxFraction: () => 1,
+  check: (s) =>
+    s.totalShare >= 0 && s.totalShare <= 1 ? [] : ['totalShare must be between 0 and 1 (W3: 0.4)'],
+};
+
+function nan(v: number): number | null {
+  return Number.isNaN(v) ? null : v;
+}

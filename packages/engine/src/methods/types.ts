@@ -1,0 +1,85 @@
+import type { Direction, MethodSpec, ZeroDivisionOutcome } from '../plan/types';
+
+/** The inputs one unit has for one indicator in one period. NaN means "not supplied". */
+export interface Cell {
+  value: number;
+  target: number;
+  baseline: number;
+  baseValue: number;
+  peerValue: number;
+  peerBaseValue: number;
+  scores: readonly number[] | undefined;
+}
+
+export type CellField =
+  | 'value'
+  | 'target'
+  | 'baseline'
+  | 'baseValue'
+  | 'peerValue'
+  | 'peerBaseValue'
+  | 'scores';
+
+export interface MethodContext {
+  /** Reported full score of this indicator for this unit (its points, or 100 in weighted mode). */
+  scale: number;
+  direction: Direction;
+  dz: ZeroDivisionOutcome;
+  /** Share of the year elapsed at the end of the evaluated period (pro-rata). */
+  elapsed: number;
+  /** Group statistics from prepare(), for group-relative methods. */
+  stats: unknown;
+}
+
+/** Collects the explanation of one computation; null on the fast path. */
+export interface Tracer {
+  formula: string;
+  vars: Record<string, number | string | null>;
+  notes: string[];
+}
+
+export interface MethodDef<S extends MethodSpec = MethodSpec> {
+  kind: S['kind'];
+  /** Inputs the method reads (data generation, data-file checks, docs). */
+  inputs: readonly CellField[];
+  /** True when a unit's score depends on the other units in its scope (rank, efficacy, z-score). */
+  groupRelative: boolean;
+  /** Statistics over the present values of the scope. */
+  prepare?(spec: S, values: number[], direction: Direction): unknown;
+  /** Fraction of full points earned (may exceed 1 up to maxFraction); NaN = missing. */
+  score(spec: S, c: Cell, ctx: MethodContext, tr: Tracer | null): number;
+  maxFraction(spec: S): number;
+  /** Problems with the parameters, as messages without the indicator code. */
+  check(spec: S): string[];
+}
+
+export function newCell(): Cell {
+  return {
+    value: Number.NaN,
+    target: Number.NaN,
+    baseline: Number.NaN,
+    baseValue: Number.NaN,
+    peerValue: Number.NaN,
+    peerBaseValue: Number.NaN,
+    scores: undefined,
+  };
+}
+
+/** The configured outcome of a division by zero; never NaN/Infinity unless it means "missing". */
+export function zeroDivision(ctx: MethodContext, tr: Tracer | null, what: string): number {
+  if (tr) tr.notes.push(`division by zero (${what}): outcome "${ctx.dz}"`);
+  return ctx.dz === 'zero' ? 0 : ctx.dz === 'full' ? 1 : Number.NaN;
+}
+
+export function missing(tr: Tracer | null, field: string): number {
+  if (tr) tr.notes.push(`missing input: ${field}`);
+  return Number.NaN;
+}
+
+export function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+export function nonNegative(name: string, v: number | undefined): string[] {
+  return v !== undefined && !(Number.isFinite(v) && v >= 0) ? [`${name} must be a number ≥ 0`] : [];
+}

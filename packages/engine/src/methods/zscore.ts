@@ -1,0 +1,55 @@
+import type { ZScoreSpec } from '../plan/types';
+import { clamp, type MethodDef, missing } from './types';
+
+interface ZStats {
+  mean: number;
+  sigma: number;
+  n: number;
+}
+
+/**
+ * Standardized score: z = (x − mean) / σ over the scope's present values, σ population (÷ n) or
+ * sample (÷ (n − 1)); negated for lower-is-better; d = center + scale · z clamped (default
+ * 80 + 10·z within [0, 100]); f = d / 100. σ = 0 (all equal, or one value) gives z = 0 for all.
+ */
+export const zscore: MethodDef<ZScoreSpec> = {
+  kind: 'zscore',
+  inputs: ['value'],
+  groupRelative: true,
+  prepare(s, values) {
+    const n = values.length;
+    let sum = 0;
+    for (const v of values) sum += v;
+    const mean = n > 0 ? sum / n : 0;
+    let ss = 0;
+    for (const v of values) ss += (v - mean) * (v - mean);
+    const div = s.sigma === 'sample' ? n - 1 : n;
+    const sigma = div > 0 ? Math.sqrt(ss / div) : 0;
+    return { mean, sigma, n } satisfies ZStats;
+  },
+  score(s, c, ctx, tr) {
+    const st = ctx.stats as ZStats;
+    const center = s.center ?? 80;
+    const scale = s.scale ?? 10;
+    const [lo, hi] = s.clamp ?? [0, 100];
+    if (tr) {
+      tr.formula = `z = ${ctx.direction === 'lower' ? '−' : ''}(x − mean) / σ (${s.sigma}); d = clamp(${center} + ${scale} × z, ${lo}, ${hi}); f = d / 100`;
+      Object.assign(tr.vars, {
+        x: Number.isNaN(c.value) ? null : c.value,
+        mean: st.mean,
+        sigma: st.sigma,
+        n: st.n,
+      });
+    }
+    if (Number.isNaN(c.value)) return missing(tr, 'value');
+    let z = st.sigma > 0 ? (c.value - st.mean) / st.sigma : 0;
+    if (st.sigma === 0 && tr) tr.notes.push('σ = 0: z = 0');
+    if (ctx.direction === 'lower') z = -z;
+    const d = clamp(center + scale * z, lo, hi);
+    if (tr) Object.assign(tr.vars, { z, d });
+    return d / 100;
+  },
+  maxFraction: (s) => (s.clamp ?? [0, 100])[1] / 100,
+  check: (s) =>
+    s.sigma === 'population' || s.sigma === 'sample' ? [] : ['sigma must be "population" or "sample"'],
+};

@@ -1,0 +1,94 @@
+/**
+ * AHP (层次分析法): weights from a pairwise comparison matrix by the principal eigenvector
+ * (power iteration), with Saaty's consistency ratio CR = CI / RI, CI = (λmax − n) / (n − 1).
+ * A matrix with CR ≥ 0.10 is rejected.
+ */
+
+/** Saaty's random consistency index RI by matrix order n (1–15). */
+export const SAATY_RI: readonly number[] = [
+  0, 0, 0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59,
+];
+
+export const AHP_CR_LIMIT = 0.1;
+
+export interface AhpResult {
+  weights: number[];
+  lambdaMax: number;
+  ci: number;
+  ri: number;
+  /** Consistency ratio (0 for n ≤ 2, which are always consistent). */
+  cr: number;
+  riTable: 'saaty';
+  consistent: boolean;
+  /** Problems with the matrix; empty when usable. */
+  issues: string[];
+}
+
+export function checkPairwiseMatrix(m: number[][]): string[] {
+  const n = m.length;
+  const out: string[] = [];
+  if (n === 0) return ['the matrix is empty'];
+  if (n > 15) out.push(`order ${n} exceeds the Saaty RI table (15)`);
+  for (let i = 0; i < n; i++) {
+    const row = m[i];
+    if (!Array.isArray(row) || row.length !== n) {
+      out.push(`row ${i + 1} must have ${n} entries`);
+      continue;
+    }
+    for (let j = 0; j < n; j++) {
+      const a = row[j]!;
+      if (!(Number.isFinite(a) && a > 0)) out.push(`entry (${i + 1}, ${j + 1}) must be a positive number`);
+      else if (i === j && a !== 1) out.push(`diagonal entry (${i + 1}, ${i + 1}) must be 1`);
+      else if (j > i) {
+        const b = m[j]?.[i];
+        if (b !== undefined && Math.abs(a * b - 1) > 1e-3)
+          out.push(`entries (${i + 1}, ${j + 1}) and (${j + 1}, ${i + 1}) must be reciprocal`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Weights and consistency of a pairwise matrix; never throws (see `issues`, `consistent`). */
+export function ahp(matrix: number[][]): AhpResult {
+  const issues = checkPairwiseMatrix(matrix);
+  const n = matrix.length;
+  if (issues.length > 0)
+    return { weights: [], lambdaMax: 0, ci: 0, ri: 0, cr: 0, riTable: 'saaty', consistent: false, issues };
+  let w = new Array<number>(n).fill(1 / n);
+  for (let iter = 0; iter < 1000; iter++) {
+    const next = matrix.map((row) => row.reduce((a, x, j) => a + x * w[j]!, 0));
+    const s = next.reduce((a, x) => a + x, 0);
+    for (let i = 0; i < n; i++) next[i] = next[i]! / s;
+    const diff = next.reduce((a, x, i) => Math.max(a, Math.abs(x - w[i]!)), 0);
+    w = next;
+    if (diff < 1e-13) break;
+  }
+  const aw = matrix.map((row) => row.reduce((a, x, j) => a + x * w[j]!, 0));
+  const lambdaMax = aw.reduce((a, x, i) => a + x / w[i]!, 0) / n;
+  const ci = n > 2 ? (lambdaMax - n) / (n - 1) : 0;
+  const ri = SAATY_RI[n] ?? 1.59;
+  const cr = n > 2 && ri > 0 ? Math.max(0, ci / ri) : 0;
+  const consistent = cr < AHP_CR_LIMIT;
+  if (!consistent)
+    issues.push(
+      `consistency ratio CR = ${cr.toFixed(4)} ≥ ${AHP_CR_LIMIT} (Saaty RI ${ri} for n = ${n}): revise the pairwise judgements`,
+    );
+  return { weights: w, lambdaMax, ci, ri, cr, riTable: 'saaty', consistent, issues };
+}
+
+/** Weights from a pairwise matrix; throws with the reason when the matrix is unusable or CR ≥ 0.10. */
+export function ahpWeights(matrix: number[][]): AhpResult {
+  const r = ahp(matrix);
+  if (r.issues.length > 0) throw new AhpError(r.issues);
+  return r;
+}
+
+export class AhpError extends Error {
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super(`AHP matrix rejected: ${issues.join('; ')}`);
+    this.name = 'AhpError';
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,329 @@
+/**
+ * The plan file model (考评方案). Plain JSON shape: no classes, no zod, so a plan can be stored,
+ * diffed and hand-edited. docs/plan.schema.json mirrors these types; docs/plan-format.md explains them.
+ */
+
+export type ScoringMode = 'points' | 'weighted';
+export type Direction = 'higher' | 'lower';
+/** What a missing input does: score 0, leave the indicator out and re-weight its siblings, or fail. */
+export type MissingPolicy = 'zero' | 'reweight' | 'error';
+export type RoundingMode = 'half_up' | 'half_even' | 'down';
+/** Stages at which reported numbers are rounded. */
+export type RoundingStage = 'indicator' | 'node' | 'component' | 'total';
+/** Outcome of a division by zero (zero target, zero peer growth, equal limits): 0 points, full points, or "missing". */
+export type ZeroDivisionOutcome = 'zero' | 'full' | 'missing';
+export type PeriodGranularity = 'month' | 'quarter' | 'half' | 'year';
+
+export interface RoundingSpec {
+  decimals?: number;
+  mode?: RoundingMode;
+  stages?: RoundingStage[];
+}
+
+export interface PlanPeriod {
+  granularity: PeriodGranularity;
+  /** Ad-hoc / special-topic evaluations (Z7) carry their own period range. */
+  from?: string;
+  to?: string;
+  adHoc?: boolean;
+}
+
+export interface Category {
+  code: string;
+  name: string;
+}
+
+export interface Group {
+  code: string;
+  name: string;
+  category: string;
+  /** Parent group code for subgroups (W8: B → B1 综合, B2 执法). Units belong to leaf groups. */
+  parent?: string;
+}
+
+/** Points or weights that differ by group or category (Z9, S5): keys are group or category codes. */
+export type ByScope = Record<string, number>;
+
+export interface Component {
+  code: string;
+  name: string;
+  points?: number;
+  weight?: number;
+  pointsBy?: ByScope;
+  weightBy?: ByScope;
+}
+
+export interface AppliesTo {
+  categories?: string[];
+  groups?: string[];
+  units?: string[];
+}
+
+export type MethodSpec =
+  | CompletionSpec
+  | ProRataSpec
+  | TotalGrowthSpec
+  | BenchmarkSpec
+  | BandsSpec
+  | DeductionMethodSpec
+  | RankMethodSpec
+  | EfficacySpec
+  | ZScoreSpec
+  | ExpertPanelSpec
+  | SatisfactionSpec
+  | ManualSpec;
+
+/** Scope of group-relative methods: the unit's group (default), its category, or every unit. */
+export type StatsScope = 'group' | 'category' | 'all';
+
+export interface CompletionSpec {
+  kind: 'completion';
+  /** Compare with the target (default) or the baseline 基准线 (H3). */
+  reference?: 'target' | 'baseline';
+  /** Below the reference: proportional (default) or zero. */
+  below?: 'linear' | 'zero';
+  /** Extra fraction of full points per unit of over-completion ratio (H3); 0 = no bonus (S6). */
+  excessRate?: number;
+  /** Cap of that extra, as a fraction of full points. */
+  excessCap?: number;
+}
+
+export interface ProRataSpec {
+  kind: 'pro_rata';
+  basis: 'month' | 'day';
+  below?: 'linear' | 'zero';
+  excessRate?: number;
+  excessCap?: number;
+}
+
+export interface TotalGrowthSpec {
+  kind: 'total_growth';
+  /** Share of the total part; growth gets the rest (W3: 0.4). */
+  totalShare: number;
+  /** Growth-rate target (0.08 = 8 %); default derives it from target and base value. */
+  growthTarget?: number;
+}
+
+export interface BenchmarkSpec {
+  kind: 'benchmark';
+  mode: 'ratio' | 'difference';
+  /** difference mode: fraction earned when growth equals the peer's (default 0.8). */
+  par?: number;
+  /** difference mode: fraction per percentage point of growth above/below the peer (default 0.05). */
+  perPoint?: number;
+  /** Extra above full points allowed, as a fraction (default 0). */
+  excessCap?: number;
+}
+
+export interface BandsSpec {
+  kind: 'bands';
+  /** [value, fraction] pairs with ascending values. */
+  breakpoints: [number, number][];
+  interpolate: boolean;
+}
+
+export interface DeductionMethodSpec {
+  kind: 'deduction';
+  /** Points deducted per counted item (S11); the value is the count. */
+  perItem: number;
+}
+
+export interface RankMethodSpec {
+  kind: 'rank';
+  /** Fractions for rank 1, 2, …; later ranks take the last entry. */
+  table?: number[];
+  /** Linear mode (no table): fraction of the last rank (default 0.6). */
+  floor?: number;
+  scope?: StatsScope;
+}
+
+export interface EfficacySpec {
+  kind: 'efficacy';
+  /** Fixed limits, or 'group': the scope's worst and best values. */
+  limits: 'group' | { worst: number; best: number };
+  /** Clamp of d (default [60, 100]). */
+  clamp?: [number, number];
+  scope?: StatsScope;
+}
+
+export interface ZScoreSpec {
+  kind: 'zscore';
+  sigma: 'population' | 'sample';
+  /** d = center + scale · z, clamped, then divided by 100 (defaults 80, 10, [0, 100]). */
+  center?: number;
+  scale?: number;
+  clamp?: [number, number];
+  scope?: StatsScope;
+}
+
+export interface ExpertPanelSpec {
+  kind: 'expert_panel';
+  /** Scores dropped at each end (default 1: 去掉一个最高分和一个最低分). */
+  trim?: number;
+  /** Scale of the experts' scores (default 100). */
+  scale?: number;
+}
+
+export interface SatisfactionSpec {
+  kind: 'satisfaction';
+  scale?: number;
+}
+
+export interface ManualSpec {
+  kind: 'manual';
+  /** Scale of the entered score; default is the indicator's own full score. */
+  scale?: number;
+}
+
+export interface SubItem {
+  code: string;
+  name: string;
+  points?: number;
+  weight?: number;
+  /** H2: the dimension this sub-item assesses the indicator on. */
+  dimension?: string;
+  method?: MethodSpec;
+  direction?: Direction;
+  owner?: string;
+  missing?: MissingPolicy;
+}
+
+export type IndicatorKind = 'common' | 'individual' | 'unit_specific';
+
+export interface Indicator {
+  code: string;
+  name: string;
+  /** Parent indicator code; top-level indicators name their component instead. */
+  parent?: string;
+  component?: string;
+  points?: number;
+  weight?: number;
+  pointsBy?: ByScope;
+  weightBy?: ByScope;
+  kind?: IndicatorKind;
+  appliesTo?: AppliesTo;
+  /** S8: a key work (重点工作), usually with a higher weight. */
+  key?: boolean;
+  direction?: Direction;
+  /** Data provider (G3, Z4): one indicator, one owner. */
+  owner?: string;
+  leadDept?: string;
+  tags?: string[];
+  unit?: string;
+  method?: MethodSpec;
+  missing?: MissingPolicy;
+  divisionByZero?: ZeroDivisionOutcome;
+  subItems?: SubItem[];
+  /** Pairwise comparison matrix of this indicator's children, in their plan order (AHP). */
+  ahp?: number[][];
+}
+
+export interface BonusSource {
+  code: string;
+  name: string;
+  /** Own cap for this source. */
+  cap?: number;
+  /** When true the source is not counted against the shared cap. */
+  outsideSharedCap?: boolean;
+}
+
+export interface BonusSpec {
+  /** Shared cap over all sources (W9: 8 over 100). */
+  cap: number;
+  sources: BonusSource[];
+}
+
+export interface DeductionSpec {
+  /** Maximum total deduction; absent = unlimited. */
+  cap?: number;
+}
+
+export type VetoEffect = 'no_advanced_title' | 'exclude_awards' | 'downgrade_last';
+
+export interface VetoSpec {
+  effects: VetoEffect[];
+  /** A quota place freed by a vetoed unit goes to the next unit, or lapses. */
+  freedQuota: 'next_unit' | 'lapse';
+}
+
+export interface GradeLevel {
+  code: string;
+  name: string;
+  color: string;
+  minScore?: number;
+  /** At most this share of the group (W8). */
+  maxShare?: number;
+  maxCount?: number;
+  /** Counts as an advanced title (W5 veto effect applies). */
+  advanced?: boolean;
+}
+
+export interface GradeSpec {
+  scheme?: string;
+  /** Best first; the last level takes everyone else. */
+  levels: GradeLevel[];
+  quotaRounding?: 'floor' | 'round' | 'ceil';
+  /** Units tied on the quota edge: all excluded (default, the quota is never exceeded) or all included. */
+  tieAtQuotaEdge?: 'exclude' | 'include';
+}
+
+export interface RankingSpec {
+  code: string;
+  name: string;
+  groups?: string[];
+  categories?: string[];
+}
+
+export interface AwardSpec {
+  code: string;
+  name: string;
+  /** Ranking code; absent means within each group. */
+  ranking?: string;
+  top: number;
+  advanced?: boolean;
+}
+
+export interface ConstraintSpec {
+  kind: 'min_share' | 'max_share';
+  share: number;
+  components?: string[];
+  tags?: string[];
+  indicators?: string[];
+  label: string;
+}
+
+export interface LinkSpec {
+  /** S1 捆绑考核: part of this unit's base score comes from other units' base scores (their mean). */
+  unit: string;
+  sources: string[];
+  share: number;
+}
+
+export interface Plan {
+  format: 'jixiao-plan/1';
+  id: string;
+  name: string;
+  system?: string;
+  year?: number;
+  description?: string;
+  period: PlanPeriod;
+  scoring: ScoringMode;
+  /** Points mode: total full points (default 100). */
+  totalPoints?: number;
+  rounding?: RoundingSpec;
+  divisionByZero?: ZeroDivisionOutcome;
+  categories: Category[];
+  groups: Group[];
+  components: Component[];
+  indicators: Indicator[];
+  bonus?: BonusSpec;
+  deductions?: DeductionSpec;
+  veto?: VetoSpec;
+  grades: GradeSpec;
+  rankings?: RankingSpec[];
+  awards?: AwardSpec[];
+  constraints?: ConstraintSpec[];
+  /** S9: the frozen half-year result counts into the year end with this weight. */
+  halfYear?: { weight: number };
+  links?: LinkSpec[];
+}

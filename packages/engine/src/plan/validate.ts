@@ -1,0 +1,517 @@
+import { byScope, groupChain } from '../compile';
+import { METHODS } from '../methods/index';
+import { ahp } from './ahp';
+import type { Component, Indicator, Plan } from './types';
+
+export interface PlanValidationIssue {
+  /** Machine code, e.g. 'points_sum', 'sub_item_limit', 'missing_method'. */
+  code: string;
+  /** JSON path in the plan, e.g. 'indicators[3].method'. */
+  path: string;
+  /** The indicator (or component) code the issue is about, when there is one. */
+  indicator?: string;
+  message: string;
+}
+
+/** Thrown by evaluate/createEvaluator for a plan failing validation; lists every issue. */
+export class PlanValidationError extends Error {
+  readonly issues: PlanValidationIssue[];
+  constructor(issues: PlanValidationIssue[]) {
+    super(`plan is invalid (${issues.length} issue(s)):\n${issues.map((i) => `- ${i.message}`).join('\n')}`);
+    this.name = 'PlanValidationError';
+    this.issues = issues;
+  }
+}
+
+export const SUB_ITEM_LIMIT = 20;
+const EPS = 1e-9;
+
+export function assertValidPlan(plan: Plan): void {
+  const issues = validatePlan(plan);
+  if (issues.length > 0) throw new PlanValidationError(issues);
+}
+
+/** Check a plan and return every problem at once (empty array = valid). */
+export function validatePlan(plan: Plan): PlanValidationIssue[] {
+  const out: PlanValidationIssue[] = [];
+  const add = (code: string, path: string, message: string, indicator?: string) =>
+    out.push(indicator ? { code, path, indicator, message } : { code, path, message });
+  if (!plan || typeof plan !== 'object')
+    return [{ code: 'not_object', path: '', message: 'the plan must be a JSON object' }];
+  if (plan.format !== 'jixiao-plan/1') add('format', 'format', 'format must be "jixiao-plan/1"');
+  if (!plan.id) add('required', 'id', 'plan id is required');
+  if (!plan.name) add('required', 'name', 'plan name is required');
+  if (plan.scoring !== 'points' && plan.scoring !== 'weighted')
+    add('scoring', 'scoring', 'scoring must be "points" or "weighted"');
+  if (!['month', 'quarter', 'half', 'year'].includes(plan.period?.granularity))
+    add('period', 'period.granularity', 'period.granularity must be month, quarter, half or year');
+  const dec = plan.rounding?.decimals;
+  if (dec !== undefined && !(Number.isInteger(dec) && dec >= 0 && dec <= 8))
+    add('rounding', 'rounding.decimals', 'rounding.decimals must be an integer 0–8');
+  const categories = arr(plan.categories);
+  const groups = arr(plan.groups);
+  const components = arr(plan.components);
+  const indicators = arr(plan.indicators);
+  dupes(categories, 'categories', 'category', add);
+  dupes(groups, 'groups', 'group', add);
+  dupes(components, 'components', 'component', add);
+  dupes(indicators, 'indicators', 'indicator', add);
+  const catCodes = new Set(categories.map((c) => c.code));
+  const groupCodes = new Set(groups.map((g) => g.code));
+  const compCodes = new Set(components.map((c) => c.code));
+  const indByCode = new Map(indicators.map((i) => [i.code, i]));
+  if (groups.length === 0) add('required', 'groups', 'the plan needs at least one group');
+  if (components.length === 0) add('required', 'components', 'the plan needs at least one component');
+  groups.forEach((g, i) => {
+    if (!catCodes.has(g.category))
+      add(
+        'unknown_category',
+        `groups[${i}].category`,
+        `group ${g.code}: category "${g.category}" is not defined`,
+      );
+    if (g.parent !== undefined) {
+      const p = groups.find((x) => x.code === g.parent);
+      if (!p)
+        add(
+          'unknown_group',
+          `groups[${i}].parent`,
+          `group ${g.code}: parent group "${g.parent}" is not defined`,
+        );
+      else if (p.category !== g.category)
+        add('group_category', `groups[${i}]`, `group ${g.code}: category differs from its parent ${p.code}`);
+    }
+  });
+
+  // Tree shape.
+  const children = new Map<string, Indicator[]>();
+  indicators.forEach((ind, i) => {
+    const path = `indicators[${i}]`;
+    if (!ind.code) add('required', `${path}.code`, `indicator #${i + 1} has no code`);
+    if ((ind.parent === undefined) === (ind.component === undefined))
+      add(
+        'tree',
+        path,
+        `indicator ${ind.code}: give exactly one of parent (an indicator) or component`,
+        ind.code,
+      );
+    else if (ind.parent !== undefined && !indByCode.has(ind.parent))
+      add(
+        'unknown_parent',
+        `${path}.parent`,
+        `indicator ${ind.code}: parent "${ind.parent}" is not an indicator`,
+        ind.code,
+      );
+    else if (ind.component !== undefined && !compCodes.has(ind.component))
+      add(
+        'unknown_component',
+        `${path}.component`,
+        `indicator ${ind.code}: component "${ind.component}" is not defined`,
+        ind.code,
+      );
+    const key = ind.parent ?? `component:${ind.component}`;
+    children.set(key, [...(children.get(key) ?? []), ind]);
+    if (ind.code?.includes('.'))
+      add(
+        'code',
+        `${path}.code`,
+        `indicator ${ind.code}: codes must not contain "." (reserved for sub-items)`,
+        ind.code,
+      );
+  });
+  for (const ind of indicators) {
+    const seen = new Set<string>();
+    let p: Indicator | undefined = ind;
+    while (p?.parent !== undefined) {
+      if (seen.has(p.code)) {
+        add(
+          'cycle',
+          'indicators',
+          `indicator ${ind.code}: parent chain loops back (${[...seen].join(' → ')})`,
+          ind.code,
+        );
+        break;
+      }
+      seen.add(p.code);
+      p = indByCode.get(p.parent);
+    }
+  }
+
+  const mode = plan.scoring;
+  const scopes = groups.map((g) => ({ code: g.code, chain: groupChain(groups, g.code) }));
+  const amount = (
+    x: {
+      points?: number;
+      weight?: number;
+      pointsBy?: Record<string, number>;
+      weightBy?: Record<string, number>;
+    },
+    chain: string[],
+  ) => (mode === 'points' ? byScope(chain, x.pointsBy, x.points) : byScope(chain, x.weightBy, x.weight));
+  const appliesIn = (ind: Indicator, g: { code: string; chain: string[] }): boolean => {
+    const a = ind.appliesTo;
+    const cat = g.chain[g.chain.length - 1]!;
+    if (a?.categories?.length && !a.categories.includes(cat)) return false;
+    if (a?.groups?.length && !a.groups.some((c) => g.chain.includes(c))) return false;
+    return (
+      ind.parent === undefined ||
+      (indByCode.has(ind.parent) ? appliesIn(indByCode.get(ind.parent)!, g) : true)
+    );
+  };
+  const word = mode === 'points' ? 'points' : 'weights';
+
+  // Leaves: method, owner, sub-items; amounts present.
+  indicators.forEach((ind, i) => {
+    const path = `indicators[${i}]`;
+    const isLeaf = !children.has(ind.code);
+    const subs = arr(ind.subItems);
+    if (subs.length > SUB_ITEM_LIMIT)
+      add(
+        'sub_item_limit',
+        `${path}.subItems`,
+        `indicator ${ind.code}: ${subs.length} sub-items exceed the limit of ${SUB_ITEM_LIMIT} (H5)`,
+        ind.code,
+      );
+    if (subs.length > 0 && !isLeaf)
+      add(
+        'tree',
+        `${path}.subItems`,
+        `indicator ${ind.code}: an indicator with child indicators cannot also have sub-items`,
+        ind.code,
+      );
+    dupes(subs, `${path}.subItems`, `sub-item of ${ind.code}`, add);
+    if (isLeaf) {
+      if (subs.length === 0) checkMethod(ind.method, ind.direction, `${path}.method`, ind.code, add);
+      else
+        subs.forEach((s, k) => {
+          checkMethod(
+            s.method ?? ind.method,
+            s.direction ?? ind.direction,
+            `${path}.subItems[${k}].method`,
+            `${ind.code}.${s.code}`,
+            add,
+          );
+        });
+      if (!ind.owner)
+        add(
+          'missing_owner',
+          `${path}.owner`,
+          `indicator ${ind.code}: no data owner (G3: one indicator, one owner)`,
+          ind.code,
+        );
+    }
+    const anyAmount =
+      mode === 'points' ? ind.points !== undefined || ind.pointsBy : ind.weight !== undefined || ind.weightBy;
+    if (!anyAmount)
+      add(
+        'missing_amount',
+        path,
+        `indicator ${ind.code}: no ${mode === 'points' ? 'points' : 'weight'}`,
+        ind.code,
+      );
+    for (const [k, v] of Object.entries({ ...(ind.pointsBy ?? {}), ...(ind.weightBy ?? {}) }))
+      if (!groupCodes.has(k) && !catCodes.has(k))
+        add(
+          'unknown_scope',
+          path,
+          `indicator ${ind.code}: points/weight given for unknown group or category "${k}"`,
+          ind.code,
+        );
+      else if (!(v >= 0))
+        add('amount', path, `indicator ${ind.code}: points/weight for ${k} must be ≥ 0`, ind.code);
+    if (ind.missing !== undefined && !['zero', 'reweight', 'error'].includes(ind.missing))
+      add(
+        'missing_policy',
+        `${path}.missing`,
+        `indicator ${ind.code}: missing must be zero, reweight or error`,
+        ind.code,
+      );
+    if (ind.ahp) {
+      const kids = children.get(ind.code) ?? [];
+      const r = ahp(ind.ahp);
+      if (ind.ahp.length !== kids.length)
+        add(
+          'ahp',
+          `${path}.ahp`,
+          `indicator ${ind.code}: AHP matrix order ${ind.ahp.length} ≠ ${kids.length} children`,
+          ind.code,
+        );
+      for (const m of r.issues) add('ahp', `${path}.ahp`, `indicator ${ind.code}: ${m}`, ind.code);
+      if (r.issues.length === 0 && ind.ahp.length === kids.length) {
+        for (const g of scopes) {
+          const ws = kids.map((k) => amount(k, g.chain) ?? 0);
+          const sw = ws.reduce((a, b) => a + b, 0);
+          if (sw > 0 && ws.some((w, k) => Math.abs(w / sw - r.weights[k]!) > 0.005)) {
+            add(
+              'ahp',
+              `${path}.ahp`,
+              `indicator ${ind.code}: child ${word} (${ws.join(', ')}) do not match the AHP weights (${r.weights.map((w) => w.toFixed(3)).join(', ')})`,
+              ind.code,
+            );
+            break;
+          }
+        }
+      }
+    }
+  });
+
+  // Sums per level, per group (points or weights may differ by category, Z9/S5).
+  const totalPoints = plan.totalPoints ?? 100;
+  const sumCheck = (
+    kids: {
+      code: string;
+      points?: number;
+      weight?: number;
+      pointsBy?: Record<string, number>;
+      weightBy?: Record<string, number>;
+      ind?: Indicator;
+    }[],
+    parentAmount: (chain: string[]) => number | undefined,
+    label: string,
+    path: string,
+    code: string | undefined,
+  ) => {
+    const reported = new Set<string>();
+    for (const g of scopes) {
+      const present = kids.filter((k) => !k.ind || appliesIn(k.ind, g));
+      if (present.length === 0) continue;
+      const parent = parentAmount(g.chain);
+      if (parent === undefined || parent === 0) continue;
+      const sum = present.reduce((a, k) => a + (amount(k, g.chain) ?? 0), 0);
+      if (mode === 'points') {
+        if (Math.abs(sum - parent) > EPS) {
+          const msg = `${label}: children points sum to ${round(sum)}, not ${parent}`;
+          if (!reported.has(msg)) add('points_sum', path, `${msg} (group ${g.code})`, code);
+          reported.add(msg);
+        }
+      } else if (Math.abs(sum - 100) > EPS && Math.abs(sum - 1) > EPS) {
+        const msg = `${label}: weights sum to ${round(sum)}, not 100 (or 1)`;
+        if (!reported.has(msg)) add('weights_sum', path, `${msg} (group ${g.code})`, code);
+        reported.add(msg);
+      }
+    }
+  };
+  sumCheck(components, () => (mode === 'points' ? totalPoints : 100), 'components', 'components', undefined);
+  components.forEach((c: Component, i) => {
+    const kids = children.get(`component:${c.code}`) ?? [];
+    if (kids.length === 0)
+      add('empty_component', `components[${i}]`, `component ${c.code} has no indicators`, c.code);
+    if (kids.some((k) => k.appliesTo?.units?.length)) return; // unit-specific sets are re-weighted per unit
+    sumCheck(
+      kids.map((k) => ({ ...k, ind: k })),
+      (chain) => (mode === 'points' ? amount(c, chain) : 100),
+      `component ${c.code}`,
+      `components[${i}]`,
+      c.code,
+    );
+  });
+  indicators.forEach((ind, i) => {
+    const kids = children.get(ind.code) ?? [];
+    if (kids.length > 0 && !kids.some((k) => k.appliesTo?.units?.length))
+      sumCheck(
+        kids.map((k) => ({ ...k, ind: k })),
+        (chain) => (mode === 'points' ? amount(ind, chain) : 100),
+        `indicator ${ind.code}`,
+        `indicators[${i}]`,
+        ind.code,
+      );
+    const subs = arr(ind.subItems);
+    if (subs.length > 0)
+      sumCheck(
+        subs,
+        (chain) => (mode === 'points' ? amount(ind, chain) : 100),
+        `indicator ${ind.code} sub-items`,
+        `indicators[${i}].subItems`,
+        ind.code,
+      );
+  });
+  if (mode === 'points')
+    components.forEach((c, i) => {
+      if (c.points === undefined && !c.pointsBy)
+        add('missing_amount', `components[${i}]`, `component ${c.code}: no points`, c.code);
+    });
+  else
+    components.forEach((c, i) => {
+      if (c.weight === undefined && !c.weightBy)
+        add('missing_amount', `components[${i}]`, `component ${c.code}: no weight`, c.code);
+    });
+
+  checkGrades(plan, add);
+  checkEvents(plan, groupCodes, catCodes, add);
+  checkConstraints(plan, scopes, children, indByCode, amount, add);
+  return out;
+}
+
+type Add = (code: string, path: string, message: string, indicator?: string) => void;
+
+function checkMethod(
+  m: Indicator['method'],
+  direction: Indicator['direction'],
+  path: string,
+  code: string,
+  add: Add,
+): void {
+  if (direction !== undefined && direction !== 'higher' && direction !== 'lower')
+    add('direction', path, `indicator ${code}: direction must be "higher" or "lower"`, code);
+  if (!m) {
+    add('missing_method', path, `indicator ${code}: no scoring method`, code);
+    return;
+  }
+  const def = Object.hasOwn(METHODS, m.kind) ? METHODS[m.kind] : undefined;
+  if (!def) {
+    add('unknown_method', path, `indicator ${code}: unknown method "${m.kind}"`, code);
+    return;
+  }
+  for (const msg of def.check(m)) add('method_params', path, `indicator ${code} (${m.kind}): ${msg}`, code);
+  if (m.kind === 'deduction' && direction !== 'lower')
+    add(
+      'direction',
+      path,
+      `indicator ${code}: the deduction method counts faults, so direction must be "lower"`,
+      code,
+    );
+  if (m.kind === 'total_growth' && direction === 'lower')
+    add('direction', path, `indicator ${code}: total_growth needs direction "higher"`, code);
+}
+
+function checkGrades(plan: Plan, add: Add): void {
+  const levels = arr(plan.grades?.levels);
+  if (levels.length < 2) add('grades', 'grades.levels', 'grades need at least two levels');
+  dupes(levels, 'grades.levels', 'grade', add);
+  let prevMin = Number.POSITIVE_INFINITY;
+  levels.forEach((l, i) => {
+    const path = `grades.levels[${i}]`;
+    if (!l.color) add('grade_color', path, `grade ${l.code}: a colour is required (Z5)`);
+    if (l.minScore !== undefined) {
+      if (l.minScore > prevMin)
+        add(
+          'grade_order',
+          path,
+          `grade ${l.code}: minScore ${l.minScore} is above the better grade's ${prevMin}`,
+        );
+      prevMin = l.minScore;
+    }
+    if (l.maxShare !== undefined && !(l.maxShare > 0 && l.maxShare <= 1))
+      add('grade_quota', path, `grade ${l.code}: maxShare must be in (0, 1]`);
+    if (l.maxCount !== undefined && !(Number.isInteger(l.maxCount) && l.maxCount >= 0))
+      add('grade_quota', path, `grade ${l.code}: maxCount must be an integer ≥ 0`);
+    if (
+      i === levels.length - 1 &&
+      (l.maxShare !== undefined || l.maxCount !== undefined || l.minScore !== undefined)
+    )
+      add(
+        'grade_last',
+        path,
+        `grade ${l.code}: the last level takes every remaining unit and cannot have a quota or minimum`,
+      );
+  });
+}
+
+function checkEvents(plan: Plan, groupCodes: Set<string>, catCodes: Set<string>, add: Add): void {
+  if (plan.bonus) {
+    if (!(plan.bonus.cap >= 0)) add('bonus', 'bonus.cap', 'bonus.cap must be ≥ 0');
+    dupes(arr(plan.bonus.sources), 'bonus.sources', 'bonus source', add);
+  }
+  if (plan.deductions?.cap !== undefined && !(plan.deductions.cap >= 0))
+    add('deductions', 'deductions.cap', 'deductions.cap must be ≥ 0');
+  if (plan.veto) {
+    for (const e of arr(plan.veto.effects))
+      if (!['no_advanced_title', 'exclude_awards', 'downgrade_last'].includes(e))
+        add('veto', 'veto.effects', `unknown veto effect "${e}"`);
+    if (!['next_unit', 'lapse'].includes(plan.veto.freedQuota))
+      add('veto', 'veto.freedQuota', 'veto.freedQuota must be next_unit or lapse');
+  }
+  const rankingCodes = new Set<string>();
+  arr(plan.rankings).forEach((r, i) => {
+    rankingCodes.add(r.code);
+    for (const g of arr(r.groups))
+      if (!groupCodes.has(g)) add('ranking', `rankings[${i}]`, `ranking ${r.code}: unknown group "${g}"`);
+    for (const c of arr(r.categories))
+      if (!catCodes.has(c)) add('ranking', `rankings[${i}]`, `ranking ${r.code}: unknown category "${c}"`);
+  });
+  arr(plan.awards).forEach((a, i) => {
+    if (a.ranking !== undefined && !rankingCodes.has(a.ranking))
+      add('award', `awards[${i}]`, `award ${a.code}: unknown ranking "${a.ranking}"`);
+    if (!(Number.isInteger(a.top) && a.top > 0))
+      add('award', `awards[${i}]`, `award ${a.code}: top must be a positive integer`);
+  });
+  if (plan.halfYear && !(plan.halfYear.weight >= 0 && plan.halfYear.weight <= 1))
+    add('half_year', 'halfYear.weight', 'halfYear.weight must be between 0 and 1 (S9)');
+  arr(plan.links).forEach((l, i) => {
+    if (!(l.share >= 0 && l.share <= 1))
+      add('link', `links[${i}]`, `link of unit ${l.unit}: share must be between 0 and 1 (S1)`);
+    if (l.sources.includes(l.unit))
+      add('link', `links[${i}]`, `link of unit ${l.unit}: a unit cannot be linked to itself`);
+  });
+}
+
+/** Plan-level constraints written in the plan (Z2 external ≥ 30 %, Z16 government service ≥ 5 %). */
+function checkConstraints(
+  plan: Plan,
+  scopes: { code: string; chain: string[] }[],
+  children: Map<string, Indicator[]>,
+  indByCode: Map<string, Indicator>,
+  amount: (x: Indicator | Component, chain: string[]) => number | undefined,
+  add: Add,
+): void {
+  const comps = arr(plan.components);
+  arr(plan.constraints).forEach((c, i) => {
+    for (const g of scopes) {
+      // Effective share of each node in the total: its amount over its siblings', down the path.
+      const share = new Map<string, number>();
+      const compSum = comps.reduce((a, x) => a + (amount(x, g.chain) ?? 0), 0);
+      const walk = (kids: Indicator[], parentShare: number) => {
+        const sum = kids.reduce((a, k) => a + (amount(k, g.chain) ?? 0), 0);
+        for (const k of kids) {
+          const s = sum > 0 ? (parentShare * (amount(k, g.chain) ?? 0)) / sum : 0;
+          share.set(k.code, s);
+          walk(children.get(k.code) ?? [], s);
+        }
+      };
+      let total = 0;
+      for (const comp of comps) {
+        const s = compSum > 0 ? (amount(comp, g.chain) ?? 0) / compSum : 0;
+        if (c.components?.includes(comp.code)) total += s;
+        else walk(children.get(`component:${comp.code}`) ?? [], s);
+      }
+      const selected = (ind: Indicator) =>
+        c.indicators?.includes(ind.code) || (ind.tags ?? []).some((t) => c.tags?.includes(t));
+      for (const [code, s] of share) {
+        const ind = indByCode.get(code)!;
+        if (!selected(ind)) continue;
+        // Count a selected node once: skip it when an ancestor is selected too.
+        let p = ind.parent ? indByCode.get(ind.parent) : undefined;
+        let covered = false;
+        while (p) {
+          if (selected(p)) covered = true;
+          p = p.parent ? indByCode.get(p.parent) : undefined;
+        }
+        if (!covered) total += s;
+      }
+      const ok = c.kind === 'min_share' ? total >= c.share - EPS : total <= c.share + EPS;
+      if (!ok) {
+        add(
+          'constraint',
+          `constraints[${i}]`,
+          `constraint "${c.label}": share is ${round(total * 100)} % in group ${g.code}, must be ${c.kind === 'min_share' ? 'at least' : 'at most'} ${round(c.share * 100)} %`,
+        );
+        break;
+      }
+    }
+  });
+}
+
+function arr<T>(x: T[] | undefined | null): T[] {
+  return Array.isArray(x) ? x : [];
+}
+
+function dupes(items: { code: string }[], path: string, what: string, add: Add): void {
+  const seen = new Set<string>();
+  for (const it of items) {
+    if (seen.has(it.code)) add('duplicate', path, `${what} code ${it.code} is used twice`, it.code);
+    seen.add(it.code);
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,117 @@
+import type { BonusInput, DeductionInput, VetoInput } from './input';
+
+export interface IndicatorResult {
+  code: string;
+  name: string;
+  kind: 'component' | 'indicator' | 'sub_item';
+  parent: string | null;
+  /** Reported score; null when left out (not applicable, or missing under "reweight"). */
+  score: number | null;
+  /** Full score for this unit (points, or 100 on the weighted scale). */
+  full: number;
+}
+
+export interface GradeResult {
+  code: string;
+  name: string;
+  color: string;
+  /** Level the score alone would give (differs when a veto lowered it). */
+  natural: string;
+  downgraded: boolean;
+}
+
+export interface UnitResult {
+  unit: string;
+  name?: string;
+  group: string;
+  category: string;
+  /** Every node (components, indicators, sub-items), children before parents. */
+  indicators: IndicatorResult[];
+  components: IndicatorResult[];
+  /** Weighted / summed score of the components, after half-year carry-over and links. */
+  base: number;
+  bonus: { raw: number; capped: number; items: BonusInput[] };
+  deductions: { total: number; items: DeductionInput[] };
+  vetoes: VetoInput[];
+  total: number;
+  /** Competition rank on reported totals within the group (1, 2, 2, 4). */
+  rank: number;
+  /** Position in the group's published order: grade first, vetoed units last within their grade. */
+  placement: number;
+  /** Ranks in cross-group rankings (二十佳 over groups A and B), by ranking code. */
+  ranks: Record<string, number>;
+  grade: GradeResult | null;
+  awards: string[];
+  eligibleForAdvanced: boolean;
+  eligibleForAwards: boolean;
+}
+
+export interface RankingResult {
+  code: string;
+  name: string;
+  entries: { unit: string; rank: number; total: number }[];
+}
+
+export interface AwardResult {
+  code: string;
+  name: string;
+  units: string[];
+}
+
+export interface TraceNode {
+  code: string;
+  name: string;
+  kind: 'component' | 'indicator' | 'sub_item';
+  /** Full score and weight of the node for this unit. */
+  full: number;
+  weight: number;
+  score: number | null;
+  /** Unrounded value before the rounding step (null when left out). */
+  raw: number | null;
+  method?: string;
+  /** Fraction of full points earned (leaves). */
+  fraction?: number | null;
+  formula: string;
+  vars: Record<string, number | string | null>;
+  notes: string[];
+  rounding: string | null;
+  children: TraceNode[];
+}
+
+export interface TraceStep {
+  formula: string;
+  raw: number;
+  value: number;
+  rounding: string | null;
+}
+
+export interface UnitTrace {
+  unit: string;
+  group: string;
+  category: string;
+  period: string;
+  planId: string;
+  mode: 'points' | 'weighted';
+  rounding: { decimals: number; mode: string; stages: string[] };
+  components: TraceNode[];
+  base: TraceStep;
+  bonus: { items: BonusInput[]; formula: string; raw: number; capped: number };
+  deductions: { items: DeductionInput[]; formula: string; total: number };
+  vetoes: VetoInput[];
+  total: TraceStep;
+  rank: string;
+  grade: string;
+}
+
+export interface EvaluationResult {
+  planId: string;
+  period: string;
+  mode: 'points' | 'weighted';
+  decimals: number;
+  units: UnitResult[];
+  rankings: RankingResult[];
+  awards: AwardResult[];
+  unit(code: string): UnitResult | undefined;
+  /** Built on demand: explains every number of the unit. */
+  trace(code: string): UnitTrace;
+}

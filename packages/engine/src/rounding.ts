@@ -1,0 +1,75 @@
+import type { RoundingMode } from './plan/types';
+
+/**
+ * Decimal-exact rounding on binary doubles.
+ *
+ * A double such as 2.675 is really 2.67499999999999982236431605997495353221893310546875, so the
+ * naive Math.round(x * 100) / 100 gives 2.67 where a hand calculation (四舍五入) gives 2.68.
+ * We decide "is x at or above the decimal midpoint?" by comparing x with the midpoint computed
+ * as an exact integer division ((2r + 1) / (2·10^d) is correctly rounded, i.e. it is the very
+ * double that parsing "2.675" yields), allowing a relative tolerance of 1e-12 so that noise
+ * from earlier arithmetic (0.1 + 0.2 style) does not flip a true tie. Values are therefore
+ * treated as their decimal value to 12 significant digits, which the trace also shows.
+ */
+const REL_TOL = 1e-12;
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
+
+function pow10(d: number): number {
+  return POW10[d] ?? 10 ** d;
+}
+
+function roundPositive(x: number, m: number, mode: RoundingMode): number {
+  let r = Math.floor(x * m);
+  // x * m can land a hair below an integer that x (as a decimal) equals, e.g. 0.29 * 100.
+  if ((r + 1) / m <= x * (1 + REL_TOL)) r += 1;
+  if (mode === 'down') return r / m;
+  const half = (2 * r + 1) / (2 * m);
+  const tol = half * REL_TOL;
+  if (x > half + tol) return (r + 1) / m;
+  if (x < half - tol) return r / m;
+  // A tie: half-up goes away from zero, half-even to the even neighbour.
+  if (mode === 'half_up') return (r + 1) / m;
+  return r % 2 === 0 ? r / m : (r + 1) / m;
+}
+
+/** Round to `decimals` places with the given mode; negative values mirror positive ones. */
+export function roundDecimal(x: number, decimals = 2, mode: RoundingMode = 'half_up'): number {
+  if (!Number.isFinite(x)) return x;
+  const m = pow10(decimals);
+  if (x < 0) return -roundPositive(-x, m, mode) || 0;
+  return roundPositive(x, m, mode);
+}
+
+/** 四舍五入: half away from zero, decimal-exact (2.675 → 2.68). */
+export function roundHalfUp(x: number, decimals = 2): number {
+  return roundDecimal(x, decimals, 'half_up');
+}
+
+/**
+ * Reference implementation on decimal strings (slow, exact). Used by tests to check the fast
+ * path, and usable by callers who hold decimal strings.
+ */
+export function roundDecimalString(value: string, decimals = 2, mode: RoundingMode = 'half_up'): string {
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value.trim());
+  if (!m) throw new Error(`not a plain decimal: ${value}`);
+  const neg = m[1] === '-';
+  const intPart = m[2] ?? '0';
+  const frac = (m[3] ?? '').padEnd(decimals + 1, '0');
+  const kept = BigInt(intPart + frac.slice(0, decimals));
+  const rest = frac.slice(decimals);
+  const first = Number(rest[0] ?? '0');
+  const tailNonZero = /[1-9]/.test(rest.slice(1));
+  let up = false;
+  if (mode === 'half_up') up = first >= 5;
+  else if (mode === 'half_even') up = first > 5 || (first === 5 && (tailNonZero || kept % 2n === 1n));
+  else up = false;
+  const n = up ? kept + 1n : kept;
+  let s = n.toString().padStart(decimals + 1, '0');
+  if (decimals > 0) s = `${s.slice(0, -decimals)}.${s.slice(-decimals)}`;
+  return neg && n !== 0n ? `-${s}` : s;
+}
+
+/** Format with exactly `decimals` places (for traces and reports). */
+export function formatFixed(x: number, decimals = 2): string {
+  return roundHalfUp(x, decimals).toFixed(decimals);
+}

@@ -1,0 +1,138 @@
+import type { Plan } from './plan/types';
+
+/** Test fixtures: small plans whose results are computed by hand in the tests. */
+export function pointsPlan(overrides: Partial<Plan> = {}): Plan {
+  return {
+    format: 'jixiao-plan/1',
+    id: 'mini-points',
+    name: 'Mini points plan',
+    period: { granularity: 'year' },
+    scoring: 'points',
+    totalPoints: 100,
+    categories: [
+      { code: 'A', name: '党群口' },
+      { code: 'B', name: '政府口' },
+    ],
+    groups: [
+      { code: 'A', name: '党群口', category: 'A' },
+      { code: 'B', name: '政府口', category: 'B' },
+      { code: 'B1', name: '综合', category: 'B', parent: 'B' },
+      { code: 'B2', name: '执法', category: 'B', parent: 'B' },
+    ],
+    components: [
+      { code: 'T', name: '目标管理', points: 50 },
+      { code: 'D', name: '日常督察', points: 25 },
+      { code: 'S', name: '社会评议', points: 25 },
+    ],
+    indicators: [
+      {
+        code: 'T1',
+        name: '主要目标',
+        component: 'T',
+        points: 30,
+        owner: 'fgw',
+        method: { kind: 'completion' },
+      },
+      {
+        code: 'T2',
+        name: '基准线目标',
+        component: 'T',
+        points: 20,
+        owner: 'fgw',
+        method: { kind: 'completion', excessRate: 0.5, excessCap: 0.1 },
+      },
+      {
+        code: 'D1',
+        name: '督察扣分',
+        component: 'D',
+        points: 25,
+        owner: 'jw',
+        direction: 'lower',
+        method: { kind: 'deduction', perItem: 2 },
+      },
+      {
+        code: 'S1',
+        name: '满意度',
+        component: 'S',
+        points: 25,
+        owner: 'gw',
+        method: { kind: 'satisfaction' },
+      },
+    ],
+    bonus: {
+      cap: 8,
+      sources: [
+        { code: 'innovation', name: '创新创优' },
+        { code: 'ranking', name: '进档升位' },
+      ],
+    },
+    veto: { effects: ['downgrade_last', 'no_advanced_title'], freedQuota: 'next_unit' },
+    grades: {
+      scheme: '优秀/良好/合格/不合格',
+      levels: [
+        { code: 'excellent', name: '优秀', color: 'green', minScore: 90, maxShare: 0.5 },
+        { code: 'good', name: '良好', color: 'blue', minScore: 80 },
+        { code: 'pass', name: '合格', color: 'gold', minScore: 60 },
+        { code: 'fail', name: '不合格', color: 'red' },
+      ],
+      quotaRounding: 'floor',
+      tieAtQuotaEdge: 'exclude',
+    },
+    rankings: [{ code: 'top20', name: '二十佳', groups: ['A', 'B'] }],
+    ...overrides,
+  };
+}
+
+export function weightedPlan(): Plan {
+  return {
+    format: 'jixiao-plan/1',
+    id: 'mini-weighted',
+    name: 'Mini weighted plan',
+    period: { granularity: 'year' },
+    scoring: 'weighted',
+    categories: [{ code: 'D', name: '部门' }],
+    groups: [{ code: 'D', name: '部门', category: 'D' }],
+    components: [
+      { code: 'internal', name: '内部评估', weight: 70 },
+      { code: 'external', name: '外部评估', weight: 30 },
+    ],
+    indicators: [
+      { code: 'X', name: '行政业绩', component: 'internal', weight: 60 },
+      { code: 'X1', name: '目标完成', parent: 'X', weight: 50, owner: 'a', method: { kind: 'completion' } },
+      {
+        code: 'X2',
+        name: '领导评价',
+        parent: 'X',
+        weight: 50,
+        owner: 'b',
+        missing: 'reweight',
+        method: { kind: 'manual' },
+      },
+      { code: 'Y', name: '行政效率', component: 'internal', weight: 40 },
+      {
+        code: 'Y1',
+        name: '办件时效',
+        parent: 'Y',
+        weight: 100,
+        owner: 'c',
+        method: { kind: 'efficacy', limits: 'group' },
+      },
+      {
+        code: 'E1',
+        name: '公众满意度',
+        component: 'external',
+        weight: 100,
+        owner: 'd',
+        method: { kind: 'satisfaction' },
+      },
+    ],
+    grades: {
+      levels: [
+        { code: 'you', name: '优', color: 'green', minScore: 90 },
+        { code: 'liang', name: '良', color: 'blue', minScore: 80 },
+        { code: 'zhong', name: '中', color: 'gold', minScore: 60 },
+        { code: 'cha', name: '差', color: 'red' },
+      ],
+    },
+  };
+}

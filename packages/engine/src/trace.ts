@@ -1,0 +1,226 @@
+import type { EvalState } from './evaluate';
+import type { MethodContext, Tracer } from './methods/types';
+import { newCell } from './methods/types';
+import type { TraceNode, TraceStep, UnitTrace } from './result';
+
+/**
+ * Build the explanation of one unit on demand. Leaf scores are recomputed through the very
+ * same method functions with a tracer attached; aggregates are re-derived from the stored
+ * (rounded) child scores with the same formulas the evaluator uses, so every number in the
+ * trace can be reproduced by hand from the numbers above it.
+ */
+export function buildTrace(st: EvalState, u: number): UnitTrace {
+  const cp = st.cp;
+  const plan = cp.plan;
+  const nN = st.nN;
+  const g = cp.groups[st.unitGroup[u]!]!;
+  const gBase = g.index * nN;
+  const weighted = cp.mode === 'weighted';
+  const dec = cp.decimals;
+  const rule = `${cp.roundMode} to ${dec} decimals`;
+  const masked = (v: number, j: number) => st.onlyUnitMask !== null && st.onlyUnitMask[v * nN + j] === 1;
+  const applicable = (v: number, j: number) => cp.full[st.unitGroup[v]! * nN + j]! > 0 && !masked(v, j);
+  const fmt = (x: number) => (Number.isFinite(x) ? String(x) : 'n/a');
+
+  const leaf = (j: number): TraceNode => {
+    const n = cp.nodes[j]!;
+    const scale = cp.full[gBase + j]!;
+    const stored = st.scores[u * nN + j]!;
+    const tr: Tracer = { formula: '', vars: {}, notes: [] };
+    const base: TraceNode = {
+      code: n.code,
+      name: n.name,
+      kind: n.kind,
+      full: scale,
+      weight: cp.weight[gBase + j]!,
+      score: !Number.isNaN(stored) ? stored : null,
+      raw: null,
+      method: n.method?.kind,
+      fraction: null,
+      formula: '',
+      vars: tr.vars,
+      notes: tr.notes,
+      rounding: null,
+      children: [],
+    };
+    if (!applicable(u, j)) {
+      base.formula = 'not applicable to this unit: left out, siblings re-weighted';
+      return base;
+    }
+    const k = u * st.nL + n.slot;
+    const cell = newCell();
+    for (const f of ['value', 'target', 'baseline', 'baseValue', 'peerValue', 'peerBaseValue'] as const) {
+      const a = st.fields[f];
+      if (a) cell[f] = a[k]!;
+    }
+    cell.scores = st.lists.get(k);
+    const spec = n.method!;
+    const ctx: MethodContext = {
+      scale,
+      direction: n.direction,
+      dz: n.dz,
+      elapsed: (spec as { basis?: string }).basis === 'day' ? st.elapsedDay : st.elapsedMonth,
+      stats: undefined,
+    };
+    if (n.def!.groupRelative) {
+      const scope = (spec as { scope?: string }).scope ?? 'group';
+      const vals: number[] = [];
+      for (let v = 0; v < st.unitCodes.length; v++) {
+        const gv = cp.groups[st.unitGroup[v]!]!;
+        const inScope =
+          scope === 'all' || (scope === 'category' ? gv.category === g.category : gv.index === g.index);
+        const x = st.fields.value![v * st.nL + n.slot]!;
+        if (inScope && !Number.isNaN(x) && applicable(v, j)) vals.push(x);
+      }
+      ctx.stats = n.def!.prepare!(spec, vals, n.direction);
+      tr.notes.push(`scope: ${scope} (${vals.length} units with values)`);
+    }
+    let f = n.def!.score(spec, cell, ctx, tr);
+    if (Number.isNaN(f)) {
+      tr.notes.push(`missing-value policy: ${n.missing}`);
+      if (n.missing !== 'zero') {
+        base.formula = `${tr.formula}; left out (${n.missing})`;
+        return base;
+      }
+      f = 0;
+    }
+    const raw = f * scale;
+    base.fraction = f;
+    base.raw = raw;
+    base.formula = `${tr.formula}; score = f × ${scale}`;
+    base.vars.f = f;
+    base.rounding = cp.roundIndicator ? `${fmt(raw)} → ${fmt(stored)} (${rule})` : null;
+    return base;
+  };
+
+  const inner = (j: number): TraceNode => {
+    const n = cp.nodes[j]!;
+    const children = n.children.map(node);
+    const stored = st.scores[u * nN + j]!;
+    const res: TraceNode = {
+      code: n.code,
+      name: n.name,
+      kind: n.kind,
+      full: cp.full[gBase + j]!,
+      weight: cp.weight[gBase + j]!,
+      score: !Number.isNaN(stored) ? stored : null,
+      raw: null,
+      formula: '',
+      vars: {},
+      notes: [],
+      rounding: null,
+      children,
+    };
+    const agg = aggregateText(children, weighted, res.full);
+    res.formula = agg.formula;
+    res.raw = agg.raw;
+    if (agg.reweighted) res.notes.push('some children left out: re-weighted over the rest');
+    const rounds = n.kind === 'component' ? cp.roundComponent : cp.roundNode;
+    if (rounds && agg.raw !== null) res.rounding = `${fmt(agg.raw)} → ${fmt(stored)} (${rule})`;
+    return res;
+  };
+  const node = (j: number): TraceNode => (cp.nodes[j]!.slot >= 0 ? leaf(j) : inner(j));
+
+  const components = cp.nodes.filter((n) => n.parent === cp.root).map((n) => node(n.index));
+  const top = aggregateText(components, weighted, cp.totalPoints);
+  let baseFormula = `base = ${top.formula}`;
+  let baseRaw = top.raw ?? 0;
+  const hy = st.halfYear[u]!;
+  if (plan.halfYear && !Number.isNaN(hy)) {
+    baseFormula += `; with half-year (S9): ${plan.halfYear.weight} × ${hy} + ${1 - plan.halfYear.weight} × ${fmt(baseRaw)}`;
+    baseRaw = plan.halfYear.weight * hy + (1 - plan.halfYear.weight) * baseRaw;
+  }
+  const link = st.links.find((l) => l.unit === u);
+  if (link && link.sources.length > 0) {
+    const srcs = link.sources.map((s) => `${st.unitCodes[s]}: ${fmt(st.ownBase[s]!)}`).join(', ');
+    const mean = link.sources.reduce((a, s) => a + st.ownBase[s]!, 0) / link.sources.length;
+    baseFormula += `; linked (S1): ${1 - link.share} × ${fmt(baseRaw)} + ${link.share} × mean(${srcs}) = ${1 - link.share} × ${fmt(baseRaw)} + ${link.share} × ${fmt(mean)}`;
+    baseRaw = (1 - link.share) * baseRaw + link.share * mean;
+  }
+  const baseStep: TraceStep = {
+    formula: baseFormula,
+    raw: baseRaw,
+    value: st.base[u]!,
+    rounding: cp.roundTotal ? `${fmt(baseRaw)} → ${fmt(st.base[u]!)} (${rule})` : null,
+  };
+  const bonusItems = st.bonusItems[u]!;
+  const cap = plan.bonus?.cap ?? 0;
+  const bonus = {
+    items: bonusItems,
+    formula: bonusItems.length
+      ? `min(${cap}, ${bonusItems.map((b) => `${b.points} (${b.source})`).join(' + ')}) — per-source caps first; shared cap ${cap}`
+      : 'no bonus',
+    raw: st.bonusRaw[u]!,
+    capped: st.bonus[u]!,
+  };
+  const dItems = st.deductionItems[u]!;
+  const deductions = {
+    items: dItems,
+    formula: dItems.length
+      ? `${dItems.map((d) => `${d.points} (${d.reason})`).join(' + ')}${plan.deductions?.cap !== undefined ? `, capped at ${plan.deductions.cap}` : ''}`
+      : 'no deductions',
+    total: st.deduction[u]!,
+  };
+  const totalRaw = st.base[u]! + st.bonus[u]! - st.deduction[u]!;
+  const total: TraceStep = {
+    formula: `total = base + bonus − deductions = ${fmt(st.base[u]!)} + ${fmt(st.bonus[u]!)} − ${fmt(st.deduction[u]!)}`,
+    raw: totalRaw,
+    value: st.total[u]!,
+    rounding: cp.roundTotal ? `${fmt(totalRaw)} → ${fmt(st.total[u]!)} (${rule})` : null,
+  };
+  const lv = plan.grades.levels[st.level[u]!];
+  const nat = plan.grades.levels[st.naturalLevel[u]!];
+  const vetoes = st.vetoItems[u]!;
+  let grade = lv ? `${lv.name} (${lv.code})` : 'none';
+  if (lv && nat && st.downgraded[u] === 1)
+    grade += `: by score ${nat.name}, lowered one level by veto (${vetoes.map((v) => v.event).join(', ')}) and placed last within ${lv.name} (W12)`;
+  return {
+    unit: st.unitCodes[u]!,
+    group: g.code,
+    category: g.category,
+    period: st.period,
+    planId: plan.id,
+    mode: cp.mode,
+    rounding: {
+      decimals: dec,
+      mode: cp.roundMode,
+      stages: plan.rounding?.stages ?? ['indicator', 'total'],
+    },
+    components,
+    base: baseStep,
+    bonus,
+    deductions,
+    vetoes,
+    total,
+    rank: `competition rank ${st.rank[u]} in group ${g.code} on reported totals; published placement ${st.placement[u]}`,
+    grade,
+  };
+}
+
+function aggregateText(
+  children: TraceNode[],
+  weighted: boolean,
+  full: number,
+): { formula: string; raw: number | null; reweighted: boolean } {
+  const present = children.filter((c) => c.weight > 0 && c.score !== null);
+  const counted = children.filter((c) => c.weight > 0);
+  const reweighted = present.length < counted.length;
+  if (present.length === 0) return { formula: 'all children left out', raw: null, reweighted };
+  if (weighted) {
+    const sw = present.reduce((a, c) => a + c.weight, 0);
+    const s = present.reduce((a, c) => a + c.weight * c.score!, 0) / sw;
+    return {
+      formula: `Σ w·s / Σ w = (${present.map((c) => `${c.weight} × ${c.score}`).join(' + ')}) / ${sw}`,
+      raw: s,
+      reweighted,
+    };
+  }
+  const sum = present.reduce((a, c) => a + c.score!, 0);
+  if (!reweighted) return { formula: `Σ = ${present.map((c) => c.score).join(' + ')}`, raw: sum, reweighted };
+  const fw = present.reduce((a, c) => a + c.weight, 0);
+  return {
+    formula: `(${present.map((c) => c.score).join(' + ')}) × ${full} / ${fw} (re-weighted)`,
+    raw: (sum * full) / fw,
+    reweighted,
+  };
+}
