@@ -4,6 +4,8 @@ import {
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
   PartitionOutlined,
   PoweroffOutlined,
   TeamOutlined,
@@ -109,6 +111,7 @@ export function AppLayout() {
         breakpoint="lg"
         collapsedWidth={isMobile ? 0 : 64}
         collapsible
+        trigger={isMobile ? null : undefined}
         collapsed={siderCollapsed}
         onCollapse={(c) => setCollapsed(c)}
         theme="dark"
@@ -138,6 +141,13 @@ export function AppLayout() {
           onClick={() => isMobile && setCollapsed(true)}
         />
       </Layout.Sider>
+      {isMobile && !siderCollapsed && (
+        <div
+          aria-hidden
+          onClick={() => setCollapsed(true)}
+          style={{ position: 'fixed', inset: 0, background: 'rgba(0,0,0,0.35)', zIndex: 99 }}
+        />
+      )}
       <Layout>
         <Layout.Header
           style={{
@@ -150,12 +160,23 @@ export function AppLayout() {
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
-          <Typography.Title
-            level={4}
-            style={{ margin: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
-          >
-            {t('app.title')}
-          </Typography.Title>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0 }}>
+            {isMobile && (
+              <Button
+                type="text"
+                icon={siderCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                onClick={() => setCollapsed(!siderCollapsed)}
+                aria-label="menu"
+                data-testid="nav-toggle"
+              />
+            )}
+            <Typography.Title
+              level={isMobile ? 5 : 4}
+              style={{ margin: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+            >
+              {t('app.title')}
+            </Typography.Title>
+          </div>
           <Space>
             <Button data-testid="lang-switch" type="text" onClick={() => setLang(isZh ? 'en' : 'zh-CN')}>
               {isZh ? 'English' : '中文'}

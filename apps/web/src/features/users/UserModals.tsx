@@ -98,7 +98,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
             <>
               {fields.map((field) => (
                 <Card key={field.key} size="small" style={{ marginBottom: 8 }}>
-                  <Space wrap align="start">
+                  <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
                     <GrantFields form={form} prefix={[field.name]} listName={['grants']} inline />
                     <Button
                       type="text"
@@ -108,7 +108,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
                       aria-label={t('users.removeGrant')}
                       style={{ marginTop: 30 }}
                     />
-                  </Space>
+                  </div>
                 </Card>
               ))}
               <Button
@@ -311,14 +311,16 @@ export function GrantsModal({
         initialValues={{ role: 'unit_filler', scopeType: 'org' }}
         onFinish={(v) => add.mutate(v)}
       >
-        <Space wrap align="end">
-          <GrantFields form={form} prefix={[]} inline />
-          <Form.Item style={{ marginBottom: 8 }}>
-            <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>
-              {t('users.addGrant')}
-            </Button>
-          </Form.Item>
-        </Space>
+        <GrantFields form={form} prefix={[]} inline />
+        <Button
+          data-testid="grant-add"
+          type="primary"
+          htmlType="submit"
+          icon={<PlusOutlined />}
+          loading={add.isPending}
+        >
+          {t('users.addGrant')}
+        </Button>
       </Form>
     </Modal>
   );
