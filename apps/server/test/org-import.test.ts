@@ -29,7 +29,12 @@ describe('org bulk import', () => {
   };
   const upload = (cookie: string, filename: string, content: Buffer) => {
     const { payload, headers } = multipartFile(filename, content);
-    return env.app.inject({ method: 'POST', url: '/api/org-nodes/import', headers: { ...headers, cookie }, payload });
+    return env.app.inject({
+      method: 'POST',
+      url: '/api/org-nodes/import',
+      headers: { ...headers, cookie },
+      payload,
+    });
   };
   const nodeCount = async () =>
     (await env.database.query<{ n: number }>('select count(*)::int as n from org_node'))[0]!.n;
@@ -57,7 +62,12 @@ describe('org bulk import', () => {
       systemId: ids.sys,
       groupId: ids.groupB1,
     });
-    ids.u2 = await post('/api/org-nodes', { parentId: ids.city, kind: 'department', code: 'u2', name: '市乙局' });
+    ids.u2 = await post('/api/org-nodes', {
+      parentId: ids.city,
+      kind: 'department',
+      code: 'u2',
+      name: '市乙局',
+    });
     await makeUser(env, 'u1admin', [{ role: 'unit_admin', scopeType: 'org', orgNodeId: ids.u1 }], ids.u1);
     unitAdmin = await signIn(env, 'u1admin');
   });
@@ -65,7 +75,15 @@ describe('org bulk import', () => {
 
   it('imports a good .xlsx file: every row, in dependency order, with correct tree paths', async () => {
     const file = await xlsxOf([
-      ['编码 code', '名称 name', '类型 kind', '上级编码 parentCode', '考评体系编码 systemCode', '分组编码 groupCode', '排序 sortOrder'],
+      [
+        '编码 code',
+        '名称 name',
+        '类型 kind',
+        '上级编码 parentCode',
+        '考评体系编码 systemCode',
+        '分组编码 groupCode',
+        '排序 sortOrder',
+      ],
       // A child before its parent (line 2 refers to line 3): rows are sorted topologically.
       ['x-sec', '综合科', 'section', 'x-dept', null, null, 2],
       ['x-dept', '市丙局', 'department', 'city', 'city-dept', 'B1', 10],
@@ -223,7 +241,11 @@ describe('org bulk import', () => {
     ]);
     expect(await nodeCount()).toBe(before);
 
-    const good = csvOf([header, ['ua-1', '甲科', 'section', 'u1', '', '', ''], ['ua-4', '甲科一组', 'section', 'ua-1', '', '', '']]);
+    const good = csvOf([
+      header,
+      ['ua-1', '甲科', 'section', 'u1', '', '', ''],
+      ['ua-4', '甲科一组', 'section', 'ua-1', '', '', ''],
+    ]);
     const ok = await upload(unitAdmin, 'ua.csv', good);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toEqual({ imported: 2 });
@@ -232,8 +254,14 @@ describe('org bulk import', () => {
   it('needs org.write, a file, and data rows', async () => {
     await makeUser(env, 'reader', [{ role: 'leader', scopeType: 'global' }]);
     const reader = await signIn(env, 'reader');
-    expect((await upload(reader, 'a.csv', csvOf([header, ['q', 'q', 'region', 'city']]))).statusCode).toBe(403);
-    const tpl = await env.app.inject({ method: 'GET', url: '/api/org-nodes/import-template', headers: { cookie: reader } });
+    expect((await upload(reader, 'a.csv', csvOf([header, ['q', 'q', 'region', 'city']]))).statusCode).toBe(
+      403,
+    );
+    const tpl = await env.app.inject({
+      method: 'GET',
+      url: '/api/org-nodes/import-template',
+      headers: { cookie: reader },
+    });
     expect(tpl.statusCode).toBe(403);
 
     const empty = await upload(office, 'empty.csv', Buffer.alloc(0));
@@ -253,14 +281,25 @@ describe('org bulk import', () => {
     expect(json.json().error.message).toContain('multipart/form-data');
 
     // A missing required column is reported on the header line.
-    const noKind = await upload(office, 'k.csv', csvOf([['code', 'name', 'colour'], ['k', 'k', 'red']]));
+    const noKind = await upload(
+      office,
+      'k.csv',
+      csvOf([
+        ['code', 'name', 'colour'],
+        ['k', 'k', 'red'],
+      ]),
+    );
     expect(noKind.statusCode).toBe(422);
     expect(noKind.json().error.details.map((d: { message: string }) => d.message)).toEqual([
       'unknown column "colour" (column 3)',
       'missing column 类型 kind',
     ]);
     // A .xlsx renamed to .csv is still read as a workbook: the format comes from the content.
-    const renamed = await upload(office, 'really-xlsx.csv', await xlsxOf([header, ['r-1', '市壬局', 'department', 'city']]));
+    const renamed = await upload(
+      office,
+      'really-xlsx.csv',
+      await xlsxOf([header, ['r-1', '市壬局', 'department', 'city']]),
+    );
     expect(renamed.statusCode, renamed.body).toBe(200);
   });
 
@@ -332,7 +371,12 @@ describe('org bulk import', () => {
     const parsedCsv = await parseOrgImport(csvFilled);
     expect(parsedCsv.format).toBe('csv');
     expect(parsedCsv.headerProblems).toEqual([]);
-    expect(parsedCsv.rows[0]!.values).toEqual({ code: 't-2', name: '市子局', kind: 'department', parentCode: 'city' });
+    expect(parsedCsv.rows[0]!.values).toEqual({
+      code: 't-2',
+      name: '市子局',
+      kind: 'department',
+      parentCode: 'city',
+    });
   });
 });
 

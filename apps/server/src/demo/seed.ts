@@ -2,8 +2,8 @@ import type { GrantInput, Role } from '@jixiao/contracts';
 import type { Executor } from '../db/client.js';
 import { evalSystems } from '../db/schema/index.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
-import * as repo from '../modules/org/org.repository.js';
 import { findUserByUsername } from '../modules/identity/identity.repository.js';
+import * as repo from '../modules/org/org.repository.js';
 import { createAccount } from '../modules/users/accounts.js';
 import { type Ctx, type Deps, systemCtx } from '../platform/context.js';
 import {
@@ -52,9 +52,27 @@ interface AccountSpec {
 }
 
 const accountSpecs: AccountSpec[] = [
-  { username: 'admin', displayName: '系统管理员', role: 'system_admin', note: 'global', grant: { scopeType: 'global' } },
-  { username: 'office', displayName: '绩效办', role: 'office_admin', note: 'global — performance office', grant: { scopeType: 'global' } },
-  { username: 'leader', displayName: '领导小组', role: 'leader', note: 'global, read-only', grant: { scopeType: 'global' } },
+  {
+    username: 'admin',
+    displayName: '系统管理员',
+    role: 'system_admin',
+    note: 'global',
+    grant: { scopeType: 'global' },
+  },
+  {
+    username: 'office',
+    displayName: '绩效办',
+    role: 'office_admin',
+    note: 'global — performance office',
+    grant: { scopeType: 'global' },
+  },
+  {
+    username: 'leader',
+    displayName: '领导小组',
+    role: 'leader',
+    note: 'global, read-only',
+    grant: { scopeType: 'global' },
+  },
   {
     username: 'assessor',
     displayName: '牵头单位考评员',
@@ -100,7 +118,13 @@ const accountSpecs: AccountSpec[] = [
     note: 'object innovation-demo-1',
     grant: { scopeType: 'objects', refs: ['innovation-demo-1'] },
   },
-  { username: 'observer', displayName: '绩效观察员', role: 'observer', note: 'global', grant: { scopeType: 'global' } },
+  {
+    username: 'observer',
+    displayName: '绩效观察员',
+    role: 'observer',
+    note: 'global',
+    grant: { scopeType: 'global' },
+  },
 ];
 
 /** The demo accounts, all with DEMO_PASSWORD. */
@@ -130,7 +154,11 @@ function prng(seed: number) {
   };
 }
 
-const strip = <T extends { createdAt?: unknown; updatedAt?: unknown }>({ createdAt: _, updatedAt: __, ...rest }: T) => rest;
+const strip = <T extends { createdAt?: unknown; updatedAt?: unknown }>({
+  createdAt: _,
+  updatedAt: __,
+  ...rest
+}: T) => rest;
 
 /**
  * Seed the demo city 示范市 (issue point 10): three evaluation systems (W1), the W8 categories and
@@ -143,8 +171,11 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
   const skipped = new Set<string>();
   await deps.database.db.transaction(async (tx) => {
     if ((await repo.findNodesByCodes(tx, [DEMO_ROOT_CODE])).length > 0) return;
-    const audit = (action: string, objectType: string, row: { id: number; createdAt?: unknown; updatedAt?: unknown }) =>
-      recordAudit(deps, tx, ctx, { action, objectType, objectId: row.id, after: strip(row) });
+    const audit = (
+      action: string,
+      objectType: string,
+      row: { id: number; createdAt?: unknown; updatedAt?: unknown },
+    ) => recordAudit(deps, tx, ctx, { action, objectType, objectId: row.id, after: strip(row) });
 
     // Evaluation systems (W1): owners are set once their offices exist.
     const systems: Record<string, number> = {};
@@ -188,7 +219,9 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
       }
       return inserted;
     };
-    const [root] = await insertLevel([{ parentId: null, kind: 'region', code: DEMO_ROOT_CODE, name: '示范市', sortOrder: 0 }]);
+    const [root] = await insertLevel([
+      { parentId: null, kind: 'region', code: DEMO_ROOT_CODE, name: '示范市', sortOrder: 0 },
+    ]);
     const rootId = root!.id;
 
     const level1: Parameters<typeof repo.insertNodesBulk>[1] = [];
@@ -209,7 +242,7 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
             sortOrder: ++order,
           });
         });
-    districts.forEach((name, i) =>
+    districts.forEach((name, i) => {
       level1.push({
         parentId: rootId,
         kind: 'region',
@@ -218,9 +251,9 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
         systemId: systems.districts!,
         groupId: districtGroup,
         sortOrder: ++order,
-      }),
-    );
-    zones.forEach((z, i) =>
+      });
+    });
+    zones.forEach((z, i) => {
       level1.push({
         parentId: rootId,
         kind: 'zone',
@@ -229,8 +262,8 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
         systemId: systems.zones!,
         groupId: zoneGroups[z.level]!,
         sortOrder: ++order,
-      }),
-    );
+      });
+    });
     await insertLevel(level1);
 
     // Sections (科室): two or three per unit (S1: coverage reaches sections and staff).
@@ -242,7 +275,13 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
       for (let s = 0; s < count; s++) {
         const code = `${unit}-S${s + 1}`;
         codes.push(code);
-        level2.push({ parentId: nodes.get(unit)!, kind: 'section', code, name: sectionNames[s]!, sortOrder: s + 1 });
+        level2.push({
+          parentId: nodes.get(unit)!,
+          kind: 'section',
+          code,
+          name: sectionNames[s]!,
+          sortOrder: s + 1,
+        });
       }
       sectionsOf.set(unit, codes);
     });
@@ -270,7 +309,9 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
     // Owner offices of the systems (W1): establishment office, development & reform, commerce.
     const owners: Record<string, string> = { 'city-dept': 'A11', districts: 'B1-01', zones: 'B1-08' };
     for (const s of systemRows) {
-      const updated = await repo.updateVersioned(tx, evalSystems, s.id, s.version, { ownerOrgId: nodes.get(owners[s.code]!)! });
+      const updated = await repo.updateVersioned(tx, evalSystems, s.id, s.version, {
+        ownerOrgId: nodes.get(owners[s.code]!)!,
+      });
       await audit('system.create', 'system', updated!);
     }
 

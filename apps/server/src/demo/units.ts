@@ -202,5 +202,7 @@ export const sectionNames = ['办公室', '综合科', '业务一科', '业务�
 export const staffTitles = ['科员', '副科长', '科长', '主任科员', '办公室主任'];
 
 // Staff names are drawn from these with a seeded generator: common surnames and neutral given names.
-export const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-export const givenChars = '晓明华建国平志伟丽敏静芳军洪涛磊婷海燕春秋霞玉兰雪梅文斌宏勇俊杰佳怡欣悦思远子涵浩然宇轩诗雨嘉颖晨阳';
+export const surnames =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+export const givenChars =
+  '晓明华建国平志伟丽敏静芳军洪涛磊婷海燕春秋霞玉兰雪梅文斌宏勇俊杰佳怡欣悦思远子涵浩然宇轩诗雨嘉颖晨阳';

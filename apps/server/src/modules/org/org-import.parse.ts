@@ -43,11 +43,14 @@ export interface ParsedSheet {
   headerProblems: HeaderProblem[];
 }
 
-const badFile = (message: string) => new AppError('VALIDATION_FAILED', `file: ${message}`, [{ path: 'file', message }]);
+const badFile = (message: string) =>
+  new AppError('VALIDATION_FAILED', `file: ${message}`, [{ path: 'file', message }]);
 
 /** .xlsx files are ZIP archives; everything else is treated as CSV text. */
 export function detectFormat(buf: Uint8Array): 'xlsx' | 'csv' {
-  return buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04 ? 'xlsx' : 'csv';
+  return buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04
+    ? 'xlsx'
+    : 'csv';
 }
 
 /**
@@ -140,7 +143,8 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('formula' in v || 'sharedFormula' in v)
+      return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
     if ('text' in v) return cellText((v as { text: ExcelJS.CellValue }).text);
     if ('error' in v) return String((v as { error: string }).error);
   }
@@ -157,7 +161,9 @@ async function xlsxRecords(buf: Uint8Array): Promise<{ line: number; cells: stri
   const ws = wb.worksheets[0];
   if (!ws) throw badFile('the workbook has no worksheet');
   if (ws.actualRowCount > MAX_IMPORT_ROWS + 1)
-    throw badFile(`at most ${MAX_IMPORT_ROWS} rows may be imported at once; this sheet has ${ws.actualRowCount - 1}`);
+    throw badFile(
+      `at most ${MAX_IMPORT_ROWS} rows may be imported at once; this sheet has ${ws.actualRowCount - 1}`,
+    );
   const records: { line: number; cells: string[] }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -207,7 +213,10 @@ export async function parseOrgImport(buf: Uint8Array): Promise<ParsedSheet> {
     if (!cell.trim()) return;
     const c = matchHeader(cell);
     if (!c) {
-      headerProblems.push({ line: header.line, message: `unknown column "${cell.trim()}" (column ${i + 1})` });
+      headerProblems.push({
+        line: header.line,
+        message: `unknown column "${cell.trim()}" (column ${i + 1})`,
+      });
       return;
     }
     if (seen.has(c)) {
@@ -219,12 +228,18 @@ export async function parseOrgImport(buf: Uint8Array): Promise<ParsedSheet> {
   });
   for (const required of ['code', 'name', 'kind'] as const)
     if (!seen.has(required))
-      headerProblems.push({ line: header.line, field: required, message: `missing column ${headerTitle(required)}` });
+      headerProblems.push({
+        line: header.line,
+        field: required,
+        message: `missing column ${headerTitle(required)}`,
+      });
 
   const dataRecords = nonBlank.slice(1);
   if (dataRecords.length === 0) throw badFile('the file has a header row but no data rows');
   if (dataRecords.length > MAX_IMPORT_ROWS)
-    throw badFile(`at most ${MAX_IMPORT_ROWS} rows may be imported at once; this file has ${dataRecords.length}`);
+    throw badFile(
+      `at most ${MAX_IMPORT_ROWS} rows may be imported at once; this file has ${dataRecords.length}`,
+    );
 
   const rows: ParsedRow[] = dataRecords.map((r) => {
     const values: ParsedRow['values'] = {};
@@ -239,7 +254,10 @@ export async function parseOrgImport(buf: Uint8Array): Promise<ParsedSheet> {
 }
 
 /** The template: a data sheet with the header row, and a sheet explaining the columns and kinds. */
-export async function buildTemplateXlsx(examples: string[][], kinds: { kind: string; title: string }[]): Promise<Buffer> {
+export async function buildTemplateXlsx(
+  examples: string[][],
+  kinds: { kind: string; title: string }[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Jixiao';
   const data = wb.addWorksheet('组织导入 org import');
@@ -254,7 +272,15 @@ export async function buildTemplateXlsx(examples: string[][], kinds: { kind: str
   data.views = [{ state: 'frozen', ySplit: 1 }];
 
   const help = wb.addWorksheet('说明 help');
-  help.columns = [{ width: 20 }, { width: 28 }, { width: 18 }, { width: 16 }, { width: 16 }, { width: 14 }, { width: 10 }];
+  help.columns = [
+    { width: 20 },
+    { width: 28 },
+    { width: 18 },
+    { width: 16 },
+    { width: 16 },
+    { width: 14 },
+    { width: 10 },
+  ];
   help.addRow(['类型 kind', '说明 meaning']).font = { bold: true };
   for (const k of kinds) help.addRow([k.kind, k.title]);
   help.addRow([]);
@@ -262,12 +288,20 @@ export async function buildTemplateXlsx(examples: string[][], kinds: { kind: str
   help.addRow(['编码 code', '必填，字母、数字、"."、"-"、"_"；不得与已有编码重复 / required, unique']);
   help.addRow(['名称 name', '必填 / required']);
   help.addRow(['类型 kind', '必填，见上表 / required, one of the kinds above']);
-  help.addRow(['上级编码 parentCode', '已有节点或本文件中的另一行；留空表示顶级（仅绩效办）/ an existing node or another row']);
+  help.addRow([
+    '上级编码 parentCode',
+    '已有节点或本文件中的另一行；留空表示顶级（仅绩效办）/ an existing node or another row',
+  ]);
   help.addRow(['考评体系编码 systemCode', '可选；已有考评体系 / optional, an existing evaluation system']);
-  help.addRow(['分组编码 groupCode', '可选；须属于该行或其上级的考评体系 / optional, a group of the row\'s system']);
+  help.addRow([
+    '分组编码 groupCode',
+    "可选；须属于该行或其上级的考评体系 / optional, a group of the row's system",
+  ]);
   help.addRow(['排序 sortOrder', '可选，非负整数 / optional, a whole number ≥ 0']);
   help.addRow([]);
-  help.addRow(['示例（请在第一张表中填写，不要在此处填写）/ examples — fill in the first sheet, not here']).font = { bold: true };
+  help.addRow([
+    '示例（请在第一张表中填写，不要在此处填写）/ examples — fill in the first sheet, not here',
+  ]).font = { bold: true };
   help.addRow(orgImportColumns.map(headerTitle)).font = { bold: true };
   for (const e of examples) help.addRow(e);
   return Buffer.from(await wb.xlsx.writeBuffer());

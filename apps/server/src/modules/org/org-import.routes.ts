@@ -9,9 +9,11 @@ const write = { access: { permission: 'org.write' as const } };
 const tags = ['org'];
 
 const noFile = () =>
-  new AppError('VALIDATION_FAILED', 'file: send multipart/form-data with the spreadsheet in a field named "file"', [
-    { path: 'file', message: 'required' },
-  ]);
+  new AppError(
+    'VALIDATION_FAILED',
+    'file: send multipart/form-data with the spreadsheet in a field named "file"',
+    [{ path: 'file', message: 'required' }],
+  );
 
 /** Bulk import of the organisation tree from .xlsx or .csv, and its downloadable template. */
 export const orgImportRoutes =
@@ -50,7 +52,7 @@ export const orgImportRoutes =
       async (req) => {
         if (!req.isMultipart()) throw noFile();
         const part = await req.file();
-        if (!part || part.fieldname !== 'file') throw noFile();
+        if (part?.fieldname !== 'file') throw noFile();
         const data = await part.toBuffer();
         return importOrgNodes(deps, ctxOf(req), { filename: part.filename, data });
       },

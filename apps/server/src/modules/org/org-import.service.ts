@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import { type ImportRowError, type OrgImportRow, orgImportRow, orgKinds } from '@jixiao/contracts';
-import type { Executor } from '../../db/client.js';
 import { orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { buildTemplateCsv, buildTemplateXlsx, headerTitle, type ParsedRow, parseOrgImport } from './org-import.parse.js';
-import { nodeInScope } from './org.service.js';
 import * as repo from './org.repository.js';
+import { nodeInScope } from './org.service.js';
+import {
+  buildTemplateCsv,
+  buildTemplateXlsx,
+  headerTitle,
+  type ParsedRow,
+  parseOrgImport,
+} from './org-import.parse.js';
 
 /** Chinese names of the node kinds, for the template's help sheet. */
 export const kindTitles: Record<(typeof orgKinds)[number], string> = {
@@ -24,9 +29,15 @@ const templateExamples = [
   ['dept-example-s1', '示例局办公室', 'section', 'dept-example', '', '', '1'],
 ];
 
-export async function importTemplate(format: 'xlsx' | 'csv'): Promise<{ body: Buffer; filename: string; contentType: string }> {
+export async function importTemplate(
+  format: 'xlsx' | 'csv',
+): Promise<{ body: Buffer; filename: string; contentType: string }> {
   if (format === 'csv')
-    return { body: buildTemplateCsv(), filename: 'org-import-template.csv', contentType: 'text/csv; charset=utf-8' };
+    return {
+      body: buildTemplateCsv(),
+      filename: 'org-import-template.csv',
+      contentType: 'text/csv; charset=utf-8',
+    };
   return {
     body: await buildTemplateXlsx(
       templateExamples,
@@ -68,7 +79,11 @@ export async function importOrgNodes(
     else
       for (const issue of parsed.error.issues) {
         const field = issue.path.map(String).join('.') || undefined;
-        errors.push({ line: r.line, field, message: `${field ? `${field}: ` : ''}${issueMessage(issue, r)}` });
+        errors.push({
+          line: r.line,
+          field,
+          message: `${field ? `${field}: ` : ''}${issueMessage(issue, r)}`,
+        });
       }
   }
 
@@ -97,7 +112,13 @@ export async function importOrgNodes(
     // 3. Parents: another row of the file, or an existing node the actor may write under.
     const global = orgScope(actor, 'org.write').all;
     const parentNodes = new Map<string, repo.NodeRow | null>();
-    const outsideCodes = [...new Set(good.flatMap((g) => (g.row.parentCode && !fileRowByCode.has(g.row.parentCode) ? [g.row.parentCode] : [])))];
+    const outsideCodes = [
+      ...new Set(
+        good.flatMap((g) =>
+          g.row.parentCode && !fileRowByCode.has(g.row.parentCode) ? [g.row.parentCode] : [],
+        ),
+      ),
+    ];
     const found = new Map<string, repo.NodeRow>();
     for (let i = 0; i < outsideCodes.length; i += 5000)
       for (const n of await repo.findNodesByCodes(tx, outsideCodes.slice(i, i + 5000))) found.set(n.code, n);
@@ -123,7 +144,11 @@ export async function importOrgNodes(
             message: 'parentCode: required — only the performance office may import top-level nodes',
           });
       } else if (p === g.row.code) {
-        errors.push({ line: g.line, field: 'parentCode', message: 'parentCode: a node cannot be its own parent' });
+        errors.push({
+          line: g.line,
+          field: 'parentCode',
+          message: 'parentCode: a node cannot be its own parent',
+        });
       } else if (!fileRowByCode.has(p) && !parentNodes.get(p)) {
         errors.push({ line: g.line, field: 'parentCode', message: `parentCode: no such node "${p}"` });
       }
@@ -208,7 +233,11 @@ export async function importOrgNodes(
       if (systemCode) {
         const s = systemByCode.get(systemCode);
         if (!s) {
-          errors.push({ line: g.line, field: 'systemCode', message: `systemCode: no such evaluation system "${systemCode}"` });
+          errors.push({
+            line: g.line,
+            field: 'systemCode',
+            message: `systemCode: no such evaluation system "${systemCode}"`,
+          });
           continue;
         }
         systemId = s.id;
@@ -216,17 +245,28 @@ export async function importOrgNodes(
       let groupId: number | null = null;
       if (groupCode) {
         const candidates = systemId ? [systemId] : parentCode ? await systemsAbove(parentCode) : [];
-        const matches = groupsWithSystem.filter((x) => x.code === groupCode && candidates.includes(x.systemId));
+        const matches = groupsWithSystem.filter(
+          (x) => x.code === groupCode && candidates.includes(x.systemId),
+        );
         if (matches.length === 1) groupId = matches[0]!.id;
         else if (matches.length > 1)
-          errors.push({ line: g.line, field: 'groupCode', message: `groupCode: "${groupCode}" is ambiguous; give systemCode` });
+          errors.push({
+            line: g.line,
+            field: 'groupCode',
+            message: `groupCode: "${groupCode}" is ambiguous; give systemCode`,
+          });
         else if (!groupsWithSystem.some((x) => x.code === groupCode))
-          errors.push({ line: g.line, field: 'groupCode', message: `groupCode: no such group "${groupCode}"` });
+          errors.push({
+            line: g.line,
+            field: 'groupCode',
+            message: `groupCode: no such group "${groupCode}"`,
+          });
         else if (candidates.length === 0)
           errors.push({
             line: g.line,
             field: 'groupCode',
-            message: 'groupCode: neither this row nor its parents belong to an evaluation system; give systemCode',
+            message:
+              'groupCode: neither this row nor its parents belong to an evaluation system; give systemCode',
           });
         else
           errors.push({
@@ -242,7 +282,12 @@ export async function importOrgNodes(
 
     // 6. Insert level by level so each parent's path exists before its children's.
     const levels: GoodRow[][] = [];
-    for (const g of good) (levels[depthOf.get(g.row.code) ?? 0] ??= []).push(g);
+    for (const g of good) {
+      const d = depthOf.get(g.row.code) ?? 0;
+      const level = levels[d] ?? [];
+      level.push(g);
+      levels[d] = level;
+    }
     const idByCode = new Map<string, number>();
     let imported = 0;
     for (const level of levels) {
@@ -250,7 +295,9 @@ export async function importOrgNodes(
       const rows = await repo.insertNodesBulk(
         tx,
         level.map(({ row }) => ({
-          parentId: row.parentCode ? (idByCode.get(row.parentCode) ?? parentNodes.get(row.parentCode)!.id) : null,
+          parentId: row.parentCode
+            ? (idByCode.get(row.parentCode) ?? parentNodes.get(row.parentCode)!.id)
+            : null,
           kind: row.kind,
           code: row.code,
           name: row.name,
@@ -262,7 +309,12 @@ export async function importOrgNodes(
       for (const n of rows) {
         idByCode.set(n.code, n.id);
         const { createdAt: _c, updatedAt: _u, ...after } = n;
-        await recordAudit(deps, tx, ctx, { action: 'org_node.import', objectType: 'org_node', objectId: n.id, after });
+        await recordAudit(deps, tx, ctx, {
+          action: 'org_node.import',
+          objectType: 'org_node',
+          objectId: n.id,
+          after,
+        });
       }
       imported += rows.length;
     }
@@ -279,7 +331,11 @@ export async function importOrgNodes(
 function rejected(errors: ImportRowError[]) {
   const sorted = [...errors].sort(byLine);
   const lines = new Set(sorted.map((e) => e.line)).size;
-  return new AppError('IMPORT_REJECTED', `${lines} row${lines === 1 ? '' : 's'} rejected; nothing was imported`, sorted);
+  return new AppError(
+    'IMPORT_REJECTED',
+    `${lines} row${lines === 1 ? '' : 's'} rejected; nothing was imported`,
+    sorted,
+  );
 }
 
 /** A readable message for a zod issue, naming the allowed kinds for a bad kind. */
@@ -287,7 +343,11 @@ function issueMessage(issue: { code: string; message: string; path: PropertyKey[
   const field = issue.path[0];
   if (field === 'kind' && r.values.kind !== undefined)
     return `"${r.values.kind}" is not a kind; use one of ${orgKinds.join(', ')}`;
-  if (issue.code === 'invalid_type' && typeof field === 'string' && r.values[field as keyof ParsedRow['values']] === undefined)
+  if (
+    issue.code === 'invalid_type' &&
+    typeof field === 'string' &&
+    r.values[field as keyof ParsedRow['values']] === undefined
+  )
     return `required (column ${headerTitle(field as never)})`;
   return issue.message;
 }
