@@ -140,7 +140,10 @@ const BULK_CHUNK = 1000;
  * Every parent must already exist with its path set: callers insert one tree level at a time.
  * Returns the inserted rows (with paths); match them to the input by `code`.
  */
-export async function insertNodesBulk(db: Executor, rows: (typeof orgNodes.$inferInsert)[]): Promise<NodeRow[]> {
+export async function insertNodesBulk(
+  db: Executor,
+  rows: (typeof orgNodes.$inferInsert)[],
+): Promise<NodeRow[]> {
   const out: NodeRow[] = [];
   for (let i = 0; i < rows.length; i += BULK_CHUNK) {
     const inserted = await db
@@ -160,9 +163,17 @@ export async function insertNodesBulk(db: Executor, rows: (typeof orgNodes.$infe
   return out;
 }
 
-export async function insertStaffBulk(db: Executor, rows: (typeof staff.$inferInsert)[]): Promise<StaffRow[]> {
+export async function insertStaffBulk(
+  db: Executor,
+  rows: (typeof staff.$inferInsert)[],
+): Promise<StaffRow[]> {
   const out: StaffRow[] = [];
   for (let i = 0; i < rows.length; i += BULK_CHUNK)
-    out.push(...(await db.insert(staff).values(rows.slice(i, i + BULK_CHUNK)).returning()));
+    out.push(
+      ...(await db
+        .insert(staff)
+        .values(rows.slice(i, i + BULK_CHUNK))
+        .returning()),
+    );
   return out;
 }
