@@ -147,6 +147,8 @@ export function compilePlan(plan: Plan): CompiledPlan {
         parentCode: ind.code,
         points: s.points,
         weight: s.weight,
+        pointsBy: s.pointsBy,
+        weightBy: s.weightBy,
         method: s.method ?? ind.method,
         direction: s.direction ?? dir,
         missing: s.missing ?? miss,

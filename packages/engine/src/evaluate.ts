@@ -433,12 +433,13 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
       if (s.outsideSharedCap) outside += v;
       else shared += v;
     }
-    st.bonusRaw[u] = raw;
-    st.bonus[u] = Math.max(0, Math.min(bonusCap, shared)) + Math.max(0, outside);
+    // Sums of decimal inputs are rounded to the reporting decimals so 2.2 + 3.27 shows as 5.47.
+    st.bonusRaw[u] = st.round(raw);
+    st.bonus[u] = st.round(Math.max(0, Math.min(bonusCap, shared)) + Math.max(0, outside));
     let d = 0;
     for (const x of st.deductionItems[u]!) d += x.points;
     const cap = plan.deductions?.cap;
-    st.deduction[u] = cap !== undefined ? Math.min(cap, d) : d;
+    st.deduction[u] = st.round(cap !== undefined ? Math.min(cap, d) : d);
     const b = st.round(st.base[u]!);
     st.base[u] = cp.roundTotal ? b : st.base[u]!;
     const t = st.base[u]! + st.bonus[u]! - st.deduction[u]!;

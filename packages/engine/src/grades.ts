@@ -59,7 +59,8 @@ export function assignGrades(
       if (natural[i] !== -1) continue;
       const c = sorted[i]!;
       if (c.total < min) continue;
-      if (lv.advanced && c.noAdvanced) continue;
+      // A unit that will be lowered (W12) gets its natural level by score; the downgrade is its penalty.
+      if (lv.advanced && c.noAdvanced && !c.downgrade) continue;
       if (c.downgrade && freedToNext) bystanders.push(i);
       else competing.push(i);
     }

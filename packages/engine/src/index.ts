@@ -4,6 +4,14 @@
  */
 
 export { type CompiledPlan, compilePlan } from './compile';
+export {
+  DATA_ROW_KINDS,
+  type DataRow,
+  type DataRowIssue,
+  type DataRowKind,
+  type DataRowsResult,
+  validateDataRows,
+} from './data-rows';
 export { createEvaluator, type Evaluator, evaluate } from './evaluate';
 export { assignGrades, type GradeCandidate, type GradeOutcome, quotaOf } from './grades';
 export {
@@ -49,3 +57,5 @@ export type {
   UnitTrace,
 } from './result';
 export { formatFixed, roundDecimal, roundDecimalString, roundHalfUp } from './rounding';
+export { type GenerateOptions, generatePlanData } from './templates/generate';
+export { generateTemplateData, getTemplate, type Template, templates } from './templates/index';

@@ -180,6 +180,8 @@ export interface SubItem {
   name: string;
   points?: number;
   weight?: number;
+  pointsBy?: ByScope;
+  weightBy?: ByScope;
   /** H2: the dimension this sub-item assesses the indicator on. */
   dimension?: string;
   method?: MethodSpec;

@@ -1,0 +1,140 @@
+import { compilePlan } from '../compile';
+import type { EvaluationInput, UnitInput, ValueInput } from '../input';
+import { elapsedFraction, parsePeriod } from '../period';
+import type { MethodSpec, Plan } from '../plan/types';
+import { hashString, mulberry32 } from './prng';
+
+export interface GenerateOptions {
+  /** Period code; default the plan's year ('<year>-Y'). */
+  period?: string;
+  /** Share of units with a veto event (default 0.02). */
+  vetoShare?: number;
+}
+
+/**
+ * Plausible made-up inputs for a plan and any unit list, deterministic in (plan, units, seed,
+ * period): each unit gets a hidden "performance level" and every indicator's inputs are drawn
+ * around it in the form its method needs. Used for templates' demo data and for seeding the
+ * demo city. Never uses Math.random.
+ */
+export function generatePlanData(
+  plan: Plan,
+  units: UnitInput[],
+  seed: number,
+  opts: GenerateOptions = {},
+): EvaluationInput {
+  const cp = compilePlan(plan);
+  const period = opts.period ?? `${plan.year ?? 2016}-Y`;
+  const p = parsePeriod(period);
+  const elapsed = p ? elapsedFraction(p, 'month') : 1;
+  const values: ValueInput[] = [];
+  const bonuses: EvaluationInput['bonuses'] = [];
+  const deductions: EvaluationInput['deductions'] = [];
+  const vetoes: EvaluationInput['vetoes'] = [];
+  const vetoShare = opts.vetoShare ?? 0.02;
+  for (const u of units) {
+    const rnd = mulberry32(hashString(`${seed}|${period}|${u.code}`));
+    const level = 0.82 + 0.22 * rnd(); // 0.82–1.04: how well this unit does overall
+    const jitter = () => 1 + (rnd() - 0.5) * 0.12;
+    const g = cp.groupByCode.get(u.group) ?? 0;
+    for (const j of cp.leaves) {
+      const n = cp.nodes[j]!;
+      const full = cp.full[g * cp.nodes.length + j]!;
+      if (full <= 0) continue;
+      const v = cellFor(n.method!, n.direction, level, jitter, rnd, elapsed, full);
+      values.push({ unit: u.code, indicator: n.code, ...v });
+    }
+    const sources = plan.bonus?.sources ?? [];
+    if (sources.length > 0 && rnd() < 0.35) {
+      const s = sources[Math.floor(rnd() * sources.length)]!;
+      bonuses.push({
+        unit: u.code,
+        source: s.code,
+        points: round2(0.5 + rnd() * 4),
+        reason: `${s.name}（示例）`,
+      });
+      if (rnd() < 0.3) {
+        const s2 = sources[Math.floor(rnd() * sources.length)]!;
+        bonuses.push({
+          unit: u.code,
+          source: s2.code,
+          points: round2(1 + rnd() * 5),
+          reason: `${s2.name}（示例）`,
+        });
+      }
+    }
+    if (rnd() < 0.15)
+      deductions.push({ unit: u.code, points: round2(0.5 + rnd() * 2), reason: '督查通报（示例）' });
+    if (plan.veto && rnd() < vetoShare)
+      vetoes.push({ unit: u.code, event: 'safety_accident', reason: '重大安全生产事故（示例）' });
+  }
+  return { period, units, values, bonuses, deductions, vetoes };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function cellFor(
+  m: MethodSpec,
+  direction: 'higher' | 'lower',
+  level: number,
+  jitter: () => number,
+  rnd: () => number,
+  elapsed: number,
+  full: number,
+): Omit<ValueInput, 'unit' | 'indicator'> {
+  const target = Math.round(100 + rnd() * 900);
+  const perf = level * jitter(); // around 0.8–1.1
+  switch (m.kind) {
+    case 'completion': {
+      const value = direction === 'higher' ? round2(target * perf) : round2(target / perf);
+      return m.reference === 'baseline' ? { value, baseline: target } : { value, target };
+    }
+    case 'pro_rata':
+      return { value: round2(target * elapsed * perf), target };
+    case 'total_growth': {
+      const base = target;
+      return { value: round2(base * (1 + 0.1 * perf - 0.02)), target: round2(base * 1.08), baseValue: base };
+    }
+    case 'benchmark': {
+      const base = target;
+      const peerBase = Math.round(100 + rnd() * 900);
+      return {
+        value: round2(base * (1 + 0.09 * perf)),
+        baseValue: base,
+        peerValue: round2(peerBase * (1 + 0.06 + rnd() * 0.04)),
+        peerBaseValue: peerBase,
+      };
+    }
+    case 'bands': {
+      const lo = m.breakpoints[0]![0];
+      const hi = m.breakpoints[m.breakpoints.length - 1]![0];
+      const span = hi - lo || 1;
+      const t = Math.min(1.1, Math.max(-0.1, (perf - 0.8) / 0.3));
+      return { value: round2(direction === 'higher' ? lo + t * span : hi - t * span) };
+    }
+    case 'deduction':
+      return { value: Math.max(0, Math.round((1.05 - perf) * 10 * rnd())) };
+    case 'rank':
+    case 'efficacy':
+    case 'zscore':
+      return { value: round2(direction === 'higher' ? 70 + 25 * perf : 130 - 25 * perf) };
+    case 'expert_panel': {
+      const n = 5 + Math.floor(rnd() * 3);
+      const scale = m.scale ?? 100;
+      const scores = Array.from({ length: n }, () =>
+        round2(Math.min(scale, scale * (0.62 + 0.3 * perf * (0.9 + 0.2 * rnd())))),
+      );
+      return { scores };
+    }
+    case 'satisfaction': {
+      const scale = m.scale ?? 100;
+      return { value: round2(Math.min(scale, scale * (0.72 + 0.22 * perf))) };
+    }
+    case 'manual': {
+      const scale = m.scale ?? full;
+      return { value: round2(Math.min(scale, scale * (0.7 + 0.27 * perf))) };
+    }
+  }
+}
