@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..');
+export const screenshots = join(root, 'e2e/screenshots');
+export const DEMO_PASSWORD = 'Demo-2026!pass';
+
+/** A real server (`jixiao start`) on a fresh embedded database with the demo city, and real Chromium. */
+export interface Harness {
+  url: string;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
+    const b = spawnSync('npm', ['run', 'build', '-w', '@jixiao/web'], { cwd: root, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('web build failed');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+  const port = 4100 + Math.floor(Math.random() * 800);
+  const server: ChildProcess = spawn(process.execPath, [join(root, 'apps/server/bin/jixiao.mjs'), 'start'], {
+    cwd: root,
+    env: { ...process.env, JIXIAO_DATA_DIR: dataDir, PORT: String(port), JIXIAO_DEMO: '1', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {}
+    if (i > 600 || server.exitCode !== null) throw new Error('server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+  mkdirSync(screenshots, { recursive: true });
+  return {
+    url,
+    browser,
+    page,
+    // playwright gives each launch a fresh, empty profile directory of its own.
+    async close() {
+      await browser.close();
+      server.kill('SIGTERM');
+      await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signInAs(h: Harness, username: string, password = DEMO_PASSWORD) {
+  await h.page.goto(`${h.url}/login`);
+  await h.page.getByTestId('login-username').fill(username);
+  await h.page.getByTestId('login-password').fill(password);
+  await h.page.getByTestId('login-submit').click();
+}

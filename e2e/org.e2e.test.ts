@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, screenshots, signInAs, startHarness } from './harness.js';
+
+describe('organisation in the browser', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h?.close());
+
+  it('shows a clear message for a wrong password', async () => {
+    await signInAs(h, 'office', 'Wrong-password-1');
+    await h.page.getByTestId('login-error').waitFor();
+    expect(await h.page.getByTestId('login-error').innerText()).toContain('用户名或密码错误');
+  });
+
+  it('the office signs in, creates a unit under the demo city, and sees it in the tree', async () => {
+    const { page } = h;
+    await signInAs(h, 'office');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${h.url}/org`);
+    const tree = page.getByTestId('org-tree');
+    await tree.getByText('示范市', { exact: true }).first().click();
+    await page.getByTestId('org-create-child').click();
+    await page.getByTestId('org-form-code').fill('E2E-01');
+    await page.getByTestId('org-form-name').fill('市数据资源局');
+    await page.getByTestId('org-form-submit').click();
+    await tree.getByText('市数据资源局', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await tree.getByText('市数据资源局', { exact: true }).count()).toBe(1);
+    await page.screenshot({ path: join(screenshots, 'org-created-unit.png'), fullPage: true });
+
+    // The server has it too, under the city.
+    const nodes = await page.evaluate(async () => (await fetch('/api/org-nodes')).json());
+    const city = nodes.find((n: { code: string }) => n.code === 'demo-city');
+    const created = nodes.find((n: { code: string }) => n.code === 'E2E-01');
+    expect(created).toMatchObject({ name: '市数据资源局', parentId: city.id });
+  });
+
+  it('a unit filler sees only its own unit', async () => {
+    const ctx = await h.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await page.goto(`${h.url}/login`);
+    await page.getByTestId('login-username').fill('filler');
+    await page.getByTestId('login-password').fill('Demo-2026!pass');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${h.url}/org`);
+    await page.getByTestId('org-tree').waitFor();
+    const nodes = await page.evaluate(async () => (await fetch('/api/org-nodes')).json());
+    expect(nodes.every((n: { code: string }) => n.code.startsWith('A01'))).toBe(true);
+    expect(await page.getByTestId('org-tree').getByText('示范市', { exact: true }).count()).toBe(0);
+    await page.screenshot({ path: join(screenshots, 'org-unit-filler-mobile.png'), fullPage: true });
+    await ctx.close();
+  });
+});
