@@ -25,7 +25,14 @@ export async function startHarness(): Promise<Harness> {
   const port = 4100 + Math.floor(Math.random() * 800);
   const server: ChildProcess = spawn(process.execPath, [join(root, 'apps/server/bin/jixiao.mjs'), 'start'], {
     cwd: root,
-    env: { ...process.env, JIXIAO_DATA_DIR: dataDir, PORT: String(port), JIXIAO_DEMO: '1', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      JIXIAO_DATA_DIR: dataDir,
+      PORT: String(port),
+      JIXIAO_DEMO: '1',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

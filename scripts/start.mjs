@@ -28,6 +28,10 @@ if (stale) {
 
 const env = { ...process.env };
 if (env.JIXIAO_DEMO === undefined && !env.DATABASE_URL) env.JIXIAO_DEMO = '1';
-const child = spawn(process.execPath, [join(root, 'apps/server/bin/jixiao.mjs'), 'start'], { cwd: root, env, stdio: 'inherit' });
+const child = spawn(process.execPath, [join(root, 'apps/server/bin/jixiao.mjs'), 'start'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -29,12 +29,23 @@ type Case = {
 };
 
 const cases: Record<string, Case> = {
-  'POST /api/auth/login': { call: () => ({ url: '/api/auth/login', payload: { username: 'x', password: 'y' } }), otherUnit: 401, lacking: 401 },
+  'POST /api/auth/login': {
+    call: () => ({ url: '/api/auth/login', payload: { username: 'x', password: 'y' } }),
+    otherUnit: 401,
+    lacking: 401,
+  },
   'GET /api/auth/me': { call: () => ({ url: '/api/auth/me' }), otherUnit: 200, lacking: 200 },
   'POST /api/auth/logout': { call: () => ({ url: '/api/auth/logout' }), otherUnit: 200, lacking: 200 },
-  'POST /api/auth/logout-all': { call: () => ({ url: '/api/auth/logout-all' }), otherUnit: 200, lacking: 200 },
+  'POST /api/auth/logout-all': {
+    call: () => ({ url: '/api/auth/logout-all' }),
+    otherUnit: 200,
+    lacking: 200,
+  },
   'POST /api/auth/change-password': {
-    call: () => ({ url: '/api/auth/change-password', payload: { currentPassword: 'wrong-one', newPassword: 'Another-pass-1' } }),
+    call: () => ({
+      url: '/api/auth/change-password',
+      payload: { currentPassword: 'wrong-one', newPassword: 'Another-pass-1' },
+    }),
     otherUnit: 400,
     lacking: 400,
   },
@@ -43,54 +54,145 @@ const cases: Record<string, Case> = {
   'POST /api/users': {
     call: (f) => ({
       url: '/api/users',
-      payload: { username: 'intruder', displayName: 'x', orgNodeId: f.unit1, password: 'Intruder-pass-1', grants: [] },
+      payload: {
+        username: 'intruder',
+        displayName: 'x',
+        orgNodeId: f.unit1,
+        password: 'Intruder-pass-1',
+        grants: [],
+      },
     }),
     otherUnit: 404,
     lacking: 403,
   },
-  'PATCH /api/users/:id': { call: (f) => ({ url: `/api/users/${f.user1}`, payload: { displayName: 'x', version: 1 } }), otherUnit: 404, lacking: 403 },
+  'PATCH /api/users/:id': {
+    call: (f) => ({ url: `/api/users/${f.user1}`, payload: { displayName: 'x', version: 1 } }),
+    otherUnit: 404,
+    lacking: 403,
+  },
   'POST /api/users/:id/reset-password': {
     call: (f) => ({ url: `/api/users/${f.user1}/reset-password`, payload: { password: 'Hijacked-pass-1' } }),
     otherUnit: 404,
     lacking: 403,
   },
-  'POST /api/users/:id/unlock': { call: (f) => ({ url: `/api/users/${f.user1}/unlock` }), otherUnit: 404, lacking: 403 },
+  'POST /api/users/:id/unlock': {
+    call: (f) => ({ url: `/api/users/${f.user1}/unlock` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
   'POST /api/users/:id/grants': {
-    call: (f) => ({ url: `/api/users/${f.user1}/grants`, payload: { role: 'unit_admin', scopeType: 'org', orgNodeId: f.unit1 } }),
+    call: (f) => ({
+      url: `/api/users/${f.user1}/grants`,
+      payload: { role: 'unit_admin', scopeType: 'org', orgNodeId: f.unit1 },
+    }),
     otherUnit: 404,
     lacking: 403,
   },
-  'DELETE /api/users/:id/grants/:grantId': { call: (f) => ({ url: `/api/users/${f.user1}/grants/${f.grant1}` }), otherUnit: 404, lacking: 403 },
+  'DELETE /api/users/:id/grants/:grantId': {
+    call: (f) => ({ url: `/api/users/${f.user1}/grants/${f.grant1}` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
   'GET /api/org-nodes': { call: () => ({ url: '/api/org-nodes' }), otherUnit: 200, lacking: 403 },
-  'GET /api/org-nodes/:id': { call: (f) => ({ url: `/api/org-nodes/${f.unit1}` }), otherUnit: 404, lacking: 403 },
-  'POST /api/org-nodes': {
-    call: (f) => ({ url: '/api/org-nodes', payload: { parentId: f.unit1, kind: 'section', code: 'sneaky', name: '潜入科' } }),
+  'GET /api/org-nodes/:id': {
+    call: (f) => ({ url: `/api/org-nodes/${f.unit1}` }),
     otherUnit: 404,
     lacking: 403,
   },
-  'PATCH /api/org-nodes/:id': { call: (f) => ({ url: `/api/org-nodes/${f.unit1}`, payload: { name: 'x', version: 1 } }), otherUnit: 404, lacking: 403 },
-  'DELETE /api/org-nodes/:id': { call: (f) => ({ url: `/api/org-nodes/${f.section1}` }), otherUnit: 404, lacking: 403 },
-  'GET /api/org-nodes/import-template': { call: () => ({ url: '/api/org-nodes/import-template?format=csv' }), otherUnit: 200, lacking: 403 },
-  'POST /api/org-nodes/import': { call: () => ({ url: '/api/org-nodes/import' }), otherUnit: 400, lacking: 403 },
+  'POST /api/org-nodes': {
+    call: (f) => ({
+      url: '/api/org-nodes',
+      payload: { parentId: f.unit1, kind: 'section', code: 'sneaky', name: '潜入科' },
+    }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'PATCH /api/org-nodes/:id': {
+    call: (f) => ({ url: `/api/org-nodes/${f.unit1}`, payload: { name: 'x', version: 1 } }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'DELETE /api/org-nodes/:id': {
+    call: (f) => ({ url: `/api/org-nodes/${f.section1}` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'GET /api/org-nodes/import-template': {
+    call: () => ({ url: '/api/org-nodes/import-template?format=csv' }),
+    otherUnit: 200,
+    lacking: 403,
+  },
+  'POST /api/org-nodes/import': {
+    call: () => ({ url: '/api/org-nodes/import' }),
+    otherUnit: 400,
+    lacking: 403,
+  },
   'GET /api/systems': { call: () => ({ url: '/api/systems' }), otherUnit: 200, lacking: 403 },
-  'POST /api/systems': { call: () => ({ url: '/api/systems', payload: { code: 'rogue', name: 'x' } }), otherUnit: 403, lacking: 403 },
-  'PATCH /api/systems/:id': { call: (f) => ({ url: `/api/systems/${f.system}`, payload: { name: 'x', version: 1 } }), otherUnit: 403, lacking: 403 },
+  'POST /api/systems': {
+    call: () => ({ url: '/api/systems', payload: { code: 'rogue', name: 'x' } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'PATCH /api/systems/:id': {
+    call: (f) => ({ url: `/api/systems/${f.system}`, payload: { name: 'x', version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
   'GET /api/categories': { call: () => ({ url: '/api/categories' }), otherUnit: 200, lacking: 403 },
-  'POST /api/categories': { call: (f) => ({ url: '/api/categories', payload: { systemId: f.system, code: 'z', name: 'x' } }), otherUnit: 403, lacking: 403 },
-  'PATCH /api/categories/:id': { call: (f) => ({ url: `/api/categories/${f.category}`, payload: { name: 'x', version: 1 } }), otherUnit: 403, lacking: 403 },
+  'POST /api/categories': {
+    call: (f) => ({ url: '/api/categories', payload: { systemId: f.system, code: 'z', name: 'x' } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'PATCH /api/categories/:id': {
+    call: (f) => ({ url: `/api/categories/${f.category}`, payload: { name: 'x', version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
   'GET /api/groups': { call: () => ({ url: '/api/groups' }), otherUnit: 200, lacking: 403 },
-  'POST /api/groups': { call: (f) => ({ url: '/api/groups', payload: { categoryId: f.category, code: 'z', name: 'x' } }), otherUnit: 403, lacking: 403 },
-  'PATCH /api/groups/:id': { call: (f) => ({ url: `/api/groups/${f.group}`, payload: { name: 'x', version: 1 } }), otherUnit: 403, lacking: 403 },
-  'GET /api/staff': { call: (f) => ({ url: `/api/staff?orgNodeId=${f.unit1}` }), otherUnit: 404, lacking: 403 },
-  'POST /api/staff': { call: (f) => ({ url: '/api/staff', payload: { orgNodeId: f.unit1, employeeNo: 'E999', name: '某人' } }), otherUnit: 404, lacking: 403 },
-  'PATCH /api/staff/:id': { call: (f) => ({ url: `/api/staff/${f.staff1}`, payload: { name: 'x', version: 1 } }), otherUnit: 404, lacking: 403 },
+  'POST /api/groups': {
+    call: (f) => ({ url: '/api/groups', payload: { categoryId: f.category, code: 'z', name: 'x' } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'PATCH /api/groups/:id': {
+    call: (f) => ({ url: `/api/groups/${f.group}`, payload: { name: 'x', version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/staff': {
+    call: (f) => ({ url: `/api/staff?orgNodeId=${f.unit1}` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'POST /api/staff': {
+    call: (f) => ({ url: '/api/staff', payload: { orgNodeId: f.unit1, employeeNo: 'E999', name: '某人' } }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'PATCH /api/staff/:id': {
+    call: (f) => ({ url: `/api/staff/${f.staff1}`, payload: { name: 'x', version: 1 } }),
+    otherUnit: 404,
+    lacking: 403,
+  },
   'DELETE /api/staff/:id': { call: (f) => ({ url: `/api/staff/${f.staff1}` }), otherUnit: 404, lacking: 403 },
   'GET /api/audit-events': { call: () => ({ url: '/api/audit-events' }), otherUnit: 403, lacking: 403 },
-  'GET /api/audit-events/verify': { call: () => ({ url: '/api/audit-events/verify' }), otherUnit: 403, lacking: 403 },
+  'GET /api/audit-events/verify': {
+    call: () => ({ url: '/api/audit-events/verify' }),
+    otherUnit: 403,
+    lacking: 403,
+  },
 };
 
 /** Routes whose "lacking" actor is an expert (no org.read) because every other role may read. */
-const readRoutes = new Set(['GET /api/org-nodes', 'GET /api/org-nodes/:id', 'GET /api/systems', 'GET /api/categories', 'GET /api/groups', 'GET /api/staff']);
+const readRoutes = new Set([
+  'GET /api/org-nodes',
+  'GET /api/org-nodes/:id',
+  'GET /api/systems',
+  'GET /api/categories',
+  'GET /api/groups',
+  'GET /api/staff',
+]);
 
 describe('access control on every route', () => {
   let env: TestEnv;
@@ -101,7 +203,7 @@ describe('access control on every route', () => {
     env = await testApp();
     await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
     office = await signIn(env, 'office');
-    const post = async (url: string, payload: unknown) => {
+    const post = async (url: string, payload: object) => {
       const r = await env.app.inject({ method: 'POST', url, headers: { cookie: office }, payload });
       if (r.statusCode !== 201) throw new Error(`${url}: ${r.body}`);
       return r.json().id as number;
@@ -109,13 +211,44 @@ describe('access control on every route', () => {
     const system = await post('/api/systems', { code: 'city-dept', name: '市直机关' });
     const category = await post('/api/categories', { systemId: system, code: 'A', name: '党群口' });
     const group = await post('/api/groups', { categoryId: category, code: 'A', name: '党群口' });
-    const city = await post('/api/org-nodes', { parentId: null, kind: 'region', code: 'city', name: '示范市' });
-    const unit1 = await post('/api/org-nodes', { parentId: city, kind: 'department', code: 'u1', name: '一号局', systemId: system, groupId: group });
-    const section1 = await post('/api/org-nodes', { parentId: unit1, kind: 'section', code: 'u1-s1', name: '办公室' });
-    const unit2 = await post('/api/org-nodes', { parentId: city, kind: 'department', code: 'u2', name: '二号局', systemId: system, groupId: group });
+    const city = await post('/api/org-nodes', {
+      parentId: null,
+      kind: 'region',
+      code: 'city',
+      name: '示范市',
+    });
+    const unit1 = await post('/api/org-nodes', {
+      parentId: city,
+      kind: 'department',
+      code: 'u1',
+      name: '一号局',
+      systemId: system,
+      groupId: group,
+    });
+    const section1 = await post('/api/org-nodes', {
+      parentId: unit1,
+      kind: 'section',
+      code: 'u1-s1',
+      name: '办公室',
+    });
+    const unit2 = await post('/api/org-nodes', {
+      parentId: city,
+      kind: 'department',
+      code: 'u2',
+      name: '二号局',
+      systemId: system,
+      groupId: group,
+    });
     const staff1 = await post('/api/staff', { orgNodeId: unit1, employeeNo: 'E001', name: '张三' });
-    const u1 = await makeUser(env, 'u1filler', [{ role: 'unit_filler', scopeType: 'org', orgNodeId: unit1 }], unit1);
-    const grant1 = (await env.database.query<{ id: number }>('select id from grant_ where user_id = $1', [u1.id]))[0]!.id;
+    const u1 = await makeUser(
+      env,
+      'u1filler',
+      [{ role: 'unit_filler', scopeType: 'org', orgNodeId: unit1 }],
+      unit1,
+    );
+    const grant1 = (
+      await env.database.query<{ id: number }>('select id from grant_ where user_id = $1', [u1.id])
+    )[0]!.id;
     f = { city, unit1, section1, unit2, staff1, user1: u1.id, grant1, system, category, group };
     await makeUser(env, 'u2admin', [{ role: 'unit_admin', scopeType: 'org', orgNodeId: unit2 }], unit2);
     await makeUser(env, 'watcher', [{ role: 'observer', scopeType: 'global' }]);
@@ -131,12 +264,20 @@ describe('access control on every route', () => {
       if (c.url.startsWith('/api/auth/logout')) cookie = await signIn(env, username);
       else cookie = cookies.get(username) ?? cookies.set(username, await signIn(env, username)).get(username);
     }
-    const res = await env.app.inject({ method: method as 'GET', url: c.url, headers: cookie ? { cookie } : {}, payload: c.payload as never });
+    const res = await env.app.inject({
+      method: method as 'GET',
+      url: c.url,
+      headers: cookie ? { cookie } : {},
+      payload: c.payload as never,
+    });
     return res;
   };
 
   // Sign-out routes end every session of the user: walk them last.
-  const walk = () => [...env.app.routeTable].sort((a, b) => Number(a.url.includes('logout')) - Number(b.url.includes('logout')));
+  const walk = () =>
+    [...env.app.routeTable].sort(
+      (a, b) => Number(a.url.includes('logout')) - Number(b.url.includes('logout')),
+    );
 
   it('the table covers every registered route', () => {
     const registered = env.app.routeTable.map((r) => `${r.method} ${r.url}`).sort();
@@ -175,14 +316,20 @@ describe('access control on every route', () => {
     const nodes = (await env.app.inject({ url: '/api/org-nodes', headers: { cookie: filler } })).json();
     expect(nodes.map((n: { code: string }) => n.code).sort()).toEqual(['u1', 'u1-s1']);
     expect(nodes.find((n: { code: string }) => n.code === 'u1').parentId).toBeNull();
-    const users = (await env.app.inject({ url: '/api/users', headers: { cookie: await signIn(env, 'u2admin') } })).json();
+    const users = (
+      await env.app.inject({ url: '/api/users', headers: { cookie: await signIn(env, 'u2admin') } })
+    ).json();
     expect(users.items.map((u: { username: string }) => u.username)).toEqual(['u2admin']);
   });
 
   it('nothing was changed by the refused calls', async () => {
     const nodes = (await env.app.inject({ url: '/api/org-nodes', headers: { cookie: office } })).json();
-    expect(nodes.map((n: { name: string }) => n.name).sort()).toEqual(['一号局', '二号局', '办公室', '示范市'].sort());
-    const staff = (await env.app.inject({ url: `/api/staff?orgNodeId=${f.unit1}`, headers: { cookie: office } })).json();
+    expect(nodes.map((n: { name: string }) => n.name).sort()).toEqual(
+      ['一号局', '二号局', '办公室', '示范市'].sort(),
+    );
+    const staff = (
+      await env.app.inject({ url: `/api/staff?orgNodeId=${f.unit1}`, headers: { cookie: office } })
+    ).json();
     expect(staff.map((s: { name: string }) => s.name)).toEqual(['张三']);
   });
 });

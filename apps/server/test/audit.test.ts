@@ -28,7 +28,10 @@ describe('audit trail', () => {
   afterAll(() => env.close());
 
   it('records who changed what, before and after, with the request id', async () => {
-    const r = await env.app.inject({ url: `/api/audit-events?objectType=org_node&objectId=${nodeId}`, headers: { cookie: office } });
+    const r = await env.app.inject({
+      url: `/api/audit-events?objectType=org_node&objectId=${nodeId}`,
+      headers: { cookie: office },
+    });
     const items = r.json().items;
     expect(items.map((i: { action: string }) => i.action)).toEqual(['org_node.update', 'org_node.create']);
     const [update, create] = items;
@@ -39,17 +42,28 @@ describe('audit trail', () => {
   });
 
   it('filters by actor and date', async () => {
-    const byActor = await env.app.inject({ url: '/api/audit-events?actor=office&action=auth.login', headers: { cookie: office } });
+    const byActor = await env.app.inject({
+      url: '/api/audit-events?actor=office&action=auth.login',
+      headers: { cookie: office },
+    });
     expect(byActor.json().total).toBe(1);
     const day = env.clock.now.toISOString().slice(0, 10);
-    const inDay = await env.app.inject({ url: `/api/audit-events?from=${day}&to=${day}`, headers: { cookie: office } });
+    const inDay = await env.app.inject({
+      url: `/api/audit-events?from=${day}&to=${day}`,
+      headers: { cookie: office },
+    });
     expect(inDay.json().total).toBeGreaterThanOrEqual(3);
-    const before = await env.app.inject({ url: '/api/audit-events?to=2020-01-01', headers: { cookie: office } });
+    const before = await env.app.inject({
+      url: '/api/audit-events?to=2020-01-01',
+      headers: { cookie: office },
+    });
     expect(before.json().total).toBe(0);
   });
 
   it('the database refuses updates and deletes of audit rows', async () => {
-    await expect(env.database.exec("update audit_log set action = 'x' where id = 1")).rejects.toThrow(/append-only/);
+    await expect(env.database.exec("update audit_log set action = 'x' where id = 1")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(env.database.exec('delete from audit_log where id = 1')).rejects.toThrow(/append-only/);
   });
 

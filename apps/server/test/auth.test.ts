@@ -11,7 +11,9 @@ describe('sign-in, lockout and sessions', () => {
     await makeUser(env, 'alice', [{ role: 'office_admin', scopeType: 'global' }]);
     await makeUser(env, 'bob', [{ role: 'observer', scopeType: 'global' }]);
     await makeUser(env, 'carol', [{ role: 'observer', scopeType: 'global' }]);
-    await makeUser(env, 'newbie', [{ role: 'observer', scopeType: 'global' }], null, { mustChangePassword: true });
+    await makeUser(env, 'newbie', [{ role: 'observer', scopeType: 'global' }], null, {
+      mustChangePassword: true,
+    });
   });
   afterAll(() => env.close());
 
@@ -34,7 +36,9 @@ describe('sign-in, lockout and sessions', () => {
     const fifth = await login(env, 'bob', 'Wrong-password-1');
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().error.code).toBe('ACCOUNT_LOCKED');
-    expect(fifth.json().error.details.lockedUntil).toBe(new Date(env.clock.now.getTime() + 15 * 60_000).toISOString());
+    expect(fifth.json().error.details.lockedUntil).toBe(
+      new Date(env.clock.now.getTime() + 15 * 60_000).toISOString(),
+    );
     // Even the right password is refused while locked.
     expect((await login(env, 'bob', TEST_PASSWORD)).json().error.code).toBe('ACCOUNT_LOCKED');
     env.clock.now = new Date(env.clock.now.getTime() + 14 * 60_000);
@@ -71,8 +75,13 @@ describe('sign-in, lockout and sessions', () => {
   it('signs out everywhere', async () => {
     const a = await signIn(env, 'alice');
     const b = await signIn(env, 'alice');
-    expect((await env.app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: { cookie: a } })).statusCode).toBe(200);
-    expect((await env.app.inject({ url: '/api/auth/me', headers: { cookie: b } })).json().error.code).toBe('SESSION_EXPIRED');
+    expect(
+      (await env.app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: { cookie: a } }))
+        .statusCode,
+    ).toBe(200);
+    expect((await env.app.inject({ url: '/api/auth/me', headers: { cookie: b } })).json().error.code).toBe(
+      'SESSION_EXPIRED',
+    );
   });
 
   it('forces a password change on first sign-in, then lets the user work', async () => {
@@ -106,7 +115,9 @@ describe('sign-in, lockout and sessions', () => {
   it('skips the forced change in demo mode', async () => {
     const demo = await testApp({ demo: true });
     try {
-      await makeUser(demo, 'seeded', [{ role: 'observer', scopeType: 'global' }], null, { mustChangePassword: true });
+      await makeUser(demo, 'seeded', [{ role: 'observer', scopeType: 'global' }], null, {
+        mustChangePassword: true,
+      });
       const cookie = await signIn(demo, 'seeded');
       expect((await demo.app.inject({ url: '/api/org-nodes', headers: { cookie } })).statusCode).toBe(200);
     } finally {

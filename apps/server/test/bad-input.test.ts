@@ -4,9 +4,15 @@ import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
 describe('bad input gets a clear 4xx naming the field, and writes nothing', () => {
   let env: TestEnv;
   let cookie: string;
-  const count = async () => (await env.database.query<{ n: number }>('select count(*)::int as n from org_node'))[0]!.n;
+  const count = async () =>
+    (await env.database.query<{ n: number }>('select count(*)::int as n from org_node'))[0]!.n;
   const post = (payload: string, contentType = 'application/json') =>
-    env.app.inject({ method: 'POST', url: '/api/org-nodes', headers: { cookie, 'content-type': contentType }, payload });
+    env.app.inject({
+      method: 'POST',
+      url: '/api/org-nodes',
+      headers: { cookie, 'content-type': contentType },
+      payload,
+    });
 
   beforeAll(async () => {
     env = await testApp();
@@ -37,14 +43,18 @@ describe('bad input gets a clear 4xx naming the field, and writes nothing', () =
   });
 
   it('unknown fields are rejected by name', async () => {
-    const r = await post(JSON.stringify({ parentId: null, kind: 'region', code: 'x1', name: 'n', colour: 'red' }));
+    const r = await post(
+      JSON.stringify({ parentId: null, kind: 'region', code: 'x1', name: 'n', colour: 'red' }),
+    );
     expect(r.statusCode).toBe(400);
     expect(r.json().error.message).toContain('colour');
     expect(await count()).toBe(0);
   });
 
   it('bodies over 1 MiB get 413', async () => {
-    const r = await post(JSON.stringify({ parentId: null, kind: 'region', code: 'x1', name: 'x'.repeat(1024 * 1024 + 10) }));
+    const r = await post(
+      JSON.stringify({ parentId: null, kind: 'region', code: 'x1', name: 'x'.repeat(1024 * 1024 + 10) }),
+    );
     expect(r.statusCode).toBe(413);
     expect(r.json().error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await count()).toBe(0);
@@ -66,7 +76,9 @@ describe('bad input gets a clear 4xx naming the field, and writes nothing', () =
   });
 
   it('a stale version is refused with a conflict, never a silent overwrite', async () => {
-    const created = (await post(JSON.stringify({ parentId: null, kind: 'region', code: 'v1', name: '原名' }))).json();
+    const created = (
+      await post(JSON.stringify({ parentId: null, kind: 'region', code: 'v1', name: '原名' }))
+    ).json();
     const first = await env.app.inject({
       method: 'PATCH',
       url: `/api/org-nodes/${created.id}`,

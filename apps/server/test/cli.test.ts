@@ -8,8 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const bin = resolve(import.meta.dirname, '../bin/jixiao.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
 const port = 3300 + Math.floor(Math.random() * 500);
-const env = { ...process.env, JIXIAO_DATA_DIR: dir, PORT: String(port), JIXIAO_DEMO: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' };
-const jixiao = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+const env = {
+  ...process.env,
+  JIXIAO_DATA_DIR: dir,
+  PORT: String(port),
+  JIXIAO_DEMO: '0',
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: '',
+};
+const jixiao = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
 
 describe.skipIf(!!process.env.TEST_DATABASE_URL)('jixiao CLI on the embedded database', () => {
   let server: ChildProcess;
@@ -57,11 +65,16 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('jixiao CLI on the embedded dat
       body: JSON.stringify({ username: 'root', password: 'Root-pass-2026' }),
     });
     expect(res.status).toBe(200);
-    expect((await res.json()).user.mustChangePassword).toBe(true);
+    expect(((await res.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(
+      true,
+    );
   });
 
   it('fails with a clear message on a bad variable', () => {
-    const r = spawnSync(process.execPath, [bin, 'migrate'], { env: { ...env, PORT: 'abc' }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'migrate'], {
+      env: { ...env, PORT: 'abc' },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/Invalid configuration:\n\s+PORT:/);
   });

@@ -6,7 +6,7 @@ import type { Config } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { createAccount } from '../src/modules/users/accounts.js';
-import { systemCtx, type Deps } from '../src/platform/context.js';
+import { type Deps, systemCtx } from '../src/platform/context.js';
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
 
@@ -103,7 +103,11 @@ export async function makeUser(
 
 /** Sign in and return the session cookie header value. */
 export async function signIn(env: TestEnv, username: string, password = TEST_PASSWORD): Promise<string> {
-  const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
   const c = res.cookies.find((k) => k.name === 'jixiao_session');
   return `jixiao_session=${c!.value}`;

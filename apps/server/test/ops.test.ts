@@ -20,7 +20,9 @@ async function snapshot(q: Queryable) {
   );
   const out: Record<string, string[]> = {};
   for (const { t } of tables)
-    out[t] = (await q.query<{ r: string }>(`select row_to_json(x)::text as r from "${t}" x`)).map((r) => r.r).sort();
+    out[t] = (await q.query<{ r: string }>(`select row_to_json(x)::text as r from "${t}" x`))
+      .map((r) => r.r)
+      .sort();
   return out;
 }
 
@@ -30,14 +32,39 @@ describe('backup and restore', () => {
     env = await testApp();
     await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
     const cookie = await signIn(env, 'office');
-    const post = async (url: string, payload: unknown) =>
+    const post = async (url: string, payload: object) =>
       (await env.app.inject({ method: 'POST', url, headers: { cookie }, payload })).json();
-    const city = await post('/api/org-nodes', { parentId: null, kind: 'region', code: 'city', name: '示范市' });
-    const unit = await post('/api/org-nodes', { parentId: city.id, kind: 'department', code: 'u1', name: '一号局' });
-    const sec = await post('/api/org-nodes', { parentId: unit.id, kind: 'section', code: 'u1-s', name: '办公室' });
+    const city = await post('/api/org-nodes', {
+      parentId: null,
+      kind: 'region',
+      code: 'city',
+      name: '示范市',
+    });
+    const unit = await post('/api/org-nodes', {
+      parentId: city.id,
+      kind: 'department',
+      code: 'u1',
+      name: '一号局',
+    });
+    const sec = await post('/api/org-nodes', {
+      parentId: unit.id,
+      kind: 'section',
+      code: 'u1-s',
+      name: '办公室',
+    });
     // Move the section up so that a child's id is smaller than a later parent's: restore must still order parents first.
-    const late = await post('/api/org-nodes', { parentId: city.id, kind: 'department', code: 'u2', name: '二号局' });
-    await env.app.inject({ method: 'PATCH', url: `/api/org-nodes/${sec.id}`, headers: { cookie }, payload: { parentId: late.id, version: 1 } });
+    const late = await post('/api/org-nodes', {
+      parentId: city.id,
+      kind: 'department',
+      code: 'u2',
+      name: '二号局',
+    });
+    await env.app.inject({
+      method: 'PATCH',
+      url: `/api/org-nodes/${sec.id}`,
+      headers: { cookie },
+      payload: { parentId: late.id, version: 1 },
+    });
     await post('/api/staff', { orgNodeId: unit.id, employeeNo: 'E1', name: '张三', title: '科员' });
   });
   afterAll(() => env.close());
@@ -68,7 +95,12 @@ describe('backup and restore', () => {
     await backup(env.database, file);
     const before = await snapshot(env.database);
     const cookie = await signIn(env, 'office');
-    await env.app.inject({ method: 'POST', url: '/api/org-nodes', headers: { cookie }, payload: { parentId: null, kind: 'region', code: 'later', name: '后来' } });
+    await env.app.inject({
+      method: 'POST',
+      url: '/api/org-nodes',
+      headers: { cookie },
+      payload: { parentId: null, kind: 'region', code: 'later', name: '后来' },
+    });
     await restore(env.database, file);
     expect(await snapshot(env.database)).toEqual(before);
   });
@@ -86,7 +118,9 @@ describe('schema versions', () => {
   it('a database migrated by newer code is refused with a clear message', async () => {
     const db = await freshDatabase();
     try {
-      await db.exec(`insert into drizzle.__drizzle_migrations (hash, created_at) values ('future', 4102444800000)`);
+      await db.exec(
+        `insert into drizzle.__drizzle_migrations (hash, created_at) values ('future', 4102444800000)`,
+      );
       await expect(migrate(db)).rejects.toThrow(/newer than this version of Jixiao/);
     } finally {
       await db.drop();

@@ -31,7 +31,12 @@ export const authRoutes =
         schema: { tags: ['auth'], body: loginBody, response: { 200: loginResponse } },
       },
       async (req, reply) => {
-        const { token, actor } = await auth.login(deps, ctxOf(req), req.body, req.headers['user-agent'] ?? null);
+        const { token, actor } = await auth.login(
+          deps,
+          ctxOf(req),
+          req.body,
+          req.headers['user-agent'] ?? null,
+        );
         reply.setCookie(SESSION_COOKIE, token, cookieOptions);
         return { user: presentMe(actor) };
       },
@@ -65,7 +70,10 @@ export const authRoutes =
 
     app.post(
       '/api/auth/change-password',
-      { config: { access: { session: true } }, schema: { tags: ['auth'], body: changePasswordBody, response: { 200: okBody } } },
+      {
+        config: { access: { session: true } },
+        schema: { tags: ['auth'], body: changePasswordBody, response: { 200: okBody } },
+      },
       async (req) => {
         await auth.changePassword(deps, ctxOf(req), req.body);
         return { ok: true as const };

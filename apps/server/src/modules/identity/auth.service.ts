@@ -35,7 +35,7 @@ export async function login(
   const db = deps.database.db;
   const now = deps.now();
   const user = await repo.findUserByUsername(db, input.username);
-  if (!user || !user.active) {
+  if (!user?.active) {
     await verifyPassword(DUMMY_HASH, input.password);
     throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
   }
@@ -79,14 +79,21 @@ export async function login(
 
 function locked(until: Date, now: Date) {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60000));
-  return new AppError('ACCOUNT_LOCKED', `Account locked after ${MAX_FAILED_LOGINS} failed sign-ins; try again later`, {
-    lockedUntil: until.toISOString(),
-    minutes,
-  });
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    `Account locked after ${MAX_FAILED_LOGINS} failed sign-ins; try again later`,
+    {
+      lockedUntil: until.toISOString(),
+      minutes,
+    },
+  );
 }
 
 /** Resolve a cookie token to its actor; an unknown or idle session is expired. */
-export async function resolveSession(deps: Deps, token: string): Promise<{ actor: Actor; sessionId: string }> {
+export async function resolveSession(
+  deps: Deps,
+  token: string,
+): Promise<{ actor: Actor; sessionId: string }> {
   const db = deps.database.db;
   const id = sessionId(token);
   const session = await repo.findSession(db, id);
@@ -98,7 +105,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<{ actor
     throw new AppError('SESSION_EXPIRED', 'Your session has expired; please sign in again');
   }
   const user = await repo.findUser(db, session.userId);
-  if (!user || !user.active) {
+  if (!user?.active) {
     await repo.deleteSession(db, id);
     throw new AppError('SESSION_EXPIRED', 'Your session has expired; please sign in again');
   }
@@ -121,7 +128,11 @@ export async function logoutEverywhere(deps: Deps, ctx: Ctx) {
   });
 }
 
-export async function changePassword(deps: Deps, ctx: Ctx, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(
+  deps: Deps,
+  ctx: Ctx,
+  input: { currentPassword: string; newPassword: string },
+) {
   const actor = ctx.actor!;
   const db = deps.database.db;
   const user = await repo.findUser(db, actor.id);
@@ -139,6 +150,10 @@ export async function changePassword(deps: Deps, ctx: Ctx, input: { currentPassw
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await repo.updateUser(tx, user.id, null, { passwordHash, mustChangePassword: false });
-    await recordAudit(deps, tx, ctx, { action: 'auth.change_password', objectType: 'user', objectId: user.id });
+    await recordAudit(deps, tx, ctx, {
+      action: 'auth.change_password',
+      objectType: 'user',
+      objectId: user.id,
+    });
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { grants, orgNodes, sessions, users } from '../../db/schema/index.js';
 import type { ActorGrant } from '../../platform/access.js';
@@ -39,7 +39,10 @@ export async function setLoginState(
 }
 
 /** Grants of some users, with the path and name of the scope node resolved. */
-export async function grantsOf(db: Executor, userIds: number[]): Promise<(ActorGrant & { userId: number })[]> {
+export async function grantsOf(
+  db: Executor,
+  userIds: number[],
+): Promise<(ActorGrant & { userId: number })[]> {
   if (userIds.length === 0) return [];
   const rows = await db
     .select({ g: grants, path: orgNodes.path, name: orgNodes.name })
@@ -66,7 +69,13 @@ export async function insertGrant(db: Executor, g: typeof grants.$inferInsert): 
 }
 
 export const findGrant = async (db: Executor, userId: number, grantId: number) =>
-  (await db.select().from(grants).where(and(eq(grants.id, grantId), eq(grants.userId, userId))).limit(1))[0];
+  (
+    await db
+      .select()
+      .from(grants)
+      .where(and(eq(grants.id, grantId), eq(grants.userId, userId)))
+      .limit(1)
+  )[0];
 
 export const deleteGrant = (db: Executor, id: number) => db.delete(grants).where(eq(grants.id, id));
 

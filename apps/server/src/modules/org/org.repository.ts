@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { categories, evalSystems, groups, orgNodes, staff, users } from '../../db/schema/index.js';
 import type { OrgScope } from '../../platform/access.js';
@@ -26,11 +26,7 @@ function scopeWhere(scope: OrgScope): SQL | undefined {
 }
 
 export const listNodes = (db: Executor, scope: OrgScope) =>
-  db
-    .select()
-    .from(orgNodes)
-    .where(scopeWhere(scope))
-    .orderBy(asc(orgNodes.sortOrder), asc(orgNodes.id));
+  db.select().from(orgNodes).where(scopeWhere(scope)).orderBy(asc(orgNodes.sortOrder), asc(orgNodes.id));
 
 export const findNode = async (db: Executor, id: number) =>
   (await db.select().from(orgNodes).where(eq(orgNodes.id, id)).limit(1))[0];
@@ -46,7 +42,11 @@ export async function nodeSystemIds(db: Executor, node: NodeRow): Promise<number
   return rows.flatMap((r) => (r.s ? [r.s] : []));
 }
 
-export async function insertNode(db: Executor, n: typeof orgNodes.$inferInsert, parentPath: string): Promise<NodeRow> {
+export async function insertNode(
+  db: Executor,
+  n: typeof orgNodes.$inferInsert,
+  parentPath: string,
+): Promise<NodeRow> {
   const [row] = await db.insert(orgNodes).values(n).returning();
   const path = `${parentPath || '/'}${row!.id}/`;
   const [withPath] = await db.update(orgNodes).set({ path }).where(eq(orgNodes.id, row!.id)).returning();
@@ -78,13 +78,17 @@ export async function rewritePaths(db: Executor, oldPath: string, newPath: strin
 }
 
 export async function nodeDependents(db: Executor, id: number) {
-  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(orgNodes).where(eq(orgNodes.parentId, id));
+  const [c] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orgNodes)
+    .where(eq(orgNodes.parentId, id));
   const [s] = await db.select({ n: sql<number>`count(*)::int` }).from(staff).where(eq(staff.orgNodeId, id));
   const [u] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.orgNodeId, id));
   return { children: c?.n ?? 0, staff: s?.n ?? 0, users: u?.n ?? 0 };
 }
 
-export const deleteById = (db: Executor, table: Table, id: number) => db.delete(table).where(eq(table.id, id));
+export const deleteById = (db: Executor, table: Table, id: number) =>
+  db.delete(table).where(eq(table.id, id));
 
 // --- systems, categories, groups ---------------------------------------------------------------
 
