@@ -294,6 +294,9 @@ describe('org bulk import', () => {
       'unknown column "colour" (column 3)',
       'missing column 类型 kind',
     ]);
+    // Over the 10 MiB upload limit.
+    const huge = await upload(office, 'huge.csv', Buffer.alloc(10 * 1024 * 1024 + 1, 0x61));
+    expect(huge.statusCode).toBe(413);
     // A .xlsx renamed to .csv is still read as a workbook: the format comes from the content.
     const renamed = await upload(
       office,
