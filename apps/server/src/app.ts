@@ -9,14 +9,19 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
-import { resolveSession } from './modules/identity/auth.service.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
-import { orgImportRoutes } from './modules/org/org-import.routes.js';
+import { resolveSession } from './modules/identity/auth.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { orgImportRoutes } from './modules/org/org-import.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { hasPermission } from './platform/access.js';
 import type { Deps } from './platform/context.js';
@@ -52,7 +57,10 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const deps: Deps = { database: opts.database, config: opts.config, now: opts.now ?? (() => new Date()) };
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: opts.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger:
+      opts.logger === false
+        ? false
+        : { level: opts.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: opts.config.trustProxy,
     genReqId: (req) => {
@@ -67,7 +75,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !opts.webDist || !existsSync(opts.webDist))
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+      return reply
+        .code(404)
+        .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
     // Client-side routes of the single-page app.
     return reply.type('text/html').sendFile('index.html');
   });
@@ -77,10 +87,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route: RouteOptions) => {
-    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.url !== '/api/openapi.json') {
+    if (
+      route.url.startsWith('/api/') &&
+      !route.url.startsWith('/api/docs') &&
+      route.url !== '/api/openapi.json'
+    ) {
       const access = (route.config as { access?: Access } | undefined)?.access;
       if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
-      for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+      for (const method of [route.method].flat())
+        if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
     }
   });
 
@@ -106,7 +121,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Jixiao API', version: '0.1.0', description: '绩效管理信息系统 — government performance management' },
+      info: {
+        title: 'Jixiao API',
+        version: '0.1.0',
+        description: '绩效管理信息系统 — government performance management',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ session: [] }],
     },
@@ -125,8 +144,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     req.actor = actor;
     req.sessionToken = token;
     if ('permission' in access) {
-      if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Change your password before continuing');
-      if (!hasPermission(actor, access.permission)) throw new AppError('FORBIDDEN', 'Your role may not do this');
+      if (actor.mustChangePassword)
+        throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Change your password before continuing');
+      if (!hasPermission(actor, access.permission))
+        throw new AppError('FORBIDDEN', 'Your role may not do this');
     }
   });
 
@@ -136,7 +157,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await opts.database.query('select 1');
       return { ok: true, database: opts.database.engine };
     } catch (err) {
-      return reply.code(503).send({ error: { code: 'INTERNAL', message: `database not ready: ${(err as Error).message}` } });
+      return reply
+        .code(503)
+        .send({ error: { code: 'INTERNAL', message: `database not ready: ${(err as Error).message}` } });
     }
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -90,7 +90,9 @@ export async function runCli(argv: string[]): Promise<number> {
             source: 'cli',
           }),
         );
-        console.log(`Created system administrator ${values.username}; the password must be changed at first sign-in.`);
+        console.log(
+          `Created system administrator ${values.username}; the password must be changed at first sign-in.`,
+        );
         return 0;
       });
     }
@@ -99,11 +101,15 @@ export async function runCli(argv: string[]): Promise<number> {
         console.error('usage: jixiao audit verify');
         return 2;
       }
-      const result = (serverHolds(config)
-        ? await sendControl(config.dataDir, { cmd: 'verify-audit' })
-        : await withDatabase(config, verifyAudit)) as Awaited<ReturnType<typeof verifyAudit>>;
+      const result = (
+        serverHolds(config)
+          ? await sendControl(config.dataDir, { cmd: 'verify-audit' })
+          : await withDatabase(config, verifyAudit)
+      ) as Awaited<ReturnType<typeof verifyAudit>>;
       if (result.problem) {
-        console.error(`Audit trail BROKEN at row ${result.problem.id} (${result.problem.problem}): ${result.problem.message}`);
+        console.error(
+          `Audit trail BROKEN at row ${result.problem.id} (${result.problem.problem}): ${result.problem.message}`,
+        );
         return 1;
       }
       console.log(`Audit trail intact: ${result.checked} rows verified.`);
@@ -115,9 +121,11 @@ export async function runCli(argv: string[]): Promise<number> {
         console.error('usage: jixiao backup FILE');
         return 2;
       }
-      const r = (serverHolds(config)
-        ? await sendControl(config.dataDir, { cmd: 'backup', file: resolve(file) })
-        : await withDatabase(config, ({ database }) => backup(database, file))) as { tables: number; rows: number };
+      const r = (
+        serverHolds(config)
+          ? await sendControl(config.dataDir, { cmd: 'backup', file: resolve(file) })
+          : await withDatabase(config, ({ database }) => backup(database, file))
+      ) as { tables: number; rows: number };
       console.log(`Backup written to ${file}: ${r.tables} tables, ${r.rows} rows.`);
       return 0;
     }
@@ -139,12 +147,19 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-function printBanner(config: Config, url: string, accounts: { username: string; password: string; role: string; note: string }[]) {
+function printBanner(
+  config: Config,
+  url: string,
+  accounts: { username: string; password: string; role: string; note: string }[],
+) {
   const db = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
-  console.log(`\n  Jixiao 绩效管理信息系统 is running at ${url}\n  database: ${db}\n  API docs: ${url}/api/docs`);
+  console.log(
+    `\n  Jixiao 绩效管理信息系统 is running at ${url}\n  database: ${db}\n  API docs: ${url}/api/docs`,
+  );
   if (accounts.length) {
     console.log('\n  Demo accounts (demo mode):');
-    for (const a of accounts) console.log(`    ${a.username.padEnd(10)} ${a.password.padEnd(16)} ${a.role.padEnd(13)} ${a.note}`);
+    for (const a of accounts)
+      console.log(`    ${a.username.padEnd(10)} ${a.password.padEnd(16)} ${a.role.padEnd(13)} ${a.note}`);
   }
   console.log('');
 }

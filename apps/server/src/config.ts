@@ -45,7 +45,10 @@ export interface Config {
 export class ConfigError extends Error {}
 
 /** Parse the environment, failing with one message that names every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { defaultDemo?: boolean } = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { defaultDemo?: boolean } = {},
+): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

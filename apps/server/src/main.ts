@@ -20,7 +20,8 @@ export const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../w
  * second process fails with a clear message instead of corrupting data.
  */
 export async function openConfigured(config: Config): Promise<{ database: Database; release: () => void }> {
-  if (config.databaseUrl) return { database: await openDatabase({ url: config.databaseUrl }), release: () => {} };
+  if (config.databaseUrl)
+    return { database: await openDatabase({ url: config.databaseUrl }), release: () => {} };
   mkdirSync(config.dataDir, { recursive: true });
   const release = acquireLock(config.dataDir);
   try {

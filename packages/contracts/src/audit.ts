@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, paged } from './common.js';
+import { paged, pageQuery } from './common.js';
 
 export const auditEvent = z.object({
   id: z.number().int(),

@@ -37,7 +37,11 @@ export const grantInput = z
     if (g.scopeType === 'system' && !g.systemId)
       ctx.addIssue({ code: 'custom', path: ['systemId'], message: 'required when scopeType is "system"' });
     if ((g.scopeType === 'indicators' || g.scopeType === 'objects') && !g.refs?.length)
-      ctx.addIssue({ code: 'custom', path: ['refs'], message: `required when scopeType is "${g.scopeType}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['refs'],
+        message: `required when scopeType is "${g.scopeType}"`,
+      });
   });
 export type GrantInput = z.infer<typeof grantInput>;
 

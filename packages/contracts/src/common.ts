@@ -38,7 +38,12 @@ export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 };
 export const paged = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 /** A code: letters, digits, dot, dash, underscore — used as a stable key in imports and plans. */
 export const code = z

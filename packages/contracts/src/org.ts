@@ -101,7 +101,15 @@ export const staffUpdate = z.strictObject({
 export const staffQuery = z.strictObject({ orgNodeId: z.coerce.number().int().positive() });
 
 /** Columns of the org import template, in order. `parentCode` refers to an existing node or an earlier row. */
-export const orgImportColumns = ['code', 'name', 'kind', 'parentCode', 'systemCode', 'groupCode', 'sortOrder'] as const;
+export const orgImportColumns = [
+  'code',
+  'name',
+  'kind',
+  'parentCode',
+  'systemCode',
+  'groupCode',
+  'sortOrder',
+] as const;
 export const orgImportRow = z.strictObject({
   code,
   name,
@@ -112,7 +120,11 @@ export const orgImportRow = z.strictObject({
   sortOrder: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 export type OrgImportRow = z.infer<typeof orgImportRow>;
-export const importRowError = z.object({ line: z.number().int(), field: z.string().optional(), message: z.string() });
+export const importRowError = z.object({
+  line: z.number().int(),
+  field: z.string().optional(),
+  message: z.string(),
+});
 export type ImportRowError = z.infer<typeof importRowError>;
 export const importResult = z.object({ imported: z.number().int() });
 export const importTemplateQuery = z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { grant, grantInput, newPassword } from './auth.js';
-import { pageQuery, paged } from './common.js';
+import { paged, pageQuery } from './common.js';
 
 export const user = z.object({
   id: z.number().int(),

@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Database, Queryable } from './client.js';
 
@@ -58,7 +58,9 @@ async function tablesInOrder(database: Queryable): Promise<TableInfo[]> {
 const quote = (ident: string) => `"${ident.replaceAll('"', '""')}"`;
 
 async function appliedMigrations(database: Queryable): Promise<string[]> {
-  const rows = await database.query<{ hash: string }>('select hash from drizzle.__drizzle_migrations order by created_at');
+  const rows = await database.query<{ hash: string }>(
+    'select hash from drizzle.__drizzle_migrations order by created_at',
+  );
   return rows.map((r) => r.hash);
 }
 
@@ -70,7 +72,9 @@ export async function backup(database: Database, file: string): Promise<{ tables
     const counts: { name: string; rows: number }[] = [];
     const body: string[] = [];
     for (const t of tables) {
-      const rows = await q.query<{ r: string }>(`select row_to_json(x)::text as r from ${quote(t.name)} x order by 1`);
+      const rows = await q.query<{ r: string }>(
+        `select row_to_json(x)::text as r from ${quote(t.name)} x order by 1`,
+      );
       counts.push({ name: t.name, rows: rows.length });
       for (const { r } of rows) body.push(`{"t":${JSON.stringify(t.name)},"r":${r}}\n`);
     }
@@ -95,7 +99,10 @@ export class BackupError extends Error {}
  * The database must be at the same migration level as the backup.
  */
 export async function restore(database: Database, file: string): Promise<{ tables: number; rows: number }> {
-  const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  const rl = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let header: Header | null = null;
   const rows = new Map<string, unknown[]>();
   try {
@@ -122,7 +129,8 @@ export async function restore(database: Database, file: string): Promise<{ table
 
   const tables = await tablesInOrder(database);
   const known = new Set(tables.map((t) => t.name));
-  for (const t of rows.keys()) if (!known.has(t)) throw new BackupError(`The backup has an unknown table ${t}`);
+  for (const t of rows.keys())
+    if (!known.has(t)) throw new BackupError(`The backup has an unknown table ${t}`);
 
   let total = 0;
   await database.rawTransaction(async (q) => {

@@ -18,7 +18,9 @@ export class SchemaTooNewError extends Error {}
  * know) is refused: running old code on it could silently lose data.
  */
 export async function migrate(database: Database): Promise<{ applied: number }> {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+  const journal = JSON.parse(
+    readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+  ) as Journal;
   const known = new Set(journal.entries.map((e) => String(e.when)));
   const before = await appliedMigrations(database);
   const unknown = before.filter((when) => !known.has(when));

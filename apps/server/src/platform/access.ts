@@ -18,8 +18,27 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
 
 /** Roles a holder may hand out: nobody can create a system administrator but another one. */
 export const grantableRoles: Record<Role, readonly Role[]> = {
-  system_admin: ['system_admin', 'office_admin', 'leader', 'assessor', 'provider', 'unit_admin', 'unit_filler', 'expert', 'observer'],
-  office_admin: ['office_admin', 'leader', 'assessor', 'provider', 'unit_admin', 'unit_filler', 'expert', 'observer'],
+  system_admin: [
+    'system_admin',
+    'office_admin',
+    'leader',
+    'assessor',
+    'provider',
+    'unit_admin',
+    'unit_filler',
+    'expert',
+    'observer',
+  ],
+  office_admin: [
+    'office_admin',
+    'leader',
+    'assessor',
+    'provider',
+    'unit_admin',
+    'unit_filler',
+    'expert',
+    'observer',
+  ],
   unit_admin: ['unit_admin', 'unit_filler'],
   leader: [],
   assessor: [],
@@ -99,7 +118,8 @@ export interface ScopedNode {
 export function inScope(scope: OrgScope, node: ScopedNode): boolean {
   if (scope.all) return true;
   return (
-    scope.paths.some((p) => node.path.startsWith(p)) || node.systemIds.some((s) => scope.systemIds.includes(s))
+    scope.paths.some((p) => node.path.startsWith(p)) ||
+    node.systemIds.some((s) => scope.systemIds.includes(s))
   );
 }
 

@@ -54,7 +54,10 @@ describe('audit hash chain (HMAC-SM3)', () => {
     const rows = chain(5);
     const fake = { ...rows[1]!, id: 3, objectId: 'x', hash: 'f'.repeat(64), prevHash: rows[1]!.hash };
     const shifted = rows.slice(2).map((r) => ({ ...r, id: r.id + 1 }));
-    expect(verifyChain(KEY, [rows[0]!, rows[1]!, fake, ...shifted])).toMatchObject({ id: 3, problem: 'inserted' });
+    expect(verifyChain(KEY, [rows[0]!, rows[1]!, fake, ...shifted])).toMatchObject({
+      id: 3,
+      problem: 'inserted',
+    });
   });
 
   it('a chain re-forged without the key does not verify', () => {

@@ -79,10 +79,18 @@ export function verifyChain(
     }
     const next = rows[i + 1];
     if (next && next.prevHash === expectedPrev) {
-      return { id: row.id, problem: 'inserted', message: `row ${row.id} was inserted into the chain after row ${prevId}` };
+      return {
+        id: row.id,
+        problem: 'inserted',
+        message: `row ${row.id} was inserted into the chain after row ${prevId}`,
+      };
     }
     if (!linkOk && (hashOk || row.id !== prevId + 1)) {
-      return { id: row.id, problem: 'deleted', message: `row(s) between ${prevId} and ${row.id} were deleted` };
+      return {
+        id: row.id,
+        problem: 'deleted',
+        message: `row(s) between ${prevId} and ${row.id} were deleted`,
+      };
     }
     return { id: row.id, problem: 'changed', message: `row ${row.id} was changed after it was written` };
   }

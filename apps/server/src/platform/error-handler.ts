@@ -14,22 +14,51 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
 
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details: Detail[] = err.validation.map((v) => {
-      const issue = v as unknown as { instancePath: string; keyword: string; message?: string; params: { keys?: string[] } };
+      const issue = v as unknown as {
+        instancePath: string;
+        keyword: string;
+        message?: string;
+        params: { keys?: string[] };
+      };
       const parts = issue.instancePath.split('/').filter(Boolean);
-      if (issue.keyword === 'unrecognized_keys' && issue.params.keys?.length) parts.push(issue.params.keys.join(', '));
-      return { path: [err.validationContext ?? 'body', ...parts].join('.'), message: issue.message ?? 'invalid' };
+      if (issue.keyword === 'unrecognized_keys' && issue.params.keys?.length)
+        parts.push(issue.params.keys.join(', '));
+      return {
+        path: [err.validationContext ?? 'body', ...parts].join('.'),
+        message: issue.message ?? 'invalid',
+      };
     });
     const first = details[0];
-    return send(reply, 400, 'VALIDATION_FAILED', first ? `${first.path}: ${first.message}` : 'Invalid request', details);
+    return send(
+      reply,
+      400,
+      'VALIDATION_FAILED',
+      first ? `${first.path}: ${first.message}` : 'Invalid request',
+      details,
+    );
   }
-  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err.statusCode === 400 && err instanceof SyntaxError)) {
-    return send(reply, 400, 'VALIDATION_FAILED', `body: malformed JSON (${err.message})`, [{ path: 'body', message: 'malformed JSON' }]);
+  if (
+    err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    (err.statusCode === 400 && err instanceof SyntaxError)
+  ) {
+    return send(reply, 400, 'VALIDATION_FAILED', `body: malformed JSON (${err.message})`, [
+      { path: 'body', message: 'malformed JSON' },
+    ]);
   }
-  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
-    return send(reply, 413, 'PAYLOAD_TOO_LARGE', 'body: the request is larger than the limit', [{ path: 'body', message: 'too large' }]);
+  if (
+    err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+    err.code === 'FST_REQ_FILE_TOO_LARGE' ||
+    err.statusCode === 413
+  ) {
+    return send(reply, 413, 'PAYLOAD_TOO_LARGE', 'body: the request is larger than the limit', [
+      { path: 'body', message: 'too large' },
+    ]);
   }
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) {
-    return send(reply, 415, 'VALIDATION_FAILED', `content-type: ${err.message}`, [{ path: 'content-type', message: err.message }]);
+    return send(reply, 415, 'VALIDATION_FAILED', `content-type: ${err.message}`, [
+      { path: 'content-type', message: err.message },
+    ]);
   }
   if (err.statusCode === 429) return send(reply, 429, 'RATE_LIMITED', 'Too many requests; slow down');
 
@@ -41,10 +70,13 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     const field = /Key \(([^)]+)\)/.exec(detail)?.[1] ?? 'code';
     return send(reply, 409, 'CONFLICT', `${field}: already exists`, [{ path: field, message: 'duplicate' }]);
   }
-  if (pgCode === '23503') return send(reply, 409, 'CONFLICT', 'The record is still referenced by other records');
+  if (pgCode === '23503')
+    return send(reply, 409, 'CONFLICT', 'The record is still referenced by other records');
 
-  if (isResponseSerializationError(err)) req.log.error({ err, cause: err.cause }, 'response does not match its schema');
-  else if (err.statusCode && err.statusCode < 500) return send(reply, err.statusCode, 'VALIDATION_FAILED', err.message);
+  if (isResponseSerializationError(err))
+    req.log.error({ err, cause: err.cause }, 'response does not match its schema');
+  else if (err.statusCode && err.statusCode < 500)
+    return send(reply, err.statusCode, 'VALIDATION_FAILED', err.message);
   else req.log.error({ err }, 'unhandled error');
   return send(reply, 500, 'INTERNAL', `Internal error (request ${req.id})`);
 }

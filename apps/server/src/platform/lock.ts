@@ -12,7 +12,9 @@ export class DataDirLockedError extends Error {
     readonly pid: number,
     dataDir: string,
   ) {
-    super(`The data directory ${dataDir} is in use by another Jixiao process (pid ${pid}). Stop it first, or use its control socket.`);
+    super(
+      `The data directory ${dataDir} is in use by another Jixiao process (pid ${pid}). Stop it first, or use its control socket.`,
+    );
   }
 }
 

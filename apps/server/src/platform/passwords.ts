@@ -1,5 +1,5 @@
-import { hash, verify } from '@node-rs/argon2';
 import { PASSWORD_MIN_LENGTH, passwordClasses } from '@jixiao/contracts';
+import { hash, verify } from '@node-rs/argon2';
 import { AppError } from './errors.js';
 
 /** argon2id with the library defaults (m=19 MiB, t=2, p=1: OWASP's recommended floor). */

@@ -22,5 +22,9 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_at').on(t.at), index('audit_object').on(t.objectType, t.objectId), index('audit_actor').on(t.actorName)],
+  (t) => [
+    index('audit_at').on(t.at),
+    index('audit_object').on(t.objectType, t.objectId),
+    index('audit_actor').on(t.actorName),
+  ],
 );

@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { orgNodes, evalSystems } from './org.js';
+import { evalSystems, orgNodes } from './org.js';
 
 export const users = pgTable('app_user', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),

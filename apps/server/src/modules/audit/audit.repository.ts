@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
 import { type AuditFields, type ChainRow, chainHash, GENESIS } from '../../platform/audit-chain.js';
@@ -53,7 +53,12 @@ export async function listAudit(db: Executor, f: AuditFilter) {
 export async function* auditChain(db: Executor, batch = 5000): AsyncGenerator<ChainRow[]> {
   let after = 0;
   for (;;) {
-    const rows = await db.select().from(auditLog).where(gt(auditLog.id, after)).orderBy(asc(auditLog.id)).limit(batch);
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, after))
+      .orderBy(asc(auditLog.id))
+      .limit(batch);
     if (rows.length === 0) return;
     yield rows;
     after = rows.at(-1)!.id;

@@ -13,19 +13,26 @@ export const auditRoutes =
   async (app) => {
     // The trail spans every unit: only holders of a global audit grant read it.
     app.addHook('preHandler', async (req) => {
-      if (req.actor && !orgScope(req.actor, 'audit.read').all) throw new AppError('FORBIDDEN', 'The audit log is for the performance office');
+      if (req.actor && !orgScope(req.actor, 'audit.read').all)
+        throw new AppError('FORBIDDEN', 'The audit log is for the performance office');
     });
-    app.get('/api/audit-events', { config, schema: { tags, querystring: auditQuery, response: { 200: auditList } } }, (req) =>
-      searchAudit(deps, req.query),
+    app.get(
+      '/api/audit-events',
+      { config, schema: { tags, querystring: auditQuery, response: { 200: auditList } } },
+      (req) => searchAudit(deps, req.query),
     );
-    app.get('/api/audit-events/verify', { config, schema: { tags, response: { 200: auditVerifyResult } } }, async () => {
-      const { checked, problem } = await verifyAudit(deps);
-      return {
-        ok: problem === null,
-        checked,
-        firstBadId: problem?.id ?? null,
-        problem: problem?.problem ?? null,
-        message: problem?.message ?? `All ${checked} audit rows are intact`,
-      };
-    });
+    app.get(
+      '/api/audit-events/verify',
+      { config, schema: { tags, response: { 200: auditVerifyResult } } },
+      async () => {
+        const { checked, problem } = await verifyAudit(deps);
+        return {
+          ok: problem === null,
+          checked,
+          firstBadId: problem?.id ?? null,
+          problem: problem?.problem ?? null,
+          message: problem?.message ?? `All ${checked} audit rows are intact`,
+        };
+      },
+    );
   };

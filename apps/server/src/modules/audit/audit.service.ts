@@ -12,7 +12,13 @@ export interface AuditEntry {
 }
 
 /** Append one audit row inside the caller's transaction, so the change and its record commit together. */
-export function recordAudit(deps: Deps, tx: Executor, ctx: Ctx, entry: AuditEntry, actorOverride?: { id: number; username: string }) {
+export function recordAudit(
+  deps: Deps,
+  tx: Executor,
+  ctx: Ctx,
+  entry: AuditEntry,
+  actorOverride?: { id: number; username: string },
+) {
   const actor = actorOverride ?? (ctx.actor ? { id: ctx.actor.id, username: ctx.actor.username } : null);
   return appendAudit(tx, deps.config.secret, {
     at: deps.now().toISOString(),

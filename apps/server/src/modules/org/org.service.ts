@@ -1,6 +1,6 @@
 import type { OrgKind, OrgNode } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
-import { evalSystems, categories, groups, orgNodes, staff } from '../../db/schema/index.js';
+import { categories, evalSystems, groups, orgNodes, staff } from '../../db/schema/index.js';
 import { type Actor, inScope, orgScope, type Permission } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
@@ -18,21 +18,30 @@ const toNode = (n: repo.NodeRow): OrgNode => ({
   sortOrder: n.sortOrder,
   version: n.version,
 });
-const strip = <T extends { createdAt?: unknown; updatedAt?: unknown }>({ createdAt: _, updatedAt: __, ...rest }: T) =>
-  rest;
+const strip = <T extends { createdAt?: unknown; updatedAt?: unknown }>({
+  createdAt: _,
+  updatedAt: __,
+  ...rest
+}: T) => rest;
 
 /**
  * Load a node the actor may act on with `p`. A node outside the actor's scope is reported as not
  * found — its existence is not revealed to other units.
  */
-export async function nodeInScope(db: Executor, actor: Actor, id: number, p: Permission): Promise<repo.NodeRow> {
+export async function nodeInScope(
+  db: Executor,
+  actor: Actor,
+  id: number,
+  p: Permission,
+): Promise<repo.NodeRow> {
   const node = await repo.findNode(db, id);
   if (!node) throw notFound('Organisation node');
   const scope = orgScope(actor, p);
   if (scope.all) return node;
   if (!inScope(scope, { path: node.path, systemIds: await repo.nodeSystemIds(db, node) })) {
     // Visible but not writable: the actor learns nothing new from a 403 here.
-    if (p !== 'org.read' && (await canSee(db, actor, node))) throw new AppError('FORBIDDEN', 'You may not change this node');
+    if (p !== 'org.read' && (await canSee(db, actor, node)))
+      throw new AppError('FORBIDDEN', 'You may not change this node');
     throw notFound('Organisation node');
   }
   return node;
@@ -54,10 +63,17 @@ export async function getNode(deps: Deps, ctx: Ctx, id: number): Promise<OrgNode
   return toNode(await nodeInScope(deps.database.db, ctx.actor!, id, 'org.read'));
 }
 
-async function checkGroup(db: Executor, systemId: number | null | undefined, groupId: number | null | undefined) {
+async function checkGroup(
+  db: Executor,
+  systemId: number | null | undefined,
+  groupId: number | null | undefined,
+) {
   if (!groupId) return;
   const g = await repo.groupSystem(db, groupId);
-  if (!g) throw new AppError('VALIDATION_FAILED', 'groupId: no such group', [{ path: 'groupId', message: 'unknown group' }]);
+  if (!g)
+    throw new AppError('VALIDATION_FAILED', 'groupId: no such group', [
+      { path: 'groupId', message: 'unknown group' },
+    ]);
   if (systemId && g.systemId !== systemId)
     throw new AppError('VALIDATION_FAILED', 'groupId: the group belongs to another evaluation system', [
       { path: 'groupId', message: 'group of another system' },
@@ -72,7 +88,8 @@ async function checkSystem(db: Executor, systemId: number | null | undefined) {
 }
 
 function requireGlobalWrite(actor: Actor, what: string) {
-  if (!orgScope(actor, 'org.write').all) throw new AppError('FORBIDDEN', `Only the performance office may ${what}`);
+  if (!orgScope(actor, 'org.write').all)
+    throw new AppError('FORBIDDEN', `Only the performance office may ${what}`);
 }
 
 export interface NodeInput {
@@ -105,7 +122,12 @@ export async function createNode(deps: Deps, ctx: Ctx, input: NodeInput): Promis
       },
       parentPath,
     );
-    await recordAudit(deps, tx, ctx, { action: 'org_node.create', objectType: 'org_node', objectId: row.id, after: strip(row) });
+    await recordAudit(deps, tx, ctx, {
+      action: 'org_node.create',
+      objectType: 'org_node',
+      objectId: row.id,
+      after: strip(row),
+    });
     return toNode(row);
   });
 }
@@ -162,7 +184,12 @@ export async function deleteNode(deps: Deps, ctx: Ctx, id: number): Promise<void
         dep,
       );
     await repo.deleteById(tx, orgNodes, id);
-    await recordAudit(deps, tx, ctx, { action: 'org_node.delete', objectType: 'org_node', objectId: id, before: strip(before) });
+    await recordAudit(deps, tx, ctx, {
+      action: 'org_node.delete',
+      objectType: 'org_node',
+      objectId: id,
+      before: strip(before),
+    });
   });
 }
 
@@ -172,11 +199,24 @@ export const listSystems = (deps: Deps) => repo.listSystems(deps.database.db).th
 export const listCategories = (deps: Deps) => repo.listCategories(deps.database.db).then((r) => r.map(strip));
 export const listGroups = (deps: Deps) => repo.listGroups(deps.database.db).then((r) => r.map(strip));
 
-export async function createSystem(deps: Deps, ctx: Ctx, input: { code: string; name: string; ownerOrgId?: number | null }) {
+export async function createSystem(
+  deps: Deps,
+  ctx: Ctx,
+  input: { code: string; name: string; ownerOrgId?: number | null },
+) {
   requireGlobalWrite(ctx.actor!, 'create evaluation systems');
   return deps.database.db.transaction(async (tx) => {
-    const row = await repo.insertSystem(tx, { code: input.code, name: input.name, ownerOrgId: input.ownerOrgId ?? null });
-    await recordAudit(deps, tx, ctx, { action: 'system.create', objectType: 'system', objectId: row.id, after: strip(row) });
+    const row = await repo.insertSystem(tx, {
+      code: input.code,
+      name: input.name,
+      ownerOrgId: input.ownerOrgId ?? null,
+    });
+    await recordAudit(deps, tx, ctx, {
+      action: 'system.create',
+      objectType: 'system',
+      objectId: row.id,
+      after: strip(row),
+    });
     return strip(row);
   });
 }
@@ -188,7 +228,12 @@ function requireSystemWrite(actor: Actor, systemId: number) {
     throw new AppError('FORBIDDEN', 'You may not change this evaluation system');
 }
 
-export async function updateSystem(deps: Deps, ctx: Ctx, id: number, input: { name?: string; ownerOrgId?: number | null; version: number }) {
+export async function updateSystem(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  input: { name?: string; ownerOrgId?: number | null; version: number },
+) {
   return deps.database.db.transaction(async (tx) => {
     const before = await repo.findSystem(tx, id);
     if (!before) throw notFound('Evaluation system');
@@ -196,23 +241,45 @@ export async function updateSystem(deps: Deps, ctx: Ctx, id: number, input: { na
     const { version, ...patch } = input;
     const after = await repo.updateVersioned(tx, evalSystems, id, version, patch);
     if (!after) throw versionConflict('This evaluation system');
-    await recordAudit(deps, tx, ctx, { action: 'system.update', objectType: 'system', objectId: id, before: strip(before), after: strip(after) });
+    await recordAudit(deps, tx, ctx, {
+      action: 'system.update',
+      objectType: 'system',
+      objectId: id,
+      before: strip(before),
+      after: strip(after),
+    });
     return strip(after);
   });
 }
 
-export async function createCategory(deps: Deps, ctx: Ctx, input: { systemId: number; code: string; name: string }) {
+export async function createCategory(
+  deps: Deps,
+  ctx: Ctx,
+  input: { systemId: number; code: string; name: string },
+) {
   return deps.database.db.transaction(async (tx) => {
     if (!(await repo.findSystem(tx, input.systemId)))
-      throw new AppError('VALIDATION_FAILED', 'systemId: no such evaluation system', [{ path: 'systemId', message: 'unknown system' }]);
+      throw new AppError('VALIDATION_FAILED', 'systemId: no such evaluation system', [
+        { path: 'systemId', message: 'unknown system' },
+      ]);
     requireSystemWrite(ctx.actor!, input.systemId);
     const row = await repo.insertCategory(tx, input);
-    await recordAudit(deps, tx, ctx, { action: 'category.create', objectType: 'category', objectId: row.id, after: strip(row) });
+    await recordAudit(deps, tx, ctx, {
+      action: 'category.create',
+      objectType: 'category',
+      objectId: row.id,
+      after: strip(row),
+    });
     return strip(row);
   });
 }
 
-export async function updateCategory(deps: Deps, ctx: Ctx, id: number, input: { name?: string; version: number }) {
+export async function updateCategory(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  input: { name?: string; version: number },
+) {
   return deps.database.db.transaction(async (tx) => {
     const before = await repo.findCategory(tx, id);
     if (!before) throw notFound('Category');
@@ -220,24 +287,46 @@ export async function updateCategory(deps: Deps, ctx: Ctx, id: number, input: { 
     const { version, ...patch } = input;
     const after = await repo.updateVersioned(tx, categories, id, version, patch);
     if (!after) throw versionConflict('This category');
-    await recordAudit(deps, tx, ctx, { action: 'category.update', objectType: 'category', objectId: id, before: strip(before), after: strip(after) });
+    await recordAudit(deps, tx, ctx, {
+      action: 'category.update',
+      objectType: 'category',
+      objectId: id,
+      before: strip(before),
+      after: strip(after),
+    });
     return strip(after);
   });
 }
 
-export async function createGroup(deps: Deps, ctx: Ctx, input: { categoryId: number; code: string; name: string }) {
+export async function createGroup(
+  deps: Deps,
+  ctx: Ctx,
+  input: { categoryId: number; code: string; name: string },
+) {
   return deps.database.db.transaction(async (tx) => {
     const cat = await repo.findCategory(tx, input.categoryId);
     if (!cat)
-      throw new AppError('VALIDATION_FAILED', 'categoryId: no such category', [{ path: 'categoryId', message: 'unknown category' }]);
+      throw new AppError('VALIDATION_FAILED', 'categoryId: no such category', [
+        { path: 'categoryId', message: 'unknown category' },
+      ]);
     requireSystemWrite(ctx.actor!, cat.systemId);
     const row = await repo.insertGroup(tx, input);
-    await recordAudit(deps, tx, ctx, { action: 'group.create', objectType: 'group', objectId: row.id, after: strip(row) });
+    await recordAudit(deps, tx, ctx, {
+      action: 'group.create',
+      objectType: 'group',
+      objectId: row.id,
+      after: strip(row),
+    });
     return strip(row);
   });
 }
 
-export async function updateGroup(deps: Deps, ctx: Ctx, id: number, input: { name?: string; version: number }) {
+export async function updateGroup(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  input: { name?: string; version: number },
+) {
   return deps.database.db.transaction(async (tx) => {
     const before = await repo.findGroup(tx, id);
     if (!before) throw notFound('Group');
@@ -246,7 +335,13 @@ export async function updateGroup(deps: Deps, ctx: Ctx, id: number, input: { nam
     const { version, ...patch } = input;
     const after = await repo.updateVersioned(tx, groups, id, version, patch);
     if (!after) throw versionConflict('This group');
-    await recordAudit(deps, tx, ctx, { action: 'group.update', objectType: 'group', objectId: id, before: strip(before), after: strip(after) });
+    await recordAudit(deps, tx, ctx, {
+      action: 'group.update',
+      objectType: 'group',
+      objectId: id,
+      before: strip(before),
+      after: strip(after),
+    });
     return strip(after);
   });
 }
@@ -270,11 +365,20 @@ async function staffInScope(db: Executor, actor: Actor, id: number, p: Permissio
   return row;
 }
 
-export async function createStaff(deps: Deps, ctx: Ctx, input: { orgNodeId: number; employeeNo: string; name: string; title?: string | null }) {
+export async function createStaff(
+  deps: Deps,
+  ctx: Ctx,
+  input: { orgNodeId: number; employeeNo: string; name: string; title?: string | null },
+) {
   return deps.database.db.transaction(async (tx) => {
     await nodeInScope(tx, ctx.actor!, input.orgNodeId, 'org.write');
     const row = await repo.insertStaff(tx, { ...input, title: input.title ?? null });
-    await recordAudit(deps, tx, ctx, { action: 'staff.create', objectType: 'staff', objectId: row.id, after: strip(row) });
+    await recordAudit(deps, tx, ctx, {
+      action: 'staff.create',
+      objectType: 'staff',
+      objectId: row.id,
+      after: strip(row),
+    });
     return strip(row);
   });
 }
@@ -287,11 +391,18 @@ export async function updateStaff(
 ) {
   return deps.database.db.transaction(async (tx) => {
     const before = await staffInScope(tx, ctx.actor!, id, 'org.write');
-    if (input.orgNodeId && input.orgNodeId !== before.orgNodeId) await nodeInScope(tx, ctx.actor!, input.orgNodeId, 'org.write');
+    if (input.orgNodeId && input.orgNodeId !== before.orgNodeId)
+      await nodeInScope(tx, ctx.actor!, input.orgNodeId, 'org.write');
     const { version, ...patch } = input;
     const after = await repo.updateVersioned(tx, staff, id, version, patch);
     if (!after) throw versionConflict('This staff record');
-    await recordAudit(deps, tx, ctx, { action: 'staff.update', objectType: 'staff', objectId: id, before: strip(before), after: strip(after) });
+    await recordAudit(deps, tx, ctx, {
+      action: 'staff.update',
+      objectType: 'staff',
+      objectId: id,
+      before: strip(before),
+      after: strip(after),
+    });
     return strip(after);
   });
 }
@@ -300,6 +411,11 @@ export async function deleteStaff(deps: Deps, ctx: Ctx, id: number) {
   await deps.database.db.transaction(async (tx) => {
     const before = await staffInScope(tx, ctx.actor!, id, 'org.write');
     await repo.deleteById(tx, staff, id);
-    await recordAudit(deps, tx, ctx, { action: 'staff.delete', objectType: 'staff', objectId: id, before: strip(before) });
+    await recordAudit(deps, tx, ctx, {
+      action: 'staff.delete',
+      objectType: 'staff',
+      objectId: id,
+      before: strip(before),
+    });
   });
 }

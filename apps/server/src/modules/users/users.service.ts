@@ -10,7 +10,10 @@ import * as org from '../org/org.repository.js';
 import { nodeInScope } from '../org/org.service.js';
 
 async function present(db: Executor, rows: ids.UserRow[]): Promise<User[]> {
-  const grants = await ids.grantsOf(db, rows.map((r) => r.id));
+  const grants = await ids.grantsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((u) => ({
     id: u.id,
     username: u.username,
@@ -56,7 +59,8 @@ async function userInScope(db: Executor, actor: Actor, id: number, p: 'users.rea
   if (scope.all) return user;
   if (user.orgNodeId) {
     const node = await org.findNode(db, user.orgNodeId);
-    if (node && inScope(scope, { path: node.path, systemIds: await org.nodeSystemIds(db, node) })) return user;
+    if (node && inScope(scope, { path: node.path, systemIds: await org.nodeSystemIds(db, node) }))
+      return user;
   }
   throw notFound('User');
 }
@@ -93,7 +97,13 @@ async function checkGrant(tx: Executor, actor: Actor, g: GrantInput) {
 export async function createUser(
   deps: Deps,
   ctx: Ctx,
-  input: { username: string; displayName: string; orgNodeId?: number | null; password: string; grants: GrantInput[] },
+  input: {
+    username: string;
+    displayName: string;
+    orgNodeId?: number | null;
+    password: string;
+    grants: GrantInput[];
+  },
 ) {
   const actor = ctx.actor!;
   assertPasswordPolicy(input.password);
@@ -101,9 +111,11 @@ export async function createUser(
   return deps.database.db.transaction(async (tx) => {
     if (input.orgNodeId) await nodeInScope(tx, actor, input.orgNodeId, 'users.write');
     else if (!orgScope(actor, 'users.write').all)
-      throw new AppError('VALIDATION_FAILED', 'orgNodeId: required — a unit account belongs to a node of your unit', [
-        { path: 'orgNodeId', message: 'required' },
-      ]);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'orgNodeId: required — a unit account belongs to a node of your unit',
+        [{ path: 'orgNodeId', message: 'required' }],
+      );
     for (const g of input.grants) await checkGrant(tx, actor, g);
     const user = await ids.insertUser(tx, {
       username: input.username,
@@ -166,7 +178,12 @@ export async function resetPassword(deps: Deps, ctx: Ctx, id: number, password: 
   const passwordHash = await hashPassword(password);
   await deps.database.db.transaction(async (tx) => {
     await userInScope(tx, ctx.actor!, id, 'users.write');
-    await ids.updateUser(tx, id, null, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    await ids.updateUser(tx, id, null, {
+      passwordHash,
+      mustChangePassword: true,
+      failedLogins: 0,
+      lockedUntil: null,
+    });
     await ids.deleteUserSessions(tx, id);
     await recordAudit(deps, tx, ctx, { action: 'user.reset_password', objectType: 'user', objectId: id });
   });
@@ -190,7 +207,12 @@ export async function addGrant(deps: Deps, ctx: Ctx, id: number, g: GrantInput) 
     const user = await userInScope(tx, ctx.actor!, id, 'users.write');
     await checkGrant(tx, ctx.actor!, g);
     const row = await ids.insertGrant(tx, grantRow(id, g));
-    await recordAudit(deps, tx, ctx, { action: 'grant.create', objectType: 'user', objectId: id, after: { grantId: row.id, ...g } });
+    await recordAudit(deps, tx, ctx, {
+      action: 'grant.create',
+      objectType: 'user',
+      objectId: id,
+      after: { grantId: row.id, ...g },
+    });
     return (await present(tx, [user]))[0]!;
   });
 }
@@ -202,14 +224,28 @@ export async function removeGrant(deps: Deps, ctx: Ctx, id: number, grantId: num
     if (!grant) throw notFound('Grant');
     const node = grant.orgNodeId ? await org.findNode(tx, grant.orgNodeId) : null;
     const scoped = node ? { path: node.path, systemIds: await org.nodeSystemIds(tx, node) } : null;
-    if (!canGrant(ctx.actor!, { role: grant.role as never, scopeType: grant.scopeType as never, node: scoped, systemId: grant.systemId }))
+    if (
+      !canGrant(ctx.actor!, {
+        role: grant.role as never,
+        scopeType: grant.scopeType as never,
+        node: scoped,
+        systemId: grant.systemId,
+      })
+    )
       throw new AppError('FORBIDDEN', `You may not remove the role ${grant.role} with this scope`);
     await ids.deleteGrant(tx, grantId);
     await recordAudit(deps, tx, ctx, {
       action: 'grant.delete',
       objectType: 'user',
       objectId: id,
-      before: { grantId, role: grant.role, scopeType: grant.scopeType, orgNodeId: grant.orgNodeId, systemId: grant.systemId, refs: grant.refs },
+      before: {
+        grantId,
+        role: grant.role,
+        scopeType: grant.scopeType,
+        orgNodeId: grant.orgNodeId,
+        systemId: grant.systemId,
+        refs: grant.refs,
+      },
     });
     return (await present(tx, [user]))[0]!;
   });
