@@ -1,5 +1,6 @@
 import type { GrantInput, Role } from '@jixiao/contracts';
 import type { Executor } from '../db/client.js';
+import { LOCKS, lockFor } from '../db/locks.js';
 import { evalSystems } from '../db/schema/index.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import { findUserByUsername } from '../modules/identity/identity.repository.js';
@@ -170,12 +171,20 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
   const ctx = systemCtx;
   const skipped = new Set<string>();
   await deps.database.db.transaction(async (tx) => {
+    // Two servers starting together on one PostgreSQL must not both seed.
+    await lockFor(tx, LOCKS.demoSeed);
     if ((await repo.findNodesByCodes(tx, [DEMO_ROOT_CODE])).length > 0) return;
     const audit = (
       action: string,
       objectType: string,
-      row: { id: number; createdAt?: unknown; updatedAt?: unknown },
-    ) => recordAudit(deps, tx, ctx, { action, objectType, objectId: row.id, after: strip(row) });
+      rows: { id: number; createdAt?: unknown; updatedAt?: unknown }[],
+    ) =>
+      recordAudit(
+        deps,
+        tx,
+        ctx,
+        rows.map((row) => ({ action, objectType, objectId: row.id, after: strip(row) })),
+      );
 
     // Evaluation systems (W1): owners are set once their offices exist.
     const systems: Record<string, number> = {};
@@ -192,12 +201,12 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
     let districtGroup = 0;
     const addCategory = async (systemId: number, code: string, name: string) => {
       const c = await repo.insertCategory(tx, { systemId, code, name });
-      await audit('category.create', 'category', c);
+      await audit('category.create', 'category', [c]);
       return c.id;
     };
     const addGroup = async (categoryId: number, code: string, name: string) => {
       const g = await repo.insertGroup(tx, { categoryId, code, name });
-      await audit('group.create', 'group', g);
+      await audit('group.create', 'group', [g]);
       return g.id;
     };
     for (const cat of cityDeptCategories) {
@@ -213,10 +222,8 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
     const nodes = new Map<string, number>();
     const insertLevel = async (rows: Parameters<typeof repo.insertNodesBulk>[1]) => {
       const inserted = await repo.insertNodesBulk(tx, rows);
-      for (const n of inserted) {
-        nodes.set(n.code, n.id);
-        await audit('org_node.create', 'org_node', n);
-      }
+      for (const n of inserted) nodes.set(n.code, n.id);
+      await audit('org_node.create', 'org_node', inserted);
       return inserted;
     };
     const [root] = await insertLevel([
@@ -304,7 +311,7 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
         });
       }
     });
-    for (const s of await repo.insertStaffBulk(tx, staffRows)) await audit('staff.create', 'staff', s);
+    await audit('staff.create', 'staff', await repo.insertStaffBulk(tx, staffRows));
 
     // Owner offices of the systems (W1): establishment office, development & reform, commerce.
     const owners: Record<string, string> = { 'city-dept': 'A11', districts: 'B1-01', zones: 'B1-08' };
@@ -312,7 +319,7 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
       const updated = await repo.updateVersioned(tx, evalSystems, s.id, s.version, {
         ownerOrgId: nodes.get(owners[s.code]!)!,
       });
-      await audit('system.create', 'system', updated!);
+      await audit('system.create', 'system', [updated!]);
     }
 
     // One account per role. A username that is already taken (say, an administrator made with

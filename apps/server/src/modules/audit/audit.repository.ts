@@ -1,21 +1,29 @@
 import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { LOCKS, lockFor } from '../../db/locks.js';
 import { auditLog } from '../../db/schema/index.js';
 import { type AuditFields, type ChainRow, chainHash, GENESIS } from '../../platform/audit-chain.js';
 
-/** Serialises appends so that every row links to exactly one predecessor. */
-const AUDIT_LOCK = 0x6a78_6175; // "jxau"
-
-export async function appendAudit(tx: Executor, key: string, fields: Omit<AuditFields, 'id'>): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+/** Append rows to the chain in order: one lock, one look-up of the chain head, batched inserts. */
+export async function appendAudit(tx: Executor, key: string, rows: Omit<AuditFields, 'id'>[]): Promise<void> {
+  if (rows.length === 0) return;
+  // Serialise appends so that every row links to exactly one predecessor.
+  await lockFor(tx, LOCKS.audit);
   const [last] = await tx
     .select({ id: auditLog.id, hash: auditLog.hash })
     .from(auditLog)
     .orderBy(desc(auditLog.id))
     .limit(1);
-  const row: AuditFields = { ...fields, id: (last?.id ?? 0) + 1 };
-  const prevHash = last?.hash ?? GENESIS;
-  await tx.insert(auditLog).values({ ...row, prevHash, hash: chainHash(key, prevHash, row) });
+  let id = last?.id ?? 0;
+  let prevHash = last?.hash ?? GENESIS;
+  const values = rows.map((fields) => {
+    const row: AuditFields = { ...fields, id: ++id };
+    const hash = chainHash(key, prevHash, row);
+    const value = { ...row, prevHash, hash };
+    prevHash = hash;
+    return value;
+  });
+  for (let i = 0; i < values.length; i += 1000) await tx.insert(auditLog).values(values.slice(i, i + 1000));
 }
 
 export interface AuditFilter {

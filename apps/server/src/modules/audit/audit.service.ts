@@ -11,27 +11,35 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Append one audit row inside the caller's transaction, so the change and its record commit together. */
+/**
+ * Append audit rows inside the caller's transaction, so a change and its record commit together.
+ * Pass several entries at once for bulk work (imports, seeds): they are chained in one insert.
+ */
 export function recordAudit(
   deps: Deps,
   tx: Executor,
   ctx: Ctx,
-  entry: AuditEntry,
+  entries: AuditEntry | AuditEntry[],
   actorOverride?: { id: number; username: string },
 ) {
   const actor = actorOverride ?? (ctx.actor ? { id: ctx.actor.id, username: ctx.actor.username } : null);
-  return appendAudit(tx, deps.config.secret, {
-    at: deps.now().toISOString(),
-    actorId: actor?.id ?? null,
-    actorName: actor?.username ?? null,
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: entry.objectId == null ? null : String(entry.objectId),
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    requestId: ctx.requestId,
-    ip: ctx.ip,
-  });
+  const at = deps.now().toISOString();
+  return appendAudit(
+    tx,
+    deps.config.secret,
+    [entries].flat().map((entry) => ({
+      at,
+      actorId: actor?.id ?? null,
+      actorName: actor?.username ?? null,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId: entry.objectId == null ? null : String(entry.objectId),
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    })),
+  );
 }
 
 export async function searchAudit(deps: Deps, filter: AuditFilter) {

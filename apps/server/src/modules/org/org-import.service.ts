@@ -306,16 +306,18 @@ export async function importOrgNodes(
           sortOrder: row.sortOrder ?? 0,
         })),
       );
-      for (const n of rows) {
-        idByCode.set(n.code, n.id);
-        const { createdAt: _c, updatedAt: _u, ...after } = n;
-        await recordAudit(deps, tx, ctx, {
+      for (const n of rows) idByCode.set(n.code, n.id);
+      await recordAudit(
+        deps,
+        tx,
+        ctx,
+        rows.map(({ createdAt: _c, updatedAt: _u, ...after }) => ({
           action: 'org_node.import',
           objectType: 'org_node',
-          objectId: n.id,
+          objectId: after.id,
           after,
-        });
-      }
+        })),
+      );
       imported += rows.length;
     }
     const sha256 = createHash('sha256').update(file.data).digest('hex');
