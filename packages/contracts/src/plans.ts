@@ -1,0 +1,188 @@
+import { z } from 'zod';
+
+/**
+ * Evaluation plans (考评方案): one per evaluation system per year, edited as drafts, activated once
+ * valid. The plan document itself is the engine's plan JSON (docs/plan-format.md); the server
+ * validates it with the engine, so here it is an object.
+ */
+export const planStatus = z.enum(['draft', 'active', 'archived']);
+export type PlanStatus = z.infer<typeof planStatus>;
+
+export const planDocument = z.record(z.string(), z.unknown());
+export type PlanDocument = z.infer<typeof planDocument>;
+
+export const planIssue = z.object({
+  /** Indicator or component code the problem is about, when there is one. */
+  code: z.string().nullable(),
+  path: z.string(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+});
+export type PlanIssue = z.infer<typeof planIssue>;
+
+export const planSummary = z.object({
+  id: z.number().int(),
+  systemId: z.number().int(),
+  year: z.number().int(),
+  name: z.string(),
+  status: planStatus,
+  /** Optimistic-concurrency version of the draft; send it back when saving. */
+  version: z.number().int(),
+  /** Number of saved revisions (1 = as created). */
+  revision: z.number().int(),
+  clonedFromId: z.number().int().nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+  activatedAt: z.string().nullable(),
+  /** Count of validation errors of the current document (0 = can be activated). */
+  errorCount: z.number().int(),
+});
+export type PlanSummary = z.infer<typeof planSummary>;
+
+export const planDetail = planSummary.extend({
+  document: planDocument,
+  issues: z.array(planIssue),
+});
+export type PlanDetail = z.infer<typeof planDetail>;
+
+export const planListQuery = z.strictObject({
+  systemId: z.coerce.number().int().positive().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export const planCreate = z.strictObject({
+  systemId: z.number().int().positive(),
+  year: z.number().int().min(2000).max(2100),
+  name: z.string().trim().min(1).max(200),
+  /** Start from a shipped template (GET /api/plan-templates) or from a given document. */
+  templateId: z.string().max(64).optional(),
+  document: planDocument.optional(),
+});
+
+export const planSave = z.strictObject({
+  document: planDocument,
+  version: z.number().int(),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const planActivate = z.strictObject({ version: z.number().int() });
+
+export const planClone = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  name: z.string().trim().min(1).max(200).optional(),
+});
+
+export const planRevision = z.object({
+  revision: z.number().int(),
+  savedAt: z.string(),
+  savedBy: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+/** One difference between two plan documents, located by indicator code where possible (H1, H4). */
+export const planDiffEntry = z.object({
+  kind: z.enum(['added', 'removed', 'changed']),
+  /** JSON path, e.g. "indicators[W-TM-01].points". */
+  path: z.string(),
+  code: z.string().nullable(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type PlanDiffEntry = z.infer<typeof planDiffEntry>;
+
+export const planDiffQuery = z.strictObject({
+  /** Compare with another plan (e.g. last year's) … */
+  againstPlanId: z.coerce.number().int().positive().optional(),
+  /** … or with an earlier revision of this plan. */
+  revision: z.coerce.number().int().positive().optional(),
+});
+
+export const planExportQuery = z.strictObject({ format: z.enum(['yaml', 'json']).default('yaml') });
+
+export const planTemplate = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  year: z.number().int().nullable(),
+});
+
+export const ahpRequest = z.strictObject({
+  /** Square pairwise comparison matrix on Saaty's 1–9 scale (a_ji = 1 / a_ij). */
+  matrix: z.array(z.array(z.number().positive())).min(2).max(15),
+});
+export const ahpResponse = z.object({
+  weights: z.array(z.number()),
+  lambdaMax: z.number(),
+  ci: z.number(),
+  cr: z.number(),
+  ri: z.number(),
+  riTable: z.string(),
+  consistent: z.boolean(),
+  message: z.string(),
+});
+
+// --- data and results ----------------------------------------------------------------------------
+
+/** Period codes: 2026-M01 … 2026-M12, 2026-Q1 … Q4, 2026-H1, 2026-H2, 2026-Y. */
+export const periodCode = z
+  .string()
+  .regex(/^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]|Y)$/, 'a period like 2026-M01, 2026-Q1, 2026-H1 or 2026-Y');
+
+export const periodQuery = z.strictObject({ period: periodCode });
+
+/** The stored inputs of one plan and period (values, bonuses, deductions, vetoes) in the engine's form. */
+export const planDataset = z.object({
+  planId: z.number().int(),
+  period: z.string(),
+  version: z.number().int(),
+  rows: z.number().int(),
+  input: z.record(z.string(), z.unknown()),
+  updatedAt: z.string(),
+});
+
+export const unitScore = z.object({
+  unitId: z.number().int().nullable(),
+  unit: z.string(),
+  name: z.string(),
+  group: z.string(),
+  category: z.string(),
+  total: z.number(),
+  base: z.number(),
+  bonus: z.number(),
+  deductions: z.number(),
+  vetoes: z.array(z.string()),
+  rank: z.number().int(),
+  placement: z.number().int(),
+  grade: z
+    .object({ code: z.string(), name: z.string(), color: z.string(), downgraded: z.boolean() })
+    .nullable(),
+  components: z.array(
+    z.object({ code: z.string(), name: z.string(), score: z.number().nullable(), full: z.number() }),
+  ),
+  awards: z.array(z.string()),
+});
+export type UnitScore = z.infer<typeof unitScore>;
+
+export const evaluationRun = z.object({
+  id: z.number().int(),
+  planId: z.number().int(),
+  period: z.string(),
+  planRevision: z.number().int(),
+  computedAt: z.string(),
+  computedBy: z.string().nullable(),
+  units: z.array(unitScore),
+  rankings: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      entries: z.array(z.object({ unit: z.string(), rank: z.number(), total: z.number() })),
+    }),
+  ),
+  awards: z.array(z.object({ code: z.string(), name: z.string(), units: z.array(z.string()) })),
+});
+export type EvaluationRun = z.infer<typeof evaluationRun>;
+
+export const unitTraceParams = z.strictObject({
+  id: z.coerce.number().int().positive(),
+  unit: z.string().min(1).max(64),
+});
