@@ -1,0 +1,138 @@
+import type { Plan } from '@jixiao/engine';
+import { describe, expect, it } from 'vitest';
+import {
+  allRowKeys,
+  buildPlanTree,
+  fromEngineIssues,
+  fromServerIssues,
+  indexIssues,
+  issueRowKey,
+  methodParams,
+} from './tree.js';
+
+const plan = (): Plan => ({
+  format: 'jixiao-plan/1',
+  id: 'p',
+  name: 'P',
+  period: { granularity: 'year' },
+  scoring: 'points',
+  categories: [{ code: 'A', name: 'A' }],
+  groups: [{ code: 'A', name: 'A', category: 'A' }],
+  components: [
+    { code: 'target', name: '目标', points: 60 },
+    { code: 'social', name: '社会', points: 40 },
+  ],
+  indicators: [
+    { code: 'T1', name: '任务', component: 'target', points: 30, pointsBy: { A: 25 }, method: { kind: 'completion' } },
+    { code: 'T2', name: '重点', component: 'target', points: 30, key: true },
+    {
+      code: 'T21',
+      name: '重点一',
+      parent: 'T2',
+      points: 30,
+      method: { kind: 'completion', excessRate: 0.2 },
+      subItems: [
+        { code: 'K1', name: '一', points: 10 },
+        { code: 'K2', name: '二', points: 20, method: { kind: 'manual' } },
+      ],
+    },
+    { code: 'S1', name: '满意度', component: 'social', points: 40, method: { kind: 'satisfaction' } },
+    { code: 'X1', name: '孤立', component: 'nowhere', points: 1 },
+  ],
+  grades: { levels: [] },
+});
+
+describe('buildPlanTree', () => {
+  it('nests components → indicators → child indicators → sub-items in plan order', () => {
+    const rows = buildPlanTree(plan());
+    expect(rows.map((r) => r.key)).toEqual(['c:target', 'c:social', 'i:X1']);
+    const target = rows[0]!;
+    expect(target.amount).toBe(60);
+    expect(target.children?.map((r) => r.key)).toEqual(['i:T1', 'i:T2']);
+    const t2 = target.children![1]!;
+    expect(t2.keyWork).toBe(true);
+    const t21 = t2.children![0]!;
+    expect(t21.children?.map((r) => r.key)).toEqual(['s:T21.K1', 's:T21.K2']);
+    expect(t21.children![0]).toMatchObject({ methodInherited: true, method: { kind: 'completion' } });
+    expect(t21.children![1]).toMatchObject({ method: { kind: 'manual' } });
+    expect(t21.children![1]!.methodInherited).toBeUndefined();
+    expect(t21.children![1]!.ref).toEqual({ level: 'sub_item', index: 2, subIndex: 1 });
+  });
+
+  it('shows per-group overrides and unplaced indicators', () => {
+    const rows = buildPlanTree(plan());
+    expect(rows[0]!.children![0]!.by).toEqual({ A: 25 });
+    expect(rows[2]).toMatchObject({ code: 'X1', orphan: true });
+  });
+
+  it('uses weights in weighted mode', () => {
+    const p = plan();
+    p.scoring = 'weighted';
+    p.components[0]!.weight = 0.7;
+    expect(buildPlanTree(p)[0]!.amount).toBe(0.7);
+    expect(buildPlanTree(p)[1]!.amount).toBeUndefined();
+  });
+
+  it('survives a parent cycle without recursing forever', () => {
+    const p = plan();
+    p.indicators.push(
+      { code: 'Y1', name: 'y1', parent: 'Y2', points: 1 },
+      { code: 'Y2', name: 'y2', parent: 'Y1', points: 1 },
+    );
+    const keys = allRowKeys(buildPlanTree(p));
+    expect(keys).toContain('i:Y1');
+    expect(keys).toContain('i:Y2');
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('issue-to-row mapping', () => {
+  it('maps by JSON path first, then by the named code', () => {
+    const p = plan();
+    const at = (path: string, ref: string | null = null) =>
+      issueRowKey({ ref, path, message: 'm', severity: 'error' }, p);
+    expect(at('indicators[0].method')).toBe('i:T1');
+    expect(at('indicators[2].subItems[1].method')).toBe('s:T21.K2');
+    expect(at('components[1]')).toBe('c:social');
+    expect(at('indicators', 'T2')).toBe('i:T2');
+    expect(at('indicators[x]', 'T21.K1')).toBe('s:T21.K1');
+    expect(at('components', 'target')).toBe('c:target');
+    expect(at('grades.levels')).toBeNull();
+    expect(at('indicators[99]', 'nope')).toBeNull();
+  });
+
+  it('indexes engine and server issues by row, plan-level ones apart', () => {
+    const p = plan();
+    const issues = [
+      ...fromEngineIssues([
+        { path: 'indicators[1]', indicator: 'T2', message: 'no method' },
+        { path: 'grades.levels', message: 'two levels' },
+      ]),
+      ...fromServerIssues([{ code: 'T2', path: 'indicators[1].owner', message: 'no owner', severity: 'error' }]),
+    ];
+    const idx = indexIssues(issues, p);
+    expect(idx.byRow.get('i:T2')?.map((i) => i.message)).toEqual(['no method', 'no owner']);
+    expect(idx.general.map((i) => i.message)).toEqual(['two levels']);
+  });
+});
+
+describe('methodParams', () => {
+  it('lists key parameters without the kind', () => {
+    expect(methodParams({ kind: 'completion', reference: 'baseline', excessRate: 0.2 })).toEqual([
+      'reference baseline',
+      'excessRate 0.2',
+    ]);
+    expect(
+      methodParams({
+        kind: 'bands',
+        interpolate: true,
+        breakpoints: [
+          [60, 0.6],
+          [95, 1],
+        ],
+      }),
+    ).toEqual(['interpolate true', 'breakpoints 60→0.6, 95→1']);
+    expect(methodParams({ kind: 'efficacy', limits: { worst: 0, best: 10 } })).toEqual(['limits 0–10']);
+    expect(methodParams(undefined)).toEqual([]);
+  });
+});

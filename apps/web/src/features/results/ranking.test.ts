@@ -1,0 +1,29 @@
+import type { PlanSummary } from '@jixiao/contracts';
+import { describe, expect, it } from 'vitest';
+import { defaultPeriod, defaultPlan, fmtScore, periodOptions, unitsByGroup } from './ranking.js';
+
+const plan = (id: number, year: number, status: PlanSummary['status']) => ({ id, year, status }) as PlanSummary;
+
+describe('results helpers', () => {
+  it('opens the active plan of the latest year, with its year-end period', () => {
+    const p = defaultPlan([plan(1, 2025, 'active'), plan(2, 2026, 'draft'), plan(3, 2026, 'active')]);
+    expect(p?.id).toBe(3);
+    expect(defaultPeriod(p!)).toBe('2026-Y');
+    expect(defaultPlan([plan(1, 2025, 'draft'), plan(2, 2024, 'archived')])?.id).toBe(1);
+    expect(defaultPlan([])).toBeUndefined();
+  });
+
+  it('groups units by group code in published order', () => {
+    const u = (unit: string, group: string, placement: number) => ({ unit, group, placement, rank: placement });
+    const g = unitsByGroup([u('b2', 'B1', 2), u('a1', 'A', 1), u('b1', 'B1', 1)]);
+    expect(g.map((x) => x.group)).toEqual(['A', 'B1']);
+    expect(g[1]!.units.map((x) => x.unit)).toEqual(['b1', 'b2']);
+  });
+
+  it('formats scores and lists periods', () => {
+    expect(fmtScore(95)).toBe('95.00');
+    expect(fmtScore(null)).toBe('—');
+    expect(periodOptions(2026)).toHaveLength(19);
+    expect(periodOptions(2026)[0]).toBe('2026-Y');
+  });
+});

@@ -1,0 +1,43 @@
+/** Pure helpers of the results page. */
+import type { PlanSummary, UnitScore } from '@jixiao/contracts';
+
+/** The plan the results page opens with: the active plan of the latest year (else the latest plan). */
+export function defaultPlan(plans: readonly PlanSummary[]): PlanSummary | undefined {
+  const byYear = [...plans].sort((a, b) => b.year - a.year || b.id - a.id);
+  return byYear.find((p) => p.status === 'active') ?? byYear[0];
+}
+
+/** The year-end period of a plan's year. */
+export function defaultPeriod(plan: Pick<PlanSummary, 'year'>): string {
+  return `${plan.year}-Y`;
+}
+
+/** Period choices of a year: year end, halves, quarters and months. */
+export function periodOptions(year: number): string[] {
+  return [
+    `${year}-Y`,
+    `${year}-H1`,
+    `${year}-H2`,
+    ...[1, 2, 3, 4].map((q) => `${year}-Q${q}`),
+    ...Array.from({ length: 12 }, (_, m) => `${year}-M${String(m + 1).padStart(2, '0')}`),
+  ];
+}
+
+/** Units per group (groups sorted by code), each group in published order (placement, then rank). */
+export function unitsByGroup<T extends Pick<UnitScore, 'group' | 'placement' | 'rank' | 'unit'>>(
+  units: readonly T[],
+): { group: string; units: T[] }[] {
+  const map = new Map<string, T[]>();
+  for (const u of units) map.set(u.group, [...(map.get(u.group) ?? []), u]);
+  return [...map.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([group, us]) => ({
+      group,
+      units: us.sort((a, b) => a.placement - b.placement || a.rank - b.rank || a.unit.localeCompare(b.unit)),
+    }));
+}
+
+/** Fixed 2-decimal display of a score (the engine already rounded it; this only pads). */
+export function fmtScore(n: number | null | undefined, decimals = 2): string {
+  return n === null || n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(decimals);
+}
