@@ -21,6 +21,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { ctxOf, noContent } from '../../platform/http.js';
+import * as classification from './classification.service.js';
 import * as org from './org.service.js';
 
 const read = { access: { permission: 'org.read' as const } };
@@ -62,12 +63,13 @@ export const orgRoutes =
     app.get(
       '/api/systems',
       { config: read, schema: { tags, response: { 200: z.array(evaluationSystem) } } },
-      () => org.listSystems(deps),
+      () => classification.listSystems(deps),
     );
     app.post(
       '/api/systems',
       { config: write, schema: { tags, body: systemCreate, response: { 201: evaluationSystem } } },
-      async (req, reply) => reply.code(201).send(await org.createSystem(deps, ctxOf(req), req.body)),
+      async (req, reply) =>
+        reply.code(201).send(await classification.createSystem(deps, ctxOf(req), req.body)),
     );
     app.patch(
       '/api/systems/:id',
@@ -75,35 +77,37 @@ export const orgRoutes =
         config: write,
         schema: { tags, params: idParam, body: systemUpdate, response: { 200: evaluationSystem } },
       },
-      (req) => org.updateSystem(deps, ctxOf(req), req.params.id, req.body),
+      (req) => classification.updateSystem(deps, ctxOf(req), req.params.id, req.body),
     );
 
     app.get('/api/categories', { config: read, schema: { tags, response: { 200: z.array(category) } } }, () =>
-      org.listCategories(deps),
+      classification.listCategories(deps),
     );
     app.post(
       '/api/categories',
       { config: write, schema: { tags, body: categoryCreate, response: { 201: category } } },
-      async (req, reply) => reply.code(201).send(await org.createCategory(deps, ctxOf(req), req.body)),
+      async (req, reply) =>
+        reply.code(201).send(await classification.createCategory(deps, ctxOf(req), req.body)),
     );
     app.patch(
       '/api/categories/:id',
       { config: write, schema: { tags, params: idParam, body: categoryUpdate, response: { 200: category } } },
-      (req) => org.updateCategory(deps, ctxOf(req), req.params.id, req.body),
+      (req) => classification.updateCategory(deps, ctxOf(req), req.params.id, req.body),
     );
 
     app.get('/api/groups', { config: read, schema: { tags, response: { 200: z.array(group) } } }, () =>
-      org.listGroups(deps),
+      classification.listGroups(deps),
     );
     app.post(
       '/api/groups',
       { config: write, schema: { tags, body: groupCreate, response: { 201: group } } },
-      async (req, reply) => reply.code(201).send(await org.createGroup(deps, ctxOf(req), req.body)),
+      async (req, reply) =>
+        reply.code(201).send(await classification.createGroup(deps, ctxOf(req), req.body)),
     );
     app.patch(
       '/api/groups/:id',
       { config: write, schema: { tags, params: idParam, body: groupUpdate, response: { 200: group } } },
-      (req) => org.updateGroup(deps, ctxOf(req), req.params.id, req.body),
+      (req) => classification.updateGroup(deps, ctxOf(req), req.params.id, req.body),
     );
 
     app.get(

@@ -1,6 +1,6 @@
 import type { OrgKind, OrgNode } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
-import { categories, evalSystems, groups, orgNodes, staff } from '../../db/schema/index.js';
+import { orgNodes, staff } from '../../db/schema/index.js';
 import { type Actor, inScope, orgScope, type Permission } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
@@ -18,7 +18,7 @@ const toNode = (n: repo.NodeRow): OrgNode => ({
   sortOrder: n.sortOrder,
   version: n.version,
 });
-const strip = <T extends { createdAt?: unknown; updatedAt?: unknown }>({
+export const strip = <T extends { createdAt?: unknown; updatedAt?: unknown }>({
   createdAt: _,
   updatedAt: __,
   ...rest
@@ -87,7 +87,7 @@ async function checkSystem(db: Executor, systemId: number | null | undefined) {
     ]);
 }
 
-function requireGlobalWrite(actor: Actor, what: string) {
+export function requireGlobalWrite(actor: Actor, what: string) {
   if (!orgScope(actor, 'org.write').all)
     throw new AppError('FORBIDDEN', `Only the performance office may ${what}`);
 }
@@ -190,159 +190,6 @@ export async function deleteNode(deps: Deps, ctx: Ctx, id: number): Promise<void
       objectId: id,
       before: strip(before),
     });
-  });
-}
-
-// --- evaluation systems, categories, groups (office-level configuration) ----------------------------
-
-export const listSystems = (deps: Deps) => repo.listSystems(deps.database.db).then((r) => r.map(strip));
-export const listCategories = (deps: Deps) => repo.listCategories(deps.database.db).then((r) => r.map(strip));
-export const listGroups = (deps: Deps) => repo.listGroups(deps.database.db).then((r) => r.map(strip));
-
-export async function createSystem(
-  deps: Deps,
-  ctx: Ctx,
-  input: { code: string; name: string; ownerOrgId?: number | null },
-) {
-  requireGlobalWrite(ctx.actor!, 'create evaluation systems');
-  return deps.database.db.transaction(async (tx) => {
-    const row = await repo.insertSystem(tx, {
-      code: input.code,
-      name: input.name,
-      ownerOrgId: input.ownerOrgId ?? null,
-    });
-    await recordAudit(deps, tx, ctx, {
-      action: 'system.create',
-      objectType: 'system',
-      objectId: row.id,
-      after: strip(row),
-    });
-    return strip(row);
-  });
-}
-
-/** Systems are changed by the office or by whoever holds a write grant on that system. */
-function requireSystemWrite(actor: Actor, systemId: number) {
-  const scope = orgScope(actor, 'org.write');
-  if (!scope.all && !scope.systemIds.includes(systemId))
-    throw new AppError('FORBIDDEN', 'You may not change this evaluation system');
-}
-
-export async function updateSystem(
-  deps: Deps,
-  ctx: Ctx,
-  id: number,
-  input: { name?: string; ownerOrgId?: number | null; version: number },
-) {
-  return deps.database.db.transaction(async (tx) => {
-    const before = await repo.findSystem(tx, id);
-    if (!before) throw notFound('Evaluation system');
-    requireSystemWrite(ctx.actor!, id);
-    const { version, ...patch } = input;
-    const after = await repo.updateVersioned(tx, evalSystems, id, version, patch);
-    if (!after) throw versionConflict('This evaluation system');
-    await recordAudit(deps, tx, ctx, {
-      action: 'system.update',
-      objectType: 'system',
-      objectId: id,
-      before: strip(before),
-      after: strip(after),
-    });
-    return strip(after);
-  });
-}
-
-export async function createCategory(
-  deps: Deps,
-  ctx: Ctx,
-  input: { systemId: number; code: string; name: string },
-) {
-  return deps.database.db.transaction(async (tx) => {
-    if (!(await repo.findSystem(tx, input.systemId)))
-      throw new AppError('VALIDATION_FAILED', 'systemId: no such evaluation system', [
-        { path: 'systemId', message: 'unknown system' },
-      ]);
-    requireSystemWrite(ctx.actor!, input.systemId);
-    const row = await repo.insertCategory(tx, input);
-    await recordAudit(deps, tx, ctx, {
-      action: 'category.create',
-      objectType: 'category',
-      objectId: row.id,
-      after: strip(row),
-    });
-    return strip(row);
-  });
-}
-
-export async function updateCategory(
-  deps: Deps,
-  ctx: Ctx,
-  id: number,
-  input: { name?: string; version: number },
-) {
-  return deps.database.db.transaction(async (tx) => {
-    const before = await repo.findCategory(tx, id);
-    if (!before) throw notFound('Category');
-    requireSystemWrite(ctx.actor!, before.systemId);
-    const { version, ...patch } = input;
-    const after = await repo.updateVersioned(tx, categories, id, version, patch);
-    if (!after) throw versionConflict('This category');
-    await recordAudit(deps, tx, ctx, {
-      action: 'category.update',
-      objectType: 'category',
-      objectId: id,
-      before: strip(before),
-      after: strip(after),
-    });
-    return strip(after);
-  });
-}
-
-export async function createGroup(
-  deps: Deps,
-  ctx: Ctx,
-  input: { categoryId: number; code: string; name: string },
-) {
-  return deps.database.db.transaction(async (tx) => {
-    const cat = await repo.findCategory(tx, input.categoryId);
-    if (!cat)
-      throw new AppError('VALIDATION_FAILED', 'categoryId: no such category', [
-        { path: 'categoryId', message: 'unknown category' },
-      ]);
-    requireSystemWrite(ctx.actor!, cat.systemId);
-    const row = await repo.insertGroup(tx, input);
-    await recordAudit(deps, tx, ctx, {
-      action: 'group.create',
-      objectType: 'group',
-      objectId: row.id,
-      after: strip(row),
-    });
-    return strip(row);
-  });
-}
-
-export async function updateGroup(
-  deps: Deps,
-  ctx: Ctx,
-  id: number,
-  input: { name?: string; version: number },
-) {
-  return deps.database.db.transaction(async (tx) => {
-    const before = await repo.findGroup(tx, id);
-    if (!before) throw notFound('Group');
-    const cat = (await repo.findCategory(tx, before.categoryId))!;
-    requireSystemWrite(ctx.actor!, cat.systemId);
-    const { version, ...patch } = input;
-    const after = await repo.updateVersioned(tx, groups, id, version, patch);
-    if (!after) throw versionConflict('This group');
-    await recordAudit(deps, tx, ctx, {
-      action: 'group.update',
-      objectType: 'group',
-      objectId: id,
-      before: strip(before),
-      after: strip(after),
-    });
-    return strip(after);
   });
 }
 
