@@ -24,6 +24,12 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   JIXIAO_TRUST_PROXY: bool.default(false),
   JIXIAO_SECURE_COOKIE: bool.optional(),
+  JIXIAO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  JIXIAO_MAIL_FROM: z.string().email('must be an e-mail address').default('jixiao@localhost'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -40,6 +46,9 @@ export interface Config {
   /** Mark cookies Secure; defaults to on when a proxy with TLS is trusted. */
   secureCookie: boolean;
   logLevel: string;
+  /** SMTP server for e-mail notifications; unset = in-app notifications only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -66,6 +75,8 @@ export function loadConfig(
     trustProxy: e.JIXIAO_TRUST_PROXY,
     secureCookie: e.JIXIAO_SECURE_COOKIE ?? e.JIXIAO_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.JIXIAO_SMTP_URL,
+    mailFrom: e.JIXIAO_MAIL_FROM,
   };
 }
 

@@ -21,6 +21,8 @@ export function testConfig(over: Partial<Config> = {}): Config {
     trustProxy: false,
     secureCookie: false,
     logLevel: 'silent',
+    smtpUrl: undefined,
+    mailFrom: 'jixiao@localhost',
     ...over,
   };
 }
