@@ -225,3 +225,39 @@ describe('engine properties', () => {
     );
   });
 });
+
+describe('incremental recompute', () => {
+  it('after any sequence of setValue calls, results equal a fresh full evaluation', () => {
+    const leaves = ['T1', 'T2', 'D1', 'S1.sat', 'S1.eff', 'S1.z'];
+    fc.assert(
+      fc.property(
+        unitsArb,
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...leaves), fc.option(num, { nil: null })), {
+          maxLength: 8,
+        }),
+        (us, changes) => {
+          const input = inputOf(us);
+          const ev = createEvaluator(plan, input);
+          for (const [k, ind, value] of changes) {
+            const unit = `U${k % us.length}`;
+            ev.setValue(unit, ind, value);
+            const v = input.values.find((x) => x.unit === unit && x.indicator === ind)!;
+            v.value = value;
+          }
+          const fresh = evaluate(plan, input);
+          for (const u of fresh.units) {
+            const inc = ev.unit(u.unit);
+            expect(inc.indicators.map((i) => i.score)).toEqual(u.indicators.map((i) => i.score));
+            expect([inc.total, inc.rank, inc.placement, inc.grade?.code]).toEqual([
+              u.total,
+              u.rank,
+              u.placement,
+              u.grade?.code,
+            ]);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

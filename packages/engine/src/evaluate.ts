@@ -8,10 +8,12 @@ import {
   type InputIssue,
   type VetoInput,
 } from './input';
+import { COLUMNS, type Columns, NEEDS_SCALE } from './methods/columns';
+import { KIND_ID, scoreByKind } from './methods/dispatch';
 import type { CellField, MethodContext } from './methods/types';
 import { newCell } from './methods/types';
 import { elapsedFraction, parsePeriod } from './period';
-import type { Plan } from './plan/types';
+import type { Plan, RoundingMode } from './plan/types';
 import { assertValidPlan } from './plan/validate';
 import { competitionRank } from './rank';
 import type { EvaluationResult, IndicatorResult, UnitResult, UnitTrace } from './result';
@@ -208,7 +210,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
         message: `value for unit ${v.unit}: ${v.indicator} is not a scored indicator (leaf or sub-item) of plan ${plan.id}`,
       });
     if (u < 0 || slot < 0) continue;
-    const k = u * nL + slot;
+    const k = slot * nU + u;
     for (const f of NUM_FIELDS) {
       const x = v[f];
       if (x === undefined || x === null) continue;
@@ -262,7 +264,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     for (const n of cp.nodes) {
       if (!n.onlyUnits) continue;
       for (let u = 0; u < nU; u++)
-        if (!n.onlyUnits.has(st.unitCodes[u]!)) markSubtree(cp, mask, u * nN, n.index);
+        if (!n.onlyUnits.has(st.unitCodes[u]!)) markSubtree(cp, mask, nU, u, n.index);
     }
     st.onlyUnitMask = mask;
   }
@@ -279,6 +281,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     byCategory.set(c, list);
   }
   const all = Array.from({ length: nU }, (_, i) => i);
+  const allIdx = Int32Array.from(all);
   const scopeOf = (leafNode: number, u: number): number[] => {
     const m = cp.nodes[leafNode]!.method as { scope?: string } | undefined;
     const scope = m?.scope ?? 'group';
@@ -301,13 +304,17 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
   const weighted = cp.mode === 'weighted';
 
   const applicable = (u: number, j: number): boolean =>
-    full[unitGroup[u]! * nN + j]! > 0 && (st.onlyUnitMask === null || st.onlyUnitMask[u * nN + j] === 0);
+    full[unitGroup[u]! * nN + j]! > 0 && (st.onlyUnitMask === null || st.onlyUnitMask[j * nU + u] === 0);
+  const nG = cp.groups.length;
+  const dec = cp.decimals;
+  const rmode = cp.roundMode;
 
-  /** Score leaf node j for the units in `units` (all units when null). */
+  /** Score leaf node j for the units in `units` (all units when null). The hot loop: keep it flat. */
   const scoreLeaf = (j: number, units: number[] | null): void => {
     const node = cp.nodes[j]!;
     const def = node.def!;
     const spec = node.method!;
+    const kind = KIND_ID[spec.kind];
     const slot = node.slot;
     ctx.direction = node.direction;
     ctx.dz = node.dz;
@@ -315,90 +322,213 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     ctx.stats = undefined;
     const F = st.fields;
     const fv = F.value!;
-    const ft = F.target;
-    const fb = F.baseline;
-    const fbv = F.baseValue;
-    const fpv = F.peerValue;
-    const fpb = F.peerBaseValue;
-    const hasLists = st.lists.size > 0;
-    const one = (u: number) => {
-      const at = u * nN + j;
-      if (!applicable(u, j)) {
+    // Only the inputs this method reads are copied into the cell.
+    const ins = def.inputs;
+    const ft = ins.includes('target') ? F.target : null;
+    const fb = ins.includes('baseline') ? F.baseline : null;
+    const fbv = ins.includes('baseValue') ? F.baseValue : null;
+    const fpv = ins.includes('peerValue') ? F.peerValue : null;
+    const fpb = ins.includes('peerBaseValue') ? F.peerBaseValue : null;
+    const lists = ins.includes('scores') ? st.lists : null;
+    cell.target = Number.NaN;
+    cell.baseline = Number.NaN;
+    cell.baseValue = Number.NaN;
+    cell.peerValue = Number.NaN;
+    cell.peerBaseValue = Number.NaN;
+    cell.scores = undefined;
+    const scaleOf = new Float64Array(nG);
+    for (let g = 0; g < nG; g++) scaleOf[g] = full[g * nN + j]!;
+    const mask = st.onlyUnitMask;
+    const missingZero = node.missing === 'zero';
+    const missingError = node.missing === 'error';
+    const roundInd = cp.roundIndicator;
+    const one = (u: number): void => {
+      const at = j * nU + u;
+      const scale = scaleOf[unitGroup[u]!]!;
+      if (scale <= 0 || (mask !== null && mask[at] === 1)) {
         scores[at] = Number.NaN;
         return;
       }
-      const k = u * nL + slot;
+      const k = slot * nU + u;
       cell.value = fv[k]!;
-      cell.target = ft ? ft[k]! : Number.NaN;
-      cell.baseline = fb ? fb[k]! : Number.NaN;
-      cell.baseValue = fbv ? fbv[k]! : Number.NaN;
-      cell.peerValue = fpv ? fpv[k]! : Number.NaN;
-      cell.peerBaseValue = fpb ? fpb[k]! : Number.NaN;
-      cell.scores = hasLists ? st.lists.get(k) : undefined;
-      const scale = full[unitGroup[u]! * nN + j]!;
+      if (ft !== null) cell.target = ft[k]!;
+      if (fb !== null) cell.baseline = fb[k]!;
+      if (fbv !== null) cell.baseValue = fbv[k]!;
+      if (fpv !== null) cell.peerValue = fpv[k]!;
+      if (fpb !== null) cell.peerBaseValue = fpb[k]!;
+      if (lists !== null) cell.scores = lists.get(k);
       ctx.scale = scale;
-      let f = def.score(spec, cell, ctx, null);
+      let f = scoreByKind(kind, spec, cell, ctx);
       if (Number.isNaN(f)) {
-        if (node.missing === 'zero') f = 0;
+        if (missingZero) f = 0;
         else {
-          if (node.missing === 'error')
-            errors.push({
-              code: 'missing_value',
-              unit: st.unitCodes[u],
-              indicator: node.code,
-              message: `unit ${st.unitCodes[u]}: ${node.code} has no usable value and its missing-value policy is "error"`,
-            });
+          if (missingError) missingIssue(u, node.code);
           scores[at] = Number.NaN;
           return;
         }
       }
       const s = f * scale;
-      scores[at] = cp.roundIndicator ? st.round(s) : s;
+      scores[at] = roundInd ? roundDecimal(s, dec, rmode) : s;
+    };
+    const colFn = COLUMNS[spec.kind];
+    /**
+     * Column path: score `list` (or every unit) in one loop per stage. Inputs are read in place
+     * (fields are stored [leaf × unit]) or, for a unit list, gathered first.
+     */
+    const needsScale = NEEDS_SCALE.has(spec.kind);
+    const m = 10 ** dec;
+    const column = (list: number[] | null): void => {
+      const n = list ? list.length : nU;
+      const idx = list ? Int32Array.from(list) : allIdx;
+      const ft2 = F.target ?? nanField();
+      const fb2 = F.baseline ?? nanField();
+      if (list) {
+        for (let i = 0; i < n; i++) {
+          const k = slot * nU + idx[i]!;
+          gv[i] = fv[k]!;
+          gt[i] = ft2[k]!;
+          gb[i] = fb2[k]!;
+        }
+        cols.off = 0;
+        cols.value = gv;
+        cols.target = gt;
+        cols.baseline = gb;
+      } else {
+        cols.off = slot * nU;
+        cols.value = fv;
+        cols.target = ft2;
+        cols.baseline = fb2;
+      }
+      if (needsScale)
+        for (let i = 0; i < n; i++) {
+          const u = idx[i]!;
+          cols.scale[i] = scaleOf[unitGroup[u]!]!;
+        }
+      cols.n = n;
+      ctx.scale = Number.NaN; // columns read the per-item scale array
+      colFn!(spec, ctx, cols);
+      const out = cols.out;
+      const base = j * nU;
+      const fuse = fusing && leafFusable[j] === 1 && !list;
+      const pb = innerIdx[nodeParent[j]!]! * nU;
+      const wo = j * nG;
+      if (missingError)
+        for (let i = 0; i < n; i++) {
+          const u = idx[i]!;
+          if (
+            Number.isNaN(out[i]!) &&
+            scaleOf[unitGroup[u]!]! > 0 &&
+            !(mask !== null && mask[base + u] === 1)
+          )
+            missingIssue(u, node.code);
+        }
+      scatterColumn(
+        n,
+        idx,
+        out,
+        unitGroup,
+        scaleOf,
+        mask,
+        scores,
+        base,
+        missingZero,
+        roundInd,
+        m,
+        dec,
+        rmode,
+        fuse,
+        AS,
+        AW,
+        AM,
+        wByNode,
+        wo,
+        pb,
+        weighted,
+      );
+      if (fuse) fusedNow[j] = 1;
+    };
+    const run = (list: number[] | null): void => {
+      if (colFn) column(list);
+      else if (list) for (const u of list) one(u);
+      else for (let u = 0; u < nU; u++) one(u);
     };
     if (def.groupRelative) {
       const parts = units ? [units] : scopesOf(j);
       for (const part of parts) {
         const vals: number[] = [];
         for (const u of part) {
-          const x = fv[u * nL + slot]!;
+          const x = fv[slot * nU + u]!;
           if (!Number.isNaN(x) && applicable(u, j)) vals.push(x);
         }
         ctx.stats = def.prepare!(spec, vals, node.direction);
-        for (const u of part) one(u);
+        run(part);
       }
-    } else if (units) for (const u of units) one(u);
-    else for (let u = 0; u < nU; u++) one(u);
+    } else run(units);
+  };
+  const missingIssue = (u: number, code: string): void => {
+    errors.push({
+      code: 'missing_value',
+      unit: st.unitCodes[u],
+      indicator: code,
+      message: `unit ${st.unitCodes[u]}: ${code} has no usable value and its missing-value policy is "error"`,
+    });
+  };
+  const gv = new Float64Array(nU);
+  const gt = new Float64Array(nU);
+  const gb = new Float64Array(nU);
+  let nanArr: Float64Array | null = null;
+  const nanField = (): Float64Array => {
+    if (!nanArr) nanArr = new Float64Array(nU * nL).fill(Number.NaN);
+    return nanArr;
+  };
+  const cols: Columns = {
+    n: 0,
+    off: 0,
+    value: gv,
+    target: gt,
+    baseline: gb,
+    scale: new Float64Array(nU),
+    out: new Float64Array(nU),
   };
 
+  // Node properties as flat arrays for the aggregation loop.
+  const nodeSlot = Int32Array.from(cp.nodes, (n) => n.slot);
+  const nodeParent = Int32Array.from(cp.nodes, (n) => n.parent);
+  const nodeRounds = Uint8Array.from(cp.nodes, (n) =>
+    n.slot >= 0 ? 0 : (n.kind === 'component' ? cp.roundComponent : cp.roundNode) ? 1 : 0,
+  );
   const accS = new Float64Array(nN + 1);
   const accW = new Float64Array(nN + 1);
   const accMiss = new Uint8Array(nN + 1);
   /** Aggregate a unit bottom-up from its leaf scores; sets ownBase. */
+  const inner = [...cp.nodes.filter((n) => n.slot < 0).map((n) => n.index), cp.root];
   const aggregate = (u: number): void => {
-    accS.fill(0);
-    accW.fill(0);
-    accMiss.fill(0);
+    // Only inner nodes accumulate: reset just those.
+    for (let i = 0; i < inner.length; i++) {
+      const j = inner[i]!;
+      accS[j] = 0;
+      accW[j] = 0;
+      accMiss[j] = 0;
+    }
     const gBase = unitGroup[u]! * nN;
-    const uBase = u * nN;
     const mask = st.onlyUnitMask;
     for (let j = 0; j < nN; j++) {
-      const node = cp.nodes[j]!;
       let s: number;
-      // A unit-specific node that does not apply to this unit counts as left out (re-weighted).
-      const masked = mask !== null && mask[uBase + j] === 1;
       const w = weight[gBase + j]!;
-      if (node.slot >= 0) s = scores[uBase + j]!;
+      const at = j * nU + u;
+      if (nodeSlot[j]! >= 0) s = scores[at]!;
       else {
         const aw = accW[j]!;
-        if (aw === 0 || w === 0 || masked) s = Number.NaN;
+        // A unit-specific node that does not apply to this unit counts as left out (re-weighted).
+        if (aw === 0 || w === 0 || (mask !== null && mask[at] === 1)) s = Number.NaN;
         else {
           s = weighted ? accS[j]! / aw : accMiss[j] ? (accS[j]! * full[gBase + j]!) / aw : accS[j]!;
-          if (node.kind === 'component' ? cp.roundComponent : cp.roundNode) s = st.round(s);
+          if (nodeRounds[j] === 1) s = roundDecimal(s, dec, rmode);
         }
-        scores[uBase + j] = s;
+        scores[at] = s;
       }
       if (w > 0) {
-        const p = node.parent;
+        const p = nodeParent[j]!;
         if (!Number.isNaN(s)) {
           accS[p] = accS[p]! + (weighted ? w * s : s);
           accW[p] = accW[p]! + w;
@@ -415,31 +545,121 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     st.ownBase[u] = b;
   };
 
+  // Column-wise aggregation for the full recompute: node by node over all units, reading and
+  // writing contiguous runs. Same operations in the same order as aggregate(u), so the same numbers.
+  const innerIdx = new Int32Array(nN + 1).fill(-1);
+  inner.forEach((j, i) => {
+    innerIdx[j] = i;
+  });
+  const AS = new Float64Array(inner.length * nU);
+  const AW = new Float64Array(inner.length * nU);
+  const AM = new Uint8Array(inner.length * nU);
+  const wByNode = new Float64Array(nN * nG);
+  const fullByNode = new Float64Array(nN * nG);
+  for (let j = 0; j < nN; j++)
+    for (let g = 0; g < nG; g++) {
+      wByNode[j * nG + g] = weight[g * nN + j]!;
+      fullByNode[j * nG + g] = full[g * nN + j]!;
+    }
+  let fusing = false;
+  const fusedNow = new Uint8Array(nN);
+  // A leaf is folded into its parent while it is scored when all its siblings are column-scored
+  // leaves: they then reach the parent in the same order as in aggregate(u), so the same sums.
+  const leafFusable = new Uint8Array(nN);
+  for (const n of cp.nodes) {
+    if (n.slot < 0 || n.parent === cp.root) continue;
+    const sibs = cp.nodes[n.parent]!.children;
+    if (sibs.every((c) => cp.nodes[c]!.slot >= 0 && COLUMNS[cp.nodes[c]!.method!.kind] !== undefined))
+      leafFusable[n.index] = 1;
+  }
+  const aggregateAll = (): void => {
+    const mask = st.onlyUnitMask;
+    const ug = unitGroup;
+    for (let j = 0; j < nN; j++) {
+      const base = j * nU;
+      const pb = innerIdx[nodeParent[j]!]! * nU;
+      const wo = j * nG;
+      if (nodeSlot[j]! >= 0) {
+        if (fusedNow[j] === 1) continue;
+        for (let u = 0; u < nU; u++) {
+          const w = wByNode[wo + ug[u]!]!;
+          if (w > 0) {
+            const s = scores[base + u]!;
+            if (!Number.isNaN(s)) {
+              AS[pb + u] = AS[pb + u]! + (weighted ? w * s : s);
+              AW[pb + u] = AW[pb + u]! + w;
+            } else AM[pb + u] = 1;
+          }
+        }
+        continue;
+      }
+      const ib = innerIdx[j]! * nU;
+      const rounds = nodeRounds[j] === 1;
+      for (let u = 0; u < nU; u++) {
+        const w = wByNode[wo + ug[u]!]!;
+        const aw = AW[ib + u]!;
+        let s: number;
+        if (aw === 0 || w === 0 || (mask !== null && mask[base + u] === 1)) s = Number.NaN;
+        else {
+          const a = AS[ib + u]!;
+          s = weighted ? a / aw : AM[ib + u] ? (a * fullByNode[wo + ug[u]!]!) / aw : a;
+          if (rounds) s = roundDecimal(s, dec, rmode);
+        }
+        scores[base + u] = s;
+        if (w > 0) {
+          if (!Number.isNaN(s)) {
+            AS[pb + u] = AS[pb + u]! + (weighted ? w * s : s);
+            AW[pb + u] = AW[pb + u]! + w;
+          } else AM[pb + u] = 1;
+        }
+      }
+    }
+    const rb = innerIdx[cp.root]! * nU;
+    const hw = plan.halfYear?.weight;
+    for (let u = 0; u < nU; u++) {
+      const aw = AW[rb + u]!;
+      let b = 0;
+      if (aw > 0) {
+        const a = AS[rb + u]!;
+        b = weighted ? a / aw : AM[rb + u] ? (a * cp.totalPoints) / aw : a;
+      }
+      const hy = st.halfYear[u]!;
+      if (hw !== undefined && !Number.isNaN(hy)) b = hw * hy + (1 - hw) * b;
+      st.ownBase[u] = b;
+    }
+  };
+
   const bonusCap = plan.bonus?.cap ?? 0;
   const sourceSpec = new Map((plan.bonus?.sources ?? []).map((s) => [s.code, s]));
   const finish = (u: number): void => {
     // Bonus: each source within its own cap, then the shared cap over the shared sources (W9).
-    const perSource = new Map<string, number>();
+    const items = st.bonusItems[u]!;
     let raw = 0;
-    for (const b of st.bonusItems[u]!) {
-      perSource.set(b.source, (perSource.get(b.source) ?? 0) + b.points);
-      raw += b.points;
-    }
-    let shared = 0;
-    let outside = 0;
-    for (const [code, pts] of perSource) {
-      const s = sourceSpec.get(code)!;
-      const v = s.cap !== undefined ? Math.min(s.cap, pts) : pts;
-      if (s.outsideSharedCap) outside += v;
-      else shared += v;
+    let capped = 0;
+    if (items.length > 0) {
+      const perSource = new Map<string, number>();
+      for (const b of items) {
+        perSource.set(b.source, (perSource.get(b.source) ?? 0) + b.points);
+        raw += b.points;
+      }
+      let shared = 0;
+      let outside = 0;
+      for (const [code, pts] of perSource) {
+        const s = sourceSpec.get(code)!;
+        const v = s.cap !== undefined ? Math.min(s.cap, pts) : pts;
+        if (s.outsideSharedCap) outside += v;
+        else shared += v;
+      }
+      capped = Math.max(0, Math.min(bonusCap, shared)) + Math.max(0, outside);
     }
     // Sums of decimal inputs are rounded to the reporting decimals so 2.2 + 3.27 shows as 5.47.
-    st.bonusRaw[u] = st.round(raw);
-    st.bonus[u] = st.round(Math.max(0, Math.min(bonusCap, shared)) + Math.max(0, outside));
+    st.bonusRaw[u] = raw === 0 ? 0 : st.round(raw);
+    st.bonus[u] = capped === 0 ? 0 : st.round(capped);
     let d = 0;
-    for (const x of st.deductionItems[u]!) d += x.points;
+    const ds = st.deductionItems[u]!;
+    for (let i = 0; i < ds.length; i++) d += ds[i]!.points;
     const cap = plan.deductions?.cap;
-    st.deduction[u] = st.round(cap !== undefined ? Math.min(cap, d) : d);
+    st.deduction[u] = d === 0 ? 0 : st.round(cap !== undefined ? Math.min(cap, d) : d);
     const b = st.round(st.base[u]!);
     st.base[u] = cp.roundTotal ? b : st.base[u]!;
     const t = st.base[u]! + st.bonus[u]! - st.deduction[u]!;
@@ -519,9 +739,18 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
   };
 
   const recompute = (): void => {
-    for (const j of cp.leaves) scoreLeaf(j, null);
+    AS.fill(0);
+    AW.fill(0);
+    AM.fill(0);
+    fusedNow.fill(0);
+    fusing = true;
+    try {
+      for (const j of cp.leaves) scoreLeaf(j, null);
+    } finally {
+      fusing = false;
+    }
     throwErrors();
-    for (let u = 0; u < nU; u++) aggregate(u);
+    aggregateAll();
     for (let u = 0; u < nU; u++) applyBase(u);
     for (let u = 0; u < nU; u++) finish(u);
     for (let g = 0; g < byGroup.length; g++) if (byGroup[g]!.length > 0) rankGroup(g);
@@ -575,12 +804,12 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     recompute,
     setValue(unit, indicator, value, f = 'value') {
       const { u, j } = resolve(unit, indicator);
-      field(f)[u * nL + cp.nodes[j]!.slot] = value === null ? Number.NaN : value;
+      field(f)[cp.nodes[j]!.slot * nU + u] = value === null ? Number.NaN : value;
       changeCell(u, j);
     },
     setScores(unit, indicator, list) {
       const { u, j } = resolve(unit, indicator);
-      const k = u * nL + cp.nodes[j]!.slot;
+      const k = cp.nodes[j]!.slot * nU + u;
       if (list) st.lists.set(k, [...list]);
       else st.lists.delete(k);
       changeCell(u, j);
@@ -588,7 +817,12 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     setMatrix(f, data) {
       if (data.length !== nU * nL)
         throw new RangeError(`matrix must have ${nU} × ${nL} = ${nU * nL} entries`);
-      field(f).set(data);
+      // Stored node-major ([leaf × unit]) so the column loops read contiguously.
+      const a = field(f);
+      for (let u = 0; u < nU; u++) {
+        const o = u * nL;
+        for (let l = 0; l < nL; l++) a[l * nU + u] = data[o + l]!;
+      }
     },
     total: (unit) => st.total[resolve(unit, cp.nodes[cp.leaves[0]!]!.code).u]!,
     totals: () => st.total,
@@ -599,9 +833,9 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
   return self;
 }
 
-function markSubtree(cp: CompiledPlan, mask: Uint8Array, base: number, j: number): void {
-  mask[base + j] = 1;
-  for (const c of cp.nodes[j]!.children) markSubtree(cp, mask, base, c);
+function markSubtree(cp: CompiledPlan, mask: Uint8Array, nU: number, u: number, j: number): void {
+  mask[j * nU + u] = 1;
+  for (const c of cp.nodes[j]!.children) markSubtree(cp, mask, nU, u, c);
 }
 
 export function unitResult(st: EvalState, u: number): UnitResult {
@@ -610,7 +844,7 @@ export function unitResult(st: EvalState, u: number): UnitResult {
   const nN = st.nN;
   const g = cp.groups[st.unitGroup[u]!]!;
   const indicators: IndicatorResult[] = cp.nodes.map((n) => {
-    const s = st.scores[u * nN + n.index]!;
+    const s = st.scores[n.index * st.unitCodes.length + u]!;
     return {
       code: n.code,
       name: n.name,
@@ -721,4 +955,72 @@ function groupBy<T>(xs: T[], key: (x: T) => string): T[][] {
     else m.set(k, [x]);
   }
   return [...m.values()];
+}
+
+/**
+ * The full-recompute inner loop of one indicator column: full points, missing-value policy,
+ * rounding (inline fast path of roundDecimal, same result), and folding into the parent's
+ * accumulators. A module-level function with everything passed in, so the JIT keeps all of it
+ * in registers (a closure would reload its captured variables on every iteration).
+ */
+function scatterColumn(
+  n: number,
+  idx: Int32Array,
+  out: Float64Array,
+  unitGroup: Int32Array,
+  scaleOf: Float64Array,
+  mask: Uint8Array | null,
+  scores: Float64Array,
+  base: number,
+  missingZero: boolean,
+  roundInd: boolean,
+  m: number,
+  dec: number,
+  rmode: RoundingMode,
+  fuse: boolean,
+  AS: Float64Array,
+  AW: Float64Array,
+  AM: Uint8Array,
+  wByNode: Float64Array,
+  wo: number,
+  pb: number,
+  weighted: boolean,
+): void {
+  const halfMode = rmode !== 'down';
+  for (let i = 0; i < n; i++) {
+    const u = idx[i]!;
+    const at = base + u;
+    const g = unitGroup[u]!;
+    const scale = scaleOf[g]!;
+    if (scale <= 0) {
+      scores[at] = Number.NaN;
+      continue;
+    }
+    let f = out[i]!;
+    if ((mask !== null && mask[at] === 1) || (Number.isNaN(f) && !missingZero)) {
+      scores[at] = Number.NaN;
+      if (fuse) AM[pb + u] = 1;
+      continue;
+    }
+    if (Number.isNaN(f)) f = 0;
+    const sc = f * scale;
+    let v = sc;
+    if (roundInd) {
+      const y = sc * m;
+      const fl = Math.floor(y);
+      const frac = y - fl;
+      v =
+        halfMode && sc >= 0 && y < 1e9 && Math.abs(frac - 0.5) > 1e-6
+          ? (frac > 0.5 ? fl + 1 : fl) / m
+          : roundDecimal(sc, dec, rmode);
+    }
+    scores[at] = v;
+    if (fuse) {
+      const w = wByNode[wo + g]!;
+      if (w > 0) {
+        AS[pb + u] = AS[pb + u]! + (weighted ? w * v : v);
+        AW[pb + u] = AW[pb + u]! + w;
+      }
+    }
+  }
 }

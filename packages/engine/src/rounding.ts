@@ -19,7 +19,13 @@ function pow10(d: number): number {
 }
 
 function roundPositive(x: number, m: number, mode: RoundingMode): number {
-  let r = Math.floor(x * m);
+  const y = x * m;
+  const fl = Math.floor(y);
+  const frac = y - fl;
+  // Fast path: clearly away from a tie the nearest integer is the answer (frac near 0 or 1 included:
+  // binary noise there cannot change which integer is nearest).
+  if (mode !== 'down' && Math.abs(frac - 0.5) > 1e-6 && y < 1e9) return (frac > 0.5 ? fl + 1 : fl) / m;
+  let r = fl;
   // x * m can land a hair below an integer that x (as a decimal) equals, e.g. 0.29 * 100.
   if ((r + 1) / m <= x * (1 + REL_TOL)) r += 1;
   if (mode === 'down') return r / m;

@@ -18,14 +18,15 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
   const weighted = cp.mode === 'weighted';
   const dec = cp.decimals;
   const rule = `${cp.roundMode} to ${dec} decimals`;
-  const masked = (v: number, j: number) => st.onlyUnitMask !== null && st.onlyUnitMask[v * nN + j] === 1;
+  const nU = st.unitCodes.length;
+  const masked = (v: number, j: number) => st.onlyUnitMask !== null && st.onlyUnitMask[j * nU + v] === 1;
   const applicable = (v: number, j: number) => cp.full[st.unitGroup[v]! * nN + j]! > 0 && !masked(v, j);
   const fmt = (x: number) => (Number.isFinite(x) ? String(x) : 'n/a');
 
   const leaf = (j: number): TraceNode => {
     const n = cp.nodes[j]!;
     const scale = cp.full[gBase + j]!;
-    const stored = st.scores[u * nN + j]!;
+    const stored = st.scores[j * nU + u]!;
     const tr: Tracer = { formula: '', vars: {}, notes: [] };
     const base: TraceNode = {
       code: n.code,
@@ -47,7 +48,7 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
       base.formula = 'not applicable to this unit: left out, siblings re-weighted';
       return base;
     }
-    const k = u * st.nL + n.slot;
+    const k = n.slot * nU + u;
     const cell = newCell();
     for (const f of ['value', 'target', 'baseline', 'baseValue', 'peerValue', 'peerBaseValue'] as const) {
       const a = st.fields[f];
@@ -69,7 +70,7 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
         const gv = cp.groups[st.unitGroup[v]!]!;
         const inScope =
           scope === 'all' || (scope === 'category' ? gv.category === g.category : gv.index === g.index);
-        const x = st.fields.value![v * st.nL + n.slot]!;
+        const x = st.fields.value![n.slot * nU + v]!;
         if (inScope && !Number.isNaN(x) && applicable(v, j)) vals.push(x);
       }
       ctx.stats = n.def!.prepare!(spec, vals, n.direction);
@@ -96,7 +97,7 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
   const inner = (j: number): TraceNode => {
     const n = cp.nodes[j]!;
     const children = n.children.map(node);
-    const stored = st.scores[u * nN + j]!;
+    const stored = st.scores[j * nU + u]!;
     const res: TraceNode = {
       code: n.code,
       name: n.name,

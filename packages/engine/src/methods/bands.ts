@@ -29,9 +29,11 @@ export const bands: MethodDef<BandsSpec> = {
     }
     if (x <= bp[0]![0]) return bp[0]![1];
     for (let i = 1; i < n; i++) {
-      const [x1, f1] = bp[i]!;
+      const x1 = bp[i]![0];
       if (x <= x1) {
-        const [x0, f0] = bp[i - 1]!;
+        const f1 = bp[i]![1];
+        const x0 = bp[i - 1]![0];
+        const f0 = bp[i - 1]![1];
         // Strictly ascending breakpoints (validated) make x1 − x0 > 0.
         return f0 + ((f1 - f0) * (x - x0)) / (x1 - x0);
       }

@@ -25,7 +25,8 @@ export const efficacy: MethodDef<EfficacySpec> = {
     return { min, max } satisfies EfficacyStats;
   },
   score(s, c, ctx, tr) {
-    const [lo, hi] = s.clamp ?? [60, 100];
+    const lo = s.clamp ? s.clamp[0] : 60; // no array per call on the hot path
+    const hi = s.clamp ? s.clamp[1] : 100;
     let xs: number;
     let xh: number;
     if (s.limits === 'group') {

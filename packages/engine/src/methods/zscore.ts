@@ -31,7 +31,8 @@ export const zscore: MethodDef<ZScoreSpec> = {
     const st = ctx.stats as ZStats;
     const center = s.center ?? 80;
     const scale = s.scale ?? 10;
-    const [lo, hi] = s.clamp ?? [0, 100];
+    const lo = s.clamp ? s.clamp[0] : 0; // no array per call on the hot path
+    const hi = s.clamp ? s.clamp[1] : 100;
     if (tr) {
       tr.formula = `z = ${ctx.direction === 'lower' ? '−' : ''}(x − mean) / σ (${s.sigma}); d = clamp(${center} + ${scale} × z, ${lo}, ${hi}); f = d / 100`;
       Object.assign(tr.vars, {
