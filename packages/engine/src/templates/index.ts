@@ -1,5 +1,15 @@
+import huangpu2021Data from '../../templates/huangpu-2021.data.json' with { type: 'json' };
+import huangpu2021Plan from '../../templates/huangpu-2021.plan.json' with { type: 'json' };
+import shenzhen2008Data from '../../templates/shenzhen-2008.data.json' with { type: 'json' };
+import shenzhen2008Plan from '../../templates/shenzhen-2008.plan.json' with { type: 'json' };
+import shenzhen2010Data from '../../templates/shenzhen-2010.data.json' with { type: 'json' };
+import shenzhen2010Plan from '../../templates/shenzhen-2010.plan.json' with { type: 'json' };
+import suqian2016Data from '../../templates/suqian-2016.data.json' with { type: 'json' };
+import suqian2016Plan from '../../templates/suqian-2016.plan.json' with { type: 'json' };
 import wuxiDepartmentsData from '../../templates/wuxi-departments-2016.data.json' with { type: 'json' };
 import wuxiDepartmentsPlan from '../../templates/wuxi-departments-2016.plan.json' with { type: 'json' };
+import wuxiDistrictsData from '../../templates/wuxi-districts-2016.data.json' with { type: 'json' };
+import wuxiDistrictsPlan from '../../templates/wuxi-districts-2016.plan.json' with { type: 'json' };
 import type { EvaluationInput, UnitInput } from '../input';
 import type { Plan } from '../plan/types';
 import { type GenerateOptions, generatePlanData } from './generate';
@@ -31,6 +41,11 @@ export const templates: readonly Template[] = [
     wuxiDepartmentsPlan,
     wuxiDepartmentsData,
   ),
+  t('wuxi-districts-2016', ['W1', 'W2', 'W3', 'W5'], wuxiDistrictsPlan, wuxiDistrictsData),
+  t('shenzhen-2008', ['Z1', 'Z2', 'Z9', 'Z13', 'Z16'], shenzhen2008Plan, shenzhen2008Data),
+  t('shenzhen-2010', ['Z11', 'Z12', 'Z14'], shenzhen2010Plan, shenzhen2010Data),
+  t('suqian-2016', ['S2', 'S3', 'S6', 'S8', 'S9', 'S15'], suqian2016Plan, suqian2016Data),
+  t('huangpu-2021', ['H1', 'H2', 'H3', 'H4', 'H5', 'H10'], huangpu2021Plan, huangpu2021Data),
 ];
 
 export function getTemplate(id: string): Template | undefined {
