@@ -22,6 +22,8 @@ import { authRoutes } from './modules/identity/auth.routes.js';
 import { resolveSession } from './modules/identity/auth.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { orgImportRoutes } from './modules/org/org-import.routes.js';
+import { planRoutes } from './modules/plans/plans.routes.js';
+import { resultsRoutes } from './modules/results/results.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { hasPermission } from './platform/access.js';
 import type { Deps } from './platform/context.js';
@@ -169,6 +171,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(orgRoutes(deps));
   await app.register(orgImportRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(planRoutes(deps));
+  await app.register(resultsRoutes(deps));
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: 'index.html' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { tinyInput, tinyPlan } from './plans-fixture.js';
 
 /**
  * Walks every registered API route. For each: a user of another unit gets 404 on objects it does not
@@ -17,6 +18,9 @@ interface Fixture {
   system: number;
   category: number;
   group: number;
+  /** An evaluated plan of unit 1 and 2's system, and a plan of another system. */
+  plan: number;
+  otherPlan: number;
 }
 
 type Call = { url: string; payload?: unknown };
@@ -176,6 +180,94 @@ const cases: Record<string, Case> = {
     lacking: 403,
   },
   'DELETE /api/staff/:id': { call: (f) => ({ url: `/api/staff/${f.staff1}` }), otherUnit: 404, lacking: 403 },
+  'GET /api/plan-templates': { call: () => ({ url: '/api/plan-templates' }), otherUnit: 200, lacking: 403 },
+  'GET /api/plans': { call: () => ({ url: '/api/plans' }), otherUnit: 200, lacking: 403 },
+  'POST /api/plans': {
+    call: (f) => ({ url: '/api/plans', payload: { systemId: f.system, year: 2026, name: 'rogue' } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  // A unit reads its own system's plans; a plan of another system is not found.
+  'GET /api/plans/:id': { call: (f) => ({ url: `/api/plans/${f.otherPlan}` }), otherUnit: 404, lacking: 403 },
+  'PUT /api/plans/:id': {
+    call: (f) => ({ url: `/api/plans/${f.plan}`, payload: { document: {}, version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/plans/:id/activate': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/activate`, payload: { version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/plans/:id/clone': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/clone`, payload: { year: 2027 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/plans/:id/revisions': {
+    call: (f) => ({ url: `/api/plans/${f.otherPlan}/revisions` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'GET /api/plans/:id/diff': {
+    call: (f) => ({ url: `/api/plans/${f.otherPlan}/diff?againstPlanId=${f.plan}` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'GET /api/plans/:id/export': {
+    call: (f) => ({ url: `/api/plans/${f.otherPlan}/export?format=json` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'POST /api/plans/:id/import': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/import` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/ahp': {
+    call: () => ({
+      url: '/api/ahp',
+      payload: {
+        matrix: [
+          [1, 2],
+          [0.5, 1],
+        ],
+      },
+    }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/plans/:id/data': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/data?period=2026-Y` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/plans/:id/data': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/data?period=2026-Y` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'PUT /api/plans/:id/data': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/data?period=2026-Y`, payload: { input: {}, version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/plans/:id/evaluate': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/evaluate`, payload: { period: '2026-Y' } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  // Another unit sees the results, filtered to its own row, but not unit 1's trace.
+  'GET /api/plans/:id/results': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/results?period=2026-Y` }),
+    otherUnit: 200,
+    lacking: 403,
+  },
+  'GET /api/plans/:id/results/:unit/trace': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/results/u1/trace?period=2026-Y` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
   'GET /api/audit-events': { call: () => ({ url: '/api/audit-events' }), otherUnit: 403, lacking: 403 },
   'GET /api/audit-events/verify': {
     call: () => ({ url: '/api/audit-events/verify' }),
@@ -192,6 +284,14 @@ const readRoutes = new Set([
   'GET /api/categories',
   'GET /api/groups',
   'GET /api/staff',
+  'GET /api/plan-templates',
+  'GET /api/plans',
+  'GET /api/plans/:id',
+  'GET /api/plans/:id/revisions',
+  'GET /api/plans/:id/diff',
+  'GET /api/plans/:id/export',
+  'GET /api/plans/:id/results',
+  'GET /api/plans/:id/results/:unit/trace',
 ]);
 
 describe('access control on every route', () => {
@@ -249,7 +349,37 @@ describe('access control on every route', () => {
     const grant1 = (
       await env.database.query<{ id: number }>('select id from grant_ where user_id = $1', [u1.id])
     )[0]!.id;
-    f = { city, unit1, section1, unit2, staff1, user1: u1.id, grant1, system, category, group };
+    const plan = await post('/api/plans', {
+      systemId: system,
+      year: 2026,
+      name: '方案',
+      document: tinyPlan(),
+    });
+    const ok = async (r: { statusCode: number; body: string }) => {
+      if (r.statusCode !== 200) throw new Error(r.body);
+    };
+    const inject = (method: 'POST' | 'PUT', url: string, payload: object) =>
+      env.app.inject({ method, url, headers: { cookie: office }, payload });
+    await ok(await inject('POST', `/api/plans/${plan}/activate`, { version: 1 }));
+    const input = tinyInput('2026-Y', { u1: [90, 100, 40, 50], u2: [100, 100, 50, 50] });
+    await ok(await inject('PUT', `/api/plans/${plan}/data?period=2026-Y`, { input, version: 0 }));
+    await ok(await inject('POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' }));
+    const zones = await post('/api/systems', { code: 'zones', name: '开发区' });
+    const otherPlan = await post('/api/plans', { systemId: zones, year: 2026, name: '开发区方案' });
+    f = {
+      city,
+      unit1,
+      section1,
+      unit2,
+      staff1,
+      user1: u1.id,
+      grant1,
+      system,
+      category,
+      group,
+      plan,
+      otherPlan,
+    };
     await makeUser(env, 'u2admin', [{ role: 'unit_admin', scopeType: 'org', orgNodeId: unit2 }], unit2);
     await makeUser(env, 'watcher', [{ role: 'observer', scopeType: 'global' }]);
     await makeUser(env, 'judge', [{ role: 'expert', scopeType: 'objects', refs: ['p1'] }]);

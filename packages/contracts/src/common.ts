@@ -24,6 +24,8 @@ export const errorCodes = [
   'CONFLICT',
   'VERSION_CONFLICT',
   'IMPORT_REJECTED',
+  'PLAN_INVALID',
+  'INPUT_INVALID',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'INTERNAL',

@@ -186,3 +186,21 @@ export const unitTraceParams = z.strictObject({
   id: z.coerce.number().int().positive(),
   unit: z.string().min(1).max(64),
 });
+
+// --- additions by the server (additive only) -----------------------------------------------------
+
+/** PUT /api/plans/:id/data?period=: replace the stored inputs (what-if "save"); `units` is ignored. */
+export const planDataSave = z.strictObject({
+  input: z.record(z.string(), z.unknown()),
+  /** The dataset's version as read; 0 when none exists yet. */
+  version: z.number().int().min(0),
+});
+
+/** POST /api/plans/:id/evaluate */
+export const evaluateRequest = z.strictObject({ period: periodCode });
+
+/** The engine's UnitTrace (see @jixiao/engine result.ts): every number of one unit explained. */
+export const unitTrace = z.record(z.string(), z.unknown());
+
+/** One rejected row of a data upload (IMPORT_REJECTED details). */
+export const dataRowProblem = z.object({ line: z.number().int(), field: z.string(), message: z.string() });

@@ -1,19 +1,50 @@
 import type { Role, ScopeType } from '@jixiao/contracts';
 
 /** Functions a role may perform. Object ownership is checked separately, against the grant's scope. */
-export const permissions = ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read'] as const;
+export const permissions = [
+  'org.read',
+  'org.write',
+  'users.read',
+  'users.write',
+  'audit.read',
+  'plans.read',
+  'plans.write',
+  'results.read',
+  'results.compute',
+] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  system_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read'],
-  office_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read'],
-  leader: ['org.read'],
-  assessor: ['org.read'],
-  provider: ['org.read'],
-  unit_admin: ['org.read', 'org.write', 'users.read', 'users.write'],
-  unit_filler: ['org.read'],
+  system_admin: [
+    'org.read',
+    'org.write',
+    'users.read',
+    'users.write',
+    'audit.read',
+    'plans.read',
+    'plans.write',
+    'results.read',
+    'results.compute',
+  ],
+  office_admin: [
+    'org.read',
+    'org.write',
+    'users.read',
+    'users.write',
+    'audit.read',
+    'plans.read',
+    'plans.write',
+    'results.read',
+    'results.compute',
+  ],
+  leader: ['org.read', 'plans.read', 'results.read'],
+  assessor: ['org.read', 'plans.read', 'results.read'],
+  provider: ['org.read', 'plans.read', 'results.read'],
+  // Unit roles read their own system's plans and only their own unit's results.
+  unit_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'plans.read', 'results.read'],
+  unit_filler: ['org.read', 'plans.read', 'results.read'],
   expert: [],
-  observer: ['org.read'],
+  observer: ['org.read', 'plans.read', 'results.read'],
 };
 
 /** Roles a holder may hand out: nobody can create a system administrator but another one. */
@@ -99,8 +130,9 @@ export function orgScope(actor: Actor, p: Permission): OrgScope {
         if (g.systemId) systemIds.push(g.systemId);
         break;
       case 'indicators':
-        // Providers and lead departments assess one indicator across all units (Z4, S3): they read the whole tree.
-        if (p === 'org.read') return { all: true };
+        // Providers and lead departments assess one indicator across all units (Z4, S3): they read the
+        // whole tree, the plans and every unit's results.
+        if (p === 'org.read' || p === 'plans.read' || p === 'results.read') return { all: true };
         break;
       case 'objects':
         break;

@@ -1,3 +1,4 @@
 export * from './audit.js';
 export * from './identity.js';
 export * from './org.js';
+export * from './plans.js';

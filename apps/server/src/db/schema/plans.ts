@@ -1,0 +1,87 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { evalSystems } from './org.js';
+
+const at = (name: string) => timestamp(name, { withTimezone: true }).notNull().defaultNow();
+
+/**
+ * An evaluation plan (考评方案): one engine plan document per system and year, edited as a draft,
+ * activated once valid (then locked), archived when a newer plan of the same system and year is
+ * activated. `version` guards concurrent edits; `revision` counts saved documents (plan_revision).
+ */
+export const plans = pgTable(
+  'plan',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    systemId: integer('system_id')
+      .notNull()
+      .references(() => evalSystems.id, { onDelete: 'restrict' }),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    status: text('status').notNull().default('draft'),
+    document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+    version: integer('version').notNull().default(1),
+    revision: integer('revision').notNull().default(1),
+    clonedFromId: integer('cloned_from_id'),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    createdAt: at('created_at'),
+    createdBy: text('created_by'),
+    updatedAt: at('updated_at'),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('plan_system_year_name').on(t.systemId, t.year, t.name),
+    index('plan_system_year').on(t.systemId, t.year),
+  ],
+);
+
+/** Every saved document of a plan (H1, H4: yearly changes are recorded); revision 1 = as created. */
+export const planRevisions = pgTable(
+  'plan_revision',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+    savedAt: at('saved_at'),
+    savedBy: text('saved_by'),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('plan_revision_plan_rev').on(t.planId, t.revision)],
+);
+
+/** The inputs of one plan and period in the engine's EvaluationInput form, without `units`. */
+export const planDatasets = pgTable(
+  'plan_dataset',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    input: jsonb('input').$type<Record<string, unknown>>().notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: at('updated_at'),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [uniqueIndex('plan_dataset_plan_period').on(t.planId, t.period)],
+);
+
+/** One computation of a plan and period; the latest per (plan, period) is the current result. */
+export const evaluationRuns = pgTable(
+  'evaluation_run',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    planRevision: integer('plan_revision').notNull(),
+    /** The serialisable part of the engine's result plus the unit list it ran on. */
+    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+    computedAt: at('computed_at'),
+    computedBy: text('computed_by'),
+  },
+  (t) => [index('evaluation_run_plan_period').on(t.planId, t.period, t.id)],
+);

@@ -1,0 +1,215 @@
+import { and, asc, desc, eq, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import {
+  categories,
+  evalSystems,
+  evaluationRuns,
+  groups,
+  orgNodes,
+  planDatasets,
+  planRevisions,
+  plans,
+} from '../../db/schema/index.js';
+
+export type PlanRow = typeof plans.$inferSelect;
+export type RevisionRow = typeof planRevisions.$inferSelect;
+export type DatasetRow = typeof planDatasets.$inferSelect;
+export type RunRow = typeof evaluationRuns.$inferSelect;
+
+export const findPlan = async (db: Executor, id: number) =>
+  (await db.select().from(plans).where(eq(plans.id, id)).limit(1))[0];
+
+export function listPlans(db: Executor, f: { systemIds: number[] | null; systemId?: number; year?: number }) {
+  const where: SQL[] = [];
+  if (f.systemIds) where.push(f.systemIds.length ? inArray(plans.systemId, f.systemIds) : sql`false`);
+  if (f.systemId) where.push(eq(plans.systemId, f.systemId));
+  if (f.year) where.push(eq(plans.year, f.year));
+  return db
+    .select()
+    .from(plans)
+    .where(and(...where))
+    .orderBy(desc(plans.year), asc(plans.systemId), asc(plans.id));
+}
+
+export const insertPlan = async (db: Executor, v: typeof plans.$inferInsert) =>
+  (await db.insert(plans).values(v).returning())[0]!;
+
+/** Versioned update; undefined when the version is stale. */
+export async function updatePlanVersioned(
+  db: Executor,
+  id: number,
+  version: number,
+  patch: Partial<typeof plans.$inferInsert>,
+): Promise<PlanRow | undefined> {
+  const [row] = await db
+    .update(plans)
+    .set({ ...patch, version: sql`${plans.version} + 1` })
+    .where(and(eq(plans.id, id), eq(plans.version, version)))
+    .returning();
+  return row;
+}
+
+/** Archive the active plans of a system and year other than `exceptId`; returns them. */
+export const archiveActive = (db: Executor, systemId: number, year: number, exceptId: number, at: Date) =>
+  db
+    .update(plans)
+    .set({ status: 'archived', version: sql`${plans.version} + 1`, updatedAt: at })
+    .where(
+      and(
+        eq(plans.systemId, systemId),
+        eq(plans.year, year),
+        eq(plans.status, 'active'),
+        ne(plans.id, exceptId),
+      ),
+    )
+    .returning();
+
+export const insertRevision = async (db: Executor, v: typeof planRevisions.$inferInsert) =>
+  (await db.insert(planRevisions).values(v).returning())[0]!;
+
+export const listRevisions = (db: Executor, planId: number) =>
+  db
+    .select()
+    .from(planRevisions)
+    .where(eq(planRevisions.planId, planId))
+    .orderBy(desc(planRevisions.revision));
+
+export const findRevision = async (db: Executor, planId: number, revision: number) =>
+  (
+    await db
+      .select()
+      .from(planRevisions)
+      .where(and(eq(planRevisions.planId, planId), eq(planRevisions.revision, revision)))
+      .limit(1)
+  )[0];
+
+export const findSystem = async (db: Executor, id: number) =>
+  (await db.select().from(evalSystems).where(eq(evalSystems.id, id)).limit(1))[0];
+
+/** Categories and groups of a system, for the skeleton of a new plan. */
+export const systemGroups = (db: Executor, systemId: number) =>
+  db
+    .select({
+      categoryCode: categories.code,
+      categoryName: categories.name,
+      code: groups.code,
+      name: groups.name,
+    })
+    .from(groups)
+    .innerJoin(categories, eq(groups.categoryId, categories.id))
+    .where(eq(categories.systemId, systemId))
+    .orderBy(asc(categories.id), asc(groups.id));
+
+/**
+ * Systems touched by org subtrees: a node of the system lies in the subtree, or the subtree's top
+ * lies under a node of the system (a unit's grant reaches its own system's plans).
+ */
+export async function systemsOfPaths(db: Executor, paths: string[]): Promise<number[]> {
+  if (paths.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ s: orgNodes.systemId })
+    .from(orgNodes)
+    .where(
+      and(
+        isNotNull(orgNodes.systemId),
+        sql`(${sql.join(
+          paths.map((p) => sql`(${orgNodes.path} like ${`${p}%`} or ${p} like ${orgNodes.path} || '%')`),
+          sql` or `,
+        )})`,
+      ),
+    );
+  const groupRows = await db
+    .selectDistinct({ s: categories.systemId })
+    .from(orgNodes)
+    .innerJoin(groups, eq(orgNodes.groupId, groups.id))
+    .innerJoin(categories, eq(groups.categoryId, categories.id))
+    .where(
+      sql`(${sql.join(
+        paths.map((p) => sql`(${orgNodes.path} like ${`${p}%`} or ${p} like ${orgNodes.path} || '%')`),
+        sql` or `,
+      )})`,
+    );
+  return [...new Set([...rows.map((r) => r.s!), ...groupRows.map((r) => r.s)])];
+}
+
+/** The evaluated units of a system: org nodes with a group of that system. */
+export const systemUnits = (db: Executor, systemId: number) =>
+  db
+    .select({
+      id: orgNodes.id,
+      code: orgNodes.code,
+      name: orgNodes.name,
+      path: orgNodes.path,
+      group: groups.code,
+      category: categories.code,
+    })
+    .from(orgNodes)
+    .innerJoin(groups, eq(orgNodes.groupId, groups.id))
+    .innerJoin(categories, eq(groups.categoryId, categories.id))
+    .where(eq(categories.systemId, systemId))
+    .orderBy(asc(orgNodes.sortOrder), asc(orgNodes.id));
+
+export const nodePaths = (db: Executor, ids: number[]) =>
+  ids.length
+    ? db.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(inArray(orgNodes.id, ids))
+    : Promise.resolve([]);
+
+// --- datasets and runs ---------------------------------------------------------------------------------
+
+export const findDataset = async (db: Executor, planId: number, period: string) =>
+  (
+    await db
+      .select()
+      .from(planDatasets)
+      .where(and(eq(planDatasets.planId, planId), eq(planDatasets.period, period)))
+      .limit(1)
+  )[0];
+
+/** Create (expected version 0) or replace (expected = current version) a dataset; undefined when stale. */
+export async function saveDataset(
+  db: Executor,
+  v: { planId: number; period: string; input: Record<string, unknown>; updatedBy: string | null; at: Date },
+  expectedVersion: number | null,
+): Promise<DatasetRow | undefined> {
+  const current = await findDataset(db, v.planId, v.period);
+  if (!current) {
+    if (expectedVersion !== null && expectedVersion !== 0) return undefined;
+    return (
+      await db
+        .insert(planDatasets)
+        .values({
+          planId: v.planId,
+          period: v.period,
+          input: v.input,
+          updatedBy: v.updatedBy,
+          updatedAt: v.at,
+        })
+        .returning()
+    )[0];
+  }
+  if (expectedVersion !== null && expectedVersion !== current.version) return undefined;
+  const [row] = await db
+    .update(planDatasets)
+    .set({
+      input: v.input,
+      updatedBy: v.updatedBy,
+      updatedAt: v.at,
+      version: sql`${planDatasets.version} + 1`,
+    })
+    .where(and(eq(planDatasets.id, current.id), eq(planDatasets.version, current.version)))
+    .returning();
+  return row;
+}
+
+export const insertRun = async (db: Executor, v: typeof evaluationRuns.$inferInsert) =>
+  (await db.insert(evaluationRuns).values(v).returning())[0]!;
+
+export const latestRun = async (db: Executor, planId: number, period: string) =>
+  (
+    await db
+      .select()
+      .from(evaluationRuns)
+      .where(and(eq(evaluationRuns.planId, planId), eq(evaluationRuns.period, period)))
+      .orderBy(desc(evaluationRuns.id))
+      .limit(1)
+  )[0];

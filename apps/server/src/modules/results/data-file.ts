@@ -1,0 +1,374 @@
+import {
+  type BonusInput,
+  DATA_ROW_KINDS,
+  type DataRow,
+  type DeductionInput,
+  type EvaluationInput,
+  type Plan,
+  parsePeriod,
+  type UnitInput,
+  type ValueInput,
+  type VetoInput,
+  validateDataRows,
+} from '@jixiao/engine';
+import ExcelJS from 'exceljs';
+import { decodeCsv, detectFormat, parseCsv } from '../org/org-import.parse.js';
+
+/**
+ * Data files of `jixiao evaluate` and of the data upload (POST /api/plans/:id/data): CSV or .xlsx,
+ * a header row, then one row per value, keyed by unit and indicator codes:
+ *
+ *   unit 单位 | indicator 指标 | period 期间 | value 数值 | kind 类型 | reason 事由 | group 分组 | name 名称
+ *
+ * `kind` is one of the engine's value kinds (value — the default —, target, baseline, baseValue,
+ * peerValue, peerBaseValue, score: one expert score per row) or an event: `bonus` (indicator =
+ * bonus source code, value = points), `deduction` (value = points, reason required, indicator
+ * optional) or `veto` (indicator = the event code, value ignored). `group`/`name`/`category` give
+ * the unit list to the CLI (the server takes units from the organisation); an .xlsx file may
+ * instead carry a sheet named "units" (单位) with columns unit, name, group, category.
+ * Line numbers are the spreadsheet's (header = line 1). Pure apart from decoding the bytes.
+ */
+
+export const dataColumns = [
+  'unit',
+  'indicator',
+  'period',
+  'value',
+  'kind',
+  'reason',
+  'group',
+  'name',
+  'category',
+] as const;
+export type DataColumn = (typeof dataColumns)[number];
+
+const aliases: Record<DataColumn, string[]> = {
+  unit: ['unit', 'code', '单位', '单位编码'],
+  indicator: ['indicator', '指标', '指标编码', 'source', 'event'],
+  period: ['period', '期间', '周期'],
+  value: ['value', 'points', '数值', '值', '分值'],
+  kind: ['kind', '类型'],
+  reason: ['reason', '事由', '原因'],
+  group: ['group', '分组'],
+  name: ['name', '名称', '单位名称'],
+  category: ['category', '类别'],
+};
+const byAlias = new Map<string, DataColumn>();
+for (const c of dataColumns) for (const a of aliases[c]) byAlias.set(a.toLowerCase(), c);
+
+function matchColumn(cell: string): DataColumn | undefined {
+  const whole = byAlias.get(cell.trim().toLowerCase());
+  if (whole) return whole;
+  const found = new Set<DataColumn>();
+  for (const t of cell.split(/[\s()（）/|:：,，]+/).filter(Boolean)) {
+    const c = byAlias.get(t.toLowerCase());
+    if (c) found.add(c);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+export interface DataFileRow {
+  line: number;
+  cells: Partial<Record<DataColumn, string>>;
+}
+
+export interface DataProblem {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface DataFile {
+  rows: DataFileRow[];
+  /** Units named by the file (units sheet, or rows with a group), for the CLI. */
+  units: UnitInput[];
+  /** Problems with the file's shape (header); rows are not checked here. */
+  problems: DataProblem[];
+}
+
+type Rec = { line: number; cells: string[] };
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('text' in v) return cellText((v as { text: ExcelJS.CellValue }).text);
+    if ('error' in v) return String((v as { error: string }).error);
+  }
+  return String(v);
+}
+
+function sheetRecords(ws: ExcelJS.Worksheet): Rec[] {
+  const out: Rec[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, line) => {
+    const values = row.values as ExcelJS.CellValue[];
+    const cells: string[] = [];
+    for (let c = 1; c < values.length; c++) cells.push(cellText(values[c] ?? null));
+    out.push({ line, cells });
+  });
+  return out;
+}
+
+function mapRecords(records: Rec[], problems: DataProblem[], required: DataColumn[]): DataFileRow[] {
+  const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const header = nonBlank[0];
+  if (!header) {
+    problems.push({ line: 1, field: 'file', message: 'the file is empty: no header row' });
+    return [];
+  }
+  const at: (DataColumn | undefined)[] = [];
+  const seen = new Set<DataColumn>();
+  header.cells.forEach((cell, i) => {
+    if (!cell.trim()) return;
+    const c = matchColumn(cell);
+    if (!c) {
+      problems.push({
+        line: header.line,
+        field: 'header',
+        message: `unknown column "${cell.trim()}" (column ${i + 1})`,
+      });
+      return;
+    }
+    if (seen.has(c)) {
+      problems.push({ line: header.line, field: c, message: `column ${c} appears twice` });
+      return;
+    }
+    seen.add(c);
+    at[i] = c;
+  });
+  for (const r of required)
+    if (!seen.has(r))
+      problems.push({ line: header.line, field: r, message: `missing column ${r} (${aliases[r][2] ?? r})` });
+  return nonBlank.slice(1).map((r) => {
+    const cells: DataFileRow['cells'] = {};
+    r.cells.forEach((cell, i) => {
+      const c = at[i];
+      if (c && cell.trim() !== '') cells[c] = cell.trim();
+    });
+    return { line: r.line, cells };
+  });
+}
+
+function unitsOf(rows: DataFileRow[]): UnitInput[] {
+  const m = new Map<string, UnitInput>();
+  for (const r of rows) {
+    const code = r.cells.unit;
+    if (!code || !r.cells.group || m.has(code)) continue;
+    m.set(code, {
+      code,
+      group: r.cells.group,
+      ...(r.cells.name ? { name: r.cells.name } : {}),
+      ...(r.cells.category ? { category: r.cells.category } : {}),
+    });
+  }
+  return [...m.values()];
+}
+
+/** Read a CSV or .xlsx data file into header-mapped rows. */
+export async function readDataFile(buf: Uint8Array): Promise<DataFile> {
+  const problems: DataProblem[] = [];
+  if (buf.length === 0)
+    return { rows: [], units: [], problems: [{ line: 1, field: 'file', message: 'the file is empty' }] };
+  if (detectFormat(buf) === 'csv') {
+    const rows = mapRecords(parseCsv(decodeCsv(buf)), problems, ['unit', 'indicator', 'value']);
+    return { rows, units: unitsOf(rows), problems };
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    return {
+      rows: [],
+      units: [],
+      problems: [
+        { line: 1, field: 'file', message: `not a readable .xlsx workbook (${(e as Error).message})` },
+      ],
+    };
+  }
+  const isUnits = (n: string) => /^(units?|单位)/i.test(n.trim());
+  const data = wb.worksheets.find((w) => !isUnits(w.name));
+  if (!data)
+    return {
+      rows: [],
+      units: [],
+      problems: [{ line: 1, field: 'file', message: 'the workbook has no data sheet' }],
+    };
+  const rows = mapRecords(sheetRecords(data), problems, ['unit', 'indicator', 'value']);
+  const unitSheet = wb.worksheets.find((w) => isUnits(w.name));
+  let units = unitsOf(rows);
+  if (unitSheet) {
+    const up: DataProblem[] = [];
+    units = unitsOf(mapRecords(sheetRecords(unitSheet), up, ['unit', 'group']));
+    problems.push(...up.map((p) => ({ ...p, message: `sheet "${unitSheet.name}": ${p.message}` })));
+  }
+  return { rows, units, problems };
+}
+
+export type PeriodInput = Omit<EvaluationInput, 'units'>;
+
+const fieldOf: Record<string, DataColumn> = {
+  unknown_unit: 'unit',
+  unknown_indicator: 'indicator',
+  bad_period: 'period',
+  not_a_number: 'value',
+  bad_kind: 'kind',
+  duplicate: 'indicator',
+};
+
+const EVENT_KINDS = ['bonus', 'deduction', 'veto'] as const;
+
+/**
+ * Check every row against the plan and the unit list, reporting all problems with their line,
+ * and build one engine input (without units) per period. `period`, when given, is the period
+ * being loaded: rows without one take it, rows of another period are refused.
+ */
+export function buildInputs(
+  plan: Plan,
+  units: UnitInput[],
+  rows: DataFileRow[],
+  opts: { period?: string } = {},
+): { problems: DataProblem[]; inputs: Map<string, PeriodInput> } {
+  const problems: DataProblem[] = [];
+  const bad = (line: number, field: string, message: string) =>
+    problems.push({ line, field, message: `line ${line}: ${message}` });
+  const unitCodes = new Set(units.map((u) => u.code));
+  const sources = new Set((plan.bonus?.sources ?? []).map((s) => s.code));
+  const valueRows: DataRow[] = [];
+  const events = new Map<
+    string,
+    { bonuses: BonusInput[]; deductions: DeductionInput[]; vetoes: VetoInput[] }
+  >();
+  const eventsOf = (p: string) => {
+    let e = events.get(p);
+    if (!e) {
+      e = { bonuses: [], deductions: [], vetoes: [] };
+      events.set(p, e);
+    }
+    return e;
+  };
+  const kindByLower = new Map<string, string>(
+    [...DATA_ROW_KINDS, ...EVENT_KINDS, 'unit'].map((k) => [k.toLowerCase(), k]),
+  );
+  for (const r of rows) {
+    const c = r.cells;
+    const period = c.period ?? opts.period ?? '';
+    if (opts.period && c.period && c.period !== opts.period) {
+      bad(r.line, 'period', `period "${c.period}" is not the period being loaded (${opts.period})`);
+      continue;
+    }
+    const kind = c.kind ? (kindByLower.get(c.kind.toLowerCase()) ?? c.kind) : 'value';
+    // A row of kind "unit" only names a unit (and its group, for the CLI).
+    if (kind === 'unit') continue;
+    if (!(EVENT_KINDS as readonly string[]).includes(kind)) {
+      valueRows.push({
+        line: r.line,
+        unit: c.unit ?? '',
+        indicator: c.indicator ?? '',
+        period,
+        value: c.value ?? null,
+        kind,
+      });
+      continue;
+    }
+    let ok = true;
+    if (!unitCodes.has(c.unit ?? '')) {
+      bad(r.line, 'unit', `unknown unit "${c.unit ?? ''}"`);
+      ok = false;
+    }
+    if (!parsePeriod(period)) {
+      bad(r.line, 'period', `period "${period}" is not like 2026-M01, 2026-Q1, 2026-H1 or 2026-Y`);
+      ok = false;
+    }
+    const points = Number(c.value);
+    if (kind !== 'veto' && (c.value === undefined || !Number.isFinite(points))) {
+      bad(r.line, 'value', `points "${c.value ?? ''}" of the ${kind} for ${c.unit ?? ''} is not a number`);
+      ok = false;
+    }
+    if (kind === 'bonus' && !sources.has(c.indicator ?? '')) {
+      bad(r.line, 'indicator', `"${c.indicator ?? ''}" is not a bonus source of plan ${plan.id}`);
+      ok = false;
+    }
+    if (kind === 'deduction' && !c.reason) {
+      bad(r.line, 'reason', `a deduction needs a reason`);
+      ok = false;
+    }
+    if (kind === 'veto' && !c.indicator) {
+      bad(r.line, 'indicator', 'a veto needs the event code in the indicator column');
+      ok = false;
+    }
+    if (!ok) continue;
+    const e = eventsOf(period);
+    const unit = c.unit!;
+    if (kind === 'bonus')
+      e.bonuses.push({ unit, source: c.indicator!, points, ...(c.reason ? { reason: c.reason } : {}) });
+    else if (kind === 'deduction')
+      e.deductions.push({
+        unit,
+        points,
+        reason: c.reason!,
+        ...(c.indicator ? { indicator: c.indicator } : {}),
+      });
+    else e.vetoes.push({ unit, event: c.indicator!, ...(c.reason ? { reason: c.reason } : {}) });
+  }
+  const checked = validateDataRows(plan, units, valueRows);
+  for (const i of checked.issues)
+    problems.push({ line: i.line, field: fieldOf[i.code] ?? 'value', message: i.message });
+  problems.sort((a, b) => a.line - b.line);
+  const inputs = new Map<string, PeriodInput>();
+  if (problems.length > 0) return { problems, inputs };
+  const periods = new Set([...checked.inputs.keys(), ...events.keys()]);
+  if (opts.period) periods.add(opts.period);
+  for (const p of periods) {
+    const values: ValueInput[] = checked.inputs.get(p)?.values ?? [];
+    const e = events.get(p) ?? { bonuses: [], deductions: [], vetoes: [] };
+    inputs.set(p, { period: p, values, bonuses: e.bonuses, deductions: e.deductions, vetoes: e.vetoes });
+  }
+  return { problems, inputs };
+}
+
+/** Rows of a data file for an engine input (the inverse of buildInputs), e.g. to write a template out. */
+export function inputToRows(input: EvaluationInput): string[][] {
+  const out: string[][] = [['unit', 'indicator', 'period', 'value', 'kind', 'reason', 'group', 'name']];
+  const unitInfo = new Map(input.units.map((u) => [u.code, u]));
+  const first = new Set<string>();
+  const info = (unit: string) => {
+    if (first.has(unit)) return ['', ''];
+    first.add(unit);
+    const u = unitInfo.get(unit);
+    return [u?.group ?? '', u?.name ?? ''];
+  };
+  const fields = ['value', 'target', 'baseline', 'baseValue', 'peerValue', 'peerBaseValue'] as const;
+  for (const v of input.values) {
+    for (const f of fields) {
+      const x = v[f];
+      if (x !== undefined && x !== null)
+        out.push([v.unit, v.indicator, input.period, String(x), f, '', ...info(v.unit)]);
+    }
+    for (const s of v.scores ?? [])
+      out.push([v.unit, v.indicator, input.period, String(s), 'score', '', ...info(v.unit)]);
+  }
+  for (const b of input.bonuses ?? [])
+    out.push([b.unit, b.source, input.period, String(b.points), 'bonus', b.reason ?? '', ...info(b.unit)]);
+  for (const d of input.deductions ?? [])
+    out.push([
+      d.unit,
+      d.indicator ?? '',
+      input.period,
+      String(d.points),
+      'deduction',
+      d.reason,
+      ...info(d.unit),
+    ]);
+  for (const v of input.vetoes ?? [])
+    out.push([v.unit, v.event, input.period, '', 'veto', v.reason ?? '', ...info(v.unit)]);
+  // Units without any row still need their group.
+  for (const u of input.units)
+    if (!first.has(u.code)) out.push([u.code, '', input.period, '', 'unit', '', u.group, u.name ?? '']);
+  return out;
+}
+
+const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+export const toCsv = (rows: string[][]) => `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;
