@@ -9,6 +9,9 @@ const HomePage = lazy(() => import('./features/home/HomePage.js'));
 const OrgPage = lazy(() => import('./features/org/OrgPage.js'));
 const UsersPage = lazy(() => import('./features/users/UsersPage.js'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.js'));
+const PlansPage = lazy(() => import('./features/plans/PlansPage.js'));
+const PlanEditorPage = lazy(() => import('./features/plans/PlanEditorPage.js'));
+const ResultsPage = lazy(() => import('./features/results/ResultsPage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
 const h = (crumb: string): RouteHandle => ({ crumb });
@@ -31,6 +34,38 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="org.read">
                 <OrgPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'plans',
+            handle: h('nav.plans'),
+            children: [
+              {
+                index: true,
+                element: (
+                  <RequirePermission permission="plans.read">
+                    <PlansPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: ':id',
+                handle: h('planEditor.crumb'),
+                element: (
+                  <RequirePermission permission="plans.read">
+                    <PlanEditorPage />
+                  </RequirePermission>
+                ),
+              },
+            ],
+          },
+          {
+            path: 'results',
+            handle: h('nav.results'),
+            element: (
+              <RequirePermission permission="results.read">
+                <ResultsPage />
               </RequirePermission>
             ),
           },

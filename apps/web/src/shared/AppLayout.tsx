@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   DownOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -8,6 +9,7 @@ import {
   MenuUnfoldOutlined,
   PartitionOutlined,
   PoweroffOutlined,
+  ProfileOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -37,6 +39,8 @@ interface NavItem {
 const NAV: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
   { path: '/org', label: 'nav.org', icon: <PartitionOutlined />, permission: 'org.read' },
+  { path: '/plans', label: 'nav.plans', icon: <ProfileOutlined />, permission: 'plans.read' },
+  { path: '/results', label: 'nav.results', icon: <BarChartOutlined />, permission: 'results.read' },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];

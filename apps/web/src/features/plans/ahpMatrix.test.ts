@@ -43,13 +43,25 @@ describe('AHP matrix helpers', () => {
   it('rounds weights to 4 decimals summing to exactly 1', () => {
     const w = roundWeights([1 / 3, 1 / 3, 1 / 3]);
     expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    expect(w.every((x) => Math.round(x * 10_000) === x * 10_000 || Math.abs(x * 10_000 - Math.round(x * 10_000)) < 1e-6)).toBe(true);
+    expect(
+      w.every(
+        (x) => Math.round(x * 10_000) === x * 10_000 || Math.abs(x * 10_000 - Math.round(x * 10_000)) < 1e-6,
+      ),
+    ).toBe(true);
     expect(roundWeights([2, 1, 1])).toEqual([0.5, 0.25, 0.25]);
     expect(roundWeights([0, 0])).toEqual([0, 0]);
   });
 
   it('reads the upper triangle back from a stored matrix', () => {
-    expect(upperOf([[1, 3], [1 / 3, 1]], 2)).toEqual([
+    expect(
+      upperOf(
+        [
+          [1, 3],
+          [1 / 3, 1],
+        ],
+        2,
+      ),
+    ).toEqual([
       [null, 3],
       [null, null],
     ]);

@@ -22,9 +22,16 @@ const plan = (): Plan => ({
 describe('plan edits', () => {
   it('updates a row without touching the original and drops cleared fields', () => {
     const p = plan();
-    const q = updateRow(p, { level: 'indicator', index: 2 }, { name: 'bb', owner: '' , points: 6 });
+    const q = updateRow(p, { level: 'indicator', index: 2 }, { name: 'bb', owner: '', points: 6 });
     expect(q.indicators[2]).toEqual({ code: 'B', name: 'bb', component: 'c', points: 6 });
     expect(p.indicators[2]!.name).toBe('b');
+  });
+
+  it('keeps children attached when an indicator or component is renamed', () => {
+    const q = updateRow(plan(), { level: 'indicator', index: 0 }, { code: 'AA' });
+    expect(q.indicators[1]!.parent).toBe('AA');
+    const r = updateRow(plan(), { level: 'component', index: 0 }, { code: 'cc' });
+    expect(r.indicators.filter((i) => i.component === 'cc')).toHaveLength(2);
   });
 
   it('adds and removes indicators with their descendants', () => {

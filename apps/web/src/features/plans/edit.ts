@@ -15,9 +15,20 @@ export function updateRow(plan: Plan, ref: RowRef, values: RowValues): Plan {
       else target[k] = v;
     }
   };
-  if (ref.level === 'component') apply(next.components[ref.index] as unknown as Record<string, unknown>);
-  else if (ref.level === 'indicator') apply(next.indicators[ref.index] as unknown as Record<string, unknown>);
-  else {
+  if (ref.level === 'component') {
+    const comp = next.components[ref.index];
+    const old = comp?.code;
+    if (comp) apply(comp as unknown as Record<string, unknown>);
+    if (comp && old !== undefined && values.code && values.code !== old)
+      for (const i of next.indicators) if (i.component === old) i.component = values.code;
+  } else if (ref.level === 'indicator') {
+    const ind = next.indicators[ref.index];
+    const old = ind?.code;
+    if (ind) apply(ind as unknown as Record<string, unknown>);
+    // A renamed indicator keeps its children.
+    if (ind && old !== undefined && values.code && values.code !== old)
+      for (const i of next.indicators) if (i.parent === old) i.parent = values.code;
+  } else {
     const ind = next.indicators[ref.index];
     const sub = ind?.subItems?.[ref.subIndex];
     if (sub) apply(sub as unknown as Record<string, unknown>);
@@ -83,7 +94,9 @@ export function levelChildren(
 ): { code: string; name: string; index: number }[] {
   return plan.indicators
     .map((i, index) => ({ i, index }))
-    .filter(({ i }) => ('component' in level ? i.component === level.component : i.parent === level.indicator))
+    .filter(({ i }) =>
+      'component' in level ? i.component === level.component : i.parent === level.indicator,
+    )
     .map(({ i, index }) => ({ code: i.code, name: i.name, index }));
 }
 

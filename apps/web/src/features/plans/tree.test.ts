@@ -7,6 +7,7 @@ import {
   fromServerIssues,
   indexIssues,
   issueRowKey,
+  issuesFromDetails,
   methodParams,
 } from './tree.js';
 
@@ -23,7 +24,14 @@ const plan = (): Plan => ({
     { code: 'social', name: '社会', points: 40 },
   ],
   indicators: [
-    { code: 'T1', name: '任务', component: 'target', points: 30, pointsBy: { A: 25 }, method: { kind: 'completion' } },
+    {
+      code: 'T1',
+      name: '任务',
+      component: 'target',
+      points: 30,
+      pointsBy: { A: 25 },
+      method: { kind: 'completion' },
+    },
     { code: 'T2', name: '重点', component: 'target', points: 30, key: true },
     {
       code: 'T21',
@@ -108,7 +116,9 @@ describe('issue-to-row mapping', () => {
         { path: 'indicators[1]', indicator: 'T2', message: 'no method' },
         { path: 'grades.levels', message: 'two levels' },
       ]),
-      ...fromServerIssues([{ code: 'T2', path: 'indicators[1].owner', message: 'no owner', severity: 'error' }]),
+      ...fromServerIssues([
+        { code: 'T2', path: 'indicators[1].owner', message: 'no owner', severity: 'error' },
+      ]),
     ];
     const idx = indexIssues(issues, p);
     expect(idx.byRow.get('i:T2')?.map((i) => i.message)).toEqual(['no method', 'no owner']);
@@ -134,5 +144,22 @@ describe('methodParams', () => {
     ).toEqual(['interpolate true', 'breakpoints 60→0.6, 95→1']);
     expect(methodParams({ kind: 'efficacy', limits: { worst: 0, best: 10 } })).toEqual(['limits 0–10']);
     expect(methodParams(undefined)).toEqual([]);
+  });
+});
+
+describe('issuesFromDetails', () => {
+  it('reads server issues from an array or { issues }, and skips junk', () => {
+    const issue = { code: 'T1', path: 'indicators[0].owner', message: 'no owner', severity: 'error' };
+    expect(issuesFromDetails([issue, null, { nope: 1 }])).toEqual([
+      { ref: 'T1', path: 'indicators[0].owner', message: 'no owner', severity: 'error' },
+    ]);
+    expect(issuesFromDetails({ issues: [{ ...issue, code: null, severity: 'warning' }] })).toEqual([
+      { ref: null, path: 'indicators[0].owner', message: 'no owner', severity: 'warning' },
+    ]);
+    // an engine-shaped issue (machine code + indicator) names the indicator
+    expect(
+      issuesFromDetails([{ code: 'points_sum', indicator: 'T2', path: 'x', message: 'm' }])[0]!.ref,
+    ).toBe('T2');
+    expect(issuesFromDetails('boom')).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ function subRow(plan: Plan, ind: Indicator, index: number, s: SubItem, subIndex:
     name: s.name,
     ...amountOf(plan, s),
     ...(s.method ? { method: s.method } : ind.method ? { method: ind.method, methodInherited: true } : {}),
-    ...(s.direction ?? ind.direction ? { direction: s.direction ?? ind.direction } : {}),
+    ...((s.direction ?? ind.direction) ? { direction: s.direction ?? ind.direction } : {}),
     ...(s.owner ? { owner: s.owner } : {}),
     ...(s.dimension ? { dimension: s.dimension } : {}),
     ref: { level: 'sub_item', index, subIndex },
@@ -157,8 +157,15 @@ export interface RowIssue {
   severity: 'error' | 'warning';
 }
 
-export function fromEngineIssues(issues: { path: string; indicator?: string; message: string }[]): RowIssue[] {
-  return issues.map((i) => ({ ref: i.indicator ?? null, path: i.path, message: i.message, severity: 'error' }));
+export function fromEngineIssues(
+  issues: { path: string; indicator?: string; message: string }[],
+): RowIssue[] {
+  return issues.map((i) => ({
+    ref: i.indicator ?? null,
+    path: i.path,
+    message: i.message,
+    severity: 'error',
+  }));
 }
 
 export function fromServerIssues(
@@ -227,4 +234,27 @@ export function methodParams(m: MethodSpec | undefined): string[] {
     else out.push(`${k} ${String(v)}`);
   }
   return out;
+}
+
+/** Plan issues carried by a 422 error body's details (a bare array or `{ issues }`), tolerating junk. */
+export function issuesFromDetails(details: unknown): RowIssue[] {
+  const list = Array.isArray(details)
+    ? details
+    : details && typeof details === 'object' && Array.isArray((details as { issues?: unknown }).issues)
+      ? (details as { issues: unknown[] }).issues
+      : [];
+  return list
+    .filter((d): d is Record<string, unknown> => !!d && typeof d === 'object')
+    .filter((d) => typeof d.message === 'string')
+    .map((d) => ({
+      ref:
+        typeof d.code === 'string' && d.code !== '' && typeof d.indicator !== 'string'
+          ? d.code
+          : typeof d.indicator === 'string'
+            ? d.indicator
+            : null,
+      path: typeof d.path === 'string' ? d.path : '',
+      message: d.message as string,
+      severity: d.severity === 'warning' ? 'warning' : 'error',
+    }));
 }

@@ -2,7 +2,8 @@ import type { PlanSummary } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import { defaultPeriod, defaultPlan, fmtScore, periodOptions, unitsByGroup } from './ranking.js';
 
-const plan = (id: number, year: number, status: PlanSummary['status']) => ({ id, year, status }) as PlanSummary;
+const plan = (id: number, year: number, status: PlanSummary['status']) =>
+  ({ id, year, status }) as PlanSummary;
 
 describe('results helpers', () => {
   it('opens the active plan of the latest year, with its year-end period', () => {
@@ -14,7 +15,12 @@ describe('results helpers', () => {
   });
 
   it('groups units by group code in published order', () => {
-    const u = (unit: string, group: string, placement: number) => ({ unit, group, placement, rank: placement });
+    const u = (unit: string, group: string, placement: number) => ({
+      unit,
+      group,
+      placement,
+      rank: placement,
+    });
     const g = unitsByGroup([u('b2', 'B1', 2), u('a1', 'A', 1), u('b1', 'B1', 1)]);
     expect(g.map((x) => x.group)).toEqual(['A', 'B1']);
     expect(g[1]!.units.map((x) => x.unit)).toEqual(['b1', 'b2']);

@@ -1,0 +1,268 @@
+import type { TraceNode, TraceStep, UnitTrace } from '@jixiao/engine';
+import { Alert, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatError } from '../../shared/feedback.js';
+import { useTrace } from '../plans/api.js';
+import { fmtScore } from './ranking.js';
+
+const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 };
+const num = { fontVariantNumeric: 'tabular-nums' as const, whiteSpace: 'nowrap' as const };
+
+type Row = Omit<TraceNode, 'children'> & { key: string; children?: Row[] };
+
+function toRows(nodes: readonly TraceNode[], prefix = ''): Row[] {
+  return nodes.map((n) => {
+    const key = `${prefix}${n.code}`;
+    const children = n.children?.length ? toRows(n.children, `${key}/`) : undefined;
+    const { children: _c, ...rest } = n;
+    return children ? { ...rest, key, children } : { ...rest, key };
+  });
+}
+
+function keysOf(rows: readonly Row[]): string[] {
+  return rows.flatMap((r) => [r.key, ...(r.children ? keysOf(r.children) : [])]);
+}
+
+function Vars({ vars }: { vars: Record<string, number | string | null> }) {
+  const entries = Object.entries(vars ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <Space size={[4, 4]} wrap>
+      {entries.map(([k, v]) => (
+        <Tag key={k} style={{ ...mono, marginInlineEnd: 0 }}>
+          {k} = {v === null ? '—' : String(v)}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+function Step({ step }: { step: TraceStep }) {
+  return (
+    <Space orientation="vertical" size={0}>
+      <span style={mono}>{step.formula}</span>
+      <span style={{ ...mono, ...num }}>
+        = {step.raw} {step.rounding ? `→ ${step.rounding}` : ''} → <b>{step.value}</b>
+      </span>
+    </Space>
+  );
+}
+
+/** Every number of a unit's score, as the engine explains it (GET …/results/:unit/trace). */
+export function TraceView({
+  planId,
+  unit,
+  period,
+  header,
+}: {
+  planId: number;
+  unit: string;
+  period: string;
+  header?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const q = useTrace(planId, unit, period);
+  if (q.isPending) return <Spin />;
+  if (q.isError) return <Alert type="error" showIcon title={formatError(t, q.error)} />;
+  const tr: UnitTrace = q.data;
+  const rows = toRows(tr.components ?? []);
+  return (
+    <div data-testid="trace-view">
+      {header}
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, md: 3 }}
+        bordered
+        style={{ marginBottom: 12 }}
+        items={[
+          { key: 'unit', label: t('results.unit'), children: tr.unit },
+          { key: 'group', label: t('results.group'), children: tr.group },
+          { key: 'period', label: t('results.period'), children: tr.period },
+          {
+            key: 'mode',
+            label: t('planEditor.method'),
+            children: t(`trace.mode.${tr.mode}`),
+          },
+          {
+            key: 'rounding',
+            label: t('trace.rounding'),
+            span: 2,
+            children: t('trace.roundingRule', {
+              decimals: tr.rounding?.decimals,
+              mode: tr.rounding?.mode,
+              stages: (tr.rounding?.stages ?? []).join(', '),
+            }),
+          },
+        ]}
+      />
+      <Table<Row>
+        data-testid="trace-tree"
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={rows}
+        scroll={{ x: 'max-content' }}
+        expandable={{ defaultExpandedRowKeys: keysOf(rows) }}
+        columns={[
+          {
+            title: t('trace.item'),
+            key: 'item',
+            render: (_, r) => (
+              <span>
+                <Typography.Text code>{r.code}</Typography.Text> {r.name}
+              </span>
+            ),
+          },
+          {
+            title: `${t('trace.score')} / ${t('trace.full')}`,
+            key: 'score',
+            align: 'right',
+            render: (_, r) => (
+              <span style={num}>
+                {r.score === null ? <Tag>{t('trace.left_out')}</Tag> : <b>{fmtScore(r.score)}</b>} /{' '}
+                {fmtScore(r.full)}
+              </span>
+            ),
+          },
+          {
+            title: t('trace.weight'),
+            dataIndex: 'weight',
+            align: 'right',
+            render: (w: number) => <span style={num}>{w}</span>,
+          },
+          {
+            title: t('trace.method'),
+            dataIndex: 'method',
+            render: (m?: string) => (m ? t(`methods.${m}`, { defaultValue: m }) : ''),
+          },
+          {
+            title: t('trace.formula'),
+            key: 'formula',
+            render: (_, r) => (
+              <Space orientation="vertical" size={2}>
+                <span style={mono}>{r.formula}</span>
+                <Vars vars={r.vars} />
+                {r.notes?.map((n) => (
+                  <Typography.Text key={n} type="secondary" style={{ fontSize: 12 }}>
+                    {n}
+                  </Typography.Text>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: t('trace.rounding'),
+            key: 'rounding',
+            render: (_, r) =>
+              r.rounding ? (
+                <span style={{ ...mono, ...num }}>
+                  {r.raw} → {r.rounding}
+                </span>
+              ) : (
+                <span style={{ ...mono, ...num }}>{r.raw ?? ''}</span>
+              ),
+          },
+        ]}
+      />
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        style={{ marginTop: 12 }}
+        items={[
+          { key: 'base', label: t('trace.base'), children: <Step step={tr.base} /> },
+          {
+            key: 'bonus',
+            label: t('trace.bonus'),
+            children: (
+              <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                {tr.bonus.items.length === 0 ? (
+                  t('trace.none')
+                ) : (
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey={(_, i) => String(i)}
+                    dataSource={tr.bonus.items}
+                    columns={[
+                      { title: t('trace.source'), dataIndex: 'source' },
+                      { title: t('trace.points'), dataIndex: 'points', align: 'right' },
+                      { title: t('trace.reason'), dataIndex: 'reason' },
+                    ]}
+                  />
+                )}
+                <span style={mono}>{tr.bonus.formula}</span>
+                <b data-testid="trace-bonus">
+                  {t('trace.bonusRaw', { raw: fmtScore(tr.bonus.raw), capped: fmtScore(tr.bonus.capped) })}
+                </b>
+              </Space>
+            ),
+          },
+          {
+            key: 'deductions',
+            label: t('trace.deductions'),
+            children: (
+              <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                {tr.deductions.items.length === 0 ? (
+                  t('trace.none')
+                ) : (
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey={(_, i) => String(i)}
+                    dataSource={tr.deductions.items}
+                    columns={[
+                      { title: t('trace.points'), dataIndex: 'points', align: 'right' },
+                      { title: t('trace.reason'), dataIndex: 'reason' },
+                      {
+                        title: t('whatif.indicator'),
+                        dataIndex: 'indicator',
+                        render: (v?: string) => v ?? '',
+                      },
+                    ]}
+                  />
+                )}
+                <span style={mono}>
+                  {tr.deductions.formula} = <b>{fmtScore(tr.deductions.total)}</b>
+                </span>
+              </Space>
+            ),
+          },
+          {
+            key: 'vetoes',
+            label: t('trace.vetoes'),
+            children:
+              tr.vetoes.length === 0 ? (
+                t('trace.none')
+              ) : (
+                <Space orientation="vertical" size={2}>
+                  {tr.vetoes.map((v) => (
+                    <span key={v.event}>
+                      <Tag color="red">{v.event}</Tag>
+                      {v.reason}
+                    </span>
+                  ))}
+                </Space>
+              ),
+          },
+          {
+            key: 'total',
+            label: t('trace.total'),
+            children: (
+              <div data-testid="trace-total">
+                <Step step={tr.total} />
+              </div>
+            ),
+          },
+          { key: 'rank', label: t('trace.rank'), children: <span data-testid="trace-rank">{tr.rank}</span> },
+          {
+            key: 'grade',
+            label: t('trace.grade'),
+            children: <span data-testid="trace-grade">{tr.grade}</span>,
+          },
+        ]}
+      />
+    </div>
+  );
+}
