@@ -136,7 +136,7 @@ describe('evaluate (weighted mode, hand computed)', () => {
     expect(u.rank).toBe(1);
     expect(u.grade!.name).toBe('优');
     expect(r.trace('U2').components[0]!.children[0]!.notes).toContain(
-      'some children left out: re-weighted over the rest',
+      'children present do not carry the full points or weights: re-weighted over them',
     );
   });
 });

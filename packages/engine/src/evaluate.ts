@@ -522,7 +522,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
         // A unit-specific node that does not apply to this unit counts as left out (re-weighted).
         if (aw === 0 || w === 0 || (mask !== null && mask[at] === 1)) s = Number.NaN;
         else {
-          s = weighted ? accS[j]! / aw : accMiss[j] ? (accS[j]! * full[gBase + j]!) / aw : accS[j]!;
+          s = weighted ? accS[j]! / aw : pointsOf(accS[j]!, aw, full[gBase + j]!);
           if (nodeRounds[j] === 1) s = roundDecimal(s, dec, rmode);
         }
         scores[at] = s;
@@ -538,8 +538,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     const root = cp.root;
     const aw = accW[root]!;
     let b = 0;
-    if (aw > 0)
-      b = weighted ? accS[root]! / aw : accMiss[root] ? (accS[root]! * cp.totalPoints) / aw : accS[root]!;
+    if (aw > 0) b = weighted ? accS[root]! / aw : pointsOf(accS[root]!, aw, cp.totalPoints);
     const hy = st.halfYear[u]!;
     if (plan.halfYear && !Number.isNaN(hy)) b = plan.halfYear.weight * hy + (1 - plan.halfYear.weight) * b;
     st.ownBase[u] = b;
@@ -602,7 +601,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
         if (aw === 0 || w === 0 || (mask !== null && mask[base + u] === 1)) s = Number.NaN;
         else {
           const a = AS[ib + u]!;
-          s = weighted ? a / aw : AM[ib + u] ? (a * fullByNode[wo + ug[u]!]!) / aw : a;
+          s = weighted ? a / aw : pointsOf(a, aw, fullByNode[wo + ug[u]!]!);
           if (rounds) s = roundDecimal(s, dec, rmode);
         }
         scores[base + u] = s;
@@ -621,7 +620,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
       let b = 0;
       if (aw > 0) {
         const a = AS[rb + u]!;
-        b = weighted ? a / aw : AM[rb + u] ? (a * cp.totalPoints) / aw : a;
+        b = weighted ? a / aw : pointsOf(a, aw, cp.totalPoints);
       }
       const hy = st.halfYear[u]!;
       if (hw !== undefined && !Number.isNaN(hy)) b = hw * hy + (1 - hw) * b;
@@ -1023,4 +1022,12 @@ function scatterColumn(
       }
     }
   }
+}
+
+/**
+ * Points mode: a node's score is the sum of its children's, re-weighted to the node's full points
+ * when the children present carry a different total (some left out, or unit-specific ones added).
+ */
+export function pointsOf(sum: number, presentFull: number, full: number): number {
+  return Math.abs(presentFull - full) <= full * 1e-12 ? sum : (sum * full) / presentFull;
 }

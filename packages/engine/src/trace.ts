@@ -1,4 +1,4 @@
-import type { EvalState } from './evaluate';
+import { type EvalState, pointsOf } from './evaluate';
 import type { MethodContext, Tracer } from './methods/types';
 import { newCell } from './methods/types';
 import type { TraceNode, TraceStep, UnitTrace } from './result';
@@ -115,7 +115,8 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
     const agg = aggregateText(children, weighted, res.full);
     res.formula = agg.formula;
     res.raw = agg.raw;
-    if (agg.reweighted) res.notes.push('some children left out: re-weighted over the rest');
+    if (agg.reweighted)
+      res.notes.push('children present do not carry the full points or weights: re-weighted over them');
     const rounds = n.kind === 'component' ? cp.roundComponent : cp.roundNode;
     if (rounds && agg.raw !== null) res.rounding = `${fmt(agg.raw)} → ${fmt(stored)} (${rule})`;
     return res;
@@ -217,11 +218,12 @@ function aggregateText(
     };
   }
   const sum = present.reduce((a, c) => a + c.score!, 0);
-  if (!reweighted) return { formula: `Σ = ${present.map((c) => c.score).join(' + ')}`, raw: sum, reweighted };
   const fw = present.reduce((a, c) => a + c.weight, 0);
+  const raw = pointsOf(sum, fw, full);
+  if (raw === sum) return { formula: `Σ = ${present.map((c) => c.score).join(' + ')}`, raw: sum, reweighted };
   return {
     formula: `(${present.map((c) => c.score).join(' + ')}) × ${full} / ${fw} (re-weighted)`,
-    raw: (sum * full) / fw,
-    reweighted,
+    raw,
+    reweighted: true,
   };
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { assignGrades, quotaOf } from './grades';
+import type { GradeSpec } from './plan/types';
+import { competitionRank } from './rank';
+
+const spec = (tie: 'exclude' | 'include'): GradeSpec => ({
+  levels: [
+    { code: 'A', name: '优秀', color: 'green', minScore: 90, maxShare: 0.4 },
+    { code: 'B', name: '良好', color: 'blue', minScore: 80 },
+    { code: 'C', name: '合格', color: 'gold' },
+  ],
+  tieAtQuotaEdge: tie,
+});
+const cand = (totals: number[], vetoed: number[] = []) =>
+  totals.map((total, id) => ({ id, total, downgrade: vetoed.includes(id), noAdvanced: false }));
+
+describe('competition ranking', () => {
+  it('1, 2, 2, 4', () => {
+    const out = new Int32Array(4);
+    competitionRank([0, 1, 2, 3], [100, 90, 90, 80], out);
+    expect([...out]).toEqual([1, 2, 2, 4]);
+  });
+});
+
+describe('grade quotas (W8)', () => {
+  it('quota rounding: 0.15 × 20 = 3 exactly; 0.3 × 8 = 2.4 → floor 2, round 2, ceil 3', () => {
+    expect(quotaOf({ code: 'x', name: 'x', color: 'x', maxShare: 0.15 }, 20, 'floor')).toBe(3);
+    expect(quotaOf({ code: 'x', name: 'x', color: 'x', maxShare: 0.3 }, 8, 'floor')).toBe(2);
+    expect(quotaOf({ code: 'x', name: 'x', color: 'x', maxShare: 0.3 }, 8, 'round')).toBe(2);
+    expect(quotaOf({ code: 'x', name: 'x', color: 'x', maxShare: 0.3 }, 8, 'ceil')).toBe(3);
+  });
+  it('tie at the quota edge: quota floor(0.4 × 5) = 2; totals 95, 92, 92 → exclude: only 95; include: all three', () => {
+    const totals = [95, 92, 92, 85, 70];
+    expect(assignGrades(cand(totals), spec('exclude'), undefined).map((o) => o.level)).toEqual([
+      0, 1, 1, 1, 2,
+    ]);
+    expect(assignGrades(cand(totals), spec('include'), undefined).map((o) => o.level)).toEqual([
+      0, 0, 0, 1, 2,
+    ]);
+  });
+  it('minimum score applies before the quota: 89.99 is not excellent', () => {
+    expect(assignGrades(cand([89.99, 85, 60, 50, 40]), spec('exclude'), undefined)[0]!.level).toBe(1);
+  });
+  it('veto (W12): lowered one level; place passed on (next_unit) or lost (lapse)', () => {
+    const totals = [97, 95, 93, 85, 70]; // quota 2
+    const next = assignGrades(cand(totals, [0]), spec('exclude'), {
+      effects: ['downgrade_last'],
+      freedQuota: 'next_unit',
+    });
+    expect(next.map((o) => o.level)).toEqual([1, 0, 0, 1, 2]);
+    expect(next[0]).toMatchObject({ natural: 0, downgraded: true });
+    const lapse = assignGrades(cand(totals, [0]), spec('exclude'), {
+      effects: ['downgrade_last'],
+      freedQuota: 'lapse',
+    });
+    expect(lapse.map((o) => o.level)).toEqual([1, 0, 1, 1, 2]);
+  });
+});
