@@ -7,6 +7,7 @@ import { findUserByUsername } from '../modules/identity/identity.repository.js';
 import * as repo from '../modules/org/org.repository.js';
 import { createAccount } from '../modules/users/accounts.js';
 import { type Ctx, type Deps, systemCtx } from '../platform/context.js';
+import { seedCityDeptPlans } from './plans.js';
 import {
   cityDeptCategories,
   districts,
@@ -137,11 +138,14 @@ export const demoAccounts: DemoAccount[] = accountSpecs.map((a) => ({
 }));
 
 /**
- * Scores and plans: see issue 3. The demo scoring plan (the engine's Wuxi city-departments
- * template, keyed on the group codes A, B1, B2, C1, C2) is seeded here, inside the seed's
- * transaction, once it exists. Until then this does nothing.
+ * Scores and plans (issue 3): the city-department system runs the engine's Wuxi city-departments
+ * template (keyed on the group codes A, B1, B2, C1, C2) as its active 2026 plan, with last year's
+ * archived plan, generated 2026-Y data and one evaluation run (demo/plans.ts).
  */
-export async function seedDemoPlans(_deps: Deps, _tx: Executor, _ctx: Ctx, _city: DemoCity): Promise<void> {}
+export async function seedDemoPlans(deps: Deps, tx: Executor, ctx: Ctx, city: DemoCity): Promise<void> {
+  const systemId = city.systems['city-dept'];
+  if (systemId) await seedCityDeptPlans(deps, tx, ctx, systemId, city.nodes);
+}
 
 /** mulberry32: a tiny seeded PRNG, so the demo staff are the same on every machine. */
 function prng(seed: number) {
