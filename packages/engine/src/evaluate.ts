@@ -85,6 +85,11 @@ export function evaluate(plan: Plan | CompiledPlan, input: EvaluationInput): Eva
   return createEvaluator(plan, input).result();
 }
 
+/** The explanation of one unit's numbers (same as result.trace(unit)). */
+export function explain(result: EvaluationResult, unit: string): UnitTrace {
+  return result.trace(unit);
+}
+
 export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: EvaluationInput): Evaluator {
   let cp: CompiledPlan;
   if ('nodes' in planOrCompiled) cp = planOrCompiled;

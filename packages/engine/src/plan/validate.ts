@@ -1,5 +1,6 @@
 import { byScope, groupChain } from '../compile';
 import { METHODS } from '../methods/index';
+import { parsePeriod } from '../period';
 import { ahp } from './ahp';
 import type { Component, Indicator, Plan } from './types';
 
@@ -45,6 +46,11 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
     add('scoring', 'scoring', 'scoring must be "points" or "weighted"');
   if (!['month', 'quarter', 'half', 'year'].includes(plan.period?.granularity))
     add('period', 'period.granularity', 'period.granularity must be month, quarter, half or year');
+  for (const k of ['from', 'to'] as const) {
+    const p = plan.period?.[k];
+    if (p !== undefined && !parsePeriod(p))
+      add('period', `period.${k}`, `period.${k} "${p}" is not like 2026-M01, 2026-Q1, 2026-H1 or 2026-Y`);
+  }
   const dec = plan.rounding?.decimals;
   if (dec !== undefined && !(Number.isInteger(dec) && dec >= 0 && dec <= 8))
     add('rounding', 'rounding.decimals', 'rounding.decimals must be an integer 0–8');
