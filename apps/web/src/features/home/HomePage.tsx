@@ -1,10 +1,17 @@
-import { AuditOutlined, PartitionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  PartitionOutlined,
+  ProfileOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Card, Col, Descriptions, Empty, Row, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasPermission, useCurrentUser } from '../../shared/auth.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
+import { ResultsCard } from './ResultsCard.js';
 
 const LINKS: { path: string; label: string; desc: string; icon: ReactNode; permission: string }[] = [
   {
@@ -13,6 +20,20 @@ const LINKS: { path: string; label: string; desc: string; icon: ReactNode; permi
     desc: 'home.linkOrg',
     icon: <PartitionOutlined />,
     permission: 'org.read',
+  },
+  {
+    path: '/plans',
+    label: 'nav.plans',
+    desc: 'home.linkPlans',
+    icon: <ProfileOutlined />,
+    permission: 'plans.read',
+  },
+  {
+    path: '/results',
+    label: 'nav.results',
+    desc: 'home.linkResults',
+    icon: <BarChartOutlined />,
+    permission: 'results.read',
   },
   {
     path: '/users',
@@ -40,8 +61,15 @@ export default function HomePage() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('home.welcome', { name: me.displayName })}
         </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('home.placeholder')}</Typography.Paragraph>
+        {!hasPermission(me, 'results.read') && (
+          <Typography.Paragraph type="secondary">{t('home.placeholder')}</Typography.Paragraph>
+        )}
       </Col>
+      {hasPermission(me, 'results.read') && (
+        <Col span={24}>
+          <ResultsCard />
+        </Col>
+      )}
       <Col xs={24} lg={12}>
         <Card title={t('home.myAccount')} size="small">
           <Descriptions

@@ -29,23 +29,13 @@ import { useCan } from '../../shared/auth.js';
 import { RankingChart } from '../../shared/charts/RankingChart.js';
 import { formatError } from '../../shared/feedback.js';
 import { planKeys, usePlan, usePlans, useResults } from '../plans/api.js';
+import { GradeTag } from './GradeTag.js';
 import { defaultPeriod, defaultPlan, fmtScore, periodOptions, unitsByGroup } from './ranking.js';
 import { TraceView } from './TraceView.js';
 
 const WhatIfPanel = lazy(() => import('./WhatIfPanel.js'));
 
 const num = { fontVariantNumeric: 'tabular-nums' as const, whiteSpace: 'nowrap' as const };
-
-export function GradeTag({ grade }: { grade: UnitScore['grade'] }) {
-  const { t } = useTranslation();
-  if (!grade) return <Tag>{t('results.noGrade')}</Tag>;
-  return (
-    <Tag data-testid="results-grade" color={grade.color} style={{ marginInlineEnd: 0 }}>
-      {grade.name}
-      {grade.downgraded ? ` (${t('results.downgraded')})` : ''}
-    </Tag>
-  );
-}
 
 function VetoMark({ vetoes }: { vetoes: string[] }) {
   const { t } = useTranslation();

@@ -140,8 +140,8 @@ export function TraceView({
             title: t('trace.formula'),
             key: 'formula',
             render: (_, r) => (
-              <Space orientation="vertical" size={2}>
-                <span style={mono}>{r.formula}</span>
+              <Space orientation="vertical" size={2} style={{ maxWidth: 480 }}>
+                <span style={{ ...mono, whiteSpace: 'normal', wordBreak: 'break-word' }}>{r.formula}</span>
                 <Vars vars={r.vars} />
                 {r.notes?.map((n) => (
                   <Typography.Text key={n} type="secondary" style={{ fontSize: 12 }}>

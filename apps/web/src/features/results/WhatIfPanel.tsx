@@ -33,7 +33,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError, request } from '../../shared/api.js';
 import { formatError } from '../../shared/feedback.js';
 import { planKeys, usePlan, usePlanData } from '../plans/api.js';
-import { GradeTag } from './ResultsPage.js';
+import { GradeTag } from './GradeTag.js';
 import { fmtScore } from './ranking.js';
 import {
   applyChanges,
