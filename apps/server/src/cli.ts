@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
 import { openConfigured, startServer } from './main.js';
 import { verifyAudit } from './modules/audit/audit.service.js';
+import { runEvaluate } from './modules/results/evaluate-cli.js';
 import { createAccount } from './modules/users/accounts.js';
 import { type Deps, systemCtx } from './platform/context.js';
 import { sendControl } from './platform/control.js';
@@ -22,6 +23,8 @@ const USAGE = `jixiao — 绩效管理信息系统 command line
   jixiao audit verify               check the audit trail's HMAC-SM3 chain; exit 1 on the first bad row
   jixiao backup FILE                write a consistent backup (works while the server runs)
   jixiao restore FILE               replace all data with a backup (server must be stopped)
+  jixiao evaluate --plan FILE --data FILE [--period P] [--json]
+                                    score a plan file on a data file (CSV/.xlsx/JSON); no database
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -46,6 +49,8 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(USAGE);
     return cmd ? 0 : 1;
   }
+  // Works on files alone: no configuration, no database.
+  if (cmd === 'evaluate') return runEvaluate(rest);
   const config = loadConfig(process.env, { defaultDemo: false });
   switch (cmd) {
     case 'start': {

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { evaluate, getTemplate } from '@jixiao/engine';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatPlanFile } from '../src/modules/plans/plan-file.js';
+import { inputToRows, toCsv } from '../src/modules/results/data-file.js';
+
+/** `jixiao evaluate` as an operator runs it, on the engine's shipped Wuxi template written out to files. */
+const bin = resolve(import.meta.dirname, '../bin/jixiao.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'jixiao-eval-'));
+const tpl = getTemplate('wuxi-departments-2016')!;
+const planFile = join(dir, 'plan.yaml');
+const dataFile = join(dir, 'data.csv');
+writeFileSync(planFile, formatPlanFile(tpl.plan, 'yaml'));
+writeFileSync(dataFile, toCsv(inputToRows(tpl.data)));
+// No database may be touched: the data dir does not exist and the URL points nowhere.
+const env = {
+  ...process.env,
+  JIXIAO_DATA_DIR: join(dir, 'no-such-dir'),
+  DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none',
+};
+const jixiao = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, 'evaluate', ...args], { env, encoding: 'utf8', timeout: 60_000 });
+
+describe('jixiao evaluate', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const expected = evaluate(tpl.plan, tpl.data);
+
+  it('prints the ranked table per group', () => {
+    const r = jixiao('--plan', planFile, '--data', dataFile);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const g of ['[A] 党群口', '[B1] 综合', '[B2] 执法', '[C1]', '[C2]']) expect(r.stdout).toContain(g);
+    const first = expected.units.find((u) => u.group === 'A' && u.placement === 1)!;
+    const line = r.stdout.split('\n').find((l) => l.startsWith(`${first.unit} `))!;
+    expect(line).toContain(first.total.toFixed(2));
+    expect(line).toContain(first.grade!.name);
+    expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
+  });
+
+  it('prints the full result with traces as JSON, equal to the engine run on the template data', () => {
+    const r = jixiao('--plan', planFile, '--data', dataFile, '--period', '2016-Y', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.units).toHaveLength(tpl.data.units.length);
+    const totals = Object.fromEntries(
+      out.units.map((u: { unit: string; total: number }) => [u.unit, u.total]),
+    );
+    expect(totals).toEqual(Object.fromEntries(expected.units.map((u) => [u.unit, u.total])));
+    expect(out.traces.A01.total.value).toBe(expected.unit('A01')!.total);
+  });
+
+  it('reads the engine JSON input too', () => {
+    const json = join(dir, 'data.json');
+    writeFileSync(json, JSON.stringify(tpl.data));
+    const r = jixiao('--plan', planFile, '--data', json, '--json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).units).toHaveLength(tpl.data.units.length);
+  });
+
+  it('exits 1 with line-numbered messages on bad data', () => {
+    const bad = join(dir, 'bad.csv');
+    const rows = inputToRows(tpl.data);
+    rows.push(['A01', 'T9', '2016-Y', '1', 'value', '', '', '']);
+    rows.push(['A02', 'T1', '2016-13', '1', 'value', '', '', '']);
+    rows.push(['A03', 'S1', '2016-Y', 'lots', 'value', '', '', '']);
+    writeFileSync(bad, toCsv(rows));
+    const n = rows.length;
+    const r = jixiao('--plan', planFile, '--data', bad);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`line ${n - 2}: "T9"`);
+    expect(r.stderr).toContain(`line ${n - 1}: period "2016-13"`);
+    expect(r.stderr).toContain(`line ${n}: value "lots"`);
+  });
+
+  it('exits 1 listing the problems of an invalid plan, 2 without arguments', () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ ...tpl.plan, components: [] }));
+    const r = jixiao('--plan', broken, '--data', dataFile);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/the plan is invalid/);
+    expect(jixiao().status).toBe(2);
+  });
+});
