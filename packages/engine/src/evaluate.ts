@@ -17,7 +17,7 @@ import type { Plan, RoundingMode } from './plan/types';
 import { assertValidPlan } from './plan/validate';
 import { competitionRank } from './rank';
 import type { EvaluationResult, IndicatorResult, UnitResult, UnitTrace } from './result';
-import { roundDecimal } from './rounding';
+import { roundDecimal, roundFast } from './rounding';
 import { buildTrace } from './trace';
 
 const NUM_FIELDS = ['value', 'target', 'baseline', 'baseValue', 'peerValue', 'peerBaseValue'] as const;
@@ -714,7 +714,12 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
       st.naturalLevel[u] = o.natural;
       st.downgraded[u] = o.downgraded ? 1 : 0;
     });
-    // Published order: grade level first, a unit lowered by veto last within its level (W12), then total.
+    // Published order: grade level first, a unit lowered by veto last within its level (W12), then
+    // total. Without vetoes the levels follow the totals, so the order is the rank order.
+    if (!cands.some((c) => c.downgrade || c.noAdvanced)) {
+      for (const u of sortedIds) st.placement[u] = st.rank[u]!;
+      return;
+    }
     const order = [...sortedIds].sort(
       (a, b) =>
         st.level[a]! - st.level[b]! || st.downgraded[a]! - st.downgraded[b]! || st.total[b]! - st.total[a]!,
@@ -1010,13 +1015,7 @@ function scatterColumn(
     const sc = f * scale;
     let v = sc;
     if (roundInd) {
-      const y = sc * m;
-      const fl = Math.floor(y);
-      const frac = y - fl;
-      v =
-        halfMode && sc >= 0 && y < 1e9 && Math.abs(frac - 0.5) > 1e-6
-          ? (frac > 0.5 ? fl + 1 : fl) / m
-          : roundDecimal(sc, dec, rmode);
+      v = roundFast(sc, m, dec, rmode, halfMode);
     }
     scores[at] = v;
     if (fuse) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roundDecimal, roundDecimalString, roundHalfUp } from './rounding';
+import { roundDecimal, roundDecimalString, roundFast, roundHalfUp } from './rounding';
 
 describe('roundHalfUp (四舍五入, decimal-exact)', () => {
   it('rounds 2.675 up to 2.68 although the double is 2.67499…', () => {
@@ -41,6 +41,23 @@ describe('roundHalfUp (四舍五入, decimal-exact)', () => {
           expect(roundDecimal(Number(s), d, mode)).toBe(Number(roundDecimalString(s, d, mode)));
         },
       ),
+    );
+  });
+  it('the evaluator fast path equals roundDecimal', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1000, max: 1000, noNaN: true }),
+          fc.integer({ min: 0, max: 10_000_000 }).map((n) => n / 2000), // many exact ties
+          fc.integer({ min: 0, max: 100_000 }).map((n) => (n / 1000) * 0.1),
+        ),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom('half_up' as const, 'half_even' as const, 'down' as const),
+        (x, d, mode) => {
+          expect(roundFast(x, 10 ** d, d, mode, mode !== 'down')).toBe(roundDecimal(x, d, mode));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
