@@ -60,6 +60,16 @@ describe('jixiao evaluate', () => {
     expect(JSON.parse(r.stdout).units).toHaveLength(tpl.data.units.length);
   });
 
+  it('reads JSON rows (docs/plan-format.md §11) with the units named by a group field', () => {
+    const [header, ...rows] = inputToRows(tpl.data);
+    const objects = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
+    const json = join(dir, 'rows.json');
+    writeFileSync(json, JSON.stringify(objects));
+    const r = jixiao('--plan', planFile, '--data', json, '--json');
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).units).toHaveLength(tpl.data.units.length);
+  });
+
   it('exits 1 with line-numbered messages on bad data', () => {
     const bad = join(dir, 'bad.csv');
     const rows = inputToRows(tpl.data);

@@ -152,7 +152,8 @@ function mapRecords(records: Rec[], problems: DataProblem[], required: DataColum
   });
 }
 
-function unitsOf(rows: DataFileRow[]): UnitInput[] {
+/** Units named by rows that carry a group (the first such row of each unit). */
+export function unitsOf(rows: DataFileRow[]): UnitInput[] {
   const m = new Map<string, UnitInput>();
   for (const r of rows) {
     const code = r.cells.unit;
@@ -205,6 +206,20 @@ export async function readDataFile(buf: Uint8Array): Promise<DataFile> {
     problems.push(...up.map((p) => ({ ...p, message: `sheet "${unitSheet.name}": ${p.message}` })));
   }
   return { rows, units, problems };
+}
+
+/** JSON data rows (docs/plan-format.md §11): an array of objects with the same columns; line = index + 1. */
+export function jsonRows(rows: unknown[]): DataFile {
+  const out: DataFileRow[] = rows.map((r, i) => {
+    const o = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+    const cells: DataFileRow['cells'] = {};
+    for (const c of dataColumns) {
+      const v = o[c];
+      if (v !== undefined && v !== null && String(v).trim() !== '') cells[c] = String(v).trim();
+    }
+    return { line: typeof o.line === 'number' ? o.line : i + 1, cells };
+  });
+  return { rows: out, units: unitsOf(out), problems: [] };
 }
 
 export type PeriodInput = Omit<EvaluationInput, 'units'>;

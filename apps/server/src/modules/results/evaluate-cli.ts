@@ -9,11 +9,11 @@ import {
   validatePlan,
 } from '@jixiao/engine';
 import { PlanFileError, parsePlanFile } from '../plans/plan-file.js';
-import { buildInputs, readDataFile } from './data-file.js';
+import { buildInputs, jsonRows, readDataFile } from './data-file.js';
 
 export const EVALUATE_USAGE = `jixiao evaluate --plan FILE --data FILE [--period P] [--json]
-  plan: YAML or JSON (docs/plan-format.md); data: CSV or .xlsx, one row per value
-  (unit, indicator, period, value, kind, reason, group, name), or the engine's JSON input.
+  plan: YAML or JSON (docs/plan-format.md); data: CSV, .xlsx or JSON rows, one row per value
+  (unit, indicator, period, value, kind, reason, group, name), or the engine's JSON input object.
   Prints the ranked table per group, or with --json the full result with every unit's trace.`;
 
 interface Io {
@@ -72,9 +72,10 @@ export async function runEvaluate(
   let input: EvaluationInput;
   try {
     const buf = readFileSync(values.data);
-    if (/\.json$/i.test(values.data)) input = JSON.parse(buf.toString('utf8')) as EvaluationInput;
+    const json = /\.json$/i.test(values.data) ? (JSON.parse(buf.toString('utf8')) as unknown) : undefined;
+    if (json !== undefined && !Array.isArray(json)) input = json as EvaluationInput;
     else {
-      const file = await readDataFile(buf);
+      const file = Array.isArray(json) ? jsonRows(json) : await readDataFile(buf);
       const fail = (problems: { line: number; message: string }[]) => {
         for (const p of problems)
           io.err(
