@@ -1,7 +1,8 @@
-import { type EvalState, pointsOf } from './evaluate';
+import type { EvalState } from './evaluate';
 import type { MethodContext, Tracer } from './methods/types';
 import { newCell } from './methods/types';
 import type { TraceNode, TraceStep, UnitTrace } from './result';
+import { pointsOf } from './scatter';
 
 /**
  * Build the explanation of one unit on demand. Leaf scores are recomputed through the very

@@ -1,0 +1,168 @@
+import { METHODS } from '../methods/index';
+import type { Component, Indicator, Plan } from './types';
+import { type Add, arr, dupes } from './validate';
+
+/** Rule checks of validatePlan: methods, grades, events, plan-level constraints. */
+
+export function checkMethod(
+  m: Indicator['method'],
+  direction: Indicator['direction'],
+  path: string,
+  code: string,
+  add: Add,
+): void {
+  if (direction !== undefined && direction !== 'higher' && direction !== 'lower')
+    add('direction', path, `indicator ${code}: direction must be "higher" or "lower"`, code);
+  if (!m) {
+    add('missing_method', path, `indicator ${code}: no scoring method`, code);
+    return;
+  }
+  const def = Object.hasOwn(METHODS, m.kind) ? METHODS[m.kind] : undefined;
+  if (!def) {
+    add('unknown_method', path, `indicator ${code}: unknown method "${m.kind}"`, code);
+    return;
+  }
+  for (const msg of def.check(m)) add('method_params', path, `indicator ${code} (${m.kind}): ${msg}`, code);
+  if (m.kind === 'deduction' && direction !== 'lower')
+    add(
+      'direction',
+      path,
+      `indicator ${code}: the deduction method counts faults, so direction must be "lower"`,
+      code,
+    );
+  if (m.kind === 'total_growth' && direction === 'lower')
+    add('direction', path, `indicator ${code}: total_growth needs direction "higher"`, code);
+}
+
+export function checkGrades(plan: Plan, add: Add): void {
+  const levels = arr(plan.grades?.levels);
+  if (levels.length < 2) add('grades', 'grades.levels', 'grades need at least two levels');
+  dupes(levels, 'grades.levels', 'grade', add);
+  let prevMin = Number.POSITIVE_INFINITY;
+  levels.forEach((l, i) => {
+    const path = `grades.levels[${i}]`;
+    if (!l.color) add('grade_color', path, `grade ${l.code}: a colour is required (Z5)`);
+    if (l.minScore !== undefined) {
+      if (l.minScore > prevMin)
+        add(
+          'grade_order',
+          path,
+          `grade ${l.code}: minScore ${l.minScore} is above the better grade's ${prevMin}`,
+        );
+      prevMin = l.minScore;
+    }
+    if (l.maxShare !== undefined && !(l.maxShare > 0 && l.maxShare <= 1))
+      add('grade_quota', path, `grade ${l.code}: maxShare must be in (0, 1]`);
+    if (l.maxCount !== undefined && !(Number.isInteger(l.maxCount) && l.maxCount >= 0))
+      add('grade_quota', path, `grade ${l.code}: maxCount must be an integer ≥ 0`);
+    if (
+      i === levels.length - 1 &&
+      (l.maxShare !== undefined || l.maxCount !== undefined || l.minScore !== undefined)
+    )
+      add(
+        'grade_last',
+        path,
+        `grade ${l.code}: the last level takes every remaining unit and cannot have a quota or minimum`,
+      );
+  });
+}
+
+export function checkEvents(plan: Plan, groupCodes: Set<string>, catCodes: Set<string>, add: Add): void {
+  if (plan.bonus) {
+    if (!(plan.bonus.cap >= 0)) add('bonus', 'bonus.cap', 'bonus.cap must be ≥ 0');
+    dupes(arr(plan.bonus.sources), 'bonus.sources', 'bonus source', add);
+  }
+  if (plan.deductions?.cap !== undefined && !(plan.deductions.cap >= 0))
+    add('deductions', 'deductions.cap', 'deductions.cap must be ≥ 0');
+  if (plan.veto) {
+    for (const e of arr(plan.veto.effects))
+      if (!['no_advanced_title', 'exclude_awards', 'downgrade_last'].includes(e))
+        add('veto', 'veto.effects', `unknown veto effect "${e}"`);
+    if (!['next_unit', 'lapse'].includes(plan.veto.freedQuota))
+      add('veto', 'veto.freedQuota', 'veto.freedQuota must be next_unit or lapse');
+  }
+  const rankingCodes = new Set<string>();
+  arr(plan.rankings).forEach((r, i) => {
+    rankingCodes.add(r.code);
+    for (const g of arr(r.groups))
+      if (!groupCodes.has(g)) add('ranking', `rankings[${i}]`, `ranking ${r.code}: unknown group "${g}"`);
+    for (const c of arr(r.categories))
+      if (!catCodes.has(c)) add('ranking', `rankings[${i}]`, `ranking ${r.code}: unknown category "${c}"`);
+  });
+  arr(plan.awards).forEach((a, i) => {
+    if (a.ranking !== undefined && !rankingCodes.has(a.ranking))
+      add('award', `awards[${i}]`, `award ${a.code}: unknown ranking "${a.ranking}"`);
+    if (!(Number.isInteger(a.top) && a.top > 0))
+      add('award', `awards[${i}]`, `award ${a.code}: top must be a positive integer`);
+  });
+  if (plan.halfYear && !(plan.halfYear.weight >= 0 && plan.halfYear.weight <= 1))
+    add('half_year', 'halfYear.weight', 'halfYear.weight must be between 0 and 1 (S9)');
+  arr(plan.links).forEach((l, i) => {
+    if (!(l.share >= 0 && l.share <= 1))
+      add('link', `links[${i}]`, `link of unit ${l.unit}: share must be between 0 and 1 (S1)`);
+    if (l.sources.includes(l.unit))
+      add('link', `links[${i}]`, `link of unit ${l.unit}: a unit cannot be linked to itself`);
+  });
+}
+
+/** Plan-level constraints written in the plan (Z2 external ≥ 30 %, Z16 government service ≥ 5 %). */
+export function checkConstraints(
+  plan: Plan,
+  scopes: { code: string; chain: string[] }[],
+  children: Map<string, Indicator[]>,
+  indByCode: Map<string, Indicator>,
+  amount: (x: Indicator | Component, chain: string[]) => number | undefined,
+  add: Add,
+): void {
+  const comps = arr(plan.components);
+  arr(plan.constraints).forEach((c, i) => {
+    for (const g of scopes) {
+      // Effective share of each node in the total: its amount over its siblings', down the path.
+      const share = new Map<string, number>();
+      const compSum = comps.reduce((a, x) => a + (amount(x, g.chain) ?? 0), 0);
+      const walk = (kids: Indicator[], parentShare: number) => {
+        const sum = kids.reduce((a, k) => a + (amount(k, g.chain) ?? 0), 0);
+        for (const k of kids) {
+          const s = sum > 0 ? (parentShare * (amount(k, g.chain) ?? 0)) / sum : 0;
+          share.set(k.code, s);
+          walk(children.get(k.code) ?? [], s);
+        }
+      };
+      let total = 0;
+      for (const comp of comps) {
+        const s = compSum > 0 ? (amount(comp, g.chain) ?? 0) / compSum : 0;
+        if (c.components?.includes(comp.code)) total += s;
+        else walk(children.get(`component:${comp.code}`) ?? [], s);
+      }
+      const selected = (ind: Indicator) =>
+        c.indicators?.includes(ind.code) || (ind.tags ?? []).some((t) => c.tags?.includes(t));
+      for (const [code, s] of share) {
+        const ind = indByCode.get(code)!;
+        if (!selected(ind)) continue;
+        // Count a selected node once: skip it when an ancestor is selected too.
+        let p = ind.parent ? indByCode.get(ind.parent) : undefined;
+        let covered = false;
+        while (p) {
+          if (selected(p)) covered = true;
+          p = p.parent ? indByCode.get(p.parent) : undefined;
+        }
+        if (!covered) total += s;
+      }
+      const ok = c.kind === 'min_share' ? total >= c.share - EPS : total <= c.share + EPS;
+      if (!ok) {
+        add(
+          'constraint',
+          `constraints[${i}]`,
+          `constraint "${c.label}": share is ${round(total * 100)} % in group ${g.code}, must be ${c.kind === 'min_share' ? 'at least' : 'at most'} ${round(c.share * 100)} %`,
+        );
+        break;
+      }
+    }
+  });
+}
+
+const EPS = 1e-9;
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
