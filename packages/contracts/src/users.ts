@@ -6,6 +6,7 @@ export const user = z.object({
   id: z.number().int(),
   username: z.string(),
   displayName: z.string(),
+  email: z.string().nullable(),
   orgNodeId: z.number().int().nullable(),
   active: z.boolean(),
   lockedUntil: z.string().nullable(),
@@ -31,12 +32,14 @@ export const userCreate = z.strictObject({
     .max(64)
     .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "-" and "_" only'),
   displayName: z.string().trim().min(1).max(100),
+  email: z.email().max(200).nullable().optional(),
   orgNodeId: z.number().int().positive().nullable().optional(),
   password: newPassword,
   grants: z.array(grantInput).max(50).default([]),
 });
 export const userUpdate = z.strictObject({
   displayName: z.string().trim().min(1).max(100).optional(),
+  email: z.email().max(200).nullable().optional(),
   orgNodeId: z.number().int().positive().nullable().optional(),
   active: z.boolean().optional(),
   version: z.number().int(),

@@ -5,6 +5,8 @@ export const users = pgTable('app_user', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
+  /** For notifications by e-mail; optional. */
+  email: text('email'),
   passwordHash: text('password_hash').notNull(),
   orgNodeId: integer('org_node_id').references(() => orgNodes.id, { onDelete: 'restrict' }),
   active: boolean('active').notNull().default(true),

@@ -2,3 +2,4 @@ export * from './audit.js';
 export * from './identity.js';
 export * from './org.js';
 export * from './plans.js';
+export * from './cycle.js';

@@ -18,6 +18,7 @@ async function present(db: Executor, rows: ids.UserRow[]): Promise<User[]> {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
+    email: u.email,
     orgNodeId: u.orgNodeId,
     active: u.active,
     lockedUntil: u.lockedUntil?.toISOString() ?? null,
@@ -42,6 +43,7 @@ async function present(db: Executor, rows: ids.UserRow[]): Promise<User[]> {
 const auditView = (u: ids.UserRow) => ({
   username: u.username,
   displayName: u.displayName,
+  email: u.email,
   orgNodeId: u.orgNodeId,
   active: u.active,
   mustChangePassword: u.mustChangePassword,
@@ -100,6 +102,7 @@ export async function createUser(
   input: {
     username: string;
     displayName: string;
+    email?: string | null;
     orgNodeId?: number | null;
     password: string;
     grants: GrantInput[];
@@ -120,6 +123,7 @@ export async function createUser(
     const user = await ids.insertUser(tx, {
       username: input.username,
       displayName: input.displayName,
+      email: input.email ?? null,
       orgNodeId: input.orgNodeId ?? null,
       passwordHash,
       mustChangePassword: true,
@@ -148,7 +152,13 @@ export async function updateUser(
   deps: Deps,
   ctx: Ctx,
   id: number,
-  input: { displayName?: string; orgNodeId?: number | null; active?: boolean; version: number },
+  input: {
+    displayName?: string;
+    email?: string | null;
+    orgNodeId?: number | null;
+    active?: boolean;
+    version: number;
+  },
 ) {
   const actor = ctx.actor!;
   return deps.database.db.transaction(async (tx) => {

@@ -1,0 +1,399 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './identity.js';
+import { orgNodes, staff } from './org.js';
+import { evaluationRuns, plans } from './plans.js';
+
+/*
+ * The yearly cycle (rules §4): task books, periods, submissions with evidence, verification,
+ * supervision items, notices, notifications, announcements. Numbers that users enter are stored
+ * as `numeric` (exact decimals, as typed), never binary floats.
+ */
+
+const at = (name: string) => timestamp(name, { withTimezone: true }).notNull().defaultNow();
+const maybeAt = (name: string) => timestamp(name, { withTimezone: true });
+const num = (name: string) => numeric(name, { precision: 20, scale: 6, mode: 'number' });
+const version = () => integer('version').notNull().default(1);
+const planRef = () =>
+  integer('plan_id')
+    .notNull()
+    .references(() => plans.id, { onDelete: 'cascade' });
+const unitRef = () =>
+  integer('unit_id')
+    .notNull()
+    .references(() => orgNodes.id, { onDelete: 'restrict' });
+
+// --- task books (W10, S4) and decomposition (S1) ---------------------------------------------------
+
+/**
+ * A unit's targets for one plan (任务书). draft → confirmed (unit leader) → reviewed (lead
+ * department / target office) → issued (office; locked). After issue, changes go through a request.
+ */
+export const taskBooks = pgTable(
+  'task_book',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: planRef(),
+    unitId: unitRef(),
+    status: text('status').notNull().default('draft'),
+    revision: integer('revision').notNull().default(1),
+    returnReason: text('return_reason'),
+    confirmedAt: maybeAt('confirmed_at'),
+    confirmedBy: text('confirmed_by'),
+    reviewedAt: maybeAt('reviewed_at'),
+    reviewedBy: text('reviewed_by'),
+    issuedAt: maybeAt('issued_at'),
+    issuedBy: text('issued_by'),
+    version: version(),
+    createdAt: at('created_at'),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [uniqueIndex('task_book_plan_unit').on(t.planId, t.unitId)],
+);
+
+/** One indicator's target in a task book. */
+export const taskTargets = pgTable(
+  'task_target',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    taskBookId: integer('task_book_id')
+      .notNull()
+      .references(() => taskBooks.id, { onDelete: 'cascade' }),
+    indicator: text('indicator').notNull(),
+    target: num('target'),
+    baseline: num('baseline'),
+    measureUnit: text('measure_unit'),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('task_target_book_indicator').on(t.taskBookId, t.indicator)],
+);
+
+/** Every issued or changed state of a task book, as it was (history of W10). */
+export const taskBookRevisions = pgTable(
+  'task_book_revision',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    taskBookId: integer('task_book_id')
+      .notNull()
+      .references(() => taskBooks.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    targets: jsonb('targets').notNull(),
+    reason: text('reason'),
+    savedAt: at('saved_at'),
+    savedBy: text('saved_by'),
+  },
+  (t) => [uniqueIndex('task_book_revision_book_rev').on(t.taskBookId, t.revision)],
+);
+
+/** A request to change an issued task book: reason, proposed targets, decision. */
+export const taskChangeRequests = pgTable(
+  'task_change_request',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    taskBookId: integer('task_book_id')
+      .notNull()
+      .references(() => taskBooks.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    proposed: jsonb('proposed').notNull(),
+    status: text('status').notNull().default('pending'),
+    requestedAt: at('requested_at'),
+    requestedBy: text('requested_by'),
+    decidedAt: maybeAt('decided_at'),
+    decidedBy: text('decided_by'),
+    decisionNote: text('decision_note'),
+    version: version(),
+  },
+  (t) => [index('task_change_request_book').on(t.taskBookId)],
+);
+
+/** A part of a target split among sections, sub-units or staff (层层分解); parts may split again. */
+export const decompositionParts = pgTable(
+  'decomposition_part',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    taskBookId: integer('task_book_id')
+      .notNull()
+      .references(() => taskBooks.id, { onDelete: 'cascade' }),
+    indicator: text('indicator').notNull(),
+    parentPartId: integer('parent_part_id'),
+    orgNodeId: integer('org_node_id').references(() => orgNodes.id, { onDelete: 'restrict' }),
+    staffId: integer('staff_id').references(() => staff.id, { onDelete: 'restrict' }),
+    target: num('target'),
+    note: text('note'),
+    version: version(),
+  },
+  (t) => [index('decomposition_part_book_indicator').on(t.taskBookId, t.indicator)],
+);
+
+// --- periods and deadlines (S9, G7) -----------------------------------------------------------------
+
+/** When a period of a plan takes data: opens, is due (later = late), closes. */
+export const periodWindows = pgTable(
+  'period_window',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: planRef(),
+    period: text('period').notNull(),
+    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    closed: boolean('closed').notNull().default(false),
+    version: version(),
+  },
+  (t) => [uniqueIndex('period_window_plan_period').on(t.planId, t.period)],
+);
+
+/** A closed period reopened for one unit, with reason and end. */
+export const periodReopenings = pgTable(
+  'period_reopening',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: planRef(),
+    period: text('period').notNull(),
+    unitId: unitRef(),
+    reason: text('reason').notNull(),
+    until: timestamp('until', { withTimezone: true }).notNull(),
+    createdAt: at('created_at'),
+    createdBy: text('created_by'),
+  },
+  (t) => [index('period_reopening_plan_period_unit').on(t.planId, t.period, t.unitId)],
+);
+
+// --- submissions and evidence (Z4, G5) --------------------------------------------------------------
+
+/**
+ * One value of one unit for one indicator and period. draft → submitted → verified | returned.
+ * `source`: the unit itself, a data provider (Z4), or the supervision system (H6).
+ */
+export const submissions = pgTable(
+  'submission',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: planRef(),
+    unitId: unitRef(),
+    indicator: text('indicator').notNull(),
+    period: text('period').notNull(),
+    value: num('value'),
+    measureUnit: text('measure_unit'),
+    note: text('note'),
+    status: text('status').notNull().default('draft'),
+    source: text('source').notNull().default('unit'),
+    returnReason: text('return_reason'),
+    late: boolean('late').notNull().default(false),
+    submittedAt: maybeAt('submitted_at'),
+    submittedBy: text('submitted_by'),
+    verifiedAt: maybeAt('verified_at'),
+    verifiedBy: text('verified_by'),
+    version: version(),
+    createdAt: at('created_at'),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [
+    uniqueIndex('submission_plan_unit_indicator_period').on(t.planId, t.unitId, t.indicator, t.period),
+    index('submission_plan_period_status').on(t.planId, t.period, t.status),
+  ],
+);
+
+/** Every earlier state of a submission: a verified value is never overwritten without trace (G5). */
+export const submissionHistory = pgTable(
+  'submission_history',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    submissionId: integer('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    value: num('value'),
+    status: text('status').notNull(),
+    reason: text('reason'),
+    changedAt: at('changed_at'),
+    changedBy: text('changed_by'),
+  },
+  (t) => [index('submission_history_submission').on(t.submissionId)],
+);
+
+/** An evidence file (辅证资料), stored in the blob store by SHA-256 and attached to one record. */
+export const evidenceFiles = pgTable(
+  'evidence_file',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    contentType: text('content_type').notNull(),
+    fileName: text('file_name').notNull(),
+    /** What it supports: 'submission' | 'verification' | 'supervision_item' | 'notice'. */
+    ownerType: text('owner_type').notNull(),
+    ownerId: integer('owner_id').notNull(),
+    uploadedAt: at('uploaded_at'),
+    uploadedBy: text('uploaded_by'),
+  },
+  (t) => [
+    index('evidence_file_owner').on(t.ownerType, t.ownerId),
+    uniqueIndex('evidence_file_owner_sha').on(t.ownerType, t.ownerId, t.sha256),
+  ],
+);
+
+// --- conformity verification (Z4) -------------------------------------------------------------------
+
+/** An assessor's check of a self-reported submission: on-site, work-slip or comprehensive. */
+export const verifications = pgTable(
+  'verification',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    submissionId: integer('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    method: text('method').notNull(),
+    result: text('result').notNull(),
+    note: text('note'),
+    sampleId: integer('sample_id'),
+    verifiedAt: at('verified_at'),
+    verifiedBy: text('verified_by'),
+  },
+  (t) => [index('verification_submission').on(t.submissionId)],
+);
+
+/** A seeded, reproducible random draw of self-reported items for on-site checks. */
+export const verificationSamples = pgTable('verification_sample', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  planId: planRef(),
+  period: text('period').notNull(),
+  seed: text('seed').notNull(),
+  size: integer('size').notNull(),
+  submissionIds: jsonb('submission_ids').$type<number[]>().notNull(),
+  drawnAt: at('drawn_at'),
+  drawnBy: text('drawn_by'),
+});
+
+// --- supervision items (H6) -------------------------------------------------------------------------
+
+/** An item of the supervision system, keyed by (source, external id) so re-imports update in place. */
+export const supervisionItems = pgTable(
+  'supervision_item',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    source: text('source').notNull(),
+    externalId: text('external_id').notNull(),
+    planId: planRef(),
+    unitId: unitRef(),
+    indicator: text('indicator').notNull(),
+    title: text('title').notNull(),
+    progress: num('progress').notNull(),
+    dueDate: text('due_date').notNull(),
+    status: text('status').notNull(),
+    version: version(),
+    importedAt: at('imported_at'),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [uniqueIndex('supervision_item_source_external').on(t.source, t.externalId)],
+);
+
+/** Tokens with which a supervision system pushes items; only the SHA-256 is stored. */
+export const apiTokens = pgTable('api_token', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  name: text('name').notNull(),
+  purpose: text('purpose').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: at('created_at'),
+  createdBy: text('created_by'),
+  lastUsedAt: maybeAt('last_used_at'),
+  revokedAt: maybeAt('revoked_at'),
+});
+
+// --- progress, notices, accountability (S9, S10, Z15) -----------------------------------------------
+
+/**
+ * A notice to a unit: an automatic reminder (提醒单), an urging notice (督查催办单) or an
+ * observer's observation (Z15). open → acknowledged → answered → closed; may be escalated.
+ */
+export const notices = pgTable(
+  'notice',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').notNull(),
+    planId: integer('plan_id').references(() => plans.id, { onDelete: 'cascade' }),
+    unitId: unitRef(),
+    indicator: text('indicator'),
+    period: text('period'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    status: text('status').notNull().default('open'),
+    dueDate: text('due_date'),
+    issuedAt: at('issued_at'),
+    issuedBy: text('issued_by'),
+    acknowledgedAt: maybeAt('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+    answer: text('answer'),
+    answeredAt: maybeAt('answered_at'),
+    answeredBy: text('answered_by'),
+    version: version(),
+  },
+  (t) => [
+    index('notice_unit_status').on(t.unitId, t.status),
+    // One automatic reminder per lagging item and period.
+    uniqueIndex('notice_reminder_once')
+      .on(t.planId, t.unitId, t.indicator, t.period)
+      .where(sql`kind = 'reminder'`),
+  ],
+);
+
+/** Serious delay turned into a proposal for the discipline body (S10). */
+export const accountabilityProposals = pgTable('accountability_proposal', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  noticeId: integer('notice_id')
+    .notNull()
+    .references(() => notices.id, { onDelete: 'restrict' }),
+  unitId: unitRef(),
+  reason: text('reason').notNull(),
+  status: text('status').notNull().default('proposed'),
+  proposedAt: at('proposed_at'),
+  proposedBy: text('proposed_by'),
+});
+
+/** The frozen half-year result of a plan (S9), carried into the year-end total. */
+export const halfYearResults = pgTable(
+  'half_year_result',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: planRef(),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => evaluationRuns.id, { onDelete: 'restrict' }),
+    frozenAt: at('frozen_at'),
+    frozenBy: text('frozen_by'),
+  },
+  (t) => [uniqueIndex('half_year_result_plan').on(t.planId)],
+);
+
+// --- notifications and announcements (S4) -----------------------------------------------------------
+
+/** In-app notification (bell, to-do); mailed when SMTP is configured. */
+export const notifications = pgTable(
+  'notification',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    /** A to-do stays until done; plain information until read. */
+    todo: boolean('todo').notNull().default(false),
+    createdAt: at('created_at'),
+    readAt: maybeAt('read_at'),
+    doneAt: maybeAt('done_at'),
+    emailedAt: maybeAt('emailed_at'),
+  },
+  (t) => [index('notification_user_read').on(t.userId, t.readAt)],
+);
+
+/** An announcement (信息发布) to all units or chosen ones. */
+export const announcements = pgTable('announcement', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  /** Empty = every unit. */
+  unitIds: jsonb('unit_ids').$type<number[]>().notNull().default([]),
+  publishedAt: at('published_at'),
+  publishedBy: text('published_by'),
+});
