@@ -6,6 +6,8 @@ import type { EvaluationInput } from './input';
 import { METHODS } from './methods/index';
 import type { Plan } from './plan/types';
 import { validatePlan } from './plan/validate';
+import type { TraceNode } from './result';
+import { roundDecimal } from './rounding';
 import { pointsPlan } from './test-fixtures';
 
 /** The mini points plan with group-relative sub-items under S1, so every method family is exercised. */
@@ -258,6 +260,29 @@ describe('incremental recompute', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('traces', () => {
+  it('every traced number follows from the ones below it, whatever the inputs', () => {
+    fc.assert(
+      fc.property(unitsArb, (us) => {
+        const r = evaluate(plan, inputOf(us));
+        for (const u of r.units) {
+          const tr = r.trace(u.unit);
+          const check = (n: TraceNode): void => {
+            n.children.forEach(check);
+            if (n.raw === null || n.score === null) return;
+            expect(n.rounding ? roundDecimal(n.raw, 2) : n.raw).toBe(n.score);
+          };
+          tr.components.forEach(check);
+          expect(tr.components.map((c) => c.score)).toEqual(u.components.map((c) => c.score));
+          expect(roundDecimal(tr.base.raw, 2)).toBe(u.base);
+          expect(roundDecimal(tr.total.raw, 2)).toBe(u.total);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../evaluate';
 import type { UnitInput } from '../input';
 import { validatePlan } from '../plan/validate';
+import type { TraceNode } from '../result';
+import { roundDecimal } from '../rounding';
 import { generateTemplateData, templates } from './index';
 
 /** Sum of the leaves of a trace node, to check the trace reproduces its own numbers. */
@@ -21,6 +23,23 @@ describe('shipped templates', () => {
           const tr = r.trace(u.unit);
           expect(tr.total.value).toBe(u.total);
           expect(tr.components.map((c) => c.score)).toEqual(u.components.map((c) => c.score));
+          // Every number in the trace follows from the ones below it: raw → (rounding) → score.
+          const { decimals, mode } = tr.rounding;
+          const check = (n: TraceNode): void => {
+            n.children.forEach(check);
+            if (n.raw === null || n.score === null) return;
+            expect(
+              n.rounding ? roundDecimal(n.raw, decimals, mode as 'half_up') : n.raw,
+              `${u.unit} ${n.code}`,
+            ).toBe(n.score);
+          };
+          tr.components.forEach(check);
+          expect(
+            tr.base.rounding ? roundDecimal(tr.base.raw, decimals, mode as 'half_up') : tr.base.raw,
+          ).toBe(tr.base.value);
+          expect(
+            tr.total.rounding ? roundDecimal(tr.total.raw, decimals, mode as 'half_up') : tr.total.raw,
+          ).toBe(tr.total.value);
         }
         const grades = new Set(r.units.map((u) => u.grade!.code));
         expect(grades.size).toBeGreaterThan(1);
