@@ -12,7 +12,7 @@ describe('AHP', () => {
     expect(r.weights[1]).toBeCloseTo(2 / 7, 10);
     expect(r.weights[2]).toBeCloseTo(1 / 7, 10);
     expect(r.lambdaMax).toBeCloseTo(3, 10);
-    expect(r.cr).toBeCloseTo(0, 10);
+    expect(r.consistencyRatio).toBeCloseTo(0, 10);
   });
   it('Saaty textbook 3×3: [1,3,5; 1/3,1,3; 1/5,1/3,1] → w ≈ 0.637, 0.258, 0.105; λ ≈ 3.0385; CR ≈ 0.0332 (RI 0.58)', () => {
     const r = ahpWeights([
@@ -24,7 +24,7 @@ describe('AHP', () => {
     expect(r.weights[1]).toBeCloseTo(0.258, 3);
     expect(r.weights[2]).toBeCloseTo(0.105, 3);
     // CI = (3.0385 − 3)/2 = 0.01925; CR = 0.01925 / 0.58 = 0.0332
-    expect(r.cr).toBeCloseTo(0.0332, 3);
+    expect(r.consistencyRatio).toBeCloseTo(0.0332, 3);
     expect(r.consistent).toBe(true);
   });
   it('rejects CR ≥ 0.10 with a message', () => {

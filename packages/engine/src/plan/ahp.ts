@@ -14,10 +14,11 @@ export const AHP_CR_LIMIT = 0.1;
 export interface AhpResult {
   weights: number[];
   lambdaMax: number;
-  ci: number;
+  /** CI = (λmax − n) / (n − 1). */
+  consistencyIndex: number;
   ri: number;
   /** Consistency ratio (0 for n ≤ 2, which are always consistent). */
-  cr: number;
+  consistencyRatio: number;
   riTable: 'saaty';
   consistent: boolean;
   /** Problems with the matrix; empty when usable. */
@@ -54,7 +55,16 @@ export function ahp(matrix: number[][]): AhpResult {
   const issues = checkPairwiseMatrix(matrix);
   const n = matrix.length;
   if (issues.length > 0)
-    return { weights: [], lambdaMax: 0, ci: 0, ri: 0, cr: 0, riTable: 'saaty', consistent: false, issues };
+    return {
+      weights: [],
+      lambdaMax: 0,
+      consistencyIndex: 0,
+      ri: 0,
+      consistencyRatio: 0,
+      riTable: 'saaty',
+      consistent: false,
+      issues,
+    };
   let w = new Array<number>(n).fill(1 / n);
   for (let iter = 0; iter < 1000; iter++) {
     const next = matrix.map((row) => row.reduce((a, x, j) => a + x * w[j]!, 0));
@@ -74,7 +84,16 @@ export function ahp(matrix: number[][]): AhpResult {
     issues.push(
       `consistency ratio CR = ${cr.toFixed(4)} ≥ ${AHP_CR_LIMIT} (Saaty RI ${ri} for n = ${n}): revise the pairwise judgements`,
     );
-  return { weights: w, lambdaMax, ci, ri, cr, riTable: 'saaty', consistent, issues };
+  return {
+    weights: w,
+    lambdaMax,
+    consistencyIndex: ci,
+    ri,
+    consistencyRatio: cr,
+    riTable: 'saaty',
+    consistent,
+    issues,
+  };
 }
 
 /** Weights from a pairwise matrix; throws with the reason when the matrix is unusable or CR ≥ 0.10. */
