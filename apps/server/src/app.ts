@@ -20,6 +20,7 @@ import type { Database } from './db/client.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { resolveSession } from './modules/identity/auth.service.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { orgImportRoutes } from './modules/org/org-import.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
@@ -171,6 +172,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(orgRoutes(deps));
   await app.register(orgImportRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(notificationsRoutes(deps));
   await app.register(planRoutes(deps));
   await app.register(resultsRoutes(deps));
 

@@ -9,6 +9,7 @@ import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
 import { verifyAudit } from './modules/audit/audit.service.js';
+import { pumpMail } from './modules/notifications/notifications.service.js';
 import type { Deps } from './platform/context.js';
 import { listenControl } from './platform/control.js';
 import { acquireLock } from './platform/lock.js';
@@ -54,6 +55,10 @@ export async function startServer(config: Config): Promise<Running> {
           throw new Error('unknown command');
         });
     await app.listen({ port: config.port, host: config.host });
+    // E-mail for notifications leaves after the change that caused it has committed.
+    const mailPump = config.smtpUrl
+      ? setInterval(() => pumpMail(deps).catch((err) => app.log.warn({ err }, 'mail pump failed')), 15_000)
+      : null;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     let stopped = false;
     return {
@@ -64,6 +69,7 @@ export async function startServer(config: Config): Promise<Running> {
         if (stopped) return;
         stopped = true;
         control?.close();
+        if (mailPump) clearInterval(mailPump);
         await app.close();
         await database.close();
         release();

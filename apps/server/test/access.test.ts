@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notify } from '../src/modules/notifications/notifications.service.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 
@@ -21,6 +22,8 @@ interface Fixture {
   /** An evaluated plan of unit 1 and 2's system, and a plan of another system. */
   plan: number;
   otherPlan: number;
+  /** A notification in user 1's bell. */
+  notification1: number;
 }
 
 type Call = { url: string; payload?: unknown };
@@ -268,6 +271,27 @@ const cases: Record<string, Case> = {
     otherUnit: 404,
     lacking: 403,
   },
+  'GET /api/notifications': { call: () => ({ url: '/api/notifications' }), otherUnit: 200, lacking: 200 },
+  'GET /api/notifications/counts': {
+    call: () => ({ url: '/api/notifications/counts' }),
+    otherUnit: 200,
+    lacking: 200,
+  },
+  'POST /api/notifications/:id/read': {
+    call: (f) => ({ url: `/api/notifications/${f.notification1}/read` }),
+    otherUnit: 404,
+    lacking: 404,
+  },
+  'POST /api/notifications/read-all': {
+    call: () => ({ url: '/api/notifications/read-all' }),
+    otherUnit: 200,
+    lacking: 200,
+  },
+  'POST /api/notifications/:id/done': {
+    call: (f) => ({ url: `/api/notifications/${f.notification1}/done` }),
+    otherUnit: 404,
+    lacking: 404,
+  },
   'GET /api/audit-events': { call: () => ({ url: '/api/audit-events' }), otherUnit: 403, lacking: 403 },
   'GET /api/audit-events/verify': {
     call: () => ({ url: '/api/audit-events/verify' }),
@@ -366,7 +390,14 @@ describe('access control on every route', () => {
     await ok(await inject('POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' }));
     const zones = await post('/api/systems', { code: 'zones', name: '开发区' });
     const otherPlan = await post('/api/plans', { systemId: zones, year: 2026, name: '开发区方案' });
+    await env.database.db.transaction((tx) =>
+      notify(env.deps, tx, { userIds: [u1.id] }, { kind: 'info', title: '通知', body: '正文', todo: true }),
+    );
+    const notification1 = (
+      await env.database.query<{ id: number }>('select id from notification where user_id = $1', [u1.id])
+    )[0]!.id;
     f = {
+      notification1,
       city,
       unit1,
       section1,

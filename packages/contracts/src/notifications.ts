@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { paged, pageQuery } from './common.js';
+
+export const notificationKinds = [
+  'deadline',
+  'returned',
+  'reminder',
+  'urging',
+  'observation',
+  'announcement',
+  'task_book',
+  'verification',
+  'info',
+] as const;
+export const notificationKind = z.enum(notificationKinds);
+
+export const notification = z.object({
+  id: z.number().int(),
+  kind: notificationKind,
+  title: z.string(),
+  body: z.string(),
+  /** Path in the web UI that deals with it, e.g. "/submissions?period=2026-M03". */
+  link: z.string().nullable(),
+  todo: z.boolean(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+  doneAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notification>;
+export const notificationList = paged(notification);
+
+export const notificationQuery = z.strictObject({
+  /** unread: not yet read; todo: to-dos not yet done; all: everything. */
+  filter: z.enum(['unread', 'todo', 'all']).default('all'),
+  ...pageQuery,
+});
+
+export const notificationCounts = z.object({ unread: z.number().int(), todo: z.number().int() });
