@@ -5,6 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { fillReciprocal, roundWeights, SAATY_OPTIONS, saatyLabel, upperOf } from './ahpMatrix.js';
 import { levelChildren } from './edit.js';
 
+/** CI and CR under either name the engine has used (ci/cr or consistencyIndex/consistencyRatio). */
+function consistency(r: ReturnType<typeof ahp>) {
+  const x = r as unknown as Record<string, unknown>;
+  const pick = (...keys: string[]) => {
+    for (const k of keys) if (typeof x[k] === 'number') return x[k] as number;
+    return 0;
+  };
+  return { ...r, ci: pick('ci', 'consistencyIndex'), cr: pick('cr', 'consistencyRatio') };
+}
+
 export type AhpLevel = { component: string } | { indicator: string };
 
 /** Pairwise comparison of a level's children → weights (principal eigenvector) and CR; "apply" writes them. */
@@ -30,7 +40,7 @@ export function AhpModal({
     stored && stored.length === n ? upperOf(stored, n) : upperOf([], n),
   );
   const matrix = useMemo(() => fillReciprocal(upper), [upper]);
-  const result = useMemo(() => (n >= 2 ? ahp(matrix) : null), [matrix, n]);
+  const result = useMemo(() => (n >= 2 ? consistency(ahp(matrix)) : null), [matrix, n]);
   const rounded = useMemo(() => (result?.weights.length ? roundWeights(result.weights, 4) : []), [result]);
   const set = (i: number, j: number, v: number) =>
     setUpper((u) => u.map((row, r) => (r === i ? row.map((x, c) => (c === j ? v : x)) : row)));

@@ -7,7 +7,9 @@ export function IssueList({
   issues,
   onPick,
   testId = 'plan-issues',
+  compact = false,
 }: {
+  compact?: boolean;
   issues: readonly RowIssue[];
   onPick?: (issue: RowIssue) => void;
   testId?: string;
@@ -30,15 +32,19 @@ export function IssueList({
           ),
         },
         { title: t('plans.problem'), dataIndex: 'message' },
-        {
-          title: t('plans.location'),
-          dataIndex: 'path',
-          render: (p: string) => (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {p}
-            </Typography.Text>
-          ),
-        },
+        ...(compact
+          ? []
+          : [
+              {
+                title: t('plans.location'),
+                dataIndex: 'path',
+                render: (p: string) => (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {p}
+                  </Typography.Text>
+                ),
+              },
+            ]),
       ]}
     />
   );

@@ -556,6 +556,7 @@ function IssuePanel({
   return (
     <div style={{ maxHeight: 640, overflowY: 'auto' }}>
       <IssueList
+        compact
         issues={issues}
         onPick={(i) => {
           const key = rowOf(i);

@@ -93,10 +93,10 @@ export default function ResultsPage() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
-        <Space wrap>
+        <Space wrap style={narrow ? { width: '100%' } : undefined}>
           <Select
             data-testid="results-plan-select"
-            style={{ minWidth: narrow ? 220 : 360, maxWidth: '100%' }}
+            style={{ width: narrow ? 'calc(100vw - 58px)' : 420 }}
             value={planId}
             onChange={(v) => set('plan', String(v))}
             options={[...plans.data]

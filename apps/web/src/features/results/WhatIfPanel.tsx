@@ -110,11 +110,20 @@ function WhatIfBody({ planId, period, run }: { planId: number; period: string; r
       planId={planId}
       period={period}
       plan={plan.data.document as unknown as Plan}
-      input={{ ...data.data.input, period: data.data.input.period ?? period }}
+      input={withUnits(data.data.input, period, run)}
       version={data.data.version}
       run={run}
     />
   );
+}
+
+/** The stored dataset holds no unit list (the server takes units from the organisation): use the run's. */
+function withUnits(input: EvaluationInput, period: string, run: EvaluationRun): EvaluationInput {
+  const units =
+    Array.isArray(input.units) && input.units.length > 0
+      ? input.units
+      : run.units.map((u) => ({ code: u.unit, name: u.name, group: u.group }));
+  return { ...input, period: input.period ?? period, units, values: input.values ?? [] };
 }
 
 function Scenario({
@@ -190,7 +199,8 @@ function Scenario({
       request(`/api/plans/${planId}/data`, {
         method: 'PUT',
         query: { period },
-        body: { input: changedInput, version },
+        // `units` is not part of the stored inputs.
+        body: { input: { ...changedInput, units: undefined }, version },
       }),
     onSuccess: async () => {
       message.success(t('whatif.saved'));
