@@ -440,12 +440,12 @@ export function ahpWeightsOf(matrix: number[][]) {
       `matrix: ${r.issues[0]}`,
       r.issues.map((m) => ({ path: 'matrix', message: m })),
     );
-  const cr = r.cr.toFixed(3);
+  const cr = r.consistencyRatio.toFixed(3);
   return {
     weights: r.weights,
     lambdaMax: r.lambdaMax,
-    ci: r.ci,
-    cr: r.cr,
+    ci: r.consistencyIndex,
+    cr: r.consistencyRatio,
     ri: r.ri,
     riTable: r.riTable,
     consistent: r.consistent,
