@@ -195,3 +195,19 @@ describe('bad input', () => {
     expect(() => evaluate(plan, input)).toThrow(/A2: T1 has no usable value/);
   });
 });
+
+describe('public API', () => {
+  it('explain(result, unit) is the lazy trace', async () => {
+    const api = await import('./index');
+    const r = api.evaluate(pointsPlan(), miniInput());
+    expect(api.explain(r, 'A1').total.value).toBe(103);
+    expect(api.templates.map((t) => t.id)).toEqual([
+      'wuxi-departments-2016',
+      'wuxi-districts-2016',
+      'shenzhen-2008',
+      'shenzhen-2010',
+      'suqian-2016',
+      'huangpu-2021',
+    ]);
+  });
+});

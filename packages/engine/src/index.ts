@@ -12,7 +12,7 @@ export {
   type DataRowsResult,
   validateDataRows,
 } from './data-rows';
-export { createEvaluator, type Evaluator, evaluate } from './evaluate';
+export { createEvaluator, type Evaluator, evaluate, explain } from './evaluate';
 export { assignGrades, type GradeCandidate, type GradeOutcome, quotaOf } from './grades';
 export {
   type BonusInput,
@@ -25,6 +25,7 @@ export {
   type ValueInput,
   type VetoInput,
 } from './input';
+export { NUM_FIELDS, type NumField } from './load-input';
 export { METHODS } from './methods/index';
 export type { Cell, CellField, MethodContext, MethodDef, Tracer } from './methods/types';
 export {
