@@ -27,15 +27,17 @@ import { planRoutes } from './modules/plans/plans.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { hasPermission } from './platform/access.js';
-import type { Deps } from './platform/context.js';
+import { type Deps, makeDeps } from './platform/context.js';
 import { errorHandler } from './platform/error-handler.js';
 import { AppError } from './platform/errors.js';
+import type { BlobStore } from './platform/files/storage.js';
 import { type Access, SESSION_COOKIE } from './platform/http.js';
 
 export interface AppOptions {
   database: Database;
   config: Config;
   now?: () => Date;
+  blobs?: BlobStore;
   /** Directory of the built web UI; served at / when it exists. */
   webDist?: string;
   logger?: boolean;
@@ -58,7 +60,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** Build the API without listening, so tests drive it through `inject`. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const deps: Deps = { database: opts.database, config: opts.config, now: opts.now ?? (() => new Date()) };
+  const deps: Deps = makeDeps(opts.database, opts.config, { now: opts.now, blobs: opts.blobs });
   const app = Fastify({
     logger:
       opts.logger === false

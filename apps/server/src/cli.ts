@@ -9,7 +9,7 @@ import { openConfigured, startServer } from './main.js';
 import { verifyAudit } from './modules/audit/audit.service.js';
 import { runEvaluate } from './modules/results/evaluate-cli.js';
 import { createAccount } from './modules/users/accounts.js';
-import { type Deps, systemCtx } from './platform/context.js';
+import { type Deps, makeDeps, systemCtx } from './platform/context.js';
 import { sendControl } from './platform/control.js';
 import { lockHolder } from './platform/lock.js';
 
@@ -33,7 +33,7 @@ async function withDatabase<T>(config: Config, fn: (deps: Deps) => Promise<T>): 
   const { database, release } = await openConfigured(config);
   try {
     await migrate(database);
-    return await fn({ database, config, now: () => new Date() });
+    return await fn(makeDeps(database, config));
   } finally {
     await database.close();
     release();

@@ -10,7 +10,7 @@ import { migrate } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
 import { verifyAudit } from './modules/audit/audit.service.js';
 import { pumpMail } from './modules/notifications/notifications.service.js';
-import type { Deps } from './platform/context.js';
+import { type Deps, makeDeps } from './platform/context.js';
 import { listenControl } from './platform/control.js';
 import { acquireLock } from './platform/lock.js';
 
@@ -44,7 +44,7 @@ export async function startServer(config: Config): Promise<Running> {
   const { database, release } = await openConfigured(config);
   try {
     await migrate(database);
-    const deps: Deps = { database, config, now: () => new Date() };
+    const deps: Deps = makeDeps(database, config);
     const accounts = config.demo ? (await seedDemo(deps)).accounts : [];
     const app = await buildApp({ database, config, webDist });
     const control = config.databaseUrl

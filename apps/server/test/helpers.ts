@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { GrantInput } from '@jixiao/contracts';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
@@ -6,7 +9,7 @@ import type { Config } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { createAccount } from '../src/modules/users/accounts.js';
-import { type Deps, systemCtx } from '../src/platform/context.js';
+import { type Deps, makeDeps, systemCtx } from '../src/platform/context.js';
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
 
@@ -66,7 +69,9 @@ export interface TestEnv {
 /** A running app on a fresh database with a movable clock. */
 export async function testApp(over: Partial<Config> = {}): Promise<TestEnv> {
   const database = await freshDatabase();
-  const config = testConfig(over);
+  // Each test app has its own data dir, for uploaded files.
+  const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-test-'));
+  const config = testConfig({ dataDir, ...over });
   const clock = { now: new Date('2026-03-01T08:00:00Z') };
   const now = () => clock.now;
   const app = await buildApp({ database, config, now, logger: false });
@@ -74,11 +79,12 @@ export async function testApp(over: Partial<Config> = {}): Promise<TestEnv> {
   return {
     app,
     database,
-    deps: { database, config, now },
+    deps: makeDeps(database, config, { now }),
     clock,
     async close() {
       await app.close();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

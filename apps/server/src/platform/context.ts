@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Actor } from './access.js';
+import { type BlobStore, DiskBlobStore } from './files/storage.js';
 
 /** Who is acting and on behalf of which request: passed to every service call. */
 export interface Ctx {
@@ -14,6 +16,22 @@ export interface Deps {
   database: Database;
   config: Config;
   now: () => Date;
+  /** Evidence and other uploaded files, by SHA-256. */
+  blobs: BlobStore;
+}
+
+/** The one way to assemble Deps: files live under the data dir unless a store is given. */
+export function makeDeps(
+  database: Database,
+  config: Config,
+  opts: { now?: () => Date; blobs?: BlobStore } = {},
+): Deps {
+  return {
+    database,
+    config,
+    now: opts.now ?? (() => new Date()),
+    blobs: opts.blobs ?? new DiskBlobStore(join(config.dataDir, 'files')),
+  };
 }
 
 export const systemCtx: Ctx = { actor: null, requestId: null, ip: null };
