@@ -18,6 +18,9 @@ describe('plans and results in the browser', () => {
     const { page } = h;
     await signInAs(h, 'office');
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    // The home page shows the top five of each group.
+    const home = page.getByTestId('home-results');
+    await home.getByTestId('results-grade').first().waitFor({ timeout: 30_000 });
     await page.goto(`${h.url}/results`);
     const table = page.getByTestId('results-table');
     await table.waitFor({ timeout: 30_000 });
