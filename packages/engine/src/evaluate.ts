@@ -19,7 +19,7 @@ import { competitionRank } from './rank';
 import type { EvaluationResult, UnitResult, UnitTrace } from './result';
 import { snapshot, unitResult } from './results';
 import { roundDecimal } from './rounding';
-import { pointsOf, scatterColumn } from './scatter';
+import { fusedRatio, pointsOf, scatterColumn } from './scatter';
 import { buildTrace } from './trace';
 
 /** Evaluator internals, shared with the lazy trace builder. */
@@ -209,7 +209,45 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
      */
     const needsScale = NEEDS_SCALE.has(spec.kind);
     const m = 10 ** dec;
+    const ratioKind = spec.kind === 'completion' || spec.kind === 'pro_rata';
     const column = (list: number[] | null): void => {
+      if (ratioKind && !list && mask === null && !missingError) {
+        // The commonest column: one fused loop (see fusedRatio).
+        const p = spec as { reference?: string; below?: string; excessRate?: number; excessCap?: number };
+        const R = spec.kind === 'completion' && p.reference === 'baseline' ? F.baseline : F.target;
+        const fuse = fusing && leafFusable[j] === 1;
+        fusedRatio(
+          nU,
+          fv,
+          R ?? nanField(),
+          slot * nU,
+          spec.kind === 'pro_rata' ? ctx.elapsed : 1,
+          node.direction === 'higher',
+          p.excessRate ?? 0,
+          p.excessCap ?? 0,
+          p.below === 'zero',
+          node.dz === 'zero' ? 0 : node.dz === 'full' ? 1 : Number.NaN,
+          unitGroup,
+          scaleOf,
+          scores,
+          j * nU,
+          missingZero,
+          roundInd,
+          m,
+          dec,
+          rmode,
+          fuse,
+          AS,
+          AW,
+          AM,
+          wByNode,
+          j * nG,
+          innerIdx[nodeParent[j]!]! * nU,
+          weighted,
+        );
+        if (fuse) fusedNow[j] = 1;
+        return;
+      }
       const n = list ? list.length : nU;
       const idx = list ? Int32Array.from(list) : allIdx;
       const ft2 = F.target ?? nanField();
