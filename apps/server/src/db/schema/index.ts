@@ -1,5 +1,5 @@
 export * from './audit.js';
+export * from './cycle.js';
 export * from './identity.js';
 export * from './org.js';
 export * from './plans.js';
-export * from './cycle.js';
