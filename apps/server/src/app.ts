@@ -23,6 +23,7 @@ import { resolveSession } from './modules/identity/auth.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { orgImportRoutes } from './modules/org/org-import.routes.js';
+import { periodRoutes } from './modules/periods/periods.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -177,6 +178,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(notificationsRoutes(deps));
   await app.register(planRoutes(deps));
   await app.register(resultsRoutes(deps));
+  await app.register(periodRoutes(deps));
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: 'index.html' });

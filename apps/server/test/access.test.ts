@@ -292,6 +292,30 @@ const cases: Record<string, Case> = {
     otherUnit: 404,
     lacking: 404,
   },
+  // Periods (taskbooks part of issue 4): the calendar is read with the plan; the office manages it.
+  'GET /api/plans/:id/periods': {
+    call: (f) => ({ url: `/api/plans/${f.otherPlan}/periods` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'POST /api/plans/:id/periods/generate': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/periods/generate`, payload: {} }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'PATCH /api/period-windows/:id': {
+    call: () => ({ url: '/api/period-windows/1', payload: { closed: true, version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/period-windows/:id/reopenings': {
+    call: (f) => ({
+      url: '/api/period-windows/1/reopenings',
+      payload: { unitId: f.unit1, reason: 'x', until: '2030-01-01T00:00:00Z' },
+    }),
+    otherUnit: 403,
+    lacking: 403,
+  },
   'GET /api/audit-events': { call: () => ({ url: '/api/audit-events' }), otherUnit: 403, lacking: 403 },
   'GET /api/audit-events/verify': {
     call: () => ({ url: '/api/audit-events/verify' }),
@@ -316,6 +340,7 @@ const readRoutes = new Set([
   'GET /api/plans/:id/export',
   'GET /api/plans/:id/results',
   'GET /api/plans/:id/results/:unit/trace',
+  'GET /api/plans/:id/periods',
 ]);
 
 describe('access control on every route', () => {

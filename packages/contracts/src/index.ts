@@ -5,3 +5,4 @@ export * from './notifications.js';
 export * from './org.js';
 export * from './plans.js';
 export * from './users.js';
+export * from './taskbooks.js';
