@@ -10,6 +10,7 @@ import { migrate } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
 import { verifyAudit } from './modules/audit/audit.service.js';
 import { pumpMail } from './modules/notifications/notifications.service.js';
+import { notifyUpcomingDeadlines } from './modules/periods/periods.service.js';
 import { type Deps, makeDeps } from './platform/context.js';
 import { listenControl } from './platform/control.js';
 import { acquireLock } from './platform/lock.js';
@@ -59,6 +60,14 @@ export async function startServer(config: Config): Promise<Running> {
     const mailPump = config.smtpUrl
       ? setInterval(() => pumpMail(deps).catch((err) => app.log.warn({ err }, 'mail pump failed')), 15_000)
       : null;
+    // Deadline reminders (3 days ahead, once per period); unref'd so it never holds the process open.
+    setInterval(
+      () =>
+        notifyUpcomingDeadlines(deps, new Date()).catch((err) =>
+          app.log.warn({ err }, 'deadline reminders failed'),
+        ),
+      3_600_000,
+    ).unref();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     let stopped = false;
     return {
