@@ -57,6 +57,6 @@ export type {
   UnitResult,
   UnitTrace,
 } from './result';
-export { formatFixed, roundDecimal, roundDecimalString, roundHalfUp } from './rounding';
+export { formatDecimal, formatFixed, roundDecimal, roundDecimalString, roundHalfUp } from './rounding';
 export { type GenerateOptions, generatePlanData } from './templates/generate';
 export { generateTemplateData, getTemplate, type Template, templates } from './templates/index';

@@ -86,7 +86,7 @@ describe('unit-specific indicator (S7) re-weights to the component points', () =
     expect(a2.total).toBe(95.2);
   });
   it('the trace of A1 says it was re-weighted', () => {
-    expect(r.trace('A1').components[0]!.formula).toBe('(28.5 + 21 + 10) × 50 / 60 (re-weighted)');
+    expect(r.trace('A1').components[0]!.formula).toBe('(28.50 + 21.00 + 10.00) × 50 / 60 (re-weighted)');
   });
 });
 

@@ -95,3 +95,40 @@ export function roundDecimalString(value: string, decimals = 2, mode: RoundingMo
 export function formatFixed(x: number, decimals = 2): string {
   return roundHalfUp(x, decimals).toFixed(decimals);
 }
+
+/**
+ * A raw (unrounded) value as a clean decimal for traces: at most `sig` significant digits (10 by
+ * default, never fewer than the integer digits), trailing zeros trimmed, no exponent notation, so
+ * binary noise such as 14.469999999999999 or 0.30000000000000004 shows as 14.47 and 0.3.
+ * Non-finite values show as "n/a" (NaN) or "∞" / "−∞".
+ */
+export function formatDecimal(x: number, sig = 10): string {
+  if (Number.isNaN(x)) return 'n/a';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x === 0) return '0';
+  const neg = x < 0;
+  const a = Math.abs(x);
+  const intDigits = a >= 1 ? Math.floor(Math.log10(a)) + 1 : 1;
+  const p = Math.min(100, Math.max(sig, intDigits));
+  // toPrecision gives the correctly rounded digits; expand a possible exponent by hand.
+  const s = a.toPrecision(p);
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(s);
+  if (!m) return String(x);
+  let digits = (m[1] ?? '') + (m[2] ?? '');
+  let point = (m[1] ?? '').length + Number(m[3] ?? 0);
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  } else if (point > digits.length) digits = digits.padEnd(point, '0');
+  let intPart = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  let frac = digits.slice(point).replace(/0+$/, '');
+  if (intPart === '') intPart = '0';
+  if (/^0*$/.test(intPart + frac)) return '0';
+  frac = frac.length > 0 ? `.${frac}` : '';
+  return `${neg ? '-' : ''}${intPart}${frac}`;
+}
+
+/** A number of a trace's vars, cleaned the same way (kept a number: up to `sig` significant digits). */
+export function cleanNumber(x: number, sig = 10): number {
+  return Number.isFinite(x) ? Number(formatDecimal(x, sig)) : x;
+}

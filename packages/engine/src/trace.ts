@@ -1,7 +1,9 @@
 import type { EvalState } from './evaluate';
 import type { MethodContext, Tracer } from './methods/types';
 import { newCell } from './methods/types';
+import type { RoundingMode } from './plan/types';
 import type { TraceNode, TraceStep, UnitTrace } from './result';
+import { cleanNumber, formatDecimal, roundDecimal } from './rounding';
 import { pointsOf } from './scatter';
 
 /**
@@ -22,7 +24,11 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
   const nU = st.unitCodes.length;
   const masked = (v: number, j: number) => st.onlyUnitMask !== null && st.onlyUnitMask[j * nU + v] === 1;
   const applicable = (v: number, j: number) => cp.full[st.unitGroup[v]! * nN + j]! > 0 && !masked(v, j);
-  const fmt = (x: number) => (Number.isFinite(x) ? String(x) : 'n/a');
+  const fmt = formatDecimal;
+  const rmode = cp.roundMode;
+  /** `raw → reported (rule)`: raw shown with as few digits as still round to the reported value. */
+  const roundingText = (raw: number, stored: number): string =>
+    `${rawDigits(raw, stored, dec, rmode)} → ${fmtScore(stored, true, dec)} (${rule})`;
 
   const leaf = (j: number): TraceNode => {
     const n = cp.nodes[j]!;
@@ -89,9 +95,10 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
     const raw = f * scale;
     base.fraction = f;
     base.raw = raw;
-    base.formula = `${tr.formula}; score = f × ${scale}`;
+    base.formula = `${tr.formula}; score = f × ${fmt(scale)}`;
     base.vars.f = f;
-    base.rounding = cp.roundIndicator ? `${fmt(raw)} → ${fmt(stored)} (${rule})` : null;
+    for (const [k, v] of Object.entries(base.vars)) if (typeof v === 'number') base.vars[k] = cleanNumber(v);
+    base.rounding = cp.roundIndicator ? roundingText(raw, stored) : null;
     return base;
   };
 
@@ -113,45 +120,47 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
       rounding: null,
       children,
     };
-    const agg = aggregateText(children, weighted, res.full);
+    const agg = aggregateText(children, weighted, res.full, dec);
     res.formula = agg.formula;
     res.raw = agg.raw;
     if (agg.reweighted)
       res.notes.push('children present do not carry the full points or weights: re-weighted over them');
     const rounds = n.kind === 'component' ? cp.roundComponent : cp.roundNode;
-    if (rounds && agg.raw !== null) res.rounding = `${fmt(agg.raw)} → ${fmt(stored)} (${rule})`;
+    if (rounds && agg.raw !== null) res.rounding = roundingText(agg.raw, stored);
     return res;
   };
   const node = (j: number): TraceNode => (cp.nodes[j]!.slot >= 0 ? leaf(j) : inner(j));
 
   const components = cp.nodes.filter((n) => n.parent === cp.root).map((n) => node(n.index));
-  const top = aggregateText(components, weighted, cp.totalPoints);
+  const top = aggregateText(components, weighted, cp.totalPoints, dec);
   let baseFormula = `base = ${top.formula}`;
   let baseRaw = top.raw ?? 0;
   const hy = st.halfYear[u]!;
   if (plan.halfYear && !Number.isNaN(hy)) {
-    baseFormula += `; with half-year (S9): ${plan.halfYear.weight} × ${hy} + ${1 - plan.halfYear.weight} × ${fmt(baseRaw)}`;
+    baseFormula += `; with half-year (S9): ${fmt(plan.halfYear.weight)} × ${fmt(hy)} + ${fmt(1 - plan.halfYear.weight)} × ${fmt(baseRaw)}`;
     baseRaw = plan.halfYear.weight * hy + (1 - plan.halfYear.weight) * baseRaw;
   }
   const link = st.links.find((l) => l.unit === u);
   if (link && link.sources.length > 0) {
     const srcs = link.sources.map((s) => `${st.unitCodes[s]}: ${fmt(st.ownBase[s]!)}`).join(', ');
     const mean = link.sources.reduce((a, s) => a + st.ownBase[s]!, 0) / link.sources.length;
-    baseFormula += `; linked (S1): ${1 - link.share} × ${fmt(baseRaw)} + ${link.share} × mean(${srcs}) = ${1 - link.share} × ${fmt(baseRaw)} + ${link.share} × ${fmt(mean)}`;
+    const own = fmt(1 - link.share);
+    const sh = fmt(link.share);
+    baseFormula += `; linked (S1): ${own} × ${fmt(baseRaw)} + ${sh} × mean(${srcs}) = ${own} × ${fmt(baseRaw)} + ${sh} × ${fmt(mean)}`;
     baseRaw = (1 - link.share) * baseRaw + link.share * mean;
   }
   const baseStep: TraceStep = {
     formula: baseFormula,
     raw: baseRaw,
     value: st.base[u]!,
-    rounding: cp.roundTotal ? `${fmt(baseRaw)} → ${fmt(st.base[u]!)} (${rule})` : null,
+    rounding: cp.roundTotal ? roundingText(baseRaw, st.base[u]!) : null,
   };
   const bonusItems = st.bonusItems[u]!;
   const cap = plan.bonus?.cap ?? 0;
   const bonus = {
     items: bonusItems,
     formula: bonusItems.length
-      ? `min(${cap}, ${bonusItems.map((b) => `${b.points} (${b.source})`).join(' + ')}) — per-source caps first; shared cap ${cap}`
+      ? `min(${fmt(cap)}, ${bonusItems.map((b) => `${fmt(b.points)} (${b.source})`).join(' + ')}) — per-source caps first; shared cap ${fmt(cap)}`
       : 'no bonus',
     raw: st.bonusRaw[u]!,
     capped: st.bonus[u]!,
@@ -160,16 +169,16 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
   const deductions = {
     items: dItems,
     formula: dItems.length
-      ? `${dItems.map((d) => `${d.points} (${d.reason})`).join(' + ')}${plan.deductions?.cap !== undefined ? `, capped at ${plan.deductions.cap}` : ''}`
+      ? `${dItems.map((d) => `${fmt(d.points)} (${d.reason})`).join(' + ')}${plan.deductions?.cap !== undefined ? `, capped at ${fmt(plan.deductions.cap)}` : ''}`
       : 'no deductions',
     total: st.deduction[u]!,
   };
   const totalRaw = st.base[u]! + st.bonus[u]! - st.deduction[u]!;
   const total: TraceStep = {
-    formula: `total = base + bonus − deductions = ${fmt(st.base[u]!)} + ${fmt(st.bonus[u]!)} − ${fmt(st.deduction[u]!)}`,
+    formula: `total = base + bonus − deductions = ${fmtScore(st.base[u]!, cp.roundTotal, dec)} + ${fmtScore(st.bonus[u]!, true, dec)} − ${fmtScore(st.deduction[u]!, true, dec)}`,
     raw: totalRaw,
     value: st.total[u]!,
-    rounding: cp.roundTotal ? `${fmt(totalRaw)} → ${fmt(st.total[u]!)} (${rule})` : null,
+    rounding: cp.roundTotal ? roundingText(totalRaw, st.total[u]!) : null,
   };
   const lv = plan.grades.levels[st.level[u]!];
   const nat = plan.grades.levels[st.naturalLevel[u]!];
@@ -200,20 +209,42 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
   };
 }
 
+/** A reported score: with the plan's decimals when that stage rounds, else as a clean raw decimal. */
+function fmtScore(x: number, rounded: boolean, dec: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  return rounded ? (x === 0 ? 0 : x).toFixed(dec) : formatDecimal(x);
+}
+
+/**
+ * A raw value for a rounding step: 10 significant digits, or more in the rare case where the
+ * shorter form would round (by hand) to a different reported value than the engine's.
+ */
+function rawDigits(raw: number, stored: number, dec: number, mode: RoundingMode): string {
+  for (const sig of [10, 12, 15, 17]) {
+    const s = formatDecimal(raw, sig);
+    if (roundDecimal(Number(s), dec, mode) === stored) return s;
+  }
+  return formatDecimal(raw, 17);
+}
+
 function aggregateText(
   children: TraceNode[],
   weighted: boolean,
   full: number,
+  dec: number,
 ): { formula: string; raw: number | null; reweighted: boolean } {
   const present = children.filter((c) => c.weight > 0 && c.score !== null);
   const counted = children.filter((c) => c.weight > 0);
   const reweighted = present.length < counted.length;
+  // A child's score is a reported (rounded) number when its stage rounds (its rounding step is set).
+  const sc = (c: TraceNode): string => fmtScore(c.score!, c.rounding !== null, dec);
+  const fmt = formatDecimal;
   if (present.length === 0) return { formula: 'all children left out', raw: null, reweighted };
   if (weighted) {
     const sw = present.reduce((a, c) => a + c.weight, 0);
     const s = present.reduce((a, c) => a + c.weight * c.score!, 0) / sw;
     return {
-      formula: `Σ w·s / Σ w = (${present.map((c) => `${c.weight} × ${c.score}`).join(' + ')}) / ${sw}`,
+      formula: `Σ w·s / Σ w = (${present.map((c) => `${fmt(c.weight)} × ${sc(c)}`).join(' + ')}) / ${fmt(sw)}`,
       raw: s,
       reweighted,
     };
@@ -221,9 +252,9 @@ function aggregateText(
   const sum = present.reduce((a, c) => a + c.score!, 0);
   const fw = present.reduce((a, c) => a + c.weight, 0);
   const raw = pointsOf(sum, fw, full);
-  if (raw === sum) return { formula: `Σ = ${present.map((c) => c.score).join(' + ')}`, raw: sum, reweighted };
+  if (raw === sum) return { formula: `Σ = ${present.map(sc).join(' + ')}`, raw: sum, reweighted };
   return {
-    formula: `(${present.map((c) => c.score).join(' + ')}) × ${full} / ${fw} (re-weighted)`,
+    formula: `(${present.map(sc).join(' + ')}) × ${fmt(full)} / ${fmt(fw)} (re-weighted)`,
     raw,
     reweighted: true,
   };

@@ -1,4 +1,5 @@
 import type { TotalGrowthSpec } from '../plan/types';
+import { formatDecimal } from '../rounding';
 import { clamp, type MethodDef, missing, zeroDivision } from './types';
 
 /**
@@ -14,7 +15,7 @@ export const totalGrowth: MethodDef<TotalGrowthSpec> = {
     const t = c.target;
     const b = c.baseValue;
     if (tr) {
-      tr.formula = `f = ${s.totalShare} × min(1, x / target) + ${1 - s.totalShare} × clamp(g / gT, 0, 1); g = (x − base) / base`;
+      tr.formula = `f = ${s.totalShare} × min(1, x / target) + ${formatDecimal(1 - s.totalShare)} × clamp(g / gT, 0, 1); g = (x − base) / base`;
       Object.assign(tr.vars, { x: nan(x), target: nan(t), base: nan(b) });
     }
     if (Number.isNaN(x)) return missing(tr, 'value');
