@@ -17,15 +17,19 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { announcementsRoutes } from './modules/announcements/announcements.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { resolveSession } from './modules/identity/auth.service.js';
+import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { orgImportRoutes } from './modules/org/org-import.routes.js';
 import { periodRoutes } from './modules/periods/periods.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
+import { progressRoutes } from './modules/progress/progress.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { hasPermission } from './platform/access.js';
 import { type Deps, makeDeps } from './platform/context.js';
@@ -178,6 +182,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(notificationsRoutes(deps));
   await app.register(planRoutes(deps));
   await app.register(resultsRoutes(deps));
+  await app.register(supervisionRoutes(deps));
+  await app.register(progressRoutes(deps));
+  await app.register(noticesRoutes(deps));
+  await app.register(announcementsRoutes(deps));
   await app.register(periodRoutes(deps));
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {

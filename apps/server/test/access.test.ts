@@ -24,6 +24,9 @@ interface Fixture {
   otherPlan: number;
   /** A notification in user 1's bell. */
   notification1: number;
+  /** An urging notice to unit 1, and an API token of the supervision system. */
+  notice1: number;
+  token1: number;
 }
 
 type Call = { url: string; payload?: unknown };
@@ -316,7 +319,110 @@ const cases: Record<string, Case> = {
     otherUnit: 403,
     lacking: 403,
   },
-  'GET /api/audit-events': { call: () => ({ url: '/api/audit-events' }), otherUnit: 403, lacking: 403 },
+  // Supervision items, progress, notices, announcements (issue 4: notices part).
+  // The supervision system's endpoint has no session: without a bearer token it is 401 for anyone.
+  'POST /api/integrations/supervision-items': {
+    call: (f) => ({
+      url: '/api/integrations/supervision-items',
+      payload: { planId: f.plan, source: 'x', items: [] },
+    }),
+    otherUnit: 401,
+    lacking: 401,
+  },
+  'POST /api/supervision-items/import': {
+    call: (f) => ({ url: `/api/supervision-items/import?planId=${f.plan}` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/supervision-items': {
+    call: (f) => ({ url: `/api/supervision-items?planId=${f.plan}` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/api-tokens': { call: () => ({ url: '/api/api-tokens' }), otherUnit: 403, lacking: 403 },
+  'POST /api/api-tokens': {
+    call: () => ({ url: '/api/api-tokens', payload: { name: 'rogue' } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/api-tokens/:id/revoke': {
+    call: (f) => ({ url: `/api/api-tokens/${f.token1}/revoke` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/progress/:planId': {
+    call: (f) => ({ url: `/api/progress/${f.plan}?period=2026-M06` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/bulletins/:planId': {
+    call: (f) => ({ url: `/api/bulletins/${f.plan}?quarter=2026-Q2` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  // Lists are filtered to what the reader may see (the observer: what it filed).
+  'GET /api/notices': { call: () => ({ url: '/api/notices' }), otherUnit: 200, lacking: 200 },
+  'GET /api/notices/:id': {
+    call: (f) => ({ url: `/api/notices/${f.notice1}` }),
+    otherUnit: 404,
+    lacking: 404,
+  },
+  'POST /api/notices': {
+    call: (f) => ({
+      url: '/api/notices',
+      payload: {
+        planId: f.plan,
+        unitId: f.unit1,
+        indicator: 'I1',
+        title: 't',
+        body: 'b',
+        dueDate: '2026-07-01',
+      },
+    }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/observations': {
+    call: (f) => ({ url: '/api/observations', payload: { unitId: f.unit1, title: 't', body: 'b' } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/notices/reminders/run': {
+    call: (f) => ({ url: '/api/notices/reminders/run', payload: { planId: f.plan, period: '2026-M06' } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/notices/:id/route': {
+    call: (f) => ({ url: `/api/notices/${f.notice1}/route`, payload: { version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/notices/:id/acknowledge': {
+    call: (f) => ({ url: `/api/notices/${f.notice1}/acknowledge`, payload: { version: 1 } }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'POST /api/notices/:id/answer': {
+    call: (f) => ({ url: `/api/notices/${f.notice1}/answer`, payload: { version: 1, answer: 'x' } }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'POST /api/notices/:id/close': {
+    call: (f) => ({ url: `/api/notices/${f.notice1}/close`, payload: { version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/notices/:id/escalate': {
+    call: (f) => ({ url: `/api/notices/${f.notice1}/escalate`, payload: { version: 1, reason: 'x' } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/announcements': { call: () => ({ url: '/api/announcements' }), otherUnit: 200, lacking: 200 },
+  'POST /api/announcements': {
+    call: () => ({ url: '/api/announcements', payload: { title: 't', body: 'b' } }),
+    otherUnit: 403,
+    lacking: 403,
+  },  'GET /api/audit-events': { call: () => ({ url: '/api/audit-events' }), otherUnit: 403, lacking: 403 },
   'GET /api/audit-events/verify': {
     call: () => ({ url: '/api/audit-events/verify' }),
     otherUnit: 403,
@@ -326,6 +432,8 @@ const cases: Record<string, Case> = {
 
 /** Routes whose "lacking" actor is an expert (no org.read) because every other role may read. */
 const readRoutes = new Set([
+  // Observers file observations: the role lacking it is the expert.
+  'POST /api/observations',
   'GET /api/org-nodes',
   'GET /api/org-nodes/:id',
   'GET /api/systems',
@@ -421,7 +529,44 @@ describe('access control on every route', () => {
     const notification1 = (
       await env.database.query<{ id: number }>('select id from notification where user_id = $1', [u1.id])
     )[0]!.id;
+    const [n1] = await env.database.query<{ id: number }>(
+      "insert into notice (kind, plan_id, unit_id, indicator, title, body) values ('urging', $1, $2, 'I1', '催办', '请加快') returning id",
+      [plan, unit1],
+    );
+    const token1 = await post('/api/api-tokens', { name: '督查系统' });
+    // A value of unit 1 with evidence, verified by the office (submissions, verification).
+    const submission1 = await (async () => {
+      const r = await env.app.inject({
+        method: 'POST',
+        url: '/api/submissions',
+        headers: { cookie: await signIn(env, 'u1filler') },
+        payload: { planId: plan, unitId: unit1, indicator: 'I1', period: '2026-M03', value: 90 },
+      });
+      if (r.statusCode !== 201) throw new Error(r.body);
+      return r.json() as { id: number; version: number };
+    })();
+    const evidence1 = await env.database.db.transaction(
+      async (tx) =>
+        (
+          await attachEvidence(
+            env.deps,
+            tx,
+            systemCtx,
+            { type: 'submission', id: submission1.id },
+            { fileName: 'a.pdf', data: Buffer.from('%PDF-1.4 evidence') },
+          )
+        ).id,
+    );
+    const verified = await inject('POST', '/api/verifications', {
+      submissionId: submission1.id,
+      method: 'work_slip',
+      result: 'pass',
+      version: submission1.version,
+    });
+    if (verified.statusCode !== 201) throw new Error(verified.body);
     f = {
+      notice1: n1!.id,
+      token1,
       notification1,
       city,
       unit1,

@@ -1,6 +1,7 @@
 export * from './audit.js';
 export * from './auth.js';
 export * from './common.js';
+export * from './notices.js';
 export * from './notifications.js';
 export * from './org.js';
 export * from './plans.js';

@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.js';
+import plansEditorEn from './plans-editor.en.js';
+import plansEditorZhCN from './plans-editor.zh-CN.js';
 import zhCN from './zh-CN.js';
 
 export type Lang = 'zh-CN' | 'en';
@@ -15,7 +17,10 @@ export function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    'zh-CN': { translation: { ...zhCN, ...plansEditorZhCN } },
+    en: { translation: { ...en, ...plansEditorEn } },
+  },
   lng: storedLang(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

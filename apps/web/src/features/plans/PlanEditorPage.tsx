@@ -16,6 +16,7 @@ import {
   Button,
   Card,
   Col,
+  ConfigProvider,
   Descriptions,
   Empty,
   Input,
@@ -33,7 +34,7 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { type Key, useEffect, useMemo, useState } from 'react';
+import { type Key, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError, request } from '../../shared/api.js';
@@ -52,9 +53,14 @@ import {
   removeSubItem,
   updateRow,
 } from './edit.js';
+import { issueSection, type Section, sectionCounts } from './forms.js';
+import { GradesPanel } from './GradesPanel.js';
 import { IssueList } from './IssueList.js';
 import { ErrorCount, StatusTag } from './PlansPage.js';
+import { RankingsPanel } from './RankingsPanel.js';
 import { RowDrawer } from './RowDrawer.js';
+import { SettingsPanel } from './SettingsPanel.js';
+import { StructurePanel } from './StructurePanel.js';
 import {
   allRowKeys,
   buildPlanTree,
@@ -341,6 +347,14 @@ function Editor({ detail }: { detail: PlanDetail }) {
   }
 
   const errorCount = issues.filter((i) => i.severity === 'error').length;
+  const counts = sectionCounts(issues);
+  const tabLabel = (label: string, section: Section) => (
+    <Space size={4}>
+      {label}
+      {counts[section] > 0 && <Badge count={counts[section]} size="small" />}
+    </Space>
+  );
+  const panel = (node: ReactNode) => <ConfigProvider componentDisabled={readOnly}>{node}</ConfigProvider>;
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -436,8 +450,18 @@ function Editor({ detail }: { detail: PlanDetail }) {
           onChange={setTab}
           items={[
             {
+              key: 'settings',
+              label: tabLabel(t('planForms.tabs.settings'), 'settings'),
+              children: panel(<SettingsPanel doc={doc} change={change} issues={issues} />),
+            },
+            {
+              key: 'structure',
+              label: tabLabel(t('planForms.tabs.structure'), 'structure'),
+              children: panel(<StructurePanel doc={doc} change={change} issues={issues} />),
+            },
+            {
               key: 'tree',
-              label: t('planEditor.crumb'),
+              label: tabLabel(t('planEditor.crumb'), 'tree'),
               children: (
                 <Row gutter={[12, 12]}>
                   <Col xs={24} xl={17}>
@@ -484,6 +508,7 @@ function Editor({ detail }: { detail: PlanDetail }) {
                           rowOf={(i) =>
                             [...index.byRow.entries()].find(([, v]) => v.includes(i))?.[0] ?? null
                           }
+                          onSection={(i) => setTab(issueSection(i.path))}
                           onPick={(key) => {
                             setHighlight(key);
                             document.getElementById(`row-${key}`)?.scrollIntoView({ block: 'center' });
@@ -494,6 +519,16 @@ function Editor({ detail }: { detail: PlanDetail }) {
                   </Col>
                 </Row>
               ),
+            },
+            {
+              key: 'grades',
+              label: tabLabel(t('planForms.tabs.grades'), 'grades'),
+              children: panel(<GradesPanel doc={doc} change={change} issues={issues} />),
+            },
+            {
+              key: 'rankings',
+              label: tabLabel(t('planForms.tabs.rankings'), 'rankings'),
+              children: panel(<RankingsPanel doc={doc} change={change} issues={issues} />),
             },
             {
               key: 'revisions',
@@ -520,6 +555,7 @@ function Editor({ detail }: { detail: PlanDetail }) {
         <RowDrawer
           plan={doc}
           row={editing}
+          validate={liveIssues}
           onClose={() => setEditing(null)}
           onApply={(values) => {
             if (!readOnly) change(updateRow(doc, editing.ref, values));
@@ -548,10 +584,13 @@ function IssuePanel({
   issues,
   rowOf,
   onPick,
+  onSection,
 }: {
   issues: RowIssue[];
   rowOf: (i: RowIssue) => string | null;
   onPick: (rowKey: string) => void;
+  /** An issue about something outside the tree (grades, groups, …) opens its tab. */
+  onSection: (i: RowIssue) => void;
 }) {
   return (
     <div style={{ maxHeight: 640, overflowY: 'auto' }}>
@@ -561,6 +600,7 @@ function IssuePanel({
         onPick={(i) => {
           const key = rowOf(i);
           if (key) onPick(key);
+          else if (issueSection(i.path) !== 'tree') onSection(i);
         }}
       />
     </div>

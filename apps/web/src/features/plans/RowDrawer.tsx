@@ -1,31 +1,19 @@
-import type { MethodSpec, Plan } from '@jixiao/engine';
-import { Button, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import type { ByScope, MethodSpec, Plan } from '@jixiao/engine';
+import { Alert, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RowValues } from './edit.js';
-import type { PlanRow } from './tree.js';
-
-const METHOD_KINDS = [
-  'completion',
-  'pro_rata',
-  'total_growth',
-  'benchmark',
-  'bands',
-  'deduction',
-  'rank',
-  'efficacy',
-  'zscore',
-  'expert_panel',
-  'satisfaction',
-  'manual',
-] as const;
+import { type RowValues, updateRow } from './edit.js';
+import { ByScopeTable, IssueText } from './FormBits.js';
+import { scopeOptions } from './forms.js';
+import { MethodEditor } from './MethodEditor.js';
+import { indexIssues, type PlanRow, type RowIssue } from './tree.js';
 
 interface RowForm {
   code: string;
   name: string;
   amount?: number | null;
-  by?: string;
-  methodKind?: string;
-  methodParams?: string;
+  by?: ByScope;
+  method?: MethodSpec;
   direction?: string;
   owner?: string;
   leadDept?: string;
@@ -36,20 +24,18 @@ interface RowForm {
   unit?: string;
 }
 
-function parseJson(s: string | undefined): unknown {
-  if (!s?.trim()) return undefined;
-  return JSON.parse(s);
-}
-
 /** The side drawer that edits one row of the plan tree. */
 export function RowDrawer({
   plan,
   row,
   onApply,
   onClose,
+  validate,
 }: {
   plan: Plan;
   row: PlanRow;
+  /** Live validation of a plan (the drawer validates the plan with the form's values applied). */
+  validate: (p: Plan) => RowIssue[];
   onApply: (values: RowValues) => void;
   onClose: () => void;
 }) {
@@ -66,7 +52,6 @@ export function RowDrawer({
             unknown
           >);
   const ownMethod = src.method as MethodSpec | undefined;
-  const { kind: _k, ...params } = (ownMethod ?? {}) as Record<string, unknown>;
   const isComponent = row.level === 'component';
   const isSub = row.level === 'sub_item';
   const hasChildIndicators = row.children?.some((c) => c.level === 'indicator');
@@ -76,9 +61,8 @@ export function RowDrawer({
     code: String(src.code ?? ''),
     name: String(src.name ?? ''),
     amount: (src[amountKey] as number | undefined) ?? null,
-    by: src[byKey] ? JSON.stringify(src[byKey]) : '',
-    methodKind: ownMethod?.kind,
-    methodParams: Object.keys(params).length ? JSON.stringify(params) : '',
+    by: src[byKey] as ByScope | undefined,
+    method: ownMethod,
     direction: src.direction as string | undefined,
     owner: src.owner as string | undefined,
     leadDept: src.leadDept as string | undefined,
@@ -88,30 +72,15 @@ export function RowDrawer({
     dimension: src.dimension as string | undefined,
     unit: src.unit as string | undefined,
   };
-  const jsonRule = {
-    validator: (_: unknown, v?: string) => {
-      try {
-        const x = parseJson(v);
-        if (x !== undefined && (typeof x !== 'object' || x === null || Array.isArray(x)))
-          return Promise.reject(new Error(t('planEditor.invalidJson')));
-        return Promise.resolve();
-      } catch {
-        return Promise.reject(new Error(t('planEditor.invalidJson')));
-      }
-    },
-  };
-
-  function finish(v: RowForm) {
+  function toValues(v: RowForm): RowValues {
     const values: RowValues = {
-      code: v.code.trim(),
-      name: v.name.trim(),
+      code: (v.code ?? '').trim(),
+      name: (v.name ?? '').trim(),
       [amountKey]: v.amount ?? undefined,
-      [byKey]: parseJson(v.by) as Record<string, number> | undefined,
+      [byKey]: v.by && Object.keys(v.by).length ? v.by : undefined,
     };
     if (!isComponent) {
-      values.method = v.methodKind
-        ? ({ ...((parseJson(v.methodParams) as object | undefined) ?? {}), kind: v.methodKind } as MethodSpec)
-        : undefined;
+      values.method = v.method;
       values.direction = (v.direction as RowValues['direction']) || undefined;
       values.owner = v.owner?.trim() || undefined;
       values.missing = (v.missing as RowValues['missing']) || undefined;
@@ -123,7 +92,29 @@ export function RowDrawer({
       values.unit = v.unit?.trim() || undefined;
     }
     if (isSub) values.dimension = v.dimension?.trim() || undefined;
-    onApply(values);
+    return values;
+  }
+
+  // Live validation: the plan as it would be with this form applied; the issues of this row.
+  const [live, setLive] = useState<RowForm>(initial);
+  const rowIssues = (() => {
+    const vals = toValues(live);
+    const preview = updateRow(plan, row.ref, vals);
+    const issues = validate(preview);
+    const idx = indexIssues(issues, preview);
+    const code = vals.code || row.code;
+    const key =
+      row.level === 'component'
+        ? `c:${code}`
+        : row.level === 'indicator'
+          ? `i:${code}`
+          : `s:${row.key.slice(2).split('.')[0]}.${code}`;
+    return idx.byRow.get(key) ?? [];
+  })();
+  const scopes = useMemo(() => scopeOptions(plan), [plan]);
+
+  function finish(v: RowForm) {
+    onApply(toValues(v));
   }
 
   return (
@@ -143,7 +134,25 @@ export function RowDrawer({
         </Space>
       }
     >
-      <Form<RowForm> form={form} layout="vertical" initialValues={initial} onFinish={finish}>
+      <Form<RowForm>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={finish}
+        onValuesChange={(_, all) => setLive({ ...initial, ...all })}
+      >
+        <div data-testid="row-live-issues" style={{ marginBottom: 12 }}>
+          {rowIssues.length === 0 ? (
+            <Alert type="success" showIcon title={t('planForms.row.ok')} />
+          ) : (
+            <Alert
+              type="error"
+              showIcon
+              title={t('planForms.row.liveIssues')}
+              description={<IssueText issues={rowIssues} />}
+            />
+          )}
+        </div>
         <Space.Compact block>
           <Form.Item
             name="code"
@@ -178,21 +187,16 @@ export function RowDrawer({
               data-testid="row-amount"
             />
           </Form.Item>
-          <Form.Item name="by" label={t('planEditor.byJson')} style={{ flex: 1 }} rules={[jsonRule]}>
-            <Input placeholder='{"C": 25}' />
-          </Form.Item>
         </Space.Compact>
+        <Form.Item name="by" label={t('planForms.structure.by')}>
+          <ByScopeTable options={scopes} />
+        </Form.Item>
         {!isComponent && !hasChildIndicators && (
           <>
-            <Form.Item name="methodKind" label={t('planEditor.method')}>
-              <Select
-                allowClear
-                placeholder={row.methodInherited ? t('planEditor.inherited') : undefined}
-                options={METHOD_KINDS.map((k) => ({ value: k, label: `${t(`methods.${k}`)} (${k})` }))}
+            <Form.Item name="method" noStyle>
+              <MethodEditor
+                inheritedPlaceholder={row.methodInherited ? t('planEditor.inherited') : undefined}
               />
-            </Form.Item>
-            <Form.Item name="methodParams" label={t('planEditor.methodJson')} rules={[jsonRule]}>
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
             <Space wrap>
               <Form.Item name="direction" label={t('planEditor.direction')}>

@@ -1,0 +1,206 @@
+import { PlusOutlined } from '@ant-design/icons';
+import type { GradeLevel } from '@jixiao/engine';
+import {
+  Button,
+  Card,
+  ColorPicker,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CodeInput, IssueText, ListActions, PctInput } from './FormBits.js';
+import { issuesAt, listAdd, listMove, listRemove, nextCode, type Path, setIn } from './forms.js';
+import { Field, type PanelProps } from './SettingsPanel.js';
+
+const PALETTE = ['#389e0d', '#1677ff', '#d4b106', '#fa8c16', '#cf1322', '#722ed1'];
+
+/** Grades: an ordered list of levels (best first) with colour, threshold and quota per group. */
+export function GradesPanel({ doc, change, issues }: PanelProps) {
+  const { t } = useTranslation();
+  const set = (path: Path, v: unknown) => change(setIn(doc, path, v));
+  const g = (k: string) => t(`planForms.grades.${k}`);
+  const grades = doc.grades ?? { levels: [] };
+  const levels = grades.levels ?? [];
+  const last = levels.length - 1;
+  return (
+    <Form layout="vertical" component="div" data-testid="plan-grades">
+      <Card size="small">
+        <Space wrap size={16}>
+          <Field label={g('scheme')} issues={issues} path="grades.scheme">
+            <Input
+              style={{ width: 240 }}
+              value={grades.scheme}
+              placeholder="优秀/良好/合格/不合格"
+              onChange={(e) => set(['grades', 'scheme'], e.target.value)}
+            />
+          </Field>
+          <Field label={g('quotaRounding')} issues={issues} path="grades.quotaRounding">
+            <Select
+              style={{ width: 160 }}
+              value={grades.quotaRounding ?? 'floor'}
+              onChange={(v) => set(['grades', 'quotaRounding'], v)}
+              options={(['floor', 'round', 'ceil'] as const).map((r) => ({
+                value: r,
+                label: t(`planForms.grades.quotaRoundings.${r}`),
+              }))}
+            />
+          </Field>
+          <Field label={g('tie')} issues={issues} path="grades.tieAtQuotaEdge">
+            <Select
+              style={{ width: 240 }}
+              value={grades.tieAtQuotaEdge ?? 'exclude'}
+              onChange={(v) => set(['grades', 'tieAtQuotaEdge'], v)}
+              options={(['exclude', 'include'] as const).map((r) => ({
+                value: r,
+                label: t(`planForms.grades.ties.${r}`),
+              }))}
+            />
+          </Field>
+        </Space>
+        <Typography.Text strong>{g('levels')}</Typography.Text>
+        <IssueText issues={issues.filter((i) => i.path === 'grades.levels' || i.path === 'grades')} />
+        <Table<GradeLevel>
+          data-testid="grade-levels"
+          size="small"
+          pagination={false}
+          rowKey={(_, i) => String(i)}
+          dataSource={levels}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { title: '#', width: 36, render: (_, _r, i) => i + 1 },
+            {
+              title: t('planForms.code'),
+              render: (_, r, i) => (
+                <CodeInput
+                  value={r.code}
+                  taken={levels.map((l) => l.code)}
+                  onCommit={(v) => set(['grades', 'levels', i, 'code'], v)}
+                />
+              ),
+            },
+            {
+              title: t('planForms.name'),
+              render: (_, r, i) => (
+                <Space>
+                  <Input
+                    style={{ width: 110 }}
+                    value={r.name}
+                    onChange={(e) => set(['grades', 'levels', i, 'name'], e.target.value)}
+                  />
+                  <Tag color={r.color}>{r.name}</Tag>
+                </Space>
+              ),
+            },
+            {
+              title: g('color'),
+              render: (_, r, i) => (
+                <ColorPicker
+                  value={r.color || undefined}
+                  presets={[{ label: g('color'), colors: PALETTE }]}
+                  onChangeComplete={(c) => set(['grades', 'levels', i, 'color'], c.toHexString())}
+                />
+              ),
+            },
+            {
+              title: g('minScore'),
+              render: (_, r, i) =>
+                i === last && r.minScore === undefined ? (
+                  '—'
+                ) : (
+                  <InputNumber
+                    data-testid="grade-min"
+                    style={{ width: 90 }}
+                    value={r.minScore}
+                    onChange={(v) => set(['grades', 'levels', i, 'minScore'], v ?? undefined)}
+                  />
+                ),
+            },
+            {
+              title: g('maxShare'),
+              render: (_, r, i) =>
+                i === last && r.maxShare === undefined ? (
+                  '—'
+                ) : (
+                  <PctInput
+                    value={r.maxShare}
+                    onChange={(v) => set(['grades', 'levels', i, 'maxShare'], v)}
+                  />
+                ),
+            },
+            {
+              title: g('maxCount'),
+              render: (_, r, i) =>
+                i === last && r.maxCount === undefined ? (
+                  '—'
+                ) : (
+                  <InputNumber
+                    min={0}
+                    precision={0}
+                    style={{ width: 80 }}
+                    value={r.maxCount}
+                    onChange={(v) => set(['grades', 'levels', i, 'maxCount'], v ?? undefined)}
+                  />
+                ),
+            },
+            {
+              title: g('advanced'),
+              render: (_, r, i) => (
+                <Switch
+                  size="small"
+                  checked={!!r.advanced}
+                  onChange={(v) => set(['grades', 'levels', i, 'advanced'], v || undefined)}
+                />
+              ),
+            },
+            {
+              key: 'issues',
+              render: (_, _r, i) => <IssueText issues={issuesAt(issues, `grades.levels[${i}]`)} />,
+            },
+            {
+              key: 'a',
+              render: (_, _r, i) => (
+                <ListActions
+                  index={i}
+                  length={levels.length}
+                  onMove={(d) => change(listMove(doc, ['grades', 'levels'], i, d))}
+                  onRemove={() => change(listRemove(doc, ['grades', 'levels'], i))}
+                />
+              ),
+            },
+          ]}
+        />
+        <Button
+          size="small"
+          type="dashed"
+          icon={<PlusOutlined />}
+          style={{ marginTop: 8 }}
+          data-testid="grade-add"
+          onClick={() =>
+            change(
+              listAdd(doc, ['grades', 'levels'], {
+                code: nextCode(
+                  levels.map((l) => l.code),
+                  'level',
+                ),
+                name: g('levels'),
+                color: PALETTE[levels.length % PALETTE.length],
+              }),
+            )
+          }
+        >
+          {g('add')}
+        </Button>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
+          {g('lastHint')}
+        </Typography.Paragraph>
+      </Card>
+    </Form>
+  );
+}
