@@ -1,0 +1,44 @@
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { announcements, grants, orgNodes, users } from '../../db/schema/index.js';
+
+export type AnnouncementRow = typeof announcements.$inferSelect;
+
+export const listAnnouncements = (db: Executor) =>
+  db.select().from(announcements).orderBy(desc(announcements.publishedAt), desc(announcements.id)).limit(200);
+
+export const insertAnnouncement = async (db: Executor, v: typeof announcements.$inferInsert) =>
+  (await db.insert(announcements).values(v).returning())[0]!;
+
+export const nodesByIds = (db: Executor, ids: number[]) =>
+  ids.length
+    ? db.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(inArray(orgNodes.id, ids))
+    : Promise.resolve([] as { id: number; path: string }[]);
+
+/**
+ * Active users with a unit role whose org grant touches one of `paths` (the unit, a part of it, or
+ * an ancestor); every unit user when `paths` is null (an announcement to all).
+ */
+export async function unitRoleUsers(db: Executor, paths: string[] | null): Promise<number[]> {
+  const where: SQL[] = [
+    eq(users.active, true),
+    eq(grants.scopeType, 'org'),
+    inArray(grants.role, ['unit_admin', 'unit_filler']),
+  ];
+  if (paths)
+    where.push(
+      paths.length
+        ? sql`(${sql.join(
+            paths.map((p) => sql`(${orgNodes.path} like ${`${p}%`} or ${p} like ${orgNodes.path} || '%')`),
+            sql` or `,
+          )})`
+        : sql`false`,
+    );
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(grants)
+    .innerJoin(users, eq(users.id, grants.userId))
+    .innerJoin(orgNodes, eq(orgNodes.id, grants.orgNodeId))
+    .where(and(...where));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,72 @@
+import type { Executor } from '../../db/client.js';
+import { type Ctx, type Deps, systemCtx } from '../../platform/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { notify } from '../notifications/notifications.service.js';
+import { isLagging } from '../progress/progress.js';
+import { computeProgress } from '../progress/progress.service.js';
+import * as repo from './notices.repository.js';
+import { unitRoles } from './notices.service.js';
+
+const pct = (r: number | null) => `${Math.round((r ?? 0) * 1000) / 10}%`;
+
+/**
+ * One automatic reminder (提醒单, S10) per lagging (unit, indicator, period), never two: the
+ * partial unique index `notice_reminder_once` skips ones that exist. Each unit whose reminders are
+ * new gets one to-do in its users' bells. Returns how many cells lag and how many reminders are new.
+ */
+export async function generateReminders(
+  deps: Deps,
+  planId: number,
+  period: string,
+  now: Date = deps.now(),
+  opts: { ctx?: Ctx; tx?: Executor } = {},
+): Promise<{ lagging: number; created: number }> {
+  const ctx = opts.ctx ?? systemCtx;
+  const run = async (tx: Executor) => {
+    const m = await computeProgress(tx, null, planId, period);
+    const names = new Map(m.indicators.map((i) => [i.code, i.name]));
+    const units = new Map(m.units.map((u) => [u.id, u.name]));
+    const lagging = m.cells.filter((c) => isLagging(c.status));
+    const created = await repo.insertRemindersOnce(
+      tx,
+      lagging.map((c) => ({
+        kind: 'reminder',
+        planId,
+        unitId: c.unitId,
+        indicator: c.indicator,
+        period,
+        title: `提醒单：${names.get(c.indicator) ?? c.indicator}滞后于序时进度`,
+        body: `${units.get(c.unitId)}：截至${m.months}月，${names.get(c.indicator) ?? c.indicator}累计完成 ${c.actual ?? 0}，序时目标 ${c.expected}（完成 ${pct(c.ratio)}）${c.status === 'serious' ? '，严重滞后' : ''}。请分析原因、加快进度。`,
+        status: 'open',
+        issuedAt: now,
+        issuedBy: ctx.actor?.username ?? 'system',
+      })),
+    );
+    const perUnit = new Map<number, number>();
+    for (const r of created) perUnit.set(r.unitId, (perUnit.get(r.unitId) ?? 0) + 1);
+    for (const [unitId, n] of perUnit)
+      await notify(
+        deps,
+        tx,
+        { unit: { id: unitId, roles: [...unitRoles] } },
+        {
+          kind: 'reminder',
+          title: `提醒单：${n} 项指标滞后于序时进度`,
+          body: `截至${m.months}月，贵单位有 ${n} 项指标滞后于序时进度，请查看提醒单并加快进度。`,
+          link: '/notices?kind=reminder',
+          todo: true,
+        },
+      );
+    if (created.length)
+      await recordAudit(deps, tx, ctx, [
+        ...created.map((r) => ({
+          action: 'notice.remind',
+          objectType: 'notice',
+          objectId: r.id,
+          after: { kind: 'reminder', planId, unitId: r.unitId, indicator: r.indicator, period },
+        })),
+      ]);
+    return { lagging: lagging.length, created: created.length };
+  };
+  return opts.tx ? run(opts.tx) : deps.database.db.transaction(run);
+}

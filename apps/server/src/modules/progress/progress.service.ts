@@ -1,0 +1,142 @@
+import type { ProgressCell, ProgressMatrix } from '@jixiao/contracts';
+import type { Plan } from '@jixiao/engine';
+import type { Executor } from '../../db/client.js';
+import { type Actor, orgScope, rolePermissions } from '../../platform/access.js';
+import { notFound } from '../../platform/errors.js';
+import { inSystemScope, systemScope } from '../plans/plans.policy.js';
+import * as plans from '../plans/plans.repository.js';
+import * as supervision from '../supervision/supervision.repository.js';
+import { accumulation, cumulativeActual, monthOf, progressOf, type Thresholds, tracked } from './progress.js';
+import * as repo from './progress.repository.js';
+
+interface Leaf {
+  code: string;
+  name: string;
+  direction?: 'higher' | 'lower';
+  methodKind?: string;
+}
+
+/** The plan's scored leaves as data codes: indicators without children, sub-items as "T2.K1". */
+export function planLeaves(plan: Plan): Leaf[] {
+  const parents = new Set(plan.indicators.flatMap((i) => (i.parent ? [i.parent] : [])));
+  return plan.indicators
+    .filter((i) => !parents.has(i.code))
+    .flatMap((i) =>
+      i.subItems?.length
+        ? i.subItems.map((s) => ({
+            code: `${i.code}.${s.code}`,
+            name: `${i.name}·${s.name}`,
+            direction: s.direction ?? i.direction,
+            methodKind: s.method?.kind ?? i.method?.kind,
+          }))
+        : [{ code: i.code, name: i.name, direction: i.direction, methodKind: i.method?.kind }],
+    );
+}
+
+/** What of a plan's progress an actor sees: which units (by org path) and which indicators. */
+interface View {
+  paths: string[] | null;
+  indicators: Set<string> | null;
+}
+
+async function viewOf(db: Executor, actor: Actor, plan: plans.PlanRow): Promise<View> {
+  const s = orgScope(actor, 'progress.read');
+  if (s.all) return { paths: null, indicators: null };
+  // Lead departments (assessors) follow their own indicators across every unit.
+  const refs = actor.grants
+    .filter((g) => g.scopeType === 'indicators' && rolePermissions[g.role].includes('progress.read'))
+    .flatMap((g) => g.refs);
+  if (refs.length) return { paths: null, indicators: new Set(refs) };
+  if (s.systemIds.includes(plan.systemId)) return { paths: null, indicators: null };
+  if (s.paths.length && inSystemScope(await systemScope(db, actor, 'progress.read'), plan.systemId))
+    return { paths: s.paths, indicators: null };
+  throw notFound('Plan');
+}
+
+/** Units × indicators progress of a plan at the end of a month, within the actor's view. */
+export async function computeProgress(
+  db: Executor,
+  actor: Actor | null,
+  planId: number,
+  period: string,
+  thresholds?: Thresholds,
+): Promise<ProgressMatrix & { groups: Map<number, string> }> {
+  const plan = await plans.findPlan(db, planId);
+  if (!plan) throw notFound('Plan');
+  const view = actor ? await viewOf(db, actor, plan) : { paths: null, indicators: null };
+  const doc = plan.document as unknown as Plan;
+  const months = monthOf(period);
+  const year = Number(period.slice(0, 4));
+
+  const units = (await plans.systemUnits(db, plan.systemId)).filter(
+    (u) => !view.paths || view.paths.some((p) => u.path.startsWith(p)),
+  );
+  const key = (unit: number | string, ind: string) => `${unit}|${ind}`;
+  const taskTarget = new Map(
+    (await repo.taskTargetsOf(db, planId)).map((t) => [key(t.unitId, t.indicator), t.target]),
+  );
+  const dataset = await plans.findDataset(db, planId, `${plan.year}-Y`);
+  const dataTarget = new Map<string, number>();
+  for (const v of (dataset?.input.values ?? []) as { unit: string; indicator: string; target?: number }[])
+    if (typeof v.target === 'number') dataTarget.set(key(v.unit, v.indicator), v.target);
+  const monthly = new Map<string, { month: number; value: number }[]>();
+  for (const s of await repo.monthlyValues(db, planId, year)) {
+    if (s.value === null) continue;
+    const k = key(s.unitId, s.indicator);
+    monthly.set(k, [...(monthly.get(k) ?? []), { month: Number(s.period.slice(6)), value: s.value }]);
+  }
+  const superv = new Map(
+    (await supervision.averageProgress(db, planId)).map((r) => [
+      key(r.unitId, r.indicator),
+      Number(r.average),
+    ]),
+  );
+
+  // Indicators with a schedule: tracked, and with a target or supervision items somewhere.
+  const targeted = new Set(
+    [...taskTarget.keys(), ...dataTarget.keys(), ...superv.keys()].map((k) => k.split('|')[1]),
+  );
+  const indicators = planLeaves(doc)
+    .filter((l) => tracked(l) && targeted.has(l.code))
+    .filter(
+      (l) => !view.indicators || view.indicators.has(l.code) || view.indicators.has(l.code.split('.')[0]!),
+    )
+    .map((l) => ({ code: l.code, name: l.name, mode: accumulation(l) }));
+
+  const cells: ProgressCell[] = [];
+  for (const u of units)
+    for (const ind of indicators) {
+      const reported = monthly.get(key(u.id, ind.code));
+      const fromItems = superv.get(key(u.id, ind.code));
+      let target = taskTarget.get(key(u.id, ind.code)) ?? dataTarget.get(key(u.code, ind.code)) ?? null;
+      let actual: number | null = null;
+      let source: ProgressCell['source'] = 'none';
+      if (reported?.length) {
+        actual = cumulativeActual(reported, ind.mode, months);
+        source = 'submissions';
+      } else if (fromItems !== undefined) {
+        // Supervision progress is a percentage of the whole item: its target is 100 (H6).
+        actual = Math.round(fromItems * 100) / 100;
+        target = 100;
+        source = 'supervision';
+      }
+      cells.push({
+        unitId: u.id,
+        unit: u.code,
+        indicator: ind.code,
+        target,
+        actual,
+        source,
+        ...progressOf(target, actual, months, thresholds),
+      });
+    }
+  return {
+    planId,
+    period,
+    months,
+    indicators,
+    units: units.map((u) => ({ id: u.id, code: u.code, name: u.name, group: u.group })),
+    cells,
+    groups: new Map(units.map((u) => [u.id, u.group])),
+  };
+}

@@ -1,0 +1,193 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulletinTitle } from '../src/modules/progress/bulletin.js';
+import {
+  accumulation,
+  cumulativeActual,
+  progressOf,
+  quarterEnd,
+  tracked,
+} from '../src/modules/progress/progress.js';
+import { importForSeed } from '../src/modules/supervision/supervision.service.js';
+import { systemCtx } from '../src/platform/context.js';
+import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { buildCycle, type CycleFixture, fixtureItems } from './notices-fixture.js';
+
+describe('progress math (pure)', () => {
+  it('expected is target × months / 12; thresholds 100 % and 80 %', () => {
+    // 120 × 6 / 12 = 60; 60 / 60 = 1 → on track.
+    expect(progressOf(120, 60, 6)).toEqual({ expected: 60, ratio: 1, status: 'on_track' });
+    // 48 / 60 = 0.8 → exactly the serious line: still only lagging.
+    expect(progressOf(120, 48, 6)).toEqual({ expected: 60, ratio: 0.8, status: 'lagging' });
+    // 47 / 60 = 0.78333 → serious.
+    expect(progressOf(120, 47, 6)).toEqual({ expected: 60, ratio: 0.7833, status: 'serious' });
+    // 100 × 10 / 12 = 83.3333; 90 / 83.3333 = 1.08 → on track.
+    expect(progressOf(100, 90, 10)).toEqual({ expected: 83.3333, ratio: 1.08, status: 'on_track' });
+  });
+  it('a zero target expects nothing (no NaN); no target is no_target; missing actual counts as 0', () => {
+    expect(progressOf(0, 0, 6)).toEqual({ expected: 0, ratio: null, status: 'on_track' });
+    expect(progressOf(0, null, 12)).toEqual({ expected: 0, ratio: null, status: 'on_track' });
+    expect(progressOf(null, 5, 6)).toEqual({ expected: null, ratio: null, status: 'no_target' });
+    expect(progressOf(12, null, 3)).toEqual({ expected: 3, ratio: 0, status: 'serious' });
+  });
+  it('thresholds are parameters', () => {
+    // 45 / 60 = 0.75: serious by default, only lagging when serious starts below 70 %.
+    expect(progressOf(120, 45, 6, { onTrack: 1, serious: 0.7 }).status).toBe('lagging');
+    expect(progressOf(120, 57, 6, { onTrack: 0.95, serious: 0.8 }).status).toBe('on_track');
+  });
+  it('sum for pro-rata indicators, latest otherwise; lower-is-better is not tracked', () => {
+    const v = [
+      { month: 1, value: 2 },
+      { month: 3, value: 5 },
+      { month: 2, value: 4 },
+      { month: 7, value: 100 },
+    ];
+    expect(cumulativeActual(v, 'sum', 6)).toBe(11);
+    expect(cumulativeActual(v, 'latest', 6)).toBe(5);
+    expect(cumulativeActual(v, 'latest', 0)).toBeNull();
+    expect(accumulation({ methodKind: 'pro_rata' })).toBe('sum');
+    expect(accumulation({ methodKind: 'completion' })).toBe('latest');
+    expect(tracked({ direction: 'lower' })).toBe(false);
+    expect(tracked({})).toBe(true);
+  });
+  it('quarters end in their third month; the bulletin title is Chinese', () => {
+    expect(quarterEnd('2026-Q3')).toBe('2026-M09');
+    expect(quarterEnd('2026-Q1')).toBe('2026-M03');
+    expect(bulletinTitle('2026-Q3')).toBe('2026年第三季度绩效管理工作通报');
+  });
+});
+
+describe('progress matrix and bulletin', () => {
+  let env: TestEnv;
+  let f: CycleFixture;
+  type Cell = {
+    unit: string;
+    indicator: string;
+    expected: number;
+    actual: number;
+    ratio: number | null;
+    status: string;
+    source: string;
+    target: number;
+  };
+
+  beforeAll(async () => {
+    env = await testApp();
+    f = await buildCycle(env);
+    await env.database.db.transaction((tx) =>
+      importForSeed(env.deps, tx, systemCtx, f.plan, 'dcgl', fixtureItems),
+    );
+    await makeUser(env, 'u1filler', [{ role: 'unit_filler', scopeType: 'org', orgNodeId: f.unit1 }], f.unit1);
+    await makeUser(env, 'u1leader', [{ role: 'leader', scopeType: 'org', orgNodeId: f.unit1 }], f.unit1);
+    await makeUser(env, 'lead', [{ role: 'assessor', scopeType: 'indicators', refs: ['P'] }]);
+  });
+  afterAll(() => env.close());
+
+  const get = (cookie: string, url: string) => env.app.inject({ url, headers: { cookie } });
+
+  it('computes every unit × tracked indicator as hand-computed in the fixture', async () => {
+    const r = await get(f.office, `/api/progress/${f.plan}?period=2026-M06`);
+    expect(r.statusCode, r.body).toBe(200);
+    const m = r.json();
+    // D (lower is better) is not tracked.
+    expect(m.indicators.map((i: { code: string; mode: string }) => `${i.code}:${i.mode}`)).toEqual([
+      'I1:latest',
+      'K:latest',
+      'P:sum',
+    ]);
+    const cell = (unit: string, ind: string) =>
+      (m.cells as Cell[]).find((c) => c.unit === unit && c.indicator === ind)!;
+    expect(cell('u1', 'I1')).toMatchObject({
+      target: 120,
+      actual: 50,
+      expected: 60,
+      ratio: 0.8333,
+      status: 'lagging',
+      source: 'submissions',
+    });
+    expect(cell('u2', 'I1')).toMatchObject({
+      target: 150,
+      actual: 70,
+      expected: 75,
+      ratio: 0.9333,
+      status: 'lagging',
+    });
+    expect(cell('u1', 'P')).toMatchObject({
+      target: 24,
+      actual: 6,
+      expected: 12,
+      ratio: 0.5,
+      status: 'serious',
+    });
+    expect(cell('u2', 'P')).toMatchObject({ target: 0, expected: 0, ratio: null, status: 'on_track' });
+    expect(cell('u1', 'K')).toMatchObject({
+      target: 100,
+      actual: 50,
+      expected: 50,
+      ratio: 1,
+      status: 'on_track',
+      source: 'supervision',
+    });
+    expect(cell('u2', 'K')).toMatchObject({
+      target: 100,
+      actual: 20,
+      expected: 50,
+      ratio: 0.4,
+      status: 'serious',
+    });
+  });
+
+  it('an org-scoped reader sees only its own row; a lead department only its indicators', async () => {
+    // Unit fillers follow progress through their notices; the matrix needs progress.read.
+    expect(
+      (await get(await signIn(env, 'u1filler'), `/api/progress/${f.plan}?period=2026-M06`)).statusCode,
+    ).toBe(403);
+    const mine = (await get(await signIn(env, 'u1leader'), `/api/progress/${f.plan}?period=2026-M06`)).json();
+    expect(mine.units.map((u: { code: string }) => u.code)).toEqual(['u1']);
+    const lead = (await get(await signIn(env, 'lead'), `/api/progress/${f.plan}?period=2026-M06`)).json();
+    expect(lead.indicators.map((i: { code: string }) => i.code)).toEqual(['P']);
+    expect(lead.cells).toHaveLength(2);
+  });
+
+  it('the quarterly bulletin lists the lagging items, most behind first; the .xlsx reads back', async () => {
+    const b = (await get(f.office, `/api/bulletins/${f.plan}?quarter=2026-Q2`)).json();
+    expect(b.title).toBe('2026年第二季度绩效管理工作通报');
+    expect(b.rows.map((r: Cell) => `${r.unit}/${r.indicator}`)).toEqual(['u2/K', 'u1/P', 'u1/I1', 'u2/I1']);
+    const x = await get(f.office, `/api/bulletins/${f.plan}?quarter=2026-Q2&format=xlsx`);
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('A1').value).toBe('2026年第二季度绩效管理工作通报');
+    expect(ws.getRow(2).values).toEqual([
+      undefined,
+      '组别',
+      '单位编码',
+      '单位名称',
+      '指标编码',
+      '指标名称',
+      '全年目标',
+      '序时目标',
+      '实际完成',
+      '序时完成率',
+      '状态',
+    ]);
+    const rows = [3, 4, 5, 6].map((n) => (ws.getRow(n).values as unknown[]).slice(1));
+    expect(rows).toEqual([
+      ['A', 'u2', '二号局', 'K', '重点工作', 100, 50, 20, 0.4, '严重滞后'],
+      ['A', 'u1', '一号局', 'P', '信息报送', 24, 12, 6, 0.5, '严重滞后'],
+      ['A', 'u1', '一号局', 'I1', '主要任务', 120, 60, 50, 0.8333, '滞后'],
+      ['A', 'u2', '二号局', 'I1', '主要任务', 150, 75, 70, 0.9333, '滞后'],
+    ]);
+    expect(ws.getCell('I3').numFmt).toBe('0.0%');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  });
+
+  it('bad period → 400 naming it; an unknown plan → 404', async () => {
+    const bad = await get(f.office, `/api/progress/${f.plan}?period=2026-13`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('period');
+    expect((await get(f.office, '/api/progress/9999?period=2026-M06')).statusCode).toBe(404);
+  });
+});
