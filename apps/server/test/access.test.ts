@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notify } from '../src/modules/notifications/notifications.service.js';
-import { attachEvidence } from '../src/modules/submissions/evidence.service.js';
-import { systemCtx } from '../src/platform/context.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 
@@ -26,12 +24,6 @@ interface Fixture {
   otherPlan: number;
   /** A notification in user 1's bell. */
   notification1: number;
-  /** A draft task book of unit 1 for `plan`. */
-  taskBook1: number;
-  /** Unit 1's value of I1 for 2026-M03 with an evidence file, verified by the office. */
-  submission1: number;
-  evidence1: number;
-  verification1: number;
   /** An urging notice to unit 1, and an API token of the supervision system. */
   notice1: number;
   token1: number;
@@ -431,169 +423,6 @@ const cases: Record<string, Case> = {
     otherUnit: 403,
     lacking: 403,
   },
-  // Data submission, verification and live scores (issue 4 items 3, 4, 7).
-  'GET /api/submissions': {
-    call: (f) => ({ url: `/api/submissions?planId=${f.plan}&period=2026-M03` }),
-    otherUnit: 200,
-    lacking: 403,
-  },
-  'POST /api/submissions': {
-    call: (f) => ({
-      url: '/api/submissions',
-      payload: { planId: f.plan, unitId: f.unit1, indicator: 'I2', period: '2026-M03', value: 1 },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/submissions/:id': {
-    call: (f) => ({ url: `/api/submissions/${f.submission1}` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'PUT /api/submissions/:id': {
-    call: (f) => ({
-      url: `/api/submissions/${f.submission1}`,
-      payload: { value: 1, reason: 'x', version: 1 },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/submissions/template': {
-    call: (f) => ({ url: `/api/submissions/template?planId=${f.plan}&period=2026-M03` }),
-    otherUnit: 200,
-    lacking: 403,
-  },
-  // No file: refused before anything is read (only the caller's own rows are ever accepted).
-  'POST /api/submissions/upload': {
-    call: (f) => ({ url: `/api/submissions/upload?planId=${f.plan}&period=2026-M03` }),
-    otherUnit: 400,
-    lacking: 403,
-  },
-  'POST /api/submissions/:id/evidence': {
-    call: (f) => ({ url: `/api/submissions/${f.submission1}/evidence` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/evidence/:id': {
-    call: (f) => ({ url: `/api/evidence/${f.evidence1}` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/verification/queue': {
-    call: (f) => ({ url: `/api/verification/queue?planId=${f.plan}` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/verifications': {
-    call: (f) => ({
-      url: '/api/verifications',
-      payload: { submissionId: f.submission1, method: 'on_site', result: 'pass', version: 1 },
-    }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/verifications/:id/evidence': {
-    call: (f) => ({ url: `/api/verifications/${f.verification1}/evidence` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/verification/counts': {
-    call: (f) => ({ url: `/api/verification/counts?planId=${f.plan}` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/verification/samples': {
-    call: (f) => ({ url: `/api/verification/samples?planId=${f.plan}` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/verification/samples': {
-    call: (f) => ({
-      url: '/api/verification/samples',
-      payload: { planId: f.plan, period: '2026-M03', size: 1, seed: 's' },
-    }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  // Another unit sees live scores filtered to its own row.
-  'GET /api/live/:planId': {
-    call: (f) => ({ url: `/api/live/${f.plan}?period=2026-Y` }),
-    otherUnit: 200,
-    lacking: 403,
-  },
-  'POST /api/live/:planId/half-year': {
-    call: (f) => ({ url: `/api/live/${f.plan}/half-year` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  // Task books: another unit's book is not found; observers have no task-book functions.
-  'GET /api/plans/:id/task-books': {
-    call: (f) => ({ url: `/api/plans/${f.otherPlan}/task-books` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/plans/:id/task-books': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/task-books`, payload: { unitId: f.unit1 } }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/task-books/:id': {
-    call: (f) => ({ url: `/api/task-books/${f.taskBook1}` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'PUT /api/task-books/:id/targets': {
-    call: (f) => ({
-      url: `/api/task-books/${f.taskBook1}/targets`,
-      payload: { version: 1, targets: [{ indicator: 'I1', target: 1 }] },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/task-books/:id/transitions': {
-    call: (f) => ({
-      url: `/api/task-books/${f.taskBook1}/transitions`,
-      payload: { action: 'submit', version: 1 },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/task-books/:id/revisions': {
-    call: (f) => ({ url: `/api/task-books/${f.taskBook1}/revisions` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/task-books/:id/change-requests': {
-    call: (f) => ({
-      url: `/api/task-books/${f.taskBook1}/change-requests`,
-      payload: { reason: 'x', targets: [{ indicator: 'I1', target: 1 }] },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/task-change-requests': {
-    call: () => ({ url: '/api/task-change-requests' }),
-    otherUnit: 200,
-    lacking: 403,
-  },
-  'POST /api/task-change-requests/:id/decision': {
-    call: () => ({ url: '/api/task-change-requests/1/decision', payload: { approve: true, version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/task-books/:id/decomposition/:indicator': {
-    call: (f) => ({ url: `/api/task-books/${f.taskBook1}/decomposition/I1` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'PUT /api/task-books/:id/decomposition/:indicator': {
-    call: (f) => ({
-      url: `/api/task-books/${f.taskBook1}/decomposition/I1`,
-      payload: { stamp: 'empty', parts: [] },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
   'GET /api/audit-events': { call: () => ({ url: '/api/audit-events' }), otherUnit: 403, lacking: 403 },
   'GET /api/audit-events/verify': {
     call: () => ({ url: '/api/audit-events/verify' }),
@@ -621,7 +450,6 @@ const readRoutes = new Set([
   'GET /api/plans/:id/results',
   'GET /api/plans/:id/results/:unit/trace',
   'GET /api/plans/:id/periods',
-  'GET /api/live/:planId',
 ]);
 
 describe('access control on every route', () => {
@@ -737,17 +565,7 @@ describe('access control on every route', () => {
       version: submission1.version,
     });
     if (verified.statusCode !== 201) throw new Error(verified.body);
-    const taskBook1 = (
-      await env.database.query<{ id: number }>(
-        'insert into task_book (plan_id, unit_id) values ($1, $2) returning id',
-        [plan, unit1],
-      )
-    )[0]!.id;
     f = {
-      taskBook1,
-      submission1: submission1.id,
-      evidence1,
-      verification1: verified.json().id,
       notice1: n1!.id,
       token1,
       notification1,
