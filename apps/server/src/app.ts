@@ -29,6 +29,7 @@ import { periodRoutes } from './modules/periods/periods.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
+import { taskBookRoutes } from './modules/taskbooks/taskbooks.routes.js';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { hasPermission } from './platform/access.js';
@@ -187,6 +188,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(noticesRoutes(deps));
   await app.register(announcementsRoutes(deps));
   await app.register(periodRoutes(deps));
+  await app.register(taskBookRoutes(deps));
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: 'index.html' });

@@ -24,6 +24,8 @@ interface Fixture {
   otherPlan: number;
   /** A notification in user 1's bell. */
   notification1: number;
+  /** A draft task book of unit 1 for `plan`. */
+  taskBook1: number;
   /** An urging notice to unit 1, and an API token of the supervision system. */
   notice1: number;
   token1: number;
@@ -423,6 +425,74 @@ const cases: Record<string, Case> = {
     otherUnit: 403,
     lacking: 403,
   },
+  // Task books: another unit's book is not found; observers have no task-book functions.
+  'GET /api/plans/:id/task-books': {
+    call: (f) => ({ url: `/api/plans/${f.otherPlan}/task-books` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'POST /api/plans/:id/task-books': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/task-books`, payload: { unitId: f.unit1 } }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'GET /api/task-books/:id': {
+    call: (f) => ({ url: `/api/task-books/${f.taskBook1}` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'PUT /api/task-books/:id/targets': {
+    call: (f) => ({
+      url: `/api/task-books/${f.taskBook1}/targets`,
+      payload: { version: 1, targets: [{ indicator: 'I1', target: 1 }] },
+    }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'POST /api/task-books/:id/transitions': {
+    call: (f) => ({
+      url: `/api/task-books/${f.taskBook1}/transitions`,
+      payload: { action: 'submit', version: 1 },
+    }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'GET /api/task-books/:id/revisions': {
+    call: (f) => ({ url: `/api/task-books/${f.taskBook1}/revisions` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'POST /api/task-books/:id/change-requests': {
+    call: (f) => ({
+      url: `/api/task-books/${f.taskBook1}/change-requests`,
+      payload: { reason: 'x', targets: [{ indicator: 'I1', target: 1 }] },
+    }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'GET /api/task-change-requests': {
+    call: () => ({ url: '/api/task-change-requests' }),
+    otherUnit: 200,
+    lacking: 403,
+  },
+  'POST /api/task-change-requests/:id/decision': {
+    call: () => ({ url: '/api/task-change-requests/1/decision', payload: { approve: true, version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/task-books/:id/decomposition/:indicator': {
+    call: (f) => ({ url: `/api/task-books/${f.taskBook1}/decomposition/I1` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'PUT /api/task-books/:id/decomposition/:indicator': {
+    call: (f) => ({
+      url: `/api/task-books/${f.taskBook1}/decomposition/I1`,
+      payload: { stamp: 'empty', parts: [] },
+    }),
+    otherUnit: 404,
+    lacking: 403,
+  },
   'GET /api/audit-events': { call: () => ({ url: '/api/audit-events' }), otherUnit: 403, lacking: 403 },
   'GET /api/audit-events/verify': {
     call: () => ({ url: '/api/audit-events/verify' }),
@@ -565,7 +635,14 @@ describe('access control on every route', () => {
       version: submission1.version,
     });
     if (verified.statusCode !== 201) throw new Error(verified.body);
+    const taskBook1 = (
+      await env.database.query<{ id: number }>(
+        'insert into task_book (plan_id, unit_id) values ($1, $2) returning id',
+        [plan, unit1],
+      )
+    )[0]!.id;
     f = {
+      taskBook1,
       notice1: n1!.id,
       token1,
       notification1,

@@ -1,0 +1,164 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import {
+  decompositionParts,
+  grants,
+  orgNodes,
+  staff,
+  taskBookRevisions,
+  taskBooks,
+  taskChangeRequests,
+  taskTargets,
+  users,
+} from '../../db/schema/index.js';
+
+export type BookRow = typeof taskBooks.$inferSelect;
+export type TargetRow = typeof taskTargets.$inferSelect;
+export type ChangeRow = typeof taskChangeRequests.$inferSelect;
+export type PartRow = typeof decompositionParts.$inferSelect;
+
+export const findBook = async (db: Executor, id: number) =>
+  (await db.select().from(taskBooks).where(eq(taskBooks.id, id)).limit(1))[0];
+
+export const findBookOf = async (db: Executor, planId: number, unitId: number) =>
+  (
+    await db
+      .select()
+      .from(taskBooks)
+      .where(and(eq(taskBooks.planId, planId), eq(taskBooks.unitId, unitId)))
+      .limit(1)
+  )[0];
+
+export const booksOfPlan = (db: Executor, planId: number) =>
+  db.select().from(taskBooks).where(eq(taskBooks.planId, planId)).orderBy(asc(taskBooks.id));
+
+export const insertBook = async (db: Executor, v: typeof taskBooks.$inferInsert) =>
+  (await db.insert(taskBooks).values(v).returning())[0]!;
+
+/** Versioned update; undefined when someone else changed the book first. */
+export async function updateBook(db: Executor, id: number, version: number, patch: Partial<BookRow>) {
+  const [row] = await db
+    .update(taskBooks)
+    .set({ ...patch, version: version + 1 })
+    .where(and(eq(taskBooks.id, id), eq(taskBooks.version, version)))
+    .returning();
+  return row;
+}
+
+export const targetsOf = (db: Executor, bookIds: number[]) =>
+  bookIds.length
+    ? db
+        .select()
+        .from(taskTargets)
+        .where(inArray(taskTargets.taskBookId, bookIds))
+        .orderBy(asc(taskTargets.id))
+    : Promise.resolve([] as TargetRow[]);
+
+/** Write targets by (book, indicator): insert or overwrite. */
+export async function upsertTargets(db: Executor, rows: (typeof taskTargets.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insert(taskTargets)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoUpdate({
+        target: [taskTargets.taskBookId, taskTargets.indicator],
+        set: {
+          target: sql`excluded.target`,
+          baseline: sql`excluded.baseline`,
+          measureUnit: sql`excluded.measure_unit`,
+          note: sql`excluded.note`,
+        },
+      });
+}
+
+export const insertRevision = (db: Executor, v: typeof taskBookRevisions.$inferInsert) =>
+  db.insert(taskBookRevisions).values(v);
+
+export const revisionsOf = (db: Executor, bookId: number) =>
+  db
+    .select()
+    .from(taskBookRevisions)
+    .where(eq(taskBookRevisions.taskBookId, bookId))
+    .orderBy(desc(taskBookRevisions.revision));
+
+export const changesOf = (db: Executor, bookIds: number[]) =>
+  bookIds.length
+    ? db
+        .select()
+        .from(taskChangeRequests)
+        .where(inArray(taskChangeRequests.taskBookId, bookIds))
+        .orderBy(desc(taskChangeRequests.id))
+    : Promise.resolve([] as ChangeRow[]);
+
+export const findChange = async (db: Executor, id: number) =>
+  (await db.select().from(taskChangeRequests).where(eq(taskChangeRequests.id, id)).limit(1))[0];
+
+export const insertChange = async (db: Executor, v: typeof taskChangeRequests.$inferInsert) =>
+  (await db.insert(taskChangeRequests).values(v).returning())[0]!;
+
+export async function updateChange(db: Executor, id: number, version: number, patch: Partial<ChangeRow>) {
+  const [row] = await db
+    .update(taskChangeRequests)
+    .set({ ...patch, version: version + 1 })
+    .where(and(eq(taskChangeRequests.id, id), eq(taskChangeRequests.version, version)))
+    .returning();
+  return row;
+}
+
+export const partsOf = (db: Executor, bookId: number, indicator: string) =>
+  db
+    .select()
+    .from(decompositionParts)
+    .where(and(eq(decompositionParts.taskBookId, bookId), eq(decompositionParts.indicator, indicator)))
+    .orderBy(asc(decompositionParts.id));
+
+export const deleteParts = (db: Executor, bookId: number, indicator: string) =>
+  db
+    .delete(decompositionParts)
+    .where(and(eq(decompositionParts.taskBookId, bookId), eq(decompositionParts.indicator, indicator)));
+
+export const insertPart = async (db: Executor, v: typeof decompositionParts.$inferInsert) =>
+  (await db.insert(decompositionParts).values(v).returning())[0]!;
+
+/** The org nodes strictly below a unit, and their staff: who can receive parts of its targets. */
+export async function subtree(db: Executor, unitPath: string) {
+  const nodes = await db
+    .select({ id: orgNodes.id, parentId: orgNodes.parentId, name: orgNodes.name, path: orgNodes.path })
+    .from(orgNodes)
+    .where(sql`${orgNodes.path} like ${`${unitPath}%`} and ${orgNodes.path} <> ${unitPath}`)
+    .orderBy(asc(orgNodes.path));
+  const people = nodes.length
+    ? await db
+        .select({ id: staff.id, orgNodeId: staff.orgNodeId, name: staff.name })
+        .from(staff)
+        .where(
+          inArray(
+            staff.orgNodeId,
+            nodes.map((n) => n.id),
+          ),
+        )
+        .orderBy(asc(staff.id))
+    : [];
+  return { nodes, people };
+}
+
+/** Lead-department accounts (indicator grants) covering any of `codes`: they review those lines. */
+export async function reviewersOf(db: Executor, codes: string[]): Promise<number[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ id: users.id, refs: grants.refs })
+    .from(grants)
+    .innerJoin(users, eq(users.id, grants.userId))
+    .where(and(eq(users.active, true), eq(grants.role, 'assessor'), eq(grants.scopeType, 'indicators')));
+  return rows.filter((r) => r.refs.some((x) => codes.includes(x))).map((r) => r.id);
+}
+
+/** Change requests with their unit, by status ('all' for every one). */
+export const changesByStatus = (db: Executor, status: string) =>
+  db
+    .select({ c: taskChangeRequests, unitId: orgNodes.id, unitName: orgNodes.name, path: orgNodes.path })
+    .from(taskChangeRequests)
+    .innerJoin(taskBooks, eq(taskBooks.id, taskChangeRequests.taskBookId))
+    .innerJoin(orgNodes, eq(orgNodes.id, taskBooks.unitId))
+    .where(status === 'all' ? undefined : eq(taskChangeRequests.status, status))
+    .orderBy(desc(taskChangeRequests.id));

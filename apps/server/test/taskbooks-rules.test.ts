@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkCoverage,
+  formatScaled,
+  type PartNode,
+  toScaled,
+} from '../src/modules/taskbooks/decomposition.js';
+import { availableActions, type Capability, transition } from '../src/modules/taskbooks/taskbook-state.js';
+
+const caps = (...c: Capability[]) => new Set(c);
+const filler = caps('edit');
+const leader = caps('edit', 'confirm');
+const reviewer = caps('review');
+const office = caps('review', 'issue');
+
+describe('task book state machine', () => {
+  it('walks draft → submitted → confirmed → reviewed → issued with the right roles', () => {
+    expect(transition('draft', 'submit', filler)).toEqual({ ok: true, to: 'submitted' });
+    expect(transition('submitted', 'confirm', leader)).toEqual({ ok: true, to: 'confirmed' });
+    expect(transition('draft', 'confirm', leader)).toEqual({ ok: true, to: 'confirmed' });
+    expect(transition('confirmed', 'review', reviewer)).toEqual({ ok: true, to: 'reviewed' });
+    expect(transition('reviewed', 'issue', office)).toEqual({ ok: true, to: 'issued' });
+  });
+  it('refuses a step the role may not take (403) and a step out of order (409)', () => {
+    expect(transition('submitted', 'confirm', filler)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(transition('confirmed', 'review', leader)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(transition('reviewed', 'issue', reviewer)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(transition('draft', 'issue', office)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(transition('issued', 'edit', filler)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(transition('submitted', 'edit', filler)).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+  it('returns go back to draft: the leader returns what awaits confirmation, reviewers the rest', () => {
+    expect(transition('submitted', 'return', leader)).toEqual({ ok: true, to: 'draft' });
+    expect(transition('submitted', 'return', reviewer)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(transition('confirmed', 'return', reviewer)).toEqual({ ok: true, to: 'draft' });
+    expect(transition('confirmed', 'return', leader)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(transition('reviewed', 'return', office)).toEqual({ ok: true, to: 'draft' });
+    expect(transition('issued', 'return', office)).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+  it('after issue only a change request is open to the unit', () => {
+    expect(availableActions('issued', leader)).toEqual(['request_change']);
+    expect(availableActions('draft', filler)).toEqual(['edit', 'submit']);
+    expect(availableActions('confirmed', office)).toEqual(['return', 'review']);
+  });
+});
+
+const part = (
+  index: number,
+  target: number | null,
+  parentIndex: number | null = null,
+  label = `p${index}`,
+): PartNode => ({
+  index,
+  label,
+  target,
+  parentIndex,
+});
+
+describe('decomposition coverage', () => {
+  it('exact decimals: 0.1 + 0.2 = 0.3 passes the sum rule', () => {
+    expect(0.1 + 0.2 === 0.3).toBe(false); // why floats are not used
+    expect(checkCoverage('sum', 0.3, 'T', [part(0, 0.1), part(1, 0.2)])).toEqual([]);
+    expect(toScaled(0.3)).toBe(300000n);
+    expect(formatScaled(-1500000n)).toBe('-1.5');
+    expect(toScaled(0.1234567)).toBeNull();
+  });
+  it('sum: a shortfall names the parent and the last part, at every level', () => {
+    expect(
+      checkCoverage('sum', 100, 'T1', [part(0, 60, null, '综合科'), part(1, 39.99, null, '财务科')]),
+    ).toEqual([
+      { field: 'parts[1].target', message: 'the parts of "T1" (综合科, 财务科) add up to 99.99, not 100' },
+    ]);
+    const nested = [part(0, 100, null, '综合科'), part(1, 50, 0, '张三'), part(2, 49, 0, '李四')];
+    expect(checkCoverage('sum', 100, 'T1', nested)).toEqual([
+      { field: 'parts[2].target', message: 'the parts of "综合科" (张三, 李四) add up to 99, not 100' },
+    ]);
+  });
+  it('each: every part must be at least its parent', () => {
+    expect(checkCoverage('each', 0.3, 'T2', [part(0, 0.3), part(1, 0.5)])).toEqual([]);
+    expect(checkCoverage('each', 0.3, 'T2', [part(0, 0.3), part(1, 0.29, null, '李四')])).toEqual([
+      {
+        field: 'parts[1].target',
+        message: 'part "李四" (0.29) is below "T2" (0.3); each part must be at least the whole',
+      },
+    ]);
+  });
+  it('free: anything goes; a missing target is named under sum and each', () => {
+    expect(checkCoverage('free', 10, 'T', [part(0, 1), part(1, null)])).toEqual([]);
+    expect(checkCoverage('sum', 10, 'T', [part(0, 10), part(1, null, null, '王五')])).toEqual([
+      { field: 'parts[1].target', message: 'part "王五" has no target' },
+    ]);
+    expect(checkCoverage('sum', null, 'T', [part(0, 1)])[0]!.message).toBe('"T" has no target to split');
+  });
+});
