@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notify } from '../src/modules/notifications/notifications.service.js';
+import { attachEvidence } from '../src/modules/submissions/evidence.service.js';
+import { systemCtx } from '../src/platform/context.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 
@@ -26,6 +28,10 @@ interface Fixture {
   notification1: number;
   /** A draft task book of unit 1 for `plan`. */
   taskBook1: number;
+  /** Unit 1's value of I1 for 2026-M03 with an evidence file, verified by the office. */
+  submission1: number;
+  evidence1: number;
+  verification1: number;
   /** An urging notice to unit 1, and an API token of the supervision system. */
   notice1: number;
   token1: number;
@@ -425,6 +431,101 @@ const cases: Record<string, Case> = {
     otherUnit: 403,
     lacking: 403,
   },
+  // Data submission, verification and live scores (issue 4 items 3, 4, 7).
+  'GET /api/submissions': {
+    call: (f) => ({ url: `/api/submissions?planId=${f.plan}&period=2026-M03` }),
+    otherUnit: 200,
+    lacking: 403,
+  },
+  'POST /api/submissions': {
+    call: (f) => ({
+      url: '/api/submissions',
+      payload: { planId: f.plan, unitId: f.unit1, indicator: 'I2', period: '2026-M03', value: 1 },
+    }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'GET /api/submissions/:id': {
+    call: (f) => ({ url: `/api/submissions/${f.submission1}` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'PUT /api/submissions/:id': {
+    call: (f) => ({
+      url: `/api/submissions/${f.submission1}`,
+      payload: { value: 1, reason: 'x', version: 1 },
+    }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'GET /api/submissions/template': {
+    call: (f) => ({ url: `/api/submissions/template?planId=${f.plan}&period=2026-M03` }),
+    otherUnit: 200,
+    lacking: 403,
+  },
+  // No file: refused before anything is read (only the caller's own rows are ever accepted).
+  'POST /api/submissions/upload': {
+    call: (f) => ({ url: `/api/submissions/upload?planId=${f.plan}&period=2026-M03` }),
+    otherUnit: 400,
+    lacking: 403,
+  },
+  'POST /api/submissions/:id/evidence': {
+    call: (f) => ({ url: `/api/submissions/${f.submission1}/evidence` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'GET /api/evidence/:id': {
+    call: (f) => ({ url: `/api/evidence/${f.evidence1}` }),
+    otherUnit: 404,
+    lacking: 403,
+  },
+  'GET /api/verification/queue': {
+    call: (f) => ({ url: `/api/verification/queue?planId=${f.plan}` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/verifications': {
+    call: (f) => ({
+      url: '/api/verifications',
+      payload: { submissionId: f.submission1, method: 'on_site', result: 'pass', version: 1 },
+    }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/verifications/:id/evidence': {
+    call: (f) => ({ url: `/api/verifications/${f.verification1}/evidence` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/verification/counts': {
+    call: (f) => ({ url: `/api/verification/counts?planId=${f.plan}` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/verification/samples': {
+    call: (f) => ({ url: `/api/verification/samples?planId=${f.plan}` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/verification/samples': {
+    call: (f) => ({
+      url: '/api/verification/samples',
+      payload: { planId: f.plan, period: '2026-M03', size: 1, seed: 's' },
+    }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  // Another unit sees live scores filtered to its own row.
+  'GET /api/live/:planId': {
+    call: (f) => ({ url: `/api/live/${f.plan}?period=2026-Y` }),
+    otherUnit: 200,
+    lacking: 403,
+  },
+  'POST /api/live/:planId/half-year': {
+    call: (f) => ({ url: `/api/live/${f.plan}/half-year` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
   // Task books: another unit's book is not found; observers have no task-book functions.
   'GET /api/plans/:id/task-books': {
     call: (f) => ({ url: `/api/plans/${f.otherPlan}/task-books` }),
@@ -520,6 +621,7 @@ const readRoutes = new Set([
   'GET /api/plans/:id/results',
   'GET /api/plans/:id/results/:unit/trace',
   'GET /api/plans/:id/periods',
+  'GET /api/live/:planId',
 ]);
 
 describe('access control on every route', () => {
@@ -643,6 +745,9 @@ describe('access control on every route', () => {
     )[0]!.id;
     f = {
       taskBook1,
+      submission1: submission1.id,
+      evidence1,
+      verification1: verified.json().id,
       notice1: n1!.id,
       token1,
       notification1,

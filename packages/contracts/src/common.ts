@@ -27,6 +27,7 @@ export const errorCodes = [
   'PLAN_INVALID',
   'INPUT_INVALID',
   'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
   'INTERNAL',
 ] as const;

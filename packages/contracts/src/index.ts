@@ -7,3 +7,4 @@ export * from './org.js';
 export * from './plans.js';
 export * from './users.js';
 export * from './taskbooks.js';
+export * from './submissions.js';

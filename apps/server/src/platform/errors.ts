@@ -27,6 +27,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   PLAN_INVALID: 422,
   INPUT_INVALID: 422,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

@@ -14,6 +14,7 @@ import { orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { frozenHalfYear } from '../live/half-year.js';
 import { inSystemScope, planInScope, systemScope } from '../plans/plans.policy.js';
 import * as repo from '../plans/plans.repository.js';
 import { planIssues } from '../plans/plans.service.js';
@@ -259,6 +260,9 @@ export async function evaluatePlan(deps: Deps, ctx: Ctx, id: number, period: str
     if (!data) throw notFound(`Data of this plan for ${period}`);
     const { rows, units } = await unitsOf(tx, plan.systemId);
     const input: EvaluationInput = { ...normalise(data.input, period), units };
+    // S9: a frozen half-year result carries into the year end (the plan's halfYear weight decides how).
+    const halfYear = period.endsWith('-Y') && !input.halfYear?.length ? await frozenHalfYear(tx, id) : null;
+    if (halfYear) input.halfYear = halfYear;
     const result = runEngine(doc, input);
     const stored = resultToStored(result, input, new Map(rows.map((r) => [r.code, r.id])));
     const run = await repo.insertRun(tx, {

@@ -1,0 +1,130 @@
+import type { EvidenceFile } from '@jixiao/contracts';
+import type { Executor } from '../../db/client.js';
+import type { Ctx, Deps } from '../../platform/context.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { extensionMatches, sniff } from '../../platform/files/sniff.js';
+import { sha256Of } from '../../platform/files/storage.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { assertCanWrite } from './submissions.policy.js';
+import * as repo from './submissions.repository.js';
+import { presentEvidence, readable } from './submissions.service.js';
+
+/** Per file; the multipart limit of the app is the same, so larger bodies never reach us whole. */
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+export interface UploadedFile {
+  fileName: string;
+  data: Buffer;
+}
+
+/**
+ * Check a file by its content (sniffing, never the name alone): unknown content or a name whose
+ * extension disagrees with the content is refused with 415 naming the file.
+ */
+export function checkFile(file: UploadedFile) {
+  const name = file.fileName.trim();
+  if (!name || name.length > 200 || /[\\/\0]/.test(name))
+    throw new AppError('VALIDATION_FAILED', 'file: a file name of 1–200 characters without / or \\', [
+      { path: 'file', message: 'bad file name' },
+    ]);
+  if (file.data.length > MAX_EVIDENCE_BYTES)
+    throw new AppError('PAYLOAD_TOO_LARGE', `file "${name}" is larger than 10 MiB`, [
+      { path: 'file', message: 'too large' },
+    ]);
+  const type = sniff(file.data);
+  if (!type)
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `file "${name}": not a PDF, image or Office document by its content`,
+      [{ path: 'file', message: 'unknown content type' }],
+    );
+  if (!extensionMatches(name, type))
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `file "${name}": the name does not match its content (${type})`,
+      [{ path: 'file', message: `content is ${type}` }],
+    );
+  return { name, type };
+}
+
+/**
+ * Attach a file to a record inside the caller's transaction. The same bytes twice on one record is
+ * a duplicate (409); the blob itself is stored once by SHA-256 whatever the record.
+ */
+export async function attachEvidence(
+  deps: Deps,
+  tx: Executor,
+  ctx: Ctx,
+  owner: { type: 'submission' | 'verification'; id: number },
+  file: UploadedFile,
+): Promise<EvidenceFile> {
+  const { name, type } = checkFile(file);
+  const sha256 = sha256Of(file.data);
+  if (await repo.findEvidenceBySha(tx, owner.type, owner.id, sha256))
+    throw new AppError('CONFLICT', `file "${name}": duplicate — the same file is already attached`, [
+      { path: 'file', message: 'duplicate' },
+    ]);
+  // Writing the blob first is safe: an orphan blob (if the transaction rolls back) is harmless and
+  // content-addressed, and a row never points to a missing blob.
+  await deps.blobs.put(file.data);
+  const row = await repo.insertEvidence(tx, {
+    sha256,
+    size: file.data.length,
+    contentType: type,
+    fileName: name,
+    ownerType: owner.type,
+    ownerId: owner.id,
+    uploadedAt: deps.now(),
+    uploadedBy: ctx.actor?.username ?? null,
+  });
+  await recordAudit(deps, tx, ctx, {
+    action: 'evidence.upload',
+    objectType: 'evidence_file',
+    objectId: row.id,
+    after: { ...presentEvidence(row), ownerType: owner.type, ownerId: owner.id },
+  });
+  return presentEvidence(row);
+}
+
+/** Those who may change the value may attach its evidence; others get 404 / 403 before any upload is read. */
+export async function assertEvidenceWritable(db: Executor, ctx: Ctx, id: number) {
+  const { s, pc, unit } = await readable(db, ctx, id);
+  const leaf = pc.leafOf.get(s.indicator);
+  if (!leaf) throw notFound('Submission');
+  assertCanWrite(ctx.actor!, unit, leaf, pc.plan.systemId, pc.providerOwned(leaf.code));
+}
+
+export async function uploadSubmissionEvidence(deps: Deps, ctx: Ctx, id: number, file: UploadedFile) {
+  return deps.database.db.transaction(async (tx) => {
+    await assertEvidenceWritable(tx, ctx, id);
+    return attachEvidence(deps, tx, ctx, { type: 'submission', id }, file);
+  });
+}
+
+/** The bytes of an evidence file, for those who may read the submission it supports. */
+export async function downloadEvidence(deps: Deps, ctx: Ctx, id: number) {
+  const db = deps.database.db;
+  const e = await repo.findEvidence(db, id);
+  if (!e) throw notFound('File');
+  let submissionId = e.ownerId;
+  if (e.ownerType === 'verification') {
+    const { findVerification } = await import('../verification/verification.repository.js');
+    const v = await findVerification(db, e.ownerId);
+    if (!v) throw notFound('File');
+    submissionId = v.submissionId;
+  } else if (e.ownerType !== 'submission') throw notFound('File');
+  await readable(db, ctx, submissionId).catch(() => {
+    throw notFound('File');
+  });
+  return { data: await deps.blobs.get(e.sha256), contentType: e.contentType, fileName: e.fileName };
+}
+
+/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, so Chinese names survive every browser. */
+export function contentDisposition(fileName: string) {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

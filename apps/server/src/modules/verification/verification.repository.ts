@@ -1,0 +1,59 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { submissions, verificationSamples, verifications } from '../../db/schema/index.js';
+
+export type VerificationRow = typeof verifications.$inferSelect;
+export type SampleRow = typeof verificationSamples.$inferSelect;
+
+export const findVerification = async (db: Executor, id: number) =>
+  (await db.select().from(verifications).where(eq(verifications.id, id)).limit(1))[0];
+
+export const insertVerification = async (db: Executor, v: typeof verifications.$inferInsert) =>
+  (await db.insert(verifications).values(v).returning())[0]!;
+
+export const listVerifications = (db: Executor, submissionIds: number[]) =>
+  submissionIds.length
+    ? db
+        .select()
+        .from(verifications)
+        .where(inArray(verifications.submissionId, submissionIds))
+        .orderBy(desc(verifications.id))
+    : Promise.resolve([] as VerificationRow[]);
+
+/** Submitted values of a plan (optionally one period), the verification queue's candidates. */
+export const submittedOf = (db: Executor, planId: number, period?: string, source?: string) =>
+  db
+    .select()
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.planId, planId),
+        eq(submissions.status, 'submitted'),
+        period ? eq(submissions.period, period) : undefined,
+        source ? eq(submissions.source, source) : undefined,
+      ),
+    )
+    .orderBy(asc(submissions.period), asc(submissions.unitId), asc(submissions.indicator));
+
+export const insertSample = async (db: Executor, v: typeof verificationSamples.$inferInsert) =>
+  (await db.insert(verificationSamples).values(v).returning())[0]!;
+
+export const listSamples = (db: Executor, planId: number) =>
+  db
+    .select()
+    .from(verificationSamples)
+    .where(eq(verificationSamples.planId, planId))
+    .orderBy(desc(verificationSamples.id));
+
+/** Verifications per unit and method for a plan (Z4 reports 32 on-site, 19 work-slip, 23 comprehensive). */
+export const countsByUnitMethod = (db: Executor, planId: number) =>
+  db
+    .select({
+      unitId: submissions.unitId,
+      method: verifications.method,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(verifications)
+    .innerJoin(submissions, eq(verifications.submissionId, submissions.id))
+    .where(eq(submissions.planId, planId))
+    .groupBy(submissions.unitId, verifications.method);

@@ -1,0 +1,252 @@
+import type { VerificationMethod, VerificationRecord } from '@jixiao/contracts';
+import type { Executor } from '../../db/client.js';
+import type { Ctx, Deps } from '../../platform/context.js';
+import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { notify } from '../notifications/notifications.service.js';
+import { planInScope } from '../plans/plans.policy.js';
+import { attachEvidence, type UploadedFile } from '../submissions/evidence.service.js';
+import { canRead, canVerify } from '../submissions/submissions.policy.js';
+import * as subRepo from '../submissions/submissions.repository.js';
+import { planContext, present, presentEvidence } from '../submissions/submissions.service.js';
+import { drawSample } from './sample.js';
+import * as repo from './verification.repository.js';
+
+const who = (ctx: Ctx) => ctx.actor?.username ?? null;
+
+export async function verificationsOf(db: Executor, submissionIds: number[]): Promise<VerificationRecord[]> {
+  const rows = await repo.listVerifications(db, submissionIds);
+  const files = await subRepo.listEvidence(
+    db,
+    'verification',
+    rows.map((r) => r.id),
+  );
+  return rows.map((v) => ({
+    id: v.id,
+    submissionId: v.submissionId,
+    method: v.method as VerificationMethod,
+    result: v.result as 'pass' | 'fail',
+    note: v.note,
+    sampleId: v.sampleId,
+    verifiedAt: v.verifiedAt.toISOString(),
+    verifiedBy: v.verifiedBy,
+    evidence: files.filter((f) => f.ownerId === v.id).map(presentEvidence),
+  }));
+}
+
+/** Latest sample that drew each submission, for the "on-site (sampled)" mark. */
+async function sampledIn(db: Executor, planId: number) {
+  const of = new Map<number, number>();
+  for (const s of (await repo.listSamples(db, planId)).reverse())
+    for (const id of s.submissionIds) of.set(id, s.id);
+  return of;
+}
+
+/** Submitted values the actor may verify: its indicators (assessor) or everyone's (office). */
+export async function queue(deps: Deps, ctx: Ctx, planId: number, period?: string) {
+  const db = deps.database.db;
+  const pc = await planContext(db, ctx, planId);
+  const sampled = await sampledIn(db, planId);
+  const rows = (await repo.submittedOf(db, planId, period)).filter((s) => {
+    const unit = pc.unitOf.get(s.unitId);
+    return unit && canVerify(ctx.actor!, unit, s.indicator, pc.plan.systemId);
+  });
+  const counts = new Map<number, number>();
+  for (const e of await subRepo.listEvidence(
+    db,
+    'submission',
+    rows.map((r) => r.id),
+  ))
+    counts.set(e.ownerId, (counts.get(e.ownerId) ?? 0) + 1);
+  return rows.map((s) => ({
+    submission: present(s, counts.get(s.id) ?? 0),
+    unitCode: pc.unitOf.get(s.unitId)!.code,
+    unitName: pc.unitOf.get(s.unitId)!.name,
+    indicatorName: pc.leafOf.get(s.indicator)?.name ?? s.indicator,
+    sampleId: sampled.get(s.id) ?? null,
+  }));
+}
+
+/** Load a submission the actor may verify: 404 when it cannot even see it, 403 when it only can read. */
+async function verifiable(tx: Executor, ctx: Ctx, submissionId: number) {
+  const s = await subRepo.findSubmission(tx, submissionId);
+  if (!s) throw notFound('Submission');
+  const pc = await planContext(tx, ctx, s.planId).catch(() => {
+    throw notFound('Submission');
+  });
+  const unit = pc.unitOf.get(s.unitId);
+  if (!unit) throw notFound('Submission');
+  if (!canVerify(ctx.actor!, unit, s.indicator, pc.plan.systemId)) {
+    if (canRead(ctx.actor!, unit, s.indicator, pc.plan.systemId))
+      throw new AppError('FORBIDDEN', `You do not verify ${s.indicator}`);
+    throw notFound('Submission');
+  }
+  return { s, pc, unit };
+}
+
+/** Record a conformity check: pass → verified; fail → returned to the unit with the reason (a to-do). */
+export async function verify(
+  deps: Deps,
+  ctx: Ctx,
+  body: {
+    submissionId: number;
+    method: VerificationMethod;
+    result: 'pass' | 'fail';
+    note?: string | null;
+    version: number;
+  },
+): Promise<VerificationRecord> {
+  return deps.database.db.transaction(async (tx) => {
+    const { s, pc, unit } = await verifiable(tx, ctx, body.submissionId);
+    const note = body.note?.trim() || null;
+    if (body.result === 'fail' && !note)
+      throw new AppError('VALIDATION_FAILED', 'note: a failed check needs the reason sent to the unit', [
+        { path: 'note', message: 'required when the result is fail' },
+      ]);
+    if (s.version !== body.version) throw versionConflict('This value');
+    if (s.status !== 'submitted')
+      throw new AppError('CONFLICT', `status: only submitted values are verified (this one is ${s.status})`, [
+        { path: 'status', message: s.status },
+      ]);
+    const now = deps.now();
+    const sampleId = (await sampledIn(tx, s.planId)).get(s.id) ?? null;
+    const v = await repo.insertVerification(tx, {
+      submissionId: s.id,
+      method: body.method,
+      result: body.result,
+      note,
+      sampleId,
+      verifiedAt: now,
+      verifiedBy: who(ctx),
+    });
+    const pass = body.result === 'pass';
+    const row = await subRepo.updateSubmission(tx, s.id, s.version, {
+      status: pass ? 'verified' : 'returned',
+      returnReason: pass ? null : note,
+      verifiedAt: pass ? now : null,
+      verifiedBy: pass ? who(ctx) : null,
+      updatedAt: now,
+    });
+    if (!row) throw versionConflict('This value');
+    await subRepo.insertHistory(tx, [
+      {
+        submissionId: s.id,
+        value: s.value,
+        status: row.status,
+        reason: note,
+        changedAt: now,
+        changedBy: who(ctx),
+      },
+    ]);
+    const leafName = pc.leafOf.get(s.indicator)?.name ?? s.indicator;
+    if (!pass)
+      await notify(
+        deps,
+        tx,
+        { unit: { id: unit.id, roles: ['unit_filler', 'unit_admin'] } },
+        {
+          kind: 'returned',
+          title: `数据退回：${s.indicator} ${leafName}（${s.period}）`,
+          body: `退回原因：${note}`,
+          link: `/submissions?planId=${s.planId}&period=${s.period}`,
+          todo: true,
+        },
+      );
+    await recordAudit(deps, tx, ctx, [
+      {
+        action: 'verification.record',
+        objectType: 'verification',
+        objectId: v.id,
+        after: { ...body, note, sampleId },
+      },
+      {
+        action: pass ? 'submission.verify' : 'submission.return',
+        objectType: 'submission',
+        objectId: s.id,
+        before: present(s),
+        after: present(row),
+      },
+    ]);
+    return (await verificationsOf(tx, [s.id])).find((x) => x.id === v.id)!;
+  });
+}
+
+/** Checked before the upload is read: 404 / 403 for those who may not verify it. */
+export async function assertVerificationWritable(db: Executor, ctx: Ctx, id: number) {
+  const v = await repo.findVerification(db, id);
+  if (!v) throw notFound('Verification');
+  await verifiable(db, ctx, v.submissionId);
+}
+
+export async function uploadVerificationEvidence(deps: Deps, ctx: Ctx, id: number, file: UploadedFile) {
+  return deps.database.db.transaction(async (tx) => {
+    await assertVerificationWritable(tx, ctx, id);
+    return attachEvidence(deps, tx, ctx, { type: 'verification', id }, file);
+  });
+}
+
+const presentSample = (s: repo.SampleRow) => ({
+  id: s.id,
+  planId: s.planId,
+  period: s.period,
+  seed: s.seed,
+  size: s.size,
+  submissionIds: s.submissionIds,
+  drawnAt: s.drawnAt.toISOString(),
+  drawnBy: s.drawnBy,
+});
+
+/** The office draws self-reported submitted values of a period for on-site checks (seeded). */
+export async function createSample(
+  deps: Deps,
+  ctx: Ctx,
+  body: { planId: number; period: string; size: number; seed: string },
+) {
+  return deps.database.db.transaction(async (tx) => {
+    await planInScope(tx, ctx.actor!, body.planId, 'verification.sample');
+    const candidates = (await repo.submittedOf(tx, body.planId, body.period, 'unit')).map((s) => s.id);
+    if (candidates.length === 0)
+      throw new AppError(
+        'CONFLICT',
+        `period: no self-reported submitted values in ${body.period} to sample`,
+        [{ path: 'period', message: 'nothing to sample' }],
+      );
+    const ids = drawSample(candidates, body.size, body.seed);
+    const row = await repo.insertSample(tx, {
+      ...body,
+      submissionIds: ids,
+      drawnAt: deps.now(),
+      drawnBy: who(ctx),
+    });
+    await recordAudit(deps, tx, ctx, {
+      action: 'verification_sample.draw',
+      objectType: 'verification_sample',
+      objectId: row.id,
+      after: { ...presentSample(row), candidates: candidates.length },
+    });
+    return presentSample(row);
+  });
+}
+
+export async function listSamples(deps: Deps, ctx: Ctx, planId: number) {
+  await planInScope(deps.database.db, ctx.actor!, planId, 'verification.sample');
+  return (await repo.listSamples(deps.database.db, planId)).map(presentSample);
+}
+
+/** Checks per unit and method (Z4), every unit of the plan's system listed. */
+export async function counts(deps: Deps, ctx: Ctx, planId: number) {
+  const db = deps.database.db;
+  const pc = await planContext(db, ctx, planId);
+  const rows = await repo.countsByUnitMethod(db, planId);
+  return pc.units.map((u) => {
+    const of = (m: string) => rows.find((r) => r.unitId === u.id && r.method === m)?.n ?? 0;
+    const c = { on_site: of('on_site'), work_slip: of('work_slip'), comprehensive: of('comprehensive') };
+    return {
+      unitId: u.id,
+      unitCode: u.code,
+      unitName: u.name,
+      ...c,
+      total: c.on_site + c.work_slip + c.comprehensive,
+    };
+  });
+}

@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { periodCode } from './plans.js';
+
+/**
+ * Data submission with evidence (Z4, G5), conformity verification (Z4) and live scores (Z6, S9).
+ * Values are JSON numbers; the server refuses NaN, strings and infinities with the field named.
+ */
+
+export const submissionStatus = z.enum(['draft', 'submitted', 'verified', 'returned']);
+export type SubmissionStatus = z.infer<typeof submissionStatus>;
+export const submissionSource = z.enum(['unit', 'provider', 'supervision']);
+export const verificationMethod = z.enum(['on_site', 'work_slip', 'comprehensive']);
+export type VerificationMethod = z.infer<typeof verificationMethod>;
+
+const id = z.coerce.number().int().positive();
+const finite = z.number().finite();
+const text = (max: number) => z.string().trim().max(max);
+
+export const evidenceFile = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string().nullable(),
+});
+export type EvidenceFile = z.infer<typeof evidenceFile>;
+
+export const submission = z.object({
+  id: z.number().int(),
+  planId: z.number().int(),
+  unitId: z.number().int(),
+  indicator: z.string(),
+  period: z.string(),
+  value: z.number().nullable(),
+  measureUnit: z.string().nullable(),
+  note: z.string().nullable(),
+  status: submissionStatus,
+  source: submissionSource,
+  returnReason: z.string().nullable(),
+  late: z.boolean(),
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  verifiedBy: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  evidenceCount: z.number().int(),
+});
+export type Submission = z.infer<typeof submission>;
+
+/** One (unit, indicator) slot of a period: what the form shows, with its submission if any. */
+export const submissionSlot = z.object({
+  unitId: z.number().int(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  indicator: z.string(),
+  indicatorName: z.string(),
+  /** The indicator's unit of measure in the plan; values must carry the same one. */
+  measureUnit: z.string().nullable(),
+  owner: z.string().nullable(),
+  /** Z4: the value comes from a designated data provider, not from the unit. */
+  providerOwned: z.boolean(),
+  canWrite: z.boolean(),
+  submission: submission.nullable(),
+});
+export type SubmissionSlot = z.infer<typeof submissionSlot>;
+
+export const submissionListQuery = z.strictObject({
+  planId: id,
+  period: periodCode,
+  unitId: id.optional(),
+  status: submissionStatus.optional(),
+});
+
+export const submissionList = z.object({
+  planId: z.number().int(),
+  period: z.string(),
+  /** Where the period stands: open, late, closed… (null when the plan has no calendar for it). */
+  periodState: z.string().nullable(),
+  items: z.array(submissionSlot),
+});
+
+export const submissionCreate = z.strictObject({
+  planId: z.number().int().positive(),
+  unitId: z.number().int().positive(),
+  indicator: z.string().trim().min(1).max(64),
+  period: periodCode,
+  value: finite,
+  measureUnit: text(32).nullable().optional(),
+  note: text(1000).nullable().optional(),
+  /** true: submit now; false: keep as a draft. */
+  submit: z.boolean().default(true),
+});
+export type SubmissionCreate = z.infer<typeof submissionCreate>;
+
+export const submissionUpdate = z.strictObject({
+  value: finite,
+  measureUnit: text(32).nullable().optional(),
+  note: text(1000).nullable().optional(),
+  submit: z.boolean().default(true),
+  /** Required when correcting a verified value (G5). */
+  reason: text(500).optional(),
+  version: z.number().int(),
+});
+export type SubmissionUpdate = z.infer<typeof submissionUpdate>;
+
+export const submissionHistoryEntry = z.object({
+  value: z.number().nullable(),
+  status: z.string(),
+  reason: z.string().nullable(),
+  changedAt: z.string(),
+  changedBy: z.string().nullable(),
+});
+
+export const verificationRecord = z.object({
+  id: z.number().int(),
+  submissionId: z.number().int(),
+  method: verificationMethod,
+  result: z.enum(['pass', 'fail']),
+  note: z.string().nullable(),
+  sampleId: z.number().int().nullable(),
+  verifiedAt: z.string(),
+  verifiedBy: z.string().nullable(),
+  evidence: z.array(evidenceFile),
+});
+export type VerificationRecord = z.infer<typeof verificationRecord>;
+
+export const submissionDetail = submission.extend({
+  unitCode: z.string(),
+  unitName: z.string(),
+  indicatorName: z.string(),
+  history: z.array(submissionHistoryEntry),
+  evidence: z.array(evidenceFile),
+  verifications: z.array(verificationRecord),
+});
+export type SubmissionDetail = z.infer<typeof submissionDetail>;
+
+export const submissionFileQuery = z.strictObject({ planId: id, period: periodCode });
+export const uploadResult = z.object({ created: z.number().int(), updated: z.number().int() });
+
+// --- verification ---------------------------------------------------------------------------------
+
+export const verificationQueueQuery = z.strictObject({ planId: id, period: periodCode.optional() });
+export const verificationQueueItem = z.object({
+  submission,
+  unitCode: z.string(),
+  unitName: z.string(),
+  indicatorName: z.string(),
+  /** Drawn for an on-site check by this sample. */
+  sampleId: z.number().int().nullable(),
+});
+export const verificationCreate = z.strictObject({
+  submissionId: z.number().int().positive(),
+  method: verificationMethod,
+  result: z.enum(['pass', 'fail']),
+  /** Why it failed (required on fail): sent to the unit with the return. */
+  note: text(1000).nullable().optional(),
+  version: z.number().int(),
+});
+export const sampleCreate = z.strictObject({
+  planId: z.number().int().positive(),
+  period: periodCode,
+  size: z.number().int().min(1).max(1000),
+  seed: z.string().trim().min(1).max(100),
+});
+export const verificationSample = z.object({
+  id: z.number().int(),
+  planId: z.number().int(),
+  period: z.string(),
+  seed: z.string(),
+  size: z.number().int(),
+  submissionIds: z.array(z.number().int()),
+  drawnAt: z.string(),
+  drawnBy: z.string().nullable(),
+});
+export const planIdQuery = z.strictObject({ planId: id });
+export const verificationCounts = z.array(
+  z.object({
+    unitId: z.number().int(),
+    unitCode: z.string(),
+    unitName: z.string(),
+    on_site: z.number().int(),
+    work_slip: z.number().int(),
+    comprehensive: z.number().int(),
+    total: z.number().int(),
+  }),
+);
+
+// --- live scores ----------------------------------------------------------------------------------
+
+export const livePlanParam = z.strictObject({ planId: id });
+export const liveQuery = z.strictObject({ period: periodCode });
+export const lostPoints = z.object({
+  code: z.string(),
+  name: z.string(),
+  full: z.number(),
+  score: z.number().nullable(),
+  lost: z.number(),
+  formula: z.string(),
+  vars: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  notes: z.array(z.string()),
+});
+export const liveUnit = z.object({
+  unitId: z.number().int().nullable(),
+  unit: z.string(),
+  name: z.string(),
+  group: z.string(),
+  total: z.number(),
+  rank: z.number().int(),
+  grade: z.object({ code: z.string(), name: z.string(), color: z.string() }).nullable(),
+  /** Only for a single unit's view (the caller's own unit). */
+  lost: z.array(lostPoints).optional(),
+});
+export const liveScores = z.object({
+  planId: z.number().int(),
+  period: z.string(),
+  computedAt: z.string(),
+  /** Submitted and verified values that entered the computation. */
+  values: z.number().int(),
+  halfYearFrozen: z.boolean(),
+  units: z.array(liveUnit),
+});
+export type LiveScores = z.infer<typeof liveScores>;
+export const halfYearFreeze = z.object({
+  planId: z.number().int(),
+  runId: z.number().int(),
+  period: z.string(),
+  frozenAt: z.string(),
+  units: z.number().int(),
+});
