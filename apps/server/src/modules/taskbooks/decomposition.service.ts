@@ -101,7 +101,7 @@ function checkTree(
           const base = pathOf.get(parent.orgNodeId) ?? '';
           const own =
             p.orgNodeId !== null ? pathOf.get(p.orgNodeId) : pathOf.get(staffNode.get(p.staffId ?? 0) ?? 0);
-          const inside = own !== undefined && own.startsWith(base) && (p.staffId !== null || own !== base);
+          const inside = own?.startsWith(base) && (p.staffId !== null || own !== base);
           if (!inside)
             issues.push({
               field: f('parentKey'),

@@ -1,10 +1,9 @@
-import type { ChangeRequest, TaskBookDetail, TaskBookTransition, TaskTargetInput } from '@jixiao/contracts';
+import type { ChangeRequest, TaskBookDetail, TaskTargetInput } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { hasPermission } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { notify } from '../notifications/notifications.service.js';
 import { planInScope } from '../plans/plans.policy.js';
 import { systemUnits } from '../plans/plans.repository.js';
 import { availableActions, type TaskBookStatus, transition } from './taskbook-state.js';
@@ -21,8 +20,6 @@ import {
 import * as repo from './taskbooks.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const who = (ctx: Ctx) => ctx.actor?.username ?? null;
-const link = (id: number) => `/task-books/${id}`;
 
 export const toInput = (t: repo.TargetRow): TaskTargetInput => ({
   indicator: t.indicator,
