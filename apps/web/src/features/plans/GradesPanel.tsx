@@ -64,7 +64,9 @@ export function GradesPanel({ doc, change, issues }: PanelProps) {
             />
           </Field>
         </Space>
-        <Typography.Text strong>{g('levels')}</Typography.Text>
+        <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>
+          {g('levels')}
+        </Typography.Text>
         <IssueText issues={issues.filter((i) => i.path === 'grades.levels' || i.path === 'grades')} />
         <Table<GradeLevel>
           data-testid="grade-levels"
@@ -161,6 +163,7 @@ export function GradesPanel({ doc, change, issues }: PanelProps) {
             },
             {
               key: 'issues',
+              width: 220,
               render: (_, _r, i) => <IssueText issues={issuesAt(issues, `grades.levels[${i}]`)} />,
             },
             {

@@ -303,7 +303,9 @@ function BonusCard({ doc, change, issues }: PanelProps) {
       </Space>
       {doc.bonus && (
         <>
-          <Typography.Text strong>{t('planForms.bonus.sources')}</Typography.Text>
+          <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>
+            {t('planForms.bonus.sources')}
+          </Typography.Text>
           <IssueText issues={issuesAt(issues, 'bonus.sources')} />
           <Table
             data-testid="bonus-sources"
