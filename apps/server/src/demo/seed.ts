@@ -8,6 +8,7 @@ import * as repo from '../modules/org/org.repository.js';
 import { createAccount } from '../modules/users/accounts.js';
 import { type Ctx, type Deps, systemCtx } from '../platform/context.js';
 import { seedCityDeptPlans } from './plans.js';
+import { seedSubmissions } from './seed-submissions.js';
 import { seedTaskBooks } from './seed-taskbooks.js';
 import {
   cityDeptCategories,
@@ -147,6 +148,7 @@ export async function seedDemoPlans(deps: Deps, tx: Executor, ctx: Ctx, city: De
   const systemId = city.systems['city-dept'];
   if (systemId) await seedCityDeptPlans(deps, tx, ctx, systemId, city.nodes);
   if (systemId) await seedTaskBooks(deps, tx, ctx, systemId);
+  if (systemId) await seedSubmissions(deps, tx, ctx, systemId);
 }
 
 /** mulberry32: a tiny seeded PRNG, so the demo staff are the same on every machine. */

@@ -125,6 +125,31 @@ export async function liveScores(deps: Deps, ctx: Ctx, planId: number, period: s
   };
 }
 
+/** Evaluate `<year>-H1` from the data so far and keep it as the plan's frozen half-year (no checks). */
+export async function runHalfYear(tx: Executor, plan: plansRepo.PlanRow, by: string | null, now: Date) {
+  const period = `${plan.year}-H1`;
+  const { rows, input } = await liveInput(tx, plan, period);
+  const result = runEngine(usablePlan(plan.document) as Plan, input);
+  const run = await plansRepo.insertRun(tx, {
+    planId: plan.id,
+    period,
+    planRevision: plan.revision,
+    result: resultToStored(result, input, new Map(rows.map((r) => [r.code, r.id]))) as unknown as Record<
+      string,
+      unknown
+    >,
+    computedAt: now,
+    computedBy: by,
+  });
+  const frozen = await repo.insertHalfYear(tx, {
+    planId: plan.id,
+    runId: run.id,
+    frozenAt: now,
+    frozenBy: by,
+  });
+  return { run, frozen, period, units: rows.length };
+}
+
 /**
  * Run and freeze the half-year assessment (S9, G7) once: an evaluation run of `<year>-H1` from the
  * data entered so far, kept as the plan's half-year result that the year end carries forward.
@@ -138,33 +163,18 @@ export async function freezeHalfYear(deps: Deps, ctx: Ctx, planId: number) {
         'The half-year result of this plan is already frozen; it cannot be run again',
         [{ path: 'planId', message: 'already frozen' }],
       );
-    const period = `${plan.year}-H1`;
-    const { rows, input } = await liveInput(tx, plan, period);
-    const result = runEngine(usablePlan(plan.document) as Plan, input);
-    const now = deps.now();
-    const run = await plansRepo.insertRun(tx, {
-      planId,
-      period,
-      planRevision: plan.revision,
-      result: resultToStored(result, input, new Map(rows.map((r) => [r.code, r.id]))) as unknown as Record<
-        string,
-        unknown
-      >,
-      computedAt: now,
-      computedBy: ctx.actor?.username ?? null,
-    });
-    const frozen = await repo.insertHalfYear(tx, {
-      planId,
-      runId: run.id,
-      frozenAt: now,
-      frozenBy: ctx.actor?.username ?? null,
-    });
+    const { run, frozen, period, units } = await runHalfYear(
+      tx,
+      plan,
+      ctx.actor?.username ?? null,
+      deps.now(),
+    );
     await recordAudit(deps, tx, ctx, [
       {
         action: 'evaluation.run',
         objectType: 'evaluation_run',
         objectId: run.id,
-        after: { planId, period, units: rows.length },
+        after: { planId, period, units },
       },
       {
         action: 'half_year.freeze',
@@ -173,6 +183,6 @@ export async function freezeHalfYear(deps: Deps, ctx: Ctx, planId: number) {
         after: { planId, runId: run.id },
       },
     ]);
-    return { planId, runId: run.id, period, frozenAt: now.toISOString(), units: result.units.length };
+    return { planId, runId: run.id, period, frozenAt: frozen.frozenAt.toISOString(), units };
   });
 }
