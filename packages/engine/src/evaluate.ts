@@ -8,6 +8,19 @@ import {
   type InputIssue,
   type VetoInput,
 } from './input';
+import {
+  emit,
+  emitGeneral,
+  fractions,
+  K_BANDS,
+  K_BANDS_STEP,
+  K_DEDUCTION,
+  K_EFFICACY,
+  K_MANUAL,
+  K_RATIO,
+  K_SATISFACTION,
+  newKernelParams,
+} from './kernels';
 import { ensureField, loadInput, type NumField } from './load-input';
 import { COLUMNS, type Columns, NEEDS_SCALE } from './methods/columns';
 import { KIND_ID, scoreByKind } from './methods/dispatch';
@@ -20,6 +33,14 @@ import type { EvaluationResult, UnitResult, UnitTrace } from './result';
 import { snapshot, unitResult } from './results';
 import { roundDecimal } from './rounding';
 import { fusedRatio, pointsOf, scatterColumn } from './scatter';
+
+/**
+ * Test hook: false makes the full recompute take the previous two-stage column path
+ * (methods/columns.ts + scatterColumn) instead of the single-pass kernels, so a test can
+ * check that both give bit-identical results. Not part of the public API.
+ */
+export const engineOptions = { kernels: true };
+
 import { buildTrace } from './trace';
 
 /** Evaluator internals, shared with the lazy trace builder. */
@@ -317,6 +338,154 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
       );
       if (fuse) fusedNow[j] = 1;
     };
+    /** Single-pass kernel over every unit (kernels.ts) when the method has one; false otherwise. */
+    const kernel = (): boolean => {
+      if (!engineOptions.kernels || mask !== null || missingError) return false;
+      const kp = kparams;
+      const s = spec as {
+        kind: string;
+        reference?: string;
+        below?: string;
+        excessRate?: number;
+        excessCap?: number;
+        scale?: number;
+        perItem?: number;
+        interpolate?: boolean;
+        breakpoints?: [number, number][];
+        clamp?: [number, number];
+        limits?: 'group' | { worst: number; best: number };
+      };
+      let R = F.target;
+      kp.partOf = null;
+      switch (s.kind) {
+        case 'completion':
+        case 'pro_rata':
+          kp.kind = K_RATIO;
+          if (s.kind === 'completion' && s.reference === 'baseline') R = F.baseline;
+          kp.refFactor = s.kind === 'pro_rata' ? ctx.elapsed : 1;
+          kp.higher = node.direction === 'higher';
+          kp.rate = s.excessRate ?? 0;
+          kp.cap = s.excessCap ?? 0;
+          kp.belowZero = s.below === 'zero';
+          kp.dz = node.dz === 'zero' ? 0 : node.dz === 'full' ? 1 : Number.NaN;
+          break;
+        case 'satisfaction':
+          kp.kind = K_SATISFACTION;
+          kp.p = s.scale ?? 100;
+          break;
+        case 'manual':
+          kp.kind = K_MANUAL;
+          kp.p = s.scale ?? Number.NaN;
+          break;
+        case 'deduction':
+          kp.kind = K_DEDUCTION;
+          kp.p = s.perItem!;
+          break;
+        case 'bands': {
+          kp.kind = s.interpolate ? K_BANDS : K_BANDS_STEP;
+          const bp = s.breakpoints!;
+          if (kp.bx.length !== bp.length) {
+            kp.bx = new Float64Array(bp.length);
+            kp.bf = new Float64Array(bp.length);
+          }
+          for (let i = 0; i < bp.length; i++) {
+            kp.bx[i] = bp[i]![0];
+            kp.bf[i] = bp[i]![1];
+          }
+          break;
+        }
+        case 'efficacy': {
+          kp.kind = K_EFFICACY;
+          kp.lo = s.clamp ? s.clamp[0] : 60;
+          kp.hi = s.clamp ? s.clamp[1] : 100;
+          kp.dz = node.dz === 'zero' ? 0 : node.dz === 'full' ? 1 : Number.NaN;
+          // Limits per scope part, from the same statistics the column form gets.
+          const parts = scopesOf(j);
+          if (kp.effS.length < parts.length) {
+            kp.effS = new Float64Array(parts.length);
+            kp.effH = new Float64Array(parts.length);
+          }
+          for (let q = 0; q < parts.length; q++) {
+            const part = parts[q]!;
+            let xs: number;
+            let xh: number;
+            if (s.limits === 'group') {
+              const vals: number[] = [];
+              for (const u of part) {
+                const x = fv[slot * nU + u]!;
+                if (!Number.isNaN(x) && applicable(u, j)) vals.push(x);
+              }
+              const stt = def.prepare!(spec, vals, node.direction) as { min: number; max: number };
+              xs = node.direction === 'higher' ? stt.min : stt.max;
+              xh = node.direction === 'higher' ? stt.max : stt.min;
+            } else {
+              xs = s.limits!.worst;
+              xh = s.limits!.best;
+            }
+            kp.effS[q] = xs;
+            kp.effH[q] = xh;
+            for (const u of part) partOfUnit[u] = q;
+          }
+          kp.partOf = partOfUnit;
+          break;
+        }
+        default:
+          return false;
+      }
+      // A group-relative leaf reaches its parent in aggregateAll, as before (same summation order).
+      const fuse = fusing && leafFusable[j] === 1 && !def.groupRelative;
+      const R2 = R ?? nanField();
+      const out = cols.out;
+      fractions(kp, nU, fv, R2, slot * nU, unitGroup, scaleOf, out, sel2);
+      const wo = j * nG;
+      const wOf = wByNode.subarray(wo, wo + nG);
+      const pb = innerIdx[nodeParent[j]!]! * nU;
+      let simple = fuse && roundInd && rmode !== 'down';
+      for (let g = 0; g < nG && simple; g++) if (!(scaleOf[g]! > 0 && wOf[g]! > 0)) simple = false;
+      if (simple)
+        emit(
+          nU,
+          out,
+          unitGroup,
+          scaleOf,
+          scores,
+          j * nU,
+          missingZero,
+          m,
+          dec,
+          rmode,
+          AS,
+          AW,
+          AM,
+          wOf,
+          pb,
+          weighted,
+        );
+      else
+        emitGeneral(
+          nU,
+          out,
+          unitGroup,
+          scaleOf,
+          scores,
+          j * nU,
+          missingZero,
+          roundInd,
+          m,
+          dec,
+          rmode,
+          fuse,
+          AS,
+          AW,
+          AM,
+          wOf,
+          pb,
+          weighted,
+        );
+      if (fuse) fusedNow[j] = 1;
+      return true;
+    };
+    if (units === null && kernel()) return;
     const run = (list: number[] | null): void => {
       if (colFn) column(list);
       else if (list) for (const u of list) one(u);
@@ -343,6 +512,9 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
       message: `unit ${st.unitCodes[u]}: ${code} has no usable value and its missing-value policy is "error"`,
     });
   };
+  const kparams = newKernelParams();
+  const sel2 = new Float64Array(2);
+  const partOfUnit = new Int32Array(nU);
   const gv = new Float64Array(nU);
   const gt = new Float64Array(nU);
   const gb = new Float64Array(nU);
