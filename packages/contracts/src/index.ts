@@ -5,6 +5,6 @@ export * from './notices.js';
 export * from './notifications.js';
 export * from './org.js';
 export * from './plans.js';
-export * from './users.js';
-export * from './taskbooks.js';
 export * from './submissions.js';
+export * from './taskbooks.js';
+export * from './users.js';

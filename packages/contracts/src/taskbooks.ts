@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { periodCode } from './plans.js';
 
 /*
  * Task books (W10, S4), decomposition (S1), periods and deadlines (S9, G7). Numbers users enter
@@ -14,10 +15,6 @@ const version = z.number().int().min(0);
 export const periodStates = ['not_open', 'open', 'late', 'closed', 'reopened'] as const;
 export const periodStateEnum = z.enum(periodStates);
 export type PeriodStateName = (typeof periodStates)[number];
-
-export const periodCode = z
-  .string()
-  .regex(/^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]|Y)$/, 'a period like 2026-M03, 2026-Q1, 2026-H1 or 2026-Y');
 
 export const periodReopening = z.object({
   id: z.number().int(),
