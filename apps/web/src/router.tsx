@@ -12,6 +12,12 @@ const AuditPage = lazy(() => import('./features/audit/AuditPage.js'));
 const PlansPage = lazy(() => import('./features/plans/PlansPage.js'));
 const PlanEditorPage = lazy(() => import('./features/plans/PlanEditorPage.js'));
 const ResultsPage = lazy(() => import('./features/results/ResultsPage.js'));
+const TodoPage = lazy(() => import('./features/notices/TodoPage.js'));
+const NoticesPage = lazy(() => import('./features/notices/NoticesPage.js'));
+const ProgressPage = lazy(() => import('./features/progress/ProgressPage.js'));
+const BulletinPage = lazy(() => import('./features/progress/BulletinPage.js'));
+const SupervisionPage = lazy(() => import('./features/supervision/SupervisionPage.js'));
+const AnnouncementsPage = lazy(() => import('./features/announcements/AnnouncementsPage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
 const h = (crumb: string): RouteHandle => ({ crumb });
@@ -22,12 +28,50 @@ export const router = createBrowserRouter([
     element: <RequireAuth />,
     children: [
       { path: '/change-password', element: <ChangePasswordPage /> },
+      // The printable bulletin has no menu (print CSS, A4).
+      {
+        path: '/bulletin/:planId',
+        element: (
+          <RequirePermission permission="progress.read">
+            <BulletinPage />
+          </RequirePermission>
+        ),
+      },
       {
         path: '/',
         element: <AppLayout />,
         handle: h('nav.home'),
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'todos', handle: h('cycleNav.todos'), element: <TodoPage /> },
+          { path: 'announcements', handle: h('cycleNav.announcements'), element: <AnnouncementsPage /> },
+          {
+            path: 'notices/:id?',
+            handle: h('cycleNav.notices'),
+            element: (
+              <RequirePermission permission="notices.read">
+                <NoticesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'progress',
+            handle: h('cycleNav.progress'),
+            element: (
+              <RequirePermission permission="progress.read">
+                <ProgressPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'supervision',
+            handle: h('cycleNav.supervision'),
+            element: (
+              <RequirePermission permission="supervision.manage">
+                <SupervisionPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'org',
             handle: h('nav.org'),

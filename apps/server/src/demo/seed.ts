@@ -8,6 +8,7 @@ import * as repo from '../modules/org/org.repository.js';
 import { createAccount } from '../modules/users/accounts.js';
 import { type Ctx, type Deps, systemCtx } from '../platform/context.js';
 import { seedCityDeptPlans } from './plans.js';
+import { seedNotices } from './seed-notices.js';
 import { seedSubmissions } from './seed-submissions.js';
 import { seedTaskBooks } from './seed-taskbooks.js';
 import {
@@ -353,6 +354,8 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
 
     const city: DemoCity = { rootId, systems, groups, nodes, users };
     await seedDemoPlans(deps, tx, ctx, city);
+    // Supervision items, progress, reminders, notices, announcements (after plans and other cycle data).
+    await seedNotices(deps, tx, ctx, city);
 
     await recordAudit(deps, tx, ctx, {
       action: 'demo.seed',

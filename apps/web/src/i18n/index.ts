@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.js';
+import noticesEn from './notices.en.js';
+import noticesZhCN from './notices.zh-CN.js';
 import plansEditorEn from './plans-editor.en.js';
 import plansEditorZhCN from './plans-editor.zh-CN.js';
 import zhCN from './zh-CN.js';
@@ -18,8 +20,8 @@ export function storedLang(): Lang {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...plansEditorZhCN } },
-    en: { translation: { ...en, ...plansEditorEn } },
+    'zh-CN': { translation: { ...zhCN, ...plansEditorZhCN, ...noticesZhCN } },
+    en: { translation: { ...en, ...plansEditorEn, ...noticesEn } },
   },
   lng: storedLang(),
   fallbackLng: 'zh-CN',

@@ -1,12 +1,16 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  BellOutlined,
   DownOutlined,
+  FlagOutlined,
   HomeOutlined,
   KeyOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  NotificationOutlined,
   PartitionOutlined,
   PoweroffOutlined,
   ProfileOutlined,
@@ -22,6 +26,7 @@ import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router
 import { setLang } from '../i18n/index.js';
 import { api } from './api.js';
 import { useCurrentUser } from './auth.js';
+import { NotificationBell } from './NotificationBell.js';
 import { FullPageSpin } from './RequireAuth.js';
 
 export interface RouteHandle {
@@ -41,6 +46,15 @@ const NAV: NavItem[] = [
   { path: '/org', label: 'nav.org', icon: <PartitionOutlined />, permission: 'org.read' },
   { path: '/plans', label: 'nav.plans', icon: <ProfileOutlined />, permission: 'plans.read' },
   { path: '/results', label: 'nav.results', icon: <BarChartOutlined />, permission: 'results.read' },
+  { path: '/notices', label: 'cycleNav.notices', icon: <BellOutlined />, permission: 'notices.read' },
+  { path: '/progress', label: 'cycleNav.progress', icon: <LineChartOutlined />, permission: 'progress.read' },
+  {
+    path: '/supervision',
+    label: 'cycleNav.supervision',
+    icon: <FlagOutlined />,
+    permission: 'supervision.manage',
+  },
+  { path: '/announcements', label: 'cycleNav.announcements', icon: <NotificationOutlined /> },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
@@ -182,6 +196,7 @@ export function AppLayout() {
             </Typography.Title>
           </div>
           <Space>
+            <NotificationBell />
             <Button data-testid="lang-switch" type="text" onClick={() => setLang(isZh ? 'en' : 'zh-CN')}>
               {isZh ? 'English' : '中文'}
             </Button>

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasPermission, useCurrentUser } from '../../shared/auth.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
+import { AnnouncementsCard } from '../announcements/AnnouncementsPage.js';
 import { ResultsCard } from './ResultsCard.js';
 
 const LINKS: { path: string; label: string; desc: string; icon: ReactNode; permission: string }[] = [
@@ -70,6 +71,9 @@ export default function HomePage() {
           <ResultsCard />
         </Col>
       )}
+      <Col span={24}>
+        <AnnouncementsCard />
+      </Col>
       <Col xs={24} lg={12}>
         <Card title={t('home.myAccount')} size="small">
           <Descriptions

@@ -1,0 +1,174 @@
+import type { LagStatus, ProgressCell, ProgressMatrix } from '@jixiao/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../shared/api.js';
+import { usePlans } from '../plans/api.js';
+import { defaultPlan } from '../results/ranking.js';
+import {
+  defaultMonth,
+  defaultQuarter,
+  type MatrixFilter,
+  type MatrixRow,
+  matrixRows,
+  monthPeriods,
+  pct,
+  statusColor,
+} from './matrix.js';
+
+/** The office's progress matrix (units × indicators, coloured by lag) with filters (issue 4 item 11). */
+export default function ProgressPage() {
+  const { t } = useTranslation();
+  const plans = usePlans();
+  const [planId, setPlanId] = useState<number>();
+  const plan = (plans.data ?? []).find((p) => p.id === planId) ?? defaultPlan(plans.data ?? []);
+  const [period, setPeriod] = useState<string>();
+  const month = period ?? (plan ? defaultMonth(plan.year, new Date()) : undefined);
+  const [filter, setFilter] = useState<MatrixFilter>({});
+  const matrix = useQuery({
+    queryKey: ['progress', plan?.id, month],
+    queryFn: () => api.get<ProgressMatrix>(`/api/progress/${plan!.id}`, { period: month }),
+    enabled: !!plan && !!month,
+  });
+  const rows = useMemo(() => (matrix.data ? matrixRows(matrix.data, filter) : []), [matrix.data, filter]);
+  const groups = [...new Set(matrix.data?.units.map((u) => u.group) ?? [])];
+  const shown = (matrix.data?.indicators ?? []).filter(
+    (i) => !filter.indicator || i.code === filter.indicator,
+  );
+
+  const cell = (c: ProgressCell | undefined) =>
+    c ? (
+      <Tooltip
+        title={
+          <div>
+            <div>
+              {t('progress.target')}: {c.target ?? '—'}
+            </div>
+            <div>
+              {t('progress.expected')}: {c.expected ?? '—'}
+            </div>
+            <div>
+              {t('progress.actual')}: {c.actual ?? '—'}
+            </div>
+            <div>
+              {t('progress.source')}: {t(`progress.sources.${c.source}`)}
+            </div>
+          </div>
+        }
+      >
+        <div
+          data-testid={`cell-${c.unit}-${c.indicator}`}
+          data-status={c.status}
+          style={{
+            background: statusColor[c.status],
+            padding: '4px 6px',
+            textAlign: 'right',
+            fontVariantNumeric: 'tabular-nums',
+          }}
+        >
+          {pct(c.ratio)}
+        </div>
+      </Tooltip>
+    ) : null;
+
+  return (
+    <Card
+      title={t('progress.title')}
+      data-testid="progress-page"
+      extra={
+        plan && (
+          <Link
+            to={`/bulletin/${plan.id}?quarter=${defaultQuarter(plan.year, new Date())}`}
+            data-testid="progress-bulletin"
+          >
+            {t('progress.bulletin')}
+          </Link>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          style={{ width: 280 }}
+          value={plan?.id}
+          onChange={setPlanId}
+          options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <Select
+          data-testid="progress-period"
+          style={{ width: 130 }}
+          value={month}
+          onChange={setPeriod}
+          options={plan ? monthPeriods(plan.year).map((m) => ({ value: m, label: m })) : []}
+        />
+        <Select
+          allowClear
+          placeholder={t('progress.group')}
+          style={{ width: 110 }}
+          value={filter.group}
+          onChange={(group) => setFilter({ ...filter, group })}
+          options={groups.map((g) => ({ value: g, label: g }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('progress.indicator')}
+          style={{ width: 200 }}
+          value={filter.indicator}
+          onChange={(indicator) => setFilter({ ...filter, indicator })}
+          options={(matrix.data?.indicators ?? []).map((i) => ({
+            value: i.code,
+            label: `${i.code} ${i.name}`,
+          }))}
+        />
+        <Select
+          allowClear
+          data-testid="progress-status"
+          placeholder={t('progress.status')}
+          style={{ width: 150 }}
+          value={filter.status}
+          onChange={(status) => setFilter({ ...filter, status })}
+          options={(['behind', 'serious', 'lagging', 'on_track'] as const).map((s) => ({
+            value: s,
+            label: t(`progress.statuses.${s}`),
+          }))}
+        />
+      </Space>
+      <Space style={{ marginBottom: 8 }} wrap>
+        {(['on_track', 'lagging', 'serious', 'no_target'] as LagStatus[]).map((s) => (
+          <span key={s} style={{ background: statusColor[s], padding: '2px 8px' }}>
+            {t(`progress.statuses.${s}`)}
+          </span>
+        ))}
+        <Typography.Text type="secondary">
+          {t('progress.ratio')} = {t('progress.actual')} / {t('progress.expected')}
+        </Typography.Text>
+      </Space>
+      <Table<MatrixRow>
+        size="small"
+        rowKey="key"
+        loading={matrix.isFetching}
+        dataSource={rows}
+        locale={{ emptyText: t('progress.empty') }}
+        scroll={{ x: 300 + shown.length * 130 }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('progress.group'), dataIndex: 'group', width: 70, fixed: 'left' },
+          {
+            title: t('progress.unit'),
+            dataIndex: 'name',
+            width: 220,
+            fixed: 'left',
+            render: (v: string, r) => `${r.code} ${v}`,
+          },
+          ...shown.map((i) => ({
+            title: <Tooltip title={t(`progress.modes.${i.mode}`)}>{`${i.code} ${i.name}`}</Tooltip>,
+            key: i.code,
+            width: 130,
+            render: (_: unknown, r: MatrixRow) => cell(r.cells[i.code]),
+          })),
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,178 @@
+import type { ApiToken, SupervisionItem } from '@jixiao/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Input, Modal, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api.js';
+import { useShowError } from '../../shared/feedback.js';
+import { usePlans } from '../plans/api.js';
+import { defaultPlan } from '../results/ranking.js';
+
+/** Supervision items (H6): the imported items, CSV upload and the supervision system's API tokens. */
+export default function SupervisionPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const plan = defaultPlan(usePlans().data ?? []);
+  const items = useQuery({
+    queryKey: ['supervision', plan?.id],
+    queryFn: () => api.get<SupervisionItem[]>('/api/supervision-items', { planId: plan!.id }),
+    enabled: !!plan,
+  });
+  const tokens = useQuery({
+    queryKey: ['api-tokens'],
+    queryFn: () => api.get<ApiToken[]>('/api/api-tokens'),
+  });
+  const [name, setName] = useState('');
+  const [shown, setShown] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: () => api.post<ApiToken & { token: string }>('/api/api-tokens', { name }),
+    onSuccess: (r) => {
+      setShown(r.token);
+      setName('');
+      void qc.invalidateQueries({ queryKey: ['api-tokens'] });
+    },
+    onError: showError,
+  });
+  const revoke = useMutation({
+    mutationFn: (id: number) => api.post(`/api/api-tokens/${id}/revoke`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['api-tokens'] }),
+    onError: showError,
+  });
+  const upload = async (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      const r = await api.upload<{ created: number; updated: number; unchanged: number }>(
+        `/api/supervision-items/import?planId=${plan!.id}&source=csv`,
+        form,
+      );
+      message.success(t('supervision.imported', r));
+      void qc.invalidateQueries({ queryKey: ['supervision'] });
+    } catch (e) {
+      showError(e);
+    }
+    return false;
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      <Card
+        title={t('supervision.title')}
+        data-testid="supervision-page"
+        extra={
+          <Upload
+            accept=".csv,text/csv"
+            showUploadList={false}
+            beforeUpload={(f) => upload(f)}
+            disabled={!plan}
+          >
+            <Button data-testid="supervision-upload">{t('supervision.upload')}</Button>
+          </Upload>
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('supervision.csvHint')}</Typography.Paragraph>
+        <Table<SupervisionItem>
+          size="small"
+          rowKey="id"
+          loading={items.isPending}
+          dataSource={items.data ?? []}
+          scroll={{ x: 900 }}
+          columns={[
+            { title: t('supervision.cols.externalId'), dataIndex: 'externalId', width: 120 },
+            { title: t('supervision.cols.unit'), dataIndex: 'unitName', width: 180 },
+            { title: t('supervision.cols.indicator'), dataIndex: 'indicator', width: 90 },
+            { title: t('supervision.cols.title'), dataIndex: 'title' },
+            {
+              title: t('supervision.cols.progress'),
+              dataIndex: 'progress',
+              width: 150,
+              render: (p: number) => <Progress percent={p} size="small" />,
+            },
+            {
+              title: t('supervision.cols.due'),
+              dataIndex: 'dueDate',
+              width: 150,
+              render: (d: string, i) => (
+                <Space>
+                  {d}
+                  {i.overdue && <Tag color="red">{t('supervision.overdue')}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: t('supervision.cols.status'),
+              dataIndex: 'status',
+              width: 100,
+              render: (s: string) => t(`supervision.statuses.${s}`),
+            },
+          ]}
+        />
+      </Card>
+      <Card title={t('supervision.tokens')}>
+        <Space style={{ marginBottom: 12 }}>
+          <Input
+            data-testid="token-name"
+            placeholder={t('supervision.tokenName')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <Button
+            type="primary"
+            data-testid="token-create"
+            disabled={!name.trim()}
+            loading={create.isPending}
+            onClick={() => create.mutate()}
+          >
+            {t('supervision.newToken')}
+          </Button>
+        </Space>
+        <Table<ApiToken>
+          size="small"
+          rowKey="id"
+          dataSource={tokens.data ?? []}
+          pagination={false}
+          columns={[
+            { title: t('supervision.tokenName'), dataIndex: 'name' },
+            {
+              title: t('supervision.lastUsed'),
+              dataIndex: 'lastUsedAt',
+              render: (d: string | null) => (d ? new Date(d).toLocaleString() : '—'),
+            },
+            {
+              title: '',
+              key: 's',
+              render: (_, k) =>
+                k.revokedAt ? (
+                  <Tag>{t('supervision.revoked')}</Tag>
+                ) : (
+                  <Tag color="green">{t('supervision.active')}</Tag>
+                ),
+            },
+            {
+              title: '',
+              key: 'a',
+              render: (_, k) =>
+                !k.revokedAt && (
+                  <Button size="small" danger onClick={() => revoke.mutate(k.id)}>
+                    {t('supervision.revoke')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </Card>
+      <Modal
+        open={shown !== null}
+        onCancel={() => setShown(null)}
+        onOk={() => setShown(null)}
+        title={t('supervision.newToken')}
+      >
+        <p>{t('supervision.tokenOnce')}</p>
+        <Typography.Paragraph copyable code data-testid="token-value">
+          {shown}
+        </Typography.Paragraph>
+      </Modal>
+    </Space>
+  );
+}
