@@ -18,6 +18,9 @@ const ProgressPage = lazy(() => import('./features/progress/ProgressPage.js'));
 const BulletinPage = lazy(() => import('./features/progress/BulletinPage.js'));
 const SupervisionPage = lazy(() => import('./features/supervision/SupervisionPage.js'));
 const AnnouncementsPage = lazy(() => import('./features/announcements/AnnouncementsPage.js'));
+const MyTaskBookPage = lazy(() => import('./features/taskbooks/MyTaskBookPage.js'));
+const ReviewQueuePage = lazy(() => import('./features/taskbooks/ReviewQueuePage.js'));
+const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
 const h = (crumb: string): RouteHandle => ({ crumb });
@@ -110,6 +113,33 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="results.read">
                 <ResultsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'task-books',
+            handle: h('tbNav.mine'),
+            element: (
+              <RequirePermission permission="taskbooks.edit">
+                <MyTaskBookPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'task-book-review',
+            handle: h('tbNav.review'),
+            element: (
+              <RequirePermission permission="taskbooks.review">
+                <ReviewQueuePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'calendar',
+            handle: h('tbNav.calendar'),
+            element: (
+              <RequirePermission permission="plans.read">
+                <CalendarPage />
               </RequirePermission>
             ),
           },

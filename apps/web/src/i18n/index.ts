@@ -5,6 +5,8 @@ import noticesEn from './notices.en.js';
 import noticesZhCN from './notices.zh-CN.js';
 import plansEditorEn from './plans-editor.en.js';
 import plansEditorZhCN from './plans-editor.zh-CN.js';
+import taskbooksEn from './taskbooks.en.js';
+import taskbooksZhCN from './taskbooks.zh-CN.js';
 import zhCN from './zh-CN.js';
 
 export type Lang = 'zh-CN' | 'en';
@@ -20,8 +22,8 @@ export function storedLang(): Lang {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...plansEditorZhCN, ...noticesZhCN } },
-    en: { translation: { ...en, ...plansEditorEn, ...noticesEn } },
+    'zh-CN': { translation: { ...zhCN, ...plansEditorZhCN, ...noticesZhCN, ...taskbooksZhCN } },
+    en: { translation: { ...en, ...plansEditorEn, ...noticesEn, ...taskbooksEn } },
   },
   lng: storedLang(),
   fallbackLng: 'zh-CN',

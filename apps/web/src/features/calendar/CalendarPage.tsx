@@ -1,0 +1,444 @@
+import { CalendarOutlined } from '@ant-design/icons';
+import type { PeriodStateName, PeriodWindow } from '@jixiao/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Badge,
+  Button,
+  Calendar,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { isApiError } from '../../shared/api.js';
+import { useCan } from '../../shared/auth.js';
+import { useShowError } from '../../shared/feedback.js';
+import { tbApi, tbKeys, usePeriods, useTaskBooks } from '../taskbooks/api.js';
+import { PlanPicker } from '../taskbooks/PlanPicker.js';
+import {
+  cstDay,
+  cstInstant,
+  groupByDueDay,
+  initialMonth,
+  type PeriodKind,
+  periodShort,
+  STATE_COLORS,
+  sortedWindows,
+} from './calendar.js';
+
+const KINDS: PeriodKind[] = ['M', 'Q', 'H', 'Y'];
+const STATES: PeriodStateName[] = ['not_open', 'open', 'late', 'closed', 'reopened'];
+
+function StateTag({ w, short, onClick }: { w: PeriodWindow; short?: boolean; onClick?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Tag
+      data-testid="cal-item"
+      data-period={w.period}
+      data-state={w.state}
+      color={STATE_COLORS[w.state]}
+      style={{ marginInlineEnd: 4, marginBottom: 2, cursor: onClick ? 'pointer' : undefined }}
+      onClick={onClick}
+    >
+      {short ? periodShort(w.period) : w.period} · {t(`calendar.states.${w.state}`)}
+    </Tag>
+  );
+}
+
+/** Deadline calendar (S9, G7): every period's due day, coloured by state; the office manages it. */
+export default function CalendarPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const manage = useCan('periods.manage');
+  const [params, setParams] = useSearchParams();
+  const planId = params.get('plan') ? Number(params.get('plan')) : undefined;
+  const setPlan = useCallback(
+    (id: number) =>
+      setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), plan: String(id) }), {
+        replace: true,
+      }),
+    [setParams],
+  );
+  const periods = usePeriods(planId);
+  const windows = periods.data ?? [];
+  const byDay = useMemo(() => groupByDueDay(windows), [windows]);
+  const [view, setView] = useState<'calendar' | 'list'>('calendar');
+  const [month, setMonth] = useState<Dayjs | null>(null);
+  const [kinds, setKinds] = useState<PeriodKind[]>([]);
+  const [states, setStates] = useState<PeriodStateName[]>([]);
+  const [selected, setSelected] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (month === null && periods.data) {
+      const m = initialMonth(periods.data, new Date().toISOString());
+      if (m) setMonth(dayjs(`${m}-01`));
+    }
+  }, [periods.data, month]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new plan opens on its own month
+  useEffect(() => setMonth(null), [planId]);
+
+  const generate = useMutation({
+    mutationFn: () => tbApi.generate(planId!),
+    onSuccess: (list) => {
+      message.success(t('calendar.generated', { n: list.length }));
+      qc.setQueryData(tbKeys.periods(planId!), list);
+    },
+    onError: showError,
+  });
+
+  const current = windows.find((w) => w.id === selected) ?? null;
+
+  return (
+    <Card
+      title={
+        <Space>
+          <CalendarOutlined />
+          {t('calendar.title')}
+        </Space>
+      }
+      data-testid="cal-page"
+      extra={
+        manage &&
+        planId !== undefined && (
+          <Popconfirm title={t('calendar.generate')} onConfirm={() => generate.mutate()}>
+            <Button data-testid="cal-generate" loading={generate.isPending}>
+              {t('calendar.generate')}
+            </Button>
+          </Popconfirm>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <PlanPicker value={planId} onChange={setPlan} testId="cal-plan" />
+        <Segmented
+          data-testid="cal-view"
+          value={view}
+          onChange={(v) => setView(v as 'calendar' | 'list')}
+          options={[
+            { value: 'calendar', label: t('calendar.calendarView') },
+            { value: 'list', label: t('calendar.listView') },
+          ]}
+        />
+        <Space size={4} wrap>
+          {STATES.map((s) => (
+            <Badge
+              key={s}
+              color={STATE_COLORS[s] === 'default' ? '#bfbfbf' : STATE_COLORS[s]}
+              text={t(`calendar.states.${s}`)}
+            />
+          ))}
+        </Space>
+      </Space>
+      {!periods.isLoading && windows.length === 0 ? (
+        <Empty data-testid="cal-empty" description={t('calendar.empty')} />
+      ) : view === 'calendar' ? (
+        <Calendar
+          data-testid="cal-calendar"
+          value={month ?? dayjs()}
+          onPanelChange={(d) => setMonth(d)}
+          onSelect={(d, info) => {
+            if (info.source !== 'date') setMonth(d);
+          }}
+          cellRender={(d, info) => {
+            if (info.type !== 'date') return info.originNode;
+            const list = byDay.get(d.format('YYYY-MM-DD'));
+            if (!list) return null;
+            return (
+              <div data-testid="cal-day" data-day={d.format('YYYY-MM-DD')}>
+                {list.map((w) => (
+                  <StateTag key={w.id} w={w} short onClick={() => setSelected(w.id)} />
+                ))}
+              </div>
+            );
+          }}
+        />
+      ) : (
+        <>
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Select
+              mode="multiple"
+              allowClear
+              data-testid="cal-filter-kinds"
+              style={{ minWidth: 200 }}
+              placeholder={t('calendar.filterKinds')}
+              value={kinds}
+              onChange={setKinds}
+              options={KINDS.map((k) => ({ value: k, label: t(`calendar.kinds.${k}`) }))}
+            />
+            <Select
+              mode="multiple"
+              allowClear
+              data-testid="cal-filter-states"
+              style={{ minWidth: 240 }}
+              placeholder={t('calendar.filterStates')}
+              value={states}
+              onChange={setStates}
+              options={STATES.map((s) => ({ value: s, label: t(`calendar.states.${s}`) }))}
+            />
+          </Space>
+          <Table<PeriodWindow>
+            data-testid="cal-list"
+            size="small"
+            rowKey="id"
+            loading={periods.isLoading}
+            dataSource={sortedWindows(windows, { kinds, states })}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            onRow={(w) => ({ 'data-period': w.period }) as React.HTMLAttributes<HTMLElement>}
+            columns={[
+              { title: t('calendar.period'), dataIndex: 'period' },
+              { title: t('calendar.opensAt'), dataIndex: 'opensAt', render: (v: string) => cstDay(v) },
+              {
+                title: t('calendar.dueAt'),
+                dataIndex: 'dueAt',
+                render: (v: string) => <span data-testid="cal-due">{cstDay(v)}</span>,
+              },
+              { title: t('calendar.state'), key: 'state', render: (_, w) => <StateTag w={w} /> },
+              {
+                title: t('calendar.reopenings'),
+                key: 'reopenings',
+                render: (_, w) =>
+                  w.reopenings.map((r) => (
+                    <div key={r.id} style={{ fontSize: 12 }}>
+                      {t('calendar.reopeningItem', {
+                        unit: r.unitName,
+                        until: cstDay(r.until),
+                        reason: r.reason,
+                      })}
+                    </div>
+                  )),
+              },
+              {
+                title: t('calendar.actions'),
+                key: 'actions',
+                render: (_, w) => (
+                  <Button size="small" type="link" data-testid="cal-open" onClick={() => setSelected(w.id)}>
+                    {manage ? t('calendar.edit') : t('taskbooks.queue.open')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+      {current && planId !== undefined && (
+        <WindowModal w={current} planId={planId} manage={manage} onClose={() => setSelected(null)} />
+      )}
+    </Card>
+  );
+}
+
+function WindowModal({
+  w,
+  planId,
+  manage,
+  onClose,
+}: {
+  w: PeriodWindow;
+  planId: number;
+  manage: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs(cstDay(w.opensAt)), dayjs(cstDay(w.dueAt))]);
+  const [reopening, setReopening] = useState(false);
+  const put = (next: PeriodWindow) =>
+    qc.setQueryData<PeriodWindow[]>(tbKeys.periods(planId), (list) =>
+      (list ?? []).map((x) => (x.id === next.id ? next : x)),
+    );
+  const onError = (err: unknown) => {
+    showError(err);
+    if (isApiError(err) && err.status === 409)
+      void qc.invalidateQueries({ queryKey: tbKeys.periods(planId) });
+  };
+  const update = useMutation({
+    mutationFn: (body: { opensAt?: string; dueAt?: string; closed?: boolean }) =>
+      tbApi.updateWindow(w.id, { ...body, version: w.version }),
+    onSuccess: (next, body) => {
+      message.success(
+        body.closed === true
+          ? t('calendar.closedOk')
+          : body.closed === false
+            ? t('calendar.openedOk')
+            : t('calendar.saved'),
+      );
+      put(next);
+    },
+    onError,
+  });
+  const datesChanged =
+    range[0].format('YYYY-MM-DD') !== cstDay(w.opensAt) || range[1].format('YYYY-MM-DD') !== cstDay(w.dueAt);
+
+  return (
+    <Modal open width={640} title={w.period} onCancel={onClose} footer={null} data-testid="cal-window">
+      <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('calendar.state')}>
+          <StateTag w={w} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('calendar.opensAt')}>{cstDay(w.opensAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('calendar.dueAt')}>
+          <span data-testid="cal-window-due">{cstDay(w.dueAt)}</span>
+        </Descriptions.Item>
+        {w.reopenings.length > 0 && (
+          <Descriptions.Item label={t('calendar.reopenings')}>
+            <div>
+              {w.reopenings.map((r) => (
+                <div key={r.id}>
+                  {t('calendar.reopeningItem', {
+                    unit: r.unitName,
+                    until: cstDay(r.until),
+                    reason: r.reason,
+                  })}
+                </div>
+              ))}
+            </div>
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      {manage && (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            <DatePicker.RangePicker
+              data-testid="cal-dates"
+              allowClear={false}
+              value={range}
+              onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+            />
+            <Button
+              data-testid="cal-dates-save"
+              type="primary"
+              disabled={!datesChanged}
+              loading={update.isPending}
+              onClick={() =>
+                update.mutate({
+                  opensAt: cstInstant(range[0].format('YYYY-MM-DD'), 'start'),
+                  dueAt: cstInstant(range[1].format('YYYY-MM-DD'), 'end'),
+                })
+              }
+            >
+              {t('calendar.edit')}
+            </Button>
+          </Space>
+          <Space wrap>
+            <Popconfirm
+              title={w.closed ? t('calendar.open') : t('calendar.close')}
+              onConfirm={() => update.mutate({ closed: !w.closed })}
+            >
+              <Button data-testid="cal-toggle" danger={!w.closed}>
+                {w.closed ? t('calendar.open') : t('calendar.close')}
+              </Button>
+            </Popconfirm>
+            {w.closed && (
+              <Button data-testid="cal-reopen" onClick={() => setReopening(true)}>
+                {t('calendar.reopen')}
+              </Button>
+            )}
+          </Space>
+        </Space>
+      )}
+      {reopening && (
+        <ReopenModal
+          w={w}
+          planId={planId}
+          onClose={() => setReopening(false)}
+          onDone={(next) => {
+            put(next);
+            setReopening(false);
+          }}
+          onError={onError}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function ReopenModal({
+  w,
+  planId,
+  onClose,
+  onDone,
+  onError,
+}: {
+  w: PeriodWindow;
+  planId: number;
+  onClose: () => void;
+  onDone: (next: PeriodWindow) => void;
+  onError: (err: unknown) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const books = useTaskBooks(planId);
+  const units = [
+    ...(books.data?.items ?? []).map((b) => ({ value: b.unitId, label: `${b.unitCode} ${b.unitName}` })),
+    ...(books.data?.unitsWithout ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` })),
+  ];
+  const [form] = Form.useForm<{ unitId: number; reason: string; until: Dayjs }>();
+  const reopen = useMutation({
+    mutationFn: (v: { unitId: number; reason: string; until: Dayjs }) =>
+      tbApi.reopen(w.id, {
+        unitId: v.unitId,
+        reason: v.reason.trim(),
+        until: cstInstant(v.until.format('YYYY-MM-DD'), 'end'),
+      }),
+    onSuccess: (next, v) => {
+      message.success(
+        t('calendar.reopened', {
+          unit: units.find((u) => u.value === v.unitId)?.label ?? v.unitId,
+          until: v.until.format('YYYY-MM-DD'),
+        }),
+      );
+      onDone(next);
+    },
+    onError,
+  });
+  return (
+    <Modal
+      open
+      title={t('calendar.reopenTitle', { period: w.period })}
+      onCancel={onClose}
+      confirmLoading={reopen.isPending}
+      okButtonProps={{ 'data-testid': 'cal-reopen-ok' }}
+      onOk={() => form.validateFields().then((v) => reopen.mutate(v))}
+    >
+      <Form form={form} layout="vertical" initialValues={{ until: dayjs().add(7, 'day') }}>
+        <Form.Item name="unitId" label={t('calendar.reopenUnit')} rules={[{ required: true }]}>
+          <Select
+            data-testid="cal-reopen-unit"
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={books.isLoading}
+            options={units}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('calendar.reopenReason')}
+          rules={[{ required: true, whitespace: true, message: t('taskbooks.reasonRequired') }]}
+        >
+          <Input.TextArea data-testid="cal-reopen-reason" rows={2} maxLength={1000} />
+        </Form.Item>
+        <Form.Item name="until" label={t('calendar.reopenUntil')} rules={[{ required: true }]}>
+          <DatePicker data-testid="cal-reopen-until" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

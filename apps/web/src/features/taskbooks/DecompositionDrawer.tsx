@@ -1,0 +1,455 @@
+import { DeleteOutlined, PlusOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { DecompositionPartInput, DecompositionTree, TaskTarget } from '@jixiao/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Grid,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../shared/api.js';
+import { useShowError } from '../../shared/feedback.js';
+import { tbApi, tbKeys, useDecomposition } from './api.js';
+import { type Coverage, checkCoverage, parentsFirst } from './coverage.js';
+import { rowErrors } from './status.js';
+
+interface Part {
+  key: string;
+  parentKey: string | null;
+  orgNodeId: number | null;
+  staffId: number | null;
+  target: number | null;
+  note: string | null;
+  label: string;
+}
+
+interface Row extends Part {
+  children?: Row[];
+}
+
+let seq = 0;
+const newKey = () => `n${++seq}`;
+
+function toRows(parts: Part[], parent: string | null = null): Row[] {
+  return parts
+    .filter((p) => p.parentKey === parent)
+    .map((p) => {
+      const kids = toRows(parts, p.key);
+      return kids.length ? { ...p, children: kids } : { ...p };
+    });
+}
+
+/** Who may receive a part under `parent`: nodes strictly below its node (or any at the top), their staff. */
+function candidates(tree: DecompositionTree, parent: Part | null, taken: Part[]) {
+  const below = (ancestor: number) => {
+    const out = new Set<number>();
+    let grew = true;
+    out.add(ancestor);
+    while (grew) {
+      grew = false;
+      for (const n of tree.nodes)
+        if (n.parentId !== null && out.has(n.parentId) && !out.has(n.id)) {
+          out.add(n.id);
+          grew = true;
+        }
+    }
+    return out;
+  };
+  const scope = parent?.orgNodeId ? below(parent.orgNodeId) : null;
+  const used = new Set(taken.map((p) => (p.staffId ? `s:${p.staffId}` : `n:${p.orgNodeId}`)));
+  const nodes = tree.nodes
+    .filter((n) => (scope ? scope.has(n.id) && n.id !== parent!.orgNodeId : true))
+    .filter((n) => !used.has(`n:${n.id}`))
+    .map((n) => ({ value: `n:${n.id}`, label: n.name }));
+  const staff = tree.staff
+    .filter((s) => (scope ? scope.has(s.orgNodeId) : true))
+    .filter((s) => !used.has(`s:${s.id}`))
+    .map((s) => ({
+      value: `s:${s.id}`,
+      label: `${s.name} · ${tree.nodes.find((n) => n.id === s.orgNodeId)?.name ?? ''}`,
+    }));
+  return { nodes, staff };
+}
+
+/** The decomposition of one indicator's target (S1), with a live coverage check by its rule. */
+export function DecompositionDrawer({
+  bookId,
+  line,
+  canEdit,
+  onClose,
+}: {
+  bookId: number;
+  line: TaskTarget;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const narrow = !Grid.useBreakpoint().md;
+  const tree = useDecomposition(bookId, line.indicator);
+  const [parts, setParts] = useState<Part[]>([]);
+  const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  const [adding, setAdding] = useState<string | null | undefined>(undefined);
+
+  useEffect(() => {
+    if (tree.data) {
+      setParts(tree.data.parts.map((p) => ({ ...p, note: p.note ?? null })));
+      setErrors(new Map());
+    }
+  }, [tree.data]);
+
+  const data = tree.data;
+  const coverage = useMemo(
+    () =>
+      data
+        ? checkCoverage(data.rule, data.target, `${data.indicator} ${data.name}`, parts)
+        : checkCoverage('free', null, '', []),
+    [data, parts],
+  );
+  const labelOf = (key: string | null) =>
+    key === null ? `${data?.indicator} ${data?.name}` : (parts.find((p) => p.key === key)?.label ?? key);
+
+  const save = useMutation({
+    mutationFn: (ordered: Part[]) =>
+      tbApi.saveDecomposition(
+        bookId,
+        line.indicator,
+        data!.stamp,
+        ordered.map(
+          (p): DecompositionPartInput => ({
+            key: p.key,
+            parentKey: p.parentKey,
+            orgNodeId: p.orgNodeId,
+            staffId: p.staffId,
+            target: p.target,
+            note: p.note,
+          }),
+        ),
+      ),
+    onSuccess: (next) => {
+      message.success(t('decomp.saved'));
+      qc.setQueryData(tbKeys.decomposition(bookId, line.indicator), next);
+    },
+    onError: (err, ordered) => {
+      showError(err);
+      if (isApiError(err) && err.code === 'VALIDATION_FAILED') {
+        const byRow = rowErrors(err.details, 'parts');
+        setErrors(new Map([...byRow].map(([i, e]) => [ordered[i]?.key ?? '', e.message])));
+      } else if (isApiError(err) && err.status === 409) void tree.refetch();
+    },
+  });
+
+  const update = (key: string, patch: Partial<Part>) => {
+    setParts((ps) => ps.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+    setErrors((m) => {
+      if (!m.has(key)) return m;
+      const next = new Map(m);
+      next.delete(key);
+      return next;
+    });
+  };
+  const remove = (key: string) => {
+    const drop = new Set([key]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const p of parts)
+        if (p.parentKey && drop.has(p.parentKey) && !drop.has(p.key)) {
+          drop.add(p.key);
+          grew = true;
+        }
+    }
+    setParts((ps) => ps.filter((p) => !drop.has(p.key)));
+  };
+  const add = (parentKey: string | null, value: string) => {
+    const [kind, raw] = value.split(':');
+    const id = Number(raw);
+    const label =
+      kind === 's'
+        ? (data?.staff.find((s) => s.id === id)?.name ?? value)
+        : (data?.nodes.find((n) => n.id === id)?.name ?? value);
+    setParts((ps) => [
+      ...ps,
+      {
+        key: newKey(),
+        parentKey,
+        orgNodeId: kind === 'n' ? id : null,
+        staffId: kind === 's' ? id : null,
+        target: null,
+        note: null,
+        label,
+      },
+    ]);
+    setAdding(undefined);
+  };
+
+  const addSelect = (parentKey: string | null) => {
+    if (!data) return null;
+    const parent = parentKey === null ? null : (parts.find((p) => p.key === parentKey) ?? null);
+    const { nodes, staff } = candidates(
+      data,
+      parent,
+      parts.filter((p) => p.parentKey === parentKey),
+    );
+    return (
+      <Select
+        data-testid="decomp-add-select"
+        autoFocus
+        defaultOpen
+        showSearch={{ optionFilterProp: 'label' }}
+        size="small"
+        style={{ width: 240 }}
+        placeholder={t('decomp.pickNode')}
+        onChange={(v: string) => add(parentKey, v)}
+        onBlur={() => setAdding(undefined)}
+        options={[
+          ...(nodes.length ? [{ label: t('decomp.node'), options: nodes }] : []),
+          ...(staff.length ? [{ label: t('decomp.staff'), options: staff }] : []),
+        ]}
+      />
+    );
+  };
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size={narrow ? '100%' : 900}
+      title={t('decomp.title', { code: line.indicator, name: line.name })}
+      data-testid="decomp-drawer"
+      extra={
+        canEdit &&
+        data && (
+          <Button
+            data-testid="decomp-save"
+            type="primary"
+            loading={save.isPending}
+            disabled={data.target === null}
+            onClick={() => save.mutate(parentsFirst(parts))}
+          >
+            {t('decomp.save')}
+          </Button>
+        )
+      }
+    >
+      {!data ? (
+        <Spin />
+      ) : (
+        <>
+          <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={t('taskbooks.col.target')}>
+              <span data-testid="decomp-whole">{data.target ?? '—'}</span> {line.measureUnit ?? ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('taskbooks.col.rule')}>
+              <Tag>{t(`taskbooks.rules.${data.rule}`)}</Tag>
+            </Descriptions.Item>
+          </Descriptions>
+          {data.target === null && <Alert type="warning" showIcon title={t('decomp.noTarget')} />}
+          <CoverageSummary
+            rule={data.rule}
+            coverage={coverage}
+            labelOf={labelOf}
+            hasParts={parts.length > 0}
+          />
+          {canEdit && (
+            <Space style={{ margin: '12px 0' }}>
+              {adding === null ? (
+                addSelect(null)
+              ) : (
+                <Button
+                  data-testid="decomp-add-top"
+                  icon={<PlusOutlined />}
+                  size="small"
+                  onClick={() => setAdding(null)}
+                >
+                  {t('decomp.addTop')}
+                </Button>
+              )}
+            </Space>
+          )}
+          {parts.length === 0 ? (
+            <Empty description={t('decomp.empty')} />
+          ) : (
+            <Table<Row>
+              data-testid="decomp-tree"
+              size="small"
+              rowKey="key"
+              pagination={false}
+              dataSource={toRows(parts)}
+              expandable={{ defaultExpandAllRows: true, expandedRowKeys: parts.map((p) => p.key) }}
+              scroll={{ x: 'max-content' }}
+              onRow={(p) =>
+                ({
+                  'data-part': p.key,
+                  'data-bad': coverage.badKeys.has(p.key) || errors.has(p.key) ? '1' : '0',
+                }) as React.HTMLAttributes<HTMLElement>
+              }
+              columns={[
+                {
+                  title: t('decomp.part'),
+                  dataIndex: 'label',
+                  render: (v: string, p) => (
+                    <Space size={4}>
+                      {p.staffId ? <UserOutlined /> : <TeamOutlined />}
+                      <span data-testid="decomp-label">{v}</span>
+                    </Space>
+                  ),
+                },
+                {
+                  title: t('decomp.target'),
+                  dataIndex: 'target',
+                  render: (v: number | null, p) => {
+                    const err = errors.get(p.key);
+                    const bad = coverage.badKeys.has(p.key) || !!err;
+                    return (
+                      <div>
+                        {canEdit ? (
+                          <InputNumber
+                            data-testid="decomp-target"
+                            size="small"
+                            style={{ width: 140 }}
+                            status={bad ? 'error' : undefined}
+                            value={v}
+                            onChange={(n) => update(p.key, { target: typeof n === 'number' ? n : null })}
+                          />
+                        ) : (
+                          <span data-testid="decomp-target-text">{v ?? '—'}</span>
+                        )}
+                        {err && (
+                          <div data-testid="decomp-row-error">
+                            <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                              {err}
+                            </Typography.Text>
+                          </div>
+                        )}
+                      </div>
+                    );
+                  },
+                },
+                {
+                  title: t('decomp.note'),
+                  dataIndex: 'note',
+                  render: (v: string | null, p) =>
+                    canEdit ? (
+                      <Input
+                        size="small"
+                        style={{ width: 160 }}
+                        value={v ?? ''}
+                        onChange={(e) => update(p.key, { note: e.target.value || null })}
+                      />
+                    ) : (
+                      (v ?? '')
+                    ),
+                },
+                ...(canEdit
+                  ? [
+                      {
+                        title: t('taskbooks.col.actions'),
+                        key: 'actions',
+                        render: (_: unknown, p: Row) => (
+                          <Space size={4}>
+                            {p.orgNodeId !== null &&
+                              (adding === p.key ? (
+                                addSelect(p.key)
+                              ) : (
+                                <Button
+                                  data-testid="decomp-add-child"
+                                  size="small"
+                                  icon={<PlusOutlined />}
+                                  onClick={() => setAdding(p.key)}
+                                >
+                                  {t('decomp.addChild')}
+                                </Button>
+                              ))}
+                            <Button
+                              data-testid="decomp-remove"
+                              size="small"
+                              danger
+                              icon={<DeleteOutlined />}
+                              aria-label={t('decomp.remove')}
+                              onClick={() => remove(p.key)}
+                            />
+                          </Space>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          )}
+        </>
+      )}
+    </Drawer>
+  );
+}
+
+function CoverageSummary({
+  rule,
+  coverage,
+  labelOf,
+  hasParts,
+}: {
+  rule: DecompositionTree['rule'];
+  coverage: Coverage;
+  labelOf: (key: string | null) => string;
+  hasParts: boolean;
+}) {
+  const { t } = useTranslation();
+  if (!hasParts) return null;
+  if (rule === 'free')
+    return <Alert data-testid="decomp-coverage" data-ok="1" type="info" showIcon title={t('decomp.free')} />;
+  const lines = [
+    ...coverage.groups
+      .filter((g) => g.whole !== null && (g.total !== null || rule === 'each') && g.ok)
+      .map((g) =>
+        rule === 'sum'
+          ? t('decomp.sumOk', { label: g.label, total: g.total, whole: g.whole })
+          : t('decomp.eachOk', { label: g.label, whole: g.whole }),
+      ),
+    ...coverage.problems.map((p) => {
+      switch (p.kind) {
+        case 'missing':
+        case 'precision':
+          return t(`decomp.problem.${p.kind}`, { label: labelOf(p.key) });
+        case 'no_whole':
+          return t('decomp.problem.no_whole', { label: labelOf(p.parent) });
+        case 'sum':
+          return t('decomp.problem.sum', { label: labelOf(p.parent), total: p.total, whole: p.whole });
+        case 'below':
+          return t('decomp.problem.below', { label: labelOf(p.key), value: p.value, whole: p.whole });
+      }
+      return '';
+    }),
+  ];
+  return (
+    <Alert
+      data-testid="decomp-coverage"
+      data-ok={coverage.ok ? '1' : '0'}
+      type={coverage.ok ? 'success' : 'error'}
+      showIcon
+      title={coverage.ok ? t('decomp.ok') : t('decomp.bad', { n: coverage.problems.length })}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {lines.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}

@@ -1,0 +1,278 @@
+import type { ChangeRequest, TaskBookSummary } from '@jixiao/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Drawer,
+  Grid,
+  Input,
+  Modal,
+  Popconfirm,
+  Segmented,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+} from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useCan } from '../../shared/auth.js';
+import { useShowError } from '../../shared/feedback.js';
+import { tbApi, tbKeys, useChangeRequests, useTaskBooks } from './api.js';
+import { PlanPicker } from './PlanPicker.js';
+import { awaitingAction } from './status.js';
+import { StatusTag, TaskBookView } from './TaskBookView.js';
+
+type ChangeFilter = 'pending' | 'approved' | 'rejected' | 'all';
+
+/** Review queue (assessor, office): task books awaiting review or issue, and change requests. */
+export default function ReviewQueuePage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const planId = params.get('plan') ? Number(params.get('plan')) : undefined;
+  const setPlan = useCallback(
+    (id: number) =>
+      setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), plan: String(id) }), {
+        replace: true,
+      }),
+    [setParams],
+  );
+  const review = useCan('taskbooks.review');
+  const issue = useCan('taskbooks.issue');
+  const books = useTaskBooks(planId);
+  const [only, setOnly] = useState<'awaiting' | 'all'>('awaiting');
+  const [open, setOpen] = useState<number | null>(null);
+  const narrow = !Grid.useBreakpoint().md;
+  const items = (books.data?.items ?? []).filter(
+    (b) => only === 'all' || awaitingAction(b.status, { review, issue }) !== null,
+  );
+
+  return (
+    <Card title={t('taskbooks.queue.title')} data-testid="tb-queue">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <PlanPicker value={planId} onChange={setPlan} />
+      </Space>
+      <Tabs
+        items={[
+          {
+            key: 'books',
+            label: t('taskbooks.queue.books'),
+            children: (
+              <>
+                <Segmented
+                  data-testid="tb-queue-filter"
+                  style={{ marginBottom: 12 }}
+                  value={only}
+                  onChange={(v) => setOnly(v as 'awaiting' | 'all')}
+                  options={[
+                    { value: 'awaiting', label: t('taskbooks.queue.awaiting') },
+                    { value: 'all', label: t('taskbooks.queue.all') },
+                  ]}
+                />
+                <Table<TaskBookSummary>
+                  data-testid="tb-queue-table"
+                  size="small"
+                  rowKey="id"
+                  loading={books.isLoading}
+                  dataSource={items}
+                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                  scroll={{ x: 'max-content' }}
+                  locale={{ emptyText: t('taskbooks.queue.empty') }}
+                  columns={[
+                    {
+                      title: t('taskbooks.queue.unit'),
+                      key: 'unit',
+                      render: (_, b) => `${b.unitCode} ${b.unitName}`,
+                      sorter: (a, b) => a.unitCode.localeCompare(b.unitCode),
+                    },
+                    {
+                      title: t('taskbooks.queue.status'),
+                      dataIndex: 'status',
+                      render: (s: TaskBookSummary['status'], b) => (
+                        <Space size={4}>
+                          <StatusTag status={s} />
+                          {b.pendingChange && <Tag color="orange">{t('taskbooks.changeStatus.pending')}</Tag>}
+                        </Space>
+                      ),
+                    },
+                    {
+                      title: t('taskbooks.queue.targets'),
+                      key: 'targets',
+                      render: (_, b) => `${b.targetsSet} / ${b.targetsTotal}`,
+                    },
+                    {
+                      title: t('taskbooks.queue.updatedAt'),
+                      dataIndex: 'updatedAt',
+                      render: (v: string) => new Date(v).toLocaleString(),
+                    },
+                    {
+                      title: t('taskbooks.col.actions'),
+                      key: 'open',
+                      render: (_, b) => (
+                        <Button
+                          data-testid="tb-queue-open"
+                          size="small"
+                          type="link"
+                          onClick={() => setOpen(b.id)}
+                        >
+                          {t('taskbooks.queue.open')}
+                        </Button>
+                      ),
+                    },
+                  ]}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'changes',
+            label: t('taskbooks.queue.changes'),
+            children: <ChangeRequests canDecide={issue} />,
+          },
+        ]}
+      />
+      <Drawer
+        open={open !== null}
+        onClose={() => setOpen(null)}
+        size={narrow ? '100%' : 1100}
+        destroyOnHidden
+        data-testid="tb-queue-drawer"
+      >
+        {open !== null && <TaskBookView bookId={open} mode="review" />}
+      </Drawer>
+    </Card>
+  );
+}
+
+function ChangeRequests({ canDecide }: { canDecide: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [status, setStatus] = useState<ChangeFilter>('pending');
+  const list = useChangeRequests(status);
+  const [rejecting, setRejecting] = useState<ChangeRequest | null>(null);
+  const [note, setNote] = useState('');
+  const decide = useMutation({
+    mutationFn: (v: { c: ChangeRequest; approve: boolean; note?: string }) =>
+      tbApi.decide(v.c.id, { approve: v.approve, note: v.note, version: v.c.version }),
+    onSuccess: (_, v) => {
+      message.success(t(v.approve ? 'taskbooks.queue.approved' : 'taskbooks.queue.rejected'));
+      setRejecting(null);
+      setNote('');
+      void qc.invalidateQueries({ queryKey: tbKeys.all });
+    },
+    onError: (err) => {
+      showError(err);
+      void list.refetch();
+    },
+  });
+  const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
+  return (
+    <>
+      <Segmented
+        data-testid="tb-change-filter"
+        style={{ marginBottom: 12 }}
+        value={status}
+        onChange={(v) => setStatus(v as ChangeFilter)}
+        options={(['pending', 'approved', 'rejected', 'all'] as const).map((s) => ({
+          value: s,
+          label: t(`taskbooks.queue.filter.${s}`),
+        }))}
+      />
+      <Table<ChangeRequest>
+        data-testid="tb-change-table"
+        size="small"
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={list.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('taskbooks.queue.noChanges') }}
+        columns={[
+          { title: t('taskbooks.queue.unit'), dataIndex: 'unitName' },
+          { title: t('taskbooks.queue.reason'), dataIndex: 'reason' },
+          {
+            title: t('taskbooks.queue.proposed'),
+            key: 'proposed',
+            render: (_, c) => c.proposed.map((p) => `${p.indicator} → ${fmt(p.target)}`).join('；'),
+          },
+          {
+            title: t('taskbooks.queue.requestedAt'),
+            key: 'at',
+            render: (_, c) => `${new Date(c.requestedAt).toLocaleString()} ${c.requestedBy ?? ''}`,
+          },
+          {
+            title: t('taskbooks.queue.status'),
+            key: 'status',
+            render: (_, c) => (
+              <Space orientation="vertical" size={0}>
+                <Tag color={c.status === 'pending' ? 'orange' : c.status === 'approved' ? 'green' : 'red'}>
+                  {t(`taskbooks.changeStatus.${c.status}`)}
+                </Tag>
+                {c.decidedAt && (
+                  <span style={{ fontSize: 12 }}>
+                    {t('taskbooks.queue.decidedBy', {
+                      by: c.decidedBy ?? '—',
+                      at: new Date(c.decidedAt).toLocaleString(),
+                    })}
+                    {c.decisionNote ? ` · ${c.decisionNote}` : ''}
+                  </span>
+                )}
+              </Space>
+            ),
+          },
+          ...(canDecide
+            ? [
+                {
+                  title: t('taskbooks.col.actions'),
+                  key: 'decide',
+                  render: (_: unknown, c: ChangeRequest) =>
+                    c.status === 'pending' && (
+                      <Space>
+                        <Popconfirm
+                          title={t('taskbooks.queue.approve')}
+                          onConfirm={() => decide.mutate({ c, approve: true })}
+                        >
+                          <Button data-testid="tb-change-approve" size="small" type="primary">
+                            {t('taskbooks.queue.approve')}
+                          </Button>
+                        </Popconfirm>
+                        <Button
+                          data-testid="tb-change-reject"
+                          size="small"
+                          danger
+                          onClick={() => setRejecting(c)}
+                        >
+                          {t('taskbooks.queue.reject')}
+                        </Button>
+                      </Space>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={rejecting !== null}
+        title={t('taskbooks.queue.rejectTitle')}
+        onCancel={() => setRejecting(null)}
+        confirmLoading={decide.isPending}
+        okButtonProps={{ danger: true, disabled: !note.trim(), 'data-testid': 'tb-change-reject-ok' }}
+        okText={t('taskbooks.queue.reject')}
+        onOk={() => rejecting && decide.mutate({ c: rejecting, approve: false, note: note.trim() })}
+      >
+        <Input.TextArea
+          data-testid="tb-change-note"
+          rows={3}
+          maxLength={1000}
+          placeholder={t('taskbooks.decisionNote')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </Modal>
+    </>
+  );
+}

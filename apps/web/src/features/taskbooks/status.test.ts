@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../i18n/taskbooks.en.js';
+import zhCN from '../../i18n/taskbooks.zh-CN.js';
+import { awaitingAction, rowErrors, statusStep } from './status.js';
+
+describe('statusStep', () => {
+  it('maps each status to its step', () => {
+    expect(statusStep('draft', null)).toEqual({ current: 0, status: 'process' });
+    expect(statusStep('submitted', null)).toEqual({ current: 1, status: 'process' });
+    expect(statusStep('confirmed', null)).toEqual({ current: 2, status: 'process' });
+    expect(statusStep('reviewed', null)).toEqual({ current: 3, status: 'process' });
+    expect(statusStep('issued', null)).toEqual({ current: 4, status: 'finish' });
+  });
+  it('shows a returned draft as an error on the first step', () => {
+    expect(statusStep('draft', '目标偏低')).toEqual({ current: 0, status: 'error' });
+  });
+});
+
+describe('awaitingAction', () => {
+  it('asks reviewers to review confirmed books and the office to issue reviewed ones', () => {
+    expect(awaitingAction('confirmed', { review: true, issue: false })).toBe('review');
+    expect(awaitingAction('reviewed', { review: true, issue: false })).toBeNull();
+    expect(awaitingAction('reviewed', { review: true, issue: true })).toBe('issue');
+    expect(awaitingAction('submitted', { review: true, issue: true })).toBeNull();
+    expect(awaitingAction('issued', { review: true, issue: true })).toBeNull();
+  });
+});
+
+describe('rowErrors', () => {
+  it('groups field errors by row, first message wins', () => {
+    const m = rowErrors(
+      [
+        { field: 'parts[1].target', message: 'sum off' },
+        { field: 'parts[1].orgNodeId', message: 'second' },
+        { field: 'parts[3].parentKey', message: 'nested' },
+        { field: 'stamp', message: 'ignored' },
+        'junk',
+      ],
+      'parts',
+    );
+    expect([...m.entries()]).toEqual([
+      [1, { field: 'target', message: 'sum off' }],
+      [3, { field: 'parentKey', message: 'nested' }],
+    ]);
+    expect(rowErrors(undefined, 'parts').size).toBe(0);
+    expect(rowErrors([{ field: 'targets[0].indicator', message: 'x' }], 'parts').size).toBe(0);
+  });
+});
+
+describe('taskbooks i18n', () => {
+  it('has the same keys in zh-CN and en', () => {
+    const keys = (o: object, p = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+});
