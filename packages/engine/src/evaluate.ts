@@ -11,6 +11,8 @@ import {
 import {
   emit,
   emitGeneral,
+  emitOne as emitOne1,
+  emitStore,
   fractions,
   K_BANDS,
   K_BANDS_STEP,
@@ -20,6 +22,9 @@ import {
   K_RATIO,
   K_SATISFACTION,
   newKernelParams,
+  ratioFast,
+  ratioOne,
+  simpleFast,
 } from './kernels';
 import { ensureField, loadInput, type NumField } from './load-input';
 import { COLUMNS, type Columns, NEEDS_SCALE } from './methods/columns';
@@ -436,12 +441,148 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
       const fuse = fusing && leafFusable[j] === 1 && !def.groupRelative;
       const R2 = R ?? nanField();
       const out = cols.out;
-      fractions(kp, nU, fv, R2, slot * nU, unitGroup, scaleOf, out, sel2);
       const wo = j * nG;
       const wOf = wByNode.subarray(wo, wo + nG);
       const pb = innerIdx[nodeParent[j]!]! * nU;
       let simple = fuse && roundInd && rmode !== 'down';
       for (let g = 0; g < nG && simple; g++) if (!(scaleOf[g]! > 0 && wOf[g]! > 0)) simple = false;
+      if (simple && kp.kind === K_RATIO && kp.higher) {
+        // The commonest leaf in one fused pass; the odd cell goes through the general steps.
+        const off = slot * nU;
+        for (let u = 0; u < nU; u++) {
+          u = ratioFast(
+            u,
+            nU,
+            fv,
+            R2,
+            off,
+            kp.refFactor,
+            kp.rate,
+            kp.cap,
+            kp.belowZero,
+            unitGroup,
+            scaleOf,
+            scores,
+            j * nU,
+            m,
+            AS,
+            AW,
+            wOf,
+            pb,
+            weighted,
+            sel2,
+          );
+          if (u < nU)
+            ratioOne(
+              u,
+              kp,
+              fv,
+              R2,
+              off,
+              unitGroup,
+              scaleOf,
+              scores,
+              j * nU,
+              missingZero,
+              m,
+              dec,
+              rmode,
+              AS,
+              AW,
+              AM,
+              wOf,
+              pb,
+              weighted,
+              one1,
+              sel2,
+            );
+        }
+        fusedNow[j] = 1;
+        return true;
+      }
+      if (simple && (kp.kind === K_SATISFACTION || kp.kind === K_DEDUCTION || kp.kind === K_BANDS)) {
+        const off = slot * nU;
+        for (let u = 0; u < nU; u++) {
+          u = simpleFast(
+            u,
+            nU,
+            kp.kind,
+            fv,
+            off,
+            kp.p,
+            kp.bx,
+            kp.bf,
+            unitGroup,
+            scaleOf,
+            scores,
+            j * nU,
+            m,
+            AS,
+            AW,
+            wOf,
+            pb,
+            weighted,
+          );
+          if (u < nU)
+            ratioOne(
+              u,
+              kp,
+              fv,
+              R2,
+              off,
+              unitGroup,
+              scaleOf,
+              scores,
+              j * nU,
+              missingZero,
+              m,
+              dec,
+              rmode,
+              AS,
+              AW,
+              AM,
+              wOf,
+              pb,
+              weighted,
+              one1,
+              sel2,
+            );
+        }
+        fusedNow[j] = 1;
+        return true;
+      }
+      fractions(kp, nU, fv, R2, slot * nU, unitGroup, scaleOf, out, sel2);
+      if (!fuse && roundInd && rmode !== 'down') {
+        // Not folded here (group-relative): store only, the odd cell through the general steps.
+        let allPos = true;
+        for (let g = 0; g < nG; g++) if (!(scaleOf[g]! > 0)) allPos = false;
+        if (allPos) {
+          for (let u = 0; u < nU; u++) {
+            u = emitStore(u, nU, out, unitGroup, scaleOf, scores, j * nU, m);
+            if (u < nU)
+              emitOne1(
+                u,
+                out[u]!,
+                scaleOf[unitGroup[u]!]!,
+                scores,
+                j * nU,
+                missingZero,
+                true,
+                m,
+                dec,
+                rmode,
+                false,
+                AS,
+                AW,
+                AM,
+                0,
+                pb,
+                weighted,
+              );
+          }
+          return true;
+        }
+      }
       if (simple)
         emit(
           nU,
@@ -514,6 +655,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
   };
   const kparams = newKernelParams();
   const sel2 = new Float64Array(2);
+  const one1 = new Float64Array(1);
   const partOfUnit = new Int32Array(nU);
   const gv = new Float64Array(nU);
   const gt = new Float64Array(nU);

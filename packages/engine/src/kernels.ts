@@ -313,7 +313,7 @@ export function emit(
 }
 
 /** Every case of one cell (scatterColumn's steps). */
-function emitOne(
+export function emitOne(
   u: number,
   f0: number,
   scale: number,
@@ -406,4 +406,184 @@ export function emitGeneral(
       weighted,
     );
   }
+}
+
+/**
+ * completion / pro_rata (higher is better) fused into one pass with `emit`'s common case, for
+ * the commonest leaves: returns the first unit it could not take (a gap, a reference ≤ 0, a
+ * rounding tie…), which the caller scores through the general steps before calling again from
+ * the next unit. Same arithmetic in the same order as ratioFractions + emit (R × 1 is R exactly).
+ */
+export function ratioFast(
+  from: number,
+  n: number,
+  X: Float64Array,
+  R: Float64Array,
+  off: number,
+  refFactor: number,
+  rate: number,
+  cap: number,
+  belowZero: boolean,
+  unitGroup: Int32Array,
+  scaleOf: Float64Array,
+  scores: Float64Array,
+  base: number,
+  m: number,
+  AS: Float64Array,
+  AW: Float64Array,
+  wOf: Float64Array,
+  pb: number,
+  weighted: boolean,
+  sel: Float64Array,
+): number {
+  const bonus = rate > 0 && cap > 0;
+  let u = from;
+  for (; u < n; u++) {
+    const x = X[off + u]!;
+    const ref = R[off + u]! * refFactor;
+    if (!(ref > 0) || Number.isNaN(x)) break;
+    const r = x / ref;
+    sel[1] = 1 + (bonus ? Math.min(cap, rate * (r - 1)) : 0);
+    sel[0] = belowZero ? 0 : Math.max(0, r);
+    const g = unitGroup[u]!;
+    const sc = sel[+(r >= 1)]! * scaleOf[g]!;
+    const y = sc * m;
+    const q = Math.floor(y + 0.5);
+    if (!(sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - q) - 0.5) > 1e-6)) break;
+    const v = q / m;
+    const w = wOf[g]!;
+    scores[base + u] = v;
+    AS[pb + u] = AS[pb + u]! + (weighted ? w * v : v);
+    AW[pb + u] = AW[pb + u]! + w;
+  }
+  return u;
+}
+
+/** One cell of a leaf through the general steps (the fast loops' fallback): any kind but efficacy. */
+export function ratioOne(
+  u: number,
+  k: KernelParams,
+  X: Float64Array,
+  R: Float64Array,
+  off: number,
+  unitGroup: Int32Array,
+  scaleOf: Float64Array,
+  scores: Float64Array,
+  base: number,
+  missingZero: boolean,
+  m: number,
+  dec: number,
+  rmode: RoundingMode,
+  AS: Float64Array,
+  AW: Float64Array,
+  AM: Uint8Array,
+  wOf: Float64Array,
+  pb: number,
+  weighted: boolean,
+  tmp: Float64Array,
+  sel: Float64Array,
+): void {
+  const g = unitGroup[u]!;
+  fractions(k, 1, X, R, off + u, unitGroup.subarray(u, u + 1), scaleOf, tmp, sel);
+  emitOne(
+    u,
+    tmp[0]!,
+    scaleOf[g]!,
+    scores,
+    base,
+    missingZero,
+    true,
+    m,
+    dec,
+    rmode,
+    true,
+    AS,
+    AW,
+    AM,
+    wOf[g]!,
+    pb,
+    weighted,
+  );
+}
+
+/**
+ * satisfaction, deduction and interpolated bands fused with `emit`'s common case, like
+ * ratioFast: returns the first unit it could not take (a gap or a rounding tie).
+ */
+export function simpleFast(
+  from: number,
+  n: number,
+  kind: number,
+  X: Float64Array,
+  off: number,
+  p: number,
+  bx: Float64Array,
+  bf: Float64Array,
+  unitGroup: Int32Array,
+  scaleOf: Float64Array,
+  scores: Float64Array,
+  base: number,
+  m: number,
+  AS: Float64Array,
+  AW: Float64Array,
+  wOf: Float64Array,
+  pb: number,
+  weighted: boolean,
+): number {
+  const nb = bx.length;
+  let u = from;
+  for (; u < n; u++) {
+    const x = X[off + u]!;
+    if (Number.isNaN(x)) break;
+    const g = unitGroup[u]!;
+    const scale = scaleOf[g]!;
+    let f: number;
+    if (kind === K_SATISFACTION) f = clamp01(x / p);
+    else if (kind === K_DEDUCTION) f = Math.max(0, scale - Math.max(0, x) * p) / scale;
+    else if (x <= bx[0]!) f = bf[0]!;
+    else {
+      f = bf[nb - 1]!;
+      for (let i = 1; i < nb; i++) {
+        const x1 = bx[i]!;
+        if (x <= x1) {
+          const x0 = bx[i - 1]!;
+          const f0 = bf[i - 1]!;
+          f = f0 + ((bf[i]! - f0) * (x - x0)) / (x1 - x0);
+          break;
+        }
+      }
+    }
+    const sc = f * scale;
+    const y = sc * m;
+    const q = Math.floor(y + 0.5);
+    if (!(sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - q) - 0.5) > 1e-6)) break;
+    const v = q / m;
+    const w = wOf[g]!;
+    scores[base + u] = v;
+    AS[pb + u] = AS[pb + u]! + (weighted ? w * v : v);
+    AW[pb + u] = AW[pb + u]! + w;
+  }
+  return u;
+}
+
+/** `emit` for a leaf that is not folded into its parent here (group-relative): store only. */
+export function emitStore(
+  from: number,
+  n: number,
+  out: Float64Array,
+  unitGroup: Int32Array,
+  scaleOf: Float64Array,
+  scores: Float64Array,
+  base: number,
+  m: number,
+): number {
+  let u = from;
+  for (; u < n; u++) {
+    const sc = out[u]! * scaleOf[unitGroup[u]!]!;
+    const y = sc * m;
+    const q = Math.floor(y + 0.5);
+    if (!(sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - q) - 0.5) > 1e-6)) break;
+    scores[base + u] = q / m;
+  }
+  return u;
 }
