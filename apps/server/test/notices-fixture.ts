@@ -139,7 +139,8 @@ export async function buildCycle(env: TestEnv, opts: { submissions?: boolean } =
       sub(unit1, 'I1', 5, 999, 'draft'),
       sub(unit1, 'I1', 7, 500),
       sub(unit2, 'I1', 6, 70, 'submitted'),
-      ...[1, 2, 3, 4, 5, 6].map((m) => sub(unit1, 'P', m, 1)),
+      // Year-to-date figures: one report a month, 1 … 6 by June.
+      ...[1, 2, 3, 4, 5, 6].map((m) => sub(unit1, 'P', m, m)),
     ]);
   }
   return { office, system, unit1, unit2, plan: plan.id };

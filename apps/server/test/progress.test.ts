@@ -24,29 +24,30 @@ describe('progress math (pure)', () => {
     // 100 × 10 / 12 = 83.3333; 90 / 83.3333 = 1.08 → on track.
     expect(progressOf(100, 90, 10)).toEqual({ expected: 83.3333, ratio: 1.08, status: 'on_track' });
   });
-  it('a zero target expects nothing (no NaN); no target is no_target; missing actual counts as 0', () => {
+  it('a zero target expects nothing (no NaN); no target is no_target; nothing reported is no_data', () => {
     expect(progressOf(0, 0, 6)).toEqual({ expected: 0, ratio: null, status: 'on_track' });
     expect(progressOf(0, null, 12)).toEqual({ expected: 0, ratio: null, status: 'on_track' });
     expect(progressOf(null, 5, 6)).toEqual({ expected: null, ratio: null, status: 'no_target' });
-    expect(progressOf(12, null, 3)).toEqual({ expected: 3, ratio: 0, status: 'serious' });
+    expect(progressOf(12, null, 3)).toEqual({ expected: 3, ratio: null, status: 'no_data' });
+    // Reported zero is not "nothing reported": 0 / 3 = 0 → serious.
+    expect(progressOf(12, 0, 3)).toEqual({ expected: 3, ratio: 0, status: 'serious' });
   });
   it('thresholds are parameters', () => {
     // 45 / 60 = 0.75: serious by default, only lagging when serious starts below 70 %.
     expect(progressOf(120, 45, 6, { onTrack: 1, serious: 0.7 }).status).toBe('lagging');
     expect(progressOf(120, 57, 6, { onTrack: 0.95, serious: 0.8 }).status).toBe('on_track');
   });
-  it('sum for pro-rata indicators, latest otherwise; lower-is-better is not tracked', () => {
+  it('monthly reports are year-to-date: the newest month counts; lower-is-better is not tracked', () => {
     const v = [
       { month: 1, value: 2 },
       { month: 3, value: 5 },
       { month: 2, value: 4 },
       { month: 7, value: 100 },
     ];
-    expect(cumulativeActual(v, 'sum', 6)).toBe(11);
-    expect(cumulativeActual(v, 'latest', 6)).toBe(5);
-    expect(cumulativeActual(v, 'latest', 0)).toBeNull();
-    expect(accumulation({ methodKind: 'pro_rata' })).toBe('sum');
-    expect(accumulation({ methodKind: 'completion' })).toBe('latest');
+    // Months 1, 2, 3 reported (2, 4, 5); month 7 is after June.
+    expect(cumulativeActual(v, 6)).toBe(5);
+    expect(cumulativeActual(v, 0)).toBeNull();
+    expect(accumulation({ methodKind: 'pro_rata' })).toBe('latest');
     expect(tracked({ direction: 'lower' })).toBe(false);
     expect(tracked({})).toBe(true);
   });
@@ -93,7 +94,7 @@ describe('progress matrix and bulletin', () => {
     expect(m.indicators.map((i: { code: string; mode: string }) => `${i.code}:${i.mode}`)).toEqual([
       'I1:latest',
       'K:latest',
-      'P:sum',
+      'P:latest',
     ]);
     const cell = (unit: string, ind: string) =>
       (m.cells as Cell[]).find((c) => c.unit === unit && c.indicator === ind)!;

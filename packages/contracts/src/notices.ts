@@ -82,7 +82,7 @@ export const apiTokenCreated = apiToken.extend({ token: z.string() });
 
 // --- progress (S9) -----------------------------------------------------------------------------------
 
-export const lagStatuses = ['on_track', 'lagging', 'serious', 'no_target'] as const;
+export const lagStatuses = ['on_track', 'lagging', 'serious', 'no_target', 'no_data'] as const;
 export type LagStatus = (typeof lagStatuses)[number];
 
 export const progressQuery = z.strictObject({ period: monthPeriod });
@@ -107,7 +107,7 @@ export const progressMatrix = z.object({
   planId: z.number().int(),
   period: z.string(),
   months: z.number().int(),
-  indicators: z.array(z.object({ code: z.string(), name: z.string(), mode: z.enum(['sum', 'latest']) })),
+  indicators: z.array(z.object({ code: z.string(), name: z.string(), mode: z.enum(['latest']) })),
   units: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), group: z.string() })),
   cells: z.array(progressCell),
 });

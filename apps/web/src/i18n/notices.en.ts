@@ -84,6 +84,7 @@ const noticesEn = {
       lagging: 'Lagging',
       serious: 'Seriously behind',
       no_target: 'No target',
+      no_data: 'Not reported',
       behind: 'Behind (any)',
     },
     unit: 'Unit',

@@ -84,6 +84,7 @@ const noticesZhCN = {
       lagging: '滞后',
       serious: '严重滞后',
       no_target: '无目标',
+      no_data: '未报送',
       behind: '滞后（含严重）',
     },
     unit: '单位',

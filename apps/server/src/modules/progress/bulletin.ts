@@ -38,7 +38,13 @@ export async function buildBulletin(
   return { planId, quarter, period, title: bulletinTitle(quarter), rows };
 }
 
-const statusText = { lagging: '滞后', serious: '严重滞后', on_track: '正常', no_target: '无目标' } as const;
+const statusText = {
+  lagging: '滞后',
+  serious: '严重滞后',
+  on_track: '正常',
+  no_target: '无目标',
+  no_data: '未报送',
+} as const;
 
 /** One sheet, a group column, Chinese headers, frozen header row, number formats. */
 export async function bulletinXlsx(b: Bulletin): Promise<Buffer> {

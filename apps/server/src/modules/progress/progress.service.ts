@@ -112,7 +112,7 @@ export async function computeProgress(
       let actual: number | null = null;
       let source: ProgressCell['source'] = 'none';
       if (reported?.length) {
-        actual = cumulativeActual(reported, ind.mode, months);
+        actual = cumulativeActual(reported, months);
         source = 'submissions';
       } else if (fromItems !== undefined) {
         // Supervision progress is a percentage of the whole item: its target is 100 (H6).

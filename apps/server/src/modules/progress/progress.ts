@@ -1,17 +1,16 @@
 /**
  * Progress against the pro-rata schedule (序时进度, S9) — pure: no clock, no database.
  *
- * How the year-to-date actual is formed from monthly values (`accumulation`):
- * - `sum` for pro-rata indicators (method kind `pro_rata`, e.g. information reports): each month
- *   reports what was done in that month, so the year so far is the sum of the months.
- * - `latest` for everything else: a monthly report (月报) gives the year-to-date figure (1–N月累计)
- *   or a rate that is already cumulative ("%"), so the newest month is the year so far.
- * Indicators where less is better (direction `lower`, e.g. deductions) have no schedule to lag
- * behind and are left out of progress altogether (`tracked` is false).
+ * Throughout Jixiao a monthly report (月报) gives the year-to-date figure (1–N月累计) or a rate that
+ * is already cumulative, so the newest month up to the period is the year so far — the live score
+ * reads submissions the same way. Indicators where less is better (direction `lower`, e.g.
+ * deductions) have no schedule to lag behind and are left out (`tracked` is false).
+ * A unit that has reported nothing yet is `no_data`, not a serious delay: missing reports are
+ * chased by deadline reminders, lagging work by progress reminders.
  */
 
-export type Accumulation = 'sum' | 'latest';
-export type LagStatus = 'on_track' | 'lagging' | 'serious' | 'no_target';
+export type Accumulation = 'latest';
+export type LagStatus = 'on_track' | 'lagging' | 'serious' | 'no_target' | 'no_data';
 
 export interface Thresholds {
   /** ratio ≥ onTrack → on track (default 1 = 100 % of the schedule). */
@@ -27,18 +26,15 @@ export interface IndicatorTraits {
 }
 
 export const tracked = (t: IndicatorTraits) => t.direction !== 'lower';
-export const accumulation = (t: IndicatorTraits): Accumulation =>
-  t.methodKind === 'pro_rata' ? 'sum' : 'latest';
+export const accumulation = (_t: IndicatorTraits): Accumulation => 'latest';
 
-/** Year-to-date actual from monthly values up to and including `month`; null when none was reported. */
+/** Year-to-date actual: the newest monthly value up to and including `month`; null when none. */
 export function cumulativeActual(
   values: readonly { month: number; value: number }[],
-  mode: Accumulation,
   month: number,
 ): number | null {
   const upto = values.filter((v) => v.month >= 1 && v.month <= month);
   if (upto.length === 0) return null;
-  if (mode === 'sum') return upto.reduce((s, v) => s + v.value, 0);
   return upto.reduce((a, b) => (b.month > a.month ? b : a)).value;
 }
 
@@ -65,8 +61,8 @@ export function quarterEnd(quarter: string): string {
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 
 /**
- * Expected = target × months / 12; ratio = actual / expected. A missing actual counts as nothing
- * done. A zero target expects nothing, so the unit is on track (no division by zero, no NaN).
+ * Expected = target × months / 12; ratio = actual / expected. Nothing reported yet is `no_data`.
+ * A zero target expects nothing, so the unit is on track (no division by zero, no NaN).
  */
 export function progressOf(
   target: number | null,
@@ -78,7 +74,8 @@ export function progressOf(
     return { expected: null, ratio: null, status: 'no_target' };
   const expected = round((target * Math.min(Math.max(months, 0), 12)) / 12);
   if (expected <= 0) return { expected, ratio: null, status: 'on_track' };
-  const ratio = round((actual ?? 0) / expected);
+  if (actual === null) return { expected, ratio: null, status: 'no_data' };
+  const ratio = round(actual / expected);
   const status: LagStatus =
     ratio >= thresholds.onTrack ? 'on_track' : ratio < thresholds.serious ? 'serious' : 'lagging';
   return { expected, ratio, status };

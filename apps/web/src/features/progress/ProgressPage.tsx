@@ -135,7 +135,7 @@ export default function ProgressPage() {
         />
       </Space>
       <Space style={{ marginBottom: 8 }} wrap>
-        {(['on_track', 'lagging', 'serious', 'no_target'] as LagStatus[]).map((s) => (
+        {(['on_track', 'lagging', 'serious', 'no_data', 'no_target'] as LagStatus[]).map((s) => (
           <span key={s} style={{ background: statusColor[s], padding: '2px 8px' }}>
             {t(`progress.statuses.${s}`)}
           </span>

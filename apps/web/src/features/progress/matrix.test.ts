@@ -25,7 +25,7 @@ const m: ProgressMatrix = {
   months: 6,
   indicators: [
     { code: 'I1', name: '主要任务', mode: 'latest' },
-    { code: 'P', name: '信息报送', mode: 'sum' },
+    { code: 'P', name: '信息报送', mode: 'latest' },
   ],
   units: [
     { id: 1, code: 'u1', name: '一号局', group: 'A' },

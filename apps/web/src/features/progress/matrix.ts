@@ -6,6 +6,7 @@ export const statusColor: Record<LagStatus, string> = {
   lagging: '#fff1b8',
   serious: '#ffccc7',
   no_target: '#f5f5f5',
+  no_data: '#d9d9d9',
 };
 
 export interface MatrixFilter {
