@@ -148,26 +148,27 @@ export default function CalendarPage() {
       {!periods.isLoading && windows.length === 0 ? (
         <Empty data-testid="cal-empty" description={t('calendar.empty')} />
       ) : view === 'calendar' ? (
-        <Calendar
-          data-testid="cal-calendar"
-          value={month ?? dayjs()}
-          onPanelChange={(d) => setMonth(d)}
-          onSelect={(d, info) => {
-            if (info.source !== 'date') setMonth(d);
-          }}
-          cellRender={(d, info) => {
-            if (info.type !== 'date') return info.originNode;
-            const list = byDay.get(d.format('YYYY-MM-DD'));
-            if (!list) return null;
-            return (
-              <div data-testid="cal-day" data-day={d.format('YYYY-MM-DD')}>
-                {list.map((w) => (
-                  <StateTag key={w.id} w={w} short onClick={() => setSelected(w.id)} />
-                ))}
-              </div>
-            );
-          }}
-        />
+        <div data-testid="cal-calendar">
+          <Calendar
+            value={month ?? dayjs()}
+            onPanelChange={(d) => setMonth(d)}
+            onSelect={(d, info) => {
+              if (info.source !== 'date') setMonth(d);
+            }}
+            cellRender={(d, info) => {
+              if (info.type !== 'date') return info.originNode;
+              const list = byDay.get(d.format('YYYY-MM-DD'));
+              if (!list) return null;
+              return (
+                <div data-testid="cal-day" data-day={d.format('YYYY-MM-DD')}>
+                  {list.map((w) => (
+                    <StateTag key={w.id} w={w} short onClick={() => setSelected(w.id)} />
+                  ))}
+                </div>
+              );
+            }}
+          />
+        </div>
       ) : (
         <>
           <Space wrap style={{ marginBottom: 12 }}>
