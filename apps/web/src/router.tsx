@@ -21,6 +21,9 @@ const AnnouncementsPage = lazy(() => import('./features/announcements/Announceme
 const MyTaskBookPage = lazy(() => import('./features/taskbooks/MyTaskBookPage.js'));
 const ReviewQueuePage = lazy(() => import('./features/taskbooks/ReviewQueuePage.js'));
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js'));
+const SubmissionsPage = lazy(() => import('./features/submissions/SubmissionsPage.js'));
+const VerificationPage = lazy(() => import('./features/verification/VerificationPage.js'));
+const LivePage = lazy(() => import('./features/live/LivePage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
 const h = (crumb: string): RouteHandle => ({ crumb });
@@ -106,6 +109,33 @@ export const router = createBrowserRouter([
                 ),
               },
             ],
+          },
+          {
+            path: 'submissions',
+            handle: h('submissionsNav.submissions'),
+            element: (
+              <RequirePermission permission="submissions.write">
+                <SubmissionsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'verification',
+            handle: h('submissionsNav.verification'),
+            element: (
+              <RequirePermission permission="submissions.verify">
+                <VerificationPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'live',
+            handle: h('submissionsNav.live'),
+            element: (
+              <RequirePermission permission="results.read">
+                <LivePage />
+              </RequirePermission>
+            ),
           },
           {
             path: 'results',

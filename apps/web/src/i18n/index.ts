@@ -5,6 +5,8 @@ import noticesEn from './notices.en.js';
 import noticesZhCN from './notices.zh-CN.js';
 import plansEditorEn from './plans-editor.en.js';
 import plansEditorZhCN from './plans-editor.zh-CN.js';
+import submissionsEn from './submissions.en.js';
+import submissionsZhCN from './submissions.zh-CN.js';
 import taskbooksEn from './taskbooks.en.js';
 import taskbooksZhCN from './taskbooks.zh-CN.js';
 import zhCN from './zh-CN.js';
@@ -22,8 +24,10 @@ export function storedLang(): Lang {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...plansEditorZhCN, ...noticesZhCN, ...taskbooksZhCN } },
-    en: { translation: { ...en, ...plansEditorEn, ...noticesEn, ...taskbooksEn } },
+    'zh-CN': {
+      translation: { ...zhCN, ...plansEditorZhCN, ...noticesZhCN, ...taskbooksZhCN, ...submissionsZhCN },
+    },
+    en: { translation: { ...en, ...plansEditorEn, ...noticesEn, ...taskbooksEn, ...submissionsEn } },
   },
   lng: storedLang(),
   fallbackLng: 'zh-CN',

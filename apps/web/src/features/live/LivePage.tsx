@@ -1,0 +1,279 @@
+import { LockOutlined } from '@ant-design/icons';
+import type { LiveScores } from '@jixiao/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from '../../shared/api.js';
+import { useCan } from '../../shared/auth.js';
+import { formatError } from '../../shared/feedback.js';
+import { fmtScore, periodOptions } from '../results/ranking.js';
+import { usePeriods } from '../submissions/api.js';
+import { grain, startedPeriods } from '../submissions/model.js';
+import { PlanSelect, usePlanPeriodParams } from '../submissions/PlanSelect.js';
+import { isHalfYear, type LostRow, lostRows, totalLost } from './lost.js';
+
+type LiveUnit = LiveScores['units'][number];
+
+const liveKey = (planId: number, period: string) => ['live', planId, period] as const;
+
+function GradeMark({ grade }: { grade: LiveUnit['grade'] }) {
+  const { t } = useTranslation();
+  return grade ? (
+    <Tag color={grade.color} data-testid="live-grade">
+      {grade.name}
+    </Tag>
+  ) : (
+    <Tag>{t('live.noGrade')}</Tag>
+  );
+}
+
+/** A unit's own view: total, rank, grade and the indicators losing points with the reason. */
+function UnitCard({ unit }: { unit: LiveUnit }) {
+  const { t } = useTranslation();
+  const rows = lostRows(unit.lost ?? []);
+  const columns: ColumnsType<LostRow> = [
+    {
+      title: t('live.indicator'),
+      key: 'ind',
+      render: (_, r) => (
+        <span>
+          <Typography.Text code>{r.code}</Typography.Text> {r.name}
+          {r.missing && (
+            <Tag color="orange" style={{ marginLeft: 4 }}>
+              {t('live.missingValue')}
+            </Tag>
+          )}
+        </span>
+      ),
+    },
+    { title: t('live.full'), dataIndex: 'full', width: 70, align: 'right' },
+    { title: t('live.score'), key: 'score', width: 80, align: 'right', render: (_, r) => fmtScore(r.score) },
+    {
+      title: t('live.lost'),
+      key: 'lost',
+      width: 80,
+      align: 'right',
+      render: (_, r) => <Typography.Text type="danger">−{fmtScore(r.lost)}</Typography.Text>,
+    },
+    {
+      title: t('live.why'),
+      key: 'why',
+      render: (_, r) => (
+        <div style={{ fontSize: 12 }}>
+          <div>
+            <Typography.Text type="secondary">{t('live.formula')}：</Typography.Text>
+            <code>{r.formula}</code>
+          </div>
+          <div>
+            <Typography.Text type="secondary">{t('live.inputs')}：</Typography.Text>
+            <code>{r.inputs || '—'}</code>
+          </div>
+          {r.notes.length > 0 && <Typography.Text type="secondary">{r.notes.join('；')}</Typography.Text>}
+        </div>
+      ),
+    },
+  ];
+  return (
+    <Card size="small" title={`${unit.unit} ${unit.name}`} data-testid={`live-unit-${unit.unit}`}>
+      <Row gutter={16} style={{ marginBottom: 12 }}>
+        <Col xs={12} md={6}>
+          <Statistic title={t('live.total')} value={fmtScore(unit.total)} data-testid="live-total" />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic
+            title={t('live.rankInGroup', { group: unit.group })}
+            value={unit.rank}
+            data-testid="live-rank"
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <Typography.Text type="secondary">{t('live.grade')}</Typography.Text>
+          <div style={{ marginTop: 8 }}>
+            <GradeMark grade={unit.grade} />
+          </div>
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic
+            title={t('live.lostTotal')}
+            value={fmtScore(totalLost(rows))}
+            styles={{ content: { color: '#cf1322' } }}
+          />
+        </Col>
+      </Row>
+      <Typography.Title level={5}>{t('live.losing', { n: rows.length })}</Typography.Title>
+      <Table<LostRow>
+        data-testid="live-lost"
+        size="small"
+        rowKey="code"
+        dataSource={rows}
+        columns={columns}
+        pagination={false}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: t('live.noLoss') }}
+      />
+    </Card>
+  );
+}
+
+export default function LivePage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const canCompute = useCan('results.compute');
+  const { plans, usable, planId, plan, period: periodParam, setPlan, setPeriod } = usePlanPeriodParams();
+  const periods = usePeriods(planId);
+  const fallback = useMemo(
+    () => startedPeriods(periods.data ?? []).find((w) => grain(w.period) === 0)?.period,
+    [periods.data],
+  );
+  const period = periodParam ?? fallback ?? (plan ? `${plan.year}-Y` : undefined);
+  const live = useQuery({
+    queryKey: liveKey(planId ?? 0, period ?? ''),
+    queryFn: () => api.get<LiveScores>(`/api/live/${planId}`, { period }),
+    enabled: planId !== undefined && !!period && !periods.isPending,
+  });
+
+  async function freeze() {
+    if (!planId) return;
+    try {
+      const r = await api.post<{ period: string; units: number }>(`/api/live/${planId}/half-year`);
+      message.success(t('live.frozen', { period: r.period, n: r.units }));
+    } catch (e) {
+      if (isApiError(e) && e.status === 409)
+        message.warning({ content: t('live.alreadyFrozen'), duration: 6 });
+      else message.error(formatError(t, e));
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: ['live'] });
+      await queryClient.invalidateQueries({ queryKey: ['results'] });
+    }
+  }
+
+  const units = live.data?.units ?? [];
+  const own = units.filter((u) => u.lost !== undefined);
+  const groupSizes = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const u of live.data?.units ?? []) m.set(u.group, (m.get(u.group) ?? 0) + 1);
+    return m;
+  }, [live.data]);
+  const groups = [...groupSizes.keys()].sort();
+
+  const columns: ColumnsType<LiveUnit> = [
+    {
+      title: t('live.rank'),
+      dataIndex: 'rank',
+      width: 80,
+      sorter: (a, b) => a.group.localeCompare(b.group) || a.rank - b.rank,
+      defaultSortOrder: 'ascend',
+    },
+    {
+      title: t('live.group'),
+      dataIndex: 'group',
+      width: 80,
+      filters: groups.map((g) => ({ text: g, value: g })),
+      onFilter: (v, u) => u.group === v,
+      sorter: (a, b) => a.group.localeCompare(b.group),
+    },
+    { title: t('live.code'), dataIndex: 'unit', width: 90, sorter: (a, b) => a.unit.localeCompare(b.unit) },
+    { title: t('live.unit'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
+    {
+      title: t('live.total'),
+      dataIndex: 'total',
+      width: 110,
+      align: 'right',
+      sorter: (a, b) => a.total - b.total,
+      render: (v: number) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{fmtScore(v)}</span>,
+    },
+    {
+      title: t('live.grade'),
+      key: 'grade',
+      width: 110,
+      render: (_, u) => <GradeMark grade={u.grade} />,
+      sorter: (a, b) => (a.grade?.code ?? '').localeCompare(b.grade?.code ?? ''),
+    },
+  ];
+
+  if (plans.isPending) return <Spin />;
+  if (plans.isError) return <Alert type="error" showIcon title={formatError(t, plans.error)} />;
+  if (!usable.length || !plan) return <Empty description={t('submissions.noPlans')} />;
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Card size="small">
+        <Space wrap>
+          <PlanSelect plans={usable} value={planId} onChange={setPlan} testId="live-plan" />
+          <Select
+            data-testid="live-period"
+            style={{ width: 130 }}
+            value={period}
+            onChange={(v: string) => setPeriod(v)}
+            options={periodOptions(plan.year).map((p) => ({ value: p, label: p }))}
+          />
+          {live.data?.halfYearFrozen && (
+            <Tag icon={<LockOutlined />} color="blue" data-testid="live-h1-frozen">
+              {t('live.halfYearFrozen')}
+            </Tag>
+          )}
+          {canCompute && isHalfYear(period) && (
+            <Popconfirm
+              title={t('live.freezeConfirm', { period })}
+              onConfirm={() => void freeze()}
+              okButtonProps={{ 'data-testid': 'live-freeze-ok' }}
+            >
+              <Tooltip title={live.data?.halfYearFrozen ? t('live.alreadyFrozen') : undefined}>
+                <Button type="primary" danger icon={<LockOutlined />} data-testid="live-freeze">
+                  {t('live.freeze')}
+                </Button>
+              </Tooltip>
+            </Popconfirm>
+          )}
+        </Space>
+        {live.data && (
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
+            {t('live.computedAt', {
+              at: new Date(live.data.computedAt).toLocaleString(),
+              n: live.data.values,
+            })}
+          </Typography.Text>
+        )}
+      </Card>
+      {live.isPending && <Spin />}
+      {live.isError && <Alert type="error" showIcon title={formatError(t, live.error)} />}
+      {live.data && units.length === 0 && <Empty description={t('live.noUnits')} />}
+      {own.map((u) => (
+        <UnitCard key={u.unit} unit={u} />
+      ))}
+      {live.data && own.length === 0 && units.length > 0 && (
+        <Card size="small" title={t('live.allUnits', { n: units.length })}>
+          <Table<LiveUnit>
+            data-testid="live-table"
+            size="small"
+            rowKey="unit"
+            dataSource={units}
+            columns={columns}
+            pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+            scroll={{ x: 700 }}
+          />
+        </Card>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatInputs, isHalfYear, lostRows, totalLost } from './lost.js';
+
+const lp = (code: string, full: number, score: number | null, vars = {}, notes: string[] = []) => ({
+  code,
+  name: `指标${code}`,
+  full,
+  score,
+  lost: full - (score ?? 0),
+  formula: 'score = f × full',
+  vars,
+  notes,
+});
+
+describe('lost points', () => {
+  it('largest loss first, ties by code, zero losses dropped, with inputs and share', () => {
+    const rows = lostRows([
+      lp('T1', 25, 20, { x: 115.3, ref: 120 }),
+      lp('D1', 10, 0, { count: null }, ['missing input: value', 'missing-value policy: zero']),
+      lp('A9', 5, 5),
+      lp('C2', 10, 5),
+    ]);
+    expect(rows.map((r) => [r.code, r.lost, r.missing, r.inputs, r.share])).toEqual([
+      ['D1', 10, true, 'count = —', 0.5],
+      ['C2', 5, false, '', 0.25],
+      ['T1', 5, false, 'x = 115.3, ref = 120', 0.25],
+    ]);
+  });
+  it('formats inputs, rounding float noise', () => {
+    expect(formatInputs({ x: 0.1 + 0.2, band: '[[60,0.6]]', y: null })).toBe(
+      'x = 0.3, band = [[60,0.6]], y = —',
+    );
+  });
+  it('total lost to 2 decimals', () => {
+    expect(totalLost([{ lost: 1.005 }, { lost: 2.1 }, { lost: 0.004 }])).toBe(3.11);
+    expect(totalLost([])).toBe(0);
+  });
+  it('the half-year freeze belongs to <year>-H1 only', () => {
+    expect(isHalfYear('2026-H1')).toBe(true);
+    expect(isHalfYear('2026-H2')).toBe(false);
+    expect(isHalfYear('2026-M06')).toBe(false);
+    expect(isHalfYear(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+/** Pure helpers of the live-score page (Z6): which indicators lose points, and why. */
+
+export interface LostPoints {
+  code: string;
+  name: string;
+  full: number;
+  score: number | null;
+  lost: number;
+  formula: string;
+  vars: Record<string, number | string | null>;
+  notes: string[];
+}
+
+export interface LostRow extends LostPoints {
+  /** "x = 115.3, ref = 318" — the formula's inputs, a missing one shown as "—". */
+  inputs: string;
+  /** The value was missing (the engine applied the indicator's missing-value policy). */
+  missing: boolean;
+  /** Share of all points lost, 0–1. */
+  share: number;
+}
+
+const fmt = (v: number | string | null) =>
+  v === null ? '—' : typeof v === 'number' ? String(Math.round(v * 1e6) / 1e6) : v;
+
+/** The formula's inputs as one line, in the engine's order. */
+export function formatInputs(vars: Record<string, number | string | null>): string {
+  return Object.entries(vars)
+    .map(([k, v]) => `${k} = ${fmt(v)}`)
+    .join(', ');
+}
+
+/**
+ * Lost points, largest loss first (then by code), each with its inputs and share of the total
+ * loss; entries that lose nothing are dropped.
+ */
+export function lostRows(lost: readonly LostPoints[]): LostRow[] {
+  const rows = lost.filter((l) => l.lost > 0);
+  const sum = rows.reduce((s, l) => s + l.lost, 0);
+  return rows
+    .map((l) => ({
+      ...l,
+      inputs: formatInputs(l.vars),
+      missing: l.notes.some((n) => n.startsWith('missing input')),
+      share: sum > 0 ? l.lost / sum : 0,
+    }))
+    .sort((a, b) => b.lost - a.lost || a.code.localeCompare(b.code));
+}
+
+/** Points lost in all, rounded to 2 decimals (the engine's display precision). */
+export function totalLost(lost: readonly Pick<LostPoints, 'lost'>[]): number {
+  return Math.round(lost.reduce((s, l) => s + l.lost, 0) * 100) / 100;
+}
+
+/** Whether the office may freeze the half-year result from this period: `<year>-H1`. */
+export const isHalfYear = (period: string | undefined) => !!period && /^\d{4}-H1$/.test(period);

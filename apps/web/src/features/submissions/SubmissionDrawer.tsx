@@ -1,0 +1,256 @@
+import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import type { EvidenceFile } from '@jixiao/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  List,
+  Spin,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../shared/api.js';
+import { formatError } from '../../shared/feedback.js';
+import { evidenceUrl, subKeys, uploadEvidence, useSubmissionDetail } from './api.js';
+import { evidenceErrorKey, MAX_EVIDENCE_BYTES, STATUS_COLOR } from './model.js';
+
+export type DrawerTab = 'evidence' | 'history' | 'checks';
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const size = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+
+/** A list of evidence files with download links. */
+export function EvidenceList({ files, testId }: { files: EvidenceFile[]; testId?: string }) {
+  const { t } = useTranslation();
+  if (!files.length)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('submissions.evidence.none')} />;
+  return (
+    <List
+      data-testid={testId}
+      size="small"
+      dataSource={files}
+      renderItem={(f) => (
+        <List.Item
+          actions={[
+            <a
+              key="dl"
+              href={evidenceUrl(f.id)}
+              download={f.fileName}
+              data-testid={`evidence-download-${f.id}`}
+            >
+              <DownloadOutlined /> {t('submissions.evidence.download')}
+            </a>,
+          ]}
+        >
+          <List.Item.Meta
+            avatar={<PaperClipOutlined />}
+            title={f.fileName}
+            description={`${size(f.size)} · ${f.contentType} · ${f.uploadedBy ?? '—'} · ${when(f.uploadedAt)}`}
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** Tells why a file was refused: 415 wrong/unknown content, 409 duplicate, 413 too large. */
+export function useEvidenceErrors() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return (file: { name: string }, err: unknown) => {
+    const key = isApiError(err) ? evidenceErrorKey(err.status, err.code) : null;
+    message.error({
+      content: key
+        ? t(key, { name: file.name, message: isApiError(err) ? err.message : '' })
+        : formatError(t, err),
+      duration: 6,
+    });
+  };
+}
+
+/** Value detail: evidence (upload when allowed), every earlier value, conformity checks. */
+export function SubmissionDrawer({
+  submissionId,
+  tab,
+  canUpload,
+  onClose,
+}: {
+  submissionId: number | undefined;
+  tab: DrawerTab;
+  canUpload: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const detail = useSubmissionDetail(submissionId);
+  const [active, setActive] = useState<DrawerTab | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const refused = useEvidenceErrors();
+  const d = detail.data;
+
+  async function upload(file: File) {
+    if (!submissionId) return;
+    if (file.size > MAX_EVIDENCE_BYTES) {
+      message.error(t('submissions.evidence.e413', { name: file.name, message: '' }));
+      return;
+    }
+    setUploading(true);
+    try {
+      await uploadEvidence(submissionId, file);
+      message.success(t('submissions.evidence.uploaded', { name: file.name }));
+      await queryClient.invalidateQueries({ queryKey: subKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ['verification'] });
+    } catch (e) {
+      refused(file, e);
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <Drawer
+      open={submissionId !== undefined}
+      onClose={() => {
+        setActive(null);
+        onClose();
+      }}
+      size={640}
+      title={d ? `${d.unitName} · ${d.indicator} ${d.indicatorName} · ${d.period}` : t('submissions.detail')}
+      data-testid="sub-drawer"
+      destroyOnHidden
+    >
+      {detail.isPending && <Spin />}
+      {detail.isError && <Alert type="error" showIcon title={formatError(t, detail.error)} />}
+      {d && (
+        <>
+          <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={t('submissions.col.value')}>
+              {d.value ?? '—'} {d.measureUnit ?? ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('submissions.col.status')}>
+              <Tag color={STATUS_COLOR[d.status]}>{t(`submissions.status.${d.status}`)}</Tag>
+              {d.late && <Tag color="orange">{t('submissions.late')}</Tag>}
+            </Descriptions.Item>
+            {d.returnReason && (
+              <Descriptions.Item label={t('submissions.returnReason')} span={2}>
+                <Typography.Text type="danger">{d.returnReason}</Typography.Text>
+              </Descriptions.Item>
+            )}
+            {d.note && (
+              <Descriptions.Item label={t('submissions.col.note')} span={2}>
+                {d.note}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <Tabs
+            activeKey={active ?? tab}
+            onChange={(k) => setActive(k as DrawerTab)}
+            items={[
+              {
+                key: 'evidence',
+                label: `${t('submissions.evidence.title')} (${d.evidence.length})`,
+                children: (
+                  <>
+                    {canUpload && (
+                      <div style={{ marginBottom: 8 }}>
+                        <Upload
+                          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
+                          showUploadList={false}
+                          multiple
+                          beforeUpload={(file) => {
+                            void upload(file);
+                            return false;
+                          }}
+                        >
+                          <Button data-testid="evidence-upload" icon={<UploadOutlined />} loading={uploading}>
+                            {t('submissions.evidence.upload')}
+                          </Button>
+                        </Upload>
+                        <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+                          {t('submissions.evidence.hint')}
+                        </Typography.Text>
+                      </div>
+                    )}
+                    <EvidenceList files={d.evidence} testId="evidence-list" />
+                  </>
+                ),
+              },
+              {
+                key: 'history',
+                label: `${t('submissions.history.title')} (${d.history.length})`,
+                children: (
+                  <Table
+                    data-testid="sub-history"
+                    size="small"
+                    rowKey={(_, i) => String(i)}
+                    pagination={false}
+                    dataSource={[...d.history].reverse()}
+                    columns={[
+                      {
+                        title: t('submissions.history.when'),
+                        dataIndex: 'changedAt',
+                        render: when,
+                        width: 170,
+                      },
+                      {
+                        title: t('submissions.history.who'),
+                        dataIndex: 'changedBy',
+                        render: (v) => v ?? '—',
+                      },
+                      { title: t('submissions.col.value'), dataIndex: 'value', render: (v) => v ?? '—' },
+                      {
+                        title: t('submissions.col.status'),
+                        dataIndex: 'status',
+                        render: (s: string) => t(`submissions.status.${s}`, { defaultValue: s }),
+                      },
+                      { title: t('submissions.history.why'), dataIndex: 'reason', render: (v) => v ?? '—' },
+                    ]}
+                  />
+                ),
+              },
+              {
+                key: 'checks',
+                label: `${t('submissions.checks.title')} (${d.verifications.length})`,
+                children: d.verifications.length ? (
+                  <List
+                    dataSource={d.verifications}
+                    renderItem={(v) => (
+                      <List.Item>
+                        <div style={{ width: '100%' }}>
+                          <div>
+                            <Tag color={v.result === 'pass' ? 'success' : 'error'}>
+                              {t(`verification.result.${v.result}`)}
+                            </Tag>
+                            {t(`verification.method.${v.method}`)} · {v.verifiedBy ?? '—'} ·{' '}
+                            {when(v.verifiedAt)}
+                          </div>
+                          {v.note && (
+                            <Typography.Paragraph style={{ margin: '4px 0' }}>{v.note}</Typography.Paragraph>
+                          )}
+                          {v.evidence.length > 0 && <EvidenceList files={v.evidence} />}
+                        </div>
+                      </List.Item>
+                    )}
+                  />
+                ) : (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('submissions.checks.none')} />
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../i18n/submissions.en.js';
+import zhCN from '../../i18n/submissions.zh-CN.js';
+
+const keys = (o: object, p = ''): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
+
+describe('submissions strings', () => {
+  it('have the same keys in zh-CN and en', () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+  it('name every row status, period state, method and result', () => {
+    const k = new Set(keys(zhCN));
+    for (const s of ['missing', 'draft', 'submitted', 'verified', 'returned'])
+      expect(k.has(`submissions.status.${s}`)).toBe(true);
+    for (const s of ['not_open', 'open', 'late', 'closed', 'reopened'])
+      expect(k.has(`submissions.periodState.${s}`)).toBe(true);
+    for (const m of ['on_site', 'work_slip', 'comprehensive'])
+      expect(k.has(`verification.method.${m}`)).toBe(true);
+  });
+});
