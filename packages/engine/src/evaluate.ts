@@ -359,6 +359,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
         breakpoints?: [number, number][];
         clamp?: [number, number];
         limits?: 'group' | { worst: number; best: number };
+        scope?: 'group' | 'category' | 'all';
       };
       let R = F.target;
       kp.partOf = null;
@@ -404,34 +405,40 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
           kp.lo = s.clamp ? s.clamp[0] : 60;
           kp.hi = s.clamp ? s.clamp[1] : 100;
           kp.dz = node.dz === 'zero' ? 0 : node.dz === 'full' ? 1 : Number.NaN;
-          // Limits per scope part, from the same statistics the column form gets.
-          const parts = scopesOf(j);
-          if (kp.effS.length < parts.length) {
-            kp.effS = new Float64Array(parts.length);
-            kp.effH = new Float64Array(parts.length);
+          // Limits per scope part: the present values' min / max (efficacy.prepare), found in one
+          // pass in unit order, which is each part's own order, so the same numbers.
+          const scope = s.scope ?? 'group';
+          const partOf = scope === 'all' ? partAll : scope === 'category' ? partCategory : unitGroup;
+          const nParts = scope === 'all' ? 1 : scope === 'category' ? byCategory.size : nG;
+          if (kp.effS.length < nParts) {
+            kp.effS = new Float64Array(nParts);
+            kp.effH = new Float64Array(nParts);
           }
-          for (let q = 0; q < parts.length; q++) {
-            const part = parts[q]!;
-            let xs: number;
-            let xh: number;
-            if (s.limits === 'group') {
-              const vals: number[] = [];
-              for (const u of part) {
-                const x = fv[slot * nU + u]!;
-                if (!Number.isNaN(x) && applicable(u, j)) vals.push(x);
-              }
-              const stt = def.prepare!(spec, vals, node.direction) as { min: number; max: number };
-              xs = node.direction === 'higher' ? stt.min : stt.max;
-              xh = node.direction === 'higher' ? stt.max : stt.min;
-            } else {
-              xs = s.limits!.worst;
-              xh = s.limits!.best;
+          const higher = node.direction === 'higher';
+          if (s.limits === 'group') {
+            const mn = kp.effS;
+            const mx = kp.effH;
+            mn.fill(Number.POSITIVE_INFINITY);
+            mx.fill(Number.NEGATIVE_INFINITY);
+            const off = slot * nU;
+            for (let u = 0; u < nU; u++) {
+              const x = fv[off + u]!;
+              if (Number.isNaN(x) || !(scaleOf[unitGroup[u]!]! > 0)) continue;
+              const q = partOf[u]!;
+              if (x < mn[q]!) mn[q] = x;
+              if (x > mx[q]!) mx[q] = x;
             }
-            kp.effS[q] = xs;
-            kp.effH[q] = xh;
-            for (const u of part) partOfUnit[u] = q;
+            if (!higher)
+              for (let q = 0; q < nParts; q++) {
+                const t = mn[q]!;
+                mn[q] = mx[q]!;
+                mx[q] = t;
+              }
+          } else {
+            kp.effS.fill(s.limits!.worst);
+            kp.effH.fill(s.limits!.best);
           }
-          kp.partOf = partOfUnit;
+          kp.partOf = partOf;
           break;
         }
         default:
@@ -500,7 +507,12 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
         fusedNow[j] = 1;
         return true;
       }
-      if (simple && (kp.kind === K_SATISFACTION || kp.kind === K_DEDUCTION || kp.kind === K_BANDS)) {
+      let ascending = kp.bx.length >= 2;
+      for (let i = 1; i < kp.bx.length; i++) if (!(kp.bx[i]! > kp.bx[i - 1]!)) ascending = false;
+      if (
+        simple &&
+        (kp.kind === K_SATISFACTION || kp.kind === K_DEDUCTION || (kp.kind === K_BANDS && ascending))
+      ) {
         const off = slot * nU;
         for (let u = 0; u < nU; u++) {
           u = simpleFast(
@@ -522,6 +534,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
             wOf,
             pb,
             weighted,
+            sel3,
           );
           if (u < nU)
             ratioOne(
@@ -656,7 +669,13 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
   const kparams = newKernelParams();
   const sel2 = new Float64Array(2);
   const one1 = new Float64Array(1);
-  const partOfUnit = new Int32Array(nU);
+  const sel3 = new Float64Array(3);
+  // Scope part of each unit for group-relative kernels (group scope: the group index).
+  const partAll = new Int32Array(nU);
+  const partCategory = new Int32Array(nU);
+  [...byCategory.values()].forEach((list, q) => {
+    for (const u of list) partCategory[u] = q;
+  });
   const gv = new Float64Array(nU);
   const gt = new Float64Array(nU);
   const gb = new Float64Array(nU);

@@ -529,6 +529,7 @@ export function simpleFast(
   wOf: Float64Array,
   pb: number,
   weighted: boolean,
+  sel: Float64Array,
 ): number {
   const nb = bx.length;
   let u = from;
@@ -539,19 +540,24 @@ export function simpleFast(
     const scale = scaleOf[g]!;
     let f: number;
     if (kind === K_SATISFACTION) f = clamp01(x / p);
-    else if (kind === K_DEDUCTION) f = Math.max(0, scale - Math.max(0, x) * p) / scale;
-    else if (x <= bx[0]!) f = bf[0]!;
-    else {
-      f = bf[nb - 1]!;
-      for (let i = 1; i < nb; i++) {
-        const x1 = bx[i]!;
-        if (x <= x1) {
-          const x0 = bx[i - 1]!;
-          const f0 = bf[i - 1]!;
-          f = f0 + ((bf[i]! - f0) * (x - x0)) / (x1 - x0);
-          break;
-        }
-      }
+    else if (kind === K_DEDUCTION) {
+      // max(0, t) / scale with the choice by index (t ≤ 0 picks +0, as Math.max(0, −0) does).
+      const t = scale - Math.max(0, x) * p;
+      sel[0] = t;
+      sel[1] = 0;
+      f = sel[+(t <= 0)]! / scale;
+    } else {
+      // Interpolated bands over strictly ascending breakpoints (≥ 2; the caller checks): the
+      // segment is 1 + #{inner breakpoints below x}, found without a branch; below the first
+      // or above the last breakpoint its fraction, chosen by index.
+      let i = 1;
+      for (let k = 1; k < nb - 1; k++) i += +(x > bx[k]!);
+      const x0 = bx[i - 1]!;
+      const f0 = bf[i - 1]!;
+      sel[0] = bf[0]!;
+      sel[1] = f0 + ((bf[i]! - f0) * (x - x0)) / (bx[i]! - x0);
+      sel[2] = bf[nb - 1]!;
+      f = sel[+(x > bx[0]!) + +(x > bx[nb - 1]!)]!;
     }
     const sc = f * scale;
     const y = sc * m;
