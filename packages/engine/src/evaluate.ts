@@ -894,28 +894,40 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     return out;
   });
   const vetoEffects = new Set(plan.veto?.effects ?? []);
+  const vetoDowngrades = vetoEffects.has('downgrade_last');
+  const vetoNoAdvanced = vetoEffects.has('no_advanced_title') || vetoEffects.has('exclude_awards');
   const rankGroup = (g: number): void => {
     const ids = byGroup[g]!;
     const sortedIds = competitionRank(ids, st.total, st.rank);
-    const cands: GradeCandidate[] = sortedIds.map((u) => ({
-      id: u,
-      total: st.total[u]!,
-      downgrade: st.vetoItems[u]!.length > 0 && vetoEffects.has('downgrade_last'),
-      noAdvanced:
-        st.vetoItems[u]!.length > 0 &&
-        (vetoEffects.has('no_advanced_title') || vetoEffects.has('exclude_awards')),
-    }));
+    const n = sortedIds.length;
+    const cands: GradeCandidate[] = new Array(n);
+    let anyVeto = false;
+    for (let i = 0; i < n; i++) {
+      const u = sortedIds[i]!;
+      const vetoed = st.vetoItems[u]!.length > 0;
+      if (vetoed && (vetoDowngrades || vetoNoAdvanced)) anyVeto = true;
+      cands[i] = {
+        id: u,
+        total: st.total[u]!,
+        downgrade: vetoed && vetoDowngrades,
+        noAdvanced: vetoed && vetoNoAdvanced,
+      };
+    }
     const outcomes = assignGrades(cands, plan.grades, plan.veto);
-    outcomes.forEach((o, i) => {
-      const u = cands[i]!.id;
+    for (let i = 0; i < n; i++) {
+      const o = outcomes[i]!;
+      const u = sortedIds[i]!;
       st.level[u] = o.level;
       st.naturalLevel[u] = o.natural;
       st.downgraded[u] = o.downgraded ? 1 : 0;
-    });
+    }
     // Published order: grade level first, a unit lowered by veto last within its level (W12), then
     // total. Without vetoes the levels follow the totals, so the order is the rank order.
-    if (!cands.some((c) => c.downgrade || c.noAdvanced)) {
-      for (const u of sortedIds) st.placement[u] = st.rank[u]!;
+    if (!anyVeto) {
+      for (let i = 0; i < n; i++) {
+        const u = sortedIds[i]!;
+        st.placement[u] = st.rank[u]!;
+      }
       return;
     }
     const order = [...sortedIds].sort(
