@@ -28,7 +28,7 @@ import {
   Upload,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { formatError, useShowError } from '../../shared/feedback.js';
@@ -55,6 +55,7 @@ import {
   STATUS_COLOR,
   slotKey,
   startedPeriods,
+  stateFor,
 } from './model.js';
 import { PlanSelect, usePlanPeriodParams } from './PlanSelect.js';
 import { type DrawerTab, SubmissionDrawer } from './SubmissionDrawer.js';
@@ -134,10 +135,14 @@ export default function SubmissionsPage() {
     const byPeriod = new Map(
       todoQueries.flatMap((q) => (q.data ? [[q.data.period, q.data.items] as const] : [])),
     );
-    return computeTodos(periods.data ?? [], (p) => byPeriod.get(p));
+    return computeTodos(periods.data ?? [], (p) => byPeriod.get(p), Date.now());
   }, [periods.data, stamp]);
   const period = periodParam ?? (todosReady ? defaultPeriod(periods.data ?? [], todos) : undefined);
   const slots = useSlots(planId, period);
+  // Pin the default into the URL so the form stays on it when its to-dos are done.
+  useEffect(() => {
+    if (!periodParam && period) setPeriod(period);
+  }, [periodParam, period, setPeriod]);
 
   const [drafts, setDrafts] = useState<Record<string, RowDraft>>({});
   const [busy, setBusy] = useState<Record<string, boolean>>({});
@@ -149,13 +154,19 @@ export default function SubmissionsPage() {
   const [uploading, setUploading] = useState(false);
 
   const items = slots.data?.items ?? [];
-  const periodState = slots.data?.periodState ?? null;
+  const serverState = slots.data?.periodState ?? null;
+  const win = periods.data?.find((w) => w.period === period);
+  const now = Date.now();
+  /** The period's state for a row's unit (a closed period may be reopened for one unit). */
+  const stateOf = (s: Pick<SubmissionSlot, 'unitId'>) => (win ? stateFor(win, s.unitId, now) : serverState);
   const units = useMemo(() => {
     const m = new Map<number, string>();
     for (const s of items) m.set(s.unitId, `${s.unitCode} ${s.unitName}`);
     return [...m.entries()];
   }, [items]);
   const multiUnit = units.length > 1;
+  const periodState = !multiUnit && items[0] ? stateOf(items[0]) : serverState;
+  const pickerUnit = !multiUnit ? items[0]?.unitId : undefined;
   const shown = unitFilter ? items.filter((s) => s.unitId === unitFilter) : items;
   const draftOf = (s: SubmissionSlot) => drafts[slotKey(s)] ?? initialDraft(s);
   const setDraft = (s: SubmissionSlot, patch: Partial<RowDraft>) =>
@@ -222,13 +233,13 @@ export default function SubmissionsPage() {
 
   /** Save or submit rows, asking for a reason first when one of them corrects a verified value. */
   function request(list: SubmissionSlot[], submit: boolean) {
-    if (list.some((s) => rowState(s, periodState).needsReason)) {
+    if (list.some((s) => rowState(s, stateOf(s)).needsReason)) {
       setReason('');
       setReasonAsk({ slots: list, submit });
     } else void save(list, submit);
   }
 
-  const editableRows = shown.filter((s) => rowState(s, periodState).editable);
+  const editableRows = shown.filter((s) => rowState(s, stateOf(s)).editable);
   const dirtyRows = editableRows.filter((s) => isDirty(s, draftOf(s)) && draftOf(s).value !== null);
   const submittableRows = editableRows.filter(
     (s) =>
@@ -286,7 +297,7 @@ export default function SubmissionsPage() {
       key: 'value',
       width: 150,
       render: (_, s) => {
-        const st = rowState(s, periodState);
+        const st = rowState(s, stateOf(s));
         if (!st.editable)
           return (
             <span data-testid={`sub-value-ro-${rowId(s)}`} style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -309,7 +320,7 @@ export default function SubmissionsPage() {
       key: 'mu',
       width: 96,
       render: (_, s) =>
-        s.measureUnit || !rowState(s, periodState).editable ? (
+        s.measureUnit || !rowState(s, stateOf(s)).editable ? (
           (s.submission?.measureUnit ?? s.measureUnit ?? '—')
         ) : (
           <Input
@@ -324,7 +335,7 @@ export default function SubmissionsPage() {
       title: t('submissions.col.note'),
       key: 'note',
       render: (_, s) =>
-        rowState(s, periodState).editable ? (
+        rowState(s, stateOf(s)).editable ? (
           <Input
             data-testid={`sub-note-${rowId(s)}`}
             maxLength={1000}
@@ -340,7 +351,7 @@ export default function SubmissionsPage() {
       key: 'status',
       width: 140,
       render: (_, s) => {
-        const st = rowState(s, periodState);
+        const st = rowState(s, stateOf(s));
         const tag = (
           <Tag color={STATUS_COLOR[st.status]} data-testid={`sub-status-${rowId(s)}`} data-status={st.status}>
             {t(`submissions.status.${st.status}`)}
@@ -360,7 +371,7 @@ export default function SubmissionsPage() {
       key: 'actions',
       width: 250,
       render: (_, s) => {
-        const st = rowState(s, periodState);
+        const st = rowState(s, stateOf(s));
         const k = slotKey(s);
         return (
           <Space size={0} wrap>
@@ -432,7 +443,10 @@ export default function SubmissionsPage() {
 
   const windowOptions = [...(periods.data ?? [])]
     .sort((a, b) => a.period.localeCompare(b.period))
-    .map((w) => ({ value: w.period, label: `${w.period} · ${t(`submissions.periodState.${w.state}`)}` }));
+    .map((w) => ({
+      value: w.period,
+      label: `${w.period} · ${t(`submissions.periodState.${pickerUnit ? stateFor(w, pickerUnit, now) : w.state}`)}`,
+    }));
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -511,10 +525,10 @@ export default function SubmissionsPage() {
               <Button
                 size="small"
                 icon={<SaveOutlined />}
-                disabled={!dirtyRows.some((s) => !rowState(s, periodState).needsReason)}
+                disabled={!dirtyRows.some((s) => !rowState(s, stateOf(s)).needsReason)}
                 onClick={() =>
                   void save(
-                    dirtyRows.filter((s) => !rowState(s, periodState).needsReason),
+                    dirtyRows.filter((s) => !rowState(s, stateOf(s)).needsReason),
                     false,
                   )
                 }

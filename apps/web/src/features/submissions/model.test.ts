@@ -9,8 +9,11 @@ import {
   previousPeriod,
   rowState,
   startedPeriods,
+  stateFor,
   type WindowLike,
 } from './model.js';
+
+const NOW = Date.parse('2026-11-22T07:00:00Z');
 
 type Sub = NonNullable<SubmissionSlot['submission']>;
 const sub = (over: Partial<Sub>): Sub => ({
@@ -134,7 +137,7 @@ describe('computeTodos and defaultPeriod', () => {
   };
 
   it('missing = reported last period, none yet, writable; returned = writable with reason', () => {
-    const todos = computeTodos(windows, (p) => data[p]);
+    const todos = computeTodos(windows, (p) => data[p], NOW);
     expect(todos).toEqual([
       {
         period: '2026-M11',
@@ -188,21 +191,44 @@ describe('computeTodos and defaultPeriod', () => {
   });
 
   it('skips periods whose data is not loaded yet', () => {
-    expect(computeTodos(windows, (p) => (p === '2026-M10' ? data[p] : undefined))).toEqual([]);
+    expect(computeTodos(windows, (p) => (p === '2026-M10' ? data[p] : undefined), NOW)).toEqual([]);
   });
 
-  it('opens the latest accepting period with a to-do, else the latest accepting month', () => {
-    const todos = computeTodos(windows, (p) => data[p]);
-    expect(defaultPeriod(windows, todos)).toBe('2026-M11');
+  it('opens the latest overdue period with a to-do, else an open one with a to-do, else the latest month', () => {
+    const todos = computeTodos(windows, (p) => data[p], NOW);
+    expect(defaultPeriod(windows, todos)).toBe('2026-M10');
     expect(
       defaultPeriod(
         windows,
-        todos.filter((t) => t.period !== '2026-M11'),
+        todos.filter((t) => t.period !== '2026-M10'),
       ),
-    ).toBe('2026-M10');
+    ).toBe('2026-M11');
     expect(defaultPeriod(windows, [])).toBe('2026-M11');
     expect(defaultPeriod([win('2026-M09', '2026-08-31T16:00:00Z', 'closed')], [])).toBe('2026-M09');
     expect(defaultPeriod([], [])).toBeUndefined();
+  });
+});
+
+describe('a period reopened for one unit', () => {
+  const m09 = {
+    ...win('2026-M09', '2026-08-31T16:00:00Z', 'closed'),
+    reopenings: [{ unitId: 7, until: '2026-11-30T15:59:59Z' }],
+  };
+  it('takes data again for that unit until the reopening ends, not for others', () => {
+    expect(stateFor(m09, 7, NOW)).toBe('reopened');
+    expect(stateFor(m09, 8, NOW)).toBe('closed');
+    expect(stateFor(m09, 7, Date.parse('2026-12-01T00:00:00Z'))).toBe('closed');
+    expect(stateFor(win('2026-M10', '2026-09-30T16:00:00Z', 'late'), 7, NOW)).toBe('late');
+  });
+  it('its returned values are an urgent to-do and open the form', () => {
+    const slots = [slot('T1', sub({ period: '2026-M09', status: 'returned', returnReason: '请补充佐证' }))];
+    const todos = computeTodos(
+      [m09, win('2026-M11', '2026-10-31T16:00:00Z', 'open')],
+      (p) => (p === '2026-M09' ? slots : []),
+      NOW,
+    );
+    expect(todos.map((t) => [t.period, t.state, t.returned.length])).toEqual([['2026-M09', 'reopened', 1]]);
+    expect(defaultPeriod([m09, win('2026-M11', '2026-10-31T16:00:00Z', 'open')], todos)).toBe('2026-M09');
   });
 });
 

@@ -48,7 +48,19 @@ export interface WindowLike {
   period: string;
   opensAt: string;
   dueAt: string;
+  /** State now without any unit's reopening (the server's). */
   state: string;
+  reopenings?: readonly { unitId: number; until: string }[];
+}
+
+/**
+ * Where a period stands for one unit: a closed period reopened for that unit by the office (until
+ * a date) takes its data again, as the server's period gate does.
+ */
+export function stateFor(w: WindowLike, unitId: number, now: number): string {
+  if (w.state === 'closed' && w.reopenings?.some((r) => r.unitId === unitId && now <= Date.parse(r.until)))
+    return 'reopened';
+  return w.state;
 }
 
 const GRAIN: Record<string, number> = { M: 0, Q: 1, H: 2, Y: 3 };
@@ -110,6 +122,7 @@ export interface PeriodTodos {
 export function computeTodos(
   windows: readonly WindowLike[],
   slotsOf: (period: string) => readonly SubmissionSlot[] | undefined,
+  now: number,
 ): PeriodTodos[] {
   const out: PeriodTodos[] = [];
   for (const w of startedPeriods(windows)) {
@@ -132,23 +145,33 @@ export function computeTodos(
         ? { reason: s.submission?.returnReason ?? null }
         : { late: w.state === 'late' }),
     });
-    const missing = accepts(w.state)
-      ? slots
-          .filter((s) => s.canWrite && !s.submission && reported.has(`${s.unitId}|${s.indicator}`))
-          .map((s) => item(s, 'missing'))
-      : [];
+    const missing = slots
+      .filter(
+        (s) =>
+          s.canWrite &&
+          !s.submission &&
+          accepts(stateFor(w, s.unitId, now)) &&
+          reported.has(`${s.unitId}|${s.indicator}`),
+      )
+      .map((s) => item(s, 'missing'));
     const returned = slots
       .filter((s) => s.canWrite && s.submission?.status === 'returned')
       .map((s) => item(s, 'returned'));
-    if (missing.length || returned.length) out.push({ period: w.period, state: w.state, missing, returned });
+    const items = [...missing, ...returned];
+    if (items.length) {
+      // The state the caller sees: its own unit's (a reopening) when all items are of one state.
+      const states = new Set(items.map((i) => stateFor(w, i.unitId, now)));
+      const state = states.size === 1 ? [...states][0]! : w.state;
+      out.push({ period: w.period, state, missing, returned });
+    }
   }
   return out;
 }
 
 /**
- * The period the form opens with: the latest open, late or reopened period with a to-do, else the
- * latest open or late period (months before coarser periods that opened the same day), else the
- * latest started one.
+ * The period the form opens with: the latest overdue (late) or reopened period with a to-do, else
+ * the latest open period with a to-do, else the latest open or late month (months before coarser
+ * periods that opened the same day), else the latest started period.
  */
 export function defaultPeriod(
   windows: readonly WindowLike[],
@@ -156,9 +179,11 @@ export function defaultPeriod(
 ): string | undefined {
   const started = startedPeriods(windows);
   const acceptingNow = started.filter((w) => accepts(w.state));
-  const withTodo = new Set(todos.map((t) => t.period));
+  const todoState = new Map(todos.map((t) => [t.period, t.state]));
+  const urgent = (p: string) => todoState.get(p) === 'late' || todoState.get(p) === 'reopened';
   return (
-    acceptingNow.find((w) => withTodo.has(w.period))?.period ??
+    started.find((w) => urgent(w.period))?.period ??
+    started.find((w) => todoState.get(w.period) === 'open')?.period ??
     acceptingNow.find((w) => grain(w.period) === 0)?.period ??
     acceptingNow[0]?.period ??
     started[0]?.period
