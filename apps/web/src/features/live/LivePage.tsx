@@ -141,10 +141,11 @@ export default function LivePage() {
   const canCompute = useCan('results.compute');
   const { plans, usable, planId, plan, period: periodParam, setPlan, setPeriod } = usePlanPeriodParams();
   const periods = usePeriods(planId);
-  const fallback = useMemo(
-    () => startedPeriods(periods.data ?? []).find((w) => grain(w.period) === 0)?.period,
-    [periods.data],
-  );
+  const fallback = useMemo(() => {
+    // The latest month past its due date (its reports are in), else the latest started month.
+    const months = startedPeriods(periods.data ?? []).filter((w) => grain(w.period) === 0);
+    return (months.find((w) => w.state !== 'open') ?? months[0])?.period;
+  }, [periods.data]);
   const period = periodParam ?? fallback ?? (plan ? `${plan.year}-Y` : undefined);
   const live = useQuery({
     queryKey: liveKey(planId ?? 0, period ?? ''),
