@@ -139,11 +139,11 @@ describe('demo city seed', () => {
         order by u.username`,
     );
     expect(scoped).toEqual([
-      { username: 'assessor', scope_type: 'indicators', refs: ['W-TM-01', 'W-TM-02'], code: null },
+      { username: 'assessor', scope_type: 'indicators', refs: ['T1', 'T4'], code: null },
       { username: 'expert', scope_type: 'objects', refs: ['innovation-demo-1'], code: null },
       { username: 'filler', scope_type: 'org', refs: [], code: 'A01' },
       { username: 'filler2', scope_type: 'org', refs: [], code: 'B1-01' },
-      { username: 'provider', scope_type: 'indicators', refs: ['W-TM-03'], code: null },
+      { username: 'provider', scope_type: 'indicators', refs: ['D3'], code: null },
       { username: 'unitadmin', scope_type: 'org', refs: [], code: 'A01' },
     ]);
   });

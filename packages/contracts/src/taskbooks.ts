@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { periodCode } from './plans.js';
 
 /*
  * Task books (W10, S4), decomposition (S1), periods and deadlines (S9, G7). Numbers users enter

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { grants, plans, submissionHistory, submissions, users, verifications } from '../db/schema/index.js';
+import { plans, submissionHistory, submissions, verifications } from '../db/schema/index.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import { runHalfYear } from '../modules/live/live.service.js';
 import * as plansRepo from '../modules/plans/plans.repository.js';
@@ -160,17 +160,6 @@ export async function seedSubmissions(deps: Deps, tx: Executor, ctx: Ctx, system
     drawnBy: 'office',
   });
 
-  // Point the demo assessor and provider at indicators of this plan.
-  const grantRows: (typeof grants.$inferInsert)[] = [];
-  for (const [username, role, refs] of [
-    ['assessor', 'assessor', SELF],
-    ['provider', 'provider', [PROVIDED]],
-  ] as const) {
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
-    if (user) grantRows.push({ userId: user.id, role, scopeType: 'indicators', refs: [...refs] });
-  }
-  if (grantRows.length) await tx.insert(grants).values(grantRows);
-
   const half = await runHalfYear(tx, plan, 'office', deps.now());
   await recordAudit(deps, tx, ctx, [
     {
@@ -196,12 +185,6 @@ export async function seedSubmissions(deps: Deps, tx: Executor, ctx: Ctx, system
       objectType: 'verification_sample',
       objectId: sample.id,
       after: { seed, size: sample.size },
-    },
-    {
-      action: 'grant.create',
-      objectType: 'grant',
-      objectId: null,
-      after: grantRows.map((g) => ({ role: g.role, refs: g.refs })),
     },
     {
       action: 'half_year.freeze',

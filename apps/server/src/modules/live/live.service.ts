@@ -1,12 +1,5 @@
 import type { LiveScores } from '@jixiao/contracts';
-import type {
-  EvaluationInput,
-  EvaluationResult,
-  HalfYearInput,
-  Plan,
-  TraceNode,
-  UnitInput,
-} from '@jixiao/engine';
+import type { EvaluationInput, EvaluationResult, Plan, TraceNode, UnitInput } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import { orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
