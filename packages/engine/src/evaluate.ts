@@ -36,7 +36,7 @@ import { assertValidPlan } from './plan/validate';
 import { competitionRank } from './rank';
 import type { EvaluationResult, UnitResult, UnitTrace } from './result';
 import { snapshot, unitResult } from './results';
-import { roundDecimal } from './rounding';
+import { roundDecimal, roundUnits, toUnits } from './rounding';
 import { fusedRatio, pointsOf, scatterColumn } from './scatter';
 
 /**
@@ -62,8 +62,15 @@ export interface EvalState {
   nN: number;
   fields: Record<NumField, Float64Array | null>;
   lists: Map<number, readonly number[]>;
-  /** [unit × node] reported scores, NaN = left out. */
+  /**
+   * [node × unit] scores, NaN = left out. A row with unitRow[node] = 1 holds the score in units of
+   * 10^-decimals (reported scores as exact integers, so their sums are exact); read through
+   * scoreAt(). Leaf rows that do not round hold the raw score.
+   */
   scores: Float64Array;
+  /** 10^decimals. */
+  m: number;
+  unitRow: Uint8Array;
   ownBase: Float64Array;
   base: Float64Array;
   bonusRaw: Float64Array;
@@ -200,6 +207,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     const missingZero = node.missing === 'zero';
     const missingError = node.missing === 'error';
     const roundInd = cp.roundIndicator;
+    const m = st.m;
     const one = (u: number): void => {
       const at = j * nU + u;
       const scale = scaleOf[unitGroup[u]!]!;
@@ -226,7 +234,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
         }
       }
       const s = f * scale;
-      scores[at] = roundInd ? roundDecimal(s, dec, rmode) : s;
+      scores[at] = roundInd ? toUnits(roundDecimal(s, dec, rmode), m) : s;
     };
     const colFn = COLUMNS[spec.kind];
     /**
@@ -234,7 +242,6 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
      * (fields are stored [leaf × unit]) or, for a unit list, gathered first.
      */
     const needsScale = NEEDS_SCALE.has(spec.kind);
-    const m = 10 ** dec;
     const ratioKind = spec.kind === 'completion' || spec.kind === 'pro_rata';
     const column = (list: number[] | null): void => {
       if (ratioKind && !list && mask === null && !missingError) {
@@ -700,6 +707,9 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
   const nodeRounds = Uint8Array.from(cp.nodes, (n) =>
     n.slot >= 0 ? 0 : (n.kind === 'component' ? cp.roundComponent : cp.roundNode) ? 1 : 0,
   );
+  /** Leaf rows hold units (rounded scores); inner rows always do (scoreAt reads them). */
+  const leafUnits = cp.roundIndicator;
+  for (let j = 0; j < nN; j++) st.unitRow[j] = nodeSlot[j]! >= 0 ? (leafUnits ? 1 : 0) : 1;
   const accS = new Float64Array(nN + 1);
   const accW = new Float64Array(nN + 1);
   const accMiss = new Uint8Array(nN + 1);
@@ -715,18 +725,22 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     }
     const gBase = unitGroup[u]! * nN;
     const mask = st.onlyUnitMask;
+    const m = st.m;
+    // Sums in units of 10^-decimals: sums of reported scores are exact integer sums.
     for (let j = 0; j < nN; j++) {
       let s: number;
       const w = weight[gBase + j]!;
       const at = j * nU + u;
-      if (nodeSlot[j]! >= 0) s = scores[at]!;
-      else {
+      if (nodeSlot[j]! >= 0) {
+        s = scores[at]!;
+        if (!leafUnits) s *= m;
+      } else {
         const aw = accW[j]!;
         // A unit-specific node that does not apply to this unit counts as left out (re-weighted).
         if (aw === 0 || w === 0 || (mask !== null && mask[at] === 1)) s = Number.NaN;
         else {
           s = weighted ? accS[j]! / aw : pointsOf(accS[j]!, aw, full[gBase + j]!);
-          if (nodeRounds[j] === 1) s = roundDecimal(s, dec, rmode);
+          if (nodeRounds[j] === 1) s = roundUnits(s, rmode);
         }
         scores[at] = s;
       }
@@ -741,7 +755,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     const root = cp.root;
     const aw = accW[root]!;
     let b = 0;
-    if (aw > 0) b = weighted ? accS[root]! / aw : pointsOf(accS[root]!, aw, cp.totalPoints);
+    if (aw > 0) b = (weighted ? accS[root]! / aw : pointsOf(accS[root]!, aw, cp.totalPoints)) / m;
     const hy = st.halfYear[u]!;
     if (plan.halfYear && !Number.isNaN(hy)) b = plan.halfYear.weight * hy + (1 - plan.halfYear.weight) * b;
     st.ownBase[u] = b;
@@ -777,6 +791,8 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
   const aggregateAll = (): void => {
     const mask = st.onlyUnitMask;
     const ug = unitGroup;
+    const m = st.m;
+    const lm = leafUnits ? 1 : m;
     for (let j = 0; j < nN; j++) {
       const base = j * nU;
       const pb = innerIdx[nodeParent[j]!]! * nU;
@@ -786,7 +802,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
         for (let u = 0; u < nU; u++) {
           const w = wByNode[wo + ug[u]!]!;
           if (w > 0) {
-            const s = scores[base + u]!;
+            const s = scores[base + u]! * lm;
             if (!Number.isNaN(s)) {
               AS[pb + u] = AS[pb + u]! + (weighted ? w * s : s);
               AW[pb + u] = AW[pb + u]! + w;
@@ -805,7 +821,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
         else {
           const a = AS[ib + u]!;
           s = weighted ? a / aw : pointsOf(a, aw, fullByNode[wo + ug[u]!]!);
-          if (rounds) s = roundDecimal(s, dec, rmode);
+          if (rounds) s = roundUnits(s, rmode);
         }
         scores[base + u] = s;
         if (w > 0) {
@@ -823,7 +839,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
       let b = 0;
       if (aw > 0) {
         const a = AS[rb + u]!;
-        b = weighted ? a / aw : pointsOf(a, aw, cp.totalPoints);
+        b = (weighted ? a / aw : pointsOf(a, aw, cp.totalPoints)) / m;
       }
       const hy = st.halfYear[u]!;
       if (hw !== undefined && !Number.isNaN(hy)) b = hw * hy + (1 - hw) * b;
@@ -864,8 +880,12 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     st.deduction[u] = d === 0 ? 0 : st.round(cap !== undefined ? Math.min(cap, d) : d);
     const b = st.round(st.base[u]!);
     st.base[u] = cp.roundTotal ? b : st.base[u]!;
-    const t = st.base[u]! + st.bonus[u]! - st.deduction[u]!;
-    st.total[u] = cp.roundTotal ? st.round(t) : t;
+    if (cp.roundTotal) {
+      // base, bonus and deductions are reported decimals: the total is their exact sum in units.
+      const m = st.m;
+      const tu = toUnits(b, m) + toUnits(st.bonus[u]!, m) - toUnits(st.deduction[u]!, m);
+      st.total[u] = tu === 0 ? 0 : tu / m;
+    } else st.total[u] = st.base[u]! + st.bonus[u]! - st.deduction[u]!;
   };
 
   const linkTargets = new Map<number, number[]>(); // source unit → linked units using it

@@ -4,7 +4,7 @@ import { createEvaluator, engineOptions, evaluate } from './evaluate';
 import type { EvaluationInput, ValueInput } from './input';
 import { emit } from './kernels';
 import type { Indicator, MethodSpec, Plan, RoundingMode } from './plan/types';
-import { roundDecimal } from './rounding';
+import { roundDecimal, toUnits } from './rounding';
 import { generatePlanData } from './templates/generate';
 import { templates } from './templates/index';
 import { mulberry32 } from './templates/prng';
@@ -185,7 +185,7 @@ describe('full-recompute kernels are bit-identical to the previous column path',
   });
 });
 
-describe('emit (the rounding hot loop) against roundDecimal on random cells', () => {
+describe('emit (the rounding hot loop, in units of 0.01) against roundDecimal on random cells', () => {
   it('10,000 cells per mode, ties and noise included', () => {
     const rnd = mulberry32(2026);
     const n = 10000;
@@ -228,7 +228,8 @@ describe('emit (the rounding hot loop) against roundDecimal on random cells', ()
           for (let i = 0; i < n; i++) {
             const f = Number.isNaN(out[i]!) ? (missingZero ? 0 : Number.NaN) : out[i]!;
             const scale = scaleOf[unitGroup[i]!]!;
-            const want = Number.isNaN(f) ? Number.NaN : roundDecimal(f * scale, 2, mode);
+            // Stored in units of 0.01: the reported score × 100, an exact integer.
+            const want = Number.isNaN(f) ? Number.NaN : toUnits(roundDecimal(f * scale, 2, mode), 100);
             if (!Object.is(scores[i], want)) expect(`${i}: ${out[i]} → ${scores[i]}`).toBe(`${i}: → ${want}`);
             const w = wOf[unitGroup[i]!]!;
             if (Number.isNaN(want)) expect(AM[i]).toBe(1);

@@ -1,5 +1,5 @@
 import type { RoundingMode } from './plan/types';
-import { roundDecimal } from './rounding';
+import { roundDecimal, toUnits } from './rounding';
 
 /**
  * Column kernels for the full recompute, in two stages over all units of one leaf:
@@ -269,7 +269,7 @@ export function emit(
         const y = sc * m;
         const r = Math.floor(y + 0.5);
         if (!(sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - r) - 0.5) > 1e-6)) break;
-        const v = r / m;
+        const v = r;
         const w = wOf[g]!;
         scores[base + u] = v;
         AS[pb + u] = AS[pb + u]! + w * v;
@@ -282,7 +282,7 @@ export function emit(
         const y = sc * m;
         const r = Math.floor(y + 0.5);
         if (!(sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - r) - 0.5) > 1e-6)) break;
-        const v = r / m;
+        const v = r;
         scores[base + u] = v;
         AS[pb + u] = AS[pb + u]! + v;
         AW[pb + u] = AW[pb + u]! + wOf[g]!;
@@ -347,18 +347,22 @@ export function emitOne(
     f = 0;
   }
   const sc = f * scale;
+  // Reported scores are stored in units of 10^-decimals (an exact integer); a leaf that does
+  // not round stores its raw score and reaches its parent as raw × 10^decimals.
   let v = sc;
+  let vu = sc * m;
   if (roundInd) {
     const y = sc * m;
     const r = Math.floor(y + 0.5);
     v =
       rmode !== 'down' && sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - r) - 0.5) > 1e-6
-        ? r / m
-        : roundDecimal(sc, dec, rmode);
+        ? r
+        : toUnits(roundDecimal(sc, dec, rmode), m);
+    vu = v;
   }
   scores[at] = v;
   if (fuse && w > 0) {
-    AS[pb + u] = AS[pb + u]! + (weighted ? w * v : v);
+    AS[pb + u] = AS[pb + u]! + (weighted ? w * vu : vu);
     AW[pb + u] = AW[pb + u]! + w;
   }
 }
@@ -450,7 +454,7 @@ export function ratioFast(
     const y = sc * m;
     const q = Math.floor(y + 0.5);
     if (!(sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - q) - 0.5) > 1e-6)) break;
-    const v = q / m;
+    const v = q;
     const w = wOf[g]!;
     scores[base + u] = v;
     AS[pb + u] = AS[pb + u]! + (weighted ? w * v : v);
@@ -563,7 +567,7 @@ export function simpleFast(
     const y = sc * m;
     const q = Math.floor(y + 0.5);
     if (!(sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - q) - 0.5) > 1e-6)) break;
-    const v = q / m;
+    const v = q;
     const w = wOf[g]!;
     scores[base + u] = v;
     AS[pb + u] = AS[pb + u]! + (weighted ? w * v : v);
@@ -589,7 +593,7 @@ export function emitStore(
     const y = sc * m;
     const q = Math.floor(y + 0.5);
     if (!(sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - q) - 0.5) > 1e-6)) break;
-    scores[base + u] = q / m;
+    scores[base + u] = q;
   }
   return u;
 }

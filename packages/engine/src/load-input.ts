@@ -85,6 +85,8 @@ export function loadInput(cp: CompiledPlan, input: EvaluationInput): EvalState {
     },
     lists: new Map(),
     scores: new Float64Array(nU * nN),
+    m: 10 ** cp.decimals,
+    unitRow: new Uint8Array(nN),
     ownBase: new Float64Array(nU),
     base: new Float64Array(nU),
     bonusRaw: new Float64Array(nU),

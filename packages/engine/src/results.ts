@@ -1,6 +1,7 @@
 import type { EvalState } from './evaluate';
 import { EvaluationInputError } from './input';
 import type { EvaluationResult, IndicatorResult, UnitResult } from './result';
+import { scoreAt } from './score-at';
 import { buildTrace } from './trace';
 
 /** Building result objects from the evaluator's arrays: only when asked for (values stay in typed arrays). */
@@ -11,7 +12,7 @@ export function unitResult(st: EvalState, u: number): UnitResult {
   const nN = st.nN;
   const g = cp.groups[st.unitGroup[u]!]!;
   const indicators: IndicatorResult[] = cp.nodes.map((n) => {
-    const s = st.scores[n.index * st.unitCodes.length + u]!;
+    const s = scoreAt(st, n.index, u);
     return {
       code: n.code,
       name: n.name,

@@ -62,6 +62,41 @@ export function roundFast(x: number, m: number, decimals: number, mode: Rounding
     : roundDecimal(x, decimals, mode);
 }
 
+/**
+ * A reported (already rounded) score as an integer count of 10^-decimals units: `v × 10^d` is
+ * within an ulp of that integer, so the nearest integer is exact. NaN stays NaN.
+ */
+export function toUnits(v: number, m: number): number {
+  const r = Math.round(v * m);
+  return r === 0 ? 0 : r;
+}
+
+/**
+ * roundDecimal on a value already expressed in units of 10^-decimals (y = x × 10^d): the integer
+ * number of units of the reported score, with the same rule and the same relative tolerance
+ * (REL_TOL) as roundDecimal. An integer input (an exact sum of rounded scores) is returned as is.
+ */
+export function roundUnits(y: number, mode: RoundingMode = 'half_up'): number {
+  if (!Number.isFinite(y)) return y;
+  if (Number.isInteger(y)) return y === 0 ? 0 : y;
+  if (y < 0) return -roundUnitsPositive(-y, mode) || 0;
+  return roundUnitsPositive(y, mode);
+}
+
+function roundUnitsPositive(y: number, mode: RoundingMode): number {
+  const r = Math.floor(y);
+  const tol = y * REL_TOL;
+  // A hair below or above an integer that the decimal value equals.
+  if (r + 1 - y <= tol) return r + 1;
+  if (y - r <= tol) return r;
+  if (mode === 'down') return r;
+  const half = r + 0.5;
+  if (y > half + tol) return r + 1;
+  if (y < half - tol) return r;
+  if (mode === 'half_up') return r + 1;
+  return r % 2 === 0 ? r : r + 1;
+}
+
 /** 四舍五入: half away from zero, decimal-exact (2.675 → 2.68). */
 export function roundHalfUp(x: number, decimals = 2): number {
   return roundDecimal(x, decimals, 'half_up');

@@ -1,5 +1,5 @@
 import type { RoundingMode } from './plan/types';
-import { roundFast } from './rounding';
+import { roundFast, toUnits } from './rounding';
 
 /**
  * The full-recompute inner loop of one indicator column: full points, missing-value policy,
@@ -48,15 +48,14 @@ export function scatterColumn(
     }
     if (Number.isNaN(f)) f = 0;
     const sc = f * scale;
-    let v = sc;
-    if (roundInd) {
-      v = roundFast(sc, m, dec, rmode, halfMode);
-    }
+    // Stored in units of 10^-decimals when rounded (an exact integer), else raw.
+    const v = roundInd ? toUnits(roundFast(sc, m, dec, rmode, halfMode), m) : sc;
+    const vu = roundInd ? v : sc * m;
     scores[at] = v;
     if (fuse) {
       const w = wByNode[wo + g]!;
       if (w > 0) {
-        AS[pb + u] = AS[pb + u]! + (weighted ? w * v : v);
+        AS[pb + u] = AS[pb + u]! + (weighted ? w * vu : vu);
         AW[pb + u] = AW[pb + u]! + w;
       }
     }
@@ -133,12 +132,13 @@ export function fusedRatio(
       f = 0;
     }
     const sc = f * scale;
-    const v = roundInd ? roundFast(sc, m, dec, rmode, halfMode) : sc;
+    const v = roundInd ? toUnits(roundFast(sc, m, dec, rmode, halfMode), m) : sc;
+    const vu = roundInd ? v : sc * m;
     scores[at] = v;
     if (fuse) {
       const w = wByNode[wo + g]!;
       if (w > 0) {
-        AS[pb + u] = AS[pb + u]! + (weighted ? w * v : v);
+        AS[pb + u] = AS[pb + u]! + (weighted ? w * vu : vu);
         AW[pb + u] = AW[pb + u]! + w;
       }
     }

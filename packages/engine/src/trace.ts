@@ -5,6 +5,7 @@ import type { RoundingMode } from './plan/types';
 import type { TraceNode, TraceStep, UnitTrace } from './result';
 import { cleanNumber, formatDecimal, roundDecimal } from './rounding';
 import { pointsOf } from './scatter';
+import { scoreAt } from './score-at';
 
 /**
  * Build the explanation of one unit on demand. Leaf scores are recomputed through the very
@@ -33,7 +34,7 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
   const leaf = (j: number): TraceNode => {
     const n = cp.nodes[j]!;
     const scale = cp.full[gBase + j]!;
-    const stored = st.scores[j * nU + u]!;
+    const stored = scoreAt(st, j, u);
     const tr: Tracer = { formula: '', vars: {}, notes: [] };
     const base: TraceNode = {
       code: n.code,
@@ -105,7 +106,7 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
   const inner = (j: number): TraceNode => {
     const n = cp.nodes[j]!;
     const children = n.children.map(node);
-    const stored = st.scores[j * nU + u]!;
+    const stored = scoreAt(st, j, u);
     const res: TraceNode = {
       code: n.code,
       name: n.name,
@@ -240,19 +241,28 @@ function aggregateText(
   const sc = (c: TraceNode): string => fmtScore(c.score!, c.rounding !== null, dec);
   const fmt = formatDecimal;
   if (present.length === 0) return { formula: 'all children left out', raw: null, reweighted };
+  // As the evaluator does: in units of 10^-decimals, where reported scores are exact integers.
+  const m = 10 ** dec;
+  const units = (c: TraceNode): number => {
+    const y = c.score! * m;
+    const r = Math.round(y);
+    return c.rounding !== null || (c.children.length > 0 && Math.abs(y - r) <= Math.abs(y) * 1e-12) ? r : y;
+  };
   if (weighted) {
     const sw = present.reduce((a, c) => a + c.weight, 0);
-    const s = present.reduce((a, c) => a + c.weight * c.score!, 0) / sw;
+    const s = present.reduce((a, c) => a + c.weight * units(c), 0) / sw / m;
     return {
       formula: `Σ w·s / Σ w = (${present.map((c) => `${fmt(c.weight)} × ${sc(c)}`).join(' + ')}) / ${fmt(sw)}`,
       raw: s,
       reweighted,
     };
   }
-  const sum = present.reduce((a, c) => a + c.score!, 0);
+  const sumU = present.reduce((a, c) => a + units(c), 0);
+  const sum = sumU / m;
   const fw = present.reduce((a, c) => a + c.weight, 0);
-  const raw = pointsOf(sum, fw, full);
-  if (raw === sum) return { formula: `Σ = ${present.map(sc).join(' + ')}`, raw: sum, reweighted };
+  const rawU = pointsOf(sumU, fw, full);
+  const raw = rawU === sumU ? sum : rawU / m;
+  if (rawU === sumU) return { formula: `Σ = ${present.map(sc).join(' + ')}`, raw: sum, reweighted };
   return {
     formula: `(${present.map(sc).join(' + ')}) × ${fmt(full)} / ${fmt(fw)} (re-weighted)`,
     raw,
