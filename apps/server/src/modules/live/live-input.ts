@@ -5,9 +5,11 @@ import { endMonth, yearOf } from '../submissions/plan-leaves.js';
  * Compose the engine input of a live evaluation (Z6). Pure, so the rules are tested alone:
  * 1. the office's dataset of the period (peer values, bonuses, deductions, vetoes, office values);
  * 2. targets and baselines of issued task books override the dataset's;
- * 3. the latest submitted or verified value up to the period (same year, end month ≤ the period's)
+ * 3. supervision items (H6) give key-work indicators their value: the average progress of the
+ *    unit's items against a target of 100;
+ * 4. the latest submitted or verified value up to the period (same year, end month ≤ the period's)
  *    overrides the value — monthly reports are cumulative, so the newest is the current state;
- * 4. frozen half-year totals enter a year-end period (S9).
+ * 5. frozen half-year totals enter a year-end period (S9).
  */
 export interface CountedValue {
   unit: string;
@@ -28,6 +30,7 @@ export function composeLiveInput(args: {
   units: UnitInput[];
   dataset: Partial<EvaluationInput> | null;
   targets: Target[];
+  supervision?: ValueInput[];
   values: CountedValue[];
   halfYear: HalfYearInput[] | null;
 }): { input: EvaluationInput; counted: number } {
@@ -47,6 +50,12 @@ export function composeLiveInput(args: {
     const c = cell(t.unit, t.indicator);
     if (t.target !== null) c.target = t.target;
     if (t.baseline !== null) c.baseline = t.baseline;
+  }
+  for (const s of args.supervision ?? []) {
+    if (!known.has(s.unit)) continue;
+    const c = cell(s.unit, s.indicator);
+    c.value = s.value;
+    c.target = s.target;
   }
   const latest = new Map<string, CountedValue>();
   const year = yearOf(period);

@@ -5,6 +5,7 @@ import {
   halfYearResults,
   planDatasets,
   submissions,
+  supervisionItems,
   taskBooks,
   taskTargets,
 } from '../../db/schema/index.js';
@@ -48,7 +49,9 @@ export async function fingerprint(db: Executor, planId: number, period: string):
          from ${planDatasets} where ${planDatasets.planId} = ${planId} and ${planDatasets.period} = ${period}),
       (select count(*) || ':' || coalesce(max(${taskBooks.updatedAt})::text, '') || ':' || coalesce(sum(${taskBooks.version}), 0)
          from ${taskBooks} where ${taskBooks.planId} = ${planId}),
-      (select count(*) from ${halfYearResults} where ${halfYearResults.planId} = ${planId})
+      (select count(*) from ${halfYearResults} where ${halfYearResults.planId} = ${planId}),
+      (select count(*) || ':' || coalesce(max(${supervisionItems.updatedAt})::text, '') || ':' || coalesce(sum(${supervisionItems.version}), 0)
+         from ${supervisionItems} where ${supervisionItems.planId} = ${planId})
     ) as f`);
   return (res as unknown as { rows: { f: string }[] }).rows[0]?.f ?? '';
 }

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
 import { resultToStored, runEngine, usablePlan } from '../results/results.service.js';
+import { supervisionValues } from '../supervision/supervision.service.js';
 import { frozenHalfYear } from './half-year.js';
 import * as repo from './live.repository.js';
 import { composeLiveInput } from './live-input.js';
@@ -43,6 +44,7 @@ async function liveInput(db: Executor, plan: plansRepo.PlanRow, period: string) 
     values: (await repo.countedValues(db, plan.id)).flatMap((v) =>
       codeOf.has(v.unitId) ? [{ ...v, unit: codeOf.get(v.unitId)! }] : [],
     ),
+    supervision: await supervisionValues(db, plan.id),
     halfYear: await frozenHalfYear(db, plan.id),
   });
   return { rows, input, counted };
