@@ -6,6 +6,7 @@ import {
   cumulativeActual,
   progressOf,
   quarterEnd,
+  scheduleOf,
   tracked,
 } from '../src/modules/progress/progress.js';
 import { importForSeed } from '../src/modules/supervision/supervision.service.js';
@@ -50,6 +51,17 @@ describe('progress math (pure)', () => {
     expect(accumulation({ methodKind: 'pro_rata' })).toBe('latest');
     expect(tracked({ direction: 'lower' })).toBe(false);
     expect(tracked({})).toBe(true);
+  });
+  it('only amounts held against a target are scheduled; a rate is due in full all year', () => {
+    expect(tracked({ methodKind: 'completion' })).toBe(true);
+    expect(tracked({ methodKind: 'pro_rata' })).toBe(true);
+    expect(tracked({ methodKind: 'efficacy' })).toBe(false); // relative to the group
+    expect(tracked({ methodKind: 'bands' })).toBe(false);
+    expect(scheduleOf({ unit: '%' })).toBe('level');
+    expect(scheduleOf({ unit: '万元' })).toBe('pro_rata');
+    // A rate of 92 % against a 95 % target in October: held against 95 (12 of 12 months).
+    // 92 / 95 = 0.96842 → lagging; pro-rata it would have been 92 / 79.1667 = 1.16 → on track.
+    expect(progressOf(95, 92, 12)).toEqual({ expected: 95, ratio: 0.9684, status: 'lagging' });
   });
   it('quarters end in their third month; the bulletin title is Chinese', () => {
     expect(quarterEnd('2026-Q3')).toBe('2026-M09');

@@ -6,7 +6,15 @@ import { notFound } from '../../platform/errors.js';
 import { inSystemScope, systemScope } from '../plans/plans.policy.js';
 import * as plans from '../plans/plans.repository.js';
 import * as supervision from '../supervision/supervision.repository.js';
-import { accumulation, cumulativeActual, monthOf, progressOf, type Thresholds, tracked } from './progress.js';
+import {
+  accumulation,
+  cumulativeActual,
+  monthOf,
+  progressOf,
+  scheduleOf,
+  type Thresholds,
+  tracked,
+} from './progress.js';
 import * as repo from './progress.repository.js';
 
 interface Leaf {
@@ -28,8 +36,9 @@ export function planLeaves(plan: Plan): Leaf[] {
             name: `${i.name}·${s.name}`,
             direction: s.direction ?? i.direction,
             methodKind: s.method?.kind ?? i.method?.kind,
+            unit: i.unit,
           }))
-        : [{ code: i.code, name: i.name, direction: i.direction, methodKind: i.method?.kind }],
+        : [{ code: i.code, name: i.name, direction: i.direction, methodKind: i.method?.kind, unit: i.unit }],
     );
 }
 
@@ -101,7 +110,7 @@ export async function computeProgress(
     .filter(
       (l) => !view.indicators || view.indicators.has(l.code) || view.indicators.has(l.code.split('.')[0]!),
     )
-    .map((l) => ({ code: l.code, name: l.name, mode: accumulation(l) }));
+    .map((l) => ({ code: l.code, name: l.name, mode: accumulation(l), schedule: scheduleOf(l) }));
 
   const cells: ProgressCell[] = [];
   for (const u of units)
@@ -127,7 +136,13 @@ export async function computeProgress(
         target,
         actual,
         source,
-        ...progressOf(target, actual, months, thresholds),
+        // Supervision items are scheduled over the year; a rate is due in full all year.
+        ...progressOf(
+          target,
+          actual,
+          source !== 'supervision' && ind.schedule === 'level' ? 12 : months,
+          thresholds,
+        ),
       });
     }
   return {

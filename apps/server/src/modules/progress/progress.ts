@@ -4,7 +4,11 @@
  * Throughout Jixiao a monthly report (月报) gives the year-to-date figure (1–N月累计) or a rate that
  * is already cumulative, so the newest month up to the period is the year so far — the live score
  * reads submissions the same way. Indicators where less is better (direction `lower`, e.g.
- * deductions) have no schedule to lag behind and are left out (`tracked` is false).
+ * deductions) have no schedule to lag behind and are left out (`tracked` is false), and so are
+ * indicators scored relative to other units or by judgement (efficacy, z-score, rank, bands,
+ * experts, surveys, manual scores): S9 schedules the quantitative ones only. A rate (unit "%") is
+ * not accumulated over the year, so it is held against its full target from the first month
+ * (`schedule` "level"); an amount is held against target × months / 12 ("pro_rata").
  * A unit that has reported nothing yet is `no_data`, not a serious delay: missing reports are
  * chased by deadline reminders, lagging work by progress reminders.
  */
@@ -23,9 +27,18 @@ export const defaultThresholds: Thresholds = { onTrack: 1, serious: 0.8 };
 export interface IndicatorTraits {
   direction?: 'higher' | 'lower';
   methodKind?: string;
+  /** Unit of measure of the indicator's value, e.g. "%" or "万元". */
+  unit?: string;
 }
 
-export const tracked = (t: IndicatorTraits) => t.direction !== 'lower';
+/** Methods that hold an amount against a target: the ones a pro-rata schedule applies to. */
+const SCHEDULED = new Set(['completion', 'pro_rata', 'total_growth']);
+
+export const tracked = (t: IndicatorTraits) =>
+  t.direction !== 'lower' && (t.methodKind === undefined || SCHEDULED.has(t.methodKind));
+
+export type Schedule = 'pro_rata' | 'level';
+export const scheduleOf = (t: IndicatorTraits): Schedule => (t.unit?.trim() === '%' ? 'level' : 'pro_rata');
 export const accumulation = (_t: IndicatorTraits): Accumulation => 'latest';
 
 /** Year-to-date actual: the newest monthly value up to and including `month`; null when none. */

@@ -50,6 +50,9 @@ describe('progress matrix helpers', () => {
   });
   it('formats ratios and picks default months and quarters', () => {
     expect(pct(0.8333)).toBe('83.3%');
+    expect(pct(0.99996)).toBe('99.9%');
+    expect(pct(1)).toBe('100.0%');
+    expect(pct(1.08)).toBe('108.0%');
     expect(pct(null)).toBe('—');
     // 10 November 2026: October is the last complete month, Q3 the last finished quarter.
     expect(defaultMonth(2026, new Date(2026, 10, 10))).toBe('2026-M10');

@@ -39,8 +39,15 @@ export function matrixRows(m: ProgressMatrix, f: MatrixFilter): MatrixRow[] {
     .filter((r) => Object.values(r.cells).some((c) => matches(c, f.status)));
 }
 
-/** "83.3%" for a ratio, "—" when nothing is expected. */
-export const pct = (ratio: number | null) => (ratio === null ? '—' : `${Math.round(ratio * 1000) / 10}%`);
+/**
+ * "83.3%" for a ratio, "—" when nothing is expected. Cut, not rounded, below 100 %: a lagging
+ * 99.996 % must not read "100%" beside its lagging colour.
+ */
+export const pct = (ratio: number | null) => {
+  if (ratio === null) return '—';
+  const tenths = ratio < 1 ? Math.floor(ratio * 1000 + 1e-9) : Math.round(ratio * 1000);
+  return `${(tenths / 10).toFixed(1)}%`;
+};
 
 /** Month periods of a year up to the given month: 2026-M01 … */
 export const monthPeriods = (year: number, upTo = 12) =>
