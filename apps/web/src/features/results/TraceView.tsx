@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../shared/feedback.js';
 import { useTrace } from '../plans/api.js';
-import { fmtScore } from './ranking.js';
+import { fmtRaw, fmtScore } from './ranking.js';
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 };
 const num = { fontVariantNumeric: 'tabular-nums' as const, whiteSpace: 'nowrap' as const };
@@ -43,7 +43,7 @@ function Step({ step }: { step: TraceStep }) {
     <Space orientation="vertical" size={0}>
       <span style={mono}>{step.formula}</span>
       <span style={{ ...mono, ...num }}>
-        = {step.raw} {step.rounding ? `→ ${step.rounding}` : ''} → <b>{step.value}</b>
+        = {fmtRaw(step.raw)} {step.rounding ? `→ ${step.rounding}` : ''} → <b>{step.value}</b>
       </span>
     </Space>
   );
@@ -157,10 +157,10 @@ export function TraceView({
             render: (_, r) =>
               r.rounding ? (
                 <span style={{ ...mono, ...num }}>
-                  {r.raw} → {r.rounding}
+                  {fmtRaw(r.raw)} → {r.rounding}
                 </span>
               ) : (
-                <span style={{ ...mono, ...num }}>{r.raw ?? ''}</span>
+                <span style={{ ...mono, ...num }}>{fmtRaw(r.raw)}</span>
               ),
           },
         ]}

@@ -1,6 +1,6 @@
 import type { PlanSummary } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
-import { defaultPeriod, defaultPlan, fmtScore, periodOptions, unitsByGroup } from './ranking.js';
+import { defaultPeriod, defaultPlan, fmtRaw, fmtScore, periodOptions, unitsByGroup } from './ranking.js';
 
 const plan = (id: number, year: number, status: PlanSummary['status']) =>
   ({ id, year, status }) as PlanSummary;
@@ -31,5 +31,15 @@ describe('results helpers', () => {
     expect(fmtScore(null)).toBe('—');
     expect(periodOptions(2026)).toHaveLength(19);
     expect(periodOptions(2026)[0]).toBe('2026-Y');
+  });
+});
+
+describe('fmtRaw', () => {
+  it('prints unrounded values without float noise', () => {
+    expect(fmtRaw(14.469999999999999)).toBe('14.47');
+    expect(fmtRaw(0.1 + 0.2)).toBe('0.3');
+    expect(fmtRaw(99.66)).toBe('99.66');
+    expect(fmtRaw(1.0147058823529411)).toBe('1.014705882');
+    expect(fmtRaw(null)).toBe('');
   });
 });

@@ -41,3 +41,13 @@ export function unitsByGroup<T extends Pick<UnitScore, 'group' | 'placement' | '
 export function fmtScore(n: number | null | undefined, decimals = 2): string {
   return n === null || n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(decimals);
 }
+
+/**
+ * An unrounded intermediate value as a clerk would write it: at most 10 significant digits, no
+ * binary-float noise (14.469999999999999 → 14.47), no exponent for ordinary magnitudes.
+ */
+export function fmtRaw(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '';
+  const clean = Number(n.toPrecision(10));
+  return Math.abs(clean) >= 1e-6 || clean === 0 ? String(clean) : clean.toFixed(12).replace(/0+$/, '');
+}
