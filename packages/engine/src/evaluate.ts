@@ -1,5 +1,5 @@
 import { type CompiledPlan, compilePlan } from './compile';
-import { assignGrades, type GradeCandidate } from './grades';
+import { assignGrades, assignGradesPlain, type GradeCandidate } from './grades';
 import {
   type BonusInput,
   type DeductionInput,
@@ -9,6 +9,8 @@ import {
   type VetoInput,
 } from './input';
 import {
+  bandsFastU,
+  deductionFastU,
   emit,
   emitGeneral,
   emitOne as emitOne1,
@@ -23,7 +25,9 @@ import {
   K_SATISFACTION,
   newKernelParams,
   ratioFast,
+  ratioFastU,
   ratioOne,
+  satisfactionFastU,
   simpleFast,
 } from './kernels';
 import { ensureField, loadInput, type NumField } from './load-input';
@@ -31,7 +35,7 @@ import { COLUMNS, type Columns, NEEDS_SCALE } from './methods/columns';
 import { KIND_ID, scoreByKind } from './methods/dispatch';
 import type { CellField, MethodContext } from './methods/types';
 import { newCell } from './methods/types';
-import type { Plan } from './plan/types';
+import type { MethodSpec, Plan } from './plan/types';
 import { assertValidPlan } from './plan/validate';
 import { competitionRank } from './rank';
 import type { EvaluationResult, UnitResult, UnitTrace } from './result';
@@ -451,8 +455,9 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
         default:
           return false;
       }
-      // A group-relative leaf reaches its parent in aggregateAll, as before (same summation order).
-      const fuse = fusing && leafFusable[j] === 1 && !def.groupRelative;
+      // A group-relative leaf reaches its parent in aggregateAll, as before (same summation order),
+      // unless the parent's sums do not depend on the order (orderFree): then it is folded here.
+      const fuse = fusing && leafFusable[j] === 1 && (!def.groupRelative || orderFree[nodeParent[j]!] === 1);
       const R2 = R ?? nanField();
       const out = cols.out;
       const wo = j * nG;
@@ -460,6 +465,94 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
       const pb = innerIdx[nodeParent[j]!]! * nU;
       let simple = fuse && roundInd && rmode !== 'down';
       for (let g = 0; g < nG && simple; g++) if (!(scaleOf[g]! > 0 && wOf[g]! > 0)) simple = false;
+      const noAW =
+        simple &&
+        orderFree[nodeParent[j]!] === 1 &&
+        ((kp.kind === K_RATIO && kp.higher) ||
+          kp.kind === K_SATISFACTION ||
+          kp.kind === K_DEDUCTION ||
+          (kp.kind === K_BANDS && bandsAscending(kp.bx)));
+      if (noAW) {
+        // Points mode, order-free parent: the loop adds scores only; the weights per group below.
+        const off = slot * nU;
+        const base = j * nU;
+        const kind = kp.kind;
+        for (let u = 0; u < nU; u++) {
+          u =
+            kind === K_RATIO
+              ? ratioFastU(
+                  u,
+                  nU,
+                  fv,
+                  R2,
+                  off,
+                  kp.refFactor,
+                  kp.rate,
+                  kp.cap,
+                  kp.belowZero,
+                  unitGroup,
+                  scaleOf,
+                  scores,
+                  base,
+                  m,
+                  AS,
+                  pb,
+                  sel2,
+                )
+              : kind === K_SATISFACTION
+                ? satisfactionFastU(u, nU, fv, off, kp.p, unitGroup, scaleOf, scores, base, m, AS, pb)
+                : kind === K_DEDUCTION
+                  ? deductionFastU(u, nU, fv, off, kp.p, unitGroup, scaleOf, scores, base, m, AS, pb, sel3)
+                  : bandsFastU(
+                      u,
+                      nU,
+                      fv,
+                      off,
+                      kp.bx,
+                      kp.bf,
+                      unitGroup,
+                      scaleOf,
+                      scores,
+                      base,
+                      m,
+                      AS,
+                      pb,
+                      sel3,
+                    );
+          if (u < nU) {
+            // The general steps add the weight of a present cell: take it back (added per group below).
+            AW[pb + u] = AW[pb + u]! - wOf[unitGroup[u]!]!;
+            ratioOne(
+              u,
+              kp,
+              fv,
+              R2,
+              off,
+              unitGroup,
+              scaleOf,
+              scores,
+              base,
+              missingZero,
+              m,
+              dec,
+              rmode,
+              AS,
+              AW,
+              AM,
+              wOf,
+              pb,
+              weighted,
+              one1,
+              sel2,
+            );
+          }
+        }
+        const pw = nodeParent[j]! * nG;
+        for (let g = 0; g < nG; g++) laterW[pw + g] = laterW[pw + g]! + wOf[g]!;
+        laterAny[nodeParent[j]!] = 1;
+        fusedNow[j] = 1;
+        return true;
+      }
       if (simple && kp.kind === K_RATIO && kp.higher) {
         // The commonest leaf in one fused pass; the odd cell goes through the general steps.
         const off = slot * nU;
@@ -788,6 +881,41 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     if (sibs.every((c) => cp.nodes[c]!.slot >= 0 && COLUMNS[cp.nodes[c]!.method!.kind] !== undefined))
       leafFusable[n.index] = 1;
   }
+  // Parents whose sums come out the same in any order of addition: points mode with rounded
+  // leaves (scores in integer units, exact integer sums) and integer points for every child in
+  // every group (exact integer sums of the weights). Their group-relative leaves are folded while
+  // scored, in leaf order, instead of in aggregateAll after their siblings.
+  // Every partial sum must stay below 2^53 for that: bounded by the children's largest scores.
+  const orderFree = new Uint8Array(nN + 1);
+  if (!weighted && leafUnits)
+    for (const n of cp.nodes) {
+      if (n.slot >= 0 || n.children.length === 0) continue;
+      let ok = true;
+      let bound = 0;
+      for (const c of n.children) {
+        const child = cp.nodes[c]!;
+        const maxF = child.slot >= 0 && child.method ? maxFraction(child.method) : Number.POSITIVE_INFINITY;
+        let maxFull = 0;
+        for (let g = 0; g < nG; g++) {
+          const w = wByNode[c * nG + g]!;
+          if (!(Number.isInteger(w) && Math.abs(w) <= 2 ** 30)) ok = false;
+          maxFull = Math.max(maxFull, Math.abs(fullByNode[c * nG + g]!));
+        }
+        bound += maxF * maxFull * st.m + 1;
+      }
+      if (ok && bound < 2 ** 50) orderFree[n.index] = 1;
+    }
+  // Weights of the leaves scored by the order-free loops, per parent and group (added after them).
+  const laterW = new Float64Array((nN + 1) * nG);
+  const laterAny = new Uint8Array(nN + 1);
+  const addLaterWeights = (): void => {
+    for (let p = 0; p <= nN; p++) {
+      if (laterAny[p] !== 1) continue;
+      const pb = innerIdx[p]! * nU;
+      const pw = p * nG;
+      for (let u = 0; u < nU; u++) AW[pb + u] = AW[pb + u]! + laterW[pw + unitGroup[u]!]!;
+    }
+  };
   const aggregateAll = (): void => {
     const mask = st.onlyUnitMask;
     const ug = unitGroup;
@@ -916,10 +1044,37 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
   const vetoEffects = new Set(plan.veto?.effects ?? []);
   const vetoDowngrades = vetoEffects.has('downgrade_last');
   const vetoNoAdvanced = vetoEffects.has('no_advanced_title') || vetoEffects.has('exclude_awards');
+  const anyVetoEffect = vetoDowngrades || vetoNoAdvanced;
+  let gTotals = new Float64Array(0);
+  let gLevels = new Int32Array(0);
   const rankGroup = (g: number): void => {
     const ids = byGroup[g]!;
     const sortedIds = competitionRank(ids, st.total, st.rank);
     const n = sortedIds.length;
+    // No veto effect on any unit and no NaN total (the common case): grades on typed arrays.
+    let plain = true;
+    if (gTotals.length < n) {
+      gTotals = new Float64Array(n);
+      gLevels = new Int32Array(n);
+    }
+    for (let i = 0; i < n && plain; i++) {
+      const u = sortedIds[i]!;
+      const t = st.total[u]!;
+      if (Number.isNaN(t) || (anyVetoEffect && st.vetoItems[u]!.length > 0)) plain = false;
+      gTotals[i] = t;
+    }
+    if (plain) {
+      assignGradesPlain(gTotals, n, plan.grades, gLevels);
+      for (let i = 0; i < n; i++) {
+        const u = sortedIds[i]!;
+        const lv = gLevels[i]!;
+        st.level[u] = lv;
+        st.naturalLevel[u] = lv;
+        st.downgraded[u] = 0;
+        st.placement[u] = st.rank[u]!;
+      }
+      return;
+    }
     const cands: GradeCandidate[] = new Array(n);
     let anyVeto = false;
     for (let i = 0; i < n; i++) {
@@ -982,6 +1137,8 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     AW.fill(0);
     AM.fill(0);
     fusedNow.fill(0);
+    laterW.fill(0);
+    laterAny.fill(0);
     fusing = true;
     try {
       for (const j of cp.leaves) scoreLeaf(j, null);
@@ -989,6 +1146,7 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
       fusing = false;
     }
     throwErrors();
+    addLaterWeights();
     aggregateAll();
     for (let u = 0; u < nU; u++) applyBase(u);
     for (let u = 0; u < nU; u++) finish(u);
@@ -1073,3 +1231,34 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
 }
 
 export type { CellField };
+
+/** Largest |fraction of full points| a column method can give (Infinity when not bounded here). */
+function maxFraction(spec: MethodSpec): number {
+  const s = spec as {
+    kind: string;
+    excessCap?: number;
+    breakpoints?: [number, number][];
+    clamp?: [number, number];
+  };
+  switch (s.kind) {
+    case 'completion':
+    case 'pro_rata':
+      return 1 + Math.max(0, s.excessCap ?? 0);
+    case 'satisfaction':
+    case 'manual':
+    case 'deduction':
+      return 1;
+    case 'bands':
+      return Math.max(1, ...s.breakpoints!.map((b) => Math.abs(b[1])));
+    case 'efficacy':
+      return Math.max(1, ...(s.clamp ?? [60, 100]).map((x) => Math.abs(x) / 100));
+    default:
+      return Number.POSITIVE_INFINITY;
+  }
+}
+
+function bandsAscending(bx: Float64Array): boolean {
+  if (bx.length < 2) return false;
+  for (let i = 1; i < bx.length; i++) if (!(bx[i]! > bx[i - 1]!)) return false;
+  return true;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignGrades, quotaOf } from './grades';
+import { assignGrades, assignGradesPlain, quotaOf } from './grades';
 import type { GradeSpec } from './plan/types';
 import { competitionRank } from './rank';
 
@@ -54,5 +54,41 @@ describe('grade quotas (W8)', () => {
       freedQuota: 'lapse',
     });
     expect(lapse.map((o) => o.level)).toEqual([1, 0, 1, 1, 2]);
+  });
+});
+
+describe('assignGradesPlain (no vetoes, typed arrays)', () => {
+  it('gives the levels of assignGrades on random groups, both tie rules and all quota roundings', () => {
+    let a = 12345;
+    const rnd = () => {
+      a = (Math.imul(a, 1103515245) + 12345) >>> 0;
+      return a / 4294967296;
+    };
+    for (let t = 0; t < 2000; t++) {
+      const n = 1 + Math.floor(rnd() * 40);
+      // Coarse totals so ties (also on quota edges) are common.
+      const totals = Array.from({ length: n }, () => Math.floor(rnd() * 12) * 5 + 50);
+      totals.sort((x, y) => y - x);
+      const sp: GradeSpec = {
+        levels: [
+          { code: 'A', name: 'A', color: 'g', minScore: 90, maxShare: rnd() * 0.5 },
+          {
+            code: 'B',
+            name: 'B',
+            color: 'b',
+            minScore: rnd() < 0.5 ? 80 : undefined,
+            maxCount: rnd() < 0.5 ? 3 : undefined,
+          },
+          { code: 'C', name: 'C', color: 'y', minScore: 60, maxShare: rnd() < 0.3 ? 0.3 : undefined },
+          { code: 'D', name: 'D', color: 'r' },
+        ],
+        tieAtQuotaEdge: rnd() < 0.5 ? 'include' : 'exclude',
+        quotaRounding: (['floor', 'round', 'ceil'] as const)[Math.floor(rnd() * 3)],
+      };
+      const want = assignGrades(cand(totals), sp, undefined).map((o) => o.level);
+      const got = new Int32Array(n);
+      assignGradesPlain(Float64Array.from(totals), n, sp, got);
+      expect([...got]).toEqual(want);
+    }
   });
 });

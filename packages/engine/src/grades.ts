@@ -95,3 +95,42 @@ export function assignGrades(
   }
   return out;
 }
+
+/**
+ * `assignGrades` for a group with no veto effect on any unit and no NaN total, on typed arrays:
+ * `totals[i]` is the reported total of the i-th unit in ranked order (best first); writes each
+ * one's level into `level[i]` (natural level = level, nobody downgraded). Without vetoes the
+ * units a level competes for are a run of the ranked order — the units after those placed above
+ * with total ≥ minScore — so each level takes a prefix of what is left, cut at its quota with
+ * the same tie rule; the result is the same as assignGrades' (grades.test.ts compares them).
+ */
+export function assignGradesPlain(totals: Float64Array, n: number, spec: GradeSpec, level: Int32Array): void {
+  const levels = spec.levels;
+  const last = levels.length - 1;
+  let start = 0;
+  for (let li = 0; li < last && start < n; li++) {
+    const lv = levels[li]!;
+    const min = lv.minScore ?? Number.NEGATIVE_INFINITY;
+    const quota = Math.max(0, quotaOf(lv, n, spec.quotaRounding));
+    let end = start;
+    while (end < n && !(totals[end]! < min)) end++;
+    const competing = end - start;
+    let take = competing;
+    if (take > quota) {
+      take = quota;
+      if (take > 0) {
+        const edge = totals[start + take - 1]!;
+        if (totals[start + take]! === edge) {
+          if (spec.tieAtQuotaEdge === 'include') {
+            while (take < competing && totals[start + take]! === edge) take++;
+          } else {
+            while (take > 0 && totals[start + take - 1]! === edge) take--;
+          }
+        }
+      }
+    }
+    for (let k = 0; k < take; k++) level[start + k] = li;
+    start += take;
+  }
+  for (let i = start; i < n; i++) level[i] = last;
+}

@@ -597,3 +597,152 @@ export function emitStore(
   }
   return u;
 }
+
+/*
+ * The same fused loops for a leaf whose parent's sums do not depend on the order of addition
+ * (points mode, integer units, integer points: evaluate.ts `orderFree`): the loop adds the score
+ * only; the parent's weight sum is added per group once the leaves are scored (the fallback
+ * takes back the weight of a cell it leaves missing). One loop per method, no flag in the loop:
+ * measured about 2× faster per cell than the general loops above.
+ */
+
+/** ratioFast, points mode, weights added later. */
+export function ratioFastU(
+  from: number,
+  n: number,
+  X: Float64Array,
+  R: Float64Array,
+  off: number,
+  refFactor: number,
+  rate: number,
+  cap: number,
+  belowZero: boolean,
+  unitGroup: Int32Array,
+  scaleOf: Float64Array,
+  scores: Float64Array,
+  base: number,
+  m: number,
+  AS: Float64Array,
+  pb: number,
+  sel: Float64Array,
+): number {
+  const bonus = rate > 0 && cap > 0;
+  let u = from;
+  for (; u < n; u++) {
+    const x = X[off + u]!;
+    const ref = R[off + u]! * refFactor;
+    if (!(ref > 0) || Number.isNaN(x)) break;
+    const r = x / ref;
+    sel[1] = 1 + (bonus ? Math.min(cap, rate * (r - 1)) : 0);
+    sel[0] = belowZero ? 0 : Math.max(0, r);
+    const sc = sel[+(r >= 1)]! * scaleOf[unitGroup[u]!]!;
+    const y = sc * m;
+    const q = Math.floor(y + 0.5);
+    if (!(sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - q) - 0.5) > 1e-6)) break;
+    scores[base + u] = q;
+    AS[pb + u] = AS[pb + u]! + q;
+  }
+  return u;
+}
+
+/** simpleFast for satisfaction, points mode, weights added later. */
+export function satisfactionFastU(
+  from: number,
+  n: number,
+  X: Float64Array,
+  off: number,
+  p: number,
+  unitGroup: Int32Array,
+  scaleOf: Float64Array,
+  scores: Float64Array,
+  base: number,
+  m: number,
+  AS: Float64Array,
+  pb: number,
+): number {
+  let u = from;
+  for (; u < n; u++) {
+    const x = X[off + u]!;
+    if (Number.isNaN(x)) break;
+    const sc = clamp01(x / p) * scaleOf[unitGroup[u]!]!;
+    const y = sc * m;
+    const q = Math.floor(y + 0.5);
+    if (!(sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - q) - 0.5) > 1e-6)) break;
+    scores[base + u] = q;
+    AS[pb + u] = AS[pb + u]! + q;
+  }
+  return u;
+}
+
+/** simpleFast for deduction, points mode, weights added later. */
+export function deductionFastU(
+  from: number,
+  n: number,
+  X: Float64Array,
+  off: number,
+  p: number,
+  unitGroup: Int32Array,
+  scaleOf: Float64Array,
+  scores: Float64Array,
+  base: number,
+  m: number,
+  AS: Float64Array,
+  pb: number,
+  sel: Float64Array,
+): number {
+  let u = from;
+  for (; u < n; u++) {
+    const x = X[off + u]!;
+    if (Number.isNaN(x)) break;
+    const scale = scaleOf[unitGroup[u]!]!;
+    const t = scale - Math.max(0, x) * p;
+    sel[0] = t;
+    sel[1] = 0;
+    const sc = (sel[+(t <= 0)]! / scale) * scale;
+    const y = sc * m;
+    const q = Math.floor(y + 0.5);
+    if (!(sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - q) - 0.5) > 1e-6)) break;
+    scores[base + u] = q;
+    AS[pb + u] = AS[pb + u]! + q;
+  }
+  return u;
+}
+
+/** simpleFast for interpolated bands (ascending, ≥ 2 breakpoints), points mode, weights added later. */
+export function bandsFastU(
+  from: number,
+  n: number,
+  X: Float64Array,
+  off: number,
+  bx: Float64Array,
+  bf: Float64Array,
+  unitGroup: Int32Array,
+  scaleOf: Float64Array,
+  scores: Float64Array,
+  base: number,
+  m: number,
+  AS: Float64Array,
+  pb: number,
+  sel: Float64Array,
+): number {
+  const nb = bx.length;
+  let u = from;
+  for (; u < n; u++) {
+    const x = X[off + u]!;
+    if (Number.isNaN(x)) break;
+    let i = 1;
+    for (let k = 1; k < nb - 1; k++) i += +(x > bx[k]!);
+    const x0 = bx[i - 1]!;
+    const f0 = bf[i - 1]!;
+    sel[0] = bf[0]!;
+    sel[1] = f0 + ((bf[i]! - f0) * (x - x0)) / (bx[i]! - x0);
+    sel[2] = bf[nb - 1]!;
+    const sc = sel[+(x > bx[0]!) + +(x > bx[nb - 1]!)]! * scaleOf[unitGroup[u]!]!;
+    const y = sc * m;
+    const q = Math.floor(y + 0.5);
+    if (!(sc >= 0 && y < 1e9 && Math.abs(Math.abs(y - q) - 0.5) > 1e-6)) break;
+    scores[base + u] = q;
+    AS[pb + u] = AS[pb + u]! + q;
+  }
+  return u;
+}
