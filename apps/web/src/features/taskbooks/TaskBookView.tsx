@@ -29,7 +29,7 @@ import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
 import { tbApi, tbKeys, useRevisions, useTaskBook } from './api.js';
 import { DecompositionDrawer } from './DecompositionDrawer.js';
-import { STATUS_COLORS, STATUS_ORDER, statusStep } from './status.js';
+import { changeLine, STATUS_COLORS, STATUS_ORDER, statusStep } from './status.js';
 
 type Action = 'submit' | 'confirm' | 'return' | 'review' | 'issue';
 
@@ -498,12 +498,7 @@ export function ChangeRequestList({ items, targets }: { items: ChangeRequest[]; 
               </Typography.Text>
             </Space>
             <Typography.Text type="secondary">
-              {c.proposed
-                .map(
-                  (p) =>
-                    `${p.indicator} ${name.get(p.indicator)?.name ?? ''}: ${fmt(name.get(p.indicator)?.target)} → ${fmt(p.target)}`,
-                )
-                .join('；')}
+              {c.proposed.map((p) => changeLine(p, name.get(p.indicator), c.status)).join('；')}
             </Typography.Text>
             {c.decisionNote && <Typography.Text>{c.decisionNote}</Typography.Text>}
           </Space>

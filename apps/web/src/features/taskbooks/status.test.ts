@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../i18n/taskbooks.en.js';
 import zhCN from '../../i18n/taskbooks.zh-CN.js';
-import { awaitingAction, rowErrors, statusStep } from './status.js';
+import { awaitingAction, changeLine, rowErrors, statusStep } from './status.js';
 
 describe('statusStep', () => {
   it('maps each status to its step', () => {
@@ -52,5 +52,20 @@ describe('taskbooks i18n', () => {
     const keys = (o: object, p = ''): string[] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+});
+
+describe('changeLine', () => {
+  const p = { indicator: 'T2.K1', target: 325 };
+  it('shows the current target as the old one while the request is pending', () => {
+    expect(changeLine(p, { name: '重点工作一', target: 318 }, 'pending')).toBe('T2.K1 重点工作一: 318 → 325');
+  });
+  it('does not show the current (already changed) target as the old one once decided', () => {
+    // Approved: the book now holds 325; "325 → 325" would hide the change.
+    expect(changeLine(p, { name: '重点工作一', target: 325 }, 'approved')).toBe('T2.K1 重点工作一: → 325');
+    expect(changeLine(p, { name: '重点工作一', target: 318 }, 'rejected')).toBe('T2.K1 重点工作一: → 325');
+  });
+  it('shows a missing target as a dash', () => {
+    expect(changeLine({ indicator: 'X', target: null }, undefined, 'pending')).toBe('X : — → —');
   });
 });

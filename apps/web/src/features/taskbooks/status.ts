@@ -64,3 +64,20 @@ export function rowErrors(details: unknown, list: string): Map<number, { field: 
   }
   return out;
 }
+
+/**
+ * One proposed target of a change request, as shown on the task book. While the request is pending
+ * the book still holds the old target, so the line reads `old → new`; once approved the book holds
+ * the new one (and once rejected the old one may have moved since), so only `→ new` is shown.
+ */
+export function changeLine(
+  proposed: { indicator: string; target: number | null },
+  current: { name: string; target: number | null } | undefined,
+  status: 'pending' | 'approved' | 'rejected',
+): string {
+  const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
+  const head = `${proposed.indicator} ${current?.name ?? ''}`;
+  return status === 'pending'
+    ? `${head}: ${fmt(current?.target)} → ${fmt(proposed.target)}`
+    : `${head}: → ${fmt(proposed.target)}`;
+}
