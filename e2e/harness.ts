@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -17,10 +17,12 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
-    const b = spawnSync('npm', ['run', 'build', '-w', '@jixiao/web'], { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('web build failed');
-  }
+  // The same stale check as `npm start`: a UI older than its sources is rebuilt first.
+  const b = spawnSync(process.execPath, [join(root, 'scripts/build-web-if-stale.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (b.status !== 0) throw new Error('web build failed');
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   const port = 4100 + Math.floor(Math.random() * 800);
   const server: ChildProcess = spawn(process.execPath, [join(root, 'apps/server/bin/jixiao.mjs'), 'start'], {
