@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.js';
+import formulaEn from './formula.en.js';
+import formulaZhCN from './formula.zh-CN.js';
 import noticesEn from './notices.en.js';
 import noticesZhCN from './notices.zh-CN.js';
 import plansEditorEn from './plans-editor.en.js';
@@ -25,9 +27,18 @@ export function storedLang(): Lang {
 void i18n.use(initReactI18next).init({
   resources: {
     'zh-CN': {
-      translation: { ...zhCN, ...plansEditorZhCN, ...noticesZhCN, ...taskbooksZhCN, ...submissionsZhCN },
+      translation: {
+        ...zhCN,
+        ...plansEditorZhCN,
+        ...noticesZhCN,
+        ...taskbooksZhCN,
+        ...submissionsZhCN,
+        ...formulaZhCN,
+      },
     },
-    en: { translation: { ...en, ...plansEditorEn, ...noticesEn, ...taskbooksEn, ...submissionsEn } },
+    en: {
+      translation: { ...en, ...plansEditorEn, ...noticesEn, ...taskbooksEn, ...submissionsEn, ...formulaEn },
+    },
   },
   lng: storedLang(),
   fallbackLng: 'zh-CN',

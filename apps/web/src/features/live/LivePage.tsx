@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
+import { renderLeafFormula, renderNote, type Translate } from '../results/formula.js';
 import { fmtScore, periodOptions } from '../results/ranking.js';
 import { usePeriods } from '../submissions/api.js';
 import { grain, startedPeriods } from '../submissions/model.js';
@@ -49,6 +50,7 @@ function GradeMark({ grade }: { grade: LiveUnit['grade'] }) {
 /** A unit's own view: total, rank, grade and the indicators losing points with the reason. */
 function UnitCard({ unit }: { unit: LiveUnit }) {
   const { t } = useTranslation();
+  const tf = t as unknown as Translate;
   const rows = lostRows(unit.lost ?? []);
   const columns: ColumnsType<LostRow> = [
     {
@@ -81,13 +83,17 @@ function UnitCard({ unit }: { unit: LiveUnit }) {
         <div style={{ fontSize: 12 }}>
           <div>
             <Typography.Text type="secondary">{t('live.formula')}：</Typography.Text>
-            <code>{r.formula}</code>
+            <code title={r.formula}>{renderLeafFormula(r, tf)}</code>
           </div>
           <div>
             <Typography.Text type="secondary">{t('live.inputs')}：</Typography.Text>
             <code>{r.inputs || '—'}</code>
           </div>
-          {r.notes.length > 0 && <Typography.Text type="secondary">{r.notes.join('；')}</Typography.Text>}
+          {r.notes.length > 0 && (
+            <Typography.Text type="secondary">
+              {r.notes.map((n) => renderNote(n, tf)).join('；')}
+            </Typography.Text>
+          )}
         </div>
       ),
     },

@@ -4,6 +4,17 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../shared/feedback.js';
 import { useTrace } from '../plans/api.js';
+import {
+  renderBase,
+  renderBonus,
+  renderDeductions,
+  renderNodeFormula,
+  renderNote,
+  renderRank,
+  renderRounding,
+  renderTotal,
+  type Translate,
+} from './formula.js';
 import { fmtRaw, fmtScore } from './ranking.js';
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 };
@@ -38,12 +49,12 @@ function Vars({ vars }: { vars: Record<string, number | string | null> }) {
   );
 }
 
-function Step({ step }: { step: TraceStep }) {
+function Step({ step, text, t }: { step: TraceStep; text: string; t: Translate }) {
   return (
     <Space orientation="vertical" size={0}>
-      <span style={mono}>{step.formula}</span>
+      <span style={mono}>{text}</span>
       <span style={{ ...mono, ...num }}>
-        = {fmtRaw(step.raw)} {step.rounding ? `→ ${step.rounding}` : ''} → <b>{step.value}</b>
+        = {step.rounding ? renderRounding(step.rounding, t) : fmtRaw(step.raw)} → <b>{step.value}</b>
       </span>
     </Space>
   );
@@ -62,6 +73,7 @@ export function TraceView({
   header?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const tf = t as unknown as Translate;
   const q = useTrace(planId, unit, period);
   if (q.isPending) return <Spin />;
   if (q.isError) return <Alert type="error" showIcon title={formatError(t, q.error)} />;
@@ -141,11 +153,13 @@ export function TraceView({
             key: 'formula',
             render: (_, r) => (
               <Space orientation="vertical" size={2} style={{ maxWidth: 480 }}>
-                <span style={{ ...mono, whiteSpace: 'normal', wordBreak: 'break-word' }}>{r.formula}</span>
+                <span style={{ ...mono, whiteSpace: 'normal', wordBreak: 'break-word' }} title={r.formula}>
+                  {renderNodeFormula(r, tf)}
+                </span>
                 <Vars vars={r.vars} />
                 {r.notes?.map((n) => (
                   <Typography.Text key={n} type="secondary" style={{ fontSize: 12 }}>
-                    {n}
+                    {renderNote(n, tf)}
                   </Typography.Text>
                 ))}
               </Space>
@@ -156,9 +170,7 @@ export function TraceView({
             key: 'rounding',
             render: (_, r) =>
               r.rounding ? (
-                <span style={{ ...mono, ...num }}>
-                  {fmtRaw(r.raw)} → {r.rounding}
-                </span>
+                <span style={{ ...mono, ...num }}>{renderRounding(r.rounding, tf)}</span>
               ) : (
                 <span style={{ ...mono, ...num }}>{fmtRaw(r.raw)}</span>
               ),
@@ -171,7 +183,11 @@ export function TraceView({
         bordered
         style={{ marginTop: 12 }}
         items={[
-          { key: 'base', label: t('trace.base'), children: <Step step={tr.base} /> },
+          {
+            key: 'base',
+            label: t('trace.base'),
+            children: <Step step={tr.base} text={renderBase(tr.base.formula, tf)} t={tf} />,
+          },
           {
             key: 'bonus',
             label: t('trace.bonus'),
@@ -192,7 +208,7 @@ export function TraceView({
                     ]}
                   />
                 )}
-                <span style={mono}>{tr.bonus.formula}</span>
+                <span style={mono}>{renderBonus(tr.bonus, tf)}</span>
                 <b data-testid="trace-bonus">
                   {t('trace.bonusRaw', { raw: fmtScore(tr.bonus.raw), capped: fmtScore(tr.bonus.capped) })}
                 </b>
@@ -224,7 +240,7 @@ export function TraceView({
                   />
                 )}
                 <span style={mono}>
-                  {tr.deductions.formula} = <b>{fmtScore(tr.deductions.total)}</b>
+                  {renderDeductions(tr.deductions, tf)} = <b>{fmtScore(tr.deductions.total)}</b>
                 </span>
               </Space>
             ),
@@ -251,11 +267,15 @@ export function TraceView({
             label: t('trace.total'),
             children: (
               <div data-testid="trace-total">
-                <Step step={tr.total} />
+                <Step step={tr.total} text={renderTotal(tr.total.formula, tf)} t={tf} />
               </div>
             ),
           },
-          { key: 'rank', label: t('trace.rank'), children: <span data-testid="trace-rank">{tr.rank}</span> },
+          {
+            key: 'rank',
+            label: t('trace.rank'),
+            children: <span data-testid="trace-rank">{renderRank(tr.rank, tf)}</span>,
+          },
           {
             key: 'grade',
             label: t('trace.grade'),
