@@ -1,12 +1,22 @@
 import type { Plan } from '@jixiao/engine';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { accountabilityProposals, notices, plans, submissions } from '../db/schema/index.js';
 import { insertAnnouncement, unitRoleUsers } from '../modules/announcements/announcements.repository.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
+import {
+  findReminderLike,
+  insertNotice,
+  insertProposal,
+  type NewNotice,
+  updateNotice,
+} from '../modules/notices/notices.repository.js';
 import { generateReminders } from '../modules/notices/reminders.js';
 import { notify } from '../modules/notifications/notifications.service.js';
-import { findDataset } from '../modules/plans/plans.repository.js';
+import { findActivePlan, findDataset } from '../modules/plans/plans.repository.js';
+import {
+  countOfPlan,
+  insertSubmissionsOnce,
+  type NewSubmission,
+} from '../modules/submissions/submissions.repository.js';
 import { createToken, importForSeed } from '../modules/supervision/supervision.service.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import { DEMO_YEAR } from './plans.js';
@@ -35,10 +45,7 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
  */
 export async function seedNotices(deps: Deps, tx: Executor, ctx: Ctx, city: DemoCity): Promise<void> {
   const systemId = city.systems['city-dept'];
-  const [plan] = await tx
-    .select()
-    .from(plans)
-    .where(and(eq(plans.systemId, systemId ?? -1), eq(plans.year, DEMO_YEAR), eq(plans.status, 'active')));
+  const plan = await findActivePlan(tx, systemId ?? -1, DEMO_YEAR);
   if (!plan) return;
   const rand = prng(20261110);
   const now = deps.now();
@@ -75,16 +82,12 @@ export async function seedNotices(deps: Deps, tx: Executor, ctx: Ctx, city: Demo
 
   // Monthly progress of T1 (year-to-date, latest) and T4 (monthly counts, summed) — only when no
   // other seed wrote submissions for this plan, so the two never collide.
-  const [{ n }] = (await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(submissions)
-    .where(eq(submissions.planId, plan.id))) as [{ n: number }];
-  if (n === 0) {
+  if ((await countOfPlan(tx, plan.id)) === 0) {
     const data = await findDataset(tx, plan.id, `${DEMO_YEAR}-Y`);
     const targets = new Map<string, number>();
     for (const v of (data?.input.values ?? []) as { unit: string; indicator: string; target?: number }[])
       if (typeof v.target === 'number') targets.set(`${v.unit}|${v.indicator}`, v.target);
-    const rows: (typeof submissions.$inferInsert)[] = [];
+    const rows: NewSubmission[] = [];
     for (const unit of unitCodes) {
       const pace = 0.7 + rand() * 0.45; // 70 %–115 % of the schedule
       for (const ind of ['T1', 'T4']) {
@@ -110,11 +113,7 @@ export async function seedNotices(deps: Deps, tx: Executor, ctx: Ctx, city: Demo
         }
       }
     }
-    for (let i = 0; i < rows.length; i += 1000)
-      await tx
-        .insert(submissions)
-        .values(rows.slice(i, i + 1000))
-        .onConflictDoNothing();
+    for (let i = 0; i < rows.length; i += 1000) await insertSubmissionsOnce(tx, rows.slice(i, i + 1000));
     await recordAudit(deps, tx, ctx, {
       action: 'submission.seed',
       objectType: 'plan',
@@ -132,12 +131,12 @@ async function seedNoticeFlow(deps: Deps, tx: Executor, ctx: Ctx, city: DemoCity
   const day = (d: number) => new Date(now.getTime() - d * 86_400_000);
   const node = (code: string) => city.nodes.get(code)!;
   const audits: { action: string; objectType: string; objectId: number; after: unknown }[] = [];
-  const add = async (v: typeof notices.$inferInsert) => {
-    const [row] = await tx.insert(notices).values(v).returning();
+  const add = async (v: NewNotice) => {
+    const row = await insertNotice(tx, v);
     audits.push({
       action: `notice.${v.kind}`,
       objectType: 'notice',
-      objectId: row!.id,
+      objectId: row.id,
       after: { unitId: v.unitId, status: v.status },
     });
     await notify(
@@ -148,11 +147,11 @@ async function seedNoticeFlow(deps: Deps, tx: Executor, ctx: Ctx, city: DemoCity
         kind: v.kind === 'observation' ? 'observation' : 'urging',
         title: v.kind === 'observation' ? `绩效观察员意见：${v.title}` : `督查催办：${v.title}`,
         body: v.body,
-        link: `/notices/${row!.id}`,
+        link: `/notices/${row.id}`,
         todo: v.status === 'open',
       },
     );
-    return row!;
+    return row;
   };
   const base = { kind: 'urging', planId, issuedBy: 'office', dueDate: `${DEMO_YEAR}-11-30` };
   await add({
@@ -194,55 +193,38 @@ async function seedNoticeFlow(deps: Deps, tx: Executor, ctx: Ctx, city: DemoCity
   });
 
   // One serious reminder turned into an accountability proposal (S10).
-  const [serious] = await tx
-    .select()
-    .from(notices)
-    .where(
-      and(
-        eq(notices.kind, 'reminder'),
-        eq(notices.planId, planId),
-        sql`${notices.body} like '%严重滞后%'`,
-        sql`${notices.unitId} <> ${node('A01')}`,
-      ),
-    )
-    .limit(1);
+  const serious = await findReminderLike(tx, planId, '严重滞后', node('A01'));
   if (serious) {
-    await tx.update(notices).set({ status: 'escalated', version: 2 }).where(eq(notices.id, serious.id));
-    const [p] = await tx
-      .insert(accountabilityProposals)
-      .values({
-        noticeId: serious.id,
-        unitId: serious.unitId,
-        reason: '连续两个季度严重滞后于序时进度，催办后仍无明显改善，建议移交纪检监察机关问责。',
-        proposedAt: day(1),
-        proposedBy: 'office',
-      })
-      .returning();
+    await updateNotice(tx, serious.id, serious.version, { status: 'escalated' });
+    const p = await insertProposal(tx, {
+      noticeId: serious.id,
+      unitId: serious.unitId,
+      reason: '连续两个季度严重滞后于序时进度，催办后仍无明显改善，建议移交纪检监察机关问责。',
+      proposedAt: day(1),
+      proposedBy: 'office',
+    });
     audits.push({
       action: 'accountability_proposal.create',
       objectType: 'accountability_proposal',
-      objectId: p!.id,
+      objectId: p.id,
       after: { noticeId: serious.id },
     });
   }
 
   // Observations (Z15): one awaiting routing by the office, one routed to A01.
   const obs = { kind: 'observation', issuedBy: 'observer' };
-  const filed = await tx
-    .insert(notices)
-    .values({
-      ...obs,
-      unitId: node('B2-01'),
-      title: '窗口服务等候时间长',
-      body: '观察发现政务服务窗口午间排队较长，建议增设弹性窗口。',
-      status: 'filed',
-      issuedAt: day(3),
-    })
-    .returning();
+  const filed = await insertNotice(tx, {
+    ...obs,
+    unitId: node('B2-01'),
+    title: '窗口服务等候时间长',
+    body: '观察发现政务服务窗口午间排队较长，建议增设弹性窗口。',
+    status: 'filed',
+    issuedAt: day(3),
+  });
   audits.push({
     action: 'notice.file',
     objectType: 'notice',
-    objectId: filed[0]!.id,
+    objectId: filed.id,
     after: { status: 'filed' },
   });
   await notify(
@@ -253,7 +235,7 @@ async function seedNoticeFlow(deps: Deps, tx: Executor, ctx: Ctx, city: DemoCity
       kind: 'observation',
       title: '观察员意见：窗口服务等候时间长',
       body: '待转办',
-      link: `/notices/${filed[0]!.id}`,
+      link: `/notices/${filed.id}`,
       todo: true,
     },
   );

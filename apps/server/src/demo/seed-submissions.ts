@@ -1,12 +1,19 @@
-import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { plans, submissionHistory, submissions, verifications } from '../db/schema/index.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import { runHalfYear } from '../modules/live/live.service.js';
 import * as plansRepo from '../modules/plans/plans.repository.js';
-import { insertEvidence } from '../modules/submissions/submissions.repository.js';
+import {
+  insertEvidence,
+  insertHistory,
+  insertSubmissions,
+  type NewSubmission,
+} from '../modules/submissions/submissions.repository.js';
 import { drawSample } from '../modules/verification/sample.js';
-import { insertSample, submittedOf } from '../modules/verification/verification.repository.js';
+import {
+  insertSample,
+  insertVerifications,
+  submittedOf,
+} from '../modules/verification/verification.repository.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import { sha256Of } from '../platform/files/storage.js';
 
@@ -46,11 +53,7 @@ const PNG = Buffer.from(
  * placeholder codes).
  */
 export async function seedSubmissions(deps: Deps, tx: Executor, ctx: Ctx, systemId: number): Promise<void> {
-  const [plan] = await tx
-    .select()
-    .from(plans)
-    .where(and(eq(plans.systemId, systemId), eq(plans.year, YEAR), eq(plans.status, 'active')))
-    .limit(1);
+  const plan = await plansRepo.findActivePlan(tx, systemId, YEAR);
   if (!plan) return;
   const units = (await plansRepo.systemUnits(tx, systemId)).slice(0, UNITS);
   const ds = await plansRepo.findDataset(tx, plan.id, `${YEAR}-Y`);
@@ -61,7 +64,7 @@ export async function seedSubmissions(deps: Deps, tx: Executor, ctx: Ctx, system
   );
   const random = prng(20261101);
   const at = (m: number, day: number) => new Date(Date.UTC(YEAR, m, day, 2));
-  const rows: (typeof submissions.$inferInsert)[] = [];
+  const rows: NewSubmission[] = [];
   for (const [u, unit] of units.entries())
     for (const indicator of [...SELF, PROVIDED])
       for (let m = 1; m <= MONTHS; m++) {
@@ -94,13 +97,12 @@ export async function seedSubmissions(deps: Deps, tx: Executor, ctx: Ctx, system
         });
       }
   // The filler's own unit (the first) has not yet reported T4 for October: a to-do.
-  const inserted = await tx
-    .insert(submissions)
-    .values(
-      rows.filter((r) => !(r.unitId === units[0]!.id && r.indicator === 'T4' && r.period === `${YEAR}-M10`)),
-    )
-    .returning();
-  await tx.insert(submissionHistory).values(
+  const inserted = await insertSubmissions(
+    tx,
+    rows.filter((r) => !(r.unitId === units[0]!.id && r.indicator === 'T4' && r.period === `${YEAR}-M10`)),
+  );
+  await insertHistory(
+    tx,
     inserted.map((s) => ({
       submissionId: s.id,
       value: s.value,
@@ -123,7 +125,7 @@ export async function seedSubmissions(deps: Deps, tx: Executor, ctx: Ctx, system
       verifiedAt: s.verifiedAt ?? s.updatedAt,
       verifiedBy: 'assessor',
     }));
-  await tx.insert(verifications).values(vRows);
+  await insertVerifications(tx, vRows);
 
   const first = inserted.find(
     (s) => s.unitId === units[0]!.id && s.indicator === 'T1' && s.period === `${YEAR}-M10`,

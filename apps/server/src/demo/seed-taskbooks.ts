@@ -1,6 +1,4 @@
-import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { plans } from '../db/schema/index.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import { defaultCalendar } from '../modules/periods/period-state.js';
 import * as periods from '../modules/periods/periods.repository.js';
@@ -39,11 +37,7 @@ function split(total: number, n: number): number[] {
  * pending change request, the 2026 windows with M01–M09 closed and one reopening.
  */
 export async function seedTaskBooks(deps: Deps, tx: Executor, ctx: Ctx, systemId: number): Promise<void> {
-  const [plan] = await tx
-    .select()
-    .from(plans)
-    .where(and(eq(plans.systemId, systemId), eq(plans.year, DEMO_YEAR), eq(plans.status, 'active')))
-    .limit(1);
+  const plan = await plansRepo.findActivePlan(tx, systemId, DEMO_YEAR);
   if (!plan || (await repo.booksOfPlan(tx, plan.id)).length) return;
   const at = deps.now();
   const dataset = await plansRepo.findDataset(tx, plan.id, `${DEMO_YEAR}-Y`);

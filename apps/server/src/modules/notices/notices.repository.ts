@@ -95,6 +95,23 @@ export const updateNotice = async (db: Executor, id: number, version: number, v:
       .returning()
   )[0];
 
+/** The first reminder of a plan whose body contains `text`, outside one unit. */
+export const findReminderLike = async (db: Executor, planId: number, text: string, exceptUnitId: number) =>
+  (
+    await db
+      .select()
+      .from(notices)
+      .where(
+        and(
+          eq(notices.kind, 'reminder'),
+          eq(notices.planId, planId),
+          like(notices.body, `%${text}%`),
+          sql`${notices.unitId} <> ${exceptUnitId}`,
+        ),
+      )
+      .limit(1)
+  )[0];
+
 export const insertProposal = async (db: Executor, v: typeof accountabilityProposals.$inferInsert) =>
   (await db.insert(accountabilityProposals).values(v).returning())[0]!;
 

@@ -31,6 +31,16 @@ export function listPlans(db: Executor, f: { systemIds: number[] | null; systemI
     .orderBy(desc(plans.year), asc(plans.systemId), asc(plans.id));
 }
 
+/** The active plan of a system and year, if any. */
+export const findActivePlan = async (db: Executor, systemId: number, year: number) =>
+  (
+    await db
+      .select()
+      .from(plans)
+      .where(and(eq(plans.systemId, systemId), eq(plans.year, year), eq(plans.status, 'active')))
+      .limit(1)
+  )[0];
+
 export const insertPlan = async (db: Executor, v: typeof plans.$inferInsert) =>
   (await db.insert(plans).values(v).returning())[0]!;
 

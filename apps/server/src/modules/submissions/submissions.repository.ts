@@ -12,6 +12,7 @@ import {
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type EvidenceRow = typeof evidenceFiles.$inferSelect;
+export type NewSubmission = typeof submissions.$inferInsert;
 
 export const findSubmission = async (db: Executor, id: number) =>
   (await db.select().from(submissions).where(eq(submissions.id, id)).limit(1))[0];
@@ -44,6 +45,23 @@ export const listForPeriod = (db: Executor, planId: number, period: string) =>
 
 export const insertSubmission = async (db: Executor, v: typeof submissions.$inferInsert) =>
   (await db.insert(submissions).values(v).returning())[0]!;
+
+/** Bulk insert (demo seed); returns the rows. */
+export const insertSubmissions = (db: Executor, v: NewSubmission[]) =>
+  db.insert(submissions).values(v).returning();
+
+/** Bulk insert skipping slots that already hold a value (demo seed). */
+export const insertSubmissionsOnce = (db: Executor, v: NewSubmission[]) =>
+  db.insert(submissions).values(v).onConflictDoNothing();
+
+/** How many submissions a plan holds. */
+export const countOfPlan = async (db: Executor, planId: number) =>
+  (
+    (await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(submissions)
+      .where(eq(submissions.planId, planId))) as [{ n: number }]
+  )[0].n;
 
 /** Versioned update; undefined when someone else saved first. */
 export const updateSubmission = async (

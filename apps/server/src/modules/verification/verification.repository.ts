@@ -11,6 +11,10 @@ export const findVerification = async (db: Executor, id: number) =>
 export const insertVerification = async (db: Executor, v: typeof verifications.$inferInsert) =>
   (await db.insert(verifications).values(v).returning())[0]!;
 
+/** Bulk insert (demo seed). */
+export const insertVerifications = (db: Executor, v: (typeof verifications.$inferInsert)[]) =>
+  db.insert(verifications).values(v);
+
 export const listVerifications = (db: Executor, submissionIds: number[]) =>
   submissionIds.length
     ? db
