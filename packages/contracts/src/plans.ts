@@ -36,6 +36,8 @@ export const planSummary = z.object({
   activatedAt: z.string().nullable(),
   /** Count of validation errors of the current document (0 = can be activated). */
   errorCount: z.number().int(),
+  /** An ad-hoc / special-topic plan (Z7): active beside the yearly plan, never archiving it. */
+  adHoc: z.boolean(),
 });
 export type PlanSummary = z.infer<typeof planSummary>;
 
@@ -130,16 +132,6 @@ export const periodCode = z
 
 export const periodQuery = z.strictObject({ period: periodCode });
 
-/** The stored inputs of one plan and period (values, bonuses, deductions, vetoes) in the engine's form. */
-export const planDataset = z.object({
-  planId: z.number().int(),
-  period: z.string(),
-  version: z.number().int(),
-  rows: z.number().int(),
-  input: z.record(z.string(), z.unknown()),
-  updatedAt: z.string(),
-});
-
 export const unitScore = z.object({
   unitId: z.number().int().nullable(),
   unit: z.string(),
@@ -170,6 +162,12 @@ export const evaluationRun = z.object({
   planRevision: z.number().int(),
   computedAt: z.string(),
   computedBy: z.string().nullable(),
+  /** A draft is seen by the office only; units and leaders see released runs. */
+  status: z.enum(['draft', 'released']),
+  releasedAt: z.string().nullable(),
+  releasedBy: z.string().nullable(),
+  /** The newest run of its plan and period. */
+  latest: z.boolean(),
   units: z.array(unitScore),
   rankings: z.array(
     z.object({
@@ -189,17 +187,16 @@ export const unitTraceParams = z.strictObject({
 
 // --- additions by the server (additive only) -----------------------------------------------------
 
-/** PUT /api/plans/:id/data?period=: replace the stored inputs (what-if "save"); `units` is ignored. */
-export const planDataSave = z.strictObject({
-  input: z.record(z.string(), z.unknown()),
-  /** The dataset's version as read; 0 when none exists yet. */
-  version: z.number().int().min(0),
-});
+/**
+ * POST /api/plans/:id/evaluate: a draft run from the cycle's data. Computing while the period is
+ * still open for submissions must be said (`whileOpen: true`), else 409 PERIOD_OPEN.
+ */
+export const evaluateRequest = z.strictObject({ period: periodCode, whileOpen: z.boolean().optional() });
 
-/** POST /api/plans/:id/evaluate */
-export const evaluateRequest = z.strictObject({ period: periodCode });
-
-/** The engine's UnitTrace (see @jixiao/engine result.ts): every number of one unit explained. */
+/**
+ * The engine's UnitTrace (see @jixiao/engine result.ts): every number of one unit explained, plus
+ * `sources`: where each input came from (ValueSource[] of ./cycle.ts).
+ */
 export const unitTrace = z.record(z.string(), z.unknown());
 
 /** One rejected row of a data upload (IMPORT_REJECTED details). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { periodCode } from './plans.js';
+import { valueSource } from './sources.js';
 
 /**
  * Data submission with evidence (Z4, G5), conformity verification (Z4) and live scores (Z6, S9).
@@ -120,6 +121,8 @@ export const verificationRecord = z.object({
   method: verificationMethod,
   result: z.enum(['pass', 'fail']),
   note: z.string().nullable(),
+  /** The value the assessor found, when it differs from the submitted one: it replaces it in scoring. */
+  correctedValue: z.number().nullable(),
   sampleId: z.number().int().nullable(),
   verifiedAt: z.string(),
   verifiedBy: z.string().nullable(),
@@ -155,8 +158,10 @@ export const verificationCreate = z.strictObject({
   submissionId: z.number().int().positive(),
   method: verificationMethod,
   result: z.enum(['pass', 'fail']),
-  /** Why it failed (required on fail): sent to the unit with the return. */
+  /** Why it failed (required on fail): sent to the unit with the return. Required with a correction. */
   note: text(1000).nullable().optional(),
+  /** Pass with a corrected value (the verified figure replaces the submitted one). */
+  correctedValue: finite.nullable().optional(),
   version: z.number().int(),
 });
 export const sampleCreate = z.strictObject({
@@ -201,6 +206,8 @@ export const lostPoints = z.object({
   formula: z.string(),
   vars: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
   notes: z.array(z.string()),
+  /** Where the leaf's inputs came from (submission, verification, task book, import, missing policy). */
+  sources: z.array(valueSource).optional(),
 });
 export const liveUnit = z.object({
   unitId: z.number().int().nullable(),

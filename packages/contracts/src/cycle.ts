@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { periodCode } from './plans.js';
+import { evidenceFile } from './submissions.js';
+
+/**
+ * The evaluation loop (issue 8): veto / bonus / deduction events, data imports as batches, and
+ * where each number of a run came from. One cycle input feeds official runs, live scores, the
+ * half-year freeze and what-if; these are the shapes that travel between server and web.
+ */
+
+const id = z.coerce.number().int().positive();
+const text = (max: number) => z.string().trim().max(max);
+
+// --- events (W5, W9, W12, S8, S15, Z13) -----------------------------------------------------------
+
+export const eventKind = z.enum(['veto', 'bonus', 'deduction']);
+export type EventKind = z.infer<typeof eventKind>;
+/** Bonuses wait for the office's approval; vetoes and deductions take effect when recorded. */
+export const eventStatus = z.enum(['pending', 'approved', 'rejected', 'withdrawn']);
+export type EventStatus = z.infer<typeof eventStatus>;
+
+export const cycleEvent = z.object({
+  id: z.number().int(),
+  planId: z.number().int(),
+  /** The period the event counts in; it also counts in every later period of the year. */
+  period: z.string(),
+  unitId: z.number().int(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  kind: eventKind,
+  /** Bonus: the plan's bonus source code; veto: the event code (e.g. safety_accident). */
+  code: z.string().nullable(),
+  /** Deduction: the indicator it is charged to (optional). */
+  indicator: z.string().nullable(),
+  /** Points added (bonus) or deducted (deduction); null for a veto. */
+  points: z.number().nullable(),
+  reason: z.string(),
+  status: eventStatus,
+  source: z.enum(['entry', 'import']),
+  importBatchId: z.number().int().nullable(),
+  evidence: z.array(evidenceFile),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  version: z.number().int(),
+});
+export type CycleEvent = z.infer<typeof cycleEvent>;
+
+export const eventListQuery = z.strictObject({
+  planId: id,
+  period: periodCode.optional(),
+  unitId: id.optional(),
+  kind: eventKind.optional(),
+  status: eventStatus.optional(),
+});
+
+export const eventCreate = z.strictObject({
+  planId: z.number().int().positive(),
+  period: periodCode,
+  unitId: z.number().int().positive(),
+  kind: eventKind,
+  code: text(64).min(1).nullable().optional(),
+  indicator: text(64).min(1).nullable().optional(),
+  points: z.number().finite().positive().max(1000).nullable().optional(),
+  reason: text(2000).min(1),
+});
+export type EventCreate = z.infer<typeof eventCreate>;
+
+export const eventDecision = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  note: text(2000).nullable().optional(),
+  version: z.number().int(),
+});
+export const eventWithdraw = z.strictObject({ reason: text(2000).min(1), version: z.number().int() });
+
+// --- data imports (a data file fills the cycle's tables as one batch) -----------------------------
+
+/** One problem of an import row: rendered by the web from code + params (line, column). */
+export const importProblem = z.object({
+  line: z.number().int(),
+  /** The column (unit, indicator, period, value, kind, reason) or `file` / `header`. */
+  field: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** English text for logs and the CLI; the UI renders code + params. */
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof importProblem>;
+
+export const importCounts = z.object({
+  values: z.number().int(),
+  references: z.number().int(),
+  bonuses: z.number().int(),
+  deductions: z.number().int(),
+  vetoes: z.number().int(),
+});
+
+export const importPreview = z.object({
+  planId: z.number().int(),
+  period: z.string(),
+  fileName: z.string(),
+  /** SHA-256 of the file: confirming sends the same file and this hash. */
+  sha256: z.string(),
+  format: z.enum(['xlsx', 'csv', 'json']),
+  rows: z.number().int(),
+  counts: importCounts,
+  problems: z.array(importProblem),
+  /** The first rows as read, for the preview table. */
+  sample: z.array(
+    z.object({
+      line: z.number().int(),
+      unit: z.string(),
+      indicator: z.string(),
+      kind: z.string(),
+      value: z.string(),
+      reason: z.string(),
+    }),
+  ),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+export const importBatch = z.object({
+  id: z.number().int(),
+  planId: z.number().int(),
+  period: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  format: z.string(),
+  rows: z.number().int(),
+  counts: importCounts,
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+export type ImportBatch = z.infer<typeof importBatch>;
+
+export const importQuery = z.strictObject({ period: periodCode });
+
+// --- runs: draft → released ----------------------------------------------------------------------
+
+export const runStatus = z.enum(['draft', 'released']);
+export type RunStatus = z.infer<typeof runStatus>;
+
+export const runSummary = z.object({
+  id: z.number().int(),
+  planId: z.number().int(),
+  period: z.string(),
+  status: runStatus,
+  planRevision: z.number().int(),
+  computedAt: z.string(),
+  computedBy: z.string().nullable(),
+  releasedAt: z.string().nullable(),
+  releasedBy: z.string().nullable(),
+  /** The newest run of its plan and period (only the newest can be released). */
+  latest: z.boolean(),
+  units: z.number().int(),
+});
+export type RunSummary = z.infer<typeof runSummary>;
+
+export const runParams = z.strictObject({ id, runId: id });
+export const runListQuery = z.strictObject({ period: periodCode.optional() });
+export const resultsQuery = z.strictObject({ period: periodCode, run: id.optional() });
+
+/** The stored input of a run (what-if starts from it; it never writes back). */
+export const runInput = z.object({
+  runId: z.number().int(),
+  period: z.string(),
+  input: z.record(z.string(), z.unknown()),
+});
