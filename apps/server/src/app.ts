@@ -9,12 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { announcementsRoutes } from './modules/announcements/announcements.routes.js';
@@ -41,6 +36,7 @@ import { errorHandler } from './platform/error-handler.js';
 import { AppError } from './platform/errors.js';
 import type { BlobStore } from './platform/files/storage.js';
 import { type Access, SESSION_COOKIE } from './platform/http.js';
+import { openapiOptions } from './platform/openapi.js';
 
 export interface AppOptions {
   database: Database;
@@ -56,6 +52,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
+  /** Which of body, querystring, params and response the route's schema declares. */
+  schemaParts: string[];
 }
 
 declare module 'fastify' {
@@ -108,8 +106,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ) {
       const access = (route.config as { access?: Access } | undefined)?.access;
       if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+      const schemaParts = ['body', 'querystring', 'params', 'response'].filter(
+        (k) => (route.schema as Record<string, unknown> | undefined)?.[k] !== undefined,
+      );
       for (const method of [route.method].flat())
-        if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+        if (method !== 'HEAD') routeTable.push({ method, url: route.url, access, schemaParts });
     }
   });
 
@@ -133,18 +134,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Jixiao API',
-        version: '0.1.0',
-        description: '绩效管理信息系统 — government performance management',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  // The API document: every route with its schemas and access rule (platform/openapi.ts).
+  await app.register(swagger, openapiOptions);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.decorateRequest('actor', null);
