@@ -42,12 +42,16 @@ export async function seedCityDeptPlans(
   const current = structuredClone(tpl.plan) as unknown as Record<string, unknown> & Plan;
   current.name = `示范市市级机关部门绩效管理综合考评方案（${DEMO_YEAR}年）`;
   current.year = DEMO_YEAR;
-  // Last year: 22 points for T1 (职能目标) and 3 for T4 (信息报送), same 50 in total.
+  // Last year: 2 points moved from T4 (信息报送, 3) to T1 (职能目标, 22 — 27 in group C, which has
+  // its own T1 points), so every group's target component still adds up to 50.
   const last = structuredClone(current);
   last.name = `示范市市级机关部门绩效管理综合考评方案（${DEMO_YEAR - 1}年）`;
   last.year = DEMO_YEAR - 1;
   for (const ind of last.indicators) {
-    if (ind.code === 'T1') ind.points = 22;
+    if (ind.code === 'T1') {
+      ind.points = 22;
+      ind.pointsBy = { ...ind.pointsBy, C: 27 };
+    }
     if (ind.code === 'T4') ind.points = 3;
   }
 
