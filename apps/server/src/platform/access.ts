@@ -29,6 +29,12 @@ export const permissions = [
   'notices.answer',
   'observations.file',
   'announcements.publish',
+  // The evaluation loop (issue 8).
+  'events.read',
+  'events.record',
+  'events.approve',
+  'data.import',
+  'results.release',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -54,6 +60,11 @@ const officeWork: Permission[] = [
   'notices.read',
   'notices.issue',
   'announcements.publish',
+  'events.read',
+  'events.record',
+  'events.approve',
+  'data.import',
+  'results.release',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -63,6 +74,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'org.read',
     'plans.read',
     'results.read',
+    'events.read',
     'taskbooks.read',
     'submissions.read',
     'progress.read',
@@ -80,6 +92,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'submissions.verify',
     'progress.read',
     'notices.read',
+    // Lead departments record vetoes, deductions and bonus proposals for their indicators (W9, S8).
+    'events.read',
+    'events.record',
   ],
   // Data providers submit other units' values for their indicators (Z4).
   provider: [
@@ -105,11 +120,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'submissions.write',
     'notices.read',
     'notices.answer',
+    'events.read',
   ],
   unit_filler: [
     'org.read',
     'plans.read',
     'results.read',
+    'events.read',
     'taskbooks.read',
     'taskbooks.edit',
     'submissions.read',
@@ -207,7 +224,8 @@ export function orgScope(actor: Actor, p: Permission): OrgScope {
       case 'indicators':
         // Providers and lead departments assess one indicator across all units (Z4, S3): they read the
         // whole tree, the plans and every unit's results.
-        if (p === 'org.read' || p === 'plans.read' || p === 'results.read') return { all: true };
+        if (p === 'org.read' || p === 'plans.read' || p === 'results.read' || p === 'events.read')
+          return { all: true };
         break;
       case 'objects':
         break;

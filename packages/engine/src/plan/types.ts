@@ -13,6 +13,26 @@ export type RoundingStage = 'indicator' | 'node' | 'component' | 'total';
 /** Outcome of a division by zero (zero target, zero peer growth, equal limits): 0 points, full points, or "missing". */
 export type ZeroDivisionOutcome = 'zero' | 'full' | 'missing';
 export type PeriodGranularity = 'month' | 'quarter' | 'half' | 'year';
+/** How often a unit reports an indicator (月报/季报/半年报/年报); what is due when comes from it. */
+export type ReportingFrequency = PeriodGranularity;
+
+/**
+ * How the yearly cycle's data become the engine's input (the server's cycle input reads this).
+ * - `unverified`: a submitted but not yet verified value counts (`count`, default) or is missing.
+ * - `rejected`: a value returned by verification is missing (default) or counts as submitted.
+ * - `missingBeforeDue`: a value not reported while its period is not yet due is left out and the
+ *   siblings re-weighted (`reweight`, default) or scored 0 and shown as pending (`pending`).
+ * - `missingAfterDue`: after the due date a missing value scores 0 (`zero`, default), takes the
+ *   unit's last earlier report of the year (`carry_forward`), or scores 0 and costs
+ *   `missingPenalty` points as a deduction (`penalty`).
+ */
+export interface CyclePolicy {
+  unverified?: 'count' | 'missing';
+  rejected?: 'missing' | 'count';
+  missingBeforeDue?: 'reweight' | 'pending';
+  missingAfterDue?: 'zero' | 'carry_forward' | 'penalty';
+  missingPenalty?: number;
+}
 
 export interface RoundingSpec {
   decimals?: number;
@@ -215,6 +235,8 @@ export interface Indicator {
   method?: MethodSpec;
   missing?: MissingPolicy;
   divisionByZero?: ZeroDivisionOutcome;
+  /** Reporting frequency (default: the plan's period granularity). */
+  frequency?: ReportingFrequency;
   subItems?: SubItem[];
   /** Pairwise comparison matrix of this indicator's children, in their plan order (AHP). */
   ahp?: number[][];
@@ -327,5 +349,7 @@ export interface Plan {
   constraints?: ConstraintSpec[];
   /** S9: the frozen half-year result counts into the year end with this weight. */
   halfYear?: { weight: number };
+  /** How submissions, verification and missing reports turn into input (defaults in CyclePolicy). */
+  cycle?: CyclePolicy;
   links?: LinkSpec[];
 }

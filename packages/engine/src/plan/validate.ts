@@ -66,6 +66,7 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
   const groupCodes = new Set(groups.map((g) => g.code));
   const compCodes = new Set(components.map((c) => c.code));
   const indByCode = new Map(indicators.map((i) => [i.code, i]));
+  checkCycle(plan, add);
   if (groups.length === 0) add('required', 'groups', 'the plan needs at least one group');
   if (components.length === 0) add('required', 'components', 'the plan needs at least one component');
   groups.forEach((g, i) => {
@@ -231,6 +232,13 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
         `indicator ${ind.code}: missing must be zero, reweight or error`,
         ind.code,
       );
+    if (ind.frequency !== undefined && !['month', 'quarter', 'half', 'year'].includes(ind.frequency))
+      add(
+        'frequency',
+        `${path}.frequency`,
+        `indicator ${ind.code}: frequency must be month, quarter, half or year`,
+        ind.code,
+      );
     if (ind.ahp) {
       const kids = children.get(ind.code) ?? [];
       const r = ahp(ind.ahp);
@@ -363,4 +371,22 @@ export function dupes(items: { code: string }[], path: string, what: string, add
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/** The cycle policy names known options only; a penalty policy needs a positive penalty. */
+function checkCycle(plan: Plan, add: (code: string, path: string, message: string) => void) {
+  const c = plan.cycle;
+  if (c === undefined) return;
+  const options: [keyof NonNullable<Plan['cycle']>, string[]][] = [
+    ['unverified', ['count', 'missing']],
+    ['rejected', ['missing', 'count']],
+    ['missingBeforeDue', ['reweight', 'pending']],
+    ['missingAfterDue', ['zero', 'carry_forward', 'penalty']],
+  ];
+  for (const [k, allowed] of options)
+    if (c[k] !== undefined && !allowed.includes(String(c[k])))
+      add('cycle', `cycle.${k}`, `cycle.${k} must be one of ${allowed.join(', ')}`);
+  const p = c.missingPenalty;
+  if (c.missingAfterDue === 'penalty' && !(typeof p === 'number' && p > 0))
+    add('cycle', 'cycle.missingPenalty', 'cycle.missingPenalty must be a positive number of points');
 }

@@ -168,6 +168,81 @@ export const periodReopenings = pgTable(
   (t) => [index('period_reopening_plan_period_unit').on(t.planId, t.period, t.unitId)],
 );
 
+// --- data imports, office reference values and events (issue 8) -----------------------------------
+
+/** One data file the office brought in: every row it wrote points back here. */
+export const importBatches = pgTable(
+  'import_batch',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: planRef(),
+    period: text('period').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    format: text('format').notNull(),
+    rows: integer('rows').notNull(),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+    createdAt: at('created_at'),
+    createdBy: text('created_by'),
+  },
+  (t) => [index('import_batch_plan_period').on(t.planId, t.period)],
+);
+
+/**
+ * Office-held figures of a (unit, indicator, period) that are not the unit's own value: targets and
+ * baselines where no task book states them, base-period and peer values (W3, W4), expert scores.
+ */
+export const referenceValues = pgTable(
+  'reference_value',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: planRef(),
+    period: text('period').notNull(),
+    unitId: unitRef(),
+    indicator: text('indicator').notNull(),
+    target: num('target'),
+    baseline: num('baseline'),
+    baseValue: num('base_value'),
+    peerValue: num('peer_value'),
+    peerBaseValue: num('peer_base_value'),
+    scores: jsonb('scores').$type<number[]>(),
+    importBatchId: integer('import_batch_id').references(() => importBatches.id, { onDelete: 'restrict' }),
+    updatedAt: at('updated_at'),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [uniqueIndex('reference_value_key').on(t.planId, t.period, t.unitId, t.indicator)],
+);
+
+/**
+ * A veto (W5, W12, S15), bonus (W9) or deduction (S8, S11, Z13) against a unit. Bonuses wait for the
+ * office's approval (pending → approved | rejected); vetoes and deductions count once recorded
+ * (approved). Any of them may be withdrawn with a reason. It counts from its period to the year end.
+ */
+export const cycleEvents = pgTable(
+  'cycle_event',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: planRef(),
+    period: text('period').notNull(),
+    unitId: unitRef(),
+    kind: text('kind').notNull(),
+    code: text('code'),
+    indicator: text('indicator'),
+    points: num('points'),
+    reason: text('reason').notNull(),
+    status: text('status').notNull(),
+    source: text('source').notNull().default('entry'),
+    importBatchId: integer('import_batch_id').references(() => importBatches.id, { onDelete: 'restrict' }),
+    createdAt: at('created_at'),
+    createdBy: text('created_by'),
+    decidedAt: maybeAt('decided_at'),
+    decidedBy: text('decided_by'),
+    decisionNote: text('decision_note'),
+    version: version(),
+  },
+  (t) => [index('cycle_event_plan_period').on(t.planId, t.period), index('cycle_event_unit').on(t.unitId)],
+);
+
 // --- submissions and evidence (Z4, G5) --------------------------------------------------------------
 
 /**
@@ -193,6 +268,8 @@ export const submissions = pgTable(
     submittedBy: text('submitted_by'),
     verifiedAt: maybeAt('verified_at'),
     verifiedBy: text('verified_by'),
+    /** Set when the value came from an office data file (source 'import'). */
+    importBatchId: integer('import_batch_id').references(() => importBatches.id, { onDelete: 'restrict' }),
     version: version(),
     createdAt: at('created_at'),
     updatedAt: at('updated_at'),
@@ -254,6 +331,8 @@ export const verifications = pgTable(
     method: text('method').notNull(),
     result: text('result').notNull(),
     note: text('note'),
+    /** The figure the assessor found; it replaces the submitted value in scoring. */
+    correctedValue: num('corrected_value'),
     sampleId: integer('sample_id'),
     verifiedAt: at('verified_at'),
     verifiedBy: text('verified_by'),

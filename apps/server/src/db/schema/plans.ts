@@ -82,6 +82,10 @@ export const evaluationRuns = pgTable(
     result: jsonb('result').$type<Record<string, unknown>>().notNull(),
     computedAt: at('computed_at'),
     computedBy: text('computed_by'),
+    /** draft (the office only) → released (units and leaders see it); a run never changes otherwise. */
+    status: text('status').notNull().default('draft'),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    releasedBy: text('released_by'),
   },
   (t) => [index('evaluation_run_plan_period').on(t.planId, t.period, t.id)],
 );
