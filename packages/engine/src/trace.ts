@@ -85,6 +85,7 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
       tr.notes.push(`scope: ${scope} (${vals.length} units with values)`);
     }
     let f = n.def!.score(spec, cell, ctx, tr);
+    finiteVars(tr);
     if (Number.isNaN(f)) {
       tr.notes.push(`missing-value policy: ${n.missing}`);
       if (n.missing !== 'zero') {
@@ -208,6 +209,19 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
     rank: `competition rank ${st.rank[u]} in group ${g.code} on reported totals; published placement ${st.placement[u]}`,
     grade,
   };
+}
+
+/**
+ * Traces travel as JSON, which has no NaN or ±Infinity. An intermediate that overflowed (a growth
+ * rate over a base value near zero, say) is shown as "unbounded" / "-unbounded" with a note; the
+ * method's fraction itself is clamped and stays finite.
+ */
+function finiteVars(tr: Tracer): void {
+  for (const [k, v] of Object.entries(tr.vars)) {
+    if (typeof v !== 'number' || Number.isFinite(v)) continue;
+    tr.vars[k] = Number.isNaN(v) ? null : v > 0 ? 'unbounded' : '-unbounded';
+    tr.notes.push(`${k} is not a finite number: shown as ${tr.vars[k] ?? 'null'}`);
+  }
 }
 
 /** A reported score: with the plan's decimals when that stage rounds, else as a clean raw decimal. */

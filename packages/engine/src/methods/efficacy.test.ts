@@ -26,4 +26,13 @@ describe('efficacy coefficient (功效系数法)', () => {
   it('all equal (x_h = x_s) follows the division-by-zero outcome', () => {
     expect(run({ kind: 'efficacy', limits: 'group' }, { value: 5 }, { group: [5, 5], dz: 'full' }).f).toBe(1);
   });
+  it('a scope without any value has no limits: x_s and x_h are null (never ±Infinity) and a note says so', () => {
+    const { f, tr } = run({ kind: 'efficacy', limits: 'group' }, {}, { group: [] });
+    expect(f).toBeNaN(); // missing: the plan's missing-value policy applies
+    expect(tr.vars).toEqual({ x: null, x_s: null, x_h: null });
+    expect(tr.notes).toEqual(['no values in scope: x_s and x_h undefined', 'missing input: value']);
+    const lower = run({ kind: 'efficacy', limits: 'group' }, { value: 3 }, { group: [], direction: 'lower' });
+    expect(lower.f).toBeNaN();
+    expect(Object.values(lower.tr.vars).every((v) => v === null || Number.isFinite(v))).toBe(true);
+  });
 });

@@ -37,11 +37,20 @@ export const efficacy: MethodDef<EfficacySpec> = {
       xs = s.limits.worst;
       xh = s.limits.best;
     }
+    // A scope without any present value has no worst and no best (prepare leaves ±Infinity).
+    const noLimits = !(Number.isFinite(xs) && Number.isFinite(xh));
     if (tr) {
       tr.formula = `d = 60 + 40 × (x − x_s) / (x_h − x_s), clamped to [${lo}, ${hi}]; f = d / 100`;
-      Object.assign(tr.vars, { x: Number.isNaN(c.value) ? null : c.value, x_s: xs, x_h: xh });
+      Object.assign(tr.vars, {
+        x: Number.isNaN(c.value) ? null : c.value,
+        x_s: noLimits ? null : xs,
+        x_h: noLimits ? null : xh,
+      });
+      if (noLimits) tr.notes.push('no values in scope: x_s and x_h undefined');
     }
     if (Number.isNaN(c.value)) return missing(tr, 'value');
+    // Unreachable through evaluate (a present x is itself in its scope); kept for direct calls.
+    if (noLimits) return Number.NaN;
     if (xh === xs) return zeroDivision(ctx, tr, 'x_h = x_s');
     const d = clamp(60 + (40 * (c.value - xs)) / (xh - xs), lo, hi);
     if (tr) tr.vars.d = d;
