@@ -53,6 +53,7 @@ ALTER TABLE "evaluation_run" ADD COLUMN "status" text DEFAULT 'draft' NOT NULL;-
 ALTER TABLE "evaluation_run" ADD COLUMN "released_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "evaluation_run" ADD COLUMN "released_by" text;--> statement-breakpoint
 ALTER TABLE "submission" ADD COLUMN "import_batch_id" integer;--> statement-breakpoint
+ALTER TABLE "task_target" ADD COLUMN "schedule" jsonb;--> statement-breakpoint
 ALTER TABLE "verification" ADD COLUMN "corrected_value" numeric(20, 6);--> statement-breakpoint
 ALTER TABLE "cycle_event" ADD CONSTRAINT "cycle_event_plan_id_plan_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plan"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cycle_event" ADD CONSTRAINT "cycle_event_unit_id_org_node_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_node"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint

@@ -72,6 +72,8 @@ export const taskTargets = pgTable(
     indicator: text('indicator').notNull(),
     target: num('target'),
     baseline: num('baseline'),
+    /** Cumulative quarterly shares of the target (S9), e.g. [0.2, 0.45, 0.7, 1]; null = months / 12. */
+    schedule: jsonb('schedule').$type<number[]>(),
     measureUnit: text('measure_unit'),
     note: text('note'),
   },
