@@ -7,6 +7,8 @@ import noticesEn from './notices.en.js';
 import noticesZhCN from './notices.zh-CN.js';
 import plansEditorEn from './plans-editor.en.js';
 import plansEditorZhCN from './plans-editor.zh-CN.js';
+import resultsLoopEn from './results-loop.en.js';
+import resultsLoopZhCN from './results-loop.zh-CN.js';
 import submissionsEn from './submissions.en.js';
 import submissionsZhCN from './submissions.zh-CN.js';
 import taskbooksEn from './taskbooks.en.js';
@@ -34,10 +36,19 @@ void i18n.use(initReactI18next).init({
         ...taskbooksZhCN,
         ...submissionsZhCN,
         ...formulaZhCN,
+        ...resultsLoopZhCN,
       },
     },
     en: {
-      translation: { ...en, ...plansEditorEn, ...noticesEn, ...taskbooksEn, ...submissionsEn, ...formulaEn },
+      translation: {
+        ...en,
+        ...plansEditorEn,
+        ...noticesEn,
+        ...taskbooksEn,
+        ...submissionsEn,
+        ...formulaEn,
+        ...resultsLoopEn,
+      },
     },
   },
   lng: storedLang(),

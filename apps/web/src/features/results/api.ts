@@ -1,0 +1,91 @@
+/**
+ * Typed queries of the results page (issue 8 points 1, 5, 9, 14): runs of a plan and period,
+ * a run's results, its stored input (what-if), a unit's trace with its sources, and the calls
+ * that compute and release. Types come from @jixiao/contracts.
+ */
+import type { EvaluationRun, RunSummary, runInput, ValueSource } from '@jixiao/contracts';
+import type { EvaluationInput, UnitTrace } from '@jixiao/engine';
+import { useQuery } from '@tanstack/react-query';
+import { api, isApiError, withQuery } from '../../shared/api.js';
+
+/** GET /api/plans/:id/runs/:runId/input. */
+export type RunInput = (typeof runInput)['_output'];
+/** GET …/results/:unit/trace: the engine's trace plus where each input came from. */
+export type TracedUnit = UnitTrace & { sources?: ValueSource[] };
+
+export const resultKeys = {
+  /** Everything of a plan and period (prefix of all keys below). */
+  period: (planId: number, period: string) => ['results', planId, period] as const,
+  runs: (planId: number, period: string) => ['results', planId, period, 'runs'] as const,
+  run: (planId: number, period: string, run: number | undefined) =>
+    ['results', planId, period, 'run', run ?? 'latest'] as const,
+  trace: (planId: number, period: string, run: number | undefined, unit: string) =>
+    ['results', planId, period, 'trace', run ?? 'latest', unit] as const,
+  input: (planId: number, runId: number) => ['results', planId, 'input', runId] as const,
+};
+
+/** The runs of a plan and period, newest first (the office sees drafts too). */
+export function useRuns(planId: number | undefined, period: string | undefined) {
+  return useQuery({
+    queryKey: resultKeys.runs(planId ?? 0, period ?? ''),
+    queryFn: async () =>
+      [...(await api.get<RunSummary[]>(`/api/plans/${planId}/runs`, { period }))].sort(
+        (a, b) => b.computedAt.localeCompare(a.computedAt) || b.id - a.id,
+      ),
+    enabled: planId !== undefined && !!period,
+  });
+}
+
+/**
+ * A run's results: the one named, else the latest the caller may see (office: draft or
+ * released; others: released). null when there is none (404).
+ */
+export function useRun(planId: number | undefined, period: string | undefined, run?: number) {
+  return useQuery({
+    queryKey: resultKeys.run(planId ?? 0, period ?? '', run),
+    queryFn: async () => {
+      try {
+        return await api.get<EvaluationRun>(`/api/plans/${planId}/results`, { period, run });
+      } catch (e) {
+        if (isApiError(e) && e.status === 404) return null;
+        throw e;
+      }
+    },
+    enabled: planId !== undefined && !!period,
+  });
+}
+
+export function useUnitTrace(planId: number, period: string, run: number | undefined, unit: string) {
+  return useQuery({
+    queryKey: resultKeys.trace(planId, period, run, unit),
+    queryFn: () =>
+      api.get<TracedUnit>(`/api/plans/${planId}/results/${encodeURIComponent(unit)}/trace`, { period, run }),
+  });
+}
+
+/** The engine input a run was computed from (office): what-if starts from it and never writes back. */
+export function useRunInput(planId: number, runId: number) {
+  return useQuery({
+    queryKey: resultKeys.input(planId, runId),
+    queryFn: async () => {
+      const body = await api.get<RunInput>(`/api/plans/${planId}/runs/${runId}/input`);
+      return { ...body, input: body.input as unknown as EvaluationInput };
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** POST /api/plans/:id/evaluate: a new draft. 409 PERIOD_OPEN unless `whileOpen` is said. */
+export const evaluate = (planId: number, period: string, whileOpen?: boolean) =>
+  api.post<EvaluationRun>(
+    `/api/plans/${planId}/evaluate`,
+    whileOpen ? { period, whileOpen: true } : { period },
+  );
+
+/** POST /api/plans/:id/runs/:runId/release (office): 409 RUN_NOT_LATEST or CONFLICT. */
+export const releaseRun = (planId: number, runId: number) =>
+  api.post<EvaluationRun>(`/api/plans/${planId}/runs/${runId}/release`);
+
+/** The .xlsx of a run: one sheet per group, Chinese headers. */
+export const exportUrl = (planId: number, period: string, run?: number) =>
+  withQuery(`/api/plans/${planId}/results/export`, { period, run });
