@@ -113,6 +113,8 @@ export function checkConstraints(
   indByCode: Map<string, Indicator>,
   amount: (x: Indicator | Component, chain: string[]) => number | undefined,
   add: Add,
+  /** Whether an indicator is part of a group's plan (appliesTo); one that is not carries no share there. */
+  appliesIn: (ind: Indicator, g: { code: string; chain: string[] }) => boolean = () => true,
 ): void {
   const comps = arr(plan.components);
   arr(plan.constraints).forEach((c, i) => {
@@ -120,7 +122,8 @@ export function checkConstraints(
       // Effective share of each node in the total: its amount over its siblings', down the path.
       const share = new Map<string, number>();
       const compSum = comps.reduce((a, x) => a + (amount(x, g.chain) ?? 0), 0);
-      const walk = (kids: Indicator[], parentShare: number) => {
+      const walk = (all: Indicator[], parentShare: number) => {
+        const kids = all.filter((k) => appliesIn(k, g));
         const sum = kids.reduce((a, k) => a + (amount(k, g.chain) ?? 0), 0);
         for (const k of kids) {
           const s = sum > 0 ? (parentShare * (amount(k, g.chain) ?? 0)) / sum : 0;

@@ -351,7 +351,7 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
 
   checkGrades(plan, add);
   checkEvents(plan, groupCodes, catCodes, add);
-  checkConstraints(plan, scopes, children, indByCode, amount, add);
+  checkConstraints(plan, scopes, children, indByCode, amount, add, appliesIn);
   return out;
 }
 
