@@ -23,6 +23,8 @@ export const errorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'VERSION_CONFLICT',
+  'PERIOD_OPEN',
+  'RUN_NOT_LATEST',
   'IMPORT_REJECTED',
   'PLAN_INVALID',
   'INPUT_INVALID',

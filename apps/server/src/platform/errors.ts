@@ -23,6 +23,8 @@ export const httpStatus: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
+  PERIOD_OPEN: 409,
+  RUN_NOT_LATEST: 409,
   IMPORT_REJECTED: 422,
   PLAN_INVALID: 422,
   INPUT_INVALID: 422,
