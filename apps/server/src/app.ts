@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { announcementsRoutes } from './modules/announcements/announcements.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { eventsRoutes } from './modules/events/events.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { resolveSession } from './modules/identity/auth.service.js';
 import { liveRoutes } from './modules/live/live.routes.js';
@@ -186,6 +187,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(announcementsRoutes(deps));
   await app.register(periodRoutes(deps));
   await app.register(taskBookRoutes(deps));
+  await app.register(eventsRoutes(deps));
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: 'index.html' });

@@ -594,6 +594,39 @@ const cases: Record<string, Case> = {
     otherUnit: 404,
     lacking: 403,
   },
+  // Events (issue 8 point 2): units read (their own and approved bonuses); recording, deciding and
+  // withdrawing are the office's and lead departments' functions.
+  'GET /api/events': { call: (f) => ({ url: `/api/events?planId=${f.plan}` }), otherUnit: 200, lacking: 403 },
+  'POST /api/events': {
+    call: (f) => ({
+      url: '/api/events',
+      payload: {
+        planId: f.plan,
+        period: '2026-M03',
+        unitId: f.unit1,
+        kind: 'deduction',
+        points: 1,
+        reason: 'x',
+      },
+    }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/events/:id/decision': {
+    call: () => ({ url: '/api/events/1/decision', payload: { decision: 'approve', version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/events/:id/withdraw': {
+    call: () => ({ url: '/api/events/1/withdraw', payload: { reason: 'x', version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/events/:id/evidence': {
+    call: () => ({ url: '/api/events/1/evidence' }),
+    otherUnit: 403,
+    lacking: 403,
+  },
   'GET /api/audit-events': { call: () => ({ url: '/api/audit-events' }), otherUnit: 403, lacking: 403 },
   'GET /api/audit-events/verify': {
     call: () => ({ url: '/api/audit-events/verify' }),

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { extensionMatches, sniff } from '../../platform/files/sniff.js';
 import { sha256Of } from '../../platform/files/storage.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { assertEventEvidenceReadable } from '../events/events.policy.js';
 import { assertCanWrite } from './submissions.policy.js';
 import * as repo from './submissions.repository.js';
 import { presentEvidence, readable } from './submissions.service.js';
@@ -55,7 +56,7 @@ export async function attachEvidence(
   deps: Deps,
   tx: Executor,
   ctx: Ctx,
-  owner: { type: 'submission' | 'verification'; id: number },
+  owner: { type: 'submission' | 'verification' | 'event'; id: number },
   file: UploadedFile,
 ): Promise<EvidenceFile> {
   const { name, type } = checkFile(file);
@@ -106,6 +107,11 @@ export async function downloadEvidence(deps: Deps, ctx: Ctx, id: number) {
   const db = deps.database.db;
   const e = await repo.findEvidence(db, id);
   if (!e) throw notFound('File');
+  if (e.ownerType === 'event') {
+    // An event's evidence: the unit concerned, the recorder and the office (events.policy).
+    await assertEventEvidenceReadable(db, ctx.actor!, e.ownerId);
+    return { data: await deps.blobs.get(e.sha256), contentType: e.contentType, fileName: e.fileName };
+  }
   let submissionId = e.ownerId;
   if (e.ownerType === 'verification') {
     const { findVerification } = await import('../verification/verification.repository.js');
