@@ -42,11 +42,15 @@ export async function login(
   if (user.lockedUntil && user.lockedUntil > now) throw locked(user.lockedUntil, now);
 
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failed = user.failedLogins + 1;
-    const lockNow = failed >= MAX_FAILED_LOGINS;
-    const lockedUntil = lockNow ? new Date(now.getTime() + LOCKOUT_MS) : null;
-    await db.transaction(async (tx) => {
-      await repo.setLoginState(tx, user.id, { failedLogins: lockNow ? 0 : failed, lockedUntil });
+    // Counted in the database (failed = failed + 1), so parallel failures each count.
+    const state = await db.transaction(async (tx) => {
+      const s = await repo.recordFailedLogin(tx, user.id, {
+        now,
+        max: MAX_FAILED_LOGINS,
+        lockUntil: new Date(now.getTime() + LOCKOUT_MS),
+      });
+      // The failure that reaches the threshold locks the account.
+      const lockNow = s.failedLogins === MAX_FAILED_LOGINS;
       await recordAudit(
         deps,
         tx,
@@ -54,10 +58,11 @@ export async function login(
         { action: lockNow ? 'auth.locked' : 'auth.login_failed', objectType: 'user', objectId: user.id },
         { id: user.id, username: user.username },
       );
+      return s;
     });
-    if (lockedUntil) throw locked(lockedUntil, now);
+    if (state.lockedUntil && state.lockedUntil > now) throw locked(state.lockedUntil, now);
     throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password', {
-      remainingAttempts: MAX_FAILED_LOGINS - failed,
+      remainingAttempts: Math.max(0, MAX_FAILED_LOGINS - state.failedLogins),
     });
   }
 
