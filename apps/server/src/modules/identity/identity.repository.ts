@@ -38,6 +38,31 @@ export async function setLoginState(
   await db.update(users).set(s).where(eq(users.id, id));
 }
 
+/**
+ * One failed sign-in, counted atomically in one statement (`failed_logins + 1 … returning`), so
+ * failures that run in parallel each count on PostgreSQL and PGlite alike. When the count reaches
+ * `max` the account is locked until `lockUntil`; the first failure after a lock has run out starts
+ * the count again. Both CASEs read the row as it was before the update.
+ */
+export async function recordFailedLogin(
+  db: Executor,
+  id: number,
+  o: { now: Date; max: number; lockUntil: Date },
+): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
+  const lapsed = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${o.now.toISOString()}::timestamptz)`;
+  const next = sql`(case when ${lapsed} then 1 else ${users.failedLogins} + 1 end)`;
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: next,
+      lockedUntil: sql`case when ${next} >= ${o.max} then ${o.lockUntil.toISOString()}::timestamptz
+        when ${lapsed} then null else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, id))
+    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+  return row!;
+}
+
 /** Grants of some users, with the path and name of the scope node resolved. */
 export async function grantsOf(
   db: Executor,
