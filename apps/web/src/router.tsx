@@ -23,6 +23,8 @@ const ReviewQueuePage = lazy(() => import('./features/taskbooks/ReviewQueuePage.
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js'));
 const SubmissionsPage = lazy(() => import('./features/submissions/SubmissionsPage.js'));
 const VerificationPage = lazy(() => import('./features/verification/VerificationPage.js'));
+const EventsPage = lazy(() => import('./features/events/EventsPage.js'));
+const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
 const LivePage = lazy(() => import('./features/live/LivePage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
@@ -125,6 +127,24 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="submissions.verify">
                 <VerificationPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'events',
+            handle: h('eventsNav.events'),
+            element: (
+              <RequirePermission permission="events.read">
+                <EventsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'imports',
+            handle: h('eventsNav.imports'),
+            element: (
+              <RequirePermission permission="data.import">
+                <ImportsPage />
               </RequirePermission>
             ),
           },

@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.js';
+import eventsImportsEn from './events-imports.en.js';
+import eventsImportsZhCN from './events-imports.zh-CN.js';
 import formulaEn from './formula.en.js';
 import formulaZhCN from './formula.zh-CN.js';
 import noticesEn from './notices.en.js';
@@ -37,6 +39,7 @@ void i18n.use(initReactI18next).init({
         ...submissionsZhCN,
         ...formulaZhCN,
         ...resultsLoopZhCN,
+        ...eventsImportsZhCN,
       },
     },
     en: {
@@ -48,6 +51,7 @@ void i18n.use(initReactI18next).init({
         ...submissionsEn,
         ...formulaEn,
         ...resultsLoopEn,
+        ...eventsImportsEn,
       },
     },
   },

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { formatError } from '../../shared/feedback.js';
+import { correctedFrom, correctionChange } from '../verification/model.js';
 import { evidenceUrl, subKeys, uploadEvidence, useSubmissionDetail } from './api.js';
 import { evidenceErrorKey, MAX_EVIDENCE_BYTES, STATUS_COLOR } from './model.js';
 
@@ -235,6 +236,14 @@ export function SubmissionDrawer({
                             {t(`verification.method.${v.method}`)} · {v.verifiedBy ?? '—'} ·{' '}
                             {when(v.verifiedAt)}
                           </div>
+                          {v.correctedValue !== null && (
+                            <Tag color="gold" data-testid="ver-correction" style={{ marginTop: 4 }}>
+                              {t(
+                                'verifyCorrection.change',
+                                correctionChange(correctedFrom(d, v), v.correctedValue, d.measureUnit)!,
+                              )}
+                            </Tag>
+                          )}
                           {v.note && (
                             <Typography.Paragraph style={{ margin: '4px 0' }}>{v.note}</Typography.Paragraph>
                           )}

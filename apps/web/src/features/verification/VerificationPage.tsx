@@ -42,7 +42,14 @@ import {
   useSamples,
   verKeys,
 } from './api.js';
-import { countTotals, defaultMethod, METHODS, sampleRows, verdictProblem } from './model.js';
+import {
+  correctionChange,
+  countTotals,
+  defaultMethod,
+  METHODS,
+  sampleRows,
+  verdictProblem,
+} from './model.js';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 const rowId = (q: QueueItem) => `${q.unitCode}-${q.submission.indicator}-${q.submission.period}`;
@@ -57,15 +64,19 @@ function VerifyModal({ item, onClose }: { item: QueueItem | null; onClose: () =>
   const [method, setMethod] = useState<VerificationMethod | undefined>(undefined);
   const [result, setResult] = useState<'pass' | 'fail' | undefined>(undefined);
   const [note, setNote] = useState('');
+  const [corrected, setCorrected] = useState<number | null>(null);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [saving, setSaving] = useState(false);
   const chosen = method ?? (item ? defaultMethod(item) : 'comprehensive');
-  const problem = verdictProblem(result, note);
+  const correction = result === 'pass' ? corrected : null;
+  const problem = verdictProblem(result, note, correction, item?.submission.value ?? null);
+  const noteMissing = problem === 'note' || problem === 'correctionNote';
 
   const close = () => {
     setMethod(undefined);
     setResult(undefined);
     setNote('');
+    setCorrected(null);
     setFiles([]);
     onClose();
   };
@@ -79,6 +90,7 @@ function VerifyModal({ item, onClose }: { item: QueueItem | null; onClose: () =>
         method: chosen,
         result,
         note: note.trim() || null,
+        ...(correction !== null ? { correctedValue: correction } : {}),
         version: item.submission.version,
       });
       let attached = 0;
@@ -91,11 +103,21 @@ function VerifyModal({ item, onClose }: { item: QueueItem | null; onClose: () =>
           refused(f, e);
         }
       }
+      const change = correctionChange(
+        item.submission.value,
+        rec.correctedValue ?? correction,
+        item.submission.measureUnit,
+      );
       message.success(
-        t(result === 'pass' ? 'verification.passed' : 'verification.failed', {
-          indicator: `${item.unitName} ${item.submission.indicator}`,
-          n: attached,
-        }),
+        change
+          ? t('verifyCorrection.passedCorrected', {
+              indicator: `${item.unitName} ${item.submission.indicator}`,
+              ...change,
+            })
+          : t(result === 'pass' ? 'verification.passed' : 'verification.failed', {
+              indicator: `${item.unitName} ${item.submission.indicator}`,
+              n: attached,
+            }),
       );
       close();
     } catch (e) {
@@ -163,6 +185,36 @@ function VerifyModal({ item, onClose }: { item: QueueItem | null; onClose: () =>
               </Radio.Group>
             </div>
           </div>
+          {result === 'pass' && (
+            <div>
+              <Typography.Text strong>{t('verifyCorrection.label')}</Typography.Text>
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+                <InputNumber
+                  data-testid="ver-corrected"
+                  style={{ width: 180 }}
+                  value={corrected}
+                  onChange={(v) => setCorrected(typeof v === 'number' ? v : null)}
+                  placeholder={t('verifyCorrection.placeholder')}
+                  suffix={item.submission.measureUnit ?? undefined}
+                  status={problem === 'correctionSame' ? 'warning' : undefined}
+                />
+                {correction !== null && problem !== 'correctionSame' && (
+                  <Tag color="gold" data-testid="ver-correction-preview">
+                    {t(
+                      'verifyCorrection.change',
+                      correctionChange(item.submission.value, correction, item.submission.measureUnit)!,
+                    )}
+                  </Tag>
+                )}
+              </div>
+              <Typography.Text
+                type={problem === 'correctionSame' ? 'warning' : 'secondary'}
+                style={{ fontSize: 12 }}
+              >
+                {problem === 'correctionSame' ? t('verifyCorrection.same') : t('verifyCorrection.hint')}
+              </Typography.Text>
+            </div>
+          )}
           <Input.TextArea
             data-testid="ver-note"
             rows={3}
@@ -170,12 +222,20 @@ function VerifyModal({ item, onClose }: { item: QueueItem | null; onClose: () =>
             value={note}
             onChange={(e) => setNote(e.target.value)}
             placeholder={
-              result === 'fail' ? t('verification.notePlaceholderFail') : t('verification.notePlaceholder')
+              result === 'fail'
+                ? t('verification.notePlaceholderFail')
+                : correction !== null
+                  ? t('verifyCorrection.notePlaceholder')
+                  : t('verification.notePlaceholder')
             }
-            status={problem === 'note' ? 'error' : undefined}
+            status={noteMissing ? 'error' : undefined}
           />
-          {problem === 'note' && (
-            <Typography.Text type="danger">{t('verification.noteRequired')}</Typography.Text>
+          {noteMissing && (
+            <Typography.Text type="danger" data-testid="ver-note-required">
+              {problem === 'correctionNote'
+                ? t('verifyCorrection.noteRequired')
+                : t('verification.noteRequired')}
+            </Typography.Text>
           )}
           <Upload
             multiple

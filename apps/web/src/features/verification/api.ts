@@ -67,6 +67,8 @@ export const postVerification = (body: {
   method: VerificationMethod;
   result: 'pass' | 'fail';
   note?: string | null;
+  /** A pass with a corrected value (核实值): it replaces the submitted value in scoring. */
+  correctedValue?: number | null;
   version: number;
 }) => api.post<VerificationRecord>('/api/verifications', body);
 

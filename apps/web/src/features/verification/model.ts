@@ -8,11 +8,41 @@ export function defaultMethod(item: { sampleId: number | null }): VerificationMe
   return item.sampleId !== null ? 'on_site' : 'comprehensive';
 }
 
-/** What blocks recording a check: a failed check needs the reason sent to the unit. */
-export function verdictProblem(result: 'pass' | 'fail' | undefined, note: string): 'result' | 'note' | null {
+export type VerdictProblem = 'result' | 'note' | 'correctionNote' | 'correctionOnFail' | 'correctionSame';
+
+/**
+ * What blocks recording a check: a failed check needs the reason sent to the unit; a pass with a
+ * corrected value (核实值) needs the reason for the correction, and the value must differ from the
+ * submitted one. A failed check carries no corrected value.
+ */
+export function verdictProblem(
+  result: 'pass' | 'fail' | undefined,
+  note: string,
+  corrected: number | null = null,
+  submitted: number | null = null,
+): VerdictProblem | null {
   if (!result) return 'result';
-  if (result === 'fail' && !note.trim()) return 'note';
+  if (result === 'fail') {
+    if (corrected !== null) return 'correctionOnFail';
+    return note.trim() ? null : 'note';
+  }
+  if (corrected !== null) {
+    if (submitted !== null && corrected === submitted) return 'correctionSame';
+    if (!note.trim()) return 'correctionNote';
+  }
   return null;
+}
+
+/** "原报 X → 核实 Y" of a check with a corrected value (null without one), numbers as the unit reads them. */
+export function correctionChange(
+  submitted: number | null,
+  corrected: number | null,
+  measureUnit?: string | null,
+): { from: string; to: string } | null {
+  if (corrected === null) return null;
+  const fmt = (n: number | null) =>
+    n === null ? '—' : `${String(Math.round(n * 1e6) / 1e6)}${measureUnit ? ` ${measureUnit}` : ''}`;
+  return { from: fmt(submitted), to: fmt(corrected) };
 }
 
 /**
@@ -37,4 +67,22 @@ export function countTotals(rows: readonly Record<VerificationMethod | 'total', 
     out.total += r.total;
   }
   return out;
+}
+
+/**
+ * The value a check saw (原报): the last value submitted up to the check (the history, leaving out
+ * the verification's own entry), else the submission's value.
+ */
+export function correctedFrom(
+  d: {
+    value: number | null;
+    history: readonly { value: number | null; status: string; changedAt: string }[];
+  },
+  v: { verifiedAt: string },
+): number | null {
+  const at = Date.parse(v.verifiedAt);
+  const before = d.history.filter(
+    (h) => h.value !== null && h.status !== 'verified' && !(Date.parse(h.changedAt) > at),
+  );
+  return before.length ? before[before.length - 1]!.value : d.value;
 }

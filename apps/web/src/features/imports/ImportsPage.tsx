@@ -1,0 +1,325 @@
+import { CheckOutlined, DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
+import type { ImportBatch, ImportPreview, ImportProblem } from '@jixiao/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  List,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+  type UploadFile,
+} from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { isApiError } from '../../shared/api.js';
+import { formatError } from '../../shared/feedback.js';
+import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
+import { periodOptions } from '../results/ranking.js';
+import { usePeriods } from '../submissions/api.js';
+import { startedPeriods } from '../submissions/model.js';
+import { confirmImport, importTemplateUrl, previewImport, useBatches } from './api.js';
+import {
+  ACCEPT,
+  acceptedFile,
+  canConfirm,
+  formatProblem,
+  rejectedProblems,
+  sortProblems,
+} from './problems.js';
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const COUNT_KEYS = ['values', 'references', 'bonuses', 'deductions', 'vetoes'] as const;
+
+function Counts({ counts }: { counts: ImportPreview['counts'] }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={4} wrap>
+      {COUNT_KEYS.filter((k) => counts[k] > 0).map((k) => (
+        <Tag key={k} data-testid={`imp-count-${k}`}>
+          {t(`imports.counts.${k}`)} {counts[k]}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+function Problems({ problems }: { problems: ImportProblem[] }) {
+  const { t } = useTranslation();
+  const tt = (k: string, p?: Record<string, string | number>) => t(k, p ?? {});
+  return (
+    <List
+      data-testid="imp-problems"
+      size="small"
+      bordered
+      header={
+        <Typography.Text type="danger">{t('imports.problems', { n: problems.length })}</Typography.Text>
+      }
+      dataSource={sortProblems(problems)}
+      pagination={problems.length > 20 ? { pageSize: 20, size: 'small' } : false}
+      renderItem={(p) => (
+        <List.Item data-testid="imp-problem" data-code={p.code} data-line={p.line}>
+          <Typography.Text style={{ wordBreak: 'break-word' }}>{formatProblem(tt, p)}</Typography.Text>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export default function ImportsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const { plans, offered, plan, planId, setPlan } = usePlanChoice({ resets: ['period'] });
+  const periods = usePeriods(planId);
+  const batches = useBatches(planId);
+  const choices = useMemo(() => (plan ? periodOptions(plan.year) : []), [plan]);
+  const period =
+    params.get('period') ??
+    startedPeriods(periods.data ?? [])[0]?.period ??
+    (plan ? `${plan.year}-Y` : undefined);
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [problems, setProblems] = useState<ImportProblem[] | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'confirm' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const file = files[0]?.originFileObj;
+
+  const reset = useCallback(() => {
+    setPreview(null);
+    setProblems(null);
+    setError(null);
+  }, []);
+  // A preview belongs to its plan, period and file.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when any of them changes
+  useEffect(reset, [planId, period, file, reset]);
+
+  const setPeriod = (p: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('period', p);
+        return next;
+      },
+      { replace: true },
+    );
+
+  async function runPreview() {
+    if (!planId || !period || !file) return;
+    setBusy('preview');
+    reset();
+    try {
+      const p = await previewImport(planId, period, file);
+      setPreview(p);
+      setProblems(p.problems);
+    } catch (e) {
+      const ps = isApiError(e) ? rejectedProblems(e) : null;
+      if (ps) setProblems(ps);
+      else setError(formatError(t, e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function runConfirm() {
+    if (!planId || !period || !file || !preview || !canConfirm(preview)) return;
+    setBusy('confirm');
+    setError(null);
+    try {
+      const b = await confirmImport(planId, period, file, preview.sha256);
+      message.success(t('imports.imported', { file: b.fileName, rows: b.rows }));
+      setFiles([]);
+      reset();
+      // An import fills submissions, references and events: every view of them reloads.
+      await queryClient.invalidateQueries();
+    } catch (e) {
+      const ps = isApiError(e) ? rejectedProblems(e) : null;
+      if (ps) setProblems(ps);
+      setError(formatError(t, e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  if (plans.isPending) return <Spin />;
+  if (plans.isError) return <Alert type="error" showIcon title={formatError(t, plans.error)} />;
+  if (!offered.length || !planId || !period) return <Empty description={t('events.noPlans')} />;
+
+  const shownProblems = problems ?? [];
+  const batchColumns = [
+    { title: t('imports.col.file'), key: 'f', render: (_: unknown, b: ImportBatch) => b.fileName },
+    {
+      title: t('imports.col.period'),
+      key: 'p',
+      width: 100,
+      render: (_: unknown, b: ImportBatch) => b.period,
+    },
+    {
+      title: t('imports.col.rows'),
+      key: 'r',
+      width: 70,
+      align: 'right' as const,
+      render: (_: unknown, b: ImportBatch) => b.rows,
+    },
+    {
+      title: t('imports.col.counts'),
+      key: 'c',
+      render: (_: unknown, b: ImportBatch) => <Counts counts={b.counts} />,
+    },
+    {
+      title: t('imports.col.by'),
+      key: 'by',
+      width: 110,
+      render: (_: unknown, b: ImportBatch) => b.createdBy ?? '—',
+    },
+    {
+      title: t('imports.col.at'),
+      key: 'at',
+      width: 180,
+      render: (_: unknown, b: ImportBatch) => when(b.createdAt),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Card size="small">
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+          <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="imp-plan" />
+          <Select
+            data-testid="imp-period"
+            style={{ width: 140 }}
+            value={period}
+            onChange={setPeriod}
+            options={choices.map((p) => ({ value: p, label: p }))}
+          />
+          <Button
+            icon={<DownloadOutlined />}
+            href={importTemplateUrl(planId, period)}
+            data-testid="imp-template"
+          >
+            {t('imports.template')}
+          </Button>
+        </div>
+      </Card>
+      <Card size="small" title={t('imports.title')}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            {t('imports.hint')}
+          </Typography.Paragraph>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-start' }}>
+            <Upload
+              accept={ACCEPT}
+              maxCount={1}
+              fileList={files}
+              beforeUpload={(f) => {
+                if (!acceptedFile(f.name)) {
+                  message.error(t('imports.badType'));
+                  return Upload.LIST_IGNORE;
+                }
+                return false;
+              }}
+              onChange={({ fileList }) => setFiles(fileList.slice(-1))}
+              data-testid="imp-upload"
+            >
+              <Button icon={<UploadOutlined />} data-testid="imp-pick">
+                {t('imports.pickFile')}
+              </Button>
+            </Upload>
+            <Button
+              icon={<EyeOutlined />}
+              disabled={!file}
+              loading={busy === 'preview'}
+              onClick={() => void runPreview()}
+              data-testid="imp-preview"
+            >
+              {busy === 'preview' ? t('imports.previewing') : t('imports.preview')}
+            </Button>
+          </div>
+          {error && <Alert type="error" showIcon title={error} data-testid="imp-error" />}
+          {preview && (
+            <Space orientation="vertical" style={{ width: '100%' }} data-testid="imp-result">
+              <Typography.Text strong data-testid="imp-summary">
+                {t('imports.summary', { file: preview.fileName, format: preview.format, rows: preview.rows })}
+              </Typography.Text>
+              <Counts counts={preview.counts} />
+              {preview.sample.length > 0 && (
+                <Table
+                  data-testid="imp-sample"
+                  size="small"
+                  rowKey="line"
+                  pagination={false}
+                  scroll={{ x: 640 }}
+                  title={() => t('imports.sample', { n: preview.sample.length })}
+                  dataSource={preview.sample}
+                  columns={(['line', 'unit', 'indicator', 'kind', 'value', 'reason'] as const).map((k) => ({
+                    title: t(`imports.col.${k}`),
+                    dataIndex: k,
+                    key: k,
+                    ...(k === 'line' ? { width: 60 } : {}),
+                    ...(k === 'reason' ? { ellipsis: true } : {}),
+                  }))}
+                />
+              )}
+            </Space>
+          )}
+          {shownProblems.length > 0 && <Problems problems={shownProblems} />}
+          {preview && shownProblems.length === 0 && preview.rows === 0 && (
+            <Alert type="warning" showIcon title={t('imports.noRows')} />
+          )}
+          {(preview || problems) && (
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+              {canConfirm(preview ?? undefined) && shownProblems.length === 0 ? (
+                <>
+                  <Button
+                    type="primary"
+                    icon={<CheckOutlined />}
+                    loading={busy === 'confirm'}
+                    onClick={() => void runConfirm()}
+                    data-testid="imp-confirm"
+                  >
+                    {t('imports.confirm')}
+                  </Button>
+                  <Typography.Text type="secondary">
+                    {t('imports.confirmHint', { rows: preview!.rows })}
+                  </Typography.Text>
+                </>
+              ) : (
+                shownProblems.length > 0 && (
+                  <Alert
+                    type="error"
+                    showIcon
+                    data-testid="imp-blocked"
+                    title={t('imports.confirmBlocked', { n: shownProblems.length })}
+                  />
+                )
+              )}
+            </div>
+          )}
+        </Space>
+      </Card>
+      <Card size="small" title={t('imports.batches')}>
+        {batches.isError && <Alert type="error" showIcon title={formatError(t, batches.error)} />}
+        <Table<ImportBatch>
+          data-testid="imp-batches"
+          size="small"
+          rowKey="id"
+          loading={batches.isPending}
+          dataSource={batches.data ?? []}
+          columns={batchColumns}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          scroll={{ x: 800 }}
+          locale={{ emptyText: t('imports.noBatches') }}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ImportBatch, ImportPreview } from '@jixiao/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../shared/api.js';
+
+export const importKeys = {
+  all: ['imports'] as const,
+  batches: (planId: number) => ['imports', 'batches', planId] as const,
+};
+
+/** The import batches of a plan, newest first as the server sends them. */
+export function useBatches(planId: number | undefined) {
+  return useQuery({
+    queryKey: importKeys.batches(planId ?? 0),
+    queryFn: () => api.get<ImportBatch[]>(`/api/plans/${planId}/imports`),
+    enabled: planId !== undefined,
+  });
+}
+
+const q = (period: string) => `period=${encodeURIComponent(period)}`;
+
+/** Reads and checks a data file; nothing is stored. */
+export function previewImport(planId: number, period: string, file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return api.upload<ImportPreview>(`/api/plans/${planId}/imports/preview?${q(period)}`, form);
+}
+
+/** Stores the previewed file as one batch: the same file and the preview's hash. */
+export function confirmImport(planId: number, period: string, file: File, sha256: string) {
+  const form = new FormData();
+  // The hash first: a multipart reader sees it before the file stream.
+  form.append('sha256', sha256);
+  form.append('file', file);
+  return api.upload<ImportBatch>(`/api/plans/${planId}/imports?${q(period)}`, form);
+}
+
+export const importTemplateUrl = (planId: number, period: string) =>
+  `/api/plans/${planId}/imports/template?${q(period)}`;
+
+export type { ImportBatch, ImportPreview };

@@ -1,0 +1,137 @@
+import type { ImportProblem } from '@jixiao/contracts';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../../i18n/events-imports.en.js';
+import zhCN from '../../i18n/events-imports.zh-CN.js';
+import {
+  canConfirm,
+  describeProblem,
+  formatProblem,
+  PROBLEM_CODES,
+  rejectedProblems,
+  sortProblems,
+} from './problems.js';
+
+const keys = (o: object, p = ''): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
+
+const prob = (over: Partial<ImportProblem>): ImportProblem => ({
+  line: 5,
+  field: 'value',
+  code: 'not_a_number',
+  params: { value: 'abc' },
+  message: 'line 5, value: "abc" is not a number',
+  ...over,
+});
+
+const zh = i18next.createInstance();
+const eng = i18next.createInstance();
+beforeAll(async () => {
+  await zh.init({
+    lng: 'zh-CN',
+    resources: { 'zh-CN': { translation: zhCN } },
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  });
+  await eng.init({
+    lng: 'en',
+    resources: { en: { translation: en } },
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  });
+});
+const tz = (k: string, p?: Record<string, string | number>) => zh.t(k, p ?? {});
+const te = (k: string, p?: Record<string, string | number>) => eng.t(k, p ?? {});
+
+describe('import problems in Chinese, naming row and column', () => {
+  it('a text in a number cell', () => {
+    expect(formatProblem(tz, prob({}))).toBe('第 5 行「数值」列：“abc”不是数字');
+    expect(formatProblem(te, prob({}))).toBe('Row 5, column “value”: “abc” is not a number');
+  });
+  it('an unknown unit and an unknown indicator', () => {
+    expect(
+      formatProblem(tz, prob({ line: 3, field: 'unit', code: 'unknown_unit', params: { unit: 'X99' } })),
+    ).toBe('第 3 行「单位」列：单位“X99”不存在');
+    expect(
+      formatProblem(
+        tz,
+        prob({ line: 4, field: 'indicator', code: 'unknown_indicator', params: { indicator: 'Q9' } }),
+      ),
+    ).toBe('第 4 行「指标」列：方案中没有指标“Q9”');
+  });
+  it('header and file problems', () => {
+    expect(
+      formatProblem(
+        tz,
+        prob({ line: 1, field: 'header', code: 'unknown_column', params: { column: '备注', index: 7 } }),
+      ),
+    ).toBe('第 1 行（表头）：第 7 列“备注”不是模板中的列');
+    expect(formatProblem(tz, prob({ line: 0, field: 'file', code: 'empty_file', params: {} }))).toBe(
+      '文件：文件是空的',
+    );
+    expect(formatProblem(tz, prob({ line: 0, field: 'file', code: 'file_changed', params: {} }))).toBe(
+      '文件：文件与预览时的不同，请重新预览',
+    );
+    expect(
+      formatProblem(tz, prob({ line: 0, field: 'file', code: 'unreadable', params: { detail: 'bad zip' } })),
+    ).toBe('文件：无法读取文件：bad zip');
+  });
+  it('a column the UI does not know keeps its own name; an unknown code shows the message', () => {
+    expect(formatProblem(tz, prob({ field: '得分', code: 'brand_new', message: 'something new' }))).toBe(
+      '第 5 行「得分」列：something new',
+    );
+    expect(describeProblem(prob({ code: 'brand_new', message: '' })).what).toEqual({
+      key: 'imports.problem.other',
+      params: { message: 'brand_new' },
+    });
+  });
+  it('every code has a sentence in both languages, and the languages have the same keys', () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+    const k = new Set(keys(zhCN));
+    for (const c of PROBLEM_CODES) expect(k.has(`imports.problem.${c}`)).toBe(true);
+  });
+  it('wrong period and duplicate carry their params', () => {
+    expect(
+      formatProblem(
+        tz,
+        prob({
+          line: 9,
+          field: 'period',
+          code: 'wrong_period',
+          params: { period: '2026-M09', expected: '2026-M10' },
+        }),
+      ),
+    ).toBe('第 9 行「期间」列：期间“2026-M09”与导入期间 2026-M10 不一致');
+    expect(
+      formatProblem(
+        tz,
+        prob({ line: 6, field: 'row', code: 'duplicate', params: { unit: 'A01', indicator: 'T1' } }),
+      ),
+    ).toBe('第 6 行：单位“A01”的指标“T1”重复出现');
+  });
+});
+
+describe('helpers', () => {
+  it('sorts file problems first, then by line and column', () => {
+    const s = sortProblems([
+      prob({ line: 7, field: 'value' }),
+      prob({ line: 2, field: 'value' }),
+      prob({ line: 2, field: 'unit' }),
+      prob({ line: 0, field: 'file' }),
+    ]);
+    expect(s.map((p) => `${p.line}:${p.field}`)).toEqual(['0:file', '2:unit', '2:value', '7:value']);
+  });
+  it('reads the problems of an IMPORT_REJECTED error', () => {
+    expect(rejectedProblems({ code: 'IMPORT_REJECTED', details: [prob({})] })).toHaveLength(1);
+    expect(
+      rejectedProblems({ code: 'IMPORT_REJECTED', details: { problems: [prob({}), { nope: 1 }] } }),
+    ).toHaveLength(1);
+    expect(rejectedProblems({ code: 'FORBIDDEN', details: [prob({})] })).toBeNull();
+  });
+  it('confirms only a preview without problems that has rows', () => {
+    expect(canConfirm({ problems: [], rows: 3 })).toBe(true);
+    expect(canConfirm({ problems: [prob({})], rows: 3 })).toBe(false);
+    expect(canConfirm({ problems: [], rows: 0 })).toBe(false);
+    expect(canConfirm(undefined)).toBe(false);
+  });
+});

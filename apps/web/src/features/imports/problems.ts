@@ -1,0 +1,131 @@
+/**
+ * Import problems (code + params from the server) as i18n keys naming the row and the column:
+ * "第 5 行「数值」列：“abc”不是数字". Pure: the page translates with `t`. Keys live under
+ * `imports.where.*`, `imports.column.*` and `imports.problem.*` (i18n/events-imports.*.ts).
+ */
+import type { ImportProblem } from '@jixiao/contracts';
+
+export interface Text {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** Problem codes with their own sentence; anything else shows the server's message. */
+export const PROBLEM_CODES = [
+  'unknown_unit',
+  'unknown_indicator',
+  'not_a_number',
+  'duplicate',
+  'bad_period',
+  'wrong_period',
+  'period_closed',
+  'bad_kind',
+  'unknown_source',
+  'reason_required',
+  'event_code_required',
+  'unknown_column',
+  'duplicate_column',
+  'missing_column',
+  'empty_file',
+  'no_data_rows',
+  'unreadable',
+  'no_data_sheet',
+  'file_changed',
+] as const;
+
+/** Columns of a data file with a label of their own. */
+export const COLUMNS = [
+  'unit',
+  'indicator',
+  'period',
+  'value',
+  'kind',
+  'reason',
+  'source',
+  'code',
+  'points',
+] as const;
+
+export interface ProblemText {
+  /** Where: the row and column, the header, or the whole file. */
+  where: Text;
+  /** The column's label (for a cell). */
+  column?: Text;
+  /** What: the sentence of the code, or the server's message. */
+  what: Text;
+  line: number;
+  field: string;
+}
+
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+/** The column's label key, or the raw name for a column the UI does not know. */
+export function columnText(field: string): Text {
+  return (COLUMNS as readonly string[]).includes(field)
+    ? { key: `imports.column.${field}` }
+    : { key: 'imports.column.other', params: { name: field } };
+}
+
+export function describeProblem(p: ImportProblem): ProblemText {
+  let where: Text;
+  let column: Text | undefined;
+  if (p.field === 'file' || p.line <= 0) where = { key: 'imports.where.file' };
+  else if (p.field === 'header') where = { key: 'imports.where.header', params: { line: p.line } };
+  else if (p.field === 'row' || !p.field) where = { key: 'imports.where.row', params: { line: p.line } };
+  else {
+    column = columnText(p.field);
+    where = { key: 'imports.where.cell', params: { line: p.line } };
+  }
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(p.params ?? {})) params[k] = typeof v === 'number' ? v : str(v);
+  const what: Text = (PROBLEM_CODES as readonly string[]).includes(p.code)
+    ? { key: `imports.problem.${p.code}`, params }
+    : { key: 'imports.problem.other', params: { message: p.message || p.code } };
+  return { where, ...(column ? { column } : {}), what, line: p.line, field: p.field };
+}
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+
+/** One problem as one sentence: "第 5 行「数值」列：“abc”不是数字". */
+export function formatProblem(t: T, p: ImportProblem): string {
+  const d = describeProblem(p);
+  const column = d.column ? t(d.column.key, d.column.params) : '';
+  return `${t(d.where.key, { ...d.where.params, column })}${t('imports.where.sep')}${t(d.what.key, d.what.params)}`;
+}
+
+/** Problems in file order: file-wide first, then by line, then by column. */
+export function sortProblems(ps: readonly ImportProblem[]): ImportProblem[] {
+  return [...ps].sort(
+    (a, b) => a.line - b.line || a.field.localeCompare(b.field) || a.code.localeCompare(b.code),
+  );
+}
+
+/** The problems of an IMPORT_REJECTED error (details = ImportProblem[]), or null for other errors. */
+export function rejectedProblems(
+  err: { code?: string; details?: unknown } | null | undefined,
+): ImportProblem[] | null {
+  if (!err || err.code !== 'IMPORT_REJECTED') return null;
+  const d = err.details;
+  const arr = Array.isArray(d)
+    ? d
+    : d && typeof d === 'object' && Array.isArray((d as { problems?: unknown }).problems)
+      ? (d as { problems: unknown[] }).problems
+      : [];
+  return arr
+    .filter(
+      (x): x is ImportProblem =>
+        !!x &&
+        typeof x === 'object' &&
+        typeof (x as ImportProblem).code === 'string' &&
+        typeof (x as ImportProblem).line === 'number',
+    )
+    .map((x) => ({ ...x, field: x.field ?? 'file', params: x.params ?? {}, message: x.message ?? '' }));
+}
+
+/** Whether a preview may be confirmed: it read rows and found no problem. */
+export const canConfirm = (p: { problems: readonly unknown[]; rows: number } | undefined) =>
+  !!p && p.problems.length === 0 && p.rows > 0;
+
+/** The accepted data files. */
+export const ACCEPT = '.xlsx,.csv,.json';
+export const acceptedFile = (name: string) => /\.(xlsx|csv|json)$/i.test(name);
