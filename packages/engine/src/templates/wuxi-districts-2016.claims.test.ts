@@ -48,10 +48,18 @@ describe('W1 one city, several evaluation systems side by side', () => {
     expect(tpl.plan.system).toBe('districts');
     expect(departments.plan.system).toBe('departments');
     expect(tpl.plan.year).toBe(departments.plan.year);
-    const r = evaluate(tpl.plan, input(Y, units, () => full()));
+    const r = evaluate(
+      tpl.plan,
+      input(Y, units, () => full()),
+    );
     expect(totals(r, ['X01', 'Q01'])).toEqual([100, 100]);
     // A district is not a unit of the departments system: its groups are unknown there.
-    expect(() => evaluate(departments.plan, input(Y, units, () => ({})))).toThrow(EvaluationInputError);
+    expect(() =>
+      evaluate(
+        departments.plan,
+        input(Y, units, () => ({})),
+      ),
+    ).toThrow(EvaluationInputError);
   });
 });
 
