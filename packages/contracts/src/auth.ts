@@ -66,6 +66,13 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 
+/**
+ * GET /api/auth/session: who is signed in, answered 200 also without a session (the UI's probe
+ * must not log a failed request on every visit); `expired` when the cookie names a dead session.
+ */
+export const sessionResponse = z.object({ user: me.nullable(), expired: z.boolean() });
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
 export const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),

@@ -1,11 +1,21 @@
-import type { Me } from '@jixiao/contracts';
+import type { Me, SessionResponse } from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { api } from './api.js';
+import { ApiError, api } from './api.js';
 
 export const ME_KEY = ['me'] as const;
 
-export function fetchMe() {
-  return api.get<Me>('/api/auth/me', undefined, { skipAuthRedirect: true });
+/**
+ * The signed-in user. The probe answers 200 also when signed out (no failed request in the
+ * console on every visit); "not signed in" becomes the same 401 error the API gives, locally.
+ */
+export async function fetchMe(): Promise<Me> {
+  const { user, expired } = await api.get<SessionResponse>('/api/auth/session', undefined, {
+    skipAuthRedirect: true,
+  });
+  if (user) return user;
+  throw expired
+    ? new ApiError(401, 'SESSION_EXPIRED', 'Your session has expired; please sign in again')
+    : new ApiError(401, 'UNAUTHENTICATED', 'Please sign in');
 }
 
 export function useMe() {

@@ -1,4 +1,4 @@
-import { changePasswordBody, loginBody, loginResponse, me, okBody } from '@jixiao/contracts';
+import { changePasswordBody, loginBody, loginResponse, me, okBody, sessionResponse } from '@jixiao/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type Actor, permissionsOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/context.js';
@@ -46,6 +46,19 @@ export const authRoutes =
       '/api/auth/me',
       { config: { access: { session: true } }, schema: { tags: ['auth'], response: { 200: me } } },
       async (req) => presentMe(req.actor!),
+    );
+
+    // The UI's "who am I" probe: public, so that a visitor without a session gets 200 { user: null }.
+    app.get(
+      '/api/auth/session',
+      {
+        config: { access: { public: true } },
+        schema: { tags: ['auth'], response: { 200: sessionResponse } },
+      },
+      async (req) => {
+        const { actor, expired } = await auth.currentSession(deps, req.cookies[SESSION_COOKIE]);
+        return { user: actor ? presentMe(actor) : null, expired };
+      },
     );
 
     app.post(

@@ -14,6 +14,13 @@ const TOUCH_EVERY_MS = 30 * 1000;
 
 const sessionId = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * Whether a user must change the password before doing anything: a stored flag (new account, reset
+ * password) that demo mode waives for everyone. The one rule for sessions and the user list.
+ */
+export const mustChangeNow = (deps: Pick<Deps, 'config'>, user: { mustChangePassword: boolean }) =>
+  user.mustChangePassword && !deps.config.demo;
+
 export async function loadActor(deps: Deps, user: repo.UserRow): Promise<Actor> {
   const grants = await repo.grantsOf(deps.database.db, [user.id]);
   return {
@@ -21,7 +28,7 @@ export async function loadActor(deps: Deps, user: repo.UserRow): Promise<Actor> 
     username: user.username,
     displayName: user.displayName,
     orgNodeId: user.orgNodeId,
-    mustChangePassword: user.mustChangePassword && !deps.config.demo,
+    mustChangePassword: mustChangeNow(deps, user),
     grants: grants.map(({ userId: _, ...g }) => g),
   };
 }
@@ -116,6 +123,20 @@ export async function resolveSession(
   }
   if (idle > TOUCH_EVERY_MS) await repo.touchSession(db, id, now);
   return { actor: await loadActor(deps, user), sessionId: id };
+}
+
+/** The session behind a cookie, if any: no session and a dead one are answers, not errors. */
+export async function currentSession(
+  deps: Deps,
+  token: string | undefined,
+): Promise<{ actor: Actor | null; expired: boolean }> {
+  if (!token) return { actor: null, expired: false };
+  try {
+    return { actor: (await resolveSession(deps, token)).actor, expired: false };
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'SESSION_EXPIRED') return { actor: null, expired: true };
+    throw e;
+  }
 }
 
 export async function logout(deps: Deps, ctx: Ctx, token: string) {

@@ -5,11 +5,13 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { assertPasswordPolicy, hashPassword } from '../../platform/passwords.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { mustChangeNow } from '../identity/auth.service.js';
 import * as ids from '../identity/identity.repository.js';
 import * as org from '../org/org.repository.js';
 import { nodeInScope } from '../org/org.service.js';
 
-async function present(db: Executor, rows: ids.UserRow[]): Promise<User[]> {
+/** Users as the API shows them; `mustChangePassword` is what really happens at their next sign-in. */
+async function present(deps: Deps, db: Executor, rows: ids.UserRow[]): Promise<User[]> {
   const grants = await ids.grantsOf(
     db,
     rows.map((r) => r.id),
@@ -22,7 +24,7 @@ async function present(db: Executor, rows: ids.UserRow[]): Promise<User[]> {
     orgNodeId: u.orgNodeId,
     active: u.active,
     lockedUntil: u.lockedUntil?.toISOString() ?? null,
-    mustChangePassword: u.mustChangePassword,
+    mustChangePassword: mustChangeNow(deps, u),
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     grants: grants
       .filter((g) => g.userId === u.id)
@@ -74,12 +76,12 @@ export async function listUsers(
 ) {
   const db = deps.database.db;
   const { items, total } = await ids.listUsers(db, { ...q, scope: orgScope(ctx.actor!, 'users.read') });
-  return { items: await present(db, items), total, page: q.page, pageSize: q.pageSize };
+  return { items: await present(deps, db, items), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getUser(deps: Deps, ctx: Ctx, id: number) {
   const db = deps.database.db;
-  return (await present(db, [await userInScope(db, ctx.actor!, id, 'users.read')]))[0]!;
+  return (await present(deps, db, [await userInScope(db, ctx.actor!, id, 'users.read')]))[0]!;
 }
 
 async function checkGrant(tx: Executor, actor: Actor, g: GrantInput) {
@@ -135,7 +137,7 @@ export async function createUser(
       objectId: user.id,
       after: { ...auditView(user), grants: input.grants },
     });
-    return (await present(tx, [user]))[0]!;
+    return (await present(deps, tx, [user]))[0]!;
   });
 }
 
@@ -179,7 +181,7 @@ export async function updateUser(
       before: auditView(before),
       after: auditView(after),
     });
-    return (await present(tx, [after]))[0]!;
+    return (await present(deps, tx, [after]))[0]!;
   });
 }
 
@@ -223,7 +225,7 @@ export async function addGrant(deps: Deps, ctx: Ctx, id: number, g: GrantInput) 
       objectId: id,
       after: { grantId: row.id, ...g },
     });
-    return (await present(tx, [user]))[0]!;
+    return (await present(deps, tx, [user]))[0]!;
   });
 }
 
@@ -257,6 +259,6 @@ export async function removeGrant(deps: Deps, ctx: Ctx, id: number, grantId: num
         refs: grant.refs,
       },
     });
-    return (await present(tx, [user]))[0]!;
+    return (await present(deps, tx, [user]))[0]!;
   });
 }
