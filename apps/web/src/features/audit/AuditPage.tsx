@@ -7,7 +7,9 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api.js';
+import { QueryState } from '../../shared/QueryState.js';
 import { diffKeys, snapshotLines } from './diff.js';
+import { actionLabel, objectTypeLabel } from './labels.js';
 
 interface Filters {
   actor?: string;
@@ -136,56 +138,67 @@ export default function AuditPage() {
           description={verify.data.ok ? undefined : verify.data.message}
         />
       )}
-      <Table<AuditEvent>
-        data-testid="audit-table"
-        rowKey="id"
-        size="small"
-        loading={events.isFetching}
-        dataSource={events.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        expandable={{ expandedRowRender: (e) => <SnapshotDiff event={e} /> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: events.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => {
-            setPage(s !== pageSize ? 1 : p);
-            setPageSize(s);
-          },
-        }}
-        columns={[
-          { title: '#', dataIndex: 'id', width: 70 },
-          {
-            title: t('audit.at'),
-            dataIndex: 'at',
-            render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
-          },
-          {
-            title: t('audit.actor'),
-            dataIndex: 'actorName',
-            render: (v: string | null) => v ?? t('audit.system'),
-          },
-          {
-            title: t('audit.action'),
-            dataIndex: 'action',
-            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
-          },
-          {
-            title: t('audit.object'),
-            key: 'object',
-            render: (_, e) => (e.objectId ? `${e.objectType} #${e.objectId}` : e.objectType),
-          },
-          { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
-          {
-            title: t('audit.requestId'),
-            dataIndex: 'requestId',
-            render: (v: string | null) =>
-              v ? <Typography.Text copyable={{ text: v }}>{v.slice(0, 12)}</Typography.Text> : '—',
-          },
-        ]}
-      />
+      <QueryState query={events} testId="audit">
+        <Table<AuditEvent>
+          data-testid="audit-table"
+          rowKey="id"
+          size="small"
+          loading={events.isFetching}
+          dataSource={events.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          expandable={{ expandedRowRender: (e) => <SnapshotDiff event={e} /> }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: events.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (p, s) => {
+              setPage(s !== pageSize ? 1 : p);
+              setPageSize(s);
+            },
+          }}
+          columns={[
+            { title: '#', dataIndex: 'id', width: 70 },
+            {
+              title: t('audit.at'),
+              dataIndex: 'at',
+              render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+            },
+            {
+              title: t('audit.actor'),
+              dataIndex: 'actorName',
+              render: (v: string | null) => v ?? t('audit.system'),
+            },
+            {
+              title: t('audit.action'),
+              dataIndex: 'action',
+              render: (v: string) => (
+                <span title={v} data-testid="audit-action" data-code={v}>
+                  {actionLabel(t, v)}
+                </span>
+              ),
+            },
+            {
+              title: t('audit.object'),
+              key: 'object',
+              render: (_, e) => (
+                <span title={e.objectType}>
+                  {objectTypeLabel(t, e.objectType)}
+                  {e.objectId ? ` #${e.objectId}` : ''}
+                </span>
+              ),
+            },
+            { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
+            {
+              title: t('audit.requestId'),
+              dataIndex: 'requestId',
+              render: (v: string | null) =>
+                v ? <Typography.Text copyable={{ text: v }}>{v.slice(0, 12)}</Typography.Text> : '—',
+            },
+          ]}
+        />
+      </QueryState>
     </>
   );
 }
