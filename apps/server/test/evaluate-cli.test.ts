@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { evaluate, getTemplate } from '@jixiao/engine';
 import { afterAll, describe, expect, it } from 'vitest';
+import { inputToRows, toCsv } from '../src/modules/imports/data-file.js';
 import { formatPlanFile } from '../src/modules/plans/plan-file.js';
-import { inputToRows, toCsv } from '../src/modules/results/data-file.js';
 
 /** `jixiao evaluate` as an operator runs it, on the engine's shipped Wuxi template written out to files. */
 const bin = resolve(import.meta.dirname, '../bin/jixiao.mjs');

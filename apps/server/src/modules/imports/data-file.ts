@@ -2,6 +2,7 @@ import {
   type BonusInput,
   DATA_ROW_KINDS,
   type DataRow,
+  type DataRowIssue,
   type DeductionInput,
   type EvaluationInput,
   type Plan,
@@ -13,10 +14,11 @@ import {
 } from '@jixiao/engine';
 import ExcelJS from 'exceljs';
 import { decodeCsv, detectFormat, parseCsv } from '../org/org-import.parse.js';
+import { planLeaves } from '../submissions/plan-leaves.js';
 
 /**
- * Data files of `jixiao evaluate` and of the data upload (POST /api/plans/:id/data): CSV or .xlsx,
- * a header row, then one row per value, keyed by unit and indicator codes:
+ * Data files of `jixiao evaluate` and of the office's data import (imports.service): CSV, .xlsx
+ * or JSON rows, a header row, then one row per value, keyed by unit and indicator codes:
  *
  *   unit 单位 | indicator 指标 | period 期间 | value 数值 | kind 类型 | reason 事由 | group 分组 | name 名称
  *
@@ -26,7 +28,10 @@ import { decodeCsv, detectFormat, parseCsv } from '../org/org-import.parse.js';
  * optional) or `veto` (indicator = the event code, value ignored). `group`/`name`/`category` give
  * the unit list to the CLI (the server takes units from the organisation); an .xlsx file may
  * instead carry a sheet named "units" (单位) with columns unit, name, group, category.
- * Line numbers are the spreadsheet's (header = line 1). Pure apart from decoding the bytes.
+ * A JSON file (recognised by its content) is an array of row objects with the same column names.
+ * Line numbers are the spreadsheet's (header = line 1); a JSON row's is its index + 1. Every problem
+ * carries a `code` and `params` (rendered by the web through i18n) besides its English message.
+ * Pure apart from decoding the bytes.
  */
 
 export const dataColumns = [
@@ -72,13 +77,53 @@ export interface DataFileRow {
   cells: Partial<Record<DataColumn, string>>;
 }
 
+/**
+ * What can be wrong with a data file or one of its rows (ImportProblem.code in the contracts).
+ * `file_changed` and `period_closed` are raised by the import service, not by the parser.
+ */
+export type DataProblemCode =
+  | 'unknown_unit'
+  | 'unknown_indicator'
+  | 'not_a_number'
+  | 'duplicate'
+  | 'bad_period'
+  | 'wrong_period'
+  | 'period_closed'
+  | 'bad_kind'
+  | 'unknown_source'
+  | 'reason_required'
+  | 'event_code_required'
+  | 'unknown_column'
+  | 'duplicate_column'
+  | 'missing_column'
+  | 'empty_file'
+  | 'no_data_rows'
+  | 'unreadable'
+  | 'no_data_sheet'
+  | 'file_changed';
+
 export interface DataProblem {
   line: number;
+  /** The column (unit, indicator, period, value, kind, reason…) or `file` / `header`. */
   field: string;
+  code: DataProblemCode;
+  params: Record<string, string | number>;
+  /** English, for logs and the CLI. */
   message: string;
 }
 
+const problem = (
+  line: number,
+  field: string,
+  code: DataProblemCode,
+  params: DataProblem['params'],
+  message: string,
+): DataProblem => ({ line, field, code, params, message });
+
+export type DataFormat = 'xlsx' | 'csv' | 'json';
+
 export interface DataFile {
+  format: DataFormat;
   rows: DataFileRow[];
   /** Units named by the file (units sheet, or rows with a group), for the CLI. */
   units: UnitInput[];
@@ -116,7 +161,7 @@ function mapRecords(records: Rec[], problems: DataProblem[], required: DataColum
   const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const header = nonBlank[0];
   if (!header) {
-    problems.push({ line: 1, field: 'file', message: 'the file is empty: no header row' });
+    problems.push(problem(1, 'file', 'empty_file', {}, 'the file is empty: no header row'));
     return [];
   }
   const at: (DataColumn | undefined)[] = [];
@@ -125,15 +170,19 @@ function mapRecords(records: Rec[], problems: DataProblem[], required: DataColum
     if (!cell.trim()) return;
     const c = matchColumn(cell);
     if (!c) {
-      problems.push({
-        line: header.line,
-        field: 'header',
-        message: `unknown column "${cell.trim()}" (column ${i + 1})`,
-      });
+      problems.push(
+        problem(
+          header.line,
+          'header',
+          'unknown_column',
+          { column: cell.trim(), index: i + 1 },
+          `unknown column "${cell.trim()}" (column ${i + 1})`,
+        ),
+      );
       return;
     }
     if (seen.has(c)) {
-      problems.push({ line: header.line, field: c, message: `column ${c} appears twice` });
+      problems.push(problem(header.line, c, 'duplicate_column', { column: c }, `column ${c} appears twice`));
       return;
     }
     seen.add(c);
@@ -141,7 +190,15 @@ function mapRecords(records: Rec[], problems: DataProblem[], required: DataColum
   });
   for (const r of required)
     if (!seen.has(r))
-      problems.push({ line: header.line, field: r, message: `missing column ${r} (${aliases[r][2] ?? r})` });
+      problems.push(
+        problem(
+          header.line,
+          r,
+          'missing_column',
+          { column: r },
+          `missing column ${r} (${aliases[r][2] ?? r})`,
+        ),
+      );
   return nonBlank.slice(1).map((r) => {
     const cells: DataFileRow['cells'] = {};
     r.cells.forEach((cell, i) => {
@@ -168,44 +225,85 @@ export function unitsOf(rows: DataFileRow[]): UnitInput[] {
   return [...m.values()];
 }
 
-/** Read a CSV or .xlsx data file into header-mapped rows. */
+/** Whether bytes are JSON (an array of rows, or the engine's input object) rather than CSV. */
+export function looksLikeJson(buf: Uint8Array): boolean {
+  let i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  while (i < buf.length && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d)) i++;
+  return buf[i] === 0x5b || buf[i] === 0x7b; // [ or {
+}
+
+const unreadable = (format: DataFormat, detail: string, what: string): DataFile => ({
+  format,
+  rows: [],
+  units: [],
+  problems: [problem(1, 'file', 'unreadable', { detail }, `${what} (${detail})`)],
+});
+
+/** A header but no row below it. */
+const noRows = (rows: DataFileRow[], problems: DataProblem[], line: number) => {
+  if (rows.length === 0 && problems.length === 0)
+    problems.push(problem(line, 'file', 'no_data_rows', {}, 'the file has a header row but no data rows'));
+};
+
+/** Read a CSV, .xlsx or JSON-rows data file (the format told by its content) into header-mapped rows. */
 export async function readDataFile(buf: Uint8Array): Promise<DataFile> {
   const problems: DataProblem[] = [];
   if (buf.length === 0)
-    return { rows: [], units: [], problems: [{ line: 1, field: 'file', message: 'the file is empty' }] };
+    return {
+      format: 'csv',
+      rows: [],
+      units: [],
+      problems: [problem(1, 'file', 'empty_file', {}, 'the file is empty')],
+    };
+  if (detectFormat(buf) === 'csv' && looksLikeJson(buf)) {
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder('utf-8').decode(buf).replace(/^\uFEFF/, ''));
+    } catch (e) {
+      return unreadable('json', (e as Error).message, 'not readable JSON');
+    }
+    if (!Array.isArray(json))
+      return unreadable('json', 'a JSON data file is an array of row objects', 'not an array of rows');
+    const file = jsonRows(json);
+    noRows(file.rows, file.problems, 1);
+    return file;
+  }
   if (detectFormat(buf) === 'csv') {
     const rows = mapRecords(parseCsv(decodeCsv(buf)), problems, ['unit', 'indicator', 'value']);
-    return { rows, units: unitsOf(rows), problems };
+    noRows(rows, problems, 1);
+    return { format: 'csv', rows, units: unitsOf(rows), problems };
   }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    return {
-      rows: [],
-      units: [],
-      problems: [
-        { line: 1, field: 'file', message: `not a readable .xlsx workbook (${(e as Error).message})` },
-      ],
-    };
+    return unreadable('xlsx', (e as Error).message, 'not a readable .xlsx workbook');
   }
   const isUnits = (n: string) => /^(units?|单位)/i.test(n.trim());
   const data = wb.worksheets.find((w) => !isUnits(w.name));
   if (!data)
     return {
+      format: 'xlsx',
       rows: [],
       units: [],
-      problems: [{ line: 1, field: 'file', message: 'the workbook has no data sheet' }],
+      problems: [problem(1, 'file', 'no_data_sheet', {}, 'the workbook has no data sheet')],
     };
   const rows = mapRecords(sheetRecords(data), problems, ['unit', 'indicator', 'value']);
+  noRows(rows, problems, 1);
   const unitSheet = wb.worksheets.find((w) => isUnits(w.name));
   let units = unitsOf(rows);
   if (unitSheet) {
     const up: DataProblem[] = [];
     units = unitsOf(mapRecords(sheetRecords(unitSheet), up, ['unit', 'group']));
-    problems.push(...up.map((p) => ({ ...p, message: `sheet "${unitSheet.name}": ${p.message}` })));
+    problems.push(
+      ...up.map((p) => ({
+        ...p,
+        params: { ...p.params, sheet: unitSheet.name },
+        message: `sheet "${unitSheet.name}": ${p.message}`,
+      })),
+    );
   }
-  return { rows, units, problems };
+  return { format: 'xlsx', rows, units, problems };
 }
 
 /** JSON data rows (docs/plan-format.md §11): an array of objects with the same columns; line = index + 1. */
@@ -219,12 +317,12 @@ export function jsonRows(rows: unknown[]): DataFile {
     }
     return { line: typeof o.line === 'number' ? o.line : i + 1, cells };
   });
-  return { rows: out, units: unitsOf(out), problems: [] };
+  return { format: 'json', rows: out, units: unitsOf(out), problems: [] };
 }
 
 export type PeriodInput = Omit<EvaluationInput, 'units'>;
 
-const fieldOf: Record<string, DataColumn> = {
+const fieldOf: Record<DataRowIssue['code'], DataColumn> = {
   unknown_unit: 'unit',
   unknown_indicator: 'indicator',
   bad_period: 'period',
@@ -233,12 +331,34 @@ const fieldOf: Record<string, DataColumn> = {
   duplicate: 'indicator',
 };
 
+/** The params of an engine issue, taken from the row it names. */
+function issueParams(code: DataRowIssue['code'], row: DataRow | undefined): DataProblem['params'] {
+  const r = row ?? { unit: '', indicator: '', period: '', value: null };
+  switch (code) {
+    case 'unknown_unit':
+      return { unit: r.unit };
+    case 'unknown_indicator':
+      return { indicator: r.indicator };
+    case 'bad_period':
+      return { period: String(r.period) };
+    case 'not_a_number':
+      return { value: r.value === null ? '' : String(r.value) };
+    case 'bad_kind':
+      return { kind: r.kind ?? '' };
+    case 'duplicate':
+      return { unit: r.unit, indicator: r.indicator };
+  }
+}
+
 const EVENT_KINDS = ['bonus', 'deduction', 'veto'] as const;
 
 /**
  * Check every row against the plan and the unit list, reporting all problems with their line,
  * and build one engine input (without units) per period. `period`, when given, is the period
- * being loaded: rows without one take it, rows of another period are refused.
+ * being loaded: rows without one take it, rows of another period are refused (wrong_period).
+ * Duplicates: a second value of the same kind for a unit and indicator (the engine's check), or an
+ * event row repeated (same unit, kind, source / indicator / event code, reason and points) — two
+ * awards from one bonus source or two deductions on one indicator are legitimate when they differ.
  */
 export function buildInputs(
   plan: Plan,
@@ -247,11 +367,18 @@ export function buildInputs(
   opts: { period?: string } = {},
 ): { problems: DataProblem[]; inputs: Map<string, PeriodInput> } {
   const problems: DataProblem[] = [];
-  const bad = (line: number, field: string, message: string) =>
-    problems.push({ line, field, message: `line ${line}: ${message}` });
+  const bad = (
+    line: number,
+    field: string,
+    code: DataProblemCode,
+    params: DataProblem['params'],
+    message: string,
+  ) => problems.push(problem(line, field, code, params, `line ${line}: ${message}`));
   const unitCodes = new Set(units.map((u) => u.code));
   const sources = new Set((plan.bonus?.sources ?? []).map((s) => s.code));
+  const leafCodes = new Set(planLeaves(plan).map((l) => l.code));
   const valueRows: DataRow[] = [];
+  const seenEvents = new Set<string>();
   const events = new Map<
     string,
     { bonuses: BonusInput[]; deductions: DeductionInput[]; vetoes: VetoInput[] }
@@ -271,7 +398,22 @@ export function buildInputs(
     const c = r.cells;
     const period = c.period ?? opts.period ?? '';
     if (opts.period && c.period && c.period !== opts.period) {
-      bad(r.line, 'period', `period "${c.period}" is not the period being loaded (${opts.period})`);
+      if (parsePeriod(c.period))
+        bad(
+          r.line,
+          'period',
+          'wrong_period',
+          { period: c.period, expected: opts.period },
+          `period "${c.period}" is not the period being loaded (${opts.period})`,
+        );
+      else
+        bad(
+          r.line,
+          'period',
+          'bad_period',
+          { period: c.period },
+          `period "${c.period}" is not like 2026-M01, 2026-Q1, 2026-H1 or 2026-Y`,
+        );
       continue;
     }
     const kind = c.kind ? (kindByLower.get(c.kind.toLowerCase()) ?? c.kind) : 'value';
@@ -289,34 +431,82 @@ export function buildInputs(
       continue;
     }
     let ok = true;
-    if (!unitCodes.has(c.unit ?? '')) {
-      bad(r.line, 'unit', `unknown unit "${c.unit ?? ''}"`);
+    const unit = c.unit ?? '';
+    if (!unitCodes.has(unit)) {
+      bad(r.line, 'unit', 'unknown_unit', { unit }, `unknown unit "${unit}"`);
       ok = false;
     }
     if (!parsePeriod(period)) {
-      bad(r.line, 'period', `period "${period}" is not like 2026-M01, 2026-Q1, 2026-H1 or 2026-Y`);
+      bad(
+        r.line,
+        'period',
+        'bad_period',
+        { period },
+        `period "${period}" is not like 2026-M01, 2026-Q1, 2026-H1 or 2026-Y`,
+      );
       ok = false;
     }
     const points = Number(c.value);
     if (kind !== 'veto' && (c.value === undefined || !Number.isFinite(points))) {
-      bad(r.line, 'value', `points "${c.value ?? ''}" of the ${kind} for ${c.unit ?? ''} is not a number`);
+      bad(
+        r.line,
+        'value',
+        'not_a_number',
+        { value: c.value ?? '' },
+        `points "${c.value ?? ''}" of the ${kind} for ${unit} is not a number`,
+      );
       ok = false;
     }
     if (kind === 'bonus' && !sources.has(c.indicator ?? '')) {
-      bad(r.line, 'indicator', `"${c.indicator ?? ''}" is not a bonus source of plan ${plan.id}`);
+      bad(
+        r.line,
+        'indicator',
+        'unknown_source',
+        { source: c.indicator ?? '' },
+        `"${c.indicator ?? ''}" is not a bonus source of plan ${plan.id}`,
+      );
       ok = false;
     }
     if (kind === 'deduction' && !c.reason) {
-      bad(r.line, 'reason', `a deduction needs a reason`);
+      bad(r.line, 'reason', 'reason_required', {}, 'a deduction needs a reason');
+      ok = false;
+    }
+    if (kind === 'deduction' && c.indicator && !leafCodes.has(c.indicator)) {
+      bad(
+        r.line,
+        'indicator',
+        'unknown_indicator',
+        { indicator: c.indicator },
+        `"${c.indicator}" is not an indicator of plan ${plan.id} that a deduction can be charged to`,
+      );
       ok = false;
     }
     if (kind === 'veto' && !c.indicator) {
-      bad(r.line, 'indicator', 'a veto needs the event code in the indicator column');
+      bad(
+        r.line,
+        'indicator',
+        'event_code_required',
+        {},
+        'a veto needs the event code in the indicator column',
+      );
       ok = false;
     }
     if (!ok) continue;
+    const key = [period, unit, kind, c.indicator ?? '', c.reason ?? '', kind === 'veto' ? '' : points].join(
+      '|',
+    );
+    if (seenEvents.has(key)) {
+      bad(
+        r.line,
+        'indicator',
+        'duplicate',
+        { unit, indicator: c.indicator ?? '' },
+        `second ${kind} for ${unit} / ${c.indicator ?? ''} in ${period}`,
+      );
+      continue;
+    }
+    seenEvents.add(key);
     const e = eventsOf(period);
-    const unit = c.unit!;
     if (kind === 'bonus')
       e.bonuses.push({ unit, source: c.indicator!, points, ...(c.reason ? { reason: c.reason } : {}) });
     else if (kind === 'deduction')
@@ -329,8 +519,11 @@ export function buildInputs(
     else e.vetoes.push({ unit, event: c.indicator!, ...(c.reason ? { reason: c.reason } : {}) });
   }
   const checked = validateDataRows(plan, units, valueRows);
+  const rowAt = new Map(valueRows.map((r) => [r.line!, r]));
   for (const i of checked.issues)
-    problems.push({ line: i.line, field: fieldOf[i.code] ?? 'value', message: i.message });
+    problems.push(
+      problem(i.line, fieldOf[i.code], i.code, issueParams(i.code, rowAt.get(i.line)), i.message),
+    );
   problems.sort((a, b) => a.line - b.line);
   const inputs = new Map<string, PeriodInput>();
   if (problems.length > 0) return { problems, inputs };

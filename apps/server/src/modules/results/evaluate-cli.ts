@@ -8,8 +8,8 @@ import {
   PlanValidationError,
   validatePlan,
 } from '@jixiao/engine';
+import { buildInputs, looksLikeJson, readDataFile } from '../imports/data-file.js';
 import { PlanFileError, parsePlanFile } from '../plans/plan-file.js';
-import { buildInputs, jsonRows, readDataFile } from './data-file.js';
 
 export const EVALUATE_USAGE = `jixiao evaluate --plan FILE --data FILE [--period P] [--json]
   plan: YAML or JSON (docs/plan-format.md); data: CSV, .xlsx or JSON rows, one row per value
@@ -72,10 +72,13 @@ export async function runEvaluate(
   let input: EvaluationInput;
   try {
     const buf = readFileSync(values.data);
-    const json = /\.json$/i.test(values.data) ? (JSON.parse(buf.toString('utf8')) as unknown) : undefined;
+    // JSON (told by the content): the engine's input object as it is, or an array of rows.
+    const json = looksLikeJson(buf)
+      ? (JSON.parse(buf.toString('utf8').replace(/^\uFEFF/, '')) as unknown)
+      : undefined;
     if (json !== undefined && !Array.isArray(json)) input = json as EvaluationInput;
     else {
-      const file = Array.isArray(json) ? jsonRows(json) : await readDataFile(buf);
+      const file = await readDataFile(buf);
       const fail = (problems: { line: number; message: string }[]) => {
         for (const p of problems)
           io.err(

@@ -2,7 +2,6 @@ import { LockOutlined } from '@ant-design/icons';
 import type { LiveScores } from '@jixiao/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -12,7 +11,6 @@ import {
   Row,
   Select,
   Space,
-  Spin,
   Statistic,
   Table,
   Tag,

@@ -20,7 +20,6 @@ import {
   Modal,
   Select,
   Space,
-  Spin,
   Table,
   Tag,
   Tooltip,

@@ -2,7 +2,6 @@ import { AimOutlined, PaperClipOutlined, SafetyCertificateOutlined, UploadOutlin
 import type { VerificationMethod } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -13,7 +12,6 @@ import {
   Radio,
   Select,
   Space,
-  Spin,
   Table,
   Tabs,
   Tag,
