@@ -32,6 +32,7 @@ import {
   acceptedFile,
   canConfirm,
   formatProblem,
+  kindText,
   rejectedProblems,
   sortProblems,
 } from './problems.js';
@@ -266,6 +267,14 @@ export default function ImportsPage() {
                     key: k,
                     ...(k === 'line' ? { width: 60 } : {}),
                     ...(k === 'reason' ? { ellipsis: true } : {}),
+                    ...(k === 'kind'
+                      ? {
+                          render: (v: string) => {
+                            const x = kindText(v);
+                            return t(x.key, x.params ?? {});
+                          },
+                        }
+                      : {}),
                   }))}
                 />
               )}

@@ -7,6 +7,7 @@ import {
   canConfirm,
   describeProblem,
   formatProblem,
+  kindText,
   PROBLEM_CODES,
   rejectedProblems,
   sortProblems,
@@ -66,9 +67,28 @@ describe('import problems in Chinese, naming row and column', () => {
         prob({ line: 1, field: 'header', code: 'unknown_column', params: { column: '备注', index: 7 } }),
       ),
     ).toBe('第 1 行（表头）：第 7 列“备注”不是模板中的列');
-    expect(formatProblem(tz, prob({ line: 0, field: 'file', code: 'empty_file', params: {} }))).toBe(
+    expect(formatProblem(tz, prob({ line: 1, field: 'file', code: 'empty_file', params: {} }))).toBe(
       '文件：文件是空的',
     );
+    // The server names a missing or doubled column by its code in the field and the params.
+    expect(
+      formatProblem(
+        tz,
+        prob({ line: 1, field: 'value', code: 'missing_column', params: { column: 'value' } }),
+      ),
+    ).toBe('第 1 行（表头）：缺少“数值”列');
+    expect(
+      formatProblem(
+        tz,
+        prob({ line: 2, field: 'unit', code: 'duplicate_column', params: { column: 'unit' } }),
+      ),
+    ).toBe('第 2 行（表头）：“单位”列出现了不止一次');
+    expect(
+      formatProblem(
+        te,
+        prob({ line: 1, field: 'value', code: 'missing_column', params: { column: 'value' } }),
+      ),
+    ).toBe('Row 1 (header): column “value” is missing');
     expect(formatProblem(tz, prob({ line: 0, field: 'file', code: 'file_changed', params: {} }))).toBe(
       '文件：文件与预览时的不同，请重新预览',
     );
@@ -112,6 +132,11 @@ describe('import problems in Chinese, naming row and column', () => {
 });
 
 describe('helpers', () => {
+  it('labels row kinds, an empty kind as a value, unknown kinds raw', () => {
+    expect(zh.t(kindText('').key)).toBe('数值');
+    expect(zh.t(kindText('deduction').key)).toBe('扣分');
+    expect(kindText('奖励')).toEqual({ key: 'imports.column.other', params: { name: '奖励' } });
+  });
   it('sorts file problems first, then by line and column', () => {
     const s = sortProblems([
       prob({ line: 7, field: 'value' }),

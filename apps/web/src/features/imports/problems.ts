@@ -41,10 +41,38 @@ export const COLUMNS = [
   'value',
   'kind',
   'reason',
+  'group',
+  'name',
+  'category',
   'source',
   'code',
   'points',
 ] as const;
+
+/** Row kinds of a data file (the engine's DATA_ROW_KINDS) with a label of their own. */
+export const ROW_KINDS = [
+  'value',
+  'target',
+  'baseline',
+  'baseValue',
+  'peerValue',
+  'peerBaseValue',
+  'score',
+  'bonus',
+  'deduction',
+  'veto',
+] as const;
+
+/** The label key of a row kind as the file spells it (empty = value); unknown kinds stay raw. */
+export function kindText(kind: string): Text {
+  const k = kind.trim() || 'value';
+  return (ROW_KINDS as readonly string[]).includes(k)
+    ? { key: `imports.kind.${k}` }
+    : { key: 'imports.column.other', params: { name: kind } };
+}
+
+/** Problems of the header row: the column they name is in their params, not a cell. */
+const HEADER_CODES = ['unknown_column', 'duplicate_column', 'missing_column'];
 
 export interface ProblemText {
   /** Where: the row and column, the header, or the whole file. */
@@ -53,6 +81,8 @@ export interface ProblemText {
   column?: Text;
   /** What: the sentence of the code, or the server's message. */
   what: Text;
+  /** The label of a known column named in the params (missing / duplicate column). */
+  columnParam?: Text;
   line: number;
   field: string;
 }
@@ -70,7 +100,8 @@ export function describeProblem(p: ImportProblem): ProblemText {
   let where: Text;
   let column: Text | undefined;
   if (p.field === 'file' || p.line <= 0) where = { key: 'imports.where.file' };
-  else if (p.field === 'header') where = { key: 'imports.where.header', params: { line: p.line } };
+  else if (p.field === 'header' || HEADER_CODES.includes(p.code))
+    where = { key: 'imports.where.header', params: { line: p.line } };
   else if (p.field === 'row' || !p.field) where = { key: 'imports.where.row', params: { line: p.line } };
   else {
     column = columnText(p.field);
@@ -81,7 +112,14 @@ export function describeProblem(p: ImportProblem): ProblemText {
   const what: Text = (PROBLEM_CODES as readonly string[]).includes(p.code)
     ? { key: `imports.problem.${p.code}`, params }
     : { key: 'imports.problem.other', params: { message: p.message || p.code } };
-  return { where, ...(column ? { column } : {}), what, line: p.line, field: p.field };
+  // "缺少“单位”列": a known column named by its code reads as its label.
+  const named =
+    p.code !== 'unknown_column' &&
+    typeof params.column === 'string' &&
+    (COLUMNS as readonly string[]).includes(params.column)
+      ? { columnParam: columnText(params.column) }
+      : {};
+  return { where, ...(column ? { column } : {}), what, ...named, line: p.line, field: p.field };
 }
 
 type T = (key: string, params?: Record<string, string | number>) => string;
@@ -90,7 +128,10 @@ type T = (key: string, params?: Record<string, string | number>) => string;
 export function formatProblem(t: T, p: ImportProblem): string {
   const d = describeProblem(p);
   const column = d.column ? t(d.column.key, d.column.params) : '';
-  return `${t(d.where.key, { ...d.where.params, column })}${t('imports.where.sep')}${t(d.what.key, d.what.params)}`;
+  const what = d.columnParam
+    ? { ...d.what.params, column: t(d.columnParam.key, d.columnParam.params) }
+    : d.what.params;
+  return `${t(d.where.key, { ...d.where.params, column })}${t('imports.where.sep')}${t(d.what.key, what)}`;
 }
 
 /** Problems in file order: file-wide first, then by line, then by column. */
@@ -104,7 +145,7 @@ export function sortProblems(ps: readonly ImportProblem[]): ImportProblem[] {
 export function rejectedProblems(
   err: { code?: string; details?: unknown } | null | undefined,
 ): ImportProblem[] | null {
-  if (!err || err.code !== 'IMPORT_REJECTED') return null;
+  if (err?.code !== 'IMPORT_REJECTED') return null;
   const d = err.details;
   const arr = Array.isArray(d)
     ? d

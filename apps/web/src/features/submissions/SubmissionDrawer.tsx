@@ -2,14 +2,12 @@ import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design
 import type { EvidenceFile } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   Descriptions,
   Drawer,
   Empty,
   List,
-  Spin,
   Table,
   Tabs,
   Tag,
@@ -20,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { formatError } from '../../shared/feedback.js';
+import { QueryState } from '../../shared/QueryState.js';
 import { correctedFrom, correctionChange } from '../verification/model.js';
 import { evidenceUrl, subKeys, uploadEvidence, useSubmissionDetail } from './api.js';
 import { evidenceErrorKey, MAX_EVIDENCE_BYTES, STATUS_COLOR } from './model.js';
@@ -131,8 +130,7 @@ export function SubmissionDrawer({
       data-testid="sub-drawer"
       destroyOnHidden
     >
-      {detail.isPending && <Spin />}
-      {detail.isError && <Alert type="error" showIcon title={formatError(t, detail.error)} />}
+      <QueryState query={detail} inline testId="sub-detail" />
       {d && (
         <>
           <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>

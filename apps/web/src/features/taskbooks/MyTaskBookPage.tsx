@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Select, Space, Spin } from 'antd';
+import { App, Button, Card, Empty, Select, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useShowError } from '../../shared/feedback.js';
+import { QueryState } from '../../shared/QueryState.js';
 import { tbApi, tbKeys, useTaskBooks } from './api.js';
 import { PlanPicker } from './PlanPicker.js';
 import { TaskBookView } from './TaskBookView.js';
@@ -64,8 +65,8 @@ export default function MyTaskBookPage() {
           />
         )}
       </Space>
-      {books.isLoading ? (
-        <Spin />
+      {!books.data ? (
+        <QueryState query={books} testId="tb-books" />
       ) : current?.bookId ? (
         <TaskBookView key={current.bookId} bookId={current.bookId} mode="unit" />
       ) : (

@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
+import { QueryState } from '../../shared/QueryState.js';
 import { tbApi, tbKeys, useRevisions, useTaskBook } from './api.js';
 import { DecompositionDrawer } from './DecompositionDrawer.js';
 import { changeLine, STATUS_COLORS, STATUS_ORDER, statusStep } from './status.js';
@@ -125,7 +126,7 @@ export function TaskBookView({ bookId, mode }: { bookId: number; mode: 'unit' | 
     onError,
   });
 
-  if (book.isLoading || !d) return <Spin data-testid="tb-loading" />;
+  if (!d) return <QueryState query={book} testId="tb" />;
   const step = statusStep(d.status, d.returnReason);
   const can = (a: TaskBookDetail['actions'][number]) => d.actions.includes(a);
 
