@@ -20,14 +20,17 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api, isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
+import { QueryState } from '../../shared/QueryState.js';
+import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { renderLeafFormula, renderNote, type Translate } from '../results/formula.js';
 import { fmtScore, periodOptions } from '../results/ranking.js';
+import { SourceList } from '../results/SourceList.js';
 import { usePeriods } from '../submissions/api.js';
 import { grain, startedPeriods } from '../submissions/model.js';
-import { PlanSelect, usePlanPeriodParams } from '../submissions/PlanSelect.js';
 import { isHalfYear, type LostRow, lostRows, totalLost } from './lost.js';
 
 type LiveUnit = LiveScores['units'][number];
@@ -46,7 +49,7 @@ function GradeMark({ grade }: { grade: LiveUnit['grade'] }) {
 }
 
 /** A unit's own view: total, rank, grade and the indicators losing points with the reason. */
-function UnitCard({ unit }: { unit: LiveUnit }) {
+function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
   const { t } = useTranslation();
   const tf = t as unknown as Translate;
   const rows = lostRows(unit.lost ?? []);
@@ -92,6 +95,11 @@ function UnitCard({ unit }: { unit: LiveUnit }) {
               {r.notes.map((n) => renderNote(n, tf)).join('；')}
             </Typography.Text>
           )}
+          <SourceList
+            sources={r.sources ?? []}
+            ctx={{ planId, unit: unit.unit, unitId: unit.unitId }}
+            testId="live-sources"
+          />
         </div>
       ),
     },
@@ -143,7 +151,18 @@ export default function LivePage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const canCompute = useCan('results.compute');
-  const { plans, usable, planId, plan, period: periodParam, setPlan, setPeriod } = usePlanPeriodParams();
+  const [params, setParams] = useSearchParams();
+  const { plans, offered, planId, plan, setPlan } = usePlanChoice({ resets: ['period'] });
+  const periodParam = params.get('period') ?? undefined;
+  const setPeriod = (p: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('period', p);
+        return next;
+      },
+      { replace: true },
+    );
   const periods = usePeriods(planId);
   const fallback = useMemo(() => {
     // The latest month past its due date (its reports are in), else the latest started month.
@@ -216,15 +235,14 @@ export default function LivePage() {
     },
   ];
 
-  if (plans.isPending) return <Spin />;
-  if (plans.isError) return <Alert type="error" showIcon title={formatError(t, plans.error)} />;
-  if (!usable.length || !plan) return <Empty description={t('submissions.noPlans')} />;
+  if (!plans.data) return <QueryState query={plans} testId="live-plans" />;
+  if (!offered.length || !plan || !planId) return <Empty description={t('planPicker.none')} />;
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
         <Space wrap>
-          <PlanSelect plans={usable} value={planId} onChange={setPlan} testId="live-plan" />
+          <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="live-plan" />
           <Select
             data-testid="live-period"
             style={{ width: 130 }}
@@ -260,11 +278,10 @@ export default function LivePage() {
           </Typography.Text>
         )}
       </Card>
-      {live.isPending && <Spin />}
-      {live.isError && <Alert type="error" showIcon title={formatError(t, live.error)} />}
+      <QueryState query={live} also={[periods]} testId="live" />
       {live.data && units.length === 0 && <Empty description={t('live.noUnits')} />}
       {own.map((u) => (
-        <UnitCard key={u.unit} unit={u} />
+        <UnitCard key={u.unit} unit={u} planId={planId} />
       ))}
       {live.data && own.length === 0 && units.length > 0 && (
         <Card size="small" title={t('live.allUnits', { n: units.length })}>

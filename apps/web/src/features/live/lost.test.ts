@@ -26,6 +26,40 @@ describe('lost points', () => {
       ['T1', 5, false, 'x = 115.3, ref = 120', 0.25],
     ]);
   });
+  it('marks a value missing when its source says the plan’s missing-value policy applied', () => {
+    const missing = {
+      ...lp('T2', 10, 0),
+      sources: [
+        {
+          indicator: 'T2',
+          field: 'value' as const,
+          kind: 'missing' as const,
+          id: null,
+          period: '2026-M10',
+          value: null,
+          policy: 'zero',
+        },
+      ],
+    };
+    const submitted = {
+      ...lp('T3', 10, 8),
+      sources: [
+        {
+          indicator: 'T3',
+          field: 'value' as const,
+          kind: 'submission' as const,
+          id: 4,
+          period: '2026-M10',
+          value: 8,
+        },
+      ],
+    };
+    const rows = lostRows([missing, submitted]);
+    expect(rows.map((r) => [r.code, r.missing, r.sources?.length])).toEqual([
+      ['T2', true, 1],
+      ['T3', false, 1],
+    ]);
+  });
   it('formats inputs, rounding float noise', () => {
     expect(formatInputs({ x: 0.1 + 0.2, band: '[[60,0.6]]', y: null })).toBe(
       'x = 0.3, band = [[60,0.6]], y = —',

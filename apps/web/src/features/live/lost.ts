@@ -1,15 +1,8 @@
 /** Pure helpers of the live-score page (Z6): which indicators lose points, and why. */
+import type { LiveScores } from '@jixiao/contracts';
 
-export interface LostPoints {
-  code: string;
-  name: string;
-  full: number;
-  score: number | null;
-  lost: number;
-  formula: string;
-  vars: Record<string, number | string | null>;
-  notes: string[];
-}
+/** One indicator losing points, as GET /api/live/:planId sends it (with the sources of its inputs). */
+export type LostPoints = NonNullable<LiveScores['units'][number]['lost']>[number];
 
 export interface LostRow extends LostPoints {
   /** "x = 115.3, ref = 318" — the formula's inputs, a missing one shown as "—". */
@@ -41,7 +34,8 @@ export function lostRows(lost: readonly LostPoints[]): LostRow[] {
     .map((l) => ({
       ...l,
       inputs: formatInputs(l.vars),
-      missing: l.notes.some((n) => n.startsWith('missing input')),
+      missing:
+        l.notes.some((n) => n.startsWith('missing input')) || !!l.sources?.some((s) => s.kind === 'missing'),
       share: sum > 0 ? l.lost / sum : 0,
     }))
     .sort((a, b) => b.lost - a.lost || a.code.localeCompare(b.code));

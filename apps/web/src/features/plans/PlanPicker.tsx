@@ -1,5 +1,5 @@
 import type { PlanSummary } from '@jixiao/contracts';
-import { Grid, Select, Space, Tag } from 'antd';
+import { Grid, Select, type SelectProps, Space, Tag } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -89,6 +89,10 @@ export function PlanPicker({
     label: <PlanLabel plan={p} />,
     search: `${p.year} ${p.name}`,
   });
+  const options: SelectProps<number>['options'] =
+    groups.length > 1
+      ? groups.map((g) => ({ label: t(g.titleKey), options: g.plans.map(option) }))
+      : (groups[0]?.plans ?? []).map(option);
   return (
     <Select
       data-testid={testId}
@@ -100,11 +104,7 @@ export function PlanPicker({
       notFoundContent={t('planPicker.none')}
       onChange={onChange}
       showSearch={{ optionFilterProp: 'search' }}
-      options={
-        groups.length > 1
-          ? groups.map((g) => ({ label: t(g.titleKey), options: g.plans.map(option) }))
-          : (groups[0]?.plans ?? []).map(option)
-      }
+      options={options}
     />
   );
 }

@@ -5,8 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.js';
-import { usePlans } from '../plans/api.js';
-import { defaultPlan } from '../results/ranking.js';
+import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import {
   defaultMonth,
   defaultQuarter,
@@ -21,10 +20,13 @@ import {
 /** The office's progress matrix (units × indicators, coloured by lag) with filters (issue 4 item 11). */
 export default function ProgressPage() {
   const { t } = useTranslation();
-  const plans = usePlans();
-  const [planId, setPlanId] = useState<number>();
-  const plan = (plans.data ?? []).find((p) => p.id === planId) ?? defaultPlan(plans.data ?? []);
+  const { offered, plan, setPlan } = usePlanChoice();
   const [period, setPeriod] = useState<string>();
+  const pickPlan = (id: number) => {
+    setPeriod(undefined);
+    setFilter({});
+    setPlan(id);
+  };
   const month = period ?? (plan ? defaultMonth(plan.year, new Date()) : undefined);
   const [filter, setFilter] = useState<MatrixFilter>({});
   const matrix = useQuery({
@@ -89,12 +91,7 @@ export default function ProgressPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          style={{ width: 280 }}
-          value={plan?.id}
-          onChange={setPlanId}
-          options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-        />
+        <PlanPicker offered={offered} value={plan?.id} onChange={pickPlan} testId="progress-plan" />
         <Select
           data-testid="progress-period"
           style={{ width: 130 }}

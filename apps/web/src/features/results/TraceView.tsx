@@ -1,9 +1,9 @@
-import type { TraceNode, TraceStep, UnitTrace } from '@jixiao/engine';
-import { Alert, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { TraceNode, TraceStep } from '@jixiao/engine';
+import { Descriptions, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatError } from '../../shared/feedback.js';
-import { useTrace } from '../plans/api.js';
+import { QueryState } from '../../shared/QueryState.js';
+import { type TracedUnit, useUnitTrace } from './api.js';
 import {
   renderBase,
   renderBonus,
@@ -16,19 +16,32 @@ import {
   type Translate,
 } from './formula.js';
 import { fmtRaw, fmtScore } from './ranking.js';
+import { SourceList } from './SourceList.js';
+import { leafCode, otherSources, type SourceContext, sourcesOf } from './sources.js';
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 };
 const num = { fontVariantNumeric: 'tabular-nums' as const, whiteSpace: 'nowrap' as const };
 
-type Row = Omit<TraceNode, 'children'> & { key: string; children?: Row[] };
+/** `leaf`: the code the engine input names the node by (sources are keyed by it), for indicators and sub-items. */
+type Row = Omit<TraceNode, 'children'> & { key: string; leaf?: string; children?: Row[] };
 
-function toRows(nodes: readonly TraceNode[], prefix = ''): Row[] {
+function toRows(nodes: readonly TraceNode[], prefix = '', parent?: TraceNode): Row[] {
   return nodes.map((n) => {
     const key = `${prefix}${n.code}`;
-    const children = n.children?.length ? toRows(n.children, `${key}/`) : undefined;
+    const leaf =
+      n.kind === 'indicator'
+        ? n.code
+        : n.kind === 'sub_item'
+          ? leafCode(n.code, parent?.kind === 'indicator' ? parent.code : undefined)
+          : undefined;
+    const children = n.children?.length ? toRows(n.children, `${key}/`, n) : undefined;
     const { children: _c, ...rest } = n;
-    return children ? { ...rest, key, children } : { ...rest, key };
+    return { ...rest, key, ...(leaf ? { leaf } : {}), ...(children ? { children } : {}) };
   });
+}
+
+function leavesOf(rows: readonly Row[]): string[] {
+  return rows.flatMap((r) => [...(r.leaf ? [r.leaf] : []), ...(r.children ? leavesOf(r.children) : [])]);
 }
 
 function keysOf(rows: readonly Row[]): string[] {
@@ -60,25 +73,35 @@ function Step({ step, text, t }: { step: TraceStep; text: string; t: Translate }
   );
 }
 
-/** Every number of a unit's score, as the engine explains it (GET …/results/:unit/trace). */
+/**
+ * Every number of a unit's score, as the engine explains it (GET …/results/:unit/trace), each
+ * input with its source (submission, verification, import batch, task book, event, missing-value
+ * policy) linking to the row it came from.
+ */
 export function TraceView({
   planId,
   unit,
+  unitId,
   period,
+  run,
   header,
 }: {
   planId: number;
   unit: string;
+  unitId?: number | null;
   period: string;
+  /** The run shown (else the latest the caller may see). */
+  run?: number;
   header?: ReactNode;
 }) {
   const { t } = useTranslation();
   const tf = t as unknown as Translate;
-  const q = useTrace(planId, unit, period);
-  if (q.isPending) return <Spin />;
-  if (q.isError) return <Alert type="error" showIcon title={formatError(t, q.error)} />;
-  const tr: UnitTrace = q.data;
+  const q = useUnitTrace(planId, period, run, unit);
+  if (!q.data) return <QueryState query={q} inline testId="trace" />;
+  const tr: TracedUnit = q.data;
   const rows = toRows(tr.components ?? []);
+  const ctx: SourceContext = { planId, unit, unitId };
+  const others = otherSources(tr.sources, leavesOf(rows));
   return (
     <div data-testid="trace-view">
       {header}
@@ -162,6 +185,7 @@ export function TraceView({
                     {renderNote(n, tf)}
                   </Typography.Text>
                 ))}
+                {r.leaf && <SourceList sources={sourcesOf(tr.sources, r.leaf)} ctx={ctx} />}
               </Space>
             ),
           },
@@ -177,6 +201,21 @@ export function TraceView({
           },
         ]}
       />
+      {others.length > 0 && (
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          style={{ marginTop: 12 }}
+          items={[
+            {
+              key: 'others',
+              label: t('sources.others'),
+              children: <SourceList sources={others} ctx={ctx} testId="trace-other-sources" />,
+            },
+          ]}
+        />
+      )}
       <Descriptions
         size="small"
         column={1}

@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, ExperimentOutlined } from '@ant-design/icons';
+import { ExperimentOutlined } from '@ant-design/icons';
 import type { EvaluationRun } from '@jixiao/contracts';
 import {
   compilePlan,
@@ -7,39 +7,45 @@ import {
   type EvaluationResult,
   type Plan,
 } from '@jixiao/engine';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
   Descriptions,
   Empty,
+  Form,
   Input,
   InputNumber,
-  Popconfirm,
+  Modal,
   Row,
   Select,
   Space,
-  Spin,
   Switch,
   Table,
   Tag,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, request } from '../../shared/api.js';
-import { formatError } from '../../shared/feedback.js';
-import { planKeys, usePlan, usePlanData } from '../plans/api.js';
+import { Link } from 'react-router';
+import { useCan, useCurrentUser } from '../../shared/auth.js';
+import { QueryState } from '../../shared/QueryState.js';
+import { usePlan } from '../plans/api.js';
+import { useRunInput } from './api.js';
 import { GradeTag } from './GradeTag.js';
 import { fmtScore } from './ranking.js';
 import {
   applyChanges,
   computeDeltas,
   currentValue,
+  deductionProblems,
+  eventDraftLink,
+  keepSimulation,
+  loadSimulation,
   movedOnly,
+  placesMoved,
+  type SimulationScope,
   type Standing,
   type StandingDelta,
   VALUE_FIELDS,
@@ -60,6 +66,19 @@ function standings(r: EvaluationResult): Standing[] {
   }));
 }
 
+const browserStore = () => {
+  try {
+    return typeof window === 'undefined' ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * What-if (模拟测算, issue 8 point 14): the run's own input, changed and re-scored in the browser
+ * with @jixiao/engine. Nothing is ever written to the server; the simulation is kept per user in
+ * this browser, and a simulated bonus or deduction becomes real only through the events page.
+ */
 export default function WhatIfPanel({
   planId,
   period,
@@ -76,9 +95,12 @@ export default function WhatIfPanel({
       size="small"
       data-testid="whatif-panel"
       title={
-        <Space>
+        <Space wrap>
           <ExperimentOutlined />
           {t('whatif.title')}
+          <Tag color="purple" data-testid="whatif-label">
+            {t('sim.label')}
+          </Tag>
         </Space>
       }
       extra={
@@ -89,35 +111,36 @@ export default function WhatIfPanel({
         )
       }
     >
-      <Typography.Paragraph type="secondary" style={{ marginBottom: open ? 12 : 0 }}>
-        {t('whatif.hint')}
-      </Typography.Paragraph>
+      <Alert
+        data-testid="whatif-banner"
+        type="warning"
+        showIcon
+        title={t('sim.banner')}
+        description={t('sim.hint', { id: run.id })}
+        style={{ marginBottom: open ? 12 : 0 }}
+      />
       {open && <WhatIfBody planId={planId} period={period} run={run} />}
     </Card>
   );
 }
 
 function WhatIfBody({ planId, period, run }: { planId: number; period: string; run: EvaluationRun }) {
-  const { t } = useTranslation();
+  const me = useCurrentUser();
   const plan = usePlan(planId);
-  const data = usePlanData(planId, period);
-  if (plan.isPending || data.isPending) return <Spin />;
-  if (plan.isError) return <Alert type="error" showIcon title={formatError(t, plan.error)} />;
-  if (data.isError) return <Alert type="error" showIcon title={formatError(t, data.error)} />;
+  const data = useRunInput(planId, run.id);
+  if (!plan.data || !data.data) return <QueryState query={plan} also={[data]} inline testId="whatif" />;
   return (
     <Scenario
-      key={`${data.data.version}`}
-      planId={planId}
-      period={period}
+      key={`${me.username}|${run.id}`}
+      scope={{ user: me.username, planId, period, runId: run.id }}
       plan={plan.data.document as unknown as Plan}
       input={withUnits(data.data.input, period, run)}
-      version={data.data.version}
       run={run}
     />
   );
 }
 
-/** The stored dataset holds no unit list (the server takes units from the organisation): use the run's. */
+/** The run's input names its units; an older stored input may not: then use the run's. */
 function withUnits(input: EvaluationInput, period: string, run: EvaluationRun): EvaluationInput {
   const units =
     Array.isArray(input.units) && input.units.length > 0
@@ -126,38 +149,31 @@ function withUnits(input: EvaluationInput, period: string, run: EvaluationRun): 
   return { ...input, period: input.period ?? period, units, values: input.values ?? [] };
 }
 
+type EventAsk = { type: 'deduction' | 'bonus' } | null;
+
 function Scenario({
-  planId,
-  period,
+  scope,
   plan,
   input,
-  version,
   run,
 }: {
-  planId: number;
-  period: string;
+  scope: SimulationScope;
   plan: Plan;
   input: EvaluationInput;
-  version: number;
   run: EvaluationRun;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const canRecord = useCan('events.record');
   const names = useMemo(() => new Map(run.units.map((u) => [u.unit, u.name])), [run]);
-  const [changes, setChanges] = useState<(WhatIfChange & { id: number })[]>([]);
-  const [seq, setSeq] = useState(1);
-  const push = (c: WhatIfChange) => {
-    setChanges((cs) => [...cs, { ...c, id: seq }]);
-    setSeq((n) => n + 1);
-  };
+  const unitIds = useMemo(() => new Map(run.units.map((u) => [u.unit, u.unitId])), [run]);
+  const [changes, setChanges] = useState<WhatIfChange[]>(() => loadSimulation(browserStore(), scope));
+  useEffect(() => keepSimulation(browserStore(), scope, changes), [scope, changes]);
+  const push = (c: WhatIfChange) => setChanges((cs) => [...cs, c]);
   const [unit, setUnit] = useState<string | undefined>(input.units[0]?.code);
   const [indicator, setIndicator] = useState<string | undefined>();
   const [field, setField] = useState<ValueField>('value');
   const [newValue, setNewValue] = useState<number | null>(null);
-  const [bonusSource, setBonusSource] = useState<string | undefined>(plan.bonus?.sources[0]?.code);
-  const [points, setPoints] = useState<number | null>(1);
-  const [reason, setReason] = useState('');
+  const [ask, setAsk] = useState<EventAsk>(null);
   const [onlyMoved, setOnlyMoved] = useState(true);
 
   // Compile once; each scenario is a fresh evaluator over the changed input (milliseconds for a city).
@@ -194,25 +210,6 @@ function Scenario({
   const shown = onlyMoved ? movedOnly(deltas) : deltas;
   const mine = deltas.find((d) => d.unit === unit);
 
-  const save = useMutation({
-    mutationFn: () =>
-      request(`/api/plans/${planId}/data`, {
-        method: 'PUT',
-        query: { period },
-        // `units` is not part of the stored inputs.
-        body: { input: { ...changedInput, units: undefined }, version },
-      }),
-    onSuccess: async () => {
-      message.success(t('whatif.saved'));
-      setChanges([]);
-      await queryClient.invalidateQueries({ queryKey: planKeys.data(planId, period) });
-    },
-    onError: (e) => {
-      if (isApiError(e) && e.code === 'VERSION_CONFLICT')
-        void queryClient.invalidateQueries({ queryKey: planKeys.data(planId, period) });
-    },
-  });
-
   if (base.error)
     return <Alert type="error" showIcon title={t('whatif.engineError', { message: base.error.message })} />;
 
@@ -221,7 +218,7 @@ function Scenario({
     c.type === 'value'
       ? `${unitLabel(c.unit)} · ${c.indicator} · ${t(`whatif.fields.${c.field}`)} → ${c.value ?? '—'}`
       : c.type === 'bonus'
-        ? `${unitLabel(c.unit)} · ${t('whatif.addBonus')} ${c.source} +${c.points}`
+        ? `${unitLabel(c.unit)} · ${t('whatif.addBonus')} ${c.source} +${c.points}${c.reason ? ` ${c.reason}` : ''}`
         : `${unitLabel(c.unit)} · ${t('whatif.addDeduction')} −${c.points} ${c.reason}`;
 
   return (
@@ -283,73 +280,66 @@ function Scenario({
             >
               {t('whatif.change')}
             </Button>
-            <span style={{ width: 16 }} />
             {plan.bonus?.sources.length ? (
-              <Select
-                style={{ width: 180 }}
-                value={bonusSource}
-                onChange={setBonusSource}
-                options={plan.bonus.sources.map((s) => ({ value: s.code, label: s.name }))}
-              />
+              <Button
+                data-testid="whatif-add-bonus"
+                disabled={!unit}
+                onClick={() => setAsk({ type: 'bonus' })}
+              >
+                {t('whatif.addBonus')}
+              </Button>
             ) : null}
-            <InputNumber
-              min={0}
-              step={0.5}
-              value={points}
-              onChange={(v) => setPoints(v)}
-              style={{ width: 90 }}
-              placeholder={t('whatif.points')}
-            />
-            <Input
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              placeholder={t('whatif.reason')}
-              style={{ width: 180 }}
-            />
             <Button
-              disabled={!unit || !bonusSource || !points}
-              onClick={() =>
-                push({
-                  type: 'bonus',
-                  unit: unit!,
-                  source: bonusSource!,
-                  points: points!,
-                  ...(reason ? { reason } : {}),
-                })
-              }
-            >
-              {t('whatif.addBonus')}
-            </Button>
-            <Button
-              disabled={!unit || !points}
-              onClick={() =>
-                push({ type: 'deduction', unit: unit!, points: points!, reason: reason || t('whatif.title') })
-              }
+              data-testid="whatif-add-deduction"
+              disabled={!unit}
+              onClick={() => setAsk({ type: 'deduction' })}
             >
               {t('whatif.addDeduction')}
             </Button>
           </Space>
         </Col>
       </Row>
-      <div>
+      <div data-testid="whatif-changes">
         <Typography.Text strong>{t('whatif.changes')}：</Typography.Text>
         {changes.length === 0 ? (
           <Typography.Text type="secondary">{t('whatif.noChanges')}</Typography.Text>
         ) : (
-          <Space size={[4, 4]} wrap>
-            {changes.map((c) => (
-              <Tag key={c.id} closable onClose={() => setChanges((cs) => cs.filter((x) => x.id !== c.id))}>
-                {describe(c)}
-              </Tag>
-            ))}
-            <Button size="small" onClick={() => setChanges([])}>
-              {t('whatif.reset')}
-            </Button>
-            <Popconfirm title={t('whatif.saveConfirm', { period })} onConfirm={() => save.mutate()}>
-              <Button data-testid="whatif-save" size="small" type="primary" danger loading={save.isPending}>
-                {t('whatif.save')}
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            <Space size={[4, 4]} wrap>
+              {changes.map((c, i) => (
+                <Tag
+                  // biome-ignore lint/suspicious/noArrayIndexKey: changes are a list in order; equal changes may repeat
+                  key={i}
+                  color="purple"
+                  data-testid="whatif-change"
+                  closable
+                  style={{ whiteSpace: 'normal', maxWidth: '100%' }}
+                  onClose={() => setChanges((cs) => cs.filter((_, j) => j !== i))}
+                >
+                  {describe(c)}
+                  {c.type !== 'value' && canRecord && (
+                    <Link
+                      to={eventDraftLink(c, {
+                        planId: scope.planId,
+                        period: scope.period,
+                        unitId: unitIds.get(c.unit),
+                      })}
+                      data-testid="whatif-to-event"
+                      title={t('sim.toEventHint')}
+                      style={{ marginInlineStart: 6 }}
+                    >
+                      {t('sim.toEvent')}
+                    </Link>
+                  )}
+                </Tag>
+              ))}
+              <Button size="small" data-testid="whatif-clear" onClick={() => setChanges([])}>
+                {t('sim.clear')}
               </Button>
-            </Popconfirm>
+            </Space>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="whatif-kept">
+              {t('sim.kept', { user: scope.user, n: changes.length })}
+            </Typography.Text>
           </Space>
         )}
       </div>
@@ -362,7 +352,7 @@ function Scenario({
           size="small"
           bordered
           column={{ xs: 1, sm: 3 }}
-          title={`${t('whatif.result')}：${unitLabel(mine.unit)}`}
+          title={`${t('sim.label')} · ${t('whatif.result')}：${unitLabel(mine.unit)}`}
           items={[
             {
               key: 't',
@@ -423,7 +413,7 @@ function Scenario({
           },
           { title: t('whatif.dTotal'), key: 'dt', align: 'right', render: (_, d) => <Delta v={d.dTotal} /> },
           {
-            title: t('results.rank'),
+            title: t('runs.rank'),
             key: 'rank',
             align: 'right',
             render: (_, d) => (
@@ -448,7 +438,124 @@ function Scenario({
           },
         ]}
       />
+      <EventModal
+        ask={ask}
+        plan={plan}
+        leaves={base.leaves}
+        leafName={leafName}
+        unitLabel={unit ? unitLabel(unit) : ''}
+        onCancel={() => setAsk(null)}
+        onOk={(c) => {
+          if (unit) push({ ...c, unit } as WhatIfChange);
+          setAsk(null);
+        }}
+      />
     </Space>
+  );
+}
+
+/** A change before the unit it applies to is added. */
+type NoUnit<T> = T extends unknown ? Omit<T, 'unit'> : never;
+
+interface EventForm {
+  points: number | null;
+  reason: string;
+  source?: string;
+  indicator?: string;
+}
+
+/** Asks for the amount and the reason of a simulated bonus or deduction (never −1 by default). */
+function EventModal({
+  ask,
+  plan,
+  leaves,
+  leafName,
+  unitLabel,
+  onCancel,
+  onOk,
+}: {
+  ask: EventAsk;
+  plan: Plan;
+  leaves: readonly string[];
+  leafName: Map<string, string>;
+  unitLabel: string;
+  onCancel: () => void;
+  onOk: (c: NoUnit<Extract<WhatIfChange, { type: 'bonus' | 'deduction' }>>) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<EventForm>();
+  const bonus = ask?.type === 'bonus';
+  const rule = (which: 'points' | 'reason') => ({
+    validator: (_: unknown, v: unknown) => {
+      const p = deductionProblems(
+        which === 'points' ? { points: v as number, reason: 'x' } : { points: 1, reason: v as string },
+      );
+      const key = p[which];
+      return key ? Promise.reject(new Error(t(key))) : Promise.resolve();
+    },
+  });
+  return (
+    <Modal
+      open={ask !== null}
+      title={`${t(bonus ? 'sim.bonusTitle' : 'sim.deductionTitle')} · ${unitLabel}`}
+      okText={t(bonus ? 'whatif.addBonus' : 'whatif.addDeduction')}
+      okButtonProps={{ 'data-testid': 'whatif-event-ok' }}
+      onCancel={onCancel}
+      destroyOnHidden
+      afterOpenChange={(open) => {
+        if (open) form.resetFields();
+      }}
+      onOk={async () => {
+        const v = await form.validateFields();
+        const reason = v.reason.trim();
+        if (bonus) onOk({ type: 'bonus', source: v.source!, points: v.points!, reason });
+        else
+          onOk({
+            type: 'deduction',
+            points: v.points!,
+            reason,
+            ...(v.indicator ? { indicator: v.indicator } : {}),
+          });
+      }}
+    >
+      <Alert type="warning" showIcon title={t('sim.banner')} style={{ marginBottom: 12 }} />
+      <Form<EventForm>
+        form={form}
+        layout="vertical"
+        data-testid="whatif-event-form"
+        initialValues={{ points: null, reason: '', source: plan.bonus?.sources[0]?.code }}
+      >
+        {bonus && (
+          <Form.Item
+            name="source"
+            label={t('whatif.source')}
+            rules={[{ required: true, message: t('whatif.source') }]}
+          >
+            <Select options={(plan.bonus?.sources ?? []).map((s) => ({ value: s.code, label: s.name }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="points" label={t('sim.points')} rules={[rule('points')]}>
+          <InputNumber data-testid="whatif-event-points" min={0} step={0.5} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('sim.reason')} rules={[rule('reason')]}>
+          <Input.TextArea
+            data-testid="whatif-event-reason"
+            rows={2}
+            maxLength={2000}
+            placeholder={t('sim.reasonPlaceholder')}
+          />
+        </Form.Item>
+        {!bonus && (
+          <Form.Item name="indicator" label={t('sim.indicatorOptional')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={leaves.map((c) => ({ value: c, label: `${c} ${leafName.get(c) ?? ''}` }))}
+            />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
   );
 }
 
@@ -462,11 +569,19 @@ function Delta({ v }: { v: number }) {
   );
 }
 
+/** Δ名次 with its direction: ↑2 rose, ↓1 fell, — unchanged. */
 function Places({ v }: { v: number }) {
-  if (!v) return <span style={{ color: '#8c8c8c' }}>—</span>;
+  const { t } = useTranslation();
+  const m = placesMoved(v);
+  const color = m.dir === 'up' ? '#389e0d' : m.dir === 'down' ? '#cf1322' : '#8c8c8c';
   return (
-    <span style={{ ...num, color: v > 0 ? '#389e0d' : '#cf1322' }}>
-      {v > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {Math.abs(v)}
+    <span
+      data-testid="whatif-drank"
+      data-dir={m.dir}
+      title={t(`sim.${m.dir}`, { n: m.n })}
+      style={{ ...num, color }}
+    >
+      {m.text}
     </span>
   );
 }

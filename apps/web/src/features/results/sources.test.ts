@@ -58,7 +58,7 @@ describe('describeSource', () => {
       params: { id: 9 },
       fieldKey: 'sources.fields.event',
     });
-    expect(e.link).toEqual({ to: '/events?planId=2&unit=A01&unitId=40&event=9', permission: 'events.read' });
+    expect(e.link).toEqual({ to: '/events?planId=2&unit=A01&event=9', permission: 'events.read' });
   });
 
   it('a period-scaled task-book target shows the full-year target and the share', () => {

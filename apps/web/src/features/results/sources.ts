@@ -82,7 +82,8 @@ function link(s: ValueSource, ctx: SourceContext): SourceLink | null {
       return { to: withQuery('/imports', { planId: ctx.planId, batch: s.id }), permission: 'data.import' };
     case 'event':
       return {
-        to: withQuery('/events', { planId: ctx.planId, unit: ctx.unit, unitId: ctx.unitId, event: s.id }),
+        // Not `unitId`: on the events page that (with kind, points…) prefills a new event to record.
+        to: withQuery('/events', { planId: ctx.planId, unit: ctx.unit, event: s.id }),
         permission: 'events.read',
       };
     case 'supervision':

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, computeDeltas, currentValue, movedOnly, type Standing } from './whatif.js';
+import {
+  applyChanges,
+  computeDeltas,
+  currentValue,
+  deductionProblems,
+  eventDraftLink,
+  keepSimulation,
+  loadSimulation,
+  movedOnly,
+  placesMoved,
+  readSimulation,
+  type Standing,
+  simulationKey,
+  type WhatIfChange,
+} from './whatif.js';
 
 const g = (code: string) => ({ code, name: code, color: '#000' });
 const s = (unit: string, total: number, rank: number, grade = 'good', group = 'A'): Standing => ({
@@ -59,5 +73,112 @@ describe('applyChanges', () => {
     expect(input.bonuses).toHaveLength(1);
     expect(currentValue(out, 'U1', 'T1', 'value')).toBe(95);
     expect(currentValue(out, 'U1', 'T9', 'value')).toBeNull();
+  });
+});
+
+describe('placesMoved (Δ名次 with its direction)', () => {
+  it('shows ↑ for a unit that rose, ↓ for one that fell and — when unchanged', () => {
+    expect(placesMoved(2)).toEqual({ dir: 'up', n: 2, text: '↑2' });
+    expect(placesMoved(-1)).toEqual({ dir: 'down', n: 1, text: '↓1' });
+    expect(placesMoved(0)).toEqual({ dir: 'same', n: 0, text: '—' });
+  });
+
+  it('tells the unit that fell from the one that rose when two swap places', () => {
+    const before = [s('U1', 90, 1), s('U2', 85, 2)];
+    const after = [s('U1', 84, 2), s('U2', 85, 1)];
+    const d = computeDeltas(before, after);
+    const text = new Map(d.map((x) => [x.unit, placesMoved(x.dRank).text]));
+    expect(text.get('U1')).toBe('↓1');
+    expect(text.get('U2')).toBe('↑1');
+  });
+});
+
+describe('a simulation is kept per user, plan, period and run', () => {
+  const scope = { user: 'office', planId: 2, period: '2026-Y', runId: 7 };
+  const memory = () => {
+    const m = new Map<string, string>();
+    return {
+      m,
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+    };
+  };
+  const changes: WhatIfChange[] = [
+    { type: 'deduction', unit: 'A01', points: 1.5, reason: '日常督查发现问题' },
+    { type: 'value', unit: 'A02', indicator: 'T1', field: 'value', value: 90 },
+  ];
+
+  it('keys by user, plan, period and run', () => {
+    expect(simulationKey(scope)).toBe('jixiao.whatif.office.2.2026-Y.7');
+    expect(simulationKey({ ...scope, user: 'leader' })).not.toBe(simulationKey(scope));
+    expect(simulationKey({ ...scope, runId: 8 })).not.toBe(simulationKey(scope));
+  });
+
+  it('round-trips, forgets an empty simulation, and keeps other users apart', () => {
+    const store = memory();
+    keepSimulation(store, scope, changes);
+    expect(loadSimulation(store, scope)).toEqual(changes);
+    expect(loadSimulation(store, { ...scope, user: 'admin' })).toEqual([]);
+    keepSimulation(store, scope, []);
+    expect(store.m.size).toBe(0);
+  });
+
+  it('drops unreadable or invalid entries instead of failing', () => {
+    expect(readSimulation('not json')).toEqual([]);
+    expect(readSimulation('{"a":1}')).toEqual([]);
+    expect(
+      readSimulation(
+        JSON.stringify([
+          { type: 'deduction', unit: 'A01', points: 1, reason: '' },
+          { type: 'deduction', unit: 'A01', points: -1, reason: 'x' },
+          { type: 'value', unit: 'A01', indicator: 'T1', field: 'nope', value: 1 },
+          { type: 'bonus', unit: 'A01', source: 'innovation', points: 2 },
+        ]),
+      ),
+    ).toEqual([{ type: 'bonus', unit: 'A01', source: 'innovation', points: 2 }]);
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('full');
+      },
+      removeItem: () => {},
+    };
+    expect(loadSimulation(broken, scope)).toEqual([]);
+    expect(() => keepSimulation(broken, scope, changes)).not.toThrow();
+  });
+});
+
+describe('a simulated deduction', () => {
+  it('asks for points above 0 (at most 1000) and a reason', () => {
+    expect(deductionProblems({ points: 1, reason: '迟报' })).toEqual({});
+    expect(deductionProblems({ points: null, reason: '' })).toEqual({
+      points: 'sim.pointsInvalid',
+      reason: 'sim.reasonRequired',
+    });
+    expect(deductionProblems({ points: 0, reason: 'x' }).points).toBe('sim.pointsInvalid');
+    expect(deductionProblems({ points: 1001, reason: 'x' }).points).toBe('sim.pointsInvalid');
+    expect(deductionProblems({ points: 2, reason: '   ' }).reason).toBe('sim.reasonRequired');
+  });
+
+  it('links to the events page prefilled, where the real event is recorded', () => {
+    const url = eventDraftLink(
+      { type: 'deduction', unit: 'A01', points: 1.5, reason: '日常督查 发现问题', indicator: 'T1' },
+      { planId: 2, period: '2026-Y', unitId: 40 },
+    );
+    const u = new URL(url, 'http://x');
+    expect(u.pathname).toBe('/events');
+    expect(Object.fromEntries(u.searchParams)).toEqual({
+      planId: '2',
+      unitId: '40',
+      unit: 'A01',
+      period: '2026-Y',
+      kind: 'deduction',
+      points: '1.5',
+      reason: '日常督查 发现问题',
+      indicator: 'T1',
+    });
   });
 });

@@ -1,5 +1,7 @@
 /** Pure helpers of the what-if panel: compare a re-evaluation with the stored result. */
+import { eventCreate } from '@jixiao/contracts';
 import type { EvaluationInput, ValueInput } from '@jixiao/engine';
+import { withQuery } from '../../shared/api.js';
 
 export interface Standing {
   unit: string;
@@ -117,4 +119,146 @@ export function currentValue(
 ): number | null {
   const v = input.values.find((x) => x.unit === unit && x.indicator === indicator)?.[field];
   return typeof v === 'number' ? v : null;
+}
+
+// --- direction of a rank change ----------------------------------------------------------------
+
+export interface PlacesMoved {
+  dir: 'up' | 'down' | 'same';
+  /** Places moved, without sign. */
+  n: number;
+  /** ↑2 rose two places, ↓1 fell one, — unchanged. */
+  text: string;
+}
+
+/** Δ名次 with its direction: `dRank` is before.rank − after.rank (positive = rose). */
+export function placesMoved(dRank: number): PlacesMoved {
+  if (!dRank) return { dir: 'same', n: 0, text: '—' };
+  return dRank > 0
+    ? { dir: 'up', n: dRank, text: `↑${dRank}` }
+    : { dir: 'down', n: -dRank, text: `↓${-dRank}` };
+}
+
+// --- a simulation stays a simulation: kept per user in this browser -----------------------------
+
+export interface SimulationScope {
+  user: string;
+  planId: number;
+  period: string;
+  runId: number;
+}
+
+/** localStorage key of one user's simulation of one run. */
+export const simulationKey = (s: SimulationScope) =>
+  `jixiao.whatif.${encodeURIComponent(s.user)}.${s.planId}.${s.period}.${s.runId}`;
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+function asChange(v: unknown): WhatIfChange | null {
+  if (!v || typeof v !== 'object') return null;
+  const c = v as Record<string, unknown>;
+  if (!isStr(c.unit)) return null;
+  if (c.type === 'value' && isStr(c.indicator) && (VALUE_FIELDS as readonly unknown[]).includes(c.field))
+    return {
+      type: 'value',
+      unit: c.unit,
+      indicator: c.indicator,
+      field: c.field as ValueField,
+      value: isNum(c.value) ? c.value : null,
+    };
+  if (c.type === 'bonus' && isStr(c.source) && isNum(c.points) && c.points > 0)
+    return {
+      type: 'bonus',
+      unit: c.unit,
+      source: c.source,
+      points: c.points,
+      ...(isStr(c.reason) ? { reason: c.reason } : {}),
+    };
+  if (c.type === 'deduction' && isNum(c.points) && c.points > 0 && isStr(c.reason) && c.reason.trim())
+    return {
+      type: 'deduction',
+      unit: c.unit,
+      points: c.points,
+      reason: c.reason,
+      ...(isStr(c.indicator) ? { indicator: c.indicator } : {}),
+    };
+  return null;
+}
+
+/** The changes kept under a key; anything unreadable is dropped (never throws). */
+export function readSimulation(raw: string | null): WhatIfChange[] {
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.map(asChange).filter((c): c is WhatIfChange => c !== null);
+  } catch {
+    return [];
+  }
+}
+
+type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export function loadSimulation(store: KeyValueStore | undefined, scope: SimulationScope): WhatIfChange[] {
+  try {
+    return readSimulation(store?.getItem(simulationKey(scope)) ?? null);
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps the changes (or forgets them when there are none); storage errors only lose the copy. */
+export function keepSimulation(
+  store: KeyValueStore | undefined,
+  scope: SimulationScope,
+  changes: readonly WhatIfChange[],
+) {
+  try {
+    if (changes.length === 0) store?.removeItem(simulationKey(scope));
+    else store?.setItem(simulationKey(scope), JSON.stringify(changes));
+  } catch {
+    // private mode or a full store: the simulation lasts for this page only
+  }
+}
+
+// --- a simulated deduction, and the way to make it a real event ---------------------------------
+
+export interface DeductionDraft {
+  points: number | null | undefined;
+  reason: string | null | undefined;
+}
+
+/**
+ * What is wrong with a simulated deduction, as i18n keys: the same bounds as a real deduction
+ * event (contracts `eventCreate`: points > 0 and ≤ 1000, a reason of 1–2000 characters).
+ */
+export function deductionProblems(d: DeductionDraft): { points?: string; reason?: string } {
+  const out: { points?: string; reason?: string } = {};
+  if (!isNum(d.points) || !eventCreate.shape.points.safeParse(d.points).success)
+    out.points = 'sim.pointsInvalid';
+  if (!isStr(d.reason) || !eventCreate.shape.reason.safeParse(d.reason).success)
+    out.reason = 'sim.reasonRequired';
+  return out;
+}
+
+/**
+ * The events page, prefilled with a simulated change, where the real event is recorded with its
+ * evidence and approval (issue 8 point 2): `/events?planId=&unitId=&kind=&points=&reason=`.
+ */
+export function eventDraftLink(
+  c: Extract<WhatIfChange, { type: 'deduction' | 'bonus' }>,
+  ctx: { planId: number; period: string; unitId: number | null | undefined },
+): string {
+  return withQuery('/events', {
+    planId: ctx.planId,
+    unitId: ctx.unitId,
+    unit: c.unit,
+    period: ctx.period,
+    kind: c.type,
+    points: c.points,
+    reason: c.reason,
+    code: c.type === 'bonus' ? c.source : undefined,
+    indicator: c.type === 'deduction' ? c.indicator : undefined,
+  });
 }
