@@ -1,0 +1,66 @@
+import { sourceKind, valueSource } from '@jixiao/contracts';
+import { describe, expect, it } from 'vitest';
+import en from '../../i18n/results-loop.en.js';
+import zhCN from '../../i18n/results-loop.zh-CN.js';
+import { planKindKey, planOptionGroups } from '../plans/planChoice.js';
+import { emptyKey, releaseBlock, statusView } from './runs.js';
+import { describeSource, MISSING_POLICIES } from './sources.js';
+
+const keys = (o: object, p = ''): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
+const zh = new Set(keys(zhCN));
+
+describe('results-loop strings', () => {
+  it('have the same keys in zh-CN and en', () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+
+  it('name every source kind, field and missing-value policy the contracts allow', () => {
+    const ctx = { planId: 1, unit: 'A01' };
+    for (const kind of sourceKind.options)
+      for (const policy of [...MISSING_POLICIES, 'something_new']) {
+        const l = describeSource(
+          {
+            indicator: 'T1',
+            field: 'value',
+            kind,
+            id: 1,
+            period: '2026-M10',
+            value: 1,
+            submitted: 2,
+            policy,
+          },
+          ctx,
+        );
+        expect(zh.has(l.textKey), l.textKey).toBe(true);
+      }
+    for (const field of valueSource.shape.field.options)
+      expect(zh.has(`sources.fields.${field}`), field).toBe(true);
+  });
+
+  it('name run states, release blocks, empty states and plan kinds', () => {
+    const r = { computedAt: 'x', computedBy: null, releasedAt: null, releasedBy: null };
+    for (const status of ['draft', 'released'] as const) {
+      const v = statusView({ ...r, status, latest: true });
+      expect(zh.has(v.key) && zh.has(v.detailKey)).toBe(true);
+    }
+    for (const b of [
+      releaseBlock({ status: 'released', latest: true }),
+      releaseBlock({ status: 'draft', latest: false }),
+    ])
+      expect(zh.has(b!)).toBe(true);
+    expect(zh.has(emptyKey(true)) && zh.has(emptyKey(false))).toBe(true);
+    expect(zh.has(planKindKey({ adHoc: true })) && zh.has(planKindKey({ adHoc: false }))).toBe(true);
+    for (const g of planOptionGroups([])) expect(zh.has(g.titleKey)).toBe(true);
+    for (const k of [
+      'planPicker.active',
+      'planPicker.archived',
+      'sim.up',
+      'sim.down',
+      'sim.same',
+      'sim.pointsInvalid',
+      'sim.reasonRequired',
+    ])
+      expect(zh.has(k), k).toBe(true);
+  });
+});
