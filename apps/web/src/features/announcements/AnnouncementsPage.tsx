@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
+import { queryTable } from '../../shared/QueryState.js';
 import { useUnits } from '../notices/api.js';
 
 export const useAnnouncements = () =>
@@ -45,8 +46,7 @@ export default function AnnouncementsPage() {
       }
     >
       <List
-        loading={list.isPending}
-        locale={{ emptyText: t('announcement.empty') }}
+        {...queryTable(list, t('announcement.empty'), 'announcements')}
         dataSource={list.data ?? []}
         renderItem={(a) => (
           <List.Item data-testid="announcement-item">
@@ -114,7 +114,7 @@ export function AnnouncementsCard() {
     <Card size="small" title={t('announcement.home')} data-testid="home-announcements">
       <List
         size="small"
-        locale={{ emptyText: t('announcement.empty') }}
+        {...queryTable(list, t('announcement.empty'), 'home-announcements')}
         dataSource={(list.data ?? []).slice(0, 3)}
         renderItem={(a) => <List.Item>{a.title}</List.Item>}
       />

@@ -27,6 +27,7 @@ import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
+import { QueryState } from '../../shared/QueryState.js';
 import { tbApi, tbKeys, usePeriods, useTaskBooks } from '../taskbooks/api.js';
 import { PlanPicker } from '../taskbooks/PlanPicker.js';
 import {
@@ -145,7 +146,9 @@ export default function CalendarPage() {
           ))}
         </Space>
       </Space>
-      {!periods.isLoading && windows.length === 0 ? (
+      {!periods.data ? (
+        <QueryState query={periods} testId="cal-periods" />
+      ) : windows.length === 0 ? (
         <Empty data-testid="cal-empty" description={t('calendar.empty')} />
       ) : view === 'calendar' ? (
         <div data-testid="cal-calendar">
@@ -197,7 +200,7 @@ export default function CalendarPage() {
             data-testid="cal-list"
             size="small"
             rowKey="id"
-            loading={periods.isLoading}
+            loading={periods.isFetching}
             dataSource={sortedWindows(windows, { kinds, states })}
             pagination={false}
             scroll={{ x: 'max-content' }}

@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../shared/api.js';
 import { useCurrentUser } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
+import { queryTable } from '../../shared/QueryState.js';
 import { usePlans } from '../plans/api.js';
 import { defaultMonth } from '../progress/matrix.js';
 import { defaultPlan } from '../results/ranking.js';
@@ -156,7 +157,7 @@ export default function NoticesPage() {
       <Table<Notice>
         rowKey="id"
         size="small"
-        loading={list.isPending}
+        {...queryTable(list, undefined, 'notices')}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 900 }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}

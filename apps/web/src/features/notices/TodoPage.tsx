@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api.js';
+import { queryTable } from '../../shared/QueryState.js';
 
 type Filter = 'todo' | 'unread' | 'all';
 
@@ -41,8 +42,7 @@ export default function TodoPage() {
         style={{ marginBottom: 12 }}
       />
       <List
-        loading={list.isPending}
-        locale={{ emptyText: t('todo.empty') }}
+        {...queryTable(list, t('todo.empty'), 'todos')}
         dataSource={list.data?.items ?? []}
         pagination={{
           current: page,

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api.js';
 import { useShowError } from '../../shared/feedback.js';
+import { queryTable } from '../../shared/QueryState.js';
 import { usePlans } from '../plans/api.js';
 import { defaultPlan } from '../results/ranking.js';
 
@@ -75,7 +76,7 @@ export default function SupervisionPage() {
         <Table<SupervisionItem>
           size="small"
           rowKey="id"
-          loading={items.isPending}
+          {...queryTable(items, undefined, 'supervision')}
           dataSource={items.data ?? []}
           scroll={{ x: 900 }}
           columns={[
@@ -130,6 +131,7 @@ export default function SupervisionPage() {
         <Table<ApiToken>
           size="small"
           rowKey="id"
+          {...queryTable(tokens, undefined, 'tokens')}
           dataSource={tokens.data ?? []}
           pagination={false}
           columns={[

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
+import { queryTable } from '../../shared/QueryState.js';
 import { tbApi, tbKeys, useChangeRequests, useTaskBooks } from './api.js';
 import { PlanPicker } from './PlanPicker.js';
 import { awaitingAction } from './status.js';
