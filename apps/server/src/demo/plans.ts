@@ -1,8 +1,16 @@
-import { generateTemplateData, getTemplate, type Plan, type UnitInput } from '@jixiao/engine';
+import {
+  type EvaluationInput,
+  generateTemplateData,
+  getTemplate,
+  type Indicator,
+  type Plan,
+  type ReportingFrequency,
+  type UnitInput,
+} from '@jixiao/engine';
 import type { Executor } from '../db/client.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
+import * as inputs from '../modules/inputs/inputs.repository.js';
 import * as repo from '../modules/plans/plans.repository.js';
-import { resultToStored, runEngine } from '../modules/results/results.service.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import { cityDeptCategories } from './units.js';
 
@@ -24,10 +32,48 @@ export function demoUnits(): UnitInput[] {
   );
 }
 
+/** The demo year's made-up figures: what every unit will have reached by the year end (deterministic). */
+export function demoYearData(units: UnitInput[]): EvaluationInput {
+  return generateTemplateData(DEMO_TEMPLATE, units, 20260301, { period: DEMO_PERIOD, vetoShare: 0 });
+}
+
+/**
+ * How often units report each indicator of the Wuxi scheme: goals and inspections monthly, key
+ * projects quarterly, the appraisal (T3) and the social evaluation (S1–S4, the year-end survey) once.
+ */
+const FREQUENCY: Record<string, ReportingFrequency> = {
+  T1: 'month',
+  T2: 'quarter',
+  T3: 'year',
+  T4: 'month',
+  D1: 'month',
+  D2: 'month',
+  D3: 'month',
+  S1: 'year',
+  S2: 'year',
+  S3: 'year',
+  S4: 'year',
+};
+
+/** Reporting frequencies and the cycle policy the demo plans state (issue 8: stated, not guessed). */
+function withCycle(plan: Plan): void {
+  for (const ind of plan.indicators as Indicator[]) {
+    const f = FREQUENCY[ind.code];
+    if (f) ind.frequency = f;
+  }
+  plan.cycle = {
+    unverified: 'count',
+    rejected: 'missing',
+    missingBeforeDue: 'reweight',
+    missingAfterDue: 'zero',
+  };
+}
+
 /**
  * The city-department plans of the demo: last year's (archived) and this year's (active, cloned
  * from last year with T1 back to 20 points and T4 to 5, so the diff view has something to show),
- * made-up data for 2026-Y from the engine's generator, and one evaluation run.
+ * and the office's start-of-year figures of every unit as an import batch (the reported values,
+ * events and runs come from the cycle seeds).
  */
 export async function seedCityDeptPlans(
   deps: Deps,
@@ -42,6 +88,7 @@ export async function seedCityDeptPlans(
   const current = structuredClone(tpl.plan) as unknown as Record<string, unknown> & Plan;
   current.name = `示范市市级机关部门绩效管理综合考评方案（${DEMO_YEAR}年）`;
   current.year = DEMO_YEAR;
+  withCycle(current);
   // Last year: 2 points moved from T4 (信息报送, 3) to T1 (职能目标, 22 — 27 in group C, which has
   // its own T1 points), so every group's target component still adds up to 50.
   const last = structuredClone(current);
@@ -100,38 +147,45 @@ export async function seedCityDeptPlans(
     `cloned from plan ${previous.id} (${DEMO_YEAR - 1})`,
   );
 
+  // The office's start-of-year figures (targets, baselines, base-period and peer values) of every
+  // unit, imported as one batch for 2026-M01; the year's reported values come from the cycle.
   const units = demoUnits().filter((u) => nodeIds.has(u.code));
-  const generated = generateTemplateData(DEMO_TEMPLATE, units, 20260301, {
-    period: DEMO_PERIOD,
-    vetoShare: 0,
-  });
-  // Exactly one veto event, on a unit that would otherwise do well.
-  const vetoed = units.find((u) => u.group === 'B2')?.code;
-  const vetoes = vetoed
-    ? [{ unit: vetoed, event: 'safety_accident', reason: '发生较大安全生产责任事故（示例）' }]
-    : [];
-  const { units: _, ...stored } = { ...generated, vetoes };
-  const dataset = await repo.saveDataset(
-    tx,
-    {
-      planId: plan.id,
-      period: DEMO_PERIOD,
-      input: stored as unknown as Record<string, unknown>,
-      updatedBy: 'demo',
-      at,
-    },
-    0,
-  );
-  const input = { ...stored, units };
-  const result = runEngine(current, input);
-  const run = await repo.insertRun(tx, {
+  const year = demoYearData(units);
+  const batch = await inputs.insertImportBatch(tx, {
     planId: plan.id,
-    period: DEMO_PERIOD,
-    planRevision: 1,
-    result: resultToStored(result, input, nodeIds) as unknown as Record<string, unknown>,
-    computedAt: at,
-    computedBy: 'demo',
+    period: `${DEMO_YEAR}-M01`,
+    fileName: '2026年度目标与基准值（演示）.xlsx',
+    sha256: 'demo',
+    format: 'xlsx',
+    rows: year.values.length,
+    counts: { values: 0, references: year.values.length, bonuses: 0, deductions: 0, vetoes: 0 },
+    createdAt: at,
+    createdBy: 'office',
   });
+  await inputs.insertReferences(
+    tx,
+    year.values.flatMap((v) =>
+      nodeIds.has(v.unit)
+        ? [
+            {
+              planId: plan.id,
+              period: `${DEMO_YEAR}-M01`,
+              unitId: nodeIds.get(v.unit)!,
+              indicator: v.indicator,
+              target: v.target ?? null,
+              baseline: v.baseline ?? null,
+              baseValue: v.baseValue ?? null,
+              peerValue: v.peerValue ?? null,
+              peerBaseValue: v.peerBaseValue ?? null,
+              scores: v.scores?.length ? v.scores : null,
+              importBatchId: batch.id,
+              updatedAt: at,
+              updatedBy: 'office',
+            },
+          ]
+        : [],
+    ),
+  );
   const view = (p: repo.PlanRow) => ({
     id: p.id,
     systemId: p.systemId,
@@ -143,16 +197,10 @@ export async function seedCityDeptPlans(
     { action: 'plan.create', objectType: 'plan', objectId: previous.id, after: view(previous) },
     { action: 'plan.clone', objectType: 'plan', objectId: plan.id, after: view(plan) },
     {
-      action: 'plan_dataset.import',
-      objectType: 'plan_dataset',
-      objectId: dataset!.id,
-      after: { planId: plan.id, period: DEMO_PERIOD, values: stored.values.length, vetoes: vetoes.length },
-    },
-    {
-      action: 'evaluation.run',
-      objectType: 'evaluation_run',
-      objectId: run.id,
-      after: { planId: plan.id, period: DEMO_PERIOD, units: units.length },
+      action: 'import.apply',
+      objectType: 'import_batch',
+      objectId: batch.id,
+      after: { planId: plan.id, period: batch.period, references: batch.rows },
     },
   ]);
 }

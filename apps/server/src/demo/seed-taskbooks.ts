@@ -1,5 +1,6 @@
 import type { Executor } from '../db/client.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
+import * as inputs from '../modules/inputs/inputs.repository.js';
 import { defaultCalendar } from '../modules/periods/period-state.js';
 import * as periods from '../modules/periods/periods.repository.js';
 import * as plansRepo from '../modules/plans/plans.repository.js';
@@ -9,18 +10,6 @@ import * as repo from '../modules/taskbooks/taskbooks.repository.js';
 import type { Ctx, Deps } from '../platform/context.js';
 
 const DEMO_YEAR = 2026;
-
-/** mulberry32: deterministic "random" targets where the dataset has none. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Split `total` into `n` parts that add up exactly (as 6-decimal integers), the last taking the rest. */
 function split(total: number, n: number): number[] {
@@ -33,19 +22,18 @@ function split(total: number, n: number): number[] {
 
 /**
  * The cycle's task books and calendar for the active 2026 city-department plan: every unit's book
- * issued (targets from the 2026-Y dataset, else generated), decompositions for three units, one
+ * issued (targets from the office's start-of-year figures), decompositions for three units, one
  * pending change request, the 2026 windows with M01–M09 closed and one reopening.
  */
 export async function seedTaskBooks(deps: Deps, tx: Executor, ctx: Ctx, systemId: number): Promise<void> {
   const plan = await plansRepo.findActivePlan(tx, systemId, DEMO_YEAR);
   if (!plan || (await repo.booksOfPlan(tx, plan.id)).length) return;
   const at = deps.now();
-  const dataset = await plansRepo.findDataset(tx, plan.id, `${DEMO_YEAR}-Y`);
+  // The office's start-of-year targets become the issued targets; indicators scored without a
+  // target (deduction counts, surveys, efficacy rates) get none.
   const given = new Map<string, number>();
-  for (const v of (dataset?.input as { values?: { unit: string; indicator: string; target?: number }[] })
-    ?.values ?? [])
-    if (typeof v.target === 'number') given.set(`${v.unit}|${v.indicator}`, v.target);
-  const rnd = prng(20261101);
+  for (const r of await inputs.referenceTargets(tx, plan.id, `${DEMO_YEAR}-M01`))
+    if (r.target !== null) given.set(`${r.unitId}|${r.indicator}`, r.target);
   const units = await plansRepo.systemUnits(tx, plan.systemId);
   const bookIds: { id: number; unit: (typeof units)[number] }[] = [];
   for (const unit of units) {
@@ -66,7 +54,7 @@ export async function seedTaskBooks(deps: Deps, tx: Executor, ctx: Ctx, systemId
     const targets = lines.map((l) => ({
       taskBookId: book.id,
       indicator: l.indicator,
-      target: given.get(`${unit.code}|${l.indicator}`) ?? Math.round(50 + rnd() * 950),
+      target: given.get(`${unit.id}|${l.indicator}`) ?? null,
       baseline: null,
       measureUnit: l.measureUnit,
       note: null,

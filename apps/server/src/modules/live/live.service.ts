@@ -1,71 +1,63 @@
 import type { LiveScores } from '@jixiao/contracts';
-import type { EvaluationInput, EvaluationResult, Plan, TraceNode, UnitInput } from '@jixiao/engine';
+import type { EvaluationInput, EvaluationResult, TraceNode } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import { orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import {
+  applyMissing,
+  type CycleInput,
+  cycleInput,
+  fingerprint,
+  type UnitSource,
+} from '../inputs/inputs.service.js';
 import { planInScope } from '../plans/plans.policy.js';
-import * as plansRepo from '../plans/plans.repository.js';
-import { resultToStored, runEngine, usablePlan } from '../results/results.service.js';
-import { supervisionValues } from '../supervision/supervision.service.js';
-import { frozenHalfYear } from './half-year.js';
+import type * as plansRepo from '../plans/plans.repository.js';
+import { computeRun, runEngine, usablePlan } from '../results/results.service.js';
 import * as repo from './live.repository.js';
-import { composeLiveInput } from './live-input.js';
 
 interface Cached {
   fingerprint: string;
   result: EvaluationResult;
   input: EvaluationInput;
   computedAt: Date;
+  rows: CycleInput['rows'];
+  counted: number;
+  sources: UnitSource[];
 }
 /** Live results per plan, period and plan revision; a changed fingerprint means recompute (Z6). */
 const cache = new Map<string, Cached>();
 const CACHE_MAX = 64;
 
-/** The engine input of (plan, period) from data entered so far. */
-async function liveInput(db: Executor, plan: plansRepo.PlanRow, period: string) {
-  const rows = await plansRepo.systemUnits(db, plan.systemId);
-  const units: UnitInput[] = rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    group: r.group,
-    category: r.category,
-  }));
-  const codeOf = new Map(rows.map((r) => [r.id, r.code]));
-  const dataset = await plansRepo.findDataset(db, plan.id, period);
-  const { input, counted } = composeLiveInput({
-    period,
-    units,
-    dataset: (dataset?.input as Partial<EvaluationInput> | undefined) ?? null,
-    targets: (await repo.issuedTargets(db, plan.id)).flatMap((t) =>
-      codeOf.has(t.unitId) ? [{ ...t, unit: codeOf.get(t.unitId)! }] : [],
-    ),
-    values: (await repo.countedValues(db, plan.id)).flatMap((v) =>
-      codeOf.has(v.unitId) ? [{ ...v, unit: codeOf.get(v.unitId)! }] : [],
-    ),
-    supervision: await supervisionValues(db, plan.id),
-    halfYear: await frozenHalfYear(db, plan.id),
-  });
-  return { rows, input, counted };
-}
-
+/**
+ * Evaluate the cycle input of (plan, period); cached per plan revision and period while nothing it
+ * reads has changed (the fingerprint) and no deadline has passed in between (the hour in the key).
+ */
 async function compute(db: Executor, plan: plansRepo.PlanRow, period: string, now: Date) {
   const key = `${plan.id}|${period}|${plan.revision}`;
-  const fp = await repo.fingerprint(db, plan.id, period);
+  const fp = `${await fingerprint(db, plan.id)}|${now.toISOString().slice(0, 13)}`;
   const hit = cache.get(key);
-  const { rows, input, counted } = await liveInput(db, plan, period);
-  if (hit && hit.fingerprint === fp) return { ...hit, rows, counted };
-  const result = runEngine(usablePlan(plan.document), input);
-  const entry = { fingerprint: fp, result, input, computedAt: now };
+  if (hit && hit.fingerprint === fp) return hit;
+  const ci = await cycleInput(db, plan, period, now);
+  const result = runEngine(applyMissing(usablePlan(plan.document), ci.missing), ci.input);
+  const entry: Cached = {
+    fingerprint: fp,
+    result,
+    input: ci.input,
+    computedAt: now,
+    rows: ci.rows,
+    counted: ci.counted,
+    sources: ci.sources,
+  };
   cache.delete(key);
   cache.set(key, entry);
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
-  return { ...entry, rows, counted };
+  return entry;
 }
 
-/** Leaves that lose points, with the engine's own formula and inputs (Z6: "which and why"). */
-function lostPoints(nodes: TraceNode[]) {
+/** Leaves that lose points, with the engine's own formula, inputs and their sources (Z6: "which and why"). */
+function lostPoints(nodes: TraceNode[], sources: UnitSource[]) {
   const out: LiveScores['units'][number]['lost'] & object = [];
   const walk = (n: TraceNode) => {
     if (n.children.length) return n.children.forEach(walk);
@@ -80,6 +72,7 @@ function lostPoints(nodes: TraceNode[]) {
         formula: n.formula,
         vars: n.vars,
         notes: n.notes,
+        sources: sources.filter((s) => s.indicator === n.code).map(({ unit: _, ...rest }) => rest),
       });
   };
   nodes.forEach(walk);
@@ -115,34 +108,16 @@ export async function liveScores(deps: Deps, ctx: Ctx, planId: number, period: s
         total: u.total,
         rank: u.rank,
         grade: u.grade ? { code: u.grade.code, name: u.grade.name, color: u.grade.color } : null,
-        ...(single ? { lost: lostPoints(c.result.trace(u.unit).components) } : {}),
+        ...(single
+          ? {
+              lost: lostPoints(
+                c.result.trace(u.unit).components,
+                c.sources.filter((s) => s.unit === u.unit),
+              ),
+            }
+          : {}),
       })),
   };
-}
-
-/** Evaluate `<year>-H1` from the data so far and keep it as the plan's frozen half-year (no checks). */
-export async function runHalfYear(tx: Executor, plan: plansRepo.PlanRow, by: string | null, now: Date) {
-  const period = `${plan.year}-H1`;
-  const { rows, input } = await liveInput(tx, plan, period);
-  const result = runEngine(usablePlan(plan.document) as Plan, input);
-  const run = await plansRepo.insertRun(tx, {
-    planId: plan.id,
-    period,
-    planRevision: plan.revision,
-    result: resultToStored(result, input, new Map(rows.map((r) => [r.code, r.id]))) as unknown as Record<
-      string,
-      unknown
-    >,
-    computedAt: now,
-    computedBy: by,
-  });
-  const frozen = await repo.insertHalfYear(tx, {
-    planId: plan.id,
-    runId: run.id,
-    frozenAt: now,
-    frozenBy: by,
-  });
-  return { run, frozen, period, units: rows.length };
 }
 
 /**
@@ -158,12 +133,17 @@ export async function freezeHalfYear(deps: Deps, ctx: Ctx, planId: number) {
         'The half-year result of this plan is already frozen; it cannot be run again',
         [{ path: 'planId', message: 'already frozen' }],
       );
-    const { run, frozen, period, units } = await runHalfYear(
-      tx,
-      plan,
-      ctx.actor?.username ?? null,
-      deps.now(),
-    );
+    const at = deps.now();
+    const by = ctx.actor?.username ?? null;
+    const period = `${plan.year}-H1`;
+    // The frozen half year is an official result: computed from the cycle input and released at once.
+    const { run, units } = await computeRun(tx, plan, period, at, by, 'released');
+    const frozen = await repo.insertHalfYear(tx, {
+      planId: plan.id,
+      runId: run.id,
+      frozenAt: at,
+      frozenBy: by,
+    });
     await recordAudit(deps, tx, ctx, [
       {
         action: 'evaluation.run',

@@ -60,6 +60,13 @@ export async function updatePlanVersioned(
 }
 
 /** Archive the active plans of a system and year other than `exceptId`; returns them. */
+/** The plan document's ad-hoc flag (Z7), as SQL over the jsonb document. */
+const adHocDoc = sql`coalesce((${plans.document} -> 'period' ->> 'adHoc')::boolean, false)`;
+
+/**
+ * Archive the other active yearly plan of a system and year when a yearly plan is activated. Ad-hoc
+ * plans (Z7) run beside it: activating one archives nothing, and a yearly activation leaves them.
+ */
 export const archiveActive = (db: Executor, systemId: number, year: number, exceptId: number, at: Date) =>
   db
     .update(plans)
@@ -70,6 +77,7 @@ export const archiveActive = (db: Executor, systemId: number, year: number, exce
         eq(plans.year, year),
         eq(plans.status, 'active'),
         ne(plans.id, exceptId),
+        sql`not ${adHocDoc}`,
       ),
     )
     .returning();
@@ -214,12 +222,73 @@ export async function saveDataset(
 export const insertRun = async (db: Executor, v: typeof evaluationRuns.$inferInsert) =>
   (await db.insert(evaluationRuns).values(v).returning())[0]!;
 
-export const latestRun = async (db: Executor, planId: number, period: string) =>
+/** The newest run of a plan and period; with `released`, the newest released one. */
+export const latestRun = async (db: Executor, planId: number, period: string, released = false) =>
   (
     await db
       .select()
       .from(evaluationRuns)
-      .where(and(eq(evaluationRuns.planId, planId), eq(evaluationRuns.period, period)))
+      .where(
+        and(
+          eq(evaluationRuns.planId, planId),
+          eq(evaluationRuns.period, period),
+          released ? eq(evaluationRuns.status, 'released') : undefined,
+        ),
+      )
       .orderBy(desc(evaluationRuns.id))
       .limit(1)
+  )[0];
+
+export const findRun = async (db: Executor, planId: number, runId: number) =>
+  (
+    await db
+      .select()
+      .from(evaluationRuns)
+      .where(and(eq(evaluationRuns.planId, planId), eq(evaluationRuns.id, runId)))
+      .limit(1)
+  )[0];
+
+/** Runs of a plan without their results, newest first; `released` keeps released ones only. */
+export const listRuns = (db: Executor, planId: number, period: string | undefined, released: boolean) =>
+  db
+    .select({
+      id: evaluationRuns.id,
+      planId: evaluationRuns.planId,
+      period: evaluationRuns.period,
+      status: evaluationRuns.status,
+      planRevision: evaluationRuns.planRevision,
+      computedAt: evaluationRuns.computedAt,
+      computedBy: evaluationRuns.computedBy,
+      releasedAt: evaluationRuns.releasedAt,
+      releasedBy: evaluationRuns.releasedBy,
+      units: sql<number>`jsonb_array_length(coalesce(${evaluationRuns.result} -> 'units', '[]'::jsonb))`,
+    })
+    .from(evaluationRuns)
+    .where(
+      and(
+        eq(evaluationRuns.planId, planId),
+        period ? eq(evaluationRuns.period, period) : undefined,
+        released ? eq(evaluationRuns.status, 'released') : undefined,
+      ),
+    )
+    .orderBy(desc(evaluationRuns.id));
+
+/** The newest run id per period of a plan. */
+export const latestRunIds = async (db: Executor, planId: number) =>
+  (
+    await db
+      .select({ period: evaluationRuns.period, id: sql<number>`max(${evaluationRuns.id})` })
+      .from(evaluationRuns)
+      .where(eq(evaluationRuns.planId, planId))
+      .groupBy(evaluationRuns.period)
+  ).map((r) => ({ period: r.period, id: Number(r.id) }));
+
+/** Draft → released, once; null when the run is not a draft any more. */
+export const releaseRun = async (db: Executor, runId: number, by: string | null, at: Date) =>
+  (
+    await db
+      .update(evaluationRuns)
+      .set({ status: 'released', releasedAt: at, releasedBy: by })
+      .where(and(eq(evaluationRuns.id, runId), eq(evaluationRuns.status, 'draft')))
+      .returning()
   )[0];

@@ -60,6 +60,7 @@ function toSummary(p: repo.PlanRow, issues = planIssues(p.document)): PlanSummar
     updatedBy: p.updatedBy,
     activatedAt: iso(p.activatedAt),
     errorCount: issues.filter((i) => i.severity === 'error').length,
+    adHoc: (p.document as { period?: { adHoc?: unknown } }).period?.adHoc === true,
   };
 }
 
@@ -288,7 +289,9 @@ export async function activatePlan(
         issues,
       );
     const at = deps.now();
-    const archived = await repo.archiveActive(tx, before.systemId, before.year, id, at);
+    // Z7: an ad-hoc plan runs beside the yearly one; only a yearly plan replaces the yearly plan.
+    const adHoc = (before.document as { period?: { adHoc?: unknown } }).period?.adHoc === true;
+    const archived = adHoc ? [] : await repo.archiveActive(tx, before.systemId, before.year, id, at);
     const after = await repo.updatePlanVersioned(tx, id, input.version, {
       status: 'active',
       activatedAt: at,

@@ -2,93 +2,120 @@ import {
   evaluateRequest,
   evaluationRun,
   idParam,
-  periodQuery,
-  planDataSave,
-  planDataset,
+  resultsQuery,
+  runInput,
+  runListQuery,
+  runParams,
+  runSummary,
   unitTrace,
   unitTraceParams,
 } from '@jixiao/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { ctxOf } from '../../platform/http.js';
-import { noFile } from '../plans/plans.routes.js';
 import * as results from './results.service.js';
+import { resultsWorkbook } from './results-export.js';
 
-const planWrite = { access: { permission: 'plans.write' as const } };
 const read = { access: { permission: 'results.read' as const } };
 const compute = { access: { permission: 'results.compute' as const } };
+const release = { access: { permission: 'results.release' as const } };
 const tags = ['results'];
 
-/** A plan's data per period, its evaluation, the stored results and per-unit traces. */
+/** Evaluation runs of a plan: compute a draft from the cycle's data, release it, read it, export it. */
 export const resultsRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/api/plans/:id/data',
-      {
-        config: planWrite,
-        schema: { tags, params: idParam, querystring: periodQuery, response: { 200: planDataset } },
-      },
-      (req) => results.getDataset(deps, ctxOf(req), req.params.id, req.query.period),
-    );
-    app.post(
-      '/api/plans/:id/data',
-      {
-        config: planWrite,
-        schema: {
-          tags,
-          summary: "Replace a period's data from a .xlsx or .csv file (all rows or none)",
-          consumes: ['multipart/form-data'],
-          params: idParam,
-          querystring: periodQuery,
-          response: { 200: planDataset },
-        },
-      },
-      async (req) => {
-        if (!req.isMultipart()) throw noFile();
-        const part = await req.file();
-        if (part?.fieldname !== 'file') throw noFile();
-        const data = await part.toBuffer();
-        return results.uploadData(deps, ctxOf(req), req.params.id, req.query.period, { data });
-      },
-    );
-    app.put(
-      '/api/plans/:id/data',
-      {
-        config: planWrite,
-        schema: {
-          tags,
-          summary: "Save a period's inputs in the engine's form",
-          params: idParam,
-          querystring: periodQuery,
-          body: planDataSave,
-          response: { 200: planDataset },
-        },
-      },
-      (req) => results.saveData(deps, ctxOf(req), req.params.id, req.query.period, req.body),
-    );
     app.post(
       '/api/plans/:id/evaluate',
       {
         config: compute,
-        schema: { tags, params: idParam, body: evaluateRequest, response: { 200: evaluationRun } },
+        schema: {
+          tags,
+          summary: 'Compute a draft run from submissions, verification, task books, imports and events',
+          params: idParam,
+          body: evaluateRequest,
+          response: { 200: evaluationRun },
+        },
       },
-      (req) => results.evaluatePlan(deps, ctxOf(req), req.params.id, req.body.period),
+      (req) => results.evaluatePlan(deps, ctxOf(req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/plans/:id/runs',
+      {
+        config: read,
+        schema: { tags, params: idParam, querystring: runListQuery, response: { 200: z.array(runSummary) } },
+      },
+      (req) => results.listRuns(deps, ctxOf(req), req.params.id, req.query.period),
+    );
+    app.post(
+      '/api/plans/:id/runs/:runId/release',
+      {
+        config: release,
+        schema: {
+          tags,
+          summary: 'Release the latest draft run',
+          params: runParams,
+          response: { 200: evaluationRun },
+        },
+      },
+      (req) => results.releaseRun(deps, ctxOf(req), req.params.id, req.params.runId),
+    );
+    app.get(
+      '/api/plans/:id/runs/:runId/input',
+      {
+        config: compute,
+        schema: {
+          tags,
+          summary: "A run's engine input (what-if)",
+          params: runParams,
+          response: { 200: runInput },
+        },
+      },
+      (req) => results.runInput(deps, ctxOf(req), req.params.id, req.params.runId),
     );
     app.get(
       '/api/plans/:id/results',
       {
         config: read,
-        schema: { tags, params: idParam, querystring: periodQuery, response: { 200: evaluationRun } },
+        schema: { tags, params: idParam, querystring: resultsQuery, response: { 200: evaluationRun } },
       },
-      (req) => results.getResults(deps, ctxOf(req), req.params.id, req.query.period),
+      (req) => results.getResults(deps, ctxOf(req), req.params.id, req.query),
+    );
+    app.get(
+      '/api/plans/:id/results/export',
+      {
+        config: read,
+        schema: { tags, summary: 'Rankings per group as .xlsx', params: idParam, querystring: resultsQuery },
+      },
+      async (req, reply) => {
+        const {
+          results: run,
+          plan,
+          planName,
+        } = await results.exportRun(deps, ctxOf(req), req.params.id, req.query);
+        const wb = resultsWorkbook(run, {
+          groups: plan.groups,
+          decimals: plan.rounding?.decimals ?? 2,
+          title: `${planName} · ${run.period}${run.status === 'draft' ? '（草稿）' : ''}`,
+        });
+        const body = Buffer.from(await wb.xlsx.writeBuffer());
+        const name = encodeURIComponent(`考评结果-${run.period}.xlsx`);
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename="results-${run.period}.xlsx"; filename*=UTF-8''${name}`,
+          )
+          .send(body);
+      },
     );
     app.get(
       '/api/plans/:id/results/:unit/trace',
       {
         config: read,
-        schema: { tags, params: unitTraceParams, querystring: periodQuery, response: { 200: unitTrace } },
+        schema: { tags, params: unitTraceParams, querystring: resultsQuery, response: { 200: unitTrace } },
       },
-      (req) => results.getTrace(deps, ctxOf(req), req.params.id, req.params.unit, req.query.period),
+      (req) => results.getTrace(deps, ctxOf(req), req.params.id, req.params.unit, req.query),
     );
   };

@@ -1,4 +1,4 @@
-import type { EvaluationRun, UnitScore } from '@jixiao/contracts';
+import type { EvaluationRun, RunSummary, UnitScore, ValueSource } from '@jixiao/contracts';
 import {
   type EvaluationInput,
   EvaluationInputError,
@@ -6,19 +6,23 @@ import {
   evaluate,
   type Plan,
   PlanValidationError,
-  type UnitInput,
   type UnitResult,
 } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import { orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { frozenHalfYear } from '../live/half-year.js';
+import {
+  applyMissing,
+  cycleInput,
+  type MissingMode,
+  periodOpen,
+  type UnitSource,
+} from '../inputs/inputs.service.js';
 import { inSystemScope, planInScope, systemScope } from '../plans/plans.policy.js';
 import * as repo from '../plans/plans.repository.js';
 import { planIssues } from '../plans/plans.service.js';
-import { buildInputs, type PeriodInput, readDataFile } from './data-file.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const who = (ctx: Ctx) => ctx.actor?.username ?? null;
@@ -52,146 +56,6 @@ export function runEngine(plan: Plan, input: EvaluationInput): EvaluationResult 
   }
 }
 
-/** The evaluated units of the plan's system: org nodes with a group (code = node code). */
-async function unitsOf(db: Executor, systemId: number) {
-  const rows = await repo.systemUnits(db, systemId);
-  const units: UnitInput[] = rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    group: r.group,
-    category: r.category,
-  }));
-  return { rows, units };
-}
-
-// --- datasets --------------------------------------------------------------------------------------
-
-function toDataset(planId: number, period: string, row: repo.DatasetRow | undefined) {
-  const input = row?.input ?? { period, values: [], bonuses: [], deductions: [], vetoes: [] };
-  return {
-    planId,
-    period,
-    version: row?.version ?? 0,
-    rows: Array.isArray(input.values) ? input.values.length : 0,
-    input,
-    updatedAt: iso(row?.updatedAt ?? new Date(0)),
-  };
-}
-
-/** The stored inputs of a period; an empty dataset of version 0 when nothing is stored yet. */
-export async function getDataset(deps: Deps, ctx: Ctx, id: number, period: string) {
-  const db = deps.database.db;
-  await planInScope(db, ctx.actor!, id, 'plans.write');
-  return toDataset(id, period, await repo.findDataset(db, id, period));
-}
-
-const normalise = (input: Record<string, unknown>, period: string): PeriodInput => {
-  const { units: _, ...rest } = input as unknown as EvaluationInput;
-  return {
-    ...rest,
-    period,
-    values: rest.values ?? [],
-    bonuses: rest.bonuses ?? [],
-    deductions: rest.deductions ?? [],
-    vetoes: rest.vetoes ?? [],
-  };
-};
-
-async function storeDataset(
-  deps: Deps,
-  tx: Executor,
-  ctx: Ctx,
-  plan: repo.PlanRow,
-  period: string,
-  input: PeriodInput,
-  version: number | null,
-  action: string,
-) {
-  const before = await repo.findDataset(tx, plan.id, period);
-  const row = await repo.saveDataset(
-    tx,
-    {
-      planId: plan.id,
-      period,
-      input: input as unknown as Record<string, unknown>,
-      updatedBy: who(ctx),
-      at: deps.now(),
-    },
-    version,
-  );
-  if (!row) throw versionConflict('The data of this period');
-  const count = (i: PeriodInput) => ({
-    values: i.values.length,
-    bonuses: i.bonuses?.length ?? 0,
-    deductions: i.deductions?.length ?? 0,
-    vetoes: i.vetoes?.length ?? 0,
-  });
-  await recordAudit(deps, tx, ctx, {
-    action,
-    objectType: 'plan_dataset',
-    objectId: row.id,
-    before: before
-      ? { planId: plan.id, period, version: before.version, ...count(before.input as unknown as PeriodInput) }
-      : null,
-    after: { planId: plan.id, period, version: row.version, ...count(input) },
-  });
-  return toDataset(plan.id, period, row);
-}
-
-/** Replace a period's data from a CSV/.xlsx upload: every row checked, all stored or none. */
-export async function uploadData(
-  deps: Deps,
-  ctx: Ctx,
-  id: number,
-  period: string,
-  file: { data: Uint8Array },
-) {
-  const parsed = await readDataFile(file.data);
-  return deps.database.db.transaction(async (tx) => {
-    const plan = await planInScope(tx, ctx.actor!, id, 'plans.write');
-    if (parsed.problems.length > 0) reject(parsed.problems);
-    const doc = usablePlan(plan.document);
-    const { units } = await unitsOf(tx, plan.systemId);
-    const { problems, inputs } = buildInputs(doc, units, parsed.rows, { period });
-    if (problems.length > 0) reject(problems);
-    if (parsed.rows.length === 0)
-      throw new AppError('VALIDATION_FAILED', 'file: the file has a header row but no data rows', [
-        { path: 'file', message: 'no data rows' },
-      ]);
-    return storeDataset(deps, tx, ctx, plan, period, inputs.get(period)!, null, 'plan_dataset.import');
-  });
-}
-
-function reject(problems: { line: number; field: string; message: string }[]): never {
-  throw new AppError(
-    'IMPORT_REJECTED',
-    `${problems.length} row problem(s); nothing was stored. First: ${problems[0]!.message}`,
-    problems,
-  );
-}
-
-/** Save edited inputs (what-if "save"): checked by a dry run of the engine. */
-export async function saveData(
-  deps: Deps,
-  ctx: Ctx,
-  id: number,
-  period: string,
-  body: { input: Record<string, unknown>; version: number },
-) {
-  return deps.database.db.transaction(async (tx) => {
-    const plan = await planInScope(tx, ctx.actor!, id, 'plans.write');
-    const doc = usablePlan(plan.document);
-    const input = normalise(body.input, period);
-    if (!Array.isArray(input.values))
-      throw new AppError('VALIDATION_FAILED', 'input.values: must be a list', [
-        { path: 'input.values', message: 'must be a list' },
-      ]);
-    const { units } = await unitsOf(tx, plan.systemId);
-    runEngine(doc, { ...input, units });
-    return storeDataset(deps, tx, ctx, plan, period, input, body.version, 'plan_dataset.update');
-  });
-}
-
 // --- evaluation ------------------------------------------------------------------------------------
 
 export function toUnitScore(u: UnitResult, unitId: number | null): UnitScore {
@@ -216,28 +80,35 @@ export function toUnitScore(u: UnitResult, unitId: number | null): UnitScore {
   };
 }
 
-/** What a run stores: the serialisable result and the exact input, so traces can be rebuilt. */
-interface StoredResult {
+/**
+ * What a run stores: the serialisable result, the exact input and the cycle's missing-value
+ * decisions (so the run recomputes to the same numbers), and where every input came from.
+ */
+export interface StoredResult {
   units: UnitScore[];
   rankings: EvaluationRun['rankings'];
   awards: EvaluationRun['awards'];
   input: EvaluationInput;
+  missing?: Record<string, MissingMode>;
+  sources?: UnitSource[];
 }
 
 export function resultToStored(
   result: EvaluationResult,
   input: EvaluationInput,
   ids: Map<string, number>,
+  extra: { missing?: Record<string, MissingMode>; sources?: UnitSource[] } = {},
 ): StoredResult {
   return {
     units: result.units.map((u) => toUnitScore(u, ids.get(u.unit) ?? null)),
     rankings: result.rankings.map((r) => ({ code: r.code, name: r.name, entries: r.entries })),
     awards: result.awards.map((a) => ({ code: a.code, name: a.name, units: a.units })),
     input,
+    ...extra,
   };
 }
 
-function toRun(run: repo.RunRow, stored: StoredResult): EvaluationRun {
+function toRun(run: repo.RunRow, stored: StoredResult, latest: boolean): EvaluationRun {
   return {
     id: run.id,
     planId: run.planId,
@@ -245,48 +116,79 @@ function toRun(run: repo.RunRow, stored: StoredResult): EvaluationRun {
     planRevision: run.planRevision,
     computedAt: iso(run.computedAt),
     computedBy: run.computedBy,
+    status: run.status as EvaluationRun['status'],
+    releasedAt: run.releasedAt ? iso(run.releasedAt) : null,
+    releasedBy: run.releasedBy,
+    latest,
     units: stored.units,
     rankings: stored.rankings,
     awards: stored.awards,
   };
 }
 
-/** Evaluate a plan for a period on its system's units and the stored data; keeps the run. */
-export async function evaluatePlan(deps: Deps, ctx: Ctx, id: number, period: string): Promise<EvaluationRun> {
+/** Evaluate the cycle's data of a plan and period into a run (draft or, for seeds, released). */
+export async function computeRun(
+  tx: Executor,
+  plan: repo.PlanRow,
+  period: string,
+  at: Date,
+  by: string | null,
+  status: 'draft' | 'released' = 'draft',
+) {
+  const doc = usablePlan(plan.document);
+  const ci = await cycleInput(tx, plan, period, at);
+  const result = runEngine(applyMissing(doc, ci.missing), ci.input);
+  const stored = resultToStored(result, ci.input, new Map(ci.rows.map((r) => [r.code, r.id])), {
+    missing: ci.missing,
+    sources: ci.sources,
+  });
+  const run = await repo.insertRun(tx, {
+    planId: plan.id,
+    period,
+    planRevision: plan.revision,
+    result: stored as unknown as Record<string, unknown>,
+    computedAt: at,
+    computedBy: by,
+    status,
+    ...(status === 'released' ? { releasedAt: at, releasedBy: by } : {}),
+  });
+  return { run, stored, counted: ci.counted, units: ci.rows.length };
+}
+
+/**
+ * Compute a draft run of a plan and period from the cycle's own data. While the period is still
+ * open for submissions the office must say so (`whileOpen`): a number taken mid-period is not final.
+ */
+export async function evaluatePlan(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  body: { period: string; whileOpen?: boolean },
+): Promise<EvaluationRun> {
+  const { period } = body;
   return deps.database.db.transaction(async (tx) => {
     const plan = await planInScope(tx, ctx.actor!, id, 'results.compute');
-    const doc = usablePlan(plan.document);
-    const data = await repo.findDataset(tx, id, period);
-    if (!data) throw notFound(`Data of this plan for ${period}`);
-    const { rows, units } = await unitsOf(tx, plan.systemId);
-    const input: EvaluationInput = { ...normalise(data.input, period), units };
-    // S9: a frozen half-year result carries into the year end (the plan's halfYear weight decides how).
-    const halfYear = period.endsWith('-Y') && !input.halfYear?.length ? await frozenHalfYear(tx, id) : null;
-    if (halfYear) input.halfYear = halfYear;
-    const result = runEngine(doc, input);
-    const stored = resultToStored(result, input, new Map(rows.map((r) => [r.code, r.id])));
-    const run = await repo.insertRun(tx, {
-      planId: id,
-      period,
-      planRevision: plan.revision,
-      result: stored as unknown as Record<string, unknown>,
-      computedAt: deps.now(),
-      computedBy: who(ctx),
-    });
+    const now = deps.now();
+    if (!body.whileOpen && (await periodOpen(tx, id, period, now)))
+      throw new AppError(
+        'PERIOD_OPEN',
+        `period: ${period} is still open for submissions; confirm with whileOpen to compute a draft anyway`,
+        [{ path: 'whileOpen', message: 'the period is open' }],
+      );
+    const { run, stored, counted, units } = await computeRun(tx, plan, period, now, who(ctx));
     await recordAudit(deps, tx, ctx, {
       action: 'evaluation.run',
       objectType: 'evaluation_run',
       objectId: run.id,
-      after: {
-        planId: id,
-        period,
-        planRevision: plan.revision,
-        datasetVersion: data.version,
-        units: units.length,
-      },
+      after: { planId: id, period, planRevision: plan.revision, status: 'draft', units, values: counted },
     });
-    return toRun(run, stored);
+    return toRun(run, stored, true);
   });
+}
+
+/** Whether the actor computes results of the plan's system (the office): it sees drafts. */
+async function seesDrafts(db: Executor, ctx: Ctx, plan: repo.PlanRow) {
+  return inSystemScope(await systemScope(db, ctx.actor!, 'results.compute'), plan.systemId);
 }
 
 /**
@@ -310,34 +212,137 @@ async function visibleUnits(db: Executor, ctx: Ctx, plan: repo.PlanRow, stored: 
   return new Set<string>();
 }
 
-async function currentRun(db: Executor, ctx: Ctx, id: number, period: string) {
+/**
+ * The run the actor asks for: the office any run (default the newest, draft or released); everyone
+ * else only released runs (default the newest released). A draft is not even said to exist.
+ */
+async function chosenRun(db: Executor, ctx: Ctx, id: number, period: string, runId?: number) {
   const plan = await planInScope(db, ctx.actor!, id, 'results.read');
-  const run = await repo.latestRun(db, id, period);
-  if (!run) throw notFound(`Results of this plan for ${period}`);
+  const drafts = await seesDrafts(db, ctx, plan);
+  const run = runId ? await repo.findRun(db, id, runId) : await repo.latestRun(db, id, period, !drafts);
+  if (!run || run.period !== period || (!drafts && run.status !== 'released'))
+    throw notFound(`Released results of this plan for ${period}`);
   const stored = run.result as unknown as StoredResult;
-  return { plan, run, stored, visible: await visibleUnits(db, ctx, plan, stored) };
+  const newest = await repo.latestRun(db, id, period);
+  return {
+    plan,
+    run,
+    stored,
+    latest: newest?.id === run.id,
+    visible: await visibleUnits(db, ctx, plan, stored),
+  };
 }
 
-export async function getResults(deps: Deps, ctx: Ctx, id: number, period: string): Promise<EvaluationRun> {
-  const { run, stored, visible } = await currentRun(deps.database.db, ctx, id, period);
-  if (!visible) return toRun(run, stored);
+export async function getResults(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  q: { period: string; run?: number },
+): Promise<EvaluationRun> {
+  const { run, stored, visible, latest } = await chosenRun(deps.database.db, ctx, id, q.period, q.run);
+  if (!visible) return toRun(run, stored, latest);
   // A unit sees its own row, its own place in the rankings and its own awards only.
-  return toRun(run, {
-    ...stored,
-    units: stored.units.filter((u) => visible.has(u.unit)),
-    rankings: stored.rankings.map((r) => ({ ...r, entries: r.entries.filter((e) => visible.has(e.unit)) })),
-    awards: stored.awards.map((a) => ({ ...a, units: a.units.filter((u) => visible.has(u)) })),
+  return toRun(
+    run,
+    {
+      ...stored,
+      units: stored.units.filter((u) => visible.has(u.unit)),
+      rankings: stored.rankings.map((r) => ({ ...r, entries: r.entries.filter((e) => visible.has(e.unit)) })),
+      awards: stored.awards.map((a) => ({ ...a, units: a.units.filter((u) => visible.has(u)) })),
+    },
+    latest,
+  );
+}
+
+/** Runs of a plan (office: drafts too). */
+export async function listRuns(deps: Deps, ctx: Ctx, id: number, period?: string): Promise<RunSummary[]> {
+  const db = deps.database.db;
+  const plan = await planInScope(db, ctx.actor!, id, 'results.read');
+  const rows = await repo.listRuns(db, id, period, !(await seesDrafts(db, ctx, plan)));
+  const newest = new Map((await repo.latestRunIds(db, id)).map((r) => [r.period, r.id]));
+  return rows.map((r) => ({
+    id: r.id,
+    planId: r.planId,
+    period: r.period,
+    status: r.status as RunSummary['status'],
+    planRevision: r.planRevision,
+    computedAt: iso(r.computedAt),
+    computedBy: r.computedBy,
+    releasedAt: r.releasedAt ? iso(r.releasedAt) : null,
+    releasedBy: r.releasedBy,
+    latest: newest.get(r.period) === r.id,
+    units: Number(r.units),
+  }));
+}
+
+/** Release a draft run to units and leaders: only the newest run of its plan and period, once. */
+export async function releaseRun(deps: Deps, ctx: Ctx, id: number, runId: number): Promise<EvaluationRun> {
+  return deps.database.db.transaction(async (tx) => {
+    await planInScope(tx, ctx.actor!, id, 'results.release');
+    const run = await repo.findRun(tx, id, runId);
+    if (!run) throw notFound('This run');
+    const newest = await repo.latestRun(tx, id, run.period);
+    if (newest && newest.id !== run.id)
+      throw new AppError(
+        'RUN_NOT_LATEST',
+        `run: run ${run.id} is not the latest of ${run.period} (run ${newest.id} is); release the latest`,
+        [{ path: 'runId', message: `latest is ${newest.id}` }],
+      );
+    const released = await repo.releaseRun(tx, run.id, who(ctx), deps.now());
+    if (!released)
+      throw new AppError('CONFLICT', `run: run ${run.id} is already released`, [
+        { path: 'runId', message: 'already released' },
+      ]);
+    await recordAudit(deps, tx, ctx, {
+      action: 'evaluation.release',
+      objectType: 'evaluation_run',
+      objectId: run.id,
+      before: { status: run.status },
+      after: { planId: id, period: run.period, status: 'released' },
+    });
+    return toRun(released, released.result as unknown as StoredResult, true);
   });
 }
 
-/** The trace of one unit, rebuilt from the run's plan revision and its stored input. */
-export async function getTrace(deps: Deps, ctx: Ctx, id: number, unit: string, period: string) {
+/** The stored input of a run, for the what-if (office only; nothing is written back). */
+export async function runInput(deps: Deps, ctx: Ctx, id: number, runId: number) {
   const db = deps.database.db;
-  const { run, stored, visible } = await currentRun(db, ctx, id, period);
+  await planInScope(db, ctx.actor!, id, 'results.compute');
+  const run = await repo.findRun(db, id, runId);
+  if (!run) throw notFound('This run');
+  const stored = run.result as unknown as StoredResult;
+  return { runId: run.id, period: run.period, input: stored.input as unknown as Record<string, unknown> };
+}
+
+/** A run's plan: its revision's document with the cycle's missing-value decisions applied. */
+export async function runPlan(db: Executor, run: repo.RunRow): Promise<Plan> {
+  const rev = await repo.findRevision(db, run.planId, run.planRevision);
+  if (!rev) throw notFound('The plan revision of these results');
+  return applyMissing(rev.document as unknown as Plan, (run.result as unknown as StoredResult).missing);
+}
+
+/** The trace of one unit, rebuilt from the run's plan revision and stored input, with its sources. */
+export async function getTrace(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  unit: string,
+  q: { period: string; run?: number },
+) {
+  const db = deps.database.db;
+  const { run, stored, visible } = await chosenRun(db, ctx, id, q.period, q.run);
   if ((visible && !visible.has(unit)) || !stored.units.some((u) => u.unit === unit))
     throw notFound(`Unit ${unit} in these results`);
-  const rev = await repo.findRevision(db, id, run.planRevision);
-  if (!rev) throw notFound('The plan revision of these results');
-  const result = runEngine(rev.document as unknown as Plan, stored.input);
-  return result.trace(unit) as unknown as Record<string, unknown>;
+  const result = runEngine(await runPlan(db, run), stored.input);
+  const sources: ValueSource[] = (stored.sources ?? [])
+    .filter((s) => s.unit === unit)
+    .map(({ unit: _, ...s }) => s);
+  return { ...(result.trace(unit) as unknown as Record<string, unknown>), sources };
+}
+
+/** The run chosen as for the results page, for the .xlsx export. */
+export async function exportRun(deps: Deps, ctx: Ctx, id: number, q: { period: string; run?: number }) {
+  const results = await getResults(deps, ctx, id, q);
+  const plan = await planInScope(deps.database.db, ctx.actor!, id, 'results.read');
+  return { results, plan: plan.document as unknown as Plan, planName: plan.name };
 }

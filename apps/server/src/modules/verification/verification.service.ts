@@ -27,6 +27,7 @@ export async function verificationsOf(db: Executor, submissionIds: number[]): Pr
     method: v.method as VerificationMethod,
     result: v.result as 'pass' | 'fail',
     note: v.note,
+    correctedValue: v.correctedValue,
     sampleId: v.sampleId,
     verifiedAt: v.verifiedAt.toISOString(),
     verifiedBy: v.verifiedBy,
@@ -93,6 +94,7 @@ export async function verify(
     method: VerificationMethod;
     result: 'pass' | 'fail';
     note?: string | null;
+    correctedValue?: number | null;
     version: number;
   },
 ): Promise<VerificationRecord> {
@@ -102,6 +104,15 @@ export async function verify(
     if (body.result === 'fail' && !note)
       throw new AppError('VALIDATION_FAILED', 'note: a failed check needs the reason sent to the unit', [
         { path: 'note', message: 'required when the result is fail' },
+      ]);
+    const corrected = body.correctedValue ?? null;
+    if (corrected !== null && body.result !== 'pass')
+      throw new AppError('VALIDATION_FAILED', 'correctedValue: only a passed check carries a corrected value', [
+        { path: 'correctedValue', message: 'only with result pass' },
+      ]);
+    if (corrected !== null && !note)
+      throw new AppError('VALIDATION_FAILED', 'note: a corrected value needs the reason for the correction', [
+        { path: 'note', message: 'required with correctedValue' },
       ]);
     if (s.version !== body.version) throw versionConflict('This value');
     if (s.status !== 'submitted')
@@ -115,6 +126,7 @@ export async function verify(
       method: body.method,
       result: body.result,
       note,
+      correctedValue: corrected,
       sampleId,
       verifiedAt: now,
       verifiedBy: who(ctx),
@@ -131,7 +143,8 @@ export async function verify(
     await subRepo.insertHistory(tx, [
       {
         submissionId: s.id,
-        value: s.value,
+        // A verified correction (Z4) is what counts from now on; the submitted value stays in history.
+        value: corrected ?? s.value,
         status: row.status,
         reason: note,
         changedAt: now,

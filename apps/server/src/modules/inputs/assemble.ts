@@ -1,0 +1,406 @@
+import type { ValueSource } from '@jixiao/contracts';
+import type {
+  CyclePolicy,
+  DeductionInput,
+  EvaluationInput,
+  HalfYearInput,
+  MissingPolicy,
+  Plan,
+  UnitInput,
+  ValueInput,
+} from '@jixiao/engine';
+import { endMonth, yearOf } from '../submissions/plan-leaves.js';
+import { dueShare, expectedReport, type LeafTraits, leafTraits, reportFits, scheduled } from './figures.js';
+
+/**
+ * The one cycle input (issue 8): official runs, live scores, the half-year freeze and what-if all
+ * turn the cycle's tables into the engine's input here, and every number says where it came from.
+ * Pure: the caller loads the rows (inputs.repository) and passes the clock.
+ *
+ * Per unit and scored leaf of the plan:
+ * - value: the unit's newest counted report of the year up to the period, of the indicator's
+ *   reporting frequency (or the year figure); a verified correction replaces the submitted value;
+ *   unverified and returned reports count or not as `plan.cycle` says; supervision progress stands
+ *   in for key works nobody reported (H6);
+ * - target and baseline: the issued task book's (W10), else the office's reference values; an amount
+ *   against a yearly target is compared with the share due by the report's month (S9);
+ * - a missing report: before its due date the plan's `missingBeforeDue` (re-weight, or 0 shown as
+ *   pending); after it `missingAfterDue` (0, the last earlier report, or 0 plus a penalty);
+ * - events: approved vetoes, bonuses and deductions from their period to the year end;
+ * - a year-end period takes the frozen half-year totals (S9).
+ */
+
+export type ReportStatus = 'submitted' | 'verified' | 'returned';
+
+export interface Report {
+  id: number;
+  unit: string;
+  indicator: string;
+  period: string;
+  value: number | null;
+  status: ReportStatus;
+  source: string;
+  importBatchId: number | null;
+  updatedAt: Date;
+  by: string | null;
+  /** The latest verification passed with a corrected figure. */
+  correction: { verificationId: number; value: number; by: string | null; at: Date } | null;
+}
+
+export interface IssuedTarget {
+  taskBookId: number;
+  unit: string;
+  indicator: string;
+  target: number | null;
+  baseline: number | null;
+  /** Cumulative quarterly shares of the target the task book states, e.g. [0.2, 0.45, 0.7, 1]. */
+  schedule?: number[] | null;
+}
+
+export interface Reference {
+  id: number;
+  unit: string;
+  indicator: string;
+  period: string;
+  target: number | null;
+  baseline: number | null;
+  baseValue: number | null;
+  peerValue: number | null;
+  peerBaseValue: number | null;
+  scores: number[] | null;
+  importBatchId: number | null;
+}
+
+export interface CycleEventRow {
+  id: number;
+  unit: string;
+  period: string;
+  kind: 'veto' | 'bonus' | 'deduction';
+  code: string | null;
+  indicator: string | null;
+  points: number | null;
+  reason: string;
+}
+
+export interface SupervisionValue {
+  unit: string;
+  indicator: string;
+  value: number;
+  target: number;
+}
+
+export interface AssembleArgs {
+  plan: Plan;
+  period: string;
+  units: UnitInput[];
+  reports: Report[];
+  targets: IssuedTarget[];
+  references: Reference[];
+  events: CycleEventRow[];
+  supervision: SupervisionValue[];
+  halfYear: HalfYearInput[] | null;
+  /** The due date of a period's reports (its window, else the default calendar). */
+  dueAt: (period: string) => Date;
+  now: Date;
+}
+
+/** A source of one unit's input. */
+export type UnitSource = ValueSource & { unit: string };
+
+export interface Assembled {
+  input: EvaluationInput;
+  /** The plan with each leaf's missing-value policy set as the cycle policy decided for this period. */
+  plan: Plan;
+  /** That decision per leaf code, stored with a run so its plan can be rebuilt (applyMissing). */
+  missing: Record<string, MissingMode>;
+  sources: UnitSource[];
+  /** Reports that entered the input. */
+  counted: number;
+}
+
+const policyOf = (
+  plan: Plan,
+): Required<Omit<CyclePolicy, 'missingPenalty'>> & { missingPenalty: number } => ({
+  unverified: plan.cycle?.unverified ?? 'count',
+  rejected: plan.cycle?.rejected ?? 'missing',
+  missingBeforeDue: plan.cycle?.missingBeforeDue ?? 'reweight',
+  missingAfterDue: plan.cycle?.missingAfterDue ?? 'zero',
+  missingPenalty: plan.cycle?.missingPenalty ?? 0,
+});
+
+const counts = (r: Report, p: ReturnType<typeof policyOf>) =>
+  r.value !== null &&
+  (r.status === 'verified' ||
+    (r.status === 'submitted' && p.unverified === 'count') ||
+    (r.status === 'returned' && p.rejected === 'count'));
+
+const iso = (d: Date) => d.toISOString();
+
+/** The newer of two reports of one cell: the later end month, then the year code, then the later edit. */
+function newer(a: Report, b: Report): boolean {
+  const ea = endMonth(a.period);
+  const eb = endMonth(b.period);
+  if (ea !== eb) return ea > eb;
+  const ya = a.period.endsWith('-Y');
+  const yb = b.period.endsWith('-Y');
+  if (ya !== yb) return ya;
+  return a.updatedAt > b.updatedAt;
+}
+
+export type MissingMode = 'reweight' | 'pending' | 'zero' | 'carry_forward' | 'penalty';
+
+export function assembleCycleInput(args: AssembleArgs): Assembled {
+  const { plan, period } = args;
+  const policy = policyOf(plan);
+  const year = yearOf(period);
+  const until = endMonth(period);
+  const known = new Set(args.units.map((u) => u.code));
+  const leaves = leafTraits(plan);
+  const leafOf = new Map(leaves.map((l) => [l.code, l]));
+  const key = (unit: string, indicator: string) => `${unit}|${indicator}`;
+  const sources: UnitSource[] = [];
+  const cells = new Map<string, ValueInput>();
+  const cell = (unit: string, indicator: string) => {
+    const k = key(unit, indicator);
+    let c = cells.get(k);
+    if (!c) {
+      c = { unit, indicator };
+      cells.set(k, c);
+    }
+    return c;
+  };
+
+  // Reports of the year up to the period, per cell: the newest that fits the frequency.
+  const inYear = (p: string) => yearOf(p) === year && endMonth(p) <= until;
+  const reportsOf = new Map<string, Report[]>();
+  for (const r of args.reports) {
+    const leaf = leafOf.get(r.indicator);
+    if (!known.has(r.unit) || !leaf || !inYear(r.period) || !reportFits(leaf.frequency, r.period)) continue;
+    if (!counts(r, policy)) continue;
+    const k = key(r.unit, r.indicator);
+    const list = reportsOf.get(k);
+    if (list) list.push(r);
+    else reportsOf.set(k, [r]);
+  }
+  const newest = (list: Report[] | undefined, before?: number) => {
+    let best: Report | undefined;
+    for (const r of list ?? [])
+      if ((before === undefined || endMonth(r.period) < before) && (!best || newer(r, best))) best = r;
+    return best;
+  };
+
+  // References: per cell the newest of the year up to the period.
+  const refOf = new Map<string, Reference>();
+  for (const r of args.references) {
+    if (!known.has(r.unit) || !inYear(r.period)) continue;
+    const k = key(r.unit, r.indicator);
+    const cur = refOf.get(k);
+    if (!cur || endMonth(r.period) >= endMonth(cur.period)) refOf.set(k, r);
+  }
+  const targetOf = new Map<string, IssuedTarget>();
+  for (const t of args.targets) if (known.has(t.unit)) targetOf.set(key(t.unit, t.indicator), t);
+  const supervisionOf = new Map<string, SupervisionValue>();
+  for (const s of args.supervision) if (known.has(s.unit)) supervisionOf.set(key(s.unit, s.indicator), s);
+
+  const penalties: DeductionInput[] = [];
+  const modeOf = new Map<string, MissingMode>();
+  let counted = 0;
+
+  for (const u of args.units) {
+    for (const leaf of leaves) {
+      const k = key(u.code, leaf.code);
+      const list = reportsOf.get(k);
+      const expected = expectedReport(leaf.frequency ?? 'month', period);
+      const due = expected !== null && args.dueAt(expected) < args.now;
+      const exact =
+        expected === null
+          ? undefined
+          : newest(list?.filter((r) => endMonth(r.period) === endMonth(expected)));
+      let report = exact ?? newest(list);
+      let mode: MissingMode | null = null;
+      if (!exact && due) {
+        // The report due by now is missing: the plan's after-due policy decides.
+        mode = policy.missingAfterDue;
+        if (mode === 'zero') report = undefined;
+        if (mode === 'penalty' && policy.missingPenalty > 0)
+          penalties.push({
+            unit: u.code,
+            points: policy.missingPenalty,
+            reason: `missing_report ${leaf.code} ${expected}`,
+            indicator: leaf.code,
+          });
+      } else if (!report) mode = policy.missingBeforeDue;
+      if (mode) modeOf.set(leaf.code, mode);
+
+      const ref = refOf.get(k);
+      const tb = targetOf.get(k);
+      const sup = supervisionOf.get(k);
+      const c = ref || tb || sup || report ? cell(u.code, leaf.code) : undefined;
+      if (c && ref) {
+        for (const f of ['target', 'baseline', 'baseValue', 'peerValue', 'peerBaseValue'] as const) {
+          const v = ref[f];
+          if (v === null) continue;
+          c[f] = v;
+          sources.push(src(u.code, leaf.code, f, 'reference', ref.importBatchId ?? ref.id, ref.period, v));
+        }
+        if (ref.scores?.length) {
+          c.scores = [...ref.scores];
+          sources.push(
+            src(u.code, leaf.code, 'scores', 'reference', ref.importBatchId ?? ref.id, ref.period, null),
+          );
+        }
+      }
+      if (c && tb) {
+        for (const f of ['target', 'baseline'] as const) {
+          const v = tb[f];
+          if (v === null) continue;
+          c[f] = v;
+          // The issued task book wins over the office's reference figure.
+          dropSource(sources, u.code, leaf.code, f);
+          sources.push(src(u.code, leaf.code, f, 'task_book', tb.taskBookId, null, v));
+        }
+      }
+      if (c && sup && !report) {
+        c.value = sup.value;
+        c.target = sup.target;
+        dropSource(sources, u.code, leaf.code, 'target');
+        sources.push(src(u.code, leaf.code, 'value', 'supervision', null, period, sup.value));
+        sources.push(src(u.code, leaf.code, 'target', 'supervision', null, period, sup.target));
+      }
+      if (c && report) {
+        counted++;
+        const corrected = report.correction;
+        c.value = corrected ? corrected.value : report.value;
+        const carried = mode === 'carry_forward' || mode === 'penalty' ? mode : null;
+        sources.push({
+          unit: u.code,
+          indicator: leaf.code,
+          field: 'value',
+          kind: corrected ? 'verification' : report.importBatchId ? 'import_batch' : 'submission',
+          id: corrected ? corrected.verificationId : (report.importBatchId ?? report.id),
+          period: report.period,
+          value: c.value ?? null,
+          submissionId: report.id,
+          ...(corrected ? { submitted: report.value } : {}),
+          ...(carried ? { policy: carried } : {}),
+          by: corrected ? corrected.by : report.by,
+          at: iso(corrected ? corrected.at : report.updatedAt),
+        });
+        // S9: an amount before the year end is held against the share of the target due by then.
+        const month = endMonth(report.period);
+        if (scheduled(leaf) && month < 12)
+          scaleTargets(c, leaf, dueShare(month, tb?.schedule), sources, u.code);
+      }
+      if (mode && !report)
+        sources.push({
+          unit: u.code,
+          indicator: leaf.code,
+          field: 'value',
+          kind: 'missing',
+          id: null,
+          period: expected,
+          value: null,
+          policy: mode,
+        });
+    }
+  }
+
+  const eventsIn = args.events.filter((e) => known.has(e.unit) && inYear(e.period));
+  for (const e of eventsIn)
+    sources.push({
+      unit: e.unit,
+      indicator: e.kind === 'bonus' ? e.code : e.indicator,
+      field: 'event',
+      kind: 'event',
+      id: e.id,
+      period: e.period,
+      value: e.points,
+      policy: e.kind,
+    });
+  const input: EvaluationInput = {
+    period,
+    units: args.units,
+    values: [...cells.values()],
+    bonuses: eventsIn
+      .filter((e) => e.kind === 'bonus' && e.code && e.points !== null)
+      .map((e) => ({ unit: e.unit, source: e.code!, points: e.points!, reason: e.reason })),
+    deductions: [
+      ...eventsIn
+        .filter((e) => e.kind === 'deduction' && e.points !== null)
+        .map((e) => ({
+          unit: e.unit,
+          points: e.points!,
+          reason: e.reason,
+          ...(e.indicator ? { indicator: e.indicator } : {}),
+        })),
+      ...penalties,
+    ],
+    vetoes: eventsIn
+      .filter((e) => e.kind === 'veto' && e.code)
+      .map((e) => ({ unit: e.unit, event: e.code!, reason: e.reason })),
+  };
+  if (args.halfYear && period.endsWith('-Y')) {
+    input.halfYear = args.halfYear.filter((h) => known.has(h.unit));
+    for (const h of input.halfYear)
+      sources.push(src(h.unit, null, 'halfYear', 'half_year', null, `${year}-H1`, h.total));
+  }
+  const missing = Object.fromEntries(modeOf);
+  return { input, plan: applyMissing(plan, missing), missing, sources, counted };
+}
+
+function src(
+  unit: string,
+  indicator: string | null,
+  field: ValueSource['field'],
+  kind: ValueSource['kind'],
+  id: number | null,
+  period: string | null,
+  value: number | null,
+): UnitSource {
+  return { unit, indicator, field, kind, id, period, value };
+}
+
+function dropSource(sources: UnitSource[], unit: string, indicator: string, field: ValueSource['field']) {
+  for (let i = sources.length - 1; i >= 0; i--) {
+    const s = sources[i]!;
+    if (s.unit === unit && s.indicator === indicator && s.field === field) sources.splice(i, 1);
+  }
+}
+
+function scaleTargets(c: ValueInput, leaf: LeafTraits, share: number, sources: UnitSource[], unit: string) {
+  const fields =
+    leaf.methodKind === 'total_growth'
+      ? (['target', 'baseValue'] as const)
+      : ([leaf.reference ?? 'target'] as const);
+  for (const f of fields) {
+    const full = c[f];
+    if (full === undefined || full === null) continue;
+    const scaled = Math.round(full * share * 1e6) / 1e6;
+    c[f] = scaled;
+    for (const s of sources)
+      if (s.unit === unit && s.indicator === leaf.code && s.field === f) {
+        s.fullTarget = full;
+        s.share = Math.round(share * 1e6) / 1e6;
+        s.value = scaled;
+      }
+  }
+}
+
+/** The plan with the cycle's missing-value decision on each leaf that has a missing report. */
+export function applyMissing(plan: Plan, missing: Record<string, MissingMode> | undefined): Plan {
+  const modes = new Map(Object.entries(missing ?? {}));
+  if (modes.size === 0) return plan;
+  const engineMissing = (m: MissingMode): MissingPolicy => (m === 'reweight' ? 'reweight' : 'zero');
+  return {
+    ...plan,
+    indicators: plan.indicators.map((ind) => {
+      const own = modes.get(ind.code);
+      const subs = ind.subItems?.map((s) => {
+        const m = modes.get(`${ind.code}.${s.code}`);
+        return m ? { ...s, missing: engineMissing(m) } : s;
+      });
+      if (!own && !subs) return ind;
+      return { ...ind, ...(own ? { missing: engineMissing(own) } : {}), ...(subs ? { subItems: subs } : {}) };
+    }),
+  };
+}
