@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Alert, Button, Result, Spin } from 'antd';
+import { Alert, Button, Empty, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from './feedback.js';
@@ -108,4 +108,26 @@ export function QueryState<T>({
       {typeof children === 'function' ? children(query.data as T) : children}
     </>
   );
+}
+
+/**
+ * The same state for an antd Table that renders itself: no false "empty" while the first load runs
+ * (the Spin sits where rows will be), the error with 重试 in place of the rows, the table's own
+ * empty text once loaded; a refetch shows the table's loading overlay over the rows it has.
+ */
+export function queryTable(
+  query: AnyQuery,
+  empty?: ReactNode,
+  testId?: string,
+): { loading: boolean; locale: { emptyText: ReactNode } } {
+  return {
+    loading: query.isFetching && query.data !== undefined,
+    locale: {
+      emptyText: (
+        <QueryState query={query as UseQueryResult<unknown, unknown>} inline testId={testId}>
+          {empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+        </QueryState>
+      ),
+    },
+  };
 }

@@ -31,6 +31,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { formatError, useShowError } from '../../shared/feedback.js';
+import { QueryState } from '../../shared/QueryState.js';
 import { importErrors } from '../org/ImportControls.js';
 import {
   createSubmission,
@@ -436,8 +437,7 @@ export default function SubmissionsPage() {
     },
   ];
 
-  if (plans.isPending) return <Spin />;
-  if (plans.isError) return <Alert type="error" showIcon title={formatError(t, plans.error)} />;
+  if (!plans.data) return <QueryState query={plans} testId="sub-plans" />;
   if (!usable.length) return <Empty description={t('submissions.noPlans')} />;
 
   const windowOptions = [...(periods.data ?? [])]
@@ -552,18 +552,19 @@ export default function SubmissionsPage() {
         {periodState === 'closed' && (
           <Alert type="warning" showIcon title={t('submissions.closedHint')} style={{ marginBottom: 8 }} />
         )}
-        {slots.isError && <Alert type="error" showIcon title={formatError(t, slots.error)} />}
-        <Table<SubmissionSlot>
-          data-testid="sub-table"
-          size="small"
-          rowKey={slotKey}
-          loading={slots.isPending && !!period}
-          dataSource={shown}
-          columns={columns}
-          pagination={shown.length > 50 ? { pageSize: 50 } : false}
-          scroll={{ x: 1000 }}
-          onRow={(s) => ({ 'data-row': rowId(s) }) as React.HTMLAttributes<HTMLElement>}
-        />
+        <QueryState query={slots} also={[periods]} inline testId="sub-slots">
+          <Table<SubmissionSlot>
+            data-testid="sub-table"
+            size="small"
+            rowKey={slotKey}
+            loading={slots.isFetching}
+            dataSource={shown}
+            columns={columns}
+            pagination={shown.length > 50 ? { pageSize: 50 } : false}
+            scroll={{ x: 1000 }}
+            onRow={(s) => ({ 'data-row': rowId(s) }) as React.HTMLAttributes<HTMLElement>}
+          />
+        </QueryState>
       </Card>
       <SubmissionDrawer
         submissionId={drawer?.id}

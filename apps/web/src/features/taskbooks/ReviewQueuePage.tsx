@@ -76,11 +76,10 @@ export default function ReviewQueuePage() {
                   data-testid="tb-queue-table"
                   size="small"
                   rowKey="id"
-                  loading={books.isLoading}
                   dataSource={items}
                   pagination={{ pageSize: 20, hideOnSinglePage: true }}
                   scroll={{ x: 'max-content' }}
-                  locale={{ emptyText: t('taskbooks.queue.empty') }}
+                  {...queryTable(books, t('taskbooks.queue.empty'), 'tb-queue')}
                   columns={[
                     {
                       title: t('taskbooks.queue.unit'),
@@ -187,11 +186,10 @@ function ChangeRequests({ canDecide }: { canDecide: boolean }) {
         data-testid="tb-change-table"
         size="small"
         rowKey="id"
-        loading={list.isLoading}
         dataSource={list.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('taskbooks.queue.noChanges') }}
+        {...queryTable(list, t('taskbooks.queue.noChanges'), 'tb-changes')}
         columns={[
           { title: t('taskbooks.queue.unit'), dataIndex: 'unitName' },
           { title: t('taskbooks.queue.reason'), dataIndex: 'reason' },

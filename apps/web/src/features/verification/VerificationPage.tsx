@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { formatError, useShowError } from '../../shared/feedback.js';
+import { QueryState } from '../../shared/QueryState.js';
 import { subKeys, uploadVerificationEvidence, usePeriods } from '../submissions/api.js';
 import { MAX_EVIDENCE_BYTES, startedPeriods } from '../submissions/model.js';
 import { PlanSelect, usePlanPeriodParams } from '../submissions/PlanSelect.js';
@@ -398,7 +399,7 @@ function CountsTable({ planId }: { planId: number }) {
   const { t } = useTranslation();
   const counts = useCounts(planId);
   const totals = countTotals(counts.data ?? []);
-  if (counts.isError) return <Alert type="error" showIcon title={formatError(t, counts.error)} />;
+  if (!counts.data) return <QueryState query={counts} inline testId="ver-counts" />;
   const num = (k: keyof MethodCounts) => ({
     title: k === 'total' ? t('verification.counts.total') : t(`verification.method.${k}`),
     dataIndex: k,
@@ -411,8 +412,8 @@ function CountsTable({ planId }: { planId: number }) {
       data-testid="ver-counts"
       size="small"
       rowKey="unitId"
-      loading={counts.isPending}
-      dataSource={counts.data ?? []}
+      loading={counts.isFetching}
+      dataSource={counts.data}
       pagination={{ pageSize: 25, hideOnSinglePage: true }}
       columns={[
         { title: t('submissions.col.unit'), key: 'u', render: (_, r) => `${r.unitCode} ${r.unitName}` },
@@ -529,8 +530,7 @@ export default function VerificationPage() {
     },
   ];
 
-  if (plans.isPending) return <Spin />;
-  if (plans.isError) return <Alert type="error" showIcon title={formatError(t, plans.error)} />;
+  if (!plans.data) return <QueryState query={plans} testId="ver-plans" />;
   if (!usable.length || !planId) return <Empty description={t('submissions.noPlans')} />;
 
   const periodOptions = startedPeriods(periods.data ?? [])
@@ -563,20 +563,20 @@ export default function VerificationPage() {
               key: 'queue',
               label: `${t('verification.queue')} (${queue.data?.length ?? 0})`,
               children: (
-                <>
-                  {queue.isError && <Alert type="error" showIcon title={formatError(t, queue.error)} />}
+                // No "nothing to verify" before the queue has loaded: Spin, or the error with 重试.
+                <QueryState query={queue} inline testId="ver-queue">
                   <Table<QueueItem>
                     data-testid="ver-queue"
                     size="small"
                     rowKey={(q) => q.submission.id}
-                    loading={queue.isPending}
+                    loading={queue.isFetching}
                     dataSource={queue.data ?? []}
                     columns={columns}
                     pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
                     scroll={{ x: 960 }}
                     locale={{ emptyText: t('verification.empty') }}
                   />
-                </>
+                </QueryState>
               ),
             },
             ...(canSample
