@@ -1,0 +1,258 @@
+import { join } from 'node:path';
+import type { EvaluationRun, PlanSummary, RunSummary } from '@jixiao/contracts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, type Harness, screenshots, startHarness } from './harness.js';
+
+/**
+ * The results end of the evaluation loop (issue 8 points 1, 5, 6, 9, 14), clicked through: the
+ * office picks the plan, computes a draft (confirming when the period is still open), releases
+ * it; the A01 filler on a phone sees only its own released row and its trace with source links;
+ * the what-if asks for an amount and a reason and never changes the official result.
+ */
+describe('results: compute, release, trace sources, what-if', () => {
+  let h: Harness;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await h?.close();
+  });
+
+  async function as(username: string, width = 1366): Promise<Page> {
+    const ctx = await h.browser.newContext({
+      viewport: { width, height: width < 500 ? 812 : 860 },
+      locale: 'zh-CN',
+      isMobile: width < 500,
+      hasTouch: width < 500,
+    });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await page.goto(`${h.url}/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    return page;
+  }
+  const get = <T>(page: Page, path: string) =>
+    page.evaluate(async (p) => {
+      const r = await fetch(p);
+      return { status: r.status, body: r.ok ? await r.json() : null };
+    }, path) as Promise<{ status: number; body: T }>;
+  const confirmPop = (page: Page) => page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+  /** No horizontal scrolling of the page itself (tables scroll inside their own box). */
+  const overflow = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  let plan: PlanSummary;
+  let period: string;
+
+  it('the office picks the yearly plan, computes a draft (confirming an open period) and releases it', async () => {
+    const page = await as('office');
+    const plans = (await get<PlanSummary[]>(page, '/api/plans')).body;
+    plan = plans
+      .filter((p) => p.status === 'active' && !p.adHoc)
+      .sort((a, b) => b.year - a.year || a.id - b.id)[0]!;
+    period = `${plan.year}-Y`;
+    const releasedBefore = (await get<RunSummary[]>(page, `/api/plans/${plan.id}/runs?period=${period}`))
+      .body;
+
+    await page.goto(`${h.url}/results`);
+    const picker = page.getByTestId('results-plan-select');
+    await picker.waitFor({ timeout: 30_000 });
+    await picker.click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+      hasText: plan.name,
+    });
+    // The yearly plan is labelled 年度; an ad-hoc one would be 专项.
+    expect(await option.first().innerText()).toContain('年度');
+    await option.first().click();
+    await page.waitForURL((u) => u.searchParams.get('plan') === String(plan.id));
+
+    // 计算 → confirm → (period open: the server asks, we ask) → a draft.
+    await page.getByTestId('results-recompute').click();
+    await confirmPop(page);
+    const anyway = page.getByTestId('results-compute-anyway');
+    const status = page.getByTestId('results-status');
+    await Promise.race([
+      anyway.waitFor({ timeout: 60_000 }).then(() => anyway.click()),
+      page.locator('[data-testid="results-status"][data-status="draft"]').waitFor({ timeout: 60_000 }),
+    ]);
+    await page.locator('[data-testid="results-status"][data-status="draft"]').waitFor({ timeout: 60_000 });
+    expect(await status.innerText()).toBe('草稿');
+    expect(await page.getByTestId('results-status-detail').innerText()).toContain('office');
+    await page.getByTestId('results-draft-hint').waitFor();
+
+    // One rank column: 名次, no second 排名 with the same number.
+    const headers = await page.getByTestId('results-table').locator('thead th').allInnerTexts();
+    expect(headers.filter((x) => x.trim() === '名次')).toHaveLength(1);
+    expect(headers.some((x) => x.trim() === '排名')).toBe(false);
+
+    // Export: the button downloads the .xlsx of this run.
+    const href = await page.getByTestId('results-export').getAttribute('href');
+    expect(href).toContain(`/api/plans/${plan.id}/results/export`);
+    const xlsx = await page.evaluate(async (u) => {
+      const r = await fetch(u);
+      return {
+        status: r.status,
+        type: r.headers.get('content-type'),
+        size: (await r.arrayBuffer()).byteLength,
+      };
+    }, href!);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.type).toContain('spreadsheetml');
+    expect(xlsx.size).toBeGreaterThan(1000);
+
+    // Before the release, the unit sees no draft (an earlier released run, or 结果尚未发布).
+    const filler = await as('filler');
+    await filler.goto(`${h.url}/results?plan=${plan.id}&period=${period}`);
+    if (!releasedBefore.some((r) => r.status === 'released')) {
+      await filler.getByTestId('results-empty').waitFor({ timeout: 30_000 });
+      expect(await filler.getByTestId('results-empty').innerText()).toContain('结果尚未发布');
+      expect((await get(filler, `/api/plans/${plan.id}/results?period=${period}`)).status).toBe(404);
+    } else {
+      await filler
+        .locator('[data-testid="results-status"][data-status="released"]')
+        .waitFor({ timeout: 30_000 });
+    }
+    await filler.screenshot({ path: join(screenshots, 'results-loop-unreleased.png') });
+
+    // 发布 → confirm → 已发布, naming who released it.
+    await page.getByTestId('results-release').click();
+    await confirmPop(page);
+    await page.locator('[data-testid="results-status"][data-status="released"]').waitFor({ timeout: 30_000 });
+    expect(await status.innerText()).toBe('已发布');
+    expect(await page.getByTestId('results-status-detail').innerText()).toMatch(/office.*发布于/);
+    expect(await page.getByTestId('results-release').count()).toBe(0);
+    await page.screenshot({ path: join(screenshots, 'results-loop-released.png'), fullPage: true });
+
+    // The runs drawer lists the run as the latest, released.
+    await page.getByTestId('results-runs').click();
+    const item = page.getByTestId('runs-item').first();
+    await item.waitFor();
+    expect(await item.innerText()).toContain('已发布');
+    expect(await item.innerText()).toContain('最新');
+    await page.keyboard.press('Escape');
+  });
+
+  it('the A01 filler on a phone sees only its own released row, and its trace names its sources', async () => {
+    const page = await as('filler', 375);
+    await page.goto(`${h.url}/results?plan=${plan.id}&period=${period}`);
+    const cards = page.getByTestId('results-cards');
+    await cards.waitFor({ timeout: 30_000 });
+    const units = await cards
+      .getByTestId('results-card')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
+    expect(units).toEqual(['A01']);
+    expect(await page.getByTestId('results-status').innerText()).toBe('已发布');
+    for (const office of ['results-recompute', 'results-release', 'whatif-panel'])
+      expect(await page.getByTestId(office).count()).toBe(0);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(screenshots, 'results-loop-filler-phone.png'), fullPage: true });
+
+    await cards.getByTestId('results-card').first().click();
+    await page.getByTestId('trace-total').waitFor({ timeout: 15_000 });
+    const sources = page
+      .getByTestId('trace-view')
+      .locator('[data-testid="trace-sources"], [data-testid="trace-other-sources"]');
+    expect(await sources.count()).toBeGreaterThan(0);
+    expect(await sources.first().innerText()).toContain('来源');
+    const links = page.getByTestId('trace-view').getByTestId('source-link');
+    expect(await links.count()).toBeGreaterThan(0);
+    const to = await links.first().getAttribute('href');
+    expect(to).toMatch(/^\/(submissions|events|imports|task-books|supervision)\?/);
+    await page.screenshot({ path: join(screenshots, 'results-loop-trace-phone.png') });
+    // The link opens the page it names.
+    await links.first().click();
+    await page.waitForURL((u) => to!.startsWith(u.pathname));
+  });
+
+  it('the what-if asks for an amount and a reason, stays a simulation, and survives a reload', async () => {
+    const page = await as('office');
+    await page.goto(`${h.url}/results?plan=${plan.id}&period=${period}`);
+    await page.getByTestId('results-table').waitFor({ timeout: 30_000 });
+    const official = async () =>
+      (await get<EvaluationRun>(page, `/api/plans/${plan.id}/results?period=${period}`)).body;
+    const before = await official();
+    const runsBefore = (await get<RunSummary[]>(page, `/api/plans/${plan.id}/runs?period=${period}`)).body
+      .length;
+
+    const panel = page.getByTestId('whatif-panel');
+    expect(await panel.getByTestId('whatif-label').innerText()).toBe('模拟测算');
+    await panel.getByTestId('whatif-load').click();
+    await panel.getByTestId('whatif-add-deduction').waitFor({ timeout: 30_000 });
+    expect(await page.getByText('保存数据').count()).toBe(0);
+    const unit = await panel.getByTestId('whatif-unit').innerText();
+
+    // 添加扣分 opens a form: nothing is added without an amount and a reason.
+    await panel.getByTestId('whatif-add-deduction').click();
+    const ok = page.getByTestId('whatif-event-ok');
+    await ok.waitFor();
+    await ok.click();
+    const modal = page.locator('.ant-modal:visible');
+    await modal.locator('.ant-form-item-explain-error').first().waitFor();
+    expect(await modal.locator('.ant-form-item-explain-error').count()).toBe(2);
+    await page
+      .getByTestId('whatif-event-points')
+      .locator('xpath=descendant-or-self::input')
+      .first()
+      .fill('3');
+    await page.getByTestId('whatif-event-reason').fill('日常督查发现问题（模拟）');
+    await ok.click();
+    await modal.waitFor({ state: 'hidden' });
+    const change = panel.getByTestId('whatif-change');
+    expect(await change.count()).toBe(1);
+    expect(await change.innerText()).toContain('−3');
+    expect(await change.innerText()).toContain('日常督查发现问题（模拟）');
+    const toEvent = change.getByTestId('whatif-to-event');
+    const eventHref = (await toEvent.getAttribute('href'))!;
+    const q = new URL(eventHref, h.url).searchParams;
+    expect(new URL(eventHref, h.url).pathname).toBe('/events');
+    expect([q.get('planId'), q.get('kind'), q.get('points'), q.get('reason')]).toEqual([
+      String(plan.id),
+      'deduction',
+      '3',
+      '日常督查发现问题（模拟）',
+    ]);
+    expect(q.get('unitId')).toMatch(/^\d+$/);
+    // The simulated total fell by the deduction (or the unit was already at a floor).
+    const outcome = await panel.getByTestId('whatif-new-total').innerText();
+    expect(outcome).toContain('→');
+    const drank = await panel.getByTestId('whatif-drank').allInnerTexts();
+    for (const d of drank) expect(d).toMatch(/^(↑\d+|↓\d+|—)$/);
+    await page.screenshot({ path: join(screenshots, 'results-loop-whatif.png'), fullPage: true });
+
+    // Reload: the official result is as it was, no run was made, and the simulation is still there.
+    await page.reload();
+    await page.getByTestId('results-table').waitFor({ timeout: 30_000 });
+    const after = await official();
+    expect(after.id).toBe(before.id);
+    expect(after.units.map((u) => [u.unit, u.total, u.rank])).toEqual(
+      before.units.map((u) => [u.unit, u.total, u.rank]),
+    );
+    expect((await get<RunSummary[]>(page, `/api/plans/${plan.id}/runs?period=${period}`)).body.length).toBe(
+      runsBefore,
+    );
+    const shownTotals = await page.getByTestId('results-table').getByTestId('results-total').allInnerTexts();
+    const groupOf = before.units.find((u) => unit.includes(u.unit))?.group ?? before.units[0]!.group;
+    const firstOfTab = before.units
+      .filter((u) => u.group === groupOf)
+      .sort((a, b) => a.placement - b.placement)[0]!;
+    if (groupOf === [...new Set(before.units.map((u) => u.group))].sort()[0])
+      expect(shownTotals[0]).toBe(firstOfTab.total.toFixed(2));
+    await page.getByTestId('whatif-load').click();
+    await page.getByTestId('whatif-change').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('whatif-kept').innerText()).toContain('office');
+
+    // The same page on a 375 px phone does not overflow.
+    const phone = await as('office', 375);
+    await phone.goto(`${h.url}/results?plan=${plan.id}&period=${period}`);
+    await phone.getByTestId('results-cards').waitFor({ timeout: 30_000 });
+    await phone.getByTestId('results-status').waitFor();
+    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+    await phone.screenshot({ path: join(screenshots, 'results-loop-office-phone.png'), fullPage: true });
+  });
+});
