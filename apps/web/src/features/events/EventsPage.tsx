@@ -1,5 +1,5 @@
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import type { CycleEvent, EventKind, EventStatus } from '@jixiao/contracts';
+import type { CycleEvent, EventKind, EventStatus, OrgNode } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -9,18 +9,18 @@ import {
   Progress,
   Select,
   Space,
-  Spin,
   Table,
   Tag,
   Tooltip,
   Typography,
+  theme,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../shared/auth.js';
-import { formatError } from '../../shared/feedback.js';
+import { QueryState, queryTable } from '../../shared/QueryState.js';
 import { useOrgNodes } from '../org/api.js';
 import { usePlan } from '../plans/api.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
@@ -40,14 +40,23 @@ import {
   eventRights,
   KIND_COLOR,
   leafIndicators,
+  PREFILL_KEYS,
   prefillFromQuery,
   STATUS_COLOR,
+  unitIdOf,
   VETO_CODES,
 } from './model.js';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
-/** Query keys the what-if link fills the form with; dropped from the URL once read. */
-const PREFILL_KEYS = ['planId', 'unitId', 'kind', 'points', 'reason', 'indicator', 'code'];
+
+/** The evaluated units of a plan's system (any system's when it has none), by code. */
+function unitsOf(nodes: readonly OrgNode[], systemId: number | undefined): UnitOption[] {
+  const all = nodes.filter((n) => n.groupId !== null && n.kind !== 'section');
+  const mine = all.filter((n) => n.systemId === systemId);
+  return (mine.length ? mine : all)
+    .map((n) => ({ id: n.id, code: n.code, name: n.name }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
 
 function CapTable({
   events,
@@ -106,6 +115,7 @@ function CapTable({
 
 export default function EventsPage() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const me = useCurrentUser();
   const rights = eventRights(me);
   const queryClient = useQueryClient();
@@ -115,7 +125,9 @@ export default function EventsPage() {
   const period = params.get('period') ?? undefined;
   const [kind, setKind] = useState<EventKind | undefined>(undefined);
   const [status, setStatus] = useState<EventStatus | undefined>(undefined);
-  const [unitId, setUnitId] = useState<number | undefined>(undefined);
+  const [unitFilter, setUnitId] = useState<number | undefined>(undefined);
+  /** The unit a trace link names by code filters the list until the user picks another. */
+  const [linkedUnit, setLinkedUnit] = useState(pre.draft ? undefined : pre.unitCode);
   const [formOpen, setFormOpen] = useState(!!pre.draft && rights.record);
   const [prefilled, setPrefilled] = useState(!!pre.draft);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -138,19 +150,14 @@ export default function EventsPage() {
   const detail = usePlan(planId);
   const periods = usePeriods(planId);
   const nodes = useOrgNodes();
+  const units: UnitOption[] = useMemo(() => unitsOf(nodes.data ?? [], plan?.systemId), [nodes.data, plan]);
+  const unitId = unitFilter ?? unitIdOf(units, linkedUnit);
   const events = useEvents({ planId, period, kind, status, unitId });
   const bonuses = useEvents({ planId, kind: 'bonus' });
   const rules = useMemo(() => bonusRules(detail.data?.document), [detail.data]);
   const indicators = useMemo(() => leafIndicators(detail.data?.document), [detail.data]);
   const indicatorName = useMemo(() => new Map(indicators.map((i) => [i.code, i.name])), [indicators]);
   const sourceName = useMemo(() => new Map(rules.sources.map((s) => [s.code, s.name])), [rules]);
-  const units: UnitOption[] = useMemo(() => {
-    const all = (nodes.data ?? []).filter((n) => n.groupId !== null && n.kind !== 'section');
-    const mine = all.filter((n) => plan && n.systemId === plan.systemId);
-    return (mine.length ? mine : all)
-      .map((n) => ({ id: n.id, code: n.code, name: n.name }))
-      .sort((a, b) => a.code.localeCompare(b.code));
-  }, [nodes.data, plan]);
   const periodChoices = useMemo(() => (plan ? periodOptions(plan.year) : []), [plan]);
   const defaultPeriod =
     pre.period ??
@@ -158,8 +165,13 @@ export default function EventsPage() {
     startedPeriods(periods.data ?? [])[0]?.period ??
     (plan ? `${plan.year}-Y` : undefined);
   const initial: EventDraft = useMemo(
-    () => ({ kind: 'deduction', reason: '', period: defaultPeriod, ...(prefilled ? pre.draft : {}) }),
-    [defaultPeriod, prefilled, pre.draft],
+    () => ({
+      kind: 'deduction',
+      reason: '',
+      period: defaultPeriod,
+      ...(prefilled ? { unitId: unitIdOf(units, pre.unitCode), ...pre.draft } : {}),
+    }),
+    [defaultPeriod, prefilled, pre.draft, pre.unitCode, units],
   );
 
   const setPeriod = useCallback(
@@ -316,8 +328,7 @@ export default function EventsPage() {
     },
   ];
 
-  if (plans.isPending) return <Spin />;
-  if (plans.isError) return <Alert type="error" showIcon title={formatError(t, plans.error)} />;
+  if (!plans.data) return <QueryState query={plans} testId="ev-plans" />;
   if (!offered.length || !planId) return <Empty description={t('events.noPlans')} />;
 
   return (
@@ -359,7 +370,10 @@ export default function EventsPage() {
             style={{ width: 220, maxWidth: '100%' }}
             placeholder={t('events.allUnits')}
             value={unitId}
-            onChange={setUnitId}
+            onChange={(v: number | undefined) => {
+              setLinkedUnit(undefined);
+              setUnitId(v);
+            }}
             options={units.map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
           />
           {rights.record && (
@@ -380,31 +394,23 @@ export default function EventsPage() {
       {!rights.record && <Alert type="info" showIcon title={t('events.unitBonusVisible')} />}
       <CapTable events={bonuses.data ?? []} rules={rules} unitId={unitId} />
       <Card size="small">
-        {events.isError && (
-          <Alert
-            type="error"
-            showIcon
-            title={formatError(t, events.error)}
-            action={
-              <Button size="small" onClick={() => void events.refetch()}>
-                {t('events.retry')}
-              </Button>
-            }
-          />
-        )}
         <Table<CycleEvent>
           data-testid="ev-table"
           size="small"
           rowKey="id"
-          loading={events.isPending}
+          {...queryTable(events, t('events.empty'), 'ev-list')}
           dataSource={events.data ?? []}
           columns={columns}
           onRow={(e) =>
-            ({ 'data-row': `${e.unitCode}-${e.kind}-${e.id}` }) as React.HTMLAttributes<HTMLElement>
+            ({
+              'data-row': `${e.unitCode}-${e.kind}-${e.id}`,
+              ...(e.id === pre.eventId
+                ? { 'data-linked': 'true', style: { background: token.colorWarningBg } }
+                : {}),
+            }) as React.HTMLAttributes<HTMLElement>
           }
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           scroll={{ x: 1300 }}
-          locale={{ emptyText: t('events.empty') }}
         />
       </Card>
       {rights.record && (

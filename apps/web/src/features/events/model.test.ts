@@ -10,6 +10,7 @@ import {
   eventRights,
   leafIndicators,
   prefillFromQuery,
+  unitIdOf,
 } from './model.js';
 
 const wuxi = {
@@ -249,6 +250,26 @@ describe('pre-fill from the what-if link', () => {
       planId: 3,
       period: '2026-Y',
       draft: { kind: 'deduction', unitId: 12, points: 1.5, reason: '模拟', indicator: 'T4' },
+    });
+  });
+  it('takes the what-if link as the results page writes it (unit code beside the id)', () => {
+    const p = prefillFromQuery(
+      new URLSearchParams('planId=2&unit=A01&period=2026-Y&kind=bonus&points=1&reason=r&code=innovation'),
+    );
+    expect(p).toEqual({
+      planId: 2,
+      period: '2026-Y',
+      unitCode: 'A01',
+      draft: { kind: 'bonus', points: 1, reason: 'r', code: 'innovation' },
+    });
+    expect(unitIdOf([{ id: 4, code: 'A01' }], p.unitCode)).toBe(4);
+    expect(unitIdOf([{ id: 4, code: 'A01' }], 'B9')).toBeUndefined();
+  });
+  it('a trace link filters to the unit and points at the event, without a form', () => {
+    expect(prefillFromQuery(new URLSearchParams('planId=2&unit=A01&event=9'))).toEqual({
+      planId: 2,
+      unitCode: 'A01',
+      eventId: 9,
     });
   });
   it('drops bad values and opens no form without a kind or a unit', () => {

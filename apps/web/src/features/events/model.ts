@@ -273,13 +273,31 @@ const posInt = (s: string | null) => {
 export interface Prefill {
   planId?: number;
   period?: string;
+  /** A unit named by its code (`unit=`): the form's unit, or else the list's unit filter. */
+  unitCode?: string;
+  /** An event to point at in the list (`event=`, the trace links with it). */
+  eventId?: number;
   draft?: Partial<EventDraft>;
 }
 
+/** The query keys the links of other pages carry (dropped from the URL once read). */
+export const PREFILL_KEYS = [
+  'planId',
+  'unitId',
+  'unit',
+  'event',
+  'kind',
+  'points',
+  'reason',
+  'indicator',
+  'code',
+];
+
 /**
- * `?planId=&period=&unitId=&kind=deduction&points=&indicator=&code=&reason=` (what the what-if
- * page links with): the plan and period of the page, and a form to open when a kind or a unit is
- * given. Bad values are dropped, never guessed.
+ * What other pages link here with: the what-if page
+ * `?planId=&period=&unitId=&unit=&kind=deduction&points=&indicator=&code=&reason=` opens the form
+ * pre-filled (a kind or a unit id opens it); a trace `?planId=&unit=A01&event=9` filters the list
+ * to the unit and points at the event. Bad values are dropped, never guessed.
  */
 export function prefillFromQuery(q: URLSearchParams): Prefill {
   const out: Prefill = {};
@@ -287,6 +305,10 @@ export function prefillFromQuery(q: URLSearchParams): Prefill {
   if (planId) out.planId = planId;
   const period = q.get('period');
   if (period && /^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]|Y)$/.test(period)) out.period = period;
+  const unitCode = q.get('unit')?.trim();
+  if (unitCode) out.unitCode = unitCode;
+  const eventId = posInt(q.get('event'));
+  if (eventId) out.eventId = eventId;
   const kind = q.get('kind');
   const unitId = posInt(q.get('unitId'));
   if (!(EVENT_KINDS as string[]).includes(kind ?? '') && !unitId) return out;
@@ -303,6 +325,10 @@ export function prefillFromQuery(q: URLSearchParams): Prefill {
   out.draft = d;
   return out;
 }
+
+/** The unit id of a code among the units offered (the what-if link may name only the code). */
+export const unitIdOf = (units: readonly { id: number; code: string }[], code: string | undefined) =>
+  code ? units.find((u) => u.code === code)?.id : undefined;
 
 /** Tag colour of a kind and of a status. */
 export const KIND_COLOR: Record<EventKind, string> = { veto: 'red', bonus: 'green', deduction: 'orange' };

@@ -10,10 +10,10 @@ import {
   List,
   Select,
   Space,
-  Spin,
   Table,
   Tag,
   Typography,
+  theme,
   Upload,
   type UploadFile,
 } from 'antd';
@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { formatError } from '../../shared/feedback.js';
+import { QueryState, queryTable } from '../../shared/QueryState.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { periodOptions } from '../results/ranking.js';
 import { usePeriods } from '../submissions/api.js';
@@ -77,6 +78,7 @@ function Problems({ problems }: { problems: ImportProblem[] }) {
 
 export default function ImportsPage() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -94,6 +96,22 @@ export default function ImportsPage() {
   const [busy, setBusy] = useState<'preview' | 'confirm' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const file = files[0]?.originFileObj;
+  // A source link names the plan as planId= and the batch to point at as batch=.
+  const [linkedBatch] = useState(() => Number(params.get('batch')) || undefined);
+  useEffect(() => {
+    const linked = params.get('planId');
+    if (!linked && !params.has('batch')) return;
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (linked && /^\d+$/.test(linked) && !next.get('plan')) next.set('plan', linked);
+        next.delete('planId');
+        next.delete('batch');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [params, setParams]);
 
   const reset = useCallback(() => {
     setPreview(null);
@@ -151,8 +169,7 @@ export default function ImportsPage() {
     }
   }
 
-  if (plans.isPending) return <Spin />;
-  if (plans.isError) return <Alert type="error" showIcon title={formatError(t, plans.error)} />;
+  if (!plans.data) return <QueryState query={plans} testId="imp-plans" />;
   if (!offered.length || !planId || !period) return <Empty description={t('events.noPlans')} />;
 
   const shownProblems = problems ?? [];
@@ -316,17 +333,20 @@ export default function ImportsPage() {
         </Space>
       </Card>
       <Card size="small" title={t('imports.batches')}>
-        {batches.isError && <Alert type="error" showIcon title={formatError(t, batches.error)} />}
         <Table<ImportBatch>
           data-testid="imp-batches"
           size="small"
           rowKey="id"
-          loading={batches.isPending}
+          {...queryTable(batches, t('imports.noBatches'), 'imp-batch-list')}
           dataSource={batches.data ?? []}
           columns={batchColumns}
+          onRow={(b) =>
+            (b.id === linkedBatch
+              ? { 'data-linked': 'true', style: { background: token.colorWarningBg } }
+              : {}) as React.HTMLAttributes<HTMLElement>
+          }
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           scroll={{ x: 800 }}
-          locale={{ emptyText: t('imports.noBatches') }}
         />
       </Card>
     </Space>

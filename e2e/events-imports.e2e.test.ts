@@ -1,0 +1,234 @@
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, type Harness, screenshots, startHarness } from './harness.js';
+
+interface Ev {
+  id: number;
+  unitCode: string;
+  kind: string;
+  code: string | null;
+  points: number | null;
+  reason: string;
+  status: string;
+}
+interface QueueItem {
+  submission: { id: number; value: number | null; indicator: string; period: string };
+  unitCode: string;
+}
+
+/**
+ * Events, data import and verified corrections in Chromium on the demo city (issue 8 items 2, 3):
+ * the office records a deduction and a bonus and approves the bonus (the cap shows); uploads a data
+ * file with errors (line errors in Chinese, no confirm), then a good one (preview, confirm, batch);
+ * the assessor passes a value with a corrected figure; desktop and a 375 px phone.
+ */
+describe('events, imports and corrections in the browser', () => {
+  let h: Harness;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await h?.close();
+  });
+
+  async function as(username: string, width = 1366): Promise<Page> {
+    const ctx = await h.browser.newContext({ viewport: { width, height: 860 }, locale: 'zh-CN' });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await page.goto(`${h.url}/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    return page;
+  }
+  const get = <T>(page: Page, path: string) =>
+    page.evaluate(async (p) => {
+      const r = await fetch(p);
+      if (!r.ok) throw new Error(`${p}: ${r.status}`);
+      return r.json();
+    }, path) as Promise<T>;
+  const activePlan = async (page: Page) => {
+    const plans = await get<{ id: number; status: string; year: number; adHoc?: boolean }[]>(
+      page,
+      '/api/plans',
+    );
+    return plans.find((p) => p.status === 'active' && p.year === 2026 && !p.adHoc)!;
+  };
+  /** Opens an antd select by its test id, types, and picks the first option whose title starts so. */
+  async function pick(page: Page, testId: string, typed: string, title = typed) {
+    await page.getByTestId(testId).click();
+    await page.keyboard.type(typed);
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${title}"]`)
+      .first()
+      .click();
+  }
+  const noOverflow = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+  let office: Page;
+
+  it('the office records a deduction with a reason against a unit and sees it listed', async () => {
+    office = await as('office');
+    await office.getByRole('menuitem', { name: '加扣分与否决' }).click();
+    await office.waitForURL((u) => u.pathname === '/events');
+    await office.getByTestId('ev-table').waitFor({ timeout: 20_000 });
+    await office.getByTestId('ev-record').click();
+    await office.getByTestId('ev-drawer').waitFor();
+    // Deduction is the default kind; unit, indicator, points, reason.
+    await pick(office, 'ev-unit', 'A01');
+    await pick(office, 'ev-indicator', 'T4');
+    await office.getByTestId('ev-points').locator('input').fill('1.5');
+    const reason = '日常督查发现十月信息报送迟报（e2e）';
+    await office.getByTestId('ev-reason').fill(reason);
+    await office.getByTestId('ev-submit').click();
+    await office.getByTestId('ev-drawer').waitFor({ state: 'hidden', timeout: 15_000 });
+    const row = office.locator('[data-testid="ev-table"] tr', { hasText: reason });
+    await row.waitFor({ timeout: 15_000 });
+    const text = await row.innerText();
+    expect(text).toContain('A01');
+    expect(text).toContain('扣分');
+    expect(text).toContain('−1.5');
+    expect(text).toContain('已生效');
+    expect(text).toContain('office');
+
+    const plan = await activePlan(office);
+    const events = await get<Ev[]>(office, `/api/events?planId=${plan.id}&kind=deduction`);
+    expect(events.find((e) => e.reason === reason)).toMatchObject({
+      unitCode: 'A01',
+      points: 1.5,
+      status: 'approved',
+    });
+  });
+
+  it('the office records a bonus and approves it; the unit shows it against the cap', async () => {
+    const page = office;
+    await page.getByTestId('ev-record').click();
+    await page.getByTestId('ev-drawer').waitFor();
+    await page.getByTestId('ev-kind').getByText('加分', { exact: true }).click();
+    await pick(page, 'ev-unit', 'A02');
+    await page.getByTestId('ev-source').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '工作创新创优' })
+      .click();
+    await page.getByTestId('ev-points').locator('input').fill('2');
+    const reason = '工作创新获省级推广（e2e）';
+    await page.getByTestId('ev-reason').fill(reason);
+    await page.getByTestId('ev-submit').click();
+    await page.getByTestId('ev-drawer').waitFor({ state: 'hidden', timeout: 15_000 });
+    const row = page.locator('[data-testid="ev-table"] tr', { hasText: reason });
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.innerText()).toContain('待审批');
+    // Pending: the cap line names it as pending.
+    expect(await page.getByTestId('ev-cap-A02').innerText()).toContain('待审批 2');
+
+    await row.locator('[data-testid^="ev-approve-"]').click();
+    await page.getByTestId('ev-dialog-ok').click();
+    await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('已生效');
+    await expect
+      .poll(() => page.getByTestId('ev-cap-usage-A02').innerText(), { timeout: 15_000 })
+      .toBe('已批准加分 2 / 上限 8');
+    await page.screenshot({ path: join(screenshots, 'events.png'), fullPage: true });
+  });
+
+  it('a data file with errors shows the line errors in Chinese and no confirm', async () => {
+    const page = office;
+    await page.getByRole('menuitem', { name: '数据导入' }).click();
+    await page.waitForURL((u) => u.pathname === '/imports');
+    await page.getByTestId('imp-batches').waitFor({ timeout: 20_000 });
+    const period = (await page.getByTestId('imp-period').innerText()).trim();
+    const csv = ['unit,indicator,period,value', `X99,T1,${period},95`, `A01,T1,${period},abc`].join('\n');
+    await page
+      .getByTestId('imp-upload')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByTestId('imp-preview').click();
+    const problems = page.getByTestId('imp-problems');
+    await problems.waitFor({ timeout: 20_000 });
+    const text = await problems.innerText();
+    expect(text).toContain('第 2 行「单位」列：单位“X99”不存在');
+    expect(text).toContain('第 3 行「数值」列：“abc”不是数字');
+    expect(await page.getByTestId('imp-confirm').count()).toBe(0);
+    await page.getByTestId('imp-blocked').waitFor();
+    await page.screenshot({ path: join(screenshots, 'imports-errors.png'), fullPage: true });
+  });
+
+  it('a good file previews, confirms and lists its batch', async () => {
+    const page = office;
+    const plan = await activePlan(page);
+    const before = await get<unknown[]>(page, `/api/plans/${plan.id}/imports`);
+    const period = (await page.getByTestId('imp-period').innerText()).trim();
+    const csv = ['unit,indicator,period,value', `A03,T1,${period},88`, `A04,T1,${period},91.5`].join('\n');
+    await page
+      .getByTestId('imp-upload')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByTestId('imp-preview').click();
+    await page.getByTestId('imp-result').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('imp-summary').innerText()).toContain('共 2 行数据');
+    expect(await page.getByTestId('imp-sample').innerText()).toContain('A04');
+    expect(await page.getByTestId('imp-problems').count()).toBe(0);
+    // Nothing stored by the preview.
+    expect(await get<unknown[]>(page, `/api/plans/${plan.id}/imports`)).toHaveLength(before.length);
+    await page.getByTestId('imp-confirm').click();
+    const batches = page.getByTestId('imp-batches');
+    await batches.locator('tr', { hasText: 'good.csv' }).waitFor({ timeout: 20_000 });
+    expect(await batches.locator('tr', { hasText: 'good.csv' }).innerText()).toContain('office');
+    expect(await get<unknown[]>(page, `/api/plans/${plan.id}/imports`)).toHaveLength(before.length + 1);
+    await page.screenshot({ path: join(screenshots, 'imports.png'), fullPage: true });
+  });
+
+  it('the assessor passes a value with a corrected figure and a reason', async () => {
+    const page = await as('assessor');
+    await page.goto(`${h.url}/verification`);
+    const first = page.getByTestId('ver-queue').locator('[data-testid^="ver-check-"]').first();
+    await first.waitFor({ timeout: 20_000 });
+    const testId = (await first.getAttribute('data-testid'))!;
+    const plan = await activePlan(page);
+    const queue = await get<QueueItem[]>(page, `/api/verification/queue?planId=${plan.id}`);
+    const item = queue.find(
+      (q) => `ver-check-${q.unitCode}-${q.submission.indicator}-${q.submission.period}` === testId,
+    )!;
+    expect(item).toBeTruthy();
+    const corrected = (item.submission.value ?? 0) + 1.25;
+    await first.click();
+    await page.getByTestId('ver-result').getByText('通过', { exact: true }).click();
+    await page.getByTestId('ver-corrected').locator('input').fill(String(corrected));
+    // A corrected value needs its reason.
+    await page.getByTestId('ver-note-required').waitFor();
+    expect(await page.getByTestId('ver-ok').isDisabled()).toBe(true);
+    expect(await page.getByTestId('ver-correction-preview').innerText()).toContain(`→ 核实 ${corrected}`);
+    await page.getByTestId('ver-note').fill('现场核查工作底单，原报数漏计一项（e2e）');
+    await page.getByTestId('ver-ok').click();
+    await page.getByTestId(testId).waitFor({ state: 'detached', timeout: 15_000 });
+    const detail = await get<{
+      verifications: { result: string; correctedValue: number | null; note: string }[];
+    }>(page, `/api/submissions/${item.submission.id}`);
+    expect(detail.verifications.at(-1)).toMatchObject({ result: 'pass', correctedValue: corrected });
+    await page.screenshot({ path: join(screenshots, 'verification-correction.png'), fullPage: true });
+  });
+
+  it('on a 375 px phone the pages do not overflow', async () => {
+    const phone = await as('office', 375);
+    for (const path of ['/events', '/imports']) {
+      await phone.goto(`${h.url}${path}`);
+      await phone.getByTestId(path === '/events' ? 'ev-table' : 'imp-batches').waitFor({ timeout: 20_000 });
+      expect(await noOverflow(phone), path).toBe(true);
+    }
+    await phone.goto(`${h.url}/events`);
+    await phone.getByTestId('ev-record').click();
+    await phone.getByTestId('ev-drawer').waitFor();
+    expect(await noOverflow(phone), 'record drawer').toBe(true);
+    await phone.screenshot({ path: join(screenshots, 'events-phone.png'), fullPage: true });
+    // The unit reads: the approved bonus of another unit is visible, no record button.
+    const filler = await as('filler', 375);
+    await filler.goto(`${h.url}/events`);
+    await filler.getByTestId('ev-cap-A02').waitFor({ timeout: 20_000 });
+    expect(await filler.getByTestId('ev-record').count()).toBe(0);
+    expect(await noOverflow(filler), '/events as a unit').toBe(true);
+  });
+});
