@@ -38,6 +38,7 @@ import { AppError } from './platform/errors.js';
 import type { BlobStore } from './platform/files/storage.js';
 import { type Access, SESSION_COOKIE } from './platform/http.js';
 import { openapiOptions } from './platform/openapi.js';
+import { rejectNul } from './platform/text-guard.js';
 
 export interface AppOptions {
   database: Database;
@@ -156,6 +157,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         throw new AppError('FORBIDDEN', 'Your role may not do this');
     }
   });
+
+  // No text field anywhere may carry U+0000 (PostgreSQL cannot store it): one rule, a 400 naming it.
+  app.addHook('preValidation', rejectNul);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {

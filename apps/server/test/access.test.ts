@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notify } from '../src/modules/notifications/notifications.service.js';
 import { attachEvidence } from '../src/modules/submissions/evidence.service.js';
 import { systemCtx } from '../src/platform/context.js';
+import { fillCycle } from './cycle-data.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 
@@ -23,6 +24,8 @@ interface Fixture {
   group: number;
   /** An evaluated plan of unit 1 and 2's system, and a plan of another system. */
   plan: number;
+  /** The released 2026-Y run of `plan`. */
+  run: number;
   otherPlan: number;
   /** A notification in user 1's bell. */
   notification1: number;
@@ -251,21 +254,6 @@ const cases: Record<string, Case> = {
     otherUnit: 403,
     lacking: 403,
   },
-  'GET /api/plans/:id/data': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/data?period=2026-Y` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/plans/:id/data': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/data?period=2026-Y` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'PUT /api/plans/:id/data': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/data?period=2026-Y`, payload: { input: {}, version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
   'POST /api/plans/:id/evaluate': {
     call: (f) => ({ url: `/api/plans/${f.plan}/evaluate`, payload: { period: '2026-Y' } }),
     otherUnit: 403,
@@ -274,6 +262,26 @@ const cases: Record<string, Case> = {
   // Another unit sees the results, filtered to its own row, but not unit 1's trace.
   'GET /api/plans/:id/results': {
     call: (f) => ({ url: `/api/plans/${f.plan}/results?period=2026-Y` }),
+    otherUnit: 200,
+    lacking: 403,
+  },
+  'GET /api/plans/:id/runs': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/runs?period=2026-Y` }),
+    otherUnit: 200,
+    lacking: 403,
+  },
+  'POST /api/plans/:id/runs/:runId/release': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/runs/${f.run}/release`, payload: {} }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/plans/:id/runs/:runId/input': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/runs/${f.run}/input` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/plans/:id/results/export': {
+    call: (f) => ({ url: `/api/plans/${f.plan}/results/export?period=2026-Y` }),
     otherUnit: 200,
     lacking: 403,
   },
@@ -725,8 +733,11 @@ describe('access control on every route', () => {
       env.app.inject({ method, url, headers: { cookie: office }, payload });
     await ok(await inject('POST', `/api/plans/${plan}/activate`, { version: 1 }));
     const input = tinyInput('2026-Y', { u1: [90, 100, 40, 50], u2: [100, 100, 50, 50] });
-    await ok(await inject('PUT', `/api/plans/${plan}/data?period=2026-Y`, { input, version: 0 }));
-    await ok(await inject('POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' }));
+    await fillCycle(env, plan, input);
+    const run = (
+      (await inject('POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' })).json() as { id: number }
+    ).id;
+    await ok(await inject('POST', `/api/plans/${plan}/runs/${run}/release`, {}));
     const zones = await post('/api/systems', { code: 'zones', name: '开发区' });
     const otherPlan = await post('/api/plans', { systemId: zones, year: 2026, name: '开发区方案' });
     await env.database.db.transaction((tx) =>
@@ -795,6 +806,7 @@ describe('access control on every route', () => {
       category,
       group,
       plan,
+      run,
       otherPlan,
     };
     await makeUser(env, 'u2admin', [{ role: 'unit_admin', scopeType: 'org', orgNodeId: unit2 }], unit2);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawSample } from '../src/modules/verification/sample.js';
+import { fillCycle } from './cycle-data.js';
 import { signIn, type TestEnv, testApp } from './helpers.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 import { cycleFixture } from './submissions-fixture.js';
@@ -45,9 +46,9 @@ describe('live scores and the half-year assessment', () => {
     ok(api(user, 'POST', '/api/submissions', { planId: f.plan, unitId, indicator, period, value }));
   const targets = (period: string) => {
     const input = tinyInput(period, { u1: [0, 100, 0, 50], u2: [0, 100, 0, 50] });
-    // Targets only: the values come from the submissions.
+    // Targets only (the office's start-of-year figures): the values come from the submissions.
     input.values = input.values.map(({ unit, indicator, target }) => ({ unit, indicator, target })) as never;
-    return ok(api('office', 'PUT', `/api/plans/${f.plan}/data?period=${period}`, { input, version: 0 }));
+    return fillCycle(env, f.plan, input);
   };
 
   beforeAll(async () => {
@@ -55,16 +56,18 @@ describe('live scores and the half-year assessment', () => {
     f = await cycleFixture(env, { ...tinyPlan(), halfYear: { weight: 0.4 } });
     who.office = f.office;
     for (const u of ['filler1', 'filler2', 'provider']) who[u] = await signIn(env, u);
-    for (const p of ['2026-M06', '2026-H1', '2026-Y']) await targets(p);
+    await targets('2026-M01');
   });
   afterAll(() => env.close());
 
   it('recomputes when a value changes; a unit sees only itself and the points it loses', async () => {
-    await enter('filler1', f.u1, 'I1', '2026-M06', 90);
-    await enter('provider', f.u1, 'I2', '2026-M06', 40);
-    await enter('filler2', f.u2, 'I1', '2026-M06', 100);
-    await enter('provider', f.u2, 'I2', '2026-M06', 50);
-    // u1: 90/100·60 = 54, 40/50·40 = 32 → 86 良好; u2: 60 + 40 = 100 优秀.
+    // June reports are year-to-date amounts: held against 6/12 of the yearly target (S9),
+    // I1 100 × 6/12 = 50 and I2 50 × 6/12 = 25.
+    await enter('filler1', f.u1, 'I1', '2026-M06', 45);
+    await enter('provider', f.u1, 'I2', '2026-M06', 20);
+    await enter('filler2', f.u2, 'I1', '2026-M06', 50);
+    await enter('provider', f.u2, 'I2', '2026-M06', 25);
+    // u1: 45/50·60 = 54, 20/25·40 = 32 → 86 良好; u2: 60 + 40 = 100 优秀.
     const before = await ok(api('office', 'GET', `/api/live/${f.plan}?period=2026-M06`));
     expect(before.units.map((u: Row) => [u.unit, u.total, u.rank, u.grade.name])).toEqual([
       ['u1', 86, 2, '良好'],
@@ -75,8 +78,8 @@ describe('live scores and the half-year assessment', () => {
       api('filler1', 'GET', `/api/submissions?planId=${f.plan}&period=2026-M06&unitId=${f.u1}`),
     );
     const s = list.items[0]!.submission;
-    await ok(api('filler1', 'PUT', `/api/submissions/${s.id}`, { value: 80, version: s.version }));
-    // u1: 80/100·60 = 48, + 32 → 80; I1 loses 12, I2 loses 8.
+    await ok(api('filler1', 'PUT', `/api/submissions/${s.id}`, { value: 40, version: s.version }));
+    // u1: 40/50·60 = 48, + 32 → 80; I1 loses 12, I2 loses 8.
     const mine = await ok(api('filler1', 'GET', `/api/live/${f.plan}?period=2026-M06`));
     expect(mine.units).toHaveLength(1);
     expect(mine.units[0]).toMatchObject({ unit: 'u1', total: 80, rank: 2 });
@@ -88,14 +91,14 @@ describe('live scores and the half-year assessment', () => {
   });
 
   it('freezes the half year once and carries it into the year end', async () => {
-    // H1 takes the latest values up to June: u1 80 and 40 → 48 + 32 = 80; u2 → 100.
+    // H1 takes the latest values up to June against half the target: u1 40 and 20 → 48 + 32 = 80; u2 → 100.
     const frozen = await ok(api('office', 'POST', `/api/live/${f.plan}/half-year`));
     expect(frozen).toMatchObject({ period: '2026-H1', units: 2 });
     const again = await api('office', 'POST', `/api/live/${f.plan}/half-year`);
     expect(again.statusCode).toBe(409);
     const h1 = await ok(api('office', 'GET', `/api/plans/${f.plan}/results?period=2026-H1`));
     expect(h1.units.map((u: Row) => u.total)).toEqual([80, 100]);
-    // December: u1 I1 100 → 60 + 32 = 92; u2 I2 25 → 60 + 20 = 80.
+    // December: u1 I1 100 → 60, I2 still June's 20 against 25 → 32: 92; u2 I2 25 of 50 → 60 + 20 = 80.
     await enter('filler1', f.u1, 'I1', '2026-M12', 100);
     await enter('provider', f.u2, 'I2', '2026-M12', 25);
     // Year end: u1 0.4·80 + 0.6·92 = 32 + 55.2 = 87.2; u2 0.4·100 + 0.6·80 = 40 + 48 = 88.
@@ -107,8 +110,7 @@ describe('live scores and the half-year assessment', () => {
     ]);
     // The stored year-end evaluation carries it too, on the office's own year-end data.
     const input = tinyInput('2026-Y', { u1: [100, 100, 40, 50], u2: [100, 100, 25, 50] });
-    const ds = await ok(api('office', 'GET', `/api/plans/${f.plan}/data?period=2026-Y`));
-    await ok(api('office', 'PUT', `/api/plans/${f.plan}/data?period=2026-Y`, { input, version: ds.version }));
+    await fillCycle(env, f.plan, input);
     const run = await ok(api('office', 'POST', `/api/plans/${f.plan}/evaluate`, { period: '2026-Y' }));
     expect(run.units.map((u: Row) => [u.unit, u.total])).toEqual([
       ['u1', 87.2],

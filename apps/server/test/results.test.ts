@@ -1,8 +1,10 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillCycle } from './cycle-data.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 
-describe('data, evaluation and results', () => {
+describe('evaluation runs: draft, release, results, traces, export', () => {
   let env: TestEnv;
   let office: string;
   let plan: number;
@@ -14,23 +16,6 @@ describe('data, evaluation and results', () => {
     if (r.statusCode >= 300) throw new Error(`${url}: ${r.body}`);
     return r.json();
   };
-  const upload = (url: string, filename: string, content: string) => {
-    const boundary = '----jixiaodata';
-    const body = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`,
-      ),
-      Buffer.from(content),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return env.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: office, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: body,
-    });
-  };
-
   beforeAll(async () => {
     env = await testApp();
     await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
@@ -76,63 +61,22 @@ describe('data, evaluation and results', () => {
   });
   afterAll(() => env.close());
 
-  it('rejects an upload with bad rows, listing each line, and stores nothing', async () => {
-    const csv = [
-      'unit,indicator,period,value,kind',
-      'u1,I1,2026-Y,90,value',
-      'u1,I1,2026-Y,100,target',
-      'u9,I1,2026-Y,50,value', // unknown unit
-      'u2,I7,2026-Y,50,value', // unknown indicator
-      'u3,I2,2026-Y,abc,value', // not a number
-      'u2,I2,2026-Y,50,target',
-    ].join('\n');
-    const res = await upload(`/api/plans/${plan}/data?period=2026-Y`, 'data.csv', csv);
-    expect(res.statusCode).toBe(422);
-    const err = res.json().error;
-    expect(err.code).toBe('IMPORT_REJECTED');
-    expect(err.details.map((d: { line: number; field: string }) => [d.line, d.field])).toEqual([
-      [4, 'unit'],
-      [5, 'indicator'],
-      [6, 'value'],
-    ]);
-    const data = (await api('GET', `/api/plans/${plan}/data?period=2026-Y`)).json();
-    expect(data).toMatchObject({ version: 0, rows: 0 });
-  });
-
-  it('rejects rows of another period', async () => {
-    const res = await upload(
-      `/api/plans/${plan}/data?period=2026-Y`,
-      'data.csv',
-      'unit,indicator,period,value\nu1,I1,2026-13,90\nu1,I1,2025-Y,90\n',
-    );
-    expect(res.statusCode).toBe(422);
-    expect(res.json().error.details.map((d: { line: number }) => d.line)).toEqual([2, 3]);
-  });
-
-  it('evaluates a tiny plan to hand-computed totals, ranks and grades', async () => {
+  it('evaluates a tiny plan from the cycle data to hand-computed totals, ranks and grades; a draft', async () => {
     // I1 60 points, I2 40 points, completion = value / target × points.
     // u1: 90/100·60 = 54.00, 40/50·40 = 32.00 → 86.00 良好
     // u2: 100/100·60 = 60.00, 50/50·40 = 40.00 → 100.00 优秀
     // u3: 60/100·60 = 36.00, 35/50·40 = 28.00 → 64.00 合格 (minus a deduction of 1.50 → 62.50)
-    const rows = [
-      'unit,indicator,period,value,kind,reason',
-      ...Object.entries({ u1: [90, 100, 40, 50], u2: [100, 100, 50, 50], u3: [60, 100, 35, 50] }).flatMap(
-        ([u, [v1, t1, v2, t2]]) => [
-          `${u},I1,2026-Y,${v1},value,`,
-          `${u},I1,2026-Y,${t1},target,`,
-          `${u},I2,2026-Y,${v2},value,`,
-          `${u},I2,2026-Y,${t2},target,`,
-        ],
-      ),
-      'u3,,2026-Y,1.5,deduction,督查通报',
-    ];
-    const up = await upload(`/api/plans/${plan}/data?period=2026-Y`, 'data.csv', rows.join('\r\n'));
-    expect(up.statusCode).toBe(200);
-    expect(up.json()).toMatchObject({ version: 1, rows: 6 });
+    const input = tinyInput('2026-Y', {
+      u1: [90, 100, 40, 50],
+      u2: [100, 100, 50, 50],
+      u3: [60, 100, 35, 50],
+    });
+    await fillCycle(env, plan, { ...input, deductions: [{ unit: 'u3', points: 1.5, reason: '督查通报' }] });
 
     const res = await api('POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' });
     expect(res.statusCode).toBe(200);
     const run = res.json();
+    expect(run).toMatchObject({ status: 'draft', latest: true, releasedAt: null });
     const by = Object.fromEntries(run.units.map((u: { unit: string }) => [u.unit, u]));
     expect(by.u1).toMatchObject({ total: 86, base: 86, rank: 2, unitId: units.u1, grade: { code: 'good' } });
     expect(by.u1.components).toEqual([{ code: 'main', name: '目标任务', score: 86, full: 100 }]);
@@ -142,11 +86,25 @@ describe('data, evaluation and results', () => {
     const trace = (await api('GET', `/api/plans/${plan}/results/u1/trace?period=2026-Y`)).json();
     expect(trace.unit).toBe('u1');
     expect(trace.total.value).toBe(86);
-    expect(JSON.stringify(trace.components)).toContain('I1');
+    // Every input names its origin: the value an import batch, the target a reference figure.
+    const kinds = trace.sources.map(
+      (x: { indicator: string; field: string; kind: string }) => `${x.indicator}.${x.field}:${x.kind}`,
+    );
+    expect(kinds).toEqual(expect.arrayContaining(['I1.value:import_batch', 'I1.target:reference']));
   });
 
-  it('a unit filler sees only its own unit and no other unit trace', async () => {
+  it("a draft is the office's only: the unit sees nothing until it is released, then only its own row", async () => {
     const filler = await signIn(env, 'filler1');
+    const before = await api('GET', `/api/plans/${plan}/results?period=2026-Y`, undefined, filler);
+    expect(before.statusCode).toBe(404);
+    expect((await api('GET', `/api/plans/${plan}/runs?period=2026-Y`, undefined, filler)).json()).toEqual([]);
+    const [draft] = (await api('GET', `/api/plans/${plan}/runs?period=2026-Y`)).json();
+    expect(draft).toMatchObject({ status: 'draft', latest: true, units: 3 });
+    const rel = await api('POST', `/api/plans/${plan}/runs/${draft.id}/release`, {});
+    expect(rel.statusCode).toBe(200);
+    expect(rel.json()).toMatchObject({ status: 'released', releasedBy: 'office' });
+    expect((await api('POST', `/api/plans/${plan}/runs/${draft.id}/release`, {})).statusCode).toBe(409);
+
     const res = await api('GET', `/api/plans/${plan}/results?period=2026-Y`, undefined, filler);
     expect(res.statusCode).toBe(200);
     expect(res.json().units.map((u: { unit: string }) => u.unit)).toEqual(['u1']);
@@ -157,33 +115,47 @@ describe('data, evaluation and results', () => {
     expect(
       (await api('GET', `/api/plans/${plan}/results/u2/trace?period=2026-Y`, undefined, filler)).statusCode,
     ).toBe(404);
-    // The unit reads its plan but not the office's data sheet.
-    expect((await api('GET', `/api/plans/${plan}`, undefined, filler)).statusCode).toBe(200);
-    expect((await api('GET', `/api/plans/${plan}/data?period=2026-Y`, undefined, filler)).statusCode).toBe(
-      403,
-    );
+    // The what-if input is the office's.
+    expect(
+      (await api('GET', `/api/plans/${plan}/runs/${draft.id}/input`, undefined, filler)).statusCode,
+    ).toBe(403);
   });
 
-  it('saves edited inputs with a version check and refuses unknown codes with 422', async () => {
-    const data = (await api('GET', `/api/plans/${plan}/data?period=2026-Y`)).json();
-    const input = tinyInput('2026-Y', {
-      u1: [95, 100, 40, 50],
-      u2: [100, 100, 50, 50],
-      u3: [60, 100, 35, 50],
-    });
-    const ok = await api('PUT', `/api/plans/${plan}/data?period=2026-Y`, { input, version: data.version });
-    expect(ok.statusCode).toBe(200);
-    expect(ok.json().version).toBe(data.version + 1);
-    const stale = await api('PUT', `/api/plans/${plan}/data?period=2026-Y`, { input, version: data.version });
+  it('only the latest run of a period can be released; the unit keeps seeing the released one meanwhile', async () => {
+    const filler = await signIn(env, 'filler1');
+    const [released] = (await api('GET', `/api/plans/${plan}/runs?period=2026-Y`)).json();
+    const second = (await api('POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' })).json();
+    const third = (await api('POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' })).json();
+    const stale = await api('POST', `/api/plans/${plan}/runs/${second.id}/release`, {});
     expect(stale.statusCode).toBe(409);
-    const bad = await api('PUT', `/api/plans/${plan}/data?period=2026-Y`, {
-      input: { values: [{ unit: 'nobody', indicator: 'I1', value: 1 }] },
-      version: data.version + 1,
-    });
-    expect(bad.statusCode).toBe(422);
-    expect(bad.json().error.code).toBe('INPUT_INVALID');
-    const run = (await api('POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' })).json();
-    expect(run.units.find((u: { unit: string }) => u.unit === 'u1').total).toBe(89); // 57 + 32
+    expect(stale.json().error.code).toBe('RUN_NOT_LATEST');
+    const seen = (await api('GET', `/api/plans/${plan}/results?period=2026-Y`, undefined, filler)).json();
+    expect(seen.id).toBe(released.id);
+    expect((await api('GET', `/api/plans/${plan}/results?period=2026-Y`)).json().id).toBe(third.id);
+  });
+
+  it('computing while the period is open must be said', async () => {
+    await env.database.query(
+      `insert into period_window (plan_id, period, opens_at, due_at) values ($1, '2026-M03', '2026-03-01', '2026-04-10')`,
+      [plan],
+    );
+    const res = await api('POST', `/api/plans/${plan}/evaluate`, { period: '2026-M03' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('PERIOD_OPEN');
+    const ok = await api('POST', `/api/plans/${plan}/evaluate`, { period: '2026-M03', whileOpen: true });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it("exports each group's ranking to .xlsx with Chinese headers", async () => {
+    const res = await api('GET', `/api/plans/${plan}/results/export?period=2026-Y`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const text = JSON.stringify(ws.getSheetValues());
+    for (const h of ['名次', '单位名称', '总分', '等次']) expect(text).toContain(h);
+    expect(text).toContain('二号局');
   });
 
   it('answers 404 for a period without results', async () => {
