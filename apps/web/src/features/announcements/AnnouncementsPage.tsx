@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { useUnits } from '../notices/api.js';
 
@@ -67,7 +68,7 @@ export default function AnnouncementsPage() {
                     {a.body}
                   </Typography.Paragraph>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {a.publishedBy} · {new Date(a.publishedAt).toLocaleString()}
+                    {a.publishedBy} · {formatDateTime(a.publishedAt)}
                   </Typography.Text>
                 </>
               }

@@ -1,8 +1,9 @@
-import { Card, Col, Empty, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../shared/auth.js';
+import { QueryState } from '../../shared/QueryState.js';
 import { usePlans, useResults } from '../plans/api.js';
 import { GradeTag } from '../results/GradeTag.js';
 import { defaultPeriod, defaultPlan, fmtScore, unitsByGroup } from '../results/ranking.js';
@@ -29,8 +30,8 @@ export function ResultsCard() {
       title={showTop ? t('home.topFive') : t('home.myResult')}
       extra={<Link to={link}>{t('home.viewResults')}</Link>}
     >
-      {plans.isPending || (plan && results.isPending) ? (
-        <Spin />
+      {!plans.data || (plan && results.isPending && results.fetchStatus !== 'idle') ? (
+        <QueryState query={plans} also={[results]} inline testId="home-results" />
       ) : !results.data || units.length === 0 ? (
         <Empty description={t('home.noResult')} />
       ) : (

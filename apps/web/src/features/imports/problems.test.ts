@@ -93,6 +93,12 @@ describe('import problems in Chinese, naming row and column', () => {
       '文件：文件与预览时的不同，请重新预览',
     );
     expect(
+      formatProblem(
+        tz,
+        prob({ line: 1, field: 'period', code: 'period_closed', params: { period: '2026-M03' } }),
+      ),
+    ).toBe('文件：期间 2026-M03 已关闭，不能导入');
+    expect(
       formatProblem(tz, prob({ line: 0, field: 'file', code: 'unreadable', params: { detail: 'bad zip' } })),
     ).toBe('文件：无法读取文件：bad zip');
   });
@@ -151,7 +157,15 @@ describe('helpers', () => {
     expect(
       rejectedProblems({ code: 'IMPORT_REJECTED', details: { problems: [prob({}), { nope: 1 }] } }),
     ).toHaveLength(1);
-    expect(rejectedProblems({ code: 'FORBIDDEN', details: [prob({})] })).toBeNull();
+    expect(rejectedProblems({ code: 'FORBIDDEN', details: [{ path: 'unitId', message: 'x' }] })).toBeNull();
+    // A refused hash: VALIDATION_FAILED carrying the file_changed problem.
+    const changed = rejectedProblems({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'sha256', line: 1, field: 'file', code: 'file_changed', params: {}, message: 'm' }],
+    });
+    expect(changed?.map((p) => p.code)).toEqual(['file_changed']);
+    expect(formatProblem(tz, changed![0]!)).toBe('文件：文件与预览时的不同，请重新预览');
+    expect(rejectedProblems(null)).toBeNull();
   });
   it('confirms only a preview without problems that has rows', () => {
     expect(canConfirm({ problems: [], rows: 3 })).toBe(true);

@@ -73,6 +73,15 @@ export function kindText(kind: string): Text {
 
 /** Problems of the header row: the column they name is in their params, not a cell. */
 const HEADER_CODES = ['unknown_column', 'duplicate_column', 'missing_column'];
+/** Problems of the whole file, wherever the server places them (period_closed comes on line 1). */
+const FILE_CODES = [
+  'empty_file',
+  'no_data_rows',
+  'unreadable',
+  'no_data_sheet',
+  'file_changed',
+  'period_closed',
+];
 
 export interface ProblemText {
   /** Where: the row and column, the header, or the whole file. */
@@ -99,7 +108,7 @@ export function columnText(field: string): Text {
 export function describeProblem(p: ImportProblem): ProblemText {
   let where: Text;
   let column: Text | undefined;
-  if (p.field === 'file' || p.line <= 0) where = { key: 'imports.where.file' };
+  if (p.field === 'file' || p.line <= 0 || FILE_CODES.includes(p.code)) where = { key: 'imports.where.file' };
   else if (p.field === 'header' || HEADER_CODES.includes(p.code))
     where = { key: 'imports.where.header', params: { line: p.line } };
   else if (p.field === 'row' || !p.field) where = { key: 'imports.where.row', params: { line: p.line } };
@@ -141,18 +150,21 @@ export function sortProblems(ps: readonly ImportProblem[]): ImportProblem[] {
   );
 }
 
-/** The problems of an IMPORT_REJECTED error (details = ImportProblem[]), or null for other errors. */
+/**
+ * The problems an error carries: IMPORT_REJECTED lists every one in its details; a refused hash
+ * (file_changed) comes as VALIDATION_FAILED with the problem in its details. Null for other errors.
+ */
 export function rejectedProblems(
   err: { code?: string; details?: unknown } | null | undefined,
 ): ImportProblem[] | null {
-  if (err?.code !== 'IMPORT_REJECTED') return null;
+  if (!err) return null;
   const d = err.details;
-  const arr = Array.isArray(d)
+  const arr: unknown[] = Array.isArray(d)
     ? d
     : d && typeof d === 'object' && Array.isArray((d as { problems?: unknown }).problems)
       ? (d as { problems: unknown[] }).problems
       : [];
-  return arr
+  const problems = arr
     .filter(
       (x): x is ImportProblem =>
         !!x &&
@@ -161,6 +173,8 @@ export function rejectedProblems(
         typeof (x as ImportProblem).line === 'number',
     )
     .map((x) => ({ ...x, field: x.field ?? 'file', params: x.params ?? {}, message: x.message ?? '' }));
+  if (err.code === 'IMPORT_REJECTED') return problems;
+  return problems.some((p) => (PROBLEM_CODES as readonly string[]).includes(p.code)) ? problems : null;
 }
 
 /** Whether a preview may be confirmed: it read rows and found no problem. */

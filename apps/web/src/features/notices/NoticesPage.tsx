@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../shared/api.js';
 import { useCurrentUser } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { usePlans } from '../plans/api.js';
 import { defaultMonth } from '../progress/matrix.js';
@@ -214,7 +215,7 @@ export default function NoticesPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('notice.body')}>{selected.body}</Descriptions.Item>
               <Descriptions.Item label={t('notice.issuedBy')}>
-                {selected.issuedBy} · {new Date(selected.issuedAt).toLocaleString()}
+                {selected.issuedBy} · {formatDateTime(selected.issuedAt)}
               </Descriptions.Item>
               {selected.dueDate && (
                 <Descriptions.Item label={t('notice.dueDate')}>{selected.dueDate}</Descriptions.Item>

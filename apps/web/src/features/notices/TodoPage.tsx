@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api.js';
+import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 
 type Filter = 'todo' | 'unread' | 'all';
@@ -89,7 +90,7 @@ export default function TodoPage() {
                 <>
                   <div>{n.body}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {new Date(n.createdAt).toLocaleString()}
+                    {formatDateTime(n.createdAt)}
                   </Typography.Text>
                 </>
               }

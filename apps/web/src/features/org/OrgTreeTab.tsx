@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { OrgNode } from '@jixiao/contracts';
 import type { TreeDataNode } from 'antd';
-import { Button, Card, Col, Empty, Input, Row, Space, Spin, Tabs, Tag, Tree, Typography } from 'antd';
+import { Button, Card, Col, Empty, Input, Row, Space, Tabs, Tag, Tree, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth.js';
+import { QueryState } from '../../shared/QueryState.js';
 import { useOrgNodes } from './api.js';
 import { CreateNodeModal } from './CreateNodeModal.js';
 import { ImportControls } from './ImportControls.js';
@@ -81,8 +82,8 @@ export function OrgTreeTab() {
               data-testid="org-tree"
               style={{ maxHeight: 'calc(100vh - 300px)', minHeight: 200, overflow: 'auto' }}
             >
-              {nodes.isLoading ? (
-                <Spin />
+              {!nodes.data ? (
+                <QueryState query={nodes} inline testId="org-tree" />
               ) : treeData.length === 0 ? (
                 <Empty description={search ? t('org.noMatch') : t('org.emptyTree')} />
               ) : (

@@ -5,6 +5,7 @@ import { App, Button, Form, Input, Modal, Popconfirm, Space, Table } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../shared/api.js';
+import { queryTable } from '../../shared/QueryState.js';
 import { orgKeys, useStaff } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
 import { codeRule } from './rules.js';
@@ -49,7 +50,7 @@ export function StaffTable({ orgNodeId, canWrite }: { orgNodeId: number; canWrit
       <Table<Staff>
         rowKey="id"
         size="small"
-        loading={staff.isLoading}
+        {...queryTable(staff, undefined, 'staff')}
         dataSource={staff.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
+import { QueryState } from '../../shared/QueryState.js';
 import { orgKeys, useCategories, useGroups, useOrgNodes, useSystems } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
 import { buildHierarchy, type HierarchyRow } from './options.js';
@@ -35,6 +36,9 @@ export function SystemsTab() {
   const nodeName = (id: number | null | undefined) =>
     id == null ? '—' : (nodes.data?.find((n) => n.id === id)?.name ?? `#${id}`);
   const loading = systems.isLoading || categories.isLoading || groups.isLoading;
+
+  if (!systems.data || !categories.data || !groups.data)
+    return <QueryState query={systems} also={[categories, groups]} inline testId="systems" />;
 
   return (
     <>

@@ -40,6 +40,8 @@ import { useParams } from 'react-router';
 import { isApiError, request } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
+import { QueryState, queryTable } from '../../shared/QueryState.js';
 import { type AhpLevel, AhpModal } from './AhpModal.js';
 import { planKeys, usePlan, usePlans, useRevisions } from './api.js';
 import { DiffView } from './DiffView.js';
@@ -86,14 +88,9 @@ export default function PlanEditorPage() {
   const planId = Number(id);
   const { t } = useTranslation();
   const q = usePlan(Number.isFinite(planId) ? planId : undefined);
-  if (q.isPending) return <Spin />;
-  if (q.isError)
-    return (
-      <Result
-        status={isApiError(q.error) && q.error.status === 404 ? '404' : 'error'}
-        subTitle={formatError(t, q.error)}
-      />
-    );
+  if (isApiError(q.error) && q.error.status === 404)
+    return <Result status="404" subTitle={formatError(t, q.error)} />;
+  if (!q.data) return <QueryState query={q} testId="plan" />;
   return <Editor key={`${q.data.id}:${q.data.version}`} detail={q.data} />;
 }
 
@@ -384,7 +381,7 @@ function Editor({ detail }: { detail: PlanDetail }) {
                 {
                   key: 'u',
                   label: t('plans.updatedAt'),
-                  children: `${new Date(detail.updatedAt).toLocaleString()}${detail.updatedBy ? ` · ${detail.updatedBy}` : ''}`,
+                  children: `${formatDateTime(detail.updatedAt)}${detail.updatedBy ? ` · ${detail.updatedBy}` : ''}`,
                 },
               ]}
             />
@@ -610,13 +607,12 @@ function IssuePanel({
 function Revisions({ planId, onDiff }: { planId: number; onDiff: (revision: number) => void }) {
   const { t } = useTranslation();
   const revs = useRevisions(planId);
-  if (revs.isError) return <Alert type="error" showIcon title={formatError(t, revs.error)} />;
   return (
     <Table
       data-testid="plan-revisions"
       size="small"
       rowKey="revision"
-      loading={revs.isLoading}
+      {...queryTable(revs, undefined, 'plan-revisions')}
       dataSource={[...(revs.data ?? [])].sort((a, b) => b.revision - a.revision)}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       columns={[
@@ -624,7 +620,7 @@ function Revisions({ planId, onDiff }: { planId: number; onDiff: (revision: numb
         {
           title: t('planEditor.savedAt'),
           dataIndex: 'savedAt',
-          render: (v: string) => new Date(v).toLocaleString(),
+          render: (v: string) => formatDateTime(v),
         },
         { title: t('planEditor.savedBy'), dataIndex: 'savedBy', render: (v: string | null) => v ?? '—' },
         { title: t('planEditor.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },

@@ -32,6 +32,8 @@ import { Link, useNavigate } from 'react-router';
 import { api, isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
+import { queryTable } from '../../shared/QueryState.js';
 import { useSystems } from '../org/api.js';
 import { planKeys, usePlans, usePlanTemplates } from './api.js';
 import { IssueList } from './IssueList.js';
@@ -133,11 +135,10 @@ export default function PlansPage() {
         data-testid="plans-table"
         size="small"
         rowKey="id"
-        loading={plans.isLoading}
         dataSource={plans.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('plans.empty') }}
+        {...queryTable(plans, t('plans.empty'), 'plans')}
         columns={[
           { title: t('plans.year'), dataIndex: 'year', width: 80, sorter: (a, b) => a.year - b.year },
           { title: t('plans.system'), dataIndex: 'systemId', render: (id: number) => systemName(id) },
@@ -164,8 +165,7 @@ export default function PlansPage() {
           {
             title: t('plans.updatedAt'),
             dataIndex: 'updatedAt',
-            render: (v: string, p) =>
-              `${new Date(v).toLocaleString()}${p.updatedBy ? ` · ${p.updatedBy}` : ''}`,
+            render: (v: string, p) => `${formatDateTime(v)}${p.updatedBy ? ` · ${p.updatedBy}` : ''}`,
           },
           {
             title: t('plans.actions'),

@@ -1,9 +1,10 @@
 import type { Bulletin } from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Select, Space, Spin } from 'antd';
+import { Button, Empty, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../shared/api.js';
+import { QueryState } from '../../shared/QueryState.js';
 import { pct } from './matrix.js';
 
 const printCss = `
@@ -48,9 +49,9 @@ export default function BulletinPage() {
         </Button>
       </Space>
       <div className="bulletin" data-testid="bulletin">
-        {b.isPending ? (
-          <Spin />
-        ) : !b.data ? null : (
+        {!b.data ? (
+          <QueryState query={b} testId="bulletin" />
+        ) : (
           <>
             <h1 data-testid="bulletin-title">{b.data.title}</h1>
             <p>{t('progress.bulletinIntro', { period: b.data.period })}</p>

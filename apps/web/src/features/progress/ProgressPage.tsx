@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.js';
+import { queryTable } from '../../shared/QueryState.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import {
   defaultMonth,
@@ -144,9 +145,8 @@ export default function ProgressPage() {
       <Table<MatrixRow>
         size="small"
         rowKey="key"
-        loading={matrix.isFetching}
         dataSource={rows}
-        locale={{ emptyText: t('progress.empty') }}
+        {...queryTable(matrix, t('progress.empty'), 'progress')}
         scroll={{ x: 300 + shown.length * 130 }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[

@@ -1,23 +1,12 @@
 import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { EvidenceFile } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Descriptions,
-  Drawer,
-  Empty,
-  List,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { App, Button, Descriptions, Drawer, Empty, List, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { formatError } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { correctedFrom, correctionChange } from '../verification/model.js';
 import { evidenceUrl, subKeys, uploadEvidence, useSubmissionDetail } from './api.js';
@@ -25,7 +14,7 @@ import { evidenceErrorKey, MAX_EVIDENCE_BYTES, STATUS_COLOR } from './model.js';
 
 export type DrawerTab = 'evidence' | 'history' | 'checks';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = formatDateTime;
 const size = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api.js';
 import { useShowError } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { usePlans } from '../plans/api.js';
 import { defaultPlan } from '../results/ranking.js';
@@ -139,7 +140,7 @@ export default function SupervisionPage() {
             {
               title: t('supervision.lastUsed'),
               dataIndex: 'lastUsedAt',
-              render: (d: string | null) => (d ? new Date(d).toLocaleString() : '—'),
+              render: (d: string | null) => formatDateTime(d),
             },
             {
               title: '',

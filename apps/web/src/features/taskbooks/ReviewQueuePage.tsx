@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { tbApi, tbKeys, useChangeRequests, useTaskBooks } from './api.js';
 import { PlanPicker } from './PlanPicker.js';
@@ -105,7 +106,7 @@ export default function ReviewQueuePage() {
                     {
                       title: t('taskbooks.queue.updatedAt'),
                       dataIndex: 'updatedAt',
-                      render: (v: string) => new Date(v).toLocaleString(),
+                      render: (v: string) => formatDateTime(v),
                     },
                     {
                       title: t('taskbooks.col.actions'),
@@ -201,7 +202,7 @@ function ChangeRequests({ canDecide }: { canDecide: boolean }) {
           {
             title: t('taskbooks.queue.requestedAt'),
             key: 'at',
-            render: (_, c) => `${new Date(c.requestedAt).toLocaleString()} ${c.requestedBy ?? ''}`,
+            render: (_, c) => `${formatDateTime(c.requestedAt)} ${c.requestedBy ?? ''}`,
           },
           {
             title: t('taskbooks.queue.status'),
@@ -215,7 +216,7 @@ function ChangeRequests({ canDecide }: { canDecide: boolean }) {
                   <span style={{ fontSize: 12 }}>
                     {t('taskbooks.queue.decidedBy', {
                       by: c.decidedBy ?? '—',
-                      at: new Date(c.decidedAt).toLocaleString(),
+                      at: formatDateTime(c.decidedAt),
                     })}
                     {c.decisionNote ? ` · ${c.decisionNote}` : ''}
                   </span>

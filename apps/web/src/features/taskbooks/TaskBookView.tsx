@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { tbApi, tbKeys, useRevisions, useTaskBook } from './api.js';
 import { DecompositionDrawer } from './DecompositionDrawer.js';
@@ -205,7 +206,7 @@ export function TaskBookView({ bookId, mode }: { bookId: number; mode: 'unit' | 
           </Descriptions.Item>
           {d.issuedAt && (
             <Descriptions.Item label={t('taskbooks.statuses.issued')}>
-              {new Date(d.issuedAt).toLocaleString()} {d.issuedBy ?? ''}
+              {formatDateTime(d.issuedAt)} {d.issuedBy ?? ''}
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -495,7 +496,7 @@ export function ChangeRequestList({ items, targets }: { items: ChangeRequest[]; 
               </Tag>
               <span>{c.reason}</span>
               <Typography.Text type="secondary">
-                {new Date(c.requestedAt).toLocaleString()} {c.requestedBy ?? ''}
+                {formatDateTime(c.requestedAt)} {c.requestedBy ?? ''}
               </Typography.Text>
             </Space>
             <Typography.Text type="secondary">
@@ -532,7 +533,7 @@ function RevisionsDrawer({ bookId, open, onClose }: { bookId: number; open: bool
               <Space wrap style={{ marginBottom: 6 }}>
                 <Typography.Text strong>{t('taskbooks.revisionN', { n: r.revision })}</Typography.Text>
                 <Typography.Text type="secondary">
-                  {t('taskbooks.savedBy', { at: new Date(r.savedAt).toLocaleString(), by: r.savedBy ?? '—' })}
+                  {t('taskbooks.savedBy', { at: formatDateTime(r.savedAt), by: r.savedBy ?? '—' })}
                 </Typography.Text>
                 {r.reason && <Tag>{r.reason}</Tag>}
               </Space>

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
+import { queryTable } from '../../shared/QueryState.js';
 import { useOrgNodes, useSystems } from '../org/api.js';
 import { isLocked } from './grants.js';
 import { CreateUserModal, EditUserModal, GrantsModal, ResetPasswordModal } from './UserModals.js';
@@ -90,7 +91,7 @@ export default function UsersPage() {
         data-testid="users-table"
         rowKey="id"
         size="small"
-        loading={users.isFetching}
+        {...queryTable(users, undefined, 'users')}
         dataSource={users.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         pagination={{

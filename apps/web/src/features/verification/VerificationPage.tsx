@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { formatError, useShowError } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { subKeys, uploadVerificationEvidence, usePeriods } from '../submissions/api.js';
 import { MAX_EVIDENCE_BYTES, startedPeriods } from '../submissions/model.js';
@@ -50,7 +51,7 @@ import {
   verdictProblem,
 } from './model.js';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = formatDateTime;
 const rowId = (q: QueueItem) => `${q.unitCode}-${q.submission.indicator}-${q.submission.period}`;
 
 /** Record one conformity check: method, pass/fail with reason, attachments. */
