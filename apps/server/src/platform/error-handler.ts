@@ -61,6 +61,10 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     ]);
   }
   if (err.statusCode === 429) return send(reply, 429, 'RATE_LIMITED', 'Too many requests; slow down');
+  if (isMalformedMultipart(err, req))
+    return send(reply, 400, 'VALIDATION_FAILED', `body: malformed multipart body (${err.message})`, [
+      { path: 'body', message: 'malformed multipart body' },
+    ]);
 
   // Drizzle wraps driver errors; the PostgreSQL error (with its SQLSTATE) is the cause.
   const pgErr = ((err as { cause?: unknown }).cause ?? err) as { code?: string; detail?: string };
@@ -72,6 +76,15 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   }
   if (pgCode === '23503')
     return send(reply, 409, 'CONFLICT', 'The record is still referenced by other records');
+  // Text the database cannot store (NUL) that got past the edge rule, e.g. inside an uploaded file.
+  if (pgCode === '22021' || pgCode === '22P05')
+    return send(
+      reply,
+      400,
+      'VALIDATION_FAILED',
+      'text: contains a character that cannot be stored (\\u0000)',
+      [{ path: 'text', message: 'contains the NUL character' }],
+    );
 
   if (isResponseSerializationError(err))
     req.log.error({ err, cause: err.cause }, 'response does not match its schema');
@@ -79,4 +92,18 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     return send(reply, err.statusCode, 'VALIDATION_FAILED', err.message);
   else req.log.error({ err }, 'unhandled error');
   return send(reply, 500, 'INTERNAL', `Internal error (request ${req.id})`);
+}
+
+/**
+ * A multipart body the parser could not read: no boundary in the content type, truncated before
+ * its closing delimiter, a broken part header. Busboy reports these as plain errors, so they are
+ * recognised by message, and only on a multipart request; any other failure stays a 500.
+ */
+const MULTIPART_ERRORS =
+  /^(Multipart: Boundary not found|Boundary required|Unexpected end of (multipart data|form)|Malformed part header|Part terminated early|Missing Content-Type|Unsupported Content-Type)/;
+
+function isMalformedMultipart(err: FastifyError, req: FastifyRequest): boolean {
+  if (err.code === 'FST_MP_PREMATURE_CLOSE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return true;
+  const type = req.headers['content-type'] ?? '';
+  return !err.statusCode && /^multipart\//i.test(type) && MULTIPART_ERRORS.test(err.message ?? '');
 }
