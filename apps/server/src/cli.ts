@@ -7,7 +7,7 @@ import { migrate } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
 import { openConfigured, startServer } from './main.js';
 import { verifyAudit } from './modules/audit/audit.service.js';
-import { runEvaluate } from './modules/results/evaluate-cli.js';
+import { EVALUATE_USAGE, runEvaluate } from './modules/results/evaluate-cli.js';
 import { createAccount } from './modules/users/accounts.js';
 import { type Deps, makeDeps, systemCtx } from './platform/context.js';
 import { sendControl } from './platform/control.js';
@@ -25,8 +25,33 @@ const USAGE = `jixiao — 绩效管理信息系统 command line
   jixiao restore FILE               replace all data with a backup (server must be stopped)
   jixiao evaluate --plan FILE --data FILE [--period P] [--json]
                                     score a plan file on a data file (CSV/.xlsx/JSON); no database
+  jixiao COMMAND --help             the usage of one command (also: jixiao help COMMAND)
 
 Configuration comes from environment variables; see README.md.`;
+
+/** Usage of each command, printed by `jixiao CMD --help` (or `-h`, or `jixiao help CMD`) with exit 0. */
+export const COMMAND_USAGE: Record<string, string> = {
+  start: `jixiao start
+  Start the API and the web UI on $PORT (default 3000); with JIXIAO_DEMO on, seed the demo city first.
+  Runs until SIGINT / SIGTERM. The database is $DATABASE_URL, or the embedded one in $JIXIAO_DATA_DIR.`,
+  migrate: `jixiao migrate
+  Bring the database schema up to date (also done at every start); a database newer than the code is refused.`,
+  'seed-demo': `jixiao seed-demo
+  Add the demo city, its plans, accounts and data (idempotent).`,
+  'create-admin': `jixiao create-admin --username U --password P [--name N]
+  Create a system administrator, who must change the password at the first sign-in.`,
+  audit: `jixiao audit verify
+  Check the audit trail's HMAC-SM3 chain; exit 1 at the first bad row (asks the running server, if any).`,
+  backup: `jixiao backup FILE
+  Write a consistent backup (gzipped JSON lines) to FILE; works while the server runs.`,
+  restore: `jixiao restore FILE
+  Replace all data with the backup in FILE; the server must be stopped.`,
+  evaluate: EVALUATE_USAGE,
+  help: `jixiao help [COMMAND]
+  Print the list of commands, or the usage of one command.`,
+};
+
+const wantsHelp = (args: string[]) => args.some((a) => a === '--help' || a === '-h');
 
 /** Open the database for a one-off command; with the embedded engine this fails while a server holds it. */
 async function withDatabase<T>(config: Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
@@ -45,9 +70,20 @@ const serverHolds = (config: Config) => !config.databaseUrl && lockHolder(config
 
 export async function runCli(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
-  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+  if (!cmd || cmd === '--help' || cmd === '-h' || (cmd === 'help' && !rest[0])) {
     console.log(USAGE);
     return cmd ? 0 : 1;
+  }
+  // Help never loads the configuration, opens the database or starts anything.
+  const helpOn = cmd === 'help' ? (wantsHelp(rest) ? 'help' : rest[0]!) : wantsHelp(rest) ? cmd : null;
+  if (helpOn !== null) {
+    const usage = COMMAND_USAGE[helpOn];
+    if (!usage) {
+      console.error(`Unknown command "${helpOn}".\n\n${USAGE}`);
+      return 2;
+    }
+    console.log(usage);
+    return 0;
   }
   // Works on files alone: no configuration, no database.
   if (cmd === 'evaluate') return runEvaluate(rest);

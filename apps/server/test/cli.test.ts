@@ -79,3 +79,69 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('jixiao CLI on the embedded dat
     expect(r.stderr).toMatch(/Invalid configuration:\n\s+PORT:/);
   });
 });
+
+/** `--help` anywhere prints usage and exits 0, without configuration or database (issue 8, point 12). */
+describe('jixiao --help', () => {
+  // A configuration that would fail to load: help must not read it.
+  const noConfig = { ...env, PORT: 'not-a-port' };
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], { env: noConfig, encoding: 'utf8', timeout: 60_000 });
+
+  it('jixiao --help and jixiao evaluate --help print usage and exit 0 (the binary)', () => {
+    const top = run('--help');
+    expect(top.status, top.stderr).toBe(0);
+    expect(top.stdout).toMatch(/jixiao evaluate --plan FILE --data FILE/);
+    expect(top.stdout).toMatch(/jixiao COMMAND --help/);
+    const ev = run('evaluate', '--help');
+    expect(ev.status, ev.stderr).toBe(0);
+    expect(ev.stdout).toMatch(/^jixiao evaluate --plan FILE --data FILE/);
+    expect(ev.stderr).toBe('');
+  });
+
+  it('every command answers --help, -h and help COMMAND with its usage (exit 0)', async () => {
+    const { COMMAND_USAGE, runCli } = await import('../src/cli.js');
+    const out: string[] = [];
+    const err: string[] = [];
+    const log = console.log;
+    const error = console.error;
+    console.log = (s: string) => out.push(String(s));
+    console.error = (s: string) => err.push(String(s));
+    const port = process.env.PORT;
+    process.env.PORT = 'not-a-port';
+    try {
+      const commands = Object.keys(COMMAND_USAGE);
+      expect(commands).toEqual(
+        expect.arrayContaining([
+          'start',
+          'migrate',
+          'seed-demo',
+          'create-admin',
+          'audit',
+          'backup',
+          'restore',
+          'evaluate',
+        ]),
+      );
+      for (const cmd of commands)
+        for (const args of [
+          [cmd, '--help'],
+          [cmd, '-h'],
+          ['help', cmd],
+          [cmd, 'x', '--help'],
+        ]) {
+          out.length = 0;
+          expect(await runCli(args), args.join(' ')).toBe(0);
+          expect(out.join('\n'), args.join(' ')).toContain(`jixiao ${cmd}`);
+        }
+      expect(await runCli(['audit', 'verify', '--help'])).toBe(0);
+      expect(await runCli(['help'])).toBe(0);
+      expect(await runCli(['nonsense', '--help'])).toBe(2);
+      expect(err.join('\n')).toMatch(/Unknown command "nonsense"/);
+    } finally {
+      console.log = log;
+      console.error = error;
+      if (port === undefined) delete process.env.PORT;
+      else process.env.PORT = port;
+    }
+  });
+});
