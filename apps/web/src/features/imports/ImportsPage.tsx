@@ -39,6 +39,11 @@ import {
 } from './problems.js';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+/** The period a page opens with: the latest started period that is not closed, else the latest started. */
+const openPeriod = (ws: Parameters<typeof startedPeriods>[0]) => {
+  const started = startedPeriods(ws);
+  return (started.find((w) => w.state !== 'closed') ?? started[0])?.period;
+};
 const COUNT_KEYS = ['values', 'references', 'bonuses', 'deductions', 'vetoes'] as const;
 
 function Counts({ counts }: { counts: ImportPreview['counts'] }) {
@@ -87,9 +92,7 @@ export default function ImportsPage() {
   const batches = useBatches(planId);
   const choices = useMemo(() => (plan ? periodOptions(plan.year) : []), [plan]);
   const period =
-    params.get('period') ??
-    startedPeriods(periods.data ?? [])[0]?.period ??
-    (plan ? `${plan.year}-Y` : undefined);
+    params.get('period') ?? openPeriod(periods.data ?? []) ?? (plan ? `${plan.year}-Y` : undefined);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [problems, setProblems] = useState<ImportProblem[] | null>(null);
@@ -162,7 +165,11 @@ export default function ImportsPage() {
       await queryClient.invalidateQueries();
     } catch (e) {
       const ps = isApiError(e) ? rejectedProblems(e) : null;
-      if (ps) setProblems(ps);
+      if (ps) {
+        setProblems(ps);
+        // The preview no longer holds: the file must be previewed again.
+        setPreview(null);
+      }
       setError(formatError(t, e));
     } finally {
       setBusy(null);
