@@ -65,6 +65,8 @@ export const submissionSlot = z.object({
   providerOwned: z.boolean(),
   canWrite: z.boolean(),
   submission: submission.nullable(),
+  /** The plan's reporting frequency makes this report due in the period (absent: the plan does not say). */
+  due: z.boolean().optional(),
 });
 export type SubmissionSlot = z.infer<typeof submissionSlot>;
 

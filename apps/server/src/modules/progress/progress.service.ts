@@ -3,6 +3,7 @@ import type { Plan } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import { type Actor, orgScope, rolePermissions } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
+import * as inputsRepo from '../inputs/inputs.repository.js';
 import { inSystemScope, systemScope } from '../plans/plans.policy.js';
 import * as plans from '../plans/plans.repository.js';
 import * as supervision from '../supervision/supervision.repository.js';
@@ -84,10 +85,12 @@ export async function computeProgress(
   const taskTarget = new Map(
     (await repo.taskTargetsOf(db, planId)).map((t) => [key(t.unitId, t.indicator), t.target]),
   );
-  const dataset = await plans.findDataset(db, planId, `${plan.year}-Y`);
+  // The office's reference targets where no task book states one (as the cycle input takes them).
+  const codeOf = new Map(units.map((u) => [u.id, u.code]));
   const dataTarget = new Map<string, number>();
-  for (const v of (dataset?.input.values ?? []) as { unit: string; indicator: string; target?: number }[])
-    if (typeof v.target === 'number') dataTarget.set(key(v.unit, v.indicator), v.target);
+  for (const r of await inputsRepo.references(db, planId))
+    if (r.target !== null && codeOf.has(r.unitId) && r.period.startsWith(String(plan.year)))
+      dataTarget.set(key(codeOf.get(r.unitId)!, r.indicator), r.target);
   const monthly = new Map<string, { month: number; value: number }[]>();
   for (const s of await repo.monthlyValues(db, planId, year)) {
     if (s.value === null) continue;

@@ -1,4 +1,4 @@
-import type { Indicator, Plan } from '@jixiao/engine';
+import type { Indicator, Plan, ReportingFrequency } from '@jixiao/engine';
 
 /**
  * The indicators of a plan that take a submitted value: scored leaves and sub-items (`IND.SUB`),
@@ -12,6 +12,8 @@ export interface Leaf {
   /** Data provider department named by the plan (G3, Z4). */
   owner: string | null;
   leadDept: string | null;
+  /** How often it is reported (the plan's `frequency`); null when the plan does not say. */
+  frequency: ReportingFrequency | null;
 }
 
 export function planLeaves(plan: Plan): Leaf[] {
@@ -29,6 +31,7 @@ export function planLeaves(plan: Plan): Leaf[] {
             measureUnit: ind.unit ?? null,
             owner: s.owner ?? ind.owner ?? null,
             leadDept: ind.leadDept ?? null,
+            frequency: ind.frequency ?? null,
           });
     } else if (takesValue(ind)) {
       out.push({
@@ -37,6 +40,7 @@ export function planLeaves(plan: Plan): Leaf[] {
         measureUnit: ind.unit ?? null,
         owner: ind.owner ?? null,
         leadDept: ind.leadDept ?? null,
+        frequency: ind.frequency ?? null,
       });
     }
   }
@@ -58,3 +62,20 @@ export function endMonth(period: string): number {
 }
 
 export const yearOf = (period: string) => Number(period.slice(0, 4));
+
+const granularity = { M: 'month', Q: 'quarter', H: 'half', Y: 'year' } as const;
+
+/**
+ * Whether a leaf takes a report in `period`, and whether that report is due there: a leaf reports
+ * at its own frequency and, as the year figure, in the year period (where only yearly ones are
+ * due). A plan without frequencies takes every leaf everywhere and says nothing of due (null).
+ */
+export function reportSlot(
+  frequency: ReportingFrequency | null,
+  period: string,
+): { takes: boolean; due: boolean | null } {
+  if (frequency === null) return { takes: true, due: null };
+  const g = granularity[period.charAt(5) as keyof typeof granularity] ?? 'year';
+  if (g === frequency) return { takes: true, due: true };
+  return { takes: g === 'year', due: false };
+}

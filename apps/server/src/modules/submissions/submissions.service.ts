@@ -14,7 +14,7 @@ import { assertPeriodAcceptsData } from '../periods/periods.service.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
 import { usablePlan } from '../results/results.service.js';
-import { type Leaf, planLeaves, refsCover } from './plan-leaves.js';
+import { type Leaf, planLeaves, refsCover, reportSlot } from './plan-leaves.js';
 import { assertCanWrite, canRead, mayWrite } from './submissions.policy.js';
 import * as repo from './submissions.repository.js';
 
@@ -252,7 +252,8 @@ export async function listSlots(
   for (const unit of pc.units) {
     if (q.unitId && unit.id !== q.unitId) continue;
     for (const leaf of pc.leaves) {
-      if (!canRead(actor, unit, leaf.code, pc.plan.systemId)) continue;
+      const slot = reportSlot(leaf.frequency, q.period);
+      if (!slot.takes || !canRead(actor, unit, leaf.code, pc.plan.systemId)) continue;
       const s = byKey.get(`${unit.id}|${leaf.code}`);
       if (q.status && s?.status !== q.status) continue;
       const providerOwned = pc.providerOwned(leaf.code);
@@ -266,6 +267,7 @@ export async function listSlots(
         owner: leaf.owner,
         providerOwned,
         canWrite: mayWrite(actor, unit, leaf, pc.plan.systemId, providerOwned),
+        ...(slot.due === null ? {} : { due: slot.due }),
         submission: s ? present(s, counts.get(s.id) ?? 0) : null,
       });
     }

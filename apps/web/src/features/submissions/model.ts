@@ -113,10 +113,9 @@ export interface PeriodTodos {
 
 /**
  * The caller's to-dos. A value is **missing** in an open, late or reopened period when the caller
- * may enter it, it has no value yet, and the same unit reported that indicator in the previous
- * period of the same granularity (the plan does not say which indicators report monthly, so the
- * rhythm is read from the data: T4 reported in M09 and not yet in M10 is a to-do; an indicator
- * never reported monthly is not). A **returned** value is one the caller may correct, in any
+ * may enter it, it has no value yet, and the plan's reporting frequency makes it due in that
+ * period (the slot's `due`). For a plan without frequencies the rhythm is read from the data: the
+ * same unit reported that indicator in the previous period of the same granularity. A **returned** value is one the caller may correct, in any
  * started period, with the assessor's reason. Periods without to-dos are left out.
  */
 export function computeTodos(
@@ -151,7 +150,7 @@ export function computeTodos(
           s.canWrite &&
           !s.submission &&
           accepts(stateFor(w, s.unitId, now)) &&
-          reported.has(`${s.unitId}|${s.indicator}`),
+          (s.due ?? reported.has(`${s.unitId}|${s.indicator}`)),
       )
       .map((s) => item(s, 'missing'));
     const returned = slots
