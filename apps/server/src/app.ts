@@ -17,6 +17,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { resolveSession } from './modules/identity/auth.service.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
@@ -192,6 +193,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(periodRoutes(deps));
   await app.register(taskBookRoutes(deps));
   await app.register(eventsRoutes(deps));
+  await app.register(importsRoutes(deps));
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: 'index.html' });
