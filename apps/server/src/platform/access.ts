@@ -134,7 +134,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'notices.read',
     'notices.answer',
   ],
-  expert: [],
+  // Experts read only what the office assigned them (until the expert module exists): the values,
+  // evidence and plans of the indicators an 'indicators' grant lists, or everything readable of the
+  // units an 'org' grant names. Nothing to write, and no unit's results through an indicators grant.
+  expert: ['org.read', 'plans.read', 'results.read', 'submissions.read'],
   // Performance observers (Z15) file observations on any unit and follow them.
   observer: ['org.read', 'plans.read', 'results.read', 'notices.read', 'observations.file'],
 };
@@ -223,7 +226,9 @@ export function orgScope(actor: Actor, p: Permission): OrgScope {
         break;
       case 'indicators':
         // Providers and lead departments assess one indicator across all units (Z4, S3): they read the
-        // whole tree, the plans and every unit's results.
+        // whole tree, the plans and every unit's results. An expert assigned some indicators reads the
+        // tree and the plans but no unit's results: those cover every other indicator too.
+        if (g.role === 'expert' && (p === 'results.read' || p === 'events.read')) break;
         if (p === 'org.read' || p === 'plans.read' || p === 'results.read' || p === 'events.read')
           return { all: true };
         break;
