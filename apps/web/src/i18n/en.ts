@@ -503,6 +503,13 @@ const en: Messages = {
     retry: 'Retry',
     stale: 'Could not refresh; showing the data loaded before: {{message}}',
   },
+  ahpView: {
+    readOnlySuffix: ' (read-only)',
+    stored:
+      'The judgement matrix stored with the plan and its consistency check (read-only; clone the plan to change it).',
+    implied:
+      'The points (weights) of this level were set directly, without a stored judgement matrix; below is the ratio matrix they imply (read-only).',
+  },
   auditCodes: {
     actions: {
       auth: {

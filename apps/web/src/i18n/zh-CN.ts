@@ -497,6 +497,11 @@ const zhCN = {
     retry: '重试',
     stale: '刷新失败，显示的是上次加载的数据：{{message}}',
   },
+  ahpView: {
+    readOnlySuffix: '（只读）',
+    stored: '方案保存的判断矩阵及其一致性检验（只读；修改请复制方案）。',
+    implied: '本层级的分值（权重）为直接设定，未保存判断矩阵；下表为由现有分值推得的比值矩阵（只读）。',
+  },
   auditCodes: {
     actions: {
       auth: {

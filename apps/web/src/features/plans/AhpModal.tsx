@@ -2,7 +2,14 @@ import { ahp, type Plan } from '@jixiao/engine';
 import { Alert, Button, Descriptions, Modal, Select, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fillReciprocal, roundWeights, SAATY_OPTIONS, saatyLabel, upperOf } from './ahpMatrix.js';
+import {
+  fillReciprocal,
+  impliedMatrix,
+  roundWeights,
+  SAATY_OPTIONS,
+  saatyLabel,
+  upperOf,
+} from './ahpMatrix.js';
 import { levelChildren } from './edit.js';
 
 /** CI and CR under either name the engine has used (ci/cr or consistencyIndex/consistencyRatio). */
@@ -17,29 +24,47 @@ function consistency(r: ReturnType<typeof ahp>) {
 
 export type AhpLevel = { component: string } | { indicator: string };
 
-/** Pairwise comparison of a level's children → weights (principal eigenvector) and CR; "apply" writes them. */
+/**
+ * Pairwise comparison of a level's children → weights (principal eigenvector) and CR; "apply" writes
+ * them. Read-only (an active or archived plan), it shows the stored judgement matrix with its
+ * consistency, or — for a level whose points or weights were set directly — the ratio matrix they imply.
+ */
 export function AhpModal({
   plan,
   level,
   title,
   onApply,
   onClose,
+  readOnly = false,
 }: {
   plan: Plan;
   level: AhpLevel;
   title: string;
-  onApply: (weights: number[], matrix: number[][]) => void;
+  onApply?: (weights: number[], matrix: number[][]) => void;
   onClose: () => void;
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const kids = useMemo(() => levelChildren(plan, level), [plan, level]);
   const n = kids.length;
   const stored =
     'indicator' in level ? plan.indicators.find((i) => i.code === level.indicator)?.ahp : undefined;
+  const hasStored = !!stored && stored.length === n;
   const [upper, setUpper] = useState<(number | null)[][]>(() =>
-    stored && stored.length === n ? upperOf(stored, n) : upperOf([], n),
+    hasStored ? upperOf(stored, n) : upperOf([], n),
   );
-  const matrix = useMemo(() => fillReciprocal(upper), [upper]);
+  const implied = useMemo(
+    () =>
+      impliedMatrix(
+        kids.map((k) => {
+          const ind = plan.indicators[k.index];
+          return plan.scoring === 'points' ? ind?.points : ind?.weight;
+        }),
+      ),
+    [kids, plan],
+  );
+  const edited = useMemo(() => fillReciprocal(upper), [upper]);
+  const matrix = readOnly && !hasStored ? implied : edited;
   const result = useMemo(() => (n >= 2 ? consistency(ahp(matrix)) : null), [matrix, n]);
   const rounded = useMemo(() => (result?.weights.length ? roundWeights(result.weights, 4) : []), [result]);
   const set = (i: number, j: number, v: number) =>
@@ -49,28 +74,46 @@ export function AhpModal({
     <Modal
       open
       width={Math.min(1100, 220 + n * 96)}
-      title={t('ahp.title', { name: title })}
+      title={`${t('ahp.title', { name: title })}${readOnly ? t('ahpView.readOnlySuffix') : ''}`}
       onCancel={onClose}
-      footer={[
-        <Button key="c" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <Button
-          key="a"
-          type="primary"
-          data-testid="ahp-apply"
-          disabled={!result?.consistent}
-          onClick={() => onApply(rounded, matrix)}
-        >
-          {t('ahp.apply')}
-        </Button>,
-      ]}
+      footer={
+        readOnly
+          ? [
+              <Button key="c" onClick={onClose} data-testid="ahp-close">
+                {t('common.close')}
+              </Button>,
+            ]
+          : [
+              <Button key="c" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>,
+              <Button
+                key="a"
+                type="primary"
+                data-testid="ahp-apply"
+                disabled={!result?.consistent}
+                onClick={() => onApply?.(rounded, matrix)}
+              >
+                {t('ahp.apply')}
+              </Button>,
+            ]
+      }
     >
       {n < 2 ? (
         <Alert type="warning" showIcon title={t('ahp.needTwo')} />
       ) : (
         <>
-          <Typography.Paragraph type="secondary">{t('ahp.hint')}</Typography.Paragraph>
+          {readOnly ? (
+            <Alert
+              data-testid="ahp-readonly"
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={hasStored ? t('ahpView.stored') : t('ahpView.implied')}
+            />
+          ) : (
+            <Typography.Paragraph type="secondary">{t('ahp.hint')}</Typography.Paragraph>
+          )}
           <div style={{ overflowX: 'auto' }}>
             <table data-testid="ahp-matrix" style={{ borderCollapse: 'collapse', fontSize: 12 }}>
               <thead>
@@ -91,7 +134,7 @@ export function AhpModal({
                     </th>
                     {kids.map((col, j) => (
                       <td key={col.code} style={{ padding: 2, textAlign: 'center', minWidth: 88 }}>
-                        {j > i ? (
+                        {j > i && !readOnly ? (
                           <Select
                             size="small"
                             style={{ width: 84 }}

@@ -263,11 +263,25 @@ function Editor({ detail }: { detail: PlanDetail }) {
           ? { indicator: r.code }
           : null;
     const nKids = kidsLevel ? levelChildren(doc, kidsLevel).length : 0;
+    const ahpButton = kidsLevel && nKids >= 2 && (
+      <Button
+        size="small"
+        type="link"
+        data-testid="row-ahp"
+        onClick={() => setAhpLevel({ level: kidsLevel, title: `${r.code} ${r.name}` })}
+      >
+        AHP
+      </Button>
+    );
+    // A reader sees the AHP view too (judgement matrix and consistency), read-only.
     if (readOnly)
       return (
-        <Button size="small" type="link" onClick={() => setEditing(r)} icon={<EditOutlined />}>
-          {t('plans.open')}
-        </Button>
+        <Space size={0}>
+          <Button size="small" type="link" onClick={() => setEditing(r)} icon={<EditOutlined />}>
+            {t('plans.open')}
+          </Button>
+          {ahpButton}
+        </Space>
       );
     return (
       <Space size={0}>
@@ -315,16 +329,7 @@ function Editor({ detail }: { detail: PlanDetail }) {
             />
           </Tooltip>
         )}
-        {kidsLevel && nKids >= 2 && (
-          <Button
-            size="small"
-            type="link"
-            data-testid="row-ahp"
-            onClick={() => setAhpLevel({ level: kidsLevel, title: `${r.code} ${r.name}` })}
-          >
-            AHP
-          </Button>
-        )}
+        {ahpButton}
         {r.level !== 'component' && (
           <Popconfirm
             title={t('planEditor.removeConfirm', { code: r.code })}
@@ -565,6 +570,7 @@ function Editor({ detail }: { detail: PlanDetail }) {
           plan={doc}
           level={ahpLevel.level}
           title={ahpLevel.title}
+          readOnly={readOnly}
           onClose={() => setAhpLevel(null)}
           onApply={(weights, matrix) => {
             change(applyAhpWeights(doc, ahpLevel.level, weights, matrix));

@@ -1,6 +1,14 @@
 import { ahp } from '@jixiao/engine';
 import { describe, expect, it } from 'vitest';
-import { fillReciprocal, parseSaaty, roundWeights, SAATY_OPTIONS, saatyLabel, upperOf } from './ahpMatrix.js';
+import {
+  fillReciprocal,
+  impliedMatrix,
+  parseSaaty,
+  roundWeights,
+  SAATY_OPTIONS,
+  saatyLabel,
+  upperOf,
+} from './ahpMatrix.js';
 
 describe('AHP matrix helpers', () => {
   it('fills the lower triangle with reciprocals and the diagonal with 1', () => {
@@ -64,6 +72,23 @@ describe('AHP matrix helpers', () => {
     ).toEqual([
       [null, 3],
       [null, null],
+    ]);
+  });
+});
+
+describe('impliedMatrix', () => {
+  it('is the ratio of the values, reciprocal, 1 on the diagonal', () => {
+    expect(impliedMatrix([20, 10, 5])).toEqual([
+      [1, 2, 4],
+      [0.5, 1, 2],
+      [0.25, 0.5, 1],
+    ]);
+  });
+  it('compares a missing or zero value as equal', () => {
+    expect(impliedMatrix([10, undefined, 0])).toEqual([
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1, 1],
     ]);
   });
 });

@@ -58,3 +58,13 @@ export function roundWeights(weights: readonly number[], decimals = 4): number[]
   }
   return out;
 }
+
+/**
+ * The ratio matrix a_ij = v_i / v_j of values set directly (points or weights): what a reader sees
+ * for a level without a stored judgement matrix — perfectly consistent (CR 0) by construction.
+ * A value that is not positive compares as equal (1).
+ */
+export function impliedMatrix(values: readonly (number | undefined)[]): number[][] {
+  const ok = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v) && v > 0;
+  return values.map((a) => values.map((b) => (ok(a) && ok(b) ? a / b : 1)));
+}
