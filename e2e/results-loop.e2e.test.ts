@@ -25,8 +25,6 @@ describe('results: compute, release, trace sources, what-if', () => {
     const ctx = await h.browser.newContext({
       viewport: { width, height: width < 500 ? 812 : 860 },
       locale: 'zh-CN',
-      isMobile: width < 500,
-      hasTouch: width < 500,
     });
     contexts.push(ctx);
     const page = await ctx.newPage();
@@ -63,14 +61,26 @@ describe('results: compute, release, trace sources, what-if', () => {
     await page.goto(`${h.url}/results`);
     const picker = page.getByTestId('results-plan-select');
     await picker.waitFor({ timeout: 30_000 });
+    // The picker offers the active plans (yearly first, labelled 年度; ad-hoc ones 专项) and the
+    // archived years after them; the choice is kept in the URL.
+    const pick = async (p: PlanSummary) => {
+      await picker.click();
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+        hasText: p.name,
+      });
+      await option.first().click();
+      await page.waitForURL((u) => u.searchParams.get('plan') === String(p.id));
+    };
     await picker.click();
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
-      hasText: plan.name,
-    });
-    // The yearly plan is labelled 年度; an ad-hoc one would be 专项.
-    expect(await option.first().innerText()).toContain('年度');
-    await option.first().click();
-    await page.waitForURL((u) => u.searchParams.get('plan') === String(plan.id));
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    expect(await options.first().innerText()).toContain(plan.name);
+    expect(await options.first().innerText()).toContain('年度');
+    await page.keyboard.press('Escape');
+    const archived = plans.find((p) => p.status === 'archived');
+    if (archived) await pick(archived);
+    await pick(plan);
+    await page.getByTestId('results-status').waitFor({ timeout: 30_000 });
 
     // 计算 → confirm → (period open: the server asks, we ask) → a draft.
     await page.getByTestId('results-recompute').click();
@@ -83,7 +93,9 @@ describe('results: compute, release, trace sources, what-if', () => {
     ]);
     await page.locator('[data-testid="results-status"][data-status="draft"]').waitFor({ timeout: 60_000 });
     expect(await status.innerText()).toBe('草稿');
-    expect(await page.getByTestId('results-status-detail').innerText()).toContain('office');
+    const draftDetail = await page.getByTestId('results-status-detail').innerText();
+    expect(draftDetail).toContain('office');
+    const draftNo = draftDetail.split(' · ')[0]!;
     await page.getByTestId('results-draft-hint').waitFor();
 
     // One rank column: 名次, no second 排名 with the same number.
@@ -114,9 +126,11 @@ describe('results: compute, release, trace sources, what-if', () => {
       expect(await filler.getByTestId('results-empty').innerText()).toContain('结果尚未发布');
       expect((await get(filler, `/api/plans/${plan.id}/results?period=${period}`)).status).toBe(404);
     } else {
+      // The earlier released run, not the office's new draft.
       await filler
         .locator('[data-testid="results-status"][data-status="released"]')
         .waitFor({ timeout: 30_000 });
+      expect(await filler.getByTestId('results-status-detail').innerText()).not.toContain(draftNo);
     }
     await filler.screenshot({ path: join(screenshots, 'results-loop-unreleased.png') });
 
@@ -152,6 +166,17 @@ describe('results: compute, release, trace sources, what-if', () => {
       expect(await page.getByTestId(office).count()).toBe(0);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(screenshots, 'results-loop-filler-phone.png'), fullPage: true });
+
+    // A period with nothing released: the unit is told so, not shown an empty table.
+    const other = `${plan.year}-Q4`;
+    const q4 = (await get<RunSummary[]>(page, `/api/plans/${plan.id}/runs?period=${other}`)).body;
+    if (!q4.some((r) => r.status === 'released')) {
+      await page.goto(`${h.url}/results?plan=${plan.id}&period=${other}`);
+      await page.getByTestId('results-empty').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('results-empty').innerText()).toContain('结果尚未发布');
+      await page.goto(`${h.url}/results?plan=${plan.id}&period=${period}`);
+      await cards.waitFor({ timeout: 30_000 });
+    }
 
     await cards.getByTestId('results-card').first().click();
     await page.getByTestId('trace-total').waitFor({ timeout: 15_000 });

@@ -1,5 +1,5 @@
 import type { PlanSummary } from '@jixiao/contracts';
-import { Grid, Select, type SelectProps, Space, Tag } from 'antd';
+import { Grid, Select, type SelectProps, Tag } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -51,21 +51,21 @@ export function usePlanChoice({ includeArchived = false, resets = [] }: PlanChoi
 export function PlanLabel({ plan }: { plan: PlanSummary }) {
   const { t } = useTranslation();
   return (
-    <Space size={4} style={{ maxWidth: '100%', overflow: 'hidden' }}>
-      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4, maxWidth: '100%', minWidth: 0 }}>
+      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 }}>
         {plan.year} · {plan.name}
       </span>
       <Tag
         data-testid={plan.adHoc ? 'plan-kind-adhoc' : 'plan-kind-yearly'}
         color={plan.adHoc ? 'purple' : 'blue'}
-        style={{ marginInlineEnd: 0 }}
+        style={{ marginInlineEnd: 0, flex: 'none' }}
       >
         {t(planKindKey(plan))}
       </Tag>
       {plan.status !== 'active' && (
-        <Tag style={{ marginInlineEnd: 0 }}>{t(`plans.statuses.${plan.status}`)}</Tag>
+        <Tag style={{ marginInlineEnd: 0, flex: 'none' }}>{t(`plans.statuses.${plan.status}`)}</Tag>
       )}
-    </Space>
+    </span>
   );
 }
 
@@ -97,7 +97,8 @@ export function PlanPicker({
     <Select
       data-testid={testId}
       aria-label={t('planPicker.label')}
-      style={{ width: narrow ? '100%' : 380, maxWidth: '100%' }}
+      // A phone: the card's width less its paddings (a percentage would follow the label instead).
+      style={{ width: narrow ? 'calc(100vw - 58px)' : 380, maxWidth: '100%' }}
       popupMatchSelectWidth={narrow ? true : 420}
       value={value}
       placeholder={t('planPicker.pick')}

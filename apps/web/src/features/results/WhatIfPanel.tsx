@@ -97,10 +97,7 @@ export default function WhatIfPanel({
       title={
         <Space wrap>
           <ExperimentOutlined />
-          {t('whatif.title')}
-          <Tag color="purple" data-testid="whatif-label">
-            {t('sim.label')}
-          </Tag>
+          <span data-testid="whatif-label">{t('sim.label')}</span>
         </Space>
       }
       extra={
