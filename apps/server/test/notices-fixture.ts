@@ -1,5 +1,6 @@
 import { submissions, taskBooks, taskTargets } from '../src/db/schema/index.js';
 import * as plansRepo from '../src/modules/plans/plans.repository.js';
+import { fillCycle } from './cycle-data.js';
 import { makeUser, signIn, type TestEnv } from './helpers.js';
 
 /**
@@ -99,25 +100,16 @@ export async function buildCycle(env: TestEnv, opts: { submissions?: boolean } =
     createdAt: at,
     updatedAt: at,
   });
-  await plansRepo.saveDataset(
-    db,
-    {
-      planId: plan.id,
-      period: '2026-Y',
-      input: {
-        period: '2026-Y',
-        values: [
-          { unit: 'u1', indicator: 'I1', target: 120 },
-          { unit: 'u2', indicator: 'I1', target: 120 },
-          { unit: 'u1', indicator: 'P', target: 24 },
-          { unit: 'u2', indicator: 'P', target: 0 },
-        ],
-      },
-      updatedBy: 'test',
-      at,
-    },
-    0,
-  );
+  // The office's start-of-year targets (reference values of 2026-M01).
+  await fillCycle(env, plan.id, {
+    period: '2026-M01',
+    values: [
+      { unit: 'u1', indicator: 'I1', target: 120 },
+      { unit: 'u2', indicator: 'I1', target: 120 },
+      { unit: 'u1', indicator: 'P', target: 24 },
+      { unit: 'u2', indicator: 'P', target: 0 },
+    ],
+  });
   const [book] = await db
     .insert(taskBooks)
     .values({ planId: plan.id, unitId: unit2, status: 'issued' })

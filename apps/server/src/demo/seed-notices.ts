@@ -11,12 +11,7 @@ import {
 } from '../modules/notices/notices.repository.js';
 import { generateReminders } from '../modules/notices/reminders.js';
 import { notify } from '../modules/notifications/notifications.service.js';
-import { findActivePlan, findDataset } from '../modules/plans/plans.repository.js';
-import {
-  countOfPlan,
-  insertSubmissionsOnce,
-  type NewSubmission,
-} from '../modules/submissions/submissions.repository.js';
+import { findActivePlan } from '../modules/plans/plans.repository.js';
 import { createToken, importForSeed } from '../modules/supervision/supervision.service.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import { DEMO_YEAR } from './plans.js';
@@ -35,7 +30,7 @@ function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const r2 = (x: number) => Math.round(x * 100) / 100;
+const _r2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Demo data of the notices part (issue 4 items 5, 6, 9): a supervision-system token, ~30
@@ -49,7 +44,7 @@ export async function seedNotices(deps: Deps, tx: Executor, ctx: Ctx, city: Demo
   if (!plan) return;
   const rand = prng(20261110);
   const now = deps.now();
-  const node = (code: string) => city.nodes.get(code)!;
+  const _node = (code: string) => city.nodes.get(code)!;
   const unitCodes = [...city.nodes.keys()].filter((c) => /^(A|B1|B2|C1|C2)-?\d\d$/.test(c)).sort();
 
   await createToken(deps, ctx, '督查管理系统（示例）', tx);
@@ -78,48 +73,6 @@ export async function seedNotices(deps: Deps, tx: Executor, ctx: Ctx, city: Demo
         }),
       );
     await importForSeed(deps, tx, ctx, plan.id, 'dcgl', items);
-  }
-
-  // Monthly progress of T1 (year-to-date, latest) and T4 (monthly counts, summed) — only when no
-  // other seed wrote submissions for this plan, so the two never collide.
-  if ((await countOfPlan(tx, plan.id)) === 0) {
-    const data = await findDataset(tx, plan.id, `${DEMO_YEAR}-Y`);
-    const targets = new Map<string, number>();
-    for (const v of (data?.input.values ?? []) as { unit: string; indicator: string; target?: number }[])
-      if (typeof v.target === 'number') targets.set(`${v.unit}|${v.indicator}`, v.target);
-    const rows: NewSubmission[] = [];
-    for (const unit of unitCodes) {
-      const pace = 0.7 + rand() * 0.45; // 70 %–115 % of the schedule
-      for (const ind of ['T1', 'T4']) {
-        const target = targets.get(`${unit}|${ind}`);
-        if (target === undefined) continue;
-        for (let m = 1; m <= 10; m++) {
-          if (ind === 'T1' && m % 3 !== 0 && m !== 10) continue;
-          const value = ind === 'T1' ? r2((target * m * pace) / 12) : r2((target * pace) / 12);
-          const period = `${DEMO_YEAR}-M${String(m).padStart(2, '0')}`;
-          rows.push({
-            planId: plan.id,
-            unitId: node(unit),
-            indicator: ind,
-            period,
-            value,
-            status: 'verified',
-            source: 'unit',
-            submittedAt: now,
-            submittedBy: 'demo',
-            verifiedAt: now,
-            verifiedBy: 'demo',
-          });
-        }
-      }
-    }
-    for (let i = 0; i < rows.length; i += 1000) await insertSubmissionsOnce(tx, rows.slice(i, i + 1000));
-    await recordAudit(deps, tx, ctx, {
-      action: 'submission.seed',
-      objectType: 'plan',
-      objectId: plan.id,
-      after: { rows: rows.length },
-    });
   }
 
   await generateReminders(deps, plan.id, DEMO_PROGRESS_PERIOD, now, { ctx, tx });

@@ -49,6 +49,8 @@ CREATE TABLE "reference_value" (
 	"updated_by" text
 );
 --> statement-breakpoint
+-- Data files now fill the cycle's own tables as import batches; the per-period input blob is gone.
+DROP TABLE "plan_dataset" CASCADE;--> statement-breakpoint
 ALTER TABLE "evaluation_run" ADD COLUMN "status" text DEFAULT 'draft' NOT NULL;--> statement-breakpoint
 ALTER TABLE "evaluation_run" ADD COLUMN "released_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "evaluation_run" ADD COLUMN "released_by" text;--> statement-breakpoint

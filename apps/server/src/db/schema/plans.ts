@@ -51,23 +51,6 @@ export const planRevisions = pgTable(
   (t) => [uniqueIndex('plan_revision_plan_rev').on(t.planId, t.revision)],
 );
 
-/** The inputs of one plan and period in the engine's EvaluationInput form, without `units`. */
-export const planDatasets = pgTable(
-  'plan_dataset',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
-    period: text('period').notNull(),
-    input: jsonb('input').$type<Record<string, unknown>>().notNull(),
-    version: integer('version').notNull().default(1),
-    updatedAt: at('updated_at'),
-    updatedBy: text('updated_by'),
-  },
-  (t) => [uniqueIndex('plan_dataset_plan_period').on(t.planId, t.period)],
-);
-
 /** One computation of a plan and period; the latest per (plan, period) is the current result. */
 export const evaluationRuns = pgTable(
   'evaluation_run',

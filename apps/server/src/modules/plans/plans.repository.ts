@@ -6,14 +6,12 @@ import {
   evaluationRuns,
   groups,
   orgNodes,
-  planDatasets,
   planRevisions,
   plans,
 } from '../../db/schema/index.js';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type RevisionRow = typeof planRevisions.$inferSelect;
-export type DatasetRow = typeof planDatasets.$inferSelect;
 export type RunRow = typeof evaluationRuns.$inferSelect;
 
 export const findPlan = async (db: Executor, id: number) =>
@@ -173,51 +171,6 @@ export const nodePaths = (db: Executor, ids: number[]) =>
     : Promise.resolve([]);
 
 // --- datasets and runs ---------------------------------------------------------------------------------
-
-export const findDataset = async (db: Executor, planId: number, period: string) =>
-  (
-    await db
-      .select()
-      .from(planDatasets)
-      .where(and(eq(planDatasets.planId, planId), eq(planDatasets.period, period)))
-      .limit(1)
-  )[0];
-
-/** Create (expected version 0) or replace (expected = current version) a dataset; undefined when stale. */
-export async function saveDataset(
-  db: Executor,
-  v: { planId: number; period: string; input: Record<string, unknown>; updatedBy: string | null; at: Date },
-  expectedVersion: number | null,
-): Promise<DatasetRow | undefined> {
-  const current = await findDataset(db, v.planId, v.period);
-  if (!current) {
-    if (expectedVersion !== null && expectedVersion !== 0) return undefined;
-    return (
-      await db
-        .insert(planDatasets)
-        .values({
-          planId: v.planId,
-          period: v.period,
-          input: v.input,
-          updatedBy: v.updatedBy,
-          updatedAt: v.at,
-        })
-        .returning()
-    )[0];
-  }
-  if (expectedVersion !== null && expectedVersion !== current.version) return undefined;
-  const [row] = await db
-    .update(planDatasets)
-    .set({
-      input: v.input,
-      updatedBy: v.updatedBy,
-      updatedAt: v.at,
-      version: sql`${planDatasets.version} + 1`,
-    })
-    .where(and(eq(planDatasets.id, current.id), eq(planDatasets.version, current.version)))
-    .returning();
-  return row;
-}
 
 export const insertRun = async (db: Executor, v: typeof evaluationRuns.$inferInsert) =>
   (await db.insert(evaluationRuns).values(v).returning())[0]!;
