@@ -140,7 +140,7 @@ describe('demo city seed', () => {
     );
     expect(scoped).toEqual([
       { username: 'assessor', scope_type: 'indicators', refs: ['T1', 'T4'], code: null },
-      { username: 'expert', scope_type: 'objects', refs: ['innovation-demo-1'], code: null },
+      { username: 'expert', scope_type: 'indicators', refs: ['T1'], code: null },
       { username: 'filler', scope_type: 'org', refs: [], code: 'A01' },
       { username: 'filler2', scope_type: 'org', refs: [], code: 'B1-01' },
       { username: 'provider', scope_type: 'indicators', refs: ['D3'], code: null },

@@ -120,8 +120,8 @@ const accountSpecs: AccountSpec[] = [
     username: 'expert',
     displayName: '评审专家',
     role: 'expert',
-    note: 'object innovation-demo-1',
-    grant: { scopeType: 'objects', refs: ['innovation-demo-1'] },
+    note: 'indicator T1 职能目标任务完成情况, read-only (its values and evidence in every unit; no results)',
+    grant: { scopeType: 'indicators', refs: ['T1'] },
   },
   {
     username: 'observer',
