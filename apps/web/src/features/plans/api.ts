@@ -1,5 +1,5 @@
 import type { EvaluationRun, PlanDetail, PlanDiffEntry, PlanSummary } from '@jixiao/contracts';
-import type { EvaluationInput, UnitTrace } from '@jixiao/engine';
+import type { UnitTrace } from '@jixiao/engine';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api.js';
 import { asList } from '../../shared/list.js';
@@ -18,15 +18,6 @@ export interface PlanRevisionInfo {
   savedAt: string;
   savedBy: string | null;
   note: string | null;
-}
-
-export interface PlanDatasetBody {
-  planId: number;
-  period: string;
-  version: number;
-  rows: number;
-  input: EvaluationInput;
-  updatedAt: string;
 }
 
 export interface AhpResponse {
@@ -49,7 +40,6 @@ export const planKeys = {
   templates: ['plan-templates'] as const,
   results: (id: number, period: string) => ['results', id, period] as const,
   trace: (id: number, unit: string, period: string) => ['results', id, period, 'trace', unit] as const,
-  data: (id: number, period: string) => ['plan-data', id, period] as const,
 };
 
 export function usePlans(q: { systemId?: number; year?: number } = {}, enabled = true) {
@@ -115,14 +105,6 @@ export function useTrace(id: number | undefined, unit: string | null, period: st
     queryFn: () =>
       api.get<UnitTrace>(`/api/plans/${id}/results/${encodeURIComponent(unit!)}/trace`, { period }),
     enabled: id !== undefined && !!unit && !!period,
-  });
-}
-
-export function usePlanData(id: number | undefined, period: string | undefined, enabled = true) {
-  return useQuery({
-    queryKey: planKeys.data(id ?? 0, period ?? ''),
-    queryFn: () => api.get<PlanDatasetBody>(`/api/plans/${id}/data`, { period }),
-    enabled: enabled && id !== undefined && !!period,
   });
 }
 
