@@ -121,6 +121,8 @@ const formulaEn = {
       sigmaZero: 'σ = 0: z = 0',
       fewScores: 'fewer than {{n}} scores: plain mean',
       reweighted: 'children present do not carry the full points or weights: re-weighted over them',
+      noLimits: 'no values in scope: x_s and x_h undefined',
+      notFinite: '{{name}} is not a finite number: shown as {{shown}}',
     },
     dz: {
       reference: 'reference {{v}} ≤ 0',

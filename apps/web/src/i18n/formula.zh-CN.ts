@@ -120,6 +120,8 @@ const formulaZhCN = {
       sigmaZero: 'σ = 0：z = 0',
       fewScores: '评分少于 {{n}} 个：直接取平均',
       reweighted: '部分下级项不计分：按现有下级项重新分配权重',
+      noLimits: '统计范围内没有数值：x_s、x_h 无从确定',
+      notFinite: '{{name}} 超出可表示的数值范围，显示为 {{shown}}',
     },
     dz: {
       reference: '参照值 {{v}} ≤ 0',

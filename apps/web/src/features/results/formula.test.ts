@@ -433,4 +433,18 @@ describe('notes', () => {
     );
     expect(renderNote('missing input: value', en)).toBe('missing input: value');
   });
+  it('translates the notes of values the engine cannot show as finite numbers', () => {
+    expect(renderNote('no values in scope: x_s and x_h undefined', zh)).toBe(
+      '统计范围内没有数值：x_s、x_h 无从确定',
+    );
+    expect(renderNote('no values in scope: x_s and x_h undefined', en)).toBe(
+      'no values in scope: x_s and x_h undefined',
+    );
+    expect(renderNote('g is not a finite number: shown as -unbounded', zh)).toBe(
+      'g 超出可表示的数值范围，显示为 −∞',
+    );
+    expect(renderNote('g is not a finite number: shown as unbounded', en)).toBe(
+      'g is not a finite number: shown as +∞',
+    );
+  });
 });

@@ -441,5 +441,11 @@ export function renderNote(note: string, t: Translate): string {
   if (m) return t('formula.notes.fewScores', { n: m[1] });
   if (note === 'children present do not carry the full points or weights: re-weighted over them')
     return t('formula.notes.reweighted');
+  if (note === 'no values in scope: x_s and x_h undefined') return t('formula.notes.noLimits');
+  m = /^(\w+) is not a finite number: shown as (-?unbounded|null)$/.exec(note);
+  if (m) {
+    const shown = m[2] === 'unbounded' ? '+∞' : m[2] === '-unbounded' ? '−∞' : '—';
+    return t('formula.notes.notFinite', { name: m[1], shown });
+  }
   return note;
 }
