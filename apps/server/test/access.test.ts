@@ -57,6 +57,7 @@ const cases: Record<string, Case> = {
     lacking: 401,
   },
   'GET /api/auth/me': { call: () => ({ url: '/api/auth/me' }), otherUnit: 200, lacking: 200 },
+  'GET /api/auth/session': { call: () => ({ url: '/api/auth/session' }), otherUnit: 200, lacking: 200 },
   'POST /api/auth/logout': { call: () => ({ url: '/api/auth/logout' }), otherUnit: 200, lacking: 200 },
   'POST /api/auth/logout-all': {
     call: () => ({ url: '/api/auth/logout-all' }),
@@ -681,7 +682,9 @@ const readRoutes = new Set([
   'GET /api/plans/:id/revisions',
   'GET /api/plans/:id/diff',
   'GET /api/plans/:id/export',
+  'GET /api/plans/:id/runs',
   'GET /api/plans/:id/results',
+  'GET /api/plans/:id/results/export',
   'GET /api/plans/:id/results/:unit/trace',
   'GET /api/plans/:id/periods',
   'GET /api/live/:planId',
