@@ -34,8 +34,10 @@ setAuthHandlers({
 export function App() {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en';
+  // Set before the children render (an effect runs after them): dates made during the first render
+  // — a picker's initial value — already carry the UI language, as antd's locale below does.
+  dayjs.locale(en ? 'en' : 'zh-cn');
   useEffect(() => {
-    dayjs.locale(en ? 'en' : 'zh-cn');
     document.documentElement.lang = en ? 'en' : 'zh-CN';
     document.title = i18n.t('app.title');
   }, [en, i18n]);

@@ -21,6 +21,7 @@ export function IssueList({
       size="small"
       dataSource={issues.map((i, key) => ({ ...i, key }))}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      scroll={{ x: 'max-content' }}
       onRow={onPick ? (r) => ({ onClick: () => onPick(r), style: { cursor: 'pointer' } }) : undefined}
       columns={[
         {

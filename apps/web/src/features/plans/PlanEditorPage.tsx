@@ -26,7 +26,6 @@ import {
   Row,
   Select,
   Space,
-  Spin,
   Table,
   Tabs,
   Tag,

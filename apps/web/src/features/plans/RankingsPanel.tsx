@@ -214,6 +214,7 @@ export function RankingsPanel({ doc, change, issues }: PanelProps) {
             data-testid="links-table"
             size="small"
             pagination={false}
+            scroll={{ x: 'max-content' }}
             rowKey={(_, i) => String(i)}
             dataSource={links}
             columns={[

@@ -311,6 +311,7 @@ function BonusCard({ doc, change, issues }: PanelProps) {
             data-testid="bonus-sources"
             size="small"
             pagination={false}
+            scroll={{ x: 'max-content' }}
             rowKey={(_, i) => String(i)}
             dataSource={sources}
             columns={[

@@ -64,6 +64,7 @@ export function StructurePanel({ doc, change, issues }: PanelProps) {
             data-testid="plan-categories"
             size="small"
             pagination={false}
+            scroll={{ x: 'max-content' }}
             rowKey={(_, i) => String(i)}
             dataSource={categories}
             columns={[

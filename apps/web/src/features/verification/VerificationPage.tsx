@@ -562,7 +562,7 @@ export default function VerificationPage() {
           items={[
             {
               key: 'queue',
-              label: `${t('verification.queue')} (${queue.data?.length ?? 0})`,
+              label: `${t('verification.queue')}${queue.data ? ` (${queue.data.length})` : ''}`,
               children: (
                 // No "nothing to verify" before the queue has loaded: Spin, or the error with 重试.
                 <QueryState query={queue} inline testId="ver-queue">
