@@ -87,4 +87,17 @@ describe('demo cycle: plausible scores from the cycle data', () => {
     expect(all.body.units).toHaveLength(125);
     expect(spread(all.body.units).grades.size).toBeGreaterThanOrEqual(3);
   });
+
+  it('an ad-hoc plan (Z7) is active beside the yearly plan, valid, and labelled', async () => {
+    const { body } = await get('office', '/api/plans?year=2026');
+    const list = ((body as unknown as { items?: unknown[] }).items ?? body) as unknown as {
+      name: string;
+      status: string;
+      adHoc: boolean;
+      errorCount: number;
+    }[];
+    const active = list.filter((p) => p.status === 'active');
+    expect(active.map((p) => p.adHoc).sort()).toEqual([false, true]);
+    for (const p of active) expect(p.errorCount).toBe(0);
+  });
 });

@@ -69,6 +69,48 @@ function withCycle(plan: Plan): void {
   };
 }
 
+/** 优化营商环境专项评估: two quarterly indicators over the same groups, weighted 60 : 40. */
+function adHocPlan(yearly: Plan): Record<string, unknown> {
+  const plan: Plan = {
+    format: 'jixiao-plan/1',
+    id: 'demo-business-environment-2026',
+    name: `示范市优化营商环境专项评估（${DEMO_YEAR}年下半年）`,
+    year: DEMO_YEAR,
+    period: { granularity: 'quarter', adHoc: true, from: `${DEMO_YEAR}-Q3`, to: `${DEMO_YEAR}-Q4` },
+    scoring: 'weighted',
+    rounding: { decimals: 2, mode: 'half_up', stages: ['indicator', 'total'] },
+    categories: yearly.categories,
+    groups: yearly.groups,
+    components: [{ code: 'env', name: '营商环境', weight: 100 }],
+    indicators: [
+      {
+        code: 'E1',
+        name: '政务服务事项全程网办率',
+        component: 'env',
+        weight: 60,
+        unit: '%',
+        owner: '市政务服务管理办公室',
+        leadDept: '市政务服务管理办公室',
+        frequency: 'quarter',
+        method: { kind: 'completion' },
+      },
+      {
+        code: 'E2',
+        name: '企业满意度',
+        component: 'env',
+        weight: 40,
+        owner: '市社会评议办公室',
+        leadDept: '市社会评议办公室',
+        frequency: 'quarter',
+        method: { kind: 'satisfaction' },
+      },
+    ],
+    grades: yearly.grades,
+    cycle: { missingBeforeDue: 'reweight', missingAfterDue: 'zero' },
+  };
+  return plan as unknown as Record<string, unknown>;
+}
+
 /**
  * The city-department plans of the demo: last year's (archived) and this year's (active, cloned
  * from last year with T1 back to 20 points and T4 to 5, so the diff view has something to show),
@@ -146,6 +188,8 @@ export async function seedCityDeptPlans(
     previous.id,
     `cloned from plan ${previous.id} (${DEMO_YEAR - 1})`,
   );
+  // Z7: a special-topic evaluation of the second half year, active beside the yearly plan.
+  const special = await insert(adHocPlan(current), DEMO_YEAR, 'active', null, 'demo: ad-hoc evaluation');
 
   // The office's start-of-year figures (targets, baselines, base-period and peer values) of every
   // unit, imported as one batch for 2026-M01; the year's reported values come from the cycle.
@@ -196,6 +240,7 @@ export async function seedCityDeptPlans(
   await recordAudit(deps, tx, ctx, [
     { action: 'plan.create', objectType: 'plan', objectId: previous.id, after: view(previous) },
     { action: 'plan.clone', objectType: 'plan', objectId: plan.id, after: view(plan) },
+    { action: 'plan.create', objectType: 'plan', objectId: special.id, after: view(special) },
     {
       action: 'import.apply',
       objectType: 'import_batch',

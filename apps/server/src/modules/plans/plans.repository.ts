@@ -30,14 +30,6 @@ export function listPlans(db: Executor, f: { systemIds: number[] | null; systemI
 }
 
 /** The active plan of a system and year, if any. */
-export const findActivePlan = async (db: Executor, systemId: number, year: number) =>
-  (
-    await db
-      .select()
-      .from(plans)
-      .where(and(eq(plans.systemId, systemId), eq(plans.year, year), eq(plans.status, 'active')))
-      .limit(1)
-  )[0];
 
 export const insertPlan = async (db: Executor, v: typeof plans.$inferInsert) =>
   (await db.insert(plans).values(v).returning())[0]!;
@@ -60,6 +52,23 @@ export async function updatePlanVersioned(
 /** Archive the active plans of a system and year other than `exceptId`; returns them. */
 /** The plan document's ad-hoc flag (Z7), as SQL over the jsonb document. */
 const adHocDoc = sql`coalesce((${plans.document} -> 'period' ->> 'adHoc')::boolean, false)`;
+
+/** The active yearly plan of a system and year (ad-hoc plans, Z7, run beside it and are not it). */
+export const findActivePlan = async (db: Executor, systemId: number, year: number) =>
+  (
+    await db
+      .select()
+      .from(plans)
+      .where(
+        and(
+          eq(plans.systemId, systemId),
+          eq(plans.year, year),
+          eq(plans.status, 'active'),
+          sql`not ${adHocDoc}`,
+        ),
+      )
+      .limit(1)
+  )[0];
 
 /**
  * Archive the other active yearly plan of a system and year when a yearly plan is activated. Ad-hoc
