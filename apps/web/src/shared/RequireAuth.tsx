@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { isApiError } from './api.js';
 import { hasPermission, useMe } from './auth.js';
-import { formatError } from './feedback.js';
+import { QueryState } from './QueryState.js';
 
 export function FullPageSpin() {
   return (
@@ -16,7 +16,6 @@ export function FullPageSpin() {
 
 /** Loads the signed-in user; sends visitors to /login and users with a temporary password to /change-password. */
 export function RequireAuth() {
-  const { t } = useTranslation();
   const location = useLocation();
   const me = useMe();
   if (me.isPending) return <FullPageSpin />;
@@ -28,8 +27,9 @@ export function RequireAuth() {
       const reason = err.code === 'SESSION_EXPIRED' ? 'reason=SESSION_EXPIRED&' : '';
       return <Navigate to={`/login?${reason}next=${next}`} replace />;
     }
-    return <Result status="error" title={t('common.loadFailed')} subTitle={formatError(t, err)} />;
   }
+  // Any other failure of the probe: the error with 重试 (a failed refetch keeps the user it had).
+  if (!me.data) return <QueryState query={me} testId="me" />;
   if (me.data.mustChangePassword && location.pathname !== '/change-password')
     return <Navigate to="/change-password" replace />;
   return <Outlet />;

@@ -1,7 +1,7 @@
 import type { PlanDiffEntry } from '@jixiao/contracts';
-import { Alert, Table, Tag, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatError } from '../../shared/feedback.js';
+import { queryTable } from '../../shared/QueryState.js';
 import { usePlanDiff } from './api.js';
 
 const KIND_COLORS = { added: 'green', removed: 'red', changed: 'orange' } as const;
@@ -24,16 +24,14 @@ export function DiffView({
   const { t } = useTranslation();
   const diff = usePlanDiff(planId, query);
   if (!query) return null;
-  if (diff.isError) return <Alert type="error" showIcon title={formatError(t, diff.error)} />;
   return (
     <Table<PlanDiffEntry & { key: number }>
       data-testid="plan-diff"
       size="small"
-      loading={diff.isLoading}
       dataSource={(diff.data ?? []).map((d, key) => ({ ...d, key }))}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('planEditor.diffEmpty') }}
+      {...queryTable(diff, t('planEditor.diffEmpty'), 'plan-diff')}
       columns={[
         {
           title: t('planEditor.change'),

@@ -16,7 +16,6 @@ import {
   Modal,
   Popconfirm,
   Space,
-  Spin,
   Steps,
   Table,
   Tag,
@@ -521,9 +520,9 @@ function RevisionsDrawer({ bookId, open, onClose }: { bookId: number; open: bool
       size="large"
       data-testid="tb-revisions-drawer"
     >
-      {revisions.isLoading ? (
-        <Spin />
-      ) : (revisions.data ?? []).length === 0 ? (
+      {!revisions.data ? (
+        <QueryState query={revisions} inline testId="tb-revisions" />
+      ) : revisions.data.length === 0 ? (
         <Empty description={t('taskbooks.noRevisions')} />
       ) : (
         <List
