@@ -39,7 +39,13 @@ describe('events, imports and corrections in the browser', () => {
     contexts.push(ctx);
     const page = await ctx.newPage();
     await page.goto(`${h.url}/login`);
-    await page.getByTestId('login-username').fill(username);
+    await page
+      .getByTestId('login-username')
+      .fill(username)
+      .catch(async (e) => {
+        await page.screenshot({ path: join(screenshots, `events-login-${username}-failed.png`) });
+        throw e;
+      });
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
@@ -82,7 +88,7 @@ describe('events, imports and corrections in the browser', () => {
     // Deduction is the default kind; unit, indicator, points, reason.
     await pick(office, 'ev-unit', 'A01');
     await pick(office, 'ev-indicator', 'T4');
-    await office.getByTestId('ev-points').locator('input').fill('1.5');
+    await office.getByTestId('ev-points').locator('xpath=descendant-or-self::input').first().fill('1.5');
     const reason = '日常督查发现十月信息报送迟报（e2e）';
     await office.getByTestId('ev-reason').fill(reason);
     await office.getByTestId('ev-submit').click();
@@ -110,12 +116,18 @@ describe('events, imports and corrections in the browser', () => {
     await page.getByTestId('ev-record').click();
     await page.getByTestId('ev-drawer').waitFor();
     await page.getByTestId('ev-kind').getByText('加分', { exact: true }).click();
-    await pick(page, 'ev-unit', 'A02');
+    const plan = await activePlan(page);
+    const approvedOf = async (unit: string) =>
+      (await get<Ev[]>(page, `/api/events?planId=${plan.id}&kind=bonus&status=approved`))
+        .filter((e) => e.unitCode === unit)
+        .reduce((sum, e) => sum + (e.points ?? 0), 0);
+    const before = await approvedOf('A03');
+    await pick(page, 'ev-unit', 'A03');
     await page.getByTestId('ev-source').click();
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '工作创新创优' })
       .click();
-    await page.getByTestId('ev-points').locator('input').fill('2');
+    await page.getByTestId('ev-points').locator('xpath=descendant-or-self::input').first().fill('2');
     const reason = '工作创新获省级推广（e2e）';
     await page.getByTestId('ev-reason').fill(reason);
     await page.getByTestId('ev-submit').click();
@@ -124,14 +136,15 @@ describe('events, imports and corrections in the browser', () => {
     await row.waitFor({ timeout: 15_000 });
     expect(await row.innerText()).toContain('待审批');
     // Pending: the cap line names it as pending.
-    expect(await page.getByTestId('ev-cap-A02').innerText()).toContain('待审批 2');
+    expect(await page.getByTestId('ev-cap-A03').innerText()).toContain('待审批 2');
 
     await row.locator('[data-testid^="ev-approve-"]').click();
     await page.getByTestId('ev-dialog-ok').click();
     await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('已生效');
     await expect
-      .poll(() => page.getByTestId('ev-cap-usage-A02').innerText(), { timeout: 15_000 })
-      .toBe('已批准加分 2 / 上限 8');
+      .poll(() => page.getByTestId('ev-cap-usage-A03').innerText(), { timeout: 15_000 })
+      .toBe(`已批准加分 ${before + 2} / 上限 8`);
+    expect(await approvedOf('A03')).toBe(before + 2);
     await page.screenshot({ path: join(screenshots, 'events.png'), fullPage: true });
   });
 
@@ -143,7 +156,6 @@ describe('events, imports and corrections in the browser', () => {
     const period = (await page.getByTestId('imp-period').innerText()).trim();
     const csv = ['unit,indicator,period,value', `X99,T1,${period},95`, `A01,T1,${period},abc`].join('\n');
     await page
-      .getByTestId('imp-upload')
       .locator('input[type=file]')
       .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByTestId('imp-preview').click();
@@ -164,7 +176,6 @@ describe('events, imports and corrections in the browser', () => {
     const period = (await page.getByTestId('imp-period').innerText()).trim();
     const csv = ['unit,indicator,period,value', `A03,T1,${period},88`, `A04,T1,${period},91.5`].join('\n');
     await page
-      .getByTestId('imp-upload')
       .locator('input[type=file]')
       .setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByTestId('imp-preview').click();
@@ -197,7 +208,11 @@ describe('events, imports and corrections in the browser', () => {
     const corrected = (item.submission.value ?? 0) + 1.25;
     await first.click();
     await page.getByTestId('ver-result').getByText('通过', { exact: true }).click();
-    await page.getByTestId('ver-corrected').locator('input').fill(String(corrected));
+    await page
+      .getByTestId('ver-corrected')
+      .locator('xpath=descendant-or-self::input')
+      .first()
+      .fill(String(corrected));
     // A corrected value needs its reason.
     await page.getByTestId('ver-note-required').waitFor();
     expect(await page.getByTestId('ver-ok').isDisabled()).toBe(true);
@@ -227,7 +242,7 @@ describe('events, imports and corrections in the browser', () => {
     // The unit reads: the approved bonus of another unit is visible, no record button.
     const filler = await as('filler', 375);
     await filler.goto(`${h.url}/events`);
-    await filler.getByTestId('ev-cap-A02').waitFor({ timeout: 20_000 });
+    await filler.getByTestId('ev-cap-A03').waitFor({ timeout: 20_000 });
     expect(await filler.getByTestId('ev-record').count()).toBe(0);
     expect(await noOverflow(filler), '/events as a unit').toBe(true);
   });

@@ -20,6 +20,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../shared/auth.js';
+import { formatDateTime } from '../../shared/format.js';
 import { QueryState, queryTable } from '../../shared/QueryState.js';
 import { useOrgNodes } from '../org/api.js';
 import { usePlan } from '../plans/api.js';
@@ -47,7 +48,7 @@ import {
   VETO_CODES,
 } from './model.js';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = formatDateTime;
 
 /** The evaluated units of a plan's system (any system's when it has none), by code. */
 function unitsOf(nodes: readonly OrgNode[], systemId: number | undefined): UnitOption[] {
@@ -237,6 +238,7 @@ export default function EventsPage() {
     {
       title: t('events.col.reason'),
       key: 'reason',
+      width: 260,
       ellipsis: { showTitle: false },
       render: (_, e) => (
         <Tooltip title={e.reason} placement="topLeft">
@@ -410,7 +412,7 @@ export default function EventsPage() {
             }) as React.HTMLAttributes<HTMLElement>
           }
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1560 }}
         />
       </Card>
       {rights.record && (

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { formatError } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
 import { QueryState, queryTable } from '../../shared/QueryState.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { periodOptions } from '../results/ranking.js';
@@ -38,7 +39,7 @@ import {
   sortProblems,
 } from './problems.js';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = formatDateTime;
 /** The period a page opens with: the latest started period that is not closed, else the latest started. */
 const openPeriod = (ws: Parameters<typeof startedPeriods>[0]) => {
   const started = startedPeriods(ws);
