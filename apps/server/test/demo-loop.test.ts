@@ -29,7 +29,7 @@ describe('demo cycle: plausible scores from the cycle data', () => {
     env = await testApp({ demo: true });
     env.clock.now = new Date('2026-12-04T02:00:00Z');
     await seedDemo(env.deps);
-    for (const u of ['office', 'filler', 'filler2', 'leader'])
+    for (const u of ['office', 'filler', 'filler2', 'leader', 'assessor'])
       cookie[u] = await signIn(env, u, DEMO_PASSWORD);
     planId = (
       await env.database.query<{ id: number }>(
@@ -99,5 +99,25 @@ describe('demo cycle: plausible scores from the cycle data', () => {
     const active = list.filter((p) => p.status === 'active');
     expect(active.map((p) => p.adHoc).sort()).toEqual([false, true]);
     for (const p of active) expect(p.errorCount).toBe(0);
+  });
+
+  it('forms list the imported values too (source import) for the office and the assessor', async () => {
+    for (const user of ['office', 'assessor']) {
+      const r = await get(user, `/api/submissions?planId=${planId}&period=2026-M10`);
+      expect(r.status).toBe(200);
+    }
+    const form = await get('filler', `/api/submissions?planId=${planId}&period=2026-M10`);
+    const items = (
+      form.body as unknown as { items: { indicator: string; due?: boolean; submission: unknown }[] }
+    ).items;
+    // October shows the monthly indicators only (T2 is quarterly; T3 and S1–S4 report once a year).
+    expect([...new Set(items.map((i) => i.indicator.split('.')[0]))].sort()).toEqual([
+      'D1',
+      'D2',
+      'D3',
+      'T1',
+      'T4',
+    ]);
+    expect(items.filter((i) => i.due && !i.submission).map((i) => i.indicator)).toEqual(['T4']);
   });
 });

@@ -9,7 +9,7 @@ import { valueSource } from './sources.js';
 
 export const submissionStatus = z.enum(['draft', 'submitted', 'verified', 'returned']);
 export type SubmissionStatus = z.infer<typeof submissionStatus>;
-export const submissionSource = z.enum(['unit', 'provider', 'supervision']);
+export const submissionSource = z.enum(['unit', 'provider', 'supervision', 'import']);
 export const verificationMethod = z.enum(['on_site', 'work_slip', 'comprehensive']);
 export type VerificationMethod = z.infer<typeof verificationMethod>;
 
