@@ -100,6 +100,10 @@ const eventsImportsEn: Shape<typeof zhCN> = {
       discipline: 'Serious discipline violation by leaders',
       media_criticism: 'Criticised by the province or core media',
     },
+    forbidden: {
+      unit: 'This unit is outside the units you may record events for',
+      indicator: 'You record events only against the indicators you assess ({{refs}}): pick the indicator',
+    },
     recorded: 'Recorded: {{unit}} {{kind}}',
     approve: 'Approve',
     reject: 'Reject',

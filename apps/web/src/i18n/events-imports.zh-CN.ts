@@ -93,6 +93,10 @@ const eventsImportsZhCN = {
       discipline: '领导班子成员严重违纪违法',
       media_criticism: '被省级以上或核心媒体通报批评',
     },
+    forbidden: {
+      unit: '该单位不在您可登记事件的范围内',
+      indicator: '您只能登记计入本部门负责指标（{{refs}}）的事件，请选择扣分指标',
+    },
     recorded: '已登记：{{unit}} {{kind}}',
     approve: '批准',
     reject: '驳回',

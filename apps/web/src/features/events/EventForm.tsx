@@ -20,6 +20,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
+import { useCurrentUser } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
 import { MAX_EVIDENCE_BYTES } from '../submissions/model.js';
 import { useEvidenceErrors } from '../submissions/SubmissionDrawer.js';
@@ -33,6 +34,7 @@ import {
   EVENT_KINDS,
   type EventDraft,
   type IndicatorOption,
+  refusalText,
   VETO_CODES,
 } from './model.js';
 
@@ -42,12 +44,19 @@ export interface UnitOption {
   name: string;
 }
 
-/** An error as one sentence; a refusal (403) adds the server's reason (e.g. the unit outside the grant). */
-export function eventErrorText(e: unknown, format: (e: unknown) => string): string {
+/**
+ * An error as one sentence; a refusal (403) says why — the unit outside the grant, or the
+ * indicators a lead department may charge — else the server's own reason.
+ */
+export function eventErrorText(
+  e: unknown,
+  format: (e: unknown) => string,
+  refusal?: (details: unknown) => string | null,
+): string {
   const base = format(e);
-  if (isApiError(e) && e.status === 403 && e.message && e.message !== e.code && !base.includes(e.message))
-    return `${base}：${e.message}`;
-  return base;
+  if (!isApiError(e) || e.status !== 403) return base;
+  const why = refusal?.(e.details) ?? (e.message && e.message !== e.code ? e.message : null);
+  return why && !base.includes(why) ? `${base}：${why}` : base;
 }
 
 /** The record form (drawer): kind, period, unit, source / event / indicator, points, reason, evidence. */
@@ -80,6 +89,7 @@ export function EventForm({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const refused = useEvidenceErrors();
+  const me = useCurrentUser();
   const narrow = Grid.useBreakpoint().md === false;
   const [d, setD] = useState<EventDraft>(initial);
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -123,7 +133,16 @@ export function EventForm({
       message.success(t('events.recorded', { unit: ev.unitName, kind: t(`events.kind.${ev.kind}`) }));
       onSaved(ev);
     } catch (e) {
-      setError(eventErrorText(e, (x) => formatError(t, x)));
+      setError(
+        eventErrorText(
+          e,
+          (x) => formatError(t, x),
+          (details) => {
+            const r = refusalText(details, me.grants);
+            return r ? t(r.key, r.params ?? {}) : null;
+          },
+        ),
+      );
     } finally {
       setSaving(false);
     }

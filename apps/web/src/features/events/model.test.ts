@@ -10,6 +10,7 @@ import {
   eventRights,
   leafIndicators,
   prefillFromQuery,
+  refusalText,
   unitIdOf,
 } from './model.js';
 
@@ -282,5 +283,20 @@ describe('pre-fill from the what-if link', () => {
       kind: 'bonus',
       code: 'ranking',
     });
+  });
+});
+
+describe('a refused event (403)', () => {
+  const assessor = [{ scopeType: 'indicators', refs: ['T1', 'T4'] }];
+  it('names the indicators of the grant, or the unit outside it', () => {
+    expect(refusalText([{ path: 'indicator', message: 'outside your grant' }], assessor)).toEqual({
+      key: 'events.forbidden.indicator',
+      params: { refs: 'T1、T4' },
+    });
+    expect(refusalText([{ path: 'unitId', message: 'outside your grant' }], [])).toEqual({
+      key: 'events.forbidden.unit',
+    });
+    expect(refusalText(undefined, assessor)).toBeNull();
+    expect(refusalText([{ path: 'other' }], assessor)).toBeNull();
   });
 });

@@ -338,3 +338,23 @@ export const STATUS_COLOR: Record<EventStatus, string> = {
   rejected: 'error',
   withdrawn: 'default',
 };
+
+/**
+ * Why the server refused to record (403): the unit is outside the recorder's grant, or a lead
+ * department named no indicator of its own (the refs come from the caller's own grants, not from
+ * the server's English message). Null when the refusal names neither.
+ */
+export function refusalText(
+  details: unknown,
+  grants: readonly { scopeType: string; refs: readonly string[] }[],
+): { key: string; params?: Record<string, string> } | null {
+  const paths = Array.isArray(details)
+    ? details.map((d) => (d && typeof d === 'object' ? (d as { path?: unknown }).path : undefined))
+    : [];
+  if (paths.includes('indicator')) {
+    const refs = [...new Set(grants.filter((g) => g.scopeType === 'indicators').flatMap((g) => g.refs))];
+    return { key: 'events.forbidden.indicator', params: { refs: refs.join('、') || '—' } };
+  }
+  if (paths.includes('unitId')) return { key: 'events.forbidden.unit' };
+  return null;
+}
