@@ -226,8 +226,9 @@ describe('results: compute, release, trace sources, what-if', () => {
       .first()
       .fill('3');
     await page.getByTestId('whatif-event-reason').fill('日常督查发现问题（模拟）');
+    await page.screenshot({ path: join(screenshots, 'results-loop-whatif-deduction.png') });
     await ok.click();
-    await modal.waitFor({ state: 'hidden' });
+    await modal.waitFor({ state: 'hidden', timeout: 10_000 });
     const change = panel.getByTestId('whatif-change');
     expect(await change.count()).toBe(1);
     expect(await change.innerText()).toContain('−3');

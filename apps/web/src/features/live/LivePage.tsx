@@ -7,6 +7,7 @@ import {
   Card,
   Col,
   Empty,
+  Grid,
   Popconfirm,
   Row,
   Select,
@@ -53,6 +54,15 @@ function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
   const { t } = useTranslation();
   const tf = t as unknown as Translate;
   const rows = lostRows(unit.lost ?? []);
+  // On a phone the "why" column is off screen: the sources sit under the indicator's name.
+  const narrow = Grid.useBreakpoint().sm === false;
+  const sources = (r: LostRow) => (
+    <SourceList
+      sources={r.sources ?? []}
+      ctx={{ planId, unit: unit.unit, unitId: unit.unitId }}
+      testId="live-sources"
+    />
+  );
   const columns: ColumnsType<LostRow> = [
     {
       title: t('live.indicator'),
@@ -65,6 +75,7 @@ function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
               {t('live.missingValue')}
             </Tag>
           )}
+          {narrow && sources(r)}
         </span>
       ),
     },
@@ -95,11 +106,7 @@ function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
               {r.notes.map((n) => renderNote(n, tf)).join('；')}
             </Typography.Text>
           )}
-          <SourceList
-            sources={r.sources ?? []}
-            ctx={{ planId, unit: unit.unit, unitId: unit.unitId }}
-            testId="live-sources"
-          />
+          {!narrow && sources(r)}
         </div>
       ),
     },

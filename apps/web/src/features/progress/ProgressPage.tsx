@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.js';
-import { queryTable } from '../../shared/QueryState.js';
+import { QueryState, queryTable } from '../../shared/QueryState.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import {
   defaultMonth,
@@ -21,7 +21,7 @@ import {
 /** The office's progress matrix (units × indicators, coloured by lag) with filters (issue 4 item 11). */
 export default function ProgressPage() {
   const { t } = useTranslation();
-  const { offered, plan, setPlan } = usePlanChoice();
+  const { plans, offered, plan, setPlan } = usePlanChoice();
   const [period, setPeriod] = useState<string>();
   const pickPlan = (id: number) => {
     setPeriod(undefined);
@@ -76,6 +76,7 @@ export default function ProgressPage() {
       </Tooltip>
     ) : null;
 
+  if (!plans.data) return <QueryState query={plans} testId="progress-plans" />;
   return (
     <Card
       title={t('progress.title')}
@@ -142,6 +143,7 @@ export default function ProgressPage() {
           {t('progress.ratio')} = {t('progress.actual')} / {t('progress.expected')}
         </Typography.Text>
       </Space>
+      {matrix.isError && <QueryState query={matrix} inline testId="progress" />}
       <Table<MatrixRow>
         size="small"
         rowKey="key"

@@ -1,5 +1,5 @@
 import type { TraceNode, TraceStep } from '@jixiao/engine';
-import { Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Descriptions, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../shared/QueryState.js';
@@ -17,26 +17,28 @@ import {
 } from './formula.js';
 import { fmtRaw, fmtScore } from './ranking.js';
 import { SourceList } from './SourceList.js';
-import { leafCode, otherSources, type SourceContext, sourcesOf } from './sources.js';
+import { otherSources, type SourceContext, sourcesOf } from './sources.js';
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 };
 const num = { fontVariantNumeric: 'tabular-nums' as const, whiteSpace: 'nowrap' as const };
 
-/** `leaf`: the code the engine input names the node by (sources are keyed by it), for indicators and sub-items. */
+/**
+ * `leaf`: the code the engine input (and so each source) names the node by — an indicator's
+ * code, a sub-item's `indicator.sub` (the engine's node code already).
+ */
 type Row = Omit<TraceNode, 'children'> & { key: string; leaf?: string; children?: Row[] };
 
-function toRows(nodes: readonly TraceNode[], prefix = '', parent?: TraceNode): Row[] {
+function toRows(nodes: readonly TraceNode[], prefix = ''): Row[] {
   return nodes.map((n) => {
     const key = `${prefix}${n.code}`;
-    const leaf =
-      n.kind === 'indicator'
-        ? n.code
-        : n.kind === 'sub_item'
-          ? leafCode(n.code, parent?.kind === 'indicator' ? parent.code : undefined)
-          : undefined;
-    const children = n.children?.length ? toRows(n.children, `${key}/`, n) : undefined;
+    const children = n.children?.length ? toRows(n.children, `${key}/`) : undefined;
     const { children: _c, ...rest } = n;
-    return { ...rest, key, ...(leaf ? { leaf } : {}), ...(children ? { children } : {}) };
+    return {
+      ...rest,
+      key,
+      ...(n.kind !== 'component' ? { leaf: n.code } : {}),
+      ...(children ? { children } : {}),
+    };
   });
 }
 
@@ -97,6 +99,7 @@ export function TraceView({
   const { t } = useTranslation();
   const tf = t as unknown as Translate;
   const q = useUnitTrace(planId, period, run, unit);
+  const narrow = Grid.useBreakpoint().sm === false;
   if (!q.data) return <QueryState query={q} inline testId="trace" />;
   const tr: TracedUnit = q.data;
   const rows = toRows(tr.components ?? []);
@@ -122,7 +125,7 @@ export function TraceView({
           {
             key: 'rounding',
             label: t('trace.rounding'),
-            span: 2,
+            span: 'filled',
             children: t('trace.roundingRule', {
               decimals: tr.rounding?.decimals,
               mode: tr.rounding?.mode,
@@ -146,6 +149,12 @@ export function TraceView({
             render: (_, r) => (
               <span>
                 <Typography.Text code>{r.code}</Typography.Text> {r.name}
+                {/* On a phone the formula column is off screen: the sources sit under the name. */}
+                {narrow && r.leaf && (
+                  <div style={{ maxWidth: 240, whiteSpace: 'normal' }}>
+                    <SourceList sources={sourcesOf(tr.sources, r.leaf)} ctx={ctx} />
+                  </div>
+                )}
               </span>
             ),
           },
@@ -185,7 +194,7 @@ export function TraceView({
                     {renderNote(n, tf)}
                   </Typography.Text>
                 ))}
-                {r.leaf && <SourceList sources={sourcesOf(tr.sources, r.leaf)} ctx={ctx} />}
+                {!narrow && r.leaf && <SourceList sources={sourcesOf(tr.sources, r.leaf)} ctx={ctx} />}
               </Space>
             ),
           },

@@ -503,7 +503,14 @@ function EventModal({
         if (open) form.resetFields();
       }}
       onOk={async () => {
-        const v = await form.validateFields();
+        // Checked on the values themselves (the form's own check may still be running on the
+        // last keystroke); when invalid, the form shows why and the modal stays open.
+        const v = form.getFieldsValue(true) as EventForm;
+        const bad = Object.keys(deductionProblems(v)).length > 0 || (bonus && !v.source);
+        if (bad) {
+          await form.validateFields().catch(() => undefined);
+          return;
+        }
         const reason = v.reason.trim();
         if (bonus) onOk({ type: 'bonus', source: v.source!, points: v.points!, reason });
         else

@@ -1,6 +1,6 @@
 import type { ValueSource } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
-import { describeSource, fmtShare, fmtValue, leafCode, otherSources, sourcesOf } from './sources.js';
+import { describeSource, fmtShare, fmtValue, otherSources, sourcesOf } from './sources.js';
 
 const src = (over: Partial<ValueSource>): ValueSource => ({
   indicator: 'T1',
@@ -125,7 +125,7 @@ describe('sourcesOf and otherSources', () => {
   ];
   it('picks a leaf’s sources by its code, a sub-item as indicator.sub', () => {
     expect(sourcesOf(all, 'T1')).toHaveLength(2);
-    expect(sourcesOf(all, leafCode('S1', 'T2'))).toHaveLength(1);
+    expect(sourcesOf(all, 'T2.S1')).toHaveLength(1);
     expect(sourcesOf(undefined, 'T1')).toEqual([]);
   });
   it('lists the rest on their own', () => {

@@ -145,10 +145,7 @@ export function describeSource(s: ValueSource, ctx: SourceContext, index = 0): S
   };
 }
 
-/** A trace leaf's code: an indicator's own, a sub-item's `indicator.sub` (as the engine input names it). */
-export const leafCode = (code: string, parent?: string) => (parent ? `${parent}.${code}` : code);
-
-/** The sources of one indicator (or sub-item), in the order given. */
+/** The sources of one indicator (or sub-item, `indicator.sub`), in the order given. */
 export function sourcesOf(sources: readonly ValueSource[] | undefined, code: string): ValueSource[] {
   return (sources ?? []).filter((s) => s.indicator === code);
 }
