@@ -76,9 +76,25 @@ describe('results: compute, release, trace sources, what-if', () => {
     await options.first().waitFor();
     expect(await options.first().innerText()).toContain(plan.name);
     expect(await options.first().innerText()).toContain('年度');
+    const adHoc = plans.find((p) => p.status === 'active' && p.adHoc);
+    if (adHoc) {
+      const o = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: adHoc.name });
+      expect(await o.first().innerText()).toContain('专项');
+    }
     await page.keyboard.press('Escape');
     const archived = plans.find((p) => p.status === 'archived');
     if (archived) await pick(archived);
+    if (adHoc) {
+      // An ad-hoc plan opens on the last period of its own window (a Q3–Q4 plan on Q4).
+      const doc = (await get<{ document: { period?: { to?: string } } }>(page, `/api/plans/${adHoc.id}`))
+        .body;
+      await pick(adHoc);
+      if (doc.document.period?.to)
+        await page
+          .getByTestId('results-period-select')
+          .getByText(doc.document.period.to, { exact: true })
+          .waitFor({ timeout: 15_000 });
+    }
     await pick(plan);
     await page.getByTestId('results-status').waitFor({ timeout: 30_000 });
 

@@ -38,7 +38,7 @@ import { planKeys, usePlan } from '../plans/api.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { evaluate, exportUrl, releaseRun, resultKeys, useRun, useRuns } from './api.js';
 import { GradeTag } from './GradeTag.js';
-import { defaultPeriod, fmtScore, periodOptions, unitsByGroup } from './ranking.js';
+import { fmtScore, openingPeriod, periodOptions, unitsByGroup } from './ranking.js';
 import {
   emptyKey,
   isPeriodOpen,
@@ -130,11 +130,13 @@ export default function ResultsPage() {
     includeArchived: true,
     resets: ['period', 'group', 'run'],
   });
-  const period = params.get('period') ?? (summary ? defaultPeriod(summary) : undefined);
+  const planDoc = usePlan(planId);
+  const period =
+    params.get('period') ??
+    (summary ? openingPeriod(summary, planDoc.data?.document as { period?: { to?: unknown } }) : undefined);
   const runs = useRuns(planId, period);
   const runId = runParam(params.get('run'), runs.data);
   const results = useRun(planId, period, runId);
-  const planDoc = usePlan(planId);
   const [unit, setUnit] = useState<UnitScore | null>(null);
   const [runsOpen, setRunsOpen] = useState(false);
 

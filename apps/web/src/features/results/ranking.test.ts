@@ -1,6 +1,14 @@
 import type { PlanSummary } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
-import { defaultPeriod, defaultPlan, fmtRaw, fmtScore, periodOptions, unitsByGroup } from './ranking.js';
+import {
+  defaultPeriod,
+  defaultPlan,
+  fmtRaw,
+  fmtScore,
+  openingPeriod,
+  periodOptions,
+  unitsByGroup,
+} from './ranking.js';
 
 const plan = (id: number, year: number, status: PlanSummary['status']) =>
   ({ id, year, status }) as PlanSummary;
@@ -41,5 +49,17 @@ describe('fmtRaw', () => {
     expect(fmtRaw(99.66)).toBe('99.66');
     expect(fmtRaw(1.0147058823529411)).toBe('1.014705882');
     expect(fmtRaw(null)).toBe('');
+  });
+});
+
+describe('openingPeriod', () => {
+  it('opens the yearly plan on the year end at once', () => {
+    expect(openingPeriod({ year: 2026, adHoc: false }, undefined)).toBe('2026-Y');
+  });
+  it('opens an ad-hoc plan on the last period of its window, once its document is there', () => {
+    expect(openingPeriod({ year: 2026, adHoc: true }, undefined)).toBeUndefined();
+    expect(openingPeriod({ year: 2026, adHoc: true }, { period: { to: '2026-Q4' } })).toBe('2026-Q4');
+    expect(openingPeriod({ year: 2026, adHoc: true }, { period: {} })).toBe('2026-Y');
+    expect(openingPeriod({ year: 2026, adHoc: true }, { period: { to: '2027-Q1' } })).toBe('2026-Y');
   });
 });

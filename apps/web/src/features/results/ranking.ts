@@ -12,6 +12,21 @@ export function defaultPeriod(plan: Pick<PlanSummary, 'year'>): string {
   return `${plan.year}-Y`;
 }
 
+/**
+ * The period a plan's results open on: an ad-hoc plan's last period when its document states its
+ * window (a Q3–Q4 special-topic plan opens on Q4), else the year end. undefined while an ad-hoc
+ * plan's document is still loading (so no request goes out for the wrong period).
+ */
+export function openingPeriod(
+  plan: Pick<PlanSummary, 'year' | 'adHoc'>,
+  doc: { period?: { to?: unknown } } | undefined,
+): string | undefined {
+  if (!plan.adHoc) return defaultPeriod(plan);
+  if (!doc) return undefined;
+  const to = doc.period?.to;
+  return typeof to === 'string' && periodOptions(plan.year).includes(to) ? to : defaultPeriod(plan);
+}
+
 /** Period choices of a year: year end, halves, quarters and months. */
 export function periodOptions(year: number): string[] {
   return [
