@@ -63,3 +63,15 @@ describe('openingPeriod', () => {
     expect(openingPeriod({ year: 2026, adHoc: true }, { period: { to: '2027-Q1' } })).toBe('2026-Y');
   });
 });
+
+describe('defaultPlan with ad-hoc plans (Z7)', () => {
+  it('opens the yearly plan, not the ad-hoc one active beside it', () => {
+    const plans = [
+      { id: 1, year: 2025, status: 'archived', adHoc: false },
+      { id: 2, year: 2026, status: 'active', adHoc: false },
+      { id: 3, year: 2026, status: 'active', adHoc: true },
+    ] as PlanSummary[];
+    expect(defaultPlan(plans)?.id).toBe(2);
+    expect(defaultPlan(plans.filter((p) => p.id !== 2))?.id).toBe(3);
+  });
+});

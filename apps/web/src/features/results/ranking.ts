@@ -1,10 +1,17 @@
 /** Pure helpers of the results page. */
 import type { PlanSummary, UnitScore } from '@jixiao/contracts';
 
-/** The plan the results page opens with: the active plan of the latest year (else the latest plan). */
+/**
+ * The plan a page opens with: the active yearly plan of the latest year — not an ad-hoc plan
+ * active beside it (Z7) — else any active plan, else the latest plan.
+ */
 export function defaultPlan(plans: readonly PlanSummary[]): PlanSummary | undefined {
   const byYear = [...plans].sort((a, b) => b.year - a.year || b.id - a.id);
-  return byYear.find((p) => p.status === 'active') ?? byYear[0];
+  return (
+    byYear.find((p) => p.status === 'active' && !p.adHoc) ??
+    byYear.find((p) => p.status === 'active') ??
+    byYear[0]
+  );
 }
 
 /** The year-end period of a plan's year. */
