@@ -10,7 +10,9 @@ describe('demo submissions, verification and live scores', () => {
     env.clock.now = new Date('2026-11-15T02:00:00Z');
     await seedDemo(env.deps);
     plan = (
-      await env.database.query<{ id: number }>("select id from plan where status = 'active' and year = 2026")
+      await env.database.query<{ id: number }>(
+        "select id from plan where status = 'active' and year = 2026 and document -> 'period' ->> 'adHoc' is null",
+      )
     )[0]!.id;
   }, 120_000);
   afterAll(() => env.close());
@@ -20,17 +22,22 @@ describe('demo submissions, verification and live scores', () => {
     return r.json();
   };
 
-  it('24 units × 3 indicators × 10 months, less one missing: verified, submitted and returned values', async () => {
+  it('self-reported T1/T4 of 24 units × 10 months, less one missing: verified, submitted and returned values', async () => {
     const rows = await env.database.query<{ status: string; n: number }>(
-      'select status, count(*)::int as n from submission group by status order by status',
+      "select status, count(*)::int as n from submission where source = 'unit' group by status order by status",
     );
-    // M09 returns: units 0, 7, 14, 21 × T1, T4 = 8; M01–M08 verified: 24 × 3 × 8 = 576;
-    // submitted: 24 × 3 × 2 − 8 returned − 1 missing = 135.
+    // M09 returns: units 0, 7, 14, 21 × T1, T4 = 8; M01–M08 verified: 24 × 2 × 8 = 384;
+    // submitted: 24 × 2 × 2 − 8 returned − 1 missing = 87.
     expect(rows).toEqual([
       { status: 'returned', n: 8 },
-      { status: 'submitted', n: 135 },
-      { status: 'verified', n: 576 },
+      { status: 'submitted', n: 87 },
+      { status: 'verified', n: 384 },
     ]);
+    // The provider's D3 for all 125 units, M01–M10 (Z4).
+    const provided = await env.database.query<{ n: number }>(
+      "select count(*)::int as n from submission where source = 'provider'",
+    );
+    expect(provided[0]!.n).toBe(125 * 10);
     expect((await env.database.query('select 1 from half_year_result')).length).toBe(1);
     expect((await env.database.query('select 1 from evidence_file')).length).toBe(2);
   });
@@ -45,6 +52,7 @@ describe('demo submissions, verification and live scores', () => {
     expect(queue.length).toBe(24 * 2 - 1);
     expect(queue.filter((q: { sampleId: number | null }) => q.sampleId).length).toBe(6);
     const counts = await get('office', `/api/verification/counts?planId=${plan}`);
-    expect(counts.reduce((s: number, c: { total: number }) => s + c.total, 0)).toBe(24 * 2 * 8 + 8);
+    // Passes of M01–M08, the 8 returns, and one on-site check that corrected a verified value.
+    expect(counts.reduce((s: number, c: { total: number }) => s + c.total, 0)).toBe(24 * 2 * 8 + 8 + 1);
   });
 });

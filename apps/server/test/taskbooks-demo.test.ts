@@ -31,7 +31,7 @@ describe('demo task books and calendar', () => {
   it('the calendar: M01–M09 closed, M10 late in mid-November, one reopening; seeding twice adds nothing', async () => {
     const office = await signIn(env, 'office', DEMO_PASSWORD).catch(() => null);
     const [plan] = await env.database.query<{ id: number }>(
-      "select id from plan where status = 'active' and year = 2026",
+      "select id from plan where status = 'active' and year = 2026 and document -> 'period' ->> 'adHoc' is null",
     );
     const rows = await env.database.query<{ period: string; closed: boolean }>(
       `select period, closed from period_window where plan_id = ${plan!.id} order by due_at`,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { submissions, verificationSamples, verifications } from '../../db/schema/index.js';
 
@@ -25,6 +25,10 @@ export const listVerifications = (db: Executor, submissionIds: number[]) =>
     : Promise.resolve([] as VerificationRow[]);
 
 /** Submitted values of a plan (optionally one period), the verification queue's candidates. */
+/**
+ * Submitted values awaiting conformity verification (Z4): reported by units or providers, of one
+ * source when given. Figures the office imported are its own and are not queued.
+ */
 export const submittedOf = (db: Executor, planId: number, period?: string, source?: string) =>
   db
     .select()
@@ -34,7 +38,7 @@ export const submittedOf = (db: Executor, planId: number, period?: string, sourc
         eq(submissions.planId, planId),
         eq(submissions.status, 'submitted'),
         period ? eq(submissions.period, period) : undefined,
-        source ? eq(submissions.source, source) : undefined,
+        source ? eq(submissions.source, source) : ne(submissions.source, 'import'),
       ),
     )
     .orderBy(asc(submissions.period), asc(submissions.unitId), asc(submissions.indicator));
