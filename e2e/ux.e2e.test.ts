@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type Harness, screenshots, startHarness } from './harness.js';
 
 /**
@@ -16,6 +16,8 @@ describe('first-visit UX in the browser', () => {
     h = await startHarness();
   });
   afterAll(() => h?.close());
+  // A test that fails midway must not leave its request interception behind for the next one.
+  afterEach(() => h?.page.unrouteAll({ behavior: 'ignoreErrors' }));
 
   const signIn = async (page: Page, user: string) => {
     await page.context().clearCookies();
@@ -30,10 +32,15 @@ describe('first-visit UX in the browser', () => {
   const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshots, `ux-${name}.png`) });
   const overflow = (page: Page) =>
     page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-  const activePlanId = (page: Page, year: number) =>
+  /** The system's yearly plan of a year (ad-hoc plans may sit beside it). */
+  const yearlyPlanId = (page: Page, year: number) =>
     page.evaluate(async (y) => {
-      const plans = (await (await fetch('/api/plans')).json()) as { id: number; year: number }[];
-      return plans.find((p) => p.year === y)!.id;
+      const plans = (await (await fetch('/api/plans')).json()) as {
+        id: number;
+        year: number;
+        adHoc?: boolean;
+      }[];
+      return plans.find((p) => p.year === y && !p.adHoc)!.id;
     }, year);
 
   it('the sign-in page makes no failed request and logs no console error', async () => {
@@ -80,7 +87,7 @@ describe('first-visit UX in the browser', () => {
         });
       else await route.continue();
     });
-    await page.goto(`${h.url}/live`);
+    await page.goto(`${h.url}/live?plan=${await yearlyPlanId(page, 2026)}`);
     // First a loading state, then (after the client's retries) the error with the retry button.
     const error = page.getByTestId('live-error');
     await error.waitFor({ timeout: 30_000 });
@@ -94,7 +101,6 @@ describe('first-visit UX in the browser', () => {
     await page.getByTestId('live-unit-B1-01').waitFor({ timeout: 30_000 });
     expect(calls).toBeGreaterThan(before);
     expect(await page.getByTestId('live-error').count()).toBe(0);
-    await page.unroute('**/api/live/**');
   });
 
   it('verification: a spinner while the queue loads, never a false 没有待核验的数据', async () => {
@@ -104,11 +110,12 @@ describe('first-visit UX in the browser', () => {
     const held = new Promise<void>((r) => {
       release = r;
     });
+    const plan = await yearlyPlanId(page, 2026);
     await page.route('**/api/verification/queue**', async (route) => {
       await held;
       await route.continue();
     });
-    await page.goto(`${h.url}/verification`);
+    await page.goto(`${h.url}/verification?plan=${plan}`);
     await page.getByTestId('ver-queue-loading').waitFor({ timeout: 20_000 });
     expect(await page.locator('body').innerText()).not.toContain('没有待核验的数据');
     release();
@@ -119,7 +126,6 @@ describe('first-visit UX in the browser', () => {
     await shot(page, 'verification');
     expect(await page.getByTestId('ver-queue-error').count(), 'the queue loads').toBe(0);
     expect(await page.getByTestId('ver-queue').locator('tr.ant-table-row').count()).toBeGreaterThan(0);
-    await page.unroute('**/api/verification/queue**');
   });
 
   it('no horizontal overflow on a 375 px phone (and notice detail at 1366 px)', async () => {
@@ -133,15 +139,16 @@ describe('first-visit UX in the browser', () => {
     };
     await page.setViewportSize(phone);
     await signIn(page, 'filler');
-    await page.goto(`${h.url}/submissions`);
+    const plan = await yearlyPlanId(page, 2026);
+    await page.goto(`${h.url}/submissions?plan=${plan}`);
     await check('submissions', () => page.getByTestId('sub-table').waitFor({ timeout: 30_000 }));
-    await page.goto(`${h.url}/live`);
+    await page.goto(`${h.url}/live?plan=${plan}`);
     await check('live', () => page.getByTestId('live-unit-A01').waitFor({ timeout: 30_000 }));
-    await page.goto(`${h.url}/task-books`);
+    await page.goto(`${h.url}/task-books?plan=${plan}`);
     await check('task-books', () => page.getByTestId('tb-status').first().waitFor({ timeout: 30_000 }));
 
     await signIn(page, 'office');
-    await page.goto(`${h.url}/calendar`);
+    await page.goto(`${h.url}/calendar?plan=${plan}`);
     await check('calendar', () => page.getByTestId('cal-calendar').waitFor({ timeout: 30_000 }));
     const noticeId = await page.evaluate(async () => {
       const r = (await (await fetch('/api/notices')).json()) as { items: { id: number }[] };
@@ -157,8 +164,7 @@ describe('first-visit UX in the browser', () => {
       page.locator('.ant-drawer-body .ant-descriptions').waitFor({ timeout: 30_000 }),
     );
     await page.setViewportSize(phone);
-    const planId = await activePlanId(page, 2026);
-    await page.goto(`${h.url}/plans/${planId}`);
+    await page.goto(`${h.url}/plans/${plan}`);
     await page.getByRole('tab', { name: '方案设置' }).click();
     await check('plan-settings', () => page.getByTestId('plan-granularity').waitFor({ timeout: 30_000 }));
     await page.setViewportSize(desktop);
@@ -242,7 +248,7 @@ describe('first-visit UX in the browser', () => {
     await row.waitFor({ timeout: 30_000 });
     expect(await row.innerText()).not.toMatch(/个错误/);
     expect(await row.innerText()).toContain('通过');
-    await page.goto(`${h.url}/plans/${await activePlanId(page, 2025)}`);
+    await page.goto(`${h.url}/plans/${await yearlyPlanId(page, 2025)}`);
     await page.getByTestId('plan-readonly').waitFor({ timeout: 30_000 });
     expect(await page.locator('body').innerText()).not.toMatch(/\d+ 个错误/);
   });
@@ -250,7 +256,7 @@ describe('first-visit UX in the browser', () => {
   it('the active (read-only) plan shows its AHP view, read-only', async () => {
     const { page } = h;
     await signIn(page, 'office');
-    await page.goto(`${h.url}/plans/${await activePlanId(page, 2026)}`);
+    await page.goto(`${h.url}/plans/${await yearlyPlanId(page, 2026)}`);
     await page.getByTestId('plan-readonly').waitFor({ timeout: 30_000 });
     await page.getByTestId('row-ahp').first().click();
     const matrix = page.getByTestId('ahp-matrix');
