@@ -460,7 +460,6 @@ const en: Messages = {
   },
   whatif: {
     title: 'What-if',
-    hint: 'Change an input and re-score in the browser; nothing is saved unless you press “Save data”.',
     load: 'Load data',
     unit: 'Unit',
     indicator: 'Indicator',
@@ -484,9 +483,6 @@ const en: Messages = {
     changes: 'Changes',
     noChanges: 'No changes yet',
     reset: 'Undo all',
-    save: 'Save data',
-    saveConfirm: 'Save the changed data for {{period}}? Recompute the results afterwards for it to count.',
-    saved: 'Data saved',
     result: 'Outcome',
     newTotal: 'New total',
     newRank: 'New rank',

@@ -454,7 +454,6 @@ const zhCN = {
   },
   whatif: {
     title: '模拟测算',
-    hint: '在浏览器中修改一项输入并重新计分；除非点击“保存数据”，不会保存任何修改。',
     load: '加载数据',
     unit: '单位',
     indicator: '指标',
@@ -478,9 +477,6 @@ const zhCN = {
     changes: '已做修改',
     noChanges: '尚未修改',
     reset: '全部撤销',
-    save: '保存数据',
-    saveConfirm: '将修改后的数据保存到 {{period}}？保存后需重新计算结果才会生效。',
-    saved: '数据已保存',
     result: '测算结果',
     newTotal: '新总分',
     newRank: '新排名',
