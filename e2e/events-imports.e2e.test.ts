@@ -195,7 +195,9 @@ describe('events, imports and corrections in the browser', () => {
 
   it('the assessor passes a value with a corrected figure and a reason', async () => {
     const page = await as('assessor');
-    await page.goto(`${h.url}/verification`);
+    // The yearly plan named: the verification page's own default may open another active plan.
+    const yearly = await activePlan(page);
+    await page.goto(`${h.url}/verification?plan=${yearly.id}`);
     const first = page.getByTestId('ver-queue').locator('[data-testid^="ver-check-"]').first();
     await first.waitFor({ timeout: 20_000 });
     const testId = (await first.getAttribute('data-testid'))!;
