@@ -86,7 +86,14 @@ function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
       key: 'lost',
       width: 80,
       align: 'right',
-      render: (_, r) => <Typography.Text type="danger">−{fmtScore(r.lost)}</Typography.Text>,
+      render: (_, r) =>
+        r.leftOut ? (
+          <Tag data-testid="live-left-out" style={{ marginInlineEnd: 0 }}>
+            {t('trace.left_out')}
+          </Tag>
+        ) : (
+          <Typography.Text type="danger">−{fmtScore(r.lost)}</Typography.Text>
+        ),
     },
     {
       title: t('live.why'),
@@ -138,7 +145,9 @@ function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
           />
         </Col>
       </Row>
-      <Typography.Title level={5}>{t('live.losing', { n: rows.length })}</Typography.Title>
+      <Typography.Title level={5}>
+        {t('live.losing', { n: rows.filter((r) => !r.leftOut).length })}
+      </Typography.Title>
       <Table<LostRow>
         data-testid="live-lost"
         size="small"

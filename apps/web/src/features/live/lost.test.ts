@@ -25,6 +25,7 @@ describe('lost points', () => {
       ['C2', 5, false, '', 0.25],
       ['T1', 5, false, 'x = 115.3, ref = 120', 0.25],
     ]);
+    expect(rows.every((r) => !r.leftOut)).toBe(true);
   });
   it('marks a value missing when its source says the plan’s missing-value policy applied', () => {
     const missing = {
@@ -59,6 +60,15 @@ describe('lost points', () => {
       ['T2', true, 1],
       ['T3', false, 1],
     ]);
+  });
+  it('a value left out of scoring (score null: reweighted or pending) loses nothing and comes last', () => {
+    const rows = lostRows([lp('S4', 10, null), lp('T4', 5, 0), lp('D3', 10, 8.71)]);
+    expect(rows.map((r) => [r.code, r.leftOut, Math.round(r.share * 1e4) / 1e4])).toEqual([
+      ['T4', false, 0.7949],
+      ['D3', false, 0.2051],
+      ['S4', true, 0],
+    ]);
+    expect(totalLost(rows)).toBe(6.29);
   });
   it('formats inputs, rounding float noise', () => {
     expect(formatInputs({ x: 0.1 + 0.2, band: '[[60,0.6]]', y: null })).toBe(

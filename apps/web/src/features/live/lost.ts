@@ -9,7 +9,12 @@ export interface LostRow extends LostPoints {
   inputs: string;
   /** The value was missing (the engine applied the indicator's missing-value policy). */
   missing: boolean;
-  /** Share of all points lost, 0–1. */
+  /**
+   * Not scored at all (score null: the plan's policy left the value out and gave its weight to
+   * the others, or holds it as pending): it loses nothing itself, so it counts in no total.
+   */
+  leftOut: boolean;
+  /** Share of all points lost, 0–1 (0 when left out). */
   share: number;
 }
 
@@ -25,25 +30,31 @@ export function formatInputs(vars: Record<string, number | string | null>): stri
 
 /**
  * Lost points, largest loss first (then by code), each with its inputs and share of the total
- * loss; entries that lose nothing are dropped.
+ * loss; entries that lose nothing are dropped. Entries left out of scoring come last: they lose
+ * nothing themselves (the server reports their full points as `lost`).
  */
 export function lostRows(lost: readonly LostPoints[]): LostRow[] {
-  const rows = lost.filter((l) => l.lost > 0);
-  const sum = rows.reduce((s, l) => s + l.lost, 0);
+  const rows = lost.filter((l) => l.lost > 0 || l.score === null);
+  const sum = totalLost(rows);
   return rows
-    .map((l) => ({
-      ...l,
-      inputs: formatInputs(l.vars),
-      missing:
-        l.notes.some((n) => n.startsWith('missing input')) || !!l.sources?.some((s) => s.kind === 'missing'),
-      share: sum > 0 ? l.lost / sum : 0,
-    }))
-    .sort((a, b) => b.lost - a.lost || a.code.localeCompare(b.code));
+    .map((l) => {
+      const leftOut = l.score === null;
+      return {
+        ...l,
+        inputs: formatInputs(l.vars),
+        missing:
+          l.notes.some((n) => n.startsWith('missing input')) ||
+          !!l.sources?.some((s) => s.kind === 'missing'),
+        leftOut,
+        share: sum > 0 && !leftOut ? l.lost / sum : 0,
+      };
+    })
+    .sort((a, b) => Number(a.leftOut) - Number(b.leftOut) || b.lost - a.lost || a.code.localeCompare(b.code));
 }
 
-/** Points lost in all, rounded to 2 decimals (the engine's display precision). */
-export function totalLost(lost: readonly Pick<LostPoints, 'lost'>[]): number {
-  return Math.round(lost.reduce((s, l) => s + l.lost, 0) * 100) / 100;
+/** Points lost in all, rounded to 2 decimals (the engine's display precision); left-out entries count 0. */
+export function totalLost(lost: readonly (Pick<LostPoints, 'lost'> & { score?: number | null })[]): number {
+  return Math.round(lost.reduce((s, l) => s + (l.score === null ? 0 : l.lost), 0) * 100) / 100;
 }
 
 /** Whether the office may freeze the half-year result from this period: `<year>-H1`. */
