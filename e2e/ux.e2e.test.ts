@@ -228,6 +228,18 @@ describe('first-visit UX in the browser', () => {
     expect(text).not.toContain('auth.login');
     expect(text).not.toContain('evaluation_run');
     await shot(page, 'audit');
+    // The action filter offers the actions by name and searches by code.
+    await page.getByTestId('audit-action-filter').locator('input').fill('登录');
+    await page
+      .locator('.ant-select-dropdown .ant-select-item-option', { hasText: '登录 · auth.login' })
+      .click();
+    await page.getByTestId('audit-search').click();
+    await page.waitForFunction(() => {
+      const codes = [...document.querySelectorAll('[data-testid="audit-action"]')].map((e) =>
+        e.getAttribute('data-code'),
+      );
+      return codes.length > 0 && codes.every((c) => c === 'auth.login');
+    });
   });
 
   it('/users does not claim 待改密 for demo accounts, which sign in without a forced change', async () => {

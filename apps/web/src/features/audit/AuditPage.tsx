@@ -1,7 +1,20 @@
 import { SafetyOutlined, SearchOutlined } from '@ant-design/icons';
 import type { AuditEvent } from '@jixiao/contracts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Col, DatePicker, Form, Input, Row, Space, Table, Typography, theme } from 'antd';
+import {
+  Alert,
+  AutoComplete,
+  Button,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Row,
+  Space,
+  Table,
+  Typography,
+  theme,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -9,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { diffKeys, snapshotLines } from './diff.js';
-import { actionLabel, objectTypeLabel } from './labels.js';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, actionLabel, objectTypeLabel } from './labels.js';
 
 interface Filters {
   actor?: string;
@@ -78,7 +91,11 @@ export default function AuditPage() {
           </Col>
           <Col xs={12} md={6} lg={4}>
             <Form.Item name="objectType" label={t('audit.objectType')}>
-              <Input allowClear />
+              <CodeInput
+                codes={AUDIT_OBJECT_TYPES}
+                label={(c) => objectTypeLabel(t, c)}
+                testId="audit-object-type"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6} lg={4}>
@@ -88,7 +105,11 @@ export default function AuditPage() {
           </Col>
           <Col xs={12} md={6} lg={4}>
             <Form.Item name="action" label={t('audit.action')}>
-              <Input allowClear />
+              <CodeInput
+                codes={AUDIT_ACTIONS}
+                label={(c) => actionLabel(t, c)}
+                testId="audit-action-filter"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12} lg={8}>
@@ -200,6 +221,35 @@ export default function AuditPage() {
         />
       </QueryState>
     </>
+  );
+}
+
+/** A code filter that offers the known codes by their label (typed text matches label or code). */
+function CodeInput({
+  codes,
+  label,
+  testId,
+  value,
+  onChange,
+}: {
+  codes: readonly string[];
+  label: (code: string) => string;
+  testId: string;
+  value?: string;
+  onChange?: (v: string) => void;
+}) {
+  const options = codes.map((c) => ({ value: c, label: `${label(c)} · ${c}` }));
+  return (
+    <AutoComplete
+      data-testid={testId}
+      allowClear
+      value={value}
+      onChange={onChange}
+      options={options}
+      showSearch={{
+        filterOption: (input, o) => (o?.label ?? '').toLowerCase().includes(input.trim().toLowerCase()),
+      }}
+    />
   );
 }
 
