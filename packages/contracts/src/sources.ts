@@ -44,6 +44,8 @@ export const valueSource = z.object({
   /** For `missing`: what the plan's policy did (reweight, pending, zero, carry_forward, penalty, unverified…). */
   policy: z.string().nullable().optional(),
   submissionId: z.number().int().nullable().optional(),
+  /** The import batch that brought the figure in (submissions and reference values of a data file). */
+  importBatchId: z.number().int().nullable().optional(),
   by: z.string().nullable().optional(),
   at: z.string().nullable().optional(),
 });

@@ -34,7 +34,16 @@ export function demoUnits(): UnitInput[] {
 
 /** The demo year's made-up figures: what every unit will have reached by the year end (deterministic). */
 export function demoYearData(units: UnitInput[]): EvaluationInput {
-  return generateTemplateData(DEMO_TEMPLATE, units, 20260301, { period: DEMO_PERIOD, vetoShare: 0 });
+  const data = generateTemplateData(DEMO_TEMPLATE, units, 20260301, { period: DEMO_PERIOD, vetoShare: 0 });
+  // A rate (unit "%") aims at 100 %: the generator's targets are amounts, so rescale value and target.
+  const plan = getTemplate(DEMO_TEMPLATE)?.plan as Plan | undefined;
+  const rates = new Set((plan?.indicators ?? []).filter((i) => i.unit?.trim() === '%').map((i) => i.code));
+  for (const v of data.values)
+    if (rates.has(v.indicator) && typeof v.target === 'number' && v.target > 0) {
+      if (typeof v.value === 'number') v.value = Math.round(((v.value * 100) / v.target) * 100) / 100;
+      v.target = 100;
+    }
+  return data;
 }
 
 /**

@@ -241,13 +241,17 @@ export function assembleCycleInput(args: AssembleArgs): Assembled {
           const v = ref[f];
           if (v === null) continue;
           c[f] = v;
-          sources.push(src(u.code, leaf.code, f, 'reference', ref.importBatchId ?? ref.id, ref.period, v));
+          sources.push({
+            ...src(u.code, leaf.code, f, 'reference', ref.id, ref.period, v),
+            importBatchId: ref.importBatchId,
+          });
         }
         if (ref.scores?.length) {
           c.scores = [...ref.scores];
-          sources.push(
-            src(u.code, leaf.code, 'scores', 'reference', ref.importBatchId ?? ref.id, ref.period, null),
-          );
+          sources.push({
+            ...src(u.code, leaf.code, 'scores', 'reference', ref.id, ref.period, null),
+            importBatchId: ref.importBatchId,
+          });
         }
       }
       if (c && tb) {
@@ -281,6 +285,7 @@ export function assembleCycleInput(args: AssembleArgs): Assembled {
           period: report.period,
           value: c.value ?? null,
           submissionId: report.id,
+          ...(report.importBatchId ? { importBatchId: report.importBatchId } : {}),
           ...(corrected ? { submitted: report.value } : {}),
           ...(carried ? { policy: carried } : {}),
           by: corrected ? corrected.by : report.by,

@@ -61,7 +61,9 @@ function lostPoints(nodes: TraceNode[], sources: UnitSource[]) {
   const out: LiveScores['units'][number]['lost'] & object = [];
   const walk = (n: TraceNode) => {
     if (n.children.length) return n.children.forEach(walk);
-    const lost = Math.round((n.full - (n.score ?? 0)) * 1e6) / 1e6;
+    // A leaf left out (not yet due, re-weighted) loses nothing: its weight went to its siblings.
+    if (n.score === null) return;
+    const lost = Math.round((n.full - n.score) * 1e6) / 1e6;
     if (lost > 0)
       out.push({
         code: n.code,

@@ -107,9 +107,11 @@ export async function verify(
       ]);
     const corrected = body.correctedValue ?? null;
     if (corrected !== null && body.result !== 'pass')
-      throw new AppError('VALIDATION_FAILED', 'correctedValue: only a passed check carries a corrected value', [
-        { path: 'correctedValue', message: 'only with result pass' },
-      ]);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'correctedValue: only a passed check carries a corrected value',
+        [{ path: 'correctedValue', message: 'only with result pass' }],
+      );
     if (corrected !== null && !note)
       throw new AppError('VALIDATION_FAILED', 'note: a corrected value needs the reason for the correction', [
         { path: 'note', message: 'required with correctedValue' },

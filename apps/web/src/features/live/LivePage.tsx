@@ -25,6 +25,7 @@ import { useSearchParams } from 'react-router';
 import { api, isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { renderLeafFormula, renderNote, type Translate } from '../results/formula.js';
@@ -288,7 +289,7 @@ export default function LivePage() {
         {live.data && (
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
             {t('live.computedAt', {
-              at: new Date(live.data.computedAt).toLocaleString(),
+              at: formatDateTime(live.data.computedAt),
               n: live.data.values,
             })}
           </Typography.Text>

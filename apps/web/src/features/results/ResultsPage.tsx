@@ -33,6 +33,7 @@ import { useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { RankingChart } from '../../shared/charts/RankingChart.js';
 import { formatError } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { planKeys, usePlan } from '../plans/api.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
@@ -54,7 +55,7 @@ import { TraceView } from './TraceView.js';
 const WhatIfPanel = lazy(() => import('./WhatIfPanel.js'));
 
 const num = { fontVariantNumeric: 'tabular-nums' as const, whiteSpace: 'nowrap' as const };
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
 function VetoMark({ vetoes }: { vetoes: string[] }) {
   const { t } = useTranslation();

@@ -80,6 +80,14 @@ function link(s: ValueSource, ctx: SourceContext): SourceLink | null {
     }
     case 'import_batch':
       return { to: withQuery('/imports', { planId: ctx.planId, batch: s.id }), permission: 'data.import' };
+    case 'reference':
+      // An office figure: linked to the import batch that brought it, when one did.
+      return s.importBatchId
+        ? {
+            to: withQuery('/imports', { planId: ctx.planId, batch: s.importBatchId }),
+            permission: 'data.import',
+          }
+        : null;
     case 'event':
       return {
         // Not `unitId`: on the events page that (with kind, points…) prefills a new event to record.
