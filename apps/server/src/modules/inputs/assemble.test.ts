@@ -93,7 +93,7 @@ const base = (over: Partial<AssembleArgs> = {}): AssembleArgs => ({
   ...over,
 });
 
-const valueOf = (a: ReturnType<typeof assembleCycleInput>, indicator: string) =>
+const cellOf = (a: ReturnType<typeof assembleCycleInput>, indicator: string) =>
   a.input.values.find((v) => v.indicator === indicator);
 
 describe('which figure counts', () => {
@@ -119,8 +119,8 @@ describe('which figure counts', () => {
         ],
       }),
     );
-    expect(valueOf(a, 'A')?.value).toBe(50);
-    expect(valueOf(a, 'Q')?.value).toBe(30);
+    expect(cellOf(a, 'A')?.value).toBe(50);
+    expect(cellOf(a, 'Q')?.value).toBe(30);
   });
 
   it('a year run prefers the year figure to the last monthly report', () => {
@@ -133,7 +133,7 @@ describe('which figure counts', () => {
         ],
       }),
     );
-    expect(valueOf(a, 'A')?.value).toBe(97);
+    expect(cellOf(a, 'A')?.value).toBe(97);
   });
 
   it('a verified correction replaces the submitted value and says so; returned values do not count', () => {
@@ -151,7 +151,7 @@ describe('which figure counts', () => {
         ],
       }),
     );
-    expect(valueOf(a, 'A')?.value).toBe(80);
+    expect(cellOf(a, 'A')?.value).toBe(80);
     expect(a.sources).toContainEqual(
       expect.objectContaining({
         indicator: 'A',
@@ -162,14 +162,14 @@ describe('which figure counts', () => {
         value: 80,
       }),
     );
-    expect(valueOf(a, 'R')).toBeUndefined();
+    expect(cellOf(a, 'R')).toBeUndefined();
   });
 
   it('unverified values count unless the plan says they are missing', () => {
     const args = base({ reports: [report({ indicator: 'A', period: '2026-M06', value: 40 })] });
-    expect(valueOf(assembleCycleInput(args), 'A')?.value).toBe(40);
+    expect(cellOf(assembleCycleInput(args), 'A')?.value).toBe(40);
     const strict = { ...plan, cycle: { unverified: 'missing' as const } };
-    expect(valueOf(assembleCycleInput({ ...args, plan: strict }), 'A')).toBeUndefined();
+    expect(cellOf(assembleCycleInput({ ...args, plan: strict }), 'A')).toBeUndefined();
   });
 });
 
@@ -203,8 +203,8 @@ describe('targets (W10, S9)', () => {
       }),
     );
     // A: 100 × 6/12 = 50; R is a rate: 98 all year.
-    expect(valueOf(a, 'A')).toMatchObject({ value: 45, target: 50 });
-    expect(valueOf(a, 'R')).toMatchObject({ value: 95, target: 98 });
+    expect(cellOf(a, 'A')).toMatchObject({ value: 45, target: 50 });
+    expect(cellOf(a, 'R')).toMatchObject({ value: 95, target: 98 });
     expect(a.sources).toContainEqual(
       expect.objectContaining({
         indicator: 'A',
@@ -239,7 +239,7 @@ describe('targets (W10, S9)', () => {
         ],
       }),
     );
-    expect(valueOf(a, 'A')?.target).toBe(45);
+    expect(cellOf(a, 'A')?.target).toBe(45);
   });
 });
 
@@ -260,7 +260,7 @@ describe('missing reports follow the plan', () => {
       reports: [report({ indicator: 'A', period: '2026-M05', value: 30 })],
     });
     const zero = assembleCycleInput(args);
-    expect(valueOf(zero, 'A')).toBeUndefined();
+    expect(cellOf(zero, 'A')).toBeUndefined();
     expect(zero.missing.A).toBe('zero');
     expect(zero.plan.indicators.find((i) => i.code === 'A')?.missing).toBe('zero');
 
@@ -269,7 +269,7 @@ describe('missing reports follow the plan', () => {
       plan: { ...plan, cycle: { missingAfterDue: 'carry_forward' } },
     });
     // May's figure against May's share of the (absent) target: the value is carried.
-    expect(valueOf(carried, 'A')?.value).toBe(30);
+    expect(cellOf(carried, 'A')?.value).toBe(30);
     expect(carried.sources).toContainEqual(
       expect.objectContaining({
         indicator: 'A',
