@@ -111,8 +111,9 @@ describe('task books and calendar in the browser', () => {
         .getByTestId('cal-item')
         .getAttribute('data-state'),
     ).toBe('closed');
-    await page.getByTestId('cal-view').getByText('日历').click();
-    // The calendar opens on this month (November 2026 on the demo's clock) with M10 on the 10th.
+    // A link to a month opens it (today is later than the demo's November deadline): M10 on the 10th.
+    await page.goto(`${h.url}/calendar?plan=${planId}&month=2026-11`);
+    await page.getByTestId('cal-calendar').waitFor({ timeout: 30_000 });
     const cell = page.locator('[data-testid="cal-day"][data-day="2026-11-10"]');
     await cell.waitFor({ timeout: 15_000 });
     const item = cell.locator('[data-testid="cal-item"][data-period="2026-M10"]');

@@ -85,12 +85,14 @@ export default function CalendarPage() {
   const [states, setStates] = useState<PeriodStateName[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
 
+  // `?month=2026-11` opens that month (a link to a deadline); else the month of today's work.
+  const monthParam = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? params.get('month') : null;
   useEffect(() => {
     if (month === null && periods.data) {
-      const m = initialMonth(periods.data, new Date().toISOString());
+      const m = monthParam ?? initialMonth(periods.data, new Date().toISOString());
       if (m) setMonth(dayjs(`${m}-01`));
     }
-  }, [periods.data, month]);
+  }, [periods.data, month, monthParam]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new plan opens on its own month
   useEffect(() => setMonth(null), [planId]);
 
