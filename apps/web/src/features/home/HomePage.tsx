@@ -55,6 +55,10 @@ const LINKS: { path: string; label: string; desc: string; icon: ReactNode; permi
 export default function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  // An expert assigned indicators reads their values, not any unit's results (the server says 403).
+  const readsResults =
+    hasPermission(me, 'results.read') &&
+    me.grants.some((g) => !(g.role === 'expert' && g.scopeType === 'indicators'));
   const links = LINKS.filter((l) => hasPermission(me, l.permission));
   return (
     <Row gutter={[16, 16]}>
@@ -62,11 +66,11 @@ export default function HomePage() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('home.welcome', { name: me.displayName })}
         </Typography.Title>
-        {!hasPermission(me, 'results.read') && (
+        {!readsResults && (
           <Typography.Paragraph type="secondary">{t('home.placeholder')}</Typography.Paragraph>
         )}
       </Col>
-      {hasPermission(me, 'results.read') && (
+      {readsResults && (
         <Col span={24}>
           <ResultsCard />
         </Col>
