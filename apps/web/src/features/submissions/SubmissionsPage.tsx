@@ -29,6 +29,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { formatError, useShowError } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
@@ -154,6 +155,16 @@ export default function SubmissionsPage() {
   const [uploading, setUploading] = useState(false);
 
   const items = slots.data?.items ?? [];
+  // A link from a trace (`?submission=ID`) opens that value's history once its form has loaded.
+  const [searchParams] = useSearchParams();
+  const linked = Number(searchParams.get('submission')) || null;
+  const [linkOpened, setLinkOpened] = useState(false);
+  useEffect(() => {
+    if (!linked || linkOpened || !slots.data) return;
+    const slot = slots.data.items.find((s) => s.submission?.id === linked);
+    if (slot) setDrawer({ id: linked, tab: 'history', canUpload: slot.canWrite });
+    setLinkOpened(true);
+  }, [linked, linkOpened, slots.data]);
   const serverState = slots.data?.periodState ?? null;
   const win = periods.data?.find((w) => w.period === period);
   const now = Date.now();
