@@ -25,6 +25,10 @@ describe('live score while a group-relative indicator has no value in the group'
       payload: { planId: f.plan, unitId: f.u1, indicator: 'I1', period: '2026-M03', value: 80 },
     });
     expect(r.statusCode, r.body).toBe(201);
+    // After March's due date (04-10) the missing I2 scores 0 (the default after-due policy) and so
+    // is among the lost points; before it, it would be left out and re-weighted.
+    env.clock.now = new Date('2026-04-15T00:00:00Z');
+    filler = await signIn(env, 'filler1');
   });
   afterAll(() => env?.close());
 
