@@ -54,7 +54,7 @@ export function QueryState<T>({
         data-testid={`${id}-loading`}
         style={{ display: 'grid', placeItems: 'center', minHeight: inline ? 80 : 240 }}
       >
-        <Spin size={inline ? 'default' : 'large'} />
+        <Spin size={inline ? 'medium' : 'large'} />
       </div>
     );
   if (view.kind === 'error') {
