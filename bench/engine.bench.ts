@@ -4,7 +4,7 @@
  * computed in the same run (a plain typed-array loop doing only the weighted sums).
  * Run: npm run bench:engine   (figures go to BENCHMARKS.md, section "Engine")
  */
-import { compilePlan, createEvaluator, type Evaluator } from '../packages/engine/src/index';
+import { compilePlan, createEvaluator, type Evaluator, mulberry32 } from '../packages/engine/src/index';
 import { GROUPS, INDICATORS, provincePlan } from './engine-province';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 5000);
@@ -12,16 +12,6 @@ const PERIODS = 12;
 // Best of REPEATS interleaved runs (the machine is shared: interleaving gives the baseline and
 // the engine the same background load; the best run is the least disturbed one).
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 9);
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const plan = provincePlan();
 const t0 = performance.now();
@@ -32,7 +22,7 @@ const nL = compiled.leaves.length;
 if (nL !== INDICATORS) throw new Error('plan shape');
 
 // Inputs per period as [unit × leaf] matrices (what a server would load from its store).
-const r = rng(42);
+const r = mulberry32(42);
 const values: Float64Array[] = [];
 const targets: Float64Array[] = [];
 for (let p = 0; p < PERIODS; p++) {
@@ -117,7 +107,7 @@ const [base, fullT] = interleaved([baseline, full], REPEATS) as [
 // Incremental: one value changes in the last period; only that unit, its group's ranks and grades.
 const ev = evaluators[PERIODS - 1]!;
 const CHANGES = 200;
-const rc = rng(7);
+const rc = mulberry32(7);
 const plainLeaf = compiled.nodes[compiled.leaves[7]!]!.code; // completion
 const relLeaf = compiled.nodes[compiled.leaves[0]!]!.code; // efficacy (group-relative: recomputes the group's column)
 function incremental(code: string): { mean: number; max: number } {

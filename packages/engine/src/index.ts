@@ -60,3 +60,5 @@ export type {
 export { formatDecimal, formatFixed, roundDecimal, roundDecimalString, roundHalfUp } from './rounding';
 export { type GenerateOptions, generatePlanData } from './templates/generate';
 export { generateTemplateData, getTemplate, type Template, templates } from './templates/index';
+/** Seeded generators for made-up data (templates, the demo city, benchmarks): one definition. */
+export { hashString, mulberry32 } from './templates/prng';

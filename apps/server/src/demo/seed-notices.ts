@@ -1,4 +1,5 @@
 import type { Plan } from '@jixiao/engine';
+import { mulberry32 } from '@jixiao/engine';
 import type { Executor } from '../db/client.js';
 import { insertAnnouncement, unitRoleUsers } from '../modules/announcements/announcements.repository.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
@@ -20,16 +21,6 @@ import type { DemoCity } from './seed.js';
 /** The month the demo stands in: data for M01–M10 (the demo "now" is November). */
 export const DEMO_PROGRESS_PERIOD = `${DEMO_YEAR}-M10`;
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const _r2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
@@ -42,7 +33,7 @@ export async function seedNotices(deps: Deps, tx: Executor, ctx: Ctx, city: Demo
   const systemId = city.systems['city-dept'];
   const plan = await findActivePlan(tx, systemId ?? -1, DEMO_YEAR);
   if (!plan) return;
-  const rand = prng(20261110);
+  const rand = mulberry32(20261110);
   const now = deps.now();
   const _node = (code: string) => city.nodes.get(code)!;
   const unitCodes = [...city.nodes.keys()].filter((c) => /^(A|B1|B2|C1|C2)-?\d\d$/.test(c)).sort();

@@ -1,4 +1,5 @@
 import type { Plan, UnitInput } from '@jixiao/engine';
+import { mulberry32 } from '@jixiao/engine';
 import type { Executor } from '../db/client.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import { insertEvent } from '../modules/events/events.repository.js';
@@ -32,18 +33,6 @@ const WORKFLOW_UNITS = 24;
 const MONTHS = 10;
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** mulberry32: the same demo values on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // A minimal valid PDF and a 1×1 PNG, as evidence of the filler's unit.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
 const PNG = Buffer.from(
@@ -76,7 +65,7 @@ export async function seedSubmissions(deps: Deps, tx: Executor, ctx: Ctx, system
   const yearValue = new Map(year.values.map((v) => [`${v.unit}|${v.indicator}`, v.value ?? null]));
   const leaves = leafTraits(doc).filter((l) => l.frequency && l.frequency !== 'year');
   const now = deps.now();
-  const random = prng(20261101);
+  const random = mulberry32(20261101);
   const at = (m: number, day: number) => new Date(Date.UTC(YEAR, m, day, 2));
 
   const monthly = await insertImportBatch(tx, {

@@ -1,4 +1,5 @@
 import type { GrantInput, Role } from '@jixiao/contracts';
+import { mulberry32 } from '@jixiao/engine';
 import type { Executor } from '../db/client.js';
 import { LOCKS, lockFor } from '../db/locks.js';
 import { evalSystems } from '../db/schema/index.js';
@@ -152,18 +153,6 @@ export async function seedDemoPlans(deps: Deps, tx: Executor, ctx: Ctx, city: De
   if (systemId) await seedSubmissions(deps, tx, ctx, systemId);
 }
 
-/** mulberry32: a tiny seeded PRNG, so the demo staff are the same on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const strip = <T extends { createdAt?: unknown; updatedAt?: unknown }>({
   createdAt: _,
   updatedAt: __,
@@ -304,7 +293,7 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
     await insertLevel(level2);
 
     // Staff: two to four per unit with made-up names, spread over the unit and its sections.
-    const random = prng(20260301);
+    const random = mulberry32(20260301);
     const pick = (s: string) => s[Math.floor(random() * s.length)]!;
     const staffRows: Parameters<typeof repo.insertStaffBulk>[1] = [];
     unitCodes.forEach((unit, u) => {
