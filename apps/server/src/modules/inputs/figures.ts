@@ -1,5 +1,5 @@
 import type { Indicator, Plan, ReportingFrequency, SubItem } from '@jixiao/engine';
-import { endMonth, yearOf } from '../submissions/plan-leaves.js';
+import { endMonth, granularityOf, yearOf } from '../submissions/plan-leaves.js';
 
 /**
  * Which reported figure counts for a period, and which share of a yearly target is due by then
@@ -8,12 +8,6 @@ import { endMonth, yearOf } from '../submissions/plan-leaves.js';
  */
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The granularity of a period code: 2026-M03 → month, 2026-Q1 → quarter, 2026-H1 → half, 2026-Y → year. */
-export function granularityOf(period: string): ReportingFrequency {
-  const c = period.charAt(5);
-  return c === 'M' ? 'month' : c === 'Q' ? 'quarter' : c === 'H' ? 'half' : 'year';
-}
 
 /**
  * The report of an indicator due by the end of `period`: the latest period of its frequency that
@@ -33,7 +27,7 @@ export function expectedReport(frequency: ReportingFrequency, period: string): s
 export function reportFits(frequency: ReportingFrequency | undefined, period: string): boolean {
   if (frequency === undefined) return true;
   const g = granularityOf(period);
-  return g === 'year' || g === frequency || (frequency === 'half' && g === 'half');
+  return g === 'year' || g === frequency;
 }
 
 /** A scored leaf of the plan as the cycle input sees it. */

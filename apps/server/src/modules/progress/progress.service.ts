@@ -6,6 +6,7 @@ import { notFound } from '../../platform/errors.js';
 import * as inputsRepo from '../inputs/inputs.repository.js';
 import { inSystemScope, systemScope } from '../plans/plans.policy.js';
 import * as plans from '../plans/plans.repository.js';
+import { yearOf } from '../submissions/plan-leaves.js';
 import * as supervision from '../supervision/supervision.repository.js';
 import {
   accumulation,
@@ -76,7 +77,7 @@ export async function computeProgress(
   const view = actor ? await viewOf(db, actor, plan) : { paths: null, indicators: null };
   const doc = plan.document as unknown as Plan;
   const months = monthOf(period);
-  const year = Number(period.slice(0, 4));
+  const year = yearOf(period);
 
   const units = (await plans.systemUnits(db, plan.systemId)).filter(
     (u) => !view.paths || view.paths.some((p) => u.path.startsWith(p)),
@@ -95,7 +96,7 @@ export async function computeProgress(
   for (const s of await repo.monthlyValues(db, planId, year)) {
     if (s.value === null) continue;
     const k = key(s.unitId, s.indicator);
-    monthly.set(k, [...(monthly.get(k) ?? []), { month: Number(s.period.slice(6)), value: s.value }]);
+    monthly.set(k, [...(monthly.get(k) ?? []), { month: monthOf(s.period), value: s.value }]);
   }
   const superv = new Map(
     (await supervision.averageProgress(db, planId)).map((r) => [

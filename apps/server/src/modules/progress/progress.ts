@@ -13,6 +13,8 @@
  * chased by deadline reminders, lagging work by progress reminders.
  */
 
+import { formatPeriod, parsePeriod, periodEndMonth } from '@jixiao/engine';
+
 export type Accumulation = 'latest';
 export type LagStatus = 'on_track' | 'lagging' | 'serious' | 'no_target' | 'no_data';
 
@@ -59,16 +61,16 @@ export interface ProgressResult {
 
 /** Months elapsed expressed by the period code "2026-M10" → 10. */
 export function monthOf(period: string): number {
-  const m = /^\d{4}-M(\d{2})$/.exec(period);
-  if (!m) throw new Error(`not a month period: ${period}`);
-  return Number(m[1]);
+  const p = parsePeriod(period);
+  if (p?.granularity !== 'month') throw new Error(`not a month period: ${period}`);
+  return p.index;
 }
 
 /** The quarter's end month: "2026-Q3" → "2026-M09". */
 export function quarterEnd(quarter: string): string {
-  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
-  if (!m) throw new Error(`not a quarter: ${quarter}`);
-  return `${m[1]}-M${String(Number(m[2]) * 3).padStart(2, '0')}`;
+  const p = parsePeriod(quarter);
+  if (p?.granularity !== 'quarter') throw new Error(`not a quarter: ${quarter}`);
+  return formatPeriod({ year: p.year, granularity: 'month', index: periodEndMonth(p) });
 }
 
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;

@@ -1,4 +1,10 @@
-import type { Indicator, Plan, ReportingFrequency } from '@jixiao/engine';
+import {
+  type Indicator,
+  type Plan,
+  parsePeriod,
+  periodEndMonth,
+  type ReportingFrequency,
+} from '@jixiao/engine';
 
 /**
  * The indicators of a plan that take a submitted value: scored leaves and sub-items (`IND.SUB`),
@@ -51,19 +57,19 @@ export function planLeaves(plan: Plan): Leaf[] {
 export const refsCover = (refs: readonly string[], code: string) =>
   refs.some((r) => r === code || code.startsWith(`${r}.`));
 
+// Period codes are parsed by the engine (parsePeriod): these read one fact off a code.
+
 /** The end month of a period code (2026-M03 → 3, 2026-Q2 → 6, 2026-H1 → 6, 2026-Y → 12). */
 export function endMonth(period: string): number {
-  const m = /^\d{4}-(?:M(\d\d)|Q(\d)|H(\d)|Y)$/.exec(period);
-  if (!m) return 12;
-  if (m[1]) return Number(m[1]);
-  if (m[2]) return Number(m[2]) * 3;
-  if (m[3]) return Number(m[3]) * 6;
-  return 12;
+  const p = parsePeriod(period);
+  return p ? periodEndMonth(p) : 12;
 }
 
-export const yearOf = (period: string) => Number(period.slice(0, 4));
+export const yearOf = (period: string) => parsePeriod(period)?.year ?? Number(period.slice(0, 4));
 
-const granularity = { M: 'month', Q: 'quarter', H: 'half', Y: 'year' } as const;
+/** The granularity of a period code: 2026-M03 → month, 2026-Q1 → quarter, 2026-H1 → half, 2026-Y → year. */
+export const granularityOf = (period: string): ReportingFrequency =>
+  parsePeriod(period)?.granularity ?? 'year';
 
 /**
  * Whether a leaf takes a report in `period`, and whether that report is due there: a leaf reports
@@ -75,7 +81,7 @@ export function reportSlot(
   period: string,
 ): { takes: boolean; due: boolean | null } {
   if (frequency === null) return { takes: true, due: null };
-  const g = granularity[period.charAt(5) as keyof typeof granularity] ?? 'year';
+  const g = granularityOf(period);
   if (g === frequency) return { takes: true, due: true };
   return { takes: g === 'year', due: false };
 }
