@@ -1,4 +1,5 @@
 import type { PeriodStateName, PeriodWindow } from '@jixiao/contracts';
+import { parsePeriod } from '@jixiao/engine';
 
 /**
  * Calendar helpers (S9, G7). Deadlines are days in China Standard Time (UTC+8, no daylight saving):
@@ -21,8 +22,8 @@ export type PeriodKind = 'M' | 'Q' | 'H' | 'Y';
 
 /** M, Q, H or Y from a period code like 2026-M10, 2026-Q3, 2026-H1, 2026-Y. */
 export function periodKind(period: string): PeriodKind {
-  const m = /^\d{4}-([MQHY])/.exec(period);
-  return (m?.[1] as PeriodKind | undefined) ?? 'Y';
+  const g = parsePeriod(period)?.granularity ?? 'year';
+  return g === 'month' ? 'M' : g === 'quarter' ? 'Q' : g === 'half' ? 'H' : 'Y';
 }
 
 /** Short label on a calendar cell: "M10", "Q3", "H1", "Y". */

@@ -3,6 +3,7 @@
  * to-do strip (periods with missing values, returned values with their reasons). No React, no I/O.
  */
 import type { SubmissionSlot } from '@jixiao/contracts';
+import { formatPeriod, parsePeriod } from '@jixiao/engine';
 
 export type RowStatus = 'missing' | 'draft' | 'submitted' | 'verified' | 'returned';
 
@@ -63,20 +64,18 @@ export function stateFor(w: WindowLike, unitId: number, now: number): string {
   return w.state;
 }
 
-const GRAIN: Record<string, number> = { M: 0, Q: 1, H: 2, Y: 3 };
-/** 0 month, 1 quarter, 2 half, 3 year. */
-export const grain = (period: string) => GRAIN[/^\d{4}-([MQHY])/.exec(period)?.[1] ?? 'Y'] ?? 3;
+const GRAIN = { month: 0, quarter: 1, half: 2, year: 3 } as const;
+/** 0 month, 1 quarter, 2 half, 3 year (a code the engine cannot read counts as a year). */
+export const grain = (period: string) => GRAIN[parsePeriod(period)?.granularity ?? 'year'];
 
 /**
  * The period of the same granularity just before `period` (2026-M10 → 2026-M09, 2026-Q1 → null):
  * the reporting rhythm of an indicator is read from it.
  */
 export function previousPeriod(period: string): string | null {
-  const m = /^(\d{4})-([MQH])(\d+)$/.exec(period);
-  if (!m) return null;
-  const n = Number(m[3]);
-  if (n <= 1) return null;
-  return `${m[1]}-${m[2]}${m[2] === 'M' ? String(n - 1).padStart(2, '0') : n - 1}`;
+  const p = parsePeriod(period);
+  if (!p || p.granularity === 'year' || p.index <= 1) return null;
+  return formatPeriod({ ...p, index: p.index - 1 });
 }
 
 /** Periods that have started (anything but not yet open), newest first, months before coarser ones. */
