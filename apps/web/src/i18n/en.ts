@@ -64,6 +64,11 @@ const en: Messages = {
     RATE_LIMITED: 'Too many requests, please wait a moment',
     INTERNAL: 'Server error, please try again later',
     NETWORK: 'Cannot reach the server, please check the network',
+    PERIOD_OPEN: 'The period is still open for data entry; confirm to compute a draft anyway',
+    RUN_NOT_LATEST: 'Only the latest computation of a period can be released',
+    PLAN_INVALID: 'The plan has errors; fix them first',
+    INPUT_INVALID: 'The data cannot be evaluated; check the data',
+    UNSUPPORTED_MEDIA_TYPE: 'This file type is not supported',
     UNKNOWN: 'Failed: {{message}}',
   },
   login: {

@@ -59,6 +59,11 @@ const zhCN = {
     RATE_LIMITED: '操作过于频繁，请稍后再试',
     INTERNAL: '服务器内部错误，请稍后重试',
     NETWORK: '无法连接服务器，请检查网络',
+    PERIOD_OPEN: '该期间仍在填报中，确认后才能计算草稿',
+    RUN_NOT_LATEST: '只能发布该期间最新的一次计算结果',
+    PLAN_INVALID: '考评方案有错误，请先修正',
+    INPUT_INVALID: '考评数据无法计算，请检查数据',
+    UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
     UNKNOWN: '操作失败：{{message}}',
   },
   login: {

@@ -2,6 +2,8 @@
  * Maps an API error to an i18n key and its parameters. Pure: the caller translates with `t`.
  * Keys live under `errors.*` in src/i18n/{zh-CN,en}.ts.
  */
+import { errorCodes } from '@jixiao/contracts';
+
 export interface ErrorLike {
   status?: number;
   code: string;
@@ -14,25 +16,11 @@ export interface ErrorText {
   params?: Record<string, string | number>;
 }
 
-/** Codes with their own message; anything else falls back to the server's message. */
-export const KNOWN_ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'UNAUTHENTICATED',
-  'SESSION_EXPIRED',
-  'INVALID_CREDENTIALS',
-  'ACCOUNT_LOCKED',
-  'PASSWORD_CHANGE_REQUIRED',
-  'WEAK_PASSWORD',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'VERSION_CONFLICT',
-  'IMPORT_REJECTED',
-  'PAYLOAD_TOO_LARGE',
-  'RATE_LIMITED',
-  'INTERNAL',
-  'NETWORK',
-] as const;
+/**
+ * Every code the server can send (contracts' `errorCodes`, one definition) plus the client's own
+ * NETWORK: each has its own message; a code outside the list falls back to the server's message.
+ */
+export const KNOWN_ERROR_CODES = [...errorCodes, 'NETWORK'] as const;
 
 function record(details: unknown): Record<string, unknown> {
   return details && typeof details === 'object' && !Array.isArray(details)
