@@ -236,15 +236,17 @@ describe('results: compute, release, trace sources, what-if', () => {
     const modal = page.locator('.ant-modal:visible');
     await modal.locator('.ant-form-item-explain-error').first().waitFor();
     expect(await modal.locator('.ant-form-item-explain-error').count()).toBe(2);
-    await page
-      .getByTestId('whatif-event-points')
-      .locator('xpath=descendant-or-self::input')
-      .first()
-      .fill('3');
+    const points = page.getByTestId('whatif-event-points').locator('xpath=descendant-or-self::input').first();
+    await points.fill('3');
+    // Leave the number field so antd commits it, and let the form clear its errors before OK.
+    await points.press('Tab');
     await page.getByTestId('whatif-event-reason').fill('日常督查发现问题（模拟）');
+    await expect
+      .poll(() => modal.locator('.ant-form-item-explain-error').count(), { timeout: 10_000 })
+      .toBe(0);
     await page.screenshot({ path: join(screenshots, 'results-loop-whatif-deduction.png') });
     await ok.click();
-    await modal.waitFor({ state: 'hidden', timeout: 10_000 });
+    await modal.waitFor({ state: 'hidden', timeout: 15_000 });
     const change = panel.getByTestId('whatif-change');
     expect(await change.count()).toBe(1);
     expect(await change.innerText()).toContain('−3');

@@ -498,10 +498,10 @@ function EventModal({
       okText={t(bonus ? 'whatif.addBonus' : 'whatif.addDeduction')}
       okButtonProps={{ 'data-testid': 'whatif-event-ok' }}
       onCancel={onCancel}
+      // Each ask starts from the initial values: the form's fields go with the hidden modal
+      // (preserve={false}). Not a reset after the opening animation: on a slow machine that came
+      // after the user had typed and wiped the amount and the reason.
       destroyOnHidden
-      afterOpenChange={(open) => {
-        if (open) form.resetFields();
-      }}
       onOk={async () => {
         // Checked on the values themselves (the form's own check may still be running on the
         // last keystroke); when invalid, the form shows why and the modal stays open.
@@ -525,6 +525,7 @@ function EventModal({
       <Alert type="warning" showIcon title={t('sim.banner')} style={{ marginBottom: 12 }} />
       <Form<EventForm>
         form={form}
+        preserve={false}
         layout="vertical"
         data-testid="whatif-event-form"
         initialValues={{ points: null, reason: '', source: plan.bonus?.sources[0]?.code }}
