@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type Harness, screenshots, startHarness } from './harness.js';
+import { type Harness, screenshots, signedInPage, startHarness } from './harness.js';
 
 interface Ev {
   id: number;
@@ -34,23 +34,7 @@ describe('events, imports and corrections in the browser', () => {
     await h?.close();
   });
 
-  async function as(username: string, width = 1366): Promise<Page> {
-    const ctx = await h.browser.newContext({ viewport: { width, height: 860 }, locale: 'zh-CN' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    await page.goto(`${h.url}/login`);
-    await page
-      .getByTestId('login-username')
-      .fill(username)
-      .catch(async (e) => {
-        await page.screenshot({ path: join(screenshots, `events-login-${username}-failed.png`) });
-        throw e;
-      });
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
+  const as = (username: string, width = 1366) => signedInPage(h, contexts, username, width);
   const get = <T>(page: Page, path: string) =>
     page.evaluate(async (p) => {
       const r = await fetch(p);

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '..');
 export const screenshots = join(root, 'e2e/screenshots');
@@ -78,4 +78,28 @@ export async function signInAs(h: Harness, username: string, password = DEMO_PAS
   await h.page.getByTestId('login-username').fill(username);
   await h.page.getByTestId('login-password').fill(password);
   await h.page.getByTestId('login-submit').click();
+}
+
+/**
+ * A browser session of its own (own cookies) signed in as `username`, at a desktop width or a
+ * phone's (< 500 px); `contexts` collects it so the test file closes it.
+ */
+export async function signedInPage(
+  h: Harness,
+  contexts: BrowserContext[],
+  username: string,
+  width = 1366,
+): Promise<Page> {
+  const ctx = await h.browser.newContext({
+    viewport: { width, height: width < 500 ? 812 : 860 },
+    locale: 'zh-CN',
+  });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  await page.goto(`${h.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
 }

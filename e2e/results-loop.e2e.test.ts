@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { EvaluationRun, PlanSummary, RunSummary } from '@jixiao/contracts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type Harness, screenshots, startHarness } from './harness.js';
+import { type Harness, screenshots, signedInPage, startHarness } from './harness.js';
 
 /**
  * The results end of the evaluation loop (issue 8 points 1, 5, 6, 9, 14), clicked through: the
@@ -21,20 +21,7 @@ describe('results: compute, release, trace sources, what-if', () => {
     await h?.close();
   });
 
-  async function as(username: string, width = 1366): Promise<Page> {
-    const ctx = await h.browser.newContext({
-      viewport: { width, height: width < 500 ? 812 : 860 },
-      locale: 'zh-CN',
-    });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    await page.goto(`${h.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
+  const as = (username: string, width = 1366) => signedInPage(h, contexts, username, width);
   const get = <T>(page: Page, path: string) =>
     page.evaluate(async (p) => {
       const r = await fetch(p);
