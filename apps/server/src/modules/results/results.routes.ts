@@ -15,7 +15,6 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { ctxOf } from '../../platform/http.js';
 import * as results from './results.service.js';
-import { resultsWorkbook } from './results-export.js';
 
 const read = { access: { permission: 'results.read' as const } };
 const compute = { access: { permission: 'results.compute' as const } };
@@ -89,23 +88,13 @@ export const resultsRoutes =
         schema: { tags, summary: 'Rankings per group as .xlsx', params: idParam, querystring: resultsQuery },
       },
       async (req, reply) => {
-        const {
-          results: run,
-          plan,
-          planName,
-        } = await results.exportRun(deps, ctxOf(req), req.params.id, req.query);
-        const wb = resultsWorkbook(run, {
-          groups: plan.groups,
-          decimals: plan.rounding?.decimals ?? 2,
-          title: `${planName} · ${run.period}${run.status === 'draft' ? '（草稿）' : ''}`,
-        });
-        const body = Buffer.from(await wb.xlsx.writeBuffer());
-        const name = encodeURIComponent(`考评结果-${run.period}.xlsx`);
+        const { period, body } = await results.exportResults(deps, ctxOf(req), req.params.id, req.query);
+        const name = encodeURIComponent(`考评结果-${period}.xlsx`);
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header(
             'content-disposition',
-            `attachment; filename="results-${run.period}.xlsx"; filename*=UTF-8''${name}`,
+            `attachment; filename="results-${period}.xlsx"; filename*=UTF-8''${name}`,
           )
           .send(body);
       },

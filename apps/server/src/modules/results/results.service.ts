@@ -23,6 +23,7 @@ import {
 import { inSystemScope, planInScope, systemScope } from '../plans/plans.policy.js';
 import * as repo from '../plans/plans.repository.js';
 import { planIssues } from '../plans/plans.service.js';
+import { resultsWorkbook } from './results-export.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const who = (ctx: Ctx) => ctx.actor?.username ?? null;
@@ -340,9 +341,15 @@ export async function getTrace(
   return { ...(result.trace(unit) as unknown as Record<string, unknown>), sources };
 }
 
-/** The run chosen as for the results page, for the .xlsx export. */
-export async function exportRun(deps: Deps, ctx: Ctx, id: number, q: { period: string; run?: number }) {
-  const results = await getResults(deps, ctx, id, q);
+/** The run chosen as for the results page as an .xlsx workbook: one sheet per group. */
+export async function exportResults(deps: Deps, ctx: Ctx, id: number, q: { period: string; run?: number }) {
+  const run = await getResults(deps, ctx, id, q);
   const plan = await planInScope(deps.database.db, ctx.actor!, id, 'results.read');
-  return { results, plan: plan.document as unknown as Plan, planName: plan.name };
+  const doc = plan.document as unknown as Plan;
+  const wb = resultsWorkbook(run, {
+    groups: doc.groups,
+    decimals: doc.rounding?.decimals ?? 2,
+    title: `${plan.name} · ${run.period}${run.status === 'draft' ? '（草稿）' : ''}`,
+  });
+  return { period: run.period, body: Buffer.from(await wb.xlsx.writeBuffer()) };
 }
