@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, screenshots, signedInPage, startHarness } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { getJson, screenshots, useHarness } from './harness.js';
 
 interface Ev {
   id: number;
@@ -24,25 +24,10 @@ interface QueueItem {
  * the assessor passes a value with a corrected figure; desktop and a 375 px phone.
  */
 describe('events, imports and corrections in the browser', () => {
-  let h: Harness;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await h?.close();
-  });
-
-  const as = (username: string, width = 1366) => signedInPage(h, contexts, username, width);
-  const get = <T>(page: Page, path: string) =>
-    page.evaluate(async (p) => {
-      const r = await fetch(p);
-      if (!r.ok) throw new Error(`${p}: ${r.status}`);
-      return r.json();
-    }, path) as Promise<T>;
+  const h = useHarness();
+  const as = h.as;
   const activePlan = async (page: Page) => {
-    const plans = await get<{ id: number; status: string; year: number; adHoc?: boolean }[]>(
+    const plans = await getJson<{ id: number; status: string; year: number; adHoc?: boolean }[]>(
       page,
       '/api/plans',
     );
@@ -87,7 +72,7 @@ describe('events, imports and corrections in the browser', () => {
     expect(text).toContain('office');
 
     const plan = await activePlan(office);
-    const events = await get<Ev[]>(office, `/api/events?planId=${plan.id}&kind=deduction`);
+    const events = await getJson<Ev[]>(office, `/api/events?planId=${plan.id}&kind=deduction`);
     expect(events.find((e) => e.reason === reason)).toMatchObject({
       unitCode: 'A01',
       points: 1.5,
@@ -102,7 +87,7 @@ describe('events, imports and corrections in the browser', () => {
     await page.getByTestId('ev-kind').getByText('加分', { exact: true }).click();
     const plan = await activePlan(page);
     const approvedOf = async (unit: string) =>
-      (await get<Ev[]>(page, `/api/events?planId=${plan.id}&kind=bonus&status=approved`))
+      (await getJson<Ev[]>(page, `/api/events?planId=${plan.id}&kind=bonus&status=approved`))
         .filter((e) => e.unitCode === unit)
         .reduce((sum, e) => sum + (e.points ?? 0), 0);
     const before = await approvedOf('A03');
@@ -156,7 +141,7 @@ describe('events, imports and corrections in the browser', () => {
   it('a good file previews, confirms and lists its batch', async () => {
     const page = office;
     const plan = await activePlan(page);
-    const before = await get<unknown[]>(page, `/api/plans/${plan.id}/imports`);
+    const before = await getJson<unknown[]>(page, `/api/plans/${plan.id}/imports`);
     const period = (await page.getByTestId('imp-period').innerText()).trim();
     const csv = ['unit,indicator,period,value', `A03,T1,${period},88`, `A04,T1,${period},91.5`].join('\n');
     await page
@@ -168,12 +153,12 @@ describe('events, imports and corrections in the browser', () => {
     expect(await page.getByTestId('imp-sample').innerText()).toContain('A04');
     expect(await page.getByTestId('imp-problems').count()).toBe(0);
     // Nothing stored by the preview.
-    expect(await get<unknown[]>(page, `/api/plans/${plan.id}/imports`)).toHaveLength(before.length);
+    expect(await getJson<unknown[]>(page, `/api/plans/${plan.id}/imports`)).toHaveLength(before.length);
     await page.getByTestId('imp-confirm').click();
     const batches = page.getByTestId('imp-batches');
     await batches.locator('tr', { hasText: 'good.csv' }).waitFor({ timeout: 20_000 });
     expect(await batches.locator('tr', { hasText: 'good.csv' }).innerText()).toContain('office');
-    expect(await get<unknown[]>(page, `/api/plans/${plan.id}/imports`)).toHaveLength(before.length + 1);
+    expect(await getJson<unknown[]>(page, `/api/plans/${plan.id}/imports`)).toHaveLength(before.length + 1);
     await page.screenshot({ path: join(screenshots, 'imports.png'), fullPage: true });
   });
 
@@ -186,7 +171,7 @@ describe('events, imports and corrections in the browser', () => {
     await first.waitFor({ timeout: 20_000 });
     const testId = (await first.getAttribute('data-testid'))!;
     const plan = await activePlan(page);
-    const queue = await get<QueueItem[]>(page, `/api/verification/queue?planId=${plan.id}`);
+    const queue = await getJson<QueueItem[]>(page, `/api/verification/queue?planId=${plan.id}`);
     const item = queue.find(
       (q) => `ver-check-${q.unitCode}-${q.submission.indicator}-${q.submission.period}` === testId,
     )!;
@@ -206,7 +191,7 @@ describe('events, imports and corrections in the browser', () => {
     await page.getByTestId('ver-note').fill('现场核查工作底单，原报数漏计一项（e2e）');
     await page.getByTestId('ver-ok').click();
     await page.getByTestId(testId).waitFor({ state: 'detached', timeout: 15_000 });
-    const detail = await get<{
+    const detail = await getJson<{
       verifications: { result: string; correctedValue: number | null; note: string }[];
     }>(page, `/api/submissions/${item.submission.id}`);
     expect(detail.verifications.at(-1)).toMatchObject({ result: 'pass', correctedValue: corrected });

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
 export const screenshots = join(root, 'e2e/screenshots');
@@ -103,3 +104,58 @@ export async function signedInPage(
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   return page;
 }
+
+/**
+ * The demo server and browser of one test file: started before its tests, closed after them
+ * with every session `as` opened. Read `h.url`, `h.page`, `h.browser` inside tests only.
+ */
+export function useHarness(): Harness & { as(username: string, width?: number): Promise<Page> } {
+  let started: Harness | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await started?.close();
+  });
+  const get = (): Harness => {
+    if (!started) throw new Error('the harness starts in beforeAll');
+    return started;
+  };
+  return {
+    get url() {
+      return get().url;
+    },
+    get browser() {
+      return get().browser;
+    },
+    get page() {
+      return get().page;
+    },
+    close: () => get().close(),
+    as: (username, width = 1366) => signedInPage(get(), contexts, username, width),
+  };
+}
+
+/** GET a JSON resource with the page's session; a failed status throws with the path. */
+export const getJson = <T>(page: Page, path: string) =>
+  page.evaluate(async (p) => {
+    const r = await fetch(p);
+    if (!r.ok) throw new Error(`${p}: ${r.status}`);
+    return r.json();
+  }, path) as Promise<T>;
+
+/** GET with the page's session, keeping the status (for answers that may be refused). */
+export const fetchJson = <T>(page: Page, path: string) =>
+  page.evaluate(async (p) => {
+    const r = await fetch(p);
+    return { status: r.status, body: r.ok ? await r.json() : null };
+  }, path) as Promise<{ status: number; body: T }>;
+
+/** Confirms the open antd Popconfirm. */
+export const confirmPop = (page: Page) => page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+
+/** How far the page itself scrolls sideways (0 = none; tables scroll inside their own box). */
+export const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { EvaluationRun, PlanSummary } from '@jixiao/contracts';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, screenshots, signedInPage, startHarness } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { confirmPop, getJson, screenshots, useHarness } from './harness.js';
 
 interface Book {
   id: number;
@@ -47,24 +47,8 @@ interface SubmissionDetail {
  *    x / (target × 10/12) × full, as the engine's pro-rata method says; also on a 375 px phone.
  */
 describe('the evaluation loop in the browser', () => {
-  let h: Harness;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await h?.close();
-  });
-
-  const as = (username: string, width = 1366) => signedInPage(h, contexts, username, width);
-  const get = <T>(page: Page, path: string) =>
-    page.evaluate(async (p) => {
-      const r = await fetch(p);
-      if (!r.ok) throw new Error(`${p}: ${r.status}`);
-      return r.json();
-    }, path) as Promise<T>;
-  const confirmPop = (page: Page) => page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+  const h = useHarness();
+  const as = h.as;
   const input = (page: Page, testId: string) =>
     page.getByTestId(testId).locator('xpath=descendant-or-self::input').first();
   /**
@@ -120,15 +104,15 @@ describe('the evaluation loop in the browser', () => {
 
   it('1. the filler asks to change the T4 target; the office approves: the issued book carries it', async () => {
     const filler = await as('filler');
-    const plans = await get<PlanSummary[]>(filler, '/api/plans');
+    const plans = await getJson<PlanSummary[]>(filler, '/api/plans');
     plan = plans.find((p) => p.status === 'active' && p.year === 2026 && !p.adHoc)!;
     expect(plan).toBeTruthy();
-    const list = await get<{ items: { id: number; unitCode: string }[] }>(
+    const list = await getJson<{ items: { id: number; unitCode: string }[] }>(
       filler,
       `/api/plans/${plan.id}/task-books`,
     );
     bookId = list.items.find((b) => b.unitCode === 'A01')!.id;
-    const book = await get<Book>(filler, `/api/task-books/${bookId}`);
+    const book = await getJson<Book>(filler, `/api/task-books/${bookId}`);
     expect(book.status).toBe('issued');
     const line = book.targets.find((t) => t.indicator === INDICATOR)!;
     expect(line.target).not.toBeNull();
@@ -169,7 +153,7 @@ describe('the evaluation loop in the browser', () => {
     await row.waitFor({ timeout: 30_000 });
     expect(await row.getByTestId('tb-target').innerText()).toBe(String(target));
     expect(await filler.getByTestId('tb-status').first().innerText()).toBe('已下达');
-    const issued = await get<Book>(filler, `/api/task-books/${bookId}`);
+    const issued = await getJson<Book>(filler, `/api/task-books/${bookId}`);
     expect(issued.status).toBe('issued');
     expect(issued.revision).toBe(book.revision + 1);
     expect(issued.targets.find((t) => t.indicator === INDICATOR)!.target).toBe(target);
@@ -214,12 +198,12 @@ describe('the evaluation loop in the browser', () => {
     await page.getByTestId(`sub-todo-missing-${PERIOD}`).waitFor({ state: 'detached', timeout: 15_000 });
     await page.screenshot({ path: join(screenshots, 'loop-2-submitted.png'), fullPage: true });
 
-    const items = await get<{ items: { indicator: string; submission: { id: number } | null }[] }>(
+    const items = await getJson<{ items: { indicator: string; submission: { id: number } | null }[] }>(
       page,
       `/api/submissions?planId=${plan.id}&period=${PERIOD}`,
     );
     submissionId = items.items.find((i) => i.indicator === INDICATOR)!.submission!.id;
-    const detail = await get<SubmissionDetail>(page, `/api/submissions/${submissionId}`);
+    const detail = await getJson<SubmissionDetail>(page, `/api/submissions/${submissionId}`);
     expect(detail).toMatchObject({ value: SUBMITTED, status: 'submitted' });
     expect(detail.evidence.map((e) => e.fileName)).toEqual(['十月信息报送台账.pdf']);
   }, 120_000);
@@ -251,7 +235,7 @@ describe('the evaluation loop in the browser', () => {
     await page.getByTestId('ver-ok').click();
     await check.waitFor({ state: 'detached', timeout: 15_000 });
 
-    const detail = await get<SubmissionDetail>(page, `/api/submissions/${submissionId}`);
+    const detail = await getJson<SubmissionDetail>(page, `/api/submissions/${submissionId}`);
     expect(detail.status).toBe('verified');
     expect(detail.verifications.at(-1)).toMatchObject({
       result: 'pass',
@@ -281,7 +265,7 @@ describe('the evaluation loop in the browser', () => {
     for (const s of ['A01', '扣分', `−${POINTS}`, PERIOD, '已生效', 'assessor']) expect(text).toContain(s);
     await page.screenshot({ path: join(screenshots, 'loop-4-deduction.png'), fullPage: true });
 
-    const events = await get<Ev[]>(page, `/api/events?planId=${plan.id}&kind=deduction`);
+    const events = await getJson<Ev[]>(page, `/api/events?planId=${plan.id}&kind=deduction`);
     const ev = events.find((e) => e.reason === eventReason)!;
     expect(ev).toMatchObject({
       unitCode: 'A01',
@@ -321,7 +305,7 @@ describe('the evaluation loop in the browser', () => {
     ]);
     await draft.waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('results-status').innerText()).toBe('草稿');
-    const runs = await get<{ id: number; status: string; latest: boolean }[]>(
+    const runs = await getJson<{ id: number; status: string; latest: boolean }[]>(
       page,
       `/api/plans/${plan.id}/runs?period=${PERIOD}`,
     );
@@ -386,7 +370,7 @@ describe('the evaluation loop in the browser', () => {
       expect(await page.getByTestId(office).count()).toBe(0);
 
     // The released run as the unit reads it: its own row only; the deduction is in it.
-    const res = await get<EvaluationRun>(page, `/api/plans/${plan.id}/results?period=${PERIOD}`);
+    const res = await getJson<EvaluationRun>(page, `/api/plans/${plan.id}/results?period=${PERIOD}`);
     expect(res.id).toBe(runId);
     expect(res.units.map((u) => u.unit)).toEqual(['A01']);
     const a01 = res.units[0]!;

@@ -1,13 +1,9 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, screenshots, signInAs, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { screenshots, signInAs, useHarness } from './harness.js';
 
 describe('progress, notices and the bell in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useHarness();
 
   it('the office sees the progress matrix with lagging cells and the printable bulletin', async () => {
     const { page } = h;

@@ -1,14 +1,10 @@
 import { join } from 'node:path';
 import type { OrgNode } from '@jixiao/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, screenshots, signInAs, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { screenshots, signInAs, useHarness } from './harness.js';
 
 describe('organisation in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useHarness();
 
   it('shows a clear message for a wrong password', async () => {
     await signInAs(h, 'office', 'Wrong-password-1');
@@ -41,13 +37,7 @@ describe('organisation in the browser', () => {
   });
 
   it('a unit filler sees only its own unit', async () => {
-    const ctx = await h.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-    const page = await ctx.newPage();
-    await page.goto(`${h.url}/login`);
-    await page.getByTestId('login-username').fill('filler');
-    await page.getByTestId('login-password').fill('Demo-2026!pass');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const page = await h.as('filler', 390);
     await page.goto(`${h.url}/org`);
     await page.getByTestId('org-tree').waitFor();
     const nodes = await page.evaluate(
@@ -57,6 +47,5 @@ describe('organisation in the browser', () => {
     expect(nodes.every((n) => n.code.startsWith('A01'))).toBe(true);
     expect(await page.getByTestId('org-tree').getByText('示范市', { exact: true }).count()).toBe(0);
     await page.screenshot({ path: join(screenshots, 'org-unit-filler-mobile.png'), fullPage: true });
-    await ctx.close();
   });
 });

@@ -1,18 +1,14 @@
 import { join } from 'node:path';
 import type { EvaluationRun, PlanSummary } from '@jixiao/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type Harness, screenshots, signInAs, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { screenshots, signInAs, useHarness } from './harness.js';
 
 /**
  * Plans and results in the browser, on the demo city: an active 2026 city-departments plan
  * (Wuxi template) with results for 2026-Y.
  */
 describe('plans and results in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useHarness();
 
   it('the office sees group A ranked with grades and opens a unit explanation', async () => {
     const { page } = h;
@@ -77,13 +73,7 @@ describe('plans and results in the browser', () => {
   });
 
   it('a unit filler on a phone sees only its own unit, as a card, and its explanation', async () => {
-    const ctx = await h.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-    const page = await ctx.newPage();
-    await page.goto(`${h.url}/login`);
-    await page.getByTestId('login-username').fill('filler');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const page = await h.as('filler', 390);
     await page.goto(`${h.url}/results`);
     const cards = page.getByTestId('results-cards');
     await cards.waitFor({ timeout: 30_000 });
@@ -97,6 +87,5 @@ describe('plans and results in the browser', () => {
     await page.screenshot({ path: join(screenshots, 'results-mobile.png'), fullPage: true });
     await cards.getByTestId('results-card').first().click();
     await page.getByTestId('trace-total').waitFor({ timeout: 15_000 });
-    await ctx.close();
   });
 });

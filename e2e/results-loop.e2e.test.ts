@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { EvaluationRun, PlanSummary, RunSummary } from '@jixiao/contracts';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, screenshots, signedInPage, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { confirmPop, fetchJson, overflow, screenshots, useHarness } from './harness.js';
 
 /**
  * The results end of the evaluation loop (issue 8 points 1, 5, 6, 9, 14), clicked through: the
@@ -11,39 +10,22 @@ import { type Harness, screenshots, signedInPage, startHarness } from './harness
  * the what-if asks for an amount and a reason and never changes the official result.
  */
 describe('results: compute, release, trace sources, what-if', () => {
-  let h: Harness;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await h?.close();
-  });
-
-  const as = (username: string, width = 1366) => signedInPage(h, contexts, username, width);
-  const get = <T>(page: Page, path: string) =>
-    page.evaluate(async (p) => {
-      const r = await fetch(p);
-      return { status: r.status, body: r.ok ? await r.json() : null };
-    }, path) as Promise<{ status: number; body: T }>;
-  const confirmPop = (page: Page) => page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
-  /** No horizontal scrolling of the page itself (tables scroll inside their own box). */
-  const overflow = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const h = useHarness();
+  const as = h.as;
 
   let plan: PlanSummary;
   let period: string;
 
   it('the office picks the yearly plan, computes a draft (confirming an open period) and releases it', async () => {
     const page = await as('office');
-    const plans = (await get<PlanSummary[]>(page, '/api/plans')).body;
+    const plans = (await fetchJson<PlanSummary[]>(page, '/api/plans')).body;
     plan = plans
       .filter((p) => p.status === 'active' && !p.adHoc)
       .sort((a, b) => b.year - a.year || a.id - b.id)[0]!;
     period = `${plan.year}-Y`;
-    const releasedBefore = (await get<RunSummary[]>(page, `/api/plans/${plan.id}/runs?period=${period}`))
-      .body;
+    const releasedBefore = (
+      await fetchJson<RunSummary[]>(page, `/api/plans/${plan.id}/runs?period=${period}`)
+    ).body;
 
     await page.goto(`${h.url}/results`);
     const picker = page.getByTestId('results-plan-select');
@@ -73,8 +55,9 @@ describe('results: compute, release, trace sources, what-if', () => {
     if (archived) await pick(archived);
     if (adHoc) {
       // An ad-hoc plan opens on the last period of its own window (a Q3–Q4 plan on Q4).
-      const doc = (await get<{ document: { period?: { to?: string } } }>(page, `/api/plans/${adHoc.id}`))
-        .body;
+      const doc = (
+        await fetchJson<{ document: { period?: { to?: string } } }>(page, `/api/plans/${adHoc.id}`)
+      ).body;
       await pick(adHoc);
       if (doc.document.period?.to)
         await page
@@ -127,7 +110,7 @@ describe('results: compute, release, trace sources, what-if', () => {
     if (!releasedBefore.some((r) => r.status === 'released')) {
       await filler.getByTestId('results-empty').waitFor({ timeout: 30_000 });
       expect(await filler.getByTestId('results-empty').innerText()).toContain('结果尚未发布');
-      expect((await get(filler, `/api/plans/${plan.id}/results?period=${period}`)).status).toBe(404);
+      expect((await fetchJson(filler, `/api/plans/${plan.id}/results?period=${period}`)).status).toBe(404);
     } else {
       // The earlier released run, not the office's new draft.
       await filler
@@ -172,7 +155,7 @@ describe('results: compute, release, trace sources, what-if', () => {
 
     // A period with nothing released: the unit is told so, not shown an empty table.
     const other = `${plan.year}-Q4`;
-    const q4 = (await get<RunSummary[]>(page, `/api/plans/${plan.id}/runs?period=${other}`)).body;
+    const q4 = (await fetchJson<RunSummary[]>(page, `/api/plans/${plan.id}/runs?period=${other}`)).body;
     if (!q4.some((r) => r.status === 'released')) {
       await page.goto(`${h.url}/results?plan=${plan.id}&period=${other}`);
       await page.getByTestId('results-empty').waitFor({ timeout: 30_000 });
@@ -203,10 +186,10 @@ describe('results: compute, release, trace sources, what-if', () => {
     await page.goto(`${h.url}/results?plan=${plan.id}&period=${period}`);
     await page.getByTestId('results-table').waitFor({ timeout: 30_000 });
     const official = async () =>
-      (await get<EvaluationRun>(page, `/api/plans/${plan.id}/results?period=${period}`)).body;
+      (await fetchJson<EvaluationRun>(page, `/api/plans/${plan.id}/results?period=${period}`)).body;
     const before = await official();
-    const runsBefore = (await get<RunSummary[]>(page, `/api/plans/${plan.id}/runs?period=${period}`)).body
-      .length;
+    const runsBefore = (await fetchJson<RunSummary[]>(page, `/api/plans/${plan.id}/runs?period=${period}`))
+      .body.length;
 
     const panel = page.getByTestId('whatif-panel');
     expect(await panel.getByTestId('whatif-label').innerText()).toBe('模拟测算');
@@ -264,9 +247,9 @@ describe('results: compute, release, trace sources, what-if', () => {
     expect(after.units.map((u) => [u.unit, u.total, u.rank])).toEqual(
       before.units.map((u) => [u.unit, u.total, u.rank]),
     );
-    expect((await get<RunSummary[]>(page, `/api/plans/${plan.id}/runs?period=${period}`)).body.length).toBe(
-      runsBefore,
-    );
+    expect(
+      (await fetchJson<RunSummary[]>(page, `/api/plans/${plan.id}/runs?period=${period}`)).body.length,
+    ).toBe(runsBefore);
     const shownTotals = await page.getByTestId('results-table').getByTestId('results-total').allInnerTexts();
     const groupOf = before.units.find((u) => unit.includes(u.unit))?.group ?? before.units[0]!.group;
     const firstOfTab = before.units

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, screenshots, signInAs, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { screenshots, signInAs, useHarness } from './harness.js';
 
 /**
  * Data submission, conformity verification and live scores in the browser, on the demo city: the
@@ -9,11 +9,7 @@ import { type Harness, screenshots, signInAs, startHarness } from './harness.js'
  * T1/T4, the office sees every unit.
  */
 describe('submissions, verification and live scores in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useHarness();
 
   const signIn = async (user: string) => {
     await h.page.context().clearCookies();

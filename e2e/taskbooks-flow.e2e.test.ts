@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, screenshots, signedInPage, startHarness } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { confirmPop, getJson, screenshots, useHarness } from './harness.js';
 
 interface Tree {
   stamp: string;
@@ -28,33 +28,18 @@ interface Window {
  * the office approves it, and the filler splits a target — first wrongly (refused), then rightly.
  */
 describe('task books and calendar: the flows that write', () => {
-  let h: Harness;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await h?.close();
-  });
-
-  const as = (username: string) => signedInPage(h, contexts, username);
-  const get = <T>(page: Page, path: string) =>
-    page.evaluate(async (p) => {
-      const r = await fetch(p);
-      if (!r.ok) throw new Error(`${p}: ${r.status}`);
-      return r.json();
-    }, path) as Promise<T>;
+  const h = useHarness();
+  const as = h.as;
   /** The active 2026 plan with task books and a calendar. */
   const activePlan = async (page: Page) => {
-    const plans = await get<{ id: number; status: string; year: number }[]>(page, '/api/plans');
+    const plans = await getJson<{ id: number; status: string; year: number }[]>(page, '/api/plans');
     for (const p of plans.filter((x) => x.status === 'active' && x.year === 2026))
-      if ((await get<unknown[]>(page, `/api/plans/${p.id}/periods`)).length) return p.id;
+      if ((await getJson<unknown[]>(page, `/api/plans/${p.id}/periods`)).length) return p.id;
     throw new Error('no active 2026 plan with a calendar');
   };
   const a01Book = async (page: Page) => {
     const planId = await activePlan(page);
-    const list = await get<{ items: { id: number; unitId: number; unitCode: string }[] }>(
+    const list = await getJson<{ items: { id: number; unitId: number; unitCode: string }[] }>(
       page,
       `/api/plans/${planId}/task-books`,
     );
@@ -62,12 +47,11 @@ describe('task books and calendar: the flows that write', () => {
     return { planId, bookId: b.id, unitId: b.unitId };
   };
   /** Confirm the Popconfirm that is open now. */
-  const confirmPop = (page: Page) => page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
 
   it('the office closes an open period and reopens it for A01 with a reason and an end date', async () => {
     const page = await as('office');
     const { planId, unitId } = await a01Book(page);
-    const before = await get<Window[]>(page, `/api/plans/${planId}/periods`);
+    const before = await getJson<Window[]>(page, `/api/plans/${planId}/periods`);
     const w = before.find((x) => !x.closed && x.state === 'open') ?? before.find((x) => !x.closed)!;
     expect(w).toBeTruthy();
 
@@ -84,7 +68,9 @@ describe('task books and calendar: the flows that write', () => {
     await confirmPop(page);
     await expect.poll(() => row.getByTestId('cal-item').getAttribute('data-state')).toBe('closed');
     expect(await page.getByTestId('cal-toggle').innerText()).toMatch(/开\s*启/);
-    const closed = (await get<Window[]>(page, `/api/plans/${planId}/periods`)).find((x) => x.id === w.id)!;
+    const closed = (await getJson<Window[]>(page, `/api/plans/${planId}/periods`)).find(
+      (x) => x.id === w.id,
+    )!;
     expect(closed.closed).toBe(true);
 
     // Reopen it for A01 until ten days from now.
@@ -113,7 +99,7 @@ describe('task books and calendar: the flows that write', () => {
     await expect.poll(() => row.innerText()).toContain(until);
     expect(await row.innerText()).toContain(reason);
 
-    const after = (await get<Window[]>(page, `/api/plans/${planId}/periods`)).find((x) => x.id === w.id)!;
+    const after = (await getJson<Window[]>(page, `/api/plans/${planId}/periods`)).find((x) => x.id === w.id)!;
     expect(after.closed).toBe(true);
     expect(after.reopenings).toHaveLength(1);
     const r = after.reopenings[0]!;
@@ -126,7 +112,7 @@ describe('task books and calendar: the flows that write', () => {
   it('the A01 filler asks to change a target, the office approves, the filler sees a new revision', async () => {
     const filler = await as('filler');
     const { bookId } = await a01Book(filler);
-    const book = await get<Book>(filler, `/api/task-books/${bookId}`);
+    const book = await getJson<Book>(filler, `/api/task-books/${bookId}`);
     // Not the first indicator: that one is decomposed (the next test splits it).
     const idx = book.targets.findIndex((x, i) => i > 0 && x.target !== null);
     const line = book.targets[idx]!;
@@ -144,7 +130,7 @@ describe('task books and calendar: the flows that write', () => {
     const changes = filler.getByTestId('tb-change-requests');
     await changes.getByText(reason).waitFor({ timeout: 15_000 });
     expect(await changes.innerText()).toContain(`${line.target} → ${proposed}`);
-    const pending = await get<Book>(filler, `/api/task-books/${bookId}`);
+    const pending = await getJson<Book>(filler, `/api/task-books/${bookId}`);
     expect(pending.changeRequests.find((c) => c.reason === reason)?.status).toBe('pending');
     expect(pending.targets[idx]!.target).toBe(line.target);
 
@@ -160,7 +146,7 @@ describe('task books and calendar: the flows that write', () => {
     await confirmPop(office);
     await office.getByText('变更已批准，任务书已生成新版本').waitFor({ timeout: 15_000 });
 
-    const approved = await get<Book>(office, `/api/task-books/${bookId}`);
+    const approved = await getJson<Book>(office, `/api/task-books/${bookId}`);
     expect(approved.targets[idx]!.target).toBe(proposed);
     expect(approved.revision).toBe(book.revision + 1);
     expect(approved.changeRequests.find((c) => c.reason === reason)?.status).toBe('approved');
@@ -188,10 +174,10 @@ describe('task books and calendar: the flows that write', () => {
   it('the filler splits a target wrongly (refused, nothing saved), then rightly (saved)', async () => {
     const page = await as('filler');
     const { bookId } = await a01Book(page);
-    const book = await get<Book>(page, `/api/task-books/${bookId}`);
+    const book = await getJson<Book>(page, `/api/task-books/${bookId}`);
     const indicator = book.targets[0]!.indicator;
     const treeUrl = `/api/task-books/${bookId}/decomposition/${encodeURIComponent(indicator)}`;
-    const before = await get<Tree>(page, treeUrl);
+    const before = await getJson<Tree>(page, treeUrl);
     const tops = before.parts.filter((p) => p.parentKey === null);
     const first = tops[0]!;
     const last = tops.at(-1)!;
@@ -222,7 +208,7 @@ describe('task books and calendar: the flows that write', () => {
     await rowErr.waitFor({ timeout: 15_000 });
     expect(await rowErr.innerText()).toMatch(/add up to/);
     expect(await drawer.locator(`tr[data-part="${last.key}"]`).getAttribute('data-bad')).toBe('1');
-    expect(await get<Tree>(page, treeUrl)).toEqual(before);
+    expect(await getJson<Tree>(page, treeUrl)).toEqual(before);
 
     // Fix it: the last section gives one up, and the first section's first part takes it.
     await (await target(last.key)).fill(String(last.target! - 1));
@@ -233,7 +219,7 @@ describe('task books and calendar: the flows that write', () => {
     expect(await drawer.getByTestId('decomp-row-error').count()).toBe(0);
     expect(await coverage.getAttribute('data-ok')).toBe('1');
 
-    const after = await get<Tree>(page, treeUrl);
+    const after = await getJson<Tree>(page, treeUrl);
     expect(after.stamp).not.toBe(before.stamp);
     const sorted = (t: Tree) => t.parts.map((p) => p.target).sort((a, b) => a! - b!);
     const expected = before.parts.map((p) =>

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, screenshots, signInAs, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { screenshots, signInAs, useHarness } from './harness.js';
 
 /**
  * Task books and the deadline calendar in the browser, on the demo city: every unit's 2026 task
@@ -8,20 +8,10 @@ import { type Harness, screenshots, signInAs, startHarness } from './harness.js'
  * has M01–M09 closed and M10 due on 2026-11-10.
  */
 describe('task books and calendar in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useHarness();
 
   it('the A01 filler sees the issued targets, read-only, and the decomposition', async () => {
-    const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
-    const page = await ctx.newPage();
-    await page.goto(`${h.url}/login`);
-    await page.getByTestId('login-username').fill('filler');
-    await page.getByTestId('login-password').fill('Demo-2026!pass');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const page = await h.as('filler', 1366);
     await page.getByRole('menuitem', { name: '我的任务书' }).click();
     const view = page.getByTestId('tb-view');
     await view.waitFor({ timeout: 30_000 });
@@ -75,7 +65,6 @@ describe('task books and calendar in the browser', () => {
     await input.fill(before);
     await expect.poll(() => coverage.getAttribute('data-ok')).toBe('1');
     await page.screenshot({ path: join(screenshots, 'taskbook-decomposition.png') });
-    await ctx.close();
   });
 
   it('the office opens the calendar and sees M10 due on 2026-11-10', async () => {

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type Harness, screenshots, startHarness } from './harness.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, screenshots, useHarness } from './harness.js';
 
 /**
  * What a new user saw in Chromium (issue 8, point 13), on the demo city, at 1366 px and on a
@@ -11,11 +11,7 @@ import { DEMO_PASSWORD, type Harness, screenshots, startHarness } from './harnes
  * view on a read-only plan, and a sign-in page without a failed request.
  */
 describe('first-visit UX in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useHarness();
   // A test that fails midway must not leave its request interception behind for the next one.
   afterEach(() => h?.page.unrouteAll({ behavior: 'ignoreErrors' }));
 
