@@ -25,7 +25,6 @@ export {
   type ValueInput,
   type VetoInput,
 } from './input';
-export { NUM_FIELDS, type NumField } from './load-input';
 export { METHODS } from './methods/index';
 export type { Cell, CellField, MethodContext, MethodDef, Tracer } from './methods/types';
 export {
@@ -58,6 +57,7 @@ export type {
   UnitTrace,
 } from './result';
 export { formatDecimal, formatFixed, roundDecimal, roundDecimalString, roundHalfUp } from './rounding';
+export { NUM_FIELDS, type NumField } from './state';
 export { type GenerateOptions, generatePlanData } from './templates/generate';
 export { generateTemplateData, getTemplate, type Template, templates } from './templates/index';
 /** Seeded generators for made-up data (templates, the demo city, benchmarks): one definition. */

@@ -1,21 +1,8 @@
 import type { CompiledPlan } from './compile';
-import type { EvalState } from './evaluate';
 import { type EvaluationInput, EvaluationInputError, type InputIssue } from './input';
 import { elapsedFraction, parsePeriod } from './period';
 import { roundDecimal } from './rounding';
-
-export const NUM_FIELDS = ['value', 'target', 'baseline', 'baseValue', 'peerValue', 'peerBaseValue'] as const;
-export type NumField = (typeof NUM_FIELDS)[number];
-
-/** The [leaf × unit] array of one input field, allocated (all NaN = not supplied) on first use. */
-export function ensureField(st: EvalState, f: NumField): Float64Array {
-  let a = st.fields[f];
-  if (!a) {
-    a = new Float64Array(st.unitCodes.length * st.nL).fill(Number.NaN);
-    st.fields[f] = a;
-  }
-  return a;
-}
+import { type EvalState, ensureField, NUM_FIELDS, type NumField } from './state';
 
 /**
  * Check the input against the compiled plan and load it into the evaluator's arrays. Every

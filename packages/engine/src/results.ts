@@ -1,7 +1,6 @@
-import type { EvalState } from './evaluate';
 import { EvaluationInputError } from './input';
 import type { EvaluationResult, IndicatorResult, UnitResult } from './result';
-import { scoreAt } from './score-at';
+import { type EvalState, scoreAt } from './state';
 import { buildTrace } from './trace';
 
 /** Building result objects from the evaluator's arrays: only when asked for (values stay in typed arrays). */

@@ -1,11 +1,10 @@
-import type { EvalState } from './evaluate';
 import type { MethodContext, Tracer } from './methods/types';
 import { newCell } from './methods/types';
 import type { RoundingMode } from './plan/types';
 import type { TraceNode, TraceStep, UnitTrace } from './result';
 import { cleanNumber, formatDecimal, roundDecimal } from './rounding';
 import { pointsOf } from './scatter';
-import { scoreAt } from './score-at';
+import { type EvalState, scoreAt } from './state';
 
 /**
  * Build the explanation of one unit on demand. Leaf scores are recomputed through the very

@@ -1,6 +1,6 @@
 import { METHODS } from '../methods/index';
 import type { Component, Indicator, Plan } from './types';
-import { type Add, arr, dupes } from './validate';
+import { type Add, arr, dupes } from './validate-util';
 
 /** Rule checks of validatePlan: methods, grades, events, plan-level constraints. */
 

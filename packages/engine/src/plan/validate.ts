@@ -3,6 +3,7 @@ import { parsePeriod } from '../period';
 import { ahp } from './ahp';
 import type { Component, Indicator, Plan } from './types';
 import { checkConstraints, checkEvents, checkGrades, checkMethod } from './validate-rules';
+import { arr, dupes } from './validate-util';
 
 export interface PlanValidationIssue {
   /** Machine code, e.g. 'points_sum', 'sub_item_limit', 'missing_method'. */
@@ -353,20 +354,6 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
   checkEvents(plan, groupCodes, catCodes, add);
   checkConstraints(plan, scopes, children, indByCode, amount, add, appliesIn);
   return out;
-}
-
-export type Add = (code: string, path: string, message: string, indicator?: string) => void;
-
-export function arr<T>(x: T[] | undefined | null): T[] {
-  return Array.isArray(x) ? x : [];
-}
-
-export function dupes(items: { code: string }[], path: string, what: string, add: Add): void {
-  const seen = new Set<string>();
-  for (const it of items) {
-    if (seen.has(it.code)) add('duplicate', path, `${what} code ${it.code} is used twice`, it.code);
-    seen.add(it.code);
-  }
 }
 
 function round(x: number): number {

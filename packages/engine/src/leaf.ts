@@ -1,0 +1,33 @@
+import type { CompiledNode } from './compile';
+import type { Layout } from './layout';
+import type { MethodDef } from './methods/types';
+import type { MethodSpec, RoundingMode } from './plan/types';
+import type { EvalState } from './state';
+
+/** One leaf being scored: its node and what the paths read, resolved once per leaf. */
+export interface Leaf {
+  j: number;
+  node: CompiledNode;
+  spec: MethodSpec;
+  def: MethodDef;
+  slot: number;
+  fv: Float64Array;
+  /** Full points of the leaf in each group (0 = not applicable). */
+  scaleOf: Float64Array;
+  mask: Uint8Array | null;
+  missingZero: boolean;
+  missingError: boolean;
+  roundInd: boolean;
+  m: number;
+  dec: number;
+  rmode: RoundingMode;
+}
+
+export function missingIssue(st: EvalState, lay: Layout, u: number, code: string): void {
+  lay.errors.push({
+    code: 'missing_value',
+    unit: st.unitCodes[u],
+    indicator: code,
+    message: `unit ${st.unitCodes[u]}: ${code} has no usable value and its missing-value policy is "error"`,
+  });
+}
