@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignGrades, assignGradesPlain, quotaOf } from './grades';
+import { assignGrades, assignGradesPlain, quotaCounts, quotaOf } from './grades';
 import type { GradeSpec } from './plan/types';
 import { competitionRank } from './rank';
 
@@ -90,5 +90,34 @@ describe('assignGradesPlain (no vetoes, typed arrays)', () => {
       assignGradesPlain(Float64Array.from(totals), n, sp, got);
       expect([...got]).toEqual(want);
     }
+  });
+});
+
+describe('quota counts per group (places the quota gave, places used)', () => {
+  // Wuxi (seed 002, W8): group B1 综合 has 20 units; 优秀 at most 15 % → 3 places.
+  const wuxi: GradeSpec = {
+    levels: [
+      { code: 'excellent', name: '优秀', color: 'green', minScore: 90, maxShare: 0.15 },
+      { code: 'good', name: '良好', color: 'blue', minScore: 80, maxCount: 8 },
+      { code: 'pass', name: '合格', color: 'gold' },
+    ],
+  };
+  it('B1, 20 units: 优秀 3 places, 2 used (only two reach 90); 良好 8 places (maxCount), 8 used', () => {
+    // totals: 95, 91 then 18 units below 90 → levels 0, 0, then 8 × 1, then 10 × 2
+    const levels = [0, 0, ...Array<number>(8).fill(1), ...Array<number>(10).fill(2)];
+    expect(quotaCounts(wuxi, 20, levels)).toEqual([
+      { level: 'excellent', name: '优秀', places: 3, used: 2 },
+      { level: 'good', name: '良好', places: 8, used: 8 },
+    ]);
+  });
+  it('from assignGrades: 5 units, maxShare 0.4 → 2 places; tie included → 3 used', () => {
+    const out = assignGrades(cand([95, 92, 92, 85, 70]), spec('include'), undefined);
+    expect(
+      quotaCounts(
+        spec('include'),
+        5,
+        out.map((o) => o.level),
+      ),
+    ).toEqual([{ level: 'A', name: '优秀', places: 2, used: 3 }]);
   });
 });

@@ -134,3 +134,34 @@ export function assignGradesPlain(totals: Float64Array, n: number, spec: GradeSp
   }
   for (let i = start; i < n; i++) level[i] = last;
 }
+
+/** One quota level of one group: the places its quota gave and how many units hold it. */
+export interface QuotaCount {
+  level: string;
+  name: string;
+  /** Places the quota gives this group (maxShare × size rounded, and/or maxCount). */
+  places: number;
+  /** Units whose final grade is this level (after vetoes; 'include' ties may exceed places). */
+  used: number;
+}
+
+/**
+ * Quota counts of one group of `size` units (W8: 优秀 at most N % of each group): every level
+ * with a quota (maxShare or maxCount), in plan order. `levelOf` holds each unit's final level
+ * index.
+ */
+export function quotaCounts(spec: GradeSpec, size: number, levelOf: Iterable<number>): QuotaCount[] {
+  const held = new Map<number, number>();
+  for (const li of levelOf) held.set(li, (held.get(li) ?? 0) + 1);
+  const out: QuotaCount[] = [];
+  spec.levels.forEach((lv, li) => {
+    if (lv.maxShare === undefined && lv.maxCount === undefined) return;
+    out.push({
+      level: lv.code,
+      name: lv.name,
+      places: quotaOf(lv, size, spec.quotaRounding),
+      used: held.get(li) ?? 0,
+    });
+  });
+  return out;
+}
