@@ -33,6 +33,10 @@ export interface CompiledNode {
   dz: ZeroDivisionOutcome;
   /** Unit-specific indicators (S7): only these units; null = no unit restriction. */
   onlyUnits: Set<string> | null;
+  /** Children weighted from the period's data (entropy / CRITIC); null = by their own amounts. */
+  childWeights: 'entropy' | 'critic' | null;
+  /** Components: deductions attributed here come off this score, not below this floor; null = off the total. */
+  deductionFloor: number | null;
 }
 
 export interface CompiledGroup {
@@ -54,6 +58,8 @@ export interface CompiledPlan {
   roundNode: boolean;
   roundComponent: boolean;
   roundTotal: boolean;
+  /** Weighted mode: each weighted product rounded before the sum (stage 'product'). */
+  roundProduct: boolean;
   nodes: CompiledNode[];
   root: number;
   leaves: number[];
@@ -102,6 +108,8 @@ interface RawNode {
   weight?: number;
   pointsBy?: ByScope;
   weightBy?: ByScope;
+  childWeights?: { method: 'entropy' | 'critic' };
+  deductions?: { from: 'total' | 'component'; floor?: number };
   method?: MethodSpec;
   direction: Direction;
   missing: MissingPolicy;
@@ -117,6 +125,7 @@ export function compilePlan(plan: Plan): CompiledPlan {
   for (const c of plan.components) {
     raw.push({
       ...pick(c),
+      deductions: c.deductions,
       kind: 'component',
       parentCode: null,
       direction: 'higher',
@@ -190,6 +199,8 @@ export function compilePlan(plan: Plan): CompiledPlan {
     missing: r.missing,
     dz: r.dz,
     onlyUnits: r.appliesTo?.units?.length ? new Set(r.appliesTo.units) : null,
+    childWeights: r.childWeights?.method ?? null,
+    deductionFloor: r.deductions?.from === 'component' ? (r.deductions.floor ?? 0) : null,
   }));
   for (const n of nodes) if (n.parent !== root) nodes[n.parent]!.children.push(n.index);
   const leaves: number[] = [];
@@ -221,7 +232,13 @@ export function compilePlan(plan: Plan): CompiledPlan {
       const parentOk = n.parent === root || weight[base + n.parent]! > 0;
       const applies = parentOk && appliesToGroup(r.appliesTo, g);
       if (!applies) continue;
-      if (mode === 'points') {
+      const byData = n.parent !== root && nodes[n.parent]!.childWeights !== null;
+      if (byData) {
+        // Weighted from the period's data (evaluator); equal shares until then.
+        const share = 1 / nodes[n.parent]!.children.length;
+        full[base + i] = mode === 'points' ? full[base + n.parent]! * share : 100;
+        weight[base + i] = mode === 'points' ? full[base + i]! : share;
+      } else if (mode === 'points') {
         const p = byScope(g.chain, r.pointsBy, r.points) ?? 0;
         full[base + i] = p;
         weight[base + i] = p;
@@ -243,6 +260,7 @@ export function compilePlan(plan: Plan): CompiledPlan {
     roundNode: stages.has('node'),
     roundComponent: stages.has('component'),
     roundTotal: stages.has('total'),
+    roundProduct: mode === 'weighted' && stages.has('product'),
     nodes,
     root,
     leaves,
@@ -262,7 +280,8 @@ function pick(x: {
   weight?: number;
   pointsBy?: ByScope;
   weightBy?: ByScope;
-}): Pick<RawNode, 'code' | 'name' | 'points' | 'weight' | 'pointsBy' | 'weightBy'> {
+  childWeights?: { method: 'entropy' | 'critic' };
+}): Pick<RawNode, 'code' | 'name' | 'points' | 'weight' | 'pointsBy' | 'weightBy' | 'childWeights'> {
   return {
     code: x.code,
     name: x.name,
@@ -270,6 +289,7 @@ function pick(x: {
     weight: x.weight,
     pointsBy: x.pointsBy,
     weightBy: x.weightBy,
+    childWeights: x.childWeights,
   };
 }
 

@@ -35,6 +35,11 @@ export interface DeductionInput {
   points: number;
   reason: string;
   indicator?: string;
+  /**
+   * The component the deduction is attributed to (else the component of `indicator`). It comes
+   * off that component only when the component says `deductions: { from: 'component' }`.
+   */
+  component?: string;
 }
 
 export interface VetoInput {

@@ -8,8 +8,11 @@ export type Direction = 'higher' | 'lower';
 /** What a missing input does: score 0, leave the indicator out and re-weight its siblings, or fail. */
 export type MissingPolicy = 'zero' | 'reweight' | 'error';
 export type RoundingMode = 'half_up' | 'half_even' | 'down';
-/** Stages at which reported numbers are rounded. */
-export type RoundingStage = 'indicator' | 'node' | 'component' | 'total';
+/**
+ * Stages at which reported numbers are rounded. `product` (weighted scoring only): each child's
+ * weighted product wᵢ·sᵢ/Σw is rounded before the products are added (0.45 × 99.9 → 44.96).
+ */
+export type RoundingStage = 'indicator' | 'node' | 'component' | 'total' | 'product';
 /** Outcome of a division by zero (zero target, zero peer growth, equal limits): 0 points, full points, or "missing". */
 export type ZeroDivisionOutcome = 'zero' | 'full' | 'missing';
 export type PeriodGranularity = 'month' | 'quarter' | 'half' | 'year';
@@ -64,6 +67,25 @@ export interface Group {
 /** Points or weights that differ by group or category (Z9, S5): keys are group or category codes. */
 export type ByScope = Record<string, number>;
 
+/**
+ * Weights of a node's children computed from the period's data (客观赋权), per group: the
+ * entropy method (熵值法) or CRITIC over the children's values (plan/objective-weights.ts). The
+ * children then carry no points or weight of their own.
+ */
+export interface ChildWeightsSpec {
+  method: 'entropy' | 'critic';
+}
+
+/**
+ * Where deductions attributed to a component (the deduction names it, or an indicator under it)
+ * are taken: off the total (default) or off the component's own score, not below `floor`
+ * (default 0) — 日常督察 25 分，扣完为止.
+ */
+export interface ComponentDeductionSpec {
+  from: 'total' | 'component';
+  floor?: number;
+}
+
 export interface Component {
   code: string;
   name: string;
@@ -71,6 +93,8 @@ export interface Component {
   weight?: number;
   pointsBy?: ByScope;
   weightBy?: ByScope;
+  childWeights?: ChildWeightsSpec;
+  deductions?: ComponentDeductionSpec;
 }
 
 export interface AppliesTo {
@@ -240,6 +264,8 @@ export interface Indicator {
   subItems?: SubItem[];
   /** Pairwise comparison matrix of this indicator's children, in their plan order (AHP). */
   ahp?: number[][];
+  /** Objective weights of this indicator's children (or sub-items) from the period's data. */
+  childWeights?: ChildWeightsSpec;
 }
 
 export interface BonusSource {

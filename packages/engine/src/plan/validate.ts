@@ -4,6 +4,7 @@ import { ahp } from './ahp';
 import type { Component, Indicator, Plan } from './types';
 import { checkConstraints, checkEvents, checkGrades, checkMethod } from './validate-rules';
 import { arr, dupes } from './validate-util';
+import { checkSettings, objectivelyWeighted } from './validate-settings';
 
 export interface PlanValidationIssue {
   /** Machine code, e.g. 'points_sum', 'sub_item_limit', 'missing_method'. */
@@ -166,6 +167,7 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
     );
   };
   const word = mode === 'points' ? 'points' : 'weights';
+  const objective = objectivelyWeighted(plan); // weights from the parent's childWeights
 
   // Leaves: method, owner, sub-items; amounts present.
   indicators.forEach((ind, i) => {
@@ -209,7 +211,7 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
     }
     const anyAmount =
       mode === 'points' ? ind.points !== undefined || ind.pointsBy : ind.weight !== undefined || ind.weightBy;
-    if (!anyAmount)
+    if (!anyAmount && !objective.has(ind.code))
       add(
         'missing_amount',
         path,
@@ -310,7 +312,7 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
     const kids = children.get(`component:${c.code}`) ?? [];
     if (kids.length === 0)
       add('empty_component', `components[${i}]`, `component ${c.code} has no indicators`, c.code);
-    if (kids.some((k) => k.appliesTo?.units?.length)) return; // unit-specific sets are re-weighted per unit
+    if (kids.some((k) => k.appliesTo?.units?.length) || c.childWeights) return; // re-weighted per unit / period
     sumCheck(
       kids.map((k) => ({ ...k, ind: k })),
       (chain) => (mode === 'points' ? amount(c, chain) : 100),
@@ -321,7 +323,7 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
   });
   indicators.forEach((ind, i) => {
     const kids = children.get(ind.code) ?? [];
-    if (kids.length > 0 && !kids.some((k) => k.appliesTo?.units?.length))
+    if (kids.length > 0 && !ind.childWeights && !kids.some((k) => k.appliesTo?.units?.length))
       sumCheck(
         kids.map((k) => ({ ...k, ind: k })),
         (chain) => (mode === 'points' ? amount(ind, chain) : 100),
@@ -330,7 +332,7 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
         ind.code,
       );
     const subs = arr(ind.subItems);
-    if (subs.length > 0)
+    if (subs.length > 0 && !ind.childWeights)
       sumCheck(
         subs,
         (chain) => (mode === 'points' ? amount(ind, chain) : 100),
@@ -351,6 +353,7 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
     });
 
   checkGrades(plan, add);
+  checkSettings(plan, children, add);
   checkEvents(plan, groupCodes, catCodes, add);
   checkConstraints(plan, scopes, children, indByCode, amount, add, appliesIn);
   return out;
