@@ -13,7 +13,14 @@ export {
   validateDataRows,
 } from './data-rows';
 export { createEvaluator, type Evaluator, evaluate, explain } from './evaluate';
-export { assignGrades, type GradeCandidate, type GradeOutcome, quotaOf } from './grades';
+export {
+  assignGrades,
+  type GradeCandidate,
+  type GradeOutcome,
+  type QuotaCount,
+  quotaCounts,
+  quotaOf,
+} from './grades';
 export {
   type BonusInput,
   type DeductionInput,
@@ -36,6 +43,14 @@ export {
   periodEndMonth,
 } from './period';
 export { AHP_CR_LIMIT, AhpError, type AhpResult, ahp, ahpWeights, SAATY_RI } from './plan/ahp';
+export {
+  criticWeights,
+  entropyWeights,
+  type ObjectiveColumn,
+  type ObjectiveMethod,
+  type ObjectiveWeights,
+  objectiveWeights,
+} from './plan/objective-weights';
 export type * from './plan/types';
 export {
   assertValidPlan,
@@ -47,11 +62,15 @@ export {
 export { competitionRank } from './rank';
 export type {
   AwardResult,
+  ComponentDeduction,
   EvaluationResult,
   GradeResult,
+  GroupQuotas,
   IndicatorResult,
   RankingResult,
+  TraceChildWeights,
   TraceNode,
+  TraceProduct,
   TraceStep,
   UnitResult,
   UnitTrace,

@@ -1,4 +1,6 @@
+import type { QuotaCount } from './grades';
 import type { BonusInput, DeductionInput, VetoInput } from './input';
+import type { ObjectiveWeights } from './plan/objective-weights';
 
 export interface IndicatorResult {
   code: string;
@@ -9,6 +11,19 @@ export interface IndicatorResult {
   score: number | null;
   /** Full score for this unit (points, or 100 on the weighted scale). */
   full: number;
+}
+
+export interface ComponentDeduction {
+  component: string;
+  points: number;
+  applied: number;
+}
+
+/** One leaf group's quota levels (W8): places each quota gave and how many units hold the level. */
+export interface GroupQuotas {
+  group: string;
+  units: number;
+  levels: QuotaCount[];
 }
 
 export interface GradeResult {
@@ -31,7 +46,12 @@ export interface UnitResult {
   /** Weighted / summed score of the components, after half-year carry-over and links. */
   base: number;
   bonus: { raw: number; capped: number; items: BonusInput[] };
-  deductions: { total: number; items: DeductionInput[] };
+  /**
+   * `total`: what came off the total (within deductions.cap). `components`: deductions attributed
+   * to components that take them (plan `components[].deductions.from: component`): the points
+   * attributed and the points applied (the component's floor may stop some).
+   */
+  deductions: { total: number; items: DeductionInput[]; components: ComponentDeduction[] };
   vetoes: VetoInput[];
   total: number;
   /** Competition rank on reported totals within the group (1, 2, 2, 4). */
@@ -76,6 +96,37 @@ export interface TraceNode {
   notes: string[];
   rounding: string | null;
   children: TraceNode[];
+  /** A parent weighted from the period's data (plan childWeights): the weights and how they came. */
+  childWeights?: TraceChildWeights;
+  /** Rounding stage 'product': the children's weighted products that were added. */
+  products?: TraceProduct[];
+  /** A component that takes its deductions (plan components[].deductions.from: component). */
+  deductions?: { points: number; floor: number; applied: number; before: number; after: number };
+}
+
+export interface TraceChildWeights {
+  method: ObjectiveWeights['method'];
+  /** Units of the group that had a value for every child. */
+  units: number;
+  /** Equal weights, because the data carry no information. */
+  fallback: boolean;
+  children: {
+    code: string;
+    weight: number;
+    entropy?: number;
+    divergence?: number;
+    sigma?: number;
+    conflict?: number;
+    information?: number;
+  }[];
+}
+
+/** Rounding stage 'product': one weighted product of a parent, rounded before the sum. */
+export interface TraceProduct {
+  code: string;
+  weight: number;
+  score: number;
+  product: number;
 }
 
 export interface TraceStep {
@@ -83,6 +134,8 @@ export interface TraceStep {
   raw: number;
   value: number;
   rounding: string | null;
+  /** Rounding stage 'product': the components' weighted products that were added. */
+  products?: TraceProduct[];
 }
 
 export interface UnitTrace {
@@ -111,6 +164,8 @@ export interface EvaluationResult {
   units: UnitResult[];
   rankings: RankingResult[];
   awards: AwardResult[];
+  /** Per leaf group with units: its grade quotas, places given and used. */
+  quotas: GroupQuotas[];
   unit(code: string): UnitResult | undefined;
   /** Built on demand: explains every number of the unit. */
   trace(code: string): UnitTrace;

@@ -27,7 +27,9 @@ describe('objective child weights (childWeights)', () => {
     const r = pointsPlan();
     r.components[1]!.childWeights = { method: 'critic' }; // D has one child, D1
     delete r.indicators[2]!.points;
-    expect(validatePlan(r).map((i) => i.message)).toContain('D: objective weights need at least two children');
+    expect(validatePlan(r).map((i) => i.message)).toContain(
+      'D: objective weights need at least two children',
+    );
   });
   it('works on an indicator over its sub-items, and refuses ahp beside it', () => {
     const p = weightedPlan();
