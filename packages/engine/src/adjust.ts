@@ -67,7 +67,7 @@ export function finishUnit(st: EvalState, adj: Adjustments, u: number): void {
   st.bonusRaw[u] = raw === 0 ? 0 : st.round(raw);
   st.bonus[u] = capped === 0 ? 0 : st.round(capped);
   let d = 0;
-  const ds = st.deductionItems[u]!;
+  const ds = st.compDeductions?.offTotal[u] ?? st.deductionItems[u]!;
   for (let i = 0; i < ds.length; i++) d += ds[i]!.points;
   const cap = cp.plan.deductions?.cap;
   st.deduction[u] = d === 0 ? 0 : st.round(cap !== undefined ? Math.min(cap, d) : d);

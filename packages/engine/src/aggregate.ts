@@ -1,3 +1,4 @@
+import { afterComponentDeductions, productSum } from './aggregate-settings';
 import type { Layout } from './layout';
 import { roundUnits } from './rounding';
 import { pointsOf } from './scatter';
@@ -37,10 +38,13 @@ export function aggregateUnit(st: EvalState, lay: Layout, u: number): void {
       const aw = accW[j]!;
       // A unit-specific node that does not apply to this unit counts as left out (re-weighted).
       if (aw === 0 || w === 0 || (mask !== null && mask[at] === 1)) s = Number.NaN;
+      else if (cp.roundProduct) s = productSum(st, cp.nodes[j]!.children, u, leafUnits);
       else {
         s = weighted ? accS[j]! / aw : pointsOf(accS[j]!, aw, cp.full[gBase + j]!);
         if (nodeRounds[j] === 1) s = roundUnits(s, rmode);
       }
+      // Plan setting: deductions attributed to a component come off it, not below its floor.
+      if (st.compDeductions !== null) s = afterComponentDeductions(st, st.compDeductions, j, u, s);
       scores[at] = s;
     }
     if (w > 0) {
@@ -54,7 +58,8 @@ export function aggregateUnit(st: EvalState, lay: Layout, u: number): void {
   const r = cp.root;
   const aw = accW[r]!;
   let b = 0;
-  if (aw > 0) b = (weighted ? accS[r]! / aw : pointsOf(accS[r]!, aw, cp.totalPoints)) / m;
+  if (aw > 0 && cp.roundProduct) b = productSum(st, cp.rootChildren, u, leafUnits) / m;
+  else if (aw > 0) b = (weighted ? accS[r]! / aw : pointsOf(accS[r]!, aw, cp.totalPoints)) / m;
   st.ownBase[u] = withHalfYear(st, u, b);
 }
 

@@ -62,6 +62,8 @@ export interface CompiledPlan {
   roundProduct: boolean;
   nodes: CompiledNode[];
   root: number;
+  /** The root's children (the components), in plan order. */
+  rootChildren: number[];
   leaves: number[];
   nodeByCode: Map<string, number>;
   groups: CompiledGroup[];
@@ -263,6 +265,7 @@ export function compilePlan(plan: Plan): CompiledPlan {
     roundProduct: mode === 'weighted' && stages.has('product'),
     nodes,
     root,
+    rootChildren: nodes.filter((n) => n.parent === root).map((n) => n.index),
     leaves,
     nodeByCode,
     groups,

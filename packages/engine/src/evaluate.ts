@@ -1,5 +1,7 @@
 import { adjustmentsOf, applyLinks, finishUnit } from './adjust';
 import { addLaterWeights, aggregateAll, aggregateUnit } from './aggregate';
+import { setupComponentDeductions } from './aggregate-settings';
+import { applyChildWeights, hasChildWeights, withOwnAmounts } from './child-weights';
 import { type CompiledPlan, compilePlan } from './compile';
 import { type EvaluationInput, EvaluationInputError, type InputIssue } from './input';
 import { buildLayout, scopeOf } from './layout';
@@ -61,8 +63,15 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     assertValidPlan(planOrCompiled);
     cp = compilePlan(planOrCompiled);
   }
+  // Objective child weights (plan childWeights) overwrite amounts per period: an own copy.
+  const compiled = cp;
+  const byData = hasChildWeights(cp);
+  if (byData) cp = withOwnAmounts(cp);
   const plan = cp.plan;
   const st = loadInput(cp, input);
+  st.compDeductions = setupComponentDeductions(st);
+  // The settings of issue 9 point 8 aggregate unit by unit (aggregateUnit), not in the fused loops.
+  const perUnit = byData || cp.roundProduct || st.compDeductions !== null;
   const lay = buildLayout(cp, st);
   const adj = adjustmentsOf(st);
   const sd = standingOf(st, lay.byGroup);
@@ -78,21 +87,28 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
   };
 
   const recompute = (): void => {
-    lay.AS.fill(0);
-    lay.AW.fill(0);
-    lay.AM.fill(0);
-    lay.fusedNow.fill(0);
-    lay.laterW.fill(0);
-    lay.laterAny.fill(0);
-    lay.fusing = true;
-    try {
+    if (byData) st.childWeights = applyChildWeights(compiled, cp, st.fields.value!, unitGroup);
+    if (perUnit) {
       for (const j of cp.leaves) scoreLeaf(st, lay, j, null);
-    } finally {
-      lay.fusing = false;
+      throwErrors();
+      for (let u = 0; u < nU; u++) aggregateUnit(st, lay, u);
+    } else {
+      lay.AS.fill(0);
+      lay.AW.fill(0);
+      lay.AM.fill(0);
+      lay.fusedNow.fill(0);
+      lay.laterW.fill(0);
+      lay.laterAny.fill(0);
+      lay.fusing = true;
+      try {
+        for (const j of cp.leaves) scoreLeaf(st, lay, j, null);
+      } finally {
+        lay.fusing = false;
+      }
+      throwErrors();
+      addLaterWeights(st, lay);
+      aggregateAll(st, lay);
     }
-    throwErrors();
-    addLaterWeights(st, lay);
-    aggregateAll(st, lay);
     for (let u = 0; u < nU; u++) applyLinks(st, adj, u);
     for (let u = 0; u < nU; u++) finishUnit(st, adj, u);
     for (let g = 0; g < lay.byGroup.length; g++) if (lay.byGroup[g]!.length > 0) rankAndGradeGroup(st, sd, g);
@@ -130,6 +146,11 @@ export function createEvaluator(planOrCompiled: Plan | CompiledPlan, input: Eval
     return { u: u!, j: j! };
   };
   const changeCell = (u: number, j: number): void => {
+    // A value under a parent weighted from the data re-weights its whole group: start again.
+    if (byData && cp.nodes[cp.nodes[j]!.parent]?.childWeights) {
+      recompute();
+      return;
+    }
     const units = cp.nodes[j]!.def!.groupRelative ? scopeOf(cp, st, lay, j, u) : [u];
     scoreLeaf(st, lay, j, units);
     throwErrors();

@@ -93,6 +93,8 @@ export function loadInput(cp: CompiledPlan, input: EvaluationInput): EvalState {
     links: [],
     onlyUnitMask: null,
     round: (x) => roundDecimal(x, cp.decimals, cp.roundMode),
+    childWeights: [],
+    compDeductions: null,
   };
   const field = (f: NumField): Float64Array => ensureField(st, f);
   field('value');

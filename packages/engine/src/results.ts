@@ -1,3 +1,4 @@
+import { quotaCounts } from './grades';
 import { EvaluationInputError } from './input';
 import type { EvaluationResult, IndicatorResult, UnitResult } from './result';
 import { type EvalState, scoreAt } from './state';
@@ -42,7 +43,15 @@ export function unitResult(st: EvalState, u: number): UnitResult {
     components: indicators.filter((i) => i.kind === 'component'),
     base: st.base[u]!,
     bonus: { raw: st.bonusRaw[u]!, capped: st.bonus[u]!, items: st.bonusItems[u]! },
-    deductions: { total: st.deduction[u]!, items: st.deductionItems[u]! },
+    deductions: {
+      total: st.deduction[u]!,
+      items: st.deductionItems[u]!,
+      components: [...(st.compDeductions?.byComponent[u] ?? [])].map(([j, points]) => ({
+        component: cp.nodes[j]!.code,
+        points,
+        applied: st.compDeductions!.applied[u]!.get(j) ?? 0,
+      })),
+    },
     vetoes,
     total: st.total[u]!,
     rank: st.rank[u]!,
@@ -91,6 +100,12 @@ export function snapshot(st: EvalState): EvaluationResult {
     for (const w of winners) byCode.get(w)!.awards.push(a.code);
     return { code: a.code, name: a.name, units: winners };
   });
+  // Quota counts per leaf group with units (W8): places each quota gave, places used.
+  const quotas = cp.groups.flatMap((g) => {
+    const levels = st.unitCodes.flatMap((_, u) => (st.unitGroup[u] === g.index ? [st.level[u]!] : []));
+    if (levels.length === 0) return [];
+    return [{ group: g.code, units: levels.length, levels: quotaCounts(plan.grades, levels.length, levels) }];
+  });
   return {
     planId: plan.id,
     period: st.period,
@@ -99,6 +114,7 @@ export function snapshot(st: EvalState): EvaluationResult {
     units,
     rankings,
     awards,
+    quotas,
     unit: (code) => byCode.get(code),
     trace: (code) => {
       const u = st.unitIndex.get(code);

@@ -1,3 +1,4 @@
+import type { ChildWeightsOutcome } from './child-weights';
 import type { CompiledPlan } from './compile';
 import type { BonusInput, DeductionInput, VetoInput } from './input';
 
@@ -61,6 +62,20 @@ export interface EvalState {
   links: { unit: number; sources: number[]; share: number }[];
   onlyUnitMask: Uint8Array | null;
   round(x: number): number;
+  /** Objective child weights of the period (plan childWeights), per parent and group. */
+  childWeights: ChildWeightsOutcome[];
+  /** Deductions taken off components (plan components[].deductions), or null. */
+  compDeductions: ComponentDeductions | null;
+}
+
+/** Deductions attributed to components that take them (aggregate-settings.ts). */
+export interface ComponentDeductions {
+  /** Per unit: component node → points attributed to it. */
+  byComponent: Map<number, number>[];
+  /** Per unit: component node → points applied at the last aggregation (decimal). */
+  applied: Map<number, number>[];
+  /** Per unit: the deductions that still come off the total. */
+  offTotal: DeductionInput[][];
 }
 
 /**

@@ -5,6 +5,7 @@ import type { TraceNode, TraceStep, UnitTrace } from './result';
 import { cleanNumber, formatDecimal, roundDecimal } from './rounding';
 import { pointsOf } from './scatter';
 import { type EvalState, scoreAt } from './state';
+import { nodeSettings, productSumOf, productsOf } from './trace-settings';
 
 /**
  * Build the explanation of one unit on demand. Leaf scores are recomputed through the very
@@ -126,8 +127,12 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
     res.raw = agg.raw;
     if (agg.reweighted)
       res.notes.push('children present do not carry the full points or weights: re-weighted over them');
+    // Plan settings (issue 9 point 8): weights from the data, rounded products, component deductions.
+    Object.assign(res, nodeSettings(st, j, u));
+    if (res.products) res.raw = productSumOf(res.products, dec);
     const rounds = n.kind === 'component' ? cp.roundComponent : cp.roundNode;
-    if (rounds && agg.raw !== null) res.rounding = roundingText(agg.raw, stored);
+    if (rounds && !res.products && agg.raw !== null)
+      res.rounding = roundingText(agg.raw, res.deductions?.before ?? stored);
     return res;
   };
   const node = (j: number): TraceNode => (cp.nodes[j]!.slot >= 0 ? leaf(j) : inner(j));
@@ -135,7 +140,8 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
   const components = cp.nodes.filter((n) => n.parent === cp.root).map((n) => node(n.index));
   const top = aggregateText(components, weighted, cp.totalPoints, dec);
   let baseFormula = `base = ${top.formula}`;
-  let baseRaw = top.raw ?? 0;
+  const products = cp.roundProduct ? productsOf(st, cp.rootChildren, u) : undefined;
+  let baseRaw = products ? productSumOf(products, dec) : (top.raw ?? 0);
   const hy = st.halfYear[u]!;
   if (plan.halfYear && !Number.isNaN(hy)) {
     baseFormula += `; with half-year (S9): ${fmt(plan.halfYear.weight)} × ${fmt(hy)} + ${fmt(1 - plan.halfYear.weight)} × ${fmt(baseRaw)}`;
@@ -155,6 +161,7 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
     raw: baseRaw,
     value: st.base[u]!,
     rounding: cp.roundTotal ? roundingText(baseRaw, st.base[u]!) : null,
+    ...(products ? { products } : {}),
   };
   const bonusItems = st.bonusItems[u]!;
   const cap = plan.bonus?.cap ?? 0;

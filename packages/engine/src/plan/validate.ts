@@ -3,8 +3,8 @@ import { parsePeriod } from '../period';
 import { ahp } from './ahp';
 import type { Component, Indicator, Plan } from './types';
 import { checkConstraints, checkEvents, checkGrades, checkMethod } from './validate-rules';
-import { arr, dupes } from './validate-util';
 import { checkSettings, objectivelyWeighted } from './validate-settings';
+import { arr, dupes } from './validate-util';
 
 export interface PlanValidationIssue {
   /** Machine code, e.g. 'points_sum', 'sub_item_limit', 'missing_method'. */
