@@ -155,6 +155,15 @@ export const unitScore = z.object({
 });
 export type UnitScore = z.infer<typeof unitScore>;
 
+export const groupQuotas = z.object({
+  group: z.string(),
+  units: z.number().int(),
+  levels: z.array(
+    z.object({ level: z.string(), name: z.string(), places: z.number().int(), used: z.number().int() }),
+  ),
+});
+export type GroupQuotas = z.infer<typeof groupQuotas>;
+
 export const evaluationRun = z.object({
   id: z.number().int(),
   planId: z.number().int(),
@@ -177,6 +186,8 @@ export const evaluationRun = z.object({
     }),
   ),
   awards: z.array(z.object({ code: z.string(), name: z.string(), units: z.array(z.string()) })),
+  /** Per leaf group, each grade level with a quota (W8): the places it gave and how many were used. */
+  quotas: z.array(groupQuotas),
 });
 export type EvaluationRun = z.infer<typeof evaluationRun>;
 

@@ -47,6 +47,7 @@ const plansEditorEn: Strings<typeof plansEditorZhCN> = {
         node: 'Inner indicators',
         component: 'Components',
         total: 'Base and total',
+        product: 'Weighted products (each rounded, then added)',
       },
       halfYear: 'Half-year result counts into the year end',
       halfYearWeight: 'Half-year weight (0–1)',
@@ -59,6 +60,18 @@ const plansEditorEn: Strings<typeof plansEditorZhCN> = {
       sourceCap: 'Own cap',
       outside: 'Outside the shared cap',
       add: 'Add bonus source',
+    },
+    childWeights: {
+      label: "Children's weights",
+      plan: 'As written in the plan',
+      entropy: 'Entropy method (from the period data)',
+      critic: 'CRITIC (from the period data)',
+    },
+    componentDeductions: {
+      label: 'Deductions attributed here',
+      total: 'Off the total',
+      component: 'Off this component',
+      floor: 'Component not below',
     },
     deductions: { title: 'Deductions', enabled: 'Cap deductions', cap: 'Deduction cap' },
     veto: {

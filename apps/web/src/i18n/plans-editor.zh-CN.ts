@@ -33,7 +33,13 @@ const plansEditorZhCN = {
       roundingMode: '舍入方式',
       roundingModes: { half_up: '四舍五入', half_even: '银行家舍入', down: '截尾' },
       stages: '舍入环节',
-      stageNames: { indicator: '指标得分', node: '上级指标', component: '组成部分', total: '基础分与总分' },
+      stageNames: {
+        indicator: '指标得分',
+        node: '上级指标',
+        component: '组成部分',
+        total: '基础分与总分',
+        product: '加权乘积（逐项舍入后相加）',
+      },
       halfYear: '半年结果计入年终',
       halfYearWeight: '半年结果权重（0–1）',
     },
@@ -45,6 +51,18 @@ const plansEditorZhCN = {
       sourceCap: '单项上限',
       outside: '不计入共享上限',
       add: '添加加分来源',
+    },
+    childWeights: {
+      label: '下级权重',
+      plan: '按方案给定',
+      entropy: '熵值法（按本期数据计算）',
+      critic: 'CRITIC 法（按本期数据计算）',
+    },
+    componentDeductions: {
+      label: '归属本部分的扣分',
+      total: '从总分扣除',
+      component: '从本部分扣除',
+      floor: '本部分扣分后不低于',
     },
     deductions: { title: '扣分', enabled: '设扣分上限', cap: '扣分上限' },
     veto: {

@@ -106,5 +106,9 @@ const resultsLoopEn: typeof resultsLoopZhCN = {
     down: 'down {{n}}',
     same: 'unchanged',
   },
+  quotas: {
+    title: 'Grade quotas',
+    level: '{{name}}: {{places}} places, {{used}} used',
+  },
 };
 export default resultsLoopEn;

@@ -101,5 +101,9 @@ const resultsLoopZhCN = {
     down: '下降 {{n}} 名',
     same: '名次不变',
   },
+  quotas: {
+    title: '等次名额',
+    level: '{{name}}：名额 {{places}} 个，已用 {{used}} 个',
+  },
 };
 export default resultsLoopZhCN;

@@ -41,6 +41,7 @@ const run: EvaluationRun = {
   releasedAt: '2017-01-12T08:00:00.000Z',
   releasedBy: 'office',
   latest: true,
+  quotas: [],
   units: [
     unit({
       unit: 'A01',

@@ -89,6 +89,8 @@ export interface StoredResult {
   units: UnitScore[];
   rankings: EvaluationRun['rankings'];
   awards: EvaluationRun['awards'];
+  /** Absent in runs stored before quota counts were kept. */
+  quotas?: EvaluationRun['quotas'];
   input: EvaluationInput;
   missing?: Record<string, MissingMode>;
   sources?: UnitSource[];
@@ -104,6 +106,7 @@ export function resultToStored(
     units: result.units.map((u) => toUnitScore(u, ids.get(u.unit) ?? null)),
     rankings: result.rankings.map((r) => ({ code: r.code, name: r.name, entries: r.entries })),
     awards: result.awards.map((a) => ({ code: a.code, name: a.name, units: a.units })),
+    quotas: result.quotas,
     input,
     ...extra,
   };
@@ -124,6 +127,7 @@ function toRun(run: repo.RunRow, stored: StoredResult, latest: boolean): Evaluat
     units: stored.units,
     rankings: stored.rankings,
     awards: stored.awards,
+    quotas: stored.quotas ?? [],
   };
 }
 

@@ -6,9 +6,15 @@ import { type RowValues, updateRow } from './edit.js';
 import { ByScopeTable, IssueText } from './FormBits.js';
 import { scopeOptions } from './forms.js';
 import { MethodEditor } from './MethodEditor.js';
+import {
+  RowSettingsFields,
+  type RowSettingsForm,
+  rowSettingsInitial,
+  rowSettingsValues,
+} from './RowSettingsFields.js';
 import { indexIssues, type PlanRow, type RowIssue } from './tree.js';
 
-interface RowForm {
+interface RowForm extends RowSettingsForm {
   code: string;
   name: string;
   amount?: number | null;
@@ -71,7 +77,10 @@ export function RowDrawer({
     missing: src.missing as string | undefined,
     dimension: src.dimension as string | undefined,
     unit: src.unit as string | undefined,
+    ...rowSettingsInitial(src),
   };
+  // A row with children (indicators or sub-items) may weight them from the period's data.
+  const settingsOf = { parent: (row.children?.length ?? 0) > 0 && !isSub, component: isComponent };
   function toValues(v: RowForm): RowValues {
     const values: RowValues = {
       code: (v.code ?? '').trim(),
@@ -92,7 +101,7 @@ export function RowDrawer({
       values.unit = v.unit?.trim() || undefined;
     }
     if (isSub) values.dimension = v.dimension?.trim() || undefined;
-    return values;
+    return { ...values, ...rowSettingsValues(v, settingsOf) };
   }
 
   // Live validation: the plan as it would be with this form applied; the issues of this row.
@@ -191,6 +200,7 @@ export function RowDrawer({
         <Form.Item name="by" label={t('planForms.structure.by')}>
           <ByScopeTable options={scopes} />
         </Form.Item>
+        <RowSettingsFields {...settingsOf} />
         {!isComponent && !hasChildIndicators && (
           <>
             <Form.Item name="method" noStyle>

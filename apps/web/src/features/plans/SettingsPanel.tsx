@@ -55,7 +55,7 @@ export function Field({
   );
 }
 
-const ROUNDING_STAGES: RoundingStage[] = ['indicator', 'node', 'component', 'total'];
+const ROUNDING_STAGES: RoundingStage[] = ['indicator', 'node', 'component', 'total', 'product'];
 const VETO_EFFECTS: VetoEffect[] = ['no_advanced_title', 'exclude_awards', 'downgrade_last'];
 
 /** Plan settings: basics, period, rounding, bonus, deductions, veto, half-year, constraints. */

@@ -39,6 +39,7 @@ import { planKeys, usePlan } from '../plans/api.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { evaluate, exportUrl, releaseRun, resultKeys, useRun, useRuns } from './api.js';
 import { GradeTag } from './GradeTag.js';
+import { QuotaCounts } from './QuotaCounts.js';
 import { fmtScore, openingPeriod, periodOptions, unitsByGroup } from './ranking.js';
 import {
   emptyKey,
@@ -255,6 +256,7 @@ export default function ResultsPage() {
               label: `${g.group}${groupNames.get(g.group) ? ` ${groupNames.get(g.group)}` : ''} (${g.units.length})`,
             }))}
           />
+          <QuotaCounts quotas={run.quotas} group={current.group} />
           {current.units.length > 1 && (
             <RankingChart
               height={narrow ? 240 : 320}
