@@ -82,6 +82,8 @@ describe('evaluation runs: draft, release, results, traces, export', () => {
     expect(by.u1.components).toEqual([{ code: 'main', name: '目标任务', score: 86, full: 100 }]);
     expect(by.u2).toMatchObject({ total: 100, rank: 1, grade: { code: 'excellent', name: '优秀' } });
     expect(by.u3).toMatchObject({ total: 62.5, base: 64, deductions: 1.5, rank: 3, grade: { code: 'pass' } });
+    // Quota counts per group travel with the run (this plan's levels have no quota: none listed).
+    expect(run.quotas).toEqual([{ group: 'A', units: 3, levels: [] }]);
 
     const trace = (await api('GET', `/api/plans/${plan}/results/u1/trace?period=2026-Y`)).json();
     expect(trace.unit).toBe('u1');
