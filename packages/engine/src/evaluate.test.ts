@@ -94,10 +94,18 @@ describe('evaluate (points mode, hand computed)', () => {
     const s1 = t.components[2]!.children[0]!;
     expect(s1.code).toBe('S1');
     expect(s1.raw).toBeCloseTo(21.675, 10);
-    expect(s1.rounding).toBe('21.675 → 21.68 (half_up to 2 decimals)');
-    expect(t.base.formula).toContain('44 + 19 + 21.68');
+    expect(s1.rounding).toEqual({
+      code: 'rounding',
+      params: { raw: 21.675, value: 21.68, mode: 'half_up', decimals: 2 },
+    });
+    const terms = (t.base.steps[0]!.params.terms as { value: number }[]).map((x) => x.value);
+    expect(t.base.steps[0]!.code).toBe('aggregate.sum');
+    expect(terms.slice(-1)).toEqual([21.68]);
     expect(t.total.value).toBe(83.18);
-    expect(r.trace('A4').grade).toMatch(/lowered one level by veto/);
+    expect(r.trace('A4').grade).toEqual({
+      code: 'grade.vetoed',
+      params: { name: '良好', code: 'good', natural: '优秀', events: ['safety_accident'] },
+    });
   });
   it('cross-group ranking', () => {
     expect(r.rankings[0]!.entries.map((e) => e.unit)).toEqual(['A1', 'A4', 'A2', 'A3']);
@@ -135,9 +143,10 @@ describe('evaluate (weighted mode, hand computed)', () => {
     expect(u.total).toBe(91);
     expect(u.rank).toBe(1);
     expect(u.grade!.name).toBe('优');
-    expect(r.trace('U2').components[0]!.children[0]!.notes).toContain(
-      'children present do not carry the full points or weights: re-weighted over them',
-    );
+    expect(r.trace('U2').components[0]!.children[0]!.notes).toContainEqual({
+      code: 'note.reweighted',
+      params: {},
+    });
   });
 });
 

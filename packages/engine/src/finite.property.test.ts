@@ -177,7 +177,7 @@ describe('the engine emits only finite numbers', () => {
     const r = evaluate(variants[3]!, inputOf(us)); // missing: reweight
     const eff = r.trace('U0').components[2]!.children[0]!.children.find((c) => c.code === 'S1.effG')!;
     expect(eff.vars).toMatchObject({ x: null, x_s: null, x_h: null });
-    expect(eff.notes).toContain('no values in scope: x_s and x_h undefined');
+    expect(eff.notes).toContainEqual({ code: 'note.no_limits', params: {} });
   });
 
   it('an intermediate that overflows (growth over a base near zero) is "-unbounded" with a note', () => {
@@ -188,7 +188,7 @@ describe('the engine emits only finite numbers', () => {
     const r = evaluate(variants[0]!, inputOf(us));
     const bm = r.trace('U0').components[0]!.children[0]!.children.find((c) => c.code === 'T1.bmr')!;
     expect(bm.vars.g).toBe('-unbounded');
-    expect(bm.notes).toContain('g is not a finite number: shown as -unbounded');
+    expect(bm.notes).toContainEqual({ code: 'note.not_finite', params: { name: 'g', shown: '-unbounded' } });
     expect(bm.score).toBe(0);
   });
 });

@@ -77,6 +77,7 @@ export type {
 } from './result';
 export { formatDecimal, formatFixed, roundDecimal, roundDecimalString, roundHalfUp } from './rounding';
 export { NUM_FIELDS, type NumField } from './state';
+export { type ReportedParam, STEP_CODES, type Step, type StepCode, type StepParam } from './steps';
 export { type GenerateOptions, generatePlanData } from './templates/generate';
 export { generateTemplateData, getTemplate, type Template, templates } from './templates/index';
 /** Seeded generators for made-up data (templates, the demo city, benchmarks): one definition. */

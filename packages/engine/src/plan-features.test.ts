@@ -54,7 +54,19 @@ describe('half-year carry-over (S9) and linked assessment (S1)', () => {
   it('A3: 0.8 × 84.68 + 0.2 × mean(93.5, 95.2) = 67.744 + 18.87 = 86.614 → 86.61; total 86.61 − 1.5 = 85.11', () => {
     expect(r.unit('A3')!.base).toBe(86.61);
     expect(r.unit('A3')!.total).toBe(85.11);
-    expect(r.trace('A3').base.formula).toContain('linked (S1)');
+    expect(r.trace('A3').base.steps[1]).toEqual({
+      code: 'base.linked',
+      params: {
+        own: 0.8,
+        base: 84.68,
+        share: 0.2,
+        sources: [
+          { unit: 'A1', score: 93.5 },
+          { unit: 'A2', score: 95.2 },
+        ],
+        mean: 94.35,
+      },
+    });
   });
 });
 
@@ -86,7 +98,18 @@ describe('unit-specific indicator (S7) re-weights to the component points', () =
     expect(a2.total).toBe(95.2);
   });
   it('the trace of A1 says it was re-weighted', () => {
-    expect(r.trace('A1').components[0]!.formula).toBe('(28.50 + 21.00 + 10.00) × 50 / 60 (re-weighted)');
+    // (28.50 + 21.00 + 10.00) × 50 / 60 = 59.5 × 5/6 = 49.58333…
+    expect(r.trace('A1').components[0]!.steps).toEqual([
+      {
+        code: 'aggregate.reweighted',
+        params: {
+          terms: [28.5, 21, 10].map((value) => ({ value, decimals: 2 })),
+          full: 50,
+          weights: 60,
+          raw: 49.58333333,
+        },
+      },
+    ]);
   });
 });
 

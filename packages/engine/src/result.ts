@@ -1,6 +1,7 @@
 import type { QuotaCount } from './grades';
 import type { BonusInput, DeductionInput, VetoInput } from './input';
 import type { ObjectiveWeights } from './plan/objective-weights';
+import type { Step } from './steps';
 
 export interface IndicatorResult {
   code: string;
@@ -91,10 +92,12 @@ export interface TraceNode {
   method?: string;
   /** Fraction of full points earned (leaves). */
   fraction?: number | null;
-  formula: string;
+  /** The method's arithmetic then the score (leaves), or the aggregate (inner nodes), as steps. */
+  steps: Step[];
   vars: Record<string, number | string | null>;
-  notes: string[];
-  rounding: string | null;
+  notes: Step[];
+  /** The rounding step (`rounding`), when this node's stage rounds. */
+  rounding: Step | null;
   children: TraceNode[];
   /** A parent weighted from the period's data (plan childWeights): the weights and how they came. */
   childWeights?: TraceChildWeights;
@@ -130,10 +133,10 @@ export interface TraceProduct {
 }
 
 export interface TraceStep {
-  formula: string;
+  steps: Step[];
   raw: number;
   value: number;
-  rounding: string | null;
+  rounding: Step | null;
   /** Rounding stage 'product': the components' weighted products that were added. */
   products?: TraceProduct[];
 }
@@ -148,12 +151,14 @@ export interface UnitTrace {
   rounding: { decimals: number; mode: string; stages: string[] };
   components: TraceNode[];
   base: TraceStep;
-  bonus: { items: BonusInput[]; formula: string; raw: number; capped: number };
-  deductions: { items: DeductionInput[]; formula: string; total: number };
+  bonus: { items: BonusInput[]; steps: Step[]; raw: number; capped: number };
+  deductions: { items: DeductionInput[]; steps: Step[]; total: number };
   vetoes: VetoInput[];
   total: TraceStep;
-  rank: string;
-  grade: string;
+  /** `placement`: rank in the group and published placement. */
+  rank: Step;
+  /** `grade`, `grade.vetoed` or `grade.none`. */
+  grade: Step;
 }
 
 export interface EvaluationResult {

@@ -3,13 +3,14 @@ import { evaluate } from './evaluate';
 import type { EvaluationInput } from './input';
 import type { TraceNode, UnitTrace } from './result';
 import { formatDecimal } from './rounding';
+import type { Step, StepParam } from './steps';
 import { generatePlanData } from './templates/generate';
 import { templates } from './templates/index';
 import { mulberry32 } from './templates/prng';
 
 /**
- * Every number a trace prints (formulas, rounding steps, notes, vars) is a clean decimal a clerk
- * can redo by hand: at most 10 significant digits, no exponent, no binary noise.
+ * Every number a trace prints (step params of formulas, rounding steps and notes; vars) is a clean
+ * decimal a clerk can redo by hand: at most 10 significant digits, no binary noise.
  *
  * Noise: `NOISE` (…9999x, …0000x after the point) is applied to every number except a method's
  * intermediate ratios (vars, and the raw side of a rounding step). Those are genuine
@@ -31,17 +32,32 @@ function significantDigits(token: string): number {
   return digits.length;
 }
 
-/** All the printed text of a trace: [label, text, is a method intermediate]. */
+/** A step's numbers (params, nested lists and records included), each with where it sits. */
+function stepNumbers(where: string, st: Step, intermediate: boolean, out: [string, string, boolean][]): void {
+  const walk = (path: string, p: StepParam): void => {
+    if (typeof p === 'number') out.push([`${where} ${st.code} ${path}`, String(p), intermediate]);
+    else if (Array.isArray(p)) p.forEach((x, i) => walk(`${path}[${i}]`, x));
+    else if (p !== null && typeof p === 'object')
+      for (const [k, v] of Object.entries(p)) walk(`${path}.${k}`, v);
+  };
+  for (const [k, v] of Object.entries(st.params)) walk(k, v);
+}
+
+/**
+ * All the numbers a trace prints: [label, number as JS prints it, is a method intermediate]. A
+ * leaf's steps (the method's arithmetic: r, g, f, the raw score) are intermediates, as is the
+ * raw side of a rounding step.
+ */
 function texts(tr: UnitTrace): [string, string, boolean][] {
   const out: [string, string, boolean][] = [];
-  const rounding = (where: string, text: string): void => {
-    const [raw, rest] = text.split(' → ');
-    out.push([`${where} rounding raw`, raw!, true], [`${where} rounding`, rest ?? '', false]);
+  const rounding = (where: string, st: Step): void => {
+    out.push([`${where} rounding raw`, String(st.params.raw), true]);
+    stepNumbers(where, { ...st, params: { ...st.params, raw: null } }, false, out);
   };
   const node = (n: TraceNode): void => {
-    out.push([`${n.code} formula`, n.formula, false]);
+    for (const st of n.steps) stepNumbers(n.code, st, n.children.length === 0, out);
     if (n.rounding) rounding(n.code, n.rounding);
-    for (const note of n.notes) out.push([`${n.code} note`, note, false]);
+    for (const note of n.notes) stepNumbers(`${n.code} note`, note, false, out);
     for (const [k, v] of Object.entries(n.vars))
       if (v !== null) out.push([`${n.code} var ${k}`, String(v), true]);
     n.children.forEach(node);
@@ -51,10 +67,11 @@ function texts(tr: UnitTrace): [string, string, boolean][] {
     ['base', tr.base],
     ['total', tr.total],
   ] as const) {
-    out.push([`${name} formula`, s.formula, false]);
+    for (const st of s.steps) stepNumbers(name, st, false, out);
     if (s.rounding) rounding(name, s.rounding);
   }
-  out.push(['bonus formula', tr.bonus.formula, false], ['deductions formula', tr.deductions.formula, false]);
+  for (const st of [...tr.bonus.steps, ...tr.deductions.steps, tr.rank, tr.grade])
+    stepNumbers('result', st, false, out);
   return out;
 }
 
@@ -67,8 +84,8 @@ function dirty(tr: UnitTrace): string[] {
     for (const m of plain.matchAll(NUMBER)) {
       const t = m[0];
       const noisy = intermediate ? NOISE_TAIL.test(t) : NOISE.test(t);
-      if (/e/i.test(t) || significantDigits(t) > 10 || noisy)
-        bad.push(`${tr.unit} ${where}: ${t} in "${text}"`);
+      // Params are numbers (the renderer prints them without an exponent): count their digits.
+      if (significantDigits(t) > 10 || noisy) bad.push(`${tr.unit} ${where}: ${t} in "${text}"`);
     }
   }
   return bad;

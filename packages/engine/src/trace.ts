@@ -1,17 +1,19 @@
 import type { MethodContext, Tracer } from './methods/types';
-import { newCell } from './methods/types';
+import { newCell, newTracer } from './methods/types';
 import type { RoundingMode } from './plan/types';
 import type { TraceNode, TraceStep, UnitTrace } from './result';
 import { cleanNumber, formatDecimal, roundDecimal } from './rounding';
 import { pointsOf } from './scatter';
 import { type EvalState, scoreAt } from './state';
+import { type ReportedParam, type Step, type StepParam, step } from './steps';
 import { nodeSettings, productSumOf, productsOf } from './trace-settings';
 
 /**
  * Build the explanation of one unit on demand. Leaf scores are recomputed through the very
  * same method functions with a tracer attached; aggregates are re-derived from the stored
  * (rounded) child scores with the same formulas the evaluator uses, so every number in the
- * trace can be reproduced by hand from the numbers above it.
+ * trace can be reproduced by hand from the numbers above it. Every formula and note is a step
+ * `{ code, params }` (./steps.ts); the renderers (packages/contracts) turn them into text.
  */
 export function buildTrace(st: EvalState, u: number): UnitTrace {
   const cp = st.cp;
@@ -21,21 +23,24 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
   const gBase = g.index * nN;
   const weighted = cp.mode === 'weighted';
   const dec = cp.decimals;
-  const rule = `${cp.roundMode} to ${dec} decimals`;
   const nU = st.unitCodes.length;
   const masked = (v: number, j: number) => st.onlyUnitMask !== null && st.onlyUnitMask[j * nU + v] === 1;
   const applicable = (v: number, j: number) => cp.full[st.unitGroup[v]! * nN + j]! > 0 && !masked(v, j);
-  const fmt = formatDecimal;
   const rmode = cp.roundMode;
-  /** `raw → reported (rule)`: raw shown with as few digits as still round to the reported value. */
-  const roundingText = (raw: number, stored: number): string =>
-    `${rawDigits(raw, stored, dec, rmode)} → ${fmtScore(stored, true, dec)} (${rule})`;
+  /** `raw → reported`: raw with as few digits as still round (by hand) to the reported value. */
+  const roundingStep = (raw: number, stored: number): Step =>
+    step('rounding', {
+      raw: Number(rawDigits(raw, stored, dec, rmode)),
+      value: stored,
+      mode: rmode,
+      decimals: dec,
+    });
 
   const leaf = (j: number): TraceNode => {
     const n = cp.nodes[j]!;
     const scale = cp.full[gBase + j]!;
     const stored = scoreAt(st, j, u);
-    const tr: Tracer = { formula: '', vars: {}, notes: [] };
+    const tr: Tracer = newTracer();
     const base: TraceNode = {
       code: n.code,
       name: n.name,
@@ -46,14 +51,14 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
       raw: null,
       method: n.method?.kind,
       fraction: null,
-      formula: '',
+      steps: tr.steps,
       vars: tr.vars,
       notes: tr.notes,
       rounding: null,
       children: [],
     };
     if (!applicable(u, j)) {
-      base.formula = 'not applicable to this unit: left out, siblings re-weighted';
+      base.steps = [step('leaf.not_applicable')];
       return base;
     }
     const k = n.slot * nU + u;
@@ -82,14 +87,15 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
         if (inScope && !Number.isNaN(x) && applicable(v, j)) vals.push(x);
       }
       ctx.stats = n.def!.prepare!(spec, vals, n.direction);
-      tr.notes.push(`scope: ${scope} (${vals.length} units with values)`);
+      tr.notes.push(step('note.scope', { scope, n: vals.length }));
     }
     let f = n.def!.score(spec, cell, ctx, tr);
     finiteVars(tr);
     if (Number.isNaN(f)) {
-      tr.notes.push(`missing-value policy: ${n.missing}`);
+      tr.notes.push(step('note.missing_policy', { policy: n.missing }));
       if (n.missing !== 'zero') {
-        base.formula = `${tr.formula}; left out (${n.missing})`;
+        tr.steps.push(step('leaf.left_out', { policy: n.missing }));
+        cleanSteps(tr.steps);
         return base;
       }
       f = 0;
@@ -97,10 +103,12 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
     const raw = f * scale;
     base.fraction = f;
     base.raw = raw;
-    base.formula = `${tr.formula}; score = f × ${fmt(scale)}`;
+    tr.steps.push(step('leaf.score', { f, full: scale, raw }));
+    cleanSteps(tr.steps);
+    cleanSteps(tr.notes);
     base.vars.f = f;
     for (const [k, v] of Object.entries(base.vars)) if (typeof v === 'number') base.vars[k] = cleanNumber(v);
-    base.rounding = cp.roundIndicator ? roundingText(raw, stored) : null;
+    base.rounding = cp.roundIndicator ? roundingStep(raw, stored) : null;
     return base;
   };
 
@@ -116,84 +124,113 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
       weight: cp.weight[gBase + j]!,
       score: !Number.isNaN(stored) ? stored : null,
       raw: null,
-      formula: '',
+      steps: [],
       vars: {},
       notes: [],
       rounding: null,
       children,
     };
-    const agg = aggregateText(children, weighted, res.full, dec);
-    res.formula = agg.formula;
+    const agg = aggregateStep(children, weighted, res.full, dec);
+    res.steps = [agg.step];
     res.raw = agg.raw;
-    if (agg.reweighted)
-      res.notes.push('children present do not carry the full points or weights: re-weighted over them');
+    if (agg.reweighted) res.notes.push(step('note.reweighted'));
     // Plan settings (issue 9 point 8): weights from the data, rounded products, component deductions.
     Object.assign(res, nodeSettings(st, j, u));
     if (res.products) res.raw = productSumOf(res.products, dec);
     const rounds = n.kind === 'component' ? cp.roundComponent : cp.roundNode;
     if (rounds && !res.products && agg.raw !== null)
-      res.rounding = roundingText(agg.raw, res.deductions?.before ?? stored);
+      res.rounding = roundingStep(agg.raw, res.deductions?.before ?? stored);
     return res;
   };
   const node = (j: number): TraceNode => (cp.nodes[j]!.slot >= 0 ? leaf(j) : inner(j));
 
   const components = cp.nodes.filter((n) => n.parent === cp.root).map((n) => node(n.index));
-  const top = aggregateText(components, weighted, cp.totalPoints, dec);
-  let baseFormula = `base = ${top.formula}`;
+  const top = aggregateStep(components, weighted, cp.totalPoints, dec);
+  const baseSteps: Step[] = [top.step];
   const products = cp.roundProduct ? productsOf(st, cp.rootChildren, u) : undefined;
   let baseRaw = products ? productSumOf(products, dec) : (top.raw ?? 0);
   const hy = st.halfYear[u]!;
   if (plan.halfYear && !Number.isNaN(hy)) {
-    baseFormula += `; with half-year (S9): ${fmt(plan.halfYear.weight)} × ${fmt(hy)} + ${fmt(1 - plan.halfYear.weight)} × ${fmt(baseRaw)}`;
+    const w = plan.halfYear.weight;
+    baseSteps.push(step('base.half_year', { weight: w, halfYear: hy, rest: 1 - w, base: baseRaw }));
     baseRaw = plan.halfYear.weight * hy + (1 - plan.halfYear.weight) * baseRaw;
   }
   const link = st.links.find((l) => l.unit === u);
   if (link && link.sources.length > 0) {
-    const srcs = link.sources.map((s) => `${st.unitCodes[s]}: ${fmt(st.ownBase[s]!)}`).join(', ');
+    const sources = link.sources.map((s) => ({ unit: st.unitCodes[s]!, score: st.ownBase[s]! }));
     const mean = link.sources.reduce((a, s) => a + st.ownBase[s]!, 0) / link.sources.length;
-    const own = fmt(1 - link.share);
-    const sh = fmt(link.share);
-    baseFormula += `; linked (S1): ${own} × ${fmt(baseRaw)} + ${sh} × mean(${srcs}) = ${own} × ${fmt(baseRaw)} + ${sh} × ${fmt(mean)}`;
+    baseSteps.push(
+      step('base.linked', { own: 1 - link.share, base: baseRaw, share: link.share, sources, mean }),
+    );
     baseRaw = (1 - link.share) * baseRaw + link.share * mean;
   }
+  cleanSteps(baseSteps);
   const baseStep: TraceStep = {
-    formula: baseFormula,
+    steps: baseSteps,
     raw: baseRaw,
     value: st.base[u]!,
-    rounding: cp.roundTotal ? roundingText(baseRaw, st.base[u]!) : null,
+    rounding: cp.roundTotal ? roundingStep(baseRaw, st.base[u]!) : null,
     ...(products ? { products } : {}),
   };
   const bonusItems = st.bonusItems[u]!;
   const cap = plan.bonus?.cap ?? 0;
   const bonus = {
     items: bonusItems,
-    formula: bonusItems.length
-      ? `min(${fmt(cap)}, ${bonusItems.map((b) => `${fmt(b.points)} (${b.source})`).join(' + ')}) — per-source caps first; shared cap ${fmt(cap)}`
-      : 'no bonus',
+    steps: cleanSteps([
+      bonusItems.length
+        ? step('bonus.capped', {
+            cap,
+            // The source's name from the plan (创新创优), as the user named it; else its code.
+            items: bonusItems.map((b) => ({
+              points: b.points,
+              source: plan.bonus?.sources.find((x) => x.code === b.source)?.name ?? b.source,
+            })),
+          })
+        : step('bonus.none'),
+    ]),
     raw: st.bonusRaw[u]!,
     capped: st.bonus[u]!,
   };
   const dItems = st.deductionItems[u]!;
+  const dCap = plan.deductions?.cap;
+  const dList = dItems.map((d) => ({ points: d.points, reason: d.reason }));
   const deductions = {
     items: dItems,
-    formula: dItems.length
-      ? `${dItems.map((d) => `${fmt(d.points)} (${d.reason})`).join(' + ')}${plan.deductions?.cap !== undefined ? `, capped at ${fmt(plan.deductions.cap)}` : ''}`
-      : 'no deductions',
+    steps: cleanSteps([
+      dItems.length === 0
+        ? step('deductions.none')
+        : dCap !== undefined
+          ? step('deductions.capped', { items: dList, cap: dCap })
+          : step('deductions.sum', { items: dList }),
+    ]),
     total: st.deduction[u]!,
   };
   const totalRaw = st.base[u]! + st.bonus[u]! - st.deduction[u]!;
   const total: TraceStep = {
-    formula: `total = base + bonus − deductions = ${fmtScore(st.base[u]!, cp.roundTotal, dec)} + ${fmtScore(st.bonus[u]!, true, dec)} − ${fmtScore(st.deduction[u]!, true, dec)}`,
+    steps: [
+      step('total', {
+        base: reported(st.base[u]!, cp.roundTotal, dec),
+        bonus: reported(st.bonus[u]!, true, dec),
+        deductions: reported(st.deduction[u]!, true, dec),
+      }),
+    ],
     raw: totalRaw,
     value: st.total[u]!,
-    rounding: cp.roundTotal ? roundingText(totalRaw, st.total[u]!) : null,
+    rounding: cp.roundTotal ? roundingStep(totalRaw, st.total[u]!) : null,
   };
   const lv = plan.grades.levels[st.level[u]!];
   const nat = plan.grades.levels[st.naturalLevel[u]!];
   const vetoes = st.vetoItems[u]!;
-  let grade = lv ? `${lv.name} (${lv.code})` : 'none';
-  if (lv && nat && st.downgraded[u] === 1)
-    grade += `: by score ${nat.name}, lowered one level by veto (${vetoes.map((v) => v.event).join(', ')}) and placed last within ${lv.name} (W12)`;
+  const grade: Step = !lv
+    ? step('grade.none')
+    : nat && st.downgraded[u] === 1
+      ? step('grade.vetoed', {
+          name: lv.name,
+          code: lv.code,
+          natural: nat.name,
+          events: vetoes.map((v) => v.event),
+        })
+      : step('grade', { name: lv.name, code: lv.code });
   return {
     unit: st.unitCodes[u]!,
     group: g.code,
@@ -212,7 +249,7 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
     deductions,
     vetoes,
     total,
-    rank: `competition rank ${st.rank[u]} in group ${g.code} on reported totals; published placement ${st.placement[u]}`,
+    rank: step('placement', { rank: st.rank[u]!, group: g.code, placement: st.placement[u]! }),
     grade,
   };
 }
@@ -226,14 +263,29 @@ function finiteVars(tr: Tracer): void {
   for (const [k, v] of Object.entries(tr.vars)) {
     if (typeof v !== 'number' || Number.isFinite(v)) continue;
     tr.vars[k] = Number.isNaN(v) ? null : v > 0 ? 'unbounded' : '-unbounded';
-    tr.notes.push(`${k} is not a finite number: shown as ${tr.vars[k] ?? 'null'}`);
+    tr.notes.push(step('note.not_finite', { name: k, shown: tr.vars[k] ?? 'null' }));
   }
 }
 
+/**
+ * Step params as the trace prints numbers: at most 10 significant digits (no binary noise), and a
+ * number JSON cannot carry (±Infinity, NaN) as null — a `note.not_finite` says which var it was.
+ */
+function cleanSteps(steps: Step[]): Step[] {
+  const clean = (p: StepParam): StepParam => {
+    if (typeof p === 'number') return Number.isFinite(p) ? cleanNumber(p) : null;
+    if (Array.isArray(p)) return p.map(clean);
+    if (p !== null && typeof p === 'object')
+      return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, clean(v as StepParam)]));
+    return p;
+  };
+  for (const s of steps) s.params = clean(s.params) as Record<string, StepParam>;
+  return steps;
+}
+
 /** A reported score: with the plan's decimals when that stage rounds, else as a clean raw decimal. */
-function fmtScore(x: number, rounded: boolean, dec: number): string {
-  if (!Number.isFinite(x)) return 'n/a';
-  return rounded ? (x === 0 ? 0 : x).toFixed(dec) : formatDecimal(x);
+function reported(x: number, rounded: boolean, dec: number): ReportedParam {
+  return rounded ? { value: x === 0 ? 0 : x, decimals: dec } : { value: cleanNumber(x), decimals: null };
 }
 
 /**
@@ -248,19 +300,18 @@ function rawDigits(raw: number, stored: number, dec: number, mode: RoundingMode)
   return formatDecimal(raw, 17);
 }
 
-function aggregateText(
+function aggregateStep(
   children: TraceNode[],
   weighted: boolean,
   full: number,
   dec: number,
-): { formula: string; raw: number | null; reweighted: boolean } {
+): { step: Step; raw: number | null; reweighted: boolean } {
   const present = children.filter((c) => c.weight > 0 && c.score !== null);
   const counted = children.filter((c) => c.weight > 0);
   const reweighted = present.length < counted.length;
   // A child's score is a reported (rounded) number when its stage rounds (its rounding step is set).
-  const sc = (c: TraceNode): string => fmtScore(c.score!, c.rounding !== null, dec);
-  const fmt = formatDecimal;
-  if (present.length === 0) return { formula: 'all children left out', raw: null, reweighted };
+  const sc = (c: TraceNode): ReportedParam => reported(c.score!, c.rounding !== null, dec);
+  if (present.length === 0) return { step: step('aggregate.none'), raw: null, reweighted };
   // As the evaluator does: in units of 10^-decimals, where reported scores are exact integers.
   const m = 10 ** dec;
   const units = (c: TraceNode): number => {
@@ -271,8 +322,9 @@ function aggregateText(
   if (weighted) {
     const sw = present.reduce((a, c) => a + c.weight, 0);
     const s = present.reduce((a, c) => a + c.weight * units(c), 0) / sw / m;
+    const terms = present.map((c) => ({ weight: cleanNumber(c.weight), score: sc(c) }));
     return {
-      formula: `Σ w·s / Σ w = (${present.map((c) => `${fmt(c.weight)} × ${sc(c)}`).join(' + ')}) / ${fmt(sw)}`,
+      step: step('aggregate.weighted', { terms, weights: cleanNumber(sw), raw: cleanNumber(s) }),
       raw: s,
       reweighted,
     };
@@ -282,9 +334,16 @@ function aggregateText(
   const fw = present.reduce((a, c) => a + c.weight, 0);
   const rawU = pointsOf(sumU, fw, full);
   const raw = rawU === sumU ? sum : rawU / m;
-  if (rawU === sumU) return { formula: `Σ = ${present.map(sc).join(' + ')}`, raw: sum, reweighted };
+  const terms = present.map(sc);
+  if (rawU === sumU)
+    return { step: step('aggregate.sum', { terms, raw: cleanNumber(sum) }), raw: sum, reweighted };
   return {
-    formula: `(${present.map(sc).join(' + ')}) × ${fmt(full)} / ${fmt(fw)} (re-weighted)`,
+    step: step('aggregate.reweighted', {
+      terms,
+      full: cleanNumber(full),
+      weights: cleanNumber(fw),
+      raw: cleanNumber(raw),
+    }),
     raw,
     reweighted: true,
   };

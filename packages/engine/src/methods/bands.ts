@@ -1,4 +1,5 @@
 import type { BandsSpec } from '../plan/types';
+import { step } from '../steps';
 import { type MethodDef, missing } from './types';
 
 /**
@@ -14,9 +15,12 @@ export const bands: MethodDef<BandsSpec> = {
     const x = c.value;
     const bp = s.breakpoints;
     if (tr) {
-      tr.formula = s.interpolate
-        ? 'f = f_i + (f_{i+1} − f_i) × (x − x_i) / (x_{i+1} − x_i)'
-        : 'f = fraction of the highest breakpoint with x ≥ x_i';
+      tr.steps.push(
+        step(s.interpolate ? 'bands.interpolate' : 'bands.step', {
+          x: Number.isNaN(x) ? null : x,
+          breakpoints: bp.map(([v, f]) => [v, f]),
+        }),
+      );
       tr.vars.x = Number.isNaN(x) ? null : x;
       tr.vars.breakpoints = JSON.stringify(bp);
     }

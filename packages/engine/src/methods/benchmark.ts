@@ -1,4 +1,5 @@
 import type { BenchmarkSpec } from '../plan/types';
+import { step } from '../steps';
 import { clamp, type MethodDef, missing, zeroDivision } from './types';
 
 /**
@@ -14,11 +15,11 @@ export const benchmark: MethodDef<BenchmarkSpec> = {
   score(s, c, ctx, tr) {
     const hi = 1 + (s.excessCap ?? 0);
     if (tr) {
-      tr.formula =
+      tr.steps.push(
         s.mode === 'ratio'
-          ? `f = clamp(g / gp, 0, ${hi})`
-          : `f = clamp(${s.par ?? 0.8} + ${s.perPoint ?? 0.05} × 100 × (g − gp), 0, ${hi})`;
-      tr.formula += '; g = (x − base) / base; gp = (peer − peerBase) / peerBase';
+          ? step('benchmark.ratio', { hi })
+          : step('benchmark.difference', { par: s.par ?? 0.8, perPoint: s.perPoint ?? 0.05, hi }),
+      );
       Object.assign(tr.vars, {
         x: nn(c.value),
         base: nn(c.baseValue),
@@ -30,16 +31,26 @@ export const benchmark: MethodDef<BenchmarkSpec> = {
     if (Number.isNaN(c.baseValue)) return missing(tr, 'baseValue');
     if (Number.isNaN(c.peerValue)) return missing(tr, 'peerValue');
     if (Number.isNaN(c.peerBaseValue)) return missing(tr, 'peerBaseValue');
-    if (!(c.baseValue > 0)) return zeroDivision(ctx, tr, 'base value ≤ 0');
-    if (!(c.peerBaseValue > 0)) return zeroDivision(ctx, tr, 'peer base value ≤ 0');
+    if (!(c.baseValue > 0)) return zeroDivision(ctx, tr, 'base');
+    if (!(c.peerBaseValue > 0)) return zeroDivision(ctx, tr, 'peer_base');
     const g = (c.value - c.baseValue) / c.baseValue;
     const gp = (c.peerValue - c.peerBaseValue) / c.peerBaseValue;
-    if (tr) Object.assign(tr.vars, { g, gp });
-    if (s.mode === 'ratio') {
-      if (!(gp > 0)) return zeroDivision(ctx, tr, 'peer growth ≤ 0');
-      return clamp(g / gp, 0, hi);
+    if (tr) {
+      Object.assign(tr.vars, { g, gp });
+      const { value: x, baseValue: base, peerValue: peer, peerBaseValue: peerBase } = c;
+      tr.steps.push(step('benchmark.growth', { x, base, peer, peerBase, g, gp }));
     }
-    return clamp((s.par ?? 0.8) + (s.perPoint ?? 0.05) * 100 * (g - gp), 0, hi);
+    if (s.mode === 'ratio') {
+      if (!(gp > 0)) return zeroDivision(ctx, tr, 'peer_growth');
+      const f = clamp(g / gp, 0, hi);
+      if (tr) tr.steps.push(step('benchmark.ratio_result', { hi, f }));
+      return f;
+    }
+    const par = s.par ?? 0.8;
+    const perPoint = s.perPoint ?? 0.05;
+    const f = clamp(par + perPoint * 100 * (g - gp), 0, hi);
+    if (tr) tr.steps.push(step('benchmark.difference_result', { par, perPoint, hi, f }));
+    return f;
   },
   maxFraction: (s) => 1 + (s.excessCap ?? 0),
   check: (s) =>

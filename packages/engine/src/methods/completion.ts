@@ -1,4 +1,5 @@
 import type { CompletionSpec } from '../plan/types';
+import { step } from '../steps';
 import { maxRatioFraction, ratioFraction } from './ratio';
 import { type MethodDef, missing, nonNegative } from './types';
 
@@ -11,7 +12,7 @@ export const completion: MethodDef<CompletionSpec> = {
     const ref = s.reference === 'baseline' ? c.baseline : c.target;
     const refName = s.reference === 'baseline' ? 'baseline' : 'target';
     if (tr) {
-      tr.formula = `completion against ${refName}`;
+      tr.steps.push(step('completion', { ref: refName }));
       tr.vars.x = Number.isNaN(c.value) ? null : c.value;
       tr.vars.ref = Number.isNaN(ref) ? null : ref;
     }

@@ -30,7 +30,10 @@ describe('efficacy coefficient (功效系数法)', () => {
     const { f, tr } = run({ kind: 'efficacy', limits: 'group' }, {}, { group: [] });
     expect(f).toBeNaN(); // missing: the plan's missing-value policy applies
     expect(tr.vars).toEqual({ x: null, x_s: null, x_h: null });
-    expect(tr.notes).toEqual(['no values in scope: x_s and x_h undefined', 'missing input: value']);
+    expect(tr.notes).toEqual([
+      { code: 'note.no_limits', params: {} },
+      { code: 'note.missing_input', params: { field: 'value' } },
+    ]);
     const lower = run({ kind: 'efficacy', limits: 'group' }, { value: 3 }, { group: [], direction: 'lower' });
     expect(lower.f).toBeNaN();
     expect(Object.values(lower.tr.vars).every((v) => v === null || Number.isFinite(v))).toBe(true);

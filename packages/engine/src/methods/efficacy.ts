@@ -1,4 +1,5 @@
 import type { EfficacySpec } from '../plan/types';
+import { step } from '../steps';
 import { clamp, type MethodDef, missing, zeroDivision } from './types';
 
 interface EfficacyStats {
@@ -40,20 +41,23 @@ export const efficacy: MethodDef<EfficacySpec> = {
     // A scope without any present value has no worst and no best (prepare leaves ±Infinity).
     const noLimits = !(Number.isFinite(xs) && Number.isFinite(xh));
     if (tr) {
-      tr.formula = `d = 60 + 40 × (x − x_s) / (x_h − x_s), clamped to [${lo}, ${hi}]; f = d / 100`;
+      tr.steps.push(step('efficacy', { lo, hi }));
       Object.assign(tr.vars, {
         x: Number.isNaN(c.value) ? null : c.value,
         x_s: noLimits ? null : xs,
         x_h: noLimits ? null : xh,
       });
-      if (noLimits) tr.notes.push('no values in scope: x_s and x_h undefined');
+      if (noLimits) tr.notes.push(step('note.no_limits'));
     }
     if (Number.isNaN(c.value)) return missing(tr, 'value');
     // Unreachable through evaluate (a present x is itself in its scope); kept for direct calls.
     if (noLimits) return Number.NaN;
-    if (xh === xs) return zeroDivision(ctx, tr, 'x_h = x_s');
+    if (xh === xs) return zeroDivision(ctx, tr, 'limits');
     const d = clamp(60 + (40 * (c.value - xs)) / (xh - xs), lo, hi);
-    if (tr) tr.vars.d = d;
+    if (tr) {
+      tr.vars.d = d;
+      tr.steps.push(step('efficacy.result', { x: c.value, xs, xh, lo, hi, d, f: d / 100 }));
+    }
     return d / 100;
   },
   maxFraction: (s) => (s.clamp ?? [60, 100])[1] / 100,

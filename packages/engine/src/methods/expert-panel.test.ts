@@ -8,7 +8,8 @@ describe('expert panel trimmed mean', () => {
   it('too few scores: plain mean (70 + 90)/2 = 80, noted', () => {
     const r = run({ kind: 'expert_panel' }, { scores: [70, 90] });
     expect(r.f).toBe(0.8);
-    expect(r.tr.notes[0]).toMatch(/plain mean/);
+    // fewer than 2 × 1 + 1 = 3 scores
+    expect(r.tr.notes).toEqual([{ code: 'note.few_scores', params: { n: 3 } }]);
   });
   it('scale 10: scores 7, 8, 9, 10 → trim → (8 + 9)/2 = 8.5 → 0.85', () => {
     expect(run({ kind: 'expert_panel', scale: 10 }, { scores: [7, 8, 9, 10] }).f).toBe(0.85);

@@ -1,4 +1,5 @@
 import type { ExpertPanelSpec } from '../plan/types';
+import { step } from '../steps';
 import { clamp, type MethodDef, missing } from './types';
 
 /**
@@ -15,19 +16,23 @@ export const expertPanel: MethodDef<ExpertPanelSpec> = {
     const scale = s.scale ?? 100;
     const list = c.scores;
     if (tr) {
-      tr.formula = `mean of the scores without the ${trim} highest and ${trim} lowest; f = mean / ${scale}`;
+      tr.steps.push(step('expert_panel', { trim, scale }));
       tr.vars.scores = list ? list.join(', ') : null;
     }
     if (!list || list.length === 0) return missing(tr, 'scores');
     const sorted = [...list].sort((a, b) => a - b);
     let kept = sorted;
     if (sorted.length >= 2 * trim + 1) kept = sorted.slice(trim, sorted.length - trim);
-    else if (tr) tr.notes.push(`fewer than ${2 * trim + 1} scores: plain mean`);
+    else if (tr) tr.notes.push(step('note.few_scores', { n: 2 * trim + 1 }));
     let sum = 0;
     for (const v of kept) sum += v;
     const mean = sum / kept.length;
-    if (tr) Object.assign(tr.vars, { kept: kept.join(', '), mean });
-    return clamp(mean / scale, 0, 1);
+    const f = clamp(mean / scale, 0, 1);
+    if (tr) {
+      Object.assign(tr.vars, { kept: kept.join(', '), mean });
+      tr.steps.push(step('expert_panel.result', { scores: [...list], kept: [...kept], mean, scale, f }));
+    }
+    return f;
   },
   maxFraction: () => 1,
   check: (s) => [

@@ -1,4 +1,5 @@
 import type { ManualSpec } from '../plan/types';
+import { step } from '../steps';
 import { clamp, type MethodDef, missing } from './types';
 
 /**
@@ -12,12 +13,14 @@ export const manual: MethodDef<ManualSpec> = {
   score(s, c, ctx, tr) {
     const scale = s.scale ?? ctx.scale;
     if (tr) {
-      tr.formula = `f = clamp(x / ${scale}, 0, 1)`;
+      tr.steps.push(step('manual', { scale }));
       tr.vars.x = Number.isNaN(c.value) ? null : c.value;
     }
     if (Number.isNaN(c.value)) return missing(tr, 'value');
     if (!(scale > 0)) return 0;
-    return clamp(c.value / scale, 0, 1);
+    const f = clamp(c.value / scale, 0, 1);
+    if (tr) tr.steps.push(step('manual.result', { x: c.value, scale, f }));
+    return f;
   },
   maxFraction: () => 1,
   check: (s) => (s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : []),

@@ -1,4 +1,5 @@
 import type { ProRataSpec } from '../plan/types';
+import { step } from '../steps';
 import { maxRatioFraction, ratioFraction } from './ratio';
 import { type MethodDef, missing, nonNegative } from './types';
 
@@ -13,7 +14,7 @@ export const proRata: MethodDef<ProRataSpec> = {
   score(s, c, ctx, tr) {
     const ref = c.target * ctx.elapsed;
     if (tr) {
-      tr.formula = `pro-rata (${s.basis}): ref = target × elapsed`;
+      tr.steps.push(step('pro_rata', { basis: s.basis }));
       tr.vars.x = Number.isNaN(c.value) ? null : c.value;
       tr.vars.target = Number.isNaN(c.target) ? null : c.target;
       tr.vars.elapsed = ctx.elapsed;
@@ -21,6 +22,7 @@ export const proRata: MethodDef<ProRataSpec> = {
     }
     if (Number.isNaN(c.value)) return missing(tr, 'value');
     if (Number.isNaN(c.target)) return missing(tr, 'target');
+    if (tr) tr.steps.push(step('pro_rata.reference', { target: c.target, elapsed: ctx.elapsed, ref }));
     return ratioFraction(c.value, ref, s, ctx.direction, ctx, tr);
   },
   maxFraction: maxRatioFraction,

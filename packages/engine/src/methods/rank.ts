@@ -1,4 +1,5 @@
 import type { RankMethodSpec } from '../plan/types';
+import { step } from '../steps';
 import { type MethodDef, missing } from './types';
 
 interface RankStats {
@@ -48,18 +49,28 @@ export const rank: MethodDef<RankMethodSpec> = {
     const n = sorted.length;
     const floor = s.floor ?? 0.6;
     if (tr) {
-      tr.formula = s.table
-        ? `f = table[r − 1], table = ${JSON.stringify(s.table)}`
-        : `f = 1 − (1 − ${floor}) × (r − 1) / (n − 1)`;
+      tr.steps.push(s.table ? step('rank.table', { table: [...s.table] }) : step('rank.linear', { floor }));
       tr.vars.x = Number.isNaN(c.value) ? null : c.value;
     }
     if (Number.isNaN(c.value)) return missing(tr, 'value');
     const better = ctx.direction === 'higher' ? n - upperBound(sorted, c.value) : lowerBound(sorted, c.value);
     const r = better + 1;
-    if (tr) Object.assign(tr.vars, { r, n });
-    if (s.table && s.table.length > 0) return s.table[Math.min(r, s.table.length) - 1]!;
-    if (n <= 1) return 1;
-    return 1 - ((1 - floor) * (r - 1)) / (n - 1);
+    if (tr) {
+      Object.assign(tr.vars, { r, n });
+      tr.steps.push(step('rank.position', { x: c.value, r, n }));
+    }
+    if (s.table && s.table.length > 0) {
+      const f = s.table[Math.min(r, s.table.length) - 1]!;
+      if (tr) tr.steps.push(step('rank.table_result', { r, f }));
+      return f;
+    }
+    if (n <= 1) {
+      if (tr) tr.steps.push(step('rank.single', { n }));
+      return 1;
+    }
+    const f = 1 - ((1 - floor) * (r - 1)) / (n - 1);
+    if (tr) tr.steps.push(step('rank.linear_result', { floor, r, n, f }));
+    return f;
   },
   maxFraction: (s) => (s.table && s.table.length > 0 ? Math.max(0, ...s.table) : 1),
   check(s) {

@@ -1,4 +1,5 @@
 import type { Direction } from '../plan/types';
+import { step } from '../steps';
 import { type MethodContext, type Tracer, zeroDivision } from './types';
 
 export interface RatioParams {
@@ -20,7 +21,7 @@ export function ratioFraction(
   ctx: MethodContext,
   tr: Tracer | null,
 ): number {
-  if (!(ref > 0)) return zeroDivision(ctx, tr, `reference ${ref} ≤ 0`);
+  if (!(ref > 0)) return zeroDivision(ctx, tr, 'reference', ref);
   let r: number;
   if (direction === 'higher') r = x / ref;
   else r = x > 0 ? ref / x : Number.POSITIVE_INFINITY; // nothing at all is the best a lower-is-better value can do
@@ -31,15 +32,20 @@ export function ratioFraction(
   else f = p.below === 'zero' ? 0 : Math.max(0, r);
   if (tr) {
     tr.vars.r = Number.isFinite(r) ? r : 'unbounded';
-    tr.formula += direction === 'higher' ? '; r = x / ref' : '; r = ref / x';
-    tr.formula +=
+    tr.steps.push(
+      direction === 'higher'
+        ? step('ratio.higher', { x, ref, r })
+        : Number.isFinite(r)
+          ? step('ratio.lower', { x, ref, r })
+          : step('ratio.lower_unbounded', { x, ref }),
       r >= 1
         ? rate > 0 && cap > 0
-          ? `; f = 1 + min(${cap}, ${rate} × (r − 1))`
-          : '; f = 1 (reference reached, no bonus for exceeding)'
+          ? step('ratio.excess', { cap, rate, f })
+          : step('ratio.reached')
         : p.below === 'zero'
-          ? '; f = 0 (reference not reached)'
-          : '; f = max(0, r)';
+          ? step('ratio.not_reached')
+          : step('ratio.below', { r, f }),
+    );
   }
   return f;
 }

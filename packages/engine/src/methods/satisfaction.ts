@@ -1,4 +1,5 @@
 import type { SatisfactionSpec } from '../plan/types';
+import { step } from '../steps';
 import { clamp, type MethodDef, missing } from './types';
 
 /** Satisfaction score from the survey module (满意度): f = clamp(value / scale, 0, 1), scale 100. */
@@ -9,11 +10,13 @@ export const satisfaction: MethodDef<SatisfactionSpec> = {
   score(s, c, _ctx, tr) {
     const scale = s.scale ?? 100;
     if (tr) {
-      tr.formula = `f = clamp(x / ${scale}, 0, 1)`;
+      tr.steps.push(step('satisfaction', { scale }));
       tr.vars.x = Number.isNaN(c.value) ? null : c.value;
     }
     if (Number.isNaN(c.value)) return missing(tr, 'value');
-    return clamp(c.value / scale, 0, 1);
+    const f = clamp(c.value / scale, 0, 1);
+    if (tr) tr.steps.push(step('satisfaction.result', { x: c.value, scale, f }));
+    return f;
   },
   maxFraction: () => 1,
   check: (s) => (s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : []),

@@ -1,7 +1,7 @@
 import type { Direction, MethodSpec, ZeroDivisionOutcome } from '../plan/types';
 import { METHODS } from './index';
 import type { Cell, MethodContext, Tracer } from './types';
-import { newCell } from './types';
+import { newCell, newTracer } from './types';
 
 /** Test-only helper: run one method on one cell (with group stats from `group` values). */
 export function run(
@@ -24,7 +24,7 @@ export function run(
     elapsed: opts.elapsed ?? 1,
     stats: def.prepare ? def.prepare(spec, opts.group ?? [], direction) : undefined,
   };
-  const tr: Tracer = { formula: '', vars: {}, notes: [] };
+  const tr: Tracer = newTracer();
   const f = def.score(spec, { ...newCell(), ...cell }, ctx, tr);
   // the fast path (no tracer) must give the very same number
   const f2 = def.score(spec, { ...newCell(), ...cell }, ctx, null);

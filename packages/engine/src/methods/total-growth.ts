@@ -1,5 +1,6 @@
 import type { TotalGrowthSpec } from '../plan/types';
-import { formatDecimal } from '../rounding';
+import { cleanNumber } from '../rounding';
+import { step } from '../steps';
 import { clamp, type MethodDef, missing, zeroDivision } from './types';
 
 /**
@@ -15,21 +16,29 @@ export const totalGrowth: MethodDef<TotalGrowthSpec> = {
     const t = c.target;
     const b = c.baseValue;
     if (tr) {
-      tr.formula = `f = ${s.totalShare} × min(1, x / target) + ${formatDecimal(1 - s.totalShare)} × clamp(g / gT, 0, 1); g = (x − base) / base`;
+      tr.steps.push(step('total_growth', { share: s.totalShare, rest: cleanNumber(1 - s.totalShare) }));
       Object.assign(tr.vars, { x: nan(x), target: nan(t), base: nan(b) });
     }
     if (Number.isNaN(x)) return missing(tr, 'value');
     if (Number.isNaN(t)) return missing(tr, 'target');
     if (Number.isNaN(b)) return missing(tr, 'baseValue');
-    if (!(t > 0)) return zeroDivision(ctx, tr, 'target ≤ 0');
-    if (!(b > 0)) return zeroDivision(ctx, tr, 'base value ≤ 0');
+    if (!(t > 0)) return zeroDivision(ctx, tr, 'target');
+    if (!(b > 0)) return zeroDivision(ctx, tr, 'base');
     const totalPart = Math.min(1, Math.max(0, x / t));
     const g = (x - b) / b;
     const gT = s.growthTarget ?? (t - b) / b;
-    if (!(gT > 0)) return zeroDivision(ctx, tr, 'growth target ≤ 0');
+    if (!(gT > 0)) return zeroDivision(ctx, tr, 'growth_target');
     const growthPart = clamp(g / gT, 0, 1);
-    if (tr) Object.assign(tr.vars, { totalPart, g, gT, growthPart });
-    return s.totalShare * totalPart + (1 - s.totalShare) * growthPart;
+    const f = s.totalShare * totalPart + (1 - s.totalShare) * growthPart;
+    if (tr) {
+      Object.assign(tr.vars, { totalPart, g, gT, growthPart });
+      const share = s.totalShare;
+      const rest = cleanNumber(1 - share);
+      tr.steps.push(
+        step('total_growth.result', { x, target: t, base: b, totalPart, g, gT, growthPart, share, rest, f }),
+      );
+    }
+    return f;
   },
   maxFraction: () => 1,
   check: (s) =>

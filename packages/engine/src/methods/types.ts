@@ -1,4 +1,5 @@
 import type { Direction, MethodSpec, ZeroDivisionOutcome } from '../plan/types';
+import { type Step, step } from '../steps';
 
 /** The inputs one unit has for one indicator in one period. NaN means "not supplied". */
 export interface Cell {
@@ -31,12 +32,26 @@ export interface MethodContext {
   stats: unknown;
 }
 
-/** Collects the explanation of one computation; null on the fast path. */
+/** Collects the explanation of one computation as steps (codes in ../steps.ts); null on the fast path. */
 export interface Tracer {
-  formula: string;
+  steps: Step[];
   vars: Record<string, number | string | null>;
-  notes: string[];
+  notes: Step[];
 }
+
+export function newTracer(): Tracer {
+  return { steps: [], vars: {}, notes: [] };
+}
+
+/** Why a method divided by zero (the note's `cause`). */
+export type ZeroDivisionCause =
+  | 'reference'
+  | 'target'
+  | 'base'
+  | 'peer_base'
+  | 'peer_growth'
+  | 'limits'
+  | 'growth_target';
 
 export interface MethodDef<S extends MethodSpec = MethodSpec> {
   kind: S['kind'];
@@ -66,13 +81,18 @@ export function newCell(): Cell {
 }
 
 /** The configured outcome of a division by zero; never NaN/Infinity unless it means "missing". */
-export function zeroDivision(ctx: MethodContext, tr: Tracer | null, what: string): number {
-  if (tr) tr.notes.push(`division by zero (${what}): outcome "${ctx.dz}"`);
+export function zeroDivision(
+  ctx: MethodContext,
+  tr: Tracer | null,
+  cause: ZeroDivisionCause,
+  value: number | null = null,
+): number {
+  if (tr) tr.notes.push(step('note.division_by_zero', { cause, value, outcome: ctx.dz }));
   return ctx.dz === 'zero' ? 0 : ctx.dz === 'full' ? 1 : Number.NaN;
 }
 
-export function missing(tr: Tracer | null, field: string): number {
-  if (tr) tr.notes.push(`missing input: ${field}`);
+export function missing(tr: Tracer | null, field: CellField): number {
+  if (tr) tr.notes.push(step('note.missing_input', { field }));
   return Number.NaN;
 }
 

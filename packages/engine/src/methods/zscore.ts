@@ -1,4 +1,5 @@
 import type { ZScoreSpec } from '../plan/types';
+import { step } from '../steps';
 import { clamp, type MethodDef, missing } from './types';
 
 interface ZStats {
@@ -34,7 +35,7 @@ export const zscore: MethodDef<ZScoreSpec> = {
     const lo = s.clamp ? s.clamp[0] : 0; // no array per call on the hot path
     const hi = s.clamp ? s.clamp[1] : 100;
     if (tr) {
-      tr.formula = `z = ${ctx.direction === 'lower' ? '−' : ''}(x − mean) / σ (${s.sigma}); d = clamp(${center} + ${scale} × z, ${lo}, ${hi}); f = d / 100`;
+      tr.steps.push(step('zscore', { direction: ctx.direction, sigma: s.sigma, center, scale, lo, hi }));
       Object.assign(tr.vars, {
         x: Number.isNaN(c.value) ? null : c.value,
         mean: st.mean,
@@ -44,10 +45,25 @@ export const zscore: MethodDef<ZScoreSpec> = {
     }
     if (Number.isNaN(c.value)) return missing(tr, 'value');
     let z = st.sigma > 0 ? (c.value - st.mean) / st.sigma : 0;
-    if (st.sigma === 0 && tr) tr.notes.push('σ = 0: z = 0');
+    if (st.sigma === 0 && tr) tr.notes.push(step('note.sigma_zero'));
     if (ctx.direction === 'lower') z = -z;
     const d = clamp(center + scale * z, lo, hi);
-    if (tr) Object.assign(tr.vars, { z, d });
+    if (tr) {
+      Object.assign(tr.vars, { z, d });
+      const common = { n: st.n, center, scale, lo, hi, d, f: d / 100 };
+      tr.steps.push(
+        st.sigma > 0
+          ? step('zscore.result', {
+              direction: ctx.direction,
+              x: c.value,
+              mean: st.mean,
+              sd: st.sigma,
+              z,
+              ...common,
+            })
+          : step('zscore.flat', common),
+      );
+    }
     return d / 100;
   },
   maxFraction: (s) => (s.clamp ?? [0, 100])[1] / 100,

@@ -1,0 +1,110 @@
+/**
+ * Explanations as data: every formula and note of a trace is a step `{ code, params }`, never
+ * prose. The engine imports nothing, so its codes are listed here as string literals;
+ * packages/contracts declares the same codes with the shape of their params (a test checks the two
+ * lists are identical) and holds one template per code in each language.
+ *
+ * Params carry numbers as numbers (cleaned to at most 10 significant digits, as the engine's
+ * trace numbers always were); the renderer formats them.
+ */
+export const STEP_CODES = [
+  // method heads and their arithmetic (leaves)
+  'completion',
+  'pro_rata',
+  'pro_rata.reference',
+  'ratio.higher',
+  'ratio.lower',
+  'ratio.lower_unbounded',
+  'ratio.excess',
+  'ratio.reached',
+  'ratio.not_reached',
+  'ratio.below',
+  'total_growth',
+  'total_growth.result',
+  'benchmark.ratio',
+  'benchmark.difference',
+  'benchmark.growth',
+  'benchmark.ratio_result',
+  'benchmark.difference_result',
+  'bands.step',
+  'bands.interpolate',
+  'deduction',
+  'deduction.result',
+  'rank.table',
+  'rank.linear',
+  'rank.position',
+  'rank.table_result',
+  'rank.linear_result',
+  'rank.single',
+  'efficacy',
+  'efficacy.result',
+  'zscore',
+  'zscore.result',
+  'zscore.flat',
+  'expert_panel',
+  'expert_panel.result',
+  'satisfaction',
+  'satisfaction.result',
+  'manual',
+  'manual.result',
+  // a leaf's score, or why it has none
+  'leaf.score',
+  'leaf.left_out',
+  'leaf.not_applicable',
+  // inner nodes and the base
+  'aggregate.sum',
+  'aggregate.weighted',
+  'aggregate.reweighted',
+  'aggregate.none',
+  'base.half_year',
+  'base.linked',
+  // bonus, deductions, total, rounding, rank, grade
+  'bonus.none',
+  'bonus.capped',
+  'deductions.none',
+  'deductions.sum',
+  'deductions.capped',
+  'total',
+  'rounding',
+  'placement',
+  'grade',
+  'grade.none',
+  'grade.vetoed',
+  // notes
+  'note.missing_input',
+  'note.missing_policy',
+  'note.division_by_zero',
+  'note.scope',
+  'note.sigma_zero',
+  'note.few_scores',
+  'note.reweighted',
+  'note.no_limits',
+  'note.not_finite',
+] as const;
+
+export type StepCode = (typeof STEP_CODES)[number];
+
+/** A param: JSON data (numbers stay numbers; lists and records for terms and items). */
+export type StepParam =
+  | number
+  | string
+  | boolean
+  | null
+  | readonly StepParam[]
+  | { readonly [key: string]: StepParam };
+
+export interface Step {
+  code: StepCode;
+  params: Record<string, StepParam>;
+}
+
+/** A reported score in a formula: printed with `decimals` when its stage rounds, else as is. */
+export interface ReportedParam {
+  [key: string]: number | null;
+  value: number;
+  decimals: number | null;
+}
+
+export function step(code: StepCode, params: Record<string, StepParam> = {}): Step {
+  return { code, params };
+}
