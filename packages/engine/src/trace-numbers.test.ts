@@ -36,7 +36,7 @@ function significantDigits(token: string): number {
 function stepNumbers(where: string, st: Step, intermediate: boolean, out: [string, string, boolean][]): void {
   const walk = (path: string, p: StepParam): void => {
     if (typeof p === 'number') out.push([`${where} ${st.code} ${path}`, String(p), intermediate]);
-    else if (Array.isArray(p)) p.forEach((x, i) => walk(`${path}[${i}]`, x));
+    else if (Array.isArray(p)) for (const [i, x] of p.entries()) walk(`${path}[${i}]`, x);
     else if (p !== null && typeof p === 'object')
       for (const [k, v] of Object.entries(p)) walk(`${path}.${k}`, v);
   };
