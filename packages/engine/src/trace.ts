@@ -230,7 +230,7 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
           natural: nat.name,
           events: vetoes.map((v) => v.event),
         })
-      : step('grade', { name: lv.name, code: lv.code });
+      : step('grade.level', { name: lv.name, code: lv.code });
   return {
     unit: st.unitCodes[u]!,
     group: g.code,

@@ -46,7 +46,7 @@ describe('completion explains itself in steps', () => {
       { value: 110, target: 100 },
     );
     expect(f).toBeCloseTo(1.05, 12);
-    expect(tr.steps.map((s) => s.code)).toEqual(['completion', 'ratio.higher', 'ratio.excess']);
+    expect(tr.steps.map((s) => s.code)).toEqual(['completion.formula', 'ratio.higher', 'ratio.excess']);
     expect(tr.steps[0]!.params).toEqual({ ref: 'target' });
     expect(tr.steps[1]!.params).toEqual({ x: 110, ref: 100, r: 1.1 });
     expect(tr.steps[2]!.params).toEqual({ cap: 0.2, rate: 0.5, f });
@@ -54,7 +54,7 @@ describe('completion explains itself in steps', () => {
   it('lower is better with x = 0: r unbounded, reference reached', () => {
     const { tr } = run({ kind: 'completion' }, { value: 0, target: 80 }, { direction: 'lower' });
     expect(tr.steps).toEqual([
-      { code: 'completion', params: { ref: 'target' } },
+      { code: 'completion.formula', params: { ref: 'target' } },
       { code: 'ratio.lower_unbounded', params: { x: 0, ref: 80 } },
       { code: 'ratio.reached', params: {} },
     ]);
@@ -63,7 +63,7 @@ describe('completion explains itself in steps', () => {
     const { f, tr } = run({ kind: 'pro_rata', basis: 'month' }, { value: 54, target: 144 }, { elapsed: 0.5 });
     expect(f).toBe(0.75);
     expect(tr.steps).toEqual([
-      { code: 'pro_rata', params: { basis: 'month' } },
+      { code: 'pro_rata.formula', params: { basis: 'month' } },
       { code: 'pro_rata.reference', params: { target: 144, elapsed: 0.5, ref: 72 } },
       { code: 'ratio.higher', params: { x: 54, ref: 72, r: 0.75 } },
       { code: 'ratio.below', params: { r: 0.75, f: 0.75 } },

@@ -12,7 +12,7 @@ export const completion: MethodDef<CompletionSpec> = {
     const ref = s.reference === 'baseline' ? c.baseline : c.target;
     const refName = s.reference === 'baseline' ? 'baseline' : 'target';
     if (tr) {
-      tr.steps.push(step('completion', { ref: refName }));
+      tr.steps.push(step('completion.formula', { ref: refName }));
       tr.vars.x = Number.isNaN(c.value) ? null : c.value;
       tr.vars.ref = Number.isNaN(ref) ? null : ref;
     }

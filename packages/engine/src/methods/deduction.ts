@@ -9,7 +9,7 @@ export const deduction: MethodDef<DeductionMethodSpec> = {
   groupRelative: false,
   score(s, c, ctx, tr) {
     if (tr) {
-      tr.steps.push(step('deduction', { perItem: s.perItem }));
+      tr.steps.push(step('deduction.formula', { perItem: s.perItem }));
       tr.vars.count = Number.isNaN(c.value) ? null : c.value;
       tr.vars.full = ctx.scale;
     }

@@ -41,7 +41,7 @@ export const efficacy: MethodDef<EfficacySpec> = {
     // A scope without any present value has no worst and no best (prepare leaves ±Infinity).
     const noLimits = !(Number.isFinite(xs) && Number.isFinite(xh));
     if (tr) {
-      tr.steps.push(step('efficacy', { lo, hi }));
+      tr.steps.push(step('efficacy.formula', { lo, hi }));
       Object.assign(tr.vars, {
         x: Number.isNaN(c.value) ? null : c.value,
         x_s: noLimits ? null : xs,

@@ -16,7 +16,7 @@ export const expertPanel: MethodDef<ExpertPanelSpec> = {
     const scale = s.scale ?? 100;
     const list = c.scores;
     if (tr) {
-      tr.steps.push(step('expert_panel', { trim, scale }));
+      tr.steps.push(step('expert_panel.formula', { trim, scale }));
       tr.vars.scores = list ? list.join(', ') : null;
     }
     if (!list || list.length === 0) return missing(tr, 'scores');

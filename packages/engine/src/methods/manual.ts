@@ -13,7 +13,7 @@ export const manual: MethodDef<ManualSpec> = {
   score(s, c, ctx, tr) {
     const scale = s.scale ?? ctx.scale;
     if (tr) {
-      tr.steps.push(step('manual', { scale }));
+      tr.steps.push(step('manual.formula', { scale }));
       tr.vars.x = Number.isNaN(c.value) ? null : c.value;
     }
     if (Number.isNaN(c.value)) return missing(tr, 'value');

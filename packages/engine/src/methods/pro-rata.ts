@@ -14,7 +14,7 @@ export const proRata: MethodDef<ProRataSpec> = {
   score(s, c, ctx, tr) {
     const ref = c.target * ctx.elapsed;
     if (tr) {
-      tr.steps.push(step('pro_rata', { basis: s.basis }));
+      tr.steps.push(step('pro_rata.formula', { basis: s.basis }));
       tr.vars.x = Number.isNaN(c.value) ? null : c.value;
       tr.vars.target = Number.isNaN(c.target) ? null : c.target;
       tr.vars.elapsed = ctx.elapsed;

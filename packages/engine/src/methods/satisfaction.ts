@@ -10,7 +10,7 @@ export const satisfaction: MethodDef<SatisfactionSpec> = {
   score(s, c, _ctx, tr) {
     const scale = s.scale ?? 100;
     if (tr) {
-      tr.steps.push(step('satisfaction', { scale }));
+      tr.steps.push(step('satisfaction.formula', { scale }));
       tr.vars.x = Number.isNaN(c.value) ? null : c.value;
     }
     if (Number.isNaN(c.value)) return missing(tr, 'value');
