@@ -15,7 +15,7 @@ interface Row {
   total: number;
   rank: number;
   grade: { name: string };
-  lost: { code: string; lost: number; formula: string }[];
+  lost: { code: string; lost: number; steps: { code: string; params: Record<string, unknown> }[] }[];
 }
 // Loosely typed JSON of the responses used below.
 type Json = Record<string, unknown> & {
@@ -87,7 +87,11 @@ describe('live scores and the half-year assessment', () => {
       ['I1', 12],
       ['I2', 8],
     ]);
-    expect(mine.units[0]!.lost[0]!.formula).toBeTruthy();
+    // The engine's steps, numbers as params: score = f × 60 = 0.8 × 60 = 48.
+    expect(mine.units[0]!.lost[0]!.steps.at(-1)).toEqual({
+      code: 'leaf.score',
+      params: { f: 0.8, full: 60, raw: 48 },
+    });
   });
 
   it('freezes the half year once and carries it into the year end', async () => {

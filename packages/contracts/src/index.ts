@@ -2,6 +2,7 @@ export * from './audit.js';
 export * from './auth.js';
 export * from './common.js';
 export * from './cycle.js';
+export * from './explain/index.js';
 export * from './notices.js';
 export * from './notifications.js';
 export * from './org.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stepSchema } from './explain/steps.js';
 import { periodCode } from './plans.js';
 import { valueSource } from './sources.js';
 
@@ -205,9 +206,10 @@ export const lostPoints = z.object({
   full: z.number(),
   score: z.number().nullable(),
   lost: z.number(),
-  formula: z.string(),
+  /** The method's arithmetic and the score, as explanation steps (explain/steps.ts). */
+  steps: z.array(stepSchema),
   vars: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
-  notes: z.array(z.string()),
+  notes: z.array(stepSchema),
   /** Where the leaf's inputs came from (submission, verification, task book, import, missing policy). */
   sources: z.array(valueSource).optional(),
 });

@@ -104,7 +104,7 @@ describe('evaluate (points mode, hand computed)', () => {
     expect(t.total.value).toBe(83.18);
     expect(r.trace('A4').grade).toEqual({
       code: 'grade.vetoed',
-      params: { name: '良好', code: 'good', natural: '优秀', events: ['safety_accident'] },
+      params: { name: '良好', code: 'good', natural: '优秀', events: ['重大安全生产事故'] },
     });
   });
   it('cross-group ranking', () => {

@@ -228,7 +228,8 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
           name: lv.name,
           code: lv.code,
           natural: nat.name,
-          events: vetoes.map((v) => v.event),
+          // What the user wrote about each event (its reason), else the event's code.
+          events: vetoes.map((v) => v.reason || v.event),
         })
       : step('grade.level', { name: lv.name, code: lv.code });
   return {

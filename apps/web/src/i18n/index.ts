@@ -1,10 +1,9 @@
+import { explainTemplates } from '@jixiao/contracts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.js';
 import eventsImportsEn from './events-imports.en.js';
 import eventsImportsZhCN from './events-imports.zh-CN.js';
-import formulaEn from './formula.en.js';
-import formulaZhCN from './formula.zh-CN.js';
 import noticesEn from './notices.en.js';
 import noticesZhCN from './notices.zh-CN.js';
 import plansEditorEn from './plans-editor.en.js';
@@ -37,7 +36,7 @@ void i18n.use(initReactI18next).init({
         ...noticesZhCN,
         ...taskbooksZhCN,
         ...submissionsZhCN,
-        ...formulaZhCN,
+        explain: explainTemplates['zh-CN'],
         ...resultsLoopZhCN,
         ...eventsImportsZhCN,
       },
@@ -49,7 +48,7 @@ void i18n.use(initReactI18next).init({
         ...noticesEn,
         ...taskbooksEn,
         ...submissionsEn,
-        ...formulaEn,
+        explain: explainTemplates.en,
         ...resultsLoopEn,
         ...eventsImportsEn,
       },

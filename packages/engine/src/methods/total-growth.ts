@@ -16,7 +16,9 @@ export const totalGrowth: MethodDef<TotalGrowthSpec> = {
     const t = c.target;
     const b = c.baseValue;
     if (tr) {
-      tr.steps.push(step('total_growth.formula', { share: s.totalShare, rest: cleanNumber(1 - s.totalShare) }));
+      tr.steps.push(
+        step('total_growth.formula', { share: s.totalShare, rest: cleanNumber(1 - s.totalShare) }),
+      );
       Object.assign(tr.vars, { x: nan(x), target: nan(t), base: nan(b) });
     }
     if (Number.isNaN(x)) return missing(tr, 'value');

@@ -35,7 +35,9 @@ export const zscore: MethodDef<ZScoreSpec> = {
     const lo = s.clamp ? s.clamp[0] : 0; // no array per call on the hot path
     const hi = s.clamp ? s.clamp[1] : 100;
     if (tr) {
-      tr.steps.push(step('zscore.formula', { direction: ctx.direction, sigma: s.sigma, center, scale, lo, hi }));
+      tr.steps.push(
+        step('zscore.formula', { direction: ctx.direction, sigma: s.sigma, center, scale, lo, hi }),
+      );
       Object.assign(tr.vars, {
         x: Number.isNaN(c.value) ? null : c.value,
         mean: st.mean,

@@ -71,7 +71,7 @@ function lostPoints(nodes: TraceNode[], sources: UnitSource[]) {
         full: n.full,
         score: n.score,
         lost,
-        formula: n.formula,
+        steps: n.steps,
         vars: n.vars,
         notes: n.notes,
         sources: sources.filter((s) => s.indicator === n.code).map(({ unit: _, ...rest }) => rest),

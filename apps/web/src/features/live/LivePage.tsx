@@ -28,7 +28,7 @@ import { formatError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
-import { renderLeafFormula, renderNote, type Translate } from '../results/formula.js';
+import { explainT, renderStep, renderSteps, renderVars } from '../results/formula.js';
 import { fmtScore, periodOptions } from '../results/ranking.js';
 import { SourceList } from '../results/SourceList.js';
 import { usePeriods } from '../submissions/api.js';
@@ -53,8 +53,8 @@ function GradeMark({ grade }: { grade: LiveUnit['grade'] }) {
 /** A unit's own view: total, rank, grade and the indicators losing points with the reason. */
 function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
   const { t } = useTranslation();
-  const tf = t as unknown as Translate;
-  const rows = lostRows(unit.lost ?? []);
+  const tf = explainT(t);
+  const rows = lostRows(unit.lost ?? [], (vars) => renderVars(vars, tf));
   // On a phone the "why" column is off screen: the sources sit under the indicator's name.
   const narrow = Grid.useBreakpoint().sm === false;
   const sources = (r: LostRow) => (
@@ -103,7 +103,7 @@ function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
         <div style={{ fontSize: 12 }}>
           <div>
             <Typography.Text type="secondary">{t('live.formula')}：</Typography.Text>
-            <code title={r.formula}>{renderLeafFormula(r, tf)}</code>
+            <code>{renderSteps(r.steps, tf)}</code>
           </div>
           <div>
             <Typography.Text type="secondary">{t('live.inputs')}：</Typography.Text>
@@ -111,7 +111,7 @@ function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
           </div>
           {r.notes.length > 0 && (
             <Typography.Text type="secondary">
-              {r.notes.map((n) => renderNote(n, tf)).join('；')}
+              {r.notes.map((n) => renderStep(n, tf)).join(tf('sep'))}
             </Typography.Text>
           )}
           {!narrow && sources(r)}

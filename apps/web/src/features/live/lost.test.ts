@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatInputs, isHalfYear, lostRows, totalLost } from './lost.js';
 
-const lp = (code: string, full: number, score: number | null, vars = {}, notes: string[] = []) => ({
+type Note = { code: 'note.missing_input' | 'note.missing_policy'; params: Record<string, unknown> };
+const lp = (code: string, full: number, score: number | null, vars = {}, notes: Note[] = []) => ({
   code,
   name: `指标${code}`,
   full,
   score,
   lost: full - (score ?? 0),
-  formula: 'score = f × full',
+  steps: [],
   vars,
   notes,
 });
@@ -16,7 +17,10 @@ describe('lost points', () => {
   it('largest loss first, ties by code, zero losses dropped, with inputs and share', () => {
     const rows = lostRows([
       lp('T1', 25, 20, { x: 115.3, ref: 120 }),
-      lp('D1', 10, 0, { count: null }, ['missing input: value', 'missing-value policy: zero']),
+      lp('D1', 10, 0, { count: null }, [
+        { code: 'note.missing_input', params: { field: 'value' } },
+        { code: 'note.missing_policy', params: { policy: 'zero' } },
+      ]),
       lp('A9', 5, 5),
       lp('C2', 10, 5),
     ]);

@@ -21,7 +21,7 @@ export interface LostRow extends LostPoints {
 const fmt = (v: number | string | null) =>
   v === null ? '—' : typeof v === 'number' ? String(Math.round(v * 1e6) / 1e6) : v;
 
-/** The formula's inputs as one line, in the engine's order. */
+/** The formula's inputs as one line, in the engine's order, by var name (the page passes labels: renderVars). */
 export function formatInputs(vars: Record<string, number | string | null>): string {
   return Object.entries(vars)
     .map(([k, v]) => `${k} = ${fmt(v)}`)
@@ -33,7 +33,10 @@ export function formatInputs(vars: Record<string, number | string | null>): stri
  * loss; entries that lose nothing are dropped. Entries left out of scoring come last: they lose
  * nothing themselves (the server reports their full points as `lost`).
  */
-export function lostRows(lost: readonly LostPoints[]): LostRow[] {
+export function lostRows(
+  lost: readonly LostPoints[],
+  inputs: (vars: LostPoints['vars']) => string = formatInputs,
+): LostRow[] {
   const rows = lost.filter((l) => l.lost > 0 || l.score === null);
   const sum = totalLost(rows);
   return rows
@@ -41,9 +44,9 @@ export function lostRows(lost: readonly LostPoints[]): LostRow[] {
       const leftOut = l.score === null;
       return {
         ...l,
-        inputs: formatInputs(l.vars),
+        inputs: inputs(l.vars),
         missing:
-          l.notes.some((n) => n.startsWith('missing input')) ||
+          l.notes.some((n) => n.code === 'note.missing_input') ||
           !!l.sources?.some((s) => s.kind === 'missing'),
         leftOut,
         share: sum > 0 && !leftOut ? l.lost / sum : 0,

@@ -5,15 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../shared/QueryState.js';
 import { type TracedUnit, useUnitTrace } from './api.js';
 import {
-  renderBase,
-  renderBonus,
-  renderDeductions,
-  renderNodeFormula,
-  renderNote,
-  renderRank,
-  renderRounding,
-  renderTotal,
+  explainT,
+  renderStages,
+  renderStep,
+  renderSteps,
   type Translate,
+  varLabel,
+  varValue,
 } from './formula.js';
 import { fmtRaw, fmtScore } from './ranking.js';
 import { SourceList } from './SourceList.js';
@@ -50,26 +48,26 @@ function keysOf(rows: readonly Row[]): string[] {
   return rows.flatMap((r) => [r.key, ...(r.children ? keysOf(r.children) : [])]);
 }
 
-function Vars({ vars }: { vars: Record<string, number | string | null> }) {
+function Vars({ vars, t }: { vars: Record<string, number | string | null>; t: Translate }) {
   const entries = Object.entries(vars ?? {});
   if (entries.length === 0) return null;
   return (
     <Space size={[4, 4]} wrap>
       {entries.map(([k, v]) => (
         <Tag key={k} style={{ ...mono, marginInlineEnd: 0 }}>
-          {k} = {v === null ? '—' : String(v)}
+          {varLabel(k, t)} = {varValue(v, t)}
         </Tag>
       ))}
     </Space>
   );
 }
 
-function Step({ step, text, t }: { step: TraceStep; text: string; t: Translate }) {
+function Step({ step, t }: { step: TraceStep; t: Translate }) {
   return (
     <Space orientation="vertical" size={0}>
-      <span style={mono}>{text}</span>
+      <span style={mono}>{renderSteps(step.steps, t)}</span>
       <span style={{ ...mono, ...num }}>
-        = {step.rounding ? renderRounding(step.rounding, t) : fmtRaw(step.raw)} → <b>{step.value}</b>
+        = {step.rounding ? renderStep(step.rounding, t) : fmtRaw(step.raw)} → <b>{step.value}</b>
       </span>
     </Space>
   );
@@ -97,7 +95,7 @@ export function TraceView({
   header?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const tf = t as unknown as Translate;
+  const tf = explainT(t);
   const q = useUnitTrace(planId, period, run, unit);
   const narrow = Grid.useBreakpoint().sm === false;
   if (!q.data) return <QueryState query={q} inline testId="trace" />;
@@ -128,8 +126,8 @@ export function TraceView({
             span: 'filled',
             children: t('trace.roundingRule', {
               decimals: tr.rounding?.decimals,
-              mode: tr.rounding?.mode,
-              stages: (tr.rounding?.stages ?? []).join(', '),
+              mode: tf(`terms.mode.${tr.rounding?.mode}`),
+              stages: renderStages(tr.rounding?.stages ?? [], tf),
             }),
           },
         ]}
@@ -185,13 +183,13 @@ export function TraceView({
             key: 'formula',
             render: (_, r) => (
               <Space orientation="vertical" size={2} style={{ maxWidth: 480 }}>
-                <span style={{ ...mono, whiteSpace: 'normal', wordBreak: 'break-word' }} title={r.formula}>
-                  {renderNodeFormula(r, tf)}
+                <span style={{ ...mono, whiteSpace: 'normal', wordBreak: 'break-word' }}>
+                  {renderSteps(r.steps, tf)}
                 </span>
-                <Vars vars={r.vars} />
+                <Vars vars={r.vars} t={tf} />
                 {r.notes?.map((n) => (
-                  <Typography.Text key={n} type="secondary" style={{ fontSize: 12 }}>
-                    {renderNote(n, tf)}
+                  <Typography.Text key={JSON.stringify(n)} type="secondary" style={{ fontSize: 12 }}>
+                    {renderStep(n, tf)}
                   </Typography.Text>
                 ))}
                 {!narrow && r.leaf && <SourceList sources={sourcesOf(tr.sources, r.leaf)} ctx={ctx} />}
@@ -203,7 +201,7 @@ export function TraceView({
             key: 'rounding',
             render: (_, r) =>
               r.rounding ? (
-                <span style={{ ...mono, ...num }}>{renderRounding(r.rounding, tf)}</span>
+                <span style={{ ...mono, ...num }}>{renderStep(r.rounding, tf)}</span>
               ) : (
                 <span style={{ ...mono, ...num }}>{fmtRaw(r.raw)}</span>
               ),
@@ -234,7 +232,7 @@ export function TraceView({
           {
             key: 'base',
             label: t('trace.base'),
-            children: <Step step={tr.base} text={renderBase(tr.base.formula, tf)} t={tf} />,
+            children: <Step step={tr.base} t={tf} />,
           },
           {
             key: 'bonus',
@@ -256,7 +254,7 @@ export function TraceView({
                     ]}
                   />
                 )}
-                <span style={mono}>{renderBonus(tr.bonus, tf)}</span>
+                <span style={mono}>{renderSteps(tr.bonus.steps, tf)}</span>
                 <b data-testid="trace-bonus">
                   {t('trace.bonusRaw', { raw: fmtScore(tr.bonus.raw), capped: fmtScore(tr.bonus.capped) })}
                 </b>
@@ -288,7 +286,7 @@ export function TraceView({
                   />
                 )}
                 <span style={mono}>
-                  {renderDeductions(tr.deductions, tf)} = <b>{fmtScore(tr.deductions.total)}</b>
+                  {renderSteps(tr.deductions.steps, tf)} = <b>{fmtScore(tr.deductions.total)}</b>
                 </span>
               </Space>
             ),
@@ -315,19 +313,19 @@ export function TraceView({
             label: t('trace.total'),
             children: (
               <div data-testid="trace-total">
-                <Step step={tr.total} text={renderTotal(tr.total.formula, tf)} t={tf} />
+                <Step step={tr.total} t={tf} />
               </div>
             ),
           },
           {
             key: 'rank',
             label: t('trace.rank'),
-            children: <span data-testid="trace-rank">{renderRank(tr.rank, tf)}</span>,
+            children: <span data-testid="trace-rank">{renderStep(tr.rank, tf)}</span>,
           },
           {
             key: 'grade',
             label: t('trace.grade'),
-            children: <span data-testid="trace-grade">{tr.grade}</span>,
+            children: <span data-testid="trace-grade">{renderStep(tr.grade, tf)}</span>,
           },
         ]}
       />

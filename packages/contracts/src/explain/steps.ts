@@ -1,0 +1,196 @@
+/**
+ * The explanation steps the engine emits (`{ code, params }`, see packages/engine/src/steps.ts):
+ * every code with the shape of its params. A test checks this list is the engine's list, and that
+ * every step the engine emits over the shipped templates parses here. Each enum param's name is
+ * the name of its term table in the templates (`terms.<param>.<value>`).
+ */
+import { z } from 'zod';
+
+const num = z.number();
+const opt = z.number().nullable();
+const none = z.strictObject({});
+
+/** Enum params: their names are the term tables of the templates. */
+export const stepEnums = {
+  ref: ['target', 'baseline'],
+  basis: ['month', 'day'],
+  direction: ['higher', 'lower'],
+  sigma: ['population', 'sample'],
+  policy: ['zero', 'reweight', 'error'],
+  field: ['value', 'target', 'baseline', 'baseValue', 'peerValue', 'peerBaseValue', 'scores'],
+  cause: ['reference', 'target', 'base', 'peer_base', 'peer_growth', 'limits', 'growth_target'],
+  outcome: ['zero', 'full', 'missing'],
+  scope: ['group', 'category', 'all'],
+  mode: ['half_up', 'half_even', 'down'],
+  shown: ['unbounded', '-unbounded', 'null'],
+} as const;
+
+export type StepEnum = keyof typeof stepEnums;
+const e = <K extends StepEnum>(k: K) => z.enum(stepEnums[k]);
+
+/** A reported score in a formula: printed with `decimals` when its stage rounds, else as is. */
+export const reportedParam = z.strictObject({ value: num, decimals: z.number().int().nullable() });
+
+const clampX = z.strictObject({ x: num, scale: num, f: num });
+
+export const stepParams = {
+  'completion.formula': z.strictObject({ ref: e('ref') }),
+  'pro_rata.formula': z.strictObject({ basis: e('basis') }),
+  'pro_rata.reference': z.strictObject({ target: num, elapsed: num, ref: num }),
+  'ratio.higher': z.strictObject({ x: num, ref: num, r: opt }),
+  'ratio.lower': z.strictObject({ x: num, ref: num, r: opt }),
+  'ratio.lower_unbounded': z.strictObject({ x: num, ref: num }),
+  'ratio.excess': z.strictObject({ cap: num, rate: num, f: num }),
+  'ratio.reached': none,
+  'ratio.not_reached': none,
+  'ratio.below': z.strictObject({ r: num, f: num }),
+  'total_growth.formula': z.strictObject({ share: num, rest: num }),
+  'total_growth.result': z.strictObject({
+    x: num,
+    target: num,
+    base: num,
+    totalPart: num,
+    g: opt,
+    gT: opt,
+    growthPart: num,
+    share: num,
+    rest: num,
+    f: num,
+  }),
+  'benchmark.ratio': z.strictObject({ hi: num }),
+  'benchmark.difference': z.strictObject({ par: num, perPoint: num, hi: num }),
+  'benchmark.growth': z.strictObject({ x: num, base: num, peer: num, peerBase: num, g: opt, gp: opt }),
+  'benchmark.ratio_result': z.strictObject({ hi: num, f: num }),
+  'benchmark.difference_result': z.strictObject({ par: num, perPoint: num, hi: num, f: num }),
+  'bands.step': z.strictObject({ x: opt, breakpoints: z.array(z.tuple([num, num])) }),
+  'bands.interpolate': z.strictObject({ x: opt, breakpoints: z.array(z.tuple([num, num])) }),
+  'deduction.formula': z.strictObject({ perItem: num }),
+  'deduction.result': z.strictObject({ full: num, count: num, perItem: num, f: num }),
+  'rank.table': z.strictObject({ table: z.array(num) }),
+  'rank.linear': z.strictObject({ floor: num }),
+  'rank.position': z.strictObject({ x: num, r: z.number().int(), n: z.number().int() }),
+  'rank.table_result': z.strictObject({ r: z.number().int(), f: num }),
+  'rank.linear_result': z.strictObject({ floor: num, r: z.number().int(), n: z.number().int(), f: num }),
+  'rank.single': z.strictObject({ n: z.number().int() }),
+  'efficacy.formula': z.strictObject({ lo: num, hi: num }),
+  'efficacy.result': z.strictObject({ x: num, xs: num, xh: num, lo: num, hi: num, d: num, f: num }),
+  'zscore.formula': z.strictObject({
+    direction: e('direction'),
+    sigma: e('sigma'),
+    center: num,
+    scale: num,
+    lo: num,
+    hi: num,
+  }),
+  'zscore.result': z.strictObject({
+    direction: e('direction'),
+    x: num,
+    mean: num,
+    sd: num,
+    z: num,
+    n: z.number().int(),
+    center: num,
+    scale: num,
+    lo: num,
+    hi: num,
+    d: num,
+    f: num,
+  }),
+  'zscore.flat': z.strictObject({
+    n: z.number().int(),
+    center: num,
+    scale: num,
+    lo: num,
+    hi: num,
+    d: num,
+    f: num,
+  }),
+  'expert_panel.formula': z.strictObject({ trim: z.number().int(), scale: num }),
+  'expert_panel.result': z.strictObject({
+    scores: z.array(num),
+    kept: z.array(num),
+    mean: num,
+    scale: num,
+    f: num,
+  }),
+  'satisfaction.formula': z.strictObject({ scale: num }),
+  'satisfaction.result': clampX,
+  'manual.formula': z.strictObject({ scale: num }),
+  'manual.result': clampX,
+  'leaf.score': z.strictObject({ f: num, full: num, raw: num }),
+  'leaf.left_out': z.strictObject({ policy: e('policy') }),
+  'leaf.not_applicable': none,
+  'aggregate.sum': z.strictObject({ terms: z.array(reportedParam), raw: num }),
+  'aggregate.weighted': z.strictObject({
+    terms: z.array(z.strictObject({ weight: num, score: reportedParam })),
+    weights: num,
+    raw: num,
+  }),
+  'aggregate.reweighted': z.strictObject({
+    terms: z.array(reportedParam),
+    full: num,
+    weights: num,
+    raw: num,
+  }),
+  'aggregate.none': none,
+  'base.half_year': z.strictObject({ weight: num, halfYear: num, rest: num, base: num }),
+  'base.linked': z.strictObject({
+    own: num,
+    base: num,
+    share: num,
+    sources: z.array(z.strictObject({ unit: z.string(), score: num })),
+    mean: num,
+  }),
+  'bonus.none': none,
+  'bonus.capped': z.strictObject({
+    cap: num,
+    items: z.array(z.strictObject({ points: num, source: z.string() })),
+  }),
+  'deductions.none': none,
+  'deductions.sum': z.strictObject({
+    items: z.array(z.strictObject({ points: num, reason: z.string() })),
+  }),
+  'deductions.capped': z.strictObject({
+    items: z.array(z.strictObject({ points: num, reason: z.string() })),
+    cap: num,
+  }),
+  total: z.strictObject({ base: reportedParam, bonus: reportedParam, deductions: reportedParam }),
+  rounding: z.strictObject({ raw: num, value: num, mode: e('mode'), decimals: z.number().int() }),
+  placement: z.strictObject({ rank: z.number().int(), group: z.string(), placement: z.number().int() }),
+  'grade.level': z.strictObject({ name: z.string(), code: z.string() }),
+  'grade.none': none,
+  'grade.vetoed': z.strictObject({
+    name: z.string(),
+    code: z.string(),
+    natural: z.string(),
+    events: z.array(z.string()),
+  }),
+  'note.missing_input': z.strictObject({ field: e('field') }),
+  'note.missing_policy': z.strictObject({ policy: e('policy') }),
+  'note.division_by_zero': z.strictObject({ cause: e('cause'), value: opt, outcome: e('outcome') }),
+  'note.scope': z.strictObject({ scope: e('scope'), n: z.number().int() }),
+  'note.sigma_zero': none,
+  'note.few_scores': z.strictObject({ n: z.number().int() }),
+  'note.reweighted': none,
+  'note.no_limits': none,
+  'note.not_finite': z.strictObject({ name: z.string(), shown: e('shown') }),
+} as const;
+
+export type StepCode = keyof typeof stepParams;
+export const stepCodes = Object.keys(stepParams) as StepCode[];
+
+/** One step as it travels in API answers (its params' shape is checked by the tests). */
+export const stepSchema = z.object({
+  code: z.enum(stepCodes as [StepCode, ...StepCode[]]),
+  params: z.record(z.string(), z.unknown()),
+});
+
+/** One step, its params checked against its code's shape. */
+export const explanationStep = stepSchema.superRefine((s, ctx) => {
+  const r = stepParams[s.code].safeParse(s.params);
+  if (!r.success)
+    for (const issue of r.error.issues)
+      ctx.addIssue({ code: 'custom', message: issue.message, path: ['params', ...issue.path] });
+});
+
+export type ExplanationStep = { code: StepCode; params: Record<string, unknown> };
