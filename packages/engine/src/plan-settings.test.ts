@@ -89,6 +89,12 @@ describe('(a) objective child weights: entropy method', () => {
     expect(w[1]).toBeCloseTo(0.5520963, 6);
     expect(w[2]).toBeCloseTo(0.2986024, 6);
     expect(b.childWeights!.children[1]).toMatchObject({ code: 'E2', entropy: 0 });
+    // as a step first, then the sum of the children's points
+    expect(b.steps[0]).toMatchObject({
+      code: 'weights.entropy',
+      params: { units: 4, codes: ['E1', 'E2', 'E3'], entropy: [0.7295739585, 0, 0.459147917] },
+    });
+    expect(b.steps[1]!.code).toBe('aggregate.sum');
   });
   it('a changed value re-weights the group (setValue = a fresh evaluation)', () => {
     const ev = createEvaluator(objectivePlan('entropy'), objectiveInput());
@@ -158,6 +164,25 @@ describe('(b) rounding stage "product"', () => {
       { code: 'X', weight: 25, score: 90.05, product: 22.51 },
       { code: 'C', weight: 10, score: 70.15, product: 7.02 },
     ]);
+    expect(t.base.steps[0]).toEqual({
+      code: 'aggregate.products',
+      params: {
+        terms: [
+          { weight: 45, score: { value: 99.9, decimals: null } },
+          { weight: 20, score: { value: 88.35, decimals: null } },
+          { weight: 25, score: { value: 90.05, decimals: null } },
+          { weight: 10, score: { value: 70.15, decimals: null } },
+        ],
+        weights: 100,
+        products: [
+          { value: 44.96, decimals: 2 },
+          { value: 17.67, decimals: 2 },
+          { value: 22.51, decimals: 2 },
+          { value: 7.02, decimals: 2 },
+        ],
+        raw: 92.16,
+      },
+    });
   });
   it('without the stage: 44.955 + 17.67 + 22.5125 + 7.015 = 92.1525 → 92.15', () => {
     expect(evaluate(shenzhenPlan(['indicator', 'total']), input).unit('D1')!.base).toBe(92.15);
@@ -235,6 +260,10 @@ describe('(c) deductions off a component, not below its floor (Wuxi 日常督察
   it('the trace of D shows the step', () => {
     const d = r.trace('A2').components[1]!;
     expect(d.deductions).toEqual({ points: 30, floor: 0, applied: 25, before: 25, after: 0 });
+    expect(d.steps.at(-1)).toEqual({
+      code: 'component.deductions',
+      params: { points: 30, floor: 0, applied: 25, before: 25, after: 0 },
+    });
   });
 });
 

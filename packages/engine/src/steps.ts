@@ -56,6 +56,12 @@ export const STEP_CODES = [
   'aggregate.weighted',
   'aggregate.reweighted',
   'aggregate.none',
+  // plan settings of issue 9 point 8: rounded weighted products, weights from the data, component deductions
+  'aggregate.products',
+  'weights.entropy',
+  'weights.critic',
+  'weights.equal',
+  'component.deductions',
   'base.half_year',
   'base.linked',
   // bonus, deductions, total, rounding, rank, grade

@@ -1,6 +1,7 @@
 import type { TraceChildWeights, TraceNode, TraceProduct } from './result';
 import { cleanNumber } from './rounding';
 import { type EvalState, scoreAt } from './state';
+import { type Step, step } from './steps';
 import { productUnits } from './weighted-products';
 
 /**
@@ -74,4 +75,50 @@ export function productsOf(st: EvalState, children: readonly number[], u: number
 export function productSumOf(products: readonly TraceProduct[], dec: number): number {
   const m = 10 ** dec;
   return products.reduce((a, p) => a + Math.round(p.product * m), 0) / m;
+}
+
+/** Rounding stage `product` as a step: the terms, each rounded product, their exact sum. */
+export function productsStep(products: readonly TraceProduct[], dec: number): Step {
+  return step('aggregate.products', {
+    terms: products.map((p) => ({ weight: p.weight, score: { value: p.score, decimals: null } })),
+    weights: cleanNumber(products.reduce((a, p) => a + p.weight, 0)),
+    products: products.map((p) => ({ value: p.product, decimals: dec })),
+    raw: productSumOf(products, dec),
+  });
+}
+
+/**
+ * An inner node's steps with its settings: the weights from the data first, the products in place
+ * of the plain aggregate, the component's deductions last.
+ */
+export function settingsSteps(
+  n: Pick<TraceNode, 'childWeights' | 'products' | 'deductions'>,
+  steps: Step[],
+  dec: number,
+): Step[] {
+  const out = n.products ? [productsStep(n.products, dec)] : [...steps];
+  const cw = n.childWeights;
+  if (cw) {
+    const base = {
+      units: cw.units,
+      codes: cw.children.map((c) => c.code),
+      weights: cw.children.map((c) => cleanNumber(c.weight)),
+    };
+    const col = (k: 'entropy' | 'divergence' | 'sigma' | 'conflict' | 'information') =>
+      cw.children.map((c) => c[k] ?? 0);
+    out.unshift(
+      cw.fallback
+        ? step('weights.equal', base)
+        : cw.method === 'entropy'
+          ? step('weights.entropy', { ...base, entropy: col('entropy'), divergence: col('divergence') })
+          : step('weights.critic', {
+              ...base,
+              deviation: col('sigma'),
+              conflict: col('conflict'),
+              information: col('information'),
+            }),
+    );
+  }
+  if (n.deductions) out.push(step('component.deductions', { ...n.deductions }));
+  return out;
 }

@@ -6,7 +6,7 @@ import { cleanNumber, formatDecimal, roundDecimal } from './rounding';
 import { pointsOf } from './scatter';
 import { type EvalState, scoreAt } from './state';
 import { type ReportedParam, type Step, type StepParam, step } from './steps';
-import { nodeSettings, productSumOf, productsOf } from './trace-settings';
+import { nodeSettings, productSumOf, productsOf, productsStep, settingsSteps } from './trace-settings';
 
 /**
  * Build the explanation of one unit on demand. Leaf scores are recomputed through the very
@@ -137,6 +137,7 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
     // Plan settings (issue 9 point 8): weights from the data, rounded products, component deductions.
     Object.assign(res, nodeSettings(st, j, u));
     if (res.products) res.raw = productSumOf(res.products, dec);
+    res.steps = settingsSteps(res, res.steps, dec);
     const rounds = n.kind === 'component' ? cp.roundComponent : cp.roundNode;
     if (rounds && !res.products && agg.raw !== null)
       res.rounding = roundingStep(agg.raw, res.deductions?.before ?? stored);
@@ -146,8 +147,8 @@ export function buildTrace(st: EvalState, u: number): UnitTrace {
 
   const components = cp.nodes.filter((n) => n.parent === cp.root).map((n) => node(n.index));
   const top = aggregateStep(components, weighted, cp.totalPoints, dec);
-  const baseSteps: Step[] = [top.step];
   const products = cp.roundProduct ? productsOf(st, cp.rootChildren, u) : undefined;
+  const baseSteps: Step[] = [products ? productsStep(products, dec) : top.step];
   let baseRaw = products ? productSumOf(products, dec) : (top.raw ?? 0);
   const hy = st.halfYear[u]!;
   if (plan.halfYear && !Number.isNaN(hy)) {

@@ -133,6 +133,33 @@ export const stepParams = {
     raw: num,
   }),
   'aggregate.none': none,
+  'aggregate.products': z.strictObject({
+    terms: z.array(z.strictObject({ weight: num, score: reportedParam })),
+    weights: num,
+    products: z.array(reportedParam),
+    raw: num,
+  }),
+  'weights.entropy': z.strictObject({
+    units: z.number().int(),
+    codes: z.array(z.string()),
+    weights: z.array(num),
+    entropy: z.array(num),
+    divergence: z.array(num),
+  }),
+  'weights.critic': z.strictObject({
+    units: z.number().int(),
+    codes: z.array(z.string()),
+    weights: z.array(num),
+    deviation: z.array(num),
+    conflict: z.array(num),
+    information: z.array(num),
+  }),
+  'weights.equal': z.strictObject({
+    units: z.number().int(),
+    codes: z.array(z.string()),
+    weights: z.array(num),
+  }),
+  'component.deductions': z.strictObject({ points: num, floor: num, before: num, applied: num, after: num }),
   'base.half_year': z.strictObject({ weight: num, halfYear: num, rest: num, base: num }),
   'base.linked': z.strictObject({
     own: num,

@@ -89,6 +89,20 @@ const explainEn = {
       weighted: 'weighted mean = Σ weight × score ÷ Σ weight = ({{terms}}) ÷ {{weights}} = {{raw}}',
       reweighted: 're-weighted to full points = ({{terms}}) × {{full}} ÷ {{weights}} = {{raw}}',
       none: 'all children left out',
+      products:
+        'each product rounded, then added: ({{terms}}) ÷ {{weights}} rounded term by term to {{products}}, sum {{raw}}',
+    },
+    weights: {
+      entropy:
+        'entropy method (this period, {{units}} units of the group): weights of {{codes}} are {{weights}} (entropy e = {{entropy}}; divergence d = {{divergence}})',
+      critic:
+        'CRITIC (this period, {{units}} units of the group): weights of {{codes}} are {{weights}} (σ = {{deviation}}; conflict Σ(1 − r) = {{conflict}}; information C = {{information}})',
+      equal:
+        'no spread in this period ({{units}} units of the group): {{codes}} weighted equally {{weights}}',
+    },
+    component: {
+      deductions:
+        'deductions attributed here {{points}}: {{before}} − {{applied}} = {{after}} (not below {{floor}})',
     },
     base: {
       half_year: 'with the half-year result: {{weight}} × {{halfYear}} + {{rest}} × {{base}}',

@@ -88,6 +88,17 @@ const explainZhCN = {
       weighted: '加权平均 = Σ 权重 × 得分 ÷ Σ 权重 = ({{terms}}) ÷ {{weights}} = {{raw}}',
       reweighted: '按满分折算 = ({{terms}}) × {{full}} ÷ {{weights}} = {{raw}}',
       none: '下级项均不计分',
+      products: '逐项舍入后相加：({{terms}}) ÷ {{weights}} 逐项舍入为 {{products}}，合计 {{raw}}',
+    },
+    weights: {
+      entropy:
+        '熵值法（本组 {{units}} 个单位的本期数据）：{{codes}} 的权重为 {{weights}}（熵值 e = {{entropy}}；差异系数 d = {{divergence}}）',
+      critic:
+        'CRITIC 法（本组 {{units}} 个单位的本期数据）：{{codes}} 的权重为 {{weights}}（标准差 σ = {{deviation}}；冲突性 Σ(1 − r) = {{conflict}}；信息量 C = {{information}}）',
+      equal: '本期数据无差异（本组 {{units}} 个单位）：{{codes}} 取等权 {{weights}}',
+    },
+    component: {
+      deductions: '归属本部分的扣分 {{points}}：{{before}} − {{applied}} = {{after}}（不低于 {{floor}}）',
     },
     base: {
       half_year: '计入半年结果：{{weight}} × {{halfYear}} + {{rest}} × {{base}}',
