@@ -168,3 +168,4 @@ export const runInput = z.object({
   period: z.string(),
   input: z.record(z.string(), z.unknown()),
 });
+export type RunInput = z.infer<typeof runInput>;

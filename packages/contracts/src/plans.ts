@@ -80,6 +80,7 @@ export const planRevision = z.object({
   savedBy: z.string().nullable(),
   note: z.string().nullable(),
 });
+export type PlanRevision = z.infer<typeof planRevision>;
 
 /** One difference between two plan documents, located by indicator code where possible (H1, H4). */
 export const planDiffEntry = z.object({
@@ -107,6 +108,7 @@ export const planTemplate = z.object({
   description: z.string(),
   year: z.number().int().nullable(),
 });
+export type PlanTemplate = z.infer<typeof planTemplate>;
 
 export const ahpRequest = z.strictObject({
   /** Square pairwise comparison matrix on Saaty's 1–9 scale (a_ji = 1 / a_ij). */
@@ -122,6 +124,7 @@ export const ahpResponse = z.object({
   consistent: z.boolean(),
   message: z.string(),
 });
+export type AhpResponse = z.infer<typeof ahpResponse>;
 
 // --- data and results ----------------------------------------------------------------------------
 

@@ -85,6 +85,7 @@ export const submissionList = z.object({
   periodState: z.string().nullable(),
   items: z.array(submissionSlot),
 });
+export type SubmissionList = z.infer<typeof submissionList>;
 
 export const submissionCreate = z.strictObject({
   planId: z.number().int().positive(),
@@ -145,6 +146,7 @@ export type SubmissionDetail = z.infer<typeof submissionDetail>;
 
 export const submissionFileQuery = z.strictObject({ planId: id, period: periodCode });
 export const uploadResult = z.object({ created: z.number().int(), updated: z.number().int() });
+export type UploadResult = z.infer<typeof uploadResult>;
 
 // --- verification ---------------------------------------------------------------------------------
 
@@ -157,6 +159,7 @@ export const verificationQueueItem = z.object({
   /** Drawn for an on-site check by this sample. */
   sampleId: z.number().int().nullable(),
 });
+export type VerificationQueueItem = z.infer<typeof verificationQueueItem>;
 export const verificationCreate = z.strictObject({
   submissionId: z.number().int().positive(),
   method: verificationMethod,
@@ -183,6 +186,7 @@ export const verificationSample = z.object({
   drawnAt: z.string(),
   drawnBy: z.string().nullable(),
 });
+export type VerificationSample = z.infer<typeof verificationSample>;
 export const planIdQuery = z.strictObject({ planId: id });
 export const verificationCounts = z.array(
   z.object({
@@ -195,6 +199,8 @@ export const verificationCounts = z.array(
     total: z.number().int(),
   }),
 );
+/** One unit's verification count by method. */
+export type VerificationCount = z.infer<typeof verificationCounts>[number];
 
 // --- live scores ----------------------------------------------------------------------------------
 

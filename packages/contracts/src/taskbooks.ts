@@ -126,6 +126,7 @@ export const taskBookList = z.object({
   /** Units in the actor's scope that have no task book yet (to start one). */
   unitsWithout: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
 });
+export type TaskBookList = z.infer<typeof taskBookList>;
 
 export const changeRequest = z.object({
   id: z.number().int(),
@@ -177,6 +178,7 @@ export const taskBookRevision = z.object({
   savedAt: z.string(),
   savedBy: z.string().nullable(),
 });
+export type TaskBookRevision = z.infer<typeof taskBookRevision>;
 export const taskBookRevisionList = z.array(taskBookRevision);
 
 export const changeRequestCreate = z.strictObject({

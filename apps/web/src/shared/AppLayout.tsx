@@ -32,8 +32,7 @@ import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { setLang } from '../i18n/index.js';
-import { api } from './api.js';
-import { useCurrentUser } from './auth.js';
+import { signOut, useCurrentUser } from './auth.js';
 import { NotificationBell } from './NotificationBell.js';
 import { FullPageSpin } from './RequireAuth.js';
 
@@ -128,11 +127,9 @@ export function AppLayout() {
       return { key: m.id, title: i < all.length - 1 ? <Link to={m.pathname}>{label}</Link> : label };
     });
 
-  async function signOut(everywhere: boolean) {
+  async function leave(everywhere: boolean) {
     try {
-      await api.post(everywhere ? '/api/auth/logout-all' : '/api/auth/logout', undefined, {
-        skipAuthRedirect: true,
-      });
+      await signOut(everywhere);
     } finally {
       queryClient.clear();
       navigate('/login', { replace: true });
@@ -148,7 +145,7 @@ export function AppLayout() {
     ],
     onClick: ({ key }) => {
       if (key === 'password') navigate('/change-password');
-      else void signOut(key === 'logoutAll');
+      else void leave(key === 'logoutAll');
     },
   };
 

@@ -1,38 +1,26 @@
 import { BellOutlined } from '@ant-design/icons';
 import type { Notification } from '@jixiao/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Empty, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from './api.js';
-
-export const bellKeys = {
-  counts: ['notifications', 'counts'] as const,
-  latest: ['notifications', 'latest'] as const,
-};
+import {
+  markNotification,
+  notificationKeys,
+  useLatestNotifications,
+  useNotificationCounts,
+} from './notifications.js';
 
 /** Header bell: unread badge (polled every 60 s and on focus), latest notifications, link to the to-do page. */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const counts = useQuery({
-    queryKey: bellKeys.counts,
-    queryFn: () => api.get<{ unread: number; todo: number }>('/api/notifications/counts'),
-    refetchInterval: 60_000,
-    refetchOnWindowFocus: true,
-    meta: { silent: true },
-  });
-  const latest = useQuery({
-    queryKey: bellKeys.latest,
-    queryFn: () => api.get<{ items: Notification[] }>('/api/notifications', { filter: 'all', pageSize: 8 }),
-    refetchOnWindowFocus: true,
-    meta: { silent: true },
-  });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['notifications'] });
+  const counts = useNotificationCounts();
+  const latest = useLatestNotifications();
+  const refresh = () => qc.invalidateQueries({ queryKey: notificationKeys.all });
   const read = useMutation({
-    mutationFn: (id: number | null) =>
-      api.post(id ? `/api/notifications/${id}/read` : '/api/notifications/read-all'),
+    mutationFn: (id: number | null) => markNotification(id),
     onSuccess: refresh,
   });
   const open = (n: Notification) => {

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * Fetch wrapper for the Jixiao API: same-origin cookies, JSON bodies, and one error type.
  * Every error body is `{ error: { code, message, details } }` (see @jixiao/contracts errorBody).
@@ -108,7 +110,7 @@ async function send<T>(path: string, init: RequestInit, skipAuthRedirect = false
   throw error;
 }
 
-export function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const init: RequestInit = { method: opts.method ?? 'GET', headers, signal: opts.signal };
   // Only send a JSON content type with a body: Fastify rejects an empty JSON body.
@@ -119,14 +121,48 @@ export function request<T>(path: string, opts: RequestOptions = {}): Promise<T> 
   return send<T>(withQuery(path, opts.query), init, opts.skipAuthRedirect);
 }
 
+/**
+ * A response schema from @jixiao/contracts. Every call names the schema of its answer, and the
+ * answer's type is inferred from it: the web writes no response type of its own. Calls whose
+ * answer the UI does not read pass `undefined` and get `unknown`.
+ */
+export type Answer<S extends z.ZodType | undefined> = S extends z.ZodType ? z.output<S> : unknown;
+
+/**
+ * The answer as the contract types it. In development a body that does not match its schema is
+ * reported in the console (the contract and the route have drifted); the body is used as sent, so
+ * production behaves the same whether or not it matches.
+ */
+function typed<S extends z.ZodType | undefined>(schema: S, body: unknown): Answer<S> {
+  if (import.meta.env?.DEV && schema) {
+    const r = schema.safeParse(body);
+    if (!r.success) console.warn('API answer does not match its contract', r.error.issues);
+  }
+  return body as Answer<S>;
+}
+
+type CallOptions = Pick<RequestOptions, 'signal' | 'skipAuthRedirect'>;
+
+/** The one API client of the web: feature `api.ts` files call it, pages call those. */
 export const api = {
-  get: <T>(path: string, query?: Query, opts?: Omit<RequestOptions, 'method' | 'query'>) =>
-    request<T>(path, { ...opts, query }),
-  post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'method' | 'body'>) =>
-    request<T>(path, { ...opts, method: 'POST', body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
-  del: <T = unknown>(path: string, query?: Query) => request<T>(path, { method: 'DELETE', query }),
+  get: <S extends z.ZodType>(path: string, answer: S, query?: Query, opts?: CallOptions) =>
+    request<unknown>(path, { ...opts, query }).then((b) => typed(answer, b)),
+  post: <S extends z.ZodType | undefined = undefined>(
+    path: string,
+    answer?: S,
+    body?: unknown,
+    opts?: CallOptions,
+  ) =>
+    request<unknown>(path, { ...opts, method: 'POST', body: body ?? {} }).then((b) => typed(answer as S, b)),
+  put: <S extends z.ZodType>(path: string, answer: S, body: unknown) =>
+    request<unknown>(path, { method: 'PUT', body }).then((b) => typed(answer, b)),
+  patch: <S extends z.ZodType | undefined = undefined>(path: string, answer: S, body: unknown) =>
+    request<unknown>(path, { method: 'PATCH', body }).then((b) => typed(answer, b)),
+  del: <S extends z.ZodType | undefined = undefined>(path: string, answer?: S, query?: Query) =>
+    request<unknown>(path, { method: 'DELETE', query }).then((b) => typed(answer as S, b)),
   /** Multipart upload (the browser sets the boundary). */
-  upload: <T>(path: string, form: FormData) =>
-    send<T>(path, { method: 'POST', body: form, headers: { Accept: 'application/json' } }),
+  upload: <S extends z.ZodType>(path: string, answer: S, form: FormData) =>
+    send<unknown>(path, { method: 'POST', body: form, headers: { Accept: 'application/json' } }).then((b) =>
+      typed(answer, b),
+    ),
 };

@@ -1,5 +1,12 @@
-import type { Me, SessionResponse } from '@jixiao/contracts';
+import {
+  type changePasswordBody,
+  type loginBody,
+  loginResponse,
+  type Me,
+  sessionResponse,
+} from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { ApiError, api } from './api.js';
 
 export const ME_KEY = ['me'] as const;
@@ -9,7 +16,7 @@ export const ME_KEY = ['me'] as const;
  * console on every visit); "not signed in" becomes the same 401 error the API gives, locally.
  */
 export async function fetchMe(): Promise<Me> {
-  const { user, expired } = await api.get<SessionResponse>('/api/auth/session', undefined, {
+  const { user, expired } = await api.get('/api/auth/session', sessionResponse, undefined, {
     skipAuthRedirect: true,
   });
   if (user) return user;
@@ -17,6 +24,19 @@ export async function fetchMe(): Promise<Me> {
     ? new ApiError(401, 'SESSION_EXPIRED', 'Your session has expired; please sign in again')
     : new ApiError(401, 'UNAUTHENTICATED', 'Please sign in');
 }
+
+/** Signs in (a wrong password is the caller's to show: no redirect to the sign-in page). */
+export const signIn = (body: z.input<typeof loginBody>) =>
+  api.post('/api/auth/login', loginResponse, body, { skipAuthRedirect: true });
+
+/** Ends this session, or every session of the user. */
+export const signOut = (everywhere: boolean) =>
+  api.post(everywhere ? '/api/auth/logout-all' : '/api/auth/logout', undefined, undefined, {
+    skipAuthRedirect: true,
+  });
+
+export const changePassword = (body: z.input<typeof changePasswordBody>) =>
+  api.post('/api/auth/change-password', undefined, body);
 
 export function useMe() {
   return useQuery({

@@ -1,17 +1,13 @@
-import type { Announcement } from '@jixiao/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { useUnits } from '../notices/api.js';
-
-export const useAnnouncements = () =>
-  useQuery({ queryKey: ['announcements'], queryFn: () => api.get<Announcement[]>('/api/announcements') });
+import { announcementKeys, publishAnnouncement, useAnnouncements } from './api.js';
 
 /** Announcements (信息发布): everyone reads theirs; the office publishes to all or chosen units. */
 export default function AnnouncementsPage() {
@@ -26,11 +22,11 @@ export default function AnnouncementsPage() {
   const [form] = Form.useForm<{ title: string; body: string; unitIds?: number[] }>();
   const publish = useMutation({
     mutationFn: (v: { title: string; body: string; unitIds?: number[] }) =>
-      api.post('/api/announcements', { ...v, unitIds: v.unitIds ?? [] }),
+      publishAnnouncement({ ...v, unitIds: v.unitIds ?? [] }),
     onSuccess: () => {
       setOpen(false);
       message.success(t('announcement.published'));
-      void qc.invalidateQueries({ queryKey: ['announcements'] });
+      void qc.invalidateQueries({ queryKey: announcementKeys.all });
     },
     onError: showError,
   });

@@ -3,8 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../shared/api.js';
-import { ME_KEY, useCurrentUser } from '../../shared/auth.js';
+import { changePassword, ME_KEY, useCurrentUser } from '../../shared/auth.js';
 import { PasswordHint, passwordRule } from './PasswordHint.js';
 
 interface ChangeForm {
@@ -24,10 +23,7 @@ export default function ChangePasswordPage() {
 
   const change = useMutation({
     mutationFn: (v: ChangeForm) =>
-      api.post('/api/auth/change-password', {
-        currentPassword: v.currentPassword,
-        newPassword: v.newPassword,
-      }),
+      changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
     onSuccess: async () => {
       message.success(t('password.changed'));
       await queryClient.invalidateQueries({ queryKey: ME_KEY });

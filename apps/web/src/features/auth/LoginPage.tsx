@@ -1,13 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import type { Me } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { setLang } from '../../i18n/index.js';
-import { api } from '../../shared/api.js';
-import { ME_KEY } from '../../shared/auth.js';
+import { ME_KEY, signIn } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
 
 interface LoginForm {
@@ -29,8 +27,7 @@ export default function LoginPage() {
   const [error, setError] = useState<unknown>(null);
 
   const login = useMutation({
-    mutationFn: (body: LoginForm) =>
-      api.post<{ user: Me }>('/api/auth/login', body, { skipAuthRedirect: true }),
+    mutationFn: (body: LoginForm) => signIn(body),
     meta: { silent: true },
     onMutate: () => setError(null),
     onError: (e) => setError(e),

@@ -1,15 +1,18 @@
-import type { CycleEvent, EventCreate, EventKind, EventStatus, EvidenceFile } from '@jixiao/contracts';
+import {
+  type CycleEvent,
+  cycleEvent,
+  type EventCreate,
+  type eventDecision,
+  type eventListQuery,
+  type eventWithdraw,
+  evidenceFile,
+} from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import { api } from '../../shared/api.js';
 
-/** Filters of GET /api/events (eventListQuery). */
-export interface EventFilter {
-  planId: number;
-  period?: string;
-  unitId?: number;
-  kind?: EventKind;
-  status?: EventStatus;
-}
+/** Filters of GET /api/events. */
+export type EventFilter = z.output<typeof eventListQuery>;
 
 export const eventKeys = {
   all: ['events'] as const,
@@ -20,25 +23,23 @@ export const eventKeys = {
 export function useEvents(f: Partial<EventFilter>) {
   return useQuery({
     queryKey: eventKeys.list(f as EventFilter),
-    queryFn: () => api.get<CycleEvent[]>('/api/events', { ...f }),
+    queryFn: () => api.get('/api/events', z.array(cycleEvent), { ...f }),
     enabled: f.planId !== undefined,
   });
 }
 
-export const createEvent = (body: EventCreate) => api.post<CycleEvent>('/api/events', body);
+export const createEvent = (body: EventCreate) => api.post('/api/events', cycleEvent, body);
 
-export const decideEvent = (
-  id: number,
-  body: { decision: 'approve' | 'reject'; note?: string | null; version: number },
-) => api.post<CycleEvent>(`/api/events/${id}/decision`, body);
+export const decideEvent = (id: number, body: z.input<typeof eventDecision>) =>
+  api.post(`/api/events/${id}/decision`, cycleEvent, body);
 
-export const withdrawEvent = (id: number, body: { reason: string; version: number }) =>
-  api.post<CycleEvent>(`/api/events/${id}/withdraw`, body);
+export const withdrawEvent = (id: number, body: z.input<typeof eventWithdraw>) =>
+  api.post(`/api/events/${id}/withdraw`, cycleEvent, body);
 
 export function uploadEventEvidence(id: number, file: File) {
   const form = new FormData();
   form.append('file', file);
-  return api.upload<EvidenceFile>(`/api/events/${id}/evidence`, form);
+  return api.upload(`/api/events/${id}/evidence`, evidenceFile, form);
 }
 
 export type { CycleEvent };

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { QueryState } from '../../shared/QueryState.js';
-import { usePlans, useResults } from '../plans/api.js';
+import { usePlans } from '../plans/api.js';
+import { useRun } from '../results/api.js';
 import { GradeTag } from '../results/GradeTag.js';
 import { defaultPeriod, defaultPlan, fmtScore, unitsByGroup } from '../results/ranking.js';
 
@@ -17,7 +18,7 @@ export function ResultsCard() {
   const plans = usePlans();
   const plan = useMemo(() => defaultPlan(plans.data ?? []), [plans.data]);
   const period = plan ? defaultPeriod(plan) : undefined;
-  const results = useResults(plan?.id, period);
+  const results = useRun(plan?.id, period);
   const groups = useMemo(() => unitsByGroup(results.data?.units ?? []), [results.data]);
   const units = results.data?.units ?? [];
   const showTop = office || units.length > 1;

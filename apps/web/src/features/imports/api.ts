@@ -1,5 +1,6 @@
-import type { ImportBatch, ImportPreview } from '@jixiao/contracts';
+import { type ImportBatch, type ImportPreview, importBatch, importPreview } from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import { api } from '../../shared/api.js';
 
 export const importKeys = {
@@ -11,7 +12,7 @@ export const importKeys = {
 export function useBatches(planId: number | undefined) {
   return useQuery({
     queryKey: importKeys.batches(planId ?? 0),
-    queryFn: () => api.get<ImportBatch[]>(`/api/plans/${planId}/imports`),
+    queryFn: () => api.get(`/api/plans/${planId}/imports`, z.array(importBatch)),
     enabled: planId !== undefined,
   });
 }
@@ -22,7 +23,7 @@ const q = (period: string) => `period=${encodeURIComponent(period)}`;
 export function previewImport(planId: number, period: string, file: File) {
   const form = new FormData();
   form.append('file', file);
-  return api.upload<ImportPreview>(`/api/plans/${planId}/imports/preview?${q(period)}`, form);
+  return api.upload(`/api/plans/${planId}/imports/preview?${q(period)}`, importPreview, form);
 }
 
 /** Stores the previewed file as one batch: the same file and the preview's hash. */
@@ -31,7 +32,7 @@ export function confirmImport(planId: number, period: string, file: File, sha256
   // The hash first: a multipart reader sees it before the file stream.
   form.append('sha256', sha256);
   form.append('file', file);
-  return api.upload<ImportBatch>(`/api/plans/${planId}/imports?${q(period)}`, form);
+  return api.upload(`/api/plans/${planId}/imports?${q(period)}`, importBatch, form);
 }
 
 export const importTemplateUrl = (planId: number, period: string) =>

@@ -1,6 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
 import type { LiveScores } from '@jixiao/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -22,7 +22,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api, isApiError } from '../../shared/api.js';
+import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
@@ -33,11 +33,10 @@ import { fmtScore, periodOptions } from '../results/ranking.js';
 import { SourceList } from '../results/SourceList.js';
 import { usePeriods } from '../submissions/api.js';
 import { grain, startedPeriods } from '../submissions/model.js';
+import { freezeHalfYear, liveKeys, useLiveScores } from './api.js';
 import { isHalfYear, type LostRow, lostRows, totalLost } from './lost.js';
 
 type LiveUnit = LiveScores['units'][number];
-
-const liveKey = (planId: number, period: string) => ['live', planId, period] as const;
 
 function GradeMark({ grade }: { grade: LiveUnit['grade'] }) {
   const { t } = useTranslation();
@@ -187,23 +186,19 @@ export default function LivePage() {
     return (months.find((w) => w.state !== 'open') ?? months[0])?.period;
   }, [periods.data]);
   const period = periodParam ?? fallback ?? (plan ? `${plan.year}-Y` : undefined);
-  const live = useQuery({
-    queryKey: liveKey(planId ?? 0, period ?? ''),
-    queryFn: () => api.get<LiveScores>(`/api/live/${planId}`, { period }),
-    enabled: planId !== undefined && !!period && !periods.isPending,
-  });
+  const live = useLiveScores(planId, period, !periods.isPending);
 
   async function freeze() {
     if (!planId) return;
     try {
-      const r = await api.post<{ period: string; units: number }>(`/api/live/${planId}/half-year`);
+      const r = await freezeHalfYear(planId);
       message.success(t('live.frozen', { period: r.period, n: r.units }));
     } catch (e) {
       if (isApiError(e) && e.status === 409)
         message.warning({ content: t('live.alreadyFrozen'), duration: 6 });
       else message.error(formatError(t, e));
     } finally {
-      await queryClient.invalidateQueries({ queryKey: ['live'] });
+      await queryClient.invalidateQueries({ queryKey: liveKeys.all });
       await queryClient.invalidateQueries({ queryKey: ['results'] });
     }
   }

@@ -4,16 +4,16 @@ import { App, Button, Card, Descriptions, Drawer, Select, Space, Table, Tag } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api } from '../../shared/api.js';
 import { useCurrentUser } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
+import { notificationKeys } from '../../shared/notifications.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { usePlans } from '../plans/api.js';
 import { defaultMonth } from '../progress/matrix.js';
 import { defaultPlan } from '../results/ranking.js';
 import { actionsFor, statusColor, type UiAction } from './actions.js';
-import { noticeKeys, useNotices } from './api.js';
+import { noticeApi, noticeKeys, useNotices } from './api.js';
 import { type FormKind, type FormValues, NoticeFormModal } from './NoticeForms.js';
 
 /** Notices per role: the unit answers its own, the office issues and follows all, observers their own. */
@@ -38,7 +38,7 @@ export default function NoticesPage() {
 
   const done = () => {
     void qc.invalidateQueries({ queryKey: noticeKeys.all });
-    void qc.invalidateQueries({ queryKey: ['notifications'] });
+    void qc.invalidateQueries({ queryKey: notificationKeys.all });
     message.success(t('notice.saved'));
     setForm(null);
   };
@@ -53,20 +53,20 @@ export default function NoticesPage() {
       v?: FormValues;
     }) => {
       if (action === 'urging')
-        return api.post('/api/notices', {
+        return noticeApi.issueUrging({
           ...v,
           planId: plan?.id,
           dueDate: v?.dueDate?.format('YYYY-MM-DD'),
         });
-      if (action === 'observation') return api.post('/api/observations', v);
-      return api.post(`/api/notices/${n!.id}/${action}`, { version: n!.version, ...v });
+      if (action === 'observation') return noticeApi.fileObservation(v ?? {});
+      return noticeApi.act(n!.id, action, { version: n!.version, ...v });
     },
     onSuccess: done,
     onError: showError,
   });
   const reminders = useMutation({
     mutationFn: () =>
-      api.post<{ lagging: number; created: number }>('/api/notices/reminders/run', {
+      noticeApi.runReminders({
         planId: plan?.id,
         period: defaultMonth(plan!.year, new Date()),
       }),

@@ -1,14 +1,16 @@
-import type { Notification } from '@jixiao/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
+import {
+  type NotificationFilter as Filter,
+  markNotification,
+  notificationKeys,
+  useNotifications,
+} from '../../shared/notifications.js';
 import { queryTable } from '../../shared/QueryState.js';
-
-type Filter = 'todo' | 'unread' | 'all';
 
 /** 待办事项: the user's to-dos (until done), unread and all notifications. */
 export default function TodoPage() {
@@ -17,15 +19,10 @@ export default function TodoPage() {
   const qc = useQueryClient();
   const [filter, setFilter] = useState<Filter>('todo');
   const [page, setPage] = useState(1);
-  const list = useQuery({
-    queryKey: ['notifications', 'list', filter, page],
-    queryFn: () =>
-      api.get<{ items: Notification[]; total: number }>('/api/notifications', { filter, page, pageSize: 20 }),
-  });
+  const list = useNotifications(filter, page);
   const mark = useMutation({
-    mutationFn: ({ id, what }: { id: number; what: 'done' | 'read' }) =>
-      api.post(`/api/notifications/${id}/${what}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
+    mutationFn: ({ id, what }: { id: number; what: 'done' | 'read' }) => markNotification(id, what),
+    onSuccess: () => qc.invalidateQueries({ queryKey: notificationKeys.all }),
   });
   return (
     <Card title={t('todo.title')} data-testid="todo-page">

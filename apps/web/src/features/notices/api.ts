@@ -1,5 +1,13 @@
-import type { Notice, OrgNode } from '@jixiao/contracts';
+import {
+  type NoticeAction,
+  notice,
+  noticeList,
+  orgNode,
+  remindersResult,
+  type remindersRun,
+} from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import { api } from '../../shared/api.js';
 
 export const noticeKeys = { all: ['notices'] as const };
@@ -7,7 +15,7 @@ export const noticeKeys = { all: ['notices'] as const };
 export function useNotices(q: { kind?: string; status?: string; page: number }) {
   return useQuery({
     queryKey: [...noticeKeys.all, q],
-    queryFn: () => api.get<{ items: Notice[]; total: number }>('/api/notices', { ...q, pageSize: 20 }),
+    queryFn: () => api.get('/api/notices', noticeList, { ...q, pageSize: 20 }),
   });
 }
 
@@ -15,8 +23,22 @@ export function useNotices(q: { kind?: string; status?: string; page: number }) 
 export function useUnits(enabled = true) {
   return useQuery({
     queryKey: ['org-nodes', 'units'],
-    queryFn: async () => (await api.get<OrgNode[]>('/api/org-nodes')).filter((n) => n.groupId !== null),
+    queryFn: async () =>
+      (await api.get('/api/org-nodes', z.array(orgNode))).filter((n) => n.groupId !== null),
     enabled,
     staleTime: 300_000,
   });
 }
+
+/**
+ * The notice calls answer the notice as it now stands. Their bodies are the forms' values as
+ * entered (the server's schema checks them: urgingCreate, observationCreate, versionBody…).
+ */
+export const noticeApi = {
+  issueUrging: (body: object) => api.post('/api/notices', notice, body),
+  fileObservation: (body: object) => api.post('/api/observations', notice, body),
+  act: (id: number, action: NoticeAction, body: { version: number } & object) =>
+    api.post(`/api/notices/${id}/${action}`, notice, body),
+  runReminders: (body: Partial<z.input<typeof remindersRun>>) =>
+    api.post('/api/notices/reminders/run', remindersResult, body),
+};

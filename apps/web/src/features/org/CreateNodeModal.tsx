@@ -3,8 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ButtonProps } from 'antd';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api.js';
-import { orgKeys, useCategories, useGroups, useSystems } from './api.js';
+import { orgApi, orgKeys, useCategories, useGroups, useSystems } from './api.js';
 import { groupOptions, systemOptions } from './options.js';
 import { codeRule } from './rules.js';
 
@@ -43,7 +42,7 @@ export function CreateNodeModal({
 
   const create = useMutation({
     mutationFn: (v: CreateForm) =>
-      api.post<OrgNode>('/api/org-nodes', {
+      orgApi.createNode({
         parentId: parent?.id ?? null,
         kind: v.kind,
         code: v.code.trim(),

@@ -4,9 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Dropdown, Modal, Space, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../shared/api.js';
+import { isApiError } from '../../shared/api.js';
 import { useShowError } from '../../shared/feedback.js';
-import { orgKeys } from './api.js';
+import { orgApi, orgKeys } from './api.js';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -38,11 +38,9 @@ export function ImportControls() {
       message.error(t('org.import.tooLarge'));
       return;
     }
-    const form = new FormData();
-    form.append('file', file);
     setUploading(true);
     try {
-      const res = await api.upload<{ imported: number }>('/api/org-nodes/import', form);
+      const res = await orgApi.importNodes(file);
       message.success(t('org.import.done', { n: res.imported }));
       await queryClient.invalidateQueries({ queryKey: orgKeys.nodes });
     } catch (e) {

@@ -4,8 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../shared/api.js';
-import { orgKeys, useCategories, useGroups, useOrgNodes, useSystems } from './api.js';
+import { isApiError } from '../../shared/api.js';
+import { orgApi, orgKeys, useCategories, useGroups, useOrgNodes, useSystems } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
 import { groupOptions, systemOptions } from './options.js';
 import { buildTree, subtreeIds } from './tree.js';
@@ -58,7 +58,7 @@ export function NodeDetailForm({
 
   const save = useMutation({
     mutationFn: (patch: Record<string, unknown>) =>
-      api.patch<OrgNode>(`/api/org-nodes/${node.id}`, { ...patch, version: node.version }),
+      orgApi.updateNode(node.id, { ...patch, version: node.version }),
     onSuccess: async () => {
       message.success(t('common.saved'));
       await refresh();
@@ -69,7 +69,7 @@ export function NodeDetailForm({
   });
 
   const remove = useMutation({
-    mutationFn: () => api.del(`/api/org-nodes/${node.id}`),
+    mutationFn: () => orgApi.deleteNode(node.id),
     onSuccess: async () => {
       message.success(t('common.deleted'));
       onDeleted();

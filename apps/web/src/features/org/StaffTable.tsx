@@ -4,9 +4,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../shared/api.js';
+import { isApiError } from '../../shared/api.js';
 import { queryTable } from '../../shared/QueryState.js';
-import { orgKeys, useStaff } from './api.js';
+import { orgApi, orgKeys, useStaff } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
 import { codeRule } from './rules.js';
 
@@ -26,7 +26,7 @@ export function StaffTable({ orgNodeId, canWrite }: { orgNodeId: number; canWrit
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['staff'] });
   const remove = useMutation({
-    mutationFn: (s: Staff) => api.del(`/api/staff/${s.id}`),
+    mutationFn: (s: Staff) => orgApi.deleteStaff(s.id),
     onSuccess: async () => {
       message.success(t('common.deleted'));
       await refresh();
@@ -120,17 +120,17 @@ function StaffModal({
     mutationFn: (v: StaffForm) => {
       const title = v.title?.trim() ? v.title.trim() : null;
       if (!staff)
-        return api.post<Staff>('/api/staff', {
+        return orgApi.createStaff({
           orgNodeId,
           employeeNo: v.employeeNo.trim(),
           name: v.name.trim(),
           title,
         });
-      const patch: Record<string, unknown> = { version: staff.version };
+      const patch: Record<string, unknown> & { version: number } = { version: staff.version };
       if (v.name.trim() !== staff.name) patch.name = v.name.trim();
       if (title !== staff.title) patch.title = title;
       if (v.orgNodeId !== staff.orgNodeId) patch.orgNodeId = v.orgNodeId;
-      return api.patch<Staff>(`/api/staff/${staff.id}`, patch);
+      return orgApi.updateStaff(staff.id, patch);
     },
     onSuccess: () => {
       message.success(t('common.saved'));

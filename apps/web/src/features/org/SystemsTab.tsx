@@ -3,10 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../shared/api.js';
+import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { QueryState } from '../../shared/QueryState.js';
-import { orgKeys, useCategories, useGroups, useOrgNodes, useSystems } from './api.js';
+import { orgApi, orgKeys, useCategories, useGroups, useOrgNodes, useSystems } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
 import { buildHierarchy, type HierarchyRow } from './options.js';
 import { codeRule } from './rules.js';
@@ -17,7 +17,6 @@ type Editing =
   | { mode: 'create'; type: 'group'; parent: HierarchyRow }
   | { mode: 'edit'; row: HierarchyRow };
 
-const PATHS = { system: '/api/systems', category: '/api/categories', group: '/api/groups' } as const;
 const KEYS = { system: orgKeys.systems, category: orgKeys.categories, group: orgKeys.groups } as const;
 const TAG_COLORS = { system: 'blue', category: 'green', group: 'orange' } as const;
 
@@ -139,16 +138,19 @@ function HierarchyModal({ editing, onClose }: { editing: Editing; onClose: () =>
     mutationFn: (v: HierarchyForm) => {
       if (editing.mode === 'edit') {
         const r = editing.row;
-        const body: Record<string, unknown> = { name: v.name.trim(), version: r.version };
+        const body: Record<string, unknown> & { version: number } = {
+          name: v.name.trim(),
+          version: r.version,
+        };
         if (r.type === 'system') body.ownerOrgId = v.ownerOrgId ?? null;
-        return api.patch(`${PATHS[r.type]}/${r.id}`, body);
+        return orgApi.updateLevel(r.type, r.id, body);
       }
       const base = { code: v.code.trim(), name: v.name.trim() };
       if (editing.type === 'system')
-        return api.post(PATHS.system, { ...base, ownerOrgId: v.ownerOrgId ?? null });
+        return orgApi.createLevel('system', { ...base, ownerOrgId: v.ownerOrgId ?? null });
       if (editing.type === 'category')
-        return api.post(PATHS.category, { ...base, systemId: editing.parent.id });
-      return api.post(PATHS.group, { ...base, categoryId: editing.parent.id });
+        return orgApi.createLevel('category', { ...base, systemId: editing.parent.id });
+      return orgApi.createLevel('group', { ...base, categoryId: editing.parent.id });
     },
     onSuccess: async () => {
       message.success(t('common.saved'));

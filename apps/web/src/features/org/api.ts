@@ -1,7 +1,16 @@
-import type { Category, EvaluationSystem, Group, OrgNode, Staff } from '@jixiao/contracts';
+import {
+  category,
+  evaluationSystem,
+  group,
+  importResult,
+  orgNode,
+  type orgNodeCreate,
+  staff,
+  type staffCreate,
+} from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import { api } from '../../shared/api.js';
-import { asList } from '../../shared/list.js';
 
 export const orgKeys = {
   nodes: ['org-nodes'] as const,
@@ -11,12 +20,10 @@ export const orgKeys = {
   staff: (orgNodeId: number) => ['staff', orgNodeId] as const,
 };
 
-type ListBody<T> = T[] | { items: T[] };
-
 export function useOrgNodes(enabled = true) {
   return useQuery({
     queryKey: orgKeys.nodes,
-    queryFn: async () => asList(await api.get<ListBody<OrgNode>>('/api/org-nodes')),
+    queryFn: () => api.get('/api/org-nodes', z.array(orgNode)),
     enabled,
   });
 }
@@ -24,7 +31,7 @@ export function useOrgNodes(enabled = true) {
 export function useSystems(enabled = true) {
   return useQuery({
     queryKey: orgKeys.systems,
-    queryFn: async () => asList(await api.get<ListBody<EvaluationSystem>>('/api/systems')),
+    queryFn: () => api.get('/api/systems', z.array(evaluationSystem)),
     enabled,
   });
 }
@@ -32,7 +39,7 @@ export function useSystems(enabled = true) {
 export function useCategories(enabled = true) {
   return useQuery({
     queryKey: orgKeys.categories,
-    queryFn: async () => asList(await api.get<ListBody<Category>>('/api/categories')),
+    queryFn: () => api.get('/api/categories', z.array(category)),
     enabled,
   });
 }
@@ -40,7 +47,7 @@ export function useCategories(enabled = true) {
 export function useGroups(enabled = true) {
   return useQuery({
     queryKey: orgKeys.groups,
-    queryFn: async () => asList(await api.get<ListBody<Group>>('/api/groups')),
+    queryFn: () => api.get('/api/groups', z.array(group)),
     enabled,
   });
 }
@@ -48,7 +55,35 @@ export function useGroups(enabled = true) {
 export function useStaff(orgNodeId: number | undefined) {
   return useQuery({
     queryKey: orgKeys.staff(orgNodeId ?? 0),
-    queryFn: async () => asList(await api.get<ListBody<Staff>>('/api/staff', { orgNodeId })),
+    queryFn: () => api.get('/api/staff', z.array(staff), { orgNodeId }),
     enabled: orgNodeId !== undefined,
   });
 }
+
+/** Where each level of the evaluation hierarchy (system → category → group) is written. */
+const HIERARCHY = { system: '/api/systems', category: '/api/categories', group: '/api/groups' } as const;
+export type HierarchyLevel = keyof typeof HIERARCHY;
+
+/**
+ * The org writes. Updates send only the fields that changed, with the version they were read at
+ * (a stale one answers VERSION_CONFLICT).
+ */
+export const orgApi = {
+  createNode: (body: z.input<typeof orgNodeCreate>) => api.post('/api/org-nodes', orgNode, body),
+  updateNode: (id: number, patch: Record<string, unknown> & { version: number }) =>
+    api.patch(`/api/org-nodes/${id}`, orgNode, patch),
+  deleteNode: (id: number) => api.del(`/api/org-nodes/${id}`),
+  /** The org tree from a workbook; IMPORT_REJECTED lists the rows that failed. */
+  importNodes: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload('/api/org-nodes/import', importResult, form);
+  },
+  createStaff: (body: z.input<typeof staffCreate>) => api.post('/api/staff', staff, body),
+  updateStaff: (id: number, patch: Record<string, unknown> & { version: number }) =>
+    api.patch(`/api/staff/${id}`, staff, patch),
+  deleteStaff: (id: number) => api.del(`/api/staff/${id}`),
+  createLevel: (level: HierarchyLevel, body: object) => api.post(HIERARCHY[level], undefined, body),
+  updateLevel: (level: HierarchyLevel, id: number, patch: Record<string, unknown> & { version: number }) =>
+    api.patch(`${HIERARCHY[level]}/${id}`, undefined, patch),
+};

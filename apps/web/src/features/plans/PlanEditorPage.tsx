@@ -36,13 +36,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { type Key, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isApiError, request } from '../../shared/api.js';
+import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState, queryTable } from '../../shared/QueryState.js';
 import { type AhpLevel, AhpModal } from './AhpModal.js';
-import { planKeys, usePlan, usePlans, useRevisions } from './api.js';
+import { planApi, planKeys, usePlan, usePlans, useRevisions } from './api.js';
 import { DiffView } from './DiffView.js';
 import {
   addIndicator,
@@ -133,9 +133,10 @@ function Editor({ detail }: { detail: PlanDetail }) {
   const save = useMutation({
     meta: { silent: true },
     mutationFn: () =>
-      request<PlanDetail>(`/api/plans/${detail.id}`, {
-        method: 'PUT',
-        body: { document: doc, version: detail.version, ...(note.trim() ? { note: note.trim() } : {}) },
+      planApi.save(detail.id, {
+        document: doc,
+        version: detail.version,
+        ...(note.trim() ? { note: note.trim() } : {}),
       }),
     onSuccess: async (saved) => {
       message.success(t('planEditor.saved'));

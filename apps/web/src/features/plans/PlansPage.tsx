@@ -5,7 +5,7 @@ import {
   PlusOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import type { PlanDetail, PlanSummary } from '@jixiao/contracts';
+import type { PlanSummary } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -29,13 +29,13 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, isApiError } from '../../shared/api.js';
+import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { useSystems } from '../org/api.js';
-import { planKeys, usePlans, usePlanTemplates } from './api.js';
+import { planApi, planKeys, usePlans, usePlanTemplates } from './api.js';
 import { IssueList } from './IssueList.js';
 import { issuesFromDetails, type RowIssue } from './tree.js';
 
@@ -214,7 +214,7 @@ export function PlanActions({
   const refresh = () => queryClient.invalidateQueries({ queryKey: planKeys.all });
   const activate = useMutation({
     meta: { silent: true },
-    mutationFn: () => api.post<PlanSummary>(`/api/plans/${plan.id}/activate`, { version: plan.version }),
+    mutationFn: () => planApi.activate(plan.id, plan.version),
     onSuccess: async () => {
       message.success(t('plans.activated'));
       await refresh();
@@ -229,11 +229,9 @@ export function PlanActions({
   });
   const [importing, setImporting] = useState(false);
   async function importFile(file: File) {
-    const form = new FormData();
-    form.append('file', file);
     setImporting(true);
     try {
-      await api.upload<PlanDetail>(`/api/plans/${plan.id}/import`, form);
+      await planApi.importFile(plan.id, file);
       message.success(t('plans.imported'));
       await refresh();
     } catch (e) {
@@ -326,7 +324,7 @@ function CreatePlanModal({ onClose, defaultSystem }: { onClose: () => void; defa
   const source = Form.useWatch('source', form);
   const create = useMutation({
     mutationFn: (v: CreateForm) =>
-      api.post<PlanDetail>('/api/plans', {
+      planApi.create({
         systemId: v.systemId,
         year: v.year,
         name: v.name.trim(),
@@ -416,7 +414,7 @@ function ClonePlanModal({ plan, onClose }: { plan: PlanSummary; onClose: () => v
   const [form] = Form.useForm<{ year: number; name?: string }>();
   const clone = useMutation({
     mutationFn: (v: { year: number; name?: string }) =>
-      api.post<PlanSummary>(`/api/plans/${plan.id}/clone`, {
+      planApi.clone(plan.id, {
         year: v.year,
         ...(v.name?.trim() ? { name: v.name.trim() } : {}),
       }),

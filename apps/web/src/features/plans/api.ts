@@ -1,35 +1,16 @@
-import type { EvaluationRun, PlanDetail, PlanDiffEntry, PlanSummary } from '@jixiao/contracts';
-import type { UnitTrace } from '@jixiao/engine';
+import {
+  type planClone,
+  type planCreate,
+  planDetail,
+  planDiffEntry,
+  planRevision,
+  type planSave,
+  planSummary,
+  planTemplate,
+} from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import { api } from '../../shared/api.js';
-import { asList } from '../../shared/list.js';
-
-type ListBody<T> = T[] | { items: T[] };
-
-export interface PlanTemplateInfo {
-  id: string;
-  name: string;
-  description: string;
-  year: number | null;
-}
-
-export interface PlanRevisionInfo {
-  revision: number;
-  savedAt: string;
-  savedBy: string | null;
-  note: string | null;
-}
-
-export interface AhpResponse {
-  weights: number[];
-  lambdaMax: number;
-  ci: number;
-  cr: number;
-  ri: number;
-  riTable: string;
-  consistent: boolean;
-  message: string;
-}
 
 export const planKeys = {
   all: ['plans'] as const,
@@ -38,14 +19,12 @@ export const planKeys = {
   revisions: (id: number) => ['plans', 'revisions', id] as const,
   diff: (id: number, q: { againstPlanId?: number; revision?: number }) => ['plans', 'diff', id, q] as const,
   templates: ['plan-templates'] as const,
-  results: (id: number, period: string) => ['results', id, period] as const,
-  trace: (id: number, unit: string, period: string) => ['results', id, period, 'trace', unit] as const,
 };
 
 export function usePlans(q: { systemId?: number; year?: number } = {}, enabled = true) {
   return useQuery({
     queryKey: planKeys.list(q),
-    queryFn: async () => asList(await api.get<ListBody<PlanSummary>>('/api/plans', q)),
+    queryFn: () => api.get('/api/plans', z.array(planSummary), q),
     enabled,
   });
 }
@@ -53,7 +32,7 @@ export function usePlans(q: { systemId?: number; year?: number } = {}, enabled =
 export function usePlan(id: number | undefined) {
   return useQuery({
     queryKey: planKeys.detail(id ?? 0),
-    queryFn: () => api.get<PlanDetail>(`/api/plans/${id}`),
+    queryFn: () => api.get(`/api/plans/${id}`, planDetail),
     enabled: id !== undefined,
   });
 }
@@ -61,7 +40,7 @@ export function usePlan(id: number | undefined) {
 export function usePlanTemplates(enabled = true) {
   return useQuery({
     queryKey: planKeys.templates,
-    queryFn: async () => asList(await api.get<ListBody<PlanTemplateInfo>>('/api/plan-templates')),
+    queryFn: () => api.get('/api/plan-templates', z.array(planTemplate)),
     enabled,
     staleTime: 10 * 60_000,
   });
@@ -70,7 +49,7 @@ export function usePlanTemplates(enabled = true) {
 export function useRevisions(id: number, enabled = true) {
   return useQuery({
     queryKey: planKeys.revisions(id),
-    queryFn: async () => asList(await api.get<ListBody<PlanRevisionInfo>>(`/api/plans/${id}/revisions`)),
+    queryFn: () => api.get(`/api/plans/${id}/revisions`, z.array(planRevision)),
     enabled,
   });
 }
@@ -78,43 +57,25 @@ export function useRevisions(id: number, enabled = true) {
 export function usePlanDiff(id: number, q: { againstPlanId?: number; revision?: number } | null) {
   return useQuery({
     queryKey: planKeys.diff(id, q ?? {}),
-    queryFn: async () => diffEntries(await api.get<unknown>(`/api/plans/${id}/diff`, q ?? {})),
+    queryFn: () => api.get(`/api/plans/${id}/diff`, z.array(planDiffEntry), q ?? {}),
     enabled: q !== null,
   });
 }
 
-/** The results of a plan and period; null when nothing was computed yet (404). */
-export function useResults(id: number | undefined, period: string | undefined) {
-  return useQuery({
-    queryKey: planKeys.results(id ?? 0, period ?? ''),
-    queryFn: async () => {
-      try {
-        return await api.get<EvaluationRun>(`/api/plans/${id}/results`, { period });
-      } catch (e) {
-        if ((e as { status?: number }).status === 404) return null;
-        throw e;
-      }
-    },
-    enabled: id !== undefined && !!period,
-  });
-}
-
-export function useTrace(id: number | undefined, unit: string | null, period: string | undefined) {
-  return useQuery({
-    queryKey: planKeys.trace(id ?? 0, unit ?? '', period ?? ''),
-    queryFn: () =>
-      api.get<UnitTrace>(`/api/plans/${id}/results/${encodeURIComponent(unit!)}/trace`, { period }),
-    enabled: id !== undefined && !!unit && !!period,
-  });
-}
-
-/** The diff endpoint may answer a bare array or `{ entries }`. */
-export function diffEntries(body: unknown): PlanDiffEntry[] {
-  if (Array.isArray(body)) return body as PlanDiffEntry[];
-  if (body && typeof body === 'object') {
-    const b = body as { entries?: unknown; items?: unknown };
-    if (Array.isArray(b.entries)) return b.entries as PlanDiffEntry[];
-    if (Array.isArray(b.items)) return b.items as PlanDiffEntry[];
-  }
-  return [];
-}
+/** The plan writes; each answers the plan as stored (a stale version answers VERSION_CONFLICT). */
+export const planApi = {
+  create: (body: z.input<typeof planCreate>) => api.post('/api/plans', planDetail, body),
+  /** Saves a draft's document (the engine's Plan, which the contract keeps as an open record). */
+  save: (id: number, body: Omit<z.input<typeof planSave>, 'document'> & { document: object }) =>
+    api.put(`/api/plans/${id}`, planDetail, body),
+  /** 422 with the plan's issues when the draft is not valid. */
+  activate: (id: number, version: number) => api.post(`/api/plans/${id}/activate`, planDetail, { version }),
+  clone: (id: number, body: z.input<typeof planClone>) =>
+    api.post(`/api/plans/${id}/clone`, planDetail, body),
+  /** Replaces a draft's document with a YAML or JSON file. */
+  importFile: (id: number, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload(`/api/plans/${id}/import`, planDetail, form);
+  },
+};

@@ -1,10 +1,8 @@
-import type { Bulletin } from '@jixiao/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { api } from '../../shared/api.js';
 import { QueryState } from '../../shared/QueryState.js';
+import { useBulletin } from './api.js';
 import { pct } from './matrix.js';
 
 const printCss = `
@@ -25,11 +23,7 @@ export default function BulletinPage() {
   const [params, setParams] = useSearchParams();
   const quarter = params.get('quarter') ?? '';
   const year = quarter.slice(0, 4);
-  const b = useQuery({
-    queryKey: ['bulletin', planId, quarter],
-    queryFn: () => api.get<Bulletin>(`/api/bulletins/${planId}`, { quarter }),
-    enabled: /^\d{4}-Q[1-4]$/.test(quarter),
-  });
+  const b = useBulletin(planId, quarter);
   return (
     <div style={{ background: '#f0f2f5', minHeight: '100vh', padding: 16 }}>
       <style>{printCss}</style>

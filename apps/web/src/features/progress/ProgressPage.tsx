@@ -1,12 +1,11 @@
-import type { LagStatus, ProgressCell, ProgressMatrix } from '@jixiao/contracts';
-import { useQuery } from '@tanstack/react-query';
+import type { LagStatus, ProgressCell } from '@jixiao/contracts';
 import { Card, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../shared/api.js';
 import { QueryState, queryTable } from '../../shared/QueryState.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
+import { useProgress } from './api.js';
 import {
   defaultMonth,
   defaultQuarter,
@@ -30,11 +29,7 @@ export default function ProgressPage() {
   };
   const month = period ?? (plan ? defaultMonth(plan.year, new Date()) : undefined);
   const [filter, setFilter] = useState<MatrixFilter>({});
-  const matrix = useQuery({
-    queryKey: ['progress', plan?.id, month],
-    queryFn: () => api.get<ProgressMatrix>(`/api/progress/${plan!.id}`, { period: month }),
-    enabled: !!plan && !!month,
-  });
+  const matrix = useProgress(plan?.id, month);
   const rows = useMemo(() => (matrix.data ? matrixRows(matrix.data, filter) : []), [matrix.data, filter]);
   const groups = [...new Set(matrix.data?.units.map((u) => u.group) ?? [])];
   const shown = (matrix.data?.indicators ?? []).filter(

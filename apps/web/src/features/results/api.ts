@@ -3,13 +3,12 @@
  * a run's results, its stored input (what-if), a unit's trace with its sources, and the calls
  * that compute and release. Types come from @jixiao/contracts.
  */
-import type { EvaluationRun, RunSummary, runInput, ValueSource } from '@jixiao/contracts';
+import { evaluationRun, runInput, runSummary, unitTrace, type ValueSource } from '@jixiao/contracts';
 import type { EvaluationInput, UnitTrace } from '@jixiao/engine';
 import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import { api, isApiError, withQuery } from '../../shared/api.js';
 
-/** GET /api/plans/:id/runs/:runId/input. */
-export type RunInput = (typeof runInput)['_output'];
 /** GET …/results/:unit/trace: the engine's trace plus where each input came from. */
 export type TracedUnit = UnitTrace & { sources?: ValueSource[] };
 
@@ -29,7 +28,7 @@ export function useRuns(planId: number | undefined, period: string | undefined) 
   return useQuery({
     queryKey: resultKeys.runs(planId ?? 0, period ?? ''),
     queryFn: async () =>
-      [...(await api.get<RunSummary[]>(`/api/plans/${planId}/runs`, { period }))].sort(
+      [...(await api.get(`/api/plans/${planId}/runs`, z.array(runSummary), { period }))].sort(
         (a, b) => b.computedAt.localeCompare(a.computedAt) || b.id - a.id,
       ),
     enabled: planId !== undefined && !!period,
@@ -45,7 +44,7 @@ export function useRun(planId: number | undefined, period: string | undefined, r
     queryKey: resultKeys.run(planId ?? 0, period ?? '', run),
     queryFn: async () => {
       try {
-        return await api.get<EvaluationRun>(`/api/plans/${planId}/results`, { period, run });
+        return await api.get(`/api/plans/${planId}/results`, evaluationRun, { period, run });
       } catch (e) {
         if (isApiError(e) && e.status === 404) return null;
         throw e;
@@ -58,8 +57,12 @@ export function useRun(planId: number | undefined, period: string | undefined, r
 export function useUnitTrace(planId: number, period: string, run: number | undefined, unit: string) {
   return useQuery({
     queryKey: resultKeys.trace(planId, period, run, unit),
-    queryFn: () =>
-      api.get<TracedUnit>(`/api/plans/${planId}/results/${encodeURIComponent(unit)}/trace`, { period, run }),
+    // The contract leaves the trace open (a record); its shape is the engine's UnitTrace.
+    queryFn: async () =>
+      (await api.get(`/api/plans/${planId}/results/${encodeURIComponent(unit)}/trace`, unitTrace, {
+        period,
+        run,
+      })) as unknown as TracedUnit,
   });
 }
 
@@ -68,7 +71,7 @@ export function useRunInput(planId: number, runId: number) {
   return useQuery({
     queryKey: resultKeys.input(planId, runId),
     queryFn: async () => {
-      const body = await api.get<RunInput>(`/api/plans/${planId}/runs/${runId}/input`);
+      const body = await api.get(`/api/plans/${planId}/runs/${runId}/input`, runInput);
       return { ...body, input: body.input as unknown as EvaluationInput };
     },
     staleTime: Number.POSITIVE_INFINITY,
@@ -77,14 +80,15 @@ export function useRunInput(planId: number, runId: number) {
 
 /** POST /api/plans/:id/evaluate: a new draft. 409 PERIOD_OPEN unless `whileOpen` is said. */
 export const evaluate = (planId: number, period: string, whileOpen?: boolean) =>
-  api.post<EvaluationRun>(
+  api.post(
     `/api/plans/${planId}/evaluate`,
+    evaluationRun,
     whileOpen ? { period, whileOpen: true } : { period },
   );
 
 /** POST /api/plans/:id/runs/:runId/release (office): 409 RUN_NOT_LATEST or CONFLICT. */
 export const releaseRun = (planId: number, runId: number) =>
-  api.post<EvaluationRun>(`/api/plans/${planId}/runs/${runId}/release`);
+  api.post(`/api/plans/${planId}/runs/${runId}/release`, evaluationRun);
 
 /** The .xlsx of a run: one sheet per group, Chinese headers. */
 export const exportUrl = (planId: number, period: string, run?: number) =>

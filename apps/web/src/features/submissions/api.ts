@@ -1,28 +1,20 @@
-import type {
-  EvidenceFile,
-  PeriodWindow,
-  Submission,
-  SubmissionDetail,
-  SubmissionSlot,
-  VerificationRecord,
+import {
+  type EvidenceFile,
+  evidenceFile,
+  periodWindowList,
+  type SubmissionDetail,
+  type SubmissionSlot,
+  submission,
+  type submissionCreate,
+  submissionDetail,
+  submissionList,
+  type submissionUpdate,
+  uploadResult,
+  type VerificationRecord,
 } from '@jixiao/contracts';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { api, request } from '../../shared/api.js';
-
-/** GET /api/submissions: every (unit, indicator) of a period the caller may see. */
-export interface SlotList {
-  planId: number;
-  period: string;
-  periodState: string | null;
-  items: SubmissionSlot[];
-}
-
-export interface SubmissionBody {
-  value: number;
-  measureUnit?: string | null;
-  note?: string | null;
-  submit: boolean;
-}
+import type { z } from 'zod';
+import { api } from '../../shared/api.js';
 
 export const subKeys = {
   all: ['submissions'] as const,
@@ -34,13 +26,13 @@ export const subKeys = {
 export function usePeriods(planId: number | undefined) {
   return useQuery({
     queryKey: subKeys.periods(planId ?? 0),
-    queryFn: () => api.get<PeriodWindow[]>(`/api/plans/${planId}/periods`),
+    queryFn: () => api.get(`/api/plans/${planId}/periods`, periodWindowList),
     enabled: planId !== undefined,
   });
 }
 
 const fetchSlots = (planId: number, period: string) =>
-  api.get<SlotList>('/api/submissions', { planId, period });
+  api.get('/api/submissions', submissionList, { planId, period });
 
 export function useSlots(planId: number | undefined, period: string | undefined) {
   return useQuery({
@@ -64,35 +56,35 @@ export function useSlotsOf(planId: number | undefined, periods: string[]) {
 export function useSubmissionDetail(id: number | undefined) {
   return useQuery({
     queryKey: subKeys.detail(id ?? 0),
-    queryFn: () => api.get<SubmissionDetail>(`/api/submissions/${id}`),
+    queryFn: () => api.get(`/api/submissions/${id}`, submissionDetail),
     enabled: id !== undefined,
   });
 }
 
-export const createSubmission = (
-  body: SubmissionBody & { planId: number; unitId: number; indicator: string; period: string },
-) => api.post<Submission>('/api/submissions', body);
+export const createSubmission = (body: z.input<typeof submissionCreate>) =>
+  api.post('/api/submissions', submission, body);
 
-export const updateSubmission = (id: number, body: SubmissionBody & { version: number; reason?: string }) =>
-  request<Submission>(`/api/submissions/${id}`, { method: 'PUT', body });
+export const updateSubmission = (id: number, body: z.input<typeof submissionUpdate>) =>
+  api.put(`/api/submissions/${id}`, submission, body);
 
 export function uploadEvidence(submissionId: number, file: File) {
   const form = new FormData();
   form.append('file', file);
-  return api.upload<EvidenceFile>(`/api/submissions/${submissionId}/evidence`, form);
+  return api.upload(`/api/submissions/${submissionId}/evidence`, evidenceFile, form);
 }
 
 export function uploadVerificationEvidence(verificationId: number, file: File) {
   const form = new FormData();
   form.append('file', file);
-  return api.upload<EvidenceFile>(`/api/verifications/${verificationId}/evidence`, form);
+  return api.upload(`/api/verifications/${verificationId}/evidence`, evidenceFile, form);
 }
 
 export function uploadValues(planId: number, period: string, file: File) {
   const form = new FormData();
   form.append('file', file);
-  return api.upload<{ created: number; updated: number }>(
+  return api.upload(
     `/api/submissions/upload?planId=${planId}&period=${encodeURIComponent(period)}`,
+    uploadResult,
     form,
   );
 }

@@ -1,14 +1,14 @@
 import type { ApiToken, SupervisionItem } from '@jixiao/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Input, Modal, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { usePlans } from '../plans/api.js';
 import { defaultPlan } from '../results/ranking.js';
+import { supervisionApi, supervisionKeys, useApiTokens, useSupervisionItems } from './api.js';
 
 /** Supervision items (H6): the imported items, CSV upload and the supervision system's API tokens. */
 export default function SupervisionPage() {
@@ -17,41 +17,29 @@ export default function SupervisionPage() {
   const showError = useShowError();
   const qc = useQueryClient();
   const plan = defaultPlan(usePlans().data ?? []);
-  const items = useQuery({
-    queryKey: ['supervision', plan?.id],
-    queryFn: () => api.get<SupervisionItem[]>('/api/supervision-items', { planId: plan!.id }),
-    enabled: !!plan,
-  });
-  const tokens = useQuery({
-    queryKey: ['api-tokens'],
-    queryFn: () => api.get<ApiToken[]>('/api/api-tokens'),
-  });
+  const items = useSupervisionItems(plan?.id);
+  const tokens = useApiTokens();
   const [name, setName] = useState('');
   const [shown, setShown] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => api.post<ApiToken & { token: string }>('/api/api-tokens', { name }),
+    mutationFn: () => supervisionApi.createToken(name),
     onSuccess: (r) => {
       setShown(r.token);
       setName('');
-      void qc.invalidateQueries({ queryKey: ['api-tokens'] });
+      void qc.invalidateQueries({ queryKey: supervisionKeys.tokens });
     },
     onError: showError,
   });
   const revoke = useMutation({
-    mutationFn: (id: number) => api.post(`/api/api-tokens/${id}/revoke`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['api-tokens'] }),
+    mutationFn: (id: number) => supervisionApi.revokeToken(id),
+    onSuccess: () => qc.invalidateQueries({ queryKey: supervisionKeys.tokens }),
     onError: showError,
   });
   const upload = async (file: File) => {
-    const form = new FormData();
-    form.append('file', file);
     try {
-      const r = await api.upload<{ created: number; updated: number; unchanged: number }>(
-        `/api/supervision-items/import?planId=${plan!.id}&source=csv`,
-        form,
-      );
+      const r = await supervisionApi.importCsv(plan!.id, file);
       message.success(t('supervision.imported', r));
-      void qc.invalidateQueries({ queryKey: ['supervision'] });
+      void qc.invalidateQueries({ queryKey: supervisionKeys.allItems });
     } catch (e) {
       showError(e);
     }

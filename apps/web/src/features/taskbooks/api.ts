@@ -1,29 +1,22 @@
-import type {
-  ChangeRequest,
-  DecompositionPartInput,
-  DecompositionTree,
-  PeriodWindow,
-  PlanSummary,
-  TaskBookDetail,
-  TaskBookSummary,
-  TaskTargetInput,
+import {
+  type changeRequestDecision,
+  changeRequestList,
+  type DecompositionPartInput,
+  decompositionTree,
+  periodWindow,
+  periodWindowList,
+  type periodWindowUpdate,
+  planSummary,
+  type reopenRequest,
+  type TaskTargetInput,
+  taskBookDetail,
+  taskBookList,
+  taskBookRevisionList,
+  type taskBookTransition,
 } from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { api, request } from '../../shared/api.js';
-import { asList } from '../../shared/list.js';
-
-export interface TaskBookListBody {
-  items: TaskBookSummary[];
-  unitsWithout: { id: number; code: string; name: string }[];
-}
-
-export interface TaskBookRevision {
-  revision: number;
-  targets: TaskTargetInput[];
-  reason: string | null;
-  savedAt: string;
-  savedBy: string | null;
-}
+import { z } from 'zod';
+import { api } from '../../shared/api.js';
 
 export const tbKeys = {
   all: ['task-books'] as const,
@@ -39,8 +32,8 @@ export const tbKeys = {
 export function usePlanChoices() {
   return useQuery({
     queryKey: ['plans', 'list', {}],
-    queryFn: async () => asList(await api.get<PlanSummary[] | { items: PlanSummary[] }>('/api/plans', {})),
-    select: (plans: PlanSummary[]) =>
+    queryFn: () => api.get('/api/plans', z.array(planSummary), {}),
+    select: (plans) =>
       plans
         .filter((p) => p.status !== 'draft')
         .sort(
@@ -52,7 +45,7 @@ export function usePlanChoices() {
 export function useTaskBooks(planId: number | undefined) {
   return useQuery({
     queryKey: tbKeys.list(planId ?? 0),
-    queryFn: () => api.get<TaskBookListBody>(`/api/plans/${planId}/task-books`),
+    queryFn: () => api.get(`/api/plans/${planId}/task-books`, taskBookList),
     enabled: planId !== undefined,
   });
 }
@@ -60,7 +53,7 @@ export function useTaskBooks(planId: number | undefined) {
 export function useTaskBook(id: number | undefined) {
   return useQuery({
     queryKey: tbKeys.detail(id ?? 0),
-    queryFn: () => api.get<TaskBookDetail>(`/api/task-books/${id}`),
+    queryFn: () => api.get(`/api/task-books/${id}`, taskBookDetail),
     enabled: id !== undefined,
   });
 }
@@ -68,7 +61,7 @@ export function useTaskBook(id: number | undefined) {
 export function useRevisions(id: number, enabled: boolean) {
   return useQuery({
     queryKey: tbKeys.revisions(id),
-    queryFn: () => api.get<TaskBookRevision[]>(`/api/task-books/${id}/revisions`),
+    queryFn: () => api.get(`/api/task-books/${id}/revisions`, taskBookRevisionList),
     enabled,
   });
 }
@@ -76,7 +69,7 @@ export function useRevisions(id: number, enabled: boolean) {
 export function useChangeRequests(status: 'pending' | 'approved' | 'rejected' | 'all') {
   return useQuery({
     queryKey: tbKeys.changes(status),
-    queryFn: () => api.get<ChangeRequest[]>('/api/task-change-requests', { status }),
+    queryFn: () => api.get('/api/task-change-requests', changeRequestList, { status }),
   });
 }
 
@@ -84,7 +77,7 @@ export function useDecomposition(id: number, indicator: string | undefined) {
   return useQuery({
     queryKey: tbKeys.decomposition(id, indicator ?? ''),
     queryFn: () =>
-      api.get<DecompositionTree>(`/api/task-books/${id}/decomposition/${encodeURIComponent(indicator!)}`),
+      api.get(`/api/task-books/${id}/decomposition/${encodeURIComponent(indicator!)}`, decompositionTree),
     enabled: indicator !== undefined,
   });
 }
@@ -92,32 +85,30 @@ export function useDecomposition(id: number, indicator: string | undefined) {
 export function usePeriods(planId: number | undefined) {
   return useQuery({
     queryKey: tbKeys.periods(planId ?? 0),
-    queryFn: () => api.get<PeriodWindow[]>(`/api/plans/${planId}/periods`),
+    queryFn: () => api.get(`/api/plans/${planId}/periods`, periodWindowList),
     enabled: planId !== undefined,
   });
 }
 
 export const tbApi = {
   create: (planId: number, unitId: number) =>
-    api.post<TaskBookDetail>(`/api/plans/${planId}/task-books`, { unitId }),
+    api.post(`/api/plans/${planId}/task-books`, taskBookDetail, { unitId }),
   saveTargets: (id: number, version: number, targets: TaskTargetInput[]) =>
-    request<TaskBookDetail>(`/api/task-books/${id}/targets`, { method: 'PUT', body: { version, targets } }),
-  transition: (
-    id: number,
-    body: { action: 'submit' | 'confirm' | 'return' | 'review' | 'issue'; version: number; reason?: string },
-  ) => api.post<TaskBookDetail>(`/api/task-books/${id}/transitions`, body),
+    api.put(`/api/task-books/${id}/targets`, taskBookDetail, { version, targets }),
+  transition: (id: number, body: z.input<typeof taskBookTransition>) =>
+    api.post(`/api/task-books/${id}/transitions`, taskBookDetail, body),
   requestChange: (id: number, reason: string, targets: TaskTargetInput[]) =>
-    api.post<TaskBookDetail>(`/api/task-books/${id}/change-requests`, { reason, targets }),
-  decide: (id: number, body: { approve: boolean; note?: string; version: number }) =>
-    api.post<TaskBookDetail>(`/api/task-change-requests/${id}/decision`, body),
+    api.post(`/api/task-books/${id}/change-requests`, taskBookDetail, { reason, targets }),
+  decide: (id: number, body: z.input<typeof changeRequestDecision>) =>
+    api.post(`/api/task-change-requests/${id}/decision`, taskBookDetail, body),
   saveDecomposition: (id: number, indicator: string, stamp: string, parts: DecompositionPartInput[]) =>
-    request<DecompositionTree>(`/api/task-books/${id}/decomposition/${encodeURIComponent(indicator)}`, {
-      method: 'PUT',
-      body: { stamp, parts },
+    api.put(`/api/task-books/${id}/decomposition/${encodeURIComponent(indicator)}`, decompositionTree, {
+      stamp,
+      parts,
     }),
-  generate: (planId: number) => api.post<PeriodWindow[]>(`/api/plans/${planId}/periods/generate`, {}),
-  updateWindow: (id: number, body: { opensAt?: string; dueAt?: string; closed?: boolean; version: number }) =>
-    api.patch<PeriodWindow>(`/api/period-windows/${id}`, body),
-  reopen: (id: number, body: { unitId: number; reason: string; until: string }) =>
-    api.post<PeriodWindow>(`/api/period-windows/${id}/reopenings`, body),
+  generate: (planId: number) => api.post(`/api/plans/${planId}/periods/generate`, periodWindowList, {}),
+  updateWindow: (id: number, body: z.input<typeof periodWindowUpdate>) =>
+    api.patch(`/api/period-windows/${id}`, periodWindow, body),
+  reopen: (id: number, body: z.input<typeof reopenRequest>) =>
+    api.post(`/api/period-windows/${id}/reopenings`, periodWindow, body),
 };

@@ -4,14 +4,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Divider, Form, Input, Modal, Popconfirm, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../shared/api.js';
+import { isApiError } from '../../shared/api.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
 import { PasswordHint, passwordRule } from '../auth/PasswordHint.js';
 import { OrgNodeSelect } from '../org/OrgNodeSelect.js';
+import { userApi, userKeys } from './api.js';
 import { GrantFields } from './GrantFields.js';
 import { type GrantFormValue, toGrantInput } from './grants.js';
 
-const usersKey = ['users'] as const;
 const USERNAME = /^[A-Za-z0-9._-]+$/;
 
 interface CreateForm {
@@ -30,7 +30,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
   const password = Form.useWatch('password', form) ?? '';
   const create = useMutation({
     mutationFn: (v: CreateForm) =>
-      api.post<User>('/api/users', {
+      userApi.create({
         username: v.username.trim(),
         displayName: v.displayName.trim(),
         orgNodeId: v.orgNodeId ?? null,
@@ -39,7 +39,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
       }),
     onSuccess: async (u) => {
       message.success(t('org.created', { name: u.displayName }));
-      await queryClient.invalidateQueries({ queryKey: usersKey });
+      await queryClient.invalidateQueries({ queryKey: userKeys.all });
       onClose();
     },
   });
@@ -141,20 +141,20 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
   const [form] = Form.useForm<EditForm>();
   const save = useMutation({
     mutationFn: (v: EditForm) => {
-      const patch: Record<string, unknown> = { version: user.version };
+      const patch: Record<string, unknown> & { version: number } = { version: user.version };
       if (v.displayName.trim() !== user.displayName) patch.displayName = v.displayName.trim();
       if ((v.orgNodeId ?? null) !== user.orgNodeId) patch.orgNodeId = v.orgNodeId ?? null;
       if (v.active !== user.active) patch.active = v.active;
-      return api.patch<User>(`/api/users/${user.id}`, patch);
+      return userApi.update(user.id, patch);
     },
     onSuccess: async () => {
       message.success(t('common.saved'));
-      await queryClient.invalidateQueries({ queryKey: usersKey });
+      await queryClient.invalidateQueries({ queryKey: userKeys.all });
       onClose();
     },
     onError: (e) => {
       if (isApiError(e) && e.code === 'VERSION_CONFLICT')
-        void queryClient.invalidateQueries({ queryKey: usersKey });
+        void queryClient.invalidateQueries({ queryKey: userKeys.all });
     },
   });
   return (
@@ -197,11 +197,10 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const [form] = Form.useForm<{ password: string }>();
   const password = Form.useWatch('password', form) ?? '';
   const reset = useMutation({
-    mutationFn: (v: { password: string }) =>
-      api.post(`/api/users/${user.id}/reset-password`, { password: v.password }),
+    mutationFn: (v: { password: string }) => userApi.resetPassword(user.id, v.password),
     onSuccess: async () => {
       message.success(t('users.passwordReset'));
-      await queryClient.invalidateQueries({ queryKey: usersKey });
+      await queryClient.invalidateQueries({ queryKey: userKeys.all });
       onClose();
     },
   });
@@ -250,17 +249,17 @@ export function GrantsModal({
   const afterChange = async (u: User, text: string) => {
     setFresh(u);
     message.success(text);
-    await queryClient.invalidateQueries({ queryKey: usersKey });
+    await queryClient.invalidateQueries({ queryKey: userKeys.all });
   };
   const add = useMutation({
-    mutationFn: (v: GrantFormValue) => api.post<User>(`/api/users/${userId}/grants`, toGrantInput(v)),
+    mutationFn: (v: GrantFormValue) => userApi.addGrant(userId, toGrantInput(v)),
     onSuccess: async (u) => {
       form.resetFields();
       await afterChange(u, t('users.grantAdded'));
     },
   });
   const remove = useMutation({
-    mutationFn: (grantId: number) => api.del<User>(`/api/users/${userId}/grants/${grantId}`),
+    mutationFn: (grantId: number) => userApi.removeGrant(userId, grantId),
     onSuccess: (u) => afterChange(u, t('users.grantRemoved')),
   });
 

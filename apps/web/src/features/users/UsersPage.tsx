@@ -6,20 +6,18 @@ import {
   UnlockOutlined,
 } from '@ant-design/icons';
 import type { User } from '@jixiao/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { useOrgNodes, useSystems } from '../org/api.js';
+import { userApi, userKeys, useUsers } from './api.js';
 import { isLocked } from './grants.js';
 import { CreateUserModal, EditUserModal, GrantsModal, ResetPasswordModal } from './UserModals.js';
-
-export const usersKey = ['users'] as const;
 
 type Dialog =
   | { kind: 'create' }
@@ -40,22 +38,13 @@ export default function UsersPage() {
   const nodes = useOrgNodes(canReadOrg);
   const systems = useSystems(canReadOrg);
 
-  const users = useQuery({
-    queryKey: [...usersKey, { q, page, pageSize }],
-    queryFn: () =>
-      api.get<{ items: User[]; total: number; page: number; pageSize: number }>('/api/users', {
-        q,
-        page,
-        pageSize,
-      }),
-    placeholderData: keepPreviousData,
-  });
+  const users = useUsers({ q, page, pageSize });
 
   const unlock = useMutation({
-    mutationFn: (u: User) => api.post(`/api/users/${u.id}/unlock`),
+    mutationFn: (u: User) => userApi.unlock(u.id),
     onSuccess: async () => {
       message.success(t('users.unlocked'));
-      await queryClient.invalidateQueries({ queryKey: usersKey });
+      await queryClient.invalidateQueries({ queryKey: userKeys.all });
     },
   });
 

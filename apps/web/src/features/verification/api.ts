@@ -1,35 +1,21 @@
-import type { Submission, VerificationMethod, VerificationRecord } from '@jixiao/contracts';
+import {
+  type sampleCreate,
+  type VerificationCount,
+  type VerificationQueueItem,
+  type VerificationSample,
+  verificationCounts,
+  type verificationCreate,
+  verificationQueueItem,
+  verificationRecord,
+  verificationSample,
+} from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import { api } from '../../shared/api.js';
 
-export interface QueueItem {
-  submission: Submission;
-  unitCode: string;
-  unitName: string;
-  indicatorName: string;
-  sampleId: number | null;
-}
-
-export interface Sample {
-  id: number;
-  planId: number;
-  period: string;
-  seed: string;
-  size: number;
-  submissionIds: number[];
-  drawnAt: string;
-  drawnBy: string | null;
-}
-
-export interface MethodCounts {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  on_site: number;
-  work_slip: number;
-  comprehensive: number;
-  total: number;
-}
+export type QueueItem = VerificationQueueItem;
+export type Sample = VerificationSample;
+export type MethodCounts = VerificationCount;
 
 export const verKeys = {
   all: ['verification'] as const,
@@ -41,7 +27,7 @@ export const verKeys = {
 export function useQueue(planId: number | undefined, period?: string) {
   return useQuery({
     queryKey: verKeys.queue(planId ?? 0, period),
-    queryFn: () => api.get<QueueItem[]>('/api/verification/queue', { planId, period }),
+    queryFn: () => api.get('/api/verification/queue', z.array(verificationQueueItem), { planId, period }),
     enabled: planId !== undefined,
   });
 }
@@ -49,7 +35,7 @@ export function useQueue(planId: number | undefined, period?: string) {
 export function useCounts(planId: number | undefined) {
   return useQuery({
     queryKey: verKeys.counts(planId ?? 0),
-    queryFn: () => api.get<MethodCounts[]>('/api/verification/counts', { planId }),
+    queryFn: () => api.get('/api/verification/counts', verificationCounts, { planId }),
     enabled: planId !== undefined,
   });
 }
@@ -57,20 +43,14 @@ export function useCounts(planId: number | undefined) {
 export function useSamples(planId: number | undefined, enabled: boolean) {
   return useQuery({
     queryKey: verKeys.samples(planId ?? 0),
-    queryFn: () => api.get<Sample[]>('/api/verification/samples', { planId }),
+    queryFn: () => api.get('/api/verification/samples', z.array(verificationSample), { planId }),
     enabled: planId !== undefined && enabled,
   });
 }
 
-export const postVerification = (body: {
-  submissionId: number;
-  method: VerificationMethod;
-  result: 'pass' | 'fail';
-  note?: string | null;
-  /** A pass with a corrected value (核实值): it replaces the submitted value in scoring. */
-  correctedValue?: number | null;
-  version: number;
-}) => api.post<VerificationRecord>('/api/verifications', body);
+/** A pass may carry a corrected value (核实值): it replaces the submitted value in scoring. */
+export const postVerification = (body: z.input<typeof verificationCreate>) =>
+  api.post('/api/verifications', verificationRecord, body);
 
-export const drawSample = (body: { planId: number; period: string; size: number; seed: string }) =>
-  api.post<Sample>('/api/verification/samples', body);
+export const drawSample = (body: z.input<typeof sampleCreate>) =>
+  api.post('/api/verification/samples', verificationSample, body);
