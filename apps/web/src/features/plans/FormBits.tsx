@@ -1,9 +1,9 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ByScope } from '@jixiao/engine';
-import { Button, Input, InputNumber, Select, Space, Tooltip, Typography } from 'antd';
-import { type CSSProperties, useState } from 'react';
+import type { ByScope, Plan } from '@jixiao/engine';
+import { Button, Form, Input, InputNumber, Select, Space, Tooltip, Typography } from 'antd';
+import { type CSSProperties, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { byScopeRows, fromPct, rowsToByScope, type ScopeAmount, toPct } from './forms.js';
+import { byScopeRows, fromPct, issuesAt, rowsToByScope, type ScopeAmount, toPct } from './forms.js';
 import type { RowIssue } from './tree.js';
 
 /** Validation messages shown right under what they name. */
@@ -22,6 +22,40 @@ export function IssueText({ issues, testId }: { issues: readonly RowIssue[]; tes
         </Typography.Text>
       ))}
     </div>
+  );
+}
+
+/** What every panel of the plan editor gets: the document, how to change it, its issues. */
+export interface PanelProps {
+  doc: Plan;
+  change: (p: Plan) => void;
+  issues: readonly RowIssue[];
+}
+
+/** A form row whose validation messages are the engine's issues at `path`. */
+export function Field({
+  label,
+  issues,
+  path,
+  children,
+  help,
+}: {
+  label: ReactNode;
+  issues: readonly RowIssue[];
+  path?: string;
+  children: ReactNode;
+  help?: ReactNode;
+}) {
+  const here = path ? issuesAt(issues, path) : [];
+  return (
+    <Form.Item
+      label={label}
+      validateStatus={here.length ? 'error' : undefined}
+      help={here.length ? <IssueText issues={here} /> : help}
+      style={{ marginBottom: 12 }}
+    >
+      {children}
+    </Form.Item>
   );
 }
 

@@ -1,23 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { GradeLevel } from '@jixiao/engine';
-import {
-  Button,
-  Card,
-  ColorPicker,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Card, ColorPicker, Form, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CodeInput, IssueText, ListActions, PctInput } from './FormBits.js';
-import { issuesAt, listAdd, listMove, listRemove, nextCode, type Path, setIn } from './forms.js';
-import { Field, type PanelProps } from './SettingsPanel.js';
+import { Field, IssueText, type PanelProps, PctInput } from './FormBits.js';
+import { nextCode, type Path, setIn } from './forms.js';
+import { codeColumn, issuesColumn, ListTable } from './ListTable.js';
 
 const PALETTE = ['#389e0d', '#1677ff', '#d4b106', '#fa8c16', '#cf1322', '#722ed1'];
 
@@ -68,25 +54,26 @@ export function GradesPanel({ doc, change, issues }: PanelProps) {
           {g('levels')}
         </Typography.Text>
         <IssueText issues={issues.filter((i) => i.path === 'grades.levels' || i.path === 'grades')} />
-        <Table<GradeLevel>
-          data-testid="grade-levels"
-          size="small"
-          pagination={false}
-          rowKey={(_, i) => String(i)}
-          dataSource={levels}
-          scroll={{ x: 'max-content' }}
+        <ListTable<GradeLevel>
+          doc={doc}
+          change={change}
+          movable
+          testId="grade-levels"
+          path={['grades', 'levels']}
+          rows={levels}
+          addTestId="grade-add"
+          addLabel={g('add')}
+          newItem={() => ({
+            code: nextCode(
+              levels.map((l) => l.code),
+              'level',
+            ),
+            name: g('levels'),
+            color: PALETTE[levels.length % PALETTE.length],
+          })}
           columns={[
             { title: '#', width: 36, render: (_, _r, i) => i + 1 },
-            {
-              title: t('planForms.code'),
-              render: (_, r, i) => (
-                <CodeInput
-                  value={r.code}
-                  taken={levels.map((l) => l.code)}
-                  onCommit={(v) => set(['grades', 'levels', i, 'code'], v)}
-                />
-              ),
-            },
+            codeColumn(t('planForms.code'), levels, (i, v) => set(['grades', 'levels', i, 'code'], v)),
             {
               title: t('planForms.name'),
               render: (_, r, i) => (
@@ -161,45 +148,9 @@ export function GradesPanel({ doc, change, issues }: PanelProps) {
                 />
               ),
             },
-            {
-              key: 'issues',
-              width: 220,
-              render: (_, _r, i) => <IssueText issues={issuesAt(issues, `grades.levels[${i}]`)} />,
-            },
-            {
-              key: 'a',
-              render: (_, _r, i) => (
-                <ListActions
-                  index={i}
-                  length={levels.length}
-                  onMove={(d) => change(listMove(doc, ['grades', 'levels'], i, d))}
-                  onRemove={() => change(listRemove(doc, ['grades', 'levels'], i))}
-                />
-              ),
-            },
+            issuesColumn(levels, issues, 'grades.levels', 220),
           ]}
         />
-        <Button
-          size="small"
-          type="dashed"
-          icon={<PlusOutlined />}
-          style={{ marginTop: 8 }}
-          data-testid="grade-add"
-          onClick={() =>
-            change(
-              listAdd(doc, ['grades', 'levels'], {
-                code: nextCode(
-                  levels.map((l) => l.code),
-                  'level',
-                ),
-                name: g('levels'),
-                color: PALETTE[levels.length % PALETTE.length],
-              }),
-            )
-          }
-        >
-          {g('add')}
-        </Button>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
           {g('lastHint')}
         </Typography.Paragraph>

@@ -1,9 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Input, InputNumber, Row, Select, Switch, Table } from 'antd';
+import { Card, Col, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CodeInput, IssueText, ListActions } from './FormBits.js';
-import { issuesAt, listAdd, listRemove, nextCode, type Path, renameCode, setIn } from './forms.js';
-import type { PanelProps } from './SettingsPanel.js';
+import { IssueText, type PanelProps } from './FormBits.js';
+import { codeOptions, issuesAt, nextCode, nonEmpty, type Path, renameCode, setIn } from './forms.js';
+import { codeColumn, ListTable, nameColumn } from './ListTable.js';
 
 /** Cross-group rankings (二十佳 over A and B), awards, and linked assessment (S1). */
 export function RankingsPanel({ doc, change, issues }: PanelProps) {
@@ -13,45 +12,33 @@ export function RankingsPanel({ doc, change, issues }: PanelProps) {
   const rankings = doc.rankings ?? [];
   const awards = doc.awards ?? [];
   const links = doc.links ?? [];
-  const arrOrUndef = (v: string[]) => (v.length ? v : undefined);
-  const groupOpts = (doc.groups ?? []).map((g) => ({ value: g.code, label: `${g.code} · ${g.name}` }));
-  const catOpts = (doc.categories ?? []).map((c) => ({ value: c.code, label: `${c.code} · ${c.name}` }));
-  const add = (path: Path, item: unknown) => change(listAdd(doc, path, item));
+  const list = { doc, change };
   return (
     <Row gutter={[16, 16]} data-testid="plan-rankings">
       <Col xs={24} xl={12}>
         <Card size="small" title={r('title')}>
-          <Table
-            data-testid="rankings-table"
-            size="small"
-            pagination={false}
-            rowKey={(_, i) => String(i)}
-            dataSource={rankings}
-            scroll={{ x: 'max-content' }}
+          <ListTable
+            {...list}
+            testId="rankings-table"
+            path={['rankings']}
+            rows={rankings}
+            addLabel={r('add')}
+            newItem={() => ({
+              code: nextCode(
+                rankings.map((x) => x.code),
+                'ranking',
+              ),
+              name: r('title'),
+              groups: [],
+            })}
             columns={[
-              {
-                title: t('planForms.code'),
-                render: (_, x, i) => (
-                  <CodeInput
-                    value={x.code}
-                    taken={rankings.map((y) => y.code)}
-                    onCommit={(v) => change(renameCode(doc, 'ranking', rankings[i]!.code, v))}
-                  />
-                ),
-              },
-              {
-                title: t('planForms.name'),
-                render: (_, x, i) => (
-                  <>
-                    <Input
-                      style={{ minWidth: 160 }}
-                      value={x.name}
-                      onChange={(e) => set(['rankings', i, 'name'], e.target.value)}
-                    />
-                    <IssueText issues={issuesAt(issues, `rankings[${i}]`)} />
-                  </>
-                ),
-              },
+              codeColumn(t('planForms.code'), rankings, (i, v) =>
+                change(renameCode(doc, 'ranking', rankings[i]!.code, v)),
+              ),
+              nameColumn(t('planForms.name'), rankings, (i, v) => set(['rankings', i, 'name'], v), {
+                style: { minWidth: 160 },
+                issuesOf: (i) => issuesAt(issues, `rankings[${i}]`),
+              }),
               {
                 title: r('groups'),
                 render: (_, x, i) => (
@@ -59,8 +46,8 @@ export function RankingsPanel({ doc, change, issues }: PanelProps) {
                     mode="multiple"
                     style={{ minWidth: 140 }}
                     value={x.groups ?? []}
-                    options={groupOpts}
-                    onChange={(v: string[]) => set(['rankings', i, 'groups'], arrOrUndef(v))}
+                    options={codeOptions(doc.groups ?? [])}
+                    onChange={(v: string[]) => set(['rankings', i, 'groups'], nonEmpty(v))}
                   />
                 ),
               },
@@ -71,76 +58,37 @@ export function RankingsPanel({ doc, change, issues }: PanelProps) {
                     mode="multiple"
                     style={{ minWidth: 120 }}
                     value={x.categories ?? []}
-                    options={catOpts}
-                    onChange={(v: string[]) => set(['rankings', i, 'categories'], arrOrUndef(v))}
-                  />
-                ),
-              },
-              {
-                key: 'a',
-                render: (_, _x, i) => (
-                  <ListActions
-                    index={i}
-                    length={rankings.length}
-                    onRemove={() => change(listRemove(doc, ['rankings'], i))}
+                    options={codeOptions(doc.categories ?? [])}
+                    onChange={(v: string[]) => set(['rankings', i, 'categories'], nonEmpty(v))}
                   />
                 ),
               },
             ]}
           />
-          <Button
-            size="small"
-            type="dashed"
-            icon={<PlusOutlined />}
-            style={{ marginTop: 8 }}
-            onClick={() =>
-              add(['rankings'], {
-                code: nextCode(
-                  rankings.map((x) => x.code),
-                  'ranking',
-                ),
-                name: r('title'),
-                groups: [],
-              })
-            }
-          >
-            {r('add')}
-          </Button>
         </Card>
       </Col>
       <Col xs={24} xl={12}>
         <Card size="small" title={r('awards')}>
-          <Table
-            data-testid="awards-table"
-            size="small"
-            pagination={false}
-            rowKey={(_, i) => String(i)}
-            dataSource={awards}
-            scroll={{ x: 'max-content' }}
+          <ListTable
+            {...list}
+            testId="awards-table"
+            path={['awards']}
+            rows={awards}
+            addLabel={r('addAward')}
+            newItem={() => ({
+              code: nextCode(
+                awards.map((x) => x.code),
+                'award',
+              ),
+              name: r('awards'),
+              top: 10,
+            })}
             columns={[
-              {
-                title: t('planForms.code'),
-                render: (_, x, i) => (
-                  <CodeInput
-                    value={x.code}
-                    taken={awards.map((y) => y.code)}
-                    onCommit={(v) => set(['awards', i, 'code'], v)}
-                  />
-                ),
-              },
-              {
-                title: t('planForms.name'),
-                render: (_, x, i) => (
-                  <>
-                    <Input
-                      style={{ minWidth: 140 }}
-                      value={x.name}
-                      onChange={(e) => set(['awards', i, 'name'], e.target.value)}
-                    />
-                    <IssueText issues={issuesAt(issues, `awards[${i}]`)} />
-                  </>
-                ),
-              },
+              codeColumn(t('planForms.code'), awards, (i, v) => set(['awards', i, 'code'], v)),
+              nameColumn(t('planForms.name'), awards, (i, v) => set(['awards', i, 'name'], v), {
+                style: { minWidth: 140 },
+                issuesOf: (i) => issuesAt(issues, `awards[${i}]`),
+              }),
               {
                 title: r('ranking'),
                 render: (_, x, i) => (
@@ -149,7 +97,7 @@ export function RankingsPanel({ doc, change, issues }: PanelProps) {
                     style={{ width: 150 }}
                     value={x.ranking}
                     placeholder={r('withinGroup')}
-                    options={rankings.map((y) => ({ value: y.code, label: `${y.code} · ${y.name}` }))}
+                    options={codeOptions(rankings)}
                     onChange={(v) => set(['awards', i, 'ranking'], v)}
                   />
                 ),
@@ -176,47 +124,19 @@ export function RankingsPanel({ doc, change, issues }: PanelProps) {
                   />
                 ),
               },
-              {
-                key: 'a',
-                render: (_, _x, i) => (
-                  <ListActions
-                    index={i}
-                    length={awards.length}
-                    onRemove={() => change(listRemove(doc, ['awards'], i))}
-                  />
-                ),
-              },
             ]}
           />
-          <Button
-            size="small"
-            type="dashed"
-            icon={<PlusOutlined />}
-            style={{ marginTop: 8 }}
-            onClick={() =>
-              add(['awards'], {
-                code: nextCode(
-                  awards.map((x) => x.code),
-                  'award',
-                ),
-                name: r('awards'),
-                top: 10,
-              })
-            }
-          >
-            {r('addAward')}
-          </Button>
         </Card>
       </Col>
       <Col xs={24}>
         <Card size="small" title={r('links')}>
-          <Table
-            data-testid="links-table"
-            size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            rowKey={(_, i) => String(i)}
-            dataSource={links}
+          <ListTable
+            {...list}
+            testId="links-table"
+            path={['links']}
+            rows={links}
+            addLabel={r('addLink')}
+            newItem={() => ({ unit: '', sources: [], share: 0.2 })}
             columns={[
               {
                 title: r('unit'),
@@ -256,27 +176,8 @@ export function RankingsPanel({ doc, change, issues }: PanelProps) {
                   />
                 ),
               },
-              {
-                key: 'a',
-                render: (_, _x, i) => (
-                  <ListActions
-                    index={i}
-                    length={links.length}
-                    onRemove={() => change(listRemove(doc, ['links'], i))}
-                  />
-                ),
-              },
             ]}
           />
-          <Button
-            size="small"
-            type="dashed"
-            icon={<PlusOutlined />}
-            style={{ marginTop: 8 }}
-            onClick={() => add(['links'], { unit: '', sources: [], share: 0.2 })}
-          >
-            {r('addLink')}
-          </Button>
         </Card>
       </Col>
     </Row>

@@ -1,43 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Input, InputNumber, Row, Select, Table, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Card, Col, InputNumber, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ByScopeTable, CodeInput, IssueText, ListActions } from './FormBits.js';
-import {
-  issuesAt,
-  listAdd,
-  listMove,
-  listRemove,
-  nextCode,
-  type Path,
-  renameCode,
-  scopeOptions,
-  setIn,
-} from './forms.js';
-import type { PanelProps } from './SettingsPanel.js';
-
-function AddButton({
-  onClick,
-  children,
-  testId,
-}: {
-  onClick: () => void;
-  children: ReactNode;
-  testId?: string;
-}) {
-  return (
-    <Button
-      size="small"
-      type="dashed"
-      icon={<PlusOutlined />}
-      style={{ marginTop: 8 }}
-      onClick={onClick}
-      data-testid={testId}
-    >
-      {children}
-    </Button>
-  );
-}
+import { ByScopeTable, IssueText, type PanelProps } from './FormBits.js';
+import { codeOptions, nextCode, type Path, renameCode, scopeOptions, setIn } from './forms.js';
+import { codeColumn, issuesColumn, ListTable, nameColumn } from './ListTable.js';
 
 /** Categories, groups (with subgroup parent) and components (amount, per-group amounts). */
 export function StructurePanel({ doc, change, issues }: PanelProps) {
@@ -49,71 +14,33 @@ export function StructurePanel({ doc, change, issues }: PanelProps) {
   const groups = doc.groups ?? [];
   const components = doc.components ?? [];
   const scopes = scopeOptions(doc);
-  const issueCol = (prefix: string) => ({
-    key: 'issues',
-    render: (_: unknown, _r: unknown, i: number) => (
-      <IssueText issues={issuesAt(issues, `${prefix}[${i}]`)} />
-    ),
-  });
+  const list = { doc, change, movable: true, actionsWidth: 40 };
   return (
     <Row gutter={[16, 16]} data-testid="plan-structure">
       <Col xs={24} xl={9}>
         <Card size="small" title={st('categories')}>
           <IssueText issues={issues.filter((i) => i.path === 'categories')} />
-          <Table
-            data-testid="plan-categories"
-            size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            rowKey={(_, i) => String(i)}
-            dataSource={categories}
+          <ListTable
+            {...list}
+            testId="plan-categories"
+            path={['categories']}
+            rows={categories}
+            addLabel={st('addCategory')}
+            newItem={() => ({
+              code: nextCode(
+                categories.map((c) => c.code),
+                'K',
+              ),
+              name: st('categories'),
+            })}
             columns={[
-              {
-                title: t('planForms.code'),
-                render: (_, r, i) => (
-                  <CodeInput
-                    value={r.code}
-                    taken={categories.map((c) => c.code)}
-                    onCommit={(v) => change(renameCode(doc, 'category', categories[i]!.code, v))}
-                  />
-                ),
-              },
-              {
-                title: t('planForms.name'),
-                render: (_, r, i) => (
-                  <Input value={r.name} onChange={(e) => set(['categories', i, 'name'], e.target.value)} />
-                ),
-              },
-              issueCol('categories'),
-              {
-                key: 'a',
-                width: 40,
-                render: (_, _r, i) => (
-                  <ListActions
-                    index={i}
-                    length={categories.length}
-                    onMove={(d) => change(listMove(doc, ['categories'], i, d))}
-                    onRemove={() => change(listRemove(doc, ['categories'], i))}
-                  />
-                ),
-              },
+              codeColumn(t('planForms.code'), categories, (i, v) =>
+                change(renameCode(doc, 'category', categories[i]!.code, v)),
+              ),
+              nameColumn(t('planForms.name'), categories, (i, v) => set(['categories', i, 'name'], v)),
+              issuesColumn(categories, issues, 'categories'),
             ]}
           />
-          <AddButton
-            onClick={() =>
-              change(
-                listAdd(doc, ['categories'], {
-                  code: nextCode(
-                    categories.map((c) => c.code),
-                    'K',
-                  ),
-                  name: st('categories'),
-                }),
-              )
-            }
-          >
-            {st('addCategory')}
-          </AddButton>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
             {st('renameHint')}
           </Typography.Paragraph>
@@ -122,30 +49,26 @@ export function StructurePanel({ doc, change, issues }: PanelProps) {
       <Col xs={24} xl={15}>
         <Card size="small" title={st('groups')}>
           <IssueText issues={issues.filter((i) => i.path === 'groups')} />
-          <Table
-            data-testid="plan-groups"
-            size="small"
-            pagination={false}
-            rowKey={(_, i) => String(i)}
-            dataSource={groups}
-            scroll={{ x: 'max-content' }}
+          <ListTable
+            {...list}
+            testId="plan-groups"
+            path={['groups']}
+            rows={groups}
+            addTestId="group-add"
+            addLabel={st('addGroup')}
+            newItem={() => ({
+              code: nextCode(
+                groups.map((g) => g.code),
+                'G',
+              ),
+              name: st('groups'),
+              category: categories[0]?.code ?? '',
+            })}
             columns={[
-              {
-                title: t('planForms.code'),
-                render: (_, r, i) => (
-                  <CodeInput
-                    value={r.code}
-                    taken={groups.map((g) => g.code)}
-                    onCommit={(v) => change(renameCode(doc, 'group', groups[i]!.code, v))}
-                  />
-                ),
-              },
-              {
-                title: t('planForms.name'),
-                render: (_, r, i) => (
-                  <Input value={r.name} onChange={(e) => set(['groups', i, 'name'], e.target.value)} />
-                ),
-              },
+              codeColumn(t('planForms.code'), groups, (i, v) =>
+                change(renameCode(doc, 'group', groups[i]!.code, v)),
+              ),
+              nameColumn(t('planForms.name'), groups, (i, v) => set(['groups', i, 'name'], v)),
               {
                 title: st('category'),
                 render: (_, r, i) => (
@@ -153,7 +76,7 @@ export function StructurePanel({ doc, change, issues }: PanelProps) {
                     style={{ width: 140 }}
                     value={r.category || undefined}
                     onChange={(v) => set(['groups', i, 'category'], v)}
-                    options={categories.map((c) => ({ value: c.code, label: `${c.code} · ${c.name}` }))}
+                    options={codeOptions(categories)}
                   />
                 ),
               },
@@ -165,44 +88,13 @@ export function StructurePanel({ doc, change, issues }: PanelProps) {
                     style={{ width: 140 }}
                     value={r.parent}
                     onChange={(v) => set(['groups', i, 'parent'], v)}
-                    options={groups
-                      .filter((g) => g.code !== r.code)
-                      .map((g) => ({ value: g.code, label: `${g.code} · ${g.name}` }))}
+                    options={codeOptions(groups.filter((g) => g.code !== r.code))}
                   />
                 ),
               },
-              issueCol('groups'),
-              {
-                key: 'a',
-                width: 40,
-                render: (_, _r, i) => (
-                  <ListActions
-                    index={i}
-                    length={groups.length}
-                    onMove={(d) => change(listMove(doc, ['groups'], i, d))}
-                    onRemove={() => change(listRemove(doc, ['groups'], i))}
-                  />
-                ),
-              },
+              issuesColumn(groups, issues, 'groups'),
             ]}
           />
-          <AddButton
-            testId="group-add"
-            onClick={() =>
-              change(
-                listAdd(doc, ['groups'], {
-                  code: nextCode(
-                    groups.map((g) => g.code),
-                    'G',
-                  ),
-                  name: st('groups'),
-                  category: categories[0]?.code ?? '',
-                }),
-              )
-            }
-          >
-            {st('addGroup')}
-          </AddButton>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
             {st('leafHint')}
           </Typography.Paragraph>
@@ -211,34 +103,27 @@ export function StructurePanel({ doc, change, issues }: PanelProps) {
       <Col xs={24}>
         <Card size="small" title={st('components')}>
           <IssueText issues={issues.filter((i) => i.path === 'components')} testId="components-issues" />
-          <Table
-            data-testid="plan-components"
-            size="small"
-            pagination={false}
-            rowKey={(_, i) => String(i)}
-            dataSource={components}
-            scroll={{ x: 'max-content' }}
+          <ListTable
+            {...list}
+            testId="plan-components"
+            path={['components']}
+            rows={components}
+            addLabel={st('addComponent')}
+            newItem={() => ({
+              code: nextCode(
+                components.map((c) => c.code),
+                'part',
+              ),
+              name: st('components'),
+              ...(weighted ? { weight: 0 } : { points: 0 }),
+            })}
             columns={[
-              {
-                title: t('planForms.code'),
-                render: (_, r, i) => (
-                  <CodeInput
-                    value={r.code}
-                    taken={components.map((c) => c.code)}
-                    onCommit={(v) => change(renameCode(doc, 'component', components[i]!.code, v))}
-                  />
-                ),
-              },
-              {
-                title: t('planForms.name'),
-                render: (_, r, i) => (
-                  <Input
-                    style={{ minWidth: 180 }}
-                    value={r.name}
-                    onChange={(e) => set(['components', i, 'name'], e.target.value)}
-                  />
-                ),
-              },
+              codeColumn(t('planForms.code'), components, (i, v) =>
+                change(renameCode(doc, 'component', components[i]!.code, v)),
+              ),
+              nameColumn(t('planForms.name'), components, (i, v) => set(['components', i, 'name'], v), {
+                style: { minWidth: 180 },
+              }),
               {
                 title: weighted ? st('weight') : st('amount'),
                 render: (_, r, i) => (
@@ -262,37 +147,9 @@ export function StructurePanel({ doc, change, issues }: PanelProps) {
                   />
                 ),
               },
-              issueCol('components'),
-              {
-                key: 'a',
-                width: 40,
-                render: (_, _r, i) => (
-                  <ListActions
-                    index={i}
-                    length={components.length}
-                    onMove={(d) => change(listMove(doc, ['components'], i, d))}
-                    onRemove={() => change(listRemove(doc, ['components'], i))}
-                  />
-                ),
-              },
+              issuesColumn(components, issues, 'components'),
             ]}
           />
-          <AddButton
-            onClick={() =>
-              change(
-                listAdd(doc, ['components'], {
-                  code: nextCode(
-                    components.map((c) => c.code),
-                    'part',
-                  ),
-                  name: st('components'),
-                  ...(weighted ? { weight: 0 } : { points: 0 }),
-                }),
-              )
-            }
-          >
-            {st('addComponent')}
-          </AddButton>
         </Card>
       </Col>
     </Row>

@@ -4,6 +4,7 @@ import plansEditorEn from '../../i18n/plans-editor.en.js';
 import plansEditorZhCN from '../../i18n/plans-editor.zh-CN.js';
 import {
   byScopeRows,
+  codeOptions,
   defaultMethod,
   fromPct,
   issueSection,
@@ -13,6 +14,7 @@ import {
   listMove,
   listRemove,
   nextCode,
+  nonEmpty,
   parseExtra,
   parseNumberList,
   renameCode,
@@ -144,6 +146,12 @@ describe('per-scope amounts and shares', () => {
 
   it('offers groups, then categories not already a group code', () => {
     expect(scopeOptions(plan()).map((o) => o.value)).toEqual(['B', 'B1', 'C1', 'C']);
+  });
+
+  it('labels coded entries "code · name" and leaves an empty multi-choice out', () => {
+    expect(codeOptions([{ code: 'B1', name: '区县' }])).toEqual([{ value: 'B1', label: 'B1 · 区县' }]);
+    expect(nonEmpty([])).toBeUndefined();
+    expect(nonEmpty(['A'])).toEqual(['A']);
   });
 
   it('shows shares as percentages without binary noise', () => {

@@ -145,6 +145,18 @@ export function rowsToByScope(rows: readonly ScopeAmount[]): ByScope | undefined
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** Select options of coded entries (groups, categories, rankings…): "G1 · 区县". */
+export function codeOptions(
+  list: readonly { code: string; name: string }[],
+): { value: string; label: string }[] {
+  return list.map((x) => ({ value: x.code, label: `${x.code} · ${x.name}` }));
+}
+
+/** A multi-select's value as the plan stores it: an empty choice is left out of the document. */
+export function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length ? list : undefined;
+}
+
 /** Group and category codes usable as pointsBy / weightBy keys (groups first, then categories). */
 export function scopeOptions(plan: Plan): { value: string; label: string }[] {
   const seen = new Set<string>();
