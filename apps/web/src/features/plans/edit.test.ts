@@ -1,6 +1,14 @@
 import type { Plan } from '@jixiao/engine';
 import { describe, expect, it } from 'vitest';
-import { addIndicator, applyAhpWeights, freshCode, removeIndicator, sharePoints, updateRow } from './edit.js';
+import {
+  addIndicator,
+  applyAhpWeights,
+  freshCode,
+  freshSubItemCode,
+  removeIndicator,
+  sharePoints,
+  updateRow,
+} from './edit.js';
 
 const plan = (): Plan => ({
   format: 'jixiao-plan/1',
@@ -32,6 +40,16 @@ describe('plan edits', () => {
     expect(q.indicators[1]!.parent).toBe('AA');
     const r = updateRow(plan(), { level: 'component', index: 0 }, { code: 'cc' });
     expect(r.indicators.filter((i) => i.component === 'cc')).toHaveLength(2);
+  });
+
+  it('numbers a new sub-item after the codes its indicator uses', () => {
+    expect(freshSubItemCode(plan(), 0)).toBe('S1');
+    const p = plan();
+    p.indicators[0]!.subItems = [
+      { code: 'S1', name: 's1' },
+      { code: 'S3', name: 's3' },
+    ] as never;
+    expect(freshSubItemCode(p, 0)).toBe('S2');
   });
 
   it('adds and removes indicators with their descendants', () => {

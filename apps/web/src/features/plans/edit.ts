@@ -42,6 +42,14 @@ export function freshCode(plan: Plan, prefix = 'NEW'): string {
   for (let n = 1; ; n++) if (!used.has(`${prefix}${n}`)) return `${prefix}${n}`;
 }
 
+/** The first free sub-item code S1, S2, … of the indicator at `index`. */
+export function freshSubItemCode(plan: Plan, index: number): string {
+  const used = new Set(plan.indicators[index]?.subItems?.map((s) => s.code));
+  let n = 1;
+  while (used.has(`S${n}`)) n++;
+  return `S${n}`;
+}
+
 /** Adds an indicator under a component (code) or a parent indicator. */
 export function addIndicator(
   plan: Plan,
