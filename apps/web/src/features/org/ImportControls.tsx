@@ -1,11 +1,12 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportRowError } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Dropdown, Modal, Space, Table, Upload } from 'antd';
+import { App, Button, Dropdown, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useShowError } from '../../shared/feedback.js';
+import { RejectedRowsModal } from '../../shared/RejectedRowsModal.js';
 import { orgApi, orgKeys } from './api.js';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -91,41 +92,15 @@ export function ImportControls() {
           {t('org.import.upload')}
         </Button>
       </Upload>
-      <Modal
-        open={rejected !== null}
+      <RejectedRowsModal
+        rows={rejected}
+        onClose={() => setRejected(null)}
         title={t('org.import.rejectedTitle')}
-        onCancel={() => setRejected(null)}
-        footer={<Button onClick={() => setRejected(null)}>{t('common.close')}</Button>}
-        width={720}
-      >
-        <Alert
-          type="error"
-          showIcon
-          title={t('org.import.nothingImported', { n: rejected?.length ?? 0 })}
-          style={{ marginBottom: 12 }}
-        />
-        <Table<ImportRowError & { key: number }>
-          data-testid="org-import-errors"
-          size="small"
-          dataSource={(rejected ?? []).map((r, i) => ({ ...r, key: i }))}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          columns={[
-            {
-              title: t('org.import.line'),
-              dataIndex: 'line',
-              width: 110,
-              render: (n: number) => t('org.import.lineN', { n }),
-            },
-            {
-              title: t('org.import.field'),
-              dataIndex: 'field',
-              width: 140,
-              render: (f?: string) => f ?? '—',
-            },
-            { title: t('org.import.reason'), dataIndex: 'message' },
-          ]}
-        />
-      </Modal>
+        summary={t('org.import.nothingImported', { n: rejected?.length ?? 0 })}
+        labels={{ line: t('org.import.line'), field: t('org.import.field'), message: t('org.import.reason') }}
+        line={(n) => t('org.import.lineN', { n })}
+        testId="org-import-errors"
+      />
     </Space>
   );
 }

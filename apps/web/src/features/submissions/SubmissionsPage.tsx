@@ -1,38 +1,14 @@
-import {
-  CheckOutlined,
-  DownloadOutlined,
-  HistoryOutlined,
-  PaperClipOutlined,
-  SaveOutlined,
-  SendOutlined,
-  UploadOutlined,
-} from '@ant-design/icons';
+import { DownloadOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportRowError } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  Upload,
-} from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, App, Button, Card, Empty, Select, Space, Tag, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { formatError, useShowError } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
+import { RejectedRowsModal } from '../../shared/RejectedRowsModal.js';
 import { importErrors } from '../org/ImportControls.js';
 import {
   createSubmission,
@@ -48,74 +24,19 @@ import {
 import {
   computeTodos,
   defaultPeriod,
+  formRows,
   initialDraft,
-  isDirty,
-  type PeriodTodos,
   type RowDraft,
   rowState,
-  STATUS_COLOR,
   slotKey,
   startedPeriods,
   stateFor,
 } from './model.js';
 import { PlanSelect, usePlanPeriodParams } from './PlanSelect.js';
+import { type ReasonAsk, ReasonModal } from './ReasonModal.js';
+import { SlotTable } from './SlotTable.js';
 import { type DrawerTab, SubmissionDrawer } from './SubmissionDrawer.js';
-
-const rowId = (s: Pick<SubmissionSlot, 'unitCode' | 'indicator'>) => `${s.unitCode}-${s.indicator}`;
-
-/** Periods open or late with missing values, and returned values with their reasons. */
-function TodoStrip({ todos, onPick }: { todos: PeriodTodos[]; onPick: (period: string) => void }) {
-  const { t } = useTranslation();
-  if (!todos.length)
-    return <Alert data-testid="sub-todos" type="success" showIcon title={t('submissions.todo.none')} />;
-  return (
-    <Card size="small" title={t('submissions.todo.title')} data-testid="sub-todos">
-      <Space orientation="vertical" style={{ width: '100%' }} size={6}>
-        {todos.map((p) => (
-          <div key={p.period}>
-            <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => onPick(p.period)}>
-              {p.period}
-            </Button>{' '}
-            <Tag color={p.state === 'late' ? 'orange' : 'blue'}>
-              {t(`submissions.periodState.${p.state}`)}
-            </Tag>
-            {p.missing.length > 0 && (
-              <Tag color="red" data-testid={`sub-todo-missing-${p.period}`}>
-                {t('submissions.todo.missing', { n: p.missing.length })}
-              </Tag>
-            )}
-            {p.missing.length > 0 && (
-              <Typography.Text type="secondary">
-                {p.missing.map((m) => `${m.indicator} ${m.indicatorName}`).join('、')}
-              </Typography.Text>
-            )}
-            {p.returned.map((r) => (
-              <div
-                key={`${r.unitId}|${r.indicator}`}
-                style={{ marginLeft: 16 }}
-                data-testid="sub-todo-returned"
-              >
-                <Tag color="error">{t('submissions.status.returned')}</Tag>
-                {r.unitName} · {r.indicator} {r.indicatorName}
-                {r.reason ? (
-                  <Typography.Text type="danger">
-                    {' '}
-                    — {t('submissions.returnReason')}：{r.reason}
-                  </Typography.Text>
-                ) : null}
-              </div>
-            ))}
-          </div>
-        ))}
-      </Space>
-    </Card>
-  );
-}
-
-interface ReasonAsk {
-  slots: SubmissionSlot[];
-  submit: boolean;
-}
+import { TodoStrip } from './TodoStrip.js';
 
 export default function SubmissionsPage() {
   const { t } = useTranslation();
@@ -150,7 +71,6 @@ export default function SubmissionsPage() {
   const [unitFilter, setUnitFilter] = useState<number | undefined>(undefined);
   const [drawer, setDrawer] = useState<{ id: number; tab: DrawerTab; canUpload: boolean } | null>(null);
   const [reasonAsk, setReasonAsk] = useState<ReasonAsk | null>(null);
-  const [reason, setReason] = useState('');
   const [rejected, setRejected] = useState<ImportRowError[] | null>(null);
   const [uploading, setUploading] = useState(false);
 
@@ -244,19 +164,11 @@ export default function SubmissionsPage() {
 
   /** Save or submit rows, asking for a reason first when one of them corrects a verified value. */
   function request(list: SubmissionSlot[], submit: boolean) {
-    if (list.some((s) => rowState(s, stateOf(s)).needsReason)) {
-      setReason('');
-      setReasonAsk({ slots: list, submit });
-    } else void save(list, submit);
+    if (list.some((s) => rowState(s, stateOf(s)).needsReason)) setReasonAsk({ slots: list, submit });
+    else void save(list, submit);
   }
 
-  const editableRows = shown.filter((s) => rowState(s, stateOf(s)).editable);
-  const dirtyRows = editableRows.filter((s) => isDirty(s, draftOf(s)) && draftOf(s).value !== null);
-  const submittableRows = editableRows.filter(
-    (s) =>
-      draftOf(s).value !== null &&
-      (isDirty(s, draftOf(s)) || s.submission?.status === 'draft' || s.submission?.status === 'returned'),
-  );
+  const { saveAll, submittable: submittableRows } = formRows(shown, stateOf, draftOf);
 
   async function uploadXlsx(file: File) {
     if (!planId || !period) return;
@@ -275,178 +187,6 @@ export default function SubmissionsPage() {
       setUploading(false);
     }
   }
-
-  const columns: ColumnsType<SubmissionSlot> = [
-    ...(multiUnit
-      ? [
-          {
-            title: t('submissions.col.unit'),
-            key: 'unit',
-            width: 160,
-            render: (_: unknown, s: SubmissionSlot) => `${s.unitCode} ${s.unitName}`,
-          },
-        ]
-      : []),
-    {
-      title: t('submissions.col.indicator'),
-      key: 'indicator',
-      render: (_, s) => (
-        <span>
-          <Typography.Text code>{s.indicator}</Typography.Text> {s.indicatorName}
-          {s.providerOwned && (
-            <div>
-              <Tag color="purple" data-testid={`sub-provider-${rowId(s)}`}>
-                {t('submissions.providedBy', { owner: s.owner ?? t('submissions.provider') })}
-              </Tag>
-            </div>
-          )}
-        </span>
-      ),
-    },
-    {
-      title: t('submissions.col.value'),
-      key: 'value',
-      width: 150,
-      render: (_, s) => {
-        const st = rowState(s, stateOf(s));
-        if (!st.editable)
-          return (
-            <span data-testid={`sub-value-ro-${rowId(s)}`} style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {s.submission?.value ?? '—'}
-            </span>
-          );
-        return (
-          <InputNumber
-            data-testid={`sub-value-${rowId(s)}`}
-            aria-label={`${s.indicator} ${t('submissions.col.value')}`}
-            style={{ width: '100%' }}
-            value={draftOf(s).value}
-            onChange={(v) => setDraft(s, { value: typeof v === 'number' && Number.isFinite(v) ? v : null })}
-          />
-        );
-      },
-    },
-    {
-      title: t('submissions.col.measureUnit'),
-      key: 'mu',
-      width: 96,
-      render: (_, s) =>
-        s.measureUnit || !rowState(s, stateOf(s)).editable ? (
-          (s.submission?.measureUnit ?? s.measureUnit ?? '—')
-        ) : (
-          <Input
-            size="small"
-            maxLength={32}
-            value={draftOf(s).measureUnit ?? ''}
-            onChange={(e) => setDraft(s, { measureUnit: e.target.value })}
-          />
-        ),
-    },
-    {
-      title: t('submissions.col.note'),
-      key: 'note',
-      render: (_, s) =>
-        rowState(s, stateOf(s)).editable ? (
-          <Input
-            data-testid={`sub-note-${rowId(s)}`}
-            maxLength={1000}
-            value={draftOf(s).note}
-            onChange={(e) => setDraft(s, { note: e.target.value })}
-          />
-        ) : (
-          (s.submission?.note ?? '')
-        ),
-    },
-    {
-      title: t('submissions.col.status'),
-      key: 'status',
-      width: 140,
-      render: (_, s) => {
-        const st = rowState(s, stateOf(s));
-        const tag = (
-          <Tag color={STATUS_COLOR[st.status]} data-testid={`sub-status-${rowId(s)}`} data-status={st.status}>
-            {t(`submissions.status.${st.status}`)}
-          </Tag>
-        );
-        return (
-          <Space size={2} wrap>
-            {s.submission?.returnReason ? <Tooltip title={s.submission.returnReason}>{tag}</Tooltip> : tag}
-            {st.late && <Tag color="orange">{t('submissions.late')}</Tag>}
-            {isDirty(s, draftOf(s)) && <Tag>{t('submissions.unsaved')}</Tag>}
-          </Space>
-        );
-      },
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 250,
-      render: (_, s) => {
-        const st = rowState(s, stateOf(s));
-        const k = slotKey(s);
-        return (
-          <Space size={0} wrap>
-            {st.editable && (
-              <>
-                <Tooltip title={st.needsReason ? t('submissions.correctHint') : undefined}>
-                  <Button
-                    size="small"
-                    type="link"
-                    icon={<SaveOutlined />}
-                    disabled={busy[k] || draftOf(s).value === null || st.needsReason}
-                    onClick={() => request([s], false)}
-                    data-testid={`sub-save-${rowId(s)}`}
-                  >
-                    {t('submissions.saveDraft')}
-                  </Button>
-                </Tooltip>
-                <Button
-                  size="small"
-                  type="link"
-                  icon={st.needsReason ? <CheckOutlined /> : <SendOutlined />}
-                  loading={busy[k]}
-                  disabled={
-                    draftOf(s).value === null ||
-                    (s.submission?.status === 'submitted' && !isDirty(s, draftOf(s))) ||
-                    (st.needsReason && !isDirty(s, draftOf(s)))
-                  }
-                  onClick={() => request([s], true)}
-                  data-testid={`sub-submit-${rowId(s)}`}
-                >
-                  {st.needsReason ? t('submissions.correct') : t('submissions.submit')}
-                </Button>
-              </>
-            )}
-            <Tooltip title={s.submission ? undefined : t('submissions.evidence.saveFirst')}>
-              <Button
-                size="small"
-                type="link"
-                icon={<PaperClipOutlined />}
-                disabled={!s.submission}
-                data-testid={`sub-evidence-${rowId(s)}`}
-                onClick={() =>
-                  s.submission && setDrawer({ id: s.submission.id, tab: 'evidence', canUpload: s.canWrite })
-                }
-              >
-                {s.submission?.evidenceCount ?? 0}
-              </Button>
-            </Tooltip>
-            <Button
-              size="small"
-              type="link"
-              icon={<HistoryOutlined />}
-              disabled={!s.submission}
-              aria-label={t('submissions.history.title')}
-              data-testid={`sub-history-${rowId(s)}`}
-              onClick={() =>
-                s.submission && setDrawer({ id: s.submission.id, tab: 'history', canUpload: s.canWrite })
-              }
-            />
-          </Space>
-        );
-      },
-    },
-  ];
 
   if (!plans.data) return <QueryState query={plans} testId="sub-plans" />;
   if (!usable.length) return <Empty description={t('submissions.noPlans')} />;
@@ -535,13 +275,8 @@ export default function SubmissionsPage() {
               <Button
                 size="small"
                 icon={<SaveOutlined />}
-                disabled={!dirtyRows.some((s) => !rowState(s, stateOf(s)).needsReason)}
-                onClick={() =>
-                  void save(
-                    dirtyRows.filter((s) => !rowState(s, stateOf(s)).needsReason),
-                    false,
-                  )
-                }
+                disabled={!saveAll.length}
+                onClick={() => void save(saveAll, false)}
                 data-testid="sub-save-all"
               >
                 {t('submissions.saveAll')}
@@ -564,16 +299,16 @@ export default function SubmissionsPage() {
           <Alert type="warning" showIcon title={t('submissions.closedHint')} style={{ marginBottom: 8 }} />
         )}
         <QueryState query={slots} also={[periods]} inline testId="sub-slots">
-          <Table<SubmissionSlot>
-            data-testid="sub-table"
-            size="small"
-            rowKey={slotKey}
+          <SlotTable
+            rows={shown}
+            multiUnit={multiUnit}
             loading={slots.isFetching}
-            dataSource={shown}
-            columns={columns}
-            pagination={shown.length > 50 ? { pageSize: 50 } : false}
-            scroll={{ x: 1000 }}
-            onRow={(s) => ({ 'data-row': rowId(s) }) as React.HTMLAttributes<HTMLElement>}
+            stateOf={stateOf}
+            draftOf={draftOf}
+            setDraft={setDraft}
+            busy={busy}
+            onSave={request}
+            onOpen={(id, tab, canUpload) => setDrawer({ id, tab, canUpload })}
           />
         </QueryState>
       </Card>
@@ -583,52 +318,26 @@ export default function SubmissionsPage() {
         canUpload={!!drawer?.canUpload}
         onClose={() => setDrawer(null)}
       />
-      <Modal
-        open={reasonAsk !== null}
-        title={t('submissions.reasonTitle')}
-        okText={t('submissions.correct')}
-        okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'sub-reason-ok' }}
+      <ReasonModal
+        ask={reasonAsk}
         onCancel={() => setReasonAsk(null)}
-        onOk={() => {
-          const ask = reasonAsk;
+        onOk={(ask, reason) => {
           setReasonAsk(null);
-          if (ask) void save(ask.slots, ask.submit, reason.trim());
+          void save(ask.slots, ask.submit, reason);
         }}
-      >
-        <Typography.Paragraph type="secondary">{t('submissions.reasonHint')}</Typography.Paragraph>
-        <Input.TextArea
-          data-testid="sub-reason"
-          rows={3}
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </Modal>
-      <Modal
-        open={rejected !== null}
+      />
+      <RejectedRowsModal
+        rows={rejected}
+        onClose={() => setRejected(null)}
         title={t('submissions.bulk.rejectedTitle')}
-        onCancel={() => setRejected(null)}
-        footer={<Button onClick={() => setRejected(null)}>{t('common.close')}</Button>}
-        width={720}
-      >
-        <Alert
-          type="error"
-          showIcon
-          title={t('submissions.bulk.nothingImported', { n: rejected?.length ?? 0 })}
-          style={{ marginBottom: 12 }}
-        />
-        <Table<ImportRowError & { key: number }>
-          data-testid="sub-import-errors"
-          size="small"
-          dataSource={(rejected ?? []).map((r, i) => ({ ...r, key: i }))}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          columns={[
-            { title: t('submissions.bulk.line'), dataIndex: 'line', width: 90 },
-            { title: t('submissions.bulk.field'), dataIndex: 'field', width: 130, render: (v) => v ?? '—' },
-            { title: t('submissions.bulk.message'), dataIndex: 'message' },
-          ]}
-        />
-      </Modal>
+        summary={t('submissions.bulk.nothingImported', { n: rejected?.length ?? 0 })}
+        labels={{
+          line: t('submissions.bulk.line'),
+          field: t('submissions.bulk.field'),
+          message: t('submissions.bulk.message'),
+        }}
+        testId="sub-import-errors"
+      />
     </Space>
   );
 }

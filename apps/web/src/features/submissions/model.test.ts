@@ -4,6 +4,8 @@ import {
   computeTodos,
   defaultPeriod,
   evidenceErrorKey,
+  formRows,
+  initialDraft,
   isDirty,
   parseValue,
   previousPeriod,
@@ -252,5 +254,31 @@ describe('small helpers', () => {
     expect(evidenceErrorKey(409, 'CONFLICT')).toBe('submissions.evidence.e409');
     expect(evidenceErrorKey(413, 'FST_REQ_FILE_TOO_LARGE')).toBe('submissions.evidence.e413');
     expect(evidenceErrorKey(403, 'FORBIDDEN')).toBeNull();
+  });
+});
+
+describe('formRows', () => {
+  const rows = [
+    slot('T1', null),
+    slot('T2', sub({ indicator: 'T2', status: 'draft' })),
+    slot('T3', sub({ indicator: 'T3', status: 'verified' })),
+    slot('T4', sub({ indicator: 'T4', status: 'submitted' })),
+    slot('T5', null, { canWrite: false }),
+  ];
+  const drafts: Record<string, { value: number | null }> = { T1: { value: 5 }, T3: { value: 11 } };
+  const draftOf = (s: SubmissionSlot) => ({ ...initialDraft(s), ...(drafts[s.indicator] ?? {}) });
+
+  it('saves changed rows except corrections, submits changed, draft and returned rows', () => {
+    const r = formRows(rows, () => 'open', draftOf);
+    expect(r.editable.map((s) => s.indicator)).toEqual(['T1', 'T2', 'T3', 'T4']);
+    // T3 is a correction of a verified value: it needs a reason, so 全部暂存 leaves it out.
+    expect(r.saveAll.map((s) => s.indicator)).toEqual(['T1']);
+    // T4 is submitted and unchanged: nothing to submit again.
+    expect(r.submittable.map((s) => s.indicator)).toEqual(['T1', 'T2', 'T3']);
+  });
+
+  it('a closed period leaves nothing to save or submit', () => {
+    const r = formRows(rows, () => 'closed', draftOf);
+    expect(r).toEqual({ editable: [], saveAll: [], submittable: [] });
   });
 });

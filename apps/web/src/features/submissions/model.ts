@@ -223,6 +223,34 @@ export function isDirty(slot: Pick<SubmissionSlot, 'submission' | 'measureUnit'>
 
 export const slotKey = (s: Pick<SubmissionSlot, 'unitId' | 'indicator'>) => `${s.unitId}|${s.indicator}`;
 
+/** What the form's bulk buttons act on, from each row's period state and draft. */
+export interface FormRows {
+  /** Rows the caller may change now. */
+  editable: SubmissionSlot[];
+  /** Changed rows with a value: 全部暂存 saves those not correcting a verified value. */
+  saveAll: SubmissionSlot[];
+  /** Rows with a value that are changed, a draft or returned: 全部报送 submits them. */
+  submittable: SubmissionSlot[];
+}
+
+export function formRows(
+  rows: readonly SubmissionSlot[],
+  stateOf: (s: SubmissionSlot) => string | null | undefined,
+  draftOf: (s: SubmissionSlot) => RowDraft,
+): FormRows {
+  const editable = rows.filter((s) => rowState(s, stateOf(s)).editable);
+  const dirty = editable.filter((s) => isDirty(s, draftOf(s)) && draftOf(s).value !== null);
+  return {
+    editable,
+    saveAll: dirty.filter((s) => !rowState(s, stateOf(s)).needsReason),
+    submittable: editable.filter(
+      (s) =>
+        draftOf(s).value !== null &&
+        (isDirty(s, draftOf(s)) || s.submission?.status === 'draft' || s.submission?.status === 'returned'),
+    ),
+  };
+}
+
 /**
  * The i18n key of a refused evidence upload: wrong or unknown content (415), the same file again
  * (409), too large (413); anything else is a general error (null).
