@@ -1,8 +1,5 @@
 import {
   type sampleCreate,
-  type VerificationCount,
-  type VerificationQueueItem,
-  type VerificationSample,
   verificationCounts,
   type verificationCreate,
   verificationQueueItem,
@@ -12,10 +9,6 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../shared/api.js';
-
-export type QueueItem = VerificationQueueItem;
-export type Sample = VerificationSample;
-export type MethodCounts = VerificationCount;
 
 export const verKeys = {
   all: ['verification'] as const,
