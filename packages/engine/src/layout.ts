@@ -1,9 +1,7 @@
 import type { CompiledPlan } from './compile';
 import type { InputIssue } from './input';
-import { type KernelParams, newKernelParams } from './kernels';
-import { COLUMNS, type Columns } from './methods/columns';
+import { type ColumnIO, type ColumnParams, newColumnParams } from './methods/column';
 import { type Cell, type MethodContext, newCell } from './methods/types';
-import type { MethodSpec } from './plan/types';
 import type { EvalState } from './state';
 
 /**
@@ -70,21 +68,21 @@ export interface Layout {
   // Scratch for leaf scoring.
   cell: Cell;
   ctx: MethodContext;
-  kparams: KernelParams;
-  sel2: Float64Array;
-  sel3: Float64Array;
-  one1: Float64Array;
+  kparams: ColumnParams;
+  /** A leaf's items for its method's column form (every unit in place, or a gathered list). */
+  io: ColumnIO;
+  /** Gathered inputs and groups of a unit list. */
   gv: Float64Array;
   gt: Float64Array;
   gb: Float64Array;
-  cols: Columns;
-  /** An all-NaN field (an input the plan never supplied), allocated on first use. */
-  nanField(): Float64Array;
+  gg: Int32Array;
+  /** Scratch row for sums nobody reads (a leaf stored but not folded). */
+  sink: Float64Array;
 }
 
 export function buildLayout(cp: CompiledPlan, st: EvalState): Layout {
   const nU = st.unitCodes.length;
-  const { nN, nL, unitGroup } = st;
+  const { nN, unitGroup } = st;
   const nG = cp.groups.length;
   const weighted = cp.mode === 'weighted';
 
@@ -128,7 +126,7 @@ export function buildLayout(cp: CompiledPlan, st: EvalState): Layout {
   for (const n of cp.nodes) {
     if (n.slot < 0 || n.parent === cp.root) continue;
     const sibs = cp.nodes[n.parent]!.children;
-    if (sibs.every((c) => cp.nodes[c]!.slot >= 0 && COLUMNS[cp.nodes[c]!.method!.kind] !== undefined))
+    if (sibs.every((c) => cp.nodes[c]!.slot >= 0 && cp.nodes[c]!.def?.column !== undefined))
       leafFusable[n.index] = 1;
   }
   // Every partial sum must stay below 2^53 for order-free sums: bounded by the children's largest scores.
@@ -140,7 +138,11 @@ export function buildLayout(cp: CompiledPlan, st: EvalState): Layout {
       let bound = 0;
       for (const c of n.children) {
         const child = cp.nodes[c]!;
-        const maxF = child.slot >= 0 && child.method ? maxFraction(child.method) : Number.POSITIVE_INFINITY;
+        // Largest |fraction of full points| a column method can give (Infinity when not bounded here).
+        const maxF =
+          child.slot >= 0 && child.method && child.def?.column
+            ? Math.max(1, Math.abs(child.def.maxFraction(child.method)))
+            : Number.POSITIVE_INFINITY;
         let maxFull = 0;
         for (let g = 0; g < nG; g++) {
           const w = wByNode[c * nG + g]!;
@@ -152,7 +154,6 @@ export function buildLayout(cp: CompiledPlan, st: EvalState): Layout {
       if (ok && bound < 2 ** 50) orderFree[n.index] = 1;
     }
 
-  let nanArr: Float64Array | null = null;
   const gv = new Float64Array(nU);
   const gt = new Float64Array(nU);
   const gb = new Float64Array(nU);
@@ -190,26 +191,24 @@ export function buildLayout(cp: CompiledPlan, st: EvalState): Layout {
     errors: [],
     cell: newCell(),
     ctx: { scale: 100, direction: 'higher', dz: 'zero', elapsed: 1, stats: undefined },
-    kparams: newKernelParams(),
-    sel2: new Float64Array(2),
-    sel3: new Float64Array(3),
-    one1: new Float64Array(1),
-    gv,
-    gt,
-    gb,
-    cols: {
+    kparams: newColumnParams(),
+    io: {
       n: 0,
       off: 0,
       value: gv,
       target: gt,
       baseline: gb,
-      scale: new Float64Array(nU),
+      group: unitGroup,
+      scaleOf: new Float64Array(nG),
+      part: null,
+      parts: 1,
       out: new Float64Array(nU),
     },
-    nanField() {
-      if (!nanArr) nanArr = new Float64Array(nU * nL).fill(Number.NaN);
-      return nanArr;
-    },
+    gv,
+    gt,
+    gb,
+    gg: new Int32Array(nU),
+    sink: new Float64Array(nU),
   };
 }
 
@@ -227,29 +226,4 @@ export function scopesOf(cp: CompiledPlan, lay: Layout, leafNode: number): numbe
   if (scope === 'all') return [lay.all];
   if (scope === 'category') return [...lay.byCategory.values()];
   return lay.byGroup;
-}
-
-/** Largest |fraction of full points| a column method can give (Infinity when not bounded here). */
-function maxFraction(spec: MethodSpec): number {
-  const s = spec as {
-    kind: string;
-    excessCap?: number;
-    breakpoints?: [number, number][];
-    clamp?: [number, number];
-  };
-  switch (s.kind) {
-    case 'completion':
-    case 'pro_rata':
-      return 1 + Math.max(0, s.excessCap ?? 0);
-    case 'satisfaction':
-    case 'manual':
-    case 'deduction':
-      return 1;
-    case 'bands':
-      return Math.max(1, ...s.breakpoints!.map((b) => Math.abs(b[1])));
-    case 'efficacy':
-      return Math.max(1, ...(s.clamp ?? [60, 100]).map((x) => Math.abs(x) / 100));
-    default:
-      return Number.POSITIVE_INFINITY;
-  }
 }

@@ -1,90 +1,50 @@
 import type { Layout } from './layout';
 import { type Leaf, missingIssue } from './leaf';
-import { COLUMNS, NEEDS_SCALE } from './methods/columns';
-import { fusedRatio, scatterColumn } from './scatter';
+import { scatterColumn } from './scatter';
 import type { EvalState } from './state';
 
 /**
- * Column path of leaf scoring: the units of `list` (or every unit) in one loop per stage — the
- * method's column form (methods/columns.ts), then scatterColumn (full points, missing values,
- * rounding, store, fold). Inputs are read in place (fields are stored [leaf × unit]) or, for a
- * unit list, gathered first.
+ * Column path of leaf scoring: the units of `list` (or every unit) through the method's column
+ * form (methods/column.ts), then scatterColumn (full points, missing values, rounding, store,
+ * fold). Inputs are read in place (fields are stored [leaf × unit]) or, for a unit list,
+ * gathered first. A group-relative method reads its scope's statistics from ctx.stats.
  */
 export function scoreColumn(st: EvalState, lay: Layout, leaf: Leaf, list: number[] | null): void {
   const { j, node, spec, slot, fv, scaleOf, mask, missingZero, missingError, roundInd, m, dec, rmode } = leaf;
-  const { nU, nG, cols, AS, AW, AM, wByNode, weighted } = lay;
-  const F = st.fields;
+  const { nU, nG, io } = lay;
   const unitGroup = st.unitGroup;
-  const scores = st.scores;
-  const ctx = lay.ctx;
-  const pb = lay.innerIdx[lay.nodeParent[j]!]! * nU;
-  if ((spec.kind === 'completion' || spec.kind === 'pro_rata') && !list && mask === null && !missingError) {
-    // The commonest column: one fused loop (see fusedRatio).
-    const p = spec as { reference?: string; below?: string; excessRate?: number; excessCap?: number };
-    const R = spec.kind === 'completion' && p.reference === 'baseline' ? F.baseline : F.target;
-    const fuse = lay.fusing && lay.leafFusable[j] === 1;
-    fusedRatio(
-      nU,
-      fv,
-      R ?? lay.nanField(),
-      slot * nU,
-      spec.kind === 'pro_rata' ? ctx.elapsed : 1,
-      node.direction === 'higher',
-      p.excessRate ?? 0,
-      p.excessCap ?? 0,
-      p.below === 'zero',
-      node.dz === 'zero' ? 0 : node.dz === 'full' ? 1 : Number.NaN,
-      unitGroup,
-      scaleOf,
-      scores,
-      j * nU,
-      missingZero,
-      roundInd,
-      m,
-      dec,
-      rmode,
-      fuse,
-      AS,
-      AW,
-      AM,
-      wByNode,
-      j * nG,
-      pb,
-      weighted,
-    );
-    if (fuse) lay.fusedNow[j] = 1;
-    return;
-  }
   const n = list ? list.length : nU;
   const idx = list ? Int32Array.from(list) : lay.allIdx;
-  const ft2 = F.target ?? lay.nanField();
-  const fb2 = F.baseline ?? lay.nanField();
+  const ft = st.fields.target;
+  const fb = st.fields.baseline;
   if (list) {
     for (let i = 0; i < n; i++) {
-      const k = slot * nU + idx[i]!;
-      lay.gv[i] = fv[k]!;
-      lay.gt[i] = ft2[k]!;
-      lay.gb[i] = fb2[k]!;
-    }
-    cols.off = 0;
-    cols.value = lay.gv;
-    cols.target = lay.gt;
-    cols.baseline = lay.gb;
-  } else {
-    cols.off = slot * nU;
-    cols.value = fv;
-    cols.target = ft2;
-    cols.baseline = fb2;
-  }
-  if (NEEDS_SCALE.has(spec.kind))
-    for (let i = 0; i < n; i++) {
       const u = idx[i]!;
-      cols.scale[i] = scaleOf[unitGroup[u]!]!;
+      const k = slot * nU + u;
+      lay.gv[i] = fv[k]!;
+      if (ft !== null) lay.gt[i] = ft[k]!;
+      if (fb !== null) lay.gb[i] = fb[k]!;
+      lay.gg[i] = unitGroup[u]!;
     }
-  cols.n = n;
-  ctx.scale = Number.NaN; // columns read the per-item scale array
-  COLUMNS[spec.kind]!(spec, ctx, cols);
-  const out = cols.out;
+    io.off = 0;
+    io.value = lay.gv;
+    io.target = ft === null ? null : lay.gt;
+    io.baseline = fb === null ? null : lay.gb;
+    io.group = lay.gg;
+  } else {
+    io.off = slot * nU;
+    io.value = fv;
+    io.target = ft;
+    io.baseline = fb;
+    io.group = unitGroup;
+  }
+  io.n = n;
+  io.scaleOf = scaleOf;
+  io.part = null;
+  const column = leaf.def.column!;
+  column.setUp(spec, lay.ctx, lay.kparams, io);
+  column.run(lay.kparams, io);
+  const out = io.out;
   const base = j * nU;
   const fuse = lay.fusing && lay.leafFusable[j] === 1 && !list;
   if (missingError)
@@ -93,6 +53,8 @@ export function scoreColumn(st: EvalState, lay: Layout, leaf: Leaf, list: number
       if (Number.isNaN(out[i]!) && scaleOf[unitGroup[u]!]! > 0 && !(mask !== null && mask[base + u] === 1))
         missingIssue(st, lay, u, node.code);
     }
+  const pb = lay.innerIdx[lay.nodeParent[j]!]! * nU;
+  const { AS, AW, AM, wByNode, weighted } = lay;
   scatterColumn(
     n,
     idx,
@@ -100,7 +62,7 @@ export function scoreColumn(st: EvalState, lay: Layout, leaf: Leaf, list: number
     unitGroup,
     scaleOf,
     mask,
-    scores,
+    st.scores,
     base,
     missingZero,
     roundInd,

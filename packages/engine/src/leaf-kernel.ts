@@ -1,297 +1,126 @@
-import { kernelParams } from './kernel-params';
-import {
-  bandsFastU,
-  deductionFastU,
-  emit,
-  emitGeneral,
-  emitOne,
-  emitStore,
-  fractions,
-  K_BANDS,
-  K_DEDUCTION,
-  K_RATIO,
-  K_SATISFACTION,
-  ratioFast,
-  ratioFastU,
-  ratioOne,
-  satisfactionFastU,
-  simpleFast,
-} from './kernels';
+import { emit, emitGeneral, emitOne, emitU } from './kernels';
 import type { Layout } from './layout';
 import type { Leaf } from './leaf';
 import type { EvalState } from './state';
 
 /**
- * Test hook: false makes the full recompute take the two-stage column path (leaf-column.ts)
- * instead of the single-pass kernels, so a test can check that both give bit-identical results.
- * Not part of the public API.
+ * Test hook: false makes the full recompute take the column path (leaf-column.ts: the method's
+ * column, then scatterColumn) instead of the kernels, so a test can check that both give
+ * bit-identical results. Not part of the public API.
  */
 export const engineOptions = { kernels: true };
 
 /**
- * Kernel path of leaf scoring: one leaf over every unit in a single pass (kernels.ts) when its
- * method has a kernel; false otherwise (the caller then takes the column or scalar path).
+ * Kernel path of leaf scoring, for the full recompute: the method's column form writes the
+ * fraction of every unit, then one of the generic loops of kernels.ts stores the scores and folds
+ * them into the parent. False when the method has no column form (or the leaf needs the general
+ * steps: unit-specific nodes, missing-value policy "error"); the caller then takes another path.
  */
 export function scoreKernel(st: EvalState, lay: Layout, leaf: Leaf): boolean {
-  const { j, slot, fv, scaleOf, mask, missingZero, missingError, roundInd, m, dec, rmode } = leaf;
-  const def = leaf.def;
-  const { nU, nG, AS, AW, AM, wByNode, weighted, laterW } = lay;
+  const { j, spec, def, slot, scaleOf, mask, missingZero, missingError, roundInd, m, dec, rmode } = leaf;
+  const column = def.column;
+  if (!engineOptions.kernels || mask !== null || missingError || column === undefined) return false;
+  const { nU, nG, AS, AW, AM, wByNode, weighted, io } = lay;
   const unitGroup = st.unitGroup;
   const scores = st.scores;
-  if (!engineOptions.kernels || mask !== null || missingError) return false;
-  const kp = lay.kparams;
-  const R = kernelParams(st, lay, leaf);
-  if (R === false) return false;
-  // A group-relative leaf reaches its parent in aggregateAll, as before (same summation order),
-  // unless the parent's sums do not depend on the order (orderFree): then it is folded here.
-  const fuse =
-    lay.fusing && lay.leafFusable[j] === 1 && (!def.groupRelative || lay.orderFree[lay.nodeParent[j]!] === 1);
-  const R2 = R ?? lay.nanField();
-  const out = lay.cols.out;
+  const parent = lay.nodeParent[j]!;
+  // Every unit in place; group-relative limits per scope part.
+  io.n = nU;
+  io.off = slot * nU;
+  io.value = leaf.fv;
+  io.target = st.fields.target;
+  io.baseline = st.fields.baseline;
+  io.group = unitGroup;
+  io.scaleOf = scaleOf;
+  io.part = null;
+  if (def.groupRelative) {
+    const scope = (spec as { scope?: string }).scope ?? 'group';
+    io.part = scope === 'all' ? lay.partAll : scope === 'category' ? lay.partCategory : unitGroup;
+    io.parts = scope === 'all' ? 1 : scope === 'category' ? lay.byCategory.size : nG;
+  }
+  column.setUp(spec, lay.ctx, lay.kparams, io);
+  column.run(lay.kparams, io);
+  const out = io.out;
+
+  // A group-relative leaf reaches its parent in aggregateAll (the same summation order), unless
+  // the parent's sums do not depend on the order (orderFree): then it is folded here.
+  const fuse = lay.fusing && lay.leafFusable[j] === 1 && (!def.groupRelative || lay.orderFree[parent] === 1);
+  const base = j * nU;
   const wo = j * nG;
   const wOf = wByNode.subarray(wo, wo + nG);
-  const pb = lay.innerIdx[lay.nodeParent[j]!]! * nU;
-  let simple = fuse && roundInd && rmode !== 'down';
-  for (let g = 0; g < nG && simple; g++) if (!(scaleOf[g]! > 0 && wOf[g]! > 0)) simple = false;
-  const noAW =
-    simple &&
-    lay.orderFree[lay.nodeParent[j]!] === 1 &&
-    ((kp.kind === K_RATIO && kp.higher) ||
-      kp.kind === K_SATISFACTION ||
-      kp.kind === K_DEDUCTION ||
-      (kp.kind === K_BANDS && bandsAscending(kp.bx)));
-  if (noAW) {
+  const pb = lay.innerIdx[parent]! * nU;
+  const halfMode = roundInd && rmode !== 'down';
+  let allPos = true;
+  for (let g = 0; g < nG; g++) if (!(scaleOf[g]! > 0)) allPos = false;
+  let simple = fuse && halfMode && allPos;
+  for (let g = 0; g < nG && simple; g++) if (!(wOf[g]! > 0)) simple = false;
+  if (simple && lay.orderFree[parent] === 1) {
     // Points mode, order-free parent: the loop adds scores only; the weights per group below.
-    const off = slot * nU;
-    const base = j * nU;
-    const kind = kp.kind;
     for (let u = 0; u < nU; u++) {
-      u =
-        kind === K_RATIO
-          ? ratioFastU(
-              u,
-              nU,
-              fv,
-              R2,
-              off,
-              kp.refFactor,
-              kp.rate,
-              kp.cap,
-              kp.belowZero,
-              unitGroup,
-              scaleOf,
-              scores,
-              base,
-              m,
-              AS,
-              pb,
-              lay.sel2,
-            )
-          : kind === K_SATISFACTION
-            ? satisfactionFastU(u, nU, fv, off, kp.p, unitGroup, scaleOf, scores, base, m, AS, pb)
-            : kind === K_DEDUCTION
-              ? deductionFastU(u, nU, fv, off, kp.p, unitGroup, scaleOf, scores, base, m, AS, pb, lay.sel3)
-              : bandsFastU(
-                  u,
-                  nU,
-                  fv,
-                  off,
-                  kp.bx,
-                  kp.bf,
-                  unitGroup,
-                  scaleOf,
-                  scores,
-                  base,
-                  m,
-                  AS,
-                  pb,
-                  lay.sel3,
-                );
+      u = emitU(u, nU, out, unitGroup, scaleOf, scores, base, m, AS, pb);
       if (u < nU) {
-        // The general steps add the weight of a present cell: take it back (added per group below).
-        AW[pb + u] = AW[pb + u]! - wOf[unitGroup[u]!]!;
-        ratioOne(
+        // emitOne adds the weight of a present cell: take it back (added per group below).
+        const w = wOf[unitGroup[u]!]!;
+        AW[pb + u] = AW[pb + u]! - w;
+        emitOne(
           u,
-          kp,
-          fv,
-          R2,
-          off,
-          unitGroup,
-          scaleOf,
+          out[u]!,
+          scaleOf[unitGroup[u]!]!,
           scores,
           base,
           missingZero,
+          true,
           m,
           dec,
           rmode,
+          true,
           AS,
           AW,
           AM,
-          wOf,
+          w,
           pb,
           weighted,
-          lay.one1,
-          lay.sel2,
         );
       }
     }
-    const pw = lay.nodeParent[j]! * nG;
-    for (let g = 0; g < nG; g++) laterW[pw + g] = laterW[pw + g]! + wOf[g]!;
-    lay.laterAny[lay.nodeParent[j]!] = 1;
-    lay.fusedNow[j] = 1;
-    return true;
-  }
-  if (simple && kp.kind === K_RATIO && kp.higher) {
-    // The commonest leaf in one fused pass; the odd cell goes through the general steps.
-    const off = slot * nU;
+    const pw = parent * nG;
+    for (let g = 0; g < nG; g++) lay.laterW[pw + g] = lay.laterW[pw + g]! + wOf[g]!;
+    lay.laterAny[parent] = 1;
+  } else if (!fuse && halfMode && allPos) {
+    // Not folded here (group-relative): store only (the sums go to a scratch row).
+    const sink = lay.sink;
     for (let u = 0; u < nU; u++) {
-      u = ratioFast(
-        u,
-        nU,
-        fv,
-        R2,
-        off,
-        kp.refFactor,
-        kp.rate,
-        kp.cap,
-        kp.belowZero,
-        unitGroup,
-        scaleOf,
-        scores,
-        j * nU,
-        m,
-        AS,
-        AW,
-        wOf,
-        pb,
-        weighted,
-        lay.sel2,
-      );
+      u = emitU(u, nU, out, unitGroup, scaleOf, scores, base, m, sink, 0);
       if (u < nU)
-        ratioOne(
+        emitOne(
           u,
-          kp,
-          fv,
-          R2,
-          off,
-          unitGroup,
-          scaleOf,
+          out[u]!,
+          scaleOf[unitGroup[u]!]!,
           scores,
-          j * nU,
+          base,
           missingZero,
+          true,
           m,
           dec,
           rmode,
+          false,
           AS,
           AW,
           AM,
-          wOf,
+          0,
           pb,
           weighted,
-          lay.one1,
-          lay.sel2,
         );
     }
-    lay.fusedNow[j] = 1;
     return true;
-  }
-  let ascending = kp.bx.length >= 2;
-  for (let i = 1; i < kp.bx.length; i++) if (!(kp.bx[i]! > kp.bx[i - 1]!)) ascending = false;
-  if (
-    simple &&
-    (kp.kind === K_SATISFACTION || kp.kind === K_DEDUCTION || (kp.kind === K_BANDS && ascending))
-  ) {
-    const off = slot * nU;
-    for (let u = 0; u < nU; u++) {
-      u = simpleFast(
-        u,
-        nU,
-        kp.kind,
-        fv,
-        off,
-        kp.p,
-        kp.bx,
-        kp.bf,
-        unitGroup,
-        scaleOf,
-        scores,
-        j * nU,
-        m,
-        AS,
-        AW,
-        wOf,
-        pb,
-        weighted,
-        lay.sel3,
-      );
-      if (u < nU)
-        ratioOne(
-          u,
-          kp,
-          fv,
-          R2,
-          off,
-          unitGroup,
-          scaleOf,
-          scores,
-          j * nU,
-          missingZero,
-          m,
-          dec,
-          rmode,
-          AS,
-          AW,
-          AM,
-          wOf,
-          pb,
-          weighted,
-          lay.one1,
-          lay.sel2,
-        );
-    }
-    lay.fusedNow[j] = 1;
-    return true;
-  }
-  fractions(kp, nU, fv, R2, slot * nU, unitGroup, scaleOf, out, lay.sel2);
-  if (!fuse && roundInd && rmode !== 'down') {
-    // Not folded here (group-relative): store only, the odd cell through the general steps.
-    let allPos = true;
-    for (let g = 0; g < nG; g++) if (!(scaleOf[g]! > 0)) allPos = false;
-    if (allPos) {
-      for (let u = 0; u < nU; u++) {
-        u = emitStore(u, nU, out, unitGroup, scaleOf, scores, j * nU, m);
-        if (u < nU)
-          emitOne(
-            u,
-            out[u]!,
-            scaleOf[unitGroup[u]!]!,
-            scores,
-            j * nU,
-            missingZero,
-            true,
-            m,
-            dec,
-            rmode,
-            false,
-            AS,
-            AW,
-            AM,
-            0,
-            pb,
-            weighted,
-          );
-      }
-      return true;
-    }
-  }
-  if (simple)
+  } else if (simple)
     emit(
       nU,
       out,
       unitGroup,
       scaleOf,
       scores,
-      j * nU,
+      base,
       missingZero,
       m,
       dec,
@@ -310,7 +139,7 @@ export function scoreKernel(st: EvalState, lay: Layout, leaf: Leaf): boolean {
       unitGroup,
       scaleOf,
       scores,
-      j * nU,
+      base,
       missingZero,
       roundInd,
       m,
@@ -325,11 +154,5 @@ export function scoreKernel(st: EvalState, lay: Layout, leaf: Leaf): boolean {
       weighted,
     );
   if (fuse) lay.fusedNow[j] = 1;
-  return true;
-}
-
-function bandsAscending(bx: Float64Array): boolean {
-  if (bx.length < 2) return false;
-  for (let i = 1; i < bx.length; i++) if (!(bx[i]! > bx[i - 1]!)) return false;
   return true;
 }

@@ -12,6 +12,13 @@ export interface Leaf {
   def: MethodDef;
   slot: number;
   fv: Float64Array;
+  /** The other inputs the method reads (null: not read, or not supplied). */
+  ft: Float64Array | null;
+  fb: Float64Array | null;
+  fbv: Float64Array | null;
+  fpv: Float64Array | null;
+  fpb: Float64Array | null;
+  lists: Map<number, readonly number[]> | null;
   /** Full points of the leaf in each group (0 = not applicable). */
   scaleOf: Float64Array;
   mask: Uint8Array | null;

@@ -2,8 +2,6 @@ import { type Layout, scopesOf } from './layout';
 import { type Leaf, missingIssue } from './leaf';
 import { scoreColumn } from './leaf-column';
 import { scoreKernel } from './leaf-kernel';
-import { COLUMNS } from './methods/columns';
-import { KIND_ID, scoreByKind } from './methods/dispatch';
 import { roundDecimal, toUnits } from './rounding';
 import type { EvalState } from './state';
 
@@ -28,6 +26,9 @@ export function scoreLeaf(st: EvalState, lay: Layout, j: number, units: number[]
   const { nN, nG } = lay;
   const scaleOf = new Float64Array(nG);
   for (let g = 0; g < nG; g++) scaleOf[g] = cp.full[g * nN + j]!;
+  // Only the inputs this method reads are copied into the cell of the scalar path.
+  const ins = node.def!.inputs;
+  const F = st.fields;
   const leaf: Leaf = {
     j,
     node,
@@ -35,6 +36,12 @@ export function scoreLeaf(st: EvalState, lay: Layout, j: number, units: number[]
     def: node.def!,
     slot: node.slot,
     fv: st.fields.value!,
+    ft: ins.includes('target') ? F.target : null,
+    fb: ins.includes('baseline') ? F.baseline : null,
+    fbv: ins.includes('baseValue') ? F.baseValue : null,
+    fpv: ins.includes('peerValue') ? F.peerValue : null,
+    fpb: ins.includes('peerBaseValue') ? F.peerBaseValue : null,
+    lists: ins.includes('scores') ? st.lists : null,
     scaleOf,
     mask: st.onlyUnitMask,
     missingZero: node.missing === 'zero',
@@ -67,7 +74,7 @@ function applicable(st: EvalState, lay: Layout, u: number, j: number): boolean {
 }
 
 function run(st: EvalState, lay: Layout, leaf: Leaf, list: number[] | null): void {
-  if (COLUMNS[leaf.spec.kind]) scoreColumn(st, lay, leaf, list);
+  if (leaf.def.column) scoreColumn(st, lay, leaf, list);
   else if (list) for (const u of list) scoreCell(st, lay, leaf, u);
   else for (let u = 0; u < lay.nU; u++) scoreCell(st, lay, leaf, u);
 }
@@ -83,20 +90,17 @@ function scoreCell(st: EvalState, lay: Layout, leaf: Leaf, u: number): void {
     scores[at] = Number.NaN;
     return;
   }
-  // Only the inputs this method reads are copied into the cell.
-  const ins = leaf.def.inputs;
-  const F = st.fields;
   const k = slot * nU + u;
   const cell = lay.cell;
   cell.value = leaf.fv[k]!;
-  cell.target = ins.includes('target') && F.target ? F.target[k]! : Number.NaN;
-  cell.baseline = ins.includes('baseline') && F.baseline ? F.baseline[k]! : Number.NaN;
-  cell.baseValue = ins.includes('baseValue') && F.baseValue ? F.baseValue[k]! : Number.NaN;
-  cell.peerValue = ins.includes('peerValue') && F.peerValue ? F.peerValue[k]! : Number.NaN;
-  cell.peerBaseValue = ins.includes('peerBaseValue') && F.peerBaseValue ? F.peerBaseValue[k]! : Number.NaN;
-  cell.scores = ins.includes('scores') ? st.lists.get(k) : undefined;
+  cell.target = leaf.ft !== null ? leaf.ft[k]! : Number.NaN;
+  cell.baseline = leaf.fb !== null ? leaf.fb[k]! : Number.NaN;
+  cell.baseValue = leaf.fbv !== null ? leaf.fbv[k]! : Number.NaN;
+  cell.peerValue = leaf.fpv !== null ? leaf.fpv[k]! : Number.NaN;
+  cell.peerBaseValue = leaf.fpb !== null ? leaf.fpb[k]! : Number.NaN;
+  cell.scores = leaf.lists !== null ? leaf.lists.get(k) : undefined;
   lay.ctx.scale = scale;
-  let f = scoreByKind(KIND_ID[spec.kind], spec, cell, lay.ctx);
+  let f = leaf.def.score(spec, cell, lay.ctx, null);
   if (Number.isNaN(f)) {
     if (leaf.missingZero) f = 0;
     else {

@@ -1,5 +1,6 @@
 import type { BandsSpec } from '../plan/types';
 import { step } from '../steps';
+import type { ColumnIO, ColumnParams } from './column';
 import { type MethodDef, missing } from './types';
 
 /**
@@ -25,24 +26,29 @@ export const bands: MethodDef<BandsSpec> = {
       tr.vars.breakpoints = JSON.stringify(bp);
     }
     if (Number.isNaN(x)) return missing(tr, 'value');
-    const n = bp.length;
-    if (!s.interpolate) {
-      let f = 0;
-      for (let i = 0; i < n; i++) if (x >= bp[i]![0]) f = bp[i]![1];
-      return f;
-    }
-    if (x <= bp[0]![0]) return bp[0]![1];
-    for (let i = 1; i < n; i++) {
-      const x1 = bp[i]![0];
-      if (x <= x1) {
-        const f1 = bp[i]![1];
-        const x0 = bp[i - 1]![0];
-        const f0 = bp[i - 1]![1];
-        // Strictly ascending breakpoints (validated) make x1 − x0 > 0.
-        return f0 + ((f1 - f0) * (x - x0)) / (x1 - x0);
+    const xs = Float64Array.from(bp, (p) => p[0]);
+    const fs = Float64Array.from(bp, (p) => p[1]);
+    return s.interpolate ? bandsLinear(x, xs, fs) : bandsStep(x, xs, fs);
+  },
+  column: {
+    setUp(s, _ctx, kp) {
+      const bp = s.breakpoints;
+      if (kp.bx.length !== bp.length) {
+        kp.bx = new Float64Array(bp.length);
+        kp.bf = new Float64Array(bp.length);
       }
-    }
-    return bp[n - 1]![1];
+      for (let i = 0; i < bp.length; i++) {
+        kp.bx[i] = bp[i]![0];
+        kp.bf[i] = bp[i]![1];
+      }
+      kp.interpolate = s.interpolate === true;
+    },
+    run(kp: ColumnParams, io: ColumnIO) {
+      const { n, off, value: X, out } = io;
+      const { bx, bf } = kp;
+      if (kp.interpolate) for (let i = 0; i < n; i++) out[i] = bandsLinear(X[off + i]!, bx, bf);
+      else for (let i = 0; i < n; i++) out[i] = bandsStep(X[off + i]!, bx, bf);
+    },
   },
   maxFraction: (s) => Math.max(0, ...s.breakpoints.map((b) => b[1])),
   check(s) {
@@ -57,3 +63,33 @@ export const bands: MethodDef<BandsSpec> = {
     return out;
   },
 };
+
+/** Step rule for one cell: the fraction of the last breakpoint x reaches, 0 below the first; NaN when missing. */
+export function bandsStep(x: number, bx: Float64Array, bf: Float64Array): number {
+  if (Number.isNaN(x)) return Number.NaN;
+  let f = 0;
+  for (let i = 0; i < bx.length; i++) if (x >= bx[i]!) f = bf[i]!;
+  return f;
+}
+
+const SEL3 = new Float64Array(3);
+
+/**
+ * Interpolated rule for one cell: linear between neighbouring breakpoints, flat beyond the ends
+ * (breakpoints strictly ascending, as validated). The segment is 1 + #{inner breakpoints below
+ * x}, found without a branch, and the choice between below the first, inside, and above the last
+ * is made by index: on real data these are unpredictable, and branches would be mispredicted.
+ */
+export function bandsLinear(x: number, bx: Float64Array, bf: Float64Array): number {
+  if (Number.isNaN(x)) return Number.NaN;
+  const n = bx.length;
+  if (n === 1) return bf[0]!;
+  let i = 1;
+  for (let k = 1; k < n - 1; k++) i += +(x > bx[k]!);
+  const x0 = bx[i - 1]!;
+  const f0 = bf[i - 1]!;
+  SEL3[0] = bf[0]!;
+  SEL3[1] = f0 + ((bf[i]! - f0) * (x - x0)) / (bx[i]! - x0);
+  SEL3[2] = bf[n - 1]!;
+  return SEL3[+(x > bx[0]!) + +(x > bx[n - 1]!)]!;
+}

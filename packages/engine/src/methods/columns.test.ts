@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MethodSpec } from '../plan/types';
-import { COLUMNS } from './columns';
+import { type ColumnIO, newColumnParams } from './column';
 import { METHODS } from './index';
 import { type MethodContext, newCell } from './types';
 
@@ -56,13 +56,17 @@ describe('column forms equal the scalar methods exactly', () => {
           const n = rows.length;
           const off = 3; // inputs are read at an offset, as from the evaluator's [leaf × unit] arrays
           const arr = (k: number) => Float64Array.from([9, 9, 9, ...rows.map((r) => r[k] as number)]);
-          const cols = {
+          // Each item in a group of its own, whose full points are the row's scale.
+          const io: ColumnIO = {
             n,
             off,
             value: arr(0),
             target: arr(1),
             baseline: arr(2),
-            scale: Float64Array.from(rows.map((r) => r[3])),
+            group: Int32Array.from(rows, (_, i) => i),
+            scaleOf: Float64Array.from(rows.map((r) => r[3])),
+            part: null,
+            parts: 1,
             out: new Float64Array(n),
           };
           const def = METHODS[spec.kind];
@@ -74,11 +78,13 @@ describe('column forms equal the scalar methods exactly', () => {
             elapsed,
             stats: def.prepare ? def.prepare(spec, present, direction) : undefined,
           };
-          COLUMNS[spec.kind]!(spec, ctx, cols);
+          const kp = newColumnParams();
+          def.column!.setUp(spec, ctx, kp, io);
+          def.column!.run(kp, io);
           rows.forEach((r, i) => {
             const cell = { ...newCell(), value: r[0], target: r[1], baseline: r[2] };
             const f = def.score(spec, cell, { ...ctx, scale: r[3] }, null);
-            expect(Object.is(cols.out[i], f) || (Number.isNaN(f) && Number.isNaN(cols.out[i]!))).toBe(true);
+            expect(Object.is(io.out[i], f) || (Number.isNaN(f) && Number.isNaN(io.out[i]!))).toBe(true);
           });
         },
       ),

@@ -1,6 +1,6 @@
 import type { CompletionSpec } from '../plan/types';
 import { step } from '../steps';
-import { maxRatioFraction, ratioFraction } from './ratio';
+import { maxRatioFraction, ratioColumn, ratioFraction } from './ratio';
 import { type MethodDef, missing, nonNegative } from './types';
 
 /** Completion against the target or the baseline (H3 with capped bonus, S6 without). */
@@ -20,6 +20,7 @@ export const completion: MethodDef<CompletionSpec> = {
     if (Number.isNaN(ref)) return missing(tr, refName);
     return ratioFraction(c.value, ref, s, ctx.direction, ctx, tr);
   },
+  column: ratioColumn((s) => ({ baseline: s.reference === 'baseline', factor: 1 })),
   maxFraction: maxRatioFraction,
   check: (s) => [...nonNegative('excessRate', s.excessRate), ...nonNegative('excessCap', s.excessCap)],
 };

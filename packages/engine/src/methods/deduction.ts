@@ -1,5 +1,6 @@
 import type { DeductionMethodSpec } from '../plan/types';
 import { step } from '../steps';
+import type { ColumnIO, ColumnParams } from './column';
 import { type MethodDef, missing, nonNegative } from './types';
 
 /** Deduction from full marks (S11): score = max(0, full − count × perItem); f = score / full. */
@@ -15,12 +16,37 @@ export const deduction: MethodDef<DeductionMethodSpec> = {
     }
     if (Number.isNaN(c.value)) return missing(tr, 'value');
     if (!(ctx.scale > 0)) return 0;
-    const f = Math.max(0, ctx.scale - Math.max(0, c.value) * s.perItem) / ctx.scale;
+    const f = deductionCell(c.value, ctx.scale, s.perItem);
     // A negative count counts as 0: the worked line is shown only when it reads as written.
     if (tr && c.value >= 0)
       tr.steps.push(step('deduction.result', { full: ctx.scale, count: c.value, perItem: s.perItem, f }));
     return f;
   },
+  column: {
+    setUp(s, _ctx, kp) {
+      kp.p = s.perItem;
+    },
+    run(kp: ColumnParams, io: ColumnIO) {
+      const { n, off, value: X, out, group, scaleOf } = io;
+      const per = kp.p;
+      for (let i = 0; i < n; i++) out[i] = deductionCell(X[off + i]!, scaleOf[group[i]!]!, per);
+    },
+  },
   maxFraction: () => 1,
   check: (s) => nonNegative('perItem', s.perItem),
 };
+
+const SEL = new Float64Array(2);
+
+/**
+ * The rule for one cell: max(0, full − max(0, count) × perItem) / full; 0 without full points;
+ * NaN when missing. The outer max by index (t ≤ 0 picks +0, as Math.max(0, −0) does).
+ */
+export function deductionCell(x: number, full: number, perItem: number): number {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (!(full > 0)) return 0;
+  const t = full - Math.max(0, x) * perItem;
+  SEL[0] = t;
+  SEL[1] = 0;
+  return SEL[+(t <= 0)]! / full;
+}

@@ -1,6 +1,7 @@
 import type { EfficacySpec } from '../plan/types';
 import { step } from '../steps';
-import { clamp, type MethodDef, missing, zeroDivision } from './types';
+import { type ColumnIO, type ColumnParams, dzFraction } from './column';
+import { type MethodDef, missing, zeroDivision } from './types';
 
 interface EfficacyStats {
   min: number;
@@ -53,12 +54,42 @@ export const efficacy: MethodDef<EfficacySpec> = {
     // Unreachable through evaluate (a present x is itself in its scope); kept for direct calls.
     if (noLimits) return Number.NaN;
     if (xh === xs) return zeroDivision(ctx, tr, 'limits');
-    const d = clamp(60 + (40 * (c.value - xs)) / (xh - xs), lo, hi);
+    const d = efficacyD(c.value, xs, xh, lo, hi);
     if (tr) {
       tr.vars.d = d;
       tr.steps.push(step('efficacy.result', { x: c.value, xs, xh, lo, hi, d, f: d / 100 }));
     }
     return d / 100;
+  },
+  column: {
+    setUp(s, ctx, kp, io) {
+      kp.lo = s.clamp ? s.clamp[0] : 60;
+      kp.hi = s.clamp ? s.clamp[1] : 100;
+      kp.dz = dzFraction(ctx);
+      const parts = io.part === null ? 1 : io.parts;
+      if (kp.effS.length < parts) {
+        kp.effS = new Float64Array(parts);
+        kp.effH = new Float64Array(parts);
+      }
+      const higher = ctx.direction === 'higher';
+      if (s.limits !== 'group') {
+        kp.effS.fill(s.limits.worst);
+        kp.effH.fill(s.limits.best);
+      } else if (io.part === null) {
+        // One scope part: its statistics from prepare().
+        const st = ctx.stats as EfficacyStats;
+        kp.effS[0] = higher ? st.min : st.max;
+        kp.effH[0] = higher ? st.max : st.min;
+      } else scopeLimits(kp, io, parts, higher);
+    },
+    run(kp: ColumnParams, io: ColumnIO) {
+      const { n, off, value: X, out, part } = io;
+      const { lo, hi, dz, effS, effH } = kp;
+      for (let i = 0; i < n; i++) {
+        const q = part === null ? 0 : part[i]!;
+        out[i] = efficacyCell(X[off + i]!, effS[q]!, effH[q]!, lo, hi, dz);
+      }
+    },
   },
   maxFraction: (s) => (s.clamp ?? [60, 100])[1] / 100,
   check(s) {
@@ -73,3 +104,39 @@ export const efficacy: MethodDef<EfficacySpec> = {
     return out;
   },
 };
+
+/** d = 60 + 40 · (x − x_s) / (x_h − x_s), clamped to [lo, hi]. */
+export function efficacyD(x: number, xs: number, xh: number, lo: number, hi: number): number {
+  const d = 60 + (40 * (x - xs)) / (xh - xs);
+  return d < lo ? lo : d > hi ? hi : d;
+}
+
+/** The rule for one cell: d / 100; `dz` when x_h = x_s; NaN when missing. */
+export function efficacyCell(x: number, xs: number, xh: number, lo: number, hi: number, dz: number): number {
+  return Number.isNaN(x) ? Number.NaN : xh === xs ? dz : efficacyD(x, xs, xh, lo, hi) / 100;
+}
+
+/**
+ * Worst and best present value of each scope part over every item (the same min / max as
+ * prepare() per part, found in one pass in item order); an item without full points is left out.
+ */
+function scopeLimits(kp: ColumnParams, io: ColumnIO, parts: number, higher: boolean): void {
+  const mn = kp.effS;
+  const mx = kp.effH;
+  mn.fill(Number.POSITIVE_INFINITY);
+  mx.fill(Number.NEGATIVE_INFINITY);
+  const { n, off, value: X, part, group, scaleOf } = io;
+  for (let i = 0; i < n; i++) {
+    const x = X[off + i]!;
+    if (Number.isNaN(x) || !(scaleOf[group[i]!]! > 0)) continue;
+    const q = part![i]!;
+    if (x < mn[q]!) mn[q] = x;
+    if (x > mx[q]!) mx[q] = x;
+  }
+  if (!higher)
+    for (let q = 0; q < parts; q++) {
+      const t = mn[q]!;
+      mn[q] = mx[q]!;
+      mx[q] = t;
+    }
+}

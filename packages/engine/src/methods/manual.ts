@@ -1,6 +1,7 @@
 import type { ManualSpec } from '../plan/types';
 import { step } from '../steps';
-import { clamp, type MethodDef, missing } from './types';
+import { type ColumnIO, type ColumnParams, clamp01 } from './column';
+import { type MethodDef, missing } from './types';
 
 /**
  * Manual qualitative score (定性评价): the assessor enters a score on `scale` (default: the
@@ -18,10 +19,26 @@ export const manual: MethodDef<ManualSpec> = {
     }
     if (Number.isNaN(c.value)) return missing(tr, 'value');
     if (!(scale > 0)) return 0;
-    const f = clamp(c.value / scale, 0, 1);
+    const f = manualCell(c.value, scale);
     if (tr) tr.steps.push(step('manual.result', { x: c.value, scale, f }));
     return f;
+  },
+  column: {
+    setUp(s, _ctx, kp) {
+      kp.p = s.scale ?? Number.NaN;
+    },
+    run(kp: ColumnParams, io: ColumnIO) {
+      const { n, off, value: X, out, group, scaleOf } = io;
+      const p = kp.p;
+      // Without a scale of its own the score is on the item's full points.
+      for (let i = 0; i < n; i++) out[i] = manualCell(X[off + i]!, Number.isNaN(p) ? scaleOf[group[i]!]! : p);
+    },
   },
   maxFraction: () => 1,
   check: (s) => (s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : []),
 };
+
+/** The rule for one cell: clamp(x / scale, 0, 1), 0 when the scale is not positive; NaN when missing. */
+export function manualCell(x: number, scale: number): number {
+  return Number.isNaN(x) ? Number.NaN : !(scale > 0) ? 0 : clamp01(x / scale);
+}

@@ -1,6 +1,6 @@
 import type { ProRataSpec } from '../plan/types';
 import { step } from '../steps';
-import { maxRatioFraction, ratioFraction } from './ratio';
+import { maxRatioFraction, ratioColumn, ratioFraction } from './ratio';
 import { type MethodDef, missing, nonNegative } from './types';
 
 /**
@@ -25,6 +25,8 @@ export const proRata: MethodDef<ProRataSpec> = {
     if (tr) tr.steps.push(step('pro_rata.reference', { target: c.target, elapsed: ctx.elapsed, ref }));
     return ratioFraction(c.value, ref, s, ctx.direction, ctx, tr);
   },
+  // The scalar form computes target × elapsed; elapsed = 1 multiplies exactly, so the column does too.
+  column: ratioColumn((_s, ctx) => ({ baseline: false, factor: ctx.elapsed })),
   maxFraction: maxRatioFraction,
   check: (s) => [
     ...(s.basis === 'month' || s.basis === 'day' ? [] : ['basis must be "month" or "day"']),

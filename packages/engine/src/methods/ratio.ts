@@ -1,5 +1,6 @@
-import type { Direction } from '../plan/types';
+import type { Direction, MethodSpec } from '../plan/types';
 import { step } from '../steps';
+import { type ColumnForm, type ColumnIO, type ColumnParams, dzFraction } from './column';
 import { type MethodContext, type Tracer, zeroDivision } from './types';
 
 export interface RatioParams {
@@ -22,15 +23,19 @@ export function ratioFraction(
   tr: Tracer | null,
 ): number {
   if (!(ref > 0)) return zeroDivision(ctx, tr, 'reference', ref);
-  let r: number;
-  if (direction === 'higher') r = x / ref;
-  else r = x > 0 ? ref / x : Number.POSITIVE_INFINITY; // nothing at all is the best a lower-is-better value can do
   const rate = p.excessRate ?? 0;
   const cap = p.excessCap ?? 0;
-  let f: number;
-  if (r >= 1) f = 1 + (rate > 0 && cap > 0 ? Math.min(cap, rate * (r - 1)) : 0);
-  else f = p.below === 'zero' ? 0 : Math.max(0, r);
+  const f = ratioCell(
+    x,
+    ref,
+    direction === 'higher',
+    bonusRate(rate, cap),
+    cap,
+    p.below === 'zero',
+    Number.NaN,
+  );
   if (tr) {
+    const r = ratioOf(x, ref, direction === 'higher');
     tr.vars.r = Number.isFinite(r) ? r : 'unbounded';
     tr.steps.push(
       direction === 'higher'
@@ -48,6 +53,72 @@ export function ratioFraction(
     );
   }
   return f;
+}
+
+/** r = x / ref (higher is better) or ref / x (lower is better; nothing at all is the best a lower-is-better value can do). */
+export function ratioOf(x: number, ref: number, higher: boolean): number {
+  return higher ? x / ref : x > 0 ? ref / x : Number.POSITIVE_INFINITY;
+}
+
+const SEL = new Float64Array(2);
+
+/**
+ * The ratio rule for one cell, the one definition every path uses: NaN when an input is
+ * missing, `dz` when the reference is ≤ 0, else f = r ≥ 1 ? 1 + min(cap, rate · (r − 1)) (no
+ * bonus when rate is 0: see bonusRate) : (belowZero ? 0 : max(0, r)). The choice is made by
+ * indexing a two-slot array: on real data it is unpredictable, and a branch would be mispredicted.
+ */
+export function ratioCell(
+  x: number,
+  ref: number,
+  higher: boolean,
+  rate: number,
+  cap: number,
+  belowZero: boolean,
+  dz: number,
+): number {
+  if (Number.isNaN(x) || Number.isNaN(ref)) return Number.NaN;
+  if (!(ref > 0)) return dz;
+  const r = ratioOf(x, ref, higher);
+  SEL[1] = 1 + (rate > 0 ? Math.min(cap, rate * (r - 1)) : 0);
+  SEL[0] = belowZero ? 0 : Math.max(0, r);
+  return SEL[+(r >= 1)]!;
+}
+
+/** Exceeding the reference earns a bonus only when both the rate and the cap are > 0: the rate to use. */
+export function bonusRate(rate: number, cap: number): number {
+  return rate > 0 && cap > 0 ? rate : 0;
+}
+
+/** The column form of a ratio method; `reference` picks the reference field and its factor. */
+export function ratioColumn<S extends MethodSpec & RatioParams>(
+  reference: (s: S, ctx: MethodContext) => { baseline: boolean; factor: number },
+): ColumnForm<S> {
+  return {
+    setUp(s, ctx, kp) {
+      const ref = reference(s, ctx);
+      kp.reference = ref.baseline ? 1 : 0;
+      kp.refFactor = ref.factor;
+      kp.higher = ctx.direction === 'higher';
+      kp.cap = s.excessCap ?? 0;
+      kp.rate = bonusRate(s.excessRate ?? 0, kp.cap);
+      kp.belowZero = s.below === 'zero';
+      kp.dz = dzFraction(ctx);
+    },
+    run: runRatio,
+  };
+}
+
+function runRatio(kp: ColumnParams, io: ColumnIO): void {
+  const { n, off, value: X, out } = io;
+  const R = kp.reference === 1 ? io.baseline : io.target;
+  if (R === null) {
+    out.fill(Number.NaN, 0, n); // no reference for any unit: every item is missing
+    return;
+  }
+  const { refFactor, higher, rate, cap, belowZero, dz } = kp;
+  for (let i = 0; i < n; i++)
+    out[i] = ratioCell(X[off + i]!, R[off + i]! * refFactor, higher, rate, cap, belowZero, dz);
 }
 
 export function maxRatioFraction(p: RatioParams): number {

@@ -1,6 +1,7 @@
 import type { SatisfactionSpec } from '../plan/types';
 import { step } from '../steps';
-import { clamp, type MethodDef, missing } from './types';
+import { type ColumnIO, type ColumnParams, clamp01 } from './column';
+import { type MethodDef, missing } from './types';
 
 /** Satisfaction score from the survey module (满意度): f = clamp(value / scale, 0, 1), scale 100. */
 export const satisfaction: MethodDef<SatisfactionSpec> = {
@@ -14,10 +15,25 @@ export const satisfaction: MethodDef<SatisfactionSpec> = {
       tr.vars.x = Number.isNaN(c.value) ? null : c.value;
     }
     if (Number.isNaN(c.value)) return missing(tr, 'value');
-    const f = clamp(c.value / scale, 0, 1);
+    const f = satisfactionCell(c.value, scale);
     if (tr) tr.steps.push(step('satisfaction.result', { x: c.value, scale, f }));
     return f;
+  },
+  column: {
+    setUp(s, _ctx, kp) {
+      kp.p = s.scale ?? 100;
+    },
+    run(kp: ColumnParams, io: ColumnIO) {
+      const { n, off, value: X, out } = io;
+      const scale = kp.p;
+      for (let i = 0; i < n; i++) out[i] = satisfactionCell(X[off + i]!, scale);
+    },
   },
   maxFraction: () => 1,
   check: (s) => (s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : []),
 };
+
+/** The rule for one cell: clamp(x / scale, 0, 1); NaN when missing. */
+export function satisfactionCell(x: number, scale: number): number {
+  return Number.isNaN(x) ? Number.NaN : clamp01(x / scale);
+}

@@ -1,5 +1,6 @@
 import type { Direction, MethodSpec, ZeroDivisionOutcome } from '../plan/types';
 import { type Step, step } from '../steps';
+import type { ColumnForm } from './column';
 
 /** The inputs one unit has for one indicator in one period. NaN means "not supplied". */
 export interface Cell {
@@ -63,6 +64,8 @@ export interface MethodDef<S extends MethodSpec = MethodSpec> {
   prepare?(spec: S, values: number[], direction: Direction): unknown;
   /** Fraction of full points earned (may exceed 1 up to maxFraction); NaN = missing. */
   score(spec: S, c: Cell, ctx: MethodContext, tr: Tracer | null): number;
+  /** The same rule over every item of a leaf (methods/column.ts); absent: one score() call per cell. */
+  column?: ColumnForm<S>;
   maxFraction(spec: S): number;
   /** Problems with the parameters, as messages without the indicator code. */
   check(spec: S): string[];
