@@ -23,7 +23,7 @@ const USAGE = `jixiao — 绩效管理信息系统 command line
   jixiao audit verify               check the audit trail's HMAC-SM3 chain; exit 1 on the first bad row
   jixiao backup FILE                write a consistent backup (works while the server runs)
   jixiao restore FILE               replace all data with a backup (server must be stopped)
-  jixiao evaluate --plan FILE --data FILE [--period P] [--json]
+  jixiao evaluate --plan FILE --data FILE [--period P] [--trace UNIT] [--lang en] [--json]
                                     score a plan file on a data file (CSV/.xlsx/JSON); no database
   jixiao COMMAND --help             the usage of one command (also: jixiao help COMMAND)
 

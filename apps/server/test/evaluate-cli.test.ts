@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { dictTranslate, explainTemplates, renderStep, renderSteps } from '@jixiao/contracts';
 import { evaluate, getTemplate } from '@jixiao/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inputToRows, toCsv } from '../src/modules/imports/data-file.js';
@@ -50,6 +51,40 @@ describe('jixiao evaluate', () => {
     );
     expect(totals).toEqual(Object.fromEntries(expected.units.map((u) => [u.unit, u.total])));
     expect(out.traces.A01.total.value).toBe(expected.unit('A01')!.total);
+  });
+
+  it('prints a unit’s explanation with --trace: the engine’s steps through the web’s templates, Chinese by default', () => {
+    const tr = expected.trace('A01');
+    const zh = dictTranslate(explainTemplates['zh-CN']);
+    const r = jixiao('--plan', planFile, '--data', dataFile, '--trace', 'A01');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('单位');
+    expect(r.stdout).toContain(`总分: ${renderSteps(tr.total.steps, zh)}`);
+    expect(r.stdout).toContain('总分 = 基础分 + 加分 − 扣分 = ');
+    expect(r.stdout).toContain(`等次: ${renderStep(tr.grade, zh)}`);
+    const leaf = tr.components[0]!.children[0]!;
+    expect(r.stdout).toContain(renderSteps(leaf.steps, zh));
+    expect(r.stdout).toContain('得分 = f × ');
+  });
+
+  it('--lang en prints the same steps in English', () => {
+    const tr = expected.trace('A01');
+    const en = dictTranslate(explainTemplates.en);
+    const r = jixiao('--plan', planFile, '--data', dataFile, '--trace', 'A01', '--lang', 'en');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`total: ${renderSteps(tr.total.steps, en)}`);
+    expect(r.stdout).toContain('total = base + bonus − deductions = ');
+    expect(r.stdout).toContain('score = f × ');
+  });
+
+  it('refuses an unknown language (exit 2)', () => {
+    expect(jixiao('--plan', planFile, '--data', dataFile, '--lang', 'fr').status).toBe(2);
+  });
+
+  it('refuses an unknown unit to explain (exit 1)', () => {
+    const none = jixiao('--plan', planFile, '--data', dataFile, '--trace', 'NOPE');
+    expect([none.status, none.stderr]).toEqual([1, expect.stringContaining('NOPE')]);
   });
 
   it('reads the engine JSON input too', () => {

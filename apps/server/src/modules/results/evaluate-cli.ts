@@ -10,11 +10,13 @@ import {
 } from '@jixiao/engine';
 import { buildInputs, looksLikeJson, readDataFile } from '../imports/data-file.js';
 import { PlanFileError, parsePlanFile } from '../plans/plan-file.js';
+import { LANGS, tableText, traceText } from './evaluate-text.js';
 
-export const EVALUATE_USAGE = `jixiao evaluate --plan FILE --data FILE [--period P] [--json]
+export const EVALUATE_USAGE = `jixiao evaluate --plan FILE --data FILE [--period P] [--trace UNIT]... [--lang zh-CN|en] [--json]
   plan: YAML or JSON (docs/plan-format.md); data: CSV, .xlsx or JSON rows, one row per value
   (unit, indicator, period, value, kind, reason, group, name), or the engine's JSON input object.
-  Prints the ranked table per group, or with --json the full result with every unit's trace.`;
+  Prints the ranked table per group, then with --trace the explanation of each unit named, in
+  Chinese (default) or English (--lang en); with --json the full result with every unit's trace.`;
 
 interface Io {
   out: (s: string) => void | Promise<void>;
@@ -25,18 +27,19 @@ interface Io {
 const stdout = (s: string) =>
   new Promise<void>((done, fail) => process.stdout.write(`${s}\n`, (e) => (e ? fail(e) : done())));
 
-const pad = (s: string, n: number) => {
-  // CJK characters take two columns in a terminal.
-  const w = [...s].reduce((a, c) => a + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-  return s + ' '.repeat(Math.max(0, n - w));
-};
-
 /** `jixiao evaluate`: score a plan file on a data file, no database. Returns the exit code. */
 export async function runEvaluate(
   argv: string[],
   io: Io = { out: stdout, err: console.error },
 ): Promise<number> {
-  let values: { plan?: string; data?: string; period?: string; json?: boolean };
+  let values: {
+    plan?: string;
+    data?: string;
+    period?: string;
+    json?: boolean;
+    lang?: string;
+    trace?: string[];
+  };
   try {
     values = parseArgs({
       args: argv,
@@ -45,10 +48,17 @@ export async function runEvaluate(
         data: { type: 'string' },
         period: { type: 'string' },
         json: { type: 'boolean' },
+        lang: { type: 'string' },
+        trace: { type: 'string', multiple: true },
       },
     }).values;
   } catch (e) {
     io.err(`${(e as Error).message}\n\n${EVALUATE_USAGE}`);
+    return 2;
+  }
+  const lang = LANGS.find((l) => l === (values.lang ?? 'zh-CN'));
+  if (!lang) {
+    io.err(`--lang must be one of ${LANGS.join(', ')}\n\n${EVALUATE_USAGE}`);
     return 2;
   }
   if (!values.plan || !values.data) {
@@ -145,23 +155,13 @@ export async function runEvaluate(
     );
     return 0;
   }
-  const d = result.decimals;
-  const lines: string[] = [];
-  lines.push(`${plan.name} — ${result.period}`);
-  const groups = plan.groups.map((g) => g.code);
-  for (const g of groups) {
-    const rows = result.units.filter((u) => u.group === g).sort((a, b) => a.placement - b.placement);
-    if (rows.length === 0) continue;
-    const gname = plan.groups.find((x) => x.code === g)?.name ?? g;
-    lines.push(`\n[${g}] ${gname}`);
-    lines.push(`${pad('unit', 10)} ${pad('name', 34)} ${'total'.padStart(8)} ${'rank'.padStart(5)}  grade`);
-    for (const u of rows)
-      lines.push(
-        `${pad(u.unit, 10)} ${pad(u.name ?? '', 34)} ${u.total.toFixed(d).padStart(8)} ${String(u.rank).padStart(5)}  ${
-          u.grade ? `${u.grade.name}${u.grade.downgraded ? ' (veto)' : ''}` : ''
-        }`,
-      );
+  const unknown = (values.trace ?? []).filter((u) => !result.unit(u));
+  if (unknown.length > 0) {
+    io.err(`--trace: no unit ${unknown.join(', ')} in the result`);
+    return 1;
   }
+  const lines = [tableText(plan, result, lang)];
+  for (const u of values.trace ?? []) lines.push('', traceText(result.trace(u), result.unit(u)!.name, lang));
   await io.out(lines.join('\n'));
   return 0;
 }
