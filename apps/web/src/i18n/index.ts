@@ -4,6 +4,8 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.js';
 import eventsImportsEn from './events-imports.en.js';
 import eventsImportsZhCN from './events-imports.zh-CN.js';
+import methodParamsEn from './method-params.en.js';
+import methodParamsZhCN from './method-params.zh-CN.js';
 import noticesEn from './notices.en.js';
 import noticesZhCN from './notices.zh-CN.js';
 import plansEditorEn from './plans-editor.en.js';
@@ -37,6 +39,7 @@ void i18n.use(initReactI18next).init({
         ...taskbooksZhCN,
         ...submissionsZhCN,
         explain: explainTemplates['zh-CN'],
+        ...methodParamsZhCN,
         ...resultsLoopZhCN,
         ...eventsImportsZhCN,
       },
@@ -49,6 +52,7 @@ void i18n.use(initReactI18next).init({
         ...taskbooksEn,
         ...submissionsEn,
         explain: explainTemplates.en,
+        ...methodParamsEn,
         ...resultsLoopEn,
         ...eventsImportsEn,
       },

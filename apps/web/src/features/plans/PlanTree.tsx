@@ -140,9 +140,9 @@ export function PlanTree(
                 </Typography.Text>
               )}
             </span>
-            {methodParams(r.method).length > 0 && (
+            {methodParams(r.method, t).length > 0 && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {methodParams(r.method).join(' · ')}
+                {methodParams(r.method, t).join(' · ')}
               </Typography.Text>
             )}
           </Space>

@@ -1,5 +1,7 @@
+import { dictTranslate } from '@jixiao/contracts';
 import type { Plan } from '@jixiao/engine';
 import { describe, expect, it } from 'vitest';
+import methodParamsZhCN from '../../i18n/method-params.zh-CN.js';
 import {
   allRowKeys,
   buildPlanTree,
@@ -9,6 +11,7 @@ import {
   issueRowKey,
   issuesFromDetails,
   methodParams,
+  type ParamTranslate,
 } from './tree.js';
 
 const plan = (): Plan => ({
@@ -126,24 +129,46 @@ describe('issue-to-row mapping', () => {
   });
 });
 
+/** A translate function with no labels at all: every name and value falls back to the plan file's. */
+const bare: ParamTranslate = (key, opts) =>
+  key === 'methodParams.item' ? `${opts?.name} ${opts?.value}` : String(opts?.defaultValue ?? key);
+const zh = dictTranslate(methodParamsZhCN) as ParamTranslate;
+
 describe('methodParams', () => {
-  it('lists key parameters without the kind', () => {
-    expect(methodParams({ kind: 'completion', reference: 'baseline', excessRate: 0.2 })).toEqual([
+  it('lists key parameters without the kind (unlabelled: as the plan file names them)', () => {
+    expect(methodParams({ kind: 'completion', reference: 'baseline', excessRate: 0.2 }, bare)).toEqual([
       'reference baseline',
       'excessRate 0.2',
     ]);
     expect(
-      methodParams({
-        kind: 'bands',
-        interpolate: true,
-        breakpoints: [
-          [60, 0.6],
-          [95, 1],
-        ],
-      }),
+      methodParams(
+        {
+          kind: 'bands',
+          interpolate: true,
+          breakpoints: [
+            [60, 0.6],
+            [95, 1],
+          ],
+        },
+        bare,
+      ),
     ).toEqual(['interpolate true', 'breakpoints 60→0.6, 95→1']);
-    expect(methodParams({ kind: 'efficacy', limits: { worst: 0, best: 10 } })).toEqual(['limits 0–10']);
-    expect(methodParams(undefined)).toEqual([]);
+    expect(methodParams({ kind: 'efficacy', limits: { worst: 0, best: 10 } }, bare)).toEqual(['limits 0–10']);
+    expect(methodParams(undefined, bare)).toEqual([]);
+  });
+  it('in Chinese: names and enum values through i18n', () => {
+    expect(methodParams({ kind: 'completion', below: 'linear', excessRate: 0.2 }, zh)).toEqual([
+      '未达参照 按比例得分',
+      '超额加分率 0.2',
+    ]);
+    expect(methodParams({ kind: 'pro_rata', basis: 'month' }, zh)).toEqual(['序时 按月']);
+    expect(methodParams({ kind: 'efficacy', limits: 'group', clamp: [60, 100], scope: 'group' }, zh)).toEqual(
+      ['不允许值–满意值 按范围内最差、最好值', '限定在 [60, 100]', '统计范围 本组'],
+    );
+    expect(methodParams({ kind: 'bands', interpolate: true, breakpoints: [[60, 0.6]] }, zh)).toEqual([
+      '分段插值 是',
+      '分档 60→0.6',
+    ]);
   });
 });
 

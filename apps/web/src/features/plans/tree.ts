@@ -220,18 +220,33 @@ export function indexIssues(issues: readonly RowIssue[], plan: Plan): IssueIndex
   return { byRow, general };
 }
 
-/** Key parameters of a method as short "name value" strings (the kind itself is translated by the caller). */
-export function methodParams(m: MethodSpec | undefined): string[] {
+/** A translate function (i18next's `t`, or a dictionary's in tests). */
+export type ParamTranslate = (key: string, opts?: Record<string, unknown>) => string;
+
+/**
+ * Key parameters of a method as short "name value" strings in the user's language (the kind
+ * itself is translated by the caller): names and enum values through `methodParams.*`, numbers
+ * as written. A parameter without a label (a newer engine's) shows as the plan file names it.
+ */
+export function methodParams(m: MethodSpec | undefined, t: ParamTranslate): string[] {
   if (!m) return [];
   const out: string[] = [];
+  const word = (key: string, fallback: string) => {
+    const w = t(key, { defaultValue: fallback });
+    return w === key ? fallback : w;
+  };
   for (const [k, v] of Object.entries(m)) {
     if (k === 'kind' || v === undefined) continue;
+    let value: string;
     if (k === 'breakpoints' && Array.isArray(v))
-      out.push(`breakpoints ${(v as [number, number][]).map(([x, f]) => `${x}→${f}`).join(', ')}`);
+      value = (v as [number, number][]).map(([x, f]) => `${x}→${f}`).join(', ');
     else if (k === 'limits' && v && typeof v === 'object')
-      out.push(`limits ${(v as { worst: number }).worst}–${(v as { best: number }).best}`);
-    else if (Array.isArray(v)) out.push(`${k} [${v.join(', ')}]`);
-    else out.push(`${k} ${String(v)}`);
+      value = `${(v as { worst: number }).worst}–${(v as { best: number }).best}`;
+    else if (Array.isArray(v)) value = `[${v.join(', ')}]`;
+    else if (typeof v === 'boolean') value = word(`methodParams.values.bool.${v}`, String(v));
+    else if (typeof v === 'string') value = word(`methodParams.values.${k}.${v}`, v);
+    else value = String(v);
+    out.push(t('methodParams.item', { name: word(`methodParams.names.${k}`, k), value }));
   }
   return out;
 }

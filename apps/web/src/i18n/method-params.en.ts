@@ -1,0 +1,41 @@
+/** A method's parameters as the plan tree shows them (tree.ts methodParams). zh-CN has the same keys. */
+const methodParamsEn = {
+  methodParams: {
+    item: '{{name}} {{value}}',
+    names: {
+      reference: 'reference',
+      below: 'below the reference',
+      excessRate: 'excess rate',
+      excessCap: 'excess cap',
+      basis: 'pro-rata',
+      totalShare: 'total share',
+      growthTarget: 'growth target',
+      mode: 'benchmark',
+      par: 'par',
+      perPoint: 'per point',
+      breakpoints: 'breakpoints',
+      interpolate: 'interpolate',
+      perItem: 'per item',
+      floor: 'last rank fraction',
+      table: 'rank table',
+      limits: 'unacceptable–satisfactory',
+      clamp: 'within',
+      scope: 'scope',
+      sigma: 'σ',
+      center: 'center',
+      scale: 'scale',
+      trim: 'trim highest and lowest',
+    },
+    values: {
+      reference: { target: 'target', baseline: 'baseline' },
+      below: { linear: 'linear', zero: 'zero' },
+      basis: { month: 'by month', day: 'by day' },
+      mode: { ratio: 'ratio', difference: 'difference' },
+      scope: { group: 'own group', category: 'own category', all: 'all units' },
+      sigma: { population: 'population', sample: 'sample' },
+      limits: { group: 'worst and best in scope' },
+      bool: { true: 'yes', false: 'no' },
+    },
+  },
+};
+export default methodParamsEn;
