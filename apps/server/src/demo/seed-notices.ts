@@ -15,8 +15,8 @@ import { notify } from '../modules/notifications/notifications.service.js';
 import { findActivePlan } from '../modules/plans/plans.repository.js';
 import { createToken, importForSeed } from '../modules/supervision/supervision.service.js';
 import type { Ctx, Deps } from '../platform/context.js';
+import type { DemoCity } from './demo-city.js';
 import { DEMO_YEAR } from './plans.js';
-import type { DemoCity } from './seed.js';
 
 /** The month the demo stands in: data for M01–M10 (the demo "now" is November). */
 export const DEMO_PROGRESS_PERIOD = `${DEMO_YEAR}-M10`;

@@ -1,13 +1,13 @@
 import type { GrantInput, Role } from '@jixiao/contracts';
 import { mulberry32 } from '@jixiao/engine';
 import type { Executor } from '../db/client.js';
-import { LOCKS, lockFor } from '../db/locks.js';
-import { evalSystems } from '../db/schema/index.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import { findUserByUsername } from '../modules/identity/identity.repository.js';
 import * as repo from '../modules/org/org.repository.js';
 import { createAccount } from '../modules/users/accounts.js';
 import { type Ctx, type Deps, systemCtx } from '../platform/context.js';
+import { lockDemoSeed } from './demo.repository.js';
+import type { DemoCity } from './demo-city.js';
 import { seedCityDeptPlans } from './plans.js';
 import { seedNotices } from './seed-notices.js';
 import { seedSubmissions } from './seed-submissions.js';
@@ -32,19 +32,6 @@ export interface DemoAccount {
   password: string;
   role: string;
   note: string;
-}
-
-/** What the seed created, for hooks that add more demo data (plans, scores). */
-export interface DemoCity {
-  rootId: number;
-  /** Evaluation system ids by code: city-dept, districts, zones. */
-  systems: Record<string, number>;
-  /** Group ids of the city-department system by code: A, B1, B2, C1, C2. */
-  groups: Record<string, number>;
-  /** Node ids by code: demo-city, A01…, B1-01…, sections, districts, zones. */
-  nodes: Map<string, number>;
-  /** Account ids by username. */
-  users: Map<string, number>;
 }
 
 interface AccountSpec {
@@ -170,7 +157,7 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
   const skipped = new Set<string>();
   await deps.database.db.transaction(async (tx) => {
     // Two servers starting together on one PostgreSQL must not both seed.
-    await lockFor(tx, LOCKS.demoSeed);
+    await lockDemoSeed(tx);
     if ((await repo.findNodesByCodes(tx, [DEMO_ROOT_CODE])).length > 0) return;
     const audit = (
       action: string,
@@ -314,7 +301,7 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
     // Owner offices of the systems (W1): establishment office, development & reform, commerce.
     const owners: Record<string, string> = { 'city-dept': 'A11', districts: 'B1-01', zones: 'B1-08' };
     for (const s of systemRows) {
-      const updated = await repo.updateVersioned(tx, evalSystems, s.id, s.version, {
+      const updated = await repo.updateSystem(tx, s.id, s.version, {
         ownerOrgId: nodes.get(owners[s.code]!)!,
       });
       await audit('system.create', 'system', [updated!]);

@@ -1,6 +1,8 @@
 import type { Executor } from '../../db/client.js';
+import { orgScope } from '../../platform/access.js';
 import { type ChainProblem, GENESIS, verifyChain } from '../../platform/audit-chain.js';
 import type { Ctx, Deps } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
 import { type AuditFilter, appendAudit, auditChain, listAudit } from './audit.repository.js';
 
 export interface AuditEntry {
@@ -42,7 +44,14 @@ export function recordAudit(
   );
 }
 
-export async function searchAudit(deps: Deps, filter: AuditFilter) {
+/** The trail spans every unit: only holders of a global audit grant read it. */
+function assertReadsWholeTrail(ctx: Ctx) {
+  if (!ctx.actor || !orgScope(ctx.actor, 'audit.read').all)
+    throw new AppError('FORBIDDEN', 'The audit log is for the performance office');
+}
+
+export async function searchAudit(deps: Deps, ctx: Ctx, filter: AuditFilter) {
+  assertReadsWholeTrail(ctx);
   const { items, total } = await listAudit(deps.database.db, filter);
   return {
     items: items.map((r) => ({
@@ -76,4 +85,17 @@ export async function verifyAudit(deps: Deps): Promise<{ checked: number; proble
     start = { id: last.id, hash: last.hash };
   }
   return { checked, problem: null };
+}
+
+/** The chain check as the office reads it (GET /api/audit-events/verify). */
+export async function auditIntegrity(deps: Deps, ctx: Ctx) {
+  assertReadsWholeTrail(ctx);
+  const { checked, problem } = await verifyAudit(deps);
+  return {
+    ok: problem === null,
+    checked,
+    firstBadId: problem?.id ?? null,
+    problem: problem?.problem ?? null,
+    message: problem?.message ?? `All ${checked} audit rows are intact`,
+  };
 }

@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { ctxOf } from '../../platform/http.js';
-import { fileOf } from '../submissions/submissions.routes.js';
+import { fileOf } from '../../platform/upload.js';
 import * as svc from './events.service.js';
 
 const tags = ['events'];

@@ -2,15 +2,16 @@ import type { CycleEvent, EventCreate, EvidenceFile } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
 import { usablePlan } from '../results/results.service.js';
-import { attachEvidence, type UploadedFile } from '../submissions/evidence.service.js';
+import { attachEvidence } from '../submissions/evidence.service.js';
 import { planLeaves } from '../submissions/plan-leaves.js';
+import { presentEvidence } from '../submissions/present.js';
 import { listEvidence } from '../submissions/submissions.repository.js';
-import { presentEvidence } from '../submissions/submissions.service.js';
 import { assertMayRecord, assertRecorderOrOffice, canSeeEvent, isOffice } from './events.policy.js';
 import * as repo from './events.repository.js';
 

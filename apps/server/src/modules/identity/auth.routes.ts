@@ -1,18 +1,8 @@
 import { changePasswordBody, loginBody, loginResponse, me, okBody, sessionResponse } from '@jixiao/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type Actor, permissionsOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/context.js';
 import { ctxOf, SESSION_COOKIE } from '../../platform/http.js';
 import * as auth from './auth.service.js';
-
-export const presentMe = (a: Actor) => ({
-  id: a.id,
-  username: a.username,
-  displayName: a.displayName,
-  mustChangePassword: a.mustChangePassword,
-  grants: a.grants.map(({ orgPath: _, ...g }) => g),
-  permissions: permissionsOf(a),
-});
 
 export const authRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -31,21 +21,21 @@ export const authRoutes =
         schema: { tags: ['auth'], body: loginBody, response: { 200: loginResponse } },
       },
       async (req, reply) => {
-        const { token, actor } = await auth.login(
+        const { token, user } = await auth.login(
           deps,
           ctxOf(req),
           req.body,
           req.headers['user-agent'] ?? null,
         );
         reply.setCookie(SESSION_COOKIE, token, cookieOptions);
-        return { user: presentMe(actor) };
+        return { user };
       },
     );
 
     app.get(
       '/api/auth/me',
       { config: { access: { session: true } }, schema: { tags: ['auth'], response: { 200: me } } },
-      async (req) => presentMe(req.actor!),
+      async (req) => auth.presentMe(req.actor!),
     );
 
     // The UI's "who am I" probe: public, so that a visitor without a session gets 200 { user: null }.
@@ -56,8 +46,7 @@ export const authRoutes =
         schema: { tags: ['auth'], response: { 200: sessionResponse } },
       },
       async (req) => {
-        const { actor, expired } = await auth.currentSession(deps, req.cookies[SESSION_COOKIE]);
-        return { user: actor ? presentMe(actor) : null, expired };
+        return auth.currentSession(deps, req.cookies[SESSION_COOKIE]);
       },
     );
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor } from '../../platform/access.js';
+import { type Actor, permissionsOf } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { assertPasswordPolicy, DUMMY_HASH, hashPassword, verifyPassword } from '../../platform/passwords.js';
@@ -33,12 +33,23 @@ export async function loadActor(deps: Deps, user: repo.UserRow): Promise<Actor> 
   };
 }
 
+/** The signed-in user as the API shows it: grants without their org path, and the permissions. */
+export const presentMe = (a: Actor) => ({
+  id: a.id,
+  username: a.username,
+  displayName: a.displayName,
+  mustChangePassword: a.mustChangePassword,
+  grants: a.grants.map(({ orgPath: _, ...g }) => g),
+  permissions: permissionsOf(a),
+});
+export type Me = ReturnType<typeof presentMe>;
+
 export async function login(
   deps: Deps,
   ctx: Ctx,
   input: { username: string; password: string },
   userAgent: string | null,
-): Promise<{ token: string; actor: Actor }> {
+): Promise<{ token: string; user: Me }> {
   const db = deps.database.db;
   const now = deps.now();
   const user = await repo.findUserByUsername(db, input.username);
@@ -86,7 +97,7 @@ export async function login(
     });
     await recordAudit(deps, tx, ctx, { action: 'auth.login', objectType: 'user', objectId: user.id }, user);
   });
-  return { token, actor: await loadActor(deps, user) };
+  return { token, user: presentMe(await loadActor(deps, user)) };
 }
 
 function locked(until: Date, now: Date) {
@@ -129,12 +140,12 @@ export async function resolveSession(
 export async function currentSession(
   deps: Deps,
   token: string | undefined,
-): Promise<{ actor: Actor | null; expired: boolean }> {
-  if (!token) return { actor: null, expired: false };
+): Promise<{ user: Me | null; expired: boolean }> {
+  if (!token) return { user: null, expired: false };
   try {
-    return { actor: (await resolveSession(deps, token)).actor, expired: false };
+    return { user: presentMe((await resolveSession(deps, token)).actor), expired: false };
   } catch (e) {
-    if (e instanceof AppError && e.code === 'SESSION_EXPIRED') return { actor: null, expired: true };
+    if (e instanceof AppError && e.code === 'SESSION_EXPIRED') return { user: null, expired: true };
     throw e;
   }
 }

@@ -3,38 +3,18 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http.js';
-import { contentDisposition } from '../submissions/evidence.service.js';
-import { fileOf } from '../submissions/submissions.routes.js';
+import { contentDisposition, fileOf, fileWithFields } from '../../platform/upload.js';
 import * as svc from './imports.service.js';
 
 const access = { access: { permission: 'data.import' as const } };
 const tags = ['imports'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/**
- * The file of a multipart request (field "file") and its text field "sha256", in either order.
- * Only the confirming upload carries a field besides the file, so this reader stays here.
- */
-async function fileWithSha(req: FastifyRequest) {
-  const noFile = () =>
-    new AppError(
-      'VALIDATION_FAILED',
-      'file: send multipart/form-data with the file in a field named "file"',
-      [{ path: 'file', message: 'required' }],
-    );
-  if (!req.isMultipart()) throw noFile();
-  let file: { fileName: string; data: Buffer } | null = null;
-  let sha256: string | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file' || file) throw noFile();
-      file = { fileName: part.filename, data: await part.toBuffer() };
-    } else if (part.fieldname === 'sha256') sha256 = String(part.value);
-  }
-  if (!file) throw noFile();
-  return { ...file, sha256 };
+/** The file and its "sha256" field: the confirming upload names the file it confirms. */
+async function fileWithSha256(req: FastifyRequest) {
+  const { fields, ...file } = await fileWithFields(req);
+  return { ...file, sha256: fields.get('sha256') ?? null };
 }
 
 /** Data import (issue 8 point 3): preview, confirm as one batch, the batch list, the template. */
@@ -74,7 +54,13 @@ export const importsRoutes =
         reply
           .code(201)
           .send(
-            await svc.applyImport(deps, ctxOf(req), req.params.id, req.query.period, await fileWithSha(req)),
+            await svc.applyImport(
+              deps,
+              ctxOf(req),
+              req.params.id,
+              req.query.period,
+              await fileWithSha256(req),
+            ),
           ),
     );
     app.get(

@@ -14,9 +14,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/context.js';
 import { ctxOf } from '../../platform/http.js';
-import { planInScope } from '../plans/plans.policy.js';
 import * as svc from './notices.service.js';
-import { generateReminders } from './reminders.js';
+import { runReminders } from './reminders.js';
 
 const read = { access: { permission: 'notices.read' as const } };
 const issue = { access: { permission: 'notices.issue' as const } };
@@ -53,10 +52,7 @@ export const noticesRoutes =
     app.post(
       '/api/notices/reminders/run',
       { config: issue, schema: { tags, body: remindersRun, response: { 200: remindersResult } } },
-      async (req) => {
-        await planInScope(deps.database.db, req.actor!, req.body.planId, 'notices.issue');
-        return generateReminders(deps, req.body.planId, req.body.period, deps.now(), { ctx: ctxOf(req) });
-      },
+      (req) => runReminders(deps, ctxOf(req), req.body),
     );
     const step = (
       action: 'route' | 'acknowledge' | 'close',

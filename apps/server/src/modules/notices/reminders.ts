@@ -2,6 +2,7 @@ import type { Executor } from '../../db/client.js';
 import { type Ctx, type Deps, systemCtx } from '../../platform/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notify } from '../notifications/notifications.service.js';
+import { planInScope } from '../plans/plans.policy.js';
 import { isLagging } from '../progress/progress.js';
 import { computeProgress } from '../progress/progress.service.js';
 import * as repo from './notices.repository.js';
@@ -69,4 +70,10 @@ export async function generateReminders(
     return { lagging: lagging.length, created: created.length };
   };
   return opts.tx ? run(opts.tx) : deps.database.db.transaction(run);
+}
+
+/** The office's "remind now" for a plan and month: authorised on the plan, then generated as above. */
+export async function runReminders(deps: Deps, ctx: Ctx, body: { planId: number; period: string }) {
+  await planInScope(deps.database.db, ctx.actor!, body.planId, 'notices.issue');
+  return generateReminders(deps, body.planId, body.period, deps.now(), { ctx });
 }

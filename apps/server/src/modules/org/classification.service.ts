@@ -1,5 +1,4 @@
 import type { Executor } from '../../db/client.js';
-import { categories, evalSystems, groups } from '../../db/schema/index.js';
 import { type Actor, orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
@@ -51,31 +50,25 @@ async function createRow<R extends Row>(
 }
 
 /** Versioned update of a row after checking the system it belongs to, audited with before and after. */
-async function updateRow<T extends typeof evalSystems | typeof categories | typeof groups>(
+async function updateRow<Row extends object, Patch>(
   deps: Deps,
   ctx: Ctx,
   spec: {
-    table: T;
+    update: (tx: Executor, id: number, version: number, patch: Patch) => Promise<Row | undefined>;
     objectType: string;
     label: string;
-    find: (tx: Executor, id: number) => Promise<T['$inferSelect'] | undefined>;
-    systemOf: (tx: Executor, row: T['$inferSelect']) => Promise<number>;
+    find: (tx: Executor, id: number) => Promise<Row | undefined>;
+    systemOf: (tx: Executor, row: Row) => Promise<number>;
   },
   id: number,
-  input: { version: number } & Partial<T['$inferInsert']>,
+  input: { version: number } & Patch,
 ) {
   return deps.database.db.transaction(async (tx) => {
     const before = await spec.find(tx, id);
     if (!before) throw notFound(spec.label);
     requireSystemWrite(ctx.actor!, await spec.systemOf(tx, before));
     const { version, ...patch } = input;
-    const after = await repo.updateVersioned(
-      tx,
-      spec.table,
-      id,
-      version,
-      patch as Partial<T['$inferInsert']>,
-    );
+    const after = await spec.update(tx, id, version, patch as Patch);
     if (!after) throw versionConflict(`This ${spec.label.toLowerCase()}`);
     await recordAudit(deps, tx, ctx, {
       action: `${spec.objectType}.update`,
@@ -120,7 +113,7 @@ export const updateSystem = (
     deps,
     ctx,
     {
-      table: evalSystems,
+      update: repo.updateSystem,
       objectType: 'system',
       label: 'Evaluation system',
       find: repo.findSystem,
@@ -151,7 +144,7 @@ export const updateCategory = (deps: Deps, ctx: Ctx, id: number, input: { name?:
     deps,
     ctx,
     {
-      table: categories,
+      update: repo.updateCategory,
       objectType: 'category',
       label: 'Category',
       find: repo.findCategory,
@@ -183,7 +176,7 @@ export const updateGroup = (deps: Deps, ctx: Ctx, id: number, input: { name?: st
     deps,
     ctx,
     {
-      table: groups,
+      update: repo.updateGroup,
       objectType: 'group',
       label: 'Group',
       find: repo.findGroup,

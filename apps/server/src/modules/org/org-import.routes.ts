@@ -1,19 +1,12 @@
 import { importResult, importTemplateQuery } from '@jixiao/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http.js';
+import { fileOf } from '../../platform/upload.js';
 import { importOrgNodes, importTemplate } from './org-import.service.js';
 
 const write = { access: { permission: 'org.write' as const } };
 const tags = ['org'];
-
-const noFile = () =>
-  new AppError(
-    'VALIDATION_FAILED',
-    'file: send multipart/form-data with the spreadsheet in a field named "file"',
-    [{ path: 'file', message: 'required' }],
-  );
 
 /** Bulk import of the organisation tree from .xlsx or .csv, and its downloadable template. */
 export const orgImportRoutes =
@@ -50,11 +43,7 @@ export const orgImportRoutes =
         },
       },
       async (req) => {
-        if (!req.isMultipart()) throw noFile();
-        const part = await req.file();
-        if (part?.fieldname !== 'file') throw noFile();
-        const data = await part.toBuffer();
-        return importOrgNodes(deps, ctxOf(req), { filename: part.filename, data });
+        return importOrgNodes(deps, ctxOf(req), await fileOf(req, 'the spreadsheet'));
       },
     );
   };

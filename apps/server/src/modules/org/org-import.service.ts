@@ -3,6 +3,7 @@ import { type ImportRowError, type OrgImportRow, orgImportRow, orgKinds } from '
 import { orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './org.repository.js';
 import { nodeInScope } from './org.service.js';
@@ -64,7 +65,7 @@ const byLine = (a: ImportRowError, b: ImportRowError) =>
 export async function importOrgNodes(
   deps: Deps,
   ctx: Ctx,
-  file: { filename: string; data: Buffer },
+  file: UploadedFile,
 ): Promise<{ imported: number }> {
   const actor = ctx.actor!;
   const sheet = await parseOrgImport(file.data);
@@ -324,7 +325,7 @@ export async function importOrgNodes(
     await recordAudit(deps, tx, ctx, {
       action: 'org.import',
       objectType: 'org_node',
-      after: { file: file.filename, format: sheet.format, sha256, count: imported },
+      after: { file: file.fileName, format: sheet.format, sha256, count: imported },
     });
     return { imported };
   });

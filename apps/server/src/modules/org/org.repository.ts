@@ -53,8 +53,8 @@ export async function insertNode(
   return withPath!;
 }
 
-/** Versioned update of any table with `id` and `version` columns; undefined when the version is stale. */
-export async function updateVersioned<T extends Table>(
+/** Versioned update of a table with `id` and `version` columns; undefined when the version is stale. */
+async function updateVersioned<T extends Table>(
   db: Executor,
   table: T,
   id: number,
@@ -68,6 +68,17 @@ export async function updateVersioned<T extends Table>(
     .returning();
   return row as T['$inferSelect'] | undefined;
 }
+
+/** The versioned update of one table, named for it (the services never see a table). */
+const versioned =
+  <T extends Table>(table: T) =>
+  (db: Executor, id: number, version: number, patch: Partial<T['$inferInsert']>) =>
+    updateVersioned(db, table, id, version, patch);
+export const updateNode = versioned(orgNodes);
+export const updateStaff = versioned(staff);
+export const updateSystem = versioned(evalSystems);
+export const updateCategory = versioned(categories);
+export const updateGroup = versioned(groups);
 
 /** Move a subtree: every descendant's path is rewritten by prefix. */
 export async function rewritePaths(db: Executor, oldPath: string, newPath: string) {
@@ -87,8 +98,9 @@ export async function nodeDependents(db: Executor, id: number) {
   return { children: c?.n ?? 0, staff: s?.n ?? 0, users: u?.n ?? 0 };
 }
 
-export const deleteById = (db: Executor, table: Table, id: number) =>
-  db.delete(table).where(eq(table.id, id));
+const deleteById = (db: Executor, table: Table, id: number) => db.delete(table).where(eq(table.id, id));
+export const deleteNode = (db: Executor, id: number) => deleteById(db, orgNodes, id);
+export const deleteStaff = (db: Executor, id: number) => deleteById(db, staff, id);
 
 // --- systems, categories, groups ---------------------------------------------------------------
 

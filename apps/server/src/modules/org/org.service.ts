@@ -1,6 +1,5 @@
 import type { OrgKind, OrgNode } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
-import { orgNodes, staff } from '../../db/schema/index.js';
 import { type Actor, inScope, orgScope, type Permission } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
@@ -158,7 +157,7 @@ export async function updateNode(
     const systemId = patch.systemId === undefined ? before.systemId : patch.systemId;
     await checkSystem(tx, patch.systemId);
     await checkGroup(tx, systemId, patch.groupId === undefined ? before.groupId : patch.groupId);
-    const after = await repo.updateVersioned(tx, orgNodes, id, version, patch);
+    const after = await repo.updateNode(tx, id, version, patch);
     if (!after) throw versionConflict('This organisation node');
     if (newPath) await repo.rewritePaths(tx, before.path, newPath);
     const final = newPath ? (await repo.findNode(tx, id))! : after;
@@ -183,7 +182,7 @@ export async function deleteNode(deps: Deps, ctx: Ctx, id: number): Promise<void
         `This node still has ${dep.children} sub-node(s), ${dep.staff} staff and ${dep.users} account(s); move or remove them first`,
         dep,
       );
-    await repo.deleteById(tx, orgNodes, id);
+    await repo.deleteNode(tx, id);
     await recordAudit(deps, tx, ctx, {
       action: 'org_node.delete',
       objectType: 'org_node',
@@ -241,7 +240,7 @@ export async function updateStaff(
     if (input.orgNodeId && input.orgNodeId !== before.orgNodeId)
       await nodeInScope(tx, ctx.actor!, input.orgNodeId, 'org.write');
     const { version, ...patch } = input;
-    const after = await repo.updateVersioned(tx, staff, id, version, patch);
+    const after = await repo.updateStaff(tx, id, version, patch);
     if (!after) throw versionConflict('This staff record');
     await recordAudit(deps, tx, ctx, {
       action: 'staff.update',
@@ -257,7 +256,7 @@ export async function updateStaff(
 export async function deleteStaff(deps: Deps, ctx: Ctx, id: number) {
   await deps.database.db.transaction(async (tx) => {
     const before = await staffInScope(tx, ctx.actor!, id, 'org.write');
-    await repo.deleteById(tx, staff, id);
+    await repo.deleteStaff(tx, id);
     await recordAudit(deps, tx, ctx, {
       action: 'staff.delete',
       objectType: 'staff',

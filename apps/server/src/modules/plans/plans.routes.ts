@@ -18,18 +18,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http.js';
+import { fileOf } from '../../platform/upload.js';
 import * as plans from './plans.service.js';
 
 const read = { access: { permission: 'plans.read' as const } };
 const write = { access: { permission: 'plans.write' as const } };
 const tags = ['plans'];
-
-export const noFile = () =>
-  new AppError('VALIDATION_FAILED', 'file: send multipart/form-data with the file in a field named "file"', [
-    { path: 'file', message: 'required' },
-  ]);
 
 /** Evaluation plans: templates, drafts, activation, clone and diff, file export/import, AHP. */
 export const planRoutes =
@@ -150,11 +145,7 @@ export const planRoutes =
         },
       },
       async (req) => {
-        if (!req.isMultipart()) throw noFile();
-        const part = await req.file();
-        if (part?.fieldname !== 'file') throw noFile();
-        const data = await part.toBuffer();
-        return plans.importPlan(deps, ctxOf(req), req.params.id, { filename: part.filename, data });
+        return plans.importPlan(deps, ctxOf(req), req.params.id, await fileOf(req));
       },
     );
     app.post(

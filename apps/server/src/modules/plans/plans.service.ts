@@ -11,6 +11,7 @@ import {
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { deepEqual, diffPlans } from './plan-diff.js';
 import { formatPlanFile, PlanFileError, parsePlanFile } from './plan-file.js';
@@ -398,12 +399,7 @@ export async function exportPlan(deps: Deps, ctx: Ctx, id: number, format: 'yaml
 }
 
 /** Replace a draft's document with an uploaded YAML or JSON file, as a new revision. */
-export async function importPlan(
-  deps: Deps,
-  ctx: Ctx,
-  id: number,
-  file: { filename: string; data: Uint8Array },
-): Promise<PlanDetail> {
+export async function importPlan(deps: Deps, ctx: Ctx, id: number, file: UploadedFile): Promise<PlanDetail> {
   let document: Doc;
   try {
     document = parsePlanFile(file.data).document;
@@ -425,7 +421,7 @@ export async function importPlan(
       before,
       before.version,
       document,
-      `imported from ${file.filename || 'a file'}`,
+      `imported from ${file.fileName || 'a file'}`,
       'plan.import',
     );
     return toDetail(after);

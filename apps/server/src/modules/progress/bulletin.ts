@@ -2,6 +2,7 @@ import type { Bulletin } from '@jixiao/contracts';
 import ExcelJS from 'exceljs';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/access.js';
+import type { Ctx, Deps } from '../../platform/context.js';
 import { isLagging, quarterEnd } from './progress.js';
 import { computeProgress } from './progress.service.js';
 
@@ -94,4 +95,14 @@ export async function bulletinXlsx(b: Bulletin): Promise<Buffer> {
       status: statusText[r.status],
     });
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The bulletin of a quarter for the caller (GET /api/bulletins/:planId). */
+export const getBulletin = (deps: Deps, ctx: Ctx, planId: number, quarter: string) =>
+  buildBulletin(deps.database.db, ctx.actor!, planId, quarter);
+
+/** The same bulletin as an .xlsx file. */
+export async function bulletinWorkbook(deps: Deps, ctx: Ctx, planId: number, quarter: string) {
+  const b = await getBulletin(deps, ctx, planId, quarter);
+  return { fileName: `bulletin-${b.quarter}.xlsx`, data: await bulletinXlsx(b) };
 }

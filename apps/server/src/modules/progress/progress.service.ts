@@ -2,6 +2,7 @@ import type { ProgressCell, ProgressMatrix } from '@jixiao/contracts';
 import type { Plan } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import { type Actor, orgScope, rolePermissions } from '../../platform/access.js';
+import type { Ctx, Deps } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import * as inputsRepo from '../inputs/inputs.repository.js';
 import { inSystemScope, systemScope } from '../plans/plans.policy.js';
@@ -158,4 +159,15 @@ export async function computeProgress(
     cells,
     groups: new Map(units.map((u) => [u.id, u.group])),
   };
+}
+
+/** The progress matrix for the caller (GET /api/progress/:planId). */
+export async function progressMatrix(
+  deps: Deps,
+  ctx: Ctx,
+  planId: number,
+  period: string,
+): Promise<ProgressMatrix> {
+  const { groups: _, ...m } = await computeProgress(deps.database.db, ctx.actor, planId, period);
+  return m;
 }

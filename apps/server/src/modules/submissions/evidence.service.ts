@@ -4,19 +4,17 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { extensionMatches, sniff } from '../../platform/files/sniff.js';
 import { sha256Of } from '../../platform/files/storage.js';
+import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertEventEvidenceReadable } from '../events/events.policy.js';
+import { findVerification } from '../verification/verification.repository.js';
+import { readable } from './plan-context.js';
+import { presentEvidence } from './present.js';
 import { assertCanWrite } from './submissions.policy.js';
 import * as repo from './submissions.repository.js';
-import { presentEvidence, readable } from './submissions.service.js';
 
 /** Per file; the multipart limit of the app is the same, so larger bodies never reach us whole. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
-
-export interface UploadedFile {
-  fileName: string;
-  data: Buffer;
-}
 
 /**
  * Check a file by its content (sniffing, never the name alone): unknown content or a name whose
@@ -87,15 +85,23 @@ export async function attachEvidence(
   return presentEvidence(row);
 }
 
-/** Those who may change the value may attach its evidence; others get 404 / 403 before any upload is read. */
-export async function assertEvidenceWritable(db: Executor, ctx: Ctx, id: number) {
+/** Those who may change the value may attach its evidence. */
+async function assertEvidenceWritable(db: Executor, ctx: Ctx, id: number) {
   const { s, pc, unit } = await readable(db, ctx, id);
   const leaf = pc.leafOf.get(s.indicator);
   if (!leaf) throw notFound('Submission');
   assertCanWrite(ctx.actor!, unit, leaf, pc.plan.systemId, pc.providerOwned(leaf.code));
 }
 
-export async function uploadSubmissionEvidence(deps: Deps, ctx: Ctx, id: number, file: UploadedFile) {
+/** Attach a file to a submission; others get 404 / 403 before the upload is read (`readFile`). */
+export async function uploadSubmissionEvidence(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  readFile: () => Promise<UploadedFile>,
+) {
+  await assertEvidenceWritable(deps.database.db, ctx, id);
+  const file = await readFile();
   return deps.database.db.transaction(async (tx) => {
     await assertEvidenceWritable(tx, ctx, id);
     return attachEvidence(deps, tx, ctx, { type: 'submission', id }, file);
@@ -114,7 +120,6 @@ export async function downloadEvidence(deps: Deps, ctx: Ctx, id: number) {
   }
   let submissionId = e.ownerId;
   if (e.ownerType === 'verification') {
-    const { findVerification } = await import('../verification/verification.repository.js');
     const v = await findVerification(db, e.ownerId);
     if (!v) throw notFound('File');
     submissionId = v.submissionId;
@@ -123,14 +128,4 @@ export async function downloadEvidence(deps: Deps, ctx: Ctx, id: number) {
     throw notFound('File');
   });
   return { data: await deps.blobs.get(e.sha256), contentType: e.contentType, fileName: e.fileName };
-}
-
-/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, so Chinese names survive every browser. */
-export function contentDisposition(fileName: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

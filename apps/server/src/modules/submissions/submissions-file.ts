@@ -3,9 +3,10 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertPeriodAcceptsData } from '../periods/periods.service.js';
+import { planContext } from './plan-context.js';
+import { present } from './present.js';
 import { mayWrite } from './submissions.policy.js';
 import * as repo from './submissions.repository.js';
-import { planContext, present } from './submissions.service.js';
 
 /**
  * Bulk entry of a period's values by spreadsheet: a template prefilled with the caller's units ×

@@ -10,11 +10,10 @@ import {
   submissionUpdate,
   uploadResult,
 } from '@jixiao/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/context.js';
 import { ctxOf } from '../../platform/http.js';
-import { noFile } from '../plans/plans.routes.js';
+import { contentDisposition, fileOf } from '../../platform/upload.js';
 import * as evidence from './evidence.service.js';
 import * as svc from './submissions.service.js';
 import * as files from './submissions-file.js';
@@ -22,14 +21,6 @@ import * as files from './submissions-file.js';
 const read = { access: { permission: 'submissions.read' as const } };
 const write = { access: { permission: 'submissions.write' as const } };
 const tags = ['submissions'];
-
-/** The uploaded file of a multipart request (field "file"), with its name. */
-export async function fileOf(req: FastifyRequest) {
-  if (!req.isMultipart()) throw noFile();
-  const part = await req.file();
-  if (part?.fieldname !== 'file') throw noFile();
-  return { fileName: part.filename, data: await part.toBuffer() };
-}
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -80,7 +71,7 @@ export const submissionsRoutes =
         const body = await files.buildTemplate(deps, ctxOf(req), req.query.planId, req.query.period);
         return reply
           .header('content-type', XLSX)
-          .header('content-disposition', evidence.contentDisposition(`填报模板-${req.query.period}.xlsx`))
+          .header('content-disposition', contentDisposition(`填报模板-${req.query.period}.xlsx`))
           .send(body);
       },
     );
@@ -113,13 +104,10 @@ export const submissionsRoutes =
           response: { 201: evidenceFile },
         },
       },
-      async (req, reply) => {
-        await evidence.assertEvidenceWritable(deps.database.db, ctxOf(req), req.params.id);
-        const f = await fileOf(req);
-        return reply
+      async (req, reply) =>
+        reply
           .code(201)
-          .send(await evidence.uploadSubmissionEvidence(deps, ctxOf(req), req.params.id, f));
-      },
+          .send(await evidence.uploadSubmissionEvidence(deps, ctxOf(req), req.params.id, () => fileOf(req))),
     );
     app.get(
       '/api/evidence/:id',
@@ -128,7 +116,7 @@ export const submissionsRoutes =
         const f = await evidence.downloadEvidence(deps, ctxOf(req), req.params.id);
         return reply
           .header('content-type', f.contentType)
-          .header('content-disposition', evidence.contentDisposition(f.fileName))
+          .header('content-disposition', contentDisposition(f.fileName))
           .header('x-content-type-options', 'nosniff')
           .send(f.data);
       },

@@ -11,68 +11,16 @@ import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { periodState } from '../periods/period-state.js';
 import { assertPeriodAcceptsData } from '../periods/periods.service.js';
-import { planInScope } from '../plans/plans.policy.js';
-import * as plansRepo from '../plans/plans.repository.js';
-import { usablePlan } from '../results/results.service.js';
-import { type Leaf, planLeaves, refsCover, reportSlot } from './plan-leaves.js';
+import { verificationsOf } from '../verification/verification-records.js';
+import { type PlanContext, planContext, readable } from './plan-context.js';
+import { type Leaf, reportSlot } from './plan-leaves.js';
+import { present, presentEvidence } from './present.js';
 import { assertCanWrite, canRead, mayWrite } from './submissions.policy.js';
 import * as repo from './submissions.repository.js';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const who = (ctx: Ctx) => ctx.actor?.username ?? null;
 const bad = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', `${path}: ${message}`, [{ path, message }]);
-
-export const presentEvidence = (e: repo.EvidenceRow) => ({
-  id: e.id,
-  fileName: e.fileName,
-  contentType: e.contentType,
-  size: e.size,
-  sha256: e.sha256,
-  uploadedAt: e.uploadedAt.toISOString(),
-  uploadedBy: e.uploadedBy,
-});
-
-export function present(s: repo.SubmissionRow, evidenceCount = 0): Submission {
-  return {
-    id: s.id,
-    planId: s.planId,
-    unitId: s.unitId,
-    indicator: s.indicator,
-    period: s.period,
-    value: s.value,
-    measureUnit: s.measureUnit,
-    note: s.note,
-    status: s.status as Submission['status'],
-    source: s.source as Submission['source'],
-    returnReason: s.returnReason,
-    late: s.late,
-    submittedAt: iso(s.submittedAt),
-    submittedBy: s.submittedBy,
-    verifiedAt: iso(s.verifiedAt),
-    verifiedBy: s.verifiedBy,
-    version: s.version,
-    updatedAt: s.updatedAt.toISOString(),
-    evidenceCount,
-  };
-}
-
-/** A plan with its value-taking indicators, its evaluated units and the provider-owned codes. */
-export async function planContext(db: Executor, ctx: Ctx, planId: number) {
-  const plan = await planInScope(db, ctx.actor!, planId, 'plans.read');
-  const leaves = planLeaves(usablePlan(plan.document));
-  const units = await plansRepo.systemUnits(db, plan.systemId);
-  const providerRefs = await repo.providerRefs(db);
-  return {
-    plan,
-    leaves,
-    leafOf: new Map(leaves.map((l) => [l.code, l])),
-    units,
-    unitOf: new Map(units.map((u) => [u.id, u])),
-    providerOwned: (code: string) => refsCover(providerRefs, code),
-  };
-}
-export type PlanContext = Awaited<ReturnType<typeof planContext>>;
 
 /** The measure unit must be the plan's own when the plan sets one (a value in 万元 is not one in 元). */
 function checkMeasureUnit(leaf: Leaf, given: string | null | undefined): string | null {
@@ -196,22 +144,9 @@ export async function updateSubmission(
   });
 }
 
-/** Load a submission the actor may read, else 404. */
-export async function readable(db: Executor, ctx: Ctx, id: number) {
-  const s = await repo.findSubmission(db, id);
-  if (!s) throw notFound('Submission');
-  const pc = await planContext(db, ctx, s.planId).catch(() => {
-    throw notFound('Submission');
-  });
-  const unit = pc.unitOf.get(s.unitId);
-  if (!unit || !canRead(ctx.actor!, unit, s.indicator, pc.plan.systemId)) throw notFound('Submission');
-  return { s, pc, unit };
-}
-
 export async function getSubmission(deps: Deps, ctx: Ctx, id: number): Promise<SubmissionDetail> {
   const db = deps.database.db;
   const { s, pc, unit } = await readable(db, ctx, id);
-  const { verificationsOf } = await import('../verification/verification.service.js');
   const evidence = await repo.listEvidence(db, 'submission', [id]);
   return {
     ...present(s, evidence.length),

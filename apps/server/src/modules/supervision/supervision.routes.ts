@@ -13,7 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { ctxOf } from '../../platform/http.js';
-import { noFile } from '../plans/plans.routes.js';
+import { fileOf } from '../../platform/upload.js';
 import * as svc from './supervision.service.js';
 
 const manage = { access: { permission: 'supervision.manage' as const } };
@@ -52,10 +52,7 @@ export const supervisionRoutes =
         },
       },
       async (req) => {
-        if (!req.isMultipart()) throw noFile();
-        const part = await req.file();
-        if (part?.fieldname !== 'file') throw noFile();
-        const data = await part.toBuffer();
+        const { data } = await fileOf(req);
         return svc.importCsv(deps, ctxOf(req), req.query.planId, req.query.source, data);
       },
     );

@@ -14,7 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { ctxOf } from '../../platform/http.js';
-import { fileOf } from '../submissions/submissions.routes.js';
+import { fileOf } from '../../platform/upload.js';
 import * as svc from './verification.service.js';
 
 const verify = { access: { permission: 'submissions.verify' as const } };
@@ -48,11 +48,10 @@ export const verificationRoutes =
         config: verify,
         schema: { tags, consumes: ['multipart/form-data'], params: idParam, response: { 201: evidenceFile } },
       },
-      async (req, reply) => {
-        await svc.assertVerificationWritable(deps.database.db, ctxOf(req), req.params.id);
-        const f = await fileOf(req);
-        return reply.code(201).send(await svc.uploadVerificationEvidence(deps, ctxOf(req), req.params.id, f));
-      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(await svc.uploadVerificationEvidence(deps, ctxOf(req), req.params.id, () => fileOf(req))),
     );
     app.get(
       '/api/verification/counts',

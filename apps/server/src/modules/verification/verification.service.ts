@@ -2,38 +2,20 @@ import type { VerificationMethod, VerificationRecord } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { planInScope } from '../plans/plans.policy.js';
-import { attachEvidence, type UploadedFile } from '../submissions/evidence.service.js';
+import { attachEvidence } from '../submissions/evidence.service.js';
+import { planContext } from '../submissions/plan-context.js';
+import { present } from '../submissions/present.js';
 import { canRead, canVerify } from '../submissions/submissions.policy.js';
 import * as subRepo from '../submissions/submissions.repository.js';
-import { planContext, present, presentEvidence } from '../submissions/submissions.service.js';
 import { drawSample } from './sample.js';
 import * as repo from './verification.repository.js';
+import { verificationsOf } from './verification-records.js';
 
 const who = (ctx: Ctx) => ctx.actor?.username ?? null;
-
-export async function verificationsOf(db: Executor, submissionIds: number[]): Promise<VerificationRecord[]> {
-  const rows = await repo.listVerifications(db, submissionIds);
-  const files = await subRepo.listEvidence(
-    db,
-    'verification',
-    rows.map((r) => r.id),
-  );
-  return rows.map((v) => ({
-    id: v.id,
-    submissionId: v.submissionId,
-    method: v.method as VerificationMethod,
-    result: v.result as 'pass' | 'fail',
-    note: v.note,
-    correctedValue: v.correctedValue,
-    sampleId: v.sampleId,
-    verifiedAt: v.verifiedAt.toISOString(),
-    verifiedBy: v.verifiedBy,
-    evidence: files.filter((f) => f.ownerId === v.id).map(presentEvidence),
-  }));
-}
 
 /** Latest sample that drew each submission, for the "on-site (sampled)" mark. */
 async function sampledIn(db: Executor, planId: number) {
@@ -186,16 +168,25 @@ export async function verify(
   });
 }
 
-/** Checked before the upload is read: 404 / 403 for those who may not verify it. */
-export async function assertVerificationWritable(db: Executor, ctx: Ctx, id: number) {
-  const v = await repo.findVerification(db, id);
-  if (!v) throw notFound('Verification');
-  await verifiable(db, ctx, v.submissionId);
-}
-
-export async function uploadVerificationEvidence(deps: Deps, ctx: Ctx, id: number, file: UploadedFile) {
+/**
+ * Attach an evidence file to a check. Who may not verify it gets 404 / 403 before the upload is
+ * read (`readFile`), so their bytes are never taken in.
+ */
+export async function uploadVerificationEvidence(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  readFile: () => Promise<UploadedFile>,
+) {
+  const check = async (db: Executor) => {
+    const v = await repo.findVerification(db, id);
+    if (!v) throw notFound('Verification');
+    await verifiable(db, ctx, v.submissionId);
+  };
+  await check(deps.database.db);
+  const file = await readFile();
   return deps.database.db.transaction(async (tx) => {
-    await assertVerificationWritable(tx, ctx, id);
+    await check(tx);
     return attachEvidence(deps, tx, ctx, { type: 'verification', id }, file);
   });
 }
