@@ -15,6 +15,9 @@ export const roles = [
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
 
+/** The roles of a unit's own staff: who hears what is sent to a unit. */
+export const unitRoles = ['unit_admin', 'unit_filler'] as const satisfies readonly Role[];
+
 /**
  * Where a grant applies: everywhere, an org subtree, one evaluation system,
  * a set of indicators (providers and lead departments, Z4/S3) or named objects (an expert on a project).

@@ -1,3 +1,4 @@
+import { periodCodePattern } from '@jixiao/engine';
 import { z } from 'zod';
 import { code, paged, pageQuery } from './common.js';
 
@@ -7,8 +8,8 @@ import { code, paged, pageQuery } from './common.js';
  */
 
 const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-06-30');
-const monthPeriod = z.string().regex(/^\d{4}-M(0[1-9]|1[0-2])$/, 'a month like 2026-M10');
-const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter like 2026-Q3');
+const monthPeriod = z.string().regex(periodCodePattern('month'), 'a month like 2026-M10');
+const quarter = z.string().regex(periodCodePattern('quarter'), 'a quarter like 2026-Q3');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 // --- supervision items and API tokens (H6) -----------------------------------------------------------

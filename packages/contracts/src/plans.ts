@@ -1,3 +1,4 @@
+import { periodCodePattern } from '@jixiao/engine';
 import { z } from 'zod';
 
 /**
@@ -128,10 +129,10 @@ export type AhpResponse = z.infer<typeof ahpResponse>;
 
 // --- data and results ----------------------------------------------------------------------------
 
-/** Period codes: 2026-M01 … 2026-M12, 2026-Q1 … Q4, 2026-H1, 2026-H2, 2026-Y. */
+/** Period codes (the engine's pattern, one definition): 2026-M01 … 2026-M12, 2026-Q1 … Q4, 2026-H1, 2026-H2, 2026-Y. */
 export const periodCode = z
   .string()
-  .regex(/^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]|Y)$/, 'a period like 2026-M01, 2026-Q1, 2026-H1 or 2026-Y');
+  .regex(periodCodePattern(), 'a period like 2026-M01, 2026-Q1, 2026-H1 or 2026-Y');
 
 export const periodQuery = z.strictObject({ period: periodCode });
 

@@ -40,6 +40,7 @@ export {
   formatPeriod,
   type Period,
   parsePeriod,
+  periodCodePattern,
   periodEndMonth,
 } from './period';
 export { AHP_CR_LIMIT, AhpError, type AhpResult, ahp, ahpWeights, SAATY_RI } from './plan/ahp';
@@ -81,4 +82,4 @@ export { type ReportedParam, STEP_CODES, type Step, type StepCode, type StepPara
 export { type GenerateOptions, generatePlanData } from './templates/generate';
 export { generateTemplateData, getTemplate, type Template, templates } from './templates/index';
 /** Seeded generators for made-up data (templates, the demo city, benchmarks): one definition. */
-export { hashString, mulberry32 } from './templates/prng';
+export { hashString, mulberry32, sfc32 } from './templates/prng';

@@ -8,7 +8,21 @@ export interface Period {
   index: number;
 }
 
-const RE = /^(\d{4})-(?:M(0[1-9]|1[0-2])|Q([1-4])|H([12])|(Y))$/;
+/** The code of each granularity after "YYYY-": the one definition of a period code. */
+const CODE: Record<PeriodGranularity, string> = {
+  month: 'M(0[1-9]|1[0-2])',
+  quarter: 'Q([1-4])',
+  half: 'H([12])',
+  year: '(Y)',
+};
+const RE = new RegExp(`^(\\d{4})-(?:${CODE.month}|${CODE.quarter}|${CODE.half}|${CODE.year})$`);
+
+/**
+ * The pattern of a period code, of any granularity or of one ('2026-M03' for month): what
+ * parsePeriod accepts, for schemas that validate codes (packages/contracts builds on it).
+ */
+export const periodCodePattern = (granularity?: PeriodGranularity): RegExp =>
+  granularity ? new RegExp(`^\\d{4}-${CODE[granularity]}$`) : RE;
 
 /** Parse a period code; returns null when malformed (callers report it with context). */
 export function parsePeriod(code: string): Period | null {

@@ -1,3 +1,4 @@
+import { unitRoles } from '@jixiao/contracts';
 import type { Plan } from '@jixiao/engine';
 import { mulberry32 } from '@jixiao/engine';
 import type { Executor } from '../db/client.js';
@@ -86,7 +87,7 @@ async function seedNoticeFlow(deps: Deps, tx: Executor, ctx: Ctx, city: DemoCity
     await notify(
       deps,
       tx,
-      { unit: { id: v.unitId, roles: ['unit_admin', 'unit_filler'] } },
+      { unit: { id: v.unitId, roles: unitRoles } },
       {
         kind: v.kind === 'observation' ? 'observation' : 'urging',
         title: v.kind === 'observation' ? `绩效观察员意见：${v.title}` : `督查催办：${v.title}`,

@@ -1,4 +1,4 @@
-import type { Role, ScopeType } from '@jixiao/contracts';
+import { type Role, roles, type ScopeType, unitRoles } from '@jixiao/contracts';
 
 /** Functions a role may perform. Object ownership is checked separately, against the grant's scope. */
 export const permissions = [
@@ -144,28 +144,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
 
 /** Roles a holder may hand out: nobody can create a system administrator but another one. */
 export const grantableRoles: Record<Role, readonly Role[]> = {
-  system_admin: [
-    'system_admin',
-    'office_admin',
-    'leader',
-    'assessor',
-    'provider',
-    'unit_admin',
-    'unit_filler',
-    'expert',
-    'observer',
-  ],
-  office_admin: [
-    'office_admin',
-    'leader',
-    'assessor',
-    'provider',
-    'unit_admin',
-    'unit_filler',
-    'expert',
-    'observer',
-  ],
-  unit_admin: ['unit_admin', 'unit_filler'],
+  system_admin: roles,
+  office_admin: roles.filter((r) => r !== 'system_admin'),
+  unit_admin: unitRoles,
   leader: [],
   assessor: [],
   provider: [],

@@ -1,3 +1,6 @@
+// The project's seeded generators, one home (issue 9 point 4): demo data, templates and the
+// on-site verification sample all draw from here.
+
 /** mulberry32: a tiny seeded PRNG, so generated demo data is the same for the same seed. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -18,4 +21,25 @@ export function hashString(s: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/**
+ * sfc32 (Small Fast Counter): a 128-bit-state PRNG for draws that must be reproducible from a
+ * longer seed (the server seeds it from a SHA-256 of the sample's seed string). Mixes its state
+ * in the first rounds: discard a dozen outputs after seeding.
+ */
+export function sfc32(a: number, b: number, c: number, d: number): () => number {
+  return () => {
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
 }

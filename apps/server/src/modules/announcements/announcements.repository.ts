@@ -1,3 +1,4 @@
+import { unitRoles } from '@jixiao/contracts';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { announcements, grants, orgNodes, users } from '../../db/schema/index.js';
@@ -20,11 +21,7 @@ export const nodesByIds = (db: Executor, ids: number[]) =>
  * an ancestor); every unit user when `paths` is null (an announcement to all).
  */
 export async function unitRoleUsers(db: Executor, paths: string[] | null): Promise<number[]> {
-  const where: SQL[] = [
-    eq(users.active, true),
-    eq(grants.scopeType, 'org'),
-    inArray(grants.role, ['unit_admin', 'unit_filler']),
-  ];
+  const where: SQL[] = [eq(users.active, true), eq(grants.scopeType, 'org'), inArray(grants.role, unitRoles)];
   if (paths)
     where.push(
       paths.length

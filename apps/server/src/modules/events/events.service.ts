@@ -1,4 +1,5 @@
 import type { CycleEvent, EventCreate, EvidenceFile } from '@jixiao/contracts';
+import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
@@ -173,7 +174,7 @@ export async function recordEvent(deps: Deps, ctx: Ctx, body: EventCreate): Prom
       await notify(
         deps,
         tx,
-        { unit: { id: unit.id, roles: ['unit_filler', 'unit_admin'] } },
+        { unit: { id: unit.id, roles: unitRoles } },
         {
           kind: 'info',
           title: `${kindName[body.kind]}：${unit.name}（${body.period}）`,

@@ -1,4 +1,5 @@
 import type { Notice, NoticeAction, NoticeStatus } from '@jixiao/contracts';
+import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { type Actor, orgScope, rolePermissions } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
@@ -11,7 +12,6 @@ import * as repo from './notices.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const who = (ctx: Ctx) => ctx.actor?.username ?? 'system';
-export const unitRoles = ['unit_admin', 'unit_filler'] as const;
 
 /** The reader's view: office and leaders see all; units their subtree; lead departments their indicators; observers what they filed. */
 export function noticeView(actor: Actor): repo.NoticeView {
@@ -106,7 +106,7 @@ export async function issueUrging(
     await notify(
       deps,
       tx,
-      { unit: { id: unit.id, roles: [...unitRoles] } },
+      { unit: { id: unit.id, roles: unitRoles } },
       {
         kind: 'urging',
         title: `督查催办：${b.title}`,
@@ -208,7 +208,7 @@ export async function act(
       await notify(
         deps,
         tx,
-        { unit: { id: n.unitId, roles: [...unitRoles] } },
+        { unit: { id: n.unitId, roles: unitRoles } },
         {
           kind: 'observation',
           title: `绩效观察员意见：${n.title}`,

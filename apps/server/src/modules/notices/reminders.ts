@@ -1,3 +1,4 @@
+import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { type Ctx, type Deps, systemCtx } from '../../platform/context.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -6,7 +7,6 @@ import { planInScope } from '../plans/plans.policy.js';
 import { isLagging } from '../progress/progress.js';
 import { computeProgress } from '../progress/progress.service.js';
 import * as repo from './notices.repository.js';
-import { unitRoles } from './notices.service.js';
 
 const pct = (r: number | null) => `${Math.round((r ?? 0) * 1000) / 10}%`;
 
@@ -49,7 +49,7 @@ export async function generateReminders(
       await notify(
         deps,
         tx,
-        { unit: { id: unitId, roles: [...unitRoles] } },
+        { unit: { id: unitId, roles: unitRoles } },
         {
           kind: 'reminder',
           title: `提醒单：${n} 项指标滞后于序时进度`,

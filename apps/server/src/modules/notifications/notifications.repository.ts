@@ -13,7 +13,7 @@ export async function insertNotifications(db: Executor, rows: NewNotification[])
  * Active users with one of `roles` whose grant covers `unitId`: an org grant on the unit or an
  * ancestor of it. Used to address a unit ("tell the unit's fillers").
  */
-export async function unitUsers(db: Executor, unitId: number, roles: string[]): Promise<number[]> {
+export async function unitUsers(db: Executor, unitId: number, roles: readonly string[]): Promise<number[]> {
   const [unit] = await db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, unitId));
   if (!unit) return [];
   const rows = await db
@@ -33,7 +33,7 @@ export async function unitUsers(db: Executor, unitId: number, roles: string[]): 
 }
 
 /** Active users holding one of `roles` with a global grant (the office, leaders). */
-export async function globalUsers(db: Executor, roles: string[]): Promise<number[]> {
+export async function globalUsers(db: Executor, roles: readonly string[]): Promise<number[]> {
   const rows = await db
     .selectDistinct({ id: users.id })
     .from(grants)

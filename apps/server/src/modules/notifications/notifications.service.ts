@@ -10,7 +10,7 @@ export type NotificationKind = repo.NewNotification['kind'];
 /** Who a notification goes to: named users, the users of a unit with some roles, or global role holders. */
 export interface Recipients {
   userIds?: number[];
-  unit?: { id: number; roles: Role[] };
+  unit?: { id: number; roles: readonly Role[] };
   global?: Role[];
 }
 

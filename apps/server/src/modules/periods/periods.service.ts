@@ -1,4 +1,5 @@
 import type { PeriodWindow, PeriodWindowUpdate, ReopenRequest } from '@jixiao/contracts';
+import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
@@ -168,7 +169,7 @@ export async function reopenForUnit(deps: Deps, ctx: Ctx, id: number, input: Reo
     await notify(
       deps,
       tx,
-      { unit: { id: unit.id, roles: ['unit_filler', 'unit_admin'] } },
+      { unit: { id: unit.id, roles: unitRoles } },
       {
         kind: 'deadline',
         title: `${w.period} 已为本单位重新开放`,

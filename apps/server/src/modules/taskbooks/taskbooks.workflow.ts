@@ -1,4 +1,5 @@
 import type { TaskBookTransition, TaskTargetInput } from '@jixiao/contracts';
+import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { inScope, orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
@@ -12,7 +13,7 @@ import { checkTargets, getBook, presentChange, targetRows, toInput } from './tas
 
 const who = (ctx: Ctx) => ctx.actor?.username ?? null;
 const link = (id: number) => `/task-books/${id}`;
-const unitRoles = { fillers: ['unit_filler', 'unit_admin'] as const, leader: ['unit_admin'] as const };
+const recipients = { fillers: unitRoles, leader: ['unit_admin'] as const };
 
 /** Tell the next actor of the workflow, as a to-do in their bell. */
 async function tellNext(deps: Deps, tx: Executor, l: LoadedBook, to: TaskBookStatus, reason?: string) {
@@ -29,7 +30,7 @@ async function tellNext(deps: Deps, tx: Executor, l: LoadedBook, to: TaskBookSta
       return notify(
         deps,
         tx,
-        { unit: { id: u.id, roles: [...unitRoles.leader] } },
+        { unit: { id: u.id, roles: recipients.leader } },
         n(`${u.name} 任务书待确认`, '请单位负责人确认本单位任务书。'),
       );
     case 'confirmed': {
@@ -52,14 +53,14 @@ async function tellNext(deps: Deps, tx: Executor, l: LoadedBook, to: TaskBookSta
       return notify(
         deps,
         tx,
-        { unit: { id: u.id, roles: [...unitRoles.fillers] } },
+        { unit: { id: u.id, roles: recipients.fillers } },
         n(`${u.name} 任务书已下达`, `第 ${l.book.revision} 版任务书已下达并锁定。`),
       );
     case 'draft':
       return notify(
         deps,
         tx,
-        { unit: { id: u.id, roles: [...unitRoles.fillers] } },
+        { unit: { id: u.id, roles: recipients.fillers } },
         n(`${u.name} 任务书被退回`, `退回原因：${reason ?? ''}`),
       );
   }
@@ -213,7 +214,7 @@ export async function decideChange(
     await notify(
       deps,
       tx,
-      { unit: { id: l.unit.id, roles: [...unitRoles.fillers] } },
+      { unit: { id: l.unit.id, roles: recipients.fillers } },
       {
         kind: 'task_book',
         title: `${l.unit.name} 任务书调整申请${input.approve ? '已批准' : '未批准'}`,

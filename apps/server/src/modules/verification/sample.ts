@@ -1,27 +1,12 @@
 import { createHash } from 'node:crypto';
+import { sfc32 } from '@jixiao/engine';
 
 /**
  * A seeded, reproducible random sample (Z4 on-site checks): the seed string is hashed with SHA-256,
- * the first 16 bytes seed sfc32, and a partial Fisher–Yates shuffle over the candidates sorted by
- * id picks `size` of them. The same seed and the same candidate set always give the same sample,
+ * the first 16 bytes seed the engine's sfc32, and a partial Fisher–Yates shuffle over the
+ * candidates sorted by id picks `size` of them. The same seed and the same candidate set always give the same sample,
  * whatever order the candidates come in. Pure.
  */
-export function sfc32(a: number, b: number, c: number, d: number) {
-  return () => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-}
-
 export function seededRandom(seed: string) {
   const h = createHash('sha256').update(seed, 'utf8').digest();
   const random = sfc32(h.readUInt32BE(0), h.readUInt32BE(4), h.readUInt32BE(8), h.readUInt32BE(12));

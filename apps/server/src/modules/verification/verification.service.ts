@@ -1,4 +1,5 @@
 import type { VerificationMethod, VerificationRecord } from '@jixiao/contracts';
+import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
@@ -140,7 +141,7 @@ export async function verify(
       await notify(
         deps,
         tx,
-        { unit: { id: unit.id, roles: ['unit_filler', 'unit_admin'] } },
+        { unit: { id: unit.id, roles: unitRoles } },
         {
           kind: 'returned',
           title: `数据退回：${s.indicator} ${leafName}（${s.period}）`,
