@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/client.js';
 import { type Actor, type Permission, rolePermissions } from '../../platform/access.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { refsCover } from '../plans/plan-leaves.js';
 import { findPlan } from '../plans/plans.repository.js';
-import { refsCover } from '../submissions/plan-leaves.js';
 import { findEvent } from './events.repository.js';
 
 /**

@@ -14,7 +14,7 @@ import {
 } from '@jixiao/engine';
 import ExcelJS from 'exceljs';
 import { decodeCsv, detectFormat, parseCsv } from '../org/org-import.parse.js';
-import { planLeaves } from '../submissions/plan-leaves.js';
+import { planLeaves } from '../plans/plan-leaves.js';
 
 /**
  * Data files of `jixiao evaluate` and of the office's data import (imports.service): CSV, .xlsx

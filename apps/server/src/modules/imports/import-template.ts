@@ -1,6 +1,6 @@
 import type { Plan } from '@jixiao/engine';
 import ExcelJS from 'exceljs';
-import type { Leaf } from '../submissions/plan-leaves.js';
+import type { Leaf } from '../plans/plan-leaves.js';
 
 /**
  * The .xlsx an office fills to import a period's data: the data sheet with the header row

@@ -9,7 +9,7 @@ import type {
   UnitInput,
   ValueInput,
 } from '@jixiao/engine';
-import { endMonth, yearOf } from '../submissions/plan-leaves.js';
+import { endMonth, yearOf } from '../periods/period-code.js';
 import { dueShare, expectedReport, type LeafTraits, leafTraits, reportFits, scheduled } from './figures.js';
 
 /**

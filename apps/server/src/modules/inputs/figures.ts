@@ -1,5 +1,5 @@
 import type { Indicator, Plan, ReportingFrequency, SubItem } from '@jixiao/engine';
-import { endMonth, granularityOf, yearOf } from '../submissions/plan-leaves.js';
+import { endMonth, granularityOf, yearOf } from '../periods/period-code.js';
 
 /**
  * Which reported figure counts for a period, and which share of a yearly target is due by then

@@ -5,9 +5,10 @@ import { type Actor, orgScope, rolePermissions } from '../../platform/access.js'
 import type { Ctx, Deps } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import * as inputsRepo from '../inputs/inputs.repository.js';
+import { yearOf } from '../periods/period-code.js';
+import { type Leaf, planLeaves } from '../plans/plan-leaves.js';
 import { inSystemScope, systemScope } from '../plans/plans.policy.js';
 import * as plans from '../plans/plans.repository.js';
-import { yearOf } from '../submissions/plan-leaves.js';
 import * as supervision from '../supervision/supervision.repository.js';
 import {
   accumulation,
@@ -20,30 +21,14 @@ import {
 } from './progress.js';
 import * as repo from './progress.repository.js';
 
-interface Leaf {
-  code: string;
-  name: string;
-  direction?: 'higher' | 'lower';
-  methodKind?: string;
-}
-
-/** The plan's scored leaves as data codes: indicators without children, sub-items as "T2.K1". */
-export function planLeaves(plan: Plan): Leaf[] {
-  const parents = new Set(plan.indicators.flatMap((i) => (i.parent ? [i.parent] : [])));
-  return plan.indicators
-    .filter((i) => !parents.has(i.code))
-    .flatMap((i) =>
-      i.subItems?.length
-        ? i.subItems.map((s) => ({
-            code: `${i.code}.${s.code}`,
-            name: `${i.name}·${s.name}`,
-            direction: s.direction ?? i.direction,
-            methodKind: s.method?.kind ?? i.method?.kind,
-            unit: i.unit,
-          }))
-        : [{ code: i.code, name: i.name, direction: i.direction, methodKind: i.method?.kind, unit: i.unit }],
-    );
-}
+/** A leaf as the schedule reads it (progress.ts): its direction, method and unit of measure. */
+const traits = (l: Leaf) => ({
+  code: l.code,
+  name: l.name,
+  direction: l.direction,
+  methodKind: l.methodKind,
+  unit: l.measureUnit ?? undefined,
+});
 
 /** What of a plan's progress an actor sees: which units (by org path) and which indicators. */
 interface View {
@@ -111,6 +96,7 @@ export async function computeProgress(
     [...taskTarget.keys(), ...dataTarget.keys(), ...superv.keys()].map((k) => k.split('|')[1]),
   );
   const indicators = planLeaves(doc)
+    .map(traits)
     .filter((l) => tracked(l) && targeted.has(l.code))
     .filter(
       (l) => !view.indicators || view.indicators.has(l.code) || view.indicators.has(l.code.split('.')[0]!),

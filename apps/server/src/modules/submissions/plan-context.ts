@@ -1,10 +1,10 @@
 import type { Executor } from '../../db/client.js';
 import type { Ctx } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
+import { planLeaves, refsCover } from '../plans/plan-leaves.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
 import { usablePlan } from '../results/results.service.js';
-import { planLeaves, refsCover } from './plan-leaves.js';
 import { canRead } from './submissions.policy.js';
 import * as repo from './submissions.repository.js';
 

@@ -1,6 +1,6 @@
 import { type Actor, inScope, orgScope, type Permission, rolePermissions } from '../../platform/access.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { type Leaf, refsCover } from './plan-leaves.js';
+import { type Leaf, refsCover } from '../plans/plan-leaves.js';
 
 /**
  * Who may read, enter and verify which values. Unit roles act on their org subtree; providers and

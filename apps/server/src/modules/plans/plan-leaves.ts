@@ -1,14 +1,10 @@
-import {
-  type Indicator,
-  type Plan,
-  parsePeriod,
-  periodEndMonth,
-  type ReportingFrequency,
-} from '@jixiao/engine';
+import type { Indicator, Plan, ReportingFrequency } from '@jixiao/engine';
+import { granularityOf } from '../periods/period-code.js';
 
 /**
  * The indicators of a plan that take a submitted value: scored leaves and sub-items (`IND.SUB`),
- * except expert panels (their input is a list of judges' scores, not one value). Pure.
+ * except expert panels (their input is a list of judges' scores, not one value). One definition
+ * for entry, imports, events and progress. Pure.
  */
 export interface Leaf {
   code: string;
@@ -20,6 +16,10 @@ export interface Leaf {
   leadDept: string | null;
   /** How often it is reported (the plan's `frequency`); null when the plan does not say. */
   frequency: ReportingFrequency | null;
+  /** Better when higher (the default) or lower; a sub-item inherits its indicator's. */
+  direction?: 'higher' | 'lower';
+  /** The scoring method's kind (a sub-item's own, else its indicator's). */
+  methodKind?: string;
 }
 
 export function planLeaves(plan: Plan): Leaf[] {
@@ -38,6 +38,8 @@ export function planLeaves(plan: Plan): Leaf[] {
             owner: s.owner ?? ind.owner ?? null,
             leadDept: ind.leadDept ?? null,
             frequency: ind.frequency ?? null,
+            direction: s.direction ?? ind.direction,
+            methodKind: (s.method ?? ind.method)?.kind,
           });
     } else if (takesValue(ind)) {
       out.push({
@@ -47,6 +49,8 @@ export function planLeaves(plan: Plan): Leaf[] {
         owner: ind.owner ?? null,
         leadDept: ind.leadDept ?? null,
         frequency: ind.frequency ?? null,
+        direction: ind.direction,
+        methodKind: ind.method?.kind,
       });
     }
   }
@@ -56,20 +60,6 @@ export function planLeaves(plan: Plan): Leaf[] {
 /** A grant's indicator refs cover a code: the code itself, or a sub-item of a listed indicator. */
 export const refsCover = (refs: readonly string[], code: string) =>
   refs.some((r) => r === code || code.startsWith(`${r}.`));
-
-// Period codes are parsed by the engine (parsePeriod): these read one fact off a code.
-
-/** The end month of a period code (2026-M03 → 3, 2026-Q2 → 6, 2026-H1 → 6, 2026-Y → 12). */
-export function endMonth(period: string): number {
-  const p = parsePeriod(period);
-  return p ? periodEndMonth(p) : 12;
-}
-
-export const yearOf = (period: string) => parsePeriod(period)?.year ?? Number(period.slice(0, 4));
-
-/** The granularity of a period code: 2026-M03 → month, 2026-Q1 → quarter, 2026-H1 → half, 2026-Y → year. */
-export const granularityOf = (period: string): ReportingFrequency =>
-  parsePeriod(period)?.granularity ?? 'year';
 
 /**
  * Whether a leaf takes a report in `period`, and whether that report is due there: a leaf reports
