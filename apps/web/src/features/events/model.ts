@@ -4,6 +4,7 @@
  * a user has on an event, and the pre-fill the what-if page links with.
  */
 import type { CycleEvent, EventKind, EventStatus } from '@jixiao/contracts';
+import { parsePeriod } from '@jixiao/engine';
 
 export const EVENT_KINDS: EventKind[] = ['deduction', 'bonus', 'veto'];
 export const EVENT_STATUSES: EventStatus[] = ['pending', 'approved', 'rejected', 'withdrawn'];
@@ -304,7 +305,7 @@ export function prefillFromQuery(q: URLSearchParams): Prefill {
   const planId = posInt(q.get('planId') ?? q.get('plan'));
   if (planId) out.planId = planId;
   const period = q.get('period');
-  if (period && /^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]|Y)$/.test(period)) out.period = period;
+  if (period && parsePeriod(period)) out.period = period;
   const unitCode = q.get('unit')?.trim();
   if (unitCode) out.unitCode = unitCode;
   const eventId = posInt(q.get('event'));

@@ -1,5 +1,6 @@
 /** Pure helpers of the live-score page (Z6): which indicators lose points, and why. */
 import type { LiveScores } from '@jixiao/contracts';
+import { parsePeriod } from '@jixiao/engine';
 
 /** One indicator losing points, as GET /api/live/:planId sends it (with the sources of its inputs). */
 export type LostPoints = NonNullable<LiveScores['units'][number]['lost']>[number];
@@ -61,4 +62,7 @@ export function totalLost(lost: readonly (Pick<LostPoints, 'lost'> & { score?: n
 }
 
 /** Whether the office may freeze the half-year result from this period: `<year>-H1`. */
-export const isHalfYear = (period: string | undefined) => !!period && /^\d{4}-H1$/.test(period);
+export const isHalfYear = (period: string | undefined) => {
+  const p = period ? parsePeriod(period) : null;
+  return p?.granularity === 'half' && p.index === 1;
+};
