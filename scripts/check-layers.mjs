@@ -171,24 +171,35 @@ function serverBreaks(file, imp, target, brk) {
   if (dbCode && imp.kind !== 'type' && !isRepo && !inDb && !DB_ALLOWED[file])
     brk('drizzle', `only repositories and composition roots use ${target} (a type import is fine)`);
   if (!target) return;
-  if (isRoute && target.endsWith('.routes.ts'))
-    brk(
-      'route-imports-route',
-      `a route imports no other route (${target}); shared HTTP helpers live in platform/http.ts`,
-    );
-  if (isRoute && target.endsWith('.repository.ts'))
-    brk('route-imports-repository', `a route calls a service, never a repository (${target})`);
-  if (isRoute && (target.endsWith('.policy.ts') || target === 'apps/server/src/platform/access.ts'))
-    brk(
-      'route-authorises',
-      `a route authorises by its access config and the service; no policy calls (${target})`,
-    );
+  if (isRoute) routeBreaks(file, target, brk);
   if (isRepo && /\.(service|routes|policy)\.ts$/.test(target))
     brk('repository-imports-up', `a repository imports no service, route or policy (${target})`);
   if (file.startsWith('apps/server/src/platform/') && target.startsWith('apps/server/src/modules/'))
     brk('platform-imports-module', `platform sits below the modules (${target})`);
   if (file.startsWith('apps/server/src/modules/') && /^apps\/server\/src\/(app|main|cli)\.ts$/.test(target))
     brk('module-imports-root', `modules never import the composition root (${target})`);
+}
+
+/** A route parses, calls one service function of its own module and shapes the answer. */
+function routeBreaks(file, target, brk) {
+  if (target.endsWith('.routes.ts'))
+    brk(
+      'route-imports-route',
+      `a route imports no other route (${target}); shared HTTP helpers live in platform/`,
+    );
+  else if (target.endsWith('.repository.ts'))
+    brk('route-imports-repository', `a route calls a service, never a repository (${target})`);
+  else if (target.endsWith('.policy.ts') || target === 'apps/server/src/platform/access.ts')
+    brk(
+      'route-authorises',
+      `a route authorises by its access config and the service; no policy calls (${target})`,
+    );
+  else if (
+    target.startsWith('apps/server/src/') &&
+    !target.startsWith(`${dirname(file)}/`) &&
+    !target.startsWith('apps/server/src/platform/')
+  )
+    brk('route-calls-other-module', `a route calls its own module's services only (${target})`);
 }
 
 /** Strongly connected components of more than one file (Tarjan), each as a list of files. */

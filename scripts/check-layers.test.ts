@@ -47,6 +47,7 @@ describe('what the check reads and reports', () => {
         "import * as repo from './a.repository.js';",
         "import { planInScope } from '../b/b.policy.js';",
         "import * as svc from './a.service.js';",
+        "import { b } from '../b/b.service.js';",
       ].join('\n'),
       [`${m}/a/a.repository.ts`]:
         "import { eq } from 'drizzle-orm';\nimport { t } from '../../db/schema/index.js';\n",
@@ -62,9 +63,10 @@ describe('what the check reads and reports', () => {
       'apps/server/src/db/schema/index.ts': "import { pgTable } from 'drizzle-orm/pg-core';\n",
     });
     expect(checkLayers(tmp).map(formatBreak)).toEqual([
-      `${m}/a/a.routes.ts:1  route-imports-route  a route imports no other route (${m}/b/b.routes.ts); shared HTTP helpers live in platform/http.ts`,
+      `${m}/a/a.routes.ts:1  route-imports-route  a route imports no other route (${m}/b/b.routes.ts); shared HTTP helpers live in platform/`,
       `${m}/a/a.routes.ts:2  route-imports-repository  a route calls a service, never a repository (${m}/a/a.repository.ts)`,
       `${m}/a/a.routes.ts:3  route-authorises  a route authorises by its access config and the service; no policy calls (${m}/b/b.policy.ts)`,
+      `${m}/a/a.routes.ts:5  route-calls-other-module  a route calls its own module's services only (${m}/b/b.service.ts)`,
       `${m}/a/a.service.ts:2  drizzle  only *.repository.ts and src/db/** use Drizzle or the tables (apps/server/src/db/schema/index.ts)`,
       `${m}/a/a.service.ts:3  cycle  import cycle: ${m}/a/a.service.ts → ${m}/b/b.service.ts → ${m}/a/a.service.ts`,
       `${m}/b/b.service.ts:1  dynamic-import  dynamic import of ${m}/a/a.service.ts: move the shared piece down a layer or pass it in`,
