@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compilePlan } from './compile';
 import { createEvaluator, engineOptions, evaluate } from './evaluate';
 import type { EvaluationInput, ValueInput } from './input';
-import { emit } from './kernels';
+import { type Emit, emit } from './kernels';
 import type { Indicator, MethodSpec, Plan, RoundingMode } from './plan/types';
 import { roundDecimal, toUnits } from './rounding';
 import { generatePlanData } from './templates/generate';
@@ -10,8 +10,8 @@ import { templates } from './templates/index';
 import { mulberry32 } from './templates/prng';
 
 /**
- * The single-pass kernels of the full recompute (kernels.ts) against the previous two-stage path
- * (methods/columns.ts + scatterColumn, kept behind engineOptions.kernels = false): bit-identical
+ * The kernel path of the full recompute (leaf-kernel.ts + kernels.ts) against the column path
+ * (the method's column + emitList, kept behind engineOptions.kernels = false): bit-identical
  * scores, totals, ranks and grades on every shipped template and on a plan that mixes every
  * column method with awkward inputs (gaps, zero and negative targets, ties at the rounding
  * midpoint, groups without points for an indicator).
@@ -207,24 +207,25 @@ describe('emit (the rounding hot loop, in units of 0.01) against roundDecimal on
           const AW = new Float64Array(n);
           const AM = new Uint8Array(n);
           const wOf = Float64Array.of(1, 0.5);
-          emit(
-            n,
-            out,
+          const e: Emit = {
             unitGroup,
             scaleOf,
+            wOf,
+            wMul: weighted ? wOf : Float64Array.of(1, 1),
             scores,
-            0,
+            base: 0,
             missingZero,
-            100,
-            2,
-            mode,
+            roundInd: true,
+            m: 100,
+            dec: 2,
+            rmode: mode,
+            fuse: true,
             AS,
             AW,
             AM,
-            wOf,
-            0,
-            weighted,
-          );
+            pb: 0,
+          };
+          emit(e, n, out);
           for (let i = 0; i < n; i++) {
             const f = Number.isNaN(out[i]!) ? (missingZero ? 0 : Number.NaN) : out[i]!;
             const scale = scaleOf[unitGroup[i]!]!;

@@ -1,5 +1,6 @@
 import type { CompiledPlan } from './compile';
 import type { InputIssue } from './input';
+import type { Emit } from './kernels';
 import { type ColumnIO, type ColumnParams, newColumnParams } from './methods/column';
 import { type Cell, type MethodContext, newCell } from './methods/types';
 import type { EvalState } from './state';
@@ -78,6 +79,8 @@ export interface Layout {
   gg: Int32Array;
   /** Scratch row for sums nobody reads (a leaf stored but not folded). */
   sink: Float64Array;
+  /** Where a leaf's scores go (set for each leaf by leaf-kernel.ts and leaf-column.ts). */
+  emit: Emit;
 }
 
 export function buildLayout(cp: CompiledPlan, st: EvalState): Layout {
@@ -154,6 +157,9 @@ export function buildLayout(cp: CompiledPlan, st: EvalState): Layout {
       if (ok && bound < 2 ** 50) orderFree[n.index] = 1;
     }
 
+  const AS = new Float64Array(inner.length * nU);
+  const AW = new Float64Array(inner.length * nU);
+  const AM = new Uint8Array(inner.length * nU);
   const gv = new Float64Array(nU);
   const gt = new Float64Array(nU);
   const gb = new Float64Array(nU);
@@ -177,9 +183,9 @@ export function buildLayout(cp: CompiledPlan, st: EvalState): Layout {
     accS: new Float64Array(nN + 1),
     accW: new Float64Array(nN + 1),
     accMiss: new Uint8Array(nN + 1),
-    AS: new Float64Array(inner.length * nU),
-    AW: new Float64Array(inner.length * nU),
-    AM: new Uint8Array(inner.length * nU),
+    AS,
+    AW,
+    AM,
     wByNode,
     fullByNode,
     leafFusable,
@@ -209,6 +215,24 @@ export function buildLayout(cp: CompiledPlan, st: EvalState): Layout {
     gb,
     gg: new Int32Array(nU),
     sink: new Float64Array(nU),
+    emit: {
+      unitGroup,
+      scaleOf: new Float64Array(nG),
+      wOf: new Float64Array(nG),
+      wMul: new Float64Array(nG),
+      scores: st.scores,
+      base: 0,
+      missingZero: false,
+      roundInd: cp.roundIndicator,
+      m: st.m,
+      dec: cp.decimals,
+      rmode: cp.roundMode,
+      fuse: false,
+      AS,
+      AW,
+      AM,
+      pb: 0,
+    },
   };
 }
 

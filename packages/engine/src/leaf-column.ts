@@ -1,17 +1,16 @@
+import { emitList } from './kernels';
 import type { Layout } from './layout';
-import { type Leaf, missingIssue } from './leaf';
-import { scatterColumn } from './scatter';
+import { emitFor, type Leaf, missingIssue } from './leaf';
 import type { EvalState } from './state';
 
 /**
  * Column path of leaf scoring: the units of `list` (or every unit) through the method's column
- * form (methods/column.ts), then scatterColumn (full points, missing values, rounding, store,
- * fold). Inputs are read in place (fields are stored [leaf × unit]) or, for a unit list,
+ * form (methods/column.ts), then emitList (full points, missing values, rounding, store, fold). Inputs are read in place (fields are stored [leaf × unit]) or, for a unit list,
  * gathered first. A group-relative method reads its scope's statistics from ctx.stats.
  */
 export function scoreColumn(st: EvalState, lay: Layout, leaf: Leaf, list: number[] | null): void {
-  const { j, node, spec, slot, fv, scaleOf, mask, missingZero, missingError, roundInd, m, dec, rmode } = leaf;
-  const { nU, nG, io } = lay;
+  const { j, node, spec, slot, fv, scaleOf, mask, missingError } = leaf;
+  const { nU, io } = lay;
   const unitGroup = st.unitGroup;
   const n = list ? list.length : nU;
   const idx = list ? Int32Array.from(list) : lay.allIdx;
@@ -53,30 +52,6 @@ export function scoreColumn(st: EvalState, lay: Layout, leaf: Leaf, list: number
       if (Number.isNaN(out[i]!) && scaleOf[unitGroup[u]!]! > 0 && !(mask !== null && mask[base + u] === 1))
         missingIssue(st, lay, u, node.code);
     }
-  const pb = lay.innerIdx[lay.nodeParent[j]!]! * nU;
-  const { AS, AW, AM, wByNode, weighted } = lay;
-  scatterColumn(
-    n,
-    idx,
-    out,
-    unitGroup,
-    scaleOf,
-    mask,
-    st.scores,
-    base,
-    missingZero,
-    roundInd,
-    m,
-    dec,
-    rmode,
-    fuse,
-    AS,
-    AW,
-    AM,
-    wByNode,
-    j * nG,
-    pb,
-    weighted,
-  );
+  emitList(emitFor(lay, leaf, fuse), n, idx, out, mask);
   if (fuse) lay.fusedNow[j] = 1;
 }

@@ -1,12 +1,12 @@
-import { emit, emitGeneral, emitOne, emitU } from './kernels';
+import { emit, emitCell, emitGeneral, emitU } from './kernels';
 import type { Layout } from './layout';
-import type { Leaf } from './leaf';
+import { emitFor, type Leaf } from './leaf';
 import type { EvalState } from './state';
 
 /**
  * Test hook: false makes the full recompute take the column path (leaf-column.ts: the method's
- * column, then scatterColumn) instead of the kernels, so a test can check that both give
- * bit-identical results. Not part of the public API.
+ * column over the units of each scope, then emitList) instead of the kernels, so a test can check
+ * that both give bit-identical results. Not part of the public API.
  */
 export const engineOptions = { kernels: true };
 
@@ -17,12 +17,11 @@ export const engineOptions = { kernels: true };
  * steps: unit-specific nodes, missing-value policy "error"); the caller then takes another path.
  */
 export function scoreKernel(st: EvalState, lay: Layout, leaf: Leaf): boolean {
-  const { j, spec, def, slot, scaleOf, mask, missingZero, missingError, roundInd, m, dec, rmode } = leaf;
+  const { j, spec, def, slot, scaleOf, mask, missingError, roundInd, rmode } = leaf;
   const column = def.column;
   if (!engineOptions.kernels || mask !== null || missingError || column === undefined) return false;
-  const { nU, nG, AS, AW, AM, wByNode, weighted, io } = lay;
+  const { nU, nG, io } = lay;
   const unitGroup = st.unitGroup;
-  const scores = st.scores;
   const parent = lay.nodeParent[j]!;
   // Every unit in place; group-relative limits per scope part.
   io.n = nU;
@@ -45,114 +44,34 @@ export function scoreKernel(st: EvalState, lay: Layout, leaf: Leaf): boolean {
   // A group-relative leaf reaches its parent in aggregateAll (the same summation order), unless
   // the parent's sums do not depend on the order (orderFree): then it is folded here.
   const fuse = lay.fusing && lay.leafFusable[j] === 1 && (!def.groupRelative || lay.orderFree[parent] === 1);
-  const base = j * nU;
-  const wo = j * nG;
-  const wOf = wByNode.subarray(wo, wo + nG);
-  const pb = lay.innerIdx[parent]! * nU;
+  const e = emitFor(lay, leaf, fuse);
   const halfMode = roundInd && rmode !== 'down';
   let allPos = true;
   for (let g = 0; g < nG; g++) if (!(scaleOf[g]! > 0)) allPos = false;
   let simple = fuse && halfMode && allPos;
-  for (let g = 0; g < nG && simple; g++) if (!(wOf[g]! > 0)) simple = false;
+  for (let g = 0; g < nG && simple; g++) if (!(e.wOf[g]! > 0)) simple = false;
   if (simple && lay.orderFree[parent] === 1) {
     // Points mode, order-free parent: the loop adds scores only; the weights per group below.
     for (let u = 0; u < nU; u++) {
-      u = emitU(u, nU, out, unitGroup, scaleOf, scores, base, m, AS, pb);
+      u = emitU(e, u, nU, out, e.AS, e.pb);
       if (u < nU) {
-        // emitOne adds the weight of a present cell: take it back (added per group below).
-        const w = wOf[unitGroup[u]!]!;
-        AW[pb + u] = AW[pb + u]! - w;
-        emitOne(
-          u,
-          out[u]!,
-          scaleOf[unitGroup[u]!]!,
-          scores,
-          base,
-          missingZero,
-          true,
-          m,
-          dec,
-          rmode,
-          true,
-          AS,
-          AW,
-          AM,
-          w,
-          pb,
-          weighted,
-        );
+        // emitCell adds the weight of a present cell: take it back (added per group below).
+        e.AW[e.pb + u] = e.AW[e.pb + u]! - e.wOf[unitGroup[u]!]!;
+        emitCell(e, u, out[u]!);
       }
     }
     const pw = parent * nG;
-    for (let g = 0; g < nG; g++) lay.laterW[pw + g] = lay.laterW[pw + g]! + wOf[g]!;
+    for (let g = 0; g < nG; g++) lay.laterW[pw + g] = lay.laterW[pw + g]! + e.wOf[g]!;
     lay.laterAny[parent] = 1;
   } else if (!fuse && halfMode && allPos) {
     // Not folded here (group-relative): store only (the sums go to a scratch row).
-    const sink = lay.sink;
     for (let u = 0; u < nU; u++) {
-      u = emitU(u, nU, out, unitGroup, scaleOf, scores, base, m, sink, 0);
-      if (u < nU)
-        emitOne(
-          u,
-          out[u]!,
-          scaleOf[unitGroup[u]!]!,
-          scores,
-          base,
-          missingZero,
-          true,
-          m,
-          dec,
-          rmode,
-          false,
-          AS,
-          AW,
-          AM,
-          0,
-          pb,
-          weighted,
-        );
+      u = emitU(e, u, nU, out, lay.sink, 0);
+      if (u < nU) emitCell(e, u, out[u]!);
     }
     return true;
-  } else if (simple)
-    emit(
-      nU,
-      out,
-      unitGroup,
-      scaleOf,
-      scores,
-      base,
-      missingZero,
-      m,
-      dec,
-      rmode,
-      AS,
-      AW,
-      AM,
-      wOf,
-      pb,
-      weighted,
-    );
-  else
-    emitGeneral(
-      nU,
-      out,
-      unitGroup,
-      scaleOf,
-      scores,
-      base,
-      missingZero,
-      roundInd,
-      m,
-      dec,
-      rmode,
-      fuse,
-      AS,
-      AW,
-      AM,
-      wOf,
-      pb,
-      weighted,
-    );
+  } else if (simple) emit(e, nU, out);
+  else emitGeneral(e, nU, out);
   if (fuse) lay.fusedNow[j] = 1;
   return true;
 }

@@ -1,4 +1,5 @@
 import type { CompiledNode } from './compile';
+import type { Emit } from './kernels';
 import type { Layout } from './layout';
 import type { MethodDef } from './methods/types';
 import type { MethodSpec, RoundingMode } from './plan/types';
@@ -37,4 +38,22 @@ export function missingIssue(st: EvalState, lay: Layout, u: number, code: string
     indicator: code,
     message: `unit ${st.unitCodes[u]}: ${code} has no usable value and its missing-value policy is "error"`,
   });
+}
+
+/** The layout's Emit set for this leaf: its row, full points and weights per group, folding or not. */
+export function emitFor(lay: Layout, leaf: Leaf, fuse: boolean): Emit {
+  const e = lay.emit;
+  const { nG, wByNode } = lay;
+  const wo = leaf.j * nG;
+  e.scaleOf = leaf.scaleOf;
+  for (let g = 0; g < nG; g++) {
+    const w = wByNode[wo + g]!;
+    e.wOf[g] = w;
+    e.wMul[g] = lay.weighted ? w : 1;
+  }
+  e.base = leaf.j * lay.nU;
+  e.missingZero = leaf.missingZero;
+  e.fuse = fuse;
+  e.pb = lay.innerIdx[lay.nodeParent[leaf.j]!]! * lay.nU;
+  return e;
 }

@@ -1,19 +1,10 @@
-import type { MethodSpec } from '../plan/types';
-import type { MethodContext } from './types';
+import type { ZeroDivisionOutcome } from '../plan/types';
 
 /**
- * The column form of a method: its per-cell rule (the same function its scalar `score` calls)
- * run over every item of one leaf in a loop of its own, so V8 inlines the rule and the loop stays
- * monomorphic. The evaluator calls it once per leaf (leaf-kernel.ts over all units, leaf-column.ts
- * over a list of units) and does the generic rest itself (kernels.ts, scatter.ts): full points,
- * missing-value policy, rounding, store, fold into the parent.
+ * Column forms of the methods (MethodDef.column in types.ts): the items of one leaf, where their
+ * inputs are and where their fractions go, and the loop-invariant parameters a method's setUp
+ * fills for its run.
  */
-export interface ColumnForm<S extends MethodSpec = MethodSpec> {
-  /** Loop-invariant parameters of one leaf into kp (reused: no allocation per leaf). */
-  setUp(spec: S, ctx: MethodContext, kp: ColumnParams, io: ColumnIO): void;
-  /** Fractions of items [0, io.n) into io.out (NaN = missing). */
-  run(kp: ColumnParams, io: ColumnIO): void;
-}
 
 /** The items of one leaf: where their inputs are and where their fractions go. */
 export interface ColumnIO {
@@ -82,7 +73,7 @@ export function newColumnParams(): ColumnParams {
 }
 
 /** The configured outcome of a division by zero as a number (NaN = missing). */
-export function dzFraction(ctx: MethodContext): number {
+export function dzFraction(ctx: { dz: ZeroDivisionOutcome }): number {
   return ctx.dz === 'zero' ? 0 : ctx.dz === 'full' ? 1 : Number.NaN;
 }
 

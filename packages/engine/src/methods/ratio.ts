@@ -1,7 +1,7 @@
 import type { Direction, MethodSpec } from '../plan/types';
 import { step } from '../steps';
-import { type ColumnForm, type ColumnIO, type ColumnParams, dzFraction } from './column';
-import { type MethodContext, type Tracer, zeroDivision } from './types';
+import { type ColumnIO, type ColumnParams, dzFraction } from './column';
+import { type ColumnForm, type MethodContext, type Tracer, zeroDivision } from './types';
 
 export interface RatioParams {
   below?: 'linear' | 'zero';

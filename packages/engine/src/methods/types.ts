@@ -1,6 +1,6 @@
 import type { Direction, MethodSpec, ZeroDivisionOutcome } from '../plan/types';
 import { type Step, step } from '../steps';
-import type { ColumnForm } from './column';
+import type { ColumnIO, ColumnParams } from './column';
 
 /** The inputs one unit has for one indicator in one period. NaN means "not supplied". */
 export interface Cell {
@@ -53,6 +53,20 @@ export type ZeroDivisionCause =
   | 'peer_growth'
   | 'limits'
   | 'growth_target';
+
+/**
+ * The column form of a method: its per-cell rule (the same function its scalar `score` calls)
+ * run over every item of one leaf in a loop of its own, so V8 inlines the rule and the loop stays
+ * monomorphic. The evaluator calls it once per leaf (leaf-kernel.ts over all units, leaf-column.ts
+ * over a list of units) and does the generic rest itself (kernels.ts, scatter.ts): full points,
+ * missing-value policy, rounding, store, fold into the parent.
+ */
+export interface ColumnForm<S extends MethodSpec = MethodSpec> {
+  /** Loop-invariant parameters of one leaf into kp (reused: no allocation per leaf). */
+  setUp(spec: S, ctx: MethodContext, kp: ColumnParams, io: ColumnIO): void;
+  /** Fractions of items [0, io.n) into io.out (NaN = missing). */
+  run(kp: ColumnParams, io: ColumnIO): void;
+}
 
 export interface MethodDef<S extends MethodSpec = MethodSpec> {
   kind: S['kind'];
