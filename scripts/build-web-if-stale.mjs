@@ -21,6 +21,9 @@ const sources = [join(web, 'src'), join(root, 'packages/contracts/src'), join(ro
 const stale = !existsSync(dist) || sources.some((d) => newest(d) > statSync(dist).mtimeMs);
 if (stale) {
   console.log('Building the web UI…');
-  const r = spawnSync('npm', ['run', 'build', '-w', '@jixiao/web'], { cwd: root, stdio: 'inherit' });
+  // A production bundle even when called from a test runner (vitest sets NODE_ENV=test, which would
+  // make Vite build React and antd in development mode: another bundle than users get).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = spawnSync('npm', ['run', 'build', '-w', '@jixiao/web'], { cwd: root, stdio: 'inherit', env });
   process.exit(r.status ?? 1);
 }
