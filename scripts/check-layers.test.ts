@@ -1,8 +1,17 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkLayers, formatBreak, importsOf } from './check-layers.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+describe('layer check (ARCHITECTURE.md directions, issue 9 point 5)', () => {
+  it('finds no layer break and no import cycle in the tree', () => {
+    expect(checkLayers(root).map(formatBreak)).toEqual([]);
+  });
+});
 
 describe('what the check reads and reports', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'layers-'));
