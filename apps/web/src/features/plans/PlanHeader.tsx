@@ -3,7 +3,7 @@ import type { PlanDetail } from '@jixiao/contracts';
 import { Alert, Button, Card, Col, Descriptions, Input, Popover, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/format.js';
-import { ErrorCount, StatusTag } from './PlansPage.js';
+import { ErrorCount, StatusTag } from './PlanTags.js';
 
 /** The editor's head: the plan, its state and error count, and discard / save (with a note) for a draft. */
 export function PlanHeader({

@@ -1,5 +1,5 @@
 import { ApartmentOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
-import type { ChangeRequest, TaskBookDetail, TaskTarget, TaskTargetInput } from '@jixiao/contracts';
+import type { TaskBookDetail, TaskTarget, TaskTargetInput } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -7,13 +7,8 @@ import {
   Button,
   Card,
   Descriptions,
-  Drawer,
-  Empty,
-  Form,
   Input,
   InputNumber,
-  List,
-  Modal,
   Popconfirm,
   Space,
   Steps,
@@ -28,27 +23,14 @@ import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
-import { tbApi, tbKeys, useRevisions, useTaskBook } from './api.js';
+import { tbApi, tbKeys, useTaskBook } from './api.js';
+import { ChangeRequestModal, ReturnModal } from './ChangeModals.js';
 import { DecompositionDrawer } from './DecompositionDrawer.js';
-import { changeLine, STATUS_COLORS, STATUS_ORDER, statusStep } from './status.js';
+import { STATUS_COLORS, STATUS_ORDER, statusStep } from './status.js';
+import { ChangeRequestList, RevisionsDrawer } from './TaskBookRevisions.js';
+import { fmt, inputOf, same } from './targets.js';
 
 type Action = 'submit' | 'confirm' | 'return' | 'review' | 'issue';
-
-const inputOf = (t: TaskTarget): TaskTargetInput => ({
-  indicator: t.indicator,
-  target: t.target,
-  baseline: t.baseline,
-  measureUnit: t.measureUnit,
-  note: t.note,
-});
-
-const same = (a: TaskTargetInput, b: TaskTargetInput) =>
-  a.target === b.target &&
-  (a.baseline ?? null) === (b.baseline ?? null) &&
-  (a.measureUnit ?? '') === (b.measureUnit ?? '') &&
-  (a.note ?? '') === (b.note ?? '');
-
-const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
 
 export function StatusTag({ status }: { status: TaskBookDetail['status'] }) {
   const { t } = useTranslation();
@@ -350,208 +332,5 @@ export function TaskBookView({ bookId, mode }: { bookId: number; mode: 'unit' | 
         />
       )}
     </div>
-  );
-}
-
-function ReturnModal({
-  open,
-  loading,
-  onCancel,
-  onOk,
-}: {
-  open: boolean;
-  loading: boolean;
-  onCancel: () => void;
-  onOk: (reason: string) => void;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  return (
-    <Modal
-      open={open}
-      title={t('taskbooks.returnTitle')}
-      onCancel={onCancel}
-      confirmLoading={loading}
-      okButtonProps={{ danger: true, 'data-testid': 'tb-return-ok' }}
-      okText={t('taskbooks.actions.return')}
-      onOk={() => form.validateFields().then((v) => onOk(v.reason.trim()))}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="reason"
-          label={t('taskbooks.returnReason')}
-          rules={[{ required: true, whitespace: true, message: t('taskbooks.reasonRequired') }]}
-        >
-          <Input.TextArea data-testid="tb-return-reason-input" rows={3} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function ChangeRequestModal({
-  book,
-  onClose,
-  onDone,
-}: {
-  book: TaskBookDetail;
-  onClose: () => void;
-  onDone: (next: TaskBookDetail) => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const [reason, setReason] = useState('');
-  const [proposed, setProposed] = useState<Map<string, number | null>>(new Map());
-  const send = useMutation({
-    mutationFn: () => {
-      const targets = book.targets
-        .filter((x) => proposed.has(x.indicator) && proposed.get(x.indicator) !== x.target)
-        .map((x) => ({ ...inputOf(x), target: proposed.get(x.indicator) ?? null }));
-      return tbApi.requestChange(book.id, reason.trim(), targets);
-    },
-    onSuccess: (next) => {
-      message.success(t('taskbooks.changeSent'));
-      onDone(next);
-    },
-    onError: showError,
-  });
-  const changed = book.targets.filter(
-    (x) => proposed.has(x.indicator) && proposed.get(x.indicator) !== x.target,
-  ).length;
-  return (
-    <Modal
-      open
-      width={820}
-      title={t('taskbooks.changeTitle')}
-      onCancel={onClose}
-      confirmLoading={send.isPending}
-      okButtonProps={{ disabled: !reason.trim() || changed === 0, 'data-testid': 'tb-change-ok' }}
-      onOk={() => send.mutate()}
-    >
-      <Form layout="vertical">
-        <Form.Item label={t('taskbooks.changeReason')} required>
-          <Input.TextArea
-            data-testid="tb-change-reason"
-            rows={2}
-            maxLength={1000}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </Form.Item>
-        <Form.Item
-          label={t('taskbooks.changeProposed')}
-          help={changed === 0 ? t('taskbooks.changeNone') : undefined}
-        >
-          <Table<TaskTarget>
-            size="small"
-            rowKey="indicator"
-            dataSource={book.targets}
-            pagination={false}
-            scroll={{ y: 360 }}
-            columns={[
-              { title: t('taskbooks.col.code'), dataIndex: 'indicator', width: 110 },
-              { title: t('taskbooks.col.name'), dataIndex: 'name' },
-              { title: t('taskbooks.col.target'), dataIndex: 'target', width: 110, render: fmt },
-              {
-                title: t('taskbooks.changeProposed'),
-                key: 'proposed',
-                width: 150,
-                render: (_, x) => (
-                  <InputNumber
-                    data-testid="tb-change-target"
-                    size="small"
-                    value={proposed.has(x.indicator) ? proposed.get(x.indicator) : x.target}
-                    onChange={(n) =>
-                      setProposed((m) => new Map(m).set(x.indicator, typeof n === 'number' ? n : null))
-                    }
-                  />
-                ),
-              },
-            ]}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-export function ChangeRequestList({ items, targets }: { items: ChangeRequest[]; targets: TaskTarget[] }) {
-  const { t } = useTranslation();
-  const name = new Map(targets.map((x) => [x.indicator, x]));
-  return (
-    <List
-      data-testid="tb-change-requests"
-      size="small"
-      header={<Typography.Text strong>{t('taskbooks.changeRequests')}</Typography.Text>}
-      dataSource={items}
-      renderItem={(c) => (
-        <List.Item>
-          <Space orientation="vertical" size={2}>
-            <Space wrap>
-              <Tag color={c.status === 'pending' ? 'orange' : c.status === 'approved' ? 'green' : 'red'}>
-                {t(`taskbooks.changeStatus.${c.status}`)}
-              </Tag>
-              <span>{c.reason}</span>
-              <Typography.Text type="secondary">
-                {formatDateTime(c.requestedAt)} {c.requestedBy ?? ''}
-              </Typography.Text>
-            </Space>
-            <Typography.Text type="secondary">
-              {c.proposed.map((p) => changeLine(p, name.get(p.indicator), c.status)).join('；')}
-            </Typography.Text>
-            {c.decisionNote && <Typography.Text>{c.decisionNote}</Typography.Text>}
-          </Space>
-        </List.Item>
-      )}
-    />
-  );
-}
-
-function RevisionsDrawer({ bookId, open, onClose }: { bookId: number; open: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const revisions = useRevisions(bookId, open);
-  return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      title={t('taskbooks.revisions')}
-      size="large"
-      data-testid="tb-revisions-drawer"
-    >
-      {!revisions.data ? (
-        <QueryState query={revisions} inline testId="tb-revisions" />
-      ) : revisions.data.length === 0 ? (
-        <Empty description={t('taskbooks.noRevisions')} />
-      ) : (
-        <List
-          dataSource={[...(revisions.data ?? [])].sort((a, b) => b.revision - a.revision)}
-          renderItem={(r) => (
-            <List.Item data-testid="tb-revision" style={{ display: 'block' }}>
-              <Space wrap style={{ marginBottom: 6 }}>
-                <Typography.Text strong>{t('taskbooks.revisionN', { n: r.revision })}</Typography.Text>
-                <Typography.Text type="secondary">
-                  {t('taskbooks.savedBy', { at: formatDateTime(r.savedAt), by: r.savedBy ?? '—' })}
-                </Typography.Text>
-                {r.reason && <Tag>{r.reason}</Tag>}
-              </Space>
-              <Table
-                size="small"
-                rowKey="indicator"
-                dataSource={r.targets}
-                pagination={false}
-                columns={[
-                  { title: t('taskbooks.col.code'), dataIndex: 'indicator' },
-                  { title: t('taskbooks.col.target'), dataIndex: 'target', render: fmt },
-                  { title: t('taskbooks.col.baseline'), dataIndex: 'baseline', render: fmt },
-                  { title: t('taskbooks.col.measureUnit'), dataIndex: 'measureUnit' },
-                ]}
-              />
-            </List.Item>
-          )}
-        />
-      )}
-    </Drawer>
   );
 }

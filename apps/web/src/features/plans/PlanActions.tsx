@@ -1,0 +1,119 @@
+import { CheckCircleOutlined, CopyOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import type { PlanSummary } from '@jixiao/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Dropdown, Popconfirm, Space, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../shared/api.js';
+import { useShowError } from '../../shared/feedback.js';
+import { planApi, planKeys } from './api.js';
+import { issuesFromDetails, type RowIssue } from './tree.js';
+
+export function PlanActions({
+  plan,
+  canWrite,
+  onClone,
+  onRejected,
+}: {
+  plan: PlanSummary;
+  canWrite: boolean;
+  onClone: () => void;
+  onRejected: (title: string, issues: RowIssue[]) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: planKeys.all });
+  const activate = useMutation({
+    meta: { silent: true },
+    mutationFn: () => planApi.activate(plan.id, plan.version),
+    onSuccess: async () => {
+      message.success(t('plans.activated'));
+      await refresh();
+    },
+    onError: (e) => {
+      if (isApiError(e) && e.status === 422) {
+        const issues = issuesFromDetails(e.details);
+        onRejected(t('plans.activateRejected', { n: issues.length }), issues);
+      } else showError(e);
+      if (isApiError(e) && e.code === 'VERSION_CONFLICT') void refresh();
+    },
+  });
+  const [importing, setImporting] = useState(false);
+  async function importFile(file: File) {
+    setImporting(true);
+    try {
+      await planApi.importFile(plan.id, file);
+      message.success(t('plans.imported'));
+      await refresh();
+    } catch (e) {
+      if (isApiError(e) && (e.status === 422 || e.code === 'IMPORT_REJECTED')) {
+        const issues = issuesFromDetails(e.details);
+        if (issues.length) onRejected(t('plans.importRejected'), issues);
+        else showError(e);
+      } else showError(e);
+    } finally {
+      setImporting(false);
+    }
+  }
+  const draft = plan.status === 'draft';
+  return (
+    <Space size={0} wrap>
+      {canWrite && (
+        <Button size="small" type="link" icon={<CopyOutlined />} onClick={onClone} data-testid="plan-clone">
+          {t('plans.clone')}
+        </Button>
+      )}
+      {canWrite && draft && (
+        <Popconfirm title={t('plans.activateConfirm')} onConfirm={() => activate.mutate()}>
+          <Button
+            size="small"
+            type="link"
+            icon={<CheckCircleOutlined />}
+            loading={activate.isPending}
+            data-testid="plan-activate"
+          >
+            {t('plans.activate')}
+          </Button>
+        </Popconfirm>
+      )}
+      <Dropdown
+        menu={{
+          items: (['yaml', 'json'] as const).map((f) => ({
+            key: f,
+            label: (
+              <a href={`/api/plans/${plan.id}/export?format=${f}`} download>
+                {t(f === 'yaml' ? 'plans.exportYaml' : 'plans.exportJson')}
+              </a>
+            ),
+          })),
+        }}
+      >
+        <Button size="small" type="link" icon={<DownloadOutlined />} data-testid="plan-export">
+          {t('plans.export')}
+        </Button>
+      </Dropdown>
+      {canWrite && draft && (
+        <Upload
+          accept=".yaml,.yml,.json"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void importFile(file);
+            return false;
+          }}
+        >
+          <Button
+            size="small"
+            type="link"
+            icon={<UploadOutlined />}
+            loading={importing}
+            data-testid="plan-import"
+          >
+            {t('plans.import')}
+          </Button>
+        </Upload>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,132 @@
+import type { TaskBookDetail, TaskTarget } from '@jixiao/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { App, Form, Input, InputNumber, Modal, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShowError } from '../../shared/feedback.js';
+import { tbApi } from './api.js';
+import { fmt, inputOf } from './targets.js';
+
+export function ReturnModal({
+  open,
+  loading,
+  onCancel,
+  onOk,
+}: {
+  open: boolean;
+  loading: boolean;
+  onCancel: () => void;
+  onOk: (reason: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  return (
+    <Modal
+      open={open}
+      title={t('taskbooks.returnTitle')}
+      onCancel={onCancel}
+      confirmLoading={loading}
+      okButtonProps={{ danger: true, 'data-testid': 'tb-return-ok' }}
+      okText={t('taskbooks.actions.return')}
+      onOk={() => form.validateFields().then((v) => onOk(v.reason.trim()))}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item
+          name="reason"
+          label={t('taskbooks.returnReason')}
+          rules={[{ required: true, whitespace: true, message: t('taskbooks.reasonRequired') }]}
+        >
+          <Input.TextArea data-testid="tb-return-reason-input" rows={3} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function ChangeRequestModal({
+  book,
+  onClose,
+  onDone,
+}: {
+  book: TaskBookDetail;
+  onClose: () => void;
+  onDone: (next: TaskBookDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const [reason, setReason] = useState('');
+  const [proposed, setProposed] = useState<Map<string, number | null>>(new Map());
+  const send = useMutation({
+    mutationFn: () => {
+      const targets = book.targets
+        .filter((x) => proposed.has(x.indicator) && proposed.get(x.indicator) !== x.target)
+        .map((x) => ({ ...inputOf(x), target: proposed.get(x.indicator) ?? null }));
+      return tbApi.requestChange(book.id, reason.trim(), targets);
+    },
+    onSuccess: (next) => {
+      message.success(t('taskbooks.changeSent'));
+      onDone(next);
+    },
+    onError: showError,
+  });
+  const changed = book.targets.filter(
+    (x) => proposed.has(x.indicator) && proposed.get(x.indicator) !== x.target,
+  ).length;
+  return (
+    <Modal
+      open
+      width={820}
+      title={t('taskbooks.changeTitle')}
+      onCancel={onClose}
+      confirmLoading={send.isPending}
+      okButtonProps={{ disabled: !reason.trim() || changed === 0, 'data-testid': 'tb-change-ok' }}
+      onOk={() => send.mutate()}
+    >
+      <Form layout="vertical">
+        <Form.Item label={t('taskbooks.changeReason')} required>
+          <Input.TextArea
+            data-testid="tb-change-reason"
+            rows={2}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('taskbooks.changeProposed')}
+          help={changed === 0 ? t('taskbooks.changeNone') : undefined}
+        >
+          <Table<TaskTarget>
+            size="small"
+            rowKey="indicator"
+            dataSource={book.targets}
+            pagination={false}
+            scroll={{ y: 360 }}
+            columns={[
+              { title: t('taskbooks.col.code'), dataIndex: 'indicator', width: 110 },
+              { title: t('taskbooks.col.name'), dataIndex: 'name' },
+              { title: t('taskbooks.col.target'), dataIndex: 'target', width: 110, render: fmt },
+              {
+                title: t('taskbooks.changeProposed'),
+                key: 'proposed',
+                width: 150,
+                render: (_, x) => (
+                  <InputNumber
+                    data-testid="tb-change-target"
+                    size="small"
+                    value={proposed.has(x.indicator) ? proposed.get(x.indicator) : x.target}
+                    onChange={(n) =>
+                      setProposed((m) => new Map(m).set(x.indicator, typeof n === 'number' ? n : null))
+                    }
+                  />
+                ),
+              },
+            ]}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
