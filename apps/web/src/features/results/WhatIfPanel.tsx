@@ -7,53 +7,29 @@ import {
   type EvaluationResult,
   type Plan,
 } from '@jixiao/engine';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useCan, useCurrentUser } from '../../shared/auth.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePlan } from '../plans/api.js';
 import { useRunInput } from './api.js';
-import { GradeTag } from './GradeTag.js';
-import { fmtScore } from './ranking.js';
+import { type EventAsk, EventModal } from './WhatIfEventModal.js';
+import { ChangeList, DeltaTable, UnitOutcome } from './WhatIfResults.js';
 import {
   applyChanges,
   computeDeltas,
   currentValue,
-  deductionProblems,
   eventDraftLink,
   keepSimulation,
   loadSimulation,
   movedOnly,
-  placesMoved,
   type SimulationScope,
   type Standing,
-  type StandingDelta,
   VALUE_FIELDS,
   type ValueField,
   type WhatIfChange,
 } from './whatif.js';
-
-const num = { fontVariantNumeric: 'tabular-nums' as const, whiteSpace: 'nowrap' as const };
 
 function standings(r: EvaluationResult): Standing[] {
   return r.units.map((u) => ({
@@ -145,8 +121,6 @@ function withUnits(input: EvaluationInput, period: string, run: EvaluationRun): 
       : run.units.map((u) => ({ code: u.unit, name: u.name, group: u.group }));
   return { ...input, period: input.period ?? period, units, values: input.values ?? [] };
 }
-
-type EventAsk = { type: 'deduction' | 'bonus' } | null;
 
 function Scenario({
   scope,
@@ -296,145 +270,28 @@ function Scenario({
           </Space>
         </Col>
       </Row>
-      <div data-testid="whatif-changes">
-        <Typography.Text strong>{t('whatif.changes')}：</Typography.Text>
-        {changes.length === 0 ? (
-          <Typography.Text type="secondary">{t('whatif.noChanges')}</Typography.Text>
-        ) : (
-          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-            <Space size={[4, 4]} wrap>
-              {changes.map((c, i) => (
-                <Tag
-                  // biome-ignore lint/suspicious/noArrayIndexKey: changes are a list in order; equal changes may repeat
-                  key={i}
-                  color="purple"
-                  data-testid="whatif-change"
-                  closable
-                  style={{ whiteSpace: 'normal', maxWidth: '100%' }}
-                  onClose={() => setChanges((cs) => cs.filter((_, j) => j !== i))}
-                >
-                  {describe(c)}
-                  {c.type !== 'value' && canRecord && (
-                    <Link
-                      to={eventDraftLink(c, {
-                        planId: scope.planId,
-                        period: scope.period,
-                        unitId: unitIds.get(c.unit),
-                      })}
-                      data-testid="whatif-to-event"
-                      title={t('sim.toEventHint')}
-                      style={{ marginInlineStart: 6 }}
-                    >
-                      {t('sim.toEvent')}
-                    </Link>
-                  )}
-                </Tag>
-              ))}
-              <Button size="small" data-testid="whatif-clear" onClick={() => setChanges([])}>
-                {t('sim.clear')}
-              </Button>
-            </Space>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="whatif-kept">
-              {t('sim.kept', { user: scope.user, n: changes.length })}
-            </Typography.Text>
-          </Space>
-        )}
-      </div>
+      <ChangeList
+        changes={changes}
+        describe={describe}
+        user={scope.user}
+        eventLink={
+          canRecord
+            ? (c) =>
+                eventDraftLink(c, { planId: scope.planId, period: scope.period, unitId: unitIds.get(c.unit) })
+            : undefined
+        }
+        onRemove={(i) => setChanges((cs) => cs.filter((_, j) => j !== i))}
+        onClear={() => setChanges([])}
+      />
       {scenario.error && (
         <Alert type="error" showIcon title={t('whatif.engineError', { message: scenario.error.message })} />
       )}
-      {mine?.before && mine.after && (
-        <Descriptions
-          data-testid="whatif-outcome"
-          size="small"
-          bordered
-          column={{ xs: 1, sm: 3 }}
-          title={`${t('sim.label')} · ${t('whatif.result')}：${unitLabel(mine.unit)}`}
-          items={[
-            {
-              key: 't',
-              label: t('whatif.newTotal'),
-              children: (
-                <span style={num} data-testid="whatif-new-total">
-                  {fmtScore(mine.before.total)} → <b>{fmtScore(mine.after.total)}</b>{' '}
-                  <Delta v={mine.dTotal} />
-                </span>
-              ),
-            },
-            {
-              key: 'r',
-              label: t('whatif.newRank'),
-              children: (
-                <span style={num}>
-                  {mine.before.rank} → <b>{mine.after.rank}</b> <Places v={mine.dRank} />
-                </span>
-              ),
-            },
-            {
-              key: 'g',
-              label: t('whatif.newGrade'),
-              children: (
-                <Space size={4}>
-                  <GradeTag grade={mine.before.grade ? { ...mine.before.grade, downgraded: false } : null} />→
-                  <GradeTag grade={mine.after.grade ? { ...mine.after.grade, downgraded: false } : null} />
-                </Space>
-              ),
-            },
-          ]}
-        />
-      )}
+      {mine?.before && mine.after && <UnitOutcome delta={mine} unitLabel={unitLabel(mine.unit)} />}
       <Space>
         <Switch size="small" checked={onlyMoved} onChange={setOnlyMoved} />
         {t('whatif.movedOnly')}
       </Space>
-      <Table<StandingDelta>
-        data-testid="whatif-deltas"
-        size="small"
-        rowKey="unit"
-        dataSource={shown}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty description={t('whatif.noChanges')} /> }}
-        rowClassName={(d) => (d.unit === unit ? 'ant-table-row-selected' : '')}
-        columns={[
-          { title: t('results.unit'), key: 'unit', render: (_, d) => d.name },
-          {
-            title: t('results.total'),
-            key: 'total',
-            align: 'right',
-            render: (_, d) => (
-              <span style={num}>
-                {fmtScore(d.before?.total)} → {fmtScore(d.after?.total)}
-              </span>
-            ),
-          },
-          { title: t('whatif.dTotal'), key: 'dt', align: 'right', render: (_, d) => <Delta v={d.dTotal} /> },
-          {
-            title: t('runs.rank'),
-            key: 'rank',
-            align: 'right',
-            render: (_, d) => (
-              <span style={num}>
-                {d.before?.rank ?? '—'} → {d.after?.rank ?? '—'}
-              </span>
-            ),
-          },
-          { title: t('whatif.dRank'), key: 'dr', align: 'right', render: (_, d) => <Places v={d.dRank} /> },
-          {
-            title: t('results.grade'),
-            key: 'grade',
-            render: (_, d) =>
-              d.gradeChanged ? (
-                <Space size={4}>
-                  <GradeTag grade={d.before?.grade ? { ...d.before.grade, downgraded: false } : null} />→
-                  <GradeTag grade={d.after?.grade ? { ...d.after.grade, downgraded: false } : null} />
-                </Space>
-              ) : (
-                <GradeTag grade={d.after?.grade ? { ...d.after.grade, downgraded: false } : null} />
-              ),
-          },
-        ]}
-      />
+      <DeltaTable deltas={shown} selected={unit} />
       <EventModal
         ask={ask}
         plan={plan}
@@ -448,145 +305,5 @@ function Scenario({
         }}
       />
     </Space>
-  );
-}
-
-/** A change before the unit it applies to is added. */
-type NoUnit<T> = T extends unknown ? Omit<T, 'unit'> : never;
-
-interface EventForm {
-  points: number | null;
-  reason: string;
-  source?: string;
-  indicator?: string;
-}
-
-/** Asks for the amount and the reason of a simulated bonus or deduction (never −1 by default). */
-function EventModal({
-  ask,
-  plan,
-  leaves,
-  leafName,
-  unitLabel,
-  onCancel,
-  onOk,
-}: {
-  ask: EventAsk;
-  plan: Plan;
-  leaves: readonly string[];
-  leafName: Map<string, string>;
-  unitLabel: string;
-  onCancel: () => void;
-  onOk: (c: NoUnit<Extract<WhatIfChange, { type: 'bonus' | 'deduction' }>>) => void;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<EventForm>();
-  const bonus = ask?.type === 'bonus';
-  const rule = (which: 'points' | 'reason') => ({
-    validator: (_: unknown, v: unknown) => {
-      const p = deductionProblems(
-        which === 'points' ? { points: v as number, reason: 'x' } : { points: 1, reason: v as string },
-      );
-      const key = p[which];
-      return key ? Promise.reject(new Error(t(key))) : Promise.resolve();
-    },
-  });
-  return (
-    <Modal
-      open={ask !== null}
-      title={`${t(bonus ? 'sim.bonusTitle' : 'sim.deductionTitle')} · ${unitLabel}`}
-      okText={t(bonus ? 'whatif.addBonus' : 'whatif.addDeduction')}
-      okButtonProps={{ 'data-testid': 'whatif-event-ok' }}
-      onCancel={onCancel}
-      // Each ask starts from the initial values: the form's fields go with the hidden modal
-      // (preserve={false}). Not a reset after the opening animation: on a slow machine that came
-      // after the user had typed and wiped the amount and the reason.
-      destroyOnHidden
-      onOk={async () => {
-        // Checked on the values themselves (the form's own check may still be running on the
-        // last keystroke); when invalid, the form shows why and the modal stays open.
-        const v = form.getFieldsValue(true) as EventForm;
-        const bad = Object.keys(deductionProblems(v)).length > 0 || (bonus && !v.source);
-        if (bad) {
-          await form.validateFields().catch(() => undefined);
-          return;
-        }
-        const reason = v.reason.trim();
-        if (bonus) onOk({ type: 'bonus', source: v.source!, points: v.points!, reason });
-        else
-          onOk({
-            type: 'deduction',
-            points: v.points!,
-            reason,
-            ...(v.indicator ? { indicator: v.indicator } : {}),
-          });
-      }}
-    >
-      <Alert type="warning" showIcon title={t('sim.banner')} style={{ marginBottom: 12 }} />
-      <Form<EventForm>
-        form={form}
-        preserve={false}
-        layout="vertical"
-        data-testid="whatif-event-form"
-        initialValues={{ points: null, reason: '', source: plan.bonus?.sources[0]?.code }}
-      >
-        {bonus && (
-          <Form.Item
-            name="source"
-            label={t('whatif.source')}
-            rules={[{ required: true, message: t('whatif.source') }]}
-          >
-            <Select options={(plan.bonus?.sources ?? []).map((s) => ({ value: s.code, label: s.name }))} />
-          </Form.Item>
-        )}
-        <Form.Item name="points" label={t('sim.points')} rules={[rule('points')]}>
-          <InputNumber data-testid="whatif-event-points" min={0} step={0.5} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="reason" label={t('sim.reason')} rules={[rule('reason')]}>
-          <Input.TextArea
-            data-testid="whatif-event-reason"
-            rows={2}
-            maxLength={2000}
-            placeholder={t('sim.reasonPlaceholder')}
-          />
-        </Form.Item>
-        {!bonus && (
-          <Form.Item name="indicator" label={t('sim.indicatorOptional')}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              options={leaves.map((c) => ({ value: c, label: `${c} ${leafName.get(c) ?? ''}` }))}
-            />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
-  );
-}
-
-function Delta({ v }: { v: number }) {
-  if (!v) return <span style={{ ...num, color: '#8c8c8c' }}>0.00</span>;
-  return (
-    <span style={{ ...num, color: v > 0 ? '#389e0d' : '#cf1322' }}>
-      {v > 0 ? '+' : '−'}
-      {Math.abs(v).toFixed(2)}
-    </span>
-  );
-}
-
-/** Δ名次 with its direction: ↑2 rose, ↓1 fell, — unchanged. */
-function Places({ v }: { v: number }) {
-  const { t } = useTranslation();
-  const m = placesMoved(v);
-  const color = m.dir === 'up' ? '#389e0d' : m.dir === 'down' ? '#cf1322' : '#8c8c8c';
-  return (
-    <span
-      data-testid="whatif-drank"
-      data-dir={m.dir}
-      title={t(`sim.${m.dir}`, { n: m.n })}
-      style={{ ...num, color }}
-    >
-      {m.text}
-    </span>
   );
 }
