@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import type { DecompositionPartInput, DecompositionTree, TaskTarget } from '@jixiao/contracts';
+import type { DecompositionPartInput, TaskTarget } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -23,66 +23,10 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useShowError } from '../../shared/feedback.js';
 import { tbApi, tbKeys, useDecomposition } from './api.js';
-import { type Coverage, checkCoverage, parentsFirst } from './coverage.js';
+import { CoverageSummary } from './CoverageSummary.js';
+import { checkCoverage, parentsFirst } from './coverage.js';
+import { candidates, newPart, type Part, type Row, toRows, withoutSubtree } from './parts.js';
 import { rowErrors } from './status.js';
-
-interface Part {
-  key: string;
-  parentKey: string | null;
-  orgNodeId: number | null;
-  staffId: number | null;
-  target: number | null;
-  note: string | null;
-  label: string;
-}
-
-interface Row extends Part {
-  children?: Row[];
-}
-
-let seq = 0;
-const newKey = () => `n${++seq}`;
-
-function toRows(parts: Part[], parent: string | null = null): Row[] {
-  return parts
-    .filter((p) => p.parentKey === parent)
-    .map((p) => {
-      const kids = toRows(parts, p.key);
-      return kids.length ? { ...p, children: kids } : { ...p };
-    });
-}
-
-/** Who may receive a part under `parent`: nodes strictly below its node (or any at the top), their staff. */
-function candidates(tree: DecompositionTree, parent: Part | null, taken: Part[]) {
-  const below = (ancestor: number) => {
-    const out = new Set<number>();
-    let grew = true;
-    out.add(ancestor);
-    while (grew) {
-      grew = false;
-      for (const n of tree.nodes)
-        if (n.parentId !== null && out.has(n.parentId) && !out.has(n.id)) {
-          out.add(n.id);
-          grew = true;
-        }
-    }
-    return out;
-  };
-  const scope = parent?.orgNodeId ? below(parent.orgNodeId) : null;
-  const used = new Set(taken.map((p) => (p.staffId ? `s:${p.staffId}` : `n:${p.orgNodeId}`)));
-  const nodes = tree.nodes
-    .filter((n) => (scope ? scope.has(n.id) && n.id !== parent!.orgNodeId : true))
-    .filter((n) => !used.has(`n:${n.id}`))
-    .map((n) => ({ value: `n:${n.id}`, label: n.name }));
-  const staff = tree.staff
-    .filter((s) => (scope ? scope.has(s.orgNodeId) : true))
-    .filter((s) => !used.has(`s:${s.id}`))
-    .map((s) => ({
-      value: `s:${s.id}`,
-      label: `${s.name} · ${tree.nodes.find((n) => n.id === s.orgNodeId)?.name ?? ''}`,
-    }));
-  return { nodes, staff };
-}
 
 /** The decomposition of one indicator's target (S1), with a live coverage check by its rule. */
 export function DecompositionDrawer({
@@ -163,38 +107,9 @@ export function DecompositionDrawer({
       return next;
     });
   };
-  const remove = (key: string) => {
-    const drop = new Set([key]);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const p of parts)
-        if (p.parentKey && drop.has(p.parentKey) && !drop.has(p.key)) {
-          drop.add(p.key);
-          grew = true;
-        }
-    }
-    setParts((ps) => ps.filter((p) => !drop.has(p.key)));
-  };
+  const remove = (key: string) => setParts((ps) => withoutSubtree(ps, key));
   const add = (parentKey: string | null, value: string) => {
-    const [kind, raw] = value.split(':');
-    const id = Number(raw);
-    const label =
-      kind === 's'
-        ? (data?.staff.find((s) => s.id === id)?.name ?? value)
-        : (data?.nodes.find((n) => n.id === id)?.name ?? value);
-    setParts((ps) => [
-      ...ps,
-      {
-        key: newKey(),
-        parentKey,
-        orgNodeId: kind === 'n' ? id : null,
-        staffId: kind === 's' ? id : null,
-        target: null,
-        note: null,
-        label,
-      },
-    ]);
+    if (data) setParts((ps) => [...ps, newPart(data, parentKey, value)]);
     setAdding(undefined);
   };
 
@@ -395,61 +310,5 @@ export function DecompositionDrawer({
         </>
       )}
     </Drawer>
-  );
-}
-
-function CoverageSummary({
-  rule,
-  coverage,
-  labelOf,
-  hasParts,
-}: {
-  rule: DecompositionTree['rule'];
-  coverage: Coverage;
-  labelOf: (key: string | null) => string;
-  hasParts: boolean;
-}) {
-  const { t } = useTranslation();
-  if (!hasParts) return null;
-  if (rule === 'free')
-    return <Alert data-testid="decomp-coverage" data-ok="1" type="info" showIcon title={t('decomp.free')} />;
-  const lines = [
-    ...coverage.groups
-      .filter((g) => g.whole !== null && (g.total !== null || rule === 'each') && g.ok)
-      .map((g) =>
-        rule === 'sum'
-          ? t('decomp.sumOk', { label: g.label, total: g.total, whole: g.whole })
-          : t('decomp.eachOk', { label: g.label, whole: g.whole }),
-      ),
-    ...coverage.problems.map((p) => {
-      switch (p.kind) {
-        case 'missing':
-        case 'precision':
-          return t(`decomp.problem.${p.kind}`, { label: labelOf(p.key) });
-        case 'no_whole':
-          return t('decomp.problem.no_whole', { label: labelOf(p.parent) });
-        case 'sum':
-          return t('decomp.problem.sum', { label: labelOf(p.parent), total: p.total, whole: p.whole });
-        case 'below':
-          return t('decomp.problem.below', { label: labelOf(p.key), value: p.value, whole: p.whole });
-      }
-      return '';
-    }),
-  ];
-  return (
-    <Alert
-      data-testid="decomp-coverage"
-      data-ok={coverage.ok ? '1' : '0'}
-      type={coverage.ok ? 'success' : 'error'}
-      showIcon
-      title={coverage.ok ? t('decomp.ok') : t('decomp.bad', { n: coverage.problems.length })}
-      description={
-        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-          {lines.map((l) => (
-            <li key={l}>{l}</li>
-          ))}
-        </ul>
-      }
-    />
   );
 }
