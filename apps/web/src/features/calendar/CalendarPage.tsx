@@ -1,64 +1,29 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import type { PeriodStateName, PeriodWindow } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Badge,
-  Button,
-  Calendar,
-  Card,
-  DatePicker,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Segmented,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { App, Badge, Button, Calendar, Card, Empty, Popconfirm, Segmented, Select, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
-import { tbApi, tbKeys, usePeriods, useTaskBooks } from '../taskbooks/api.js';
+import { tbApi, tbKeys, usePeriods } from '../taskbooks/api.js';
 import { PlanPicker } from '../taskbooks/PlanPicker.js';
 import {
   cstDay,
-  cstInstant,
   groupByDueDay,
   initialMonth,
   type PeriodKind,
-  periodShort,
   STATE_COLORS,
   sortedWindows,
 } from './calendar.js';
+import { StateTag } from './StateTag.js';
+import { WindowModal } from './WindowModal.js';
 
 const KINDS: PeriodKind[] = ['M', 'Q', 'H', 'Y'];
 const STATES: PeriodStateName[] = ['not_open', 'open', 'late', 'closed', 'reopened'];
-
-function StateTag({ w, short, onClick }: { w: PeriodWindow; short?: boolean; onClick?: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Tag
-      data-testid="cal-item"
-      data-period={w.period}
-      data-state={w.state}
-      color={STATE_COLORS[w.state]}
-      style={{ marginInlineEnd: 4, marginBottom: 2, cursor: onClick ? 'pointer' : undefined }}
-      onClick={onClick}
-    >
-      {short ? periodShort(w.period) : w.period} · {t(`calendar.states.${w.state}`)}
-    </Tag>
-  );
-}
 
 /** Deadline calendar (S9, G7): every period's due day, coloured by state; the office manages it. */
 export default function CalendarPage() {
@@ -247,204 +212,5 @@ export default function CalendarPage() {
         <WindowModal w={current} planId={planId} manage={manage} onClose={() => setSelected(null)} />
       )}
     </Card>
-  );
-}
-
-function WindowModal({
-  w,
-  planId,
-  manage,
-  onClose,
-}: {
-  w: PeriodWindow;
-  planId: number;
-  manage: boolean;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs(cstDay(w.opensAt)), dayjs(cstDay(w.dueAt))]);
-  const [reopening, setReopening] = useState(false);
-  const put = (next: PeriodWindow) =>
-    qc.setQueryData<PeriodWindow[]>(tbKeys.periods(planId), (list) =>
-      (list ?? []).map((x) => (x.id === next.id ? next : x)),
-    );
-  const onError = (err: unknown) => {
-    showError(err);
-    if (isApiError(err) && err.status === 409)
-      void qc.invalidateQueries({ queryKey: tbKeys.periods(planId) });
-  };
-  const update = useMutation({
-    mutationFn: (body: { opensAt?: string; dueAt?: string; closed?: boolean }) =>
-      tbApi.updateWindow(w.id, { ...body, version: w.version }),
-    onSuccess: (next, body) => {
-      message.success(
-        body.closed === true
-          ? t('calendar.closedOk')
-          : body.closed === false
-            ? t('calendar.openedOk')
-            : t('calendar.saved'),
-      );
-      put(next);
-    },
-    onError,
-  });
-  const datesChanged =
-    range[0].format('YYYY-MM-DD') !== cstDay(w.opensAt) || range[1].format('YYYY-MM-DD') !== cstDay(w.dueAt);
-
-  return (
-    <Modal open width={640} title={w.period} onCancel={onClose} footer={null} data-testid="cal-window">
-      <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('calendar.state')}>
-          <StateTag w={w} />
-        </Descriptions.Item>
-        <Descriptions.Item label={t('calendar.opensAt')}>{cstDay(w.opensAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('calendar.dueAt')}>
-          <span data-testid="cal-window-due">{cstDay(w.dueAt)}</span>
-        </Descriptions.Item>
-        {w.reopenings.length > 0 && (
-          <Descriptions.Item label={t('calendar.reopenings')}>
-            <div>
-              {w.reopenings.map((r) => (
-                <div key={r.id}>
-                  {t('calendar.reopeningItem', {
-                    unit: r.unitName,
-                    until: cstDay(r.until),
-                    reason: r.reason,
-                  })}
-                </div>
-              ))}
-            </div>
-          </Descriptions.Item>
-        )}
-      </Descriptions>
-      {manage && (
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <Space wrap>
-            <DatePicker.RangePicker
-              data-testid="cal-dates"
-              allowClear={false}
-              value={range}
-              onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
-            />
-            <Button
-              data-testid="cal-dates-save"
-              type="primary"
-              disabled={!datesChanged}
-              loading={update.isPending}
-              onClick={() =>
-                update.mutate({
-                  opensAt: cstInstant(range[0].format('YYYY-MM-DD'), 'start'),
-                  dueAt: cstInstant(range[1].format('YYYY-MM-DD'), 'end'),
-                })
-              }
-            >
-              {t('calendar.edit')}
-            </Button>
-          </Space>
-          <Space wrap>
-            <Popconfirm
-              title={w.closed ? t('calendar.open') : t('calendar.close')}
-              onConfirm={() => update.mutate({ closed: !w.closed })}
-            >
-              <Button data-testid="cal-toggle" danger={!w.closed}>
-                {w.closed ? t('calendar.open') : t('calendar.close')}
-              </Button>
-            </Popconfirm>
-            {w.closed && (
-              <Button data-testid="cal-reopen" onClick={() => setReopening(true)}>
-                {t('calendar.reopen')}
-              </Button>
-            )}
-          </Space>
-        </Space>
-      )}
-      {reopening && (
-        <ReopenModal
-          w={w}
-          planId={planId}
-          onClose={() => setReopening(false)}
-          onDone={(next) => {
-            put(next);
-            setReopening(false);
-          }}
-          onError={onError}
-        />
-      )}
-    </Modal>
-  );
-}
-
-function ReopenModal({
-  w,
-  planId,
-  onClose,
-  onDone,
-  onError,
-}: {
-  w: PeriodWindow;
-  planId: number;
-  onClose: () => void;
-  onDone: (next: PeriodWindow) => void;
-  onError: (err: unknown) => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const books = useTaskBooks(planId);
-  const units = [
-    ...(books.data?.items ?? []).map((b) => ({ value: b.unitId, label: `${b.unitCode} ${b.unitName}` })),
-    ...(books.data?.unitsWithout ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` })),
-  ];
-  const [form] = Form.useForm<{ unitId: number; reason: string; until: Dayjs }>();
-  const reopen = useMutation({
-    mutationFn: (v: { unitId: number; reason: string; until: Dayjs }) =>
-      tbApi.reopen(w.id, {
-        unitId: v.unitId,
-        reason: v.reason.trim(),
-        until: cstInstant(v.until.format('YYYY-MM-DD'), 'end'),
-      }),
-    onSuccess: (next, v) => {
-      message.success(
-        t('calendar.reopened', {
-          unit: units.find((u) => u.value === v.unitId)?.label ?? v.unitId,
-          until: v.until.format('YYYY-MM-DD'),
-        }),
-      );
-      onDone(next);
-    },
-    onError,
-  });
-  return (
-    <Modal
-      open
-      title={t('calendar.reopenTitle', { period: w.period })}
-      onCancel={onClose}
-      confirmLoading={reopen.isPending}
-      okButtonProps={{ 'data-testid': 'cal-reopen-ok' }}
-      onOk={() => form.validateFields().then((v) => reopen.mutate(v))}
-    >
-      <Form form={form} layout="vertical" initialValues={{ until: dayjs().add(7, 'day') }}>
-        <Form.Item name="unitId" label={t('calendar.reopenUnit')} rules={[{ required: true }]}>
-          <Select
-            data-testid="cal-reopen-unit"
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={books.isLoading}
-            options={units}
-          />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('calendar.reopenReason')}
-          rules={[{ required: true, whitespace: true, message: t('taskbooks.reasonRequired') }]}
-        >
-          <Input.TextArea data-testid="cal-reopen-reason" rows={2} maxLength={1000} />
-        </Form.Item>
-        <Form.Item name="until" label={t('calendar.reopenUntil')} rules={[{ required: true }]}>
-          <DatePicker data-testid="cal-reopen-until" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

@@ -37,12 +37,7 @@ import {
   refusalText,
   VETO_CODES,
 } from './model.js';
-
-export interface UnitOption {
-  id: number;
-  code: string;
-  name: string;
-}
+import type { UnitOption } from './units.js';
 
 /**
  * An error as one sentence; a refusal (403) says why — the unit outside the grant, or the
