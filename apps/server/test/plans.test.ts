@@ -1,5 +1,6 @@
 import { getTemplate } from '@jixiao/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listRevisions, noteOf } from '../src/modules/plans/plans.repository.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
 
 describe('plans: create, save, activate, clone, diff, export/import', () => {
@@ -78,9 +79,9 @@ describe('plans: create, save, activate, clone, diff, export/import', () => {
     expect(now.version).toBe(2);
 
     const revs = (await api('GET', `/api/plans/${plan.id}/revisions`)).json();
-    expect(revs.map((r: { revision: number; note: string }) => [r.revision, r.note])).toEqual([
-      [2, 'edit 1'],
-      [1, 'created from template wuxi-departments-2016'],
+    expect(revs.map((r: { revision: number; note: unknown }) => [r.revision, r.note])).toEqual([
+      [2, { code: 'text', params: { text: 'edit 1' } }],
+      [1, { code: 'plan.from_template', params: { templateId: 'wuxi-departments-2016' } }],
     ]);
     // The previous document is kept and diffable.
     const diff = (await api('GET', `/api/plans/${plan.id}/diff?revision=1`)).json();
@@ -135,6 +136,13 @@ describe('plans: create, save, activate, clone, diff, export/import', () => {
     const clone = res.json();
     expect(clone).toMatchObject({ year: 2030, name: '考评方案 2030', clonedFromId: src.id, status: 'draft' });
     expect(clone.document.year).toBe(2030);
+    // The revision note is stored as data, not as English text: the web says it in Chinese.
+    const [stored] = await listRevisions(env.database.db, clone.id);
+    expect(stored).toMatchObject({ note: null, noteCode: 'plan.cloned', noteParams: { planId: src.id, year: 2029 } });
+    expect((await api('GET', `/api/plans/${clone.id}/revisions`)).json()[0].note).toEqual({
+      code: 'plan.cloned',
+      params: { planId: src.id, year: 2029 },
+    });
 
     const doc = structuredClone(clone.document);
     const ind = (code: string) => doc.indicators.find((i: { code: string }) => i.code === code);
@@ -154,6 +162,19 @@ describe('plans: create, save, activate, clone, diff, export/import', () => {
     ]);
     // Without a query the diff is against the plan it was cloned from.
     expect((await api('GET', `/api/plans/${clone.id}/diff`)).json()).toEqual(diff);
+  });
+
+  it('reads a revision saved as free text before notes were data as a text note', () => {
+    expect(noteOf({ note: 'cloned from plan 1 (2025)', noteCode: null, noteParams: null })).toEqual({
+      code: 'text',
+      params: { text: 'cloned from plan 1 (2025)' },
+    });
+    expect(noteOf({ note: null, noteCode: null, noteParams: null })).toBeNull();
+    // A code this version does not know is shown as it is rather than dropped.
+    expect(noteOf({ note: null, noteCode: 'plan.future', noteParams: {} })).toEqual({
+      code: 'text',
+      params: { text: 'plan.future' },
+    });
   });
 
   it('exports YAML and imports it back to the identical document', async () => {

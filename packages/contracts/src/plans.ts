@@ -75,11 +75,30 @@ export const planClone = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
 });
 
+/**
+ * Why a revision was saved, as data: the web renders `revisionNote.<code>` through i18n. `text`
+ * carries what a user typed, and the free text of revisions saved before notes were data.
+ */
+export const revisionNote = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('plan.created'), params: z.object({}) }),
+  z.object({ code: z.literal('plan.from_template'), params: z.object({ templateId: z.string() }) }),
+  z.object({
+    code: z.literal('plan.cloned'),
+    params: z.object({ planId: z.number().int(), year: z.number().int() }),
+  }),
+  z.object({ code: z.literal('plan.imported'), params: z.object({ fileName: z.string() }) }),
+  z.object({ code: z.literal('demo.last_year'), params: z.object({}) }),
+  z.object({ code: z.literal('demo.ad_hoc'), params: z.object({}) }),
+  z.object({ code: z.literal('text'), params: z.object({ text: z.string() }) }),
+]);
+export type RevisionNote = z.infer<typeof revisionNote>;
+export type RevisionNoteCode = RevisionNote['code'];
+
 export const planRevision = z.object({
   revision: z.number().int(),
   savedAt: z.string(),
   savedBy: z.string().nullable(),
-  note: z.string().nullable(),
+  note: revisionNote.nullable(),
 });
 export type PlanRevision = z.infer<typeof planRevision>;
 

@@ -1,3 +1,4 @@
+import type { RevisionNote } from '@jixiao/contracts';
 import {
   type EvaluationInput,
   generateTemplateData,
@@ -158,7 +159,7 @@ export async function seedCityDeptPlans(
     year: number,
     status: string,
     clonedFromId: number | null,
-    note: string,
+    note: RevisionNote,
   ) => {
     const row = await repo.insertPlan(tx, {
       systemId,
@@ -179,7 +180,7 @@ export async function seedCityDeptPlans(
       document: doc,
       savedAt: at,
       savedBy: 'demo',
-      note,
+      ...repo.noteColumns(note),
     });
     return row;
   };
@@ -188,17 +189,20 @@ export async function seedCityDeptPlans(
     DEMO_YEAR - 1,
     'archived',
     null,
-    'demo: last year',
+    { code: 'demo.last_year', params: {} },
   );
   const plan = await insert(
     current,
     DEMO_YEAR,
     'active',
     previous.id,
-    `cloned from plan ${previous.id} (${DEMO_YEAR - 1})`,
+    { code: 'plan.cloned', params: { planId: previous.id, year: DEMO_YEAR - 1 } },
   );
   // Z7: a special-topic evaluation of the second half year, active beside the yearly plan.
-  const special = await insert(adHocPlan(current), DEMO_YEAR, 'active', null, 'demo: ad-hoc evaluation');
+  const special = await insert(adHocPlan(current), DEMO_YEAR, 'active', null, {
+    code: 'demo.ad_hoc',
+    params: {},
+  });
 
   // The office's start-of-year figures (targets, baselines, base-period and peer values) of every
   // unit, imported as one batch for 2026-M01; the year's reported values come from the cycle.

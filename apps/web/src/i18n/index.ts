@@ -12,6 +12,8 @@ import plansEditorEn from './plans-editor.en.js';
 import plansEditorZhCN from './plans-editor.zh-CN.js';
 import resultsLoopEn from './results-loop.en.js';
 import resultsLoopZhCN from './results-loop.zh-CN.js';
+import revisionNotesEn from './revision-notes.en.js';
+import revisionNotesZhCN from './revision-notes.zh-CN.js';
 import submissionsEn from './submissions.en.js';
 import submissionsZhCN from './submissions.zh-CN.js';
 import taskbooksEn from './taskbooks.en.js';
@@ -42,6 +44,7 @@ void i18n.use(initReactI18next).init({
         ...methodParamsZhCN,
         ...resultsLoopZhCN,
         ...eventsImportsZhCN,
+        ...revisionNotesZhCN,
       },
     },
     en: {
@@ -55,6 +58,7 @@ void i18n.use(initReactI18next).init({
         ...methodParamsEn,
         ...resultsLoopEn,
         ...eventsImportsEn,
+        ...revisionNotesEn,
       },
     },
   },

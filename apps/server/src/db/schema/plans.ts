@@ -46,7 +46,11 @@ export const planRevisions = pgTable(
     document: jsonb('document').$type<Record<string, unknown>>().notNull(),
     savedAt: at('saved_at'),
     savedBy: text('saved_by'),
+    /** Free text of rows saved before notes became `{ code, params }` (shown as it is). */
     note: text('note'),
+    /** The note as data (contracts `revisionNote`): rendered by the web through i18n. */
+    noteCode: text('note_code'),
+    noteParams: jsonb('note_params').$type<Record<string, unknown>>(),
   },
   (t) => [uniqueIndex('plan_revision_plan_rev').on(t.planId, t.revision)],
 );

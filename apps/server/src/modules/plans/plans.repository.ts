@@ -1,3 +1,4 @@
+import { type RevisionNote, revisionNote } from '@jixiao/contracts';
 import { and, asc, desc, eq, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
@@ -91,6 +92,20 @@ export const archiveActive = (db: Executor, systemId: number, year: number, exce
 
 export const insertRevision = async (db: Executor, v: typeof planRevisions.$inferInsert) =>
   (await db.insert(planRevisions).values(v).returning())[0]!;
+
+/** A revision note as the columns that store it (`note` stays for rows saved as free text). */
+export const noteColumns = (note: RevisionNote | null) =>
+  note ? { noteCode: note.code, noteParams: note.params as Record<string, unknown> } : {};
+
+/** A stored note as data; an old row's free text reads as a `text` note, shown as it is. */
+export function noteOf(r: Pick<RevisionRow, 'note' | 'noteCode' | 'noteParams'>): RevisionNote | null {
+  if (r.noteCode) {
+    const parsed = revisionNote.safeParse({ code: r.noteCode, params: r.noteParams ?? {} });
+    if (parsed.success) return parsed.data;
+  }
+  const text = r.note ?? r.noteCode;
+  return text ? { code: 'text', params: { text } } : null;
+}
 
 export const listRevisions = (db: Executor, planId: number) =>
   db

@@ -1,4 +1,4 @@
-import type { PlanDetail, PlanDiffEntry, PlanIssue, PlanSummary } from '@jixiao/contracts';
+import type { PlanDetail, PlanDiffEntry, PlanIssue, PlanSummary, RevisionNote } from '@jixiao/contracts';
 import {
   AHP_CR_LIMIT,
   ahp,
@@ -149,7 +149,7 @@ async function insertWithRevision(
   ctx: Ctx,
   v: { systemId: number; year: number; name: string; document: Doc; clonedFromId?: number | null },
   action: string,
-  note: string,
+  note: RevisionNote,
 ) {
   const at = deps.now();
   const row = await repo.insertPlan(tx, {
@@ -169,7 +169,7 @@ async function insertWithRevision(
     document: v.document,
     savedAt: at,
     savedBy: who(ctx),
-    note,
+    ...repo.noteColumns(note),
   });
   await recordAudit(deps, tx, ctx, { action, objectType: 'plan', objectId: row.id, after: auditView(row) });
   return row;
@@ -183,7 +183,7 @@ export async function createPlan(
   return deps.database.db.transaction(async (tx) => {
     await requireSystemWrite(tx, ctx, input.systemId);
     let document: Doc;
-    let note = 'created';
+    let note: RevisionNote = { code: 'plan.created', params: {} };
     if (input.templateId) {
       const t = getTemplate(input.templateId);
       if (!t)
@@ -191,7 +191,7 @@ export async function createPlan(
           { path: 'templateId', message: 'unknown template' },
         ]);
       document = { ...structuredClone(t.plan as unknown as Doc), name: input.name, year: input.year };
-      note = `created from template ${t.id}`;
+      note = { code: 'plan.from_template', params: { templateId: t.id } };
     } else if (input.document) document = input.document;
     else document = await skeleton(tx, input.systemId, input.year, input.name);
     const row = await insertWithRevision(deps, tx, ctx, { ...input, document }, 'plan.create', note);
@@ -215,7 +215,7 @@ async function saveDocument(
   before: repo.PlanRow,
   version: number,
   document: Doc,
-  note: string | null,
+  note: RevisionNote | null,
   action: string,
 ) {
   requireDraft(before);
@@ -234,7 +234,7 @@ async function saveDocument(
     document,
     savedAt: at,
     savedBy: who(ctx),
-    note,
+    ...repo.noteColumns(note),
   });
   await recordAudit(deps, tx, ctx, {
     action,
@@ -261,7 +261,7 @@ export async function savePlan(
       before,
       input.version,
       input.document,
-      input.note ?? null,
+      input.note ? { code: 'text', params: { text: input.note } } : null,
       'plan.update',
     );
     return toDetail(after);
@@ -343,7 +343,7 @@ export async function clonePlan(
       ctx,
       { systemId: source.systemId, year: input.year, name, document, clonedFromId: source.id },
       'plan.clone',
-      `cloned from plan ${source.id} (${source.year})`,
+      { code: 'plan.cloned', params: { planId: source.id, year: source.year } },
     );
     return toDetail(row);
   });
@@ -356,7 +356,7 @@ export async function listRevisions(deps: Deps, ctx: Ctx, id: number) {
     revision: r.revision,
     savedAt: iso(r.savedAt)!,
     savedBy: r.savedBy,
-    note: r.note,
+    note: repo.noteOf(r),
   }));
 }
 
@@ -421,7 +421,7 @@ export async function importPlan(deps: Deps, ctx: Ctx, id: number, file: Uploade
       before,
       before.version,
       document,
-      `imported from ${file.fileName || 'a file'}`,
+      { code: 'plan.imported', params: { fileName: file.fileName } },
       'plan.import',
     );
     return toDetail(after);

@@ -1,10 +1,11 @@
-import type { PlanSummary } from '@jixiao/contracts';
+import type { PlanSummary, RevisionNote } from '@jixiao/contracts';
 import { Button, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { usePlans, useRevisions } from './api.js';
 import { DiffView } from './DiffView.js';
+import { revisionNoteText } from './revisionNote.js';
 
 /** The saved revisions of a plan, newest first; each can be compared with the draft. */
 export function Revisions({ planId, onDiff }: { planId: number; onDiff: (revision: number) => void }) {
@@ -26,7 +27,11 @@ export function Revisions({ planId, onDiff }: { planId: number; onDiff: (revisio
           render: (v: string) => formatDateTime(v),
         },
         { title: t('planEditor.savedBy'), dataIndex: 'savedBy', render: (v: string | null) => v ?? '—' },
-        { title: t('planEditor.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+        {
+          title: t('planEditor.note'),
+          dataIndex: 'note',
+          render: (v: RevisionNote | null) => revisionNoteText(v, t),
+        },
         {
           title: t('common.actions'),
           key: 'a',
