@@ -138,7 +138,11 @@ describe('plans: create, save, activate, clone, diff, export/import', () => {
     expect(clone.document.year).toBe(2030);
     // The revision note is stored as data, not as English text: the web says it in Chinese.
     const [stored] = await listRevisions(env.database.db, clone.id);
-    expect(stored).toMatchObject({ note: null, noteCode: 'plan.cloned', noteParams: { planId: src.id, year: 2029 } });
+    expect(stored).toMatchObject({
+      note: null,
+      noteCode: 'plan.cloned',
+      noteParams: { planId: src.id, year: 2029 },
+    });
     expect((await api('GET', `/api/plans/${clone.id}/revisions`)).json()[0].note).toEqual({
       code: 'plan.cloned',
       params: { planId: src.id, year: 2029 },

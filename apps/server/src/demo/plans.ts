@@ -184,20 +184,14 @@ export async function seedCityDeptPlans(
     });
     return row;
   };
-  const previous = await insert(
-    last as unknown as Record<string, unknown>,
-    DEMO_YEAR - 1,
-    'archived',
-    null,
-    { code: 'demo.last_year', params: {} },
-  );
-  const plan = await insert(
-    current,
-    DEMO_YEAR,
-    'active',
-    previous.id,
-    { code: 'plan.cloned', params: { planId: previous.id, year: DEMO_YEAR - 1 } },
-  );
+  const previous = await insert(last as unknown as Record<string, unknown>, DEMO_YEAR - 1, 'archived', null, {
+    code: 'demo.last_year',
+    params: {},
+  });
+  const plan = await insert(current, DEMO_YEAR, 'active', previous.id, {
+    code: 'plan.cloned',
+    params: { planId: previous.id, year: DEMO_YEAR - 1 },
+  });
   // Z7: a special-topic evaluation of the second half year, active beside the yearly plan.
   const special = await insert(adHocPlan(current), DEMO_YEAR, 'active', null, {
     code: 'demo.ad_hoc',

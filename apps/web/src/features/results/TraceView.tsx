@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../shared/QueryState.js';
 import { type TracedUnit, useUnitTrace } from './api.js';
+import { bonusRows } from './bonus.js';
 import {
   explainT,
   renderStages,
@@ -246,9 +247,9 @@ export function TraceView({
                     size="small"
                     pagination={false}
                     rowKey={(_, i) => String(i)}
-                    dataSource={tr.bonus.items}
+                    dataSource={bonusRows(tr.bonus)}
                     columns={[
-                      { title: t('trace.source'), dataIndex: 'source' },
+                      { title: t('trace.source'), dataIndex: 'sourceName' },
                       { title: t('trace.points'), dataIndex: 'points', align: 'right' },
                       { title: t('trace.reason'), dataIndex: 'reason' },
                     ]}
