@@ -1,5 +1,5 @@
 import { CheckOutlined, DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
-import type { ImportBatch, ImportPreview, ImportProblem } from '@jixiao/contracts';
+import type { ImportPreview, ImportProblem } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -11,9 +11,7 @@ import {
   Select,
   Space,
   Table,
-  Tag,
   Typography,
-  theme,
   Upload,
   type UploadFile,
 } from 'antd';
@@ -23,12 +21,13 @@ import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { formatError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
-import { QueryState, queryTable } from '../../shared/QueryState.js';
+import { QueryState } from '../../shared/QueryState.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { periodOptions } from '../results/ranking.js';
 import { usePeriods } from '../submissions/api.js';
 import { startedPeriods } from '../submissions/model.js';
 import { confirmImport, importTemplateUrl, previewImport, useBatches } from './api.js';
+import { BatchTable, Counts } from './BatchTable.js';
 import {
   ACCEPT,
   acceptedFile,
@@ -39,27 +38,12 @@ import {
   sortProblems,
 } from './problems.js';
 
-const when = formatDateTime;
+const _when = formatDateTime;
 /** The period a page opens with: the latest started period that is not closed, else the latest started. */
 const openPeriod = (ws: Parameters<typeof startedPeriods>[0]) => {
   const started = startedPeriods(ws);
   return (started.find((w) => w.state !== 'closed') ?? started[0])?.period;
 };
-const COUNT_KEYS = ['values', 'references', 'bonuses', 'deductions', 'vetoes'] as const;
-
-function Counts({ counts }: { counts: ImportPreview['counts'] }) {
-  const { t } = useTranslation();
-  return (
-    <Space size={4} wrap>
-      {COUNT_KEYS.filter((k) => counts[k] > 0).map((k) => (
-        <Tag key={k} data-testid={`imp-count-${k}`}>
-          {t(`imports.counts.${k}`)} {counts[k]}
-        </Tag>
-      ))}
-    </Space>
-  );
-}
-
 function Problems({ problems }: { problems: ImportProblem[] }) {
   const { t } = useTranslation();
   const tt = (k: string, p?: Record<string, string | number>) => t(k, p ?? {});
@@ -84,7 +68,6 @@ function Problems({ problems }: { problems: ImportProblem[] }) {
 
 export default function ImportsPage() {
   const { t } = useTranslation();
-  const { token } = theme.useToken();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -181,40 +164,6 @@ export default function ImportsPage() {
   if (!offered.length || !planId || !period) return <Empty description={t('events.noPlans')} />;
 
   const shownProblems = problems ?? [];
-  const batchColumns = [
-    { title: t('imports.col.file'), key: 'f', render: (_: unknown, b: ImportBatch) => b.fileName },
-    {
-      title: t('imports.col.period'),
-      key: 'p',
-      width: 100,
-      render: (_: unknown, b: ImportBatch) => b.period,
-    },
-    {
-      title: t('imports.col.rows'),
-      key: 'r',
-      width: 70,
-      align: 'right' as const,
-      render: (_: unknown, b: ImportBatch) => b.rows,
-    },
-    {
-      title: t('imports.col.counts'),
-      key: 'c',
-      render: (_: unknown, b: ImportBatch) => <Counts counts={b.counts} />,
-    },
-    {
-      title: t('imports.col.by'),
-      key: 'by',
-      width: 110,
-      render: (_: unknown, b: ImportBatch) => b.createdBy ?? '—',
-    },
-    {
-      title: t('imports.col.at'),
-      key: 'at',
-      width: 180,
-      render: (_: unknown, b: ImportBatch) => when(b.createdAt),
-    },
-  ];
-
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
@@ -341,21 +290,7 @@ export default function ImportsPage() {
         </Space>
       </Card>
       <Card size="small" title={t('imports.batches')}>
-        <Table<ImportBatch>
-          data-testid="imp-batches"
-          size="small"
-          rowKey="id"
-          {...queryTable(batches, t('imports.noBatches'), 'imp-batch-list')}
-          dataSource={batches.data ?? []}
-          columns={batchColumns}
-          onRow={(b) =>
-            (b.id === linkedBatch
-              ? { 'data-linked': 'true', style: { background: token.colorWarningBg } }
-              : {}) as React.HTMLAttributes<HTMLElement>
-          }
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          scroll={{ x: 800 }}
-        />
+        <BatchTable batches={batches} linked={linkedBatch} />
       </Card>
     </Space>
   );

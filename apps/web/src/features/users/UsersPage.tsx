@@ -16,8 +16,10 @@ import { roleLabel, scopeLabel } from '../../shared/grants.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { useOrgNodes, useSystems } from '../org/api.js';
 import { userApi, userKeys, useUsers } from './api.js';
+import { CreateUserModal } from './CreateUserModal.js';
+import { GrantsModal } from './GrantsModal.js';
 import { isLocked } from './grants.js';
-import { CreateUserModal, EditUserModal, GrantsModal, ResetPasswordModal } from './UserModals.js';
+import { EditUserModal, ResetPasswordModal } from './UserModals.js';
 
 type Dialog =
   | { kind: 'create' }

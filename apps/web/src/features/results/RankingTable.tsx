@@ -1,0 +1,162 @@
+import type { EvaluationRun, UnitScore } from '@jixiao/contracts';
+import { Button, Card, List, Space, Table, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GradeTag } from './GradeTag.js';
+import { num, RankText, VetoMark } from './RunMarks.js';
+import { fmtScore } from './ranking.js';
+import { rankCells } from './runs.js';
+
+export function RankingTable({
+  run,
+  units,
+  onOpen,
+}: {
+  run: EvaluationRun;
+  units: UnitScore[];
+  onOpen: (u: UnitScore) => void;
+}) {
+  const { t } = useTranslation();
+  const comps = units[0]?.components ?? run.units[0]?.components ?? [];
+  const ranks = useMemo(() => rankCells(units), [units]);
+  const columns: ColumnsType<UnitScore> = [
+    {
+      title: t('runs.rank'),
+      key: 'rank',
+      width: 72,
+      align: 'right',
+      fixed: 'left',
+      render: (_, u) => <RankText cell={ranks.get(u.unit)} />,
+    },
+    {
+      title: t('results.unit'),
+      key: 'unit',
+      fixed: 'left',
+      render: (_, u) => (
+        <Button
+          type="link"
+          size="small"
+          data-testid="results-unit-link"
+          data-unit={u.unit}
+          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+          onClick={() => onOpen(u)}
+        >
+          {u.name}
+        </Button>
+      ),
+    },
+    {
+      title: t('results.total'),
+      dataIndex: 'total',
+      align: 'right',
+      render: (v: number) => (
+        <b data-testid="results-total" style={num}>
+          {fmtScore(v)}
+        </b>
+      ),
+    },
+    {
+      title: t('results.grade'),
+      key: 'grade',
+      render: (_, u) => (
+        <Space size={4}>
+          <GradeTag grade={u.grade} />
+          <VetoMark vetoes={u.vetoes} />
+        </Space>
+      ),
+    },
+    ...comps.map((c, i) => ({
+      title: (
+        <Tooltip title={`${c.name} (${c.full})`}>
+          <span>{c.name}</span>
+        </Tooltip>
+      ),
+      key: `comp-${c.code}`,
+      align: 'right' as const,
+      render: (_: unknown, u: UnitScore) => {
+        const s = u.components.find((x) => x.code === c.code) ?? u.components[i];
+        return <span style={num}>{fmtScore(s?.score)}</span>;
+      },
+    })),
+    {
+      title: t('results.bonus'),
+      dataIndex: 'bonus',
+      align: 'right',
+      render: (v: number) => <span style={num}>{v ? `+${fmtScore(v)}` : fmtScore(v)}</span>,
+    },
+    {
+      title: t('results.deductions'),
+      dataIndex: 'deductions',
+      align: 'right',
+      render: (v: number) => (
+        <span style={{ ...num, color: v ? '#cf1322' : undefined }}>
+          {v ? `−${fmtScore(v)}` : fmtScore(v)}
+        </span>
+      ),
+    },
+  ];
+  return (
+    <Table<UnitScore>
+      data-testid="results-table"
+      size="small"
+      rowKey="unit"
+      dataSource={units}
+      columns={columns}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      style={{ marginTop: 12 }}
+    />
+  );
+}
+
+export function UnitCards({ units, onOpen }: { units: UnitScore[]; onOpen: (u: UnitScore) => void }) {
+  const { t } = useTranslation();
+  const ranks = useMemo(() => rankCells(units), [units]);
+  return (
+    <List
+      data-testid="results-cards"
+      dataSource={units}
+      split={false}
+      style={{ marginTop: 8 }}
+      renderItem={(u) => (
+        <List.Item style={{ padding: '4px 0' }}>
+          <Card
+            size="small"
+            hoverable
+            style={{ width: '100%' }}
+            onClick={() => onOpen(u)}
+            data-testid="results-card"
+            data-unit={u.unit}
+          >
+            <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+              <Typography.Text
+                type="secondary"
+                style={{ ...num, minWidth: 28, textAlign: 'right' }}
+                title={t('runs.rank')}
+              >
+                <RankText cell={ranks.get(u.unit)} />
+              </Typography.Text>
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <div style={{ fontWeight: 500, overflowWrap: 'anywhere' }}>{u.name}</div>
+                <Space size={4} wrap style={{ fontSize: 12 }}>
+                  {u.bonus ? <span style={num}>+{fmtScore(u.bonus)}</span> : null}
+                  {u.deductions ? (
+                    <span style={{ ...num, color: '#cf1322' }}>−{fmtScore(u.deductions)}</span>
+                  ) : null}
+                  <VetoMark vetoes={u.vetoes} />
+                </Space>
+              </div>
+              <div style={{ textAlign: 'right' }}>
+                <div style={{ ...num, fontSize: 18, fontWeight: 600 }} data-testid="results-total">
+                  {fmtScore(u.total)}
+                </div>
+                <GradeTag grade={u.grade} />
+              </div>
+            </div>
+          </Card>
+        </List.Item>
+      )}
+    />
+  );
+}

@@ -1,0 +1,125 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Divider, Form, Input, Modal, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PasswordHint, passwordRule } from '../auth/PasswordHint.js';
+import { OrgNodeSelect } from '../org/OrgNodeSelect.js';
+import { userApi, userKeys } from './api.js';
+import { GrantFields } from './GrantFields.js';
+import { type GrantFormValue, toGrantInput } from './grants.js';
+
+const USERNAME = /^[A-Za-z0-9._-]+$/;
+
+interface CreateForm {
+  username: string;
+  displayName: string;
+  orgNodeId?: number | null;
+  password: string;
+  grants?: GrantFormValue[];
+}
+
+export function CreateUserModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CreateForm>();
+  const password = Form.useWatch('password', form) ?? '';
+  const create = useMutation({
+    mutationFn: (v: CreateForm) =>
+      userApi.create({
+        username: v.username.trim(),
+        displayName: v.displayName.trim(),
+        orgNodeId: v.orgNodeId ?? null,
+        password: v.password,
+        grants: (v.grants ?? []).map(toGrantInput),
+      }),
+    onSuccess: async (u) => {
+      message.success(t('org.created', { name: u.displayName }));
+      await queryClient.invalidateQueries({ queryKey: userKeys.all });
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open
+      width={760}
+      title={t('users.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      okText={t('common.create')}
+      destroyOnHidden
+    >
+      <Form<CreateForm>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => create.mutate(v)}
+        initialValues={{ grants: [] }}
+      >
+        <Space wrap style={{ width: '100%' }} styles={{ item: { minWidth: 260, flex: 1 } }}>
+          <Form.Item
+            name="username"
+            label={t('users.username')}
+            rules={[
+              { required: true, message: t('common.required') },
+              { min: 3, max: 64, message: t('users.usernameHint') },
+              { pattern: USERNAME, message: t('users.usernameHint') },
+            ]}
+          >
+            <Input data-testid="user-form-username" autoComplete="off" maxLength={64} />
+          </Form.Item>
+          <Form.Item
+            name="displayName"
+            label={t('users.displayName')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
+            <Input data-testid="user-form-displayName" maxLength={100} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="orgNodeId" label={t('users.orgNode')}>
+          <OrgNodeSelect />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('users.password')}
+          tooltip={t('users.passwordHint')}
+          rules={[{ required: true, message: t('common.required') }, passwordRule(t)]}
+          extra={<PasswordHint password={password} />}
+        >
+          <Input.Password data-testid="user-form-password" autoComplete="new-password" />
+        </Form.Item>
+        <Divider titlePlacement="start">{t('users.grants')}</Divider>
+        <Form.List name="grants">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Card key={field.key} size="small" style={{ marginBottom: 8 }}>
+                  <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+                    <GrantFields form={form} prefix={[field.name]} listName={['grants']} inline />
+                    <Button
+                      type="text"
+                      danger
+                      icon={<MinusCircleOutlined />}
+                      onClick={() => remove(field.name)}
+                      aria-label={t('users.removeGrant')}
+                      style={{ marginTop: 30 }}
+                    />
+                  </div>
+                </Card>
+              ))}
+              <Button
+                data-testid="user-form-add-grant"
+                type="dashed"
+                block
+                icon={<PlusOutlined />}
+                onClick={() => add({ role: 'unit_filler', scopeType: 'org' })}
+              >
+                {t('users.addGrant')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}
