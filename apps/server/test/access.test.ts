@@ -5,6 +5,7 @@ import { rolePermissions } from '../src/platform/access.js';
 import { systemCtx } from '../src/platform/context.js';
 import { fillCycle } from './cycle-data.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { buildOrg, officeCookie, poster } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 
 /**
@@ -726,43 +727,18 @@ describe('access control on every route', () => {
 
   beforeAll(async () => {
     env = await testApp();
-    await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
-    office = await signIn(env, 'office');
-    const post = async (url: string, payload: object) => {
-      const r = await env.app.inject({ method: 'POST', url, headers: { cookie: office }, payload });
-      if (r.statusCode !== 201) throw new Error(`${url}: ${r.body}`);
-      return r.json().id as number;
-    };
-    const system = await post('/api/systems', { code: 'city-dept', name: '市直机关' });
-    const category = await post('/api/categories', { systemId: system, code: 'A', name: '党群口' });
-    const group = await post('/api/groups', { categoryId: category, code: 'A', name: '党群口' });
-    const city = await post('/api/org-nodes', {
-      parentId: null,
-      kind: 'region',
-      code: 'city',
-      name: '示范市',
+    office = await officeCookie(env);
+    const { system, category, group, city, units } = await buildOrg(env, office, {
+      u1: '一号局',
+      u2: '二号局',
     });
-    const unit1 = await post('/api/org-nodes', {
-      parentId: city,
-      kind: 'department',
-      code: 'u1',
-      name: '一号局',
-      systemId: system,
-      groupId: group,
-    });
+    const { u1: unit1, u2: unit2 } = units;
+    const post = async (url: string, payload: object) => (await poster(env, office)(url, payload)).id;
     const section1 = await post('/api/org-nodes', {
       parentId: unit1,
       kind: 'section',
       code: 'u1-s1',
       name: '办公室',
-    });
-    const unit2 = await post('/api/org-nodes', {
-      parentId: city,
-      kind: 'department',
-      code: 'u2',
-      name: '二号局',
-      systemId: system,
-      groupId: group,
     });
     const staff1 = await post('/api/staff', { orgNodeId: unit1, employeeNo: 'E001', name: '张三' });
     const u1 = await makeUser(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effectiveEvents } from '../src/modules/events/events.repository.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { injectAsUser } from './org-fixture.js';
 import { tinyPlan } from './plans-fixture.js';
 import { cycleFixture, multipart } from './submissions-fixture.js';
 
@@ -9,13 +10,7 @@ describe('cycle events', () => {
   let env: TestEnv;
   let f: Awaited<ReturnType<typeof cycleFixture>>;
   const who: Record<string, string> = {};
-  const api = (user: string, method: string, url: string, payload?: unknown) =>
-    env.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { cookie: who[user]! },
-      payload: payload as never,
-    });
+  const api = injectAsUser(() => env, who);
   const event = (over: object) => ({
     planId: f.plan,
     period: '2026-M03',

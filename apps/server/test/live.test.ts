@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawSample } from '../src/modules/verification/sample.js';
 import { fillCycle } from './cycle-data.js';
 import { signIn, type TestEnv, testApp } from './helpers.js';
+import { injectAsUser } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 import { cycleFixture } from './submissions-fixture.js';
 
@@ -30,13 +31,7 @@ describe('live scores and the half-year assessment', () => {
   let env: TestEnv;
   let f: Awaited<ReturnType<typeof cycleFixture>>;
   const who: Record<string, string> = {};
-  const api = (user: string, method: string, url: string, payload?: unknown) =>
-    env.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { cookie: who[user]! },
-      payload: payload as never,
-    });
+  const api = injectAsUser(() => env, who);
   const ok = async (r: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
     const res = await r;
     if (res.statusCode >= 300) throw new Error(res.body);

@@ -1,7 +1,8 @@
 import { submissions, taskBooks, taskTargets } from '../src/db/schema/index.js';
 import * as plansRepo from '../src/modules/plans/plans.repository.js';
 import { fillCycle } from './cycle-data.js';
-import { makeUser, signIn, type TestEnv } from './helpers.js';
+import type { TestEnv } from './helpers.js';
+import { buildOrg, officeCookie } from './org-fixture.js';
 
 /**
  * A hand-checkable cycle for progress, supervision and notices tests. One group A with units u1, u2;
@@ -67,28 +68,10 @@ export interface CycleFixture {
 }
 
 export async function buildCycle(env: TestEnv, opts: { submissions?: boolean } = {}): Promise<CycleFixture> {
-  await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
-  const office = await signIn(env, 'office');
-  const post = async (url: string, payload: object) => {
-    const r = await env.app.inject({ method: 'POST', url, headers: { cookie: office }, payload });
-    if (r.statusCode !== 201) throw new Error(`${url}: ${r.body}`);
-    return r.json().id as number;
-  };
-  const system = await post('/api/systems', { code: 'city-dept', name: '市直机关' });
-  const category = await post('/api/categories', { systemId: system, code: 'A', name: '党群口' });
-  const group = await post('/api/groups', { categoryId: category, code: 'A', name: '党群口' });
-  const city = await post('/api/org-nodes', { parentId: null, kind: 'region', code: 'city', name: '示范市' });
-  const unit = (code: string, name: string) =>
-    post('/api/org-nodes', {
-      parentId: city,
-      kind: 'department',
-      code,
-      name,
-      systemId: system,
-      groupId: group,
-    });
-  const unit1 = await unit('u1', '一号局');
-  const unit2 = await unit('u2', '二号局');
+  const office = await officeCookie(env);
+  const org = await buildOrg(env, office, { u1: '一号局', u2: '二号局' });
+  const { system } = org;
+  const { u1: unit1, u2: unit2 } = org.units;
   const db = env.database.db;
   const at = env.clock.now;
   const plan = await plansRepo.insertPlan(db, {

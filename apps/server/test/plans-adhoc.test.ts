@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { type TestEnv, testApp } from './helpers.js';
+import { activePlan, officeCookie, poster } from './org-fixture.js';
 import { tinyPlan } from './plans-fixture.js';
 
 /** Z7: ad-hoc plans run beside the yearly plan of a system and year; only a yearly plan replaces it. */
@@ -14,20 +15,14 @@ describe('ad-hoc plans', () => {
       ...tinyPlan(name),
       period: adHoc ? { granularity: 'quarter', adHoc: true } : { granularity: 'year' },
     };
-    const r = await api('POST', '/api/plans', { systemId: system, year: 2026, name, document: doc });
-    if (r.statusCode >= 300) throw new Error(r.body);
-    const p = r.json();
-    const act = await api('POST', `/api/plans/${p.id}/activate`, { version: p.version });
-    if (act.statusCode >= 300) throw new Error(act.body);
-    return p.id as number;
+    return activePlan(env, office, { systemId: system, name, document: doc });
   };
   const status = async (id: number) => (await api('GET', `/api/plans/${id}`)).json();
 
   beforeAll(async () => {
     env = await testApp();
-    await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
-    office = await signIn(env, 'office');
-    system = (await api('POST', '/api/systems', { code: 'city-dept', name: '市直机关' })).json().id;
+    office = await officeCookie(env);
+    system = (await poster(env, office)('/api/systems', { code: 'city-dept', name: '市直机关' })).id;
   });
   afterAll(() => env.close());
 

@@ -1,7 +1,8 @@
 import { getTemplate } from '@jixiao/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRevisions, noteOf } from '../src/modules/plans/plans.repository.js';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { type TestEnv, testApp } from './helpers.js';
+import { officeCookie, poster } from './org-fixture.js';
 
 describe('plans: create, save, activate, clone, diff, export/import', () => {
   let env: TestEnv;
@@ -10,11 +11,16 @@ describe('plans: create, save, activate, clone, diff, export/import', () => {
   const api = (method: string, url: string, payload?: unknown, cookie = office) =>
     env.app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as never });
 
+  /** A draft plan made from the shipped Wuxi template. */
+  const fromWuxi = async (year: number, name: string) =>
+    (
+      await api('POST', '/api/plans', { systemId: system, year, name, templateId: 'wuxi-departments-2016' })
+    ).json();
+
   beforeAll(async () => {
     env = await testApp();
-    await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
-    office = await signIn(env, 'office');
-    system = (await api('POST', '/api/systems', { code: 'city-dept', name: '市直机关' })).json().id;
+    office = await officeCookie(env);
+    system = (await poster(env, office)('/api/systems', { code: 'city-dept', name: '市直机关' })).id;
   });
   afterAll(() => env.close());
 
@@ -55,14 +61,7 @@ describe('plans: create, save, activate, clone, diff, export/import', () => {
   });
 
   it('refuses a save with a stale version and keeps the document', async () => {
-    const plan = (
-      await api('POST', '/api/plans', {
-        systemId: system,
-        year: 2027,
-        name: '草稿',
-        templateId: 'wuxi-departments-2016',
-      })
-    ).json();
+    const plan = await fromWuxi(2027, '草稿');
     const doc = structuredClone(plan.document);
     doc.description = 'first edit';
     const ok = await api('PUT', `/api/plans/${plan.id}`, { document: doc, version: 1, note: 'edit 1' });
@@ -123,14 +122,7 @@ describe('plans: create, save, activate, clone, diff, export/import', () => {
   });
 
   it('clones a plan into a new year and diffs exactly the changed points', async () => {
-    const src = (
-      await api('POST', '/api/plans', {
-        systemId: system,
-        year: 2029,
-        name: '考评方案 2029',
-        templateId: 'wuxi-departments-2016',
-      })
-    ).json();
+    const src = await fromWuxi(2029, '考评方案 2029');
     const res = await api('POST', `/api/plans/${src.id}/clone`, { year: 2030 });
     expect(res.statusCode).toBe(201);
     const clone = res.json();
@@ -182,14 +174,7 @@ describe('plans: create, save, activate, clone, diff, export/import', () => {
   });
 
   it('exports YAML and imports it back to the identical document', async () => {
-    const plan = (
-      await api('POST', '/api/plans', {
-        systemId: system,
-        year: 2031,
-        name: '导出',
-        templateId: 'wuxi-departments-2016',
-      })
-    ).json();
+    const plan = await fromWuxi(2031, '导出');
     const yml = await api('GET', `/api/plans/${plan.id}/export?format=yaml`);
     expect(yml.statusCode).toBe(200);
     expect(yml.headers['content-disposition']).toMatch(

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillCycle } from './cycle-data.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { activePlan, buildOrg, officeCookie } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 
 describe('evaluation runs: draft, release, results, traces, export', () => {
@@ -11,53 +12,18 @@ describe('evaluation runs: draft, release, results, traces, export', () => {
   const units: Record<string, number> = {};
   const api = (method: string, url: string, payload?: unknown, cookie = office) =>
     env.app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as never });
-  const created = async (method: string, url: string, payload: unknown) => {
-    const r = await api(method, url, payload);
-    if (r.statusCode >= 300) throw new Error(`${url}: ${r.body}`);
-    return r.json();
-  };
   beforeAll(async () => {
     env = await testApp();
-    await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
-    office = await signIn(env, 'office');
-    const system = (await created('POST', '/api/systems', { code: 'city-dept', name: '市直机关' })).id;
-    const category = (
-      await created('POST', '/api/categories', { systemId: system, code: 'A', name: '党群口' })
-    ).id;
-    const group = (await created('POST', '/api/groups', { categoryId: category, code: 'A', name: '党群口' }))
-      .id;
-    const city = (
-      await created('POST', '/api/org-nodes', { parentId: null, kind: 'region', code: 'city', name: '市' })
-    ).id;
-    for (const [code, name] of [
-      ['u1', '一号局'],
-      ['u2', '二号局'],
-      ['u3', '三号局'],
-    ])
-      units[code!] = (
-        await created('POST', '/api/org-nodes', {
-          parentId: city,
-          kind: 'department',
-          code,
-          name,
-          systemId: system,
-          groupId: group,
-        })
-      ).id;
+    office = await officeCookie(env);
+    const org = await buildOrg(env, office, { u1: '一号局', u2: '二号局', u3: '三号局' }, '市');
+    Object.assign(units, org.units);
     await makeUser(
       env,
       'filler1',
       [{ role: 'unit_filler', scopeType: 'org', orgNodeId: units.u1! }],
       units.u1!,
     );
-    const p = await created('POST', '/api/plans', {
-      systemId: system,
-      year: 2026,
-      name: '小方案',
-      document: tinyPlan(),
-    });
-    plan = p.id;
-    await created('POST', `/api/plans/${plan}/activate`, { version: p.version });
+    plan = await activePlan(env, office, { systemId: org.system, name: '小方案', document: tinyPlan() });
   });
   afterAll(() => env.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type TestEnv, testApp } from './helpers.js';
+import { injectAsUser } from './org-fixture.js';
 import { tinyPlan } from './plans-fixture.js';
 import { cycleFixture, multipart } from './submissions-fixture.js';
 
@@ -7,13 +8,7 @@ describe('data submission with evidence (Z4, G5)', () => {
   let env: TestEnv;
   let f: Awaited<ReturnType<typeof cycleFixture>>;
   const who: Record<string, string> = {};
-  const api = (user: string, method: string, url: string, payload?: unknown) =>
-    env.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { cookie: who[user]! },
-      payload: payload as never,
-    });
+  const api = injectAsUser(() => env, who);
   const entry = (unitId: number, indicator: string, value: unknown, extra: object = {}) => ({
     planId: f.plan,
     unitId,

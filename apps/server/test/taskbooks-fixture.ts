@@ -1,4 +1,5 @@
 import { makeUser, signIn, type TestEnv } from './helpers.js';
+import { activePlan, buildOrg, officeCookie, poster } from './org-fixture.js';
 import { tinyPlan } from './plans-fixture.js';
 
 /**
@@ -20,28 +21,10 @@ export interface World {
 }
 
 export async function buildWorld(env: TestEnv): Promise<World> {
-  await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
-  const office = await signIn(env, 'office');
-  const post = async (url: string, payload: object) => {
-    const r = await env.app.inject({ method: 'POST', url, headers: { cookie: office }, payload });
-    if (r.statusCode !== 201) throw new Error(`${url}: ${r.body}`);
-    return r.json().id as number;
-  };
-  const system = await post('/api/systems', { code: 'city-dept', name: '市直机关' });
-  const category = await post('/api/categories', { systemId: system, code: 'A', name: '党群口' });
-  const group = await post('/api/groups', { categoryId: category, code: 'A', name: '党群口' });
-  const city = await post('/api/org-nodes', { parentId: null, kind: 'region', code: 'city', name: '示范市' });
-  const unit = (code: string, name: string) =>
-    post('/api/org-nodes', {
-      parentId: city,
-      kind: 'department',
-      code,
-      name,
-      systemId: system,
-      groupId: group,
-    });
-  const unit1 = await unit('u1', '一号局');
-  const unit2 = await unit('u2', '二号局');
+  const office = await officeCookie(env);
+  const org = await buildOrg(env, office, { u1: '一号局', u2: '二号局' });
+  const { u1: unit1, u2: unit2 } = org.units;
+  const post = async (url: string, payload: object) => (await poster(env, office)(url, payload)).id;
   const section = (parentId: number, code: string, name: string) =>
     post('/api/org-nodes', { parentId, kind: 'section', code, name });
   const section1 = await section(unit1, 'u1-s1', '综合科');
@@ -52,14 +35,7 @@ export async function buildWorld(env: TestEnv): Promise<World> {
   const otherStaff = await post('/api/staff', { orgNodeId: section2, employeeNo: 'E003', name: '王五' });
   const doc = tinyPlan();
   (doc.indicators[1] as Record<string, unknown>).decomposition = 'each';
-  const plan = await post('/api/plans', { systemId: system, year: 2026, name: '方案', document: doc });
-  const act = await env.app.inject({
-    method: 'POST',
-    url: `/api/plans/${plan}/activate`,
-    headers: { cookie: office },
-    payload: { version: 1 },
-  });
-  if (act.statusCode !== 200) throw new Error(act.body);
+  const plan = await activePlan(env, office, { systemId: org.system, name: '方案', document: doc });
   await makeUser(env, 'u1filler', [{ role: 'unit_filler', scopeType: 'org', orgNodeId: unit1 }], unit1);
   await makeUser(env, 'u1admin', [{ role: 'unit_admin', scopeType: 'org', orgNodeId: unit1 }], unit1);
   await makeUser(env, 'u2admin', [{ role: 'unit_admin', scopeType: 'org', orgNodeId: unit2 }], unit2);
