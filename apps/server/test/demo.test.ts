@@ -1,3 +1,4 @@
+import { roles } from '@jixiao/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.js';
 import { signIn, type TestEnv, testApp } from './helpers.js';
@@ -108,19 +109,7 @@ describe('demo city seed', () => {
       'expert',
       'observer',
     ]);
-    expect(new Set(accounts.map((a) => a.role))).toEqual(
-      new Set([
-        'system_admin',
-        'office_admin',
-        'leader',
-        'assessor',
-        'provider',
-        'unit_admin',
-        'unit_filler',
-        'expert',
-        'observer',
-      ]),
-    );
+    expect(new Set(accounts.map((a) => a.role))).toEqual(new Set(roles));
     for (const a of accounts) {
       expect(a.password).toBe(DEMO_PASSWORD);
       const cookie = await signIn(env, a.username, a.password);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decision, planPeriod, stamp, stampOrNull, unitRef } from './fields.js';
 import { periodCode } from './plans.js';
 import { evidenceFile } from './submissions.js';
 
@@ -24,9 +25,7 @@ export const cycleEvent = z.object({
   planId: z.number().int(),
   /** The period the event counts in; it also counts in every later period of the year. */
   period: z.string(),
-  unitId: z.number().int(),
-  unitCode: z.string(),
-  unitName: z.string(),
+  ...unitRef,
   kind: eventKind,
   /** Bonus: the plan's bonus source code; veto: the event code (e.g. safety_accident). */
   code: z.string().nullable(),
@@ -39,11 +38,8 @@ export const cycleEvent = z.object({
   source: z.enum(['entry', 'import']),
   importBatchId: z.number().int().nullable(),
   evidence: z.array(evidenceFile),
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  decidedBy: z.string().nullable(),
-  decisionNote: z.string().nullable(),
+  ...stamp('created'),
+  ...decision,
   version: z.number().int(),
 });
 export type CycleEvent = z.infer<typeof cycleEvent>;
@@ -98,8 +94,7 @@ export const importCounts = z.object({
 });
 
 export const importPreview = z.object({
-  planId: z.number().int(),
-  period: z.string(),
+  ...planPeriod,
   fileName: z.string(),
   /** SHA-256 of the file: confirming sends the same file and this hash. */
   sha256: z.string(),
@@ -123,15 +118,13 @@ export type ImportPreview = z.infer<typeof importPreview>;
 
 export const importBatch = z.object({
   id: z.number().int(),
-  planId: z.number().int(),
-  period: z.string(),
+  ...planPeriod,
   fileName: z.string(),
   sha256: z.string(),
   format: z.string(),
   rows: z.number().int(),
   counts: importCounts,
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
+  ...stamp('created'),
 });
 export type ImportBatch = z.infer<typeof importBatch>;
 
@@ -144,14 +137,11 @@ export type RunStatus = z.infer<typeof runStatus>;
 
 export const runSummary = z.object({
   id: z.number().int(),
-  planId: z.number().int(),
-  period: z.string(),
+  ...planPeriod,
   status: runStatus,
   planRevision: z.number().int(),
-  computedAt: z.string(),
-  computedBy: z.string().nullable(),
-  releasedAt: z.string().nullable(),
-  releasedBy: z.string().nullable(),
+  ...stamp('computed'),
+  ...stampOrNull('released'),
   /** The newest run of its plan and period (only the newest can be released). */
   latest: z.boolean(),
   units: z.number().int(),

@@ -1,6 +1,7 @@
 import { periodCodePattern } from '@jixiao/engine';
 import { z } from 'zod';
 import { code, paged, pageQuery } from './common.js';
+import { planPeriod, stamp, stampOrNull, unitRef } from './fields.js';
 
 /*
  * Issue 4, items 5, 6, 9 and 11: supervision items (H6), progress against the pro-rata schedule,
@@ -52,9 +53,7 @@ export const supervisionItem = z.object({
   source: z.string(),
   externalId: z.string(),
   planId: z.number().int(),
-  unitId: z.number().int(),
-  unitCode: z.string(),
-  unitName: z.string(),
+  ...unitRef,
   indicator: z.string(),
   title: z.string(),
   progress: z.number(),
@@ -71,8 +70,7 @@ export const apiToken = z.object({
   id: z.number().int(),
   name: z.string(),
   purpose: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
+  ...stamp('created'),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
@@ -105,8 +103,7 @@ export const progressCell = z.object({
 export type ProgressCell = z.infer<typeof progressCell>;
 
 export const progressMatrix = z.object({
-  planId: z.number().int(),
-  period: z.string(),
+  ...planPeriod,
   months: z.number().int(),
   indicators: z.array(z.object({ code: z.string(), name: z.string(), mode: z.enum(['latest']) })),
   units: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), group: z.string() })),
@@ -156,12 +153,10 @@ export const notice = z.object({
   body: z.string(),
   status: z.enum(noticeStatuses),
   dueDate: z.string().nullable(),
-  issuedAt: z.string(),
-  issuedBy: z.string().nullable(),
+  ...stamp('issued'),
   acknowledgedAt: z.string().nullable(),
   answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  answeredBy: z.string().nullable(),
+  ...stampOrNull('answered'),
   proposal: z.object({ id: z.number().int(), reason: z.string(), proposedAt: z.string() }).nullable(),
   version: z.number().int(),
 });
@@ -207,8 +202,7 @@ export const announcement = z.object({
   title: z.string(),
   body: z.string(),
   unitIds: z.array(z.number().int()),
-  publishedAt: z.string(),
-  publishedBy: z.string().nullable(),
+  ...stamp('published'),
 });
 export type Announcement = z.infer<typeof announcement>;
 export const announcementList = z.array(announcement);

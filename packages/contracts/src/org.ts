@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { code, name } from './common.js';
+import { versioned } from './fields.js';
 
 /** Kinds of node in the organisation tree (glossary: org_node). */
 export const orgKinds = ['region', 'department', 'zone', 'vertical', 'enterprise', 'section'] as const;
 export const orgKind = z.enum(orgKinds);
 export type OrgKind = z.infer<typeof orgKind>;
 
-export const evaluationSystem = z.object({
-  id: z.number().int(),
-  code: z.string(),
-  name: z.string(),
-  ownerOrgId: z.number().int().nullable(),
-  version: z.number().int(),
-});
+/** What every record of the org model carries: id, code, name and its optimistic-concurrency version. */
+const coded = { id: z.number().int(), code: z.string(), name: z.string(), ...versioned };
+
+export const evaluationSystem = z.object({ ...coded, ownerOrgId: z.number().int().nullable() });
 export type EvaluationSystem = z.infer<typeof evaluationSystem>;
 export const systemCreate = z.strictObject({
   code,
@@ -25,38 +23,23 @@ export const systemUpdate = z.strictObject({
   version: z.number().int(),
 });
 
-export const category = z.object({
-  id: z.number().int(),
-  systemId: z.number().int(),
-  code: z.string(),
-  name: z.string(),
-  version: z.number().int(),
-});
+export const category = z.object({ ...coded, systemId: z.number().int() });
 export type Category = z.infer<typeof category>;
 export const categoryCreate = z.strictObject({ systemId: z.number().int().positive(), code, name });
 export const categoryUpdate = z.strictObject({ name: name.optional(), version: z.number().int() });
 
-export const group = z.object({
-  id: z.number().int(),
-  categoryId: z.number().int(),
-  code: z.string(),
-  name: z.string(),
-  version: z.number().int(),
-});
+export const group = z.object({ ...coded, categoryId: z.number().int() });
 export type Group = z.infer<typeof group>;
 export const groupCreate = z.strictObject({ categoryId: z.number().int().positive(), code, name });
 export const groupUpdate = z.strictObject({ name: name.optional(), version: z.number().int() });
 
 export const orgNode = z.object({
-  id: z.number().int(),
+  ...coded,
   parentId: z.number().int().nullable(),
   kind: orgKind,
-  code: z.string(),
-  name: z.string(),
   systemId: z.number().int().nullable(),
   groupId: z.number().int().nullable(),
   sortOrder: z.number().int(),
-  version: z.number().int(),
 });
 export type OrgNode = z.infer<typeof orgNode>;
 export const orgNodeCreate = z.strictObject({

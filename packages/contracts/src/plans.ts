@@ -1,5 +1,6 @@
 import { periodCodePattern } from '@jixiao/engine';
 import { z } from 'zod';
+import { planPeriod, stamp, stampOrNull } from './fields.js';
 
 /**
  * Evaluation plans (考评方案): one per evaluation system per year, edited as drafts, activated once
@@ -32,8 +33,7 @@ export const planSummary = z.object({
   /** Number of saved revisions (1 = as created). */
   revision: z.number().int(),
   clonedFromId: z.number().int().nullable(),
-  updatedAt: z.string(),
-  updatedBy: z.string().nullable(),
+  ...stamp('updated'),
   activatedAt: z.string().nullable(),
   /** Count of validation errors of the current document (0 = can be activated). */
   errorCount: z.number().int(),
@@ -96,8 +96,7 @@ export type RevisionNoteCode = RevisionNote['code'];
 
 export const planRevision = z.object({
   revision: z.number().int(),
-  savedAt: z.string(),
-  savedBy: z.string().nullable(),
+  ...stamp('saved'),
   note: revisionNote.nullable(),
 });
 export type PlanRevision = z.infer<typeof planRevision>;
@@ -189,15 +188,12 @@ export type GroupQuotas = z.infer<typeof groupQuotas>;
 
 export const evaluationRun = z.object({
   id: z.number().int(),
-  planId: z.number().int(),
-  period: z.string(),
+  ...planPeriod,
   planRevision: z.number().int(),
-  computedAt: z.string(),
-  computedBy: z.string().nullable(),
+  ...stamp('computed'),
   /** A draft is seen by the office only; units and leaders see released runs. */
   status: z.enum(['draft', 'released']),
-  releasedAt: z.string().nullable(),
-  releasedBy: z.string().nullable(),
+  ...stampOrNull('released'),
   /** The newest run of its plan and period. */
   latest: z.boolean(),
   units: z.array(unitScore),

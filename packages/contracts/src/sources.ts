@@ -1,6 +1,21 @@
+import { VALUE_FIELDS } from '@jixiao/engine';
 import { z } from 'zod';
 
 // --- where a number came from -------------------------------------------------------------------
+
+/**
+ * The figures a unit reports for one indicator: the fields of the engine's value input, which lists
+ * the same names as VALUE_FIELDS (apps/server/src/modules/imports/value-fields.test.ts checks it).
+ */
+export const valueFields = [
+  'value',
+  'target',
+  'baseline',
+  'baseValue',
+  'peerValue',
+  'peerBaseValue',
+] as const;
+export type ValueField = (typeof valueFields)[number];
 
 export const sourceKind = z.enum([
   'submission',
@@ -21,17 +36,8 @@ export type SourceKind = z.infer<typeof sourceKind>;
  */
 export const valueSource = z.object({
   indicator: z.string().nullable(),
-  field: z.enum([
-    'value',
-    'target',
-    'baseline',
-    'baseValue',
-    'peerValue',
-    'peerBaseValue',
-    'scores',
-    'event',
-    'halfYear',
-  ]),
+  /** One of the engine's value fields, or where an expert score, event or half-year base came from. */
+  field: z.enum([...VALUE_FIELDS, 'scores', 'event', 'halfYear']),
   kind: sourceKind,
   id: z.number().int().nullable(),
   period: z.string().nullable(),

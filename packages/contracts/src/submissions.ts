@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stepSchema } from './explain/steps.js';
+import { planPeriod, stamp, stampOrNull, unitRef } from './fields.js';
 import { periodCode } from './plans.js';
 import { valueSource } from './sources.js';
 
@@ -24,8 +25,7 @@ export const evidenceFile = z.object({
   contentType: z.string(),
   size: z.number().int(),
   sha256: z.string(),
-  uploadedAt: z.string(),
-  uploadedBy: z.string().nullable(),
+  ...stamp('uploaded'),
 });
 export type EvidenceFile = z.infer<typeof evidenceFile>;
 
@@ -42,10 +42,8 @@ export const submission = z.object({
   source: submissionSource,
   returnReason: z.string().nullable(),
   late: z.boolean(),
-  submittedAt: z.string().nullable(),
-  submittedBy: z.string().nullable(),
-  verifiedAt: z.string().nullable(),
-  verifiedBy: z.string().nullable(),
+  ...stampOrNull('submitted'),
+  ...stampOrNull('verified'),
   version: z.number().int(),
   updatedAt: z.string(),
   evidenceCount: z.number().int(),
@@ -54,9 +52,7 @@ export type Submission = z.infer<typeof submission>;
 
 /** One (unit, indicator) slot of a period: what the form shows, with its submission if any. */
 export const submissionSlot = z.object({
-  unitId: z.number().int(),
-  unitCode: z.string(),
-  unitName: z.string(),
+  ...unitRef,
   indicator: z.string(),
   indicatorName: z.string(),
   /** The indicator's unit of measure in the plan; values must carry the same one. */
@@ -79,8 +75,7 @@ export const submissionListQuery = z.strictObject({
 });
 
 export const submissionList = z.object({
-  planId: z.number().int(),
-  period: z.string(),
+  ...planPeriod,
   /** Where the period stands: open, late, closed… (null when the plan has no calendar for it). */
   periodState: z.string().nullable(),
   items: z.array(submissionSlot),
@@ -115,8 +110,7 @@ export const submissionHistoryEntry = z.object({
   value: z.number().nullable(),
   status: z.string(),
   reason: z.string().nullable(),
-  changedAt: z.string(),
-  changedBy: z.string().nullable(),
+  ...stamp('changed'),
 });
 
 export const verificationRecord = z.object({
@@ -128,8 +122,7 @@ export const verificationRecord = z.object({
   /** The value the assessor found, when it differs from the submitted one: it replaces it in scoring. */
   correctedValue: z.number().nullable(),
   sampleId: z.number().int().nullable(),
-  verifiedAt: z.string(),
-  verifiedBy: z.string().nullable(),
+  ...stamp('verified'),
   evidence: z.array(evidenceFile),
 });
 export type VerificationRecord = z.infer<typeof verificationRecord>;
@@ -178,21 +171,17 @@ export const sampleCreate = z.strictObject({
 });
 export const verificationSample = z.object({
   id: z.number().int(),
-  planId: z.number().int(),
-  period: z.string(),
+  ...planPeriod,
   seed: z.string(),
   size: z.number().int(),
   submissionIds: z.array(z.number().int()),
-  drawnAt: z.string(),
-  drawnBy: z.string().nullable(),
+  ...stamp('drawn'),
 });
 export type VerificationSample = z.infer<typeof verificationSample>;
 export const planIdQuery = z.strictObject({ planId: id });
 export const verificationCounts = z.array(
   z.object({
-    unitId: z.number().int(),
-    unitCode: z.string(),
-    unitName: z.string(),
+    ...unitRef,
     on_site: z.number().int(),
     work_slip: z.number().int(),
     comprehensive: z.number().int(),
@@ -231,8 +220,7 @@ export const liveUnit = z.object({
   lost: z.array(lostPoints).optional(),
 });
 export const liveScores = z.object({
-  planId: z.number().int(),
-  period: z.string(),
+  ...planPeriod,
   computedAt: z.string(),
   /** Submitted and verified values that entered the computation. */
   values: z.number().int(),

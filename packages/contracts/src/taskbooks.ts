@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decision, planPeriod, stamp, stampOrNull, unitRef } from './fields.js';
 
 /*
  * Task books (W10, S4), decomposition (S1), periods and deadlines (S9, G7). Numbers users enter
@@ -22,15 +23,13 @@ export const periodReopening = z.object({
   unitName: z.string(),
   reason: z.string(),
   until: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
+  ...stamp('created'),
 });
 export type PeriodReopening = z.infer<typeof periodReopening>;
 
 export const periodWindow = z.object({
   id: z.number().int(),
-  planId: z.number().int(),
-  period: z.string(),
+  ...planPeriod,
   opensAt: z.string(),
   dueAt: z.string(),
   closed: z.boolean(),
@@ -108,9 +107,7 @@ export type TaskTarget = z.infer<typeof taskTarget>;
 export const taskBookSummary = z.object({
   id: z.number().int(),
   planId: z.number().int(),
-  unitId: z.number().int(),
-  unitCode: z.string(),
-  unitName: z.string(),
+  ...unitRef,
   status: taskBookStatusEnum,
   revision: z.number().int(),
   returnReason: z.string().nullable(),
@@ -136,11 +133,8 @@ export const changeRequest = z.object({
   reason: z.string(),
   proposed: z.array(taskTargetInput),
   status: z.enum(['pending', 'approved', 'rejected']),
-  requestedAt: z.string(),
-  requestedBy: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  decidedBy: z.string().nullable(),
-  decisionNote: z.string().nullable(),
+  ...stamp('requested'),
+  ...decision,
   version: z.number().int(),
 });
 export type ChangeRequest = z.infer<typeof changeRequest>;
@@ -149,12 +143,9 @@ export const changeRequestList = z.array(changeRequest);
 export const taskBookDetail = taskBookSummary.extend({
   planName: z.string(),
   targets: z.array(taskTarget),
-  confirmedAt: z.string().nullable(),
-  confirmedBy: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewedBy: z.string().nullable(),
-  issuedAt: z.string().nullable(),
-  issuedBy: z.string().nullable(),
+  ...stampOrNull('confirmed'),
+  ...stampOrNull('reviewed'),
+  ...stampOrNull('issued'),
   /** Steps the current user may take now. */
   actions: z.array(z.enum(['edit', 'submit', 'confirm', 'return', 'review', 'issue', 'request_change'])),
   changeRequests: z.array(changeRequest),
@@ -175,8 +166,7 @@ export const taskBookRevision = z.object({
   revision: z.number().int(),
   targets: z.array(taskTargetInput),
   reason: z.string().nullable(),
-  savedAt: z.string(),
-  savedBy: z.string().nullable(),
+  ...stamp('saved'),
 });
 export type TaskBookRevision = z.infer<typeof taskBookRevision>;
 export const taskBookRevisionList = z.array(taskBookRevision);

@@ -16,23 +16,19 @@ export interface DataRow {
   line?: number;
 }
 
-export type DataRowKind =
-  | 'value'
-  | 'target'
-  | 'baseline'
-  | 'baseValue'
-  | 'peerValue'
-  | 'peerBaseValue'
-  | 'score';
-export const DATA_ROW_KINDS: readonly DataRowKind[] = [
+/** The figures of one unit's indicator in a value input (the names of ValueInput's number fields). */
+export const VALUE_FIELDS = [
   'value',
   'target',
   'baseline',
   'baseValue',
   'peerValue',
   'peerBaseValue',
-  'score',
-];
+] as const;
+export type ValueField = (typeof VALUE_FIELDS)[number];
+/** What a data row may carry: one of the value fields, or an expert score. */
+export const DATA_ROW_KINDS = [...VALUE_FIELDS, 'score'] as const;
+export type DataRowKind = (typeof DATA_ROW_KINDS)[number];
 
 export interface DataRowIssue {
   line: number;

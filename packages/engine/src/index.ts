@@ -10,6 +10,8 @@ export {
   type DataRowIssue,
   type DataRowKind,
   type DataRowsResult,
+  VALUE_FIELDS,
+  type ValueField,
   validateDataRows,
 } from './data-rows';
 export { createEvaluator, type Evaluator, evaluate, explain } from './evaluate';

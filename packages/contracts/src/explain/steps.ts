@@ -32,6 +32,8 @@ const e = <K extends StepEnum>(k: K) => z.enum(stepEnums[k]);
 export const reportedParam = z.strictObject({ value: num, decimals: z.number().int().nullable() });
 
 const clampX = z.strictObject({ x: num, scale: num, f: num });
+/** Weights computed from the period's data: how many units, which indicators, the weight of each. */
+const objectiveWeights = { units: z.number().int(), codes: z.array(z.string()), weights: z.array(num) };
 
 export const stepParams = {
   'completion.formula': z.strictObject({ ref: e('ref') }),
@@ -140,25 +142,17 @@ export const stepParams = {
     raw: num,
   }),
   'weights.entropy': z.strictObject({
-    units: z.number().int(),
-    codes: z.array(z.string()),
-    weights: z.array(num),
+    ...objectiveWeights,
     entropy: z.array(num),
     divergence: z.array(num),
   }),
   'weights.critic': z.strictObject({
-    units: z.number().int(),
-    codes: z.array(z.string()),
-    weights: z.array(num),
+    ...objectiveWeights,
     deviation: z.array(num),
     conflict: z.array(num),
     information: z.array(num),
   }),
-  'weights.equal': z.strictObject({
-    units: z.number().int(),
-    codes: z.array(z.string()),
-    weights: z.array(num),
-  }),
+  'weights.equal': z.strictObject(objectiveWeights),
   'component.deductions': z.strictObject({ points: num, floor: num, before: num, applied: num, after: num }),
   'base.half_year': z.strictObject({ weight: num, halfYear: num, rest: num, base: num }),
   'base.linked': z.strictObject({

@@ -3,7 +3,8 @@
  * "第 5 行「数值」列：“abc”不是数字". Pure: the page translates with `t`. Keys live under
  * `imports.where.*`, `imports.column.*` and `imports.problem.*` (i18n/events-imports.*.ts).
  */
-import type { ImportProblem } from '@jixiao/contracts';
+import { eventKind, type ImportProblem } from '@jixiao/contracts';
+import { DATA_ROW_KINDS } from '@jixiao/engine';
 
 export interface Text {
   key: string;
@@ -49,19 +50,8 @@ export const COLUMNS = [
   'points',
 ] as const;
 
-/** Row kinds of a data file (the engine's DATA_ROW_KINDS) with a label of their own. */
-export const ROW_KINDS = [
-  'value',
-  'target',
-  'baseline',
-  'baseValue',
-  'peerValue',
-  'peerBaseValue',
-  'score',
-  'bonus',
-  'deduction',
-  'veto',
-] as const;
+/** Row kinds of a data file (the engine's DATA_ROW_KINDS, then the events) with a label of their own. */
+export const ROW_KINDS = [...DATA_ROW_KINDS, ...eventKind.options] as const;
 
 /** The label key of a row kind as the file spells it (empty = value); unknown kinds stay raw. */
 export function kindText(kind: string): Text {

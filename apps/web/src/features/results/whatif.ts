@@ -1,6 +1,6 @@
 /** Pure helpers of the what-if panel: compare a re-evaluation with the stored result. */
 import { eventCreate } from '@jixiao/contracts';
-import type { EvaluationInput, ValueInput } from '@jixiao/engine';
+import { type EvaluationInput, VALUE_FIELDS, type ValueField, type ValueInput } from '@jixiao/engine';
 import { withQuery } from '../../shared/api.js';
 
 export interface Standing {
@@ -68,15 +68,8 @@ export type WhatIfChange =
   | { type: 'bonus'; unit: string; source: string; points: number; reason?: string }
   | { type: 'deduction'; unit: string; points: number; reason: string; indicator?: string };
 
-export const VALUE_FIELDS = [
-  'value',
-  'target',
-  'baseline',
-  'baseValue',
-  'peerValue',
-  'peerBaseValue',
-] as const;
-export type ValueField = (typeof VALUE_FIELDS)[number];
+/** The input fields a what-if may change: the engine's value fields. */
+export { VALUE_FIELDS, type ValueField };
 
 /** The input with the changes applied in order; the original is not modified. */
 export function applyChanges(input: EvaluationInput, changes: readonly WhatIfChange[]): EvaluationInput {

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * Groups of response fields that many resources share, spread into their `z.object` shapes so each
+ * group is written (and documented) once.
+ */
+
+type Stamp<V extends string, At extends z.ZodType> = { [K in `${V}At`]: At } & {
+  [K in `${V}By`]: z.ZodNullable<z.ZodString>;
+};
+
+/** Who took a step and when: `<verb>At` (ISO time) and `<verb>By` (display name; null for the system). */
+export function stamp<V extends string>(verb: V): Stamp<V, z.ZodString> {
+  return { [`${verb}At`]: z.string(), [`${verb}By`]: z.string().nullable() } as Stamp<V, z.ZodString>;
+}
+
+/** The same for a step that may not have been taken yet: both null until it is. */
+export function stampOrNull<V extends string>(verb: V): Stamp<V, z.ZodNullable<z.ZodString>> {
+  return { [`${verb}At`]: z.string().nullable(), [`${verb}By`]: z.string().nullable() } as Stamp<
+    V,
+    z.ZodNullable<z.ZodString>
+  >;
+}
+
+/** A unit named in a row: its id, code and name. */
+export const unitRef = { unitId: z.number().int(), unitCode: z.string(), unitName: z.string() };
+
+/** What a row belongs to: a plan and one of its period codes. */
+export const planPeriod = { planId: z.number().int(), period: z.string() };
+
+/** An office decision on a request: when, by whom and its note (null while pending). */
+export const decision = { ...stampOrNull('decided'), decisionNote: z.string().nullable() };
+
+/** Optimistic-concurrency version: sent back with a change, refused (409) when stale. */
+export const versioned = { version: z.number().int() };
