@@ -3,20 +3,6 @@ import { z } from 'zod';
 
 // --- where a number came from -------------------------------------------------------------------
 
-/**
- * The figures a unit reports for one indicator: the fields of the engine's value input, which lists
- * the same names as VALUE_FIELDS (apps/server/src/modules/imports/value-fields.test.ts checks it).
- */
-export const valueFields = [
-  'value',
-  'target',
-  'baseline',
-  'baseValue',
-  'peerValue',
-  'peerBaseValue',
-] as const;
-export type ValueField = (typeof valueFields)[number];
-
 export const sourceKind = z.enum([
   'submission',
   'verification',

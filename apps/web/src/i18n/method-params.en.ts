@@ -1,3 +1,5 @@
+import { explainTemplates } from '@jixiao/contracts';
+
 /** A method's parameters as the plan tree shows them (tree.ts methodParams). zh-CN has the same keys. */
 const methodParamsEn = {
   methodParams: {
@@ -26,13 +28,14 @@ const methodParamsEn = {
       scale: 'scale',
       trim: 'trim highest and lowest',
     },
+    /** Values the explanation templates also name come from them (one translation of each term). */
     values: {
-      reference: { target: 'target', baseline: 'baseline' },
+      reference: explainTemplates.en.terms.ref,
       below: { linear: 'linear', zero: 'zero' },
-      basis: { month: 'by month', day: 'by day' },
+      basis: explainTemplates.en.terms.basis,
       mode: { ratio: 'ratio', difference: 'difference' },
-      scope: { group: 'own group', category: 'own category', all: 'all units' },
-      sigma: { population: 'population', sample: 'sample' },
+      scope: explainTemplates.en.terms.scope,
+      sigma: explainTemplates.en.terms.sigma,
       limits: { group: 'worst and best in scope' },
       bool: { true: 'yes', false: 'no' },
     },

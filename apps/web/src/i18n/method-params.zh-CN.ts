@@ -1,3 +1,5 @@
+import { explainTemplates } from '@jixiao/contracts';
+
 /** A method's parameters as the plan tree shows them (tree.ts methodParams). en has the same keys. */
 const methodParamsZhCN = {
   methodParams: {
@@ -26,13 +28,14 @@ const methodParamsZhCN = {
       scale: '满分刻度',
       trim: '去掉最高、最低各',
     },
+    /** Values the explanation templates also name come from them (one translation of each term). */
     values: {
-      reference: { target: '目标值', baseline: '基数' },
+      reference: explainTemplates['zh-CN'].terms.ref,
       below: { linear: '按比例得分', zero: '记 0 分' },
-      basis: { month: '按月', day: '按日' },
+      basis: explainTemplates['zh-CN'].terms.basis,
       mode: { ratio: '比值', difference: '差值' },
-      scope: { group: '本组', category: '本类别', all: '全部单位' },
-      sigma: { population: '总体', sample: '样本' },
+      scope: explainTemplates['zh-CN'].terms.scope,
+      sigma: explainTemplates['zh-CN'].terms.sigma,
       limits: { group: '按范围内最差、最好值' },
       bool: { true: '是', false: '否' },
     },

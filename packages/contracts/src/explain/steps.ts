@@ -32,6 +32,8 @@ const e = <K extends StepEnum>(k: K) => z.enum(stepEnums[k]);
 export const reportedParam = z.strictObject({ value: num, decimals: z.number().int().nullable() });
 
 const clampX = z.strictObject({ x: num, scale: num, f: num });
+/** How a z-score maps to a score: n units, centre and scale, clamped to [lo, hi], giving d and f. */
+const zscoreMapping = { n: z.number().int(), center: num, scale: num, lo: num, hi: num, d: num, f: num };
 /** Weights computed from the period's data: how many units, which indicators, the weight of each. */
 const objectiveWeights = { units: z.number().int(), codes: z.array(z.string()), weights: z.array(num) };
 
@@ -90,23 +92,9 @@ export const stepParams = {
     mean: num,
     sd: num,
     z: num,
-    n: z.number().int(),
-    center: num,
-    scale: num,
-    lo: num,
-    hi: num,
-    d: num,
-    f: num,
+    ...zscoreMapping,
   }),
-  'zscore.flat': z.strictObject({
-    n: z.number().int(),
-    center: num,
-    scale: num,
-    lo: num,
-    hi: num,
-    d: num,
-    f: num,
-  }),
+  'zscore.flat': z.strictObject(zscoreMapping),
   'expert_panel.formula': z.strictObject({ trim: z.number().int(), scale: num }),
   'expert_panel.result': z.strictObject({
     scores: z.array(num),
