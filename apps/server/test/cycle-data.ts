@@ -1,6 +1,7 @@
 import type { EvaluationInput } from '@jixiao/engine';
 import { insertEvent } from '../src/modules/events/events.repository.js';
 import { insertImportBatch, insertReferences } from '../src/modules/inputs/inputs.repository.js';
+import { hasReference, referenceFigures } from '../src/modules/inputs/references.js';
 import { insertSubmissions } from '../src/modules/submissions/submissions.repository.js';
 import type { TestEnv } from './helpers.js';
 
@@ -58,57 +59,48 @@ export async function fillCycle(env: TestEnv, planId: number, input: Omit<Evalua
       );
     await insertReferences(
       tx,
-      input.values
-        .filter((v) =>
-          [v.target, v.baseline, v.baseValue, v.peerValue, v.peerBaseValue, v.scores].some((x) => x != null),
-        )
-        .map((v) => ({
-          planId,
-          period: input.period,
-          unitId: unitId(v.unit),
-          indicator: v.indicator,
-          target: v.target ?? null,
-          baseline: v.baseline ?? null,
-          baseValue: v.baseValue ?? null,
-          peerValue: v.peerValue ?? null,
-          peerBaseValue: v.peerBaseValue ?? null,
-          scores: v.scores ?? null,
-          importBatchId: batch.id,
-          updatedAt: at,
-        })),
+      input.values.filter(hasReference).map((v) => ({
+        planId,
+        period: input.period,
+        unitId: unitId(v.unit),
+        indicator: v.indicator,
+        ...referenceFigures(v),
+        importBatchId: batch.id,
+        updatedAt: at,
+      })),
     );
-    const event = {
-      planId,
-      period: input.period,
-      status: 'approved',
-      source: 'import',
-      importBatchId: batch.id,
-    };
-    for (const b of input.bonuses ?? [])
-      await insertEvent(tx, {
-        ...event,
-        unitId: unitId(b.unit),
+    // Bonuses, deductions and vetoes as approved events of the batch, in that order.
+    const events = [
+      ...(input.bonuses ?? []).map((b) => ({
+        unit: b.unit,
         kind: 'bonus',
         code: b.source,
         points: b.points,
         reason: b.reason ?? '—',
-      });
-    for (const d of input.deductions ?? [])
-      await insertEvent(tx, {
-        ...event,
-        unitId: unitId(d.unit),
+      })),
+      ...(input.deductions ?? []).map((d) => ({
+        unit: d.unit,
         kind: 'deduction',
         indicator: d.indicator ?? null,
         points: d.points,
         reason: d.reason,
-      });
-    for (const v of input.vetoes ?? [])
-      await insertEvent(tx, {
-        ...event,
-        unitId: unitId(v.unit),
+      })),
+      ...(input.vetoes ?? []).map((v) => ({
+        unit: v.unit,
         kind: 'veto',
         code: v.event,
         reason: v.reason ?? '—',
+      })),
+    ];
+    for (const { unit, ...e } of events)
+      await insertEvent(tx, {
+        planId,
+        period: input.period,
+        status: 'approved',
+        source: 'import',
+        importBatchId: batch.id,
+        unitId: unitId(unit),
+        ...e,
       });
     return batch;
   });

@@ -185,28 +185,24 @@ describe('cycle events', () => {
   });
 
   it('a decision with a stale version gets 409 VERSION_CONFLICT; a rejected bonus stays with its unit', async () => {
-    const b = (
-      await api(
-        'office',
-        'POST',
-        '/api/events',
-        event({ unitId: f.u2, kind: 'bonus', code: 'award', points: 1 }),
-      )
-    ).json();
+    // A pending 1-point bonus of unit 2, recorded by the office.
+    const pendingBonus = async () =>
+      (
+        await api(
+          'office',
+          'POST',
+          '/api/events',
+          event({ unitId: f.u2, kind: 'bonus', code: 'award', points: 1 }),
+        )
+      ).json();
+    const b = await pendingBonus();
     const first = await api('office', 'POST', `/api/events/${b.id}/decision`, {
       decision: 'reject',
       note: '不符合条件',
       version: b.version,
     });
     expect(first.json().status).toBe('rejected');
-    const b2 = (
-      await api(
-        'office',
-        'POST',
-        '/api/events',
-        event({ unitId: f.u2, kind: 'bonus', code: 'award', points: 1 }),
-      )
-    ).json();
+    const b2 = await pendingBonus();
     const wrong = await api('office', 'POST', `/api/events/${b2.id}/decision`, {
       decision: 'approve',
       version: b2.version + 1,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat, parseCsv, parseOrgImport } from '../src/modules/org/org-import.parse.js';
-import { csvOf, header, multipartFile, xlsxOf } from './fixtures/spreadsheets.js';
+import { csvOf, header, multipartFile, titledHeader, xlsxOf } from './fixtures/spreadsheets.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
 
 interface NodeRow {
@@ -75,15 +75,7 @@ describe('org bulk import', () => {
 
   it('imports a good .xlsx file: every row, in dependency order, with correct tree paths', async () => {
     const file = await xlsxOf([
-      [
-        '编码 code',
-        '名称 name',
-        '类型 kind',
-        '上级编码 parentCode',
-        '考评体系编码 systemCode',
-        '分组编码 groupCode',
-        '排序 sortOrder',
-      ],
+      titledHeader,
       // A child before its parent (line 2 refers to line 3): rows are sorted topologically.
       ['x-sec', '综合科', 'section', 'x-dept', null, null, 2],
       ['x-dept', '市丙局', 'department', 'city', 'city-dept', 'B1', 10],
@@ -322,15 +314,7 @@ describe('org bulk import', () => {
     await wb.xlsx.load(xbuf as unknown as ArrayBuffer);
     expect(wb.worksheets).toHaveLength(2);
     const titles = (wb.worksheets[0]!.getRow(1).values as string[]).slice(1);
-    expect(titles).toEqual([
-      '编码 code',
-      '名称 name',
-      '类型 kind',
-      '上级编码 parentCode',
-      '考评体系编码 systemCode',
-      '分组编码 groupCode',
-      '排序 sortOrder',
-    ]);
+    expect(titles).toEqual(titledHeader);
     const help = wb.worksheets[1]!;
     const helpText: string[] = [];
     help.eachRow((r) => {

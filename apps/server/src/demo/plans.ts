@@ -11,6 +11,7 @@ import {
 import type { Executor } from '../db/client.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import * as inputs from '../modules/inputs/inputs.repository.js';
+import { referenceFigures } from '../modules/inputs/references.js';
 import * as repo from '../modules/plans/plans.repository.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import { cityDeptCategories } from './units.js';
@@ -223,12 +224,7 @@ export async function seedCityDeptPlans(
               period: `${DEMO_YEAR}-M01`,
               unitId: nodeIds.get(v.unit)!,
               indicator: v.indicator,
-              target: v.target ?? null,
-              baseline: v.baseline ?? null,
-              baseValue: v.baseValue ?? null,
-              peerValue: v.peerValue ?? null,
-              peerBaseValue: v.peerBaseValue ?? null,
-              scores: v.scores?.length ? v.scores : null,
+              ...referenceFigures(v),
               importBatchId: batch.id,
               updatedAt: at,
               updatedBy: 'office',

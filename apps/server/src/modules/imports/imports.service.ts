@@ -1,11 +1,12 @@
 import type { ImportBatch, ImportPreview } from '@jixiao/contracts';
-import type { Plan, ValueInput } from '@jixiao/engine';
+import type { Plan } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { sha256Of } from '../../platform/files/storage.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { insertEvents, type NewEvent } from '../events/events.repository.js';
+import { hasReference, referenceFigures } from '../inputs/references.js';
 import { findWindow } from '../periods/periods.repository.js';
 import { planLeaves } from '../plans/plan-leaves.js';
 import { planInScope } from '../plans/plans.policy.js';
@@ -179,11 +180,6 @@ function presentBatch(b: repo.BatchRow): ImportBatch {
   };
 }
 
-const hasReference = (v: ValueInput) =>
-  [v.target, v.baseline, v.baseValue, v.peerValue, v.peerBaseValue].some(
-    (x) => x !== undefined && x !== null,
-  ) || (v.scores?.length ?? 0) > 0;
-
 /**
  * Import a previewed file. The SHA-256 from the preview must match the bytes (else 400
  * file_changed); any problem refuses the whole file (422 IMPORT_REJECTED listing every one).
@@ -304,12 +300,7 @@ async function write(
       period: b.period,
       unitId: unitId.get(v.unit)!,
       indicator: v.indicator,
-      target: v.target ?? null,
-      baseline: v.baseline ?? null,
-      baseValue: v.baseValue ?? null,
-      peerValue: v.peerValue ?? null,
-      peerBaseValue: v.peerBaseValue ?? null,
-      scores: v.scores?.length ? v.scores : null,
+      ...referenceFigures(v),
       importBatchId: b.batchId,
       updatedAt: b.now,
       updatedBy: b.actor,
