@@ -5,7 +5,13 @@ import {
   type PartNode,
   toScaled,
 } from '../src/modules/taskbooks/decomposition.js';
-import { availableActions, type Capability, transition } from '../src/modules/taskbooks/taskbook-state.js';
+import {
+  availableActions,
+  type Capability,
+  type TaskBookAction,
+  type TaskBookStatus,
+  transition,
+} from '../src/modules/taskbooks/taskbook-state.js';
 
 const caps = (...c: Capability[]) => new Set(c);
 const filler = caps('edit');
@@ -13,29 +19,43 @@ const leader = caps('edit', 'confirm');
 const reviewer = caps('review');
 const office = caps('review', 'issue');
 
+/** Steps and what transition(from, action, capabilities) must answer to each. */
+type Step = [TaskBookStatus, TaskBookAction, Set<Capability>, unknown];
+const to = (state: TaskBookStatus) => ({ ok: true, to: state });
+const refused = (code: 'FORBIDDEN' | 'CONFLICT') => expect.objectContaining({ ok: false, code });
+const expectSteps = (steps: Step[]) => {
+  for (const [from, action, who, answer] of steps) expect(transition(from, action, who)).toEqual(answer);
+};
+
 describe('task book state machine', () => {
   it('walks draft → submitted → confirmed → reviewed → issued with the right roles', () => {
-    expect(transition('draft', 'submit', filler)).toEqual({ ok: true, to: 'submitted' });
-    expect(transition('submitted', 'confirm', leader)).toEqual({ ok: true, to: 'confirmed' });
-    expect(transition('draft', 'confirm', leader)).toEqual({ ok: true, to: 'confirmed' });
-    expect(transition('confirmed', 'review', reviewer)).toEqual({ ok: true, to: 'reviewed' });
-    expect(transition('reviewed', 'issue', office)).toEqual({ ok: true, to: 'issued' });
+    expectSteps([
+      ['draft', 'submit', filler, to('submitted')],
+      ['submitted', 'confirm', leader, to('confirmed')],
+      ['draft', 'confirm', leader, to('confirmed')],
+      ['confirmed', 'review', reviewer, to('reviewed')],
+      ['reviewed', 'issue', office, to('issued')],
+    ]);
   });
   it('refuses a step the role may not take (403) and a step out of order (409)', () => {
-    expect(transition('submitted', 'confirm', filler)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(transition('confirmed', 'review', leader)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(transition('reviewed', 'issue', reviewer)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(transition('draft', 'issue', office)).toMatchObject({ ok: false, code: 'CONFLICT' });
-    expect(transition('issued', 'edit', filler)).toMatchObject({ ok: false, code: 'CONFLICT' });
-    expect(transition('submitted', 'edit', filler)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expectSteps([
+      ['submitted', 'confirm', filler, refused('FORBIDDEN')],
+      ['confirmed', 'review', leader, refused('FORBIDDEN')],
+      ['reviewed', 'issue', reviewer, refused('FORBIDDEN')],
+      ['draft', 'issue', office, refused('CONFLICT')],
+      ['issued', 'edit', filler, refused('CONFLICT')],
+      ['submitted', 'edit', filler, refused('CONFLICT')],
+    ]);
   });
   it('returns go back to draft: the leader returns what awaits confirmation, reviewers the rest', () => {
-    expect(transition('submitted', 'return', leader)).toEqual({ ok: true, to: 'draft' });
-    expect(transition('submitted', 'return', reviewer)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(transition('confirmed', 'return', reviewer)).toEqual({ ok: true, to: 'draft' });
-    expect(transition('confirmed', 'return', leader)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(transition('reviewed', 'return', office)).toEqual({ ok: true, to: 'draft' });
-    expect(transition('issued', 'return', office)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expectSteps([
+      ['submitted', 'return', leader, to('draft')],
+      ['submitted', 'return', reviewer, refused('FORBIDDEN')],
+      ['confirmed', 'return', reviewer, to('draft')],
+      ['confirmed', 'return', leader, refused('FORBIDDEN')],
+      ['reviewed', 'return', office, to('draft')],
+      ['issued', 'return', office, refused('CONFLICT')],
+    ]);
   });
   it('after issue only a change request is open to the unit', () => {
     expect(availableActions('issued', leader)).toEqual(['request_change']);

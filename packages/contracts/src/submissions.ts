@@ -127,10 +127,11 @@ export const verificationRecord = z.object({
 });
 export type VerificationRecord = z.infer<typeof verificationRecord>;
 
+/** The names a submission is shown with: its unit's code and name, its indicator's name. */
+const submissionNames = { unitCode: z.string(), unitName: z.string(), indicatorName: z.string() };
+
 export const submissionDetail = submission.extend({
-  unitCode: z.string(),
-  unitName: z.string(),
-  indicatorName: z.string(),
+  ...submissionNames,
   history: z.array(submissionHistoryEntry),
   evidence: z.array(evidenceFile),
   verifications: z.array(verificationRecord),
@@ -146,9 +147,7 @@ export type UploadResult = z.infer<typeof uploadResult>;
 export const verificationQueueQuery = z.strictObject({ planId: id, period: periodCode.optional() });
 export const verificationQueueItem = z.object({
   submission,
-  unitCode: z.string(),
-  unitName: z.string(),
-  indicatorName: z.string(),
+  ...submissionNames,
   /** Drawn for an on-site check by this sample. */
   sampleId: z.number().int().nullable(),
 });
