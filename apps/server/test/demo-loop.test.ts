@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.js';
-import { signIn, type TestEnv, testApp } from './helpers.js';
+import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { demoApp, signIn, type TestEnv } from './helpers.js';
 
 /**
  * The demo as a new user meets it (issue 8 point 4): the October live board and the frozen half
@@ -26,9 +26,7 @@ describe('demo cycle: plausible scores from the cycle data', () => {
 
   beforeAll(async () => {
     // December 2026, as the demo is meant: M10 is past its due date (2026-11-10).
-    env = await testApp({ demo: true });
-    env.clock.now = new Date('2026-12-04T02:00:00Z');
-    await seedDemo(env.deps);
+    env = await demoApp('2026-12-04T02:00:00Z');
     for (const u of ['office', 'filler', 'filler2', 'leader', 'assessor'])
       cookie[u] = await signIn(env, u, DEMO_PASSWORD);
     planId = (

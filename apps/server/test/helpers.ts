@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,56 +5,23 @@ import type { GrantInput } from '@jixiao/contracts';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import type { Config } from '../src/config.js';
-import { type Database, openDatabase } from '../src/db/client.js';
-import { migrate } from '../src/db/migrate.js';
+import type { Database } from '../src/db/client.js';
 import { createAccount } from '../src/modules/users/accounts.js';
 import { type Deps, makeDeps, systemCtx } from '../src/platform/context.js';
+import { copyOf, type Start, template } from './templates.js';
+import { testConfig } from './test-config.js';
+
+export { testConfig };
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
 
-export function testConfig(over: Partial<Config> = {}): Config {
-  return {
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: '/nonexistent',
-    databaseUrl: undefined,
-    demo: false,
-    secret: 'test-secret-0123456789abcdef0123456789abcdef',
-    trustProxy: false,
-    secureCookie: false,
-    logLevel: 'silent',
-    smtpUrl: undefined,
-    mailFrom: 'jixiao@localhost',
-    ...over,
-  };
-}
-
 /**
- * A fresh, migrated database: in-memory PGlite, or — when TEST_DATABASE_URL is set — a new
- * PostgreSQL database created for this test file and dropped afterwards.
+ * A fresh, migrated database: a copy of this run's migrated template (templates.ts) — a PGlite data
+ * dir, or, when TEST_DATABASE_URL is set, a new PostgreSQL database dropped afterwards.
  */
 export async function freshDatabase(): Promise<Database & { drop(): Promise<void> }> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase({});
-    await migrate(database);
-    return { ...database, drop: () => database.close() };
-  }
-  const name = `jixiao_t_${randomBytes(6).toString('hex')}`;
-  const admin = await openDatabase({ url });
-  await admin.exec(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString() });
-  await migrate(database);
-  return {
-    ...database,
-    async drop() {
-      await database.close();
-      await admin.exec(`drop database if exists ${name} with (force)`);
-      await admin.close();
-    },
-  };
+  const { database, drop } = await copyOf(await template({ kind: 'migrated' }));
+  return { ...database, drop };
 }
 
 export interface TestEnv {
@@ -66,27 +32,46 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-/** A running app on a fresh database with a movable clock. */
+/** The test clock's start. */
+export const TEST_NOW = '2026-03-01T08:00:00Z';
+
+/** A running app on a fresh migrated database with a movable clock. */
 export async function testApp(over: Partial<Config> = {}): Promise<TestEnv> {
-  const database = await freshDatabase();
-  // Each test app has its own data dir, for uploaded files.
+  return (await startApp(over, { kind: 'migrated' })).env;
+}
+
+/**
+ * A running demo-mode app on a copy of the demo city as `seedDemo` leaves it with the clock at `at`;
+ * the clock starts there. `seedMs` is how long that `seedDemo` call took (it ran once in this run,
+ * to make the template for `at`).
+ */
+export async function demoApp(at: string = TEST_NOW): Promise<TestEnv & { seedMs: number }> {
+  const { env, seedMs } = await startApp({ demo: true }, { kind: 'demo', at });
+  return Object.assign(env, { seedMs: seedMs! });
+}
+
+async function startApp(over: Partial<Config>, start: Start) {
+  // Each test app has its own data dir, for uploaded files (the demo seed's evidence among them).
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-test-'));
+  const from = await template(start);
+  const { database, drop } = await copyOf(from, dataDir);
   const config = testConfig({ dataDir, ...over });
-  const clock = { now: new Date('2026-03-01T08:00:00Z') };
+  const clock = { now: new Date(start.kind === 'demo' ? start.at : TEST_NOW) };
   const now = () => clock.now;
   const app = await buildApp({ database, config, now, logger: false });
   await app.ready();
-  return {
+  const env: TestEnv = {
     app,
     database,
     deps: makeDeps(database, config, { now }),
     clock,
     async close() {
       await app.close();
-      await database.drop();
+      await drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return { env, seedMs: from.seedMs };
 }
 
 export async function makeUser(

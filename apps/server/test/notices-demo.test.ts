@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.js';
-import { signIn, type TestEnv, testApp } from './helpers.js';
+import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { demoApp, signIn, type TestEnv } from './helpers.js';
 
 describe('demo: supervision items, reminders, notices, announcements', () => {
   let env: TestEnv;
   const count = async (sql: string) => (await env.database.query<{ n: number }>(sql))[0]!.n;
 
   beforeAll(async () => {
-    env = await testApp({ demo: true });
-    env.clock.now = new Date('2026-11-10T08:00:00Z');
-    await seedDemo(env.deps);
+    env = await demoApp('2026-11-10T08:00:00Z');
   }, 60_000);
   afterAll(() => env.close());
 

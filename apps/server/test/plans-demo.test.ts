@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.js';
-import { signIn, type TestEnv, testApp } from './helpers.js';
+import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { demoApp, signIn, type TestEnv } from './helpers.js';
 
 describe('demo plans and scores', () => {
   let env: TestEnv;
@@ -9,10 +9,9 @@ describe('demo plans and scores', () => {
   const get = (url: string, cookie = office) => env.app.inject({ url, headers: { cookie } });
 
   beforeAll(async () => {
-    env = await testApp({ demo: true });
-    const t0 = performance.now();
-    await seedDemo(env.deps);
-    seedMs = performance.now() - t0;
+    const demo = await demoApp();
+    env = demo;
+    seedMs = demo.seedMs;
     // Demo accounts must change their password unless the server runs in demo mode; tests sign in directly.
     await env.database.exec('update app_user set must_change_password = false');
     office = await signIn(env, 'office', DEMO_PASSWORD);

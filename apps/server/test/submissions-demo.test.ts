@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.js';
-import { signIn, type TestEnv, testApp } from './helpers.js';
+import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { demoApp, signIn, type TestEnv } from './helpers.js';
 
 describe('demo submissions, verification and live scores', () => {
   let env: TestEnv;
   let plan = 0;
   beforeAll(async () => {
-    env = await testApp({ demo: true });
-    env.clock.now = new Date('2026-11-15T02:00:00Z');
-    await seedDemo(env.deps);
+    env = await demoApp('2026-11-15T02:00:00Z');
     plan = (
       await env.database.query<{ id: number }>(
         "select id from plan where status = 'active' and year = 2026 and document -> 'period' ->> 'adHoc' is null",

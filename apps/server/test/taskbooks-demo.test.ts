@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.js';
-import { signIn, type TestEnv, testApp } from './helpers.js';
+import { demoApp, signIn, type TestEnv } from './helpers.js';
 
 describe('demo task books and calendar', () => {
   let env: TestEnv;
   let seconds = 0;
   beforeAll(async () => {
-    env = await testApp({ demo: true });
-    env.clock.now = new Date('2026-11-15T02:00:00Z');
-    const t = Date.now();
-    await seedDemo(env.deps);
-    seconds = (Date.now() - t) / 1000;
+    const demo = await demoApp('2026-11-15T02:00:00Z');
+    env = demo;
+    seconds = demo.seedMs / 1000;
   }, 120_000);
   afterAll(() => env.close());
 
