@@ -31,6 +31,8 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['apps/server/src/**/*.test.ts', 'apps/server/test/**/*.test.ts'],
+          // A demo test file may build its template (copy + seed) in its first hook.
+          hookTimeout: 120_000,
           globalSetup: ['apps/server/test/global-setup.ts'],
         },
       },

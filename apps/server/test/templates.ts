@@ -4,10 +4,10 @@
  * opens a copy, instead of running initdb, every migration and the seed again. On PGlite a copy is
  * a copied data dir; on PostgreSQL it is `create database … template …`.
  *
- * A template is built lazily by the first test file that asks for it, under a lock, in the run's
- * directory that global-setup.ts provides and removes at the end; so a run of one file pays only
- * for the templates it uses. Nothing is kept between runs: the seed reads the clock and the whole
- * server, so a template is as fresh as the code that made it.
+ * The migrated template is built by global-setup.ts before any test file starts (outside every hook
+ * timeout); a demo template is built by the first test file that asks for it, under a lock, and the
+ * others wait for it. All live in the run's directory, removed at the end: nothing is kept between
+ * runs, since the seed reads the clock and the whole server, so a template is as fresh as the code.
  */
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,6 +68,11 @@ export function template(start: Start): Promise<Template> {
     built.set(key, t);
   }
   return t;
+}
+
+/** Build the template for `start` in the run directory `r` (global-setup.ts builds the migrated one). */
+export function prepare(r: { dir: string; prefix: string }, start: Start): Promise<Template> {
+  return acquire(r, keyOf(start), start);
 }
 
 async function acquire(r: { dir: string; prefix: string }, key: string, start: Start): Promise<Template> {
