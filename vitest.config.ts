@@ -31,8 +31,11 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['apps/server/src/**/*.test.ts', 'apps/server/test/**/*.test.ts'],
-          // A demo test file may build its template (copy + seed) in its first hook.
+          // A demo test file may build its template (copy + seed) in its first hook, and the CLI
+          // tests spawn the binary through tsx (each spawn may take 60 s, as spawnSync allows):
+          // with two files at once on two cores, 30 s per test was tighter than the spawn itself.
           hookTimeout: 120_000,
+          testTimeout: 90_000,
           globalSetup: ['apps/server/test/global-setup.ts'],
         },
       },
