@@ -25,14 +25,15 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('jixiao CLI on the embedded dat
   beforeAll(async () => {
     expect(jixiao('create-admin', '--username', 'root', '--password', 'Root-pass-2026').status).toBe(0);
     server = spawn(process.execPath, [bin, 'start'], { env, stdio: 'pipe' });
-    for (let i = 0; i < 100; i++) {
+    // Up to 100 s: the server opens a fresh embedded database while other test files run.
+    for (let i = 0; i < 500; i++) {
       try {
         if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return;
       } catch {}
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error('server did not start');
-  }, 60_000);
+  });
 
   afterAll(async () => {
     server?.kill('SIGTERM');
