@@ -1,5 +1,6 @@
 /** Synthetic province for the engine benchmark: a points plan with 100 leaf indicators in 10 groups. */
 import type { Indicator, MethodSpec, Plan } from '../packages/engine/src/index';
+import { fourGrades, interpolatedBands } from '../packages/engine/src/test-fixtures';
 
 export const GROUPS = 10;
 export const INDICATORS = 100;
@@ -14,17 +15,7 @@ function methodFor(i: number): { method: MethodSpec; direction?: 'lower' } {
     case 2:
       return { method: { kind: 'satisfaction' } };
     case 3:
-      return {
-        method: {
-          kind: 'bands',
-          interpolate: true,
-          breakpoints: [
-            [0, 0.6],
-            [50, 0.8],
-            [100, 1],
-          ],
-        },
-      };
+      return { method: interpolatedBands };
     case 4:
     case 5:
       return { method: { kind: 'pro_rata', basis: 'month', excessRate: 0.5, excessCap: 0.1 } };
@@ -67,12 +58,7 @@ export function provincePlan(): Plan {
     bonus: { cap: 8, sources: [{ code: 'innovation', name: '创新' }] },
     veto: { effects: ['downgrade_last'], freedQuota: 'next_unit' },
     grades: {
-      levels: [
-        { code: 'excellent', name: '优秀', color: 'green', minScore: 90, maxShare: 0.2 },
-        { code: 'good', name: '良好', color: 'blue', minScore: 80 },
-        { code: 'pass', name: '合格', color: 'gold', minScore: 60 },
-        { code: 'fail', name: '不合格', color: 'red' },
-      ],
+      levels: fourGrades(0.2),
     },
   };
 }

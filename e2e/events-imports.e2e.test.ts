@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { getJson, screenshots, useHarness } from './harness.js';
+import { getJson, noOverflow, pick, screenshots, useHarness } from './harness.js';
 
 interface Ev {
   id: number;
@@ -33,18 +33,6 @@ describe('events, imports and corrections in the browser', () => {
     );
     return plans.find((p) => p.status === 'active' && p.year === 2026 && !p.adHoc)!;
   };
-  /** Opens an antd select by its test id, types, and picks the first option whose title starts so. */
-  async function pick(page: Page, testId: string, typed: string, title = typed) {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(typed);
-    await page
-      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${title}"]`)
-      .first()
-      .click();
-  }
-  const noOverflow = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-
   let office: Page;
 
   it('the office records a deduction with a reason against a unit and sees it listed', async () => {

@@ -159,3 +159,24 @@ export const confirmPop = (page: Page) => page.locator('.ant-popconfirm:visible 
 /** How far the page itself scrolls sideways (0 = none; tables scroll inside their own box). */
 export const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Whether the page fits its window without scrolling sideways. */
+export const noOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/** Opens an antd select by its test id, types, and picks the first option whose title starts so. */
+export async function pick(page: Page, testId: string, typed: string, title = typed) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(typed);
+  await page
+    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${title}"]`)
+    .first()
+    .click();
+}
+
+/** The units of the results page's phone cards, once they show. */
+export async function resultCardUnits(page: Page) {
+  const cards = page.getByTestId('results-cards');
+  await cards.waitFor({ timeout: 30_000 });
+  return cards.getByTestId('results-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
+}

@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import type { EvaluationRun, PlanSummary } from '@jixiao/contracts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { confirmPop, getJson, screenshots, useHarness } from './harness.js';
+import {
+  confirmPop,
+  getJson,
+  noOverflow,
+  pick,
+  resultCardUnits,
+  screenshots,
+  useHarness,
+} from './harness.js';
 
 interface Book {
   id: number;
@@ -75,18 +83,6 @@ describe('the evaluation loop in the browser', () => {
     await option.click();
     await dropdown.waitFor({ state: 'hidden' });
   }
-  /** Types into a searchable antd select and picks the first option whose title starts so. */
-  async function pick(page: Page, testId: string, typed: string) {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(typed);
-    await page
-      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${typed}"]`)
-      .first()
-      .click();
-  }
-  const noOverflow = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-
   const INDICATOR = 'T4';
   const PERIOD = '2026-M10';
   const SUBMITTED = 110;
@@ -399,12 +395,8 @@ describe('the evaluation loop in the browser', () => {
   it('6b. the same on a 375 px phone, without horizontal overflow', async () => {
     const page = await as('filler', 375);
     await page.goto(`${h.url}/results?plan=${plan.id}&period=${PERIOD}`);
+    expect(await resultCardUnits(page)).toEqual(['A01']);
     const cards = page.getByTestId('results-cards');
-    await cards.waitFor({ timeout: 30_000 });
-    const units = await cards
-      .getByTestId('results-card')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
-    expect(units).toEqual(['A01']);
     expect(await page.getByTestId('results-status').innerText()).toBe('已发布');
     expect(await noOverflow(page), 'results page').toBe(true);
     await page.screenshot({ path: join(screenshots, 'loop-6-filler-phone.png'), fullPage: true });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { EvaluationRun, PlanSummary, RunSummary } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
-import { confirmPop, fetchJson, overflow, screenshots, useHarness } from './harness.js';
+import { confirmPop, fetchJson, overflow, resultCardUnits, screenshots, useHarness } from './harness.js';
 
 /**
  * The results end of the evaluation loop (issue 8 points 1, 5, 6, 9, 14), clicked through: the
@@ -141,12 +141,8 @@ describe('results: compute, release, trace sources, what-if', () => {
   it('the A01 filler on a phone sees only its own released row, and its trace names its sources', async () => {
     const page = await as('filler', 375);
     await page.goto(`${h.url}/results?plan=${plan.id}&period=${period}`);
+    expect(await resultCardUnits(page)).toEqual(['A01']);
     const cards = page.getByTestId('results-cards');
-    await cards.waitFor({ timeout: 30_000 });
-    const units = await cards
-      .getByTestId('results-card')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
-    expect(units).toEqual(['A01']);
     expect(await page.getByTestId('results-status').innerText()).toBe('已发布');
     for (const office of ['results-recompute', 'results-release', 'whatif-panel'])
       expect(await page.getByTestId(office).count()).toBe(0);

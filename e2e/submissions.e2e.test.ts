@@ -98,30 +98,26 @@ describe('submissions, verification and live scores in the browser', () => {
     const first = queue.locator('[data-testid^="ver-check-"]').first();
     await first.waitFor({ timeout: 20_000 });
     const testId = (await first.getAttribute('data-testid'))!;
-    const before = await page.evaluate(async () => {
-      const plans = (await (await fetch('/api/plans')).json()) as {
-        id: number;
-        status: string;
-        year: number;
-      }[];
-      const plan = plans.find((p) => p.status === 'active' && p.year === 2026)!;
-      return ((await (await fetch(`/api/verification/queue?planId=${plan.id}`)).json()) as unknown[]).length;
-    });
+    // Items waiting in the queue of the 2026 plan, read through the signed-in session.
+    const queueLength = () =>
+      page.evaluate(async () => {
+        const plans = (await (await fetch('/api/plans')).json()) as {
+          id: number;
+          status: string;
+          year: number;
+        }[];
+        const plan = plans.find((p) => p.status === 'active' && p.year === 2026)!;
+        return ((await (await fetch(`/api/verification/queue?planId=${plan.id}`)).json()) as unknown[])
+          .length;
+      });
+    const before = await queueLength();
     await first.click();
     await page.getByTestId('ver-method').getByText('工作底单核验').click();
     await page.getByTestId('ver-result').getByText('通过', { exact: true }).click();
     await page.getByTestId('ver-note').fill('与工作底单一致');
     await page.getByTestId('ver-ok').click();
     await page.getByTestId(testId).waitFor({ state: 'detached', timeout: 15_000 });
-    const after = await page.evaluate(async () => {
-      const plans = (await (await fetch('/api/plans')).json()) as {
-        id: number;
-        status: string;
-        year: number;
-      }[];
-      const plan = plans.find((p) => p.status === 'active' && p.year === 2026)!;
-      return ((await (await fetch(`/api/verification/queue?planId=${plan.id}`)).json()) as unknown[]).length;
-    });
+    const after = await queueLength();
     expect(after).toBe(before - 1);
     await page.screenshot({ path: join(screenshots, 'verification.png'), fullPage: true });
   });

@@ -26,6 +26,16 @@ describe('first-visit UX in the browser', () => {
   const desktop = { width: 1366, height: 860 };
   const phone = { width: 375, height: 760 };
   const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshots, `ux-${name}.png`) });
+  /** Opens the audit log and its first date picker: the pagination's text and the open panel's. */
+  const openAuditPicker = async (page: Page) => {
+    await page.goto(`${h.url}/audit`);
+    await page.getByTestId('audit-table').locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    const pagination = await page.locator('.ant-pagination').first().innerText();
+    await page.locator('.ant-picker').first().click();
+    const panel = page.locator('.ant-picker-dropdown').first();
+    await panel.waitFor();
+    return { pagination, panel: await panel.innerText() };
+  };
   const overflow = (page: Page) =>
     page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
   /** The system's yearly plan of a year (ad-hoc plans may sit beside it). */
@@ -171,15 +181,10 @@ describe('first-visit UX in the browser', () => {
     const context = await h.browser.newContext({ viewport: desktop, locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, 'office');
-    await page.goto(`${h.url}/audit`);
-    await page.getByTestId('audit-table').locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
-    expect(await page.locator('.ant-pagination').first().innerText()).toContain('条/页');
-    await page.locator('.ant-picker').first().click();
-    const panel = page.locator('.ant-picker-dropdown').first();
-    await panel.waitFor();
-    const zh = await panel.innerText();
-    expect(zh).toMatch(/\d{4}年\s*\d{1,2}月/);
-    expect(zh).toMatch(/一\s+二\s+三\s+四\s+五\s+六\s+日/);
+    const zh = await openAuditPicker(page);
+    expect(zh.pagination).toContain('条/页');
+    expect(zh.panel).toMatch(/\d{4}年\s*\d{1,2}月/);
+    expect(zh.panel).toMatch(/一\s+二\s+三\s+四\s+五\s+六\s+日/);
     await shot(page, 'datepicker-zh');
     await page.keyboard.press('Escape');
     // Timestamps print the same in both languages, not as the browser's 12/4/2026, 2:44:03 AM.
@@ -199,13 +204,9 @@ describe('first-visit UX in the browser', () => {
 
     // Switching to English switches antd and dayjs too.
     await page.getByTestId('lang-switch').click();
-    await page.goto(`${h.url}/audit`);
-    await page.getByTestId('audit-table').locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
-    expect(await page.locator('.ant-pagination').first().innerText()).toContain('/ page');
-    await page.locator('.ant-picker').first().click();
-    const en = page.locator('.ant-picker-dropdown').first();
-    await en.waitFor();
-    expect(await en.innerText()).toMatch(/Mo\s+Tu\s+We/);
+    const en = await openAuditPicker(page);
+    expect(en.pagination).toContain('/ page');
+    expect(en.panel).toMatch(/Mo\s+Tu\s+We/);
     await page.keyboard.press('Escape');
     await page.getByTestId('lang-switch').click();
     await context.close();

@@ -1,4 +1,25 @@
-import type { Plan } from './plan/types';
+import type { GradeLevel, MethodSpec, Plan } from './plan/types';
+
+/** 优秀 ≥ 90 (at most `maxShare` of a group), 良好 ≥ 80, 合格 ≥ 60, else 不合格. */
+export function fourGrades(maxShare: number): GradeLevel[] {
+  return [
+    { code: 'excellent', name: '优秀', color: 'green', minScore: 90, maxShare },
+    { code: 'good', name: '良好', color: 'blue', minScore: 80 },
+    { code: 'pass', name: '合格', color: 'gold', minScore: 60 },
+    { code: 'fail', name: '不合格', color: 'red' },
+  ];
+}
+
+/** Bands interpolated through 0 → 0.6, 50 → 0.8 and 100 → 1. */
+export const interpolatedBands: MethodSpec = {
+  kind: 'bands',
+  interpolate: true,
+  breakpoints: [
+    [0, 0.6],
+    [50, 0.8],
+    [100, 1],
+  ],
+};
 
 /** Test fixtures: small plans whose results are computed by hand in the tests. */
 export function pointsPlan(overrides: Partial<Plan> = {}): Plan {
@@ -69,12 +90,7 @@ export function pointsPlan(overrides: Partial<Plan> = {}): Plan {
     veto: { effects: ['downgrade_last', 'no_advanced_title'], freedQuota: 'next_unit' },
     grades: {
       scheme: '优秀/良好/合格/不合格',
-      levels: [
-        { code: 'excellent', name: '优秀', color: 'green', minScore: 90, maxShare: 0.5 },
-        { code: 'good', name: '良好', color: 'blue', minScore: 80 },
-        { code: 'pass', name: '合格', color: 'gold', minScore: 60 },
-        { code: 'fail', name: '不合格', color: 'red' },
-      ],
+      levels: fourGrades(0.5),
       quotaRounding: 'floor',
       tieAtQuotaEdge: 'exclude',
     },
