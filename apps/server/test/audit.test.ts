@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/modules/audit/audit.service.js';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { type TestEnv, testApp } from './helpers.js';
+import { officeCookie } from './org-fixture.js';
 
 describe('audit trail', () => {
   let env: TestEnv;
@@ -9,8 +10,7 @@ describe('audit trail', () => {
 
   beforeAll(async () => {
     env = await testApp();
-    await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
-    office = await signIn(env, 'office');
+    office = await officeCookie(env);
     const created = await env.app.inject({
       method: 'POST',
       url: '/api/org-nodes',

@@ -92,21 +92,18 @@ describe('sign-in, lockout and sessions', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const weak = await env.app.inject({
-      method: 'POST',
-      url: '/api/auth/change-password',
-      headers: { cookie },
-      payload: { currentPassword: TEST_PASSWORD, newPassword: 'alllowercase' },
-    });
+    const changeTo = (newPassword: string) =>
+      env.app.inject({
+        method: 'POST',
+        url: '/api/auth/change-password',
+        headers: { cookie },
+        payload: { currentPassword: TEST_PASSWORD, newPassword },
+      });
+    const weak = await changeTo('alllowercase');
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.message).toContain('newPassword');
 
-    const ok = await env.app.inject({
-      method: 'POST',
-      url: '/api/auth/change-password',
-      headers: { cookie },
-      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-pass-9' },
-    });
+    const ok = await changeTo('Brand-new-pass-9');
     expect(ok.statusCode).toBe(200);
     expect((await env.app.inject({ url: '/api/org-nodes', headers: { cookie } })).statusCode).toBe(200);
     expect((await login(env, 'newbie', 'Brand-new-pass-9')).statusCode).toBe(200);

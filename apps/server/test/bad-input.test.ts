@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { type TestEnv, testApp } from './helpers.js';
+import { officeCookie } from './org-fixture.js';
 
 describe('bad input gets a clear 4xx naming the field, and writes nothing', () => {
   let env: TestEnv;
@@ -16,8 +17,7 @@ describe('bad input gets a clear 4xx naming the field, and writes nothing', () =
 
   beforeAll(async () => {
     env = await testApp();
-    await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
-    cookie = await signIn(env, 'office');
+    cookie = await officeCookie(env);
   });
   afterAll(() => env.close());
 
@@ -79,19 +79,17 @@ describe('bad input gets a clear 4xx naming the field, and writes nothing', () =
     const created = (
       await post(JSON.stringify({ parentId: null, kind: 'region', code: 'v1', name: '原名' }))
     ).json();
-    const first = await env.app.inject({
-      method: 'PATCH',
-      url: `/api/org-nodes/${created.id}`,
-      headers: { cookie },
-      payload: { name: '甲改', version: created.version },
-    });
+    // Two editors rename the node, both from the version they read.
+    const rename = (name: string) =>
+      env.app.inject({
+        method: 'PATCH',
+        url: `/api/org-nodes/${created.id}`,
+        headers: { cookie },
+        payload: { name, version: created.version },
+      });
+    const first = await rename('甲改');
     expect(first.statusCode).toBe(200);
-    const second = await env.app.inject({
-      method: 'PATCH',
-      url: `/api/org-nodes/${created.id}`,
-      headers: { cookie },
-      payload: { name: '乙改', version: created.version },
-    });
+    const second = await rename('乙改');
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe('VERSION_CONFLICT');
     const now = await env.app.inject({ url: `/api/org-nodes/${created.id}`, headers: { cookie } });

@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notify, pumpMail } from '../src/modules/notifications/notifications.service.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { officeCookie } from './org-fixture.js';
 
 describe('notifications: bell, to-dos and e-mail', () => {
   let env: TestEnv;
@@ -29,8 +30,7 @@ describe('notifications: bell, to-dos and e-mail', () => {
     await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
     const port = (smtp.server.address() as AddressInfo).port;
     env = await testApp({ smtpUrl: `smtp://127.0.0.1:${port}` });
-    await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
-    const office = await signIn(env, 'office');
+    const office = await officeCookie(env);
     const post = async (payload: object) =>
       (
         await env.app.inject({ method: 'POST', url: '/api/org-nodes', headers: { cookie: office }, payload })

@@ -8,7 +8,8 @@ import type { Queryable } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { verifyAudit } from '../src/modules/audit/audit.service.js';
 import { acquireLock, DataDirLockedError } from '../src/platform/lock.js';
-import { freshDatabase, makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { freshDatabase, signIn, type TestEnv, testApp } from './helpers.js';
+import { officeCookie } from './org-fixture.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jixiao-ops-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -30,8 +31,7 @@ describe('backup and restore', () => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await testApp();
-    await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
-    const cookie = await signIn(env, 'office');
+    const cookie = await officeCookie(env);
     const post = async (url: string, payload: object) =>
       (await env.app.inject({ method: 'POST', url, headers: { cookie }, payload })).json();
     const city = await post('/api/org-nodes', {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat, parseCsv, parseOrgImport } from '../src/modules/org/org-import.parse.js';
 import { csvOf, header, multipartFile, titledHeader, xlsxOf } from './fixtures/spreadsheets.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { officeCookie } from './org-fixture.js';
 
 interface NodeRow {
   id: number;
@@ -45,8 +46,7 @@ describe('org bulk import', () => {
 
   beforeAll(async () => {
     env = await testApp();
-    await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
-    office = await signIn(env, 'office');
+    office = await officeCookie(env);
     ids.city = await post('/api/org-nodes', { parentId: null, kind: 'region', code: 'city', name: '示范市' });
     ids.sys = await post('/api/systems', { code: 'city-dept', name: '市直机关' });
     ids.sys2 = await post('/api/systems', { code: 'districts', name: '区县' });
