@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
-import { cycleFixture, multipart } from './submissions-fixture.js';
+import { cycleFixture, enterValue, multipart } from './submissions-fixture.js';
 
 /**
  * Issue 8, point 12: input the database or the multipart parser cannot take answered 500. A NUL
@@ -19,21 +19,15 @@ describe('bad input at the edge', () => {
     filler = await signIn(env, 'filler1');
     await makeUser(env, 'watcher', [{ role: 'observer', scopeType: 'global' }]);
     watcher = await signIn(env, 'watcher');
-    const r = await env.app.inject({
-      method: 'POST',
-      url: '/api/submissions',
-      headers: { cookie: filler },
-      payload: {
-        planId: fx.plan,
-        unitId: fx.u1,
-        indicator: 'I1',
-        period: '2026-M02',
-        value: 50,
-        submit: false,
-      },
-    });
-    expect(r.statusCode, r.body).toBe(201);
-    submission = r.json().id;
+    const draft = {
+      planId: fx.plan,
+      unitId: fx.u1,
+      indicator: 'I1',
+      period: '2026-M02',
+      value: 50,
+      submit: false,
+    };
+    submission = (await enterValue(env, filler, draft)).id;
   });
   afterAll(() => env?.close());
 

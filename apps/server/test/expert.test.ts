@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillCycle } from './cycle-data.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
 import { tinyInput } from './plans-fixture.js';
-import { cycleFixture } from './submissions-fixture.js';
+import { cycleFixture, enterValue } from './submissions-fixture.js';
 
 /**
  * Issue 8, point 7: until the expert module exists, an expert reads only what the office assigned
@@ -24,14 +24,14 @@ describe('the expert role reads only its assignment', () => {
     for (const u of ['filler1', 'filler2', 'provider', 'expertI1', 'expertU1']) who[u] = await signIn(env, u);
     who.office = f.office;
     const enter = async (user: string, unitId: number, indicator: string, value: number) => {
-      const r = await env.app.inject({
-        method: 'POST',
-        url: '/api/submissions',
-        headers: { cookie: who[user]! },
-        payload: { planId: f.plan, unitId, indicator, period: '2026-M03', value },
+      const r = await enterValue(env, who[user]!, {
+        planId: f.plan,
+        unitId,
+        indicator,
+        period: '2026-M03',
+        value,
       });
-      expect(r.statusCode, r.body).toBe(201);
-      sub[`${unitId === f.u1 ? 'u1' : 'u2'}.${indicator}`] = r.json().id;
+      sub[`${unitId === f.u1 ? 'u1' : 'u2'}.${indicator}`] = r.id;
     };
     await enter('filler1', f.u1, 'I1', 80);
     await enter('filler2', f.u2, 'I1', 70);

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type TestEnv, testApp } from './helpers.js';
 import { tinyPlan } from './plans-fixture.js';
-import { cycleFixture } from './submissions-fixture.js';
+import { cycleFixture, enterValue } from './submissions-fixture.js';
 
 /** A multipart body with the file in "file" and text fields (sent after the file, as a browser may). */
 function form(filename: string, data: Buffer | string, fields: Record<string, string> = {}) {
@@ -231,29 +231,23 @@ describe('data import (issue 8 point 3)', () => {
 
   it('a good file: submissions (source import, batch id), reference values and events, one batch, audited', async () => {
     // Unit 1 already has a verified I1 value: the import replaces it, its history stays.
-    const own = await env.app.inject({
-      method: 'POST',
-      url: '/api/submissions',
-      headers: { cookie: filler1 },
-      payload: {
-        planId: f.plan,
-        unitId: f.u1,
-        indicator: 'I1',
-        period: '2026-M03',
-        value: 70,
-        measureUnit: '%',
-      },
+    const own = await enterValue(env, filler1, {
+      planId: f.plan,
+      unitId: f.u1,
+      indicator: 'I1',
+      period: '2026-M03',
+      value: 70,
+      measureUnit: '%',
     });
-    expect(own.statusCode).toBe(201);
     const verified = await env.app.inject({
       method: 'POST',
       url: '/api/verifications',
       headers: { cookie: f.office },
       payload: {
-        submissionId: own.json().id,
+        submissionId: own.id,
         method: 'work_slip',
         result: 'pass',
-        version: own.json().version,
+        version: own.version,
       },
     });
     expect(verified.statusCode).toBe(201);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type TestEnv, testApp } from './helpers.js';
 import { tinyPlan } from './plans-fixture.js';
-import { cycleFixture } from './submissions-fixture.js';
+import { cycleFixture, enterValue } from './submissions-fixture.js';
 
 /**
  * Issue 8, point 12: B1-01 (filler2) got a 500 on its own live score — a lost-points entry carried
@@ -18,13 +18,13 @@ describe('live score while a group-relative indicator has no value in the group'
     plan.indicators[1] = { ...plan.indicators[1]!, method: { kind: 'efficacy', limits: 'group' } as never };
     f = await cycleFixture(env, plan);
     filler = await signIn(env, 'filler1');
-    const r = await env.app.inject({
-      method: 'POST',
-      url: '/api/submissions',
-      headers: { cookie: filler },
-      payload: { planId: f.plan, unitId: f.u1, indicator: 'I1', period: '2026-M03', value: 80 },
+    await enterValue(env, filler, {
+      planId: f.plan,
+      unitId: f.u1,
+      indicator: 'I1',
+      period: '2026-M03',
+      value: 80,
     });
-    expect(r.statusCode, r.body).toBe(201);
     // After March's due date (04-10) the missing I2 scores 0 (the default after-due policy) and so
     // is among the lost points; before it, it would be left out and re-weighted.
     env.clock.now = new Date('2026-04-15T00:00:00Z');

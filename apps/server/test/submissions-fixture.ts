@@ -30,3 +30,17 @@ export async function cycleFixture(env: TestEnv, doc: Record<string, unknown> = 
   await makeUser(env, 'provider', [{ role: 'provider', scopeType: 'indicators', refs: ['I2'] }]);
   return { office, system, u1, u2, plan };
 }
+
+/** A value entered as the holder of `cookie` (it must be accepted, 201): the new submission. */
+export async function enterValue(
+  env: TestEnv,
+  cookie: string,
+  payload: { planId: number; unitId: number; indicator: string; period: string; value: number } & Record<
+    string,
+    unknown
+  >,
+): Promise<{ id: number; version: number }> {
+  const r = await env.app.inject({ method: 'POST', url: '/api/submissions', headers: { cookie }, payload });
+  if (r.statusCode !== 201) throw new Error(`submission refused: ${r.statusCode} ${r.body}`);
+  return r.json();
+}
