@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -179,4 +179,35 @@ export async function resultCardUnits(page: Page) {
   const cards = page.getByTestId('results-cards');
   await cards.waitFor({ timeout: 30_000 });
   return cards.getByTestId('results-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
+}
+
+/**
+ * 计算 on the results page: confirms, answers 仍要计算 when the server says the period is still
+ * open, and waits for the draft run.
+ */
+export async function computeDraft(page: Page) {
+  await page.getByTestId('results-recompute').click();
+  await confirmPop(page);
+  const anyway = page.getByTestId('results-compute-anyway');
+  const draft = page.locator('[data-testid="results-status"][data-status="draft"]');
+  await Promise.race([
+    anyway.waitFor({ timeout: 60_000 }).then(() => anyway.click()),
+    draft.waitFor({ timeout: 60_000 }),
+  ]);
+  await draft.waitFor({ timeout: 60_000 });
+}
+
+/**
+ * On the unit's task book: asks to change one target (typed into `cell` of the dialog) for
+ * `reason`, and waits for the request to be listed; the text of the list of requests.
+ */
+export async function requestTargetChange(page: Page, reason: string, cell: Locator, target: number) {
+  await page.getByTestId('tb-request-change').click();
+  await page.getByTestId('tb-change-reason').fill(reason);
+  const input = (await cell.evaluate((e) => e.tagName)) === 'INPUT' ? cell : cell.locator('input');
+  await input.fill(String(target));
+  await page.getByTestId('tb-change-ok').click();
+  const changes = page.getByTestId('tb-change-requests');
+  await changes.getByText(reason).waitFor({ timeout: 15_000 });
+  return changes.innerText();
 }

@@ -3,10 +3,12 @@ import type { EvaluationRun, PlanSummary } from '@jixiao/contracts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  computeDraft,
   confirmPop,
   getJson,
   noOverflow,
   pick,
+  requestTargetChange,
   resultCardUnits,
   screenshots,
   useHarness,
@@ -118,18 +120,13 @@ describe('the evaluation loop in the browser', () => {
     await filler.getByRole('menuitem', { name: '我的任务书' }).click();
     await filler.getByTestId('tb-view').waitFor({ timeout: 30_000 });
     expect(await filler.getByTestId('tb-status').first().innerText()).toBe('已下达');
-    await filler.getByTestId('tb-request-change').click();
-    await filler.getByTestId('tb-change-reason').fill(changeReason);
     const cell = filler
       .locator('.ant-modal:visible')
       .locator(`tr[data-row-key="${INDICATOR}"]`)
       .getByTestId('tb-change-target');
-    const inp = (await cell.evaluate((e) => e.tagName)) === 'INPUT' ? cell : cell.locator('input');
-    await inp.fill(String(target));
-    await filler.getByTestId('tb-change-ok').click();
-    const changes = filler.getByTestId('tb-change-requests');
-    await changes.getByText(changeReason).waitFor({ timeout: 15_000 });
-    expect(await changes.innerText()).toContain(`${line.target} → ${target}`);
+    expect(await requestTargetChange(filler, changeReason, cell, target)).toContain(
+      `${line.target} → ${target}`,
+    );
 
     // The office issues it: 任务书审核 → 变更申请 → 批准.
     const office = await as('office');
@@ -291,15 +288,7 @@ describe('the evaluation loop in the browser', () => {
     await page.getByTestId('results-empty').waitFor({ timeout: 30_000 });
 
     // 计算 → confirm → (period still open: 仍要计算) → a draft.
-    await page.getByTestId('results-recompute').click();
-    await confirmPop(page);
-    const anyway = page.getByTestId('results-compute-anyway');
-    const draft = page.locator('[data-testid="results-status"][data-status="draft"]');
-    await Promise.race([
-      anyway.waitFor({ timeout: 60_000 }).then(() => anyway.click()),
-      draft.waitFor({ timeout: 60_000 }),
-    ]);
-    await draft.waitFor({ timeout: 60_000 });
+    await computeDraft(page);
     expect(await page.getByTestId('results-status').innerText()).toBe('草稿');
     const runs = await getJson<{ id: number; status: string; latest: boolean }[]>(
       page,

@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import type { EvaluationRun, PlanSummary, RunSummary } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
-import { confirmPop, fetchJson, overflow, resultCardUnits, screenshots, useHarness } from './harness.js';
+import {
+  computeDraft,
+  confirmPop,
+  fetchJson,
+  overflow,
+  resultCardUnits,
+  screenshots,
+  useHarness,
+} from './harness.js';
 
 /**
  * The results end of the evaluation loop (issue 8 points 1, 5, 6, 9, 14), clicked through: the
@@ -69,15 +77,8 @@ describe('results: compute, release, trace sources, what-if', () => {
     await page.getByTestId('results-status').waitFor({ timeout: 30_000 });
 
     // 计算 → confirm → (period open: the server asks, we ask) → a draft.
-    await page.getByTestId('results-recompute').click();
-    await confirmPop(page);
-    const anyway = page.getByTestId('results-compute-anyway');
+    await computeDraft(page);
     const status = page.getByTestId('results-status');
-    await Promise.race([
-      anyway.waitFor({ timeout: 60_000 }).then(() => anyway.click()),
-      page.locator('[data-testid="results-status"][data-status="draft"]').waitFor({ timeout: 60_000 }),
-    ]);
-    await page.locator('[data-testid="results-status"][data-status="draft"]').waitFor({ timeout: 60_000 });
     expect(await status.innerText()).toBe('草稿');
     const draftDetail = await page.getByTestId('results-status-detail').innerText();
     expect(draftDetail).toContain('office');

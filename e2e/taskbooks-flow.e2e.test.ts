@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { confirmPop, getJson, screenshots, useHarness } from './harness.js';
+import { confirmPop, getJson, requestTargetChange, screenshots, useHarness } from './harness.js';
 
 interface Tree {
   stamp: string;
@@ -121,15 +121,10 @@ describe('task books and calendar: the flows that write', () => {
 
     await filler.getByRole('menuitem', { name: '我的任务书' }).click();
     await filler.getByTestId('tb-view').waitFor({ timeout: 30_000 });
-    await filler.getByTestId('tb-request-change').click();
-    await filler.getByTestId('tb-change-reason').fill(reason);
     const cell = filler.getByTestId('tb-change-target').nth(idx);
-    const inp = (await cell.evaluate((e) => e.tagName)) === 'INPUT' ? cell : cell.locator('input');
-    await inp.fill(String(proposed));
-    await filler.getByTestId('tb-change-ok').click();
-    const changes = filler.getByTestId('tb-change-requests');
-    await changes.getByText(reason).waitFor({ timeout: 15_000 });
-    expect(await changes.innerText()).toContain(`${line.target} → ${proposed}`);
+    expect(await requestTargetChange(filler, reason, cell, proposed)).toContain(
+      `${line.target} → ${proposed}`,
+    );
     const pending = await getJson<Book>(filler, `/api/task-books/${bookId}`);
     expect(pending.changeRequests.find((c) => c.reason === reason)?.status).toBe('pending');
     expect(pending.targets[idx]!.target).toBe(line.target);
@@ -157,7 +152,7 @@ describe('task books and calendar: the flows that write', () => {
     await row.waitFor({ timeout: 30_000 });
     expect(await row.getByTestId('tb-target').innerText()).toBe(String(proposed));
     // The decided request names the new target, not "new → new" (the book holds the new one now).
-    const decided = await changes.innerText();
+    const decided = await filler.getByTestId('tb-change-requests').innerText();
     expect(decided).toContain('已批准');
     expect(decided).toContain(`: → ${proposed}`);
     expect(decided).not.toContain(`${proposed} → ${proposed}`);
