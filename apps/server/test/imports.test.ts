@@ -304,7 +304,7 @@ describe('data import (issue 8 point 3)', () => {
         unit_id: f.u1,
         indicator: 'I1',
         value: '92.500000',
-        version: own.json().version + 2,
+        version: own.version + 2,
       }),
       expect.objectContaining({ unit_id: f.u1, indicator: 'I2', value: '40.000000', version: 1 }),
       expect.objectContaining({ unit_id: f.u2, indicator: 'I1', value: '88.000000', version: 1 }),
@@ -320,7 +320,7 @@ describe('data import (issue 8 point 3)', () => {
     // The verified value is still in the history, under the import's own row.
     const history = await env.database.query<{ value: string; status: string; reason: string | null }>(
       'select value, status, reason from submission_history where submission_id = $1 order by id desc',
-      [own.json().id],
+      [own.id],
     );
     expect(history.map((h) => [h.value, h.status, h.reason])).toEqual([
       ['92.500000', 'submitted', `import #${batch.id}`],
