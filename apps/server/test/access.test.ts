@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { notify } from '../src/modules/notifications/notifications.service.js';
 import { attachEvidence } from '../src/modules/submissions/evidence.service.js';
 import { rolePermissions } from '../src/platform/access.js';
 import { systemCtx } from '../src/platform/context.js';
 import { fillCycle } from './cycle-data.js';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { makeUser, signIn } from './helpers.js';
 import { buildOrg, officeCookie, poster } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
+import { useTestApp } from './use-app.js';
 
 /**
  * Walks every registered API route. For each: a user of another unit gets 404 on objects it does not
@@ -721,12 +722,11 @@ const expertReads: Record<string, number> = {
 };
 
 describe('access control on every route', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let f: Fixture;
   let office: string;
 
   beforeAll(async () => {
-    env = await testApp();
     office = await officeCookie(env);
     const { system, category, group, city, units } = await buildOrg(env, office, {
       u1: '一号局',
@@ -844,7 +844,6 @@ describe('access control on every route', () => {
     await makeUser(env, 'nogrant', []);
     await makeUser(env, 'expertI1', [{ role: 'expert', scopeType: 'indicators', refs: ['I1'] }]);
   });
-  afterAll(() => env.close());
 
   // Sign in once per user (sign-in is rate limited); routes that end the session get a fresh one.
   const cookies = new Map<string, string>();

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/modules/audit/audit.service.js';
-import { type TestEnv, testApp } from './helpers.js';
 import { officeCookie } from './org-fixture.js';
+import { useTestApp } from './use-app.js';
 
 describe('audit trail', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let office: string;
   let nodeId: number;
 
   beforeAll(async () => {
-    env = await testApp();
     office = await officeCookie(env);
     const created = await env.app.inject({
       method: 'POST',
@@ -25,7 +24,6 @@ describe('audit trail', () => {
       payload: { name: '示范市（改）', version: 1 },
     });
   });
-  afterAll(() => env.close());
 
   it('records who changed what, before and after, with the request id', async () => {
     const r = await env.app.inject({

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, TEST_PASSWORD, type TestEnv, testApp } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, TEST_PASSWORD } from './helpers.js';
+import { useTestApp } from './use-app.js';
 
 /**
  * Issue 8, point 12: 18 wrong passwords sent in parallel counted as one failure (the counter was
@@ -7,13 +8,11 @@ import { makeUser, TEST_PASSWORD, type TestEnv, testApp } from './helpers.js';
  * would, so the per-address sign-in rate limit (20/min) is not what stops them.
  */
 describe('failed sign-ins under concurrency', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   beforeAll(async () => {
-    env = await testApp();
     await makeUser(env, 'target', [{ role: 'observer', scopeType: 'global' }]);
     await makeUser(env, 'second', [{ role: 'observer', scopeType: 'global' }]);
   });
-  afterAll(() => env?.close());
 
   const login = (username: string, password: string, i: number) =>
     env.app.inject({

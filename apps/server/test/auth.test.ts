@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, signIn, TEST_PASSWORD, type TestEnv, testApp } from './helpers.js';
+import { useTestApp } from './use-app.js';
 
 const login = (env: TestEnv, username: string, password: string) =>
   env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
 describe('sign-in, lockout and sessions', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   beforeAll(async () => {
-    env = await testApp();
     await makeUser(env, 'alice', [{ role: 'office_admin', scopeType: 'global' }]);
     await makeUser(env, 'bob', [{ role: 'observer', scopeType: 'global' }]);
     await makeUser(env, 'carol', [{ role: 'observer', scopeType: 'global' }]);
@@ -15,7 +15,6 @@ describe('sign-in, lockout and sessions', () => {
       mustChangePassword: true,
     });
   });
-  afterAll(() => env.close());
 
   it('sets an HttpOnly SameSite=Strict session cookie', async () => {
     const res = await login(env, 'alice', TEST_PASSWORD);

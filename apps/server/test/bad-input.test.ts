@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestEnv, testApp } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { officeCookie } from './org-fixture.js';
+import { useTestApp } from './use-app.js';
 
 describe('bad input gets a clear 4xx naming the field, and writes nothing', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let cookie: string;
   const count = async () =>
     (await env.database.query<{ n: number }>('select count(*)::int as n from org_node'))[0]!.n;
@@ -16,10 +16,8 @@ describe('bad input gets a clear 4xx naming the field, and writes nothing', () =
     });
 
   beforeAll(async () => {
-    env = await testApp();
     cookie = await officeCookie(env);
   });
-  afterAll(() => env.close());
 
   it('malformed JSON', async () => {
     const r = await post('{"parentId": null, "kind": ');

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, signIn } from './helpers.js';
 import { cycleFixture, enterValue, multipart } from './submissions-fixture.js';
+import { useTestApp } from './use-app.js';
 
 /**
  * Issue 8, point 12: input the database or the multipart parser cannot take answered 500. A NUL
@@ -8,13 +9,12 @@ import { cycleFixture, enterValue, multipart } from './submissions-fixture.js';
  * mistake: 400 VALIDATION_FAILED naming the field — one rule at the edge, whatever the route.
  */
 describe('bad input at the edge', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let fx: Awaited<ReturnType<typeof cycleFixture>>;
   let filler: string;
   let watcher: string;
   let submission = 0;
   beforeAll(async () => {
-    env = await testApp();
     fx = await cycleFixture(env);
     filler = await signIn(env, 'filler1');
     await makeUser(env, 'watcher', [{ role: 'observer', scopeType: 'global' }]);
@@ -29,7 +29,6 @@ describe('bad input at the edge', () => {
     };
     submission = (await enterValue(env, filler, draft)).id;
   });
-  afterAll(() => env?.close());
 
   const send = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string | null, payload?: unknown) =>
     env.app.inject({ method, url, headers: cookie ? { cookie } : {}, payload: payload as never });

@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { effectiveEvents } from '../src/modules/events/events.repository.js';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { makeUser, signIn } from './helpers.js';
 import { injectAsUser } from './org-fixture.js';
 import { tinyPlan } from './plans-fixture.js';
 import { cycleFixture, multipart } from './submissions-fixture.js';
+import { useTestApp } from './use-app.js';
 
 /** Veto / bonus / deduction events (issue 8 point 2): entry, scope, approval, withdrawal, evidence. */
 describe('cycle events', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let f: Awaited<ReturnType<typeof cycleFixture>>;
   const who: Record<string, string> = {};
   const api = injectAsUser(() => env, who);
@@ -35,7 +36,6 @@ describe('cycle events', () => {
     );
 
   beforeAll(async () => {
-    env = await testApp();
     const doc = tinyPlan() as ReturnType<typeof tinyPlan> & Record<string, unknown>;
     doc.bonus = { cap: 5, sources: [{ code: 'award', name: '国家级表彰' }] };
     f = await cycleFixture(env, doc);
@@ -43,7 +43,6 @@ describe('cycle events', () => {
     await makeUser(env, 'leader', [{ role: 'leader', scopeType: 'global' }]);
     for (const u of ['filler1', 'filler2', 'assessor', 'provider', 'leader']) who[u] = await signIn(env, u);
   });
-  afterAll(() => env.close());
 
   it('every refusal names its field', async () => {
     const cases: [object, number, string][] = [

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fillCycle } from './cycle-data.js';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { makeUser, signIn } from './helpers.js';
 import { tinyInput } from './plans-fixture.js';
 import { cycleFixture, enterValue } from './submissions-fixture.js';
+import { useTestApp } from './use-app.js';
 
 /**
  * Issue 8, point 7: until the expert module exists, an expert reads only what the office assigned
@@ -10,14 +11,13 @@ import { cycleFixture, enterValue } from './submissions-fixture.js';
  * results) or an org grant (what a unit's own staff may read of that unit). Read-only throughout.
  */
 describe('the expert role reads only its assignment', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let f: Awaited<ReturnType<typeof cycleFixture>>;
   const who: Record<string, string> = {};
   const sub: Record<string, number> = {};
   const get = (user: string, url: string) => env.app.inject({ url, headers: { cookie: who[user]! } });
 
   beforeAll(async () => {
-    env = await testApp();
     f = await cycleFixture(env);
     await makeUser(env, 'expertI1', [{ role: 'expert', scopeType: 'indicators', refs: ['I1'] }]);
     await makeUser(env, 'expertU1', [{ role: 'expert', scopeType: 'org', orgNodeId: f.u1 }]);
@@ -53,7 +53,6 @@ describe('the expert role reads only its assignment', () => {
     });
     expect(rel.statusCode, rel.body).toBe(200);
   });
-  afterAll(() => env?.close());
 
   describe('an expert assigned indicator I1', () => {
     it('lists the values of I1 in every unit, and nothing else', async () => {

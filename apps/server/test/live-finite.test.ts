@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type TestEnv, testApp } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from './helpers.js';
 import { tinyPlan } from './plans-fixture.js';
 import { cycleFixture, enterValue } from './submissions-fixture.js';
+import { useTestApp } from './use-app.js';
 
 /**
  * Issue 8, point 12: B1-01 (filler2) got a 500 on its own live score — a lost-points entry carried
@@ -9,11 +10,10 @@ import { cycleFixture, enterValue } from './submissions-fixture.js';
  * value yet. The same situation on the tiny plan: I2 scored by efficacy, no value of I2 anywhere.
  */
 describe('live score while a group-relative indicator has no value in the group', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let f: Awaited<ReturnType<typeof cycleFixture>>;
   let filler = '';
   beforeAll(async () => {
-    env = await testApp();
     const plan = tinyPlan();
     plan.indicators[1] = { ...plan.indicators[1]!, method: { kind: 'efficacy', limits: 'group' } as never };
     f = await cycleFixture(env, plan);
@@ -30,7 +30,6 @@ describe('live score while a group-relative indicator has no value in the group'
     env.clock.now = new Date('2026-04-15T00:00:00Z');
     filler = await signIn(env, 'filler1');
   });
-  afterAll(() => env?.close());
 
   it('the unit opens its own live score: 200, every number finite, the limits null with a note', async () => {
     const r = await env.app.inject({

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { drawSample } from '../src/modules/verification/sample.js';
 import { fillCycle } from './cycle-data.js';
-import { signIn, type TestEnv, testApp } from './helpers.js';
+import { signIn } from './helpers.js';
 import { injectAsUser } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 import { cycleFixture } from './submissions-fixture.js';
+import { useTestApp } from './use-app.js';
 
 /**
  * Live scores (Z6) on the tiny plan: I1 60 points, I2 40 points, completion = value / target ×
@@ -28,7 +29,7 @@ type Json = Record<string, unknown> & {
 };
 
 describe('live scores and the half-year assessment', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let f: Awaited<ReturnType<typeof cycleFixture>>;
   const who: Record<string, string> = {};
   const api = injectAsUser(() => env, who);
@@ -47,13 +48,11 @@ describe('live scores and the half-year assessment', () => {
   };
 
   beforeAll(async () => {
-    env = await testApp();
     f = await cycleFixture(env, { ...tinyPlan(), halfYear: { weight: 0.4 } });
     who.office = f.office;
     for (const u of ['filler1', 'filler2', 'provider']) who[u] = await signIn(env, u);
     await targets('2026-M01');
   });
-  afterAll(() => env.close());
 
   it('recomputes when a value changes; a unit sees only itself and the points it loses', async () => {
     // June reports are year-to-date amounts: held against 6/12 of the yearly target (S9),

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allowedActions, nextStatus } from '../src/modules/notices/notice-state.js';
 import { generateReminders } from '../src/modules/notices/reminders.js';
 import { importForSeed } from '../src/modules/supervision/supervision.service.js';
 import { systemCtx } from '../src/platform/context.js';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { makeUser, signIn } from './helpers.js';
 import { buildCycle, type CycleFixture, fixtureItems } from './notices-fixture.js';
+import { useTestApp } from './use-app.js';
 
 describe('notice state machine (pure)', () => {
   it('follows filed → open → acknowledged → answered → closed, with escalation', () => {
@@ -27,7 +28,7 @@ describe('notice state machine (pure)', () => {
 });
 
 describe('notices, reminders, observations and announcements', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let f: CycleFixture;
   let u1: string;
   let u2: string;
@@ -35,7 +36,6 @@ describe('notices, reminders, observations and announcements', () => {
   let u1Id: number;
 
   beforeAll(async () => {
-    env = await testApp();
     f = await buildCycle(env);
     await env.database.db.transaction((tx) =>
       importForSeed(env.deps, tx, systemCtx, f.plan, 'dcgl', fixtureItems),
@@ -54,7 +54,6 @@ describe('notices, reminders, observations and announcements', () => {
     u2 = await signIn(env, 'u2admin');
     watcher = await signIn(env, 'watcher');
   });
-  afterAll(() => env.close());
 
   const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
     env.app.inject({ method, url, headers: { cookie }, payload });

@@ -8,8 +8,9 @@ import type { Queryable } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { verifyAudit } from '../src/modules/audit/audit.service.js';
 import { acquireLock, DataDirLockedError } from '../src/platform/lock.js';
-import { freshDatabase, signIn, type TestEnv, testApp } from './helpers.js';
+import { freshDatabase, signIn } from './helpers.js';
 import { officeCookie } from './org-fixture.js';
+import { useTestApp } from './use-app.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jixiao-ops-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -28,9 +29,8 @@ async function snapshot(q: Queryable) {
 }
 
 describe('backup and restore', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   beforeAll(async () => {
-    env = await testApp();
     const cookie = await officeCookie(env);
     const post = async (url: string, payload: object) =>
       (await env.app.inject({ method: 'POST', url, headers: { cookie }, payload })).json();
@@ -67,7 +67,6 @@ describe('backup and restore', () => {
     });
     await post('/api/staff', { orgNodeId: unit.id, employeeNo: 'E1', name: '张三', title: '科员' });
   });
-  afterAll(() => env.close());
 
   it('a round trip restores every table exactly, into a fresh database', async () => {
     const file = join(tmp, 'b1.jsonl.gz');

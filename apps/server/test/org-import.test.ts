@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat, parseCsv, parseOrgImport } from '../src/modules/org/org-import.parse.js';
 import { csvOf, header, multipartFile, titledHeader, xlsxOf } from './fixtures/spreadsheets.js';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { makeUser, signIn } from './helpers.js';
 import { officeCookie } from './org-fixture.js';
+import { useTestApp } from './use-app.js';
 
 interface NodeRow {
   id: number;
@@ -18,7 +19,7 @@ interface NodeRow {
 }
 
 describe('org bulk import', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let office: string;
   let unitAdmin: string;
   const ids: Record<string, number> = {};
@@ -45,7 +46,6 @@ describe('org bulk import', () => {
   };
 
   beforeAll(async () => {
-    env = await testApp();
     office = await officeCookie(env);
     ids.city = await post('/api/org-nodes', { parentId: null, kind: 'region', code: 'city', name: '示范市' });
     ids.sys = await post('/api/systems', { code: 'city-dept', name: '市直机关' });
@@ -71,7 +71,6 @@ describe('org bulk import', () => {
     await makeUser(env, 'u1admin', [{ role: 'unit_admin', scopeType: 'org', orgNodeId: ids.u1 }], ids.u1);
     unitAdmin = await signIn(env, 'u1admin');
   });
-  afterAll(() => env.close());
 
   it('imports a good .xlsx file: every row, in dependency order, with correct tree paths', async () => {
     const file = await xlsxOf([

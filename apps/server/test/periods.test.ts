@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendar, periodState } from '../src/modules/periods/period-state.js';
 import { assertPeriodAcceptsData, notifyUpcomingDeadlines } from '../src/modules/periods/periods.service.js';
-import { type TestEnv, testApp } from './helpers.js';
 import { as, buildWorld, type World } from './taskbooks-fixture.js';
+import { useTestApp } from './use-app.js';
 
 const d = (s: string) => new Date(s);
 
@@ -49,7 +49,7 @@ describe('periodState (pure)', () => {
 });
 
 describe('periods and deadlines (API)', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let w: World;
   let call: ReturnType<typeof as>;
   const accepts = (period: string, unit: number) =>
@@ -60,11 +60,9 @@ describe('periods and deadlines (API)', () => {
       .find((x: { period: string }) => x.period === period);
 
   beforeAll(async () => {
-    env = await testApp();
     w = await buildWorld(env);
     call = as(env, w);
   });
-  afterAll(() => env.close());
 
   it('a period without a window takes data on time', async () => {
     expect(await accepts('2026-M02', w.unit1)).toEqual({ late: false });

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestEnv, testApp } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { activePlan, officeCookie, poster } from './org-fixture.js';
 import { tinyPlan } from './plans-fixture.js';
+import { useTestApp } from './use-app.js';
 
 /** Z7: ad-hoc plans run beside the yearly plan of a system and year; only a yearly plan replaces it. */
 describe('ad-hoc plans', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let office: string;
   let system: number;
   const api = (method: string, url: string, payload?: unknown) =>
@@ -20,11 +20,9 @@ describe('ad-hoc plans', () => {
   const status = async (id: number) => (await api('GET', `/api/plans/${id}`)).json();
 
   beforeAll(async () => {
-    env = await testApp();
     office = await officeCookie(env);
     system = (await poster(env, office)('/api/systems', { code: 'city-dept', name: '市直机关' })).id;
   });
-  afterAll(() => env.close());
 
   it('activating ad-hoc plans archives nothing; a new yearly plan archives only the old yearly one', async () => {
     const yearly = await create('年度方案', false);

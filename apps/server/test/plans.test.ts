@@ -1,11 +1,11 @@
 import { getTemplate } from '@jixiao/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listRevisions, noteOf } from '../src/modules/plans/plans.repository.js';
-import { type TestEnv, testApp } from './helpers.js';
 import { officeCookie, poster } from './org-fixture.js';
+import { useTestApp } from './use-app.js';
 
 describe('plans: create, save, activate, clone, diff, export/import', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let office: string;
   let system: number;
   const api = (method: string, url: string, payload?: unknown, cookie = office) =>
@@ -18,11 +18,9 @@ describe('plans: create, save, activate, clone, diff, export/import', () => {
     ).json();
 
   beforeAll(async () => {
-    env = await testApp();
     office = await officeCookie(env);
     system = (await poster(env, office)('/api/systems', { code: 'city-dept', name: '市直机关' })).id;
   });
-  afterAll(() => env.close());
 
   it('lists the shipped templates', async () => {
     const res = await api('GET', '/api/plan-templates');

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bulletinTitle } from '../src/modules/progress/bulletin.js';
 import {
   accumulation,
@@ -11,8 +11,9 @@ import {
 } from '../src/modules/progress/progress.js';
 import { importForSeed } from '../src/modules/supervision/supervision.service.js';
 import { systemCtx } from '../src/platform/context.js';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { makeUser, signIn } from './helpers.js';
 import { buildCycle, type CycleFixture, fixtureItems } from './notices-fixture.js';
+import { useTestApp } from './use-app.js';
 
 describe('progress math (pure)', () => {
   it('expected is target × months / 12; thresholds 100 % and 80 %', () => {
@@ -71,7 +72,7 @@ describe('progress math (pure)', () => {
 });
 
 describe('progress matrix and bulletin', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let f: CycleFixture;
   type Cell = {
     unit: string;
@@ -85,7 +86,6 @@ describe('progress matrix and bulletin', () => {
   };
 
   beforeAll(async () => {
-    env = await testApp();
     f = await buildCycle(env);
     await env.database.db.transaction((tx) =>
       importForSeed(env.deps, tx, systemCtx, f.plan, 'dcgl', fixtureItems),
@@ -94,7 +94,6 @@ describe('progress matrix and bulletin', () => {
     await makeUser(env, 'u1leader', [{ role: 'leader', scopeType: 'org', orgNodeId: f.unit1 }], f.unit1);
     await makeUser(env, 'lead', [{ role: 'assessor', scopeType: 'indicators', refs: ['P'] }]);
   });
-  afterAll(() => env.close());
 
   const get = (cookie: string, url: string) => env.app.inject({ url, headers: { cookie } });
 

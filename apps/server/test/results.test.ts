@@ -1,19 +1,19 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fillCycle } from './cycle-data.js';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { makeUser, signIn } from './helpers.js';
 import { activePlan, buildOrg, officeCookie } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
+import { useTestApp } from './use-app.js';
 
 describe('evaluation runs: draft, release, results, traces, export', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let office: string;
   let plan: number;
   const units: Record<string, number> = {};
   const api = (method: string, url: string, payload?: unknown, cookie = office) =>
     env.app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as never });
   beforeAll(async () => {
-    env = await testApp();
     office = await officeCookie(env);
     const org = await buildOrg(env, office, { u1: '一号局', u2: '二号局', u3: '三号局' }, '市');
     Object.assign(units, org.units);
@@ -25,7 +25,6 @@ describe('evaluation runs: draft, release, results, traces, export', () => {
     );
     plan = await activePlan(env, office, { systemId: org.system, name: '小方案', document: tinyPlan() });
   });
-  afterAll(() => env.close());
 
   it('evaluates a tiny plan from the cycle data to hand-computed totals, ranks and grades; a draft', async () => {
     // I1 60 points, I2 40 points, completion = value / target × points.

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, signIn, testApp } from './helpers.js';
+import { useTestApp } from './use-app.js';
 
 /** The UI's "who am I" probe, and the password-change state as the user list shows it. */
 describe('GET /api/auth/session', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   beforeAll(async () => {
-    env = await testApp();
     await makeUser(env, 'alice', [{ role: 'office_admin', scopeType: 'global' }]);
   });
-  afterAll(() => env.close());
 
   const probe = (cookie?: string) =>
     env.app.inject({ url: '/api/auth/session', headers: cookie ? { cookie } : {} });

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, signIn } from './helpers.js';
+import { useTestApp } from './use-app.js';
 
 describe('platform smoke', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   beforeAll(async () => {
-    env = await testApp();
     await makeUser(env, 'office', [{ role: 'office_admin', scopeType: 'global' }]);
   });
-  afterAll(() => env.close());
 
   it('signs in and lists an empty organisation', async () => {
     const cookie = await signIn(env, 'office');

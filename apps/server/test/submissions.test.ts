@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type TestEnv, testApp } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from './helpers.js';
 import { injectAsUser } from './org-fixture.js';
 import { tinyPlan } from './plans-fixture.js';
 import { cycleFixture, multipart } from './submissions-fixture.js';
+import { useTestApp } from './use-app.js';
 
 describe('data submission with evidence (Z4, G5)', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let f: Awaited<ReturnType<typeof cycleFixture>>;
   const who: Record<string, string> = {};
   const api = injectAsUser(() => env, who);
@@ -19,14 +20,12 @@ describe('data submission with evidence (Z4, G5)', () => {
   });
 
   beforeAll(async () => {
-    env = await testApp();
     const doc = tinyPlan();
     (doc.indicators[0] as { unit?: string }).unit = '%';
     f = await cycleFixture(env, doc);
     who.office = f.office;
     for (const u of ['filler1', 'filler2', 'assessor', 'provider']) who[u] = await signIn(env, u);
   });
-  afterAll(() => env.close());
 
   it('the unit enters its own indicator; a provider-owned one only the provider (403 naming the owner)', async () => {
     const own = await api('filler1', 'POST', '/api/submissions', entry(f.u1, 'I1', 90, { measureUnit: '%' }));

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { supervisionValues } from '../src/modules/supervision/supervision.service.js';
-import { type TestEnv, testApp } from './helpers.js';
 import { buildCycle, type CycleFixture, fixtureItems } from './notices-fixture.js';
+import { useTestApp } from './use-app.js';
 
 describe('supervision items (H6)', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let f: CycleFixture;
   let token: string;
   let tokenId: number;
@@ -24,7 +24,6 @@ describe('supervision items (H6)', () => {
     ]);
 
   beforeAll(async () => {
-    env = await testApp();
     f = await buildCycle(env);
     const r = await env.app.inject({
       method: 'POST',
@@ -36,7 +35,6 @@ describe('supervision items (H6)', () => {
     token = r.json().token;
     tokenId = r.json().id;
   });
-  afterAll(() => env.close());
 
   it('shows the token once and stores only its hash', async () => {
     expect(token).toMatch(/^jxs_/);

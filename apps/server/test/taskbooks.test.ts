@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestEnv, testApp } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { as, buildWorld, type World } from './taskbooks-fixture.js';
+import { useTestApp } from './use-app.js';
 
 describe('task books: drafting, workflow, change requests, decomposition', () => {
-  let env: TestEnv;
+  const env = useTestApp();
   let w: World;
   let call: ReturnType<typeof as>;
   let id: number;
@@ -16,11 +16,9 @@ describe('task books: drafting, workflow, change requests, decomposition', () =>
     });
 
   beforeAll(async () => {
-    env = await testApp();
     w = await buildWorld(env);
     call = as(env, w);
   });
-  afterAll(() => env.close());
 
   it('a unit starts its task book with one line per applicable indicator; other units see nothing', async () => {
     const list = (await call('u1filler', 'GET', `/api/plans/${w.plan}/task-books`)).json();
