@@ -32,7 +32,7 @@ import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { setLang } from '../i18n/index.js';
-import { signOut, useCurrentUser } from './auth.js';
+import { readsResults, signOut, useCurrentUser } from './auth.js';
 import { NotificationBell } from './NotificationBell.js';
 import { FullPageSpin } from './RequireAuth.js';
 
@@ -114,7 +114,11 @@ export function AppLayout() {
   const siderCollapsed = collapsed ?? isMobile;
   const { token } = theme.useToken();
 
-  const menuItems: MenuProps['items'] = visibleNav(me.permissions).map((n) => ({
+  // Results and live scores are not in the menu of someone the server would refuse them to.
+  const navPermissions = readsResults(me)
+    ? me.permissions
+    : me.permissions.filter((p) => p !== 'results.read');
+  const menuItems: MenuProps['items'] = visibleNav(navPermissions).map((n) => ({
     key: n.path,
     icon: n.icon,
     label: <Link to={n.path}>{t(n.label)}</Link>,

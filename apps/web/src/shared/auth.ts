@@ -52,6 +52,14 @@ export function hasPermission(me: Pick<Me, 'permissions'> | undefined, permissio
   return !!me?.permissions.includes(permission);
 }
 
+/** An expert assigned indicators reads their values, not any unit's results (the server says 403). */
+export function readsResults(me: Pick<Me, 'permissions' | 'grants'>): boolean {
+  return (
+    hasPermission(me, 'results.read') &&
+    me.grants.some((g) => !(g.role === 'expert' && g.scopeType === 'indicators'))
+  );
+}
+
 /** The signed-in user; only call below <RequireAuth>, which guarantees it is loaded. */
 export function useCurrentUser(): Me {
   const { data } = useMe();

@@ -9,7 +9,7 @@ import { Card, Col, Descriptions, Empty, Row, Table, Tag, Typography } from 'ant
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hasPermission, useCurrentUser } from '../../shared/auth.js';
+import { readsResults as canReadResults, hasPermission, useCurrentUser } from '../../shared/auth.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
 import { AnnouncementsCard } from '../announcements/AnnouncementsPage.js';
 import { ResultsCard } from './ResultsCard.js';
@@ -55,10 +55,7 @@ const LINKS: { path: string; label: string; desc: string; icon: ReactNode; permi
 export default function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  // An expert assigned indicators reads their values, not any unit's results (the server says 403).
-  const readsResults =
-    hasPermission(me, 'results.read') &&
-    me.grants.some((g) => !(g.role === 'expert' && g.scopeType === 'indicators'));
+  const readsResults = canReadResults(me);
   const links = LINKS.filter((l) => hasPermission(me, l.permission));
   return (
     <Row gutter={[16, 16]}>
