@@ -63,6 +63,16 @@ export {
   validatePlan,
 } from './plan/validate';
 export { competitionRank } from './rank';
+export {
+  type BallotScore,
+  type GroupSatisfaction,
+  type RaterGroupSpec,
+  ratingTo100,
+  type SurveyMethod,
+  type SurveySpec,
+  surveyScores,
+  type UnitSatisfaction,
+} from './survey';
 export type {
   AwardResult,
   ComponentDeduction,
