@@ -9,5 +9,7 @@ export * from './org.js';
 export * from './plans.js';
 export * from './sources.js';
 export * from './submissions.js';
+export * from './survey-ballot.js';
+export * from './surveys.js';
 export * from './taskbooks.js';
 export * from './users.js';
