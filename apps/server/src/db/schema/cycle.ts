@@ -1,37 +1,16 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { at, maybeAt, num, version } from './columns.js';
 import { users } from './identity.js';
 import { orgNodes, staff } from './org.js';
 import { evaluationRuns, plans } from './plans.js';
+import { planRef, unitRef } from './refs.js';
 
 /*
  * The yearly cycle (rules §4): task books, periods, submissions with evidence, verification,
  * supervision items, notices, notifications, announcements. Numbers that users enter are stored
  * as `numeric` (exact decimals, as typed), never binary floats.
  */
-
-const at = (name: string) => timestamp(name, { withTimezone: true }).notNull().defaultNow();
-const maybeAt = (name: string) => timestamp(name, { withTimezone: true });
-const num = (name: string) => numeric(name, { precision: 20, scale: 6, mode: 'number' });
-const version = () => integer('version').notNull().default(1);
-const planRef = () =>
-  integer('plan_id')
-    .notNull()
-    .references(() => plans.id, { onDelete: 'cascade' });
-const unitRef = () =>
-  integer('unit_id')
-    .notNull()
-    .references(() => orgNodes.id, { onDelete: 'restrict' });
 
 // --- task books (W10, S4) and decomposition (S1) ---------------------------------------------------
 

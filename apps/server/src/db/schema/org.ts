@@ -1,11 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-
-const version = () => integer('version').notNull().default(1);
-const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
+import { type AnyPgColumn, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { stamps, version } from './columns.js';
 
 /** An evaluation system (考评体系): districts, development zones, city departments… (W1). */
 export const evalSystems = pgTable('eval_system', {
@@ -14,7 +9,7 @@ export const evalSystems = pgTable('eval_system', {
   name: text('name').notNull(),
   ownerOrgId: integer('owner_org_id'),
   version: version(),
-  ...stamps,
+  ...stamps(),
 });
 
 /** Category (类别) within a system, e.g. A 党群口 (S2, W8). */
@@ -28,7 +23,7 @@ export const categories = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     version: version(),
-    ...stamps,
+    ...stamps(),
   },
   (t) => [uniqueIndex('category_system_code').on(t.systemId, t.code)],
 );
@@ -44,7 +39,7 @@ export const groups = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     version: version(),
-    ...stamps,
+    ...stamps(),
   },
   (t) => [uniqueIndex('group_category_code').on(t.categoryId, t.code)],
 );
@@ -66,7 +61,7 @@ export const orgNodes = pgTable(
     groupId: integer('group_id').references(() => groups.id, { onDelete: 'restrict' }),
     sortOrder: integer('sort_order').notNull().default(0),
     version: version(),
-    ...stamps,
+    ...stamps(),
   },
   (t) => [
     index('org_node_parent').on(t.parentId),
@@ -86,7 +81,7 @@ export const staff = pgTable(
     name: text('name').notNull(),
     title: text('title'),
     version: version(),
-    ...stamps,
+    ...stamps(),
   },
   (t) => [index('staff_org_node').on(t.orgNodeId)],
 );

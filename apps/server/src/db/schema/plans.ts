@@ -1,7 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { at } from './columns.js';
 import { evalSystems } from './org.js';
-
-const at = (name: string) => timestamp(name, { withTimezone: true }).notNull().defaultNow();
 
 /**
  * An evaluation plan (考评方案): one engine plan document per system and year, edited as a draft,
