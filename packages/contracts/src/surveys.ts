@@ -40,38 +40,55 @@ const questionBase = {
   required: z.boolean().default(true),
 };
 
+const ratingQuestion = z.strictObject({
+  ...questionBase,
+  type: z.literal('rating'),
+  scale: ratingScale,
+  /** A scored rating counts towards the rated unit's satisfaction. */
+  scored: z.boolean().default(true),
+});
+const singleQuestion = z.strictObject({
+  ...questionBase,
+  type: z.literal('single'),
+  options: z.array(choiceOption).min(2).max(50),
+});
+const multipleQuestion = z.strictObject({
+  ...questionBase,
+  type: z.literal('multiple'),
+  options: z.array(choiceOption).min(2).max(50),
+  maxChoices: z.number().int().min(1).optional(),
+});
+const textQuestion = z.strictObject({
+  ...questionBase,
+  type: z.literal('text'),
+  maxLength: z.number().int().min(1).max(2000).default(500),
+});
+const matrixBase = {
+  ...questionBase,
+  type: z.literal('matrix'),
+  scale: ratingScale,
+  scored: z.boolean().default(true),
+};
+
 export const question = z.discriminatedUnion('type', [
+  ratingQuestion,
+  singleQuestion,
+  multipleQuestion,
+  textQuestion,
+  z.strictObject({ ...matrixBase, rows: matrixRows }),
+]);
+/** A question as one ballot shows it: a matrix's rows are concrete (a row may score a unit). */
+export const resolvedQuestion = z.discriminatedUnion('type', [
+  ratingQuestion,
+  singleQuestion,
+  multipleQuestion,
+  textQuestion,
   z.strictObject({
-    ...questionBase,
-    type: z.literal('rating'),
-    scale: ratingScale,
-    /** A scored rating counts towards the rated unit's satisfaction. */
-    scored: z.boolean().default(true),
-  }),
-  z.strictObject({
-    ...questionBase,
-    type: z.literal('single'),
-    options: z.array(choiceOption).min(2).max(50),
-  }),
-  z.strictObject({
-    ...questionBase,
-    type: z.literal('multiple'),
-    options: z.array(choiceOption).min(2).max(50),
-    maxChoices: z.number().int().min(1).optional(),
-  }),
-  z.strictObject({
-    ...questionBase,
-    type: z.literal('text'),
-    maxLength: z.number().int().min(1).max(2000).default(500),
-  }),
-  z.strictObject({
-    ...questionBase,
-    type: z.literal('matrix'),
-    rows: matrixRows,
-    scale: ratingScale,
-    scored: z.boolean().default(true),
+    ...matrixBase,
+    rows: z.array(z.object({ code: z.string(), label: z.string(), unit: z.string().optional() })),
   }),
 ]);
+export type ResolvedQuestion = z.infer<typeof resolvedQuestion>;
 export type Question = z.infer<typeof question>;
 export type QuestionInput = z.input<typeof question>;
 
@@ -94,13 +111,6 @@ export const questionnaireBody = z
     });
   });
 
-/** A questionnaire resolved for one ballot: matrix rows are concrete items. */
-export type ResolvedQuestion =
-  | Exclude<Question, { type: 'matrix' }>
-  | (Omit<Extract<Question, { type: 'matrix' }>, 'rows'> & {
-      rows: { code: string; label: string; unit?: string }[];
-    });
-
 /**
  * Answers by question id: a rating is a number (range) or an option code (labels); single → option
  * code; multiple → option codes; text → string; matrix → { row code: rating }.
@@ -115,3 +125,153 @@ export const ballotAnswers = z.record(
   ]),
 );
 export type BallotAnswers = z.infer<typeof ballotAnswers>;
+
+// --- questionnaires -------------------------------------------------------------------------------
+
+export const questionnaireCreate = z.strictObject({ name, questions: questionnaireBody });
+export type QuestionnaireCreate = z.input<typeof questionnaireCreate>;
+
+export const questionnaireDetail = z.object({
+  id: z.number().int(),
+  /** The first version's id: all versions of one questionnaire share it. */
+  familyId: z.number().int(),
+  versionNo: z.number().int(),
+  name: z.string(),
+  questions: z.array(question),
+  /** A version with ballots is frozen: a change makes the next version. */
+  frozen: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+export type QuestionnaireDetail = z.infer<typeof questionnaireDetail>;
+
+// --- campaigns ------------------------------------------------------------------------------------
+
+/** The kinds of rater group the seed schemes name (S12, Z11). */
+export const raterGroupKind = z.enum([
+  'leadership',
+  'deputies',
+  'cadres',
+  'service_objects',
+  'enterprises',
+  'public',
+]);
+export const campaignKind = z.enum(['mid_year', 'year_end']);
+export const campaignStatus = z.enum(['draft', 'open', 'closed', 'scored']);
+export const surveyMethod = z.enum(['mean', 'share']);
+
+export const raterGroupInput = z.strictObject({
+  code,
+  name,
+  kind: raterGroupKind,
+  weight: z.number().positive().max(1000),
+  minSample: z.number().int().min(0).max(1_000_000).default(0),
+  questionnaireId: z.number().int().positive(),
+  unitIds: z.array(z.number().int().positive()).min(1).max(10_000),
+});
+
+export const campaignCreate = z.strictObject({
+  planId: z.number().int().positive(),
+  name,
+  kind: campaignKind,
+  /** The plan period whose survey indicator the campaign scores (e.g. 2026-H1, 2026-Y). */
+  period: z.string().trim().min(1).max(16),
+  /** The plan's survey indicator (a leaf scored by the satisfaction method). */
+  indicator: code,
+  anonymous: z.boolean().default(true),
+  method: surveyMethod.default('mean'),
+  shareFrom: z.number().min(0).max(100).default(60),
+  /** ISO times; the UI enters them in Beijing time. */
+  opensAt: z.iso.datetime({ offset: true }),
+  closesAt: z.iso.datetime({ offset: true }),
+  groups: z.array(raterGroupInput).min(1).max(20),
+});
+export type CampaignCreate = z.input<typeof campaignCreate>;
+export const campaignUpdate = campaignCreate.omit({ planId: true }).extend({ version: z.number().int() });
+
+export const raterGroup = raterGroupInput.extend({
+  id: z.number().int(),
+  /** Codes handed out and used (one person, one code). */
+  codesIssued: z.number().int(),
+  codesUsed: z.number().int(),
+});
+
+export const campaignDetail = z.object({
+  id: z.number().int(),
+  planId: z.number().int(),
+  name: z.string(),
+  kind: campaignKind,
+  period: z.string(),
+  indicator: z.string(),
+  anonymous: z.boolean(),
+  method: surveyMethod,
+  shareFrom: z.number(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  status: campaignStatus,
+  version: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  scoredAt: z.string().nullable(),
+  scoredBy: z.string().nullable(),
+  groups: z.array(raterGroup),
+});
+export type CampaignDetail = z.infer<typeof campaignDetail>;
+export const campaignList = z.array(campaignDetail);
+export const campaignListQuery = z.strictObject({ planId: z.coerce.number().int().positive() });
+
+export const campaignTransition = z.strictObject({
+  action: z.enum(['open', 'close', 'reopen', 'score']),
+  version: z.number().int(),
+});
+
+export const codesCreate = z.strictObject({
+  groupId: z.number().int().positive(),
+  /** Codes per unit of the group (a ballot about that unit), or for the group as a whole. */
+  perUnit: z.boolean().default(false),
+  count: z.number().int().min(1).max(20_000),
+});
+/** The new codes, shown once: only their hashes are kept. */
+export const codesCreated = z.object({
+  batch: z.number().int(),
+  codes: z.array(z.object({ code: z.string(), unitId: z.number().int().nullable() })),
+});
+
+// --- results ---------------------------------------------------------------------------------------
+
+export const groupSatisfaction = z.object({
+  group: z.string(),
+  weight: z.number(),
+  n: z.number().int(),
+  minSample: z.number().int(),
+  score: z.number().nullable(),
+  belowSample: z.boolean(),
+});
+export const campaignResult = z.object({
+  unitId: z.number().int(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  value: z.number().nullable(),
+  n: z.number().int(),
+  missing: z.enum(['below_sample', 'no_ballots']).nullable(),
+  groups: z.array(groupSatisfaction),
+});
+export type CampaignResult = z.infer<typeof campaignResult>;
+export const campaignResults = z.array(campaignResult);
+
+// --- the ballot page (public: the code travels in the POST body, never in a URL) -------------------
+
+export const ballotOpen = z.strictObject({ code: z.string().trim().min(1).max(40) });
+export const ballotForm = z.object({
+  campaign: z.string(),
+  group: z.string(),
+  /** The unit the ballot rates, if the code is for one unit. */
+  unit: z.object({ code: z.string(), name: z.string() }).nullable(),
+  closesAt: z.string(),
+  questions: z.array(resolvedQuestion),
+});
+export const ballotSubmit = z.strictObject({
+  code: z.string().trim().min(1).max(40),
+  answers: ballotAnswers,
+});
+export const ballotAccepted = z.object({ ok: z.literal(true) });

@@ -35,6 +35,9 @@ export const permissions = [
   'events.approve',
   'data.import',
   'results.release',
+  // Satisfaction evaluation (issue 10).
+  'surveys.read',
+  'surveys.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -65,6 +68,8 @@ const officeWork: Permission[] = [
   'events.approve',
   'data.import',
   'results.release',
+  'surveys.read',
+  'surveys.manage',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -74,6 +79,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'org.read',
     'plans.read',
     'results.read',
+    'surveys.read',
     'events.read',
     'taskbooks.read',
     'submissions.read',

@@ -3,3 +3,4 @@ export * from './cycle.js';
 export * from './identity.js';
 export * from './org.js';
 export * from './plans.js';
+export * from './surveys.js';

@@ -1,0 +1,144 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { at, maybeAt, num, version } from './columns.js';
+import { orgNodes } from './org.js';
+import { planRef, unitRef } from './refs.js';
+
+/*
+ * Satisfaction evaluation (issue 10; rules S12, W11, H7, Z3, Z11). A questionnaire is versioned
+ * data; a campaign feeds one survey indicator of a plan for one period; rater groups carry weights,
+ * a questionnaire and the units they rate; ballot codes are stored as hashes only; responses of an
+ * anonymous campaign keep no code, no address and no time finer than the day, under a random id.
+ */
+
+/** A questionnaire version. Versions of one questionnaire share `family_id`; one with ballots is frozen. */
+export const questionnaires = pgTable(
+  'questionnaire',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    familyId: integer('family_id'),
+    versionNo: integer('version_no').notNull().default(1),
+    name: text('name').notNull(),
+    questions: jsonb('questions').notNull(),
+    createdAt: at('created_at'),
+    createdBy: text('created_by'),
+  },
+  (t) => [uniqueIndex('questionnaire_family_version').on(t.familyId, t.versionNo)],
+);
+
+/** A campaign (mid-year, year-end) of a plan: its ballots score the plan's `indicator` for `period`. */
+export const surveyCampaigns = pgTable(
+  'survey_campaign',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: planRef(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    period: text('period').notNull(),
+    indicator: text('indicator').notNull(),
+    anonymous: boolean('anonymous').notNull().default(true),
+    method: text('method').notNull().default('mean'),
+    shareFrom: num('share_from').notNull().default(60),
+    opensAt: maybeAt('opens_at').notNull(),
+    closesAt: maybeAt('closes_at').notNull(),
+    status: text('status').notNull().default('draft'),
+    version: version(),
+    createdAt: at('created_at'),
+    createdBy: text('created_by'),
+    scoredAt: maybeAt('scored_at'),
+    scoredBy: text('scored_by'),
+  },
+  (t) => [index('survey_campaign_plan').on(t.planId)],
+);
+
+/** A rater group (评议主体, S12) of a campaign. `unit_ids`: the units it rates. */
+export const raterGroups = pgTable(
+  'rater_group',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    weight: num('weight').notNull(),
+    minSample: integer('min_sample').notNull().default(0),
+    questionnaireId: integer('questionnaire_id')
+      .notNull()
+      .references(() => questionnaires.id, { onDelete: 'restrict' }),
+    unitIds: jsonb('unit_ids').$type<number[]>().notNull(),
+  },
+  (t) => [uniqueIndex('rater_group_code').on(t.campaignId, t.code)],
+);
+
+/** One person, one code: the SHA-256 of the code, consumed exactly once. */
+export const ballotCodes = pgTable(
+  'ballot_code',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => raterGroups.id, { onDelete: 'cascade' }),
+    /** The unit the code's ballot rates (codes per unit), or null (the group's matrix rates them). */
+    unitId: integer('unit_id').references(() => orgNodes.id, { onDelete: 'restrict' }),
+    codeHash: text('code_hash').notNull(),
+    used: boolean('used').notNull().default(false),
+    batch: integer('batch').notNull(),
+    createdAt: at('created_at'),
+  },
+  (t) => [uniqueIndex('ballot_code_hash').on(t.codeHash), index('ballot_code_group').on(t.groupId)],
+);
+
+/**
+ * A ballot. The id is random and the time is a day, so that neither the order of ids nor a
+ * timestamp ties a response to the order in which codes were handed out or used.
+ */
+export const surveyResponses = pgTable(
+  'survey_response',
+  {
+    id: uuid('id').primaryKey(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => raterGroups.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').references(() => orgNodes.id, { onDelete: 'restrict' }),
+    day: date('day').notNull(),
+    channel: text('channel').notNull(),
+    answers: jsonb('answers').notNull(),
+    /** The ballot's 0–100 score per rated unit id: { "12": 77.5 }. */
+    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+  },
+  (t) => [index('survey_response_campaign').on(t.campaignId, t.groupId)],
+);
+
+/** The scored result of a campaign per unit: the value the plan's survey indicator reads. */
+export const surveyResults = pgTable(
+  'survey_result',
+  {
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id, { onDelete: 'cascade' }),
+    unitId: unitRef(),
+    value: num('value'),
+    n: integer('n').notNull(),
+    missing: text('missing'),
+    groups: jsonb('groups').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
+);

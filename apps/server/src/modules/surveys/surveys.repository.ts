@@ -1,0 +1,219 @@
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import {
+  ballotCodes,
+  orgNodes,
+  questionnaires,
+  raterGroups,
+  surveyCampaigns,
+  surveyResponses,
+  surveyResults,
+} from '../../db/schema/index.js';
+
+export type QuestionnaireRow = typeof questionnaires.$inferSelect;
+export type CampaignRow = typeof surveyCampaigns.$inferSelect;
+export type RaterGroupRow = typeof raterGroups.$inferSelect;
+export type SurveyResultRow = typeof surveyResults.$inferSelect;
+
+// --- questionnaires -------------------------------------------------------------------------------
+
+export const insertQuestionnaire = async (db: Executor, v: typeof questionnaires.$inferInsert) =>
+  (await db.insert(questionnaires).values(v).returning())[0]!;
+
+export const findQuestionnaire = async (db: Executor, id: number) =>
+  (await db.select().from(questionnaires).where(eq(questionnaires.id, id)))[0];
+
+/** Every version, the newest of each family first. */
+export const listQuestionnaires = (db: Executor) =>
+  db.select().from(questionnaires).orderBy(asc(questionnaires.familyId), asc(questionnaires.versionNo));
+
+/** A questionnaire is frozen once any ballot was cast on it. */
+export async function questionnaireHasBallots(db: Executor, id: number): Promise<boolean> {
+  const rows = await db
+    .select({ n: count() })
+    .from(surveyResponses)
+    .innerJoin(raterGroups, eq(raterGroups.id, surveyResponses.groupId))
+    .where(eq(raterGroups.questionnaireId, id));
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+export async function nextVersionNo(db: Executor, familyId: number): Promise<number> {
+  const rows = await db
+    .select({ v: sql<number>`coalesce(max(${questionnaires.versionNo}), 0)::int` })
+    .from(questionnaires)
+    .where(eq(questionnaires.familyId, familyId));
+  return (rows[0]?.v ?? 0) + 1;
+}
+
+export const setFamily = (db: Executor, id: number) =>
+  db.update(questionnaires).set({ familyId: id }).where(eq(questionnaires.id, id));
+
+// --- campaigns and rater groups ---------------------------------------------------------------------
+
+export const insertCampaign = async (db: Executor, v: typeof surveyCampaigns.$inferInsert) =>
+  (await db.insert(surveyCampaigns).values(v).returning())[0]!;
+
+export const findCampaign = async (db: Executor, id: number) =>
+  (await db.select().from(surveyCampaigns).where(eq(surveyCampaigns.id, id)))[0];
+
+export const listCampaigns = (db: Executor, planId: number) =>
+  db
+    .select()
+    .from(surveyCampaigns)
+    .where(eq(surveyCampaigns.planId, planId))
+    .orderBy(asc(surveyCampaigns.id));
+
+/** Changes a campaign if it still has `version`; undefined when someone changed it first. */
+export async function updateCampaign(
+  db: Executor,
+  id: number,
+  version: number,
+  patch: Partial<typeof surveyCampaigns.$inferInsert>,
+): Promise<CampaignRow | undefined> {
+  const rows = await db
+    .update(surveyCampaigns)
+    .set({ ...patch, version: version + 1 })
+    .where(and(eq(surveyCampaigns.id, id), eq(surveyCampaigns.version, version)))
+    .returning();
+  return rows[0];
+}
+
+export const listGroups = (db: Executor, campaignId: number) =>
+  db.select().from(raterGroups).where(eq(raterGroups.campaignId, campaignId)).orderBy(asc(raterGroups.id));
+
+export async function replaceGroups(
+  db: Executor,
+  campaignId: number,
+  groups: Omit<typeof raterGroups.$inferInsert, 'campaignId'>[],
+): Promise<RaterGroupRow[]> {
+  await db.delete(raterGroups).where(eq(raterGroups.campaignId, campaignId));
+  if (groups.length === 0) return [];
+  return db
+    .insert(raterGroups)
+    .values(groups.map((g) => ({ ...g, campaignId })))
+    .returning();
+}
+
+export const unitsByIds = (db: Executor, ids: number[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .select({ id: orgNodes.id, code: orgNodes.code, name: orgNodes.name, path: orgNodes.path })
+        .from(orgNodes)
+        .where(inArray(orgNodes.id, ids));
+
+// --- ballot codes and responses ---------------------------------------------------------------------
+
+export async function insertCodes(db: Executor, rows: (typeof ballotCodes.$inferInsert)[]): Promise<void> {
+  // Batches keep each statement under the bind-parameter limit (7 columns × 2,000 rows).
+  for (let i = 0; i < rows.length; i += 2000) await db.insert(ballotCodes).values(rows.slice(i, i + 2000));
+}
+
+export const nextCodeBatch = async (db: Executor, groupId: number) =>
+  ((
+    await db
+      .select({ b: sql<number>`coalesce(max(${ballotCodes.batch}), 0)::int` })
+      .from(ballotCodes)
+      .where(eq(ballotCodes.groupId, groupId))
+  )[0]?.b ?? 0) + 1;
+
+/** The code's campaign, group and unit, whether it was used — nothing that names its holder. */
+export const findCode = async (db: Executor, codeHash: string) =>
+  (
+    await db
+      .select({
+        campaignId: ballotCodes.campaignId,
+        groupId: ballotCodes.groupId,
+        unitId: ballotCodes.unitId,
+        used: ballotCodes.used,
+      })
+      .from(ballotCodes)
+      .where(eq(ballotCodes.codeHash, codeHash))
+  )[0];
+
+export interface NewResponse {
+  id: string;
+  day: string;
+  answers: unknown;
+  scores: Record<string, number>;
+}
+
+/**
+ * Uses the code and stores its ballot in ONE statement: the update takes the code's row lock, so of
+ * many concurrent submissions of one code exactly one finds it unused, and only that one inserts.
+ * The response copies the code's campaign, group and unit, never the code or its id. False when the
+ * code was already used (or does not exist).
+ */
+export async function consumeCodeAndStore(db: Executor, codeHash: string, r: NewResponse): Promise<boolean> {
+  const res = await db.execute(sql`
+    with used as (
+      update ${ballotCodes} set used = true
+      where ${ballotCodes.codeHash} = ${codeHash} and not ${ballotCodes.used}
+      returning ${ballotCodes.campaignId} as campaign_id, ${ballotCodes.groupId} as group_id, ${ballotCodes.unitId} as unit_id
+    )
+    insert into ${surveyResponses} (id, campaign_id, group_id, unit_id, day, channel, answers, scores)
+    select ${r.id}::uuid, campaign_id, group_id, unit_id, ${r.day}::date, 'code', ${JSON.stringify(r.answers)}::jsonb,
+           ${JSON.stringify(r.scores)}::jsonb
+    from used
+    returning id`);
+  return (res as unknown as { rows: unknown[] }).rows.length === 1;
+}
+
+/** The ballots of a campaign, in id order (random, so not the order they were cast). */
+export const responsesOf = (db: Executor, campaignId: number) =>
+  db
+    .select({ id: surveyResponses.id, groupId: surveyResponses.groupId, scores: surveyResponses.scores })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.campaignId, campaignId))
+    .orderBy(asc(surveyResponses.id));
+
+/** Codes handed out and used per group, for the progress view and the integrity check. */
+export const codeCounts = (db: Executor, campaignId: number) =>
+  db
+    .select({
+      groupId: ballotCodes.groupId,
+      issued: count(),
+      used: sql<number>`count(*) filter (where ${ballotCodes.used})::int`,
+    })
+    .from(ballotCodes)
+    .where(eq(ballotCodes.campaignId, campaignId))
+    .groupBy(ballotCodes.groupId);
+
+export async function replaceResults(
+  db: Executor,
+  campaignId: number,
+  rows: Omit<typeof surveyResults.$inferInsert, 'campaignId'>[],
+): Promise<void> {
+  await db.delete(surveyResults).where(eq(surveyResults.campaignId, campaignId));
+  if (rows.length) await db.insert(surveyResults).values(rows.map((r) => ({ ...r, campaignId })));
+}
+
+export const resultsOf = (db: Executor, campaignId: number) =>
+  db
+    .select({ result: surveyResults, unitCode: orgNodes.code, unitName: orgNodes.name })
+    .from(surveyResults)
+    .innerJoin(orgNodes, eq(orgNodes.id, surveyResults.unitId))
+    .where(eq(surveyResults.campaignId, campaignId))
+    .orderBy(asc(orgNodes.code));
+
+/**
+ * The scored survey values of a plan: what its survey indicators read, per period and unit (the
+ * cycle input). A campaign scored again replaces its own values.
+ */
+export const scoredValues = (db: Executor, planId: number) =>
+  db
+    .select({
+      campaignId: surveyCampaigns.id,
+      period: surveyCampaigns.period,
+      indicator: surveyCampaigns.indicator,
+      scoredAt: surveyCampaigns.scoredAt,
+      scoredBy: surveyCampaigns.scoredBy,
+      unit: orgNodes.code,
+      value: surveyResults.value,
+      n: surveyResults.n,
+      missing: surveyResults.missing,
+    })
+    .from(surveyResults)
+    .innerJoin(surveyCampaigns, eq(surveyCampaigns.id, surveyResults.campaignId))
+    .innerJoin(orgNodes, eq(orgNodes.id, surveyResults.unitId))
+    .where(and(eq(surveyCampaigns.planId, planId), eq(surveyCampaigns.status, 'scored')));
