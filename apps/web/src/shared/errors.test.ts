@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import en from '../i18n/en.js';
-import zhCN from '../i18n/zh-CN.js';
+import { en as enAll, zhCN as zhAll } from '../i18n/resources.js';
 import { ApiError, toApiError, withQuery } from './api.js';
 import { describeError, KNOWN_ERROR_CODES, minutesUntil } from './errors.js';
+
+const en = enAll.common;
+const zhCN = zhAll.common;
 
 const now = Date.parse('2025-03-01T08:00:00Z');
 const err = (code: string, details?: unknown, message = 'server says') => ({

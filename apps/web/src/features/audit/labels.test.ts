@@ -1,8 +1,10 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../i18n/en.js';
-import zhCN from '../../i18n/zh-CN.js';
+import { en as enAll, zhCN as zhAll } from '../../i18n/resources.js';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, actionLabel, objectTypeLabel } from './labels.js';
+
+const en = enAll.common;
+const zhCN = zhAll.common;
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {

@@ -1,8 +1,7 @@
 import type { ImportProblem } from '@jixiao/contracts';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../i18n/events-imports.en.js';
-import zhCN from '../../i18n/events-imports.zh-CN.js';
+import { en as enAll, zhCN as zhAll } from '../../i18n/resources.js';
 import {
   canConfirm,
   describeProblem,
@@ -12,6 +11,9 @@ import {
   rejectedProblems,
   sortProblems,
 } from './problems.js';
+
+const en = enAll.eventsImports;
+const zhCN = zhAll.eventsImports;
 
 const keys = (o: object, p = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));

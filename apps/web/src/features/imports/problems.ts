@@ -1,7 +1,7 @@
 /**
  * Import problems (code + params from the server) as i18n keys naming the row and the column:
  * "第 5 行「数值」列：“abc”不是数字". Pure: the page translates with `t`. Keys live under
- * `imports.where.*`, `imports.column.*` and `imports.problem.*` (i18n/events-imports.*.ts).
+ * `imports.where.*`, `imports.column.*` and `imports.problem.*` (i18n/locales/<lang>/events-imports.json).
  */
 import { eventKind, type ImportProblem } from '@jixiao/contracts';
 import { DATA_ROW_KINDS } from '@jixiao/engine';

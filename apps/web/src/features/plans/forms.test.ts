@@ -1,7 +1,6 @@
 import type { Plan } from '@jixiao/engine';
 import { describe, expect, it } from 'vitest';
-import plansEditorEn from '../../i18n/plans-editor.en.js';
-import plansEditorZhCN from '../../i18n/plans-editor.zh-CN.js';
+import { en, zhCN } from '../../i18n/resources.js';
 import {
   byScopeRows,
   codeOptions,
@@ -241,6 +240,6 @@ describe('plan editor strings', () => {
   it('have the same keys in zh-CN and en', () => {
     const keys = (o: object, p = ''): string[] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
-    expect(keys(plansEditorEn).sort()).toEqual(keys(plansEditorZhCN).sort());
+    expect(keys(en.plansEditor).sort()).toEqual(keys(zhCN.plansEditor).sort());
   });
 });

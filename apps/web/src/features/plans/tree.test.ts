@@ -1,7 +1,7 @@
 import { dictTranslate } from '@jixiao/contracts';
 import type { Plan } from '@jixiao/engine';
 import { describe, expect, it } from 'vitest';
-import methodParamsZhCN from '../../i18n/method-params.zh-CN.js';
+import { translation } from '../../i18n/resources.js';
 import {
   allRowKeys,
   buildPlanTree,
@@ -132,7 +132,7 @@ describe('issue-to-row mapping', () => {
 /** A translate function with no labels at all: every name and value falls back to the plan file's. */
 const bare: ParamTranslate = (key, opts) =>
   key === 'methodParams.item' ? `${opts?.name} ${opts?.value}` : String(opts?.defaultValue ?? key);
-const zh = dictTranslate(methodParamsZhCN) as ParamTranslate;
+const zh = dictTranslate(translation('zh-CN')) as ParamTranslate;
 
 describe('methodParams', () => {
   it('lists key parameters without the kind (unlabelled: as the plan file names them)', () => {

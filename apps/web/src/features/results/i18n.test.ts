@@ -1,10 +1,12 @@
 import { sourceKind, valueSource } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
-import en from '../../i18n/results-loop.en.js';
-import zhCN from '../../i18n/results-loop.zh-CN.js';
+import { en as enAll, zhCN as zhAll } from '../../i18n/resources.js';
 import { planKindKey, planOptionGroups } from '../plans/planChoice.js';
 import { emptyKey, releaseBlock, statusView } from './runs.js';
 import { describeSource, MISSING_POLICIES } from './sources.js';
+
+const en = enAll.resultsLoop;
+const zhCN = zhAll.resultsLoop;
 
 const keys = (o: object, p = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../i18n/submissions.en.js';
-import zhCN from '../../i18n/submissions.zh-CN.js';
+import { en as enAll, zhCN as zhAll } from '../../i18n/resources.js';
+
+const en = enAll.submissions;
+const zhCN = zhAll.submissions;
 
 const keys = (o: object, p = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../i18n/taskbooks.en.js';
-import zhCN from '../../i18n/taskbooks.zh-CN.js';
+import { en as enAll, zhCN as zhAll } from '../../i18n/resources.js';
 import { awaitingAction, changeLine, rowErrors, statusStep } from './status.js';
+
+const en = enAll.taskbooks;
+const zhCN = zhAll.taskbooks;
 
 describe('statusStep', () => {
   it('maps each status to its step', () => {

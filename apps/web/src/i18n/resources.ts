@@ -1,0 +1,84 @@
+import { explainTemplates } from '@jixiao/contracts';
+import commonEn from './locales/en/common.json';
+import eventsImportsEn from './locales/en/events-imports.json';
+import methodParamsEn from './locales/en/method-params.json';
+import noticesEn from './locales/en/notices.json';
+import plansEditorEn from './locales/en/plans-editor.json';
+import resultsLoopEn from './locales/en/results-loop.json';
+import revisionNotesEn from './locales/en/revision-notes.json';
+import submissionsEn from './locales/en/submissions.json';
+import taskbooksEn from './locales/en/taskbooks.json';
+import commonZhCN from './locales/zh-CN/common.json';
+import eventsImportsZhCN from './locales/zh-CN/events-imports.json';
+import methodParamsZhCN from './locales/zh-CN/method-params.json';
+import noticesZhCN from './locales/zh-CN/notices.json';
+import plansEditorZhCN from './locales/zh-CN/plans-editor.json';
+import resultsLoopZhCN from './locales/zh-CN/results-loop.json';
+import revisionNotesZhCN from './locales/zh-CN/revision-notes.json';
+import submissionsZhCN from './locales/zh-CN/submissions.json';
+import taskbooksZhCN from './locales/zh-CN/taskbooks.json';
+
+/**
+ * The UI dictionaries: one JSON file per part of the app and language under locales/<lang>/.
+ * zh-CN is the reference; en must have the same keys (its type says so when type-checking,
+ * keys.test.ts at run time).
+ */
+export type Lang = 'zh-CN' | 'en';
+export type Namespaces = typeof zhCN;
+
+export const zhCN = {
+  common: commonZhCN,
+  plansEditor: plansEditorZhCN,
+  notices: noticesZhCN,
+  taskbooks: taskbooksZhCN,
+  submissions: submissionsZhCN,
+  methodParams: methodParamsZhCN,
+  resultsLoop: resultsLoopZhCN,
+  eventsImports: eventsImportsZhCN,
+  revisionNotes: revisionNotesZhCN,
+};
+
+export const en: Namespaces = {
+  common: commonEn,
+  plansEditor: plansEditorEn,
+  notices: noticesEn,
+  taskbooks: taskbooksEn,
+  submissions: submissionsEn,
+  methodParams: methodParamsEn,
+  resultsLoop: resultsLoopEn,
+  eventsImports: eventsImportsEn,
+  revisionNotes: revisionNotesEn,
+};
+
+/**
+ * A method parameter's values that the explanation templates also name are taken from them
+ * (one translation of each term).
+ */
+function methodParams(lang: Lang, own: Namespaces['methodParams']) {
+  const terms = explainTemplates[lang].terms;
+  const values = {
+    ...own.methodParams.values,
+    reference: terms.ref,
+    basis: terms.basis,
+    scope: terms.scope,
+    sigma: terms.sigma,
+  };
+  return { methodParams: { ...own.methodParams, values } };
+}
+
+/** One i18next `translation` bundle: every part merged, with the engine's explanation templates. */
+export function translation(lang: Lang) {
+  const d: Namespaces = lang === 'en' ? en : zhCN;
+  return {
+    ...d.common,
+    ...d.plansEditor,
+    ...d.notices,
+    ...d.taskbooks,
+    ...d.submissions,
+    explain: explainTemplates[lang],
+    ...methodParams(lang, d.methodParams),
+    ...d.resultsLoop,
+    ...d.eventsImports,
+    ...d.revisionNotes,
+  };
+}
