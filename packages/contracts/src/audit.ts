@@ -26,6 +26,10 @@ export const auditQuery = z.strictObject({
   to: z.iso.date().optional(),
   ...pageQuery,
 });
+/** A search of the audit log: the filter fields and the page. */
+export type AuditQuery = z.infer<typeof auditQuery>;
+/** The filter fields alone (blank ones left out), as the audit page's filter form sets them. */
+export type AuditFilter = Omit<AuditQuery, 'page' | 'pageSize'>;
 
 export const auditVerifyResult = z.object({
   ok: z.boolean(),

@@ -78,6 +78,7 @@ export const taskBookStatusEnum = z.enum(['draft', 'submitted', 'confirmed', 're
 export type TaskBookStatusName = z.infer<typeof taskBookStatusEnum>;
 export const taskBookActionEnum = z.enum(['submit', 'confirm', 'return', 'review', 'issue']);
 export const decompositionRule = z.enum(['sum', 'each', 'free']);
+export type DecompositionRule = z.infer<typeof decompositionRule>;
 
 export const taskTargetInput = z.strictObject({
   indicator: z.string().trim().min(1).max(64),

@@ -1,3 +1,4 @@
+import type { AuditQuery } from '@jixiao/contracts';
 import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { LOCKS, lockFor } from '../../db/locks.js';
@@ -26,16 +27,8 @@ export async function appendAudit(tx: Executor, key: string, rows: Omit<AuditFie
   for (let i = 0; i < values.length; i += 1000) await tx.insert(auditLog).values(values.slice(i, i + 1000));
 }
 
-export interface AuditFilter {
-  actor?: string;
-  objectType?: string;
-  objectId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
+/** The query of GET /api/audit-events (contracts `auditQuery`). */
+export type AuditFilter = AuditQuery;
 
 export async function listAudit(db: Executor, f: AuditFilter) {
   const conds: SQL[] = [];

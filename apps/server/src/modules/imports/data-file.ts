@@ -1,3 +1,4 @@
+import { type DataColumn, dataColumnAliases, dataColumnOf, dataColumns } from '@jixiao/contracts';
 import {
   type BonusInput,
   DATA_ROW_KINDS,
@@ -33,44 +34,6 @@ import { planLeaves } from '../plans/plan-leaves.js';
  * carries a `code` and `params` (rendered by the web through i18n) besides its English message.
  * Pure apart from decoding the bytes.
  */
-
-export const dataColumns = [
-  'unit',
-  'indicator',
-  'period',
-  'value',
-  'kind',
-  'reason',
-  'group',
-  'name',
-  'category',
-] as const;
-export type DataColumn = (typeof dataColumns)[number];
-
-const aliases: Record<DataColumn, string[]> = {
-  unit: ['unit', 'code', '单位', '单位编码'],
-  indicator: ['indicator', '指标', '指标编码', 'source', 'event'],
-  period: ['period', '期间', '周期'],
-  value: ['value', 'points', '数值', '值', '分值'],
-  kind: ['kind', '类型'],
-  reason: ['reason', '事由', '原因'],
-  group: ['group', '分组'],
-  name: ['name', '名称', '单位名称'],
-  category: ['category', '类别'],
-};
-const byAlias = new Map<string, DataColumn>();
-for (const c of dataColumns) for (const a of aliases[c]) byAlias.set(a.toLowerCase(), c);
-
-function matchColumn(cell: string): DataColumn | undefined {
-  const whole = byAlias.get(cell.trim().toLowerCase());
-  if (whole) return whole;
-  const found = new Set<DataColumn>();
-  for (const t of cell.split(/[\s()（）/|:：,，]+/).filter(Boolean)) {
-    const c = byAlias.get(t.toLowerCase());
-    if (c) found.add(c);
-  }
-  return found.size === 1 ? [...found][0] : undefined;
-}
 
 export interface DataFileRow {
   line: number;
@@ -168,7 +131,7 @@ function mapRecords(records: Rec[], problems: DataProblem[], required: DataColum
   const seen = new Set<DataColumn>();
   header.cells.forEach((cell, i) => {
     if (!cell.trim()) return;
-    const c = matchColumn(cell);
+    const c = dataColumnOf(cell);
     if (!c) {
       problems.push(
         problem(
@@ -196,7 +159,7 @@ function mapRecords(records: Rec[], problems: DataProblem[], required: DataColum
           r,
           'missing_column',
           { column: r },
-          `missing column ${r} (${aliases[r][2] ?? r})`,
+          `missing column ${r} (${dataColumnAliases[r][2] ?? r})`,
         ),
       );
   return nonBlank.slice(1).map((r) => {

@@ -1,4 +1,4 @@
-import type { LiveScores } from '@jixiao/contracts';
+import { type LiveScores, standingOf } from '@jixiao/contracts';
 import type { EvaluationInput, EvaluationResult, TraceNode } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import { orgScope } from '../../platform/access.js';
@@ -104,12 +104,7 @@ export async function liveScores(deps: Deps, ctx: Ctx, planId: number, period: s
       .filter((u) => visible.has(u.unit))
       .map((u) => ({
         unitId: idOf.get(u.unit) ?? null,
-        unit: u.unit,
-        name: u.name ?? u.unit,
-        group: u.group,
-        total: u.total,
-        rank: u.rank,
-        grade: u.grade ? { code: u.grade.code, name: u.grade.name, color: u.grade.color } : null,
+        ...standingOf(u),
         ...(single
           ? {
               lost: lostPoints(

@@ -1,4 +1,11 @@
-import type { PlanDetail, PlanDiffEntry, PlanIssue, PlanSummary, RevisionNote } from '@jixiao/contracts';
+import {
+  emptyPlanDocument,
+  type PlanDetail,
+  type PlanDiffEntry,
+  type PlanIssue,
+  type PlanSummary,
+  type RevisionNote,
+} from '@jixiao/contracts';
 import {
   AHP_CR_LIMIT,
   ahp,
@@ -116,21 +123,13 @@ async function skeleton(db: Executor, systemId: number, year: number, name: stri
   const rows = await repo.systemGroups(db, systemId);
   const cats = new Map<string, string>();
   for (const r of rows) cats.set(r.categoryCode, r.categoryName);
-  return {
-    format: 'jixiao-plan/1',
+  return emptyPlanDocument({
     id: `plan-${systemId}-${year}`,
     name,
     year,
-    period: { granularity: 'year' },
-    scoring: 'points',
-    totalPoints: 100,
-    rounding: { decimals: 2, mode: 'half_up', stages: ['indicator', 'total'] },
     categories: [...cats].map(([code, n]) => ({ code, name: n })),
     groups: rows.map((r) => ({ code: r.code, name: r.name, category: r.categoryCode })),
-    components: [],
-    indicators: [],
-    grades: { levels: [] },
-  };
+  });
 }
 
 async function requireSystemWrite(db: Executor, ctx: Ctx, systemId: number) {

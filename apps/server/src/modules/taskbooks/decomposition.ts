@@ -1,28 +1,12 @@
 /**
  * Target decomposition (S1): the parts under a target (or under a part) must cover it by the
  * indicator's rule — `sum`: they add up to it exactly; `each`: every part is at least it; `free`:
- * no check. Amounts are compared as integers scaled by 10^6 (the database keeps 6 decimals), so
- * 0.1 + 0.2 equals 0.3 here, as people expect, and unlike binary floats.
+ * no check. Amounts are compared exactly, in millionths (contracts `toScaled`).
  */
+import { type DecompositionRule, formatScaled, toScaled } from '@jixiao/contracts';
 
-export type DecompositionRule = 'sum' | 'each' | 'free';
-export const SCALE_DECIMALS = 6;
-
-/** An amount as an integer count of millionths; null for a number with more than 6 decimals. */
-export function toScaled(n: number): bigint | null {
-  if (!Number.isFinite(n) || Math.abs(n) >= 1e14) return null;
-  const s = n.toFixed(SCALE_DECIMALS);
-  if (Number(s) !== n) return null;
-  return BigInt(s.replace('.', ''));
-}
-
-export function formatScaled(v: bigint): string {
-  const neg = v < 0n;
-  const digits = (neg ? -v : v).toString().padStart(SCALE_DECIMALS + 1, '0');
-  const int = digits.slice(0, -SCALE_DECIMALS);
-  const frac = digits.slice(-SCALE_DECIMALS).replace(/0+$/, '');
-  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
-}
+export type { DecompositionRule };
+export { formatScaled, toScaled };
 
 export interface PartNode {
   /** Position in the submitted list, to name the part in errors. */

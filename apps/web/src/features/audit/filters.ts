@@ -1,4 +1,5 @@
 /** The audit page's filter form and the query string it becomes (a pure function, tested). */
+import type { AuditFilter } from '@jixiao/contracts';
 import type { Dayjs } from 'dayjs';
 
 export interface FilterForm {
@@ -9,15 +10,8 @@ export interface FilterForm {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-/** Query of GET /api/audit-events: blank fields left out, dates as YYYY-MM-DD. */
-export interface AuditFilter {
-  actor?: string;
-  objectType?: string;
-  objectId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
+/** Query of GET /api/audit-events without the page: blank fields left out, dates as YYYY-MM-DD. */
+export type { AuditFilter };
 
 export function auditFilter(f: FilterForm): AuditFilter {
   const s = (v?: string) => (v?.trim() ? v.trim() : undefined);

@@ -3,7 +3,7 @@
  * "第 5 行「数值」列：“abc”不是数字". Pure: the page translates with `t`. Keys live under
  * `imports.where.*`, `imports.column.*` and `imports.problem.*` (i18n/locales/<lang>/events-imports.json).
  */
-import { eventKind, type ImportProblem } from '@jixiao/contracts';
+import { dataColumns, eventKind, type ImportProblem } from '@jixiao/contracts';
 import { DATA_ROW_KINDS } from '@jixiao/engine';
 
 export interface Text {
@@ -34,21 +34,8 @@ export const PROBLEM_CODES = [
   'file_changed',
 ] as const;
 
-/** Columns of a data file with a label of their own. */
-export const COLUMNS = [
-  'unit',
-  'indicator',
-  'period',
-  'value',
-  'kind',
-  'reason',
-  'group',
-  'name',
-  'category',
-  'source',
-  'code',
-  'points',
-] as const;
+/** Columns with a label of their own: a data file's, and the event fields a problem may name. */
+export const COLUMNS = [...dataColumns, 'source', 'code', 'points'] as const;
 
 /** Row kinds of a data file (the engine's DATA_ROW_KINDS, then the events) with a label of their own. */
 export const ROW_KINDS = [...DATA_ROW_KINDS, ...eventKind.options] as const;

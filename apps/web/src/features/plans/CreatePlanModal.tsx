@@ -1,3 +1,4 @@
+import { emptyPlanDocument } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -5,25 +6,6 @@ import { useNavigate } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { useSystems } from '../org/api.js';
 import { planApi, planKeys, usePlanTemplates } from './api.js';
-
-/** An empty plan document in the engine's format (docs/plan-format.md). */
-export function emptyPlanDocument(name: string, year: number) {
-  return {
-    format: 'jixiao-plan/1',
-    id: `plan-${year}`,
-    name,
-    year,
-    period: { granularity: 'year' },
-    scoring: 'points',
-    totalPoints: 100,
-    rounding: { decimals: 2, mode: 'half_up', stages: ['indicator', 'total'] },
-    categories: [],
-    groups: [],
-    components: [],
-    indicators: [],
-    grades: { levels: [] },
-  };
-}
 
 export interface CreateForm {
   systemId: number;
@@ -50,7 +32,7 @@ export function CreatePlanModal({ onClose, defaultSystem }: { onClose: () => voi
         name: v.name.trim(),
         ...(v.source === 'template' && v.templateId
           ? { templateId: v.templateId }
-          : { document: emptyPlanDocument(v.name.trim(), v.year) }),
+          : { document: emptyPlanDocument({ id: `plan-${v.year}`, name: v.name.trim(), year: v.year }) }),
       }),
     onSuccess: async (p) => {
       message.success(t('plans.created'));

@@ -1,5 +1,5 @@
 import { ExperimentOutlined } from '@ant-design/icons';
-import type { EvaluationRun } from '@jixiao/contracts';
+import { type EvaluationRun, standingOf } from '@jixiao/contracts';
 import {
   compilePlan,
   createEvaluator,
@@ -31,16 +31,7 @@ import {
   type WhatIfChange,
 } from './whatif.js';
 
-function standings(r: EvaluationResult): Standing[] {
-  return r.units.map((u) => ({
-    unit: u.unit,
-    name: u.name ?? u.unit,
-    group: u.group,
-    total: u.total,
-    rank: u.rank,
-    grade: u.grade ? { code: u.grade.code, name: u.grade.name, color: u.grade.color } : null,
-  }));
-}
+const standings = (r: EvaluationResult): Standing[] => r.units.map(standingOf);
 
 const browserStore = () => {
   try {

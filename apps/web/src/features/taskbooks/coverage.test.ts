@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkCoverage, formatScaled, parentsFirst, toScaled } from './coverage.js';
+import { checkCoverage, parentsFirst } from './coverage.js';
 
 const part = (key: string, parentKey: string | null, target: number | null, label = key) => ({
   key,
   parentKey,
   target,
   label,
-});
-
-describe('scaled amounts', () => {
-  it('counts millionths exactly', () => {
-    expect(toScaled(0.1)).toBe(100000n);
-    expect(toScaled(12.345678)).toBe(12345678n);
-    expect(toScaled(-2.5)).toBe(-2500000n);
-    expect(toScaled(0.1234567)).toBeNull();
-    expect(toScaled(1e14)).toBeNull();
-    expect(formatScaled(300000n)).toBe('0.3');
-    expect(formatScaled(-2500000n)).toBe('-2.5');
-    expect(formatScaled(12000000n)).toBe('12');
-  });
 });
 
 describe('checkCoverage', () => {

@@ -1,28 +1,11 @@
 /**
  * Live coverage check of a decomposition (S1), the same rule the server applies on save:
  * `sum` — the parts under a target (or under a part) add up to it exactly; `each` — every part is
- * at least it; `free` — no check. Amounts are compared as integers in millionths (6 decimals), so
- * 0.1 + 0.2 is 0.3 here, as people expect, unlike binary floats.
+ * at least it; `free` — no check. Amounts are compared exactly, in millionths (contracts `toScaled`).
  */
+import { formatScaled, type DecompositionRule as Rule, toScaled } from '@jixiao/contracts';
 
-export type Rule = 'sum' | 'each' | 'free';
-export const DECIMALS = 6;
-
-/** An amount as a count of millionths; null when it is not finite, too large or has more than 6 decimals. */
-export function toScaled(n: number): bigint | null {
-  if (!Number.isFinite(n) || Math.abs(n) >= 1e14) return null;
-  const s = n.toFixed(DECIMALS);
-  if (Number(s) !== n) return null;
-  return BigInt(s.replace('.', ''));
-}
-
-export function formatScaled(v: bigint): string {
-  const neg = v < 0n;
-  const digits = (neg ? -v : v).toString().padStart(DECIMALS + 1, '0');
-  const int = digits.slice(0, -DECIMALS);
-  const frac = digits.slice(-DECIMALS).replace(/0+$/, '');
-  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
-}
+export type { Rule };
 
 export interface CoveragePart {
   key: string;

@@ -1,0 +1,46 @@
+/**
+ * The columns of a data file (the office's data import and `jixiao evaluate`): the server reads a
+ * header cell as one of them, the web names each one in its import problems.
+ */
+export const dataColumns = [
+  'unit',
+  'indicator',
+  'period',
+  'value',
+  'kind',
+  'reason',
+  'group',
+  'name',
+  'category',
+] as const;
+export type DataColumn = (typeof dataColumns)[number];
+
+/** The names a header cell may give each column (English, Chinese, an event file's names). */
+export const dataColumnAliases: Record<DataColumn, readonly string[]> = {
+  unit: ['unit', 'code', '单位', '单位编码'],
+  indicator: ['indicator', '指标', '指标编码', 'source', 'event'],
+  period: ['period', '期间', '周期'],
+  value: ['value', 'points', '数值', '值', '分值'],
+  kind: ['kind', '类型'],
+  reason: ['reason', '事由', '原因'],
+  group: ['group', '分组'],
+  name: ['name', '名称', '单位名称'],
+  category: ['category', '类别'],
+};
+const byAlias = new Map<string, DataColumn>();
+for (const c of dataColumns) for (const a of dataColumnAliases[c]) byAlias.set(a.toLowerCase(), c);
+
+/**
+ * The column a header cell names: the whole cell as an alias, or else the one column that its words
+ * name ("数值 (value)"); none when no word or more than one column matches.
+ */
+export function dataColumnOf(cell: string): DataColumn | undefined {
+  const whole = byAlias.get(cell.trim().toLowerCase());
+  if (whole) return whole;
+  const found = new Set<DataColumn>();
+  for (const t of cell.split(/[\s()（）/|:：,，]+/).filter(Boolean)) {
+    const c = byAlias.get(t.toLowerCase());
+    if (c) found.add(c);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
