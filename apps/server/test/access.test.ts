@@ -660,6 +660,75 @@ const cases: Record<string, Case> = {
     otherUnit: 403,
     lacking: 403,
   },
+  // Satisfaction evaluation (issue 10): the office manages campaigns; leaders read them; units do neither.
+  'GET /api/questionnaires': { call: () => ({ url: '/api/questionnaires' }), otherUnit: 403, lacking: 403 },
+  'POST /api/questionnaires': {
+    call: () => ({
+      url: '/api/questionnaires',
+      payload: { name: 'x', questions: [{ id: 'q', type: 'text', title: 't' }] },
+    }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/questionnaires/:id': {
+    call: () => ({ url: '/api/questionnaires/1' }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/questionnaires/:id/versions': {
+    call: () => ({
+      url: '/api/questionnaires/1/versions',
+      payload: { name: 'x', questions: [{ id: 'q', type: 'text', title: 't' }] },
+    }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/survey-campaigns': {
+    call: (f) => ({ url: `/api/survey-campaigns?planId=${f.plan}` }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/survey-campaigns': {
+    call: () => ({ url: '/api/survey-campaigns', payload: {} }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/survey-campaigns/:id': {
+    call: () => ({ url: '/api/survey-campaigns/1' }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'PUT /api/survey-campaigns/:id': {
+    call: () => ({ url: '/api/survey-campaigns/1', payload: {} }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/survey-campaigns/:id/transitions': {
+    call: () => ({ url: '/api/survey-campaigns/1/transitions', payload: { action: 'open', version: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'POST /api/survey-campaigns/:id/codes': {
+    call: () => ({ url: '/api/survey-campaigns/1/codes', payload: { groupId: 1, count: 1 } }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  'GET /api/survey-campaigns/:id/results': {
+    call: () => ({ url: '/api/survey-campaigns/1/results' }),
+    otherUnit: 403,
+    lacking: 403,
+  },
+  // The ballot is public: an unknown code is 404 for everyone.
+  'POST /api/ballot/open': {
+    call: () => ({ url: '/api/ballot/open', payload: { code: 'AAAA-BBBB-CCCC-DDDD' } }),
+    otherUnit: 404,
+    lacking: 404,
+  },
+  'POST /api/ballot': {
+    call: () => ({ url: '/api/ballot', payload: { code: 'AAAA-BBBB-CCCC-DDDD', answers: {} } }),
+    otherUnit: 404,
+    lacking: 404,
+  },
   'GET /api/audit-events': { call: () => ({ url: '/api/audit-events' }), otherUnit: 403, lacking: 403 },
   'GET /api/audit-events/verify': {
     call: () => ({ url: '/api/audit-events/verify' }),

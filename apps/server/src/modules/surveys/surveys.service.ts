@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { FailureLimiter } from '../../platform/failure-limit.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as inputsRepo from '../inputs/inputs.repository.js';
 import { planLeaves } from '../plans/plan-leaves.js';
@@ -390,16 +391,32 @@ export async function issueCodes(
 
 // --- the ballot (public) --------------------------------------------------------------------------
 
+/** Wrong codes per address: 20 in 10 minutes, then 429 (valid codes are never throttled). */
+const guessing = new WeakMap<Deps, FailureLimiter>();
+function limiterOf(deps: Deps): FailureLimiter {
+  let l = guessing.get(deps);
+  if (!l) {
+    l = new FailureLimiter(20, 10 * 60_000);
+    guessing.set(deps, l);
+  }
+  return l;
+}
+
 /** The code's campaign and questionnaire, checked for use and time; one error per reason. */
-async function codeContext(deps: Deps, db: Executor, typed: string) {
+async function codeContext(deps: Deps, db: Executor, typed: string, ip: string) {
+  const limiter = limiterOf(deps);
+  const now = deps.now().getTime();
+  if (limiter.blocked(ip, now))
+    throw new AppError('RATE_LIMITED', 'survey.code_attempts', { code: 'survey.code_attempts', params: {} });
   const normalised = normaliseBallotCode(typed);
-  if (!normalised) throw bad('code', 'survey.code_malformed');
-  const hash = ballotCodeHash(normalised);
-  const code = await repo.findCode(db, hash);
-  if (!code)
+  const hash = normalised ? ballotCodeHash(normalised) : '';
+  const code = normalised ? await repo.findCode(db, hash) : undefined;
+  if (!code) {
+    limiter.fail(ip, now);
     throw new AppError('NOT_FOUND', 'survey.code_unknown', [
       { path: 'code', code: 'survey.code_unknown', params: {} },
     ]);
+  }
   if (code.used) throw conflict('survey.code_used');
   const c = (await repo.findCampaign(db, code.campaignId))!;
   const window = ballotWindow(
@@ -432,8 +449,8 @@ async function codeContext(deps: Deps, db: Executor, typed: string) {
   return { hash, c, group, unit, questions, idOfCode: new Map(units.map((u) => [u.code, u.id])) };
 }
 
-export async function openBallot(deps: Deps, code: string) {
-  const k = await codeContext(deps, deps.database.db, code);
+export async function openBallot(deps: Deps, code: string, ip: string) {
+  const k = await codeContext(deps, deps.database.db, code, ip);
   return {
     campaign: k.c.name,
     group: k.group.name,
@@ -453,9 +470,10 @@ const beijingDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString
 export async function castBallot(
   deps: Deps,
   body: { code: string; answers: BallotAnswers },
+  ip: string,
 ): Promise<{ ok: true }> {
   const db = deps.database.db;
-  const k = await codeContext(deps, db, body.code);
+  const k = await codeContext(deps, db, body.code, ip);
   const checked = checkBallot(k.questions, body.answers, k.unit?.code ?? null);
   if (checked.problems.length)
     throw new AppError(

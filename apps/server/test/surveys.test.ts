@@ -1,0 +1,346 @@
+import { describe, expect, it } from 'vitest';
+import { makeUser, signIn } from './helpers.js';
+import { activePlan, buildOrg, officeCookie } from './org-fixture.js';
+import { tinyPlan } from './plans-fixture.js';
+import { useTestApp } from './use-app.js';
+
+/**
+ * Satisfaction evaluation through the API (issue 10): a questionnaire, a campaign with two rater
+ * groups, one-person-one-code ballots, and the scored result per unit, computed by hand.
+ * The tiny plan gains a survey indicator S1 (satisfaction, 20 points).
+ */
+const doc = () => {
+  const p = tinyPlan();
+  p.indicators[1]!.points = 20;
+  p.indicators.push({
+    code: 'S1',
+    name: '群众满意度',
+    component: 'main',
+    points: 20,
+    owner: '绩效办',
+    method: { kind: 'satisfaction' },
+  } as never);
+  return p;
+};
+const labels = {
+  kind: 'labels',
+  options: [
+    { code: 'sat', label: '满意', value: 100 },
+    { code: 'basic', label: '基本满意', value: 80 },
+    { code: 'unsat', label: '不满意', value: 0 },
+  ],
+};
+
+describe('survey campaigns and one-person-one-code ballots', () => {
+  const env = useTestApp();
+  let office = '';
+  let plan = 0;
+  let u1 = 0;
+  let u2 = 0;
+  let publicQuestionnaire = 0;
+  let campaign = { id: 0, version: 0, groups: [] as { id: number; code: string }[] };
+  const codes: Record<string, string[]> = {};
+  const as = (cookie: string | null, method: string, url: string, payload?: unknown) =>
+    env.app.inject({
+      method: method as 'GET',
+      url,
+      headers: cookie ? { cookie } : {},
+      payload: payload as never,
+    });
+  const ok = async (p: ReturnType<typeof as>, status = 200) => {
+    const r = await p;
+    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
+    return r.json();
+  };
+  const vote = (code: string, answers: unknown) => as(null, 'POST', '/api/ballot', { code, answers });
+
+  it('the office builds a questionnaire and a campaign of two rater groups for the plan’s survey indicator', async () => {
+    office = await officeCookie(env);
+    const org = await buildOrg(env, office, { u1: '一号局', u2: '二号局' }, '市');
+    ({ u1, u2 } = org.units);
+    plan = await activePlan(env, office, { systemId: org.system, name: '满意度方案', document: doc() });
+    // Leaders rate each unit on its own ballot; the public rates both units in one matrix.
+    const leaderQ = await ok(
+      as(office, 'POST', '/api/questionnaires', {
+        name: '领导评议表',
+        questions: [
+          { id: 'overall', type: 'rating', title: '总体评价', scale: labels },
+          { id: 'speed', type: 'rating', title: '办事效率', scale: { kind: 'range', min: 1, max: 5 } },
+          { id: 'advice', type: 'text', title: '意见建议', required: false },
+        ],
+      }),
+      201,
+    );
+    const publicQ = await ok(
+      as(office, 'POST', '/api/questionnaires', {
+        name: '群众评议表',
+        questions: [
+          { id: 'units', type: 'matrix', title: '各单位满意度', scale: labels, rows: { source: 'units' } },
+        ],
+      }),
+      201,
+    );
+    publicQuestionnaire = publicQ.id;
+    expect(leaderQ).toMatchObject({ versionNo: 1, frozen: false, familyId: leaderQ.id });
+    const body = {
+      planId: plan,
+      name: '2026 年中满意度测评',
+      kind: 'mid_year',
+      period: '2026-Y',
+      indicator: 'S1',
+      opensAt: '2026-02-01T00:00:00+08:00',
+      closesAt: '2026-03-31T23:59:59+08:00',
+      groups: [
+        {
+          code: 'leaders',
+          name: '四套班子',
+          kind: 'leadership',
+          weight: 40,
+          minSample: 2,
+          questionnaireId: leaderQ.id,
+          unitIds: [u1, u2],
+        },
+        {
+          code: 'public',
+          name: '群众',
+          kind: 'public',
+          weight: 60,
+          minSample: 2,
+          questionnaireId: publicQ.id,
+          unitIds: [u1, u2],
+        },
+      ],
+    };
+    // A campaign must feed a survey indicator of its plan.
+    const wrong = await as(office, 'POST', '/api/survey-campaigns', { ...body, indicator: 'I1' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details[0]).toMatchObject({
+      path: 'indicator',
+      code: 'survey.indicator_not_survey',
+    });
+    campaign = await ok(as(office, 'POST', '/api/survey-campaigns', body), 201);
+    expect(campaign).toMatchObject({ status: 'draft', indicator: 'S1', anonymous: true });
+  });
+
+  it('codes are issued once, per unit for the leaders and per group for the public; only hashes are kept', async () => {
+    const [leaders, pub] = campaign.groups;
+    const l = await ok(
+      as(office, 'POST', `/api/survey-campaigns/${campaign.id}/codes`, {
+        groupId: leaders!.id,
+        perUnit: true,
+        count: 2,
+      }),
+      201,
+    );
+    expect(l.codes).toHaveLength(4);
+    expect(l.codes.filter((c: { unitId: number }) => c.unitId === u1)).toHaveLength(2);
+    codes.u1 = l.codes
+      .filter((c: { unitId: number }) => c.unitId === u1)
+      .map((c: { code: string }) => c.code);
+    codes.u2 = l.codes
+      .filter((c: { unitId: number }) => c.unitId === u2)
+      .map((c: { code: string }) => c.code);
+    const p = await ok(
+      as(office, 'POST', `/api/survey-campaigns/${campaign.id}/codes`, { groupId: pub!.id, count: 3 }),
+      201,
+    );
+    codes.public = p.codes.map((c: { code: string }) => c.code);
+    const stored = await env.database.query<{ code_hash: string }>('select code_hash from ballot_code');
+    expect(stored).toHaveLength(7);
+    for (const c of [...codes.u1!, ...codes.public!]) {
+      expect(JSON.stringify(stored)).not.toContain(c);
+      expect(JSON.stringify(stored)).not.toContain(c.replace(/-/g, ''));
+    }
+  });
+
+  it('a ballot before the campaign opens is refused; after opening it is counted once', async () => {
+    const before = await vote(codes.u1![0]!, { overall: 'sat', speed: 5 });
+    expect(before.statusCode).toBe(409);
+    expect(before.json().error.details).toMatchObject({ code: 'survey.campaign_not_open' });
+    campaign = await ok(
+      as(office, 'POST', `/api/survey-campaigns/${campaign.id}/transitions`, {
+        action: 'open',
+        version: campaign.version,
+      }),
+    );
+    // The ballot page: the code is posted, and the form names the unit it rates.
+    const form = await ok(as(null, 'POST', '/api/ballot/open', { code: codes.u1![0]!.toLowerCase() }));
+    expect(form).toMatchObject({ group: '四套班子', unit: { code: 'u1', name: '一号局' } });
+    expect(form.questions.map((q: { id: string }) => q.id)).toEqual(['overall', 'speed', 'advice']);
+    // u1 by leaders: 满意 100 and 5 of 1–5 = 100 → 100; 基本满意 80 and 3 = 50 → 65.
+    expect((await vote(codes.u1![0]!, { overall: 'sat', speed: 5 })).statusCode).toBe(201);
+    const again = await vote(codes.u1![0]!, { overall: 'unsat', speed: 1 });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details).toMatchObject({ code: 'survey.code_used' });
+    expect(
+      (await vote(codes.u1![1]!, { overall: 'basic', speed: 3, advice: '窗口再多开两个' })).statusCode,
+    ).toBe(201);
+    // u2 by leaders: only one ballot of the two needed.
+    expect((await vote(codes.u2![0]!, { overall: 'sat', speed: 4 })).statusCode).toBe(201);
+    // The public, one matrix each: u1 80, 100, 0 → 60; u2 100, 100, 80 → 93.33.
+    for (const [c, a, b] of [
+      [codes.public![0], 'basic', 'sat'],
+      [codes.public![1], 'sat', 'sat'],
+      [codes.public![2], 'unsat', 'basic'],
+    ] as const)
+      expect((await vote(c!, { units: { u1: a, u2: b } })).statusCode).toBe(201);
+  });
+
+  it('refuses bad ballots with the problem named, and stores nothing for them', async () => {
+    const [extra] = (
+      await ok(
+        as(office, 'POST', `/api/survey-campaigns/${campaign.id}/codes`, {
+          groupId: campaign.groups[0]!.id,
+          perUnit: true,
+          count: 1,
+        }),
+        201,
+      )
+    ).codes.filter((c: { unitId: number }) => c.unitId === u2);
+    const count = async () =>
+      (await env.database.query<{ n: number }>('select count(*)::int as n from survey_response'))[0]!.n;
+    const n = await count();
+    const r = await vote(extra.code, { overall: 'great', speed: 7, bogus: 1 });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'answers.overall', code: 'survey.unknown_option' }),
+        expect.objectContaining({ path: 'answers.speed', code: 'survey.out_of_range' }),
+        expect.objectContaining({ path: 'answers.bogus', code: 'survey.unknown_question' }),
+      ]),
+    );
+    expect((await vote(extra.code, { speed: 3 })).json().error.details).toEqual([
+      expect.objectContaining({ path: 'answers.overall', code: 'survey.required' }),
+    ]);
+    expect(await count()).toBe(n);
+    // The code is still good after refused ballots.
+    expect((await vote(extra.code, { overall: 'basic', speed: 2 })).statusCode).toBe(201);
+    const unknown = await vote('AAAA-BBBB-CCCC-DDDD', { overall: 'sat' });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('an anonymous ballot keeps no code, no address and no time finer than the day', async () => {
+    const cols = await env.database.query<{ column_name: string }>(
+      "select column_name from information_schema.columns where table_name = 'survey_response' order by ordinal_position",
+    );
+    expect(cols.map((c) => c.column_name)).toEqual([
+      'id',
+      'campaign_id',
+      'group_id',
+      'unit_id',
+      'day',
+      'channel',
+      'answers',
+      'scores',
+    ]);
+    const rows = await env.database.query<{ id: string; day: string }>(
+      'select id::text, day::text from survey_response',
+    );
+    for (const r of rows) expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(rows.map((r) => r.day))).toEqual(new Set(['2026-03-01'])); // the test clock: 2026-03-01 16:00 Beijing
+    // Ballots are not audited (the office's steps are).
+    const audit = await env.database.query<{ action: string }>(
+      "select action from audit_log where action like 'ballot%'",
+    );
+    expect(audit).toEqual([]);
+  });
+
+  it('scoring a closed campaign gives each unit its weighted satisfaction; a group short of its sample is named', async () => {
+    const early = await as(office, 'POST', `/api/survey-campaigns/${campaign.id}/transitions`, {
+      action: 'score',
+      version: campaign.version,
+    });
+    expect(early.statusCode).toBe(409);
+    campaign = await ok(
+      as(office, 'POST', `/api/survey-campaigns/${campaign.id}/transitions`, {
+        action: 'close',
+        version: campaign.version,
+      }),
+    );
+    campaign = await ok(
+      as(office, 'POST', `/api/survey-campaigns/${campaign.id}/transitions`, {
+        action: 'score',
+        version: campaign.version,
+      }),
+    );
+    expect(campaign).toMatchObject({ status: 'scored', scoredBy: 'office' });
+    const results = await ok(as(office, 'GET', `/api/survey-campaigns/${campaign.id}/results`));
+    const by = Object.fromEntries(results.map((r: { unitCode: string }) => [r.unitCode, r]));
+    // u1: leaders (100 + 65) / 2 = 82.5, public (80 + 100 + 0) / 3 = 60 → (40 × 82.5 + 60 × 60) / 100 = 69.
+    expect(by.u1.value).toBeCloseTo(69, 6);
+    expect(by.u1.n).toBe(5);
+    // u2: leaders 4 of 1–5 → (100 + 75) / 2 = 87.5 and (80 + 25) / 2 = 52.5 → 70; public (100 + 100 + 80) / 3 = 93.33
+    // → (40 × 70 + 60 × 93.333) / 100 = 84.
+    expect(by.u2.value).toBeCloseTo(84, 6);
+    expect(by.u2.missing).toBeNull();
+    const audit = await env.database.query<{ action: string }>(
+      "select action from audit_log where object_type = 'survey_campaign' order by id",
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'campaign.create',
+      'campaign.codes',
+      'campaign.codes',
+      'campaign.open',
+      'campaign.codes',
+      'campaign.close',
+      'campaign.score',
+    ]);
+  });
+
+  it('200 simultaneous submissions of one code store exactly one ballot', async () => {
+    // A second campaign, open, with one public code (PostgreSQL in test:pg; PGlite by default).
+    const c2 = await ok(
+      as(office, 'POST', '/api/survey-campaigns', {
+        planId: plan,
+        name: '并发测试',
+        kind: 'year_end',
+        period: '2026-Y',
+        indicator: 'S1',
+        opensAt: '2026-02-01T00:00:00+08:00',
+        closesAt: '2026-03-31T23:59:59+08:00',
+        groups: [
+          {
+            code: 'public',
+            name: '群众',
+            kind: 'public',
+            weight: 1,
+            questionnaireId: publicQuestionnaire,
+            unitIds: [u1, u2],
+          },
+        ],
+      }),
+      201,
+    );
+    const [code] = (
+      await ok(
+        as(office, 'POST', `/api/survey-campaigns/${c2.id}/codes`, { groupId: c2.groups[0].id, count: 1 }),
+        201,
+      )
+    ).codes;
+    await ok(
+      as(office, 'POST', `/api/survey-campaigns/${c2.id}/transitions`, {
+        action: 'open',
+        version: c2.version,
+      }),
+    );
+    const answers = { units: { u1: 'sat', u2: 'sat' } };
+    const replies = await Promise.all(Array.from({ length: 200 }, () => vote(code.code, answers)));
+    const status = replies.map((r) => r.statusCode);
+    expect(status.filter((s) => s === 201)).toHaveLength(1);
+    expect(status.filter((s) => s === 409)).toHaveLength(199);
+    const stored = await env.database.query<{ n: number }>(
+      `select count(*)::int as n from survey_response where campaign_id = ${c2.id}`,
+    );
+    expect(stored[0]!.n).toBe(1);
+  });
+
+  it('a unit user may not manage campaigns nor read them', async () => {
+    await makeUser(env, 'filler1', [{ role: 'unit_filler', scopeType: 'org', orgNodeId: u1 }], u1);
+    const filler = await signIn(env, 'filler1');
+    expect((await as(filler, 'GET', `/api/survey-campaigns?planId=${plan}`)).statusCode).toBe(403);
+    expect(
+      (await as(filler, 'POST', `/api/survey-campaigns/${campaign.id}/codes`, { groupId: 1, count: 1 }))
+        .statusCode,
+    ).toBe(403);
+  });
+});
