@@ -63,16 +63,6 @@ export {
   validatePlan,
 } from './plan/validate';
 export { competitionRank } from './rank';
-export {
-  type BallotScore,
-  type GroupSatisfaction,
-  type RaterGroupSpec,
-  ratingTo100,
-  type SurveyMethod,
-  type SurveySpec,
-  surveyScores,
-  type UnitSatisfaction,
-} from './survey';
 export type {
   AwardResult,
   ComponentDeduction,
@@ -91,6 +81,16 @@ export type {
 export { formatDecimal, formatFixed, roundDecimal, roundDecimalString, roundHalfUp } from './rounding';
 export { NUM_FIELDS, type NumField } from './state';
 export { type ReportedParam, STEP_CODES, type Step, type StepCode, type StepParam } from './steps';
+export {
+  type BallotScore,
+  type GroupSatisfaction,
+  type RaterGroupSpec,
+  ratingTo100,
+  type SurveyMethod,
+  type SurveySpec,
+  surveyScores,
+  type UnitSatisfaction,
+} from './survey';
 export { type GenerateOptions, generatePlanData } from './templates/generate';
 export { generateTemplateData, getTemplate, type Template, templates } from './templates/index';
 /** Seeded generators for made-up data (templates, the demo city, benchmarks): one definition. */
