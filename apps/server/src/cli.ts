@@ -68,10 +68,35 @@ async function withDatabase<T>(config: Config, fn: (deps: Deps) => Promise<T>): 
 /** For read-only commands on the embedded engine: ask the running server, else open the dir ourselves. */
 const serverHolds = (config: Config) => !config.databaseUrl && lockHolder(config.dataDir) !== null;
 
-export async function runCli(argv: string[]): Promise<number> {
+/** Where a command writes and which environment it reads: the process's, or a test's. */
+export interface CliIo {
+  out: (s: string) => void | Promise<void>;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Large outputs must be flushed before the CLI exits, or a pipe reader gets them cut short. */
+const processIo: CliIo = {
+  out: (s) =>
+    new Promise<void>((done, fail) => process.stdout.write(`${s}\n`, (e) => (e ? fail(e) : done()))),
+  err: (s) => console.error(s),
+  env: process.env,
+};
+
+/** The `jixiao` command: runs `argv` and answers the exit code; an error becomes a message and 1. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  try {
+    return await runCli(argv, io);
+  } catch (err) {
+    io.err(err instanceof ConfigError ? err.message : `jixiao: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || (cmd === 'help' && !rest[0])) {
-    console.log(USAGE);
+    await io.out(USAGE);
     return cmd ? 0 : 1;
   }
   // Help never loads the configuration, opens the database or starts anything.
@@ -79,15 +104,15 @@ export async function runCli(argv: string[]): Promise<number> {
   if (helpOn !== null) {
     const usage = COMMAND_USAGE[helpOn];
     if (!usage) {
-      console.error(`Unknown command "${helpOn}".\n\n${USAGE}`);
+      io.err(`Unknown command "${helpOn}".\n\n${USAGE}`);
       return 2;
     }
-    console.log(usage);
+    await io.out(usage);
     return 0;
   }
   // Works on files alone: no configuration, no database.
-  if (cmd === 'evaluate') return runEvaluate(rest);
-  const config = loadConfig(process.env, { defaultDemo: false });
+  if (cmd === 'evaluate') return runEvaluate(rest, io);
+  const config = loadConfig(io.env, { defaultDemo: false });
   switch (cmd) {
     case 'start': {
       const running = await startServer(config);
@@ -102,13 +127,13 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'migrate':
       return withDatabase(config, async ({ database }) => {
-        console.log(`Schema is up to date (${database.engine}).`);
+        await io.out(`Schema is up to date (${database.engine}).`);
         return 0;
       });
     case 'seed-demo':
       return withDatabase(config, async (deps) => {
         const { accounts } = await seedDemo(deps);
-        console.log(`Demo city ready; ${accounts.length} demo accounts.`);
+        await io.out(`Demo city ready; ${accounts.length} demo accounts.`);
         return 0;
       });
     case 'create-admin': {
@@ -117,7 +142,7 @@ export async function runCli(argv: string[]): Promise<number> {
         options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
       });
       if (!values.username || !values.password) {
-        console.error('create-admin needs --username and --password');
+        io.err('create-admin needs --username and --password');
         return 2;
       }
       return withDatabase(config, async (deps) => {
@@ -131,7 +156,7 @@ export async function runCli(argv: string[]): Promise<number> {
             source: 'cli',
           }),
         );
-        console.log(
+        await io.out(
           `Created system administrator ${values.username}; the password must be changed at first sign-in.`,
         );
         return 0;
@@ -139,7 +164,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'audit': {
       if (rest[0] !== 'verify') {
-        console.error('usage: jixiao audit verify');
+        io.err('usage: jixiao audit verify');
         return 2;
       }
       const result = (
@@ -148,18 +173,18 @@ export async function runCli(argv: string[]): Promise<number> {
           : await withDatabase(config, verifyAudit)
       ) as Awaited<ReturnType<typeof verifyAudit>>;
       if (result.problem) {
-        console.error(
+        io.err(
           `Audit trail BROKEN at row ${result.problem.id} (${result.problem.problem}): ${result.problem.message}`,
         );
         return 1;
       }
-      console.log(`Audit trail intact: ${result.checked} rows verified.`);
+      await io.out(`Audit trail intact: ${result.checked} rows verified.`);
       return 0;
     }
     case 'backup': {
       const file = rest[0];
       if (!file) {
-        console.error('usage: jixiao backup FILE');
+        io.err('usage: jixiao backup FILE');
         return 2;
       }
       const r = (
@@ -167,23 +192,23 @@ export async function runCli(argv: string[]): Promise<number> {
           ? await sendControl(config.dataDir, { cmd: 'backup', file: resolve(file) })
           : await withDatabase(config, ({ database }) => backup(database, file))
       ) as { tables: number; rows: number };
-      console.log(`Backup written to ${file}: ${r.tables} tables, ${r.rows} rows.`);
+      await io.out(`Backup written to ${file}: ${r.tables} tables, ${r.rows} rows.`);
       return 0;
     }
     case 'restore': {
       const file = rest[0];
       if (!file) {
-        console.error('usage: jixiao restore FILE');
+        io.err('usage: jixiao restore FILE');
         return 2;
       }
       return withDatabase(config, async ({ database }: { database: Database }) => {
         const r = await restore(database, file);
-        console.log(`Restored ${r.rows} rows into ${r.tables} tables from ${file}.`);
+        await io.out(`Restored ${r.rows} rows into ${r.tables} tables from ${file}.`);
         return 0;
       });
     }
     default:
-      console.error(`Unknown command "${cmd}".\n\n${USAGE}`);
+      io.err(`Unknown command "${cmd}".\n\n${USAGE}`);
       return 2;
   }
 }
@@ -206,12 +231,5 @@ function printBanner(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      if (err instanceof ConfigError) console.error(err.message);
-      else console.error(`jixiao: ${(err as Error).message}`);
-      process.exit(1);
-    },
-  );
+  main(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -52,6 +52,17 @@ type Case = {
   lacking: number;
 };
 
+/** The answers the two actors get from a route, for its call. */
+const answers =
+  (otherUnit: number, lacking: number) =>
+  (call: Case['call']): Case => ({ call, otherUnit, lacking });
+/** Another unit's objects are not revealed (404); a role lacking the function is refused (403). */
+const hiddenFromOtherUnits = answers(404, 403);
+/** The function belongs to neither actor (403 to both). */
+const refusedToBoth = answers(403, 403);
+/** Another unit's admin gets its own scope's view (200); a role lacking the function is refused (403). */
+const scopedForOtherUnits = answers(200, 403);
+
 const cases: Record<string, Case> = {
   'POST /api/auth/login': {
     call: () => ({ url: '/api/auth/login', payload: { username: 'x', password: 'y' } }),
@@ -74,226 +85,148 @@ const cases: Record<string, Case> = {
     otherUnit: 400,
     lacking: 400,
   },
-  'GET /api/users': { call: () => ({ url: '/api/users' }), otherUnit: 200, lacking: 403 },
-  'GET /api/users/:id': { call: (f) => ({ url: `/api/users/${f.user1}` }), otherUnit: 404, lacking: 403 },
-  'POST /api/users': {
-    call: (f) => ({
-      url: '/api/users',
-      payload: {
-        username: 'intruder',
-        displayName: 'x',
-        orgNodeId: f.unit1,
-        password: 'Intruder-pass-1',
-        grants: [],
-      },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'PATCH /api/users/:id': {
-    call: (f) => ({ url: `/api/users/${f.user1}`, payload: { displayName: 'x', version: 1 } }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/users/:id/reset-password': {
-    call: (f) => ({ url: `/api/users/${f.user1}/reset-password`, payload: { password: 'Hijacked-pass-1' } }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/users/:id/unlock': {
-    call: (f) => ({ url: `/api/users/${f.user1}/unlock` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/users/:id/grants': {
-    call: (f) => ({
-      url: `/api/users/${f.user1}/grants`,
-      payload: { role: 'unit_admin', scopeType: 'org', orgNodeId: f.unit1 },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'DELETE /api/users/:id/grants/:grantId': {
-    call: (f) => ({ url: `/api/users/${f.user1}/grants/${f.grant1}` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/org-nodes': { call: () => ({ url: '/api/org-nodes' }), otherUnit: 200, lacking: 403 },
-  'GET /api/org-nodes/:id': {
-    call: (f) => ({ url: `/api/org-nodes/${f.unit1}` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/org-nodes': {
-    call: (f) => ({
-      url: '/api/org-nodes',
-      payload: { parentId: f.unit1, kind: 'section', code: 'sneaky', name: '潜入科' },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'PATCH /api/org-nodes/:id': {
-    call: (f) => ({ url: `/api/org-nodes/${f.unit1}`, payload: { name: 'x', version: 1 } }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'DELETE /api/org-nodes/:id': {
-    call: (f) => ({ url: `/api/org-nodes/${f.section1}` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/org-nodes/import-template': {
-    call: () => ({ url: '/api/org-nodes/import-template?format=csv' }),
-    otherUnit: 200,
-    lacking: 403,
-  },
+  'GET /api/users': scopedForOtherUnits(() => ({ url: '/api/users' })),
+  'GET /api/users/:id': hiddenFromOtherUnits((f) => ({ url: `/api/users/${f.user1}` })),
+  'POST /api/users': hiddenFromOtherUnits((f) => ({
+    url: '/api/users',
+    payload: {
+      username: 'intruder',
+      displayName: 'x',
+      orgNodeId: f.unit1,
+      password: 'Intruder-pass-1',
+      grants: [],
+    },
+  })),
+  'PATCH /api/users/:id': hiddenFromOtherUnits((f) => ({
+    url: `/api/users/${f.user1}`,
+    payload: { displayName: 'x', version: 1 },
+  })),
+  'POST /api/users/:id/reset-password': hiddenFromOtherUnits((f) => ({
+    url: `/api/users/${f.user1}/reset-password`,
+    payload: { password: 'Hijacked-pass-1' },
+  })),
+  'POST /api/users/:id/unlock': hiddenFromOtherUnits((f) => ({ url: `/api/users/${f.user1}/unlock` })),
+  'POST /api/users/:id/grants': hiddenFromOtherUnits((f) => ({
+    url: `/api/users/${f.user1}/grants`,
+    payload: { role: 'unit_admin', scopeType: 'org', orgNodeId: f.unit1 },
+  })),
+  'DELETE /api/users/:id/grants/:grantId': hiddenFromOtherUnits((f) => ({
+    url: `/api/users/${f.user1}/grants/${f.grant1}`,
+  })),
+  'GET /api/org-nodes': scopedForOtherUnits(() => ({ url: '/api/org-nodes' })),
+  'GET /api/org-nodes/:id': hiddenFromOtherUnits((f) => ({ url: `/api/org-nodes/${f.unit1}` })),
+  'POST /api/org-nodes': hiddenFromOtherUnits((f) => ({
+    url: '/api/org-nodes',
+    payload: { parentId: f.unit1, kind: 'section', code: 'sneaky', name: '潜入科' },
+  })),
+  'PATCH /api/org-nodes/:id': hiddenFromOtherUnits((f) => ({
+    url: `/api/org-nodes/${f.unit1}`,
+    payload: { name: 'x', version: 1 },
+  })),
+  'DELETE /api/org-nodes/:id': hiddenFromOtherUnits((f) => ({ url: `/api/org-nodes/${f.section1}` })),
+  'GET /api/org-nodes/import-template': scopedForOtherUnits(() => ({
+    url: '/api/org-nodes/import-template?format=csv',
+  })),
   'POST /api/org-nodes/import': {
     call: () => ({ url: '/api/org-nodes/import' }),
     otherUnit: 400,
     lacking: 403,
   },
-  'GET /api/systems': { call: () => ({ url: '/api/systems' }), otherUnit: 200, lacking: 403 },
-  'POST /api/systems': {
-    call: () => ({ url: '/api/systems', payload: { code: 'rogue', name: 'x' } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'PATCH /api/systems/:id': {
-    call: (f) => ({ url: `/api/systems/${f.system}`, payload: { name: 'x', version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/categories': { call: () => ({ url: '/api/categories' }), otherUnit: 200, lacking: 403 },
-  'POST /api/categories': {
-    call: (f) => ({ url: '/api/categories', payload: { systemId: f.system, code: 'z', name: 'x' } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'PATCH /api/categories/:id': {
-    call: (f) => ({ url: `/api/categories/${f.category}`, payload: { name: 'x', version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/groups': { call: () => ({ url: '/api/groups' }), otherUnit: 200, lacking: 403 },
-  'POST /api/groups': {
-    call: (f) => ({ url: '/api/groups', payload: { categoryId: f.category, code: 'z', name: 'x' } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'PATCH /api/groups/:id': {
-    call: (f) => ({ url: `/api/groups/${f.group}`, payload: { name: 'x', version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/staff': {
-    call: (f) => ({ url: `/api/staff?orgNodeId=${f.unit1}` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/staff': {
-    call: (f) => ({ url: '/api/staff', payload: { orgNodeId: f.unit1, employeeNo: 'E999', name: '某人' } }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'PATCH /api/staff/:id': {
-    call: (f) => ({ url: `/api/staff/${f.staff1}`, payload: { name: 'x', version: 1 } }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'DELETE /api/staff/:id': { call: (f) => ({ url: `/api/staff/${f.staff1}` }), otherUnit: 404, lacking: 403 },
-  'GET /api/plan-templates': { call: () => ({ url: '/api/plan-templates' }), otherUnit: 200, lacking: 403 },
-  'GET /api/plans': { call: () => ({ url: '/api/plans' }), otherUnit: 200, lacking: 403 },
-  'POST /api/plans': {
-    call: (f) => ({ url: '/api/plans', payload: { systemId: f.system, year: 2026, name: 'rogue' } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'GET /api/systems': scopedForOtherUnits(() => ({ url: '/api/systems' })),
+  'POST /api/systems': refusedToBoth(() => ({ url: '/api/systems', payload: { code: 'rogue', name: 'x' } })),
+  'PATCH /api/systems/:id': refusedToBoth((f) => ({
+    url: `/api/systems/${f.system}`,
+    payload: { name: 'x', version: 1 },
+  })),
+  'GET /api/categories': scopedForOtherUnits(() => ({ url: '/api/categories' })),
+  'POST /api/categories': refusedToBoth((f) => ({
+    url: '/api/categories',
+    payload: { systemId: f.system, code: 'z', name: 'x' },
+  })),
+  'PATCH /api/categories/:id': refusedToBoth((f) => ({
+    url: `/api/categories/${f.category}`,
+    payload: { name: 'x', version: 1 },
+  })),
+  'GET /api/groups': scopedForOtherUnits(() => ({ url: '/api/groups' })),
+  'POST /api/groups': refusedToBoth((f) => ({
+    url: '/api/groups',
+    payload: { categoryId: f.category, code: 'z', name: 'x' },
+  })),
+  'PATCH /api/groups/:id': refusedToBoth((f) => ({
+    url: `/api/groups/${f.group}`,
+    payload: { name: 'x', version: 1 },
+  })),
+  'GET /api/staff': hiddenFromOtherUnits((f) => ({ url: `/api/staff?orgNodeId=${f.unit1}` })),
+  'POST /api/staff': hiddenFromOtherUnits((f) => ({
+    url: '/api/staff',
+    payload: { orgNodeId: f.unit1, employeeNo: 'E999', name: '某人' },
+  })),
+  'PATCH /api/staff/:id': hiddenFromOtherUnits((f) => ({
+    url: `/api/staff/${f.staff1}`,
+    payload: { name: 'x', version: 1 },
+  })),
+  'DELETE /api/staff/:id': hiddenFromOtherUnits((f) => ({ url: `/api/staff/${f.staff1}` })),
+  'GET /api/plan-templates': scopedForOtherUnits(() => ({ url: '/api/plan-templates' })),
+  'GET /api/plans': scopedForOtherUnits(() => ({ url: '/api/plans' })),
+  'POST /api/plans': refusedToBoth((f) => ({
+    url: '/api/plans',
+    payload: { systemId: f.system, year: 2026, name: 'rogue' },
+  })),
   // A unit reads its own system's plans; a plan of another system is not found.
-  'GET /api/plans/:id': { call: (f) => ({ url: `/api/plans/${f.otherPlan}` }), otherUnit: 404, lacking: 403 },
-  'PUT /api/plans/:id': {
-    call: (f) => ({ url: `/api/plans/${f.plan}`, payload: { document: {}, version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/plans/:id/activate': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/activate`, payload: { version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/plans/:id/clone': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/clone`, payload: { year: 2027 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/plans/:id/revisions': {
-    call: (f) => ({ url: `/api/plans/${f.otherPlan}/revisions` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/plans/:id/diff': {
-    call: (f) => ({ url: `/api/plans/${f.otherPlan}/diff?againstPlanId=${f.plan}` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/plans/:id/export': {
-    call: (f) => ({ url: `/api/plans/${f.otherPlan}/export?format=json` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/plans/:id/import': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/import` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/ahp': {
-    call: () => ({
-      url: '/api/ahp',
-      payload: {
-        matrix: [
-          [1, 2],
-          [0.5, 1],
-        ],
-      },
-    }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/plans/:id/evaluate': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/evaluate`, payload: { period: '2026-Y' } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'GET /api/plans/:id': hiddenFromOtherUnits((f) => ({ url: `/api/plans/${f.otherPlan}` })),
+  'PUT /api/plans/:id': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}`,
+    payload: { document: {}, version: 1 },
+  })),
+  'POST /api/plans/:id/activate': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/activate`,
+    payload: { version: 1 },
+  })),
+  'POST /api/plans/:id/clone': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/clone`,
+    payload: { year: 2027 },
+  })),
+  'GET /api/plans/:id/revisions': hiddenFromOtherUnits((f) => ({
+    url: `/api/plans/${f.otherPlan}/revisions`,
+  })),
+  'GET /api/plans/:id/diff': hiddenFromOtherUnits((f) => ({
+    url: `/api/plans/${f.otherPlan}/diff?againstPlanId=${f.plan}`,
+  })),
+  'GET /api/plans/:id/export': hiddenFromOtherUnits((f) => ({
+    url: `/api/plans/${f.otherPlan}/export?format=json`,
+  })),
+  'POST /api/plans/:id/import': refusedToBoth((f) => ({ url: `/api/plans/${f.plan}/import` })),
+  'POST /api/ahp': refusedToBoth(() => ({
+    url: '/api/ahp',
+    payload: {
+      matrix: [
+        [1, 2],
+        [0.5, 1],
+      ],
+    },
+  })),
+  'POST /api/plans/:id/evaluate': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/evaluate`,
+    payload: { period: '2026-Y' },
+  })),
   // Another unit sees the results, filtered to its own row, but not unit 1's trace.
-  'GET /api/plans/:id/results': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/results?period=2026-Y` }),
-    otherUnit: 200,
-    lacking: 403,
-  },
-  'GET /api/plans/:id/runs': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/runs?period=2026-Y` }),
-    otherUnit: 200,
-    lacking: 403,
-  },
-  'POST /api/plans/:id/runs/:runId/release': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/runs/${f.run}/release`, payload: {} }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/plans/:id/runs/:runId/input': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/runs/${f.run}/input` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/plans/:id/results/export': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/results/export?period=2026-Y` }),
-    otherUnit: 200,
-    lacking: 403,
-  },
-  'GET /api/plans/:id/results/:unit/trace': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/results/u1/trace?period=2026-Y` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
+  'GET /api/plans/:id/results': scopedForOtherUnits((f) => ({
+    url: `/api/plans/${f.plan}/results?period=2026-Y`,
+  })),
+  'GET /api/plans/:id/runs': scopedForOtherUnits((f) => ({ url: `/api/plans/${f.plan}/runs?period=2026-Y` })),
+  'POST /api/plans/:id/runs/:runId/release': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/runs/${f.run}/release`,
+    payload: {},
+  })),
+  'GET /api/plans/:id/runs/:runId/input': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/runs/${f.run}/input`,
+  })),
+  'GET /api/plans/:id/results/export': scopedForOtherUnits((f) => ({
+    url: `/api/plans/${f.plan}/results/export?period=2026-Y`,
+  })),
+  'GET /api/plans/:id/results/:unit/trace': hiddenFromOtherUnits((f) => ({
+    url: `/api/plans/${f.plan}/results/u1/trace?period=2026-Y`,
+  })),
   'GET /api/notifications': { call: () => ({ url: '/api/notifications' }), otherUnit: 200, lacking: 200 },
   'GET /api/notifications/counts': {
     call: () => ({ url: '/api/notifications/counts' }),
@@ -316,29 +249,19 @@ const cases: Record<string, Case> = {
     lacking: 404,
   },
   // Periods (taskbooks part of issue 4): the calendar is read with the plan; the office manages it.
-  'GET /api/plans/:id/periods': {
-    call: (f) => ({ url: `/api/plans/${f.otherPlan}/periods` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/plans/:id/periods/generate': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/periods/generate`, payload: {} }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'PATCH /api/period-windows/:id': {
-    call: () => ({ url: '/api/period-windows/1', payload: { closed: true, version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/period-windows/:id/reopenings': {
-    call: (f) => ({
-      url: '/api/period-windows/1/reopenings',
-      payload: { unitId: f.unit1, reason: 'x', until: '2030-01-01T00:00:00Z' },
-    }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'GET /api/plans/:id/periods': hiddenFromOtherUnits((f) => ({ url: `/api/plans/${f.otherPlan}/periods` })),
+  'POST /api/plans/:id/periods/generate': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/periods/generate`,
+    payload: {},
+  })),
+  'PATCH /api/period-windows/:id': refusedToBoth(() => ({
+    url: '/api/period-windows/1',
+    payload: { closed: true, version: 1 },
+  })),
+  'POST /api/period-windows/:id/reopenings': refusedToBoth((f) => ({
+    url: '/api/period-windows/1/reopenings',
+    payload: { unitId: f.unit1, reason: 'x', until: '2030-01-01T00:00:00Z' },
+  })),
   // Supervision items, progress, notices, announcements (issue 4: notices part).
   // The supervision system's endpoint has no session: without a bearer token it is 401 for anyone.
   'POST /api/integrations/supervision-items': {
@@ -349,37 +272,15 @@ const cases: Record<string, Case> = {
     otherUnit: 401,
     lacking: 401,
   },
-  'POST /api/supervision-items/import': {
-    call: (f) => ({ url: `/api/supervision-items/import?planId=${f.plan}` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/supervision-items': {
-    call: (f) => ({ url: `/api/supervision-items?planId=${f.plan}` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/api-tokens': { call: () => ({ url: '/api/api-tokens' }), otherUnit: 403, lacking: 403 },
-  'POST /api/api-tokens': {
-    call: () => ({ url: '/api/api-tokens', payload: { name: 'rogue' } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/api-tokens/:id/revoke': {
-    call: (f) => ({ url: `/api/api-tokens/${f.token1}/revoke` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/progress/:planId': {
-    call: (f) => ({ url: `/api/progress/${f.plan}?period=2026-M06` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/bulletins/:planId': {
-    call: (f) => ({ url: `/api/bulletins/${f.plan}?quarter=2026-Q2` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'POST /api/supervision-items/import': refusedToBoth((f) => ({
+    url: `/api/supervision-items/import?planId=${f.plan}`,
+  })),
+  'GET /api/supervision-items': refusedToBoth((f) => ({ url: `/api/supervision-items?planId=${f.plan}` })),
+  'GET /api/api-tokens': refusedToBoth(() => ({ url: '/api/api-tokens' })),
+  'POST /api/api-tokens': refusedToBoth(() => ({ url: '/api/api-tokens', payload: { name: 'rogue' } })),
+  'POST /api/api-tokens/:id/revoke': refusedToBoth((f) => ({ url: `/api/api-tokens/${f.token1}/revoke` })),
+  'GET /api/progress/:planId': refusedToBoth((f) => ({ url: `/api/progress/${f.plan}?period=2026-M06` })),
+  'GET /api/bulletins/:planId': refusedToBoth((f) => ({ url: `/api/bulletins/${f.plan}?quarter=2026-Q2` })),
   // Lists are filtered to what the reader may see (the observer: what it filed).
   'GET /api/notices': { call: () => ({ url: '/api/notices' }), otherUnit: 200, lacking: 200 },
   'GET /api/notices/:id': {
@@ -387,337 +288,191 @@ const cases: Record<string, Case> = {
     otherUnit: 404,
     lacking: 404,
   },
-  'POST /api/notices': {
-    call: (f) => ({
-      url: '/api/notices',
-      payload: {
-        planId: f.plan,
-        unitId: f.unit1,
-        indicator: 'I1',
-        title: 't',
-        body: 'b',
-        dueDate: '2026-07-01',
-      },
-    }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/observations': {
-    call: (f) => ({ url: '/api/observations', payload: { unitId: f.unit1, title: 't', body: 'b' } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/notices/reminders/run': {
-    call: (f) => ({ url: '/api/notices/reminders/run', payload: { planId: f.plan, period: '2026-M06' } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/notices/:id/route': {
-    call: (f) => ({ url: `/api/notices/${f.notice1}/route`, payload: { version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/notices/:id/acknowledge': {
-    call: (f) => ({ url: `/api/notices/${f.notice1}/acknowledge`, payload: { version: 1 } }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/notices/:id/answer': {
-    call: (f) => ({ url: `/api/notices/${f.notice1}/answer`, payload: { version: 1, answer: 'x' } }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/notices/:id/close': {
-    call: (f) => ({ url: `/api/notices/${f.notice1}/close`, payload: { version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/notices/:id/escalate': {
-    call: (f) => ({ url: `/api/notices/${f.notice1}/escalate`, payload: { version: 1, reason: 'x' } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'POST /api/notices': refusedToBoth((f) => ({
+    url: '/api/notices',
+    payload: {
+      planId: f.plan,
+      unitId: f.unit1,
+      indicator: 'I1',
+      title: 't',
+      body: 'b',
+      dueDate: '2026-07-01',
+    },
+  })),
+  'POST /api/observations': refusedToBoth((f) => ({
+    url: '/api/observations',
+    payload: { unitId: f.unit1, title: 't', body: 'b' },
+  })),
+  'POST /api/notices/reminders/run': refusedToBoth((f) => ({
+    url: '/api/notices/reminders/run',
+    payload: { planId: f.plan, period: '2026-M06' },
+  })),
+  'POST /api/notices/:id/route': refusedToBoth((f) => ({
+    url: `/api/notices/${f.notice1}/route`,
+    payload: { version: 1 },
+  })),
+  'POST /api/notices/:id/acknowledge': hiddenFromOtherUnits((f) => ({
+    url: `/api/notices/${f.notice1}/acknowledge`,
+    payload: { version: 1 },
+  })),
+  'POST /api/notices/:id/answer': hiddenFromOtherUnits((f) => ({
+    url: `/api/notices/${f.notice1}/answer`,
+    payload: { version: 1, answer: 'x' },
+  })),
+  'POST /api/notices/:id/close': refusedToBoth((f) => ({
+    url: `/api/notices/${f.notice1}/close`,
+    payload: { version: 1 },
+  })),
+  'POST /api/notices/:id/escalate': refusedToBoth((f) => ({
+    url: `/api/notices/${f.notice1}/escalate`,
+    payload: { version: 1, reason: 'x' },
+  })),
   'GET /api/announcements': { call: () => ({ url: '/api/announcements' }), otherUnit: 200, lacking: 200 },
-  'POST /api/announcements': {
-    call: () => ({ url: '/api/announcements', payload: { title: 't', body: 'b' } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'POST /api/announcements': refusedToBoth(() => ({
+    url: '/api/announcements',
+    payload: { title: 't', body: 'b' },
+  })),
   // Data submission, verification and live scores (issue 4 items 3, 4, 7).
-  'GET /api/submissions': {
-    call: (f) => ({ url: `/api/submissions?planId=${f.plan}&period=2026-M03` }),
-    otherUnit: 200,
-    lacking: 403,
-  },
-  'POST /api/submissions': {
-    call: (f) => ({
-      url: '/api/submissions',
-      payload: { planId: f.plan, unitId: f.unit1, indicator: 'I2', period: '2026-M03', value: 1 },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/submissions/:id': {
-    call: (f) => ({ url: `/api/submissions/${f.submission1}` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'PUT /api/submissions/:id': {
-    call: (f) => ({
-      url: `/api/submissions/${f.submission1}`,
-      payload: { value: 1, reason: 'x', version: 1 },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/submissions/template': {
-    call: (f) => ({ url: `/api/submissions/template?planId=${f.plan}&period=2026-M03` }),
-    otherUnit: 200,
-    lacking: 403,
-  },
+  'GET /api/submissions': scopedForOtherUnits((f) => ({
+    url: `/api/submissions?planId=${f.plan}&period=2026-M03`,
+  })),
+  'POST /api/submissions': hiddenFromOtherUnits((f) => ({
+    url: '/api/submissions',
+    payload: { planId: f.plan, unitId: f.unit1, indicator: 'I2', period: '2026-M03', value: 1 },
+  })),
+  'GET /api/submissions/:id': hiddenFromOtherUnits((f) => ({ url: `/api/submissions/${f.submission1}` })),
+  'PUT /api/submissions/:id': hiddenFromOtherUnits((f) => ({
+    url: `/api/submissions/${f.submission1}`,
+    payload: { value: 1, reason: 'x', version: 1 },
+  })),
+  'GET /api/submissions/template': scopedForOtherUnits((f) => ({
+    url: `/api/submissions/template?planId=${f.plan}&period=2026-M03`,
+  })),
   // No file: refused before anything is read (only the caller's own rows are ever accepted).
   'POST /api/submissions/upload': {
     call: (f) => ({ url: `/api/submissions/upload?planId=${f.plan}&period=2026-M03` }),
     otherUnit: 400,
     lacking: 403,
   },
-  'POST /api/submissions/:id/evidence': {
-    call: (f) => ({ url: `/api/submissions/${f.submission1}/evidence` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/evidence/:id': {
-    call: (f) => ({ url: `/api/evidence/${f.evidence1}` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/verification/queue': {
-    call: (f) => ({ url: `/api/verification/queue?planId=${f.plan}` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/verifications': {
-    call: (f) => ({
-      url: '/api/verifications',
-      payload: { submissionId: f.submission1, method: 'on_site', result: 'pass', version: 1 },
-    }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/verifications/:id/evidence': {
-    call: (f) => ({ url: `/api/verifications/${f.verification1}/evidence` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/verification/counts': {
-    call: (f) => ({ url: `/api/verification/counts?planId=${f.plan}` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/verification/samples': {
-    call: (f) => ({ url: `/api/verification/samples?planId=${f.plan}` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/verification/samples': {
-    call: (f) => ({
-      url: '/api/verification/samples',
-      payload: { planId: f.plan, period: '2026-M03', size: 1, seed: 's' },
-    }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'POST /api/submissions/:id/evidence': hiddenFromOtherUnits((f) => ({
+    url: `/api/submissions/${f.submission1}/evidence`,
+  })),
+  'GET /api/evidence/:id': hiddenFromOtherUnits((f) => ({ url: `/api/evidence/${f.evidence1}` })),
+  'GET /api/verification/queue': refusedToBoth((f) => ({ url: `/api/verification/queue?planId=${f.plan}` })),
+  'POST /api/verifications': refusedToBoth((f) => ({
+    url: '/api/verifications',
+    payload: { submissionId: f.submission1, method: 'on_site', result: 'pass', version: 1 },
+  })),
+  'POST /api/verifications/:id/evidence': refusedToBoth((f) => ({
+    url: `/api/verifications/${f.verification1}/evidence`,
+  })),
+  'GET /api/verification/counts': refusedToBoth((f) => ({
+    url: `/api/verification/counts?planId=${f.plan}`,
+  })),
+  'GET /api/verification/samples': refusedToBoth((f) => ({
+    url: `/api/verification/samples?planId=${f.plan}`,
+  })),
+  'POST /api/verification/samples': refusedToBoth((f) => ({
+    url: '/api/verification/samples',
+    payload: { planId: f.plan, period: '2026-M03', size: 1, seed: 's' },
+  })),
   // Another unit sees live scores filtered to its own row.
-  'GET /api/live/:planId': {
-    call: (f) => ({ url: `/api/live/${f.plan}?period=2026-Y` }),
-    otherUnit: 200,
-    lacking: 403,
-  },
-  'POST /api/live/:planId/half-year': {
-    call: (f) => ({ url: `/api/live/${f.plan}/half-year` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'GET /api/live/:planId': scopedForOtherUnits((f) => ({ url: `/api/live/${f.plan}?period=2026-Y` })),
+  'POST /api/live/:planId/half-year': refusedToBoth((f) => ({ url: `/api/live/${f.plan}/half-year` })),
   // Task books: another unit's book is not found; observers have no task-book functions.
-  'GET /api/plans/:id/task-books': {
-    call: (f) => ({ url: `/api/plans/${f.otherPlan}/task-books` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/plans/:id/task-books': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/task-books`, payload: { unitId: f.unit1 } }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/task-books/:id': {
-    call: (f) => ({ url: `/api/task-books/${f.taskBook1}` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'PUT /api/task-books/:id/targets': {
-    call: (f) => ({
-      url: `/api/task-books/${f.taskBook1}/targets`,
-      payload: { version: 1, targets: [{ indicator: 'I1', target: 1 }] },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/task-books/:id/transitions': {
-    call: (f) => ({
-      url: `/api/task-books/${f.taskBook1}/transitions`,
-      payload: { action: 'submit', version: 1 },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/task-books/:id/revisions': {
-    call: (f) => ({ url: `/api/task-books/${f.taskBook1}/revisions` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'POST /api/task-books/:id/change-requests': {
-    call: (f) => ({
-      url: `/api/task-books/${f.taskBook1}/change-requests`,
-      payload: { reason: 'x', targets: [{ indicator: 'I1', target: 1 }] },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'GET /api/task-change-requests': {
-    call: () => ({ url: '/api/task-change-requests' }),
-    otherUnit: 200,
-    lacking: 403,
-  },
-  'POST /api/task-change-requests/:id/decision': {
-    call: () => ({ url: '/api/task-change-requests/1/decision', payload: { approve: true, version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/task-books/:id/decomposition/:indicator': {
-    call: (f) => ({ url: `/api/task-books/${f.taskBook1}/decomposition/I1` }),
-    otherUnit: 404,
-    lacking: 403,
-  },
-  'PUT /api/task-books/:id/decomposition/:indicator': {
-    call: (f) => ({
-      url: `/api/task-books/${f.taskBook1}/decomposition/I1`,
-      payload: { stamp: 'empty', parts: [] },
-    }),
-    otherUnit: 404,
-    lacking: 403,
-  },
+  'GET /api/plans/:id/task-books': hiddenFromOtherUnits((f) => ({
+    url: `/api/plans/${f.otherPlan}/task-books`,
+  })),
+  'POST /api/plans/:id/task-books': hiddenFromOtherUnits((f) => ({
+    url: `/api/plans/${f.plan}/task-books`,
+    payload: { unitId: f.unit1 },
+  })),
+  'GET /api/task-books/:id': hiddenFromOtherUnits((f) => ({ url: `/api/task-books/${f.taskBook1}` })),
+  'PUT /api/task-books/:id/targets': hiddenFromOtherUnits((f) => ({
+    url: `/api/task-books/${f.taskBook1}/targets`,
+    payload: { version: 1, targets: [{ indicator: 'I1', target: 1 }] },
+  })),
+  'POST /api/task-books/:id/transitions': hiddenFromOtherUnits((f) => ({
+    url: `/api/task-books/${f.taskBook1}/transitions`,
+    payload: { action: 'submit', version: 1 },
+  })),
+  'GET /api/task-books/:id/revisions': hiddenFromOtherUnits((f) => ({
+    url: `/api/task-books/${f.taskBook1}/revisions`,
+  })),
+  'POST /api/task-books/:id/change-requests': hiddenFromOtherUnits((f) => ({
+    url: `/api/task-books/${f.taskBook1}/change-requests`,
+    payload: { reason: 'x', targets: [{ indicator: 'I1', target: 1 }] },
+  })),
+  'GET /api/task-change-requests': scopedForOtherUnits(() => ({ url: '/api/task-change-requests' })),
+  'POST /api/task-change-requests/:id/decision': refusedToBoth(() => ({
+    url: '/api/task-change-requests/1/decision',
+    payload: { approve: true, version: 1 },
+  })),
+  'GET /api/task-books/:id/decomposition/:indicator': hiddenFromOtherUnits((f) => ({
+    url: `/api/task-books/${f.taskBook1}/decomposition/I1`,
+  })),
+  'PUT /api/task-books/:id/decomposition/:indicator': hiddenFromOtherUnits((f) => ({
+    url: `/api/task-books/${f.taskBook1}/decomposition/I1`,
+    payload: { stamp: 'empty', parts: [] },
+  })),
   // Events (issue 8 point 2): units read (their own and approved bonuses); recording, deciding and
   // withdrawing are the office's and lead departments' functions.
-  'GET /api/events': { call: (f) => ({ url: `/api/events?planId=${f.plan}` }), otherUnit: 200, lacking: 403 },
-  'POST /api/events': {
-    call: (f) => ({
-      url: '/api/events',
-      payload: {
-        planId: f.plan,
-        period: '2026-M03',
-        unitId: f.unit1,
-        kind: 'deduction',
-        points: 1,
-        reason: 'x',
-      },
-    }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/events/:id/decision': {
-    call: () => ({ url: '/api/events/1/decision', payload: { decision: 'approve', version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/events/:id/withdraw': {
-    call: () => ({ url: '/api/events/1/withdraw', payload: { reason: 'x', version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/events/:id/evidence': {
-    call: () => ({ url: '/api/events/1/evidence' }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'GET /api/events': scopedForOtherUnits((f) => ({ url: `/api/events?planId=${f.plan}` })),
+  'POST /api/events': refusedToBoth((f) => ({
+    url: '/api/events',
+    payload: {
+      planId: f.plan,
+      period: '2026-M03',
+      unitId: f.unit1,
+      kind: 'deduction',
+      points: 1,
+      reason: 'x',
+    },
+  })),
+  'POST /api/events/:id/decision': refusedToBoth(() => ({
+    url: '/api/events/1/decision',
+    payload: { decision: 'approve', version: 1 },
+  })),
+  'POST /api/events/:id/withdraw': refusedToBoth(() => ({
+    url: '/api/events/1/withdraw',
+    payload: { reason: 'x', version: 1 },
+  })),
+  'POST /api/events/:id/evidence': refusedToBoth(() => ({ url: '/api/events/1/evidence' })),
   // Data import (issue 8 point 3): the office's function only.
-  'POST /api/plans/:id/imports/preview': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/imports/preview?period=2026-M03` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/plans/:id/imports': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/imports?period=2026-M03` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/plans/:id/imports': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/imports` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/plans/:id/imports/template': {
-    call: (f) => ({ url: `/api/plans/${f.plan}/imports/template?period=2026-M03` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'POST /api/plans/:id/imports/preview': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/imports/preview?period=2026-M03`,
+  })),
+  'POST /api/plans/:id/imports': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/imports?period=2026-M03`,
+  })),
+  'GET /api/plans/:id/imports': refusedToBoth((f) => ({ url: `/api/plans/${f.plan}/imports` })),
+  'GET /api/plans/:id/imports/template': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/imports/template?period=2026-M03`,
+  })),
   // Satisfaction evaluation (issue 10): the office manages campaigns; leaders read them; units do neither.
-  'GET /api/questionnaires': { call: () => ({ url: '/api/questionnaires' }), otherUnit: 403, lacking: 403 },
-  'POST /api/questionnaires': {
-    call: () => ({
-      url: '/api/questionnaires',
-      payload: { name: 'x', questions: [{ id: 'q', type: 'text', title: 't' }] },
-    }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/questionnaires/:id': {
-    call: () => ({ url: '/api/questionnaires/1' }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/questionnaires/:id/versions': {
-    call: () => ({
-      url: '/api/questionnaires/1/versions',
-      payload: { name: 'x', questions: [{ id: 'q', type: 'text', title: 't' }] },
-    }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/survey-campaigns': {
-    call: (f) => ({ url: `/api/survey-campaigns?planId=${f.plan}` }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/survey-campaigns': {
-    call: () => ({ url: '/api/survey-campaigns', payload: {} }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/survey-campaigns/:id': {
-    call: () => ({ url: '/api/survey-campaigns/1' }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'PUT /api/survey-campaigns/:id': {
-    call: () => ({ url: '/api/survey-campaigns/1', payload: {} }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/survey-campaigns/:id/transitions': {
-    call: () => ({ url: '/api/survey-campaigns/1/transitions', payload: { action: 'open', version: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'POST /api/survey-campaigns/:id/codes': {
-    call: () => ({ url: '/api/survey-campaigns/1/codes', payload: { groupId: 1, count: 1 } }),
-    otherUnit: 403,
-    lacking: 403,
-  },
-  'GET /api/survey-campaigns/:id/results': {
-    call: () => ({ url: '/api/survey-campaigns/1/results' }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'GET /api/questionnaires': refusedToBoth(() => ({ url: '/api/questionnaires' })),
+  'POST /api/questionnaires': refusedToBoth(() => ({
+    url: '/api/questionnaires',
+    payload: { name: 'x', questions: [{ id: 'q', type: 'text', title: 't' }] },
+  })),
+  'GET /api/questionnaires/:id': refusedToBoth(() => ({ url: '/api/questionnaires/1' })),
+  'POST /api/questionnaires/:id/versions': refusedToBoth(() => ({
+    url: '/api/questionnaires/1/versions',
+    payload: { name: 'x', questions: [{ id: 'q', type: 'text', title: 't' }] },
+  })),
+  'GET /api/survey-campaigns': refusedToBoth((f) => ({ url: `/api/survey-campaigns?planId=${f.plan}` })),
+  'POST /api/survey-campaigns': refusedToBoth(() => ({ url: '/api/survey-campaigns', payload: {} })),
+  'GET /api/survey-campaigns/:id': refusedToBoth(() => ({ url: '/api/survey-campaigns/1' })),
+  'PUT /api/survey-campaigns/:id': refusedToBoth(() => ({ url: '/api/survey-campaigns/1', payload: {} })),
+  'POST /api/survey-campaigns/:id/transitions': refusedToBoth(() => ({
+    url: '/api/survey-campaigns/1/transitions',
+    payload: { action: 'open', version: 1 },
+  })),
+  'POST /api/survey-campaigns/:id/codes': refusedToBoth(() => ({
+    url: '/api/survey-campaigns/1/codes',
+    payload: { groupId: 1, count: 1 },
+  })),
+  'GET /api/survey-campaigns/:id/results': refusedToBoth(() => ({ url: '/api/survey-campaigns/1/results' })),
   // The ballot is public: an unknown code is 404 for everyone.
   'POST /api/ballot/open': {
     call: () => ({ url: '/api/ballot/open', payload: { code: 'AAAA-BBBB-CCCC-DDDD' } }),
@@ -729,12 +484,8 @@ const cases: Record<string, Case> = {
     otherUnit: 404,
     lacking: 404,
   },
-  'GET /api/audit-events': { call: () => ({ url: '/api/audit-events' }), otherUnit: 403, lacking: 403 },
-  'GET /api/audit-events/verify': {
-    call: () => ({ url: '/api/audit-events/verify' }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'GET /api/audit-events': refusedToBoth(() => ({ url: '/api/audit-events' })),
+  'GET /api/audit-events/verify': refusedToBoth(() => ({ url: '/api/audit-events/verify' })),
 };
 
 /** Routes whose "lacking" actor holds no grant at all, because every role may read them. */

@@ -38,6 +38,17 @@ describe('org bulk import', () => {
       payload,
     });
   };
+  /** The import template as the office downloads it: a file named for its format. */
+  const downloadTemplate = async (format: 'xlsx' | 'csv') => {
+    const res = await env.app.inject({
+      method: 'GET',
+      url: `/api/org-nodes/import-template?format=${format}`,
+      headers: { cookie: office },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="org-import-template.${format}"`);
+    return res;
+  };
   const nodeCount = async () =>
     (await env.database.query<{ n: number }>('select count(*)::int as n from org_node'))[0]!.n;
   const nodesByCode = async (codes: string[]) => {
@@ -298,13 +309,7 @@ describe('org bulk import', () => {
   });
 
   it('serves templates that parse back through the same parser', async () => {
-    const x = await env.app.inject({
-      method: 'GET',
-      url: '/api/org-nodes/import-template?format=xlsx',
-      headers: { cookie: office },
-    });
-    expect(x.statusCode).toBe(200);
-    expect(x.headers['content-disposition']).toBe('attachment; filename="org-import-template.xlsx"');
+    const x = await downloadTemplate('xlsx');
     expect(x.headers['content-type']).toContain('spreadsheetml');
     const xbuf = x.rawPayload;
     expect(detectFormat(xbuf)).toBe('xlsx');
@@ -344,13 +349,7 @@ describe('org bulk import', () => {
     ]);
     expect((await upload(office, 'filled.xlsx', filled)).statusCode).toBe(200);
 
-    const c = await env.app.inject({
-      method: 'GET',
-      url: '/api/org-nodes/import-template?format=csv',
-      headers: { cookie: office },
-    });
-    expect(c.statusCode).toBe(200);
-    expect(c.headers['content-disposition']).toBe('attachment; filename="org-import-template.csv"');
+    const c = await downloadTemplate('csv');
     const cbuf = c.rawPayload;
     expect([...cbuf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csvFilled = Buffer.concat([cbuf, Buffer.from('t-2,市子局,department,city,,,\r\n')]);
