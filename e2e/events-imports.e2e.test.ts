@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { getJson, noOverflow, pick, screenshots, useHarness } from './harness.js';
+import { getJson, noOverflow, pick, recordEvent, screenshots, useHarness } from './harness.js';
 
 interface Ev {
   id: number;
@@ -40,18 +40,12 @@ describe('events, imports and corrections in the browser', () => {
     await office.getByRole('menuitem', { name: '加扣分与否决' }).click();
     await office.waitForURL((u) => u.pathname === '/events');
     await office.getByTestId('ev-table').waitFor({ timeout: 20_000 });
-    await office.getByTestId('ev-record').click();
-    await office.getByTestId('ev-drawer').waitFor();
     // Deduction is the default kind; unit, indicator, points, reason.
-    await pick(office, 'ev-unit', 'A01');
-    await pick(office, 'ev-indicator', 'T4');
-    await office.getByTestId('ev-points').locator('xpath=descendant-or-self::input').first().fill('1.5');
     const reason = '日常督查发现十月信息报送迟报（e2e）';
-    await office.getByTestId('ev-reason').fill(reason);
-    await office.getByTestId('ev-submit').click();
-    await office.getByTestId('ev-drawer').waitFor({ state: 'hidden', timeout: 15_000 });
-    const row = office.locator('[data-testid="ev-table"] tr', { hasText: reason });
-    await row.waitFor({ timeout: 15_000 });
+    const row = await recordEvent(office, { points: 1.5, reason }, async () => {
+      await pick(office, 'ev-unit', 'A01');
+      await pick(office, 'ev-indicator', 'T4');
+    });
     const text = await row.innerText();
     expect(text).toContain('A01');
     expect(text).toContain('扣分');
@@ -70,27 +64,21 @@ describe('events, imports and corrections in the browser', () => {
 
   it('the office records a bonus and approves it; the unit shows it against the cap', async () => {
     const page = office;
-    await page.getByTestId('ev-record').click();
-    await page.getByTestId('ev-drawer').waitFor();
-    await page.getByTestId('ev-kind').getByText('加分', { exact: true }).click();
     const plan = await activePlan(page);
     const approvedOf = async (unit: string) =>
       (await getJson<Ev[]>(page, `/api/events?planId=${plan.id}&kind=bonus&status=approved`))
         .filter((e) => e.unitCode === unit)
         .reduce((sum, e) => sum + (e.points ?? 0), 0);
     const before = await approvedOf('A03');
-    await pick(page, 'ev-unit', 'A03');
-    await page.getByTestId('ev-source').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '工作创新创优' })
-      .click();
-    await page.getByTestId('ev-points').locator('xpath=descendant-or-self::input').first().fill('2');
     const reason = '工作创新获省级推广（e2e）';
-    await page.getByTestId('ev-reason').fill(reason);
-    await page.getByTestId('ev-submit').click();
-    await page.getByTestId('ev-drawer').waitFor({ state: 'hidden', timeout: 15_000 });
-    const row = page.locator('[data-testid="ev-table"] tr', { hasText: reason });
-    await row.waitFor({ timeout: 15_000 });
+    const row = await recordEvent(page, { points: 2, reason }, async () => {
+      await page.getByTestId('ev-kind').getByText('加分', { exact: true }).click();
+      await pick(page, 'ev-unit', 'A03');
+      await page.getByTestId('ev-source').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '工作创新创优' })
+        .click();
+    });
     expect(await row.innerText()).toContain('待审批');
     // Pending: the cap line names it as pending.
     expect(await page.getByTestId('ev-cap-A03').innerText()).toContain('待审批 2');

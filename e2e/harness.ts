@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
 export const screenshots = join(root, 'e2e/screenshots');
@@ -163,6 +163,55 @@ export const overflow = (page: Page) =>
 /** Whether the page fits its window without scrolling sideways. */
 export const noOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/** The input inside an antd field (a number box, a select's search) found by its test id. */
+export const inputOf = (page: Page, testId: string) =>
+  page.getByTestId(testId).locator('xpath=descendant-or-self::input').first();
+
+/**
+ * Records an event on the events page: opens the drawer, sets its selects with `fields` (a
+ * deduction unless they pick another kind), types the points and the reason, submits, and waits for
+ * the drawer to close and the event's row (found by its reason), which it answers.
+ */
+export async function recordEvent(
+  page: Page,
+  event: { points: number; reason: string },
+  fields: () => Promise<void>,
+): Promise<Locator> {
+  await page.getByTestId('ev-record').click();
+  await page.getByTestId('ev-drawer').waitFor();
+  await fields();
+  await inputOf(page, 'ev-points').fill(String(event.points));
+  await page.getByTestId('ev-reason').fill(event.reason);
+  await page.getByTestId('ev-submit').click();
+  await page.getByTestId('ev-drawer').waitFor({ state: 'hidden', timeout: 15_000 });
+  const row = page.locator('[data-testid="ev-table"] tr', { hasText: event.reason });
+  await row.waitFor({ timeout: 15_000 });
+  return row;
+}
+
+/** The office's 任务书审核 → 变更申请 list: the row of the change request made for `reason`. */
+export async function changeRequestRow(office: Page, reason: string): Promise<Locator> {
+  await office.getByRole('menuitem', { name: '任务书审核' }).click();
+  await office.getByTestId('tb-queue').waitFor({ timeout: 30_000 });
+  await office.getByRole('tab', { name: '变更申请' }).click();
+  const req = office.getByTestId('tb-change-table').locator('tr', { hasText: reason });
+  await req.waitFor({ timeout: 15_000 });
+  return req;
+}
+
+/** The A01 filler's results of `period` on a 375 px phone, checked to show only A01's released card. */
+export async function fillerPhoneResults(
+  h: { url: string; as(username: string, width?: number): Promise<Page> },
+  planId: number,
+  period: string,
+): Promise<Page> {
+  const page = await h.as('filler', 375);
+  await page.goto(`${h.url}/results?plan=${planId}&period=${period}`);
+  expect(await resultCardUnits(page)).toEqual(['A01']);
+  expect(await page.getByTestId('results-status').innerText()).toBe('已发布');
+  return page;
+}
 
 /** Opens an antd select by its test id, types, and picks the first option whose title starts so. */
 export async function pick(page: Page, testId: string, typed: string, title = typed) {

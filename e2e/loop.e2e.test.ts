@@ -3,13 +3,16 @@ import type { EvaluationRun, PlanSummary } from '@jixiao/contracts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  changeRequestRow,
   computeDraft,
   confirmPop,
+  fillerPhoneResults,
   getJson,
+  inputOf,
   noOverflow,
   pick,
+  recordEvent,
   requestTargetChange,
-  resultCardUnits,
   screenshots,
   useHarness,
 } from './harness.js';
@@ -59,8 +62,6 @@ interface SubmissionDetail {
 describe('the evaluation loop in the browser', () => {
   const h = useHarness();
   const as = h.as;
-  const input = (page: Page, testId: string) =>
-    page.getByTestId(testId).locator('xpath=descendant-or-self::input').first();
   /**
    * Opens an antd select by its test id and picks the option titled so. The list is virtual (only
    * the options in view exist): the wheel scrolls it down to the end, then back up.
@@ -130,11 +131,7 @@ describe('the evaluation loop in the browser', () => {
 
     // The office issues it: 任务书审核 → 变更申请 → 批准.
     const office = await as('office');
-    await office.getByRole('menuitem', { name: '任务书审核' }).click();
-    await office.getByTestId('tb-queue').waitFor({ timeout: 30_000 });
-    await office.getByRole('tab', { name: '变更申请' }).click();
-    const req = office.getByTestId('tb-change-table').locator('tr', { hasText: changeReason });
-    await req.waitFor({ timeout: 15_000 });
+    const req = await changeRequestRow(office, changeReason);
     expect(await req.innerText()).toContain(`${INDICATOR} → ${target}`);
     await req.getByTestId('tb-change-approve').click();
     await confirmPop(office);
@@ -165,7 +162,7 @@ describe('the evaluation loop in the browser', () => {
     expect(await status.getAttribute('data-status')).toBe('missing');
 
     // Enter the value and keep it as a draft: evidence attaches to a stored value.
-    await input(page, `sub-value-${row}`).fill(String(SUBMITTED));
+    await inputOf(page, `sub-value-${row}`).fill(String(SUBMITTED));
     await page.getByTestId(`sub-note-${row}`).fill('十月信息报送序时进度（附报送台账）');
     await page.getByTestId(`sub-save-${row}`).click();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('draft');
@@ -217,7 +214,7 @@ describe('the evaluation loop in the browser', () => {
 
     await check.click();
     await page.getByTestId('ver-result').getByText('通过', { exact: true }).click();
-    await input(page, 'ver-corrected').fill(String(CORRECTED));
+    await inputOf(page, 'ver-corrected').fill(String(CORRECTED));
     await page.getByTestId('ver-note-required').waitFor();
     expect(await page.getByTestId('ver-ok').isDisabled()).toBe(true);
     expect(await page.getByTestId('ver-correction-preview').innerText()).toContain(
@@ -242,18 +239,12 @@ describe('the evaluation loop in the browser', () => {
     const page = await as('assessor');
     await page.goto(`${h.url}/events?plan=${plan.id}`);
     await page.getByTestId('ev-table').waitFor({ timeout: 20_000 });
-    await page.getByTestId('ev-record').click();
-    await page.getByTestId('ev-drawer').waitFor();
     // Deduction is the default kind; October, A01, T4, points, reason.
-    await choose(page, 'ev-period', PERIOD);
-    await pick(page, 'ev-unit', 'A01');
-    await pick(page, 'ev-indicator', INDICATOR);
-    await input(page, 'ev-points').fill(String(POINTS));
-    await page.getByTestId('ev-reason').fill(eventReason);
-    await page.getByTestId('ev-submit').click();
-    await page.getByTestId('ev-drawer').waitFor({ state: 'hidden', timeout: 15_000 });
-    const row = page.locator('[data-testid="ev-table"] tr', { hasText: eventReason });
-    await row.waitFor({ timeout: 15_000 });
+    const row = await recordEvent(page, { points: POINTS, reason: eventReason }, async () => {
+      await choose(page, 'ev-period', PERIOD);
+      await pick(page, 'ev-unit', 'A01');
+      await pick(page, 'ev-indicator', INDICATOR);
+    });
     const text = await row.innerText();
     for (const s of ['A01', '扣分', `−${POINTS}`, PERIOD, '已生效', 'assessor']) expect(text).toContain(s);
     await page.screenshot({ path: join(screenshots, 'loop-4-deduction.png'), fullPage: true });
@@ -382,11 +373,8 @@ describe('the evaluation loop in the browser', () => {
   }, 120_000);
 
   it('6b. the same on a 375 px phone, without horizontal overflow', async () => {
-    const page = await as('filler', 375);
-    await page.goto(`${h.url}/results?plan=${plan.id}&period=${PERIOD}`);
-    expect(await resultCardUnits(page)).toEqual(['A01']);
+    const page = await fillerPhoneResults(h, plan.id, PERIOD);
     const cards = page.getByTestId('results-cards');
-    expect(await page.getByTestId('results-status').innerText()).toBe('已发布');
     expect(await noOverflow(page), 'results page').toBe(true);
     await page.screenshot({ path: join(screenshots, 'loop-6-filler-phone.png'), fullPage: true });
 

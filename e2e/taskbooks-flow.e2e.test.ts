@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { confirmPop, getJson, requestTargetChange, screenshots, useHarness } from './harness.js';
+import {
+  changeRequestRow,
+  confirmPop,
+  getJson,
+  requestTargetChange,
+  screenshots,
+  useHarness,
+} from './harness.js';
 
 interface Tree {
   stamp: string;
@@ -131,11 +138,7 @@ describe('task books and calendar: the flows that write', () => {
 
     // The office approves it in 任务书审核 → 变更申请.
     const office = await as('office');
-    await office.getByRole('menuitem', { name: '任务书审核' }).click();
-    await office.getByTestId('tb-queue').waitFor({ timeout: 30_000 });
-    await office.getByRole('tab', { name: '变更申请' }).click();
-    const req = office.getByTestId('tb-change-table').locator('tr', { hasText: reason });
-    await req.waitFor({ timeout: 15_000 });
+    const req = await changeRequestRow(office, reason);
     expect(await req.innerText()).toContain(`${line.indicator} → ${proposed}`);
     await req.getByTestId('tb-change-approve').click();
     await confirmPop(office);
