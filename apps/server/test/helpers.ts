@@ -35,6 +35,12 @@ export interface TestEnv {
 /** The test clock's start. */
 export const TEST_NOW = '2026-03-01T08:00:00Z';
 
+/**
+ * Mid-November of the demo year: M10 is late, its reminders and notices are out. The demo test
+ * files that read the city at that time share its template (one seed per run).
+ */
+export const DEMO_NOVEMBER = '2026-11-15T02:00:00Z';
+
 /** A running app on a fresh migrated database with a movable clock. */
 export async function testApp(over: Partial<Config> = {}): Promise<TestEnv> {
   return (await startApp(over, { kind: 'migrated' })).env;

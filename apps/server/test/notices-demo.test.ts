@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { demoApp, signIn, type TestEnv } from './helpers.js';
+import { DEMO_NOVEMBER, demoApp, signIn, type TestEnv } from './helpers.js';
 
 describe('demo: supervision items, reminders, notices, announcements', () => {
   let env: TestEnv;
   const count = async (sql: string) => (await env.database.query<{ n: number }>(sql))[0]!.n;
 
   beforeAll(async () => {
-    env = await demoApp('2026-11-10T08:00:00Z');
+    // Mid-November, as submissions-demo and taskbooks-demo: the three share one demo template.
+    env = await demoApp(DEMO_NOVEMBER);
   }, 60_000);
   afterAll(() => env.close());
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { demoApp, signIn, type TestEnv } from './helpers.js';
+import { DEMO_NOVEMBER, demoApp, signIn, type TestEnv } from './helpers.js';
 
 describe('demo submissions, verification and live scores', () => {
   let env: TestEnv;
   let plan = 0;
   beforeAll(async () => {
-    env = await demoApp('2026-11-15T02:00:00Z');
+    env = await demoApp(DEMO_NOVEMBER);
     plan = (
       await env.database.query<{ id: number }>(
         "select id from plan where status = 'active' and year = 2026 and document -> 'period' ->> 'adHoc' is null",

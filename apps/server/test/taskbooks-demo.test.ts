@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.js';
-import { demoApp, signIn, type TestEnv } from './helpers.js';
+import { DEMO_NOVEMBER, demoApp, signIn, type TestEnv } from './helpers.js';
 
 describe('demo task books and calendar', () => {
   let env: TestEnv;
   let seconds = 0;
   beforeAll(async () => {
-    const demo = await demoApp('2026-11-15T02:00:00Z');
+    const demo = await demoApp(DEMO_NOVEMBER);
     env = demo;
     seconds = demo.seedMs / 1000;
   }, 120_000);
