@@ -25,6 +25,7 @@ const serverTier = {
 const smokeFiles = [
   'apps/server/test/smoke.test.ts',
   'apps/server/test/loop.test.ts',
+  'apps/server/test/access.test.ts',
   'apps/server/test/openapi.test.ts',
 ];
 
