@@ -287,6 +287,25 @@ describe('survey campaigns and one-person-one-code ballots', () => {
     ]);
   });
 
+  it('the scored values are the plan’s survey indicator: 20 points × 69 % and × 84 %, traced to the campaign', async () => {
+    const run = await ok(as(office, 'POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' }));
+    await ok(as(office, 'POST', `/api/plans/${plan}/runs/${run.id}/release`, {}));
+    const traceOf = (unit: string) =>
+      ok(as(office, 'GET', `/api/plans/${plan}/results/${unit}/trace?period=2026-Y`));
+    type Node = { code: string; score: number | null; children?: Node[] };
+    const s1 = (nodes: Node[]): Node | undefined =>
+      nodes.map((n) => (n.code === 'S1' ? n : s1(n.children ?? []))).find(Boolean);
+    const trace = await traceOf('u1');
+    expect(s1(trace.components)!.score).toBe(13.8);
+    expect(s1((await traceOf('u2')).components)!.score).toBe(16.8);
+    expect(trace.sources).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ indicator: 'S1', field: 'value', kind: 'survey', id: campaign.id, n: 5 }),
+      ]),
+    );
+    expect(trace.sources.find((x: { kind: string }) => x.kind === 'survey').value).toBeCloseTo(69, 6);
+  });
+
   it('200 simultaneous submissions of one code store exactly one ballot', async () => {
     // A second campaign, open, with one public code (PostgreSQL in test:pg; PGlite by default).
     const c2 = await ok(

@@ -12,6 +12,7 @@ export const sourceKind = z.enum([
   'reference',
   'event',
   'half_year',
+  'survey',
   'missing',
 ]);
 export type SourceKind = z.infer<typeof sourceKind>;
@@ -33,7 +34,9 @@ export const valueSource = z.object({
   share: z.number().nullable().optional(),
   /** A verified correction: the value the unit had submitted. */
   submitted: z.number().nullable().optional(),
-  /** For `missing`: what the plan's policy did (reweight, pending, zero, carry_forward, penalty, unverified…). */
+  /** A survey value: the ballots it rests on. */
+  n: z.number().int().nullable().optional(),
+  /** For `missing`: what the plan's policy did (reweight, pending, zero, carry_forward, penalty, unverified…); for `survey`, why the value is missing (below_sample, no_ballots). */
   policy: z.string().nullable().optional(),
   submissionId: z.number().int().nullable().optional(),
   /** The import batch that brought the figure in (submissions and reference values of a data file). */

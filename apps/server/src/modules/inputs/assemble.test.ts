@@ -1,6 +1,6 @@
 import type { Plan } from '@jixiao/engine';
 import { describe, expect, it } from 'vitest';
-import { type AssembleArgs, assembleCycleInput, type Report } from './assemble.js';
+import { type AssembleArgs, assembleCycleInput, type Report, type SurveyValue } from './assemble.js';
 import { dueShare, expectedReport } from './figures.js';
 
 /**
@@ -286,6 +286,58 @@ describe('missing reports follow the plan', () => {
     expect(penalty.input.deductions).toContainEqual(
       expect.objectContaining({ unit: 'u1', points: 0.5, indicator: 'A' }),
     );
+  });
+});
+
+describe('survey values (issue 10)', () => {
+  const survey = (over: Partial<SurveyValue>): SurveyValue => ({
+    campaignId: 7,
+    unit: 'u1',
+    indicator: 'Y',
+    period: '2026-H1',
+    value: 88.5,
+    n: 40,
+    missing: null,
+    scoredAt: at('2026-07-02T00:00:00Z'),
+    scoredBy: 'office',
+    ...over,
+  });
+
+  it('a scored campaign is the survey indicator’s value, before any report, and the source names it', () => {
+    const a = assembleCycleInput(
+      base({
+        reports: [report({ indicator: 'Y', period: '2026-M06', value: 70 })],
+        surveys: [survey({})],
+      }),
+    );
+    expect(cellOf(a, 'Y')!.value).toBe(88.5);
+    expect(a.sources.filter((s) => s.indicator === 'Y')).toEqual([
+      expect.objectContaining({
+        field: 'value',
+        kind: 'survey',
+        id: 7,
+        period: '2026-H1',
+        value: 88.5,
+        n: 40,
+      }),
+    ]);
+  });
+
+  it('the newest campaign up to the period counts; a later one waits for its period', () => {
+    const list = [survey({}), survey({ campaignId: 8, period: '2026-Y', value: 91 })];
+    expect(cellOf(assembleCycleInput(base({ period: '2026-M10', surveys: list })), 'Y')!.value).toBe(88.5);
+    expect(cellOf(assembleCycleInput(base({ period: '2026-Y', surveys: list })), 'Y')!.value).toBe(91);
+  });
+
+  it('short of its sample the value stays missing for the plan’s policy, and the source says why', () => {
+    const a = assembleCycleInput(base({ surveys: [survey({ value: null, missing: 'below_sample', n: 3 })] }));
+    expect(cellOf(a, 'Y')!.value).toBeUndefined();
+    expect(a.sources.find((s) => s.indicator === 'Y')).toMatchObject({
+      kind: 'survey',
+      value: null,
+      policy: 'below_sample',
+    });
+    expect(a.missing.Y).toBeUndefined();
   });
 });
 

@@ -89,6 +89,20 @@ export interface SupervisionValue {
   target: number;
 }
 
+/** A scored survey campaign's value of a unit for the plan's survey indicator (issue 10). */
+export interface SurveyValue {
+  campaignId: number;
+  unit: string;
+  indicator: string;
+  period: string;
+  /** Null when the unit fell short of a rater group's minimum sample, or had no ballot. */
+  value: number | null;
+  n: number;
+  missing: string | null;
+  scoredAt: Date | null;
+  scoredBy: string | null;
+}
+
 export interface AssembleArgs {
   plan: Plan;
   period: string;
@@ -98,6 +112,8 @@ export interface AssembleArgs {
   references: Reference[];
   events: CycleEventRow[];
   supervision: SupervisionValue[];
+  /** Scored campaigns' values: they are the value of a survey indicator, before any report. */
+  surveys?: SurveyValue[];
   halfYear: HalfYearInput[] | null;
   /** The due date of a period's reports (its window, else the default calendar). */
   dueAt: (period: string) => Date;
@@ -202,6 +218,20 @@ export function assembleCycleInput(args: AssembleArgs): Assembled {
   const supervisionOf = new Map<string, SupervisionValue>();
   for (const s of args.supervision) if (known.has(s.unit)) supervisionOf.set(key(s.unit, s.indicator), s);
 
+  // Survey values: per cell the newest scored campaign of the year up to the period.
+  const surveyOf = new Map<string, SurveyValue>();
+  for (const v of args.surveys ?? []) {
+    if (!known.has(v.unit) || !leafOf.has(v.indicator) || !inYear(v.period)) continue;
+    const k = key(v.unit, v.indicator);
+    const cur = surveyOf.get(k);
+    const later =
+      !cur ||
+      endMonth(v.period) > endMonth(cur.period) ||
+      (endMonth(v.period) === endMonth(cur.period) &&
+        (v.scoredAt?.getTime() ?? 0) > (cur.scoredAt?.getTime() ?? 0));
+    if (later) surveyOf.set(k, v);
+  }
+
   const penalties: DeductionInput[] = [];
   const modeOf = new Map<string, MissingMode>();
   let counted = 0;
@@ -209,6 +239,21 @@ export function assembleCycleInput(args: AssembleArgs): Assembled {
   for (const u of args.units) {
     for (const leaf of leaves) {
       const k = key(u.code, leaf.code);
+      const survey = surveyOf.get(k);
+      if (survey) {
+        // A scored campaign is the survey indicator's value; short of its sample the value stays
+        // missing and the plan's own missing-value policy for the indicator decides (S12, Z3).
+        const c = cell(u.code, leaf.code);
+        if (survey.value !== null) c.value = survey.value;
+        sources.push({
+          ...src(u.code, leaf.code, 'value', 'survey', survey.campaignId, survey.period, survey.value),
+          n: survey.n,
+          ...(survey.missing ? { policy: survey.missing } : {}),
+          by: survey.scoredBy,
+          at: survey.scoredAt ? iso(survey.scoredAt) : null,
+        });
+        continue;
+      }
       const list = reportsOf.get(k);
       const expected = expectedReport(leaf.frequency ?? 'month', period);
       const due = expected !== null && args.dueAt(expected) < args.now;

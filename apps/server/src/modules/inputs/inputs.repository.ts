@@ -8,6 +8,7 @@ import {
   referenceValues,
   submissions,
   supervisionItems,
+  surveyCampaigns,
   taskBooks,
   taskTargets,
   verifications,
@@ -99,7 +100,9 @@ export async function fingerprint(db: Executor, planId: number): Promise<string>
       (select count(*) || ':' || coalesce(max(${importBatches.id}), 0) from ${importBatches} where ${importBatches.planId} = ${planId}),
       (select count(*) from ${halfYearResults} where ${halfYearResults.planId} = ${planId}),
       (select count(*) || ':' || coalesce(sum(${periodWindows.version}), 0) from ${periodWindows} where ${periodWindows.planId} = ${planId}),
-      (select ${stamp(supervisionItems)} from ${supervisionItems} where ${supervisionItems.planId} = ${planId})
+      (select ${stamp(supervisionItems)} from ${supervisionItems} where ${supervisionItems.planId} = ${planId}),
+      (select count(*) || ':' || coalesce(max(${surveyCampaigns.scoredAt})::text, '') from ${surveyCampaigns}
+         where ${surveyCampaigns.planId} = ${planId} and ${surveyCampaigns.status} = 'scored')
     ) as f`);
   return (res as unknown as { rows: { f: string }[] }).rows[0]?.f ?? '';
 }

@@ -6,6 +6,7 @@ import { defaultCalendar, type Granularity } from '../periods/period-state.js';
 import type { PlanRow } from '../plans/plans.repository.js';
 import * as plansRepo from '../plans/plans.repository.js';
 import { supervisionValues } from '../supervision/supervision.service.js';
+import { scoredValues } from '../surveys/surveys.repository.js';
 import { type Assembled, assembleCycleInput, type ReportStatus } from './assemble.js';
 import * as repo from './inputs.repository.js';
 
@@ -40,7 +41,7 @@ export async function cycleInput(
   const withCode = <T extends { unitId: number }>(list: T[]) =>
     list.flatMap((x) => (codeOf.has(x.unitId) ? [{ ...x, unit: codeOf.get(x.unitId)! }] : []));
 
-  const [reports, corrections, targets, references, events, windows, supervision, halfYear] =
+  const [reports, corrections, targets, references, events, windows, supervision, halfYear, surveys] =
     await Promise.all([
       repo.reportRows(db, plan.id),
       repo.corrections(db, plan.id),
@@ -50,6 +51,7 @@ export async function cycleInput(
       repo.windows(db, plan.id),
       supervisionValues(db, plan.id),
       frozenHalfYear(db, plan.id),
+      scoredValues(db, plan.id),
     ]);
   const correctionOf = new Map<number, (typeof corrections)[number]>();
   for (const c of corrections) if (!correctionOf.has(c.submissionId)) correctionOf.set(c.submissionId, c);
@@ -89,6 +91,7 @@ export async function cycleInput(
       target: s.target ?? 100,
     })),
     halfYear,
+    surveys,
     dueAt: (p) => dueOf.get(p) ?? new Date(8.64e15),
     now,
   });
