@@ -186,6 +186,18 @@ describe('survey campaigns and one-person-one-code ballots', () => {
       expect((await vote(c!, { units: { u1: a, u2: b } })).statusCode).toBe(201);
   });
 
+  it('progress counts ballots per group and unit against the minimum sample', async () => {
+    const p = await ok(as(office, 'GET', `/api/survey-campaigns/${campaign.id}/progress`));
+    expect(p.ballots).toBe(6);
+    const cell = (g: string, u: string) =>
+      p.cells.find((c: { group: string; unitCode: string }) => c.group === g && c.unitCode === u);
+    expect(cell('leaders', 'u1')).toMatchObject({ n: 2, minSample: 2, short: false });
+    expect(cell('leaders', 'u2')).toMatchObject({ n: 1, minSample: 2, short: true, groupName: '四套班子' });
+    // A matrix ballot counts for each unit it rates.
+    expect(cell('public', 'u1')).toMatchObject({ n: 3 });
+    expect(cell('public', 'u2')).toMatchObject({ n: 3 });
+  });
+
   it('refuses bad ballots with the problem named, and stores nothing for them', async () => {
     const [extra] = (
       await ok(

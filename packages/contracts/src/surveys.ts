@@ -275,3 +275,23 @@ export const ballotSubmit = z.strictObject({
   answers: ballotAnswers,
 });
 export const ballotAccepted = z.object({ ok: z.literal(true) });
+
+/** Response progress per rater group and unit against the minimum sample (point 9). */
+export const campaignProgressCell = z.object({
+  group: z.string(),
+  groupName: z.string(),
+  unitId: z.number().int(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  n: z.number().int(),
+  minSample: z.number().int(),
+  projected: z.number(),
+  short: z.boolean(),
+  atRisk: z.boolean(),
+});
+export const campaignProgress = z.object({
+  campaignId: z.number().int(),
+  ballots: z.number().int(),
+  cells: z.array(campaignProgressCell),
+});
+export type CampaignProgress = z.infer<typeof campaignProgress>;

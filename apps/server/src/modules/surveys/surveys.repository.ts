@@ -217,3 +217,16 @@ export const scoredValues = (db: Executor, planId: number) =>
     .innerJoin(surveyCampaigns, eq(surveyCampaigns.id, surveyResults.campaignId))
     .innerJoin(orgNodes, eq(orgNodes.id, surveyResults.unitId))
     .where(and(eq(surveyCampaigns.planId, planId), eq(surveyCampaigns.status, 'scored')));
+
+/** Ballots per rater group and rated unit (a matrix ballot counts for each unit it rates). */
+export async function ballotCounts(
+  db: Executor,
+  campaignId: number,
+): Promise<{ groupId: number; unitId: number; n: number }[]> {
+  const res = await db.execute(sql`
+    select r.group_id as "groupId", k.key::int as "unitId", count(*)::int as n
+    from ${surveyResponses} r, jsonb_object_keys(r.scores) as k(key)
+    where r.campaign_id = ${campaignId}
+    group by r.group_id, k.key`);
+  return (res as unknown as { rows: { groupId: number; unitId: number; n: number }[] }).rows;
+}

@@ -7,6 +7,7 @@ import {
   campaignDetail,
   campaignList,
   campaignListQuery,
+  campaignProgress,
   campaignResults,
   campaignTransition,
   campaignUpdate,
@@ -118,6 +119,11 @@ export const surveysRoutes =
       '/api/survey-campaigns/:id/results',
       { config: read, schema: { tags, params: idParam, response: { 200: campaignResults } } },
       (req) => svc.campaignResults(deps, ctxOf(req), req.params.id),
+    );
+    app.get(
+      '/api/survey-campaigns/:id/progress',
+      { config: read, schema: { tags, params: idParam, response: { 200: campaignProgress } } },
+      (req) => svc.progressOf(deps, ctxOf(req), req.params.id),
     );
     // The ballot: public, the code in the body (never in a URL, so never in a log line).
     app.post(

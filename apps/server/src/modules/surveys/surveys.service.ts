@@ -4,6 +4,7 @@ import {
   ballotScore,
   type CampaignCreate,
   type CampaignDetail,
+  type CampaignProgress,
   type CampaignResult,
   campaignCreate,
   checkBallot,
@@ -25,6 +26,7 @@ import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
 import { ballotCodeHash, newBallotCodes, normaliseBallotCode } from './ballot-codes.js';
 import { ballotWindow, type CampaignAction, type CampaignStatus, campaignStep } from './campaign-state.js';
+import { campaignProgress } from './progress.js';
 import * as repo from './surveys.repository.js';
 
 /**
@@ -494,4 +496,37 @@ export async function castBallot(
   });
   if (!stored) throw conflict('survey.code_used');
   return { ok: true };
+}
+
+/** Ballots per group and unit against the minimum sample, with the units that will miss it (point 9). */
+export async function progressOf(deps: Deps, ctx: Ctx, id: number): Promise<CampaignProgress> {
+  const db = deps.database.db;
+  const { c } = await campaignInScope(db, ctx, id, 'surveys.read');
+  const [groups, counts, responses] = await Promise.all([
+    repo.listGroups(db, id),
+    repo.ballotCounts(db, id),
+    repo.responsesOf(db, id),
+  ]);
+  const units = await repo.unitsByIds(db, [...new Set(groups.flatMap((g) => g.unitIds))]);
+  const unitOf = new Map(units.map((u) => [u.id, u]));
+  const groupOf = new Map(groups.map((g) => [g.id, g]));
+  const cellCounts = new Map(counts.map((k) => [`${groupOf.get(k.groupId)?.code}|${k.unitId}`, k.n]));
+  const cells = campaignProgress(
+    groups.map((g) => ({ code: g.code, minSample: g.minSample, units: g.unitIds.map(String) })),
+    cellCounts,
+    c,
+    deps.now(),
+  );
+  const nameOf = new Map(groups.map((g) => [g.code, g.name]));
+  return {
+    campaignId: id,
+    ballots: responses.length,
+    cells: cells.flatMap((cell) => {
+      const u = unitOf.get(Number(cell.unit));
+      if (!u) return [];
+      return [
+        { ...cell, groupName: nameOf.get(cell.group)!, unitId: u.id, unitCode: u.code, unitName: u.name },
+      ];
+    }),
+  };
 }
