@@ -2,12 +2,15 @@ import { METHODS } from './methods/index';
 import type { MethodDef } from './methods/types';
 import type {
   ByScope,
+  ChildWeightsSpec,
+  ComponentDeductionSpec,
   Direction,
   Group,
   MethodSpec,
   MissingPolicy,
   Plan,
   RoundingMode,
+  WeightedNode,
   ZeroDivisionOutcome,
 } from './plan/types';
 
@@ -101,17 +104,11 @@ export function groupChain(groups: Group[], code: string): string[] {
   return chain;
 }
 
-interface RawNode {
-  code: string;
-  name: string;
+interface RawNode extends WeightedNode {
   kind: CompiledNode['kind'];
   parentCode: string | null;
-  points?: number;
-  weight?: number;
-  pointsBy?: ByScope;
-  weightBy?: ByScope;
-  childWeights?: { method: 'entropy' | 'critic' };
-  deductions?: { from: 'total' | 'component'; floor?: number };
+  childWeights?: ChildWeightsSpec;
+  deductions?: ComponentDeductionSpec;
   method?: MethodSpec;
   direction: Direction;
   missing: MissingPolicy;
@@ -276,15 +273,9 @@ export function compilePlan(plan: Plan): CompiledPlan {
   };
 }
 
-function pick(x: {
-  code: string;
-  name: string;
-  points?: number;
-  weight?: number;
-  pointsBy?: ByScope;
-  weightBy?: ByScope;
-  childWeights?: { method: 'entropy' | 'critic' };
-}): Pick<RawNode, 'code' | 'name' | 'points' | 'weight' | 'pointsBy' | 'weightBy' | 'childWeights'> {
+function pick(
+  x: WeightedNode & { childWeights?: ChildWeightsSpec },
+): Pick<RawNode, 'code' | 'name' | 'points' | 'weight' | 'pointsBy' | 'weightBy' | 'childWeights'> {
   return {
     code: x.code,
     name: x.name,

@@ -1,4 +1,4 @@
-import type { RoundingMode } from './plan/types';
+import type { RoundingMode } from './plan/basics';
 
 /**
  * Decimal-exact rounding on binary doubles.

@@ -1,9 +1,11 @@
 /**
  * The explanation steps the engine emits (`{ code, params }`, see packages/engine/src/steps.ts):
- * every code with the shape of its params. A test checks this list is the engine's list, and that
- * every step the engine emits over the shipped templates parses here. Each enum param's name is
+ * every code with the shape of its params. The codes are the engine's list (the type checker
+ * refuses a missing or extra one here); a test checks that every step the engine emits over the
+ * shipped templates parses here. Each enum param's name is
  * the name of its term table in the templates (`terms.<param>.<value>`).
  */
+import type { StepCode as EngineStepCode } from '@jixiao/engine';
 import { z } from 'zod';
 
 const num = z.number();
@@ -183,7 +185,7 @@ export const stepParams = {
   'note.reweighted': none,
   'note.no_limits': none,
   'note.not_finite': z.strictObject({ name: z.string(), shown: e('shown') }),
-} as const;
+} as const satisfies Record<EngineStepCode, z.ZodType>;
 
 export type StepCode = keyof typeof stepParams;
 export const stepCodes = Object.keys(stepParams) as StepCode[];

@@ -1,7 +1,13 @@
-import type { BandsSpec } from '../plan/types';
 import { step } from '../steps';
 import type { ColumnIO, ColumnParams } from './column';
-import { type MethodDef, missing } from './types';
+import { type MethodDef, missing, round2 } from './types';
+
+export interface BandsSpec {
+  kind: 'bands';
+  /** [value, fraction] pairs with ascending values. */
+  breakpoints: [number, number][];
+  interpolate: boolean;
+}
 
 /**
  * Threshold bands or linear interpolation between breakpoints [value, fraction] (ascending values).
@@ -10,6 +16,22 @@ import { type MethodDef, missing } from './types';
  */
 export const bands: MethodDef<BandsSpec> = {
   kind: 'bands',
+  schema: {
+    required: ['breakpoints', 'interpolate'],
+    properties: {
+      breakpoints: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'array',
+          prefixItems: [{ type: 'number' }, { type: 'number', minimum: 0 }],
+          minItems: 2,
+          maxItems: 2,
+        },
+      },
+      interpolate: { type: 'boolean' },
+    },
+  },
   inputs: ['value'],
   groupRelative: false,
   score(s, c, _ctx, tr) {
@@ -61,6 +83,13 @@ export const bands: MethodDef<BandsSpec> = {
       if (i > 0 && !(x > s.breakpoints[i - 1]![0])) out.push('breakpoint values must be strictly ascending');
     }
     return out;
+  },
+  sample(s, { direction, perf }) {
+    const lo = s.breakpoints[0]![0];
+    const hi = s.breakpoints[s.breakpoints.length - 1]![0];
+    const span = hi - lo || 1;
+    const t = Math.min(1.1, Math.max(-0.1, (perf - 0.8) / 0.3));
+    return { value: round2(direction === 'higher' ? lo + t * span : hi - t * span) };
   },
 };
 

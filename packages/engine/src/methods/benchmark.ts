@@ -1,6 +1,16 @@
-import type { BenchmarkSpec } from '../plan/types';
 import { step } from '../steps';
-import { clamp, type MethodDef, missing, zeroDivision } from './types';
+import { clamp, type MethodDef, missing, round2, schemas, zeroDivision } from './types';
+
+export interface BenchmarkSpec {
+  kind: 'benchmark';
+  mode: 'ratio' | 'difference';
+  /** difference mode: fraction earned when growth equals the peer's (default 0.8). */
+  par?: number;
+  /** difference mode: fraction per percentage point of growth above/below the peer (default 0.05). */
+  perPoint?: number;
+  /** Extra above full points allowed, as a fraction (default 0). */
+  excessCap?: number;
+}
 
 /**
  * Benchmarking against a peer region (对标考核, W2/W6): own growth g = (x − base) / base
@@ -10,6 +20,15 @@ import { clamp, type MethodDef, missing, zeroDivision } from './types';
  */
 export const benchmark: MethodDef<BenchmarkSpec> = {
   kind: 'benchmark',
+  schema: {
+    required: ['mode'],
+    properties: {
+      mode: { enum: ['ratio', 'difference'] },
+      par: schemas.number,
+      perPoint: schemas.number,
+      excessCap: schemas.nonNegative,
+    },
+  },
   inputs: ['value', 'baseValue', 'peerValue', 'peerBaseValue'],
   groupRelative: false,
   score(s, c, ctx, tr) {
@@ -55,6 +74,15 @@ export const benchmark: MethodDef<BenchmarkSpec> = {
   maxFraction: (s) => 1 + (s.excessCap ?? 0),
   check: (s) =>
     s.mode === 'ratio' || s.mode === 'difference' ? [] : ['mode must be "ratio" or "difference"'],
+  sample(_s, { target: base, perf, rnd }) {
+    const peerBase = Math.round(100 + rnd() * 900);
+    return {
+      value: round2(base * (1 + 0.09 * perf)),
+      baseValue: base,
+      peerValue: round2(peerBase * (1 + 0.06 + rnd() * 0.04)),
+      peerBaseValue: peerBase,
+    };
+  },
 };
 
 function nn(v: number): number | null {

@@ -1,4 +1,4 @@
-import type { ZeroDivisionOutcome } from '../plan/types';
+import type { ZeroDivisionOutcome } from '../plan/basics';
 
 /**
  * Column forms of the methods (MethodDef.column in types.ts): the items of one leaf, where their

@@ -1,11 +1,18 @@
-import type { CompletionSpec } from '../plan/types';
 import { step } from '../steps';
-import { maxRatioFraction, ratioColumn, ratioFraction } from './ratio';
-import { type MethodDef, missing, nonNegative } from './types';
+import { maxRatioFraction, type RatioParams, ratioColumn, ratioFraction, ratioSchema } from './ratio';
+import { type MethodDef, missing, nonNegative, round2 } from './types';
+
+/** Completion's parameters; `below`, `excessRate` and `excessCap` are the ratio rule's (ratio.ts). */
+export interface CompletionSpec extends RatioParams {
+  kind: 'completion';
+  /** Compare with the target (default) or the baseline 基准线 (H3). */
+  reference?: 'target' | 'baseline';
+}
 
 /** Completion against the target or the baseline (H3 with capped bonus, S6 without). */
 export const completion: MethodDef<CompletionSpec> = {
   kind: 'completion',
+  schema: { properties: { reference: { enum: ['target', 'baseline'] }, ...ratioSchema } },
   inputs: ['value', 'target'],
   groupRelative: false,
   score(s, c, ctx, tr) {
@@ -23,4 +30,8 @@ export const completion: MethodDef<CompletionSpec> = {
   column: ratioColumn((s) => ({ baseline: s.reference === 'baseline', factor: 1 })),
   maxFraction: maxRatioFraction,
   check: (s) => [...nonNegative('excessRate', s.excessRate), ...nonNegative('excessCap', s.excessCap)],
+  sample(s, { direction, target, perf }) {
+    const value = direction === 'higher' ? round2(target * perf) : round2(target / perf);
+    return s.reference === 'baseline' ? { value, baseline: target } : { value, target };
+  },
 };

@@ -1,11 +1,18 @@
-import type { DeductionMethodSpec } from '../plan/types';
 import { step } from '../steps';
 import type { ColumnIO, ColumnParams } from './column';
-import { type MethodDef, missing, nonNegative } from './types';
+import { type MethodDef, missing, nonNegative, schemas } from './types';
+
+export interface DeductionMethodSpec {
+  kind: 'deduction';
+  /** Points deducted per counted item (S11); the value is the count. */
+  perItem: number;
+}
 
 /** Deduction from full marks (S11): score = max(0, full − count × perItem); f = score / full. */
 export const deduction: MethodDef<DeductionMethodSpec> = {
   kind: 'deduction',
+  schema: { required: ['perItem'], properties: { perItem: schemas.nonNegative } },
+  direction: 'lower',
   inputs: ['value'],
   groupRelative: false,
   score(s, c, ctx, tr) {
@@ -34,6 +41,7 @@ export const deduction: MethodDef<DeductionMethodSpec> = {
   },
   maxFraction: () => 1,
   check: (s) => nonNegative('perItem', s.perItem),
+  sample: (_s, { perf, rnd }) => ({ value: Math.max(0, Math.round((1.05 - perf) * 10 * rnd())) }),
 };
 
 const SEL = new Float64Array(2);

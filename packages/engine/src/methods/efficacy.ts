@@ -1,11 +1,20 @@
-import type { EfficacySpec } from '../plan/types';
+import type { StatsScope } from '../plan/basics';
 import { step } from '../steps';
 import { type ColumnIO, type ColumnParams, dzFraction } from './column';
-import { type MethodDef, missing, zeroDivision } from './types';
+import { type MethodDef, missing, sampleGroupRelative, schemas, zeroDivision } from './types';
 
 interface EfficacyStats {
   min: number;
   max: number;
+}
+
+export interface EfficacySpec {
+  kind: 'efficacy';
+  /** Fixed limits, or 'group': the scope's worst and best values. */
+  limits: 'group' | { worst: number; best: number };
+  /** Clamp of d (default [60, 100]). */
+  clamp?: [number, number];
+  scope?: StatsScope;
 }
 
 /**
@@ -15,6 +24,24 @@ interface EfficacyStats {
  */
 export const efficacy: MethodDef<EfficacySpec> = {
   kind: 'efficacy',
+  schema: {
+    required: ['limits'],
+    properties: {
+      limits: {
+        oneOf: [
+          { const: 'group' },
+          {
+            type: 'object',
+            required: ['worst', 'best'],
+            properties: { worst: schemas.number, best: schemas.number },
+            additionalProperties: false,
+          },
+        ],
+      },
+      clamp: schemas.pair,
+      scope: schemas.scope,
+    },
+  },
   inputs: ['value'],
   groupRelative: true,
   prepare(_s, values) {
@@ -103,6 +130,7 @@ export const efficacy: MethodDef<EfficacySpec> = {
       out.push('clamp must be [lo ≥ 0, hi ≥ lo]');
     return out;
   },
+  sample: (_s, draw) => sampleGroupRelative(draw),
 };
 
 /** d = 60 + 40 · (x − x_s) / (x_h − x_s), clamped to [lo, hi]. */

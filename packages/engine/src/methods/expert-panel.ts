@@ -1,6 +1,13 @@
-import type { ExpertPanelSpec } from '../plan/types';
 import { step } from '../steps';
-import { clamp, type MethodDef, missing } from './types';
+import { clamp, type MethodDef, missing, round2, schemas } from './types';
+
+export interface ExpertPanelSpec {
+  kind: 'expert_panel';
+  /** Scores dropped at each end (default 1: 去掉一个最高分和一个最低分). */
+  trim?: number;
+  /** Scale of the experts' scores (default 100). */
+  scale?: number;
+}
 
 /**
  * Expert panel (专家评审): drop the `trim` highest and lowest scores (去掉一个最高分和一个最低分)
@@ -9,6 +16,7 @@ import { clamp, type MethodDef, missing } from './types';
  */
 export const expertPanel: MethodDef<ExpertPanelSpec> = {
   kind: 'expert_panel',
+  schema: { properties: { trim: { type: 'integer', minimum: 0 }, scale: schemas.positive } },
   inputs: ['scores'],
   groupRelative: false,
   score(s, c, _ctx, tr) {
@@ -41,4 +49,12 @@ export const expertPanel: MethodDef<ExpertPanelSpec> = {
       : []),
     ...(s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : []),
   ],
+  sample(s, { perf, rnd }) {
+    const n = 5 + Math.floor(rnd() * 3);
+    const scale = s.scale ?? 100;
+    const scores = Array.from({ length: n }, () =>
+      round2(Math.min(scale, scale * (0.62 + 0.3 * perf * (0.9 + 0.2 * rnd())))),
+    );
+    return { scores };
+  },
 };

@@ -1,4 +1,3 @@
-import type { MethodSpec } from '../plan/types';
 import { bands } from './bands';
 import { benchmark } from './benchmark';
 import { completion } from './completion';
@@ -13,21 +12,34 @@ import { totalGrowth } from './total-growth';
 import type { MethodDef } from './types';
 import { zscore } from './zscore';
 
-/** Registry by kind. Methods are parameterised, not subclassed: variants are spec fields. */
-export const METHODS: Record<MethodSpec['kind'], MethodDef> = {
-  completion: completion as MethodDef,
-  pro_rata: proRata as MethodDef,
-  total_growth: totalGrowth as MethodDef,
-  benchmark: benchmark as MethodDef,
-  bands: bands as MethodDef,
-  deduction: deduction as MethodDef,
-  rank: rank as MethodDef,
-  efficacy: efficacy as MethodDef,
-  zscore: zscore as MethodDef,
-  expert_panel: expertPanel as MethodDef,
-  satisfaction: satisfaction as MethodDef,
-  manual: manual as MethodDef,
-};
+/**
+ * The registry by kind: one line per method. Methods are parameterised, not subclassed: variants
+ * are spec fields. The plan model's `MethodSpec` is derived from it, so a method's spec type is
+ * written once, in its own file.
+ */
+const registry = {
+  completion,
+  pro_rata: proRata,
+  total_growth: totalGrowth,
+  benchmark,
+  bands,
+  deduction,
+  rank,
+  efficacy,
+  zscore,
+  expert_panel: expertPanel,
+  satisfaction,
+  manual,
+} satisfies Record<string, MethodDef>;
+
+type Registry = typeof registry;
+type SpecOf<D> = D extends MethodDef<infer S> ? S : never;
+
+export type MethodKind = keyof Registry;
+/** A method's parameters in a plan: one of the registered methods' specs, told apart by `kind`. */
+export type MethodSpec = { [K in MethodKind]: SpecOf<Registry[K]> }[MethodKind];
+
+export const METHODS: Readonly<Record<MethodKind, MethodDef>> = registry as Record<MethodKind, MethodDef>;
 
 export function methodOf(spec: MethodSpec): MethodDef | undefined {
   return Object.hasOwn(METHODS, spec.kind) ? METHODS[spec.kind] : undefined;

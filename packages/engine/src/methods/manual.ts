@@ -1,7 +1,12 @@
-import type { ManualSpec } from '../plan/types';
 import { step } from '../steps';
 import { type ColumnIO, type ColumnParams, clamp01 } from './column';
-import { type MethodDef, missing } from './types';
+import { type MethodDef, missing, round2, schemas } from './types';
+
+export interface ManualSpec {
+  kind: 'manual';
+  /** Scale of the entered score; default is the indicator's own full score. */
+  scale?: number;
+}
 
 /**
  * Manual qualitative score (定性评价): the assessor enters a score on `scale` (default: the
@@ -9,6 +14,7 @@ import { type MethodDef, missing } from './types';
  */
 export const manual: MethodDef<ManualSpec> = {
   kind: 'manual',
+  schema: { properties: { scale: schemas.positive } },
   inputs: ['value'],
   groupRelative: false,
   score(s, c, ctx, tr) {
@@ -36,6 +42,10 @@ export const manual: MethodDef<ManualSpec> = {
   },
   maxFraction: () => 1,
   check: (s) => (s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : []),
+  sample(s, { perf, full }) {
+    const scale = s.scale ?? full;
+    return { value: round2(Math.min(scale, scale * (0.7 + 0.27 * perf))) };
+  },
 };
 
 /** The rule for one cell: clamp(x / scale, 0, 1), 0 when the scale is not positive; NaN when missing. */

@@ -1,7 +1,12 @@
-import type { ProRataSpec } from '../plan/types';
 import { step } from '../steps';
-import { maxRatioFraction, ratioColumn, ratioFraction } from './ratio';
-import { type MethodDef, missing, nonNegative } from './types';
+import { maxRatioFraction, type RatioParams, ratioColumn, ratioFraction, ratioSchema } from './ratio';
+import { type MethodDef, missing, nonNegative, round2 } from './types';
+
+/** Pro-rata's parameters; `below`, `excessRate` and `excessCap` are the ratio rule's (ratio.ts). */
+export interface ProRataSpec extends RatioParams {
+  kind: 'pro_rata';
+  basis: 'month' | 'day';
+}
 
 /**
  * Pro-rata progress (序时进度, S9): the yearly target scaled by the share of the year elapsed
@@ -9,6 +14,7 @@ import { type MethodDef, missing, nonNegative } from './types';
  */
 export const proRata: MethodDef<ProRataSpec> = {
   kind: 'pro_rata',
+  schema: { required: ['basis'], properties: { basis: { enum: ['month', 'day'] }, ...ratioSchema } },
   inputs: ['value', 'target'],
   groupRelative: false,
   score(s, c, ctx, tr) {
@@ -33,4 +39,5 @@ export const proRata: MethodDef<ProRataSpec> = {
     ...nonNegative('excessRate', s.excessRate),
     ...nonNegative('excessCap', s.excessCap),
   ],
+  sample: (_s, { target, elapsed, perf }) => ({ value: round2(target * elapsed * perf), target }),
 };

@@ -1,6 +1,6 @@
-import type { RankMethodSpec } from '../plan/types';
+import type { StatsScope } from '../plan/basics';
 import { step } from '../steps';
-import { type MethodDef, missing } from './types';
+import { type MethodDef, missing, sampleGroupRelative, schemas } from './types';
 
 interface RankStats {
   /** Present values of the scope, ascending. */
@@ -31,6 +31,15 @@ function lowerBound(a: Float64Array, x: number): number {
   return lo;
 }
 
+export interface RankMethodSpec {
+  kind: 'rank';
+  /** Fractions for rank 1, 2, …; later ranks take the last entry. */
+  table?: number[];
+  /** Linear mode (no table): fraction of the last rank (default 0.6). */
+  floor?: number;
+  scope?: StatsScope;
+}
+
 /**
  * Rank-based points within the group: competition rank r (1,2,2,4) of the value among the
  * scope's present values; f = table[r − 1] (last entry repeats), or linear from 1 at rank 1
@@ -38,6 +47,13 @@ function lowerBound(a: Float64Array, x: number): number {
  */
 export const rank: MethodDef<RankMethodSpec> = {
   kind: 'rank',
+  schema: {
+    properties: {
+      table: { type: 'array', items: schemas.nonNegative },
+      floor: schemas.fraction,
+      scope: schemas.scope,
+    },
+  },
   inputs: ['value'],
   groupRelative: true,
   prepare(_s, values) {
@@ -83,4 +99,5 @@ export const rank: MethodDef<RankMethodSpec> = {
     }
     return out;
   },
+  sample: (_s, draw) => sampleGroupRelative(draw),
 };

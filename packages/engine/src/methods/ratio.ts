@@ -1,13 +1,31 @@
-import type { Direction, MethodSpec } from '../plan/types';
+import type { Direction } from '../plan/basics';
 import { step } from '../steps';
 import { type ColumnIO, type ColumnParams, dzFraction } from './column';
-import { type ColumnForm, type MethodContext, type Tracer, zeroDivision } from './types';
+import {
+  type ColumnForm,
+  type MethodContext,
+  type SpecBase,
+  schemas,
+  type Tracer,
+  zeroDivision,
+} from './types';
 
+/** The ratio rule's parameters (completion and pro-rata). */
 export interface RatioParams {
+  /** Below the reference: proportional (default) or zero. */
   below?: 'linear' | 'zero';
+  /** Extra fraction of full points per unit of over-completion ratio (H3); 0 = no bonus (S6). */
   excessRate?: number;
+  /** Cap of that extra, as a fraction of full points. */
   excessCap?: number;
 }
+
+/** RatioParams as JSON Schema. */
+export const ratioSchema = {
+  below: schemas.below,
+  excessRate: schemas.nonNegative,
+  excessCap: schemas.nonNegative,
+};
 
 /**
  * Shared by completion and pro-rata: r = x / ref (higher is better) or ref / x (lower is
@@ -91,7 +109,7 @@ export function bonusRate(rate: number, cap: number): number {
 }
 
 /** The column form of a ratio method; `reference` picks the reference field and its factor. */
-export function ratioColumn<S extends MethodSpec & RatioParams>(
+export function ratioColumn<S extends SpecBase & RatioParams>(
   reference: (s: S, ctx: MethodContext) => { baseline: boolean; factor: number },
 ): ColumnForm<S> {
   return {

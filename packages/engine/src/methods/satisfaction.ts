@@ -1,11 +1,16 @@
-import type { SatisfactionSpec } from '../plan/types';
 import { step } from '../steps';
 import { type ColumnIO, type ColumnParams, clamp01 } from './column';
-import { type MethodDef, missing } from './types';
+import { type MethodDef, missing, round2, schemas } from './types';
+
+export interface SatisfactionSpec {
+  kind: 'satisfaction';
+  scale?: number;
+}
 
 /** Satisfaction score from the survey module (满意度): f = clamp(value / scale, 0, 1), scale 100. */
 export const satisfaction: MethodDef<SatisfactionSpec> = {
   kind: 'satisfaction',
+  schema: { properties: { scale: schemas.positive } },
   inputs: ['value'],
   groupRelative: false,
   score(s, c, _ctx, tr) {
@@ -31,6 +36,10 @@ export const satisfaction: MethodDef<SatisfactionSpec> = {
   },
   maxFraction: () => 1,
   check: (s) => (s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : []),
+  sample(s, { perf }) {
+    const scale = s.scale ?? 100;
+    return { value: round2(Math.min(scale, scale * (0.72 + 0.22 * perf))) };
+  },
 };
 
 /** The rule for one cell: clamp(x / scale, 0, 1); NaN when missing. */

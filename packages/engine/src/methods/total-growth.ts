@@ -1,7 +1,14 @@
-import type { TotalGrowthSpec } from '../plan/types';
 import { cleanNumber } from '../rounding';
 import { step } from '../steps';
-import { clamp, type MethodDef, missing, zeroDivision } from './types';
+import { clamp, type MethodDef, missing, round2, schemas, zeroDivision } from './types';
+
+export interface TotalGrowthSpec {
+  kind: 'total_growth';
+  /** Share of the total part; growth gets the rest (W3: 0.4). */
+  totalShare: number;
+  /** Growth-rate target (0.08 = 8 %); default derives it from target and base value. */
+  growthTarget?: number;
+}
 
 /**
  * Total and growth together (W3, split 4:6): f = s · min(1, x / target) + (1 − s) · clamp(g / gT, 0, 1)
@@ -9,6 +16,11 @@ import { clamp, type MethodDef, missing, zeroDivision } from './types';
  */
 export const totalGrowth: MethodDef<TotalGrowthSpec> = {
   kind: 'total_growth',
+  schema: {
+    required: ['totalShare'],
+    properties: { totalShare: schemas.fraction, growthTarget: schemas.number },
+  },
+  direction: 'higher',
   inputs: ['value', 'target', 'baseValue'],
   groupRelative: false,
   score(s, c, ctx, tr) {
@@ -45,6 +57,11 @@ export const totalGrowth: MethodDef<TotalGrowthSpec> = {
   maxFraction: () => 1,
   check: (s) =>
     s.totalShare >= 0 && s.totalShare <= 1 ? [] : ['totalShare must be between 0 and 1 (W3: 0.4)'],
+  sample: (_s, { target: base, perf }) => ({
+    value: round2(base * (1 + 0.1 * perf - 0.02)),
+    target: round2(base * 1.08),
+    baseValue: base,
+  }),
 };
 
 function nan(v: number): number | null {

@@ -1,4 +1,4 @@
-import type { Direction, MethodSpec, ZeroDivisionOutcome } from '../plan/types';
+import type { Direction, ZeroDivisionOutcome } from '../plan/basics';
 import { type Step, step } from '../steps';
 import type { ColumnIO, ColumnParams } from './column';
 
@@ -61,15 +61,41 @@ export type ZeroDivisionCause =
  * over a list of units) and does the generic rest itself (kernels.ts, scatter.ts): full points,
  * missing-value policy, rounding, store, fold into the parent.
  */
-export interface ColumnForm<S extends MethodSpec = MethodSpec> {
+export interface ColumnForm<S extends SpecBase = SpecBase> {
   /** Loop-invariant parameters of one leaf into kp (reused: no allocation per leaf). */
   setUp(spec: S, ctx: MethodContext, kp: ColumnParams, io: ColumnIO): void;
   /** Fractions of items [0, io.n) into io.out (NaN = missing). */
   run(kp: ColumnParams, io: ColumnIO): void;
 }
 
-export interface MethodDef<S extends MethodSpec = MethodSpec> {
+/** What every method's parameters have: the method's kind, its key in the registry. */
+export interface SpecBase {
+  kind: string;
+}
+
+/** A piece of JSON Schema (draft 2020-12). */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/**
+ * The JSON Schema of a spec's parameters besides `kind`: docs/plan.schema.json's `$defs.method`
+ * is generated from these (plan/method-schema.ts; `npm run plan-schema` writes the file).
+ */
+export interface SpecSchema {
+  required?: readonly string[];
+  properties: Readonly<Record<string, JsonSchema>>;
+}
+
+/**
+ * One method: its parameters (`S`, declared in the method's file; plan/types.ts's `MethodSpec` is
+ * the union over the registry), their schema and checks, its arithmetic and explanation, and the
+ * made-up inputs of test data. docs/plan-format.md §5.1 shows a whole one.
+ */
+export interface MethodDef<S extends SpecBase = SpecBase> {
   kind: S['kind'];
+  /** The spec's parameters as JSON Schema (structural; `check` says the rest). */
+  schema: SpecSchema;
+  /** The one direction the method makes sense with (validation says so otherwise). */
+  direction?: Direction;
   /** Inputs the method reads (data generation, data-file checks, docs). */
   inputs: readonly CellField[];
   /** True when a unit's score depends on the other units in its scope (rank, efficacy, z-score). */
@@ -83,7 +109,53 @@ export interface MethodDef<S extends MethodSpec = MethodSpec> {
   maxFraction(spec: S): number;
   /** Problems with the parameters, as messages without the indicator code. */
   check(spec: S): string[];
+  /** Plausible inputs of one unit (templates/generate.ts: demo and test data). */
+  sample(spec: S, draw: SampleDraw): SampleCell;
 }
+
+/** What test data generation drew for one unit and indicator (templates/generate.ts). */
+export interface SampleDraw {
+  direction: Direction;
+  /** A target between 100 and 1000. */
+  target: number;
+  /** How well the unit does here, around 0.8–1.1 (1 = reaches the target). */
+  perf: number;
+  /** The unit's random stream, for anything more (deterministic per seed). */
+  rnd: () => number;
+  /** Share of the year elapsed at the end of the period. */
+  elapsed: number;
+  /** The indicator's full points for the unit. */
+  full: number;
+}
+
+/** A generated cell: the input fields the method reads. */
+export type SampleCell = Partial<Record<Exclude<CellField, 'scores'>, number>> & { scores?: number[] };
+
+/** A made-up number as entered: two decimals. */
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** A value for methods that score against the other units (rank, efficacy, z-score): 70–100 or so. */
+export function sampleGroupRelative({ direction, perf }: SampleDraw): SampleCell {
+  return { value: round2(direction === 'higher' ? 70 + 25 * perf : 130 - 25 * perf) };
+}
+
+/** Schema fragments the methods' parameters share. */
+export const schemas = {
+  number: { type: 'number' },
+  nonNegative: { type: 'number', minimum: 0 },
+  positive: { type: 'number', exclusiveMinimum: 0 },
+  fraction: { type: 'number', minimum: 0, maximum: 1 },
+  scope: { $ref: '#/$defs/scope' },
+  pair: {
+    type: 'array',
+    prefixItems: [{ type: 'number' }, { type: 'number' }],
+    minItems: 2,
+    maxItems: 2,
+  },
+  below: { enum: ['linear', 'zero'] },
+} as const satisfies Record<string, JsonSchema>;
 
 export function newCell(): Cell {
   return {

@@ -1,11 +1,21 @@
-import type { ZScoreSpec } from '../plan/types';
+import type { StatsScope } from '../plan/basics';
 import { step } from '../steps';
-import { clamp, type MethodDef, missing } from './types';
+import { clamp, type MethodDef, missing, sampleGroupRelative, schemas } from './types';
 
 interface ZStats {
   mean: number;
   sigma: number;
   n: number;
+}
+
+export interface ZScoreSpec {
+  kind: 'zscore';
+  sigma: 'population' | 'sample';
+  /** d = center + scale · z, clamped, then divided by 100 (defaults 80, 10, [0, 100]). */
+  center?: number;
+  scale?: number;
+  clamp?: [number, number];
+  scope?: StatsScope;
 }
 
 /**
@@ -15,6 +25,16 @@ interface ZStats {
  */
 export const zscore: MethodDef<ZScoreSpec> = {
   kind: 'zscore',
+  schema: {
+    required: ['sigma'],
+    properties: {
+      sigma: { enum: ['population', 'sample'] },
+      center: schemas.number,
+      scale: schemas.number,
+      clamp: schemas.pair,
+      scope: schemas.scope,
+    },
+  },
   inputs: ['value'],
   groupRelative: true,
   prepare(s, values) {
@@ -71,4 +91,5 @@ export const zscore: MethodDef<ZScoreSpec> = {
   maxFraction: (s) => (s.clamp ?? [0, 100])[1] / 100,
   check: (s) =>
     s.sigma === 'population' || s.sigma === 'sample' ? [] : ['sigma must be "population" or "sample"'],
+  sample: (_s, draw) => sampleGroupRelative(draw),
 };

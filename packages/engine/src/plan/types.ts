@@ -1,20 +1,24 @@
 /**
  * The plan file model (考评方案). Plain JSON shape: no classes, no zod, so a plan can be stored,
- * diffed and hand-edited. docs/plan.schema.json mirrors these types; docs/plan-format.md explains them.
+ * diffed and hand-edited. docs/plan.schema.json mirrors these types (its method part is generated
+ * from the method files); docs/plan-format.md explains them.
  */
 
+import type { MethodSpec } from '../methods/index';
+import type { Direction, RoundingMode, ZeroDivisionOutcome } from './basics';
+
+/** A method's parameters: the union of the specs of the methods in the registry (methods/index.ts). */
+export type { MethodKind, MethodSpec } from '../methods/index';
+export type { Direction, RoundingMode, StatsScope, ZeroDivisionOutcome } from './basics';
+
 export type ScoringMode = 'points' | 'weighted';
-export type Direction = 'higher' | 'lower';
 /** What a missing input does: score 0, leave the indicator out and re-weight its siblings, or fail. */
 export type MissingPolicy = 'zero' | 'reweight' | 'error';
-export type RoundingMode = 'half_up' | 'half_even' | 'down';
 /**
  * Stages at which reported numbers are rounded. `product` (weighted scoring only): each child's
  * weighted product wᵢ·sᵢ/Σw is rounded before the products are added (0.45 × 99.9 → 44.96).
  */
 export type RoundingStage = 'indicator' | 'node' | 'component' | 'total' | 'product';
-/** Outcome of a division by zero (zero target, zero peer growth, equal limits): 0 points, full points, or "missing". */
-export type ZeroDivisionOutcome = 'zero' | 'full' | 'missing';
 export type PeriodGranularity = 'month' | 'quarter' | 'half' | 'year';
 /** How often a unit reports an indicator (月报/季报/半年报/年报); what is due when comes from it. */
 export type ReportingFrequency = PeriodGranularity;
@@ -86,13 +90,17 @@ export interface ComponentDeductionSpec {
   floor?: number;
 }
 
-export interface Component {
+/** A node of the plan tree: its code, name, and full points or weight (overall or by group). */
+export interface WeightedNode {
   code: string;
   name: string;
   points?: number;
   weight?: number;
   pointsBy?: ByScope;
   weightBy?: ByScope;
+}
+
+export interface Component extends WeightedNode {
   childWeights?: ChildWeightsSpec;
   deductions?: ComponentDeductionSpec;
 }
@@ -103,129 +111,7 @@ export interface AppliesTo {
   units?: string[];
 }
 
-export type MethodSpec =
-  | CompletionSpec
-  | ProRataSpec
-  | TotalGrowthSpec
-  | BenchmarkSpec
-  | BandsSpec
-  | DeductionMethodSpec
-  | RankMethodSpec
-  | EfficacySpec
-  | ZScoreSpec
-  | ExpertPanelSpec
-  | SatisfactionSpec
-  | ManualSpec;
-
-/** Scope of group-relative methods: the unit's group (default), its category, or every unit. */
-export type StatsScope = 'group' | 'category' | 'all';
-
-export interface CompletionSpec {
-  kind: 'completion';
-  /** Compare with the target (default) or the baseline 基准线 (H3). */
-  reference?: 'target' | 'baseline';
-  /** Below the reference: proportional (default) or zero. */
-  below?: 'linear' | 'zero';
-  /** Extra fraction of full points per unit of over-completion ratio (H3); 0 = no bonus (S6). */
-  excessRate?: number;
-  /** Cap of that extra, as a fraction of full points. */
-  excessCap?: number;
-}
-
-export interface ProRataSpec {
-  kind: 'pro_rata';
-  basis: 'month' | 'day';
-  below?: 'linear' | 'zero';
-  excessRate?: number;
-  excessCap?: number;
-}
-
-export interface TotalGrowthSpec {
-  kind: 'total_growth';
-  /** Share of the total part; growth gets the rest (W3: 0.4). */
-  totalShare: number;
-  /** Growth-rate target (0.08 = 8 %); default derives it from target and base value. */
-  growthTarget?: number;
-}
-
-export interface BenchmarkSpec {
-  kind: 'benchmark';
-  mode: 'ratio' | 'difference';
-  /** difference mode: fraction earned when growth equals the peer's (default 0.8). */
-  par?: number;
-  /** difference mode: fraction per percentage point of growth above/below the peer (default 0.05). */
-  perPoint?: number;
-  /** Extra above full points allowed, as a fraction (default 0). */
-  excessCap?: number;
-}
-
-export interface BandsSpec {
-  kind: 'bands';
-  /** [value, fraction] pairs with ascending values. */
-  breakpoints: [number, number][];
-  interpolate: boolean;
-}
-
-export interface DeductionMethodSpec {
-  kind: 'deduction';
-  /** Points deducted per counted item (S11); the value is the count. */
-  perItem: number;
-}
-
-export interface RankMethodSpec {
-  kind: 'rank';
-  /** Fractions for rank 1, 2, …; later ranks take the last entry. */
-  table?: number[];
-  /** Linear mode (no table): fraction of the last rank (default 0.6). */
-  floor?: number;
-  scope?: StatsScope;
-}
-
-export interface EfficacySpec {
-  kind: 'efficacy';
-  /** Fixed limits, or 'group': the scope's worst and best values. */
-  limits: 'group' | { worst: number; best: number };
-  /** Clamp of d (default [60, 100]). */
-  clamp?: [number, number];
-  scope?: StatsScope;
-}
-
-export interface ZScoreSpec {
-  kind: 'zscore';
-  sigma: 'population' | 'sample';
-  /** d = center + scale · z, clamped, then divided by 100 (defaults 80, 10, [0, 100]). */
-  center?: number;
-  scale?: number;
-  clamp?: [number, number];
-  scope?: StatsScope;
-}
-
-export interface ExpertPanelSpec {
-  kind: 'expert_panel';
-  /** Scores dropped at each end (default 1: 去掉一个最高分和一个最低分). */
-  trim?: number;
-  /** Scale of the experts' scores (default 100). */
-  scale?: number;
-}
-
-export interface SatisfactionSpec {
-  kind: 'satisfaction';
-  scale?: number;
-}
-
-export interface ManualSpec {
-  kind: 'manual';
-  /** Scale of the entered score; default is the indicator's own full score. */
-  scale?: number;
-}
-
-export interface SubItem {
-  code: string;
-  name: string;
-  points?: number;
-  weight?: number;
-  pointsBy?: ByScope;
-  weightBy?: ByScope;
+export interface SubItem extends WeightedNode {
   /** H2: the dimension this sub-item assesses the indicator on. */
   dimension?: string;
   method?: MethodSpec;
@@ -236,16 +122,10 @@ export interface SubItem {
 
 export type IndicatorKind = 'common' | 'individual' | 'unit_specific';
 
-export interface Indicator {
-  code: string;
-  name: string;
+export interface Indicator extends WeightedNode {
   /** Parent indicator code; top-level indicators name their component instead. */
   parent?: string;
   component?: string;
-  points?: number;
-  weight?: number;
-  pointsBy?: ByScope;
-  weightBy?: ByScope;
   kind?: IndicatorKind;
   appliesTo?: AppliesTo;
   /** S8: a key work (重点工作), usually with a higher weight. */

@@ -23,15 +23,8 @@ export function checkMethod(
     return;
   }
   for (const msg of def.check(m)) add('method_params', path, `indicator ${code} (${m.kind}): ${msg}`, code);
-  if (m.kind === 'deduction' && direction !== 'lower')
-    add(
-      'direction',
-      path,
-      `indicator ${code}: the deduction method counts faults, so direction must be "lower"`,
-      code,
-    );
-  if (m.kind === 'total_growth' && direction === 'lower')
-    add('direction', path, `indicator ${code}: total_growth needs direction "higher"`, code);
+  if (def.direction && (direction ?? 'higher') !== def.direction)
+    add('direction', path, `indicator ${code}: ${m.kind} needs direction "${def.direction}"`, code);
 }
 
 export function checkGrades(plan: Plan, add: Add): void {

@@ -1,5 +1,7 @@
 import { compilePlan } from '../compile';
 import type { EvaluationInput, UnitInput, ValueInput } from '../input';
+import { METHODS } from '../methods/index';
+import { round2 } from '../methods/types';
 import { elapsedFraction, parsePeriod } from '../period';
 import type { MethodSpec, Plan } from '../plan/types';
 import { hashString, mulberry32 } from './prng';
@@ -71,10 +73,7 @@ export function generatePlanData(
   return { period, units, values, bonuses, deductions, vetoes };
 }
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
+/** A method draws its own inputs (its `sample`); the draws before it keep every stream stable. */
 function cellFor(
   m: MethodSpec,
   direction: 'higher' | 'lower',
@@ -86,55 +85,5 @@ function cellFor(
 ): Omit<ValueInput, 'unit' | 'indicator'> {
   const target = Math.round(100 + rnd() * 900);
   const perf = level * jitter(); // around 0.8–1.1
-  switch (m.kind) {
-    case 'completion': {
-      const value = direction === 'higher' ? round2(target * perf) : round2(target / perf);
-      return m.reference === 'baseline' ? { value, baseline: target } : { value, target };
-    }
-    case 'pro_rata':
-      return { value: round2(target * elapsed * perf), target };
-    case 'total_growth': {
-      const base = target;
-      return { value: round2(base * (1 + 0.1 * perf - 0.02)), target: round2(base * 1.08), baseValue: base };
-    }
-    case 'benchmark': {
-      const base = target;
-      const peerBase = Math.round(100 + rnd() * 900);
-      return {
-        value: round2(base * (1 + 0.09 * perf)),
-        baseValue: base,
-        peerValue: round2(peerBase * (1 + 0.06 + rnd() * 0.04)),
-        peerBaseValue: peerBase,
-      };
-    }
-    case 'bands': {
-      const lo = m.breakpoints[0]![0];
-      const hi = m.breakpoints[m.breakpoints.length - 1]![0];
-      const span = hi - lo || 1;
-      const t = Math.min(1.1, Math.max(-0.1, (perf - 0.8) / 0.3));
-      return { value: round2(direction === 'higher' ? lo + t * span : hi - t * span) };
-    }
-    case 'deduction':
-      return { value: Math.max(0, Math.round((1.05 - perf) * 10 * rnd())) };
-    case 'rank':
-    case 'efficacy':
-    case 'zscore':
-      return { value: round2(direction === 'higher' ? 70 + 25 * perf : 130 - 25 * perf) };
-    case 'expert_panel': {
-      const n = 5 + Math.floor(rnd() * 3);
-      const scale = m.scale ?? 100;
-      const scores = Array.from({ length: n }, () =>
-        round2(Math.min(scale, scale * (0.62 + 0.3 * perf * (0.9 + 0.2 * rnd())))),
-      );
-      return { scores };
-    }
-    case 'satisfaction': {
-      const scale = m.scale ?? 100;
-      return { value: round2(Math.min(scale, scale * (0.72 + 0.22 * perf))) };
-    }
-    case 'manual': {
-      const scale = m.scale ?? full;
-      return { value: round2(Math.min(scale, scale * (0.7 + 0.27 * perf))) };
-    }
-  }
+  return METHODS[m.kind].sample(m, { direction, target, perf, rnd, elapsed, full });
 }
