@@ -2,53 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createEvaluator, evaluate } from './evaluate';
 import { type EvaluationInput, EvaluationInputError } from './input';
 import { PlanValidationError } from './plan/validate';
-import { pointsPlan, weightedPlan } from './test-fixtures';
+import { miniInput, pointsPlan, weightedPlan } from './test-fixtures';
 
-const units = [
-  { code: 'A1', group: 'A' },
-  { code: 'A2', group: 'A' },
-  { code: 'A3', group: 'A' },
-  { code: 'A4', group: 'A' },
-];
-function miniInput(): EvaluationInput {
-  const v = (unit: string, indicator: string, value: number, target?: number) => ({
-    unit,
-    indicator,
-    value,
-    target,
-  });
-  return {
-    period: '2016-Y',
-    units,
-    values: [
-      v('A1', 'T1', 95, 100),
-      v('A1', 'T2', 110, 100),
-      v('A1', 'D1', 1),
-      v('A1', 'S1', 90),
-      v('A2', 'T1', 100, 100),
-      v('A2', 'T2', 90, 100),
-      v('A2', 'D1', 0),
-      v('A2', 'S1', 88.8),
-      v('A3', 'T1', 80, 100),
-      v('A3', 'T2', 100, 100),
-      v('A3', 'D1', 3),
-      v('A3', 'S1', 86.7),
-      v('A4', 'T1', 99.99, 100),
-      v('A4', 'T2', 105, 100),
-      v('A4', 'D1', 0),
-      v('A4', 'S1', 100),
-    ],
-    bonuses: [
-      { unit: 'A1', source: 'innovation', points: 5, reason: '改革创新' },
-      { unit: 'A1', source: 'ranking', points: 4, reason: '进档升位' },
-    ],
-    deductions: [{ unit: 'A3', points: 1.5, reason: '迟报' }],
-    vetoes: [{ unit: 'A4', event: 'safety_accident', reason: '重大安全生产事故' }],
-  };
-}
+const vetoes = [{ unit: 'A4', event: 'safety_accident', reason: '重大安全生产事故' }];
+const { units } = miniInput();
 
 describe('evaluate (points mode, hand computed)', () => {
-  const r = evaluate(pointsPlan(), miniInput());
+  const r = evaluate(pointsPlan(), miniInput({ vetoes }));
   const score = (u: string, ind: string) => r.unit(u)!.indicators.find((i) => i.code === ind)!.score;
 
   it('indicator scores', () => {
@@ -84,7 +44,7 @@ describe('evaluate (points mode, hand computed)', () => {
   it('freed place lapses when the plan says so', () => {
     const r2 = evaluate(
       pointsPlan({ veto: { effects: ['downgrade_last'], freedQuota: 'lapse' } }),
-      miniInput(),
+      miniInput({ vetoes }),
     );
     // A1 and A4 take the 2 places; A4 is lowered; A2 gets 良好
     expect(units.map((u) => r2.unit(u.code)!.grade!.name)).toEqual(['优秀', '良好', '良好', '良好']);
@@ -152,7 +112,7 @@ describe('evaluate (weighted mode, hand computed)', () => {
 
 describe('incremental recompute', () => {
   it('setValue changes the unit total and the group ranks', () => {
-    const ev = createEvaluator(pointsPlan(), miniInput());
+    const ev = createEvaluator(pointsPlan(), miniInput({ vetoes }));
     expect(ev.total('A3')).toBe(83.18);
     ev.setValue('A3', 'T1', 100); // T1 24 → 30: base 90.68, total 89.18
     expect(ev.total('A3')).toBe(89.18);
@@ -175,7 +135,7 @@ describe('bad input', () => {
     plan.indicators[0]!.points = 25; // T sums to 45
     delete plan.indicators[3]!.method;
     try {
-      evaluate(plan, miniInput());
+      evaluate(plan, miniInput({ vetoes }));
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(PlanValidationError);
@@ -184,7 +144,7 @@ describe('bad input', () => {
     }
   });
   it('unknown units and indicators are listed together', () => {
-    const input = miniInput();
+    const input = miniInput({ vetoes });
     input.values.push({ unit: 'ZZ', indicator: 'T1', value: 1 }, { unit: 'A1', indicator: 'NOPE', value: 1 });
     expect(() => evaluate(pointsPlan(), input)).toThrow(EvaluationInputError);
     try {
@@ -199,7 +159,7 @@ describe('bad input', () => {
   it('missing value with policy "error" throws naming the unit and indicator', () => {
     const plan = pointsPlan();
     plan.indicators[0]!.missing = 'error';
-    const input = miniInput();
+    const input = miniInput({ vetoes });
     input.values = input.values.filter((v) => !(v.unit === 'A2' && v.indicator === 'T1'));
     expect(() => evaluate(plan, input)).toThrow(/A2: T1 has no usable value/);
   });
@@ -208,7 +168,7 @@ describe('bad input', () => {
 describe('public API', () => {
   it('explain(result, unit) is the lazy trace', async () => {
     const api = await import('./index');
-    const r = api.evaluate(pointsPlan(), miniInput());
+    const r = api.evaluate(pointsPlan(), miniInput({ vetoes }));
     expect(api.explain(r, 'A1').total.value).toBe(103);
     expect(api.templates.map((t) => t.id)).toEqual([
       'wuxi-departments-2016',

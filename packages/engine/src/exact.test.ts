@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate';
-import type { EvaluationInput, ValueInput } from './input';
-import type { Indicator, MethodSpec, Plan, RoundingMode, RoundingStage } from './plan/types';
+import type { EvaluationInput } from './input';
+import {
+  awkwardValues,
+  COLUMN_MIX,
+  type MixEntry,
+  mixIndicators,
+  mixPlan,
+  mixUnits,
+  mixValues,
+} from './method-mix';
+import type { Plan, RoundingMode, RoundingStage } from './plan/types';
 import type { TraceNode } from './result';
 import { formatDecimal, roundDecimal, roundDecimalString, roundUnits } from './rounding';
 import { mulberry32 } from './templates/prng';
@@ -128,41 +137,8 @@ function reference(plan: Plan, node: TraceNode[], bonus: number, deduction: numb
   return { nodes: out, exact, base, total: t };
 }
 
-const MIX: { method: MethodSpec; direction?: 'lower'; missing?: 'zero' | 'reweight' }[] = [
-  { method: { kind: 'completion', excessRate: 0.5, excessCap: 0.2 } },
-  { method: { kind: 'completion', below: 'zero' }, direction: 'lower' },
-  { method: { kind: 'completion', reference: 'baseline', excessRate: 1, excessCap: 0.1 }, missing: 'zero' },
-  { method: { kind: 'pro_rata', basis: 'month', excessRate: 0.5, excessCap: 0.1 } },
-  { method: { kind: 'pro_rata', basis: 'day' }, missing: 'zero' },
-  { method: { kind: 'satisfaction' } },
-  { method: { kind: 'manual', scale: 10 } },
-  { method: { kind: 'manual' }, missing: 'zero' },
-  { method: { kind: 'deduction', perItem: 0.25 }, direction: 'lower' },
-  {
-    method: {
-      kind: 'bands',
-      interpolate: true,
-      breakpoints: [
-        [0, 0.6],
-        [50, 0.8],
-        [100, 1],
-      ],
-    },
-  },
-  {
-    method: {
-      kind: 'bands',
-      interpolate: false,
-      breakpoints: [
-        [0, 0.5],
-        [60, 0.8],
-        [90, 1],
-      ],
-    },
-  },
-  { method: { kind: 'efficacy', limits: 'group' } },
-  { method: { kind: 'efficacy', limits: 'group', scope: 'all' }, direction: 'lower' },
-  { method: { kind: 'efficacy', limits: { worst: 20, best: 90 }, clamp: [0, 100] } },
+const MIX: MixEntry[] = [
+  ...COLUMN_MIX,
   { method: { kind: 'zscore', sigma: 'population' } },
   { method: { kind: 'expert_panel' } },
 ];
@@ -170,15 +146,9 @@ const POINTS = [10, 5, 7.5, 7.5, 10, 5, 5];
 const WEIGHTS = [0.2, 0.15, 0.15, 0.15, 0.15, 0.1, 0.1];
 
 function plan(scoring: 'points' | 'weighted', mode: RoundingMode, stages: RoundingStage[]): Plan {
-  const indicators: Indicator[] = MIX.map((m, i) => ({
-    code: `M${i}`,
-    name: `指标${i}`,
-    component: i < 7 ? 'T' : 'S',
-    ...(scoring === 'points' ? { points: i < 7 ? POINTS[i]! : 50 / 9 } : { weight: WEIGHTS[i % 7]! }),
-    ...(i === 3 && scoring === 'points' ? { pointsByCategory: { B: 0 } } : {}),
-    owner: 'x',
-    ...m,
-  }));
+  const indicators = mixIndicators(MIX, scoring, (i) =>
+    scoring === 'points' ? { points: i < 7 ? POINTS[i]! : 50 / 9 } : { weight: WEIGHTS[i % 7]! },
+  );
   // Points of S: nine children of 50 / 9 would not be decimals; use decimal points instead.
   const sInds = indicators.filter((x) => x.component === 'S');
   const pts = [5, 5, 5, 5, 5, 7.5, 7.5, 5, 5];
@@ -186,74 +156,32 @@ function plan(scoring: 'points' | 'weighted', mode: RoundingMode, stages: Roundi
     if (scoring === 'points') x.points = pts[i]!;
     else x.weight = pts[i]! / 50;
   });
-  return {
-    format: 'jixiao-plan/1',
+  return mixPlan({
     id: `exact-${scoring}-${mode}`,
     name: 'exactness',
-    period: { granularity: 'month' },
     scoring,
-    categories: [
-      { code: 'A', name: 'A' },
-      { code: 'B', name: 'B' },
-    ],
-    groups: [
-      { code: 'A', name: 'A', category: 'A' },
-      { code: 'B', name: 'B', category: 'B' },
-    ],
-    components:
-      scoring === 'points'
-        ? [
-            { code: 'T', name: 'T', points: 50 },
-            { code: 'S', name: 'S', points: 50 },
-          ]
-        : [
-            { code: 'T', name: 'T', weight: 0.6 },
-            { code: 'S', name: 'S', weight: 0.4 },
-          ],
+    weights: [0.6, 0.4],
     indicators,
     rounding: { decimals: 2, mode, stages },
     bonus: { cap: 8, sources: [{ code: 'inno', name: 'innovation' }] },
-    grades: {
-      levels: [
-        { code: 'a', name: '优', color: 'green', minScore: 85, maxShare: 0.3 },
-        { code: 'b', name: '良', color: 'blue', minScore: 70 },
-        { code: 'c', name: '中', color: 'red' },
-      ],
-    },
-  } as Plan;
+  });
 }
 
 function input(p: Plan, seed: number): EvaluationInput {
   const rnd = mulberry32(seed);
-  const units = Array.from({ length: 40 }, (_, i) => ({ code: `U${i}`, group: i % 3 === 0 ? 'B' : 'A' }));
-  const values: ValueInput[] = [];
-  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  for (const u of units)
-    for (const ind of p.indicators) {
-      if (rnd() < 0.08) continue;
-      const v: ValueInput = { unit: u.code, indicator: ind.code };
-      v.value = pick([
-        () => Math.round(rnd() * 12000) / 100,
-        () => Math.round(rnd() * 120) + 0.005,
-        () => 0,
-        () => -Math.round(rnd() * 1000) / 10,
-        () => Math.round(rnd() * 4),
-        () => 2.675,
-        () => Math.round(rnd() * 1000) / 1000,
-      ])();
-      v.target = pick([() => Math.round(rnd() * 1000) / 10 + 1, () => 0, () => 100, () => 80, () => 7])();
-      v.baseline = Math.round(rnd() * 1000) / 10;
-      if (ind.method?.kind === 'expert_panel')
-        v.scores = Array.from({ length: 5 }, () => Math.round(rnd() * 10000) / 100);
-      values.push(v);
-    }
+  const units = mixUnits(40);
+  const values = mixValues(p, units, rnd, {
+    gap: 0.08,
+    values: [...awkwardValues(rnd), () => Math.round(rnd() * 1000) / 1000],
+    targets: [() => Math.round(rnd() * 1000) / 10 + 1, () => 0, () => 100, () => 80, () => 7],
+  });
   const bonuses = units
     .filter(() => rnd() < 0.3)
     .map((u) => ({ unit: u.code, source: 'inno', points: Math.round(rnd() * 500) / 100, reason: 'r' }));
   const deductions = units
     .filter(() => rnd() < 0.3)
     .map((u) => ({ unit: u.code, points: Math.round(rnd() * 300) / 100, reason: 'r' }));
-  return { period: '2026-M07', units, values, bonuses, deductions } as EvaluationInput;
+  return { period: '2026-M07', units, values, bonuses, deductions };
 }
 
 const STAGES: RoundingStage[][] = [

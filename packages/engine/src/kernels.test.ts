@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { compilePlan } from './compile';
 import { createEvaluator, engineOptions, evaluate } from './evaluate';
-import type { EvaluationInput, ValueInput } from './input';
+import type { EvaluationInput } from './input';
 import { type Emit, emit } from './kernels';
-import type { Indicator, MethodSpec, Plan, RoundingMode } from './plan/types';
+import { awkwardValues, COLUMN_MIX, mixIndicators, mixPlan, mixUnits, mixValues } from './method-mix';
+import type { Plan, RoundingMode } from './plan/types';
 import { roundDecimal, toUnits } from './rounding';
 import { generatePlanData } from './templates/generate';
 import { templates } from './templates/index';
@@ -51,113 +52,27 @@ function expectIdentical(plan: Plan, input: EvaluationInput): void {
   }
 }
 
-const METHODS_MIX: { method: MethodSpec; direction?: 'lower'; missing?: 'zero' | 'reweight' }[] = [
-  { method: { kind: 'completion', excessRate: 0.5, excessCap: 0.2 } },
-  { method: { kind: 'completion', below: 'zero' }, direction: 'lower' },
-  { method: { kind: 'completion', reference: 'baseline', excessRate: 1, excessCap: 0.1 }, missing: 'zero' },
-  { method: { kind: 'pro_rata', basis: 'month', excessRate: 0.5, excessCap: 0.1 } },
-  { method: { kind: 'pro_rata', basis: 'day' }, missing: 'zero' },
-  { method: { kind: 'satisfaction' } },
-  { method: { kind: 'manual', scale: 10 } },
-  { method: { kind: 'manual' }, missing: 'zero' },
-  { method: { kind: 'deduction', perItem: 0.25 }, direction: 'lower' },
-  {
-    method: {
-      kind: 'bands',
-      interpolate: true,
-      breakpoints: [
-        [0, 0.6],
-        [50, 0.8],
-        [100, 1],
-      ],
-    },
-  },
-  {
-    method: {
-      kind: 'bands',
-      interpolate: false,
-      breakpoints: [
-        [0, 0.5],
-        [60, 0.8],
-        [90, 1],
-      ],
-    },
-  },
-  { method: { kind: 'efficacy', limits: 'group' } },
-  { method: { kind: 'efficacy', limits: 'group', scope: 'all' }, direction: 'lower' },
-  { method: { kind: 'efficacy', limits: { worst: 20, best: 90 }, clamp: [0, 100] } },
-];
-
-function mixPlan(scoring: 'points' | 'weighted', mode: RoundingMode): Plan {
-  const indicators: Indicator[] = METHODS_MIX.map((m, i) => ({
-    code: `M${i}`,
-    name: `指标${i}`,
-    component: i < 7 ? 'T' : 'S',
-    ...(scoring === 'points' ? { points: 50 / 7 } : { weight: [20, 15, 15, 15, 15, 10, 10][i % 7]! }),
-    // Group B scores without the fourth indicator (points 0 for its category).
-    ...(i === 3 && scoring === 'points' ? { pointsByCategory: { B: 0 } } : {}),
-    owner: 'x',
-    ...m,
-  }));
-  return {
-    format: 'jixiao-plan/1',
+function mixedPlan(scoring: 'points' | 'weighted', mode: RoundingMode): Plan {
+  return mixPlan({
     id: `mix-${scoring}-${mode}`,
     name: 'Every column method',
-    period: { granularity: 'month' },
     scoring,
-    categories: [
-      { code: 'A', name: 'A' },
-      { code: 'B', name: 'B' },
-    ],
-    groups: [
-      { code: 'A', name: 'A', category: 'A' },
-      { code: 'B', name: 'B', category: 'B' },
-    ],
-    components:
-      scoring === 'points'
-        ? [
-            { code: 'T', name: 'T', points: 50 },
-            { code: 'S', name: 'S', points: 50 },
-          ]
-        : [
-            { code: 'T', name: 'T', weight: 60 },
-            { code: 'S', name: 'S', weight: 40 },
-          ],
-    indicators,
+    weights: [60, 40],
+    indicators: mixIndicators(COLUMN_MIX, scoring, (i) =>
+      scoring === 'points' ? { points: 50 / 7 } : { weight: [20, 15, 15, 15, 15, 10, 10][i % 7]! },
+    ),
     rounding: { decimals: 2, mode, stages: ['indicator', 'total'] },
-    grades: {
-      levels: [
-        { code: 'a', name: '优', color: 'green', minScore: 85, maxShare: 0.3 },
-        { code: 'b', name: '良', color: 'blue', minScore: 70 },
-        { code: 'c', name: '中', color: 'red' },
-      ],
-    },
-  };
+  });
 }
 
 function mixInput(plan: Plan, seed: number): EvaluationInput {
   const rnd = mulberry32(seed);
-  const units = Array.from({ length: 300 }, (_, i) => ({ code: `U${i}`, group: i % 3 === 0 ? 'B' : 'A' }));
-  const values: ValueInput[] = [];
-  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  for (const u of units)
-    for (const ind of plan.indicators) {
-      if (rnd() < 0.05) continue; // a gap
-      const v: ValueInput = { unit: u.code, indicator: ind.code };
-      // Mostly ordinary decimals; some values landing on rounding midpoints, zeros and negatives.
-      const x = pick([
-        () => Math.round(rnd() * 12000) / 100,
-        () => Math.round(rnd() * 120) + 0.005,
-        () => 0,
-        () => -Math.round(rnd() * 1000) / 10,
-        () => Math.round(rnd() * 4),
-        () => 2.675,
-      ])();
-      v.value = x;
-      v.target = pick([() => Math.round(rnd() * 1000) / 10 + 1, () => 0, () => -5, () => 100, () => 80])();
-      v.baseline = Math.round(rnd() * 1000) / 10;
-      values.push(v);
-    }
+  const units = mixUnits(300);
+  const values = mixValues(plan, units, rnd, {
+    gap: 0.05,
+    values: awkwardValues(rnd),
+    targets: [() => Math.round(rnd() * 1000) / 10 + 1, () => 0, () => -5, () => 100, () => 80],
+  });
   return { period: '2026-M07', units, values };
 }
 
@@ -170,11 +85,11 @@ describe('full-recompute kernels are bit-identical to the previous column path',
   for (const scoring of ['points', 'weighted'] as const)
     for (const mode of ['half_up', 'half_even', 'down'] as const)
       it(`every column method, ${scoring}, ${mode}`, () => {
-        const plan = mixPlan(scoring, mode);
+        const plan = mixedPlan(scoring, mode);
         for (const seed of [11, 12, 13]) expectIdentical(plan, mixInput(plan, seed));
       });
   it('recompute after setMatrix agrees with the previous path too', () => {
-    const plan = mixPlan('points', 'half_up');
+    const plan = mixedPlan('points', 'half_up');
     const cp = compilePlan(plan);
     const input = mixInput(plan, 5);
     const ev = createEvaluator(cp, input);

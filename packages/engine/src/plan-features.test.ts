@@ -1,44 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate';
-import type { EvaluationInput } from './input';
-import { pointsPlan } from './test-fixtures';
-
-/** The mini input of evaluate.test.ts (A1 base 95 / A2 95.2 / A3 84.68 / A4 100.5). */
-function miniInput(): EvaluationInput {
-  const v = (unit: string, indicator: string, value: number, target?: number) => ({
-    unit,
-    indicator,
-    value,
-    target,
-  });
-  return {
-    period: '2016-Y',
-    units: ['A1', 'A2', 'A3', 'A4'].map((code) => ({ code, group: 'A' })),
-    values: [
-      v('A1', 'T1', 95, 100),
-      v('A1', 'T2', 110, 100),
-      v('A1', 'D1', 1),
-      v('A1', 'S1', 90),
-      v('A2', 'T1', 100, 100),
-      v('A2', 'T2', 90, 100),
-      v('A2', 'D1', 0),
-      v('A2', 'S1', 88.8),
-      v('A3', 'T1', 80, 100),
-      v('A3', 'T2', 100, 100),
-      v('A3', 'D1', 3),
-      v('A3', 'S1', 86.7),
-      v('A4', 'T1', 99.99, 100),
-      v('A4', 'T2', 105, 100),
-      v('A4', 'D1', 0),
-      v('A4', 'S1', 100),
-    ],
-    bonuses: [
-      { unit: 'A1', source: 'innovation', points: 5 },
-      { unit: 'A1', source: 'ranking', points: 4 },
-    ],
-    deductions: [{ unit: 'A3', points: 1.5, reason: '迟报' }],
-  };
-}
+import { miniInput, pointsPlan } from './test-fixtures';
 
 describe('half-year carry-over (S9) and linked assessment (S1)', () => {
   const plan = pointsPlan({

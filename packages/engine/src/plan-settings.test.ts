@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEvaluator, evaluate } from './evaluate';
 import type { EvaluationInput } from './input';
 import type { Indicator, Plan } from './plan/types';
-import { pointsPlan } from './test-fixtures';
+import { miniInput, pointsPlan } from './test-fixtures';
 
 /**
  * The plan settings real schemes needed (issue 9 point 8), evaluated end to end with numbers
@@ -189,51 +189,20 @@ describe('(b) rounding stage "product"', () => {
   });
 });
 
-/** The mini input of evaluate.test.ts: A1 base 95 (D 23), A2 95.2 (D 25), A3 84.68, A4 100.5. */
-function miniInput(): EvaluationInput {
-  const v = (unit: string, indicator: string, value: number, target?: number) => ({
-    unit,
-    indicator,
-    value,
-    target,
-  });
-  return {
-    period: '2016-Y',
-    units: ['A1', 'A2', 'A3', 'A4'].map((code) => ({ code, group: 'A' })),
-    values: [
-      v('A1', 'T1', 95, 100),
-      v('A1', 'T2', 110, 100),
-      v('A1', 'D1', 1),
-      v('A1', 'S1', 90),
-      v('A2', 'T1', 100, 100),
-      v('A2', 'T2', 90, 100),
-      v('A2', 'D1', 0),
-      v('A2', 'S1', 88.8),
-      v('A3', 'T1', 80, 100),
-      v('A3', 'T2', 100, 100),
-      v('A3', 'D1', 3),
-      v('A3', 'S1', 86.7),
-      v('A4', 'T1', 99.99, 100),
-      v('A4', 'T2', 105, 100),
-      v('A4', 'D1', 0),
-      v('A4', 'S1', 100),
-    ],
-    bonuses: [
-      { unit: 'A1', source: 'innovation', points: 5 },
-      { unit: 'A1', source: 'ranking', points: 4 },
-    ],
+/** The mini input of evaluate.test.ts with deductions attributed to an indicator and a component. */
+const attributed = () =>
+  miniInput({
     deductions: [
       { unit: 'A3', points: 1.5, reason: '迟报' },
       { unit: 'A1', points: 3.5, reason: '督察通报', indicator: 'D1' },
       { unit: 'A2', points: 30, reason: '多次通报', component: 'D' },
     ],
-  };
-}
+  });
 
 describe('(c) deductions off a component, not below its floor (Wuxi 日常督察 25, seed 002, W9)', () => {
   const plan = pointsPlan();
   plan.components[1]!.deductions = { from: 'component', floor: 0 };
-  const r = evaluate(plan, miniInput());
+  const r = evaluate(plan, attributed());
   it('A1: D = 23 − 3.5 = 19.5 (attributed through indicator D1); base 95 − 3.5 = 91.5; total 91.5 + 8 = 99.5', () => {
     const a1 = r.unit('A1')!;
     expect(a1.components[1]!.score).toBe(19.5);
@@ -253,7 +222,7 @@ describe('(c) deductions off a component, not below its floor (Wuxi 日常督察
     expect(r.unit('A3')!.deductions.total).toBe(1.5);
   });
   it('without the setting the same deductions come off the total (A2: 95.2 − 30 = 65.2)', () => {
-    const off = evaluate(pointsPlan(), miniInput());
+    const off = evaluate(pointsPlan(), attributed());
     expect(off.unit('A2')!.total).toBe(65.2);
     expect(off.unit('A2')!.components[1]!.score).toBe(25);
   });
@@ -271,7 +240,7 @@ describe('(d) quota counts per group', () => {
   // Group A, 4 units, 优秀 maxShare 0.5 → 2 places. Totals (evaluate.test.ts): A1 103, A2 95.2,
   // A3 83.18, A4 100.5 → 优秀 needs ≥ 90: A1, A4 take the 2 places (A2 is 95.2 but the quota is full).
   it('优秀: 2 places, 2 used', () => {
-    const input = miniInput();
+    const input = attributed();
     input.deductions = [{ unit: 'A3', points: 1.5, reason: '迟报' }];
     const r = evaluate(pointsPlan(), input);
     expect(r.quotas).toEqual([

@@ -1,3 +1,4 @@
+import type { EvaluationInput, ValueInput } from './input';
 import type { GradeLevel, MethodSpec, Plan } from './plan/types';
 
 /** 优秀 ≥ 90 (at most `maxShare` of a group), 良好 ≥ 80, 合格 ≥ 60, else 不合格. */
@@ -11,7 +12,7 @@ export function fourGrades(maxShare: number): GradeLevel[] {
 }
 
 /** Bands interpolated through 0 → 0.6, 50 → 0.8 and 100 → 1. */
-export const interpolatedBands: MethodSpec = {
+export const interpolatedBands: Extract<MethodSpec, { kind: 'bands' }> = {
   kind: 'bands',
   interpolate: true,
   breakpoints: [
@@ -96,6 +97,54 @@ export function pointsPlan(overrides: Partial<Plan> = {}): Plan {
     },
     rankings: [{ code: 'top20', name: '二十佳', groups: ['A', 'B'] }],
     ...overrides,
+  };
+}
+
+const v = (unit: string, indicator: string, value: number, target?: number): ValueInput => ({
+  unit,
+  indicator,
+  value,
+  target,
+});
+
+/**
+ * The input of pointsPlan() computed by hand in the tests: four units of group A, base scores
+ * A1 95, A2 95.2, A3 84.68, A4 100.5; A1 has 9 bonus points (capped at 8), A3 a 1.5 deduction.
+ * `events` replaces any part (bonuses, deductions, vetoes, values…).
+ */
+export function miniInput(events: Partial<EvaluationInput> = {}): EvaluationInput {
+  return {
+    period: '2016-Y',
+    units: ['A1', 'A2', 'A3', 'A4'].map((code) => ({ code, group: 'A' })),
+    values: [
+      // A1: T1 95/100 × 30 = 28.5; T2 110/100 → 1 + min(0.1, 0.5 × 0.1) = 1.05 × 20 = 21;
+      // D1 25 − 1 × 2 = 23; S1 90/100 × 25 = 22.5. Base 28.5 + 21 + 23 + 22.5 = 95.
+      v('A1', 'T1', 95, 100),
+      v('A1', 'T2', 110, 100),
+      v('A1', 'D1', 1),
+      v('A1', 'S1', 90),
+      // A2: 30 + 90/100 × 20 = 18 + 25 + 88.8/100 × 25 = 22.2 → 95.2.
+      v('A2', 'T1', 100, 100),
+      v('A2', 'T2', 90, 100),
+      v('A2', 'D1', 0),
+      v('A2', 'S1', 88.8),
+      // A3: 24 + 20 + 19 + 21.675 = 84.675 → 84.68.
+      v('A3', 'T1', 80, 100),
+      v('A3', 'T2', 100, 100),
+      v('A3', 'D1', 3),
+      v('A3', 'S1', 86.7),
+      // A4: 99.99/100 × 30 = 29.997 → 30.00; 105/100 → 1.025 × 20 = 20.5; 25; 25 → 100.5.
+      v('A4', 'T1', 99.99, 100),
+      v('A4', 'T2', 105, 100),
+      v('A4', 'D1', 0),
+      v('A4', 'S1', 100),
+    ],
+    bonuses: [
+      { unit: 'A1', source: 'innovation', points: 5, reason: '改革创新' },
+      { unit: 'A1', source: 'ranking', points: 4, reason: '进档升位' },
+    ],
+    deductions: [{ unit: 'A3', points: 1.5, reason: '迟报' }],
+    ...events,
   };
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MethodSpec } from '../plan/types';
+import { interpolatedBands } from '../test-fixtures';
 import { type ColumnIO, newColumnParams } from './column';
 import { METHODS } from './index';
 import { type MethodContext, newCell } from './types';
@@ -13,24 +14,8 @@ const specs: MethodSpec[] = [
   { kind: 'manual' },
   { kind: 'manual', scale: 100 },
   { kind: 'deduction', perItem: 1.5 },
-  {
-    kind: 'bands',
-    interpolate: true,
-    breakpoints: [
-      [0, 0.6],
-      [50, 0.8],
-      [100, 1],
-    ],
-  },
-  {
-    kind: 'bands',
-    interpolate: false,
-    breakpoints: [
-      [0, 0.6],
-      [50, 0.8],
-      [100, 1],
-    ],
-  },
+  interpolatedBands,
+  { ...interpolatedBands, interpolate: false },
   { kind: 'efficacy', limits: { worst: 10, best: 90 } },
   { kind: 'efficacy', limits: 'group', clamp: [0, 100] },
 ];
