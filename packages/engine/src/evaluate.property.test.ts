@@ -14,12 +14,8 @@ import { pointsPlan } from './test-fixtures';
 function propertyPlan(): Plan {
   const p = pointsPlan();
   p.indicators[3] = {
-    code: 'S1',
+    ...p.indicators[3]!, // S1, satisfaction, 25 points
     name: '社会评议',
-    component: 'S',
-    points: 25,
-    owner: 'gw',
-    method: { kind: 'satisfaction' },
     subItems: [
       { code: 'sat', name: '满意度', points: 10 },
       { code: 'eff', name: '功效', points: 10, method: { kind: 'efficacy', limits: 'group' } },

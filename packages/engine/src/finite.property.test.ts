@@ -68,11 +68,9 @@ function finitePlan(missing: MissingPolicy, dz: ZeroDivisionOutcome): Plan {
   }));
   p.indicators[0] = { ...p.indicators[0]!, points: 30, method: undefined, subItems: subItems.slice(0, 10) };
   p.indicators[3] = {
-    code: 'S1',
+    ...p.indicators[3]!,
     name: '社会评议',
-    component: 'S',
-    points: 25,
-    owner: 'gw',
+    method: undefined,
     subItems: subItems.slice(10),
   };
   // Points of the sub-items must add up to the indicator's points.

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { scopeOf, scopesOf } from './layout';
+import type { Plan } from './plan/types';
 import { prepared } from './stage-fixtures';
 import { pointsPlan, weightedPlan } from './test-fixtures';
 
+/** The stages' state for these units (code → group) and no values. */
+const withoutValues = (plan: Plan, groups: Record<string, string>) =>
+  prepared(plan, {
+    period: '2016-Y',
+    units: Object.entries(groups).map(([code, group]) => ({ code, group })),
+    values: [],
+  });
+
 describe('layout', () => {
   it('points plan with rounded leaves and integer points: parents are order-free, leaves foldable', () => {
-    const { cp, st, lay } = prepared(pointsPlan(), {
-      period: '2016-Y',
-      units: [
-        { code: 'A1', group: 'A' },
-        { code: 'B1x', group: 'B1' },
-      ],
-      values: [],
-    });
+    const { cp, st, lay } = withoutValues(pointsPlan(), { A1: 'A', B1x: 'B1' });
     const comps = cp.nodes.filter((n) => n.kind === 'component').map((n) => n.index);
     expect(comps.map((j) => lay.orderFree[j])).toEqual([1, 1, 1]);
     expect(cp.leaves.map((j) => lay.leafFusable[j])).toEqual([1, 1, 1, 1]);
@@ -23,14 +25,7 @@ describe('layout', () => {
   });
 
   it('weighted mode: nothing is order-free; group-relative scopes by group', () => {
-    const { cp, st, lay } = prepared(weightedPlan(), {
-      period: '2016-Y',
-      units: [
-        { code: 'D1', group: 'D' },
-        { code: 'D2', group: 'D' },
-      ],
-      values: [],
-    });
+    const { cp, st, lay } = withoutValues(weightedPlan(), { D1: 'D', D2: 'D' });
     expect([...lay.orderFree].every((x) => x === 0)).toBe(true);
     const y1 = cp.nodeByCode.get('Y1')!;
     expect(scopeOf(cp, st, lay, y1, 1)).toEqual([0, 1]);
