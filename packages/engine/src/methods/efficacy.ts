@@ -1,20 +1,25 @@
-import type { StatsScope } from '../plan/basics';
 import { step } from '../steps';
 import { type ColumnIO, type ColumnParams, dzFraction } from './column';
-import { type MethodDef, missing, sampleGroupRelative, schemas, zeroDivision } from './types';
+import {
+  type MethodDef,
+  missing,
+  type ScopeParams,
+  sampleGroupRelative,
+  schemas,
+  zeroDivision,
+} from './types';
 
 interface EfficacyStats {
   min: number;
   max: number;
 }
 
-export interface EfficacySpec {
+export interface EfficacySpec extends ScopeParams {
   kind: 'efficacy';
   /** Fixed limits, or 'group': the scope's worst and best values. */
   limits: 'group' | { worst: number; best: number };
   /** Clamp of d (default [60, 100]). */
   clamp?: [number, number];
-  scope?: StatsScope;
 }
 
 /**

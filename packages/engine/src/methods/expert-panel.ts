@@ -1,12 +1,11 @@
 import { step } from '../steps';
-import { clamp, type MethodDef, missing, round2, schemas } from './types';
+import { checkScale, clamp, type MethodDef, missing, round2, type ScaleParams, scaleSchema } from './types';
 
-export interface ExpertPanelSpec {
+/** `scale`: of the experts' scores, default 100. */
+export interface ExpertPanelSpec extends ScaleParams {
   kind: 'expert_panel';
   /** Scores dropped at each end (default 1: 去掉一个最高分和一个最低分). */
   trim?: number;
-  /** Scale of the experts' scores (default 100). */
-  scale?: number;
 }
 
 /**
@@ -16,7 +15,7 @@ export interface ExpertPanelSpec {
  */
 export const expertPanel: MethodDef<ExpertPanelSpec> = {
   kind: 'expert_panel',
-  schema: { properties: { trim: { type: 'integer', minimum: 0 }, scale: schemas.positive } },
+  schema: { properties: { trim: { type: 'integer', minimum: 0 }, ...scaleSchema } },
   inputs: ['scores'],
   groupRelative: false,
   score(s, c, _ctx, tr) {
@@ -47,7 +46,7 @@ export const expertPanel: MethodDef<ExpertPanelSpec> = {
     ...(s.trim !== undefined && !(Number.isInteger(s.trim) && s.trim >= 0)
       ? ['trim must be an integer ≥ 0']
       : []),
-    ...(s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : []),
+    ...checkScale(s),
   ],
   sample(s, { perf, rnd }) {
     const n = 5 + Math.floor(rnd() * 3);

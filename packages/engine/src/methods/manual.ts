@@ -1,11 +1,10 @@
 import { step } from '../steps';
 import { type ColumnIO, type ColumnParams, clamp01 } from './column';
-import { type MethodDef, missing, round2, schemas } from './types';
+import { checkScale, type MethodDef, missing, round2, type ScaleParams, scaleSchema } from './types';
 
-export interface ManualSpec {
+/** `scale`: default is the indicator's own full score. */
+export interface ManualSpec extends ScaleParams {
   kind: 'manual';
-  /** Scale of the entered score; default is the indicator's own full score. */
-  scale?: number;
 }
 
 /**
@@ -14,7 +13,7 @@ export interface ManualSpec {
  */
 export const manual: MethodDef<ManualSpec> = {
   kind: 'manual',
-  schema: { properties: { scale: schemas.positive } },
+  schema: { properties: scaleSchema },
   inputs: ['value'],
   groupRelative: false,
   score(s, c, ctx, tr) {
@@ -41,7 +40,7 @@ export const manual: MethodDef<ManualSpec> = {
     },
   },
   maxFraction: () => 1,
-  check: (s) => (s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : []),
+  check: checkScale,
   sample(s, { perf, full }) {
     const scale = s.scale ?? full;
     return { value: round2(Math.min(scale, scale * (0.7 + 0.27 * perf))) };

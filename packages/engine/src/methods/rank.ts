@@ -1,6 +1,5 @@
-import type { StatsScope } from '../plan/basics';
 import { step } from '../steps';
-import { type MethodDef, missing, sampleGroupRelative, schemas } from './types';
+import { type MethodDef, missing, type ScopeParams, sampleGroupRelative, schemas } from './types';
 
 interface RankStats {
   /** Present values of the scope, ascending. */
@@ -31,13 +30,12 @@ function lowerBound(a: Float64Array, x: number): number {
   return lo;
 }
 
-export interface RankMethodSpec {
+export interface RankMethodSpec extends ScopeParams {
   kind: 'rank';
   /** Fractions for rank 1, 2, …; later ranks take the last entry. */
   table?: number[];
   /** Linear mode (no table): fraction of the last rank (default 0.6). */
   floor?: number;
-  scope?: StatsScope;
 }
 
 /**

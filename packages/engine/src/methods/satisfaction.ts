@@ -1,16 +1,16 @@
 import { step } from '../steps';
 import { type ColumnIO, type ColumnParams, clamp01 } from './column';
-import { type MethodDef, missing, round2, schemas } from './types';
+import { checkScale, type MethodDef, missing, round2, type ScaleParams, scaleSchema } from './types';
 
-export interface SatisfactionSpec {
+/** `scale`: default 100. */
+export interface SatisfactionSpec extends ScaleParams {
   kind: 'satisfaction';
-  scale?: number;
 }
 
 /** Satisfaction score from the survey module (满意度): f = clamp(value / scale, 0, 1), scale 100. */
 export const satisfaction: MethodDef<SatisfactionSpec> = {
   kind: 'satisfaction',
-  schema: { properties: { scale: schemas.positive } },
+  schema: { properties: scaleSchema },
   inputs: ['value'],
   groupRelative: false,
   score(s, c, _ctx, tr) {
@@ -35,7 +35,7 @@ export const satisfaction: MethodDef<SatisfactionSpec> = {
     },
   },
   maxFraction: () => 1,
-  check: (s) => (s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : []),
+  check: checkScale,
   sample(s, { perf }) {
     const scale = s.scale ?? 100;
     return { value: round2(Math.min(scale, scale * (0.72 + 0.22 * perf))) };

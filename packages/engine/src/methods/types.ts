@@ -1,4 +1,4 @@
-import type { Direction, ZeroDivisionOutcome } from '../plan/basics';
+import type { Direction, StatsScope, ZeroDivisionOutcome } from '../plan/basics';
 import { type Step, step } from '../steps';
 import type { ColumnIO, ColumnParams } from './column';
 
@@ -141,11 +141,28 @@ export function sampleGroupRelative({ direction, perf }: SampleDraw): SampleCell
   return { value: round2(direction === 'higher' ? 70 + 25 * perf : 130 - 25 * perf) };
 }
 
+/** Parameters of a score entered on a scale (satisfaction, manual, expert panel). */
+export interface ScaleParams {
+  /** The scale the value is entered on (each method says its default). */
+  scale?: number;
+}
+
+export const scaleSchema = { scale: { type: 'number', exclusiveMinimum: 0 } } as const;
+
+export function checkScale(s: ScaleParams): string[] {
+  return s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : [];
+}
+
+/** Parameters of a group-relative method (rank, efficacy, z-score). */
+export interface ScopeParams {
+  /** The units compared: the unit's group (default), its category, or all. */
+  scope?: StatsScope;
+}
+
 /** Schema fragments the methods' parameters share. */
 export const schemas = {
   number: { type: 'number' },
   nonNegative: { type: 'number', minimum: 0 },
-  positive: { type: 'number', exclusiveMinimum: 0 },
   fraction: { type: 'number', minimum: 0, maximum: 1 },
   scope: { $ref: '#/$defs/scope' },
   pair: {

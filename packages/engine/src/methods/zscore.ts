@@ -1,6 +1,5 @@
-import type { StatsScope } from '../plan/basics';
 import { step } from '../steps';
-import { clamp, type MethodDef, missing, sampleGroupRelative, schemas } from './types';
+import { clamp, type MethodDef, missing, type ScopeParams, sampleGroupRelative, schemas } from './types';
 
 interface ZStats {
   mean: number;
@@ -8,14 +7,13 @@ interface ZStats {
   n: number;
 }
 
-export interface ZScoreSpec {
+export interface ZScoreSpec extends ScopeParams {
   kind: 'zscore';
   sigma: 'population' | 'sample';
   /** d = center + scale · z, clamped, then divided by 100 (defaults 80, 10, [0, 100]). */
   center?: number;
   scale?: number;
   clamp?: [number, number];
-  scope?: StatsScope;
 }
 
 /**

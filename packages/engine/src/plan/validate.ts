@@ -307,30 +307,27 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
       }
     }
   };
+  /** The children of a component or indicator add up to its points (100 in weighted mode). */
+  const childrenSum = (parent: Component | Indicator, kids: Indicator[], label: string, path: string) =>
+    sumCheck(
+      kids.map((k) => ({ ...k, ind: k })),
+      (chain) => (mode === 'points' ? amount(parent, chain) : 100),
+      label,
+      path,
+      parent.code,
+    );
   sumCheck(components, () => (mode === 'points' ? totalPoints : 100), 'components', 'components', undefined);
   components.forEach((c: Component, i) => {
     const kids = children.get(`component:${c.code}`) ?? [];
     if (kids.length === 0)
       add('empty_component', `components[${i}]`, `component ${c.code} has no indicators`, c.code);
     if (kids.some((k) => k.appliesTo?.units?.length) || c.childWeights) return; // re-weighted per unit / period
-    sumCheck(
-      kids.map((k) => ({ ...k, ind: k })),
-      (chain) => (mode === 'points' ? amount(c, chain) : 100),
-      `component ${c.code}`,
-      `components[${i}]`,
-      c.code,
-    );
+    childrenSum(c, kids, `component ${c.code}`, `components[${i}]`);
   });
   indicators.forEach((ind, i) => {
     const kids = children.get(ind.code) ?? [];
     if (kids.length > 0 && !ind.childWeights && !kids.some((k) => k.appliesTo?.units?.length))
-      sumCheck(
-        kids.map((k) => ({ ...k, ind: k })),
-        (chain) => (mode === 'points' ? amount(ind, chain) : 100),
-        `indicator ${ind.code}`,
-        `indicators[${i}]`,
-        ind.code,
-      );
+      childrenSum(ind, kids, `indicator ${ind.code}`, `indicators[${i}]`);
     const subs = arr(ind.subItems);
     if (subs.length > 0 && !ind.childWeights)
       sumCheck(

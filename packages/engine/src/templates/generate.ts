@@ -47,23 +47,18 @@ export function generatePlanData(
       values.push({ unit: u.code, indicator: n.code, ...v });
     }
     const sources = plan.bonus?.sources ?? [];
-    if (sources.length > 0 && rnd() < 0.35) {
+    const drawBonus = (min: number, span: number) => {
       const s = sources[Math.floor(rnd() * sources.length)]!;
       bonuses.push({
         unit: u.code,
         source: s.code,
-        points: round2(0.5 + rnd() * 4),
+        points: round2(min + rnd() * span),
         reason: `${s.name}（示例）`,
       });
-      if (rnd() < 0.3) {
-        const s2 = sources[Math.floor(rnd() * sources.length)]!;
-        bonuses.push({
-          unit: u.code,
-          source: s2.code,
-          points: round2(1 + rnd() * 5),
-          reason: `${s2.name}（示例）`,
-        });
-      }
+    };
+    if (sources.length > 0 && rnd() < 0.35) {
+      drawBonus(0.5, 4);
+      if (rnd() < 0.3) drawBonus(1, 5);
     }
     if (rnd() < 0.15)
       deductions.push({ unit: u.code, points: round2(0.5 + rnd() * 2), reason: '督查通报（示例）' });
