@@ -32,10 +32,6 @@ export function input(
   return { period, units, values, ...events };
 }
 
-/** The plan's components as "name points" (or weight), e.g. "综合考核 40, 重点考核 25". */
-export const partsOf = (plan: Plan): string =>
-  plan.components.map((c) => `${c.name} ${c.points ?? c.weight}`).join(', ');
-
 /** `n` units of one group: A-1, A-2, … */
 export const unitsOf = (group: string, n: number, prefix = group): UnitInput[] =>
   Array.from({ length: n }, (_, i) => ({ code: `${prefix}-${i + 1}`, group }));

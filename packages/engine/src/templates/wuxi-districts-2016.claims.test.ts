@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../evaluate';
 import { EvaluationInputError, type UnitInput } from '../input';
-import { type Cells, input, partsOf, score, template, totals } from './claims-test-helpers';
+import { type Cells, input, score, template, totals } from './claims-test-helpers';
 
 const tpl = template('wuxi-districts-2016');
 const Y = '2016-Y';
@@ -65,7 +65,9 @@ describe('W1 one city, several evaluation systems side by side', () => {
 
 describe('W2 five parts, and benchmarking against a chosen peer region', () => {
   it('the parts are 综合 40, 重点 25, 对标 20, 攻坚克难 10, 创新 5', () => {
-    expect(partsOf(tpl.plan)).toBe('综合考核 40, 重点考核 25, 对标考核 20, 攻坚克难考核 10, 创新工作考核 5');
+    expect(tpl.plan.components.map((c) => `${c.name} ${c.points}`).join(', ')).toBe(
+      '综合考核 40, 重点考核 25, 对标考核 20, 攻坚克难考核 10, 创新工作考核 5',
+    );
     expect(tpl.plan.indicators.filter((i) => i.component === 'benchmark')).toHaveLength(9);
     expect(tpl.plan.indicators.filter((i) => i.component === 'key')).toHaveLength(8);
   });
