@@ -11,12 +11,20 @@ import { useTestApp } from './use-app.js';
  */
 const doc = () => {
   const p = tinyPlan();
-  p.indicators[1]!.points = 20;
+  p.indicators[1]!.points = 10;
   p.indicators.push({
     code: 'S1',
     name: '群众满意度',
     component: 'main',
     points: 20,
+    owner: '绩效办',
+    method: { kind: 'satisfaction' },
+  } as never);
+  p.indicators.push({
+    code: 'S2',
+    name: '企业评议',
+    component: 'main',
+    points: 10,
     owner: '绩效办',
     method: { kind: 'satisfaction' },
   } as never);
@@ -363,6 +371,73 @@ describe('survey campaigns and one-person-one-code ballots', () => {
       `select count(*)::int as n from survey_response where campaign_id = ${c2.id}`,
     );
     expect(stored[0]!.n).toBe(1);
+  });
+
+  it('a rater group may score its own indicator (Wuxi S1 … S4): the campaign then needs none', async () => {
+    const base = {
+      planId: plan,
+      name: '企业评议',
+      kind: 'year_end',
+      period: '2026-Y',
+      opensAt: '2026-02-01T00:00:00+08:00',
+      closesAt: '2026-03-31T23:59:59+08:00',
+    };
+    const group = {
+      code: 'firms',
+      name: '企业',
+      kind: 'enterprises',
+      weight: 1,
+      minSample: 1,
+      questionnaireId: publicQuestionnaire,
+      unitIds: [u1, u2],
+    };
+    // Without an indicator of its own or the campaign's, a group scores nothing: refused.
+    const none = await as(office, 'POST', '/api/survey-campaigns', { ...base, groups: [group] });
+    expect(none.json().error.details[0]).toMatchObject({
+      path: 'groups.0.indicator',
+      code: 'survey.indicator_missing',
+    });
+    let c3 = await ok(
+      as(office, 'POST', '/api/survey-campaigns', { ...base, groups: [{ ...group, indicator: 'S2' }] }),
+      201,
+    );
+    const [code] = (
+      await ok(
+        as(office, 'POST', `/api/survey-campaigns/${c3.id}/codes`, { groupId: c3.groups[0].id, count: 1 }),
+        201,
+      )
+    ).codes;
+    c3 = await ok(
+      as(office, 'POST', `/api/survey-campaigns/${c3.id}/transitions`, {
+        action: 'open',
+        version: c3.version,
+      }),
+    );
+    expect((await vote(code.code, { units: { u1: 'basic', u2: 'unsat' } })).statusCode).toBe(201);
+    for (const action of ['close', 'score'])
+      c3 = await ok(
+        as(office, 'POST', `/api/survey-campaigns/${c3.id}/transitions`, { action, version: c3.version }),
+      );
+    const results = await ok(as(office, 'GET', `/api/survey-campaigns/${c3.id}/results`));
+    expect(
+      results.map((r: { indicator: string; unitCode: string; value: number }) => [
+        r.indicator,
+        r.unitCode,
+        r.value,
+      ]),
+    ).toEqual([
+      ['S2', 'u1', 80],
+      ['S2', 'u2', 0],
+    ]);
+    // S2 is 10 points: u1 80 % → 8.
+    const run = await ok(as(office, 'POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' }));
+    await ok(as(office, 'POST', `/api/plans/${plan}/runs/${run.id}/release`, {}));
+    const trace = await ok(as(office, 'GET', `/api/plans/${plan}/results/u1/trace?period=2026-Y`));
+    type Node = { code: string; score: number | null; children?: Node[] };
+    const find = (nodes: Node[], code: string): Node | undefined =>
+      nodes.map((n) => (n.code === code ? n : find(n.children ?? [], code))).find(Boolean);
+    expect(find(trace.components, 'S2')!.score).toBe(8);
+    expect(find(trace.components, 'S1')!.score).toBe(13.8);
   });
 
   it('a unit user may not manage campaigns nor read them', async () => {

@@ -166,6 +166,8 @@ export const raterGroupInput = z.strictObject({
   kind: raterGroupKind,
   weight: z.number().positive().max(1000),
   minSample: z.number().int().min(0).max(1_000_000).default(0),
+  /** The survey indicator this group scores alone (Wuxi S1 … S4); null: the campaign's, weighted. */
+  indicator: code.nullable().default(null),
   questionnaireId: z.number().int().positive(),
   unitIds: z.array(z.number().int().positive()).min(1).max(10_000),
 });
@@ -176,8 +178,11 @@ export const campaignCreate = z.strictObject({
   kind: campaignKind,
   /** The plan period whose survey indicator the campaign scores (e.g. 2026-H1, 2026-Y). */
   period: z.string().trim().min(1).max(16),
-  /** The plan's survey indicator (a leaf scored by the satisfaction method). */
-  indicator: code,
+  /**
+   * The plan's survey indicator (a leaf scored by the satisfaction method) that the groups without
+   * their own indicator score together, weighted; null when every group names its own.
+   */
+  indicator: code.nullable().default(null),
   anonymous: z.boolean().default(true),
   method: surveyMethod.default('mean'),
   shareFrom: z.number().min(0).max(100).default(60),
@@ -202,7 +207,7 @@ export const campaignDetail = z.object({
   name: z.string(),
   kind: campaignKind,
   period: z.string(),
-  indicator: z.string(),
+  indicator: z.string().nullable(),
   anonymous: z.boolean(),
   method: surveyMethod,
   shareFrom: z.number(),
@@ -248,6 +253,7 @@ export const groupSatisfaction = z.object({
   belowSample: z.boolean(),
 });
 export const campaignResult = z.object({
+  indicator: z.string(),
   unitId: z.number().int(),
   unitCode: z.string(),
   unitName: z.string(),

@@ -27,6 +27,7 @@ CREATE TABLE "rater_group" (
 	"kind" text NOT NULL,
 	"weight" numeric(20, 6) NOT NULL,
 	"min_sample" integer DEFAULT 0 NOT NULL,
+	"indicator" text,
 	"questionnaire_id" integer NOT NULL,
 	"unit_ids" jsonb NOT NULL
 );
@@ -37,7 +38,7 @@ CREATE TABLE "survey_campaign" (
 	"name" text NOT NULL,
 	"kind" text NOT NULL,
 	"period" text NOT NULL,
-	"indicator" text NOT NULL,
+	"indicator" text,
 	"anonymous" boolean DEFAULT true NOT NULL,
 	"method" text DEFAULT 'mean' NOT NULL,
 	"share_from" numeric(20, 6) DEFAULT 60 NOT NULL,
@@ -64,12 +65,13 @@ CREATE TABLE "survey_response" (
 --> statement-breakpoint
 CREATE TABLE "survey_result" (
 	"campaign_id" integer NOT NULL,
+	"indicator" text NOT NULL,
 	"unit_id" integer NOT NULL,
 	"value" numeric(20, 6),
 	"n" integer NOT NULL,
 	"missing" text,
 	"groups" jsonb NOT NULL,
-	CONSTRAINT "survey_result_campaign_id_unit_id_pk" PRIMARY KEY("campaign_id","unit_id")
+	CONSTRAINT "survey_result_campaign_id_indicator_unit_id_pk" PRIMARY KEY("campaign_id","indicator","unit_id")
 );
 --> statement-breakpoint
 ALTER TABLE "ballot_code" ADD CONSTRAINT "ballot_code_campaign_id_survey_campaign_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."survey_campaign"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

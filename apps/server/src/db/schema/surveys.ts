@@ -36,7 +36,11 @@ export const questionnaires = pgTable(
   (t) => [uniqueIndex('questionnaire_family_version').on(t.familyId, t.versionNo)],
 );
 
-/** A campaign (mid-year, year-end) of a plan: its ballots score the plan's `indicator` for `period`. */
+/**
+ * A campaign (mid-year, year-end) of a plan: its ballots score survey indicators of the plan for
+ * `period` — each rater group its own indicator (Wuxi: S1 leaders … S4 service objects), or the
+ * groups without one together, weighted, the campaign's `indicator`.
+ */
 export const surveyCampaigns = pgTable(
   'survey_campaign',
   {
@@ -45,7 +49,7 @@ export const surveyCampaigns = pgTable(
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     period: text('period').notNull(),
-    indicator: text('indicator').notNull(),
+    indicator: text('indicator'),
     anonymous: boolean('anonymous').notNull().default(true),
     method: text('method').notNull().default('mean'),
     shareFrom: num('share_from').notNull().default(60),
@@ -74,6 +78,8 @@ export const raterGroups = pgTable(
     kind: text('kind').notNull(),
     weight: num('weight').notNull(),
     minSample: integer('min_sample').notNull().default(0),
+    /** The survey indicator this group scores alone; null: the campaign's, weighted with the others. */
+    indicator: text('indicator'),
     questionnaireId: integer('questionnaire_id')
       .notNull()
       .references(() => questionnaires.id, { onDelete: 'restrict' }),
@@ -134,11 +140,12 @@ export const surveyResults = pgTable(
     campaignId: integer('campaign_id')
       .notNull()
       .references(() => surveyCampaigns.id, { onDelete: 'cascade' }),
+    indicator: text('indicator').notNull(),
     unitId: unitRef(),
     value: num('value'),
     n: integer('n').notNull(),
     missing: text('missing'),
     groups: jsonb('groups').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
+  (t) => [primaryKey({ columns: [t.campaignId, t.indicator, t.unitId] })],
 );

@@ -194,7 +194,7 @@ export const resultsOf = (db: Executor, campaignId: number) =>
     .from(surveyResults)
     .innerJoin(orgNodes, eq(orgNodes.id, surveyResults.unitId))
     .where(eq(surveyResults.campaignId, campaignId))
-    .orderBy(asc(orgNodes.code));
+    .orderBy(asc(surveyResults.indicator), asc(orgNodes.code));
 
 /**
  * The scored survey values of a plan: what its survey indicators read, per period and unit (the
@@ -205,7 +205,7 @@ export const scoredValues = (db: Executor, planId: number) =>
     .select({
       campaignId: surveyCampaigns.id,
       period: surveyCampaigns.period,
-      indicator: surveyCampaigns.indicator,
+      indicator: surveyResults.indicator,
       scoredAt: surveyCampaigns.scoredAt,
       scoredBy: surveyCampaigns.scoredBy,
       unit: orgNodes.code,

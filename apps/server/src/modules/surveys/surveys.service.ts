@@ -144,6 +144,7 @@ async function presentCampaign(db: Executor, c: repo.CampaignRow): Promise<Campa
       kind: g.kind as CampaignDetail['groups'][number]['kind'],
       weight: g.weight,
       minSample: g.minSample,
+      indicator: g.indicator,
       questionnaireId: g.questionnaireId,
       unitIds: g.unitIds,
       codesIssued: countOf.get(g.id)?.issued ?? 0,
@@ -164,10 +165,18 @@ async function campaignInScope(db: Executor, ctx: Ctx, id: number, p: 'surveys.r
 async function checkedCampaign(db: Executor, plan: plansRepo.PlanRow, body: z.output<typeof campaignCreate>) {
   if (!body.period.startsWith(`${plan.year}-`))
     throw bad('period', 'survey.period_not_in_plan', { year: plan.year });
-  const leaf = planLeaves(plan.document as unknown as Plan).find((l) => l.code === body.indicator);
-  if (!leaf) throw bad('indicator', 'survey.indicator_unknown', { indicator: body.indicator });
-  if (leaf.methodKind !== 'satisfaction')
-    throw bad('indicator', 'survey.indicator_not_survey', { indicator: body.indicator });
+  const leaves = new Map(planLeaves(plan.document as unknown as Plan).map((l) => [l.code, l]));
+  const checkIndicator = (path: string, indicator: string) => {
+    const leaf = leaves.get(indicator);
+    if (!leaf) throw bad(path, 'survey.indicator_unknown', { indicator });
+    if (leaf.methodKind !== 'satisfaction') throw bad(path, 'survey.indicator_not_survey', { indicator });
+  };
+  if (body.indicator) checkIndicator('indicator', body.indicator);
+  for (const [i, g] of body.groups.entries()) {
+    if (g.indicator) checkIndicator(`groups.${i}.indicator`, g.indicator);
+    else if (!body.indicator)
+      throw bad(`groups.${i}.indicator`, 'survey.indicator_missing', { group: g.code });
+  }
   if (!(Date.parse(body.closesAt) > Date.parse(body.opensAt)))
     throw bad('closesAt', 'survey.close_before_open');
   const units = new Set((await plansRepo.systemUnits(db, plan.systemId)).map((u) => u.id));
@@ -303,36 +312,44 @@ async function scoreCampaign(tx: Executor, c: repo.CampaignRow): Promise<void> {
       return unit ? [{ group: groupCode.get(r.groupId)!, unit, score }] : [];
     }),
   );
-  const scored = surveyScores(
-    {
-      method: c.method as 'mean' | 'share',
-      shareFrom: c.shareFrom,
-      groups: groups.map((g) => ({
-        code: g.code,
-        weight: g.weight,
-        minSample: g.minSample,
-        units: g.unitIds.flatMap((u) => (codeOf.has(u) ? [codeOf.get(u)!] : [])),
-      })),
-    },
-    ballots,
-  );
-  await repo.replaceResults(
-    tx,
-    c.id,
-    scored.map((u) => ({
+  // Each indicator is scored from its own groups: a group's own, or the campaign's for the rest.
+  const byIndicator = new Map<string, typeof groups>();
+  for (const g of groups) {
+    const indicator = g.indicator ?? c.indicator!;
+    byIndicator.set(indicator, [...(byIndicator.get(indicator) ?? []), g]);
+  }
+  const rows = [...byIndicator].flatMap(([indicator, own]) => {
+    const codes = new Set(own.map((g) => g.code));
+    const scored = surveyScores(
+      {
+        method: c.method as 'mean' | 'share',
+        shareFrom: c.shareFrom,
+        groups: own.map((g) => ({
+          code: g.code,
+          weight: g.weight,
+          minSample: g.minSample,
+          units: g.unitIds.flatMap((u) => (codeOf.has(u) ? [codeOf.get(u)!] : [])),
+        })),
+      },
+      ballots.filter((b) => codes.has(b.group)),
+    );
+    return scored.map((u) => ({
+      indicator,
       unitId: idOf.get(u.unit)!,
       value: u.value,
       n: u.n,
       missing: u.missing,
       groups: u.groups,
-    })),
-  );
+    }));
+  });
+  await repo.replaceResults(tx, c.id, rows);
 }
 
 export async function campaignResults(deps: Deps, ctx: Ctx, id: number): Promise<CampaignResult[]> {
   const db = deps.database.db;
   await campaignInScope(db, ctx, id, 'surveys.read');
   return (await repo.resultsOf(db, id)).map(({ result, unitCode, unitName }) => ({
+    indicator: result.indicator,
     unitId: result.unitId,
     unitCode,
     unitName,
