@@ -303,7 +303,7 @@ describe('survey values (issue 10)', () => {
     ...over,
   });
 
-  it('a scored campaign is the survey indicator’s value, before any report, and the source names it', () => {
+  it('a scored campaign is the survey indicator’s value, before a report of the same period, and the source names it', () => {
     const a = assembleCycleInput(
       base({
         reports: [report({ indicator: 'Y', period: '2026-M06', value: 70 })],
@@ -321,6 +321,21 @@ describe('survey values (issue 10)', () => {
         n: 40,
       }),
     ]);
+  });
+
+  it('a year figure reported after a mid-year campaign counts at the year end', () => {
+    const a = assembleCycleInput(
+      base({
+        period: '2026-Y',
+        now: at('2027-02-01T00:00:00Z'),
+        reports: [report({ indicator: 'Y', period: '2026-Y', value: 93 })],
+        surveys: [survey({})],
+      }),
+    );
+    expect(cellOf(a, 'Y')!.value).toBe(93);
+    expect(a.sources.find((s) => s.indicator === 'Y' && s.field === 'value')).toMatchObject({
+      kind: 'submission',
+    });
   });
 
   it('the newest campaign up to the period counts; a later one waits for its period', () => {

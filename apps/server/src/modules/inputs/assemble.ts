@@ -112,7 +112,7 @@ export interface AssembleArgs {
   references: Reference[];
   events: CycleEventRow[];
   supervision: SupervisionValue[];
-  /** Scored campaigns' values: they are the value of a survey indicator, before any report. */
+  /** Scored campaigns' values: a survey indicator's value unless a report of a later period exists. */
   surveys?: SurveyValue[];
   halfYear: HalfYearInput[] | null;
   /** The due date of a period's reports (its window, else the default calendar). */
@@ -162,6 +162,10 @@ function newer(a: Report, b: Report): boolean {
   if (ya !== yb) return ya;
   return a.updatedAt > b.updatedAt;
 }
+
+/** Whether period a ends after b (a year code after its own December). */
+const laterPeriod = (a: string, b: string) =>
+  endMonth(a) > endMonth(b) || (endMonth(a) === endMonth(b) && a.endsWith('-Y') && !b.endsWith('-Y'));
 
 export type MissingMode = 'reweight' | 'pending' | 'zero' | 'carry_forward' | 'penalty';
 
@@ -240,7 +244,10 @@ export function assembleCycleInput(args: AssembleArgs): Assembled {
     for (const leaf of leaves) {
       const k = key(u.code, leaf.code);
       const survey = surveyOf.get(k);
-      if (survey) {
+      const latest = newest(reportsOf.get(k));
+      // A campaign counts unless a report of a later period came in (e.g. a year figure after a
+      // mid-year campaign); of one period the campaign wins.
+      if (survey && !(latest && laterPeriod(latest.period, survey.period))) {
         // A scored campaign is the survey indicator's value; short of its sample the value stays
         // missing and the plan's own missing-value policy for the indicator decides (S12, Z3).
         const c = cell(u.code, leaf.code);
