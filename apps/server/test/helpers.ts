@@ -111,3 +111,12 @@ export async function signIn(env: TestEnv, username: string, password = TEST_PAS
   const c = res.cookies.find((k) => k.name === 'jixiao_session');
   return `jixiao_session=${c!.value}`;
 }
+
+/** The audit trail's actions, oldest first, of the rows `where` (SQL on audit_log, with `params`) picks. */
+export async function auditActions(env: TestEnv, where: string, params: unknown[] = []): Promise<string[]> {
+  const rows = await env.database.query<{ action: string }>(
+    `select action from audit_log where ${where} order by id`,
+    params,
+  );
+  return rows.map((r) => r.action);
+}

@@ -3,7 +3,7 @@ import { allowedActions, nextStatus } from '../src/modules/notices/notice-state.
 import { generateReminders } from '../src/modules/notices/reminders.js';
 import { importForSeed } from '../src/modules/supervision/supervision.service.js';
 import { systemCtx } from '../src/platform/context.js';
-import { makeUser, signIn } from './helpers.js';
+import { auditActions, makeUser, signIn } from './helpers.js';
 import { buildCycle, type CycleFixture, fixtureItems } from './notices-fixture.js';
 import { useTestApp } from './use-app.js';
 
@@ -139,11 +139,7 @@ describe('notices, reminders, observations and announcements', () => {
     expect(
       (await call(u1, 'POST', `/api/notices/${n.id}/answer`, { version: 4, answer: 'x' })).statusCode,
     ).toBe(409);
-    const audit = await env.database.query<{ action: string }>(
-      "select action from audit_log where object_type = 'notice' and object_id = $1 order by id",
-      [String(n.id)],
-    );
-    expect(audit.map((a) => a.action)).toEqual([
+    expect(await auditActions(env, "object_type = 'notice' and object_id = $1", [String(n.id)])).toEqual([
       'notice.issue',
       'notice.acknowledge',
       'notice.answer',

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendar, periodState } from '../src/modules/periods/period-state.js';
 import { assertPeriodAcceptsData, notifyUpcomingDeadlines } from '../src/modules/periods/periods.service.js';
+import { auditActions } from './helpers.js';
 import { as, buildWorld, type World } from './taskbooks-fixture.js';
 import { useTestApp } from './use-app.js';
 
@@ -162,10 +163,11 @@ describe('periods and deadlines (API)', () => {
     expect(seen.find((x: { period: string }) => x.period === '2026-M02').reopenings).toEqual([]);
     env.clock.now = d('2026-03-20T16:00:00Z');
     await expect(accepts('2026-M02', w.unit1)).rejects.toThrow('period 2026-M02 is closed');
-    const audit = await env.database.query<{ action: string }>(
-      "select action from audit_log where action like 'periods.%' order by id",
-    );
-    expect(audit.map((a) => a.action)).toEqual(['periods.generate', 'periods.update', 'periods.reopen']);
+    expect(await auditActions(env, "action like 'periods.%'")).toEqual([
+      'periods.generate',
+      'periods.update',
+      'periods.reopen',
+    ]);
   });
 
   it('deadline reminders go to unit fillers 3 days ahead, once per period', async () => {

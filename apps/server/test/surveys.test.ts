@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeUser, signIn } from './helpers.js';
+import { auditActions, makeUser, signIn } from './helpers.js';
 import { activePlan, buildOrg, officeCookie } from './org-fixture.js';
 import { tinyPlan } from './plans-fixture.js';
 import { useTestApp } from './use-app.js';
@@ -293,10 +293,7 @@ describe('survey campaigns and one-person-one-code ballots', () => {
     // → (40 × 70 + 60 × 93.333) / 100 = 84.
     expect(by.u2.value).toBeCloseTo(84, 6);
     expect(by.u2.missing).toBeNull();
-    const audit = await env.database.query<{ action: string }>(
-      "select action from audit_log where object_type = 'survey_campaign' order by id",
-    );
-    expect(audit.map((a) => a.action)).toEqual([
+    expect(await auditActions(env, "object_type = 'survey_campaign'")).toEqual([
       'campaign.create',
       'campaign.codes',
       'campaign.codes',

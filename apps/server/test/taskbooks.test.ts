@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditActions } from './helpers.js';
 import { as, buildWorld, type World } from './taskbooks-fixture.js';
 import { useTestApp } from './use-app.js';
 
@@ -244,10 +245,7 @@ describe('task books: drafting, workflow, change requests, decomposition', () =>
   });
 
   it('every change was audited', async () => {
-    const rows = await env.database.query<{ action: string }>(
-      "select action from audit_log where action like 'task_book.%' order by id",
-    );
-    expect(rows.map((r) => r.action)).toEqual([
+    expect(await auditActions(env, "action like 'task_book.%'")).toEqual([
       'task_book.create',
       'task_book.targets',
       'task_book.submit',
