@@ -473,11 +473,9 @@ const cases: Record<string, Case> = {
     payload: { groupId: 1, count: 1 },
   })),
   'GET /api/survey-campaigns/:id/results': refusedToBoth(() => ({ url: '/api/survey-campaigns/1/results' })),
-  'GET /api/survey-campaigns/:id/progress': {
-    call: () => ({ url: '/api/survey-campaigns/1/progress' }),
-    otherUnit: 403,
-    lacking: 403,
-  },
+  'GET /api/survey-campaigns/:id/progress': refusedToBoth(() => ({
+    url: '/api/survey-campaigns/1/progress',
+  })),
   // The ballot is public: an unknown code is 404 for everyone.
   'POST /api/ballot/open': {
     call: () => ({ url: '/api/ballot/open', payload: { code: 'AAAA-BBBB-CCCC-DDDD' } }),
