@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Actor, Permission } from './access.js';
 import type { Ctx } from './context.js';
 
@@ -21,5 +21,3 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'jixiao_session';
 
 export const ctxOf = (req: FastifyRequest): Ctx => ({ actor: req.actor, requestId: req.id, ip: req.ip });
-
-export const noContent = (reply: FastifyReply) => reply.code(204).send();

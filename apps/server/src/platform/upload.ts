@@ -37,13 +37,3 @@ export async function fileWithFields(
   if (!file) throw noFile();
   return { ...file, fields };
 }
-
-/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, so Chinese names survive every browser. */
-export function contentDisposition(fileName: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}

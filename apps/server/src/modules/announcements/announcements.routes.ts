@@ -1,26 +1,25 @@
 import { announcement, announcementCreate, announcementList } from '@jixiao/contracts';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/context.js';
-import { ctxOf } from '../../platform/http.js';
+import { route, routes } from '../../platform/route.js';
 import * as svc from './announcements.service.js';
 
-const tags = ['announcements'];
-
 /** Announcements (信息发布, S4): the office publishes, everyone signed in reads theirs. */
-export const announcementsRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.get(
-      '/api/announcements',
-      { config: { access: { session: true } }, schema: { tags, response: { 200: announcementList } } },
-      (req) => svc.listAnnouncements(deps, ctxOf(req)),
-    );
-    app.post(
-      '/api/announcements',
-      {
-        config: { access: { permission: 'announcements.publish' } },
-        schema: { tags, body: announcementCreate, response: { 201: announcement } },
-      },
-      async (req, reply) => reply.code(201).send(await svc.publish(deps, ctxOf(req), req.body)),
-    );
-  };
+export const announcementsRoutes = (deps: Deps) =>
+  routes('announcements', [
+    route({
+      method: 'GET',
+      url: '/api/announcements',
+      access: 'session',
+      response: announcementList,
+      handler: (r) => svc.listAnnouncements(deps, r.ctx),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/announcements',
+      access: 'announcements.publish',
+      body: announcementCreate,
+      response: announcement,
+      status: 201,
+      handler: (r) => svc.publish(deps, r.ctx, r.body),
+    }),
+  ]);

@@ -1,84 +1,74 @@
 import { changePasswordBody, loginBody, loginResponse, me, okBody, sessionResponse } from '@jixiao/contracts';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply } from 'fastify';
 import type { Deps } from '../../platform/context.js';
-import { ctxOf, SESSION_COOKIE } from '../../platform/http.js';
+import { SESSION_COOKIE } from '../../platform/http.js';
+import { ok, route, routes } from '../../platform/route.js';
 import * as auth from './auth.service.js';
 
-export const authRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
-  async (app) => {
-    const cookieOptions = {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict' as const,
-      secure: deps.config.secureCookie,
-    };
+export const authRoutes = (deps: Deps) => {
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: deps.config.secureCookie,
+  };
+  /** Once the service has ended the session(s), the cookie goes too. */
+  const signOut = async (reply: FastifyReply, ended: Promise<unknown>) => {
+    await ended;
+    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    return { ok: true as const };
+  };
 
-    app.post(
-      '/api/auth/login',
-      {
-        config: { access: { public: true }, rateLimit: { max: 20, timeWindow: '1 minute' } },
-        schema: { tags: ['auth'], body: loginBody, response: { 200: loginResponse } },
-      },
-      async (req, reply) => {
-        const { token, user } = await auth.login(
-          deps,
-          ctxOf(req),
-          req.body,
-          req.headers['user-agent'] ?? null,
-        );
-        reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+  return routes('auth', [
+    route({
+      method: 'POST',
+      url: '/api/auth/login',
+      access: 'public',
+      rateLimit: { max: 20, timeWindow: '1 minute' },
+      body: loginBody,
+      response: loginResponse,
+      handler: async (r) => {
+        const { token, user } = await auth.login(deps, r.ctx, r.body, r.req.headers['user-agent'] ?? null);
+        r.reply.setCookie(SESSION_COOKIE, token, cookieOptions);
         return { user };
       },
-    );
-
-    app.get(
-      '/api/auth/me',
-      { config: { access: { session: true } }, schema: { tags: ['auth'], response: { 200: me } } },
-      async (req) => auth.presentMe(req.actor!),
-    );
-
+    }),
+    route({
+      method: 'GET',
+      url: '/api/auth/me',
+      access: 'session',
+      response: me,
+      handler: async (r) => auth.presentMe(r.req.actor!),
+    }),
     // The UI's "who am I" probe: public, so that a visitor without a session gets 200 { user: null }.
-    app.get(
-      '/api/auth/session',
-      {
-        config: { access: { public: true } },
-        schema: { tags: ['auth'], response: { 200: sessionResponse } },
-      },
-      async (req) => {
-        return auth.currentSession(deps, req.cookies[SESSION_COOKIE]);
-      },
-    );
-
-    app.post(
-      '/api/auth/logout',
-      { config: { access: { session: true } }, schema: { tags: ['auth'], response: { 200: okBody } } },
-      async (req, reply) => {
-        await auth.logout(deps, ctxOf(req), req.sessionToken!);
-        reply.clearCookie(SESSION_COOKIE, cookieOptions);
-        return { ok: true as const };
-      },
-    );
-
-    app.post(
-      '/api/auth/logout-all',
-      { config: { access: { session: true } }, schema: { tags: ['auth'], response: { 200: okBody } } },
-      async (req, reply) => {
-        await auth.logoutEverywhere(deps, ctxOf(req));
-        reply.clearCookie(SESSION_COOKIE, cookieOptions);
-        return { ok: true as const };
-      },
-    );
-
-    app.post(
-      '/api/auth/change-password',
-      {
-        config: { access: { session: true } },
-        schema: { tags: ['auth'], body: changePasswordBody, response: { 200: okBody } },
-      },
-      async (req) => {
-        await auth.changePassword(deps, ctxOf(req), req.body);
-        return { ok: true as const };
-      },
-    );
-  };
+    route({
+      method: 'GET',
+      url: '/api/auth/session',
+      access: 'public',
+      response: sessionResponse,
+      handler: (r) => auth.currentSession(deps, r.req.cookies[SESSION_COOKIE]),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/auth/logout',
+      access: 'session',
+      response: okBody,
+      handler: (r) => signOut(r.reply, auth.logout(deps, r.ctx, r.req.sessionToken!)),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/auth/logout-all',
+      access: 'session',
+      response: okBody,
+      handler: (r) => signOut(r.reply, auth.logoutEverywhere(deps, r.ctx)),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/auth/change-password',
+      access: 'session',
+      body: changePasswordBody,
+      response: okBody,
+      handler: (r) => ok(auth.changePassword(deps, r.ctx, r.body)),
+    }),
+  ]);
+};

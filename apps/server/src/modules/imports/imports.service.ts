@@ -2,6 +2,7 @@ import type { ImportBatch, ImportPreview } from '@jixiao/contracts';
 import type { Plan } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
+import { type Download, XLSX } from '../../platform/download.js';
 import { AppError } from '../../platform/errors.js';
 import { sha256Of } from '../../platform/files/storage.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -364,13 +365,19 @@ export async function listImports(deps: Deps, ctx: Ctx, planId: number): Promise
 }
 
 /** The .xlsx to fill for a period: every (unit, leaf indicator) of the plan. */
-export async function importTemplateFile(deps: Deps, ctx: Ctx, planId: number, period: string) {
+export async function importTemplateFile(
+  deps: Deps,
+  ctx: Ctx,
+  planId: number,
+  period: string,
+): Promise<Download> {
   const db = deps.database.db;
   const plan = await importablePlan(db, ctx, planId, period);
   const doc = usablePlan(plan.document);
   const units = await systemUnits(db, plan.systemId);
   return {
     fileName: `数据导入模板-${plan.name}-${period}.xlsx`,
+    contentType: XLSX,
     data: await importTemplate(doc, units, planLeaves(doc), period),
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type ImportRowError, type OrgImportRow, orgImportRow, orgKinds } from '@jixiao/contracts';
 import { orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
+import { type Download, XLSX } from '../../platform/download.js';
 import { AppError } from '../../platform/errors.js';
 import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -30,22 +31,20 @@ const templateExamples = [
   ['dept-example-s1', '示例局办公室', 'section', 'dept-example', '', '', '1'],
 ];
 
-export async function importTemplate(
-  format: 'xlsx' | 'csv',
-): Promise<{ body: Buffer; filename: string; contentType: string }> {
+export async function importTemplate(format: 'xlsx' | 'csv'): Promise<Download> {
   if (format === 'csv')
     return {
-      body: buildTemplateCsv(),
-      filename: 'org-import-template.csv',
+      data: buildTemplateCsv(),
+      fileName: 'org-import-template.csv',
       contentType: 'text/csv; charset=utf-8',
     };
   return {
-    body: await buildTemplateXlsx(
+    data: await buildTemplateXlsx(
       templateExamples,
       orgKinds.map((k) => ({ kind: k, title: kindTitles[k] })),
     ),
-    filename: 'org-import-template.xlsx',
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    fileName: 'org-import-template.xlsx',
+    contentType: XLSX,
   };
 }
 

@@ -17,116 +17,167 @@ import {
   systemCreate,
   systemUpdate,
 } from '@jixiao/contracts';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { ctxOf, noContent } from '../../platform/http.js';
+import { route, routes } from '../../platform/route.js';
 import * as classification from './classification.service.js';
 import * as org from './org.service.js';
 
-const read = { access: { permission: 'org.read' as const } };
-const write = { access: { permission: 'org.write' as const } };
-const tags = ['org'];
+/** The organisation tree, its evaluation systems, categories and groups, and staff. */
+export const orgRoutes = (deps: Deps) =>
+  routes('org', [
+    route({
+      method: 'GET',
+      url: '/api/org-nodes',
+      access: 'org.read',
+      response: z.array(orgNode),
+      handler: (r) => org.listNodes(deps, r.ctx),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/org-nodes/:id',
+      access: 'org.read',
+      params: idParam,
+      response: orgNode,
+      handler: (r) => org.getNode(deps, r.ctx, r.params.id),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/org-nodes',
+      access: 'org.write',
+      body: orgNodeCreate,
+      response: orgNode,
+      status: 201,
+      handler: (r) => org.createNode(deps, r.ctx, r.body),
+    }),
+    route({
+      method: 'PATCH',
+      url: '/api/org-nodes/:id',
+      access: 'org.write',
+      params: idParam,
+      body: orgNodeUpdate,
+      response: orgNode,
+      handler: (r) => org.updateNode(deps, r.ctx, r.params.id, r.body),
+    }),
+    route({
+      method: 'DELETE',
+      url: '/api/org-nodes/:id',
+      access: 'org.write',
+      params: idParam,
+      status: 204,
+      handler: (r) => org.deleteNode(deps, r.ctx, r.params.id),
+    }),
 
-export const orgRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.get(
-      '/api/org-nodes',
-      { config: read, schema: { tags, response: { 200: z.array(orgNode) } } },
-      (req) => org.listNodes(deps, ctxOf(req)),
-    );
-    app.get(
-      '/api/org-nodes/:id',
-      { config: read, schema: { tags, params: idParam, response: { 200: orgNode } } },
-      (req) => org.getNode(deps, ctxOf(req), req.params.id),
-    );
-    app.post(
-      '/api/org-nodes',
-      { config: write, schema: { tags, body: orgNodeCreate, response: { 201: orgNode } } },
-      async (req, reply) => reply.code(201).send(await org.createNode(deps, ctxOf(req), req.body)),
-    );
-    app.patch(
-      '/api/org-nodes/:id',
-      { config: write, schema: { tags, params: idParam, body: orgNodeUpdate, response: { 200: orgNode } } },
-      (req) => org.updateNode(deps, ctxOf(req), req.params.id, req.body),
-    );
-    app.delete(
-      '/api/org-nodes/:id',
-      { config: write, schema: { tags, params: idParam } },
-      async (req, reply) => {
-        await org.deleteNode(deps, ctxOf(req), req.params.id);
-        return noContent(reply);
-      },
-    );
+    route({
+      method: 'GET',
+      url: '/api/systems',
+      access: 'org.read',
+      response: z.array(evaluationSystem),
+      handler: () => classification.listSystems(deps),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/systems',
+      access: 'org.write',
+      body: systemCreate,
+      response: evaluationSystem,
+      status: 201,
+      handler: (r) => classification.createSystem(deps, r.ctx, r.body),
+    }),
+    route({
+      method: 'PATCH',
+      url: '/api/systems/:id',
+      access: 'org.write',
+      params: idParam,
+      body: systemUpdate,
+      response: evaluationSystem,
+      handler: (r) => classification.updateSystem(deps, r.ctx, r.params.id, r.body),
+    }),
 
-    app.get(
-      '/api/systems',
-      { config: read, schema: { tags, response: { 200: z.array(evaluationSystem) } } },
-      () => classification.listSystems(deps),
-    );
-    app.post(
-      '/api/systems',
-      { config: write, schema: { tags, body: systemCreate, response: { 201: evaluationSystem } } },
-      async (req, reply) =>
-        reply.code(201).send(await classification.createSystem(deps, ctxOf(req), req.body)),
-    );
-    app.patch(
-      '/api/systems/:id',
-      {
-        config: write,
-        schema: { tags, params: idParam, body: systemUpdate, response: { 200: evaluationSystem } },
-      },
-      (req) => classification.updateSystem(deps, ctxOf(req), req.params.id, req.body),
-    );
+    route({
+      method: 'GET',
+      url: '/api/categories',
+      access: 'org.read',
+      response: z.array(category),
+      handler: () => classification.listCategories(deps),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/categories',
+      access: 'org.write',
+      body: categoryCreate,
+      response: category,
+      status: 201,
+      handler: (r) => classification.createCategory(deps, r.ctx, r.body),
+    }),
+    route({
+      method: 'PATCH',
+      url: '/api/categories/:id',
+      access: 'org.write',
+      params: idParam,
+      body: categoryUpdate,
+      response: category,
+      handler: (r) => classification.updateCategory(deps, r.ctx, r.params.id, r.body),
+    }),
 
-    app.get('/api/categories', { config: read, schema: { tags, response: { 200: z.array(category) } } }, () =>
-      classification.listCategories(deps),
-    );
-    app.post(
-      '/api/categories',
-      { config: write, schema: { tags, body: categoryCreate, response: { 201: category } } },
-      async (req, reply) =>
-        reply.code(201).send(await classification.createCategory(deps, ctxOf(req), req.body)),
-    );
-    app.patch(
-      '/api/categories/:id',
-      { config: write, schema: { tags, params: idParam, body: categoryUpdate, response: { 200: category } } },
-      (req) => classification.updateCategory(deps, ctxOf(req), req.params.id, req.body),
-    );
+    route({
+      method: 'GET',
+      url: '/api/groups',
+      access: 'org.read',
+      response: z.array(group),
+      handler: () => classification.listGroups(deps),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/groups',
+      access: 'org.write',
+      body: groupCreate,
+      response: group,
+      status: 201,
+      handler: (r) => classification.createGroup(deps, r.ctx, r.body),
+    }),
+    route({
+      method: 'PATCH',
+      url: '/api/groups/:id',
+      access: 'org.write',
+      params: idParam,
+      body: groupUpdate,
+      response: group,
+      handler: (r) => classification.updateGroup(deps, r.ctx, r.params.id, r.body),
+    }),
 
-    app.get('/api/groups', { config: read, schema: { tags, response: { 200: z.array(group) } } }, () =>
-      classification.listGroups(deps),
-    );
-    app.post(
-      '/api/groups',
-      { config: write, schema: { tags, body: groupCreate, response: { 201: group } } },
-      async (req, reply) =>
-        reply.code(201).send(await classification.createGroup(deps, ctxOf(req), req.body)),
-    );
-    app.patch(
-      '/api/groups/:id',
-      { config: write, schema: { tags, params: idParam, body: groupUpdate, response: { 200: group } } },
-      (req) => classification.updateGroup(deps, ctxOf(req), req.params.id, req.body),
-    );
-
-    app.get(
-      '/api/staff',
-      { config: read, schema: { tags, querystring: staffQuery, response: { 200: z.array(staff) } } },
-      (req) => org.listStaff(deps, ctxOf(req), req.query.orgNodeId),
-    );
-    app.post(
-      '/api/staff',
-      { config: write, schema: { tags, body: staffCreate, response: { 201: staff } } },
-      async (req, reply) => reply.code(201).send(await org.createStaff(deps, ctxOf(req), req.body)),
-    );
-    app.patch(
-      '/api/staff/:id',
-      { config: write, schema: { tags, params: idParam, body: staffUpdate, response: { 200: staff } } },
-      (req) => org.updateStaff(deps, ctxOf(req), req.params.id, req.body),
-    );
-    app.delete('/api/staff/:id', { config: write, schema: { tags, params: idParam } }, async (req, reply) => {
-      await org.deleteStaff(deps, ctxOf(req), req.params.id);
-      return noContent(reply);
-    });
-  };
+    route({
+      method: 'GET',
+      url: '/api/staff',
+      access: 'org.read',
+      query: staffQuery,
+      response: z.array(staff),
+      handler: (r) => org.listStaff(deps, r.ctx, r.query.orgNodeId),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/staff',
+      access: 'org.write',
+      body: staffCreate,
+      response: staff,
+      status: 201,
+      handler: (r) => org.createStaff(deps, r.ctx, r.body),
+    }),
+    route({
+      method: 'PATCH',
+      url: '/api/staff/:id',
+      access: 'org.write',
+      params: idParam,
+      body: staffUpdate,
+      response: staff,
+      handler: (r) => org.updateStaff(deps, r.ctx, r.params.id, r.body),
+    }),
+    route({
+      method: 'DELETE',
+      url: '/api/staff/:id',
+      access: 'org.write',
+      params: idParam,
+      status: 204,
+      handler: (r) => org.deleteStaff(deps, r.ctx, r.params.id),
+    }),
+  ]);

@@ -6,52 +6,47 @@ import {
   periodWindowUpdate,
   reopenRequest,
 } from '@jixiao/contracts';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/context.js';
-import { ctxOf } from '../../platform/http.js';
+import { route, routes } from '../../platform/route.js';
 import * as periods from './periods.service.js';
 
-const read = { access: { permission: 'plans.read' as const } };
-const manage = { access: { permission: 'periods.manage' as const } };
-const tags = ['periods'];
-
 /** The deadline calendar of a plan: windows per period, closing, reopening for one unit. */
-export const periodRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.get(
-      '/api/plans/:id/periods',
-      { config: read, schema: { tags, params: idParam, response: { 200: periodWindowList } } },
-      (req) => periods.listPeriods(deps, ctxOf(req), req.params.id),
-    );
-    app.post(
-      '/api/plans/:id/periods/generate',
-      {
-        config: manage,
-        schema: {
-          tags,
-          summary: "Create the year's default windows that do not exist yet",
-          params: idParam,
-          body: generateCalendarRequest,
-          response: { 200: periodWindowList },
-        },
-      },
-      (req) => periods.generateCalendar(deps, ctxOf(req), req.params.id, req.body.granularities),
-    );
-    app.patch(
-      '/api/period-windows/:id',
-      {
-        config: manage,
-        schema: { tags, params: idParam, body: periodWindowUpdate, response: { 200: periodWindow } },
-      },
-      (req) => periods.updateWindow(deps, ctxOf(req), req.params.id, req.body),
-    );
-    app.post(
-      '/api/period-windows/:id/reopenings',
-      {
-        config: manage,
-        schema: { tags, params: idParam, body: reopenRequest, response: { 200: periodWindow } },
-      },
-      (req) => periods.reopenForUnit(deps, ctxOf(req), req.params.id, req.body),
-    );
-  };
+export const periodRoutes = (deps: Deps) =>
+  routes('periods', [
+    route({
+      method: 'GET',
+      url: '/api/plans/:id/periods',
+      access: 'plans.read',
+      params: idParam,
+      response: periodWindowList,
+      handler: (r) => periods.listPeriods(deps, r.ctx, r.params.id),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/plans/:id/periods/generate',
+      access: 'periods.manage',
+      summary: "Create the year's default windows that do not exist yet",
+      params: idParam,
+      body: generateCalendarRequest,
+      response: periodWindowList,
+      handler: (r) => periods.generateCalendar(deps, r.ctx, r.params.id, r.body.granularities),
+    }),
+    route({
+      method: 'PATCH',
+      url: '/api/period-windows/:id',
+      access: 'periods.manage',
+      params: idParam,
+      body: periodWindowUpdate,
+      response: periodWindow,
+      handler: (r) => periods.updateWindow(deps, r.ctx, r.params.id, r.body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/period-windows/:id/reopenings',
+      access: 'periods.manage',
+      params: idParam,
+      body: reopenRequest,
+      response: periodWindow,
+      handler: (r) => periods.reopenForUnit(deps, r.ctx, r.params.id, r.body),
+    }),
+  ]);

@@ -15,150 +15,122 @@ import {
   planSummary,
   planTemplate,
 } from '@jixiao/contracts';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { ctxOf } from '../../platform/http.js';
+import { route, routes } from '../../platform/route.js';
 import { fileOf } from '../../platform/upload.js';
 import * as plans from './plans.service.js';
 
-const read = { access: { permission: 'plans.read' as const } };
-const write = { access: { permission: 'plans.write' as const } };
-const tags = ['plans'];
-
 /** Evaluation plans: templates, drafts, activation, clone and diff, file export/import, AHP. */
-export const planRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.get(
-      '/api/plan-templates',
-      { config: read, schema: { tags, response: { 200: z.array(planTemplate) } } },
-      () => plans.listTemplates(),
-    );
-    app.get(
-      '/api/plans',
-      { config: read, schema: { tags, querystring: planListQuery, response: { 200: z.array(planSummary) } } },
-      (req) => plans.listPlans(deps, ctxOf(req), req.query),
-    );
-    app.post(
-      '/api/plans',
-      {
-        config: write,
-        schema: {
-          tags,
-          summary: 'Create a draft plan from a template, a document or an empty skeleton',
-          body: planCreate,
-          response: { 201: planDetail },
-        },
-      },
-      async (req, reply) => reply.code(201).send(await plans.createPlan(deps, ctxOf(req), req.body)),
-    );
-    app.get(
-      '/api/plans/:id',
-      { config: read, schema: { tags, params: idParam, response: { 200: planDetail } } },
-      (req) => plans.getPlan(deps, ctxOf(req), req.params.id),
-    );
-    app.put(
-      '/api/plans/:id',
-      {
-        config: write,
-        schema: {
-          tags,
-          summary: 'Save a draft',
-          params: idParam,
-          body: planSave,
-          response: { 200: planDetail },
-        },
-      },
-      (req) => plans.savePlan(deps, ctxOf(req), req.params.id, req.body),
-    );
-    app.post(
-      '/api/plans/:id/activate',
-      {
-        config: write,
-        schema: {
-          tags,
-          summary: 'Activate a valid draft (archives the active plan of the same system and year)',
-          params: idParam,
-          body: planActivate,
-          response: { 200: planDetail },
-        },
-      },
-      (req) => plans.activatePlan(deps, ctxOf(req), req.params.id, req.body),
-    );
-    app.post(
-      '/api/plans/:id/clone',
-      {
-        config: write,
-        schema: { tags, params: idParam, body: planClone, response: { 201: planDetail } },
-      },
-      async (req, reply) =>
-        reply.code(201).send(await plans.clonePlan(deps, ctxOf(req), req.params.id, req.body)),
-    );
-    app.get(
-      '/api/plans/:id/revisions',
-      { config: read, schema: { tags, params: idParam, response: { 200: z.array(planRevision) } } },
-      (req) => plans.listRevisions(deps, ctxOf(req), req.params.id),
-    );
-    app.get(
-      '/api/plans/:id/diff',
-      {
-        config: read,
-        schema: {
-          tags,
-          params: idParam,
-          querystring: planDiffQuery,
-          response: { 200: z.array(planDiffEntry) },
-        },
-      },
-      (req) => plans.diffPlan(deps, ctxOf(req), req.params.id, req.query),
-    );
-    app.get(
-      '/api/plans/:id/export',
-      {
-        config: read,
-        schema: {
-          tags,
-          summary: 'Download the plan as YAML or JSON',
-          params: idParam,
-          querystring: planExportQuery,
-        },
-      },
-      async (req, reply) => {
-        const f = await plans.exportPlan(deps, ctxOf(req), req.params.id, req.query.format);
-        return reply
-          .header('content-type', f.contentType)
-          .header('content-disposition', `attachment; filename="${f.filename}"`)
-          .send(f.body);
-      },
-    );
-    app.post(
-      '/api/plans/:id/import',
-      {
-        config: write,
-        schema: {
-          tags,
-          summary: "Replace a draft's document with a YAML or JSON file (a new revision)",
-          consumes: ['multipart/form-data'],
-          params: idParam,
-          response: { 200: planDetail },
-        },
-      },
-      async (req) => {
-        return plans.importPlan(deps, ctxOf(req), req.params.id, await fileOf(req));
-      },
-    );
-    app.post(
-      '/api/ahp',
-      {
-        config: write,
-        schema: {
-          tags,
-          summary: 'AHP weights and consistency ratio of a pairwise comparison matrix',
-          body: ahpRequest,
-          response: { 200: ahpResponse },
-        },
-      },
-      (req) => plans.ahpWeightsOf(req.body.matrix),
-    );
-  };
+export const planRoutes = (deps: Deps) =>
+  routes('plans', [
+    route({
+      method: 'GET',
+      url: '/api/plan-templates',
+      access: 'plans.read',
+      response: z.array(planTemplate),
+      handler: () => plans.listTemplates(),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/plans',
+      access: 'plans.read',
+      query: planListQuery,
+      response: z.array(planSummary),
+      handler: (r) => plans.listPlans(deps, r.ctx, r.query),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/plans',
+      access: 'plans.write',
+      summary: 'Create a draft plan from a template, a document or an empty skeleton',
+      body: planCreate,
+      response: planDetail,
+      status: 201,
+      handler: (r) => plans.createPlan(deps, r.ctx, r.body),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/plans/:id',
+      access: 'plans.read',
+      params: idParam,
+      response: planDetail,
+      handler: (r) => plans.getPlan(deps, r.ctx, r.params.id),
+    }),
+    route({
+      method: 'PUT',
+      url: '/api/plans/:id',
+      access: 'plans.write',
+      summary: 'Save a draft',
+      params: idParam,
+      body: planSave,
+      response: planDetail,
+      handler: (r) => plans.savePlan(deps, r.ctx, r.params.id, r.body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/plans/:id/activate',
+      access: 'plans.write',
+      summary: 'Activate a valid draft (archives the active plan of the same system and year)',
+      params: idParam,
+      body: planActivate,
+      response: planDetail,
+      handler: (r) => plans.activatePlan(deps, r.ctx, r.params.id, r.body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/plans/:id/clone',
+      access: 'plans.write',
+      params: idParam,
+      body: planClone,
+      response: planDetail,
+      status: 201,
+      handler: (r) => plans.clonePlan(deps, r.ctx, r.params.id, r.body),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/plans/:id/revisions',
+      access: 'plans.read',
+      params: idParam,
+      response: z.array(planRevision),
+      handler: (r) => plans.listRevisions(deps, r.ctx, r.params.id),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/plans/:id/diff',
+      access: 'plans.read',
+      params: idParam,
+      query: planDiffQuery,
+      response: z.array(planDiffEntry),
+      handler: (r) => plans.diffPlan(deps, r.ctx, r.params.id, r.query),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/plans/:id/export',
+      access: 'plans.read',
+      summary: 'Download the plan as YAML or JSON',
+      params: idParam,
+      query: planExportQuery,
+      response: 'file',
+      handler: (r) => plans.exportPlan(deps, r.ctx, r.params.id, r.query.format),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/plans/:id/import',
+      access: 'plans.write',
+      summary: "Replace a draft's document with a YAML or JSON file (a new revision)",
+      upload: true,
+      params: idParam,
+      response: planDetail,
+      handler: async (r) => plans.importPlan(deps, r.ctx, r.params.id, await fileOf(r.req)),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/ahp',
+      access: 'plans.write',
+      summary: 'AHP weights and consistency ratio of a pairwise comparison matrix',
+      body: ahpRequest,
+      response: ahpResponse,
+      handler: (r) => plans.ahpWeightsOf(r.body.matrix),
+    }),
+  ]);

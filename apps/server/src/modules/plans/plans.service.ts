@@ -17,6 +17,7 @@ import {
 } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
+import type { Download } from '../../platform/download.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -387,13 +388,18 @@ export async function diffPlan(
   return diffPlans(base, plan.document);
 }
 
-export async function exportPlan(deps: Deps, ctx: Ctx, id: number, format: 'yaml' | 'json') {
+export async function exportPlan(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  format: 'yaml' | 'json',
+): Promise<Download> {
   const plan = await planInScope(deps.database.db, ctx.actor!, id, 'plans.read');
   const base = String(plan.document.id ?? `plan-${plan.id}`).replace(/[^A-Za-z0-9._-]/g, '_');
   return {
-    filename: `${base}-${plan.year}.${format === 'yaml' ? 'yaml' : 'json'}`,
+    fileName: `${base}-${plan.year}.${format === 'yaml' ? 'yaml' : 'json'}`,
     contentType: format === 'yaml' ? 'application/yaml; charset=utf-8' : 'application/json; charset=utf-8',
-    body: formatPlanFile(plan.document, format),
+    data: formatPlanFile(plan.document, format),
   };
 }
 

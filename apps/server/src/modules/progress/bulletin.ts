@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
+import { type Download, XLSX } from '../../platform/download.js';
 import { isLagging, quarterEnd } from './progress.js';
 import { computeProgress } from './progress.service.js';
 
@@ -102,7 +103,12 @@ export const getBulletin = (deps: Deps, ctx: Ctx, planId: number, quarter: strin
   buildBulletin(deps.database.db, ctx.actor!, planId, quarter);
 
 /** The same bulletin as an .xlsx file. */
-export async function bulletinWorkbook(deps: Deps, ctx: Ctx, planId: number, quarter: string) {
+export async function bulletinWorkbook(
+  deps: Deps,
+  ctx: Ctx,
+  planId: number,
+  quarter: string,
+): Promise<Download> {
   const b = await getBulletin(deps, ctx, planId, quarter);
-  return { fileName: `bulletin-${b.quarter}.xlsx`, data: await bulletinXlsx(b) };
+  return { fileName: `bulletin-${b.quarter}.xlsx`, contentType: XLSX, data: await bulletinXlsx(b) };
 }

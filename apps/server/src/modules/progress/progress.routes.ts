@@ -1,43 +1,34 @@
 import { bulletin, bulletinQuery, progressMatrix, progressParams, progressQuery } from '@jixiao/contracts';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/context.js';
-import { ctxOf } from '../../platform/http.js';
+import { sendFile } from '../../platform/download.js';
+import { route, routes } from '../../platform/route.js';
 import { bulletinWorkbook, getBulletin } from './bulletin.js';
 import * as svc from './progress.service.js';
 
-const read = { access: { permission: 'progress.read' as const } };
-const tags = ['progress'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Progress against the pro-rata schedule and the quarterly bulletin (S9). */
-export const progressRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.get(
-      '/api/progress/:planId',
-      {
-        config: read,
-        schema: {
-          tags,
-          params: progressParams,
-          querystring: progressQuery,
-          response: { 200: progressMatrix },
-        },
+export const progressRoutes = (deps: Deps) =>
+  routes('progress', [
+    route({
+      method: 'GET',
+      url: '/api/progress/:planId',
+      access: 'progress.read',
+      params: progressParams,
+      query: progressQuery,
+      response: progressMatrix,
+      handler: (r) => svc.progressMatrix(deps, r.ctx, r.params.planId, r.query.period),
+    }),
+    // JSON or the .xlsx workbook, by `format`: no response schema, so the JSON is checked here.
+    route({
+      method: 'GET',
+      url: '/api/bulletins/:planId',
+      access: 'progress.read',
+      params: progressParams,
+      query: bulletinQuery,
+      handler: async (r) => {
+        const { planId } = r.params;
+        if (r.query.format === 'xlsx')
+          return sendFile(r.reply, await bulletinWorkbook(deps, r.ctx, planId, r.query.quarter));
+        return bulletin.parse(await getBulletin(deps, r.ctx, planId, r.query.quarter));
       },
-      (req) => svc.progressMatrix(deps, ctxOf(req), req.params.planId, req.query.period),
-    );
-    app.get(
-      '/api/bulletins/:planId',
-      { config: read, schema: { tags, params: progressParams, querystring: bulletinQuery } },
-      async (req, reply) => {
-        const { planId } = req.params;
-        if (req.query.format !== 'xlsx')
-          return reply.send(bulletin.parse(await getBulletin(deps, ctxOf(req), planId, req.query.quarter)));
-        const f = await bulletinWorkbook(deps, ctxOf(req), planId, req.query.quarter);
-        return reply
-          .type(XLSX)
-          .header('content-disposition', `attachment; filename="${f.fileName}"`)
-          .send(f.data);
-      },
-    );
-  };
+    }),
+  ]);

@@ -11,6 +11,7 @@ import {
 import type { Executor } from '../../db/client.js';
 import { orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
+import { type Download, XLSX } from '../../platform/download.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
@@ -346,7 +347,12 @@ export async function getTrace(
 }
 
 /** The run chosen as for the results page as an .xlsx workbook: one sheet per group. */
-export async function exportResults(deps: Deps, ctx: Ctx, id: number, q: { period: string; run?: number }) {
+export async function exportResults(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  q: { period: string; run?: number },
+): Promise<Download> {
   const run = await getResults(deps, ctx, id, q);
   const plan = await planInScope(deps.database.db, ctx.actor!, id, 'results.read');
   const doc = plan.document as unknown as Plan;
@@ -355,5 +361,10 @@ export async function exportResults(deps: Deps, ctx: Ctx, id: number, q: { perio
     decimals: doc.rounding?.decimals ?? 2,
     title: `${plan.name} · ${run.period}${run.status === 'draft' ? '（草稿）' : ''}`,
   });
-  return { period: run.period, body: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return {
+    fileName: `考评结果-${run.period}.xlsx`,
+    asciiName: `results-${run.period}.xlsx`,
+    contentType: XLSX,
+    data: Buffer.from(await wb.xlsx.writeBuffer()),
+  };
 }

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Ctx, Deps } from '../../platform/context.js';
+import { type Download, XLSX } from '../../platform/download.js';
 import { AppError } from '../../platform/errors.js';
+import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertPeriodAcceptsData } from '../periods/periods.service.js';
 import { planContext } from './plan-context.js';
@@ -23,7 +25,7 @@ export const columns = [
 ] as const;
 type Column = (typeof columns)[number][0];
 
-export async function buildTemplate(deps: Deps, ctx: Ctx, planId: number, period: string) {
+export async function buildTemplate(deps: Deps, ctx: Ctx, planId: number, period: string): Promise<Download> {
   const db = deps.database.db;
   const pc = await planContext(db, ctx, planId);
   const existing = new Map(
@@ -50,7 +52,8 @@ export async function buildTemplate(deps: Deps, ctx: Ctx, planId: number, period
   ws.columns.forEach((c, i) => {
     c.width = [12, 24, 10, 30, 12, 10, 30][i];
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: `填报模板-${period}.xlsx`, contentType: XLSX, data };
 }
 
 interface Problem {
@@ -104,8 +107,8 @@ async function readRows(data: Buffer) {
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
 /** Store the filled rows of the upload (blank values are skipped): all of them, or none. */
-export async function uploadValues(deps: Deps, ctx: Ctx, planId: number, period: string, data: Buffer) {
-  const rows = await readRows(data);
+export async function uploadValues(deps: Deps, ctx: Ctx, planId: number, period: string, file: UploadedFile) {
+  const rows = await readRows(file.data);
   return deps.database.db.transaction(async (tx) => {
     const pc = await planContext(tx, ctx, planId);
     const unitByCode = new Map(pc.units.map((u) => [u.code, u]));

@@ -10,115 +10,89 @@ import {
   submissionUpdate,
   uploadResult,
 } from '@jixiao/contracts';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/context.js';
-import { ctxOf } from '../../platform/http.js';
-import { contentDisposition, fileOf } from '../../platform/upload.js';
+import { route, routes } from '../../platform/route.js';
+import { fileOf } from '../../platform/upload.js';
 import * as evidence from './evidence.service.js';
 import * as svc from './submissions.service.js';
 import * as files from './submissions-file.js';
 
-const read = { access: { permission: 'submissions.read' as const } };
-const write = { access: { permission: 'submissions.write' as const } };
-const tags = ['submissions'];
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Data submission (Z4, G5): the period form, entry and correction, bulk upload, evidence files. */
-export const submissionsRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.get(
-      '/api/submissions',
-      { config: read, schema: { tags, querystring: submissionListQuery, response: { 200: submissionList } } },
-      (req) => svc.listSlots(deps, ctxOf(req), req.query),
-    );
-    app.post(
-      '/api/submissions',
-      { config: write, schema: { tags, body: submissionCreate, response: { 201: submission } } },
-      async (req, reply) => reply.code(201).send(await svc.createSubmission(deps, ctxOf(req), req.body)),
-    );
-    app.get(
-      '/api/submissions/:id',
-      { config: read, schema: { tags, params: idParam, response: { 200: submissionDetail } } },
-      (req) => svc.getSubmission(deps, ctxOf(req), req.params.id),
-    );
-    app.put(
-      '/api/submissions/:id',
-      {
-        config: write,
-        schema: {
-          tags,
-          summary: 'Change a value (a verified one only with a reason); optimistic version',
-          params: idParam,
-          body: submissionUpdate,
-          response: { 200: submission },
-        },
-      },
-      (req) => svc.updateSubmission(deps, ctxOf(req), req.params.id, req.body),
-    );
-    app.get(
-      '/api/submissions/template',
-      {
-        config: write,
-        schema: {
-          tags,
-          summary: 'The .xlsx template of a period, prefilled',
-          querystring: submissionFileQuery,
-        },
-      },
-      async (req, reply) => {
-        const body = await files.buildTemplate(deps, ctxOf(req), req.query.planId, req.query.period);
-        return reply
-          .header('content-type', XLSX)
-          .header('content-disposition', contentDisposition(`填报模板-${req.query.period}.xlsx`))
-          .send(body);
-      },
-    );
-    app.post(
-      '/api/submissions/upload',
-      {
-        config: write,
-        schema: {
-          tags,
-          summary: "Upload a period's values from the .xlsx template (every row or none)",
-          consumes: ['multipart/form-data'],
-          querystring: submissionFileQuery,
-          response: { 200: uploadResult },
-        },
-      },
-      async (req) => {
-        const f = await fileOf(req);
-        return files.uploadValues(deps, ctxOf(req), req.query.planId, req.query.period, f.data);
-      },
-    );
-    app.post(
-      '/api/submissions/:id/evidence',
-      {
-        config: write,
-        schema: {
-          tags,
-          summary: 'Attach an evidence file (PDF, image, Office; ≤ 10 MiB; checked by content)',
-          consumes: ['multipart/form-data'],
-          params: idParam,
-          response: { 201: evidenceFile },
-        },
-      },
-      async (req, reply) =>
-        reply
-          .code(201)
-          .send(await evidence.uploadSubmissionEvidence(deps, ctxOf(req), req.params.id, () => fileOf(req))),
-    );
-    app.get(
-      '/api/evidence/:id',
-      { config: read, schema: { tags, summary: 'Download an evidence file', params: idParam } },
-      async (req, reply) => {
-        const f = await evidence.downloadEvidence(deps, ctxOf(req), req.params.id);
-        return reply
-          .header('content-type', f.contentType)
-          .header('content-disposition', contentDisposition(f.fileName))
-          .header('x-content-type-options', 'nosniff')
-          .send(f.data);
-      },
-    );
-  };
+export const submissionsRoutes = (deps: Deps) =>
+  routes('submissions', [
+    route({
+      method: 'GET',
+      url: '/api/submissions',
+      access: 'submissions.read',
+      query: submissionListQuery,
+      response: submissionList,
+      handler: (r) => svc.listSlots(deps, r.ctx, r.query),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/submissions',
+      access: 'submissions.write',
+      body: submissionCreate,
+      response: submission,
+      status: 201,
+      handler: (r) => svc.createSubmission(deps, r.ctx, r.body),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/submissions/:id',
+      access: 'submissions.read',
+      params: idParam,
+      response: submissionDetail,
+      handler: (r) => svc.getSubmission(deps, r.ctx, r.params.id),
+    }),
+    route({
+      method: 'PUT',
+      url: '/api/submissions/:id',
+      access: 'submissions.write',
+      summary: 'Change a value (a verified one only with a reason); optimistic version',
+      params: idParam,
+      body: submissionUpdate,
+      response: submission,
+      handler: (r) => svc.updateSubmission(deps, r.ctx, r.params.id, r.body),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/submissions/template',
+      access: 'submissions.write',
+      summary: 'The .xlsx template of a period, prefilled',
+      query: submissionFileQuery,
+      response: 'file',
+      handler: (r) => files.buildTemplate(deps, r.ctx, r.query.planId, r.query.period),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/submissions/upload',
+      access: 'submissions.write',
+      summary: "Upload a period's values from the .xlsx template (every row or none)",
+      upload: true,
+      query: submissionFileQuery,
+      response: uploadResult,
+      handler: async (r) =>
+        files.uploadValues(deps, r.ctx, r.query.planId, r.query.period, await fileOf(r.req)),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/submissions/:id/evidence',
+      access: 'submissions.write',
+      summary: 'Attach an evidence file (PDF, image, Office; ≤ 10 MiB; checked by content)',
+      upload: true,
+      params: idParam,
+      response: evidenceFile,
+      status: 201,
+      handler: (r) => evidence.uploadSubmissionEvidence(deps, r.ctx, r.params.id, () => fileOf(r.req)),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/evidence/:id',
+      access: 'submissions.read',
+      summary: 'Download an evidence file',
+      params: idParam,
+      response: 'file',
+      handler: (r) => evidence.downloadEvidence(deps, r.ctx, r.params.id),
+    }),
+  ]);

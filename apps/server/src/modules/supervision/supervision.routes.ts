@@ -9,74 +9,69 @@ import {
   supervisionItem,
   supervisionItemQuery,
 } from '@jixiao/contracts';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { ctxOf } from '../../platform/http.js';
+import { route, routes } from '../../platform/route.js';
 import { fileOf } from '../../platform/upload.js';
 import * as svc from './supervision.service.js';
 
-const manage = { access: { permission: 'supervision.manage' as const } };
-const tags = ['supervision'];
-
 /** Supervision items (H6): REST import with an API token, CSV upload and tokens for the office. */
-export const supervisionRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.post(
-      '/api/integrations/supervision-items',
-      {
-        // No session: the supervision system authenticates with `Authorization: Bearer <token>`.
-        config: { access: { public: true } },
-        preValidation: async (req) => svc.requireToken(deps, req.headers.authorization),
-        schema: {
-          tags,
-          summary: 'Upsert supervision items by (source, externalId); all items or none',
-          security: [{ bearer: [] }],
-          body: supervisionImportRequest,
-          response: { 200: supervisionImportResult },
-        },
+export const supervisionRoutes = (deps: Deps) =>
+  routes('supervision', [
+    route({
+      method: 'POST',
+      url: '/api/integrations/supervision-items',
+      // No session: the supervision system authenticates with `Authorization: Bearer <token>`.
+      access: 'public',
+      security: {
+        scheme: 'bearer',
+        check: async (req) => svc.requireToken(deps, req.headers.authorization),
       },
-      (req) => svc.importWithToken(deps, ctxOf(req), req.headers.authorization, req.body),
-    );
-    app.post(
-      '/api/supervision-items/import',
-      {
-        config: manage,
-        schema: {
-          tags,
-          summary: 'Upsert supervision items from a CSV file',
-          consumes: ['multipart/form-data'],
-          querystring: supervisionImportQuery,
-          response: { 200: supervisionImportResult },
-        },
-      },
-      async (req) => {
-        const { data } = await fileOf(req);
-        return svc.importCsv(deps, ctxOf(req), req.query.planId, req.query.source, data);
-      },
-    );
-    app.get(
-      '/api/supervision-items',
-      {
-        config: manage,
-        schema: { tags, querystring: supervisionItemQuery, response: { 200: z.array(supervisionItem) } },
-      },
-      (req) => svc.listItems(deps, ctxOf(req), req.query.planId),
-    );
-    app.get(
-      '/api/api-tokens',
-      { config: manage, schema: { tags, response: { 200: z.array(apiToken) } } },
-      () => svc.listTokens(deps),
-    );
-    app.post(
-      '/api/api-tokens',
-      { config: manage, schema: { tags, body: apiTokenCreate, response: { 201: apiTokenCreated } } },
-      async (req, reply) => reply.code(201).send(await svc.createToken(deps, ctxOf(req), req.body.name)),
-    );
-    app.post(
-      '/api/api-tokens/:id/revoke',
-      { config: manage, schema: { tags, params: idParam, response: { 200: apiToken } } },
-      (req) => svc.revokeToken(deps, ctxOf(req), req.params.id),
-    );
-  };
+      summary: 'Upsert supervision items by (source, externalId); all items or none',
+      body: supervisionImportRequest,
+      response: supervisionImportResult,
+      handler: (r) => svc.importWithToken(deps, r.ctx, r.req.headers.authorization, r.body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/supervision-items/import',
+      access: 'supervision.manage',
+      summary: 'Upsert supervision items from a CSV file',
+      upload: true,
+      query: supervisionImportQuery,
+      response: supervisionImportResult,
+      handler: async (r) => svc.importCsv(deps, r.ctx, r.query.planId, r.query.source, await fileOf(r.req)),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/supervision-items',
+      access: 'supervision.manage',
+      query: supervisionItemQuery,
+      response: z.array(supervisionItem),
+      handler: (r) => svc.listItems(deps, r.ctx, r.query.planId),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/api-tokens',
+      access: 'supervision.manage',
+      response: z.array(apiToken),
+      handler: () => svc.listTokens(deps),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/api-tokens',
+      access: 'supervision.manage',
+      body: apiTokenCreate,
+      response: apiTokenCreated,
+      status: 201,
+      handler: (r) => svc.createToken(deps, r.ctx, r.body.name),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/api-tokens/:id/revoke',
+      access: 'supervision.manage',
+      params: idParam,
+      response: apiToken,
+      handler: (r) => svc.revokeToken(deps, r.ctx, r.params.id),
+    }),
+  ]);

@@ -3,6 +3,7 @@ import type { Plan, ValueInput } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plans from '../plans/plans.repository.js';
@@ -206,10 +207,10 @@ export async function importWithToken(
 }
 
 /** CSV upload by the office. */
-export async function importCsv(deps: Deps, ctx: Ctx, planId: number, source: string, data: Uint8Array) {
+export async function importCsv(deps: Deps, ctx: Ctx, planId: number, source: string, file: UploadedFile) {
   return deps.database.db.transaction(async (tx) => {
     await planInScope(tx, ctx.actor!, planId, 'supervision.manage');
-    const { items, problems } = parseItemsCsv(data);
+    const { items, problems } = parseItemsCsv(file.data);
     if (problems.length) reject(problems);
     if (items.length === 0) reject([{ line: 2, field: 'file', message: 'the file has no item rows' }]);
     return upsert(deps, tx, ctx, planId, source, items);

@@ -10,65 +10,79 @@ import {
   userQuery,
   userUpdate,
 } from '@jixiao/contracts';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/context.js';
-import { ctxOf } from '../../platform/http.js';
+import { ok, route, routes } from '../../platform/route.js';
 import * as users from './users.service.js';
 
-const read = { access: { permission: 'users.read' as const } };
-const write = { access: { permission: 'users.write' as const } };
-const tags = ['users'];
-
-export const usersRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.get(
-      '/api/users',
-      { config: read, schema: { tags, querystring: userQuery, response: { 200: userList } } },
-      (req) => users.listUsers(deps, ctxOf(req), req.query),
-    );
-    app.get(
-      '/api/users/:id',
-      { config: read, schema: { tags, params: idParam, response: { 200: user } } },
-      (req) => users.getUser(deps, ctxOf(req), req.params.id),
-    );
-    app.post(
-      '/api/users',
-      { config: write, schema: { tags, body: userCreate, response: { 201: user } } },
-      async (req, reply) => reply.code(201).send(await users.createUser(deps, ctxOf(req), req.body)),
-    );
-    app.patch(
-      '/api/users/:id',
-      { config: write, schema: { tags, params: idParam, body: userUpdate, response: { 200: user } } },
-      (req) => users.updateUser(deps, ctxOf(req), req.params.id, req.body),
-    );
-    app.post(
-      '/api/users/:id/reset-password',
-      {
-        config: write,
-        schema: { tags, params: idParam, body: resetPasswordBody, response: { 200: okBody } },
-      },
-      async (req) => {
-        await users.resetPassword(deps, ctxOf(req), req.params.id, req.body.password);
-        return { ok: true as const };
-      },
-    );
-    app.post(
-      '/api/users/:id/unlock',
-      { config: write, schema: { tags, params: idParam, response: { 200: okBody } } },
-      async (req) => {
-        await users.unlockUser(deps, ctxOf(req), req.params.id);
-        return { ok: true as const };
-      },
-    );
-    app.post(
-      '/api/users/:id/grants',
-      { config: write, schema: { tags, params: idParam, body: grantInput, response: { 200: user } } },
-      (req) => users.addGrant(deps, ctxOf(req), req.params.id, req.body),
-    );
-    app.delete(
-      '/api/users/:id/grants/:grantId',
-      { config: write, schema: { tags, params: grantParams, response: { 200: user } } },
-      (req) => users.removeGrant(deps, ctxOf(req), req.params.id, req.params.grantId),
-    );
-  };
+/** Accounts and their role grants. */
+export const usersRoutes = (deps: Deps) =>
+  routes('users', [
+    route({
+      method: 'GET',
+      url: '/api/users',
+      access: 'users.read',
+      query: userQuery,
+      response: userList,
+      handler: (r) => users.listUsers(deps, r.ctx, r.query),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/users/:id',
+      access: 'users.read',
+      params: idParam,
+      response: user,
+      handler: (r) => users.getUser(deps, r.ctx, r.params.id),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/users',
+      access: 'users.write',
+      body: userCreate,
+      response: user,
+      status: 201,
+      handler: (r) => users.createUser(deps, r.ctx, r.body),
+    }),
+    route({
+      method: 'PATCH',
+      url: '/api/users/:id',
+      access: 'users.write',
+      params: idParam,
+      body: userUpdate,
+      response: user,
+      handler: (r) => users.updateUser(deps, r.ctx, r.params.id, r.body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/users/:id/reset-password',
+      access: 'users.write',
+      params: idParam,
+      body: resetPasswordBody,
+      response: okBody,
+      handler: (r) => ok(users.resetPassword(deps, r.ctx, r.params.id, r.body.password)),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/users/:id/unlock',
+      access: 'users.write',
+      params: idParam,
+      response: okBody,
+      handler: (r) => ok(users.unlockUser(deps, r.ctx, r.params.id)),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/users/:id/grants',
+      access: 'users.write',
+      params: idParam,
+      body: grantInput,
+      response: user,
+      handler: (r) => users.addGrant(deps, r.ctx, r.params.id, r.body),
+    }),
+    route({
+      method: 'DELETE',
+      url: '/api/users/:id/grants/:grantId',
+      access: 'users.write',
+      params: grantParams,
+      response: user,
+      handler: (r) => users.removeGrant(deps, r.ctx, r.params.id, r.params.grantId),
+    }),
+  ]);

@@ -10,65 +10,65 @@ import {
   verificationRecord,
   verificationSample,
 } from '@jixiao/contracts';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { ctxOf } from '../../platform/http.js';
+import { route, routes } from '../../platform/route.js';
 import { fileOf } from '../../platform/upload.js';
 import * as svc from './verification.service.js';
 
-const verify = { access: { permission: 'submissions.verify' as const } };
-const sample = { access: { permission: 'verification.sample' as const } };
-const tags = ['verification'];
-
 /** Conformity verification (Z4): the assessor's queue and checks, the office's samples and counts. */
-export const verificationRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.get(
-      '/api/verification/queue',
-      {
-        config: verify,
-        schema: {
-          tags,
-          querystring: verificationQueueQuery,
-          response: { 200: z.array(verificationQueueItem) },
-        },
-      },
-      (req) => svc.queue(deps, ctxOf(req), req.query.planId, req.query.period),
-    );
-    app.post(
-      '/api/verifications',
-      { config: verify, schema: { tags, body: verificationCreate, response: { 201: verificationRecord } } },
-      async (req, reply) => reply.code(201).send(await svc.verify(deps, ctxOf(req), req.body)),
-    );
-    app.post(
-      '/api/verifications/:id/evidence',
-      {
-        config: verify,
-        schema: { tags, consumes: ['multipart/form-data'], params: idParam, response: { 201: evidenceFile } },
-      },
-      async (req, reply) =>
-        reply
-          .code(201)
-          .send(await svc.uploadVerificationEvidence(deps, ctxOf(req), req.params.id, () => fileOf(req))),
-    );
-    app.get(
-      '/api/verification/counts',
-      { config: verify, schema: { tags, querystring: planIdQuery, response: { 200: verificationCounts } } },
-      (req) => svc.counts(deps, ctxOf(req), req.query.planId),
-    );
-    app.get(
-      '/api/verification/samples',
-      {
-        config: sample,
-        schema: { tags, querystring: planIdQuery, response: { 200: z.array(verificationSample) } },
-      },
-      (req) => svc.listSamples(deps, ctxOf(req), req.query.planId),
-    );
-    app.post(
-      '/api/verification/samples',
-      { config: sample, schema: { tags, body: sampleCreate, response: { 201: verificationSample } } },
-      async (req, reply) => reply.code(201).send(await svc.createSample(deps, ctxOf(req), req.body)),
-    );
-  };
+export const verificationRoutes = (deps: Deps) =>
+  routes('verification', [
+    route({
+      method: 'GET',
+      url: '/api/verification/queue',
+      access: 'submissions.verify',
+      query: verificationQueueQuery,
+      response: z.array(verificationQueueItem),
+      handler: (r) => svc.queue(deps, r.ctx, r.query.planId, r.query.period),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/verifications',
+      access: 'submissions.verify',
+      body: verificationCreate,
+      response: verificationRecord,
+      status: 201,
+      handler: (r) => svc.verify(deps, r.ctx, r.body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/verifications/:id/evidence',
+      access: 'submissions.verify',
+      upload: true,
+      params: idParam,
+      response: evidenceFile,
+      status: 201,
+      handler: (r) => svc.uploadVerificationEvidence(deps, r.ctx, r.params.id, () => fileOf(r.req)),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/verification/counts',
+      access: 'submissions.verify',
+      query: planIdQuery,
+      response: verificationCounts,
+      handler: (r) => svc.counts(deps, r.ctx, r.query.planId),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/verification/samples',
+      access: 'verification.sample',
+      query: planIdQuery,
+      response: z.array(verificationSample),
+      handler: (r) => svc.listSamples(deps, r.ctx, r.query.planId),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/verification/samples',
+      access: 'verification.sample',
+      body: sampleCreate,
+      response: verificationSample,
+      status: 201,
+      handler: (r) => svc.createSample(deps, r.ctx, r.body),
+    }),
+  ]);
