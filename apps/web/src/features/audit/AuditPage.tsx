@@ -1,9 +1,10 @@
 import type { AuditEvent } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Table, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { useAuditEvents, verifyAuditChain } from './api.js';
 import { FilterBar } from './FilterBar.js';
@@ -50,13 +51,11 @@ export default function AuditPage() {
         />
       )}
       <QueryState query={events} testId="audit">
-        <Table<AuditEvent>
+        <CompactTable<AuditEvent>
           data-testid="audit-table"
           rowKey="id"
-          size="small"
           loading={events.isFetching}
           dataSource={events.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
           expandable={{ expandedRowRender: (e) => <SnapshotDiff event={e} /> }}
           pagination={{
             current: page,

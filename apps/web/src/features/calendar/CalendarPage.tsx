@@ -1,12 +1,13 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import type { PeriodStateName, PeriodWindow } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Calendar, Card, Empty, Popconfirm, Segmented, Select, Space, Table } from 'antd';
+import { App, Badge, Button, Calendar, Card, Empty, Popconfirm, Segmented, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { tbApi, tbKeys, usePeriods } from '../taskbooks/api.js';
@@ -163,14 +164,11 @@ export default function CalendarPage() {
               options={STATES.map((s) => ({ value: s, label: t(`calendar.states.${s}`) }))}
             />
           </Space>
-          <Table<PeriodWindow>
+          <CompactTable<PeriodWindow>
             data-testid="cal-list"
-            size="small"
             rowKey="id"
             loading={periods.isFetching}
             dataSource={sortedWindows(windows, { kinds, states })}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
             onRow={(w) => ({ 'data-period': w.period }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: t('calendar.period'), dataIndex: 'period' },

@@ -1,9 +1,10 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import type { CycleEvent } from '@jixiao/contracts';
-import { Button, Space, Table, Tag, Tooltip, Typography, theme } from 'antd';
+import { Button, Space, Tag, Tooltip, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 import type { useEvents } from './api.js';
@@ -172,9 +173,8 @@ export function EventTable({
   ];
 
   return (
-    <Table<CycleEvent>
+    <CompactTable<CycleEvent>
       data-testid="ev-table"
-      size="small"
       rowKey="id"
       {...queryTable(events, t('events.empty'), 'ev-list')}
       dataSource={events.data ?? []}

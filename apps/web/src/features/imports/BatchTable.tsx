@@ -1,7 +1,8 @@
 import type { ImportBatch, ImportPreview } from '@jixiao/contracts';
-import { Space, Table, Tag, theme } from 'antd';
+import { Space, Tag, theme } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 import type { useBatches } from './api.js';
@@ -67,9 +68,8 @@ export function BatchTable({
   ];
 
   return (
-    <Table<ImportBatch>
+    <CompactTable<ImportBatch>
       data-testid="imp-batches"
-      size="small"
       rowKey="id"
       {...queryTable(batches, t('imports.noBatches'), 'imp-batch-list')}
       dataSource={batches.data ?? []}

@@ -10,7 +10,6 @@ import {
   List,
   Select,
   Space,
-  Table,
   Typography,
   Upload,
   type UploadFile,
@@ -19,6 +18,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { formatError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
@@ -227,11 +227,9 @@ export default function ImportsPage() {
               </Typography.Text>
               <Counts counts={preview.counts} />
               {preview.sample.length > 0 && (
-                <Table
+                <CompactTable
                   data-testid="imp-sample"
-                  size="small"
                   rowKey="line"
-                  pagination={false}
                   scroll={{ x: 640 }}
                   title={() => t('imports.sample', { n: preview.sample.length })}
                   dataSource={preview.sample}

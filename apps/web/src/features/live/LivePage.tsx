@@ -13,7 +13,6 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -24,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { formatError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
@@ -148,13 +148,11 @@ function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
       <Typography.Title level={5}>
         {t('live.losing', { n: rows.filter((r) => !r.leftOut).length })}
       </Typography.Title>
-      <Table<LostRow>
+      <CompactTable<LostRow>
         data-testid="live-lost"
-        size="small"
         rowKey="code"
         dataSource={rows}
         columns={columns}
-        pagination={false}
         scroll={{ x: 800 }}
         locale={{ emptyText: t('live.noLoss') }}
       />
@@ -297,9 +295,8 @@ export default function LivePage() {
       ))}
       {live.data && own.length === 0 && units.length > 0 && (
         <Card size="small" title={t('live.allUnits', { n: units.length })}>
-          <Table<LiveUnit>
+          <CompactTable<LiveUnit>
             data-testid="live-table"
-            size="small"
             rowKey="unit"
             dataSource={units}
             columns={columns}

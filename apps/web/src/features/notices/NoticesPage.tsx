@@ -1,10 +1,11 @@
 import type { Notice } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Drawer, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../shared/auth.js';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { notificationKeys } from '../../shared/notifications.js';
@@ -155,9 +156,8 @@ export default function NoticesPage() {
           options={Object.keys(statusColor).map((s) => ({ value: s, label: t(`notice.statuses.${s}`) }))}
         />
       </Space>
-      <Table<Notice>
+      <CompactTable<Notice>
         rowKey="id"
-        size="small"
         {...queryTable(list, undefined, 'notices')}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 900 }}

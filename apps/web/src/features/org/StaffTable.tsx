@@ -1,10 +1,11 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Staff } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { orgApi, orgKeys, useStaff } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
@@ -47,13 +48,11 @@ export function StaffTable({ orgNodeId, canWrite }: { orgNodeId: number; canWrit
           {t('staff.create')}
         </Button>
       )}
-      <Table<Staff>
+      <CompactTable<Staff>
         rowKey="id"
-        size="small"
         {...queryTable(staff, undefined, 'staff')}
         dataSource={staff.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('staff.employeeNo'), dataIndex: 'employeeNo' },
           { title: t('staff.name'), dataIndex: 'name' },

@@ -1,10 +1,11 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { orgApi, orgKeys, useCategories, useGroups, useOrgNodes, useSystems } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
@@ -52,15 +53,12 @@ export function SystemsTab() {
           {t('systems.createSystem')}
         </Button>
       )}
-      <Table<HierarchyRow>
+      <CompactTable<HierarchyRow>
         key={loading ? 'loading' : 'ready'}
         data-testid="systems-table"
-        size="small"
         loading={loading}
         dataSource={rows}
-        pagination={false}
         expandable={{ defaultExpandAllRows: true }}
-        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('systems.name'), dataIndex: 'name' },
           { title: t('systems.code'), dataIndex: 'code' },
@@ -82,7 +80,6 @@ export function SystemsTab() {
                   render: (_: unknown, r: HierarchyRow) => (
                     <Space>
                       <Button
-                        size="small"
                         type="link"
                         icon={<EditOutlined />}
                         onClick={() => setEditing({ mode: 'edit', row: r })}
@@ -91,7 +88,6 @@ export function SystemsTab() {
                       </Button>
                       {r.type === 'system' && (
                         <Button
-                          size="small"
                           type="link"
                           icon={<PlusOutlined />}
                           onClick={() => setEditing({ mode: 'create', type: 'category', parent: r })}
@@ -101,7 +97,6 @@ export function SystemsTab() {
                       )}
                       {r.type === 'category' && (
                         <Button
-                          size="small"
                           type="link"
                           icon={<PlusOutlined />}
                           onClick={() => setEditing({ mode: 'create', type: 'group', parent: r })}

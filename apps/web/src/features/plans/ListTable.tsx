@@ -5,9 +5,10 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import type { Plan } from '@jixiao/engine';
-import { Button, Input, Table } from 'antd';
+import { Button, Input } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { CSSProperties, ReactNode } from 'react';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { CodeInput, IssueText, ListActions } from './FormBits.js';
 import { issuesAt, listAdd, listMove, listRemove, type Path } from './forms.js';
 import type { RowIssue } from './tree.js';
@@ -80,13 +81,10 @@ export function ListTable<T extends object>({
   };
   return (
     <>
-      <Table<T>
+      <CompactTable<T>
         data-testid={testId}
-        size="small"
-        pagination={false}
         rowKey={(_, i) => String(i)}
         dataSource={rows as T[]}
-        scroll={{ x: 'max-content' }}
         columns={[...columns, actions]}
       />
       <AddButton testId={addTestId} onClick={() => change(listAdd(doc, path, newItem()))}>

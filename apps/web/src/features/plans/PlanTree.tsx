@@ -10,7 +10,6 @@ import {
   Popconfirm,
   Row,
   Space,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -18,6 +17,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { type Key, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompactTable } from '../../shared/CompactTable.js';
 import type { AhpLevel } from './AhpModal.js';
 import {
   addIndicator,
@@ -180,14 +180,11 @@ export function PlanTree(
             {t('planEditor.rows', { n: doc.indicators?.length ?? 0 })}
           </Typography.Text>
         </Space>
-        <Table<PlanRow>
+        <CompactTable<PlanRow>
           data-testid="plan-tree"
-          size="small"
           rowKey="key"
           dataSource={rows}
           columns={columns}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
           expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: setExpanded }}
           rowClassName={(r) => (r.key === highlight ? 'ant-table-row-selected' : '')}
           onRow={(r) => ({ id: `row-${r.key}` })}

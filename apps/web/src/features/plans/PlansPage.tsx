@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { PlanSummary } from '@jixiao/contracts';
-import { Button, Card, Modal, Select, Space, Table } from 'antd';
+import { Button, Card, Modal, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../shared/auth.js';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { useSystems } from '../org/api.js';
@@ -69,13 +70,11 @@ export default function PlansPage() {
           options={years.map((y) => ({ value: y, label: String(y) }))}
         />
       </Space>
-      <Table<PlanSummary>
+      <CompactTable<PlanSummary>
         data-testid="plans-table"
-        size="small"
         rowKey="id"
         dataSource={plans.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
         {...queryTable(plans, t('plans.empty'), 'plans')}
         columns={[
           { title: t('plans.year'), dataIndex: 'year', width: 80, sorter: (a, b) => a.year - b.year },

@@ -1,8 +1,9 @@
 import type { LagStatus, ProgressCell } from '@jixiao/contracts';
-import { Card, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Card, Select, Space, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { QueryState, queryTable } from '../../shared/QueryState.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { useProgress } from './api.js';
@@ -139,8 +140,7 @@ export default function ProgressPage() {
         </Typography.Text>
       </Space>
       {matrix.isError && <QueryState query={matrix} inline testId="progress" />}
-      <Table<MatrixRow>
-        size="small"
+      <CompactTable<MatrixRow>
         rowKey="key"
         dataSource={rows}
         {...queryTable(matrix, t('progress.empty'), 'progress')}

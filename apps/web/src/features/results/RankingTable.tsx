@@ -1,8 +1,9 @@
 import type { EvaluationRun, UnitScore } from '@jixiao/contracts';
-import { Button, Card, List, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, List, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { GradeTag } from './GradeTag.js';
 import { num, RankText, VetoMark } from './RunMarks.js';
 import { fmtScore } from './ranking.js';
@@ -97,14 +98,11 @@ export function RankingTable({
     },
   ];
   return (
-    <Table<UnitScore>
+    <CompactTable<UnitScore>
       data-testid="results-table"
-      size="small"
       rowKey="unit"
       dataSource={units}
       columns={columns}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
       style={{ marginTop: 12 }}
     />
   );

@@ -2,6 +2,7 @@ import type { TraceNode, TraceStep } from '@jixiao/engine';
 import { Descriptions, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { type TracedUnit, useUnitTrace } from './api.js';
 import { bonusRows } from './bonus.js';
@@ -133,13 +134,10 @@ export function TraceView({
           },
         ]}
       />
-      <Table<Row>
+      <CompactTable<Row>
         data-testid="trace-tree"
-        size="small"
         rowKey="key"
-        pagination={false}
         dataSource={rows}
-        scroll={{ x: 'max-content' }}
         expandable={{ defaultExpandedRowKeys: keysOf(rows) }}
         columns={[
           {

@@ -1,6 +1,7 @@
-import { Button, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { GradeTag } from './GradeTag.js';
 import { fmtScore } from './ranking.js';
 import { Delta, num, Places } from './WhatIfCells.js';
@@ -118,13 +119,10 @@ export function UnitOutcome({ delta, unitLabel }: { delta: StandingDelta; unitLa
 export function DeltaTable({ deltas, selected }: { deltas: StandingDelta[]; selected: string | undefined }) {
   const { t } = useTranslation();
   return (
-    <Table<StandingDelta>
+    <CompactTable<StandingDelta>
       data-testid="whatif-deltas"
-      size="small"
       rowKey="unit"
       dataSource={deltas}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
       locale={{ emptyText: <Empty description={t('whatif.noChanges')} /> }}
       rowClassName={(d) => (d.unit === selected ? 'ant-table-row-selected' : '')}
       columns={[

@@ -6,10 +6,11 @@ import {
   SendOutlined,
 } from '@ant-design/icons';
 import type { SubmissionSlot } from '@jixiao/contracts';
-import { Button, Input, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Input, InputNumber, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { isDirty, type RowDraft, rowState, STATUS_COLOR, slotKey } from './model.js';
 import type { DrawerTab } from './SubmissionDrawer.js';
 
@@ -213,9 +214,8 @@ export function SlotTable({
   ];
 
   return (
-    <Table<SubmissionSlot>
+    <CompactTable<SubmissionSlot>
       data-testid="sub-table"
-      size="small"
       rowKey={slotKey}
       loading={loading}
       dataSource={rows}

@@ -1,8 +1,9 @@
 import type { TaskBookDetail, TaskTarget } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Modal, Table } from 'antd';
+import { App, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
 import { tbApi } from './api.js';
 import { fmt, inputOf } from './targets.js';
@@ -98,11 +99,9 @@ export function ChangeRequestModal({
           label={t('taskbooks.changeProposed')}
           help={changed === 0 ? t('taskbooks.changeNone') : undefined}
         >
-          <Table<TaskTarget>
-            size="small"
+          <CompactTable<TaskTarget>
             rowKey="indicator"
             dataSource={book.targets}
-            pagination={false}
             scroll={{ y: 360 }}
             columns={[
               { title: t('taskbooks.col.code'), dataIndex: 'indicator', width: 110 },
@@ -115,7 +114,6 @@ export function ChangeRequestModal({
                 render: (_, x) => (
                   <InputNumber
                     data-testid="tb-change-target"
-                    size="small"
                     value={proposed.has(x.indicator) ? proposed.get(x.indicator) : x.target}
                     onChange={(n) =>
                       setProposed((m) => new Map(m).set(x.indicator, typeof n === 'number' ? n : null))

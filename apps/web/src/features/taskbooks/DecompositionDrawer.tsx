@@ -14,13 +14,13 @@ import {
   Select,
   Space,
   Spin,
-  Table,
   Tag,
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
 import { tbApi, tbKeys, useDecomposition } from './api.js';
 import { CoverageSummary } from './CoverageSummary.js';
@@ -200,14 +200,11 @@ export function DecompositionDrawer({
           {parts.length === 0 ? (
             <Empty description={t('decomp.empty')} />
           ) : (
-            <Table<Row>
+            <CompactTable<Row>
               data-testid="decomp-tree"
-              size="small"
               rowKey="key"
-              pagination={false}
               dataSource={toRows(parts)}
               expandable={{ defaultExpandAllRows: true, expandedRowKeys: parts.map((p) => p.key) }}
-              scroll={{ x: 'max-content' }}
               onRow={(p) =>
                 ({
                   'data-part': p.key,
@@ -236,7 +233,6 @@ export function DecompositionDrawer({
                         {canEdit ? (
                           <InputNumber
                             data-testid="decomp-target"
-                            size="small"
                             style={{ width: 140 }}
                             status={bad ? 'error' : undefined}
                             value={v}
@@ -262,7 +258,6 @@ export function DecompositionDrawer({
                   render: (v: string | null, p) =>
                     canEdit ? (
                       <Input
-                        size="small"
                         style={{ width: 160 }}
                         value={v ?? ''}
                         onChange={(e) => update(p.key, { note: e.target.value || null })}
@@ -284,7 +279,6 @@ export function DecompositionDrawer({
                               ) : (
                                 <Button
                                   data-testid="decomp-add-child"
-                                  size="small"
                                   icon={<PlusOutlined />}
                                   onClick={() => setAdding(p.key)}
                                 >
@@ -293,7 +287,6 @@ export function DecompositionDrawer({
                               ))}
                             <Button
                               data-testid="decomp-remove"
-                              size="small"
                               danger
                               icon={<DeleteOutlined />}
                               aria-label={t('decomp.remove')}

@@ -1,24 +1,11 @@
 import type { ChangeRequest, TaskBookSummary } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Drawer,
-  Grid,
-  Input,
-  Modal,
-  Popconfirm,
-  Segmented,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-} from 'antd';
+import { App, Button, Card, Drawer, Grid, Input, Modal, Popconfirm, Segmented, Space, Tabs, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
@@ -73,13 +60,11 @@ export default function ReviewQueuePage() {
                     { value: 'all', label: t('taskbooks.queue.all') },
                   ]}
                 />
-                <Table<TaskBookSummary>
+                <CompactTable<TaskBookSummary>
                   data-testid="tb-queue-table"
-                  size="small"
                   rowKey="id"
                   dataSource={items}
                   pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                  scroll={{ x: 'max-content' }}
                   {...queryTable(books, t('taskbooks.queue.empty'), 'tb-queue')}
                   columns={[
                     {
@@ -112,12 +97,7 @@ export default function ReviewQueuePage() {
                       title: t('taskbooks.col.actions'),
                       key: 'open',
                       render: (_, b) => (
-                        <Button
-                          data-testid="tb-queue-open"
-                          size="small"
-                          type="link"
-                          onClick={() => setOpen(b.id)}
-                        >
+                        <Button data-testid="tb-queue-open" type="link" onClick={() => setOpen(b.id)}>
                           {t('taskbooks.queue.open')}
                         </Button>
                       ),
@@ -183,13 +163,11 @@ function ChangeRequests({ canDecide }: { canDecide: boolean }) {
           label: t(`taskbooks.queue.filter.${s}`),
         }))}
       />
-      <Table<ChangeRequest>
+      <CompactTable<ChangeRequest>
         data-testid="tb-change-table"
-        size="small"
         rowKey="id"
         dataSource={list.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
         {...queryTable(list, t('taskbooks.queue.noChanges'), 'tb-changes')}
         columns={[
           { title: t('taskbooks.queue.unit'), dataIndex: 'unitName' },
@@ -240,12 +218,7 @@ function ChangeRequests({ canDecide }: { canDecide: boolean }) {
                             {t('taskbooks.queue.approve')}
                           </Button>
                         </Popconfirm>
-                        <Button
-                          data-testid="tb-change-reject"
-                          size="small"
-                          danger
-                          onClick={() => setRejecting(c)}
-                        >
+                        <Button data-testid="tb-change-reject" danger onClick={() => setRejecting(c)}>
                           {t('taskbooks.queue.reject')}
                         </Button>
                       </Space>

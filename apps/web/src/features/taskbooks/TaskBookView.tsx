@@ -12,7 +12,6 @@ import {
   Popconfirm,
   Space,
   Steps,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -20,6 +19,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
@@ -242,13 +242,10 @@ export function TaskBookView({ bookId, mode }: { bookId: number; mode: 'unit' | 
             </Button>
           )}
         </Space>
-        <Table<TaskTarget>
+        <CompactTable<TaskTarget>
           data-testid="tb-targets"
-          size="small"
           rowKey="indicator"
           dataSource={rows}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
           onRow={(x) => ({ 'data-indicator': x.indicator }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             {
@@ -294,7 +291,6 @@ export function TaskBookView({ bookId, mode }: { bookId: number; mode: 'unit' | 
               render: (_, x) => (
                 <Button
                   data-testid="tb-decompose"
-                  size="small"
                   icon={<ApartmentOutlined />}
                   onClick={() => setSplitting(x)}
                 >

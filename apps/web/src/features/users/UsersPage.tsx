@@ -7,11 +7,12 @@ import {
 } from '@ant-design/icons';
 import type { User } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Input, Popconfirm, Space, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth.js';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { useOrgNodes, useSystems } from '../org/api.js';
@@ -78,13 +79,11 @@ export default function UsersPage() {
           </Button>
         )}
       </Space>
-      <Table<User>
+      <CompactTable<User>
         data-testid="users-table"
         rowKey="id"
-        size="small"
         {...queryTable(users, undefined, 'users')}
         dataSource={users.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
         pagination={{
           current: page,
           pageSize,
@@ -140,7 +139,6 @@ export default function UsersPage() {
                   render: (_: unknown, u: User) => (
                     <Space size={0} wrap>
                       <Button
-                        size="small"
                         type="link"
                         icon={<EditOutlined />}
                         onClick={() => setDialog({ kind: 'edit', user: u })}
@@ -148,7 +146,6 @@ export default function UsersPage() {
                         {t('common.edit')}
                       </Button>
                       <Button
-                        size="small"
                         type="link"
                         icon={<SafetyCertificateOutlined />}
                         onClick={() => setDialog({ kind: 'grants', userId: u.id })}
@@ -156,7 +153,6 @@ export default function UsersPage() {
                         {t('users.grants')}
                       </Button>
                       <Button
-                        size="small"
                         type="link"
                         icon={<KeyOutlined />}
                         onClick={() => setDialog({ kind: 'reset', user: u })}

@@ -1,10 +1,11 @@
 import { PaperClipOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { VerificationQueueItem } from '@jixiao/contracts';
-import { Button, Card, Empty, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Select, Space, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth.js';
+import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePeriods } from '../submissions/api.js';
@@ -140,9 +141,8 @@ export default function VerificationPage() {
               children: (
                 // No "nothing to verify" before the queue has loaded: Spin, or the error with 重试.
                 <QueryState query={queue} inline testId="ver-queue">
-                  <Table<VerificationQueueItem>
+                  <CompactTable<VerificationQueueItem>
                     data-testid="ver-queue"
-                    size="small"
                     rowKey={(q) => q.submission.id}
                     loading={queue.isFetching}
                     dataSource={queue.data ?? []}
