@@ -1,14 +1,18 @@
+import type { Plan } from '@jixiao/engine';
 import { Card, InputNumber, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Field, IssueText, type PanelProps } from './FormBits.js';
-import { issuesAt, nextCode, type Path, setIn } from './forms.js';
-import { codeColumn, ListTable, nameColumn } from './ListTable.js';
+import { issuesAt, type Path, setIn } from './forms.js';
+import { codeColumn, fieldColumns, ListTable, nameColumn, newCoded } from './ListTable.js';
+
+type BonusSource = NonNullable<Plan['bonus']>['sources'][number];
 
 /** Bonus (its cap and sources), deductions' cap and the half-year weight. */
 export function BonusCard({ doc, change, issues }: PanelProps) {
   const { t } = useTranslation();
   const set = (path: Path, v: unknown) => change(setIn(doc, path, v));
   const sources = doc.bonus?.sources ?? [];
+  const src = fieldColumns<BonusSource>(doc, change, ['bonus', 'sources']);
   return (
     <Card size="small" title={`${t('planForms.bonus.title')} / ${t('planForms.deductions.title')}`}>
       <Space wrap size={16} align="start">
@@ -76,37 +80,12 @@ export function BonusCard({ doc, change, issues }: PanelProps) {
             rows={sources}
             actionsWidth={40}
             addLabel={t('planForms.bonus.add')}
-            newItem={() => ({
-              code: nextCode(
-                sources.map((x) => x.code),
-                'bonus',
-              ),
-              name: t('planForms.bonus.title'),
-            })}
+            newItem={newCoded(sources, 'bonus', () => ({ name: t('planForms.bonus.title') }))}
             columns={[
               codeColumn(t('planForms.code'), sources, (i, v) => set(['bonus', 'sources', i, 'code'], v)),
               nameColumn(t('planForms.name'), sources, (i, v) => set(['bonus', 'sources', i, 'name'], v)),
-              {
-                title: t('planForms.bonus.sourceCap'),
-                render: (_, r, i) => (
-                  <InputNumber
-                    min={0}
-                    style={{ width: 90 }}
-                    value={r.cap}
-                    onChange={(v) => set(['bonus', 'sources', i, 'cap'], v ?? undefined)}
-                  />
-                ),
-              },
-              {
-                title: t('planForms.bonus.outside'),
-                render: (_, r, i) => (
-                  <Switch
-                    size="small"
-                    checked={!!r.outsideSharedCap}
-                    onChange={(v) => set(['bonus', 'sources', i, 'outsideSharedCap'], v || undefined)}
-                  />
-                ),
-              },
+              src.number(t('planForms.bonus.sourceCap'), 'cap', { min: 0, style: { width: 90 } }),
+              src.toggle(t('planForms.bonus.outside'), 'outsideSharedCap'),
             ]}
           />
         </>

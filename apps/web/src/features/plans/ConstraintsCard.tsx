@@ -1,14 +1,18 @@
-import { Card, Input, Select } from 'antd';
+import type { Plan } from '@jixiao/engine';
+import { Card, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { IssueText, type PanelProps, PctInput } from './FormBits.js';
-import { codeOptions, issuesAt, nonEmpty, type Path, setIn } from './forms.js';
-import { ListTable } from './ListTable.js';
+import { codeOptions, issuesAt, type Path, setIn } from './forms.js';
+import { fieldColumns, ListTable } from './ListTable.js';
+
+type Constraint = NonNullable<Plan['constraints']>[number];
 
 /** Structure constraints: a minimum or maximum share of the points for chosen components, tags or indicators. */
 export function ConstraintsCard({ doc, change, issues }: PanelProps) {
   const { t } = useTranslation();
   const set = (path: Path, v: unknown) => change(setIn(doc, path, v));
   const list = doc.constraints ?? [];
+  const col = fieldColumns<Constraint>(doc, change, ['constraints']);
   const c = (k: string) => t(`planForms.constraints.${k}`);
   const tagOptions = [...new Set((doc.indicators ?? []).flatMap((i) => i.tags ?? []))].map((x) => ({
     value: x,
@@ -40,63 +44,33 @@ export function ConstraintsCard({ doc, change, issues }: PanelProps) {
               </>
             ),
           },
-          {
-            title: c('kind'),
-            render: (_, r, i) => (
-              <Select
-                style={{ width: 130 }}
-                value={r.kind}
-                onChange={(v) => set(['constraints', i, 'kind'], v)}
-                options={(['min_share', 'max_share'] as const).map((k) => ({
-                  value: k,
-                  label: t(`planForms.constraints.kinds.${k}`),
-                }))}
-              />
-            ),
-          },
+          col.select(
+            c('kind'),
+            'kind',
+            (['min_share', 'max_share'] as const).map((k) => ({
+              value: k,
+              label: t(`planForms.constraints.kinds.${k}`),
+            })),
+            { style: { width: 130 } },
+          ),
           {
             title: c('share'),
             render: (_, r, i) => (
               <PctInput value={r.share} onChange={(v) => set(['constraints', i, 'share'], v ?? 0)} />
             ),
           },
-          {
-            title: c('components'),
-            render: (_, r, i) => (
-              <Select
-                mode="multiple"
-                style={{ minWidth: 150 }}
-                value={r.components ?? []}
-                onChange={(v: string[]) => set(['constraints', i, 'components'], nonEmpty(v))}
-                options={codeOptions(doc.components)}
-              />
-            ),
-          },
-          {
-            title: c('tags'),
-            render: (_, r, i) => (
-              <Select
-                mode="tags"
-                style={{ minWidth: 140 }}
-                value={r.tags ?? []}
-                onChange={(v: string[]) => set(['constraints', i, 'tags'], nonEmpty(v))}
-                options={tagOptions}
-              />
-            ),
-          },
-          {
-            title: c('indicators'),
-            render: (_, r, i) => (
-              <Select
-                mode="multiple"
-                style={{ minWidth: 150 }}
-                value={r.indicators ?? []}
-                onChange={(v: string[]) => set(['constraints', i, 'indicators'], nonEmpty(v))}
-                options={codeOptions(doc.indicators)}
-                optionFilterProp="label"
-              />
-            ),
-          },
+          col.multi(c('components'), 'components', {
+            mode: 'multiple',
+            style: { minWidth: 150 },
+            options: codeOptions(doc.components),
+          }),
+          col.multi(c('tags'), 'tags', { mode: 'tags', style: { minWidth: 140 }, options: tagOptions }),
+          col.multi(c('indicators'), 'indicators', {
+            mode: 'multiple',
+            style: { minWidth: 150 },
+            options: codeOptions(doc.indicators),
+            optionFilterProp: 'label',
+          }),
         ]}
       />
     </Card>

@@ -1,9 +1,9 @@
 import type { GradeLevel } from '@jixiao/engine';
-import { Card, ColorPicker, Form, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Card, ColorPicker, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Field, IssueText, type PanelProps, PctInput } from './FormBits.js';
-import { nextCode, type Path, setIn } from './forms.js';
-import { codeColumn, issuesColumn, ListTable } from './ListTable.js';
+import { type Path, setIn } from './forms.js';
+import { codeColumn, fieldColumns, issuesColumn, ListTable, newCoded } from './ListTable.js';
 
 const PALETTE = ['#389e0d', '#1677ff', '#d4b106', '#fa8c16', '#cf1322', '#722ed1'];
 
@@ -15,6 +15,7 @@ export function GradesPanel({ doc, change, issues }: PanelProps) {
   const grades = doc.grades ?? { levels: [] };
   const levels = grades.levels ?? [];
   const last = levels.length - 1;
+  const lv = fieldColumns<GradeLevel>(doc, change, ['grades', 'levels']);
   return (
     <Form layout="vertical" component="div" data-testid="plan-grades">
       <Card size="small">
@@ -63,14 +64,10 @@ export function GradesPanel({ doc, change, issues }: PanelProps) {
           rows={levels}
           addTestId="grade-add"
           addLabel={g('add')}
-          newItem={() => ({
-            code: nextCode(
-              levels.map((l) => l.code),
-              'level',
-            ),
+          newItem={newCoded(levels, 'level', () => ({
             name: g('levels'),
             color: PALETTE[levels.length % PALETTE.length],
-          })}
+          }))}
           columns={[
             { title: '#', width: 36, render: (_, _r, i) => i + 1 },
             codeColumn(t('planForms.code'), levels, (i, v) => set(['grades', 'levels', i, 'code'], v)),
@@ -138,16 +135,7 @@ export function GradesPanel({ doc, change, issues }: PanelProps) {
                   />
                 ),
             },
-            {
-              title: g('advanced'),
-              render: (_, r, i) => (
-                <Switch
-                  size="small"
-                  checked={!!r.advanced}
-                  onChange={(v) => set(['grades', 'levels', i, 'advanced'], v || undefined)}
-                />
-              ),
-            },
+            lv.toggle(g('advanced'), 'advanced'),
             issuesColumn(levels, issues, 'grades.levels', 220),
           ]}
         />

@@ -5,12 +5,12 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import type { Plan } from '@jixiao/engine';
-import { Button, Input } from 'antd';
+import { Button, Input, InputNumber, type InputNumberProps, Select, type SelectProps, Switch } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { CSSProperties, ReactNode } from 'react';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { CodeInput, IssueText, ListActions } from './FormBits.js';
-import { issuesAt, listAdd, listMove, listRemove, type Path } from './forms.js';
+import { issuesAt, listAdd, listMove, listRemove, nextCode, nonEmpty, type Path, setIn } from './forms.js';
 import type { RowIssue } from './tree.js';
 
 export type ListColumn<T> = ColumnType<T>;
@@ -137,5 +137,80 @@ export function issuesColumn<T>(
     key: 'issues',
     width,
     render: (_, _r, i) => <IssueText issues={issuesAt(issues, `${prefix}[${i}]`)} />,
+  };
+}
+
+/** A new coded entry for the list `rows`: the next free code with `prefix`, and `fields`. */
+export const newCoded =
+  (rows: readonly { code: string }[], prefix: string, fields: () => Record<string, unknown>) => () => ({
+    code: nextCode(
+      rows.map((x) => x.code),
+      prefix,
+    ),
+    ...fields(),
+  });
+
+type Options = { value: string; label: string }[];
+
+/**
+ * Columns that each edit one field of the entries of the list at `path` (the shared form parts of
+ * the plan-editor panels): a choice, several choices, a number, a yes/no switch.
+ */
+export function fieldColumns<T extends object>(doc: Plan, change: (p: Plan) => void, path: Path) {
+  const set = (i: number, field: keyof T & string, v: unknown) => change(setIn(doc, [...path, i, field], v));
+  const get = (r: T, field: keyof T & string) => r[field] as never;
+  return {
+    set,
+    /** One choice (empty: not chosen). */
+    select: (
+      title: ReactNode,
+      field: keyof T & string,
+      options: Options | ((r: T) => Options),
+      props: Omit<SelectProps, 'options' | 'value' | 'onChange' | 'mode'> = {},
+    ): ListColumn<T> => ({
+      title,
+      render: (_, r, i) => (
+        <Select
+          {...props}
+          value={get(r, field) || undefined}
+          onChange={(v) => set(i, field, v)}
+          options={typeof options === 'function' ? options(r) : options}
+        />
+      ),
+    }),
+    /** Several choices, or free tags; an empty choice is left out of the document. */
+    multi: (
+      title: ReactNode,
+      field: keyof T & string,
+      props: Omit<SelectProps, 'value' | 'onChange'> & { mode: 'multiple' | 'tags' },
+    ): ListColumn<T> => ({
+      title,
+      render: (_, r, i) => (
+        <Select
+          {...props}
+          value={get(r, field) ?? []}
+          onChange={(v: string[]) => set(i, field, nonEmpty(v))}
+        />
+      ),
+    }),
+    /** A number; `empty` is what a cleared input stores. */
+    number: (
+      title: ReactNode,
+      field: keyof T & string,
+      props: Omit<InputNumberProps, 'value' | 'onChange'> = {},
+      empty?: number,
+    ): ListColumn<T> => ({
+      title,
+      render: (_, r, i) => (
+        <InputNumber {...props} value={get(r, field)} onChange={(v) => set(i, field, v ?? empty)} />
+      ),
+    }),
+    /** A yes/no switch; "no" is left out of the document. */
+    toggle: (title: ReactNode, field: keyof T & string): ListColumn<T> => ({
+      title,
+      render: (_, r, i) => (
+        <Switch size="small" checked={!!get(r, field)} onChange={(v) => set(i, field, v || undefined)} />
+      ),
+    }),
   };
 }

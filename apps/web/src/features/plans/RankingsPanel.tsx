@@ -1,18 +1,25 @@
-import { Card, Col, Input, InputNumber, Row, Select, Switch } from 'antd';
+import type { Plan } from '@jixiao/engine';
+import { Card, Col, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { IssueText, type PanelProps } from './FormBits.js';
-import { codeOptions, issuesAt, nextCode, nonEmpty, type Path, renameCode, setIn } from './forms.js';
-import { codeColumn, ListTable, nameColumn } from './ListTable.js';
+import { codeOptions, issuesAt, renameCode } from './forms.js';
+import { codeColumn, fieldColumns, ListTable, nameColumn, newCoded } from './ListTable.js';
+
+type Ranking = NonNullable<Plan['rankings']>[number];
+type Award = NonNullable<Plan['awards']>[number];
+type Link = NonNullable<Plan['links']>[number];
 
 /** Cross-group rankings (二十佳 over A and B), awards, and linked assessment (S1). */
 export function RankingsPanel({ doc, change, issues }: PanelProps) {
   const { t } = useTranslation();
-  const set = (path: Path, v: unknown) => change(setIn(doc, path, v));
   const r = (k: string) => t(`planForms.rankings.${k}`);
   const rankings = doc.rankings ?? [];
   const awards = doc.awards ?? [];
   const links = doc.links ?? [];
   const list = { doc, change };
+  const rk = fieldColumns<Ranking>(doc, change, ['rankings']);
+  const aw = fieldColumns<Award>(doc, change, ['awards']);
+  const ln = fieldColumns<Link>(doc, change, ['links']);
   return (
     <Row gutter={[16, 16]} data-testid="plan-rankings">
       <Col xs={24} xl={12}>
@@ -23,46 +30,25 @@ export function RankingsPanel({ doc, change, issues }: PanelProps) {
             path={['rankings']}
             rows={rankings}
             addLabel={r('add')}
-            newItem={() => ({
-              code: nextCode(
-                rankings.map((x) => x.code),
-                'ranking',
-              ),
-              name: r('title'),
-              groups: [],
-            })}
+            newItem={newCoded(rankings, 'ranking', () => ({ name: r('title'), groups: [] }))}
             columns={[
               codeColumn(t('planForms.code'), rankings, (i, v) =>
                 change(renameCode(doc, 'ranking', rankings[i]!.code, v)),
               ),
-              nameColumn(t('planForms.name'), rankings, (i, v) => set(['rankings', i, 'name'], v), {
+              nameColumn(t('planForms.name'), rankings, (i, v) => rk.set(i, 'name', v), {
                 style: { minWidth: 160 },
                 issuesOf: (i) => issuesAt(issues, `rankings[${i}]`),
               }),
-              {
-                title: r('groups'),
-                render: (_, x, i) => (
-                  <Select
-                    mode="multiple"
-                    style={{ minWidth: 140 }}
-                    value={x.groups ?? []}
-                    options={codeOptions(doc.groups ?? [])}
-                    onChange={(v: string[]) => set(['rankings', i, 'groups'], nonEmpty(v))}
-                  />
-                ),
-              },
-              {
-                title: r('categories'),
-                render: (_, x, i) => (
-                  <Select
-                    mode="multiple"
-                    style={{ minWidth: 120 }}
-                    value={x.categories ?? []}
-                    options={codeOptions(doc.categories ?? [])}
-                    onChange={(v: string[]) => set(['rankings', i, 'categories'], nonEmpty(v))}
-                  />
-                ),
-              },
+              rk.multi(r('groups'), 'groups', {
+                mode: 'multiple',
+                style: { minWidth: 140 },
+                options: codeOptions(doc.groups ?? []),
+              }),
+              rk.multi(r('categories'), 'categories', {
+                mode: 'multiple',
+                style: { minWidth: 120 },
+                options: codeOptions(doc.categories ?? []),
+              }),
             ]}
           />
         </Card>
@@ -75,55 +61,20 @@ export function RankingsPanel({ doc, change, issues }: PanelProps) {
             path={['awards']}
             rows={awards}
             addLabel={r('addAward')}
-            newItem={() => ({
-              code: nextCode(
-                awards.map((x) => x.code),
-                'award',
-              ),
-              name: r('awards'),
-              top: 10,
-            })}
+            newItem={newCoded(awards, 'award', () => ({ name: r('awards'), top: 10 }))}
             columns={[
-              codeColumn(t('planForms.code'), awards, (i, v) => set(['awards', i, 'code'], v)),
-              nameColumn(t('planForms.name'), awards, (i, v) => set(['awards', i, 'name'], v), {
+              codeColumn(t('planForms.code'), awards, (i, v) => aw.set(i, 'code', v)),
+              nameColumn(t('planForms.name'), awards, (i, v) => aw.set(i, 'name', v), {
                 style: { minWidth: 140 },
                 issuesOf: (i) => issuesAt(issues, `awards[${i}]`),
               }),
-              {
-                title: r('ranking'),
-                render: (_, x, i) => (
-                  <Select
-                    allowClear
-                    style={{ width: 150 }}
-                    value={x.ranking}
-                    placeholder={r('withinGroup')}
-                    options={codeOptions(rankings)}
-                    onChange={(v) => set(['awards', i, 'ranking'], v)}
-                  />
-                ),
-              },
-              {
-                title: r('top'),
-                render: (_, x, i) => (
-                  <InputNumber
-                    min={1}
-                    precision={0}
-                    style={{ width: 80 }}
-                    value={x.top}
-                    onChange={(v) => set(['awards', i, 'top'], v ?? 0)}
-                  />
-                ),
-              },
-              {
-                title: r('advanced'),
-                render: (_, x, i) => (
-                  <Switch
-                    size="small"
-                    checked={!!x.advanced}
-                    onChange={(v) => set(['awards', i, 'advanced'], v || undefined)}
-                  />
-                ),
-              },
+              aw.select(r('ranking'), 'ranking', codeOptions(rankings), {
+                allowClear: true,
+                style: { width: 150 },
+                placeholder: r('withinGroup'),
+              }),
+              aw.number(r('top'), 'top', { min: 1, precision: 0, style: { width: 80 } }, 0),
+              aw.toggle(r('advanced'), 'advanced'),
             ]}
           />
         </Card>
@@ -145,7 +96,7 @@ export function RankingsPanel({ doc, change, issues }: PanelProps) {
                     <Input
                       style={{ width: 120 }}
                       value={x.unit}
-                      onChange={(e) => set(['links', i, 'unit'], e.target.value.trim())}
+                      onChange={(e) => ln.set(i, 'unit', e.target.value.trim())}
                     />
                     <IssueText issues={issuesAt(issues, `links[${i}]`)} />
                   </>
@@ -160,22 +111,11 @@ export function RankingsPanel({ doc, change, issues }: PanelProps) {
                     value={x.sources}
                     open={false}
                     tokenSeparators={[',', ' ']}
-                    onChange={(v: string[]) => set(['links', i, 'sources'], v)}
+                    onChange={(v: string[]) => ln.set(i, 'sources', v)}
                   />
                 ),
               },
-              {
-                title: r('share'),
-                render: (_, x, i) => (
-                  <InputNumber
-                    min={0}
-                    max={1}
-                    step={0.1}
-                    value={x.share}
-                    onChange={(v) => set(['links', i, 'share'], v ?? 0)}
-                  />
-                ),
-              },
+              ln.number(r('share'), 'share', { min: 0, max: 1, step: 0.1 }, 0),
             ]}
           />
         </Card>

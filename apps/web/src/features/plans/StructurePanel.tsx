@@ -1,8 +1,11 @@
-import { Card, Col, InputNumber, Row, Select, Typography } from 'antd';
+import type { Plan } from '@jixiao/engine';
+import { Card, Col, InputNumber, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ByScopeTable, IssueText, type PanelProps } from './FormBits.js';
-import { codeOptions, nextCode, type Path, renameCode, scopeOptions, setIn } from './forms.js';
-import { codeColumn, issuesColumn, ListTable, nameColumn } from './ListTable.js';
+import { codeOptions, type Path, renameCode, scopeOptions, setIn } from './forms.js';
+import { codeColumn, fieldColumns, issuesColumn, ListTable, nameColumn, newCoded } from './ListTable.js';
+
+type Group = NonNullable<Plan['groups']>[number];
 
 /** Categories, groups (with subgroup parent) and components (amount, per-group amounts). */
 export function StructurePanel({ doc, change, issues }: PanelProps) {
@@ -15,6 +18,7 @@ export function StructurePanel({ doc, change, issues }: PanelProps) {
   const components = doc.components ?? [];
   const scopes = scopeOptions(doc);
   const list = { doc, change, movable: true, actionsWidth: 40 };
+  const gr = fieldColumns<Group>(doc, change, ['groups']);
   return (
     <Row gutter={[16, 16]} data-testid="plan-structure">
       <Col xs={24} xl={9}>
@@ -26,13 +30,7 @@ export function StructurePanel({ doc, change, issues }: PanelProps) {
             path={['categories']}
             rows={categories}
             addLabel={st('addCategory')}
-            newItem={() => ({
-              code: nextCode(
-                categories.map((c) => c.code),
-                'K',
-              ),
-              name: st('categories'),
-            })}
+            newItem={newCoded(categories, 'K', () => ({ name: st('categories') }))}
             columns={[
               codeColumn(t('planForms.code'), categories, (i, v) =>
                 change(renameCode(doc, 'category', categories[i]!.code, v)),
@@ -56,42 +54,20 @@ export function StructurePanel({ doc, change, issues }: PanelProps) {
             rows={groups}
             addTestId="group-add"
             addLabel={st('addGroup')}
-            newItem={() => ({
-              code: nextCode(
-                groups.map((g) => g.code),
-                'G',
-              ),
+            newItem={newCoded(groups, 'G', () => ({
               name: st('groups'),
               category: categories[0]?.code ?? '',
-            })}
+            }))}
             columns={[
               codeColumn(t('planForms.code'), groups, (i, v) =>
                 change(renameCode(doc, 'group', groups[i]!.code, v)),
               ),
               nameColumn(t('planForms.name'), groups, (i, v) => set(['groups', i, 'name'], v)),
-              {
-                title: st('category'),
-                render: (_, r, i) => (
-                  <Select
-                    style={{ width: 140 }}
-                    value={r.category || undefined}
-                    onChange={(v) => set(['groups', i, 'category'], v)}
-                    options={codeOptions(categories)}
-                  />
-                ),
-              },
-              {
-                title: st('parent'),
-                render: (_, r, i) => (
-                  <Select
-                    allowClear
-                    style={{ width: 140 }}
-                    value={r.parent}
-                    onChange={(v) => set(['groups', i, 'parent'], v)}
-                    options={codeOptions(groups.filter((g) => g.code !== r.code))}
-                  />
-                ),
-              },
+              gr.select(st('category'), 'category', codeOptions(categories), { style: { width: 140 } }),
+              gr.select(st('parent'), 'parent', (r) => codeOptions(groups.filter((g) => g.code !== r.code)), {
+                allowClear: true,
+                style: { width: 140 },
+              }),
               issuesColumn(groups, issues, 'groups'),
             ]}
           />
@@ -109,14 +85,10 @@ export function StructurePanel({ doc, change, issues }: PanelProps) {
             path={['components']}
             rows={components}
             addLabel={st('addComponent')}
-            newItem={() => ({
-              code: nextCode(
-                components.map((c) => c.code),
-                'part',
-              ),
+            newItem={newCoded(components, 'part', () => ({
               name: st('components'),
               ...(weighted ? { weight: 0 } : { points: 0 }),
-            })}
+            }))}
             columns={[
               codeColumn(t('planForms.code'), components, (i, v) =>
                 change(renameCode(doc, 'component', components[i]!.code, v)),
