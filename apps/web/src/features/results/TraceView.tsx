@@ -1,79 +1,16 @@
-import type { TraceNode, TraceStep } from '@jixiao/engine';
-import { Descriptions, Grid, Space, Table, Tag, Typography } from 'antd';
+import { Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { type TracedUnit, useUnitTrace } from './api.js';
 import { bonusRows } from './bonus.js';
-import {
-  explainT,
-  renderStages,
-  renderStep,
-  renderSteps,
-  type Translate,
-  varLabel,
-  varValue,
-} from './formula.js';
+import { explainT, renderStages, renderStep, renderSteps } from './formula.js';
 import { fmtRaw, fmtScore } from './ranking.js';
 import { SourceList } from './SourceList.js';
 import { otherSources, type SourceContext, sourcesOf } from './sources.js';
-
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 };
-const num = { fontVariantNumeric: 'tabular-nums' as const, whiteSpace: 'nowrap' as const };
-
-/**
- * `leaf`: the code the engine input (and so each source) names the node by — an indicator's
- * code, a sub-item's `indicator.sub` (the engine's node code already).
- */
-type Row = Omit<TraceNode, 'children'> & { key: string; leaf?: string; children?: Row[] };
-
-function toRows(nodes: readonly TraceNode[], prefix = ''): Row[] {
-  return nodes.map((n) => {
-    const key = `${prefix}${n.code}`;
-    const children = n.children?.length ? toRows(n.children, `${key}/`) : undefined;
-    const { children: _c, ...rest } = n;
-    return {
-      ...rest,
-      key,
-      ...(n.kind !== 'component' ? { leaf: n.code } : {}),
-      ...(children ? { children } : {}),
-    };
-  });
-}
-
-function leavesOf(rows: readonly Row[]): string[] {
-  return rows.flatMap((r) => [...(r.leaf ? [r.leaf] : []), ...(r.children ? leavesOf(r.children) : [])]);
-}
-
-function keysOf(rows: readonly Row[]): string[] {
-  return rows.flatMap((r) => [r.key, ...(r.children ? keysOf(r.children) : [])]);
-}
-
-function Vars({ vars, t }: { vars: Record<string, number | string | null>; t: Translate }) {
-  const entries = Object.entries(vars ?? {});
-  if (entries.length === 0) return null;
-  return (
-    <Space size={[4, 4]} wrap>
-      {entries.map(([k, v]) => (
-        <Tag key={k} style={{ ...mono, marginInlineEnd: 0 }}>
-          {varLabel(k, t)} = {varValue(v, t)}
-        </Tag>
-      ))}
-    </Space>
-  );
-}
-
-function Step({ step, t }: { step: TraceStep; t: Translate }) {
-  return (
-    <Space orientation="vertical" size={0}>
-      <span style={mono}>{renderSteps(step.steps, t)}</span>
-      <span style={{ ...mono, ...num }}>
-        = {step.rounding ? renderStep(step.rounding, t) : fmtRaw(step.raw)} → <b>{step.value}</b>
-      </span>
-    </Space>
-  );
-}
+import { EventItems, mono, num, Step, Vars } from './TraceParts.js';
+import { keysOf, leavesOf, type Row, toRows } from './traceRows.js';
 
 /**
  * Every number of a unit's score, as the engine explains it (GET …/results/:unit/trace), each
@@ -237,57 +174,37 @@ export function TraceView({
             key: 'bonus',
             label: t('trace.bonus'),
             children: (
-              <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                {tr.bonus.items.length === 0 ? (
-                  t('trace.none')
-                ) : (
-                  <Table
-                    size="small"
-                    pagination={false}
-                    rowKey={(_, i) => String(i)}
-                    dataSource={bonusRows(tr.bonus)}
-                    columns={[
-                      { title: t('trace.source'), dataIndex: 'sourceName' },
-                      { title: t('trace.points'), dataIndex: 'points', align: 'right' },
-                      { title: t('trace.reason'), dataIndex: 'reason' },
-                    ]}
-                  />
-                )}
+              <EventItems
+                items={bonusRows(tr.bonus)}
+                columns={[
+                  { title: t('trace.source'), dataIndex: 'sourceName' },
+                  { title: t('trace.points'), dataIndex: 'points', align: 'right' },
+                  { title: t('trace.reason'), dataIndex: 'reason' },
+                ]}
+              >
                 <span style={mono}>{renderSteps(tr.bonus.steps, tf)}</span>
                 <b data-testid="trace-bonus">
                   {t('trace.bonusRaw', { raw: fmtScore(tr.bonus.raw), capped: fmtScore(tr.bonus.capped) })}
                 </b>
-              </Space>
+              </EventItems>
             ),
           },
           {
             key: 'deductions',
             label: t('trace.deductions'),
             children: (
-              <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                {tr.deductions.items.length === 0 ? (
-                  t('trace.none')
-                ) : (
-                  <Table
-                    size="small"
-                    pagination={false}
-                    rowKey={(_, i) => String(i)}
-                    dataSource={tr.deductions.items}
-                    columns={[
-                      { title: t('trace.points'), dataIndex: 'points', align: 'right' },
-                      { title: t('trace.reason'), dataIndex: 'reason' },
-                      {
-                        title: t('whatif.indicator'),
-                        dataIndex: 'indicator',
-                        render: (v?: string) => v ?? '',
-                      },
-                    ]}
-                  />
-                )}
+              <EventItems
+                items={tr.deductions.items}
+                columns={[
+                  { title: t('trace.points'), dataIndex: 'points', align: 'right' },
+                  { title: t('trace.reason'), dataIndex: 'reason' },
+                  { title: t('whatif.indicator'), dataIndex: 'indicator', render: (v?: string) => v ?? '' },
+                ]}
+              >
                 <span style={mono}>
                   {renderSteps(tr.deductions.steps, tf)} = <b>{fmtScore(tr.deductions.total)}</b>
                 </span>
-              </Space>
+              </EventItems>
             ),
           },
           {

@@ -1,33 +1,20 @@
 import { ApartmentOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
 import type { TaskBookDetail, TaskTarget, TaskTargetInput } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Space,
-  Steps,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Input, InputNumber, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
-import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { tbApi, tbKeys, useTaskBook } from './api.js';
 import { ChangeRequestModal, ReturnModal } from './ChangeModals.js';
 import { DecompositionDrawer } from './DecompositionDrawer.js';
-import { STATUS_COLORS, STATUS_ORDER, statusStep } from './status.js';
+import { STATUS_COLORS } from './status.js';
 import { ChangeRequestList, RevisionsDrawer } from './TaskBookRevisions.js';
+import { TaskBookSummary } from './TaskBookSummary.js';
 import { fmt, inputOf, same } from './targets.js';
 
 type Action = 'submit' | 'confirm' | 'return' | 'review' | 'issue';
@@ -109,7 +96,6 @@ export function TaskBookView({ bookId, mode }: { bookId: number; mode: 'unit' | 
   });
 
   if (!d) return <QueryState query={book} testId="tb" />;
-  const step = statusStep(d.status, d.returnReason);
   const can = (a: TaskBookDetail['actions'][number]) => d.actions.includes(a);
 
   const actionButton = (a: Exclude<Action, 'return'>, primary = true) =>
@@ -169,50 +155,7 @@ export function TaskBookView({ bookId, mode }: { bookId: number; mode: 'unit' | 
           </Space>
         }
       >
-        <Steps
-          data-testid="tb-steps"
-          size="small"
-          current={step.current}
-          status={step.status}
-          items={STATUS_ORDER.map((s) => ({ title: t(`taskbooks.statuses.${s}`) }))}
-          style={{ marginBottom: 16 }}
-        />
-        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginBottom: 12 }}>
-          <Descriptions.Item label={t('taskbooks.plan')}>{d.planName}</Descriptions.Item>
-          <Descriptions.Item label={t('taskbooks.unit')}>
-            {d.unitCode} {d.unitName}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('taskbooks.col.target')}>
-            {t('taskbooks.progress', { set: d.targetsSet, total: d.targetsTotal })}
-          </Descriptions.Item>
-          {d.issuedAt && (
-            <Descriptions.Item label={t('taskbooks.statuses.issued')}>
-              {formatDateTime(d.issuedAt)} {d.issuedBy ?? ''}
-            </Descriptions.Item>
-          )}
-        </Descriptions>
-        {d.status === 'draft' && d.returnReason && (
-          <Alert
-            data-testid="tb-return-reason"
-            type="error"
-            showIcon
-            title={t('taskbooks.returnedTitle')}
-            description={d.returnReason}
-            style={{ marginBottom: 12 }}
-          />
-        )}
-        {d.status === 'issued' && (
-          <Alert
-            data-testid="tb-readonly"
-            type="info"
-            showIcon
-            title={t('taskbooks.readOnlyIssued')}
-            style={{ marginBottom: 12 }}
-          />
-        )}
-        {d.pendingChange && (
-          <Alert type="warning" showIcon title={t('taskbooks.pendingChange')} style={{ marginBottom: 12 }} />
-        )}
+        <TaskBookSummary book={d} />
         <Space wrap style={{ marginBottom: 12 }}>
           {editable && (
             <Button
