@@ -6,10 +6,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { formatError } from '../../shared/feedback.js';
+import { useEvidenceErrors } from '../submissions/EvidenceUpload.js';
 import { MAX_EVIDENCE_BYTES } from '../submissions/model.js';
-import { EvidenceList, useEvidenceErrors } from '../submissions/SubmissionDrawer.js';
+import { EvidenceList } from '../submissions/SubmissionDrawer.js';
 import { decideEvent, eventKeys, uploadEventEvidence, withdrawEvent } from './api.js';
-import { eventErrorText } from './EventForm.js';
+import { eventErrorText } from './errorText.js';
 
 export type Dialog =
   | { kind: 'approve' | 'reject' | 'withdraw'; event: CycleEvent }

@@ -1,4 +1,3 @@
-import { UploadOutlined } from '@ant-design/icons';
 import type { CycleEvent, EventKind } from '@jixiao/contracts';
 import {
   Alert,
@@ -14,17 +13,15 @@ import {
   Select,
   Space,
   Typography,
-  Upload,
   type UploadFile,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../shared/api.js';
 import { useCurrentUser } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
-import { MAX_EVIDENCE_BYTES } from '../submissions/model.js';
-import { useEvidenceErrors } from '../submissions/SubmissionDrawer.js';
+import { EvidencePicker, useEvidenceErrors } from '../submissions/EvidenceUpload.js';
 import { createEvent, uploadEventEvidence } from './api.js';
+import { eventErrorText } from './errorText.js';
 import {
   type BonusRules,
   bonusRoom,
@@ -38,21 +35,6 @@ import {
   VETO_CODES,
 } from './model.js';
 import type { UnitOption } from './units.js';
-
-/**
- * An error as one sentence; a refusal (403) says why — the unit outside the grant, or the
- * indicators a lead department may charge — else the server's own reason.
- */
-export function eventErrorText(
-  e: unknown,
-  format: (e: unknown) => string,
-  refusal?: (details: unknown) => string | null,
-): string {
-  const base = format(e);
-  if (!isApiError(e) || e.status !== 403) return base;
-  const why = refusal?.(e.details) ?? (e.message && e.message !== e.code ? e.message : null);
-  return why && !base.includes(why) ? `${base}：${why}` : base;
-}
 
 /** The record form (drawer): kind, period, unit, source / event / indicator, points, reason, evidence. */
 export function EventForm({
@@ -291,22 +273,7 @@ export function EventForm({
           />
         </Form.Item>
         <Form.Item label={t('events.form.evidence')} extra={t('events.form.evidenceHint')}>
-          <Upload
-            multiple
-            fileList={files}
-            beforeUpload={(f) => {
-              if (f.size > MAX_EVIDENCE_BYTES) {
-                message.error(t('submissions.evidence.e413', { name: f.name, message: '' }));
-                return Upload.LIST_IGNORE;
-              }
-              return false;
-            }}
-            onChange={({ fileList }) => setFiles(fileList)}
-          >
-            <Button icon={<UploadOutlined />} data-testid="ev-files">
-              {t('verification.attach')}
-            </Button>
-          </Upload>
+          <EvidencePicker files={files} onChange={setFiles} testId="ev-files" />
         </Form.Item>
         <Space orientation="vertical">
           {d.kind === 'bonus' && (

@@ -4,13 +4,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Descriptions, Drawer, Empty, List, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../shared/api.js';
-import { formatError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { correctedFrom, correctionChange } from '../verification/model.js';
 import { evidenceUrl, subKeys, uploadEvidence, useSubmissionDetail } from './api.js';
-import { evidenceErrorKey, MAX_EVIDENCE_BYTES, STATUS_COLOR } from './model.js';
+import { useEvidenceErrors } from './EvidenceUpload.js';
+import { MAX_EVIDENCE_BYTES, STATUS_COLOR } from './model.js';
 
 export type DrawerTab = 'evidence' | 'history' | 'checks';
 
@@ -50,21 +49,6 @@ export function EvidenceList({ files, testId }: { files: EvidenceFile[]; testId?
       )}
     />
   );
-}
-
-/** Tells why a file was refused: 415 wrong/unknown content, 409 duplicate, 413 too large. */
-export function useEvidenceErrors() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  return (file: { name: string }, err: unknown) => {
-    const key = isApiError(err) ? evidenceErrorKey(err.status, err.code) : null;
-    message.error({
-      content: key
-        ? t(key, { name: file.name, message: isApiError(err) ? err.message : '' })
-        : formatError(t, err),
-      duration: 6,
-    });
-  };
 }
 
 /** Value detail: evidence (upload when allowed), every earlier value, conformity checks. */

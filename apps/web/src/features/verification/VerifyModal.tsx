@@ -1,26 +1,12 @@
-import { UploadOutlined } from '@ant-design/icons';
 import type { VerificationMethod, VerificationQueueItem } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Space,
-  Tag,
-  Typography,
-  Upload,
-  type UploadFile,
-} from 'antd';
+import { App, Input, InputNumber, Modal, Radio, Space, Tag, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { formatError, useShowError } from '../../shared/feedback.js';
 import { subKeys, uploadVerificationEvidence } from '../submissions/api.js';
-import { MAX_EVIDENCE_BYTES } from '../submissions/model.js';
-import { useEvidenceErrors } from '../submissions/SubmissionDrawer.js';
+import { EvidencePicker, useEvidenceErrors } from '../submissions/EvidenceUpload.js';
 import { postVerification, verKeys } from './api.js';
 import { correctionChange, defaultMethod, METHODS, verdictProblem } from './model.js';
 
@@ -207,22 +193,7 @@ export function VerifyModal({ item, onClose }: { item: VerificationQueueItem | n
                 : t('verification.noteRequired')}
             </Typography.Text>
           )}
-          <Upload
-            multiple
-            fileList={files}
-            beforeUpload={(f) => {
-              if (f.size > MAX_EVIDENCE_BYTES) {
-                message.error(t('submissions.evidence.e413', { name: f.name, message: '' }));
-                return Upload.LIST_IGNORE;
-              }
-              return false;
-            }}
-            onChange={({ fileList }) => setFiles(fileList)}
-          >
-            <Button icon={<UploadOutlined />} data-testid="ver-files">
-              {t('verification.attach')}
-            </Button>
-          </Upload>
+          <EvidencePicker files={files} onChange={setFiles} testId="ver-files" />
         </Space>
       )}
     </Modal>
