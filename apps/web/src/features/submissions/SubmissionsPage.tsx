@@ -1,7 +1,6 @@
-import { DownloadOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportRowError } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Select, Space, Tag, Upload } from 'antd';
+import { Alert, App, Card, Empty, Select, Space, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -14,22 +13,19 @@ import {
   createSubmission,
   type SubmissionSlot,
   subKeys,
-  templateUrl,
   updateSubmission,
   uploadValues,
   usePeriods,
   useSlots,
-  useSlotsOf,
 } from './api.js';
+import { FormToolbar } from './FormToolbar.js';
 import {
-  computeTodos,
   defaultPeriod,
   formRows,
   initialDraft,
   type RowDraft,
   rowState,
   slotKey,
-  startedPeriods,
   stateFor,
 } from './model.js';
 import { PlanSelect, usePlanPeriodParams } from './PlanSelect.js';
@@ -37,6 +33,7 @@ import { type ReasonAsk, ReasonModal } from './ReasonModal.js';
 import { SlotTable } from './SlotTable.js';
 import { type DrawerTab, SubmissionDrawer } from './SubmissionDrawer.js';
 import { TodoStrip } from './TodoStrip.js';
+import { usePeriodTodos } from './usePeriodTodos.js';
 
 export default function SubmissionsPage() {
   const { t } = useTranslation();
@@ -45,20 +42,7 @@ export default function SubmissionsPage() {
   const queryClient = useQueryClient();
   const { plans, usable, planId, period: periodParam, setPlan, setPeriod } = usePlanPeriodParams();
   const periods = usePeriods(planId);
-  const started = useMemo(() => startedPeriods(periods.data ?? []), [periods.data]);
-  const todoQueries = useSlotsOf(
-    planId,
-    started.map((w) => w.period),
-  );
-  const todosReady = periods.isSuccess && todoQueries.every((q) => !q.isPending);
-  const stamp = todoQueries.map((q) => q.dataUpdatedAt).join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `stamp` says when any period's data changed
-  const todos = useMemo(() => {
-    const byPeriod = new Map(
-      todoQueries.flatMap((q) => (q.data ? [[q.data.period, q.data.items] as const] : [])),
-    );
-    return computeTodos(periods.data ?? [], (p) => byPeriod.get(p), Date.now());
-  }, [periods.data, stamp]);
+  const { todos, ready: todosReady } = usePeriodTodos(planId, periods.data, periods.isSuccess);
   const period = periodParam ?? (todosReady ? defaultPeriod(periods.data ?? [], todos) : undefined);
   const slots = useSlots(planId, period);
   // Pin the default into the URL so the form stays on it when its to-dos are done.
@@ -244,54 +228,17 @@ export default function SubmissionsPage() {
         extra={
           planId &&
           period && (
-            <Space wrap>
-              <Button
-                size="small"
-                icon={<DownloadOutlined />}
-                href={templateUrl(planId, period)}
-                data-testid="sub-template"
-              >
-                {t('submissions.bulk.template')}
-              </Button>
-              <Upload
-                accept=".xlsx"
-                showUploadList={false}
-                disabled={periodState === 'closed' || periodState === 'not_open'}
-                beforeUpload={(file) => {
-                  void uploadXlsx(file);
-                  return false;
-                }}
-              >
-                <Button
-                  size="small"
-                  icon={<UploadOutlined />}
-                  loading={uploading}
-                  data-testid="sub-upload"
-                  disabled={periodState === 'closed' || periodState === 'not_open'}
-                >
-                  {t('submissions.bulk.upload')}
-                </Button>
-              </Upload>
-              <Button
-                size="small"
-                icon={<SaveOutlined />}
-                disabled={!saveAll.length}
-                onClick={() => void save(saveAll, false)}
-                data-testid="sub-save-all"
-              >
-                {t('submissions.saveAll')}
-              </Button>
-              <Button
-                size="small"
-                type="primary"
-                icon={<SendOutlined />}
-                disabled={!submittableRows.length}
-                onClick={() => request(submittableRows, true)}
-                data-testid="sub-submit-all"
-              >
-                {t('submissions.submitAll', { n: submittableRows.length })}
-              </Button>
-            </Space>
+            <FormToolbar
+              planId={planId}
+              period={period}
+              locked={periodState === 'closed' || periodState === 'not_open'}
+              uploading={uploading}
+              onUpload={(file) => void uploadXlsx(file)}
+              saveAll={saveAll.length}
+              submittable={submittableRows.length}
+              onSaveAll={() => void save(saveAll, false)}
+              onSubmitAll={() => request(submittableRows, true)}
+            />
           )
         }
       >
