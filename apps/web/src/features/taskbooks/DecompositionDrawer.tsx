@@ -1,22 +1,7 @@
 import { DeleteOutlined, PlusOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { DecompositionPartInput, TaskTarget } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Drawer,
-  Empty,
-  Grid,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Empty, Grid, Input, Select, Space, Spin, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
@@ -25,6 +10,7 @@ import { useShowError } from '../../shared/feedback.js';
 import { tbApi, tbKeys, useDecomposition } from './api.js';
 import { CoverageSummary } from './CoverageSummary.js';
 import { checkCoverage, parentsFirst } from './coverage.js';
+import { PartTarget } from './PartTarget.js';
 import { candidates, newPart, type Part, type Row, toRows, withoutSubtree } from './parts.js';
 import { rowErrors } from './status.js';
 
@@ -225,32 +211,15 @@ export function DecompositionDrawer({
                 {
                   title: t('decomp.target'),
                   dataIndex: 'target',
-                  render: (v: number | null, p) => {
-                    const err = errors.get(p.key);
-                    const bad = coverage.badKeys.has(p.key) || !!err;
-                    return (
-                      <div>
-                        {canEdit ? (
-                          <InputNumber
-                            data-testid="decomp-target"
-                            style={{ width: 140 }}
-                            status={bad ? 'error' : undefined}
-                            value={v}
-                            onChange={(n) => update(p.key, { target: typeof n === 'number' ? n : null })}
-                          />
-                        ) : (
-                          <span data-testid="decomp-target-text">{v ?? '—'}</span>
-                        )}
-                        {err && (
-                          <div data-testid="decomp-row-error">
-                            <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                              {err}
-                            </Typography.Text>
-                          </div>
-                        )}
-                      </div>
-                    );
-                  },
+                  render: (v: number | null, p) => (
+                    <PartTarget
+                      value={v}
+                      error={errors.get(p.key)}
+                      bad={coverage.badKeys.has(p.key)}
+                      editable={canEdit}
+                      onChange={(target) => update(p.key, { target })}
+                    />
+                  ),
                 },
                 {
                   title: t('decomp.note'),
