@@ -1,11 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
 import type { CycleEvent } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Drawer, Input, Modal, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Drawer, Modal, Space, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { formatError } from '../../shared/feedback.js';
+import { ReasonInput } from '../../shared/ReasonInput.js';
 import { useEvidenceErrors } from '../submissions/EvidenceUpload.js';
 import { MAX_EVIDENCE_BYTES } from '../submissions/model.js';
 import { EvidenceList } from '../submissions/SubmissionDrawer.js';
@@ -92,12 +93,11 @@ function DecisionBody({
           {e.reason}
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} />}
-        <Input.TextArea
-          data-testid="ev-dialog-note"
-          rows={3}
-          maxLength={2000}
+        <ReasonInput
+          testId="ev-dialog-note"
+          max={2000}
           value={note}
-          onChange={(x) => setNote(x.target.value)}
+          onChange={setNote}
           placeholder={d.kind === 'withdraw' ? t('events.withdrawReason') : t('events.decisionNote')}
         />
         {d.kind === 'reject' && !note.trim() && (

@@ -7,7 +7,6 @@ import {
   Drawer,
   Form,
   Grid,
-  Input,
   InputNumber,
   Radio,
   Select,
@@ -19,6 +18,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
+import { ReasonInput } from '../../shared/ReasonInput.js';
 import { EvidencePicker, useEvidenceErrors } from '../submissions/EvidenceUpload.js';
 import { createEvent, uploadEventEvidence } from './api.js';
 import { eventErrorText } from './errorText.js';
@@ -263,13 +263,13 @@ export function EventForm({
           </Form.Item>
         )}
         <Form.Item label={t('events.form.reason')} help={help('reason')} validateStatus={status('reason')}>
-          <Input.TextArea
-            data-testid="ev-reason"
+          <ReasonInput
+            testId="ev-reason"
             rows={4}
-            maxLength={2000}
+            max={2000}
             value={d.reason}
             placeholder={t('events.form.reasonPlaceholder')}
-            onChange={(e) => set({ reason: e.target.value })}
+            onChange={(reason) => set({ reason })}
           />
         </Form.Item>
         <Form.Item label={t('events.form.evidence')} extra={t('events.form.evidenceHint')}>

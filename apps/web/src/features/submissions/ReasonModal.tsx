@@ -1,7 +1,8 @@
 import type { SubmissionSlot } from '@jixiao/contracts';
-import { Input, Modal, Typography } from 'antd';
+import { Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReasonInput } from '../../shared/ReasonInput.js';
 
 /** Rows to save or submit once the user gives the reason for correcting a verified value (G5). */
 export interface ReasonAsk {
@@ -36,13 +37,7 @@ export function ReasonModal({
       onOk={() => ask && onOk(ask, reason.trim())}
     >
       <Typography.Paragraph type="secondary">{t('submissions.reasonHint')}</Typography.Paragraph>
-      <Input.TextArea
-        data-testid="sub-reason"
-        rows={3}
-        maxLength={500}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
+      <ReasonInput testId="sub-reason" max={500} value={reason} onChange={setReason} />
     </Modal>
   );
 }

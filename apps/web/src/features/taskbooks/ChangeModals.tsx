@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
+import { ReasonInput } from '../../shared/ReasonInput.js';
 import { tbApi } from './api.js';
 import { fmt, inputOf } from './targets.js';
 
@@ -87,13 +88,7 @@ export function ChangeRequestModal({
     >
       <Form layout="vertical">
         <Form.Item label={t('taskbooks.changeReason')} required>
-          <Input.TextArea
-            data-testid="tb-change-reason"
-            rows={2}
-            maxLength={1000}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
+          <ReasonInput testId="tb-change-reason" rows={2} max={1000} value={reason} onChange={setReason} />
         </Form.Item>
         <Form.Item
           label={t('taskbooks.changeProposed')}

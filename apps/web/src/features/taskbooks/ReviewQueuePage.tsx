@@ -1,6 +1,6 @@
 import type { ChangeRequest, TaskBookSummary } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Grid, Input, Modal, Popconfirm, Segmented, Space, Tabs, Tag } from 'antd';
+import { App, Button, Card, Drawer, Grid, Modal, Popconfirm, Segmented, Space, Tabs, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
+import { ReasonInput } from '../../shared/ReasonInput.js';
 import { tbApi, tbKeys, useChangeRequests, useTaskBooks } from './api.js';
 import { PlanPicker } from './PlanPicker.js';
 import { awaitingAction } from './status.js';
@@ -237,13 +238,12 @@ function ChangeRequests({ canDecide }: { canDecide: boolean }) {
         okText={t('taskbooks.queue.reject')}
         onOk={() => rejecting && decide.mutate({ c: rejecting, approve: false, note: note.trim() })}
       >
-        <Input.TextArea
-          data-testid="tb-change-note"
-          rows={3}
-          maxLength={1000}
-          placeholder={t('taskbooks.decisionNote')}
+        <ReasonInput
+          testId="tb-change-note"
+          max={1000}
           value={note}
-          onChange={(e) => setNote(e.target.value)}
+          onChange={setNote}
+          placeholder={t('taskbooks.decisionNote')}
         />
       </Modal>
     </>

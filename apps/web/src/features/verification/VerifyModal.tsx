@@ -1,10 +1,11 @@
 import type { VerificationMethod, VerificationQueueItem } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Input, InputNumber, Modal, Radio, Space, Tag, Typography, type UploadFile } from 'antd';
+import { App, InputNumber, Modal, Radio, Space, Tag, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { formatError, useShowError } from '../../shared/feedback.js';
+import { ReasonInput } from '../../shared/ReasonInput.js';
 import { subKeys, uploadVerificationEvidence } from '../submissions/api.js';
 import { EvidencePicker, useEvidenceErrors } from '../submissions/EvidenceUpload.js';
 import { postVerification, verKeys } from './api.js';
@@ -171,12 +172,11 @@ export function VerifyModal({ item, onClose }: { item: VerificationQueueItem | n
               </Typography.Text>
             </div>
           )}
-          <Input.TextArea
-            data-testid="ver-note"
-            rows={3}
-            maxLength={1000}
+          <ReasonInput
+            testId="ver-note"
+            max={1000}
             value={note}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={setNote}
             placeholder={
               result === 'fail'
                 ? t('verification.notePlaceholderFail')
