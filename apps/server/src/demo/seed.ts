@@ -11,6 +11,7 @@ import type { DemoCity } from './demo-city.js';
 import { seedCityDeptPlans } from './plans.js';
 import { seedNotices } from './seed-notices.js';
 import { seedSubmissions } from './seed-submissions.js';
+import { seedSurveys } from './seed-surveys.js';
 import { seedTaskBooks } from './seed-taskbooks.js';
 import {
   cityDeptCategories,
@@ -138,6 +139,7 @@ export async function seedDemoPlans(deps: Deps, tx: Executor, ctx: Ctx, city: De
   if (systemId) await seedCityDeptPlans(deps, tx, ctx, systemId, city.nodes);
   if (systemId) await seedTaskBooks(deps, tx, ctx, systemId);
   if (systemId) await seedSubmissions(deps, tx, ctx, systemId);
+  if (systemId) await seedSurveys(deps, tx, ctx, systemId);
 }
 
 const strip = <T extends { createdAt?: unknown; updatedAt?: unknown }>({

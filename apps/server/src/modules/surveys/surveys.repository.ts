@@ -230,3 +230,12 @@ export async function ballotCounts(
     group by r.group_id, k.key`);
   return (res as unknown as { rows: { groupId: number; unitId: number; n: number }[] }).rows;
 }
+
+/** Bulk ballots (the demo seed: responses as the ballot page would have stored them). */
+export async function insertResponses(
+  db: Executor,
+  rows: (typeof surveyResponses.$inferInsert)[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.insert(surveyResponses).values(rows.slice(i, i + 1000));
+}

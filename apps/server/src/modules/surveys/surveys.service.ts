@@ -298,8 +298,8 @@ export async function actOnCampaign(
   });
 }
 
-/** Every ballot of the campaign through the engine's survey rule (S12) into one value per unit. */
-async function scoreCampaign(tx: Executor, c: repo.CampaignRow): Promise<void> {
+/** Every ballot of the campaign through the engine's survey rule (S12) into one value per unit and indicator (also used by the demo seed). */
+export async function scoreCampaign(tx: Executor, c: repo.CampaignRow): Promise<void> {
   const groups = await repo.listGroups(tx, c.id);
   const unitIds = [...new Set(groups.flatMap((g) => g.unitIds))];
   const units = await repo.unitsByIds(tx, unitIds);

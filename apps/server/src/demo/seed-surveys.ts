@@ -1,0 +1,255 @@
+import { mulberry32, type Plan } from '@jixiao/engine';
+import type { Executor } from '../db/client.js';
+import { recordAudit } from '../modules/audit/audit.service.js';
+import { cstEnd, cstStart } from '../modules/periods/period-state.js';
+import * as plansRepo from '../modules/plans/plans.repository.js';
+import { ballotCodeHash, newBallotCodes, normaliseBallotCode } from '../modules/surveys/ballot-codes.js';
+import * as repo from '../modules/surveys/surveys.repository.js';
+import { scoreCampaign } from '../modules/surveys/surveys.service.js';
+import type { Ctx, Deps } from '../platform/context.js';
+
+const YEAR = 2026;
+
+/** 满意 / 基本满意 / 不满意, the scale of every Wuxi rater group (W11). */
+const SATISFACTION = {
+  kind: 'labels' as const,
+  options: [
+    { code: 'sat', label: '满意', value: 100 },
+    { code: 'basic', label: '基本满意', value: 80 },
+    { code: 'unsat', label: '不满意', value: 0 },
+  ],
+};
+
+/**
+ * The rater groups of the Wuxi scheme (W11, S12), each scoring its own social-evaluation indicator
+ * of the demo plan, with the minimum sample per unit. The service objects' questionnaire asks about
+ * the unit's own work items (H7: its issued task book).
+ */
+const GROUPS = [
+  {
+    code: 'leaders',
+    name: '四套班子领导',
+    kind: 'leadership',
+    indicator: 'S1',
+    minSample: 5,
+    form: 'leaders',
+  },
+  {
+    code: 'deputies',
+    name: '“两代表一委员”',
+    kind: 'deputies',
+    indicator: 'S2',
+    minSample: 5,
+    form: 'leaders',
+  },
+  { code: 'cadres', name: '普通干部', kind: 'cadres', indicator: 'S3', minSample: 8, form: 'leaders' },
+  {
+    code: 'service',
+    name: '服务对象和基层群众',
+    kind: 'service_objects',
+    indicator: 'S4',
+    minSample: 12,
+    form: 'service',
+  },
+] as const;
+
+const questionnaires = {
+  leaders: [
+    {
+      id: 'overall',
+      type: 'rating',
+      title: '对该单位全年工作的总体评价',
+      required: true,
+      scored: true,
+      scale: SATISFACTION,
+    },
+    {
+      id: 'style',
+      type: 'rating',
+      title: '作风建设和服务效能',
+      required: true,
+      scored: true,
+      scale: SATISFACTION,
+    },
+    { id: 'advice', type: 'text', title: '意见和建议', required: false, maxLength: 500 },
+  ],
+  service: [
+    {
+      id: 'overall',
+      type: 'rating',
+      title: '您对该单位的服务是否满意',
+      required: true,
+      scored: true,
+      scale: SATISFACTION,
+    },
+    {
+      id: 'items',
+      type: 'matrix',
+      title: '该单位今年的重点工作，您的评价',
+      required: false,
+      scored: true,
+      scale: SATISFACTION,
+      rows: { source: 'work_items' },
+    },
+    { id: 'advice', type: 'text', title: '意见和建议', required: false, maxLength: 500 },
+  ],
+};
+
+/**
+ * Satisfaction evaluation of the city-department plan (issue 10 point 10): the mid-year campaign
+ * closed and scored (it feeds S1–S4 of every evaluation from July until the year figures arrive),
+ * and the year-end campaign open in December with its codes issued and part of the ballots in.
+ * Ballots are stored as the ballot page stores them: the code used, the response under a random id.
+ */
+export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: number): Promise<void> {
+  const plan = await plansRepo.findActivePlan(tx, systemId, YEAR);
+  if (!plan) return;
+  const leaves = new Set((plan.document as unknown as Plan).indicators.map((i) => i.code));
+  if (!GROUPS.every((g) => leaves.has(g.indicator))) return;
+  const units = (await plansRepo.systemUnits(tx, systemId)).map((u) => u.id);
+  const forms: Record<string, number> = {};
+  for (const [key, questions] of Object.entries(questionnaires)) {
+    const q = await repo.insertQuestionnaire(tx, {
+      name: key === 'leaders' ? '社会评议表（领导和代表）' : '服务对象满意度调查表',
+      questions,
+      createdBy: 'office',
+    });
+    await repo.setFamily(tx, q.id);
+    forms[key] = q.id;
+  }
+  const rand = mulberry32(20260615);
+
+  const campaign = async (
+    name: string,
+    kind: string,
+    period: string,
+    opensAt: Date,
+    closesAt: Date,
+    status: string,
+  ) => {
+    const c = await repo.insertCampaign(tx, {
+      planId: plan.id,
+      name,
+      kind,
+      period,
+      indicator: null,
+      opensAt,
+      closesAt,
+      status,
+      createdBy: 'office',
+    });
+    const groups = await repo.replaceGroups(
+      tx,
+      c.id,
+      GROUPS.map((g) => ({
+        code: g.code,
+        name: g.name,
+        kind: g.kind,
+        weight: 1,
+        minSample: g.minSample,
+        indicator: g.indicator,
+        questionnaireId: forms[g.form]!,
+        unitIds: units,
+      })),
+    );
+    await recordAudit(deps, tx, ctx, {
+      action: 'campaign.create',
+      objectType: 'survey_campaign',
+      objectId: c.id,
+      after: { name, period },
+    });
+    return { c, groups };
+  };
+
+  /** Codes per unit (the sample and a few spare), and `share` of each sample answered. */
+  const fill = async (
+    c: repo.CampaignRow,
+    groups: repo.RaterGroupRow[],
+    share: (unitIndex: number, group: string) => number,
+    day: string,
+  ) => {
+    for (const g of groups) {
+      const codes = newBallotCodes(units.length * (g.minSample + 3));
+      const answered = new Set<string>();
+      const rows = codes.map((code, i) => {
+        const ui = Math.floor(i / (g.minSample + 3));
+        const hash = ballotCodeHash(normaliseBallotCode(code)!);
+        if (i % (g.minSample + 3) < Math.round(share(ui, g.code) * g.minSample)) answered.add(hash);
+        return {
+          campaignId: c.id,
+          groupId: g.id,
+          unitId: units[ui]!,
+          codeHash: hash,
+          batch: 1,
+          used: answered.has(hash),
+        };
+      });
+      await repo.insertCodes(tx, rows);
+      // Each unit has its own standing; each ballot varies around it.
+      const responses = rows
+        .filter((r) => r.used)
+        .map((r) => {
+          const x = rand();
+          const answer = x < 0.62 ? 'sat' : x < 0.93 ? 'basic' : 'unsat';
+          const y = rand();
+          const style = y < 0.55 ? 'sat' : y < 0.92 ? 'basic' : 'unsat';
+          const value = { sat: 100, basic: 80, unsat: 0 };
+          return {
+            id: crypto.randomUUID(),
+            campaignId: c.id,
+            groupId: g.id,
+            unitId: r.unitId,
+            day,
+            channel: 'code',
+            answers: {
+              overall: answer,
+              [g.code === 'service' ? 'items' : 'style']: g.code === 'service' ? {} : style,
+            },
+            scores: {
+              [String(r.unitId)]: g.code === 'service' ? value[answer] : (value[answer] + value[style]) / 2,
+            },
+          };
+        });
+      await repo.insertResponses(tx, responses);
+    }
+  };
+
+  // Mid-year: every unit reached its sample except three short of service-object ballots.
+  const mid = await campaign(
+    '2026 年年中社会评议',
+    'mid_year',
+    `${YEAR}-H1`,
+    cstStart(YEAR, 6, 15),
+    cstEnd(YEAR, 6, 30),
+    'closed',
+  );
+  await fill(
+    mid.c,
+    mid.groups,
+    (ui, g) => (g === 'service' && ui % 40 === 7 ? 0.5 : 1 + (ui % 3) / 12),
+    `${YEAR}-06-28`,
+  );
+  await scoreCampaign(tx, mid.c);
+  await repo.updateCampaign(tx, mid.c.id, mid.c.version, {
+    status: 'scored',
+    scoredAt: cstStart(YEAR, 7, 3),
+    scoredBy: 'office',
+  });
+  await recordAudit(deps, tx, ctx, {
+    action: 'campaign.score',
+    objectType: 'survey_campaign',
+    objectId: mid.c.id,
+    after: { status: 'scored' },
+  });
+
+  // Year-end: open through December, a third to nine tenths of each sample in.
+  const end = await campaign(
+    '2026 年年终社会评议',
+    'year_end',
+    `${YEAR}-Y`,
+    cstStart(YEAR, 12, 1),
+    cstEnd(YEAR, 12, 31),
+    'open',
+  );
+  await fill(end.c, end.groups, (ui) => 0.3 + ((ui * 7) % 10) / 16, `${YEAR}-12-05`);
+}
