@@ -1,6 +1,6 @@
 /** Synthetic province for the engine benchmark: a points plan with 100 leaf indicators in 10 groups. */
 import type { Indicator, MethodSpec, Plan } from '../packages/engine/src/index';
-import { fourGrades, interpolatedBands } from '../packages/engine/src/test-fixtures';
+import { fourGrades, interpolatedBands, planOf } from '../packages/engine/src/test-fixtures';
 
 export const GROUPS = 10;
 export const INDICATORS = 100;
@@ -45,20 +45,16 @@ export function provincePlan(): Plan {
         ...m,
       });
     }
-  return {
-    format: 'jixiao-plan/1',
+  return planOf({
     id: 'bench-province',
     name: 'Synthetic province',
     period: { granularity: 'month' },
-    scoring: 'points',
     categories: [{ code: 'P', name: '全省' }],
     groups: Array.from({ length: GROUPS }, (_, g) => ({ code: `G${g}`, name: `组${g}`, category: 'P' })),
     components: comps.map(({ code, name, points }) => ({ code, name, points })),
     indicators,
     bonus: { cap: 8, sources: [{ code: 'innovation', name: '创新' }] },
     veto: { effects: ['downgrade_last'], freedQuota: 'next_unit' },
-    grades: {
-      levels: fourGrades(0.2),
-    },
-  };
+    grades: { levels: fourGrades(0.2) },
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEvaluator, evaluate } from './evaluate';
 import type { EvaluationInput } from './input';
 import type { Indicator, Plan } from './plan/types';
-import { miniInput, pointsPlan } from './test-fixtures';
+import { miniInput, pointsPlan, settingsSteps } from './test-fixtures';
 
 /**
  * The plan settings real schemes needed (issue 9 point 8), evaluated end to end with numbers
@@ -229,10 +229,7 @@ describe('(c) deductions off a component, not below its floor (Wuxi 日常督察
   it('the trace of D shows the step', () => {
     const d = r.trace('A2').components[1]!;
     expect(d.deductions).toEqual({ points: 30, floor: 0, applied: 25, before: 25, after: 0 });
-    expect(d.steps.at(-1)).toEqual({
-      code: 'component.deductions',
-      params: { points: 30, floor: 0, applied: 25, before: 25, after: 0 },
-    });
+    expect(d.steps.at(-1)).toEqual(settingsSteps.deductions);
   });
 });
 

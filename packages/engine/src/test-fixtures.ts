@@ -1,5 +1,28 @@
+/**
+ * Test fixtures: small plans and inputs computed by hand in the tests, and steps as the engine
+ * emits them. Other workspaces' tests import them as `@jixiao/engine/testing`.
+ */
 import type { EvaluationInput, ValueInput } from './input';
 import type { GradeLevel, MethodSpec, Plan } from './plan/types';
+import { type Step, step } from './steps';
+
+/**
+ * A plan for a test: what every plan repeats (format, name = id, a yearly period, points scoring,
+ * one category and group A), then `parts`, which may replace any of it.
+ */
+export function planOf(
+  parts: Partial<Plan> & Pick<Plan, 'id' | 'components' | 'indicators' | 'grades'>,
+): Plan {
+  return {
+    format: 'jixiao-plan/1',
+    name: parts.id,
+    period: { granularity: 'year' },
+    scoring: 'points',
+    categories: [{ code: 'A', name: 'A' }],
+    groups: [{ code: 'A', name: 'A', category: 'A' }],
+    ...parts,
+  };
+}
 
 /** 优秀 ≥ 90 (at most `maxShare` of a group), 良好 ≥ 80, 合格 ≥ 60, else 不合格. */
 export function fourGrades(maxShare: number): GradeLevel[] {
@@ -22,14 +45,11 @@ export const interpolatedBands: Extract<MethodSpec, { kind: 'bands' }> = {
   ],
 };
 
-/** Test fixtures: small plans whose results are computed by hand in the tests. */
+/** The mini points plan: groups A, B (B1, B2), components T 50, D 25, S 25, four leaves. */
 export function pointsPlan(overrides: Partial<Plan> = {}): Plan {
-  return {
-    format: 'jixiao-plan/1',
+  return planOf({
     id: 'mini-points',
     name: 'Mini points plan',
-    period: { granularity: 'year' },
-    scoring: 'points',
     totalPoints: 100,
     categories: [
       { code: 'A', name: '党群口' },
@@ -97,7 +117,7 @@ export function pointsPlan(overrides: Partial<Plan> = {}): Plan {
     },
     rankings: [{ code: 'top20', name: '二十佳', groups: ['A', 'B'] }],
     ...overrides,
-  };
+  });
 }
 
 const v = (unit: string, indicator: string, value: number, target?: number): ValueInput => ({
@@ -148,12 +168,11 @@ export function miniInput(events: Partial<EvaluationInput> = {}): EvaluationInpu
   };
 }
 
+/** The mini weighted plan: one group D, internal 70 (X: X1, X2; Y: Y1 efficacy) and external 30 (E1). */
 export function weightedPlan(): Plan {
-  return {
-    format: 'jixiao-plan/1',
+  return planOf({
     id: 'mini-weighted',
     name: 'Mini weighted plan',
-    period: { granularity: 'year' },
     scoring: 'weighted',
     categories: [{ code: 'D', name: '部门' }],
     groups: [{ code: 'D', name: '部门', category: 'D' }],
@@ -199,5 +218,33 @@ export function weightedPlan(): Plan {
         { code: 'cha', name: '差', color: 'red' },
       ],
     },
-  };
+  });
 }
+
+/**
+ * Steps of the plan settings of issue 9 point 8 with params as the engine emits them (weights from
+ * the period's data, rounded weighted products, deductions off a component: plan-settings.test.ts),
+ * for the tests that parse and render explanations.
+ */
+export const settingsSteps = {
+  entropy: step('weights.entropy', {
+    units: 4,
+    codes: ['E1', 'E2', 'E3'],
+    weights: [0.1493012243, 0.5520963272, 0.2986024486],
+    entropy: [0.7295739585, 0, 0.459147917],
+    divergence: [0.2704260415, 1, 0.540852083],
+  }),
+  products: step('aggregate.products', {
+    terms: [
+      { weight: 45, score: { value: 99.9, decimals: null } },
+      { weight: 20, score: { value: 88.35, decimals: null } },
+    ],
+    weights: 100,
+    products: [
+      { value: 44.96, decimals: 2 },
+      { value: 17.67, decimals: 2 },
+    ],
+    raw: 62.63,
+  }),
+  deductions: step('component.deductions', { points: 30, floor: 0, applied: 25, before: 25, after: 0 }),
+} satisfies Record<string, Step>;

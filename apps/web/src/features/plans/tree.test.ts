@@ -1,5 +1,6 @@
 import { dictTranslate } from '@jixiao/contracts';
 import type { Plan } from '@jixiao/engine';
+import { planOf } from '@jixiao/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { translation } from '../../i18n/resources.js';
 import {
@@ -14,44 +15,40 @@ import {
   type ParamTranslate,
 } from './tree.js';
 
-const plan = (): Plan => ({
-  format: 'jixiao-plan/1',
-  id: 'p',
-  name: 'P',
-  period: { granularity: 'year' },
-  scoring: 'points',
-  categories: [{ code: 'A', name: 'A' }],
-  groups: [{ code: 'A', name: 'A', category: 'A' }],
-  components: [
-    { code: 'target', name: '目标', points: 60 },
-    { code: 'social', name: '社会', points: 40 },
-  ],
-  indicators: [
-    {
-      code: 'T1',
-      name: '任务',
-      component: 'target',
-      points: 30,
-      pointsBy: { A: 25 },
-      method: { kind: 'completion' },
-    },
-    { code: 'T2', name: '重点', component: 'target', points: 30, key: true },
-    {
-      code: 'T21',
-      name: '重点一',
-      parent: 'T2',
-      points: 30,
-      method: { kind: 'completion', excessRate: 0.2 },
-      subItems: [
-        { code: 'K1', name: '一', points: 10 },
-        { code: 'K2', name: '二', points: 20, method: { kind: 'manual' } },
-      ],
-    },
-    { code: 'S1', name: '满意度', component: 'social', points: 40, method: { kind: 'satisfaction' } },
-    { code: 'X1', name: '孤立', component: 'nowhere', points: 1 },
-  ],
-  grades: { levels: [] },
-});
+const plan = (): Plan =>
+  planOf({
+    id: 'p',
+    name: 'P',
+    components: [
+      { code: 'target', name: '目标', points: 60 },
+      { code: 'social', name: '社会', points: 40 },
+    ],
+    indicators: [
+      {
+        code: 'T1',
+        name: '任务',
+        component: 'target',
+        points: 30,
+        pointsBy: { A: 25 },
+        method: { kind: 'completion' },
+      },
+      { code: 'T2', name: '重点', component: 'target', points: 30, key: true },
+      {
+        code: 'T21',
+        name: '重点一',
+        parent: 'T2',
+        points: 30,
+        method: { kind: 'completion', excessRate: 0.2 },
+        subItems: [
+          { code: 'K1', name: '一', points: 10 },
+          { code: 'K2', name: '二', points: 20, method: { kind: 'manual' } },
+        ],
+      },
+      { code: 'S1', name: '满意度', component: 'social', points: 40, method: { kind: 'satisfaction' } },
+      { code: 'X1', name: '孤立', component: 'nowhere', points: 1 },
+    ],
+    grades: { levels: [] },
+  });
 
 describe('buildPlanTree', () => {
   it('nests components → indicators → child indicators → sub-items in plan order', () => {

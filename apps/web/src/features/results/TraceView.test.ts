@@ -1,4 +1,5 @@
 import { evaluate, type Step, templates } from '@jixiao/engine';
+import { settingsSteps } from '@jixiao/engine/testing';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -19,34 +20,7 @@ const tpl = templates.find((t) => t.id === 'huangpu-2021')!;
 const result = evaluate(tpl.plan, tpl.data);
 const unit = result.units.find((u) => result.trace(u.unit).bonus.items.length > 0)!.unit;
 
-const settings: Step[] = [
-  {
-    code: 'weights.entropy',
-    params: {
-      units: 4,
-      codes: ['E1', 'E2', 'E3'],
-      weights: [0.1493012243, 0.5520963272, 0.2986024486],
-      entropy: [0.7295739585, 0, 0.459147917],
-      divergence: [0.2704260415, 1, 0.540852083],
-    },
-  },
-  {
-    code: 'aggregate.products',
-    params: {
-      terms: [
-        { weight: 45, score: { value: 99.9, decimals: null } },
-        { weight: 20, score: { value: 88.35, decimals: null } },
-      ],
-      weights: 100,
-      products: [
-        { value: 44.96, decimals: 2 },
-        { value: 17.67, decimals: 2 },
-      ],
-      raw: 62.63,
-    },
-  },
-  { code: 'component.deductions', params: { points: 30, floor: 0, applied: 25, before: 25, after: 0 } },
-];
+const settings: Step[] = [settingsSteps.entropy, settingsSteps.products, settingsSteps.deductions];
 const others: Step[] = [
   {
     code: 'weights.critic',
