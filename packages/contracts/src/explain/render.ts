@@ -1,12 +1,17 @@
 /**
  * How a trace becomes text: each step `{ code, params }` through its one template
- * (templates.<lang>.ts, key `steps.<code>`), its params formatted here first. The web feeds the
+ * (templates.<lang>.json, key `steps.<code>`), its params formatted here first. The web feeds the
  * same templates to i18next and passes its `t`; the CLI passes `dictTranslate(explainTemplates[lang])`.
  * Pure: no i18next, no DOM.
+ *
+ * The templates are data, one JSON file per language with the same keys (templates.test.ts checks
+ * that, and that every step code has a template): `steps.<code>` fills `{{name}}` with the params
+ * formatted here; enum params read `terms.<param>.<value>`; `vars.<name>` names the engine's trace
+ * vars (TraceNode.vars); `sep`, `listSep`, `item` and `pair` join lists.
  */
 import { type StepEnum, stepEnums } from './steps.js';
-import explainEn from './templates.en.js';
-import explainZhCN from './templates.zh-CN.js';
+import explainEn from './templates.en.json' with { type: 'json' };
+import explainZhCN from './templates.zh-CN.json' with { type: 'json' };
 
 export type ExplainLang = 'zh-CN' | 'en';
 export const explainTemplates = { 'zh-CN': explainZhCN, en: explainEn } as const;
