@@ -77,14 +77,8 @@ export function mixPlan(p: {
     name: p.name,
     period: { granularity: 'month' },
     scoring: p.scoring,
-    categories: [
-      { code: 'A', name: 'A' },
-      { code: 'B', name: 'B' },
-    ],
-    groups: [
-      { code: 'A', name: 'A', category: 'A' },
-      { code: 'B', name: 'B', category: 'B' },
-    ],
+    categories: ['A', 'B'].map((code) => ({ code, name: code })),
+    groups: ['A', 'B'].map((code) => ({ code, name: code, category: code })),
     components:
       p.scoring === 'points'
         ? [

@@ -120,12 +120,21 @@ export function pointsPlan(overrides: Partial<Plan> = {}): Plan {
   });
 }
 
-const v = (unit: string, indicator: string, value: number, target?: number): ValueInput => ({
-  unit,
-  indicator,
-  value,
-  target,
-});
+/**
+ * The mini input's values per unit: [T1, T2, D1, S1]; T1 and T2 against the target 100, D1 the
+ * count of faults (2 points each), S1 a satisfaction score.
+ */
+const MINI_VALUES: Record<string, [number, number, number, number]> = {
+  // T1 95/100 × 30 = 28.5; T2 110/100 → 1 + min(0.1, 0.5 × 0.1) = 1.05 × 20 = 21;
+  // D1 25 − 1 × 2 = 23; S1 90/100 × 25 = 22.5. Base 28.5 + 21 + 23 + 22.5 = 95.
+  A1: [95, 110, 1, 90],
+  // 30 + 90/100 × 20 = 18 + 25 + 88.8/100 × 25 = 22.2 → 95.2.
+  A2: [100, 90, 0, 88.8],
+  // 24 + 20 + 19 + 21.675 = 84.675 → 84.68.
+  A3: [80, 100, 3, 86.7],
+  // 99.99/100 × 30 = 29.997 → 30.00; 105/100 → 1.025 × 20 = 20.5; 25; 25 → 100.5.
+  A4: [99.99, 105, 0, 100],
+};
 
 /**
  * The input of pointsPlan() computed by hand in the tests: four units of group A, base scores
@@ -135,30 +144,13 @@ const v = (unit: string, indicator: string, value: number, target?: number): Val
 export function miniInput(events: Partial<EvaluationInput> = {}): EvaluationInput {
   return {
     period: '2016-Y',
-    units: ['A1', 'A2', 'A3', 'A4'].map((code) => ({ code, group: 'A' })),
-    values: [
-      // A1: T1 95/100 × 30 = 28.5; T2 110/100 → 1 + min(0.1, 0.5 × 0.1) = 1.05 × 20 = 21;
-      // D1 25 − 1 × 2 = 23; S1 90/100 × 25 = 22.5. Base 28.5 + 21 + 23 + 22.5 = 95.
-      v('A1', 'T1', 95, 100),
-      v('A1', 'T2', 110, 100),
-      v('A1', 'D1', 1),
-      v('A1', 'S1', 90),
-      // A2: 30 + 90/100 × 20 = 18 + 25 + 88.8/100 × 25 = 22.2 → 95.2.
-      v('A2', 'T1', 100, 100),
-      v('A2', 'T2', 90, 100),
-      v('A2', 'D1', 0),
-      v('A2', 'S1', 88.8),
-      // A3: 24 + 20 + 19 + 21.675 = 84.675 → 84.68.
-      v('A3', 'T1', 80, 100),
-      v('A3', 'T2', 100, 100),
-      v('A3', 'D1', 3),
-      v('A3', 'S1', 86.7),
-      // A4: 99.99/100 × 30 = 29.997 → 30.00; 105/100 → 1.025 × 20 = 20.5; 25; 25 → 100.5.
-      v('A4', 'T1', 99.99, 100),
-      v('A4', 'T2', 105, 100),
-      v('A4', 'D1', 0),
-      v('A4', 'S1', 100),
-    ],
+    units: Object.keys(MINI_VALUES).map((code) => ({ code, group: 'A' })),
+    values: Object.entries(MINI_VALUES).flatMap(([unit, [t1, t2, d1, s1]]): ValueInput[] => [
+      { unit, indicator: 'T1', value: t1, target: 100 },
+      { unit, indicator: 'T2', value: t2, target: 100 },
+      { unit, indicator: 'D1', value: d1 },
+      { unit, indicator: 'S1', value: s1 },
+    ]),
     bonuses: [
       { unit: 'A1', source: 'innovation', points: 5, reason: '改革创新' },
       { unit: 'A1', source: 'ranking', points: 4, reason: '进档升位' },
