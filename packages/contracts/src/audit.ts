@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { paged, pageQuery } from './common.js';
+import { row } from './fields.js';
 
-export const auditEvent = z.object({
-  id: z.number().int(),
+export const auditEvent = row({
   at: z.string(),
   actorId: z.number().int().nullable(),
   actorName: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { row } from './fields.js';
 
 /** Roles from the glossary. security_admin and audit_admin arrive with a later issue. */
 export const roles = [
@@ -48,8 +49,7 @@ export const grantInput = z
   });
 export type GrantInput = z.infer<typeof grantInput>;
 
-export const grant = z.object({
-  id: z.number().int(),
+export const grant = row({
   role,
   scopeType,
   orgNodeId: z.number().int().nullable(),
@@ -59,8 +59,7 @@ export const grant = z.object({
 });
 export type Grant = z.infer<typeof grant>;
 
-export const me = z.object({
-  id: z.number().int(),
+export const me = row({
   username: z.string(),
   displayName: z.string(),
   mustChangePassword: z.boolean(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decision, planPeriod, stamp, stampOrNull, unitRef } from './fields.js';
+import { decision, planPeriod, row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
 import { periodCode } from './plans.js';
 import { evidenceFile } from './submissions.js';
 
@@ -20,8 +20,7 @@ export type EventKind = z.infer<typeof eventKind>;
 export const eventStatus = z.enum(['pending', 'approved', 'rejected', 'withdrawn']);
 export type EventStatus = z.infer<typeof eventStatus>;
 
-export const cycleEvent = z.object({
-  id: z.number().int(),
+export const cycleEvent = row({
   planId: z.number().int(),
   /** The period the event counts in; it also counts in every later period of the year. */
   period: z.string(),
@@ -40,7 +39,7 @@ export const cycleEvent = z.object({
   evidence: z.array(evidenceFile),
   ...stamp('created'),
   ...decision,
-  version: z.number().int(),
+  ...versioned,
 });
 export type CycleEvent = z.infer<typeof cycleEvent>;
 
@@ -67,7 +66,7 @@ export type EventCreate = z.infer<typeof eventCreate>;
 export const eventDecision = z.strictObject({
   decision: z.enum(['approve', 'reject']),
   note: text(2000).nullable().optional(),
-  version: z.number().int(),
+  ...versioned,
 });
 export const eventWithdraw = z.strictObject({ reason: text(2000).min(1), version: z.number().int() });
 
@@ -116,8 +115,7 @@ export const importPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
-export const importBatch = z.object({
-  id: z.number().int(),
+export const importBatch = row({
   ...planPeriod,
   fileName: z.string(),
   sha256: z.string(),
@@ -135,8 +133,7 @@ export const importQuery = z.strictObject({ period: periodCode });
 export const runStatus = z.enum(['draft', 'released']);
 export type RunStatus = z.infer<typeof runStatus>;
 
-export const runSummary = z.object({
-  id: z.number().int(),
+export const runSummary = row({
   ...planPeriod,
   status: runStatus,
   planRevision: z.number().int(),

@@ -22,6 +22,9 @@ export function stampOrNull<V extends string>(verb: V): Stamp<V, z.ZodNullable<z
   >;
 }
 
+/** A stored row: its id, then its own fields. */
+export const row = <T extends z.ZodRawShape>(fields: T) => z.object({ id: z.number().int(), ...fields });
+
 /** A unit named in a row: its id, code and name. */
 export const unitRef = { unitId: z.number().int(), unitCode: z.string(), unitName: z.string() };
 

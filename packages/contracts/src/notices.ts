@@ -1,7 +1,7 @@
 import { periodCodePattern } from '@jixiao/engine';
 import { z } from 'zod';
 import { code, paged, pageQuery } from './common.js';
-import { planPeriod, stamp, stampOrNull, unitRef } from './fields.js';
+import { planPeriod, row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
 
 /*
  * Issue 4, items 5, 6, 9 and 11: supervision items (H6), progress against the pro-rata schedule,
@@ -48,8 +48,7 @@ export const supervisionImportResult = z.object({
   unchanged: z.number().int(),
 });
 
-export const supervisionItem = z.object({
-  id: z.number().int(),
+export const supervisionItem = row({
   source: z.string(),
   externalId: z.string(),
   planId: z.number().int(),
@@ -66,8 +65,7 @@ export const supervisionItem = z.object({
 export type SupervisionItem = z.infer<typeof supervisionItem>;
 export const supervisionItemQuery = z.strictObject({ planId: z.coerce.number().int().positive() });
 
-export const apiToken = z.object({
-  id: z.number().int(),
+export const apiToken = row({
   name: z.string(),
   purpose: z.string(),
   ...stamp('created'),
@@ -141,8 +139,7 @@ export type NoticeStatus = (typeof noticeStatuses)[number];
 export const noticeActions = ['route', 'acknowledge', 'answer', 'close', 'escalate'] as const;
 export type NoticeAction = (typeof noticeActions)[number];
 
-export const notice = z.object({
-  id: z.number().int(),
+export const notice = row({
   kind: z.enum(noticeKinds),
   planId: z.number().int().nullable(),
   unitId: z.number().int(),
@@ -158,7 +155,7 @@ export const notice = z.object({
   answer: z.string().nullable(),
   ...stampOrNull('answered'),
   proposal: z.object({ id: z.number().int(), reason: z.string(), proposedAt: z.string() }).nullable(),
-  version: z.number().int(),
+  ...versioned,
 });
 export type Notice = z.infer<typeof notice>;
 export const noticeList = paged(notice);
@@ -197,8 +194,7 @@ export const announcementCreate = z.strictObject({
   /** Empty = every unit. */
   unitIds: z.array(z.number().int().positive()).max(1000).default([]),
 });
-export const announcement = z.object({
-  id: z.number().int(),
+export const announcement = row({
   title: z.string(),
   body: z.string(),
   unitIds: z.array(z.number().int()),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paged, pageQuery } from './common.js';
+import { row } from './fields.js';
 
 export const notificationKinds = [
   'deadline',
@@ -14,8 +15,7 @@ export const notificationKinds = [
 ] as const;
 export const notificationKind = z.enum(notificationKinds);
 
-export const notification = z.object({
-  id: z.number().int(),
+export const notification = row({
   kind: notificationKind,
   title: z.string(),
   body: z.string(),

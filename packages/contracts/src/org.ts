@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { code, name } from './common.js';
-import { versioned } from './fields.js';
+import { row, versioned } from './fields.js';
 
 /** Kinds of node in the organisation tree (glossary: org_node). */
 export const orgKinds = ['region', 'department', 'zone', 'vertical', 'enterprise', 'section'] as const;
@@ -20,7 +20,7 @@ export const systemCreate = z.strictObject({
 export const systemUpdate = z.strictObject({
   name: name.optional(),
   ownerOrgId: z.number().int().positive().nullable().optional(),
-  version: z.number().int(),
+  ...versioned,
 });
 
 export const category = z.object({ ...coded, systemId: z.number().int() });
@@ -57,16 +57,15 @@ export const orgNodeUpdate = z.strictObject({
   systemId: z.number().int().positive().nullable().optional(),
   groupId: z.number().int().positive().nullable().optional(),
   sortOrder: z.number().int().min(0).max(1_000_000).optional(),
-  version: z.number().int(),
+  ...versioned,
 });
 
-export const staff = z.object({
-  id: z.number().int(),
+export const staff = row({
   orgNodeId: z.number().int(),
   employeeNo: z.string(),
   name: z.string(),
   title: z.string().nullable(),
-  version: z.number().int(),
+  ...versioned,
 });
 export type Staff = z.infer<typeof staff>;
 export const staffCreate = z.strictObject({
@@ -79,7 +78,7 @@ export const staffUpdate = z.strictObject({
   orgNodeId: z.number().int().positive().optional(),
   name: name.optional(),
   title: z.string().trim().max(100).nullable().optional(),
-  version: z.number().int(),
+  ...versioned,
 });
 export const staffQuery = z.strictObject({ orgNodeId: z.coerce.number().int().positive() });
 

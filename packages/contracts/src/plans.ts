@@ -1,6 +1,6 @@
 import { periodCodePattern } from '@jixiao/engine';
 import { z } from 'zod';
-import { planPeriod, stamp, stampOrNull } from './fields.js';
+import { planPeriod, row, stamp, stampOrNull, versioned } from './fields.js';
 
 /**
  * Evaluation plans (考评方案): one per evaluation system per year, edited as drafts, activated once
@@ -22,14 +22,13 @@ export const planIssue = z.object({
 });
 export type PlanIssue = z.infer<typeof planIssue>;
 
-export const planSummary = z.object({
-  id: z.number().int(),
+export const planSummary = row({
   systemId: z.number().int(),
   year: z.number().int(),
   name: z.string(),
   status: planStatus,
   /** Optimistic-concurrency version of the draft; send it back when saving. */
-  version: z.number().int(),
+  ...versioned,
   /** Number of saved revisions (1 = as created). */
   revision: z.number().int(),
   clonedFromId: z.number().int().nullable(),
@@ -64,7 +63,7 @@ export const planCreate = z.strictObject({
 
 export const planSave = z.strictObject({
   document: planDocument,
-  version: z.number().int(),
+  ...versioned,
   note: z.string().trim().max(500).optional(),
 });
 
@@ -186,8 +185,7 @@ export const groupQuotas = z.object({
 });
 export type GroupQuotas = z.infer<typeof groupQuotas>;
 
-export const evaluationRun = z.object({
-  id: z.number().int(),
+export const evaluationRun = row({
   ...planPeriod,
   planRevision: z.number().int(),
   ...stamp('computed'),

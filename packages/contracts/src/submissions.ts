@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepSchema } from './explain/steps.js';
-import { planPeriod, stamp, stampOrNull, unitRef } from './fields.js';
+import { planPeriod, row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
 import { periodCode } from './plans.js';
 import { valueSource } from './sources.js';
 
@@ -19,8 +19,7 @@ const id = z.coerce.number().int().positive();
 const finite = z.number().finite();
 const text = (max: number) => z.string().trim().max(max);
 
-export const evidenceFile = z.object({
-  id: z.number().int(),
+export const evidenceFile = row({
   fileName: z.string(),
   contentType: z.string(),
   size: z.number().int(),
@@ -29,8 +28,7 @@ export const evidenceFile = z.object({
 });
 export type EvidenceFile = z.infer<typeof evidenceFile>;
 
-export const submission = z.object({
-  id: z.number().int(),
+export const submission = row({
   planId: z.number().int(),
   unitId: z.number().int(),
   indicator: z.string(),
@@ -44,7 +42,7 @@ export const submission = z.object({
   late: z.boolean(),
   ...stampOrNull('submitted'),
   ...stampOrNull('verified'),
-  version: z.number().int(),
+  ...versioned,
   updatedAt: z.string(),
   evidenceCount: z.number().int(),
 });
@@ -102,7 +100,7 @@ export const submissionUpdate = z.strictObject({
   submit: z.boolean().default(true),
   /** Required when correcting a verified value (G5). */
   reason: text(500).optional(),
-  version: z.number().int(),
+  ...versioned,
 });
 export type SubmissionUpdate = z.infer<typeof submissionUpdate>;
 
@@ -113,8 +111,7 @@ export const submissionHistoryEntry = z.object({
   ...stamp('changed'),
 });
 
-export const verificationRecord = z.object({
-  id: z.number().int(),
+export const verificationRecord = row({
   submissionId: z.number().int(),
   method: verificationMethod,
   result: z.enum(['pass', 'fail']),
@@ -160,7 +157,7 @@ export const verificationCreate = z.strictObject({
   note: text(1000).nullable().optional(),
   /** Pass with a corrected value (the verified figure replaces the submitted one). */
   correctedValue: finite.nullable().optional(),
-  version: z.number().int(),
+  ...versioned,
 });
 export const sampleCreate = z.strictObject({
   planId: z.number().int().positive(),
@@ -168,8 +165,7 @@ export const sampleCreate = z.strictObject({
   size: z.number().int().min(1).max(1000),
   seed: z.string().trim().min(1).max(100),
 });
-export const verificationSample = z.object({
-  id: z.number().int(),
+export const verificationSample = row({
   ...planPeriod,
   seed: z.string(),
   size: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decision, planPeriod, stamp, stampOrNull, unitRef } from './fields.js';
+import { decision, planPeriod, row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
 
 /*
  * Task books (W10, S4), decomposition (S1), periods and deadlines (S9, G7). Numbers users enter
@@ -16,8 +16,7 @@ export const periodStates = ['not_open', 'open', 'late', 'closed', 'reopened'] a
 export const periodStateEnum = z.enum(periodStates);
 export type PeriodStateName = (typeof periodStates)[number];
 
-export const periodReopening = z.object({
-  id: z.number().int(),
+export const periodReopening = row({
   period: z.string(),
   unitId: z.number().int(),
   unitName: z.string(),
@@ -27,15 +26,14 @@ export const periodReopening = z.object({
 });
 export type PeriodReopening = z.infer<typeof periodReopening>;
 
-export const periodWindow = z.object({
-  id: z.number().int(),
+export const periodWindow = row({
   ...planPeriod,
   opensAt: z.string(),
   dueAt: z.string(),
   closed: z.boolean(),
   /** State now, without any unit's reopening. */
   state: periodStateEnum,
-  version: z.number().int(),
+  ...versioned,
   reopenings: z.array(periodReopening),
 });
 export type PeriodWindow = z.infer<typeof periodWindow>;
@@ -105,8 +103,7 @@ export const taskTarget = z.object({
 });
 export type TaskTarget = z.infer<typeof taskTarget>;
 
-export const taskBookSummary = z.object({
-  id: z.number().int(),
+export const taskBookSummary = row({
   planId: z.number().int(),
   ...unitRef,
   status: taskBookStatusEnum,
@@ -115,7 +112,7 @@ export const taskBookSummary = z.object({
   targetsSet: z.number().int(),
   targetsTotal: z.number().int(),
   pendingChange: z.boolean(),
-  version: z.number().int(),
+  ...versioned,
   updatedAt: z.string(),
 });
 export type TaskBookSummary = z.infer<typeof taskBookSummary>;
@@ -126,8 +123,7 @@ export const taskBookList = z.object({
 });
 export type TaskBookList = z.infer<typeof taskBookList>;
 
-export const changeRequest = z.object({
-  id: z.number().int(),
+export const changeRequest = row({
   taskBookId: z.number().int(),
   unitId: z.number().int(),
   unitName: z.string(),
@@ -136,7 +132,7 @@ export const changeRequest = z.object({
   status: z.enum(['pending', 'approved', 'rejected']),
   ...stamp('requested'),
   ...decision,
-  version: z.number().int(),
+  ...versioned,
 });
 export type ChangeRequest = z.infer<typeof changeRequest>;
 export const changeRequestList = z.array(changeRequest);

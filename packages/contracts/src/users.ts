@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { grant, grantInput, newPassword } from './auth.js';
 import { paged, pageQuery } from './common.js';
+import { row, versioned } from './fields.js';
 
-export const user = z.object({
-  id: z.number().int(),
+export const user = row({
   username: z.string(),
   displayName: z.string(),
   email: z.string().nullable(),
@@ -13,7 +13,7 @@ export const user = z.object({
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   grants: z.array(grant),
-  version: z.number().int(),
+  ...versioned,
 });
 export type User = z.infer<typeof user>;
 export const userList = paged(user);
@@ -42,7 +42,7 @@ export const userUpdate = z.strictObject({
   email: z.email().max(200).nullable().optional(),
   orgNodeId: z.number().int().positive().nullable().optional(),
   active: z.boolean().optional(),
-  version: z.number().int(),
+  ...versioned,
 });
 export const resetPasswordBody = z.strictObject({ password: newPassword });
 export const grantParams = z.strictObject({
