@@ -28,6 +28,20 @@ export const row = <T extends z.ZodRawShape>(fields: T) => z.object({ id: z.numb
 /** A unit named in a row: its id, code and name. */
 export const unitRef = { unitId: z.number().int(), unitCode: z.string(), unitName: z.string() };
 
+/**
+ * A unit as results name it: its id (null for a unit the org tree does not hold), its code in
+ * the plan's input, its name and group.
+ */
+export const scoredUnit = {
+  unitId: z.number().int().nullable(),
+  unit: z.string(),
+  name: z.string(),
+  group: z.string(),
+};
+
+/** A figure's unit of measure and the reporter's note (a submitted value, a task book target). */
+export const figureNote = { measureUnit: z.string().nullable(), note: z.string().nullable() };
+
 /** What a row belongs to: a plan and one of its period codes. */
 export const planPeriod = { planId: z.number().int(), period: z.string() };
 

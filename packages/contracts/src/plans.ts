@@ -1,6 +1,6 @@
 import { periodCodePattern } from '@jixiao/engine';
 import { z } from 'zod';
-import { planPeriod, row, stamp, stampOrNull, versioned } from './fields.js';
+import { planPeriod, row, scoredUnit, stamp, stampOrNull, versioned } from './fields.js';
 
 /**
  * Evaluation plans (考评方案): one per evaluation system per year, edited as drafts, activated once
@@ -154,10 +154,7 @@ export const periodCode = z
 export const periodQuery = z.strictObject({ period: periodCode });
 
 export const unitScore = z.object({
-  unitId: z.number().int().nullable(),
-  unit: z.string(),
-  name: z.string(),
-  group: z.string(),
+  ...scoredUnit,
   category: z.string(),
   total: z.number(),
   base: z.number(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepSchema } from './explain/steps.js';
-import { planPeriod, row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
+import { figureNote, planPeriod, row, scoredUnit, stamp, stampOrNull, unitRef, versioned } from './fields.js';
 import { periodCode } from './plans.js';
 import { valueSource } from './sources.js';
 
@@ -34,8 +34,7 @@ export const submission = row({
   indicator: z.string(),
   period: z.string(),
   value: z.number().nullable(),
-  measureUnit: z.string().nullable(),
-  note: z.string().nullable(),
+  ...figureNote,
   status: submissionStatus,
   source: submissionSource,
   returnReason: z.string().nullable(),
@@ -204,10 +203,7 @@ export const lostPoints = z.object({
   sources: z.array(valueSource).optional(),
 });
 export const liveUnit = z.object({
-  unitId: z.number().int().nullable(),
-  unit: z.string(),
-  name: z.string(),
-  group: z.string(),
+  ...scoredUnit,
   total: z.number(),
   rank: z.number().int(),
   grade: z.object({ code: z.string(), name: z.string(), color: z.string() }).nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decision, planPeriod, row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
+import { decision, figureNote, planPeriod, row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
 
 /*
  * Task books (W10, S4), decomposition (S1), periods and deadlines (S9, G7). Numbers users enter
@@ -96,8 +96,7 @@ export const taskTarget = z.object({
   decomposition: decompositionRule,
   target: z.number().nullable(),
   baseline: z.number().nullable(),
-  measureUnit: z.string().nullable(),
-  note: z.string().nullable(),
+  ...figureNote,
   /** Whether the current user reviews this indicator (lead department or office). */
   reviewable: z.boolean(),
 });
