@@ -26,12 +26,16 @@ const VerificationPage = lazy(() => import('./features/verification/Verification
 const EventsPage = lazy(() => import('./features/events/EventsPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
 const LivePage = lazy(() => import('./features/live/LivePage.js'));
+const BallotPage = lazy(() => import('./features/surveys/BallotPage.js'));
+const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
 const h = (crumb: string): RouteHandle => ({ crumb });
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // The public ballot (one person, one code): no sign-in.
+  { path: '/ballot', element: <BallotPage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -154,6 +158,15 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="results.read">
                 <LivePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'surveys',
+            handle: h('surveysNav.surveys'),
+            element: (
+              <RequirePermission permission="surveys.read">
+                <SurveysPage />
               </RequirePermission>
             ),
           },

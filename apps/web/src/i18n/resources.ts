@@ -7,6 +7,7 @@ import plansEditorEn from './locales/en/plans-editor.json';
 import resultsLoopEn from './locales/en/results-loop.json';
 import revisionNotesEn from './locales/en/revision-notes.json';
 import submissionsEn from './locales/en/submissions.json';
+import surveysEn from './locales/en/surveys.json';
 import taskbooksEn from './locales/en/taskbooks.json';
 import commonZhCN from './locales/zh-CN/common.json';
 import eventsImportsZhCN from './locales/zh-CN/events-imports.json';
@@ -16,6 +17,7 @@ import plansEditorZhCN from './locales/zh-CN/plans-editor.json';
 import resultsLoopZhCN from './locales/zh-CN/results-loop.json';
 import revisionNotesZhCN from './locales/zh-CN/revision-notes.json';
 import submissionsZhCN from './locales/zh-CN/submissions.json';
+import surveysZhCN from './locales/zh-CN/surveys.json';
 import taskbooksZhCN from './locales/zh-CN/taskbooks.json';
 
 /**
@@ -36,6 +38,7 @@ export const zhCN = {
   resultsLoop: resultsLoopZhCN,
   eventsImports: eventsImportsZhCN,
   revisionNotes: revisionNotesZhCN,
+  surveys: surveysZhCN,
 };
 
 export const en: Namespaces = {
@@ -48,6 +51,7 @@ export const en: Namespaces = {
   resultsLoop: resultsLoopEn,
   eventsImports: eventsImportsEn,
   revisionNotes: revisionNotesEn,
+  surveys: surveysEn,
 };
 
 /**
@@ -80,5 +84,6 @@ export function translation(lang: Lang) {
     ...d.resultsLoop,
     ...d.eventsImports,
     ...d.revisionNotes,
+    ...d.surveys,
   };
 }

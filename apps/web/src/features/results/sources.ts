@@ -98,6 +98,8 @@ function link(s: ValueSource, ctx: SourceContext): SourceLink | null {
       return { to: withQuery('/supervision', { item: s.id }), permission: 'supervision.manage' };
     case 'task_book':
       return { to: withQuery('/task-books', { plan: ctx.planId }), permission: 'taskbooks.read' };
+    case 'survey':
+      return { to: withQuery('/surveys', { plan: ctx.planId, campaign: s.id }), permission: 'surveys.read' };
     default:
       return null;
   }
@@ -130,6 +132,10 @@ function text(s: ValueSource): { textKey: string; params: Record<string, string 
       return { textKey: 'sources.event', params: { id } };
     case 'half_year':
       return { textKey: 'sources.halfYear', params: { period } };
+    case 'survey':
+      return s.value === null
+        ? { textKey: 'sources.surveyShort', params: { id } }
+        : { textKey: 'sources.survey', params: { id, period, n: s.n ?? 0 } };
     case 'missing': {
       const policy = s.policy ?? '';
       return (MISSING_POLICIES as readonly string[]).includes(policy)

@@ -1,0 +1,143 @@
+import type { BallotAnswers } from '@jixiao/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Result, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../shared/format.js';
+import { castBallot, openBallot } from './api.js';
+import { answersToSend, codeFromHash, type Refusal, refusals } from './ballot-model.js';
+import { QuestionField } from './QuestionField.js';
+
+/**
+ * The public ballot page (S12, one person one code), made for a phone: a QR link `/ballot#CODE`
+ * fills the code from the fragment, which is then removed from the address bar; the code travels
+ * only in POST bodies. No sign-in.
+ */
+export default function BallotPage() {
+  const { t } = useTranslation();
+  const [code, setCode] = useState(() => {
+    const fromLink = typeof window === 'undefined' ? '' : codeFromHash(window.location.hash);
+    if (fromLink) window.history.replaceState(null, '', window.location.pathname);
+    return fromLink;
+  });
+  const [problems, setProblems] = useState<Refusal[]>([]);
+  const [done, setDone] = useState(false);
+  const [form] = Form.useForm();
+
+  const open = useMutation({
+    mutationFn: () => openBallot(code),
+    meta: { silent: true },
+    onMutate: () => setProblems([]),
+    onError: (e) => setProblems(refusals(e)),
+  });
+  const ballot = open.data;
+  const cast = useMutation({
+    mutationFn: (values: Record<string, unknown>) =>
+      castBallot(code, answersToSend(values, ballot!.questions) as BallotAnswers),
+    meta: { silent: true },
+    onMutate: () => setProblems([]),
+    onError: (e) => setProblems(refusals(e)),
+    onSuccess: () => setDone(true),
+  });
+  const restart = () => {
+    setDone(false);
+    setCode('');
+    setProblems([]);
+    form.resetFields();
+    open.reset();
+  };
+  const general = problems.filter((p) => !p.question);
+  const byQuestion = new Map(
+    problems.filter((p) => p.question).map((p) => [p.question!, t(p.key, p.params)]),
+  );
+
+  return (
+    <div style={{ maxWidth: 560, margin: '0 auto', padding: 12 }}>
+      <Typography.Title level={4}>{t('ballot.title')}</Typography.Title>
+      {done ? (
+        <Result
+          status="success"
+          title={t('ballot.done')}
+          subTitle={t('ballot.doneHint')}
+          extra={<Button onClick={restart}>{t('ballot.anotherCode')}</Button>}
+          data-testid="ballot-done"
+        />
+      ) : (
+        <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+          {general.map((p) => (
+            <Alert
+              key={p.key}
+              type="error"
+              showIcon
+              message={t(p.key, p.params)}
+              data-testid="ballot-error"
+            />
+          ))}
+          {!ballot ? (
+            <Card>
+              <Typography.Paragraph>{t('ballot.intro')}</Typography.Paragraph>
+              <Form layout="vertical" onFinish={() => open.mutate()}>
+                <Form.Item label={t('ballot.code')} required>
+                  <Input
+                    value={code}
+                    onChange={(e) => setCode(e.target.value)}
+                    placeholder={t('ballot.codePlaceholder')}
+                    autoComplete="off"
+                    size="large"
+                    data-testid="ballot-code"
+                  />
+                </Form.Item>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  block
+                  size="large"
+                  loading={open.isPending}
+                  disabled={!code.trim()}
+                >
+                  {t('ballot.open')}
+                </Button>
+              </Form>
+            </Card>
+          ) : (
+            <Card
+              title={ballot.campaign}
+              extra={
+                <Typography.Text type="secondary">
+                  {t('ballot.closesAt', { time: formatDateTime(ballot.closesAt) })}
+                </Typography.Text>
+              }
+            >
+              <Typography.Paragraph>
+                {t('ballot.group', { group: ballot.group })}
+                {ballot.unit && (
+                  <>
+                    <br />
+                    <Typography.Text strong data-testid="ballot-unit">
+                      {t('ballot.rates', { unit: ballot.unit.name })}
+                    </Typography.Text>
+                  </>
+                )}
+              </Typography.Paragraph>
+              <Form form={form} layout="vertical" onFinish={(v) => cast.mutate(v)}>
+                {ballot.questions.map((q, i) => (
+                  <QuestionField key={q.id} q={q} index={i} error={byQuestion.get(q.id)} />
+                ))}
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  block
+                  size="large"
+                  loading={cast.isPending}
+                  data-testid="ballot-submit"
+                >
+                  {cast.isPending ? t('ballot.submitting') : t('ballot.submit')}
+                </Button>
+              </Form>
+            </Card>
+          )}
+        </Space>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import {
+  type BallotAnswers,
+  ballotAccepted,
+  ballotForm,
+  campaignDetail,
+  campaignList,
+  campaignProgress,
+  campaignResults,
+  codesCreated,
+} from '@jixiao/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../shared/api.js';
+
+export const surveyKeys = {
+  campaigns: (planId: number) => ['surveys', 'campaigns', planId] as const,
+  progress: (id: number) => ['surveys', 'progress', id] as const,
+  results: (id: number) => ['surveys', 'results', id] as const,
+};
+
+export function useCampaigns(planId: number | undefined) {
+  return useQuery({
+    queryKey: surveyKeys.campaigns(planId ?? 0),
+    queryFn: () => api.get('/api/survey-campaigns', campaignList, { planId }),
+    enabled: planId !== undefined,
+  });
+}
+
+export function useProgress(id: number) {
+  return useQuery({
+    queryKey: surveyKeys.progress(id),
+    queryFn: () => api.get(`/api/survey-campaigns/${id}/progress`, campaignProgress),
+  });
+}
+
+export function useResults(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: surveyKeys.results(id),
+    queryFn: () => api.get(`/api/survey-campaigns/${id}/results`, campaignResults),
+    enabled,
+  });
+}
+
+export const campaignStep = (id: number, action: 'open' | 'close' | 'reopen' | 'score', version: number) =>
+  api.post(`/api/survey-campaigns/${id}/transitions`, campaignDetail, { action, version });
+
+export const issueCodes = (id: number, body: { groupId: number; perUnit: boolean; count: number }) =>
+  api.post(`/api/survey-campaigns/${id}/codes`, codesCreated, body);
+
+// The ballot page: public, the code always in the body (never in a URL the server sees).
+export const openBallot = (code: string) =>
+  api.post('/api/ballot/open', ballotForm, { code }, { skipAuthRedirect: true });
+export const castBallot = (code: string, answers: BallotAnswers) =>
+  api.post('/api/ballot', ballotAccepted, { code, answers }, { skipAuthRedirect: true });
