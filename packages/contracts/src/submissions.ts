@@ -29,10 +29,9 @@ export const evidenceFile = row({
 export type EvidenceFile = z.infer<typeof evidenceFile>;
 
 export const submission = row({
-  planId: z.number().int(),
+  ...planPeriod,
   unitId: z.number().int(),
   indicator: z.string(),
-  period: z.string(),
   value: z.number().nullable(),
   ...figureNote,
   status: submissionStatus,
