@@ -11,21 +11,17 @@ const groups = (method: SurveySpec['method']): SurveySpec => ({
     { code: 'public', weight: 0.6, minSample: 3, units: ['A', 'B', 'C'] },
   ],
 });
+/** One ballot per score, of a group for a unit. */
+const rated = (group: string, unit: string, ...scores: number[]): BallotScore[] =>
+  scores.map((score) => ({ group, unit, score }));
 const ballots: BallotScore[] = [
-  { group: 'leaders', unit: 'A', score: 100 },
-  { group: 'leaders', unit: 'A', score: 80 },
-  { group: 'leaders', unit: 'B', score: 60 },
-  { group: 'public', unit: 'A', score: 80 },
-  { group: 'public', unit: 'A', score: 60 },
-  { group: 'public', unit: 'A', score: 40 },
-  { group: 'public', unit: 'B', score: 100 },
-  { group: 'public', unit: 'B', score: 100 },
-  { group: 'public', unit: 'B', score: 100 },
-  { group: 'public', unit: 'C', score: 100 },
-  { group: 'public', unit: 'C', score: 100 },
-  { group: 'public', unit: 'C', score: 40 },
+  ...rated('leaders', 'A', 100, 80),
+  ...rated('leaders', 'B', 60),
+  ...rated('public', 'A', 80, 60, 40),
+  ...rated('public', 'B', 100, 100, 100),
+  ...rated('public', 'C', 100, 100, 40),
   // The leaders do not rate C: this ballot counts nowhere.
-  { group: 'leaders', unit: 'C', score: 0 },
+  ...rated('leaders', 'C', 0),
 ];
 const byUnit = (spec: SurveySpec) => Object.fromEntries(surveyScores(spec, ballots).map((u) => [u.unit, u]));
 
