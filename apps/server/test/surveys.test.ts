@@ -61,6 +61,16 @@ describe('survey campaigns and one-person-one-code ballots', () => {
     return r.json();
   };
   const vote = (code: string, answers: unknown) => as(null, 'POST', '/api/ballot', { code, answers });
+  /** Issues one code of the campaign's first rater group, then opens it: the code and the open campaign. */
+  const openWithOneCode = async (c: { id: number; version: number; groups: { id: number }[] }) => {
+    const url = `/api/survey-campaigns/${c.id}`;
+    const [code] = (await ok(as(office, 'POST', `${url}/codes`, { groupId: c.groups[0]!.id, count: 1 }), 201))
+      .codes;
+    const campaign = await ok(
+      as(office, 'POST', `${url}/transitions`, { action: 'open', version: c.version }),
+    );
+    return { code, campaign };
+  };
 
   it('the office builds a questionnaire and a campaign of two rater groups for the plan’s survey indicator', async () => {
     office = await officeCookie(env);
@@ -347,18 +357,7 @@ describe('survey campaigns and one-person-one-code ballots', () => {
       }),
       201,
     );
-    const [code] = (
-      await ok(
-        as(office, 'POST', `/api/survey-campaigns/${c2.id}/codes`, { groupId: c2.groups[0].id, count: 1 }),
-        201,
-      )
-    ).codes;
-    await ok(
-      as(office, 'POST', `/api/survey-campaigns/${c2.id}/transitions`, {
-        action: 'open',
-        version: c2.version,
-      }),
-    );
+    const { code } = await openWithOneCode(c2);
     const answers = { units: { u1: 'sat', u2: 'sat' } };
     const replies = await Promise.all(Array.from({ length: 200 }, () => vote(code.code, answers)));
     const status = replies.map((r) => r.statusCode);
@@ -398,18 +397,9 @@ describe('survey campaigns and one-person-one-code ballots', () => {
       as(office, 'POST', '/api/survey-campaigns', { ...base, groups: [{ ...group, indicator: 'S2' }] }),
       201,
     );
-    const [code] = (
-      await ok(
-        as(office, 'POST', `/api/survey-campaigns/${c3.id}/codes`, { groupId: c3.groups[0].id, count: 1 }),
-        201,
-      )
-    ).codes;
-    c3 = await ok(
-      as(office, 'POST', `/api/survey-campaigns/${c3.id}/transitions`, {
-        action: 'open',
-        version: c3.version,
-      }),
-    );
+    const opened = await openWithOneCode(c3);
+    const code = opened.code;
+    c3 = opened.campaign;
     expect((await vote(code.code, { units: { u1: 'basic', u2: 'unsat' } })).statusCode).toBe(201);
     for (const action of ['close', 'score'])
       c3 = await ok(
