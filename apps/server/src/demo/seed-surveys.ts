@@ -242,7 +242,7 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
     after: { status: 'scored' },
   });
 
-  // Year-end: open through December, a third to nine tenths of each sample in.
+  // Year-end: open through December, 40 % to all of each sample in (a fifth of the units complete).
   const end = await campaign(
     '2026 年年终社会评议',
     'year_end',
@@ -251,5 +251,5 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
     cstEnd(YEAR, 12, 31),
     'open',
   );
-  await fill(end.c, end.groups, (ui) => 0.3 + ((ui * 7) % 10) / 16, `${YEAR}-12-05`);
+  await fill(end.c, end.groups, (ui) => Math.min(1, 0.4 + ((ui * 7) % 10) / 12), `${YEAR}-12-05`);
 }

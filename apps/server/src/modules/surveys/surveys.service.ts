@@ -453,11 +453,16 @@ async function codeContext(deps: Deps, db: Executor, typed: string, ip: string) 
   const byId = new Map(units.map((u) => [u.id, u]));
   const unit = code.unitId === null ? null : (byId.get(code.unitId) ?? null);
   const plan = (await plansRepo.findPlan(db, c.planId))!;
-  const leafName = new Map(planLeaves(plan.document as unknown as Plan).map((l) => [l.code, l.name]));
+  // Work items (H7): the unit's issued targets, not the survey indicators themselves.
+  const leafName = new Map(
+    planLeaves(plan.document as unknown as Plan)
+      .filter((l) => l.methodKind !== 'satisfaction')
+      .map((l) => [l.code, l.name]),
+  );
   const workItems = unit
     ? (await inputsRepo.issuedTargets(db, c.planId))
-        .filter((t) => t.unitId === unit.id)
-        .map((t) => ({ code: t.indicator, label: leafName.get(t.indicator) ?? t.indicator }))
+        .filter((t) => t.unitId === unit.id && leafName.has(t.indicator))
+        .map((t) => ({ code: t.indicator, label: leafName.get(t.indicator)! }))
     : [];
   const questions = resolveQuestions(questionnaire.questions as Question[], {
     units: group.unitIds.flatMap((id) =>

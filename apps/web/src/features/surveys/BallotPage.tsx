@@ -1,7 +1,7 @@
 import type { BallotAnswers } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Result, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/format.js';
 import { castBallot, openBallot } from './api.js';
@@ -15,11 +15,13 @@ import { QuestionField } from './QuestionField.js';
  */
 export default function BallotPage() {
   const { t } = useTranslation();
-  const [code, setCode] = useState(() => {
-    const fromLink = typeof window === 'undefined' ? '' : codeFromHash(window.location.hash);
-    if (fromLink) window.history.replaceState(null, '', window.location.pathname);
-    return fromLink;
-  });
+  const [code, setCode] = useState(() =>
+    typeof window === 'undefined' ? '' : codeFromHash(window.location.hash),
+  );
+  // Once read, the code leaves the address bar (after the first commit: a render may be retried).
+  useEffect(() => {
+    if (window.location.hash) window.history.replaceState(null, '', window.location.pathname);
+  }, []);
   const [problems, setProblems] = useState<Refusal[]>([]);
   const [done, setDone] = useState(false);
   const [form] = Form.useForm();

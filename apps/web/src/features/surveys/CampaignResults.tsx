@@ -1,7 +1,6 @@
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../shared/CompactTable.js';
-import { fmtValue } from '../results/sources.js';
 import { useResults } from './api.js';
 
 /** A scored campaign's value per unit and indicator, with its ballots and why a value is missing. */
