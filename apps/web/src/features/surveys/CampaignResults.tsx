@@ -27,7 +27,7 @@ export function CampaignResults({ id }: { id: number }) {
               r.value === null ? (
                 <Tag color="warning">{t(`surveys.missing.${r.missing ?? 'no_ballots'}`)}</Tag>
               ) : (
-                fmtValue(r.value)
+                r.value.toFixed(2)
               ),
           },
           { title: t('surveys.n'), dataIndex: 'n' },
