@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { firstRow } from '../../db/rows.js';
 import { grants, orgNodes, sessions, users } from '../../db/schema/index.js';
 import type { ActorGrant } from '../../platform/access.js';
 
@@ -7,11 +8,10 @@ export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type GrantRow = typeof grants.$inferSelect;
 
-export const findUserByUsername = async (db: Executor, username: string) =>
-  (await db.select().from(users).where(eq(users.username, username)).limit(1))[0];
+export const findUserByUsername = (db: Executor, username: string) =>
+  firstRow(db, users, eq(users.username, username));
 
-export const findUser = async (db: Executor, id: number) =>
-  (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
+export const findUser = (db: Executor, id: number) => firstRow(db, users, eq(users.id, id));
 
 export async function insertUser(db: Executor, u: NewUser): Promise<UserRow> {
   const [row] = await db.insert(users).values(u).returning();
@@ -93,14 +93,8 @@ export async function insertGrant(db: Executor, g: typeof grants.$inferInsert): 
   return row!;
 }
 
-export const findGrant = async (db: Executor, userId: number, grantId: number) =>
-  (
-    await db
-      .select()
-      .from(grants)
-      .where(and(eq(grants.id, grantId), eq(grants.userId, userId)))
-      .limit(1)
-  )[0];
+export const findGrant = (db: Executor, userId: number, grantId: number) =>
+  firstRow(db, grants, and(eq(grants.id, grantId), eq(grants.userId, userId)));
 
 export const deleteGrant = (db: Executor, id: number) => db.delete(grants).where(eq(grants.id, id));
 
@@ -143,8 +137,7 @@ export async function listUsers(db: Executor, f: UserFilter) {
 
 export const insertSession = (db: Executor, s: typeof sessions.$inferInsert) => db.insert(sessions).values(s);
 
-export const findSession = async (db: Executor, id: string) =>
-  (await db.select().from(sessions).where(eq(sessions.id, id)).limit(1))[0];
+export const findSession = (db: Executor, id: string) => firstRow(db, sessions, eq(sessions.id, id));
 
 export const touchSession = (db: Executor, id: string, at: Date) =>
   db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));

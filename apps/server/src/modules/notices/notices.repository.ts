@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { firstRow } from '../../db/rows.js';
 import { accountabilityProposals, notices, orgNodes } from '../../db/schema/index.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
@@ -115,5 +116,4 @@ export const findReminderLike = async (db: Executor, planId: number, text: strin
 export const insertProposal = async (db: Executor, v: typeof accountabilityProposals.$inferInsert) =>
   (await db.insert(accountabilityProposals).values(v).returning())[0]!;
 
-export const findUnit = async (db: Executor, id: number) =>
-  (await db.select().from(orgNodes).where(eq(orgNodes.id, id)).limit(1))[0];
+export const findUnit = (db: Executor, id: number) => firstRow(db, orgNodes, eq(orgNodes.id, id));

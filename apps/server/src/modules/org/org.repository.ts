@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { firstRow, updateVersioned } from '../../db/rows.js';
 import { categories, evalSystems, groups, orgNodes, staff, users } from '../../db/schema/index.js';
 import type { OrgScope } from '../../platform/access.js';
 
@@ -28,8 +29,7 @@ function scopeWhere(scope: OrgScope): SQL | undefined {
 export const listNodes = (db: Executor, scope: OrgScope) =>
   db.select().from(orgNodes).where(scopeWhere(scope)).orderBy(asc(orgNodes.sortOrder), asc(orgNodes.id));
 
-export const findNode = async (db: Executor, id: number) =>
-  (await db.select().from(orgNodes).where(eq(orgNodes.id, id)).limit(1))[0];
+export const findNode = (db: Executor, id: number) => firstRow(db, orgNodes, eq(orgNodes.id, id));
 
 export const findNodesByCodes = (db: Executor, codes: string[]) =>
   codes.length ? db.select().from(orgNodes).where(inArray(orgNodes.code, codes)) : Promise.resolve([]);
@@ -53,27 +53,11 @@ export async function insertNode(
   return withPath!;
 }
 
-/** Versioned update of a table with `id` and `version` columns; undefined when the version is stale. */
-async function updateVersioned<T extends Table>(
-  db: Executor,
-  table: T,
-  id: number,
-  version: number,
-  patch: Partial<T['$inferInsert']>,
-): Promise<T['$inferSelect'] | undefined> {
-  const [row] = await db
-    .update(table as typeof orgNodes)
-    .set({ ...(patch as object), version: sql`${table.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(table.id, id), eq(table.version, version)))
-    .returning();
-  return row as T['$inferSelect'] | undefined;
-}
-
 /** The versioned update of one table, named for it (the services never see a table). */
 const versioned =
   <T extends Table>(table: T) =>
   (db: Executor, id: number, version: number, patch: Partial<T['$inferInsert']>) =>
-    updateVersioned(db, table, id, version, patch);
+    updateVersioned(db, table, id, version, { ...patch, updatedAt: new Date() });
 export const updateNode = versioned(orgNodes);
 export const updateStaff = versioned(staff);
 export const updateSystem = versioned(evalSystems);
@@ -105,20 +89,17 @@ export const deleteStaff = (db: Executor, id: number) => deleteById(db, staff, i
 // --- systems, categories, groups ---------------------------------------------------------------
 
 export const listSystems = (db: Executor) => db.select().from(evalSystems).orderBy(asc(evalSystems.id));
-export const findSystem = async (db: Executor, id: number) =>
-  (await db.select().from(evalSystems).where(eq(evalSystems.id, id)).limit(1))[0];
+export const findSystem = (db: Executor, id: number) => firstRow(db, evalSystems, eq(evalSystems.id, id));
 export const insertSystem = async (db: Executor, v: typeof evalSystems.$inferInsert) =>
   (await db.insert(evalSystems).values(v).returning())[0]!;
 
 export const listCategories = (db: Executor) => db.select().from(categories).orderBy(asc(categories.id));
-export const findCategory = async (db: Executor, id: number) =>
-  (await db.select().from(categories).where(eq(categories.id, id)).limit(1))[0];
+export const findCategory = (db: Executor, id: number) => firstRow(db, categories, eq(categories.id, id));
 export const insertCategory = async (db: Executor, v: typeof categories.$inferInsert) =>
   (await db.insert(categories).values(v).returning())[0]!;
 
 export const listGroups = (db: Executor) => db.select().from(groups).orderBy(asc(groups.id));
-export const findGroup = async (db: Executor, id: number) =>
-  (await db.select().from(groups).where(eq(groups.id, id)).limit(1))[0];
+export const findGroup = (db: Executor, id: number) => firstRow(db, groups, eq(groups.id, id));
 export const insertGroup = async (db: Executor, v: typeof groups.$inferInsert) =>
   (await db.insert(groups).values(v).returning())[0]!;
 
@@ -142,8 +123,7 @@ export const allGroupsWithSystem = (db: Executor) =>
 
 export const listStaff = (db: Executor, orgNodeId: number) =>
   db.select().from(staff).where(eq(staff.orgNodeId, orgNodeId)).orderBy(asc(staff.id));
-export const findStaff = async (db: Executor, id: number) =>
-  (await db.select().from(staff).where(eq(staff.id, id)).limit(1))[0];
+export const findStaff = (db: Executor, id: number) => firstRow(db, staff, eq(staff.id, id));
 export const insertStaff = async (db: Executor, v: typeof staff.$inferInsert) =>
   (await db.insert(staff).values(v).returning())[0]!;
 

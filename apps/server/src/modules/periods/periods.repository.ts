@@ -1,21 +1,16 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { firstRow } from '../../db/rows.js';
 import { notifications, periodReopenings, periodWindows, plans } from '../../db/schema/index.js';
 
 export type WindowRow = typeof periodWindows.$inferSelect;
 export type ReopeningRow = typeof periodReopenings.$inferSelect;
 
-export const findWindow = async (db: Executor, planId: number, period: string) =>
-  (
-    await db
-      .select()
-      .from(periodWindows)
-      .where(and(eq(periodWindows.planId, planId), eq(periodWindows.period, period)))
-      .limit(1)
-  )[0];
+export const findWindow = (db: Executor, planId: number, period: string) =>
+  firstRow(db, periodWindows, and(eq(periodWindows.planId, planId), eq(periodWindows.period, period)));
 
-export const findWindowById = async (db: Executor, id: number) =>
-  (await db.select().from(periodWindows).where(eq(periodWindows.id, id)).limit(1))[0];
+export const findWindowById = (db: Executor, id: number) =>
+  firstRow(db, periodWindows, eq(periodWindows.id, id));
 
 export const listWindows = (db: Executor, planId: number) =>
   db.select().from(periodWindows).where(eq(periodWindows.planId, planId)).orderBy(asc(periodWindows.dueAt));

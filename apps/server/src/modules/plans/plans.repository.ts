@@ -1,6 +1,7 @@
 import { type RevisionNote, revisionNote } from '@jixiao/contracts';
 import { and, asc, desc, eq, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { firstRow } from '../../db/rows.js';
 import {
   categories,
   evalSystems,
@@ -15,8 +16,7 @@ export type PlanRow = typeof plans.$inferSelect;
 export type RevisionRow = typeof planRevisions.$inferSelect;
 export type RunRow = typeof evaluationRuns.$inferSelect;
 
-export const findPlan = async (db: Executor, id: number) =>
-  (await db.select().from(plans).where(eq(plans.id, id)).limit(1))[0];
+export const findPlan = (db: Executor, id: number) => firstRow(db, plans, eq(plans.id, id));
 
 export function listPlans(db: Executor, f: { systemIds: number[] | null; systemId?: number; year?: number }) {
   const where: SQL[] = [];
@@ -114,17 +114,10 @@ export const listRevisions = (db: Executor, planId: number) =>
     .where(eq(planRevisions.planId, planId))
     .orderBy(desc(planRevisions.revision));
 
-export const findRevision = async (db: Executor, planId: number, revision: number) =>
-  (
-    await db
-      .select()
-      .from(planRevisions)
-      .where(and(eq(planRevisions.planId, planId), eq(planRevisions.revision, revision)))
-      .limit(1)
-  )[0];
+export const findRevision = (db: Executor, planId: number, revision: number) =>
+  firstRow(db, planRevisions, and(eq(planRevisions.planId, planId), eq(planRevisions.revision, revision)));
 
-export const findSystem = async (db: Executor, id: number) =>
-  (await db.select().from(evalSystems).where(eq(evalSystems.id, id)).limit(1))[0];
+export const findSystem = (db: Executor, id: number) => firstRow(db, evalSystems, eq(evalSystems.id, id));
 
 /** Categories and groups of a system, for the skeleton of a new plan. */
 export const systemGroups = (db: Executor, systemId: number) =>
@@ -216,14 +209,8 @@ export const latestRun = async (db: Executor, planId: number, period: string, re
       .limit(1)
   )[0];
 
-export const findRun = async (db: Executor, planId: number, runId: number) =>
-  (
-    await db
-      .select()
-      .from(evaluationRuns)
-      .where(and(eq(evaluationRuns.planId, planId), eq(evaluationRuns.id, runId)))
-      .limit(1)
-  )[0];
+export const findRun = (db: Executor, planId: number, runId: number) =>
+  firstRow(db, evaluationRuns, and(eq(evaluationRuns.planId, planId), eq(evaluationRuns.id, runId)));
 
 /** Runs of a plan without their results, newest first; `released` keeps released ones only. */
 export const listRuns = (db: Executor, planId: number, period: string | undefined, released: boolean) =>

@@ -1,21 +1,13 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import {
-  evidenceFiles,
-  grants,
-  periodReopenings,
-  periodWindows,
-  submissionHistory,
-  submissions,
-  users,
-} from '../../db/schema/index.js';
+import { firstRow, rowsIn } from '../../db/rows.js';
+import { evidenceFiles, grants, submissionHistory, submissions, users } from '../../db/schema/index.js';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type EvidenceRow = typeof evidenceFiles.$inferSelect;
 export type NewSubmission = typeof submissions.$inferInsert;
 
-export const findSubmission = async (db: Executor, id: number) =>
-  (await db.select().from(submissions).where(eq(submissions.id, id)).limit(1))[0];
+export const findSubmission = (db: Executor, id: number) => firstRow(db, submissions, eq(submissions.id, id));
 
 export const findSlot = async (
   db: Executor,
@@ -93,8 +85,8 @@ export const listHistory = (db: Executor, submissionId: number) =>
 export const insertEvidence = async (db: Executor, v: typeof evidenceFiles.$inferInsert) =>
   (await db.insert(evidenceFiles).values(v).returning())[0]!;
 
-export const findEvidence = async (db: Executor, id: number) =>
-  (await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id)).limit(1))[0];
+export const findEvidence = (db: Executor, id: number) =>
+  firstRow(db, evidenceFiles, eq(evidenceFiles.id, id));
 
 export const findEvidenceBySha = async (db: Executor, ownerType: string, ownerId: number, sha256: string) =>
   (
@@ -112,13 +104,10 @@ export const findEvidenceBySha = async (db: Executor, ownerType: string, ownerId
   )[0];
 
 export const listEvidence = (db: Executor, ownerType: string, ownerIds: number[]) =>
-  ownerIds.length
-    ? db
-        .select()
-        .from(evidenceFiles)
-        .where(and(eq(evidenceFiles.ownerType, ownerType), inArray(evidenceFiles.ownerId, ownerIds)))
-        .orderBy(asc(evidenceFiles.id))
-    : Promise.resolve([] as EvidenceRow[]);
+  rowsIn(db, evidenceFiles, evidenceFiles.ownerId, ownerIds, {
+    also: eq(evidenceFiles.ownerType, ownerType),
+    order: asc(evidenceFiles.id),
+  });
 
 // --- who provides what, and the calendar -------------------------------------------------------------
 
@@ -131,21 +120,3 @@ export async function providerRefs(db: Executor): Promise<string[]> {
     .where(and(eq(grants.role, 'provider'), eq(grants.scopeType, 'indicators'), eq(users.active, true)));
   return [...new Set(rows.flatMap((r) => r.refs))];
 }
-
-export const findWindow = async (db: Executor, planId: number, period: string) =>
-  (
-    await db
-      .select()
-      .from(periodWindows)
-      .where(and(eq(periodWindows.planId, planId), eq(periodWindows.period, period)))
-      .limit(1)
-  )[0];
-
-export const listWindows = (db: Executor, planId: number) =>
-  db.select().from(periodWindows).where(eq(periodWindows.planId, planId)).orderBy(asc(periodWindows.dueAt));
-
-export const listReopenings = (db: Executor, planId: number, period: string) =>
-  db
-    .select()
-    .from(periodReopenings)
-    .where(and(eq(periodReopenings.planId, planId), eq(periodReopenings.period, period)));

@@ -10,6 +10,7 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { periodState } from '../periods/period-state.js';
+import { findWindow } from '../periods/periods.repository.js';
 import { assertPeriodAcceptsData } from '../periods/periods.service.js';
 import { type Leaf, reportSlot } from '../plans/plan-leaves.js';
 import { verificationsOf } from '../verification/verification-records.js';
@@ -207,7 +208,7 @@ export async function listSlots(
       });
     }
   }
-  const w = await repo.findWindow(db, q.planId, q.period);
+  const w = await findWindow(db, q.planId, q.period);
   return {
     planId: q.planId,
     period: q.period,

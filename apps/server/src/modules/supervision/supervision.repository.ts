@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { firstRow, rowsIn } from '../../db/rows.js';
 import { apiTokens, orgNodes, supervisionItems } from '../../db/schema/index.js';
 
 export type ItemRow = typeof supervisionItems.$inferSelect;
@@ -8,11 +9,10 @@ export type TokenRow = typeof apiTokens.$inferSelect;
 
 // --- tokens ------------------------------------------------------------------------------------------
 
-export const findTokenByHash = async (db: Executor, hash: string) =>
-  (await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hash)).limit(1))[0];
+export const findTokenByHash = (db: Executor, hash: string) =>
+  firstRow(db, apiTokens, eq(apiTokens.tokenHash, hash));
 
-export const findToken = async (db: Executor, id: number) =>
-  (await db.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1))[0];
+export const findToken = (db: Executor, id: number) => firstRow(db, apiTokens, eq(apiTokens.id, id));
 
 export const insertToken = async (db: Executor, v: typeof apiTokens.$inferInsert) =>
   (await db.insert(apiTokens).values(v).returning())[0]!;
@@ -28,12 +28,9 @@ export const touchToken = (db: Executor, id: number, at: Date) =>
 // --- items -------------------------------------------------------------------------------------------
 
 export const itemsByExternalIds = (db: Executor, source: string, ids: string[]) =>
-  ids.length
-    ? db
-        .select()
-        .from(supervisionItems)
-        .where(and(eq(supervisionItems.source, source), inArray(supervisionItems.externalId, ids)))
-    : Promise.resolve([] as ItemRow[]);
+  rowsIn(db, supervisionItems, supervisionItems.externalId, ids, {
+    also: eq(supervisionItems.source, source),
+  });
 
 export async function insertItems(db: Executor, rows: NewItem[]) {
   const out: ItemRow[] = [];

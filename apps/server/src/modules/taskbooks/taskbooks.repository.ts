@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { firstRow, rowsIn, updateVersioned } from '../../db/rows.js';
 import {
   decompositionParts,
   grants,
@@ -17,17 +18,10 @@ export type TargetRow = typeof taskTargets.$inferSelect;
 export type ChangeRow = typeof taskChangeRequests.$inferSelect;
 export type PartRow = typeof decompositionParts.$inferSelect;
 
-export const findBook = async (db: Executor, id: number) =>
-  (await db.select().from(taskBooks).where(eq(taskBooks.id, id)).limit(1))[0];
+export const findBook = (db: Executor, id: number) => firstRow(db, taskBooks, eq(taskBooks.id, id));
 
-export const findBookOf = async (db: Executor, planId: number, unitId: number) =>
-  (
-    await db
-      .select()
-      .from(taskBooks)
-      .where(and(eq(taskBooks.planId, planId), eq(taskBooks.unitId, unitId)))
-      .limit(1)
-  )[0];
+export const findBookOf = (db: Executor, planId: number, unitId: number) =>
+  firstRow(db, taskBooks, and(eq(taskBooks.planId, planId), eq(taskBooks.unitId, unitId)));
 
 export const booksOfPlan = (db: Executor, planId: number) =>
   db.select().from(taskBooks).where(eq(taskBooks.planId, planId)).orderBy(asc(taskBooks.id));
@@ -36,23 +30,11 @@ export const insertBook = async (db: Executor, v: typeof taskBooks.$inferInsert)
   (await db.insert(taskBooks).values(v).returning())[0]!;
 
 /** Versioned update; undefined when someone else changed the book first. */
-export async function updateBook(db: Executor, id: number, version: number, patch: Partial<BookRow>) {
-  const [row] = await db
-    .update(taskBooks)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(taskBooks.id, id), eq(taskBooks.version, version)))
-    .returning();
-  return row;
-}
+export const updateBook = (db: Executor, id: number, version: number, patch: Partial<BookRow>) =>
+  updateVersioned(db, taskBooks, id, version, patch);
 
 export const targetsOf = (db: Executor, bookIds: number[]) =>
-  bookIds.length
-    ? db
-        .select()
-        .from(taskTargets)
-        .where(inArray(taskTargets.taskBookId, bookIds))
-        .orderBy(asc(taskTargets.id))
-    : Promise.resolve([] as TargetRow[]);
+  rowsIn(db, taskTargets, taskTargets.taskBookId, bookIds, { order: asc(taskTargets.id) });
 
 /** Write targets by (book, indicator): insert or overwrite. */
 export async function upsertTargets(db: Executor, rows: (typeof taskTargets.$inferInsert)[]) {
@@ -82,28 +64,18 @@ export const revisionsOf = (db: Executor, bookId: number) =>
     .orderBy(desc(taskBookRevisions.revision));
 
 export const changesOf = (db: Executor, bookIds: number[]) =>
-  bookIds.length
-    ? db
-        .select()
-        .from(taskChangeRequests)
-        .where(inArray(taskChangeRequests.taskBookId, bookIds))
-        .orderBy(desc(taskChangeRequests.id))
-    : Promise.resolve([] as ChangeRow[]);
+  rowsIn(db, taskChangeRequests, taskChangeRequests.taskBookId, bookIds, {
+    order: desc(taskChangeRequests.id),
+  });
 
-export const findChange = async (db: Executor, id: number) =>
-  (await db.select().from(taskChangeRequests).where(eq(taskChangeRequests.id, id)).limit(1))[0];
+export const findChange = (db: Executor, id: number) =>
+  firstRow(db, taskChangeRequests, eq(taskChangeRequests.id, id));
 
 export const insertChange = async (db: Executor, v: typeof taskChangeRequests.$inferInsert) =>
   (await db.insert(taskChangeRequests).values(v).returning())[0]!;
 
-export async function updateChange(db: Executor, id: number, version: number, patch: Partial<ChangeRow>) {
-  const [row] = await db
-    .update(taskChangeRequests)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(taskChangeRequests.id, id), eq(taskChangeRequests.version, version)))
-    .returning();
-  return row;
-}
+export const updateChange = (db: Executor, id: number, version: number, patch: Partial<ChangeRow>) =>
+  updateVersioned(db, taskChangeRequests, id, version, patch);
 
 export const partsOf = (db: Executor, bookId: number, indicator: string) =>
   db

@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { firstRow, rowsIn } from '../../db/rows.js';
 import { submissions, verificationSamples, verifications } from '../../db/schema/index.js';
 
 export type VerificationRow = typeof verifications.$inferSelect;
 export type SampleRow = typeof verificationSamples.$inferSelect;
 
-export const findVerification = async (db: Executor, id: number) =>
-  (await db.select().from(verifications).where(eq(verifications.id, id)).limit(1))[0];
+export const findVerification = (db: Executor, id: number) =>
+  firstRow(db, verifications, eq(verifications.id, id));
 
 export const insertVerification = async (db: Executor, v: typeof verifications.$inferInsert) =>
   (await db.insert(verifications).values(v).returning())[0]!;
@@ -16,13 +17,7 @@ export const insertVerifications = (db: Executor, v: (typeof verifications.$infe
   db.insert(verifications).values(v);
 
 export const listVerifications = (db: Executor, submissionIds: number[]) =>
-  submissionIds.length
-    ? db
-        .select()
-        .from(verifications)
-        .where(inArray(verifications.submissionId, submissionIds))
-        .orderBy(desc(verifications.id))
-    : Promise.resolve([] as VerificationRow[]);
+  rowsIn(db, verifications, verifications.submissionId, submissionIds, { order: desc(verifications.id) });
 
 /** Submitted values of a plan (optionally one period), the verification queue's candidates. */
 /**
