@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { firstRow, updateVersioned } from '../../db/rows.js';
 import { categories, evalSystems, groups, orgNodes, staff, users } from '../../db/schema/index.js';

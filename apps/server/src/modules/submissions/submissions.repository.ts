@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { firstRow, rowsIn } from '../../db/rows.js';
 import { evidenceFiles, grants, submissionHistory, submissions, users } from '../../db/schema/index.js';

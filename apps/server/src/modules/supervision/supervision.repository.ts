@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { firstRow, rowsIn } from '../../db/rows.js';
 import { apiTokens, orgNodes, supervisionItems } from '../../db/schema/index.js';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { firstRow, rowsIn } from '../../db/rows.js';
 import { submissions, verificationSamples, verifications } from '../../db/schema/index.js';
