@@ -12,7 +12,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { planInScope } from '../plans/plans.policy.js';
 import { type PlanRow, systemUnits } from '../plans/plans.repository.js';
 import { type TargetLine, targetLines } from './plan-targets.js';
-import type { Capability } from './taskbook-state.js';
+import { type Capability, type TaskBookAction, type TaskBookStatus, transition } from './taskbook-state.js';
 import * as repo from './taskbooks.repository.js';
 
 export type UnitRow = Awaited<ReturnType<typeof systemUnits>>[number];
@@ -85,3 +85,14 @@ export async function loadBook(db: Executor, actor: Actor, id: number): Promise<
 }
 
 export const refuse = (code: 'FORBIDDEN' | 'CONFLICT', message: string) => new AppError(code, message);
+
+/**
+ * Load a task book for one workflow step, refused unless the state machine lets the actor take it
+ * now (taskbook-state.ts); `to` is the status the step leads to.
+ */
+export async function loadBookFor(db: Executor, actor: Actor, id: number, action: TaskBookAction) {
+  const l = await loadBook(db, actor, id);
+  const t = transition(l.book.status as TaskBookStatus, action, l.caps);
+  if (!t.ok) throw refuse(t.code, t.message);
+  return { ...l, to: t.to };
+}

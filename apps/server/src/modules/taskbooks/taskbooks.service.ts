@@ -6,13 +6,14 @@ import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { planInScope } from '../plans/plans.policy.js';
 import { systemUnits } from '../plans/plans.repository.js';
-import { availableActions, type TaskBookStatus, transition } from './taskbook-state.js';
+import { availableActions, type TaskBookStatus } from './taskbook-state.js';
 import {
   canRead,
   capabilities,
   type LoadedBook,
   linesOf,
   loadBook,
+  loadBookFor,
   refuse,
   reviewerRefs,
   reviews,
@@ -220,9 +221,7 @@ export async function saveTargets(
   input: { version: number; targets: TaskTargetInput[] },
 ) {
   await deps.database.db.transaction(async (tx) => {
-    const l = await loadBook(tx, ctx.actor!, id);
-    const t = transition(l.book.status as TaskBookStatus, 'edit', l.caps);
-    if (!t.ok) throw refuse(t.code, t.message);
+    const l = await loadBookFor(tx, ctx.actor!, id, 'edit');
     checkTargets(l, input.targets);
     const before = (await repo.targetsOf(tx, [id])).filter((r) =>
       input.targets.some((x) => x.indicator === r.indicator),

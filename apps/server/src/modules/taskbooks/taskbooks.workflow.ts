@@ -6,8 +6,8 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notify } from '../notifications/notifications.service.js';
-import { type TaskBookStatus, transition } from './taskbook-state.js';
-import { type LoadedBook, loadBook, refuse } from './taskbooks.policy.js';
+import type { TaskBookStatus } from './taskbook-state.js';
+import { type LoadedBook, loadBook, loadBookFor, refuse } from './taskbooks.policy.js';
 import * as repo from './taskbooks.repository.js';
 import { checkTargets, getBook, presentChange, targetRows, toInput } from './taskbooks.service.js';
 
@@ -71,12 +71,9 @@ const snapshot = async (tx: Executor, bookId: number) => (await repo.targetsOf(t
 /** Take one workflow step (submit, confirm, return, review, issue) on the book's version. */
 export async function act(deps: Deps, ctx: Ctx, id: number, input: TaskBookTransition) {
   await deps.database.db.transaction(async (tx) => {
-    const l = await loadBook(tx, ctx.actor!, id);
-    const from = l.book.status as TaskBookStatus;
-    const t = transition(from, input.action, l.caps);
-    if (!t.ok) throw refuse(t.code, t.message);
+    const l = await loadBookFor(tx, ctx.actor!, id, input.action);
     const now = deps.now();
-    const patch: Partial<repo.BookRow> = { status: t.to, updatedAt: now };
+    const patch: Partial<repo.BookRow> = { status: l.to, updatedAt: now };
     if (input.action === 'return') patch.returnReason = input.reason!;
     else patch.returnReason = null;
     if (input.action === 'confirm') Object.assign(patch, { confirmedAt: now, confirmedBy: who(ctx) });
@@ -93,13 +90,13 @@ export async function act(deps: Deps, ctx: Ctx, id: number, input: TaskBookTrans
         savedAt: now,
         savedBy: who(ctx),
       });
-    await tellNext(deps, tx, { ...l, book: row }, t.to, input.reason);
+    await tellNext(deps, tx, { ...l, book: row }, l.to, input.reason);
     await recordAudit(deps, tx, ctx, {
       action: `task_book.${input.action}`,
       objectType: 'task_book',
       objectId: id,
-      before: { status: from },
-      after: { status: t.to, reason: input.reason ?? null },
+      before: { status: l.book.status },
+      after: { status: l.to, reason: input.reason ?? null },
     });
   });
   return getBook(deps, ctx, id);
@@ -125,9 +122,7 @@ export async function requestChange(
   input: { reason: string; targets: TaskTargetInput[] },
 ) {
   await deps.database.db.transaction(async (tx) => {
-    const l = await loadBook(tx, ctx.actor!, id);
-    const t = transition(l.book.status as TaskBookStatus, 'request_change', l.caps);
-    if (!t.ok) throw refuse(t.code, t.message);
+    const l = await loadBookFor(tx, ctx.actor!, id, 'request_change');
     checkTargets(l, input.targets);
     if ((await repo.changesOf(tx, [id])).some((c) => c.status === 'pending'))
       throw new AppError('CONFLICT', 'A change request of this task book is already pending');
