@@ -44,6 +44,19 @@ export function recordAudit(
   );
 }
 
+/** Audit the creation of an object (action `<objectType>.create`) and answer its state after. */
+export async function recordCreated<T>(
+  deps: Deps,
+  tx: Executor,
+  ctx: Ctx,
+  objectType: string,
+  objectId: number,
+  after: T,
+): Promise<T> {
+  await recordAudit(deps, tx, ctx, { action: `${objectType}.create`, objectType, objectId, after });
+  return after;
+}
+
 /** The trail spans every unit: only holders of a global audit grant read it. */
 function assertReadsWholeTrail(ctx: Ctx) {
   if (!ctx.actor || !orgScope(ctx.actor, 'audit.read').all)

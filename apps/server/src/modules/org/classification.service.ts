@@ -2,7 +2,7 @@ import type { Executor } from '../../db/client.js';
 import { type Actor, orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, recordCreated } from '../audit/audit.service.js';
 import * as repo from './org.repository.js';
 import { requireGlobalWrite, strip } from './org.service.js';
 
@@ -39,13 +39,7 @@ async function createRow<R extends Row>(
   return deps.database.db.transaction(async (tx) => {
     requireSystemWrite(ctx.actor!, await systemOf(tx));
     const row = await insert(tx);
-    await recordAudit(deps, tx, ctx, {
-      action: `${objectType}.create`,
-      objectType,
-      objectId: row.id,
-      after: strip(row),
-    });
-    return strip(row);
+    return recordCreated(deps, tx, ctx, objectType, row.id, strip(row));
   });
 }
 
@@ -93,13 +87,7 @@ export async function createSystem(
       name: input.name,
       ownerOrgId: input.ownerOrgId ?? null,
     });
-    await recordAudit(deps, tx, ctx, {
-      action: 'system.create',
-      objectType: 'system',
-      objectId: row.id,
-      after: strip(row),
-    });
-    return strip(row);
+    return recordCreated(deps, tx, ctx, 'system', row.id, strip(row));
   });
 }
 

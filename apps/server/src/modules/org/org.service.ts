@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { type Actor, inScope, orgScope, type Permission } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, recordCreated } from '../audit/audit.service.js';
 import * as repo from './org.repository.js';
 
 const toNode = (n: repo.NodeRow): OrgNode => ({
@@ -121,12 +121,7 @@ export async function createNode(deps: Deps, ctx: Ctx, input: NodeInput): Promis
       },
       parentPath,
     );
-    await recordAudit(deps, tx, ctx, {
-      action: 'org_node.create',
-      objectType: 'org_node',
-      objectId: row.id,
-      after: strip(row),
-    });
+    await recordCreated(deps, tx, ctx, 'org_node', row.id, strip(row));
     return toNode(row);
   });
 }
@@ -219,13 +214,7 @@ export async function createStaff(
   return deps.database.db.transaction(async (tx) => {
     await nodeInScope(tx, ctx.actor!, input.orgNodeId, 'org.write');
     const row = await repo.insertStaff(tx, { ...input, title: input.title ?? null });
-    await recordAudit(deps, tx, ctx, {
-      action: 'staff.create',
-      objectType: 'staff',
-      objectId: row.id,
-      after: strip(row),
-    });
-    return strip(row);
+    return recordCreated(deps, tx, ctx, 'staff', row.id, strip(row));
   });
 }
 

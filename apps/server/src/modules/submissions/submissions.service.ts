@@ -8,7 +8,7 @@ import type {
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, recordCreated } from '../audit/audit.service.js';
 import { periodState } from '../periods/period-state.js';
 import { findWindow } from '../periods/periods.repository.js';
 import { assertPeriodAcceptsData } from '../periods/periods.service.js';
@@ -77,13 +77,7 @@ export async function createSubmission(deps: Deps, ctx: Ctx, body: SubmissionCre
     await repo.insertHistory(tx, [
       { submissionId: row.id, value: row.value, status: row.status, changedAt: now, changedBy: who(ctx) },
     ]);
-    await recordAudit(deps, tx, ctx, {
-      action: 'submission.create',
-      objectType: 'submission',
-      objectId: row.id,
-      after: present(row),
-    });
-    return present(row);
+    return recordCreated(deps, tx, ctx, 'submission', row.id, present(row));
   });
 }
 
