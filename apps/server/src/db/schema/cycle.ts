@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { at, maybeAt, num, version } from './columns.js';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { at, id, maybeAt, num, timeOf, version } from './columns.js';
 import { users } from './identity.js';
 import { orgNodes, staff } from './org.js';
 import { evaluationRuns, plans } from './plans.js';
@@ -21,7 +21,7 @@ import { planRef, unitRef } from './refs.js';
 export const taskBooks = pgTable(
   'task_book',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     planId: planRef(),
     unitId: unitRef(),
     status: text('status').notNull().default('draft'),
@@ -44,7 +44,7 @@ export const taskBooks = pgTable(
 export const taskTargets = pgTable(
   'task_target',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     taskBookId: integer('task_book_id')
       .notNull()
       .references(() => taskBooks.id, { onDelete: 'cascade' }),
@@ -63,7 +63,7 @@ export const taskTargets = pgTable(
 export const taskBookRevisions = pgTable(
   'task_book_revision',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     taskBookId: integer('task_book_id')
       .notNull()
       .references(() => taskBooks.id, { onDelete: 'cascade' }),
@@ -80,7 +80,7 @@ export const taskBookRevisions = pgTable(
 export const taskChangeRequests = pgTable(
   'task_change_request',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     taskBookId: integer('task_book_id')
       .notNull()
       .references(() => taskBooks.id, { onDelete: 'cascade' }),
@@ -101,7 +101,7 @@ export const taskChangeRequests = pgTable(
 export const decompositionParts = pgTable(
   'decomposition_part',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     taskBookId: integer('task_book_id')
       .notNull()
       .references(() => taskBooks.id, { onDelete: 'cascade' }),
@@ -122,11 +122,11 @@ export const decompositionParts = pgTable(
 export const periodWindows = pgTable(
   'period_window',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     planId: planRef(),
     period: text('period').notNull(),
-    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
-    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    opensAt: timeOf('opens_at'),
+    dueAt: timeOf('due_at'),
     closed: boolean('closed').notNull().default(false),
     version: version(),
   },
@@ -137,12 +137,12 @@ export const periodWindows = pgTable(
 export const periodReopenings = pgTable(
   'period_reopening',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     planId: planRef(),
     period: text('period').notNull(),
     unitId: unitRef(),
     reason: text('reason').notNull(),
-    until: timestamp('until', { withTimezone: true }).notNull(),
+    until: timeOf('until'),
     createdAt: at('created_at'),
     createdBy: text('created_by'),
   },
@@ -155,7 +155,7 @@ export const periodReopenings = pgTable(
 export const importBatches = pgTable(
   'import_batch',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     planId: planRef(),
     period: text('period').notNull(),
     fileName: text('file_name').notNull(),
@@ -176,7 +176,7 @@ export const importBatches = pgTable(
 export const referenceValues = pgTable(
   'reference_value',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     planId: planRef(),
     period: text('period').notNull(),
     unitId: unitRef(),
@@ -202,7 +202,7 @@ export const referenceValues = pgTable(
 export const cycleEvents = pgTable(
   'cycle_event',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     planId: planRef(),
     period: text('period').notNull(),
     unitId: unitRef(),
@@ -233,7 +233,7 @@ export const cycleEvents = pgTable(
 export const submissions = pgTable(
   'submission',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     planId: planRef(),
     unitId: unitRef(),
     indicator: text('indicator').notNull(),
@@ -265,7 +265,7 @@ export const submissions = pgTable(
 export const submissionHistory = pgTable(
   'submission_history',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     submissionId: integer('submission_id')
       .notNull()
       .references(() => submissions.id, { onDelete: 'cascade' }),
@@ -282,7 +282,7 @@ export const submissionHistory = pgTable(
 export const evidenceFiles = pgTable(
   'evidence_file',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     sha256: text('sha256').notNull(),
     size: integer('size').notNull(),
     contentType: text('content_type').notNull(),
@@ -305,7 +305,7 @@ export const evidenceFiles = pgTable(
 export const verifications = pgTable(
   'verification',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     submissionId: integer('submission_id')
       .notNull()
       .references(() => submissions.id, { onDelete: 'cascade' }),
@@ -323,7 +323,7 @@ export const verifications = pgTable(
 
 /** A seeded, reproducible random draw of self-reported items for on-site checks. */
 export const verificationSamples = pgTable('verification_sample', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  id: id(),
   planId: planRef(),
   period: text('period').notNull(),
   seed: text('seed').notNull(),
@@ -339,7 +339,7 @@ export const verificationSamples = pgTable('verification_sample', {
 export const supervisionItems = pgTable(
   'supervision_item',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     source: text('source').notNull(),
     externalId: text('external_id').notNull(),
     planId: planRef(),
@@ -358,7 +358,7 @@ export const supervisionItems = pgTable(
 
 /** Tokens with which a supervision system pushes items; only the SHA-256 is stored. */
 export const apiTokens = pgTable('api_token', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  id: id(),
   name: text('name').notNull(),
   purpose: text('purpose').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
@@ -377,7 +377,7 @@ export const apiTokens = pgTable('api_token', {
 export const notices = pgTable(
   'notice',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     kind: text('kind').notNull(),
     planId: integer('plan_id').references(() => plans.id, { onDelete: 'cascade' }),
     unitId: unitRef(),
@@ -407,7 +407,7 @@ export const notices = pgTable(
 
 /** Serious delay turned into a proposal for the discipline body (S10). */
 export const accountabilityProposals = pgTable('accountability_proposal', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  id: id(),
   noticeId: integer('notice_id')
     .notNull()
     .references(() => notices.id, { onDelete: 'restrict' }),
@@ -422,7 +422,7 @@ export const accountabilityProposals = pgTable('accountability_proposal', {
 export const halfYearResults = pgTable(
   'half_year_result',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     planId: planRef(),
     runId: integer('run_id')
       .notNull()
@@ -439,7 +439,7 @@ export const halfYearResults = pgTable(
 export const notifications = pgTable(
   'notification',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -459,7 +459,7 @@ export const notifications = pgTable(
 
 /** An announcement (信息发布) to all units or chosen ones. */
 export const announcements = pgTable('announcement', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  id: id(),
   title: text('title').notNull(),
   body: text('body').notNull(),
   /** Empty = every unit. */

@@ -1,8 +1,9 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { id } from './columns.js';
 import { evalSystems, orgNodes } from './org.js';
 
 export const users = pgTable('app_user', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  id: id(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
   /** For notifications by e-mail; optional. */
@@ -23,7 +24,7 @@ export const users = pgTable('app_user', {
 export const grants = pgTable(
   'grant_',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

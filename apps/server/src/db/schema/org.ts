@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { stamps, version } from './columns.js';
+import { id, stamps, version } from './columns.js';
 
 /** An evaluation system (考评体系): districts, development zones, city departments… (W1). */
 export const evalSystems = pgTable('eval_system', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  id: id(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   ownerOrgId: integer('owner_org_id'),
@@ -16,7 +16,7 @@ export const evalSystems = pgTable('eval_system', {
 export const categories = pgTable(
   'category',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     systemId: integer('system_id')
       .notNull()
       .references(() => evalSystems.id, { onDelete: 'restrict' }),
@@ -32,7 +32,7 @@ export const categories = pgTable(
 export const groups = pgTable(
   'unit_group',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     categoryId: integer('category_id')
       .notNull()
       .references(() => categories.id, { onDelete: 'restrict' }),
@@ -51,7 +51,7 @@ export const groups = pgTable(
 export const orgNodes = pgTable(
   'org_node',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     parentId: integer('parent_id').references((): AnyPgColumn => orgNodes.id, { onDelete: 'restrict' }),
     path: text('path').notNull().default(''),
     kind: text('kind').notNull(),
@@ -73,7 +73,7 @@ export const orgNodes = pgTable(
 export const staff = pgTable(
   'staff',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     orgNodeId: integer('org_node_id')
       .notNull()
       .references(() => orgNodes.id, { onDelete: 'restrict' }),

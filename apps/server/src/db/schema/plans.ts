@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { at } from './columns.js';
+import { at, id } from './columns.js';
 import { evalSystems } from './org.js';
 
 /**
@@ -10,7 +10,7 @@ import { evalSystems } from './org.js';
 export const plans = pgTable(
   'plan',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     systemId: integer('system_id')
       .notNull()
       .references(() => evalSystems.id, { onDelete: 'restrict' }),
@@ -37,7 +37,7 @@ export const plans = pgTable(
 export const planRevisions = pgTable(
   'plan_revision',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     planId: integer('plan_id')
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),
@@ -58,7 +58,7 @@ export const planRevisions = pgTable(
 export const evaluationRuns = pgTable(
   'evaluation_run',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     planId: integer('plan_id')
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),
