@@ -1,3 +1,4 @@
+import { satisfactionScale } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import { auditActions, makeUser, signIn } from './helpers.js';
 import { activePlan, buildOrg, officeCookie } from './org-fixture.js';
@@ -30,14 +31,7 @@ const doc = () => {
   } as never);
   return p;
 };
-const labels = {
-  kind: 'labels',
-  options: [
-    { code: 'sat', label: '满意', value: 100 },
-    { code: 'basic', label: '基本满意', value: 80 },
-    { code: 'unsat', label: '不满意', value: 0 },
-  ],
-};
+const labels = satisfactionScale;
 
 describe('survey campaigns and one-person-one-code ballots', () => {
   const env = useTestApp();

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ballotScore, checkBallot, resolveQuestions } from './survey-ballot.js';
-import { questionnaireBody } from './surveys.js';
+import { questionnaireBody, satisfactionScale } from './surveys.js';
 
-const labels = {
-  kind: 'labels' as const,
-  options: [
-    { code: 'sat', label: '满意', value: 100 },
-    { code: 'basic', label: '基本满意', value: 80 },
-    { code: 'unsat', label: '不满意', value: 0 },
-  ],
-};
+const labels = satisfactionScale;
 const base = questionnaireBody.parse([
   { id: 'q1', type: 'rating', title: '总体满意度', scale: labels },
   { id: 'q2', type: 'rating', title: '办事效率', scale: { kind: 'range', min: 1, max: 5 } },

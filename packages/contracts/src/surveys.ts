@@ -21,6 +21,16 @@ export const ratingScale = z.discriminatedUnion('kind', [
 ]);
 export type RatingScale = z.infer<typeof ratingScale>;
 
+/** The usual three-level scale of a social evaluation (W11): 满意 100, 基本满意 80, 不满意 0. */
+export const satisfactionScale: RatingScale = {
+  kind: 'labels',
+  options: [
+    { code: 'sat', label: '满意', value: 100 },
+    { code: 'basic', label: '基本满意', value: 80 },
+    { code: 'unsat', label: '不满意', value: 0 },
+  ],
+};
+
 export const choiceOption = z.strictObject({ code, label: name });
 
 /**

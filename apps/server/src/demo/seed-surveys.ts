@@ -1,3 +1,4 @@
+import { satisfactionScale } from '@jixiao/contracts';
 import { mulberry32, type Plan } from '@jixiao/engine';
 import type { Executor } from '../db/client.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
@@ -11,14 +12,7 @@ import type { Ctx, Deps } from '../platform/context.js';
 const YEAR = 2026;
 
 /** 满意 / 基本满意 / 不满意, the scale of every Wuxi rater group (W11). */
-const SATISFACTION = {
-  kind: 'labels' as const,
-  options: [
-    { code: 'sat', label: '满意', value: 100 },
-    { code: 'basic', label: '基本满意', value: 80 },
-    { code: 'unsat', label: '不满意', value: 0 },
-  ],
-};
+const SATISFACTION = satisfactionScale;
 
 /**
  * The rater groups of the Wuxi scheme (W11, S12), each scoring its own social-evaluation indicator

@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   boolean,
   date,
   index,
@@ -20,6 +21,17 @@ import { planRef, unitRef } from './refs.js';
  * a questionnaire and the units they rate; ballot codes are stored as hashes only; responses of an
  * anonymous campaign keep no code, no address and no time finer than the day, under a random id.
  */
+
+/** The campaign a row belongs to, its rater group, and the unit a ballot rates (if one). */
+const campaignRef = () =>
+  integer('campaign_id')
+    .notNull()
+    .references((): AnyPgColumn => surveyCampaigns.id, { onDelete: 'cascade' });
+const groupRef = () =>
+  integer('group_id')
+    .notNull()
+    .references((): AnyPgColumn => raterGroups.id, { onDelete: 'cascade' });
+const ratedUnit = () => integer('unit_id').references(() => orgNodes.id, { onDelete: 'restrict' });
 
 /** A questionnaire version. Versions of one questionnaire share `family_id`; one with ballots is frozen. */
 export const questionnaires = pgTable(
@@ -70,9 +82,7 @@ export const raterGroups = pgTable(
   'rater_group',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => surveyCampaigns.id, { onDelete: 'cascade' }),
+    campaignId: campaignRef(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
@@ -93,14 +103,10 @@ export const ballotCodes = pgTable(
   'ballot_code',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => surveyCampaigns.id, { onDelete: 'cascade' }),
-    groupId: integer('group_id')
-      .notNull()
-      .references(() => raterGroups.id, { onDelete: 'cascade' }),
+    campaignId: campaignRef(),
+    groupId: groupRef(),
     /** The unit the code's ballot rates (codes per unit), or null (the group's matrix rates them). */
-    unitId: integer('unit_id').references(() => orgNodes.id, { onDelete: 'restrict' }),
+    unitId: ratedUnit(),
     codeHash: text('code_hash').notNull(),
     used: boolean('used').notNull().default(false),
     batch: integer('batch').notNull(),
@@ -117,13 +123,9 @@ export const surveyResponses = pgTable(
   'survey_response',
   {
     id: uuid('id').primaryKey(),
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => surveyCampaigns.id, { onDelete: 'cascade' }),
-    groupId: integer('group_id')
-      .notNull()
-      .references(() => raterGroups.id, { onDelete: 'cascade' }),
-    unitId: integer('unit_id').references(() => orgNodes.id, { onDelete: 'restrict' }),
+    campaignId: campaignRef(),
+    groupId: groupRef(),
+    unitId: ratedUnit(),
     day: date('day').notNull(),
     channel: text('channel').notNull(),
     answers: jsonb('answers').notNull(),
@@ -137,9 +139,7 @@ export const surveyResponses = pgTable(
 export const surveyResults = pgTable(
   'survey_result',
   {
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => surveyCampaigns.id, { onDelete: 'cascade' }),
+    campaignId: campaignRef(),
     indicator: text('indicator').notNull(),
     unitId: unitRef(),
     value: num('value'),
