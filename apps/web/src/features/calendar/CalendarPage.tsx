@@ -3,13 +3,14 @@ import type { PeriodStateName, PeriodWindow } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Calendar, Card, Empty, Popconfirm, Segmented, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
+import { usePlanParam } from '../../shared/usePlanParam.js';
 import { tbApi, tbKeys, usePeriods } from '../taskbooks/api.js';
 import { PlanPicker } from '../taskbooks/PlanPicker.js';
 import {
@@ -33,15 +34,8 @@ export default function CalendarPage() {
   const showError = useShowError();
   const qc = useQueryClient();
   const manage = useCan('periods.manage');
-  const [params, setParams] = useSearchParams();
-  const planId = params.get('plan') ? Number(params.get('plan')) : undefined;
-  const setPlan = useCallback(
-    (id: number) =>
-      setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), plan: String(id) }), {
-        replace: true,
-      }),
-    [setParams],
-  );
+  const [planId, setPlan] = usePlanParam();
+  const [params] = useSearchParams();
   const periods = usePeriods(planId);
   const windows = periods.data ?? [];
   const byDay = useMemo(() => groupByDueDay(windows), [windows]);

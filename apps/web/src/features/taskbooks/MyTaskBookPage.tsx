@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Select, Space } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useShowError } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
+import { usePlanParam } from '../../shared/usePlanParam.js';
 import { tbApi, tbKeys, useTaskBooks } from './api.js';
 import { PlanPicker } from './PlanPicker.js';
 import { TaskBookView } from './TaskBookView.js';
@@ -15,16 +15,8 @@ export default function MyTaskBookPage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const qc = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const planId = params.get('plan') ? Number(params.get('plan')) : undefined;
+  const [planId, setPlan] = usePlanParam();
   const [unitId, setUnitId] = useState<number | undefined>();
-  const setPlan = useCallback(
-    (id: number) =>
-      setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), plan: String(id) }), {
-        replace: true,
-      }),
-    [setParams],
-  );
   const books = useTaskBooks(planId);
   const units = [
     ...(books.data?.items ?? []).map((b) => ({

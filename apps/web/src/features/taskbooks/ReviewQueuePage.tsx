@@ -1,15 +1,15 @@
 import type { ChangeRequest, TaskBookSummary } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Drawer, Grid, Modal, Popconfirm, Segmented, Space, Tabs, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { ReasonInput } from '../../shared/ReasonInput.js';
+import { usePlanParam } from '../../shared/usePlanParam.js';
 import { tbApi, tbKeys, useChangeRequests, useTaskBooks } from './api.js';
 import { PlanPicker } from './PlanPicker.js';
 import { awaitingAction } from './status.js';
@@ -20,15 +20,7 @@ type ChangeFilter = 'pending' | 'approved' | 'rejected' | 'all';
 /** Review queue (assessor, office): task books awaiting review or issue, and change requests. */
 export default function ReviewQueuePage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const planId = params.get('plan') ? Number(params.get('plan')) : undefined;
-  const setPlan = useCallback(
-    (id: number) =>
-      setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), plan: String(id) }), {
-        replace: true,
-      }),
-    [setParams],
-  );
+  const [planId, setPlan] = usePlanParam();
   const review = useCan('taskbooks.review');
   const issue = useCan('taskbooks.issue');
   const books = useTaskBooks(planId);
