@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { changePassword, ME_KEY, useCurrentUser } from '../../shared/auth.js';
+import { RequiredItem } from '../../shared/RequiredItem.js';
 import { PasswordHint, passwordRule } from './PasswordHint.js';
 
 interface ChangeForm {
@@ -49,21 +50,17 @@ export default function ChangePasswordPage() {
           {t('password.policy', { min: PASSWORD_MIN_LENGTH })}
         </Typography.Paragraph>
         <Form<ChangeForm> form={form} layout="vertical" onFinish={(v) => change.mutate(v)}>
-          <Form.Item
-            name="currentPassword"
-            label={t('password.current')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
+          <RequiredItem name="currentPassword" label={t('password.current')}>
             <Input.Password data-testid="cp-current" autoComplete="current-password" />
-          </Form.Item>
-          <Form.Item
+          </RequiredItem>
+          <RequiredItem
             name="newPassword"
             label={t('password.new')}
-            rules={[{ required: true, message: t('common.required') }, passwordRule(t)]}
+            rules={[passwordRule(t)]}
             extra={<PasswordHint password={newPw} />}
           >
             <Input.Password data-testid="cp-new" autoComplete="new-password" />
-          </Form.Item>
+          </RequiredItem>
           <Form.Item
             name="confirm"
             label={t('password.confirm')}

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ButtonProps } from 'antd';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { RequiredItem } from '../../shared/RequiredItem.js';
 import { orgApi, orgKeys, useCategories, useGroups, useSystems } from './api.js';
 import { groupOptions, systemOptions } from './options.js';
 import { codeRule } from './rules.js';
@@ -75,30 +76,18 @@ export function CreateNodeModal({
         initialValues={{ kind: defaultChildKind(parent), systemId: parent?.systemId ?? null }}
         onFinish={(v) => create.mutate(v)}
       >
-        <Form.Item
-          name="code"
-          label={t('org.field.code')}
-          rules={[{ required: true, message: t('common.required') }, codeRule(t)]}
-        >
+        <RequiredItem name="code" label={t('org.field.code')} rules={[codeRule(t)]}>
           <Input data-testid="org-form-code" maxLength={64} />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('org.field.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 200 }]}
-        >
+        </RequiredItem>
+        <RequiredItem name="name" label={t('org.field.name')} text rules={[{ max: 200 }]}>
           <Input data-testid="org-form-name" maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="kind"
-          label={t('org.field.kind')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
+        </RequiredItem>
+        <RequiredItem name="kind" label={t('org.field.kind')}>
           <Select
             data-testid="org-form-kind"
             options={orgKinds.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
           />
-        </Form.Item>
+        </RequiredItem>
         <Form.Item name="systemId" label={t('org.field.system')}>
           <Select
             allowClear

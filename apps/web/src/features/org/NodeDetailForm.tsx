@@ -5,6 +5,7 @@ import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space } from
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
+import { RequiredItem } from '../../shared/RequiredItem.js';
 import { orgApi, orgKeys, useCategories, useGroups, useOrgNodes, useSystems } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
 import { groupOptions, systemOptions } from './options.js';
@@ -106,13 +107,9 @@ export function NodeDetailForm({
           <Select disabled options={orgKinds.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))} />
         </Form.Item>
       </Space>
-      <Form.Item
-        name="name"
-        label={t('org.field.name')}
-        rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 200 }]}
-      >
+      <RequiredItem name="name" label={t('org.field.name')} text rules={[{ max: 200 }]}>
         <Input data-testid="org-detail-name" maxLength={200} />
-      </Form.Item>
+      </RequiredItem>
       <Form.Item name="parentId" label={t('org.field.parent')}>
         <OrgNodeSelect exclude={ownSubtree} placeholder={t('org.topLevel')} />
       </Form.Item>

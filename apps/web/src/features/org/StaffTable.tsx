@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { queryTable } from '../../shared/QueryState.js';
+import { RequiredItem } from '../../shared/RequiredItem.js';
 import { orgApi, orgKeys, useStaff } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
 import { codeRule } from './rules.js';
@@ -154,31 +155,19 @@ function StaffModal({
         initialValues={staff ? { ...staff } : { orgNodeId }}
         onFinish={(v) => save.mutate(v)}
       >
-        <Form.Item
-          name="employeeNo"
-          label={t('staff.employeeNo')}
-          rules={[{ required: true, message: t('common.required') }, codeRule(t)]}
-        >
+        <RequiredItem name="employeeNo" label={t('staff.employeeNo')} rules={[codeRule(t)]}>
           <Input disabled={!!staff} maxLength={64} />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('staff.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
+        </RequiredItem>
+        <RequiredItem name="name" label={t('staff.name')} text>
           <Input maxLength={200} />
-        </Form.Item>
+        </RequiredItem>
         <Form.Item name="title" label={t('staff.title')}>
           <Input maxLength={100} />
         </Form.Item>
         {staff && (
-          <Form.Item
-            name="orgNodeId"
-            label={t('staff.orgNode')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
+          <RequiredItem name="orgNodeId" label={t('staff.orgNode')}>
             <OrgNodeSelect allowClear={false} />
-          </Form.Item>
+          </RequiredItem>
         )}
       </Form>
     </Modal>

@@ -7,6 +7,7 @@ import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { QueryState } from '../../shared/QueryState.js';
+import { RequiredItem } from '../../shared/RequiredItem.js';
 import { orgApi, orgKeys, useCategories, useGroups, useOrgNodes, useSystems } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
 import { buildHierarchy, type HierarchyRow } from './options.js';
@@ -189,13 +190,9 @@ function HierarchyModal({ editing, onClose }: { editing: Editing; onClose: () =>
         >
           <Input disabled={editing.mode === 'edit'} maxLength={64} />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('systems.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
+        <RequiredItem name="name" label={t('systems.name')} text>
           <Input maxLength={200} />
-        </Form.Item>
+        </RequiredItem>
         {type === 'system' && (
           <Form.Item name="ownerOrgId" label={t('systems.owner')}>
             <OrgNodeSelect />

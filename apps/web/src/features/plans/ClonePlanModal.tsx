@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { RequiredItem } from '../../shared/RequiredItem.js';
 import { planApi, planKeys } from './api.js';
 
 export function ClonePlanModal({ plan, onClose }: { plan: PlanSummary; onClose: () => void }) {
@@ -39,13 +40,9 @@ export function ClonePlanModal({ plan, onClose }: { plan: PlanSummary; onClose: 
         initialValues={{ year: plan.year + 1 }}
         onFinish={(v) => clone.mutate(v)}
       >
-        <Form.Item
-          name="year"
-          label={t('plans.cloneYear')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
+        <RequiredItem name="year" label={t('plans.cloneYear')}>
           <InputNumber min={2000} max={2100} style={{ width: 140 }} />
-        </Form.Item>
+        </RequiredItem>
         <Form.Item name="name" label={t('plans.name')}>
           <Input maxLength={200} placeholder={plan.name} />
         </Form.Item>

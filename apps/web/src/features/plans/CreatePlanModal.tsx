@@ -4,6 +4,7 @@ import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select } from 'antd
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../shared/api.js';
+import { RequiredItem } from '../../shared/RequiredItem.js';
 import { useSystems } from '../org/api.js';
 import { planApi, planKeys, usePlanTemplates } from './api.js';
 
@@ -57,27 +58,15 @@ export function CreatePlanModal({ onClose, defaultSystem }: { onClose: () => voi
         initialValues={{ systemId: defaultSystem, year: new Date().getFullYear(), source: 'template' }}
         onFinish={(v) => create.mutate(v)}
       >
-        <Form.Item
-          name="systemId"
-          label={t('plans.system')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
+        <RequiredItem name="systemId" label={t('plans.system')}>
           <Select options={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))} />
-        </Form.Item>
-        <Form.Item
-          name="year"
-          label={t('plans.year')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
+        </RequiredItem>
+        <RequiredItem name="year" label={t('plans.year')}>
           <InputNumber min={2000} max={2100} style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('plans.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
+        </RequiredItem>
+        <RequiredItem name="name" label={t('plans.name')} text>
           <Input maxLength={200} data-testid="plan-create-name" />
-        </Form.Item>
+        </RequiredItem>
         <Form.Item name="source" label={t('plans.source')}>
           <Radio.Group
             options={[
@@ -87,11 +76,7 @@ export function CreatePlanModal({ onClose, defaultSystem }: { onClose: () => voi
           />
         </Form.Item>
         {source === 'template' && (
-          <Form.Item
-            name="templateId"
-            label={t('plans.template')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
+          <RequiredItem name="templateId" label={t('plans.template')}>
             <Select
               loading={templates.isLoading}
               options={(templates.data ?? []).map((x) => ({
@@ -100,7 +85,7 @@ export function CreatePlanModal({ onClose, defaultSystem }: { onClose: () => voi
                 title: x.description,
               }))}
             />
-          </Form.Item>
+          </RequiredItem>
         )}
         {create.isError && !isApiError(create.error) && <Alert type="error" title={String(create.error)} />}
       </Form>

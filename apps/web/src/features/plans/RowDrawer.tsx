@@ -2,6 +2,7 @@ import type { ByScope, MethodSpec, Plan } from '@jixiao/engine';
 import { Alert, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RequiredItem } from '../../shared/RequiredItem.js';
 import { type RowValues, updateRow } from './edit.js';
 import { ByScopeTable, IssueText } from './FormBits.js';
 import { scopeOptions } from './forms.js';
@@ -174,14 +175,9 @@ export function RowDrawer({
           >
             <Input data-testid="row-code" />
           </Form.Item>
-          <Form.Item
-            name="name"
-            label={t('planEditor.name')}
-            style={{ flex: 1 }}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-          >
+          <RequiredItem name="name" label={t('planEditor.name')} style={{ flex: 1 }} text>
             <Input data-testid="row-name" />
-          </Form.Item>
+          </RequiredItem>
         </Space.Compact>
         <Space.Compact block>
           <Form.Item

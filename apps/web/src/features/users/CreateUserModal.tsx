@@ -2,6 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Divider, Form, Input, Modal, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { RequiredItem } from '../../shared/RequiredItem.js';
 import { PasswordHint, passwordRule } from '../auth/PasswordHint.js';
 import { OrgNodeSelect } from '../org/OrgNodeSelect.js';
 import { userApi, userKeys } from './api.js';
@@ -68,26 +69,22 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
           >
             <Input data-testid="user-form-username" autoComplete="off" maxLength={64} />
           </Form.Item>
-          <Form.Item
-            name="displayName"
-            label={t('users.displayName')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-          >
+          <RequiredItem name="displayName" label={t('users.displayName')} text>
             <Input data-testid="user-form-displayName" maxLength={100} />
-          </Form.Item>
+          </RequiredItem>
         </Space>
         <Form.Item name="orgNodeId" label={t('users.orgNode')}>
           <OrgNodeSelect />
         </Form.Item>
-        <Form.Item
+        <RequiredItem
           name="password"
           label={t('users.password')}
           tooltip={t('users.passwordHint')}
-          rules={[{ required: true, message: t('common.required') }, passwordRule(t)]}
+          rules={[passwordRule(t)]}
           extra={<PasswordHint password={password} />}
         >
           <Input.Password data-testid="user-form-password" autoComplete="new-password" />
-        </Form.Item>
+        </RequiredItem>
         <Divider titlePlacement="start">{t('users.grants')}</Divider>
         <Form.List name="grants">
           {(fields, { add, remove }) => (

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
+import { RequiredItem } from '../../shared/RequiredItem.js';
 import { PasswordHint, passwordRule } from '../auth/PasswordHint.js';
 import { OrgNodeSelect } from '../org/OrgNodeSelect.js';
 import { userApi, userKeys } from './api.js';
@@ -51,13 +52,9 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
         initialValues={{ displayName: user.displayName, orgNodeId: user.orgNodeId, active: user.active }}
         onFinish={(v) => save.mutate(v)}
       >
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
+        <RequiredItem name="displayName" label={t('users.displayName')} text>
           <Input maxLength={100} />
-        </Form.Item>
+        </RequiredItem>
         <Form.Item name="orgNodeId" label={t('users.orgNode')}>
           <OrgNodeSelect />
         </Form.Item>
@@ -93,15 +90,15 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={(v) => reset.mutate(v)}>
-        <Form.Item
+        <RequiredItem
           name="password"
           label={t('password.new')}
           tooltip={t('users.passwordHint')}
-          rules={[{ required: true, message: t('common.required') }, passwordRule(t)]}
+          rules={[passwordRule(t)]}
           extra={<PasswordHint password={password} />}
         >
           <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        </RequiredItem>
       </Form>
     </Modal>
   );
