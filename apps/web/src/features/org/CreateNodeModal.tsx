@@ -1,8 +1,9 @@
 import { type OrgKind, type OrgNode, orgKinds } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ButtonProps } from 'antd';
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../shared/FormModal.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { orgApi, orgKeys, useCategories, useGroups, useSystems } from './api.js';
 import { groupOptions, systemOptions } from './options.js';
@@ -60,49 +61,41 @@ export function CreateNodeModal({
   });
 
   return (
-    <Modal
-      open
+    <FormModal<CreateForm>
+      form={form}
+      mutation={create}
+      onClose={onClose}
       title={parent ? t('org.createChildOf', { name: parent.name }) : t('org.createRoot')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
       okText={t('common.create')}
       okButtonProps={{ 'data-testid': 'org-form-submit' } as ButtonProps}
-      destroyOnHidden
+      initialValues={{ kind: defaultChildKind(parent), systemId: parent?.systemId ?? null }}
     >
-      <Form<CreateForm>
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: defaultChildKind(parent), systemId: parent?.systemId ?? null }}
-        onFinish={(v) => create.mutate(v)}
-      >
-        <RequiredItem name="code" label={t('org.field.code')} rules={[codeRule(t)]}>
-          <Input data-testid="org-form-code" maxLength={64} />
-        </RequiredItem>
-        <RequiredItem name="name" label={t('org.field.name')} text rules={[{ max: 200 }]}>
-          <Input data-testid="org-form-name" maxLength={200} />
-        </RequiredItem>
-        <RequiredItem name="kind" label={t('org.field.kind')}>
-          <Select
-            data-testid="org-form-kind"
-            options={orgKinds.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
-          />
-        </RequiredItem>
-        <Form.Item name="systemId" label={t('org.field.system')}>
-          <Select
-            allowClear
-            loading={systems.isLoading}
-            options={systemOptions(systems.data ?? [])}
-            onChange={() => form.setFieldValue('groupId', null)}
-          />
-        </Form.Item>
-        <Form.Item name="groupId" label={t('org.field.group')}>
-          <Select allowClear options={groupOptions(systemId, categories.data ?? [], groups.data ?? [])} />
-        </Form.Item>
-        <Form.Item name="sortOrder" label={t('org.field.sortOrder')}>
-          <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <RequiredItem name="code" label={t('org.field.code')} rules={[codeRule(t)]}>
+        <Input data-testid="org-form-code" maxLength={64} />
+      </RequiredItem>
+      <RequiredItem name="name" label={t('org.field.name')} text rules={[{ max: 200 }]}>
+        <Input data-testid="org-form-name" maxLength={200} />
+      </RequiredItem>
+      <RequiredItem name="kind" label={t('org.field.kind')}>
+        <Select
+          data-testid="org-form-kind"
+          options={orgKinds.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
+        />
+      </RequiredItem>
+      <Form.Item name="systemId" label={t('org.field.system')}>
+        <Select
+          allowClear
+          loading={systems.isLoading}
+          options={systemOptions(systems.data ?? [])}
+          onChange={() => form.setFieldValue('groupId', null)}
+        />
+      </Form.Item>
+      <Form.Item name="groupId" label={t('org.field.group')}>
+        <Select allowClear options={groupOptions(systemId, categories.data ?? [], groups.data ?? [])} />
+      </Form.Item>
+      <Form.Item name="sortOrder" label={t('org.field.sortOrder')}>
+        <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,11 +1,12 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Staff } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
+import { App, Button, Form, Input, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { FormModal } from '../../shared/FormModal.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { orgApi, orgKeys, useStaff } from './api.js';
@@ -141,35 +142,27 @@ function StaffModal({
     },
   });
   return (
-    <Modal
-      open
+    <FormModal<StaffForm>
+      form={form}
+      mutation={save}
+      onClose={onClose}
       title={staff ? t('staff.edit') : t('staff.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      initialValues={staff ? { ...staff } : { orgNodeId }}
     >
-      <Form<StaffForm>
-        form={form}
-        layout="vertical"
-        initialValues={staff ? { ...staff } : { orgNodeId }}
-        onFinish={(v) => save.mutate(v)}
-      >
-        <RequiredItem name="employeeNo" label={t('staff.employeeNo')} rules={[codeRule(t)]}>
-          <Input disabled={!!staff} maxLength={64} />
+      <RequiredItem name="employeeNo" label={t('staff.employeeNo')} rules={[codeRule(t)]}>
+        <Input disabled={!!staff} maxLength={64} />
+      </RequiredItem>
+      <RequiredItem name="name" label={t('staff.name')} text>
+        <Input maxLength={200} />
+      </RequiredItem>
+      <Form.Item name="title" label={t('staff.title')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      {staff && (
+        <RequiredItem name="orgNodeId" label={t('staff.orgNode')}>
+          <OrgNodeSelect allowClear={false} />
         </RequiredItem>
-        <RequiredItem name="name" label={t('staff.name')} text>
-          <Input maxLength={200} />
-        </RequiredItem>
-        <Form.Item name="title" label={t('staff.title')}>
-          <Input maxLength={100} />
-        </Form.Item>
-        {staff && (
-          <RequiredItem name="orgNodeId" label={t('staff.orgNode')}>
-            <OrgNodeSelect allowClear={false} />
-          </RequiredItem>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

@@ -1,11 +1,12 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Space, Tag } from 'antd';
+import { App, Button, Form, Input, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { FormModal } from '../../shared/FormModal.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { orgApi, orgKeys, useCategories, useGroups, useOrgNodes, useSystems } from './api.js';
@@ -167,38 +168,30 @@ function HierarchyModal({ editing, onClose }: { editing: Editing; onClose: () =>
         : t('systems.createUnder', { type: t(`systems.types.${type}`), name: editing.parent.name });
 
   return (
-    <Modal
-      open
+    <FormModal<HierarchyForm>
+      form={form}
+      mutation={save}
+      onClose={onClose}
       title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      initialValues={editing.mode === 'edit' ? { ...editing.row } : {}}
     >
-      <Form<HierarchyForm>
-        form={form}
-        layout="vertical"
-        initialValues={editing.mode === 'edit' ? { ...editing.row } : {}}
-        onFinish={(v) => save.mutate(v)}
+      <Form.Item
+        name="code"
+        label={t('systems.code')}
+        rules={
+          editing.mode === 'edit' ? [] : [{ required: true, message: t('common.required') }, codeRule(t)]
+        }
       >
-        <Form.Item
-          name="code"
-          label={t('systems.code')}
-          rules={
-            editing.mode === 'edit' ? [] : [{ required: true, message: t('common.required') }, codeRule(t)]
-          }
-        >
-          <Input disabled={editing.mode === 'edit'} maxLength={64} />
+        <Input disabled={editing.mode === 'edit'} maxLength={64} />
+      </Form.Item>
+      <RequiredItem name="name" label={t('systems.name')} text>
+        <Input maxLength={200} />
+      </RequiredItem>
+      {type === 'system' && (
+        <Form.Item name="ownerOrgId" label={t('systems.owner')}>
+          <OrgNodeSelect />
         </Form.Item>
-        <RequiredItem name="name" label={t('systems.name')} text>
-          <Input maxLength={200} />
-        </RequiredItem>
-        {type === 'system' && (
-          <Form.Item name="ownerOrgId" label={t('systems.owner')}>
-            <OrgNodeSelect />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

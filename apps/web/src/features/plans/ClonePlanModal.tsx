@@ -1,16 +1,15 @@
 import type { PlanSummary } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Modal } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { FormModal } from '../../shared/FormModal.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
-import { planApi, planKeys } from './api.js';
+import { planApi } from './api.js';
+import { useOpenNewPlan } from './useOpenNewPlan.js';
 
 export function ClonePlanModal({ plan, onClose }: { plan: PlanSummary; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const openNewPlan = useOpenNewPlan(onClose);
   const [form] = Form.useForm<{ year: number; name?: string }>();
   const clone = useMutation({
     mutationFn: (v: { year: number; name?: string }) =>
@@ -18,35 +17,22 @@ export function ClonePlanModal({ plan, onClose }: { plan: PlanSummary; onClose: 
         year: v.year,
         ...(v.name?.trim() ? { name: v.name.trim() } : {}),
       }),
-    onSuccess: async (p) => {
-      message.success(t('plans.cloned'));
-      await queryClient.invalidateQueries({ queryKey: planKeys.all });
-      onClose();
-      if (p?.id) navigate(`/plans/${p.id}`);
-    },
+    onSuccess: openNewPlan('plans.cloned'),
   });
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      mutation={clone}
+      onClose={onClose}
       title={t('plans.cloneTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={clone.isPending}
-      destroyOnHidden
+      initialValues={{ year: plan.year + 1 }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ year: plan.year + 1 }}
-        onFinish={(v) => clone.mutate(v)}
-      >
-        <RequiredItem name="year" label={t('plans.cloneYear')}>
-          <InputNumber min={2000} max={2100} style={{ width: 140 }} />
-        </RequiredItem>
-        <Form.Item name="name" label={t('plans.name')}>
-          <Input maxLength={200} placeholder={plan.name} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <RequiredItem name="year" label={t('plans.cloneYear')}>
+        <InputNumber min={2000} max={2100} style={{ width: 140 }} />
+      </RequiredItem>
+      <Form.Item name="name" label={t('plans.name')}>
+        <Input maxLength={200} placeholder={plan.name} />
+      </Form.Item>
+    </FormModal>
   );
 }

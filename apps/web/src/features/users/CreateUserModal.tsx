@@ -1,7 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Divider, Form, Input, Modal, Space } from 'antd';
+import { App, Button, Card, Divider, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../shared/FormModal.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { PasswordHint, passwordRule } from '../auth/PasswordHint.js';
 import { OrgNodeSelect } from '../org/OrgNodeSelect.js';
@@ -41,82 +42,74 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
     },
   });
   return (
-    <Modal
-      open
+    <FormModal<CreateForm>
+      form={form}
+      mutation={create}
+      onClose={onClose}
       width={760}
       title={t('users.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
       okText={t('common.create')}
-      destroyOnHidden
+      initialValues={{ grants: [] }}
     >
-      <Form<CreateForm>
-        form={form}
-        layout="vertical"
-        onFinish={(v) => create.mutate(v)}
-        initialValues={{ grants: [] }}
-      >
-        <Space wrap style={{ width: '100%' }} styles={{ item: { minWidth: 260, flex: 1 } }}>
-          <Form.Item
-            name="username"
-            label={t('users.username')}
-            rules={[
-              { required: true, message: t('common.required') },
-              { min: 3, max: 64, message: t('users.usernameHint') },
-              { pattern: USERNAME, message: t('users.usernameHint') },
-            ]}
-          >
-            <Input data-testid="user-form-username" autoComplete="off" maxLength={64} />
-          </Form.Item>
-          <RequiredItem name="displayName" label={t('users.displayName')} text>
-            <Input data-testid="user-form-displayName" maxLength={100} />
-          </RequiredItem>
-        </Space>
-        <Form.Item name="orgNodeId" label={t('users.orgNode')}>
-          <OrgNodeSelect />
-        </Form.Item>
-        <RequiredItem
-          name="password"
-          label={t('users.password')}
-          tooltip={t('users.passwordHint')}
-          rules={[passwordRule(t)]}
-          extra={<PasswordHint password={password} />}
+      <Space wrap style={{ width: '100%' }} styles={{ item: { minWidth: 260, flex: 1 } }}>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[
+            { required: true, message: t('common.required') },
+            { min: 3, max: 64, message: t('users.usernameHint') },
+            { pattern: USERNAME, message: t('users.usernameHint') },
+          ]}
         >
-          <Input.Password data-testid="user-form-password" autoComplete="new-password" />
+          <Input data-testid="user-form-username" autoComplete="off" maxLength={64} />
+        </Form.Item>
+        <RequiredItem name="displayName" label={t('users.displayName')} text>
+          <Input data-testid="user-form-displayName" maxLength={100} />
         </RequiredItem>
-        <Divider titlePlacement="start">{t('users.grants')}</Divider>
-        <Form.List name="grants">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field) => (
-                <Card key={field.key} size="small" style={{ marginBottom: 8 }}>
-                  <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-                    <GrantFields form={form} prefix={[field.name]} listName={['grants']} inline />
-                    <Button
-                      type="text"
-                      danger
-                      icon={<MinusCircleOutlined />}
-                      onClick={() => remove(field.name)}
-                      aria-label={t('users.removeGrant')}
-                      style={{ marginTop: 30 }}
-                    />
-                  </div>
-                </Card>
-              ))}
-              <Button
-                data-testid="user-form-add-grant"
-                type="dashed"
-                block
-                icon={<PlusOutlined />}
-                onClick={() => add({ role: 'unit_filler', scopeType: 'org' })}
-              >
-                {t('users.addGrant')}
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+      </Space>
+      <Form.Item name="orgNodeId" label={t('users.orgNode')}>
+        <OrgNodeSelect />
+      </Form.Item>
+      <RequiredItem
+        name="password"
+        label={t('users.password')}
+        tooltip={t('users.passwordHint')}
+        rules={[passwordRule(t)]}
+        extra={<PasswordHint password={password} />}
+      >
+        <Input.Password data-testid="user-form-password" autoComplete="new-password" />
+      </RequiredItem>
+      <Divider titlePlacement="start">{t('users.grants')}</Divider>
+      <Form.List name="grants">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Card key={field.key} size="small" style={{ marginBottom: 8 }}>
+                <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+                  <GrantFields form={form} prefix={[field.name]} listName={['grants']} inline />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(field.name)}
+                    aria-label={t('users.removeGrant')}
+                    style={{ marginTop: 30 }}
+                  />
+                </div>
+              </Card>
+            ))}
+            <Button
+              data-testid="user-form-add-grant"
+              type="dashed"
+              block
+              icon={<PlusOutlined />}
+              onClick={() => add({ role: 'unit_filler', scopeType: 'org' })}
+            >
+              {t('users.addGrant')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </FormModal>
   );
 }

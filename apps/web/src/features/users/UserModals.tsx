@@ -1,8 +1,9 @@
 import type { User } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Switch } from 'antd';
+import { App, Form, Input, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
+import { FormModal } from '../../shared/FormModal.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { PasswordHint, passwordRule } from '../auth/PasswordHint.js';
 import { OrgNodeSelect } from '../org/OrgNodeSelect.js';
@@ -38,31 +39,23 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
     },
   });
   return (
-    <Modal
-      open
+    <FormModal<EditForm>
+      form={form}
+      mutation={save}
+      onClose={onClose}
       title={`${t('users.edit')} · ${user.username}`}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      initialValues={{ displayName: user.displayName, orgNodeId: user.orgNodeId, active: user.active }}
     >
-      <Form<EditForm>
-        form={form}
-        layout="vertical"
-        initialValues={{ displayName: user.displayName, orgNodeId: user.orgNodeId, active: user.active }}
-        onFinish={(v) => save.mutate(v)}
-      >
-        <RequiredItem name="displayName" label={t('users.displayName')} text>
-          <Input maxLength={100} />
-        </RequiredItem>
-        <Form.Item name="orgNodeId" label={t('users.orgNode')}>
-          <OrgNodeSelect />
-        </Form.Item>
-        <Form.Item name="active" label={t('users.active')} valuePropName="checked">
-          <Switch checkedChildren={t('users.active')} unCheckedChildren={t('users.inactive')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <RequiredItem name="displayName" label={t('users.displayName')} text>
+        <Input maxLength={100} />
+      </RequiredItem>
+      <Form.Item name="orgNodeId" label={t('users.orgNode')}>
+        <OrgNodeSelect />
+      </Form.Item>
+      <Form.Item name="active" label={t('users.active')} valuePropName="checked">
+        <Switch checkedChildren={t('users.active')} unCheckedChildren={t('users.inactive')} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -81,25 +74,21 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
     },
   });
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      mutation={reset}
+      onClose={onClose}
       title={t('users.resetPasswordOf', { name: user.displayName })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={reset.isPending}
-      destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={(v) => reset.mutate(v)}>
-        <RequiredItem
-          name="password"
-          label={t('password.new')}
-          tooltip={t('users.passwordHint')}
-          rules={[passwordRule(t)]}
-          extra={<PasswordHint password={password} />}
-        >
-          <Input.Password autoComplete="new-password" />
-        </RequiredItem>
-      </Form>
-    </Modal>
+      <RequiredItem
+        name="password"
+        label={t('password.new')}
+        tooltip={t('users.passwordHint')}
+        rules={[passwordRule(t)]}
+        extra={<PasswordHint password={password} />}
+      >
+        <Input.Password autoComplete="new-password" />
+      </RequiredItem>
+    </FormModal>
   );
 }
