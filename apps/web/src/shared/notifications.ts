@@ -5,6 +5,7 @@
 import { notificationCounts, notificationList } from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api.js';
+import { useGet } from './useGet.js';
 
 export type NotificationFilter = 'todo' | 'unread' | 'all';
 
@@ -35,9 +36,8 @@ export const useLatestNotifications = () =>
   });
 
 export const useNotifications = (filter: NotificationFilter, page: number) =>
-  useQuery({
-    queryKey: notificationKeys.list(filter, page),
-    queryFn: () => api.get('/api/notifications', notificationList, { filter, page, pageSize: 20 }),
+  useGet(notificationKeys.list(filter, page), '/api/notifications', notificationList, {
+    query: { filter, page, pageSize: 20 },
   });
 
 /** Marks one notification read or done; `null` marks every notification read. */

@@ -7,9 +7,9 @@ import {
   type eventWithdraw,
   evidenceFile,
 } from '@jixiao/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../shared/api.js';
+import { useGet } from '../../shared/useGet.js';
 
 /** Filters of GET /api/events. */
 export type EventFilter = z.output<typeof eventListQuery>;
@@ -21,9 +21,8 @@ export const eventKeys = {
 
 /** The events the caller may see (a unit: its own, and every unit's bonus — W9). */
 export function useEvents(f: Partial<EventFilter>) {
-  return useQuery({
-    queryKey: eventKeys.list(f as EventFilter),
-    queryFn: () => api.get('/api/events', z.array(cycleEvent), { ...f }),
+  return useGet(eventKeys.list(f as EventFilter), '/api/events', z.array(cycleEvent), {
+    query: { ...f },
     enabled: f.planId !== undefined,
   });
 }

@@ -1,7 +1,7 @@
 import { type ImportBatch, type ImportPreview, importBatch, importPreview } from '@jixiao/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../shared/api.js';
+import { useGet } from '../../shared/useGet.js';
 
 export const importKeys = {
   all: ['imports'] as const,
@@ -10,9 +10,7 @@ export const importKeys = {
 
 /** The import batches of a plan, newest first as the server sends them. */
 export function useBatches(planId: number | undefined) {
-  return useQuery({
-    queryKey: importKeys.batches(planId ?? 0),
-    queryFn: () => api.get(`/api/plans/${planId}/imports`, z.array(importBatch)),
+  return useGet(importKeys.batches(planId ?? 0), `/api/plans/${planId}/imports`, z.array(importBatch), {
     enabled: planId !== undefined,
   });
 }

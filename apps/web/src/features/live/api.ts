@@ -1,6 +1,6 @@
 import { halfYearFreeze, liveScores } from '@jixiao/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api.js';
+import { useGet } from '../../shared/useGet.js';
 
 export const liveKeys = {
   all: ['live'] as const,
@@ -9,9 +9,8 @@ export const liveKeys = {
 
 /** Live scores of a plan and period, computed from what is submitted and verified so far. */
 export function useLiveScores(planId: number | undefined, period: string | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: liveKeys.scores(planId ?? 0, period ?? ''),
-    queryFn: () => api.get(`/api/live/${planId}`, liveScores, { period }),
+  return useGet(liveKeys.scores(planId ?? 0, period ?? ''), `/api/live/${planId}`, liveScores, {
+    query: { period },
     enabled: planId !== undefined && !!period && enabled,
   });
 }

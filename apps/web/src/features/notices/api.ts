@@ -9,14 +9,12 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../shared/api.js';
+import { useGet } from '../../shared/useGet.js';
 
 export const noticeKeys = { all: ['notices'] as const };
 
 export function useNotices(q: { kind?: string; status?: string; page: number }) {
-  return useQuery({
-    queryKey: [...noticeKeys.all, q],
-    queryFn: () => api.get('/api/notices', noticeList, { ...q, pageSize: 20 }),
-  });
+  return useGet([...noticeKeys.all, q], '/api/notices', noticeList, { query: { ...q, pageSize: 20 } });
 }
 
 /** Evaluated units (nodes with a group), for choosing a notice's or an announcement's units. */

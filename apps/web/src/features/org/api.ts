@@ -8,9 +8,9 @@ import {
   staff,
   type staffCreate,
 } from '@jixiao/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../shared/api.js';
+import { useGet } from '../../shared/useGet.js';
 
 export const orgKeys = {
   nodes: ['org-nodes'] as const,
@@ -21,41 +21,24 @@ export const orgKeys = {
 };
 
 export function useOrgNodes(enabled = true) {
-  return useQuery({
-    queryKey: orgKeys.nodes,
-    queryFn: () => api.get('/api/org-nodes', z.array(orgNode)),
-    enabled,
-  });
+  return useGet(orgKeys.nodes, '/api/org-nodes', z.array(orgNode), { enabled });
 }
 
 export function useSystems(enabled = true) {
-  return useQuery({
-    queryKey: orgKeys.systems,
-    queryFn: () => api.get('/api/systems', z.array(evaluationSystem)),
-    enabled,
-  });
+  return useGet(orgKeys.systems, '/api/systems', z.array(evaluationSystem), { enabled });
 }
 
 export function useCategories(enabled = true) {
-  return useQuery({
-    queryKey: orgKeys.categories,
-    queryFn: () => api.get('/api/categories', z.array(category)),
-    enabled,
-  });
+  return useGet(orgKeys.categories, '/api/categories', z.array(category), { enabled });
 }
 
 export function useGroups(enabled = true) {
-  return useQuery({
-    queryKey: orgKeys.groups,
-    queryFn: () => api.get('/api/groups', z.array(group)),
-    enabled,
-  });
+  return useGet(orgKeys.groups, '/api/groups', z.array(group), { enabled });
 }
 
 export function useStaff(orgNodeId: number | undefined) {
-  return useQuery({
-    queryKey: orgKeys.staff(orgNodeId ?? 0),
-    queryFn: () => api.get('/api/staff', z.array(staff), { orgNodeId }),
+  return useGet(orgKeys.staff(orgNodeId ?? 0), '/api/staff', z.array(staff), {
+    query: { orgNodeId },
     enabled: orgNodeId !== undefined,
   });
 }

@@ -11,6 +11,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../shared/api.js';
+import { useGet } from '../../shared/useGet.js';
 
 export const planKeys = {
   all: ['plans'] as const,
@@ -22,19 +23,11 @@ export const planKeys = {
 };
 
 export function usePlans(q: { systemId?: number; year?: number } = {}, enabled = true) {
-  return useQuery({
-    queryKey: planKeys.list(q),
-    queryFn: () => api.get('/api/plans', z.array(planSummary), q),
-    enabled,
-  });
+  return useGet(planKeys.list(q), '/api/plans', z.array(planSummary), { query: q, enabled });
 }
 
 export function usePlan(id: number | undefined) {
-  return useQuery({
-    queryKey: planKeys.detail(id ?? 0),
-    queryFn: () => api.get(`/api/plans/${id}`, planDetail),
-    enabled: id !== undefined,
-  });
+  return useGet(planKeys.detail(id ?? 0), `/api/plans/${id}`, planDetail, { enabled: id !== undefined });
 }
 
 export function usePlanTemplates(enabled = true) {
@@ -47,17 +40,12 @@ export function usePlanTemplates(enabled = true) {
 }
 
 export function useRevisions(id: number, enabled = true) {
-  return useQuery({
-    queryKey: planKeys.revisions(id),
-    queryFn: () => api.get(`/api/plans/${id}/revisions`, z.array(planRevision)),
-    enabled,
-  });
+  return useGet(planKeys.revisions(id), `/api/plans/${id}/revisions`, z.array(planRevision), { enabled });
 }
 
 export function usePlanDiff(id: number, q: { againstPlanId?: number; revision?: number } | null) {
-  return useQuery({
-    queryKey: planKeys.diff(id, q ?? {}),
-    queryFn: () => api.get(`/api/plans/${id}/diff`, z.array(planDiffEntry), q ?? {}),
+  return useGet(planKeys.diff(id, q ?? {}), `/api/plans/${id}/diff`, z.array(planDiffEntry), {
+    query: q ?? {},
     enabled: q !== null,
   });
 }

@@ -15,6 +15,7 @@ import {
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../shared/api.js';
+import { useGet } from '../../shared/useGet.js';
 
 export const subKeys = {
   all: ['submissions'] as const,
@@ -24,9 +25,7 @@ export const subKeys = {
 };
 
 export function usePeriods(planId: number | undefined) {
-  return useQuery({
-    queryKey: subKeys.periods(planId ?? 0),
-    queryFn: () => api.get(`/api/plans/${planId}/periods`, periodWindowList),
+  return useGet(subKeys.periods(planId ?? 0), `/api/plans/${planId}/periods`, periodWindowList, {
     enabled: planId !== undefined,
   });
 }
@@ -54,9 +53,7 @@ export function useSlotsOf(planId: number | undefined, periods: string[]) {
 }
 
 export function useSubmissionDetail(id: number | undefined) {
-  return useQuery({
-    queryKey: subKeys.detail(id ?? 0),
-    queryFn: () => api.get(`/api/submissions/${id}`, submissionDetail),
+  return useGet(subKeys.detail(id ?? 0), `/api/submissions/${id}`, submissionDetail, {
     enabled: id !== undefined,
   });
 }

@@ -1,7 +1,7 @@
 import { apiToken, apiTokenCreated, supervisionImportResult, supervisionItem } from '@jixiao/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../shared/api.js';
+import { useGet } from '../../shared/useGet.js';
 
 export const supervisionKeys = {
   items: (planId: number | undefined) => ['supervision', planId] as const,
@@ -10,18 +10,13 @@ export const supervisionKeys = {
 };
 
 export const useSupervisionItems = (planId: number | undefined) =>
-  useQuery({
-    queryKey: supervisionKeys.items(planId),
-    queryFn: () => api.get('/api/supervision-items', z.array(supervisionItem), { planId }),
+  useGet(supervisionKeys.items(planId), '/api/supervision-items', z.array(supervisionItem), {
+    query: { planId },
     enabled: planId !== undefined,
   });
 
 /** The supervision system's API tokens (their secrets are shown once, at creation). */
-export const useApiTokens = () =>
-  useQuery({
-    queryKey: supervisionKeys.tokens,
-    queryFn: () => api.get('/api/api-tokens', z.array(apiToken)),
-  });
+export const useApiTokens = () => useGet(supervisionKeys.tokens, '/api/api-tokens', z.array(apiToken));
 
 export const supervisionApi = {
   createToken: (name: string) => api.post('/api/api-tokens', apiTokenCreated, { name }),

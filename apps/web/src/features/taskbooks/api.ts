@@ -17,6 +17,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../shared/api.js';
+import { useGet } from '../../shared/useGet.js';
 
 export const tbKeys = {
   all: ['task-books'] as const,
@@ -43,33 +44,24 @@ export function usePlanChoices() {
 }
 
 export function useTaskBooks(planId: number | undefined) {
-  return useQuery({
-    queryKey: tbKeys.list(planId ?? 0),
-    queryFn: () => api.get(`/api/plans/${planId}/task-books`, taskBookList),
+  return useGet(tbKeys.list(planId ?? 0), `/api/plans/${planId}/task-books`, taskBookList, {
     enabled: planId !== undefined,
   });
 }
 
 export function useTaskBook(id: number | undefined) {
-  return useQuery({
-    queryKey: tbKeys.detail(id ?? 0),
-    queryFn: () => api.get(`/api/task-books/${id}`, taskBookDetail),
+  return useGet(tbKeys.detail(id ?? 0), `/api/task-books/${id}`, taskBookDetail, {
     enabled: id !== undefined,
   });
 }
 
 export function useRevisions(id: number, enabled: boolean) {
-  return useQuery({
-    queryKey: tbKeys.revisions(id),
-    queryFn: () => api.get(`/api/task-books/${id}/revisions`, taskBookRevisionList),
-    enabled,
-  });
+  return useGet(tbKeys.revisions(id), `/api/task-books/${id}/revisions`, taskBookRevisionList, { enabled });
 }
 
 export function useChangeRequests(status: 'pending' | 'approved' | 'rejected' | 'all') {
-  return useQuery({
-    queryKey: tbKeys.changes(status),
-    queryFn: () => api.get('/api/task-change-requests', changeRequestList, { status }),
+  return useGet(tbKeys.changes(status), '/api/task-change-requests', changeRequestList, {
+    query: { status },
   });
 }
 
@@ -83,9 +75,7 @@ export function useDecomposition(id: number, indicator: string | undefined) {
 }
 
 export function usePeriods(planId: number | undefined) {
-  return useQuery({
-    queryKey: tbKeys.periods(planId ?? 0),
-    queryFn: () => api.get(`/api/plans/${planId}/periods`, periodWindowList),
+  return useGet(tbKeys.periods(planId ?? 0), `/api/plans/${planId}/periods`, periodWindowList, {
     enabled: planId !== undefined,
   });
 }

@@ -6,9 +6,9 @@ import {
   verificationRecord,
   verificationSample,
 } from '@jixiao/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../shared/api.js';
+import { useGet } from '../../shared/useGet.js';
 
 export const verKeys = {
   all: ['verification'] as const,
@@ -18,25 +18,24 @@ export const verKeys = {
 };
 
 export function useQueue(planId: number | undefined, period?: string) {
-  return useQuery({
-    queryKey: verKeys.queue(planId ?? 0, period),
-    queryFn: () => api.get('/api/verification/queue', z.array(verificationQueueItem), { planId, period }),
-    enabled: planId !== undefined,
-  });
+  return useGet(
+    verKeys.queue(planId ?? 0, period),
+    '/api/verification/queue',
+    z.array(verificationQueueItem),
+    { query: { planId, period }, enabled: planId !== undefined },
+  );
 }
 
 export function useCounts(planId: number | undefined) {
-  return useQuery({
-    queryKey: verKeys.counts(planId ?? 0),
-    queryFn: () => api.get('/api/verification/counts', verificationCounts, { planId }),
+  return useGet(verKeys.counts(planId ?? 0), '/api/verification/counts', verificationCounts, {
+    query: { planId },
     enabled: planId !== undefined,
   });
 }
 
 export function useSamples(planId: number | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: verKeys.samples(planId ?? 0),
-    queryFn: () => api.get('/api/verification/samples', z.array(verificationSample), { planId }),
+  return useGet(verKeys.samples(planId ?? 0), '/api/verification/samples', z.array(verificationSample), {
+    query: { planId },
     enabled: planId !== undefined && enabled,
   });
 }

@@ -1,0 +1,16 @@
+import { type QueryKey, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api, type Query } from './api.js';
+
+/**
+ * A GET of the API as a query: the answer typed by its contract schema, cached under `key`, read
+ * only while `enabled`. The feature `api.ts` files name their queries with it.
+ */
+export function useGet<S extends z.ZodType>(
+  key: QueryKey,
+  path: string,
+  answer: S,
+  opts: { query?: Query; enabled?: boolean } = {},
+) {
+  return useQuery({ queryKey: key, queryFn: () => api.get(path, answer, opts.query), enabled: opts.enabled });
+}
