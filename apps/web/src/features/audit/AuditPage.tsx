@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { QueryState } from '../../shared/QueryState.js';
+import { usePaging } from '../../shared/usePaging.js';
 import { useAuditEvents, verifyAuditChain } from './api.js';
 import { FilterBar } from './FilterBar.js';
 import type { AuditFilter } from './filters.js';
@@ -15,8 +16,7 @@ import { SnapshotDiff } from './SnapshotDiff.js';
 export default function AuditPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<AuditFilter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging(20);
 
   const events = useAuditEvents(filters, page, pageSize);
 
@@ -57,17 +57,7 @@ export default function AuditPage() {
           loading={events.isFetching}
           dataSource={events.data?.items ?? []}
           expandable={{ expandedRowRender: (e) => <SnapshotDiff event={e} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: events.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => {
-              setPage(s !== pageSize ? 1 : p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(events.data?.total ?? 0)}
           columns={[
             { title: '#', dataIndex: 'id', width: 70 },
             {

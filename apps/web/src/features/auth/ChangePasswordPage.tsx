@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { changePassword, ME_KEY, useCurrentUser } from '../../shared/auth.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
+import { CenteredScreen } from './CenteredScreen.js';
 import { PasswordHint, passwordRule } from './PasswordHint.js';
 
 interface ChangeForm {
@@ -33,15 +34,7 @@ export default function ChangePasswordPage() {
   });
 
   return (
-    <div
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        padding: 16,
-      }}
-    >
+    <CenteredScreen>
       <Card style={{ width: '100%', maxWidth: 440 }} title={t('password.title')}>
         {me.mustChangePassword && (
           <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />
@@ -85,6 +78,6 @@ export default function ChangePasswordPage() {
           </Space>
         </Form>
       </Card>
-    </div>
+    </CenteredScreen>
   );
 }

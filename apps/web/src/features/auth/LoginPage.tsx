@@ -7,6 +7,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { setLang } from '../../i18n/index.js';
 import { ME_KEY, signIn } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
+import { CenteredScreen } from './CenteredScreen.js';
 
 interface LoginForm {
   username: string;
@@ -49,16 +50,7 @@ export default function LoginPage() {
   const isZh = i18n.language !== 'en';
 
   return (
-    <div
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        background: 'linear-gradient(160deg, #e8eef8 0%, #f7f9fc 100%)',
-        padding: 16,
-      }}
-    >
+    <CenteredScreen background="linear-gradient(160deg, #e8eef8 0%, #f7f9fc 100%)">
       <Card style={{ width: '100%', maxWidth: 400 }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <Button
@@ -118,6 +110,6 @@ export default function LoginPage() {
           </Button>
         </Form>
       </Card>
-    </div>
+    </CenteredScreen>
   );
 }

@@ -1,5 +1,5 @@
 import type { TraceStep } from '@jixiao/engine';
-import { Space, Table, Tag } from 'antd';
+import { Descriptions, type DescriptionsProps, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,4 +64,9 @@ export function EventItems<T extends object>({
       {children}
     </Space>
   );
+}
+
+/** Labelled rows of the explanation under the tree (base, bonus, deductions, total, other sources). */
+export function TraceRows({ items }: { items: DescriptionsProps['items'] }) {
+  return <Descriptions size="small" column={1} bordered style={{ marginTop: 12 }} items={items} />;
 }

@@ -9,7 +9,7 @@ import { explainT, renderStages, renderStep, renderSteps } from './formula.js';
 import { fmtRaw, fmtScore } from './ranking.js';
 import { SourceList } from './SourceList.js';
 import { otherSources, type SourceContext, sourcesOf } from './sources.js';
-import { EventItems, mono, num, Step, Vars } from './TraceParts.js';
+import { EventItems, mono, num, Step, TraceRows, Vars } from './TraceParts.js';
 import { keysOf, leavesOf, type Row, toRows } from './traceRows.js';
 
 /**
@@ -145,11 +145,7 @@ export function TraceView({
         ]}
       />
       {others.length > 0 && (
-        <Descriptions
-          size="small"
-          column={1}
-          bordered
-          style={{ marginTop: 12 }}
+        <TraceRows
           items={[
             {
               key: 'others',
@@ -159,11 +155,7 @@ export function TraceView({
           ]}
         />
       )}
-      <Descriptions
-        size="small"
-        column={1}
-        bordered
-        style={{ marginTop: 12 }}
+      <TraceRows
         items={[
           {
             key: 'base',

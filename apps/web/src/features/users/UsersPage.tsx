@@ -15,6 +15,7 @@ import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
 import { queryTable } from '../../shared/QueryState.js';
+import { usePaging } from '../../shared/usePaging.js';
 import { useOrgNodes, useSystems } from '../org/api.js';
 import { userApi, userKeys, useUsers } from './api.js';
 import { CreateUserModal } from './CreateUserModal.js';
@@ -35,8 +36,7 @@ export default function UsersPage() {
   const canReadOrg = useCan('org.read');
   const queryClient = useQueryClient();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging(20);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const nodes = useOrgNodes(canReadOrg);
   const systems = useSystems(canReadOrg);
@@ -84,17 +84,7 @@ export default function UsersPage() {
         rowKey="id"
         {...queryTable(users, undefined, 'users')}
         dataSource={users.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => {
-            setPage(s !== pageSize ? 1 : p);
-            setPageSize(s);
-          },
-        }}
+        pagination={pagination(users.data?.total ?? 0)}
         columns={[
           { title: t('users.username'), dataIndex: 'username' },
           { title: t('users.displayName'), dataIndex: 'displayName' },
