@@ -1,11 +1,12 @@
 import type { ImportRowError } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Card, Empty, Select, Space, Tag } from 'antd';
+import { Alert, App, Card, Empty, Select, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { formatError, useShowError } from '../../shared/feedback.js';
+import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { RejectedRowsModal } from '../../shared/RejectedRowsModal.js';
 import { importErrors } from '../org/ImportControls.js';
@@ -183,9 +184,9 @@ export default function SubmissionsPage() {
     }));
 
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Card size="small">
-        <Space wrap>
+    <PickerPage
+      pickers={
+        <>
           <PlanSelect plans={usable} value={planId} onChange={setPlan} testId="sub-plan" />
           <Select
             data-testid="sub-period"
@@ -219,8 +220,9 @@ export default function SubmissionsPage() {
               {t(`submissions.periodState.${periodState}`)}
             </Tag>
           )}
-        </Space>
-      </Card>
+        </>
+      }
+    >
       {todosReady && <TodoStrip todos={todos} onPick={(p) => setPeriod(p)} />}
       <Card
         size="small"
@@ -285,6 +287,6 @@ export default function SubmissionsPage() {
         }}
         testId="sub-import-errors"
       />
-    </Space>
+    </PickerPage>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
+import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePeriods } from '../submissions/api.js';
 import { startedPeriods } from '../submissions/model.js';
@@ -115,9 +116,9 @@ export default function VerificationPage() {
     .map((p) => ({ value: p, label: p }));
 
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Card size="small">
-        <Space wrap>
+    <PickerPage
+      pickers={
+        <>
           <PlanSelect plans={usable} value={planId} onChange={setPlan} testId="ver-plan" />
           <Select
             data-testid="ver-period"
@@ -128,8 +129,9 @@ export default function VerificationPage() {
             onChange={(v: string | undefined) => setPeriod(v)}
             options={periodOptions}
           />
-        </Space>
-      </Card>
+        </>
+      }
+    >
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           activeKey={tab}
@@ -178,6 +180,6 @@ export default function VerificationPage() {
         canUpload={false}
         onClose={() => setDetail(undefined)}
       />
-    </Space>
+    </PickerPage>
   );
 }
