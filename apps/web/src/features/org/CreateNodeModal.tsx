@@ -5,9 +5,9 @@ import { App, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../shared/FormModal.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
-import { orgApi, orgKeys, useCategories, useGroups, useSystems } from './api.js';
-import { groupOptions, systemOptions } from './options.js';
+import { orgApi, orgKeys } from './api.js';
 import { codeRule } from './rules.js';
+import { SystemGroupFields } from './SystemGroupFields.js';
 
 interface CreateForm {
   code: string;
@@ -37,10 +37,6 @@ export function CreateNodeModal({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CreateForm>();
-  const systems = useSystems();
-  const categories = useCategories();
-  const groups = useGroups();
-  const systemId = Form.useWatch('systemId', form);
 
   const create = useMutation({
     mutationFn: (v: CreateForm) =>
@@ -82,17 +78,7 @@ export function CreateNodeModal({
           options={orgKinds.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
         />
       </RequiredItem>
-      <Form.Item name="systemId" label={t('org.field.system')}>
-        <Select
-          allowClear
-          loading={systems.isLoading}
-          options={systemOptions(systems.data ?? [])}
-          onChange={() => form.setFieldValue('groupId', null)}
-        />
-      </Form.Item>
-      <Form.Item name="groupId" label={t('org.field.group')}>
-        <Select allowClear options={groupOptions(systemId, categories.data ?? [], groups.data ?? [])} />
-      </Form.Item>
+      <SystemGroupFields form={form} />
       <Form.Item name="sortOrder" label={t('org.field.sortOrder')}>
         <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
       </Form.Item>

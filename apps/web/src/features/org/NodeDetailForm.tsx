@@ -6,9 +6,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
-import { orgApi, orgKeys, useCategories, useGroups, useOrgNodes, useSystems } from './api.js';
+import { orgApi, orgKeys, useOrgNodes } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
-import { groupOptions, systemOptions } from './options.js';
+import { SystemGroupFields } from './SystemGroupFields.js';
 import { buildTree, subtreeIds } from './tree.js';
 
 interface EditForm {
@@ -48,11 +48,7 @@ export function NodeDetailForm({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<EditForm>();
-  const systems = useSystems();
-  const categories = useCategories();
-  const groups = useGroups();
   const nodes = useOrgNodes();
-  const systemId = Form.useWatch('systemId', form);
   const ownSubtree = useMemo(() => subtreeIds(buildTree(nodes.data ?? []), node.id), [nodes.data, node.id]);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.nodes });
@@ -114,16 +110,7 @@ export function NodeDetailForm({
         <OrgNodeSelect exclude={ownSubtree} placeholder={t('org.topLevel')} />
       </Form.Item>
       <Space wrap style={{ width: '100%' }} styles={{ item: { minWidth: 240, flex: 1 } }}>
-        <Form.Item name="systemId" label={t('org.field.system')}>
-          <Select
-            allowClear
-            options={systemOptions(systems.data ?? [])}
-            onChange={() => form.setFieldValue('groupId', null)}
-          />
-        </Form.Item>
-        <Form.Item name="groupId" label={t('org.field.group')}>
-          <Select allowClear options={groupOptions(systemId, categories.data ?? [], groups.data ?? [])} />
-        </Form.Item>
+        <SystemGroupFields form={form} />
       </Space>
       <Form.Item name="sortOrder" label={t('org.field.sortOrder')}>
         <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 200 }} />

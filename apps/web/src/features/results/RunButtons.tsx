@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatError } from '../../shared/feedback.js';
 import { planKeys } from '../plans/api.js';
 import { evaluate, releaseRun, resultKeys } from './api.js';
+import type { RunRef } from './runs.js';
 import { isPeriodOpen, isStaleRelease, releaseBlock } from './runs.js';
 
 /** 计算: a new draft; while the period is open the server asks (409 PERIOD_OPEN), and so do we. */
@@ -56,15 +57,7 @@ export function ComputeButton({
 }
 
 /** 发布: only the latest draft; disabled with the reason otherwise. */
-export function ReleaseButton({
-  planId,
-  period,
-  run,
-}: {
-  planId: number;
-  period: string;
-  run: EvaluationRun;
-}) {
+export function ReleaseButton({ planId, period, run }: RunRef) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();

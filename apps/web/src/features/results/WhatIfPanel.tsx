@@ -14,6 +14,7 @@ import { useCan, useCurrentUser } from '../../shared/auth.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePlan } from '../plans/api.js';
 import { useRunInput } from './api.js';
+import type { RunRef } from './runs.js';
 import { type EventAsk, EventModal } from './WhatIfEventModal.js';
 import { ChangeList, DeltaTable, UnitOutcome } from './WhatIfResults.js';
 import {
@@ -46,15 +47,7 @@ const browserStore = () => {
  * with @jixiao/engine. Nothing is ever written to the server; the simulation is kept per user in
  * this browser, and a simulated bonus or deduction becomes real only through the events page.
  */
-export default function WhatIfPanel({
-  planId,
-  period,
-  run,
-}: {
-  planId: number;
-  period: string;
-  run: EvaluationRun;
-}) {
+export default function WhatIfPanel({ planId, period, run }: RunRef) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (

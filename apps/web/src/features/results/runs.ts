@@ -11,6 +11,13 @@ type RunState = Pick<
   'status' | 'latest' | 'releasedAt' | 'releasedBy' | 'computedAt' | 'computedBy'
 >;
 
+/** A run of a plan's period, as the run buttons and the what-if panel are given it. */
+export interface RunRef {
+  planId: number;
+  period: string;
+  run: EvaluationRun;
+}
+
 export interface StatusView {
   /** i18n key of the tag: 草稿 / 已发布. */
   key: 'runs.draft' | 'runs.released';
