@@ -1,4 +1,5 @@
 import type { Plan } from '@jixiao/engine';
+import { planOf } from '@jixiao/engine/testing';
 import { describe, expect, it } from 'vitest';
 import {
   addIndicator,
@@ -10,22 +11,20 @@ import {
   updateRow,
 } from './edit.js';
 
-const plan = (): Plan => ({
-  format: 'jixiao-plan/1',
-  id: 'p',
-  name: 'P',
-  period: { granularity: 'year' },
-  scoring: 'points',
-  categories: [],
-  groups: [],
-  components: [{ code: 'c', name: 'C', points: 10 }],
-  indicators: [
-    { code: 'A', name: 'a', component: 'c', points: 5 },
-    { code: 'A1', name: 'a1', parent: 'A', points: 5 },
-    { code: 'B', name: 'b', component: 'c', points: 5 },
-  ],
-  grades: { levels: [] },
-});
+const plan = (): Plan =>
+  planOf({
+    id: 'p',
+    name: 'P',
+    categories: [],
+    groups: [],
+    components: [{ code: 'c', name: 'C', points: 10 }],
+    indicators: [
+      { code: 'A', name: 'a', component: 'c', points: 5 },
+      { code: 'A1', name: 'a1', parent: 'A', points: 5 },
+      { code: 'B', name: 'b', component: 'c', points: 5 },
+    ],
+    grades: { levels: [] },
+  });
 
 describe('plan edits', () => {
   it('updates a row without touching the original and drops cleared fields', () => {

@@ -1,4 +1,5 @@
 import type { Plan } from '@jixiao/engine';
+import { planOf } from '@jixiao/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { en, zhCN } from '../../i18n/resources.js';
 import {
@@ -26,43 +27,41 @@ import {
 } from './forms.js';
 import type { RowIssue } from './tree.js';
 
-const plan = (): Plan => ({
-  format: 'jixiao-plan/1',
-  id: 'p',
-  name: 'P',
-  period: { granularity: 'year' },
-  scoring: 'points',
-  categories: [
-    { code: 'B', name: '政府口' },
-    { code: 'C', name: '垂管' },
-  ],
-  groups: [
-    { code: 'B', name: '政府口', category: 'B' },
-    { code: 'B1', name: '综合', category: 'B', parent: 'B' },
-    { code: 'C1', name: 'C1', category: 'C' },
-  ],
-  components: [{ code: 'target', name: '目标', points: 50, pointsBy: { B1: 40, C: 45 } }],
-  indicators: [
-    {
-      code: 'T1',
-      name: 't1',
-      component: 'target',
-      points: 50,
-      pointsBy: { B1: 40 },
-      appliesTo: { groups: ['B1'] },
-    },
-  ],
-  grades: {
-    levels: [
-      { code: 'a', name: 'A', color: '#000' },
-      { code: 'b', name: 'B', color: '#111' },
-      { code: 'c', name: 'C', color: '#222' },
+const plan = (): Plan =>
+  planOf({
+    id: 'p',
+    name: 'P',
+    categories: [
+      { code: 'B', name: '政府口' },
+      { code: 'C', name: '垂管' },
     ],
-  },
-  rankings: [{ code: 'top', name: '二十佳', groups: ['B1', 'C1'], categories: ['C'] }],
-  awards: [{ code: 'a20', name: '二十佳', ranking: 'top', top: 20 }],
-  constraints: [{ kind: 'min_share', share: 0.3, components: ['target'], label: 'x' }],
-});
+    groups: [
+      { code: 'B', name: '政府口', category: 'B' },
+      { code: 'B1', name: '综合', category: 'B', parent: 'B' },
+      { code: 'C1', name: 'C1', category: 'C' },
+    ],
+    components: [{ code: 'target', name: '目标', points: 50, pointsBy: { B1: 40, C: 45 } }],
+    indicators: [
+      {
+        code: 'T1',
+        name: 't1',
+        component: 'target',
+        points: 50,
+        pointsBy: { B1: 40 },
+        appliesTo: { groups: ['B1'] },
+      },
+    ],
+    grades: {
+      levels: [
+        { code: 'a', name: 'A', color: '#000' },
+        { code: 'b', name: 'B', color: '#111' },
+        { code: 'c', name: 'C', color: '#222' },
+      ],
+    },
+    rankings: [{ code: 'top', name: '二十佳', groups: ['B1', 'C1'], categories: ['C'] }],
+    awards: [{ code: 'a20', name: '二十佳', ranking: 'top', top: 20 }],
+    constraints: [{ kind: 'min_share', share: 0.3, components: ['target'], label: 'x' }],
+  });
 
 describe('path edits', () => {
   it('sets a nested value immutably, creating objects, and removes emptied keys', () => {
