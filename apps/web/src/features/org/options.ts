@@ -43,43 +43,23 @@ export function buildHierarchy(
   categories: readonly Category[],
   groups: readonly Group[],
 ): HierarchyRow[] {
-  const groupRows = (categoryId: number): HierarchyRow[] =>
-    groups
-      .filter((g) => g.categoryId === categoryId)
-      .map((g) => ({
-        key: `g${g.id}`,
-        type: 'group',
-        id: g.id,
-        code: g.code,
-        name: g.name,
-        version: g.version,
-      }));
-  const categoryRows = (systemId: number): HierarchyRow[] =>
-    categories
-      .filter((c) => c.systemId === systemId)
-      .map((c) => {
-        const children = groupRows(c.id);
-        return {
-          key: `c${c.id}`,
-          type: 'category',
-          id: c.id,
-          code: c.code,
-          name: c.name,
-          version: c.version,
-          ...(children.length ? { children } : {}),
-        };
-      });
-  return systems.map((s) => {
-    const children = categoryRows(s.id);
-    return {
-      key: `s${s.id}`,
-      type: 'system',
-      id: s.id,
-      code: s.code,
-      name: s.name,
-      version: s.version,
-      ownerOrgId: s.ownerOrgId,
-      ...(children.length ? { children } : {}),
-    };
+  /** One row of the tree; its key is the level's initial and the id (g3, c2, s1). */
+  const row = (
+    type: HierarchyRow['type'],
+    x: { id: number; code: string; name: string; version: number },
+    children: HierarchyRow[] = [],
+  ): HierarchyRow => ({
+    key: `${type[0]}${x.id}`,
+    type,
+    id: x.id,
+    code: x.code,
+    name: x.name,
+    version: x.version,
+    ...(children.length ? { children } : {}),
   });
+  const groupRows = (categoryId: number) =>
+    groups.filter((g) => g.categoryId === categoryId).map((g) => row('group', g));
+  const categoryRows = (systemId: number) =>
+    categories.filter((c) => c.systemId === systemId).map((c) => row('category', c, groupRows(c.id)));
+  return systems.map((s) => ({ ...row('system', s, categoryRows(s.id)), ownerOrgId: s.ownerOrgId }));
 }

@@ -35,18 +35,11 @@ export function CountsTable({ planId }: { planId: number }) {
       summary={() => (
         <Table.Summary.Row>
           <Table.Summary.Cell index={0}>{t('verification.counts.sum')}</Table.Summary.Cell>
-          <Table.Summary.Cell index={1} align="right">
-            {totals.on_site}
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={2} align="right">
-            {totals.work_slip}
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={3} align="right">
-            {totals.comprehensive}
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={4} align="right">
-            {totals.total}
-          </Table.Summary.Cell>
+          {(['on_site', 'work_slip', 'comprehensive', 'total'] as const).map((k, i) => (
+            <Table.Summary.Cell key={k} index={i + 1} align="right">
+              {totals[k]}
+            </Table.Summary.Cell>
+          ))}
         </Table.Summary.Row>
       )}
     />
