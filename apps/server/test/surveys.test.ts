@@ -363,6 +363,57 @@ describe('survey campaigns and one-person-one-code ballots', () => {
     expect(stored[0]!.n).toBe(1);
   });
 
+  it('the order of stored ballots says nothing of the order their codes were used in', async () => {
+    const c = await ok(
+      as(office, 'POST', '/api/survey-campaigns', {
+        planId: plan,
+        name: '匿名性测试',
+        kind: 'year_end',
+        period: '2026-Y',
+        indicator: 'S1',
+        opensAt: '2026-02-01T00:00:00+08:00',
+        closesAt: '2026-03-31T23:59:59+08:00',
+        groups: [
+          {
+            code: 'public',
+            name: '群众',
+            kind: 'public',
+            weight: 1,
+            questionnaireId: publicQuestionnaire,
+            unitIds: [u1, u2],
+          },
+        ],
+      }),
+      201,
+    );
+    const n = 120;
+    const codes = (
+      await ok(
+        as(office, 'POST', `/api/survey-campaigns/${c.id}/codes`, { groupId: c.groups[0].id, count: n }),
+        201,
+      )
+    ).codes;
+    await ok(
+      as(office, 'POST', `/api/survey-campaigns/${c.id}/transitions`, { action: 'open', version: c.version }),
+    );
+    for (const k of codes)
+      expect((await vote(k.code, { units: { u1: 'sat', u2: 'basic' } })).statusCode).toBe(201);
+    // Insertion order (the rows' physical order in a fresh table) against the order anyone reading
+    // the table by its key sees: a Spearman correlation near 0 (|ρ| ≥ 0.4 has odds of about 1 in 50,000).
+    const rows = await env.database.query<{ id: string; ctid: string }>(
+      `select id::text, ctid::text from survey_response where campaign_id = ${c.id}`,
+    );
+    const physical = rows
+      .map((r) => ({ id: r.id, at: r.ctid.slice(1, -1).split(',').map(Number) as [number, number] }))
+      .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
+    const byId = [...physical].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => r.id);
+    const rankById = new Map(byId.map((id, i) => [id, i]));
+    const d2 = physical.reduce((s, r, i) => s + (i - rankById.get(r.id)!) ** 2, 0);
+    const rho = 1 - (6 * d2) / (n * (n * n - 1));
+    expect(rows).toHaveLength(n);
+    expect(Math.abs(rho)).toBeLessThan(0.4);
+  });
+
   it('a rater group may score its own indicator (Wuxi S1 … S4): the campaign then needs none', async () => {
     const base = {
       planId: plan,
