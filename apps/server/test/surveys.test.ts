@@ -327,12 +327,12 @@ describe('survey campaigns and one-person-one-code ballots', () => {
     expect(trace.sources.find((x: { kind: string }) => x.kind === 'survey').value).toBeCloseTo(69, 6);
   });
 
-  it('200 simultaneous submissions of one code store exactly one ballot', async () => {
-    // A second campaign, open, with one public code (PostgreSQL in test:pg; PGlite by default).
-    const c2 = await ok(
+  /** A year-end campaign of the public alone, scoring S1 (for the code-level tests). */
+  const publicCampaign = (name: string) =>
+    ok(
       as(office, 'POST', '/api/survey-campaigns', {
         planId: plan,
-        name: '并发测试',
+        name,
         kind: 'year_end',
         period: '2026-Y',
         indicator: 'S1',
@@ -351,6 +351,10 @@ describe('survey campaigns and one-person-one-code ballots', () => {
       }),
       201,
     );
+
+  it('200 simultaneous submissions of one code store exactly one ballot', async () => {
+    // A second campaign, open, with one public code (PostgreSQL in test:pg; PGlite by default).
+    const c2 = await publicCampaign('并发测试');
     const { code } = await openWithOneCode(c2);
     const answers = { units: { u1: 'sat', u2: 'sat' } };
     const replies = await Promise.all(Array.from({ length: 200 }, () => vote(code.code, answers)));
@@ -364,28 +368,7 @@ describe('survey campaigns and one-person-one-code ballots', () => {
   });
 
   it('the order of stored ballots says nothing of the order their codes were used in', async () => {
-    const c = await ok(
-      as(office, 'POST', '/api/survey-campaigns', {
-        planId: plan,
-        name: '匿名性测试',
-        kind: 'year_end',
-        period: '2026-Y',
-        indicator: 'S1',
-        opensAt: '2026-02-01T00:00:00+08:00',
-        closesAt: '2026-03-31T23:59:59+08:00',
-        groups: [
-          {
-            code: 'public',
-            name: '群众',
-            kind: 'public',
-            weight: 1,
-            questionnaireId: publicQuestionnaire,
-            unitIds: [u1, u2],
-          },
-        ],
-      }),
-      201,
-    );
+    const c = await publicCampaign('匿名性测试');
     const n = 120;
     const codes = (
       await ok(
