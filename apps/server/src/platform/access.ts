@@ -41,36 +41,16 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const officeWork: Permission[] = [
-  'org.read',
-  'org.write',
-  'users.read',
-  'users.write',
-  'audit.read',
-  'plans.read',
-  'plans.write',
-  'results.read',
-  'results.compute',
-  'taskbooks.read',
-  'taskbooks.review',
-  'taskbooks.issue',
-  'periods.manage',
-  'submissions.read',
-  'submissions.verify',
-  'verification.sample',
-  'supervision.manage',
-  'progress.read',
-  'notices.read',
-  'notices.issue',
-  'announcements.publish',
-  'events.read',
-  'events.record',
-  'events.approve',
-  'data.import',
-  'results.release',
-  'surveys.read',
-  'surveys.manage',
+/** What units do themselves (fill in, confirm, answer, file observations) is not the office's work. */
+const unitWork: readonly Permission[] = [
+  'taskbooks.edit',
+  'taskbooks.confirm',
+  'submissions.write',
+  'notices.answer',
+  'observations.file',
 ];
+/** The office (and the system administrator) may do everything else. */
+const officeWork: Permission[] = permissions.filter((p) => !unitWork.includes(p));
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: officeWork,

@@ -149,3 +149,7 @@ export const surveyResults = pgTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.indicator, t.unitId] })],
 );
+
+export type QuestionnaireRow = typeof questionnaires.$inferSelect;
+export type CampaignRow = typeof surveyCampaigns.$inferSelect;
+export type RaterGroupRow = typeof raterGroups.$inferSelect;

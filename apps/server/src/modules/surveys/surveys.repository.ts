@@ -9,11 +9,9 @@ import {
   surveyResponses,
   surveyResults,
 } from '../../db/schema/index.js';
+import type { CampaignRow, RaterGroupRow } from '../../db/schema/surveys.js';
 
-export type QuestionnaireRow = typeof questionnaires.$inferSelect;
-export type CampaignRow = typeof surveyCampaigns.$inferSelect;
-export type RaterGroupRow = typeof raterGroups.$inferSelect;
-export type SurveyResultRow = typeof surveyResults.$inferSelect;
+export type { CampaignRow, QuestionnaireRow, RaterGroupRow } from '../../db/schema/surveys.js';
 
 // --- questionnaires -------------------------------------------------------------------------------
 
