@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './format.js';
+import { formatDateTime, formatDateTimeSeconds } from './format.js';
 
 describe('formatDateTime', () => {
-  it('prints a timestamp without the browser locale', () => {
-    const s = formatDateTime('2026-11-10T01:30:00.000Z');
-    expect(s).toMatch(/^2026-11-1\d \d\d:30$/);
-    expect(s).not.toMatch(/AM|PM|\//);
+  it('prints a timestamp in Beijing time without the browser locale', () => {
+    // 01:30 UTC is 09:30 in Beijing; the last second of a Beijing day is 15:59:59 UTC.
+    expect(formatDateTime('2026-11-10T01:30:00.000Z')).toBe('2026-11-10 09:30');
+    expect(formatDateTime('2026-12-31T15:59:59Z')).toBe('2026-12-31 23:59');
+    expect(formatDateTime('2026-12-31T16:00:00Z')).toBe('2027-01-01 00:00');
+    expect(formatDateTimeSeconds('2026-03-05T02:03:04+00:00')).toBe('2026-03-05 10:03:04');
   });
   it('prints a dash for nothing and the text for what is not a date', () => {
     expect(formatDateTime(null)).toBe('—');

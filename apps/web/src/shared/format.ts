@@ -1,11 +1,19 @@
-import dayjs from 'dayjs';
+/** China Standard Time: UTC+8 all year (no daylight saving). */
+const BEIJING_MS = 8 * 3600_000;
 
 /**
- * A timestamp as the UI prints it, the same in both languages (2026-11-10 09:30) — not the
- * browser locale's "11/10/2026, 9:30:00 AM" inside a Chinese page.
+ * A timestamp as the UI prints it, in Beijing time whatever the browser's time zone (deadlines
+ * and campaign times are meant in Beijing time), the same in both languages (2026-11-10 09:30) —
+ * not the browser locale's "11/10/2026, 9:30:00 AM" inside a Chinese page.
  */
-export function formatDateTime(iso: string | null | undefined): string {
+export const formatDateTime = (iso: string | null | undefined) => beijing(iso, 16);
+/** The same to the second (the audit trail). */
+export const formatDateTimeSeconds = (iso: string | null | undefined) => beijing(iso, 19);
+
+function beijing(iso: string | null | undefined, end: 16 | 19): string {
   if (!iso) return '—';
-  const d = dayjs(iso);
-  return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : iso;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const s = new Date(t + BEIJING_MS).toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, end)}`;
 }

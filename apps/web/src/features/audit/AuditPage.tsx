@@ -1,10 +1,10 @@
 import type { AuditEvent } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { formatDateTimeSeconds } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePaging } from '../../shared/usePaging.js';
 import { useAuditEvents, verifyAuditChain } from './api.js';
@@ -63,7 +63,7 @@ export default function AuditPage() {
             {
               title: t('audit.at'),
               dataIndex: 'at',
-              render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+              render: (v: string) => formatDateTimeSeconds(v),
             },
             {
               title: t('audit.actor'),

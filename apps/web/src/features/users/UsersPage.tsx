@@ -8,11 +8,11 @@ import {
 import type { User } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Popconfirm, Space, Tag, Tooltip } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { formatDateTime } from '../../shared/format.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
 import { queryTable } from '../../shared/QueryState.js';
 import { usePaging } from '../../shared/usePaging.js';
@@ -119,7 +119,7 @@ export default function UsersPage() {
           {
             title: t('users.lastLogin'),
             dataIndex: 'lastLoginAt',
-            render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : t('users.never')),
+            render: (v: string | null) => (v ? formatDateTime(v) : t('users.never')),
           },
           ...(canWrite
             ? [
