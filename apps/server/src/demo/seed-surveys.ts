@@ -113,14 +113,17 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
   }
   const rand = mulberry32(20260615);
 
+  /** A campaign of the plan year, open from one Beijing day [month, day] to the end of another. */
   const campaign = async (
     name: string,
     kind: string,
     period: string,
-    opensAt: Date,
-    closesAt: Date,
+    [m0, d0]: [number, number],
+    [m1, d1]: [number, number],
     status: string,
   ) => {
+    const opensAt = cstStart(YEAR, m0, d0);
+    const closesAt = cstEnd(YEAR, m1, d1);
     const c = await repo.insertCampaign(tx, {
       planId: plan.id,
       name,
@@ -209,14 +212,7 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
   };
 
   // Mid-year: every unit reached its sample except three short of service-object ballots.
-  const mid = await campaign(
-    '2026 年年中社会评议',
-    'mid_year',
-    `${YEAR}-H1`,
-    cstStart(YEAR, 6, 15),
-    cstEnd(YEAR, 6, 30),
-    'closed',
-  );
+  const mid = await campaign('2026 年年中社会评议', 'mid_year', `${YEAR}-H1`, [6, 15], [6, 30], 'closed');
   await fill(
     mid.c,
     mid.groups,
@@ -237,13 +233,6 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
   });
 
   // Year-end: open through December, 40 % to all of each sample in (a fifth of the units complete).
-  const end = await campaign(
-    '2026 年年终社会评议',
-    'year_end',
-    `${YEAR}-Y`,
-    cstStart(YEAR, 12, 1),
-    cstEnd(YEAR, 12, 31),
-    'open',
-  );
+  const end = await campaign('2026 年年终社会评议', 'year_end', `${YEAR}-Y`, [12, 1], [12, 31], 'open');
   await fill(end.c, end.groups, (ui) => Math.min(1, 0.4 + ((ui * 7) % 10) / 12), `${YEAR}-12-05`);
 }
