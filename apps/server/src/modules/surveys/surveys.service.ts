@@ -56,18 +56,19 @@ async function presentQuestionnaire(db: Executor, q: repo.QuestionnaireRow): Pro
   };
 }
 
-function assertOffice(ctx: Ctx) {
+/** Questionnaires belong to no system: the route's `surveys.manage` is their whole policy. */
+function assertSignedIn(ctx: Ctx) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
 }
 
 export async function listQuestionnaires(deps: Deps, ctx: Ctx): Promise<QuestionnaireDetail[]> {
-  assertOffice(ctx);
+  assertSignedIn(ctx);
   const db = deps.database.db;
   return Promise.all((await repo.listQuestionnaires(db)).map((q) => presentQuestionnaire(db, q)));
 }
 
 export async function getQuestionnaire(deps: Deps, ctx: Ctx, id: number): Promise<QuestionnaireDetail> {
-  assertOffice(ctx);
+  assertSignedIn(ctx);
   const q = await repo.findQuestionnaire(deps.database.db, id);
   if (!q) throw notFound('Questionnaire');
   return presentQuestionnaire(deps.database.db, q);
@@ -83,7 +84,7 @@ export async function saveQuestionnaire(
   body: z.input<typeof questionnaireCreate>,
   familyOf?: number,
 ): Promise<QuestionnaireDetail> {
-  assertOffice(ctx);
+  assertSignedIn(ctx);
   const parsed = questionnaireCreate.parse(body);
   return deps.database.db.transaction(async (tx) => {
     let familyId: number | null = null;
