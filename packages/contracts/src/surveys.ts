@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { code, name } from './common.js';
+import { unitRef } from './fields.js';
 
 /**
  * Satisfaction evaluation (issue 10; rules S12, W11, H7, Z3, Z11): questionnaires, campaigns and
@@ -264,9 +265,7 @@ export const groupSatisfaction = z.object({
 });
 export const campaignResult = z.object({
   indicator: z.string(),
-  unitId: z.number().int(),
-  unitCode: z.string(),
-  unitName: z.string(),
+  ...unitRef,
   value: z.number().nullable(),
   n: z.number().int(),
   missing: z.enum(['below_sample', 'no_ballots']).nullable(),
@@ -296,9 +295,7 @@ export const ballotAccepted = z.object({ ok: z.literal(true) });
 export const campaignProgressCell = z.object({
   group: z.string(),
   groupName: z.string(),
-  unitId: z.number().int(),
-  unitCode: z.string(),
-  unitName: z.string(),
+  ...unitRef,
   n: z.number().int(),
   minSample: z.number().int(),
   projected: z.number(),

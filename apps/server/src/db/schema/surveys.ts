@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { at, maybeAt, num, version } from './columns.js';
+import { at, id, maybeAt, num, timeOf, version } from './columns.js';
 import { orgNodes } from './org.js';
 import { planRef, unitRef } from './refs.js';
 
@@ -37,7 +37,7 @@ const ratedUnit = () => integer('unit_id').references(() => orgNodes.id, { onDel
 export const questionnaires = pgTable(
   'questionnaire',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     familyId: integer('family_id'),
     versionNo: integer('version_no').notNull().default(1),
     name: text('name').notNull(),
@@ -56,7 +56,7 @@ export const questionnaires = pgTable(
 export const surveyCampaigns = pgTable(
   'survey_campaign',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     planId: planRef(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
@@ -65,8 +65,8 @@ export const surveyCampaigns = pgTable(
     anonymous: boolean('anonymous').notNull().default(true),
     method: text('method').notNull().default('mean'),
     shareFrom: num('share_from').notNull().default(60),
-    opensAt: maybeAt('opens_at').notNull(),
-    closesAt: maybeAt('closes_at').notNull(),
+    opensAt: timeOf('opens_at'),
+    closesAt: timeOf('closes_at'),
     status: text('status').notNull().default('draft'),
     version: version(),
     createdAt: at('created_at'),
@@ -81,7 +81,7 @@ export const surveyCampaigns = pgTable(
 export const raterGroups = pgTable(
   'rater_group',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     campaignId: campaignRef(),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -102,7 +102,7 @@ export const raterGroups = pgTable(
 export const ballotCodes = pgTable(
   'ballot_code',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     campaignId: campaignRef(),
     groupId: groupRef(),
     /** The unit the code's ballot rates (codes per unit), or null (the group's matrix rates them). */

@@ -383,20 +383,18 @@ export async function issueCodes(
     const total = body.count * targets.length;
     if (total > 20_000) throw bad('count', 'survey.too_many_codes', { max: 20_000, total });
     const batch = await repo.nextCodeBatch(tx, group.id);
-    const codes = newBallotCodes(total);
-    const rows = codes.map((code, i) => ({
+    // Codes come out in blocks of `count` per target unit; only their hashes are stored.
+    const rows = newBallotCodes(total).map((code, i) => ({
       code,
       unitId: targets[Math.floor(i / body.count)] ?? null,
     }));
+    const common = { campaignId: c.id, groupId: group.id, batch, createdAt: deps.now() };
     await repo.insertCodes(
       tx,
-      rows.map((r) => ({
-        campaignId: c.id,
-        groupId: group.id,
-        unitId: r.unitId,
-        codeHash: ballotCodeHash(normaliseBallotCode(r.code)!),
-        batch,
-        createdAt: deps.now(),
+      rows.map(({ code, unitId }) => ({
+        ...common,
+        unitId,
+        codeHash: ballotCodeHash(normaliseBallotCode(code)!),
       })),
     );
     await recordAudit(deps, tx, ctx, {
