@@ -1,12 +1,13 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import type { PeriodStateName, PeriodWindow } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Calendar, Card, Empty, Popconfirm, Segmented, Select, Space } from 'antd';
+import { App, Badge, Button, Calendar, Card, Empty, Popconfirm, Segmented, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
+import { CodeFilter, type CodeFilterSpec } from '../../shared/CodeFilter.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
@@ -20,12 +21,23 @@ import {
   type PeriodKind,
   STATE_COLORS,
   sortedWindows,
+  type WindowFilter,
 } from './calendar.js';
 import { StateTag } from './StateTag.js';
 import { WindowModal } from './WindowModal.js';
 
 const KINDS: PeriodKind[] = ['M', 'Q', 'H', 'Y'];
 const STATES: PeriodStateName[] = ['not_open', 'open', 'late', 'closed', 'reopened'];
+const FILTERS: CodeFilterSpec<keyof WindowFilter>[] = [
+  { key: 'kinds', codes: KINDS, labels: 'calendar.kinds', placeholder: 'calendar.filterKinds', width: 200 },
+  {
+    key: 'states',
+    codes: STATES,
+    labels: 'calendar.states',
+    placeholder: 'calendar.filterStates',
+    width: 240,
+  },
+];
 
 /** Deadline calendar (S9, G7): every period's due day, coloured by state; the office manages it. */
 export default function CalendarPage() {
@@ -41,8 +53,7 @@ export default function CalendarPage() {
   const byDay = useMemo(() => groupByDueDay(windows), [windows]);
   const [view, setView] = useState<'calendar' | 'list'>('calendar');
   const [month, setMonth] = useState<Dayjs | null>(null);
-  const [kinds, setKinds] = useState<PeriodKind[]>([]);
-  const [states, setStates] = useState<PeriodStateName[]>([]);
+  const [filter, setFilter] = useState<WindowFilter>({ kinds: [], states: [] });
   const [selected, setSelected] = useState<number | null>(null);
 
   // `?month=2026-11` opens that month (a link to a deadline); else the month of today's work.
@@ -137,32 +148,15 @@ export default function CalendarPage() {
       ) : (
         <>
           <Space wrap style={{ marginBottom: 12 }}>
-            <Select
-              mode="multiple"
-              allowClear
-              data-testid="cal-filter-kinds"
-              style={{ minWidth: 200 }}
-              placeholder={t('calendar.filterKinds')}
-              value={kinds}
-              onChange={setKinds}
-              options={KINDS.map((k) => ({ value: k, label: t(`calendar.kinds.${k}`) }))}
-            />
-            <Select
-              mode="multiple"
-              allowClear
-              data-testid="cal-filter-states"
-              style={{ minWidth: 240 }}
-              placeholder={t('calendar.filterStates')}
-              value={states}
-              onChange={setStates}
-              options={STATES.map((s) => ({ value: s, label: t(`calendar.states.${s}`) }))}
-            />
+            {FILTERS.map((f) => (
+              <CodeFilter key={f.key} spec={f} state={[filter, setFilter]} testId="cal-filter" multiple />
+            ))}
           </Space>
           <CompactTable<PeriodWindow>
             data-testid="cal-list"
             rowKey="id"
             loading={periods.isFetching}
-            dataSource={sortedWindows(windows, { kinds, states })}
+            dataSource={sortedWindows(windows, filter)}
             onRow={(w) => ({ 'data-period': w.period }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: t('calendar.period'), dataIndex: 'period' },

@@ -60,9 +60,12 @@ export function groupByDueDay<T extends Pick<PeriodWindow, 'period' | 'dueAt'>>(
 }
 
 /** Windows in due order, optionally of some kinds and states only (the list view). */
+/** The list view's filter: the kinds and states of period shown (none: all). */
+export type WindowFilter = { kinds?: readonly PeriodKind[]; states?: readonly PeriodStateName[] };
+
 export function sortedWindows<T extends Pick<PeriodWindow, 'period' | 'dueAt' | 'state'>>(
   windows: readonly T[],
-  filter: { kinds?: readonly PeriodKind[]; states?: readonly PeriodStateName[] } = {},
+  filter: WindowFilter = {},
 ): T[] {
   return windows
     .filter((w) => !filter.kinds?.length || filter.kinds.includes(periodKind(w.period)))

@@ -1,19 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { EventKind, EventStatus } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Select, Space } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Empty, Select } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../shared/auth.js';
+import { CodeFilter, type CodeFilterSpec } from '../../shared/CodeFilter.js';
+import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState } from '../../shared/QueryState.js';
+import { useSearchParam } from '../../shared/useSearchParam.js';
 import { useOrgNodes } from '../org/api.js';
 import { usePlan } from '../plans/api.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { periodOptions } from '../results/ranking.js';
 import { usePeriods } from '../submissions/api.js';
 import { startedPeriods } from '../submissions/model.js';
-import { eventKeys, useEvents } from './api.js';
+import { type EventFilter, eventKeys, useEvents } from './api.js';
 import { CapTable } from './CapTable.js';
 import { DecisionModal, type Dialog, EvidenceDrawer } from './EventDialogs.js';
 import { EventForm } from './EventForm.js';
@@ -31,6 +33,17 @@ import {
 } from './model.js';
 import { type UnitOption, unitsOf } from './units.js';
 
+const FILTERS: CodeFilterSpec<'kind' | 'status'>[] = [
+  { key: 'kind', codes: EVENT_KINDS, labels: 'events.kind', placeholder: 'events.allKinds', width: 120 },
+  {
+    key: 'status',
+    codes: EVENT_STATUSES,
+    labels: 'events.status',
+    placeholder: 'events.allStatuses',
+    width: 120,
+  },
+];
+
 export default function EventsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -39,9 +52,8 @@ export default function EventsPage() {
   const [params, setParams] = useSearchParams();
   const [pre] = useState(() => prefillFromQuery(params));
   const { plans, offered, plan, planId, setPlan } = usePlanChoice({ resets: ['period'] });
-  const period = params.get('period') ?? undefined;
-  const [kind, setKind] = useState<EventKind | undefined>(undefined);
-  const [status, setStatus] = useState<EventStatus | undefined>(undefined);
+  const [period, setPeriod] = useSearchParam('period');
+  const [filter, setFilter] = useState<Partial<Pick<EventFilter, 'kind' | 'status'>>>({});
   const [unitFilter, setUnitId] = useState<number | undefined>(undefined);
   /** The unit a trace link names by code filters the list until the user picks another. */
   const [linkedUnit, setLinkedUnit] = useState(pre.draft ? undefined : pre.unitCode);
@@ -69,7 +81,7 @@ export default function EventsPage() {
   const nodes = useOrgNodes();
   const units: UnitOption[] = useMemo(() => unitsOf(nodes.data ?? [], plan?.systemId), [nodes.data, plan]);
   const unitId = unitFilter ?? unitIdOf(units, linkedUnit);
-  const events = useEvents({ planId, period, kind, status, unitId });
+  const events = useEvents({ planId, period, ...filter, unitId });
   const bonuses = useEvents({ planId, kind: 'bonus' });
   const rules = useMemo(() => bonusRules(detail.data?.document), [detail.data]);
   const indicators = useMemo(() => leafIndicators(detail.data?.document), [detail.data]);
@@ -91,27 +103,13 @@ export default function EventsPage() {
     [defaultPeriod, prefilled, pre.draft, pre.unitCode, units],
   );
 
-  const setPeriod = useCallback(
-    (p: string | undefined) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (p) next.set('period', p);
-          else next.delete('period');
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-
   if (!plans.data) return <QueryState query={plans} testId="ev-plans" />;
   if (!offered.length || !planId) return <Empty description={t('events.noPlans')} />;
 
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Card size="small">
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+    <PickerPage
+      pickers={
+        <>
           <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="ev-plan" />
           <Select
             data-testid="ev-filter-period"
@@ -119,27 +117,12 @@ export default function EventsPage() {
             style={{ width: 140 }}
             placeholder={t('events.allPeriods')}
             value={period}
-            onChange={(v: string | undefined) => setPeriod(v)}
+            onChange={setPeriod}
             options={periodChoices.map((p) => ({ value: p, label: p }))}
           />
-          <Select
-            data-testid="ev-filter-kind"
-            allowClear
-            style={{ width: 120 }}
-            placeholder={t('events.allKinds')}
-            value={kind}
-            onChange={setKind}
-            options={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))}
-          />
-          <Select
-            data-testid="ev-filter-status"
-            allowClear
-            style={{ width: 120 }}
-            placeholder={t('events.allStatuses')}
-            value={status}
-            onChange={setStatus}
-            options={EVENT_STATUSES.map((s) => ({ value: s, label: t(`events.status.${s}`) }))}
-          />
+          {FILTERS.map((f) => (
+            <CodeFilter key={f.key} spec={f} state={[filter, setFilter]} testId="ev-filter" />
+          ))}
           <Select
             data-testid="ev-filter-unit"
             allowClear
@@ -166,8 +149,9 @@ export default function EventsPage() {
               {t('events.record')}
             </Button>
           )}
-        </div>
-      </Card>
+        </>
+      }
+    >
       {!rights.record && <Alert type="info" showIcon title={t('events.unitBonusVisible')} />}
       <CapTable events={bonuses.data ?? []} rules={rules} unitId={unitId} />
       <Card size="small">
@@ -201,6 +185,6 @@ export default function EventsPage() {
       )}
       <DecisionModal dialog={dialog} onClose={() => setDialog(null)} />
       <EvidenceDrawer dialog={dialog} onClose={() => setDialog(null)} />
-    </Space>
+    </PickerPage>
   );
 }

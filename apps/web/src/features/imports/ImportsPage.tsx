@@ -21,7 +21,9 @@ import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
+import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState } from '../../shared/QueryState.js';
+import { useSearchParam } from '../../shared/useSearchParam.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { periodOptions } from '../results/ranking.js';
 import { usePeriods } from '../submissions/api.js';
@@ -75,8 +77,8 @@ export default function ImportsPage() {
   const periods = usePeriods(planId);
   const batches = useBatches(planId);
   const choices = useMemo(() => (plan ? periodOptions(plan.year) : []), [plan]);
-  const period =
-    params.get('period') ?? openPeriod(periods.data ?? []) ?? (plan ? `${plan.year}-Y` : undefined);
+  const [periodParam, setPeriod] = useSearchParam('period');
+  const period = periodParam ?? openPeriod(periods.data ?? []) ?? (plan ? `${plan.year}-Y` : undefined);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [problems, setProblems] = useState<ImportProblem[] | null>(null);
@@ -108,16 +110,6 @@ export default function ImportsPage() {
   // A preview belongs to its plan, period and file.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when any of them changes
   useEffect(reset, [planId, period, file, reset]);
-
-  const setPeriod = (p: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set('period', p);
-        return next;
-      },
-      { replace: true },
-    );
 
   async function runPreview() {
     if (!planId || !period || !file) return;
@@ -165,9 +157,9 @@ export default function ImportsPage() {
 
   const shownProblems = problems ?? [];
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Card size="small">
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+    <PickerPage
+      pickers={
+        <>
           <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="imp-plan" />
           <Select
             data-testid="imp-period"
@@ -183,8 +175,9 @@ export default function ImportsPage() {
           >
             {t('imports.template')}
           </Button>
-        </div>
-      </Card>
+        </>
+      }
+    >
       <Card size="small" title={t('imports.title')}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
@@ -290,6 +283,6 @@ export default function ImportsPage() {
       <Card size="small" title={t('imports.batches')}>
         <BatchTable batches={batches} linked={linkedBatch} />
       </Card>
-    </Space>
+    </PickerPage>
   );
 }

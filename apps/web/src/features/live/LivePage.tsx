@@ -4,13 +4,13 @@ import { App, Button, Card, Empty, Popconfirm, Select, Space, Tag, Tooltip, Typo
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
+import { useSearchParam } from '../../shared/useSearchParam.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { fmtScore, periodOptions } from '../results/ranking.js';
 import { usePeriods } from '../submissions/api.js';
@@ -24,18 +24,8 @@ export default function LivePage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const canCompute = useCan('results.compute');
-  const [params, setParams] = useSearchParams();
   const { plans, offered, planId, plan, setPlan } = usePlanChoice({ resets: ['period'] });
-  const periodParam = params.get('period') ?? undefined;
-  const setPeriod = (p: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set('period', p);
-        return next;
-      },
-      { replace: true },
-    );
+  const [periodParam, setPeriod] = useSearchParam('period');
   const periods = usePeriods(planId);
   const fallback = useMemo(() => {
     // The latest month past its due date (its reports are in), else the latest started month.
@@ -116,7 +106,7 @@ export default function LivePage() {
             data-testid="live-period"
             style={{ width: 130 }}
             value={period}
-            onChange={(v: string) => setPeriod(v)}
+            onChange={setPeriod}
             options={periodOptions(plan.year).map((p) => ({ value: p, label: p }))}
           />
           {live.data?.halfYearFrozen && (
