@@ -74,12 +74,22 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-export async function signInAs(h: Harness, username: string, password = DEMO_PASSWORD) {
-  await h.page.goto(`${h.url}/login`);
-  await h.page.getByTestId('login-username').fill(username);
-  await h.page.getByTestId('login-password').fill(password);
-  await h.page.getByTestId('login-submit').click();
+/** Fills the login form on `page` and sends it; a wrong password stays on the login page. */
+export async function submitSignIn(page: Page, url: string, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
 }
+
+/** Signs `page` in as `username` and waits until the app has left the login page. */
+export async function signInPage(page: Page, url: string, username: string) {
+  await submitSignIn(page, url, username);
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** Signs the harness's page in as `username` (see signInPage). */
+export const signInAs = (h: Harness, username: string) => signInPage(h.page, h.url, username);
 
 /**
  * A browser session of its own (own cookies) signed in as `username`, at a desktop width or a
@@ -97,11 +107,7 @@ export async function signedInPage(
   });
   contexts.push(ctx);
   const page = await ctx.newPage();
-  await page.goto(`${h.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await signInPage(page, h.url, username);
   return page;
 }
 

@@ -8,7 +8,6 @@ describe('progress, notices and the bell in the browser', () => {
   it('the office sees the progress matrix with lagging cells and the printable bulletin', async () => {
     const { page } = h;
     await signInAs(h, 'office');
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${h.url}/progress`);
     await page.getByTestId('progress-page').waitFor();
     await page.locator('[data-status="serious"]').first().waitFor({ timeout: 20_000 });
@@ -25,7 +24,6 @@ describe('progress, notices and the bell in the browser', () => {
     const { page } = h;
     await page.context().clearCookies();
     await signInAs(h, 'filler');
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.getByTestId('bell').click();
     await page.getByTestId('bell-panel').waitFor();
     expect(await page.getByTestId('bell-item').count()).toBeGreaterThan(0);

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { OrgNode } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
-import { screenshots, signInAs, useHarness } from './harness.js';
+import { screenshots, signInAs, submitSignIn, useHarness } from './harness.js';
 
 describe('organisation in the browser', () => {
   const h = useHarness();
 
   it('shows a clear message for a wrong password', async () => {
-    await signInAs(h, 'office', 'Wrong-password-1');
+    await submitSignIn(h.page, h.url, 'office', 'Wrong-password-1');
     await h.page.getByTestId('login-error').waitFor();
     expect(await h.page.getByTestId('login-error').innerText()).toContain('用户名或密码错误');
   });
@@ -15,7 +15,6 @@ describe('organisation in the browser', () => {
   it('the office signs in, creates a unit under the demo city, and sees it in the tree', async () => {
     const { page } = h;
     await signInAs(h, 'office');
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${h.url}/org`);
     const tree = page.getByTestId('org-tree');
     await tree.getByText('示范市', { exact: true }).first().click();

@@ -70,7 +70,6 @@ describe('task books and calendar in the browser', () => {
   it('the office opens the calendar and sees M10 due on 2026-11-10', async () => {
     const { page } = h;
     await signInAs(h, 'office');
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     // The demo calendar belongs to the active 2026 plan that has task books.
     const planId = await page.evaluate(async () => {
       const plans = (await (await fetch('/api/plans')).json()) as {

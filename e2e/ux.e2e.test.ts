@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, screenshots, useHarness } from './harness.js';
+import { DEMO_PASSWORD, screenshots, signInPage, useHarness } from './harness.js';
 
 /**
  * What a new user saw in Chromium (issue 8, point 13), on the demo city, at 1366 px and on a
@@ -17,19 +17,21 @@ describe('first-visit UX in the browser', () => {
 
   const signIn = async (page: Page, user: string) => {
     await page.context().clearCookies();
-    await page.goto(`${h.url}/login`);
-    await page.getByTestId('login-username').fill(user);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInPage(page, h.url, user);
+  };
+  /** Opens the page at `path` and waits for the first row of its table `testId`. */
+  const openTable = async (page: Page, path: string, testId: string) => {
+    await page.goto(`${h.url}${path}`);
+    const table = page.getByTestId(testId);
+    await table.locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    return table;
   };
   const desktop = { width: 1366, height: 860 };
   const phone = { width: 375, height: 760 };
   const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshots, `ux-${name}.png`) });
   /** Opens the audit log and its first date picker: the pagination's text and the open panel's. */
   const openAuditPicker = async (page: Page) => {
-    await page.goto(`${h.url}/audit`);
-    await page.getByTestId('audit-table').locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    await openTable(page, '/audit', 'audit-table');
     const pagination = await page.locator('.ant-pagination').first().innerText();
     await page.locator('.ant-picker').first().click();
     const panel = page.locator('.ant-picker-dropdown').first();
@@ -188,9 +190,7 @@ describe('first-visit UX in the browser', () => {
     await shot(page, 'datepicker-zh');
     await page.keyboard.press('Escape');
     // Timestamps print the same in both languages, not as the browser's 12/4/2026, 2:44:03 AM.
-    await page.goto(`${h.url}/plans`);
-    const plans = page.getByTestId('plans-table');
-    await plans.locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    const plans = await openTable(page, '/plans', 'plans-table');
     const text = await plans.innerText();
     expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(text).not.toMatch(/\b(AM|PM)\b|\d{1,2}\/\d{1,2}\/\d{4}/);
@@ -215,9 +215,7 @@ describe('first-visit UX in the browser', () => {
   it('the audit log reads 登录, not auth.login', async () => {
     const { page } = h;
     await signIn(page, 'office');
-    await page.goto(`${h.url}/audit`);
-    const table = page.getByTestId('audit-table');
-    await table.locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    const table = await openTable(page, '/audit', 'audit-table');
     const login = table.locator('[data-testid="audit-action"][data-code="auth.login"]').first();
     await login.waitFor();
     expect(await login.innerText()).toBe('登录');
@@ -242,9 +240,7 @@ describe('first-visit UX in the browser', () => {
   it('/users does not claim 待改密 for demo accounts, which sign in without a forced change', async () => {
     const { page } = h;
     await signIn(page, 'office');
-    await page.goto(`${h.url}/users`);
-    const table = page.getByTestId('users-table');
-    await table.locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    const table = await openTable(page, '/users', 'users-table');
     expect(await table.innerText()).toContain('filler2');
     expect(await table.innerText()).not.toContain('待改密');
   });

@@ -14,6 +14,20 @@ function compare(a: FlatNode, b: FlatNode): number {
   return (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.name.localeCompare(b.name, 'zh-CN') || a.id - b.id;
 }
 
+/** Adds to `attached` every node below `from` that is not in it yet. */
+function attachBelow<T extends FlatNode>(from: readonly TreeNode<T>[], attached: Set<number>) {
+  const stack = [...from];
+  while (stack.length) {
+    const n = stack.pop()!;
+    for (const c of n.children) {
+      if (!attached.has(c.id)) {
+        attached.add(c.id);
+        stack.push(c);
+      }
+    }
+  }
+}
+
 /**
  * Builds a forest from flat rows. Children are sorted by sortOrder, then name, then id.
  * A row whose parent is missing becomes a root (a user may see a subtree only);
@@ -34,33 +48,15 @@ export function buildTree<T extends FlatNode>(rows: readonly T[]): TreeNode<T>[]
     }
   }
   // Mark everything reachable from a root; anything left sits in a cycle.
-  const stack = [...roots];
-  while (stack.length) {
-    const n = stack.pop()!;
-    for (const c of n.children) {
-      if (!attached.has(c.id)) {
-        attached.add(c.id);
-        stack.push(c);
-      }
-    }
-  }
+  attachBelow(roots, attached);
   for (const node of byId.values()) {
     if (attached.has(node.id)) continue;
     // Break the cycle at this node: detach it from its parent and make it a root.
     const parent = byId.get(node.parentId!)!;
     parent.children = parent.children.filter((c) => c !== node);
     roots.push(node);
-    const s = [node];
     attached.add(node.id);
-    while (s.length) {
-      const n = s.pop()!;
-      for (const c of n.children) {
-        if (!attached.has(c.id)) {
-          attached.add(c.id);
-          s.push(c);
-        }
-      }
-    }
+    attachBelow([node], attached);
   }
   const sortDeep = (list: TreeNode<T>[]) => {
     list.sort(compare);
