@@ -4,6 +4,7 @@ import { Alert, Button, Empty, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from './feedback.js';
+import { asList } from './list.js';
 import { type QueryLike, queryView } from './queryView.js';
 
 type AnyQuery = QueryLike & Pick<UseQueryResult<unknown, unknown>, 'refetch' | 'isFetching'>;
@@ -130,4 +131,16 @@ export function queryTable(
       ),
     },
   };
+}
+
+/**
+ * queryTable for a query of a whole list (a bare array or a paged `{ items }`): the table's states
+ * and its rows, `dataSource`.
+ */
+export function queryRows<T>(
+  query: AnyQuery & { data: T[] | { items: T[] } | undefined },
+  empty?: ReactNode,
+  testId?: string,
+): ReturnType<typeof queryTable> & { dataSource: T[] } {
+  return { ...queryTable(query, empty, testId), dataSource: asList(query.data) };
 }

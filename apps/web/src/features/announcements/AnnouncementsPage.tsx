@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
-import { queryTable } from '../../shared/QueryState.js';
+import { queryRows, queryTable } from '../../shared/QueryState.js';
 import { useUnits } from '../notices/api.js';
 import { announcementKeys, publishAnnouncement, useAnnouncements } from './api.js';
 
@@ -43,8 +43,7 @@ export default function AnnouncementsPage() {
       }
     >
       <List
-        {...queryTable(list, t('announcement.empty'), 'announcements')}
-        dataSource={list.data ?? []}
+        {...queryRows(list, t('announcement.empty'), 'announcements')}
         renderItem={(a) => (
           <List.Item data-testid="announcement-item">
             <List.Item.Meta

@@ -6,7 +6,7 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
-import { queryTable } from '../../shared/QueryState.js';
+import { queryRows } from '../../shared/QueryState.js';
 import type { useEvents } from './api.js';
 import type { Dialog } from './EventDialogs.js';
 import { eventActions, type eventRights, KIND_COLOR, STATUS_COLOR, VETO_CODES } from './model.js';
@@ -176,8 +176,7 @@ export function EventTable({
     <CompactTable<CycleEvent>
       data-testid="ev-table"
       rowKey="id"
-      {...queryTable(events, t('events.empty'), 'ev-list')}
-      dataSource={events.data ?? []}
+      {...queryRows(events, t('events.empty'), 'ev-list')}
       columns={columns}
       onRow={(e) =>
         ({

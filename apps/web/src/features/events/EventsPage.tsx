@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../shared/auth.js';
 import { CodeFilter, type CodeFilterSpec } from '../../shared/CodeFilter.js';
+import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { useSearchParam } from '../../shared/useSearchParam.js';
@@ -111,14 +112,13 @@ export default function EventsPage() {
       pickers={
         <>
           <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="ev-plan" />
-          <Select
-            data-testid="ev-filter-period"
-            allowClear
-            style={{ width: 140 }}
-            placeholder={t('events.allPeriods')}
+          <PeriodSelect
+            testId="ev-filter-period"
+            width={140}
+            all={t('events.allPeriods')}
+            periods={periodChoices}
             value={period}
             onChange={setPeriod}
-            options={periodChoices.map((p) => ({ value: p, label: p }))}
           />
           {FILTERS.map((f) => (
             <CodeFilter key={f.key} spec={f} state={[filter, setFilter]} testId="ev-filter" />

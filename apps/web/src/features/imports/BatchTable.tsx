@@ -4,7 +4,7 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
-import { queryTable } from '../../shared/QueryState.js';
+import { queryRows } from '../../shared/QueryState.js';
 import type { useBatches } from './api.js';
 
 const COUNT_KEYS = ['values', 'references', 'bonuses', 'deductions', 'vetoes'] as const;
@@ -71,8 +71,7 @@ export function BatchTable({
     <CompactTable<ImportBatch>
       data-testid="imp-batches"
       rowKey="id"
-      {...queryTable(batches, t('imports.noBatches'), 'imp-batch-list')}
-      dataSource={batches.data ?? []}
+      {...queryRows(batches, t('imports.noBatches'), 'imp-batch-list')}
       columns={columns}
       onRow={(b) =>
         (b.id === linked

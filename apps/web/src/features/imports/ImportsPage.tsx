@@ -1,19 +1,7 @@
 import { CheckOutlined, DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportPreview, ImportProblem } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  List,
-  Select,
-  Space,
-  Typography,
-  Upload,
-  type UploadFile,
-} from 'antd';
+import { Alert, App, Button, Card, Empty, List, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -21,6 +9,7 @@ import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
+import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { useSearchParam } from '../../shared/useSearchParam.js';
@@ -161,12 +150,12 @@ export default function ImportsPage() {
       pickers={
         <>
           <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="imp-plan" />
-          <Select
-            data-testid="imp-period"
-            style={{ width: 140 }}
+          <PeriodSelect
+            testId="imp-period"
+            width={140}
+            periods={choices}
             value={period}
             onChange={setPeriod}
-            options={choices.map((p) => ({ value: p, label: p }))}
           />
           <Button
             icon={<DownloadOutlined />}

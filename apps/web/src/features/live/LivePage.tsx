@@ -1,6 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
+import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { useSearchParam } from '../../shared/useSearchParam.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
@@ -102,12 +103,12 @@ export default function LivePage() {
       <Card size="small">
         <Space wrap>
           <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="live-plan" />
-          <Select
-            data-testid="live-period"
-            style={{ width: 130 }}
+          <PeriodSelect
+            testId="live-period"
+            width={130}
+            periods={periodOptions(plan.year)}
             value={period}
             onChange={setPeriod}
-            options={periodOptions(plan.year).map((p) => ({ value: p, label: p }))}
           />
           {live.data?.halfYearFrozen && (
             <Tag icon={<LockOutlined />} color="blue" data-testid="live-h1-frozen">

@@ -9,7 +9,7 @@ import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { notificationKeys } from '../../shared/notifications.js';
-import { queryTable } from '../../shared/QueryState.js';
+import { queryRows } from '../../shared/QueryState.js';
 import { usePlans } from '../plans/api.js';
 import { defaultMonth } from '../progress/matrix.js';
 import { defaultPlan } from '../results/ranking.js';
@@ -158,8 +158,7 @@ export default function NoticesPage() {
       </Space>
       <CompactTable<Notice>
         rowKey="id"
-        {...queryTable(list, undefined, 'notices')}
-        dataSource={list.data?.items ?? []}
+        {...queryRows(list, undefined, 'notices')}
         scroll={{ x: 900 }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
         onRow={(n) => ({ 'data-testid': `notice-row-${n.id}` }) as object}

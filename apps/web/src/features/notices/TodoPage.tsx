@@ -10,7 +10,7 @@ import {
   notificationKeys,
   useNotifications,
 } from '../../shared/notifications.js';
-import { queryTable } from '../../shared/QueryState.js';
+import { queryRows } from '../../shared/QueryState.js';
 
 /** 待办事项: the user's to-dos (until done), unread and all notifications. */
 export default function TodoPage() {
@@ -40,8 +40,7 @@ export default function TodoPage() {
         style={{ marginBottom: 12 }}
       />
       <List
-        {...queryTable(list, t('todo.empty'), 'todos')}
-        dataSource={list.data?.items ?? []}
+        {...queryRows(list, t('todo.empty'), 'todos')}
         pagination={{
           current: page,
           pageSize: 20,

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { FormModal } from '../../shared/FormModal.js';
-import { queryTable } from '../../shared/QueryState.js';
+import { queryRows } from '../../shared/QueryState.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { orgApi, orgKeys, useStaff } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
@@ -52,8 +52,7 @@ export function StaffTable({ orgNodeId, canWrite }: { orgNodeId: number; canWrit
       )}
       <CompactTable<Staff>
         rowKey="id"
-        {...queryTable(staff, undefined, 'staff')}
-        dataSource={staff.data ?? []}
+        {...queryRows(staff, undefined, 'staff')}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: t('staff.employeeNo'), dataIndex: 'employeeNo' },

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
-import { queryTable } from '../../shared/QueryState.js';
+import { queryRows } from '../../shared/QueryState.js';
 import { useSystems } from '../org/api.js';
 import { usePlans } from './api.js';
 import { ClonePlanModal } from './ClonePlanModal.js';
@@ -73,9 +73,8 @@ export default function PlansPage() {
       <CompactTable<PlanSummary>
         data-testid="plans-table"
         rowKey="id"
-        dataSource={plans.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        {...queryTable(plans, t('plans.empty'), 'plans')}
+        {...queryRows(plans, t('plans.empty'), 'plans')}
         columns={[
           { title: t('plans.year'), dataIndex: 'year', width: 80, sorter: (a, b) => a.year - b.year },
           { title: t('plans.system'), dataIndex: 'systemId', render: (id: number) => systemName(id) },

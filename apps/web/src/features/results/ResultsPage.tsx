@@ -1,11 +1,12 @@
 import { DownloadOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { UnitScore } from '@jixiao/contracts';
-import { Alert, Button, Card, Drawer, Empty, Grid, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Drawer, Empty, Grid, Space, Spin, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { RankingChart } from '../../shared/charts/RankingChart.js';
+import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePlan } from '../plans/api.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
@@ -83,12 +84,12 @@ export default function ResultsPage() {
       <Card size="small">
         <Space wrap style={narrow ? { width: '100%' } : undefined}>
           <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="results-plan-select" />
-          <Select
-            data-testid="results-period-select"
-            style={{ width: 130 }}
+          <PeriodSelect
+            testId="results-period-select"
+            width={130}
+            periods={summary ? periodOptions(summary.year) : []}
             value={period}
             onChange={(v) => set('period', v)}
-            options={summary ? periodOptions(summary.year).map((p) => ({ value: p, label: p })) : []}
           />
           {canCompute && planId && period && summary?.status === 'active' && (
             <ComputeButton planId={planId} period={period} onComputed={() => set('run', undefined)} />

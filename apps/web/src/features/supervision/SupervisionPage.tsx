@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
-import { queryTable } from '../../shared/QueryState.js';
+import { queryRows } from '../../shared/QueryState.js';
 import { usePlans } from '../plans/api.js';
 import { defaultPlan } from '../results/ranking.js';
 import { supervisionApi, supervisionKeys, useApiTokens, useSupervisionItems } from './api.js';
@@ -65,8 +65,7 @@ export default function SupervisionPage() {
         <Table<SupervisionItem>
           size="small"
           rowKey="id"
-          {...queryTable(items, undefined, 'supervision')}
-          dataSource={items.data ?? []}
+          {...queryRows(items, undefined, 'supervision')}
           scroll={{ x: 900 }}
           columns={[
             { title: t('supervision.cols.externalId'), dataIndex: 'externalId', width: 120 },
@@ -120,8 +119,7 @@ export default function SupervisionPage() {
         <Table<ApiToken>
           size="small"
           rowKey="id"
-          {...queryTable(tokens, undefined, 'tokens')}
-          dataSource={tokens.data ?? []}
+          {...queryRows(tokens, undefined, 'tokens')}
           pagination={false}
           columns={[
             { title: t('supervision.tokenName'), dataIndex: 'name' },

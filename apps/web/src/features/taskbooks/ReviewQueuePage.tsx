@@ -7,7 +7,7 @@ import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
-import { queryTable } from '../../shared/QueryState.js';
+import { queryRows, queryTable } from '../../shared/QueryState.js';
 import { ReasonInput } from '../../shared/ReasonInput.js';
 import { usePlanParam } from '../../shared/usePlanParam.js';
 import { tbApi, tbKeys, useChangeRequests, useTaskBooks } from './api.js';
@@ -159,9 +159,8 @@ function ChangeRequests({ canDecide }: { canDecide: boolean }) {
       <CompactTable<ChangeRequest>
         data-testid="tb-change-table"
         rowKey="id"
-        dataSource={list.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        {...queryTable(list, t('taskbooks.queue.noChanges'), 'tb-changes')}
+        {...queryRows(list, t('taskbooks.queue.noChanges'), 'tb-changes')}
         columns={[
           { title: t('taskbooks.queue.unit'), dataIndex: 'unitName' },
           { title: t('taskbooks.queue.reason'), dataIndex: 'reason' },

@@ -14,7 +14,7 @@ import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
-import { queryTable } from '../../shared/QueryState.js';
+import { queryRows } from '../../shared/QueryState.js';
 import { usePaging } from '../../shared/usePaging.js';
 import { useOrgNodes, useSystems } from '../org/api.js';
 import { userApi, userKeys, useUsers } from './api.js';
@@ -82,8 +82,7 @@ export default function UsersPage() {
       <CompactTable<User>
         data-testid="users-table"
         rowKey="id"
-        {...queryTable(users, undefined, 'users')}
-        dataSource={users.data?.items ?? []}
+        {...queryRows(users, undefined, 'users')}
         pagination={pagination(users.data?.total ?? 0)}
         columns={[
           { title: t('users.username'), dataIndex: 'username' },

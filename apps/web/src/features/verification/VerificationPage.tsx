@@ -1,12 +1,13 @@
 import { PaperClipOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { VerificationQueueItem } from '@jixiao/contracts';
-import { Button, Card, Empty, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Space, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
+import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePeriods } from '../submissions/api.js';
@@ -110,24 +111,22 @@ export default function VerificationPage() {
   if (!plans.data) return <QueryState query={plans} testId="ver-plans" />;
   if (!usable.length || !planId) return <Empty description={t('submissions.noPlans')} />;
 
-  const periodOptions = startedPeriods(periods.data ?? [])
+  const started = startedPeriods(periods.data ?? [])
     .map((w) => w.period)
-    .sort()
-    .map((p) => ({ value: p, label: p }));
+    .sort();
 
   return (
     <PickerPage
       pickers={
         <>
           <PlanSelect plans={usable} value={planId} onChange={setPlan} testId="ver-plan" />
-          <Select
-            data-testid="ver-period"
-            allowClear
-            style={{ width: 160 }}
-            placeholder={t('verification.allPeriods')}
+          <PeriodSelect
+            testId="ver-period"
+            width={160}
+            all={t('verification.allPeriods')}
+            periods={started}
             value={period}
-            onChange={(v: string | undefined) => setPeriod(v)}
-            options={periodOptions}
+            onChange={setPeriod}
           />
         </>
       }
