@@ -2,7 +2,7 @@ import { satisfactionScale } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import { auditActions, makeUser, signIn } from './helpers.js';
 import { activePlan, buildOrg, officeCookie } from './org-fixture.js';
-import { tinyPlan } from './plans-fixture.js';
+import { surveyPlan as doc } from './survey-fixture.js';
 import { useTestApp } from './use-app.js';
 
 /**
@@ -10,27 +10,6 @@ import { useTestApp } from './use-app.js';
  * groups, one-person-one-code ballots, and the scored result per unit, computed by hand.
  * The tiny plan gains a survey indicator S1 (satisfaction, 20 points).
  */
-const doc = () => {
-  const p = tinyPlan();
-  p.indicators[1]!.points = 10;
-  p.indicators.push({
-    code: 'S1',
-    name: '群众满意度',
-    component: 'main',
-    points: 20,
-    owner: '绩效办',
-    method: { kind: 'satisfaction' },
-  } as never);
-  p.indicators.push({
-    code: 'S2',
-    name: '企业评议',
-    component: 'main',
-    points: 10,
-    owner: '绩效办',
-    method: { kind: 'satisfaction' },
-  } as never);
-  return p;
-};
 const labels = satisfactionScale;
 
 describe('survey campaigns and one-person-one-code ballots', () => {
@@ -256,11 +235,15 @@ describe('survey campaigns and one-person-one-code ballots', () => {
       'channel',
       'answers',
       'scores',
+      'voter',
+      'comments_taken',
     ]);
-    const rows = await env.database.query<{ id: string; day: string }>(
-      'select id::text, day::text from survey_response',
+    const rows = await env.database.query<{ id: string; day: string; voter: string | null }>(
+      'select id::text, day::text, voter from survey_response',
     );
     for (const r of rows) expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
+    // An anonymous campaign stores no voter at all (a named one only sealed: surveys-poll.test.ts).
+    expect(rows.every((r) => r.voter === null)).toBe(true);
     expect(new Set(rows.map((r) => r.day))).toEqual(new Set(['2026-03-01'])); // the test clock: 2026-03-01 16:00 Beijing
     // Ballots are not audited (the office's steps are).
     const audit = await env.database.query<{ action: string }>(

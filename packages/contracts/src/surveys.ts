@@ -171,6 +171,9 @@ export const campaignKind = z.enum(['mid_year', 'year_end']);
 export const campaignStatus = z.enum(['draft', 'open', 'closed', 'scored']);
 export const surveyMethod = z.enum(['mean', 'share']);
 
+export const raterChannel = z.enum(['code', 'poll', 'paper']);
+export type RaterChannel = z.infer<typeof raterChannel>;
+
 export const raterGroupInput = z.strictObject({
   code,
   name,
@@ -181,6 +184,8 @@ export const raterGroupInput = z.strictObject({
   indicator: code.nullable().default(null),
   questionnaireId: z.number().int().positive(),
   unitIds: z.array(z.number().int().positive()).min(1).max(10_000),
+  /** How the group votes: one-person-one-code ballots, the public e-poll page (Z11), or paper sheets (Z3). */
+  channel: raterChannel.default('code'),
 });
 
 export const campaignCreate = z.strictObject({
@@ -283,11 +288,20 @@ export const ballotForm = z.object({
   /** The unit the ballot rates, if the code is for one unit. */
   unit: z.object({ code: z.string(), name: z.string() }).nullable(),
   closesAt: z.string(),
+  /** A named campaign asks the voter's name and contact (stored encrypted, shown to the office only). */
+  named: z.boolean(),
   questions: z.array(resolvedQuestion),
+});
+export type BallotForm = z.infer<typeof ballotForm>;
+/** A named campaign's voter. */
+export const voter = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  contact: z.string().trim().min(1).max(50),
 });
 export const ballotSubmit = z.strictObject({
   code: z.string().trim().min(1).max(40),
   answers: ballotAnswers,
+  voter: voter.optional(),
 });
 export const ballotAccepted = z.object({ ok: z.literal(true) });
 
@@ -308,3 +322,21 @@ export const campaignProgress = z.object({
   cells: z.array(campaignProgressCell),
 });
 export type CampaignProgress = z.infer<typeof campaignProgress>;
+
+// --- the public e-poll (Z11: no code; a captcha, one ballot per device, a limit per address) --------
+
+export const pollParams = z.strictObject({ groupId: z.coerce.number().int().positive() });
+/** A poll link may name the unit it asks about (e.g. a QR code at a service hall). */
+export const pollQuery = z.strictObject({ unit: code.optional() });
+export const captchaChallenge = z.object({
+  /** Signed nonce and expiry; sent back with the answer. */
+  token: z.string(),
+  /** The digits to type, drawn as an SVG image. */
+  svg: z.string(),
+});
+export const pollSubmit = z.strictObject({
+  unit: code.optional(),
+  answers: ballotAnswers,
+  captcha: z.strictObject({ token: z.string().min(1).max(400), answer: z.string().trim().min(1).max(10) }),
+  voter: voter.optional(),
+});

@@ -23,15 +23,15 @@ import { planRef, unitRef } from './refs.js';
  */
 
 /** The campaign a row belongs to, its rater group, and the unit a ballot rates (if one). */
-const campaignRef = () =>
+export const campaignRef = () =>
   integer('campaign_id')
     .notNull()
     .references((): AnyPgColumn => surveyCampaigns.id, { onDelete: 'cascade' });
-const groupRef = () =>
+export const groupRef = () =>
   integer('group_id')
     .notNull()
     .references((): AnyPgColumn => raterGroups.id, { onDelete: 'cascade' });
-const ratedUnit = () => integer('unit_id').references(() => orgNodes.id, { onDelete: 'restrict' });
+export const ratedUnit = () => integer('unit_id').references(() => orgNodes.id, { onDelete: 'restrict' });
 
 /** A questionnaire version. Versions of one questionnaire share `family_id`; one with ballots is frozen. */
 export const questionnaires = pgTable(
@@ -94,6 +94,8 @@ export const raterGroups = pgTable(
       .notNull()
       .references(() => questionnaires.id, { onDelete: 'restrict' }),
     unitIds: jsonb('unit_ids').$type<number[]>().notNull(),
+    /** How the group votes: one-person-one-code ballots, the public e-poll page (Z11), or paper sheets (Z3). */
+    channel: text('channel').notNull().default('code'),
   },
   (t) => [uniqueIndex('rater_group_code').on(t.campaignId, t.code)],
 );
@@ -131,8 +133,25 @@ export const surveyResponses = pgTable(
     answers: jsonb('answers').notNull(),
     /** The ballot's 0–100 score per rated unit id: { "12": 77.5 }. */
     scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+    /** A named campaign's voter details, encrypted (AES-256-GCM, platform/field-crypto.ts); null when anonymous. */
+    voter: text('voter'),
+    /** Its open-text answers have been copied to the comments (H9), without a link back. */
+    commentsTaken: boolean('comments_taken').notNull().default(false),
   },
   (t) => [index('survey_response_campaign').on(t.campaignId, t.groupId)],
+);
+
+/**
+ * One e-poll ballot per device (Z11): the SHA-256 of the device cookie, per group. Kept apart from
+ * the responses, so a device is never tied to what it voted.
+ */
+export const pollDevices = pgTable(
+  'poll_device',
+  {
+    groupId: groupRef(),
+    deviceHash: text('device_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.deviceHash] })],
 );
 
 /** The scored result of a campaign per unit: the value the plan's survey indicator reads. */

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.js';
 import {
   ballotCodes,
   orgNodes,
+  pollDevices,
   questionnaires,
   raterGroups,
   surveyCampaigns,
@@ -76,6 +77,9 @@ export async function updateCampaign(
   return rows[0];
 }
 
+export const findGroup = async (db: Executor, id: number) =>
+  (await db.select().from(raterGroups).where(eq(raterGroups.id, id)))[0];
+
 export const listGroups = (db: Executor, campaignId: number) =>
   db.select().from(raterGroups).where(eq(raterGroups.campaignId, campaignId)).orderBy(asc(raterGroups.id));
 
@@ -134,6 +138,8 @@ export interface NewResponse {
   day: string;
   answers: unknown;
   scores: Record<string, number>;
+  /** A named campaign's voter, sealed; null when anonymous. */
+  voter: string | null;
 }
 
 /**
@@ -149,10 +155,34 @@ export async function consumeCodeAndStore(db: Executor, codeHash: string, r: New
       where ${ballotCodes.codeHash} = ${codeHash} and not ${ballotCodes.used}
       returning ${ballotCodes.campaignId} as campaign_id, ${ballotCodes.groupId} as group_id, ${ballotCodes.unitId} as unit_id
     )
-    insert into ${surveyResponses} (id, campaign_id, group_id, unit_id, day, channel, answers, scores)
+    insert into ${surveyResponses} (id, campaign_id, group_id, unit_id, day, channel, answers, scores, voter)
     select ${r.id}::uuid, campaign_id, group_id, unit_id, ${r.day}::date, 'code', ${JSON.stringify(r.answers)}::jsonb,
-           ${JSON.stringify(r.scores)}::jsonb
+           ${JSON.stringify(r.scores)}::jsonb, ${r.voter}
     from used
+    returning id`);
+  return (res as unknown as { rows: unknown[] }).rows.length === 1;
+}
+
+/**
+ * Stores an e-poll ballot if the device has not voted in the group, in ONE statement (as a code's
+ * ballot): the device's hash goes into poll_device, which never names the response.
+ */
+export async function storePollBallot(
+  db: Executor,
+  group: { campaignId: number; groupId: number; unitId: number | null },
+  deviceHash: string,
+  r: NewResponse,
+): Promise<boolean> {
+  const res = await db.execute(sql`
+    with device as (
+      insert into ${pollDevices} (group_id, device_hash) values (${group.groupId}, ${deviceHash})
+      on conflict do nothing
+      returning group_id
+    )
+    insert into ${surveyResponses} (id, campaign_id, group_id, unit_id, day, channel, answers, scores, voter)
+    select ${r.id}::uuid, ${group.campaignId}, group_id, ${group.unitId}, ${r.day}::date, 'poll',
+           ${JSON.stringify(r.answers)}::jsonb, ${JSON.stringify(r.scores)}::jsonb, ${r.voter}
+    from device
     returning id`);
   return (res as unknown as { rows: unknown[] }).rows.length === 1;
 }

@@ -1,32 +1,36 @@
-import { randomUUID } from 'node:crypto';
 import {
   type BallotAnswers,
-  ballotScore,
   type CampaignCreate,
   type CampaignDetail,
   type CampaignProgress,
   type CampaignResult,
   campaignCreate,
-  checkBallot,
   type Question,
   type QuestionnaireDetail,
   questionnaireCreate,
-  resolveQuestions,
+  type RaterChannel,
 } from '@jixiao/contracts';
 import { type Plan, surveyScores } from '@jixiao/engine';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
-import { FailureLimiter } from '../../platform/failure-limit.js';
+import { limiterPer } from '../../platform/window-limit.js';
 import { recordAudit } from '../audit/audit.service.js';
-import * as inputsRepo from '../inputs/inputs.repository.js';
 import { planLeaves } from '../plans/plan-leaves.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
 import { ballotCodeHash, newBallotCodes, normaliseBallotCode } from './ballot-codes.js';
-import { ballotWindow, type CampaignAction, type CampaignStatus, campaignStep } from './campaign-state.js';
+import {
+  assertBallotWindow,
+  ballotFormOf,
+  newResponse,
+  presentBallotForm,
+  type Voter,
+} from './ballot-form.js';
+import { type CampaignAction, type CampaignStatus, campaignStep } from './campaign-state.js';
 import { campaignProgress } from './progress.js';
+import { bad, conflict } from './survey-errors.js';
 import * as repo from './surveys.repository.js';
 
 /**
@@ -36,10 +40,6 @@ import * as repo from './surveys.repository.js';
  */
 
 const who = (ctx: Ctx) => ctx.actor?.username ?? null;
-const bad = (path: string, code: string, params: Record<string, unknown> = {}) =>
-  new AppError('VALIDATION_FAILED', `${path}: ${code}`, [{ path, code, params }]);
-const conflict = (code: string, params: Record<string, unknown> = {}) =>
-  new AppError('CONFLICT', code, { code, params });
 
 // --- questionnaires -------------------------------------------------------------------------------
 
@@ -148,6 +148,7 @@ async function presentCampaign(db: Executor, c: repo.CampaignRow): Promise<Campa
       indicator: g.indicator,
       questionnaireId: g.questionnaireId,
       unitIds: g.unitIds,
+      channel: g.channel as RaterChannel,
       codesIssued: countOf.get(g.id)?.issued ?? 0,
       codesUsed: countOf.get(g.id)?.used ?? 0,
     })),
@@ -379,6 +380,7 @@ export async function issueCodes(
       throw conflict('survey.campaign_state', { status: c.status, action: 'codes' });
     const group = (await repo.listGroups(tx, c.id)).find((g) => g.id === body.groupId);
     if (!group) throw bad('groupId', 'survey.group_unknown', { id: body.groupId });
+    if (group.channel !== 'code') throw bad('groupId', 'survey.group_not_code', { channel: group.channel });
     const targets = body.perUnit ? group.unitIds : [null];
     const total = body.count * targets.length;
     if (total > 20_000) throw bad('count', 'survey.too_many_codes', { max: 20_000, total });
@@ -410,19 +412,11 @@ export async function issueCodes(
 // --- the ballot (public) --------------------------------------------------------------------------
 
 /** Wrong codes per address: 20 in 10 minutes, then 429 (valid codes are never throttled). */
-const guessing = new WeakMap<Deps, FailureLimiter>();
-function limiterOf(deps: Deps): FailureLimiter {
-  let l = guessing.get(deps);
-  if (!l) {
-    l = new FailureLimiter(20, 10 * 60_000);
-    guessing.set(deps, l);
-  }
-  return l;
-}
+const guessing = limiterPer<Deps>(20, 10 * 60_000);
 
-/** The code's campaign and questionnaire, checked for use and time; one error per reason. */
+/** The code's campaign and its ballot form, checked for use and time; one error per reason. */
 async function codeContext(deps: Deps, db: Executor, typed: string, ip: string) {
-  const limiter = limiterOf(deps);
+  const limiter = guessing(deps);
   const now = deps.now().getTime();
   if (limiter.blocked(ip, now))
     throw new AppError('RATE_LIMITED', 'survey.code_attempts', { code: 'survey.code_attempts', params: {} });
@@ -430,61 +424,21 @@ async function codeContext(deps: Deps, db: Executor, typed: string, ip: string) 
   const hash = normalised ? ballotCodeHash(normalised) : '';
   const code = normalised ? await repo.findCode(db, hash) : undefined;
   if (!code) {
-    limiter.fail(ip, now);
+    limiter.record(ip, now);
     throw new AppError('NOT_FOUND', 'survey.code_unknown', [
       { path: 'code', code: 'survey.code_unknown', params: {} },
     ]);
   }
   if (code.used) throw conflict('survey.code_used');
   const c = (await repo.findCampaign(db, code.campaignId))!;
-  const window = ballotWindow(
-    { status: c.status as CampaignStatus, opensAt: c.opensAt, closesAt: c.closesAt },
-    deps.now(),
-  );
-  if (window !== 'open')
-    throw conflict(`survey.campaign_${window}`, {
-      opensAt: c.opensAt.toISOString(),
-      closesAt: c.closesAt.toISOString(),
-    });
+  assertBallotWindow(c, deps.now());
   const group = (await repo.listGroups(db, c.id)).find((g) => g.id === code.groupId)!;
-  const questionnaire = (await repo.findQuestionnaire(db, group.questionnaireId))!;
-  const units = await repo.unitsByIds(db, group.unitIds);
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const unit = code.unitId === null ? null : (byId.get(code.unitId) ?? null);
-  const plan = (await plansRepo.findPlan(db, c.planId))!;
-  // Work items (H7): the unit's issued targets, not the survey indicators themselves.
-  const leafName = new Map(
-    planLeaves(plan.document as unknown as Plan)
-      .filter((l) => l.methodKind !== 'satisfaction')
-      .map((l) => [l.code, l.name]),
-  );
-  const workItems = unit
-    ? (await inputsRepo.issuedTargets(db, c.planId))
-        .filter((t) => t.unitId === unit.id && leafName.has(t.indicator))
-        .map((t) => ({ code: t.indicator, label: leafName.get(t.indicator)! }))
-    : [];
-  const questions = resolveQuestions(questionnaire.questions as Question[], {
-    units: group.unitIds.flatMap((id) =>
-      byId.has(id) ? [{ code: byId.get(id)!.code, label: byId.get(id)!.name }] : [],
-    ),
-    workItems,
-  });
-  return { hash, c, group, unit, questions, idOfCode: new Map(units.map((u) => [u.code, u.id])) };
+  return { hash, ...(await ballotFormOf(db, c, group, code.unitId)) };
 }
 
 export async function openBallot(deps: Deps, code: string, ip: string) {
-  const k = await codeContext(deps, deps.database.db, code, ip);
-  return {
-    campaign: k.c.name,
-    group: k.group.name,
-    unit: k.unit ? { code: k.unit.code, name: k.unit.name } : null,
-    closesAt: k.c.closesAt.toISOString(),
-    questions: k.questions,
-  };
+  return presentBallotForm(await codeContext(deps, deps.database.db, code, ip));
 }
-
-/** Day in Beijing, the finest time an anonymous ballot keeps. */
-const beijingDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * Casts a ballot: checked against its questionnaire, then the code is used and the ballot stored in
@@ -492,29 +446,12 @@ const beijingDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString
  */
 export async function castBallot(
   deps: Deps,
-  body: { code: string; answers: BallotAnswers },
+  body: { code: string; answers: BallotAnswers; voter?: Voter | undefined },
   ip: string,
 ): Promise<{ ok: true }> {
   const db = deps.database.db;
   const k = await codeContext(deps, db, body.code, ip);
-  const checked = checkBallot(k.questions, body.answers, k.unit?.code ?? null);
-  if (checked.problems.length)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      checked.problems.map((p) => `${p.params.question}: ${p.code}`).join('; '),
-      checked.problems.map((p) => ({ path: `answers.${p.params.question}`, ...p })),
-    );
-  const scores: Record<string, number> = {};
-  for (const [unit, list] of checked.scores) {
-    const id = k.idOfCode.get(unit);
-    if (id !== undefined) scores[String(id)] = ballotScore(list);
-  }
-  const stored = await repo.consumeCodeAndStore(db, k.hash, {
-    id: randomUUID(),
-    day: beijingDay(deps.now()),
-    answers: body.answers,
-    scores,
-  });
+  const stored = await repo.consumeCodeAndStore(db, k.hash, newResponse(deps, k, body));
   if (!stored) throw conflict('survey.code_used');
   return { ok: true };
 }
