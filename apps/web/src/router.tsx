@@ -27,6 +27,7 @@ const EventsPage = lazy(() => import('./features/events/EventsPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
 const LivePage = lazy(() => import('./features/live/LivePage.js'));
 const BallotPage = lazy(() => import('./features/surveys/BallotPage.js'));
+const PollPage = lazy(() => import('./features/surveys/PollPage.js'));
 const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
@@ -36,6 +37,8 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   // The public ballot (one person, one code): no sign-in.
   { path: '/ballot', element: <BallotPage /> },
+  // The public e-poll (Z11): no code, no sign-in; a captcha and one ballot per device.
+  { path: '/poll/:groupId', element: <PollPage /> },
   {
     element: <RequireAuth />,
     children: [

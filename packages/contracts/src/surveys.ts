@@ -298,6 +298,7 @@ export const voter = z.strictObject({
   name: z.string().trim().min(1).max(50),
   contact: z.string().trim().min(1).max(50),
 });
+export type Voter = z.infer<typeof voter>;
 export const ballotSubmit = z.strictObject({
   code: z.string().trim().min(1).max(40),
   answers: ballotAnswers,

@@ -3,10 +3,9 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Result, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../shared/format.js';
 import { castBallot, openBallot } from './api.js';
-import { answersToSend, codeFromHash, type Refusal, refusals } from './ballot-model.js';
-import { QuestionField } from './QuestionField.js';
+import { BallotFormCard } from './BallotFormCard.js';
+import { answersToSend, codeFromHash, type Refusal, refusals, voterOf } from './ballot-model.js';
 
 /**
  * The public ballot page (S12, one person one code), made for a phone: a QR link `/ballot#CODE`
@@ -35,7 +34,7 @@ export default function BallotPage() {
   const ballot = open.data;
   const cast = useMutation({
     mutationFn: (values: Record<string, unknown>) =>
-      castBallot(code, answersToSend(values, ballot!.questions) as BallotAnswers),
+      castBallot(code, answersToSend(values, ballot!.questions) as BallotAnswers, voterOf(values)),
     meta: { silent: true },
     onMutate: () => setProblems([]),
     onError: (e) => setProblems(refusals(e)),
@@ -60,7 +59,7 @@ export default function BallotPage() {
         <Result
           status="success"
           title={t('ballot.done')}
-          subTitle={t('ballot.doneHint')}
+          subTitle={t(ballot?.named ? 'ballot.doneHintNamed' : 'ballot.doneHint')}
           extra={<Button onClick={restart}>{t('ballot.anotherCode')}</Button>}
           data-testid="ballot-done"
         />
@@ -102,41 +101,13 @@ export default function BallotPage() {
               </Form>
             </Card>
           ) : (
-            <Card
-              title={ballot.campaign}
-              extra={
-                <Typography.Text type="secondary">
-                  {t('ballot.closesAt', { time: formatDateTime(ballot.closesAt) })}
-                </Typography.Text>
-              }
-            >
-              <Typography.Paragraph>
-                {t('ballot.group', { group: ballot.group })}
-                {ballot.unit && (
-                  <>
-                    <br />
-                    <Typography.Text strong data-testid="ballot-unit">
-                      {t('ballot.rates', { unit: ballot.unit.name })}
-                    </Typography.Text>
-                  </>
-                )}
-              </Typography.Paragraph>
-              <Form form={form} layout="vertical" onFinish={(v) => cast.mutate(v)}>
-                {ballot.questions.map((q, i) => (
-                  <QuestionField key={q.id} q={q} index={i} error={byQuestion.get(q.id)} />
-                ))}
-                <Button
-                  type="primary"
-                  htmlType="submit"
-                  block
-                  size="large"
-                  loading={cast.isPending}
-                  data-testid="ballot-submit"
-                >
-                  {cast.isPending ? t('ballot.submitting') : t('ballot.submit')}
-                </Button>
-              </Form>
-            </Card>
+            <BallotFormCard
+              ballot={ballot}
+              form={form}
+              errors={byQuestion}
+              pending={cast.isPending}
+              onSubmit={(v) => cast.mutate(v)}
+            />
           )}
         </Space>
       )}

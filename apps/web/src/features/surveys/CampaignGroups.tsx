@@ -8,6 +8,7 @@ import { useShowError } from '../../shared/feedback.js';
 import { useUnits } from '../notices/api.js';
 import { issueCodes } from './api.js';
 import { codeSheetHtml, codesCsv, type SheetCode } from './code-sheet.js';
+import { PollLink } from './PollLink.js';
 
 type Group = CampaignDetail['groups'][number];
 
@@ -123,19 +124,22 @@ export function CampaignGroups({ c, canManage }: { c: CampaignDetail; canManage:
           { title: t('surveys.indicator'), render: (_, g) => g.indicator ?? c.indicator ?? '—' },
           { title: t('surveys.weight'), dataIndex: 'weight' },
           { title: t('surveys.minSample'), dataIndex: 'minSample' },
-          { title: t('surveys.codes'), render: (_, g) => `${g.codesUsed} / ${g.codesIssued}` },
-          ...(canIssue
-            ? [
-                {
-                  title: '',
-                  render: (_: unknown, g: Group) => (
-                    <Button size="small" onClick={() => setIssuing(g)} data-testid={`issue-${g.code}`}>
-                      {t('surveys.issue')}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
+          { title: t('surveys.channel'), render: (_, g) => t(`surveys.channels.${g.channel}`) },
+          {
+            title: t('surveys.codes'),
+            render: (_, g) => (g.channel === 'code' ? `${g.codesUsed} / ${g.codesIssued}` : '—'),
+          },
+          {
+            title: '',
+            render: (_: unknown, g: Group) =>
+              g.channel === 'poll' ? (
+                <PollLink groupId={g.id} />
+              ) : g.channel === 'code' && canIssue ? (
+                <Button size="small" onClick={() => setIssuing(g)} data-testid={`issue-${g.code}`}>
+                  {t('surveys.issue')}
+                </Button>
+              ) : null,
+          },
         ]}
       />
       {issuing && <IssueCodes c={c} group={issuing} onClose={() => setIssuing(null)} />}

@@ -6,7 +6,9 @@ import {
   campaignList,
   campaignProgress,
   campaignResults,
+  captchaChallenge,
   codesCreated,
+  type Voter,
 } from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api.js';
@@ -49,5 +51,15 @@ export const issueCodes = (id: number, body: { groupId: number; perUnit: boolean
 // The ballot page: public, the code always in the body (never in a URL the server sees).
 export const openBallot = (code: string) =>
   api.post('/api/ballot/open', ballotForm, { code }, { skipAuthRedirect: true });
-export const castBallot = (code: string, answers: BallotAnswers) =>
-  api.post('/api/ballot', ballotAccepted, { code, answers }, { skipAuthRedirect: true });
+export const castBallot = (code: string, answers: BallotAnswers, voter?: Voter) =>
+  api.post('/api/ballot', ballotAccepted, { code, answers, voter }, { skipAuthRedirect: true });
+
+// The e-poll page (Z11): public; the device cookie comes with the form.
+export const openPoll = (groupId: number, unit: string | null) =>
+  api.get(`/api/poll/${groupId}`, ballotForm, unit ? { unit } : undefined, { skipAuthRedirect: true });
+export const newCaptcha = () =>
+  api.get('/api/poll/captcha', captchaChallenge, undefined, { skipAuthRedirect: true });
+export const castPoll = (
+  groupId: number,
+  body: { unit?: string; answers: BallotAnswers; captcha: { token: string; answer: string }; voter?: Voter },
+) => api.post(`/api/poll/${groupId}`, ballotAccepted, body, { skipAuthRedirect: true });

@@ -1,4 +1,4 @@
-import type { ResolvedQuestion } from '@jixiao/contracts';
+import type { ResolvedQuestion, Voter } from '@jixiao/contracts';
 import { ApiError } from '../../shared/api.js';
 
 /**
@@ -28,6 +28,12 @@ export function answersToSend(values: Record<string, unknown>, questions: readon
   return out;
 }
 
+/** A named campaign's voter fields, when the form had them. */
+export function voterOf(values: Record<string, unknown>): Voter | undefined {
+  const v = values.voter as Partial<Voter> | undefined;
+  return v?.name && v.contact ? { name: v.name, contact: v.contact } : undefined;
+}
+
 export interface Refusal {
   key: string;
   params: Record<string, string | number>;
@@ -38,7 +44,6 @@ export interface Refusal {
 /** How the server's refusal of a code or a ballot reads on the page. */
 export function refusals(e: unknown): Refusal[] {
   if (!(e instanceof ApiError)) return [{ key: 'ballot.error.network', params: {} }];
-  if (e.code === 'RATE_LIMITED') return [{ key: 'ballot.error.attempts', params: {} }];
   const d = e.details as unknown;
   const list = Array.isArray(d) ? d : d && typeof d === 'object' ? [d] : [];
   const out: Refusal[] = [];
@@ -55,6 +60,7 @@ export function refusals(e: unknown): Refusal[] {
     });
   }
   if (out.length) return out;
+  if (e.code === 'RATE_LIMITED') return [{ key: 'ballot.error.attempts', params: {} }];
   return [
     { key: e.code === 'VALIDATION_FAILED' ? 'ballot.error.invalid' : 'ballot.error.other', params: {} },
   ];
