@@ -20,7 +20,7 @@ describe('demo: survey campaigns', () => {
   }, 60_000);
   afterAll(() => env.close());
 
-  it('has a scored mid-year campaign and an open year-end one, each with the four Wuxi rater groups', async () => {
+  it('has a scored mid-year campaign and an open year-end one, each with the four Wuxi rater groups (and an e-poll)', async () => {
     const plan = (
       await env.database.query<{ id: number }>("select id from plan where status = 'active' and year = 2026")
     )[0]!.id;
@@ -29,8 +29,11 @@ describe('demo: survey campaigns', () => {
       ['mid_year', 'scored'],
       ['year_end', 'open'],
     ]);
-    for (const c of list)
-      expect(c.groups.map((g: { indicator: string }) => g.indicator)).toEqual(['S1', 'S2', 'S3', 'S4']);
+    const groupsOf = (c: { groups: { indicator: string; channel: string }[] }) =>
+      c.groups.map((g) => `${g.indicator} ${g.channel}`);
+    expect(groupsOf(list[0])).toEqual(['S1 code', 'S2 code', 'S3 code', 'S4 code']);
+    // The year-end campaign adds the public e-poll, weighted apart within S4 (Z11).
+    expect(groupsOf(list[1])).toEqual(['S1 code', 'S2 code', 'S3 code', 'S4 code', 'S4 poll']);
     // Every code used stored exactly one ballot.
     const [mid] = list;
     const ballots = await env.database.query<{ n: number }>(

@@ -87,7 +87,27 @@ const questionnaires = {
     },
     { id: 'advice', type: 'text', title: '意见和建议', required: false, maxLength: 500 },
   ],
+  poll: [
+    {
+      id: 'units',
+      type: 'matrix',
+      title: '您对以下窗口服务单位是否满意',
+      required: true,
+      scored: true,
+      scale: SATISFACTION,
+      rows: { source: 'units' },
+    },
+    { id: 'advice', type: 'text', title: '意见和建议', required: false, maxLength: 500 },
+  ],
 };
+const FORM_NAMES: Record<keyof typeof questionnaires, string> = {
+  leaders: '社会评议表（领导和代表）',
+  service: '服务对象满意度调查表',
+  poll: '网上民意调查问卷',
+};
+/** The public e-poll (Z11) on ten window-service units, weighted apart within S4 (Shenzhen gave it 5 %). */
+const POLL_UNITS = 10;
+const POLL_BALLOTS = 60;
 
 /**
  * Satisfaction evaluation of the city-department plan (issue 10 point 10): the mid-year campaign
@@ -100,11 +120,13 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
   if (!plan) return;
   const leaves = new Set((plan.document as unknown as Plan).indicators.map((i) => i.code));
   if (!GROUPS.every((g) => leaves.has(g.indicator))) return;
-  const units = (await plansRepo.systemUnits(tx, systemId)).map((u) => u.id);
+  const systemUnits = await plansRepo.systemUnits(tx, systemId);
+  const units = systemUnits.map((u) => u.id);
+  const codeOf = new Map(systemUnits.map((u) => [u.id, u.code]));
   const forms: Record<string, number> = {};
   for (const [key, questions] of Object.entries(questionnaires)) {
     const q = await repo.insertQuestionnaire(tx, {
-      name: key === 'leaders' ? '社会评议表（领导和代表）' : '服务对象满意度调查表',
+      name: FORM_NAMES[key as keyof typeof questionnaires],
       questions,
       createdBy: 'office',
     });
@@ -121,6 +143,7 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
     [m0, d0]: [number, number],
     [m1, d1]: [number, number],
     status: string,
+    extra: Omit<Parameters<typeof repo.replaceGroups>[2][number], 'id'>[] = [],
   ) => {
     const opensAt = cstStart(YEAR, m0, d0);
     const closesAt = cstEnd(YEAR, m1, d1);
@@ -135,10 +158,8 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
       status,
       createdBy: 'office',
     });
-    const groups = await repo.replaceGroups(
-      tx,
-      c.id,
-      GROUPS.map((g) => ({
+    const groups = await repo.replaceGroups(tx, c.id, [
+      ...GROUPS.map((g) => ({
         code: g.code,
         name: g.name,
         kind: g.kind,
@@ -148,7 +169,8 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
         questionnaireId: forms[g.form]!,
         unitIds: units,
       })),
-    );
+      ...extra,
+    ]);
     await recordAudit(deps, tx, ctx, {
       action: 'campaign.create',
       objectType: 'survey_campaign',
@@ -233,6 +255,46 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
   });
 
   // Year-end: open through December, 40 % to all of each sample in (a fifth of the units complete).
-  const end = await campaign('2026 年年终社会评议', 'year_end', `${YEAR}-Y`, [12, 1], [12, 31], 'open');
-  await fill(end.c, end.groups, (ui) => Math.min(1, 0.4 + ((ui * 7) % 10) / 12), `${YEAR}-12-05`);
+  const pollUnits = units.slice(0, POLL_UNITS);
+  const end = await campaign('2026 年年终社会评议', 'year_end', `${YEAR}-Y`, [12, 1], [12, 31], 'open', [
+    {
+      code: 'epoll',
+      name: '网上民调',
+      kind: 'public',
+      weight: 0.25,
+      minSample: 0,
+      indicator: 'S4',
+      questionnaireId: forms.poll!,
+      unitIds: pollUnits,
+      channel: 'poll',
+    },
+  ]);
+  const codeGroups = end.groups.filter((g) => g.channel === 'code');
+  await fill(end.c, codeGroups, (ui) => Math.min(1, 0.4 + ((ui * 7) % 10) / 12), `${YEAR}-12-05`);
+  // The e-poll's first ballots, one matrix over the ten units each.
+  const poll = end.groups.find((g) => g.channel === 'poll')!;
+  const value = { sat: 100, basic: 80, unsat: 0 } as const;
+  await repo.insertResponses(
+    tx,
+    Array.from({ length: POLL_BALLOTS }, () => {
+      const answers = Object.fromEntries(
+        pollUnits.map((u, i) => {
+          const x = rand() + i / 40;
+          return [u, x < 0.55 ? 'sat' : x < 0.9 ? 'basic' : 'unsat'] as const;
+        }),
+      );
+      return {
+        id: crypto.randomUUID(),
+        campaignId: end.c.id,
+        groupId: poll.id,
+        unitId: null,
+        day: `${YEAR}-12-0${1 + Math.floor(rand() * 6)}`,
+        channel: 'poll',
+        answers: {
+          units: Object.fromEntries(Object.entries(answers).map(([id, a]) => [codeOf.get(Number(id))!, a])),
+        },
+        scores: Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, value[a]])),
+      };
+    }),
+  );
 }
