@@ -14,6 +14,8 @@ export interface Harness {
   url: string;
   browser: Browser;
   page: Page;
+  /** The server's data directory (its installation secret lives there). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startHarness(): Promise<Harness> {
     url,
     browser,
     page,
+    dataDir,
     // playwright gives each launch a fresh, empty profile directory of its own.
     async close() {
       await browser.close();
@@ -138,6 +141,9 @@ export function useHarness(): Harness & { as(username: string, width?: number): 
     },
     get page() {
       return get().page;
+    },
+    get dataDir() {
+      return get().dataDir;
     },
     close: () => get().close(),
     as: (username, width = 1366) => signedInPage(get(), contexts, username, width),

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { Captcha } from '../apps/server/src/platform/captcha.js';
 import { confirmPop, getJson, noOverflow, screenshots, useHarness } from './harness.js';
 
 /**
@@ -75,6 +77,47 @@ describe('survey campaigns and the ballot page', () => {
     await again.getByTestId('ballot-error').waitFor();
     expect(await again.getByTestId('ballot-error').innerText()).toContain('此编码已经使用过');
     await again.screenshot({ path: join(screenshots, 'surveys-ballot-used.png'), fullPage: true });
+    await ctx.close();
+  });
+
+  it('a citizen votes in the public e-poll on a phone with the captcha; the same phone cannot vote twice', async () => {
+    // The office finds the poll's public link on the campaign.
+    await office.goto(`${h.url}/surveys?plan=${planId}`);
+    const card = office.getByTestId(`campaign-${campaign.id}`);
+    const poll = campaign.groups.find((g) => g.code === 'epoll')!;
+    await card.getByTestId(`poll-link-${poll.id}`).click();
+    const link = (await office.getByTestId('poll-url').innerText()).trim();
+    expect(link).toBe(`${h.url}/poll/${poll.id}`);
+    // Only a holder of the installation secret can read a captcha without looking: the test is one.
+    const secret = readFileSync(join(h.dataDir, 'secret.key'), 'utf8').trim();
+    const solve = (token: string) => {
+      for (let i = 0; i < 10_000; i++) {
+        const answer = String(i).padStart(4, '0');
+        if (new Captcha(secret).check(token, answer, Date.now()) === 'ok') return answer;
+      }
+      throw new Error('unsolvable');
+    };
+    const ctx = await h.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+    const phone = await ctx.newPage();
+    const vote = async () => {
+      const captcha = phone.waitForResponse((r) => r.url().endsWith('/api/poll/captcha'));
+      await phone.goto(link);
+      const { token } = await (await captcha).json();
+      await phone.getByTestId('captcha-image').waitFor();
+      for (const row of await phone.locator('[data-testid^="q-units-"]').all())
+        await row.getByText('满意', { exact: true }).click();
+      await phone.getByTestId('captcha-answer').fill(solve(token));
+      await phone.getByTestId('ballot-submit').click();
+    };
+    await vote();
+    await phone.getByTestId('ballot-done').waitFor();
+    expect(await phone.getByTestId('ballot-done').innerText()).toContain('提交成功');
+    // Back on the same phone (the same device cookie): refused, in Chinese.
+    await vote();
+    await phone.getByTestId('ballot-error').waitFor();
+    expect(await phone.getByTestId('ballot-error').innerText()).toContain('此设备已经参加过本次民调');
+    expect(await noOverflow(phone)).toBe(true);
+    await phone.screenshot({ path: join(screenshots, 'surveys-poll-phone.png'), fullPage: true });
     await ctx.close();
   });
 

@@ -9,7 +9,7 @@ import { overflow, screenshots, useHarness } from './harness.js';
  * a server error (5xx), a console error, an error state (加载失败), a blank page or sideways
  * scrolling of the page itself.
  */
-const ALL_ROLES = 'admin,office,leader,assessor,provider,unitadmin,filler,filler2,expert,observer';
+const ALL_ROLES = 'admin,office,leader,assessor,provider,unitadmin,filler,filler2,expert,observer,surveyor';
 /** TOUR_ROLES=office,filler narrows the tour while working on a page. */
 const ROLES = (process.env.TOUR_ROLES ?? ALL_ROLES).split(',');
 const WIDTHS = [1366, 375];

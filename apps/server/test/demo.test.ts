@@ -110,6 +110,7 @@ describe('demo city seed', () => {
       'filler2',
       'expert',
       'observer',
+      'surveyor',
     ]);
     expect(new Set(accounts.map((a) => a.role))).toEqual(new Set(roles));
     for (const a of accounts) {

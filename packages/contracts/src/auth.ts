@@ -12,6 +12,7 @@ export const roles = [
   'unit_filler',
   'expert',
   'observer',
+  'surveyor',
 ] as const;
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;

@@ -341,3 +341,74 @@ export const pollSubmit = z.strictObject({
   captcha: z.strictObject({ token: z.string().min(1).max(400), answer: z.string().trim().min(1).max(10) }),
   voter: voter.optional(),
 });
+
+// --- paper questionnaires (Z3: entered in batches per survey point, optionally twice) -------------
+
+export const paperBatchCreate = z.strictObject({
+  campaignId: z.number().int().positive(),
+  groupId: z.number().int().positive(),
+  /** The unit the sheets rate, when the questionnaire is about one unit. */
+  unitId: z.number().int().positive().nullable().default(null),
+  surveyPoint: z.string().trim().min(1).max(100),
+  doubleEntry: z.boolean().default(false),
+});
+export const paperBatchStatus = z.enum(['entering', 'counted']);
+export const paperSheet = z.object({
+  seq: z.number().int(),
+  first: ballotAnswers.nullable(),
+  firstBy: z.string().nullable(),
+  second: ballotAnswers.nullable(),
+  secondBy: z.string().nullable(),
+  resolved: ballotAnswers.nullable(),
+  resolvedBy: z.string().nullable(),
+  /** Double entry: both entries typed and they differ, not yet resolved. */
+  mismatch: z.boolean(),
+});
+export const paperBatch = z.object({
+  id: z.number().int(),
+  campaignId: z.number().int(),
+  campaignName: z.string(),
+  groupId: z.number().int(),
+  groupName: z.string(),
+  unit: z.object({ id: z.number().int(), code: z.string(), name: z.string() }).nullable(),
+  surveyPoint: z.string(),
+  doubleEntry: z.boolean(),
+  status: paperBatchStatus,
+  version: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  countedAt: z.string().nullable(),
+  countedBy: z.string().nullable(),
+  sheets: z.number().int(),
+  mismatches: z.number().int(),
+});
+export type PaperBatch = z.infer<typeof paperBatch>;
+export const paperBatchDetail = paperBatch.extend({
+  questions: z.array(resolvedQuestion),
+  sheetList: z.array(paperSheet),
+});
+export type PaperBatchDetail = z.infer<typeof paperBatchDetail>;
+export const paperBatchQuery = z.strictObject({ campaignId: z.coerce.number().int().positive() });
+export const paperPass = z.enum(['first', 'second']);
+export const paperSheetParams = z.strictObject({
+  id: z.coerce.number().int().positive(),
+  seq: z.coerce.number().int().min(1).max(100_000),
+});
+export const paperSheetPut = z.strictObject({ pass: paperPass, answers: ballotAnswers });
+export const paperSheetResolve = z.strictObject({ answers: ballotAnswers });
+export const paperCount = z.strictObject({ version: z.number().int() });
+export const paperImportQuery = z.strictObject({ pass: paperPass.default('first') });
+/** A campaign with paper groups that a surveyor can enter sheets for. */
+export const paperCampaign = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  status: campaignStatus,
+  closesAt: z.string(),
+  groups: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      units: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
+    }),
+  ),
+});

@@ -119,6 +119,13 @@ const accountSpecs: AccountSpec[] = [
     note: 'global',
     grant: { scopeType: 'global' },
   },
+  {
+    username: 'surveyor',
+    displayName: '调查员',
+    role: 'surveyor',
+    note: 'global: enters paper questionnaires of survey campaigns (Z3)',
+    grant: { scopeType: 'global' },
+  },
 ];
 
 /** The demo accounts, all with DEMO_PASSWORD. */

@@ -38,6 +38,7 @@ export const permissions = [
   // Satisfaction evaluation (issue 10).
   'surveys.read',
   'surveys.manage',
+  'surveys.enter',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -126,6 +127,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   expert: ['org.read', 'plans.read', 'results.read', 'submissions.read'],
   // Performance observers (Z15) file observations on any unit and follow them.
   observer: ['org.read', 'plans.read', 'results.read', 'notices.read', 'observations.file'],
+  // Surveyors (调查员) type in paper questionnaires from their survey points (Z3), nothing else.
+  surveyor: ['surveys.enter'],
 };
 
 /** Roles a holder may hand out: nobody can create a system administrator but another one. */
@@ -139,6 +142,7 @@ export const grantableRoles: Record<Role, readonly Role[]> = {
   unit_filler: [],
   expert: [],
   observer: [],
+  surveyor: [],
 };
 
 export interface ActorGrant {

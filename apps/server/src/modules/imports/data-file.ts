@@ -120,6 +120,23 @@ function sheetRecords(ws: ExcelJS.Worksheet): Rec[] {
   return out;
 }
 
+/**
+ * Any table file as rows of text cells, the header first: a CSV (UTF-8 or GB18030) or the first
+ * sheet of an .xlsx. For files with columns of their own (paper questionnaires); null when the
+ * bytes are neither.
+ */
+export async function readTableRows(buf: Uint8Array): Promise<Rec[] | null> {
+  if (detectFormat(buf) === 'csv') return parseCsv(decodeCsv(buf));
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    return null;
+  }
+  const first = wb.worksheets[0];
+  return first ? sheetRecords(first) : [];
+}
+
 function mapRecords(records: Rec[], problems: DataProblem[], required: DataColumn[]): DataFileRow[] {
   const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const header = nonBlank[0];
