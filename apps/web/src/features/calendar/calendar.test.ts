@@ -29,10 +29,7 @@ describe('days in Beijing time', () => {
 
 describe('periods', () => {
   it('kinds and short labels', () => {
-    expect(periodKind('2026-M10')).toBe('M');
-    expect(periodKind('2026-Q3')).toBe('Q');
-    expect(periodKind('2026-H1')).toBe('H');
-    expect(periodKind('2026-Y')).toBe('Y');
+    expect(['2026-M10', '2026-Q3', '2026-H1', '2026-Y'].map(periodKind)).toEqual(['M', 'Q', 'H', 'Y']);
     expect(periodShort('2026-M10')).toBe('M10');
   });
 });

@@ -13,6 +13,21 @@ const lp = (code: string, full: number, score: number | null, vars = {}, notes: 
   notes,
 });
 
+/** Where an indicator's October value came from: a submission (its id) or the missing-value policy. */
+const monthValue = (
+  indicator: string,
+  kind: 'missing' | 'submission',
+  id: number | null,
+  value: number | null,
+) => ({
+  indicator,
+  field: 'value' as const,
+  kind,
+  id,
+  period: '2026-M10',
+  value,
+});
+
 describe('lost points', () => {
   it('largest loss first, ties by code, zero losses dropped, with inputs and share', () => {
     const rows = lostRows([
@@ -34,31 +49,9 @@ describe('lost points', () => {
   it('marks a value missing when its source says the plan’s missing-value policy applied', () => {
     const missing = {
       ...lp('T2', 10, 0),
-      sources: [
-        {
-          indicator: 'T2',
-          field: 'value' as const,
-          kind: 'missing' as const,
-          id: null,
-          period: '2026-M10',
-          value: null,
-          policy: 'zero',
-        },
-      ],
+      sources: [{ ...monthValue('T2', 'missing', null, null), policy: 'zero' }],
     };
-    const submitted = {
-      ...lp('T3', 10, 8),
-      sources: [
-        {
-          indicator: 'T3',
-          field: 'value' as const,
-          kind: 'submission' as const,
-          id: 4,
-          period: '2026-M10',
-          value: 8,
-        },
-      ],
-    };
+    const submitted = { ...lp('T3', 10, 8), sources: [monthValue('T3', 'submission', 4, 8)] };
     const rows = lostRows([missing, submitted]);
     expect(rows.map((r) => [r.code, r.missing, r.sources?.length])).toEqual([
       ['T2', true, 1],
