@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect } from 'react';
@@ -25,6 +26,18 @@ export function useShowError() {
   const { message } = App.useApp();
   const { t } = useTranslation();
   return useCallback((err: unknown) => void message.error(formatError(t, err)), [message, t]);
+}
+
+/**
+ * What a component that changes data answers the user with: `t`, antd's `message`, `showError`
+ * (an error as one translated message) and the query cache whose lists it refreshes.
+ */
+export function useFeedback() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const queryClient = useQueryClient();
+  return { t, message, showError, queryClient };
 }
 
 /** Mount once inside antd <App>: lets non-React code show messages with the current theme and language. */

@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Card, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth.js';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryRows, queryTable } from '../../shared/QueryState.js';
 import { useUnits } from '../notices/api.js';
@@ -11,10 +11,7 @@ import { announcementKeys, publishAnnouncement, useAnnouncements } from './api.j
 
 /** Announcements (信息发布): everyone reads theirs; the office publishes to all or chosen units. */
 export default function AnnouncementsPage() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
+  const { t, message, showError, queryClient: qc } = useFeedback();
   const canPublish = useCan('announcements.publish');
   const list = useAnnouncements();
   const units = useUnits(canPublish);

@@ -1,15 +1,14 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import type { PeriodStateName, PeriodWindow } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Calendar, Card, Empty, Popconfirm, Segmented, Space } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Badge, Button, Calendar, Card, Empty, Popconfirm, Segmented, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { CodeFilter, type CodeFilterSpec } from '../../shared/CodeFilter.js';
 import { CompactTable } from '../../shared/CompactTable.js';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePlanParam } from '../../shared/usePlanParam.js';
 import { tbApi, tbKeys, usePeriods } from '../taskbooks/api.js';
@@ -41,10 +40,7 @@ const FILTERS: CodeFilterSpec<keyof WindowFilter>[] = [
 
 /** Deadline calendar (S9, G7): every period's due day, coloured by state; the office manages it. */
 export default function CalendarPage() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
+  const { t, message, showError, queryClient: qc } = useFeedback();
   const manage = useCan('periods.manage');
   const [planId, setPlan] = usePlanParam();
   const [params] = useSearchParams();

@@ -1,11 +1,10 @@
 import type { PeriodWindow } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Descriptions, Modal, Popconfirm, Space } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Button, DatePicker, Descriptions, Modal, Popconfirm, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { tbApi, tbKeys } from '../taskbooks/api.js';
 import { cstDay, cstInstant } from './calendar.js';
 import { ReopenModal } from './ReopenModal.js';
@@ -22,10 +21,7 @@ export function WindowModal({
   manage: boolean;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
+  const { t, message, showError, queryClient: qc } = useFeedback();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs(cstDay(w.opensAt)), dayjs(cstDay(w.dueAt))]);
   const [reopening, setReopening] = useState(false);
   const put = (next: PeriodWindow) =>

@@ -5,7 +5,7 @@ import { Alert, App, Button, Drawer, Modal, Space, Typography, Upload } from 'an
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
-import { formatError } from '../../shared/feedback.js';
+import { formatError, useFeedback } from '../../shared/feedback.js';
 import { ReasonInput } from '../../shared/ReasonInput.js';
 import { useEvidenceErrors } from '../submissions/EvidenceUpload.js';
 import { MAX_EVIDENCE_BYTES } from '../submissions/model.js';
@@ -31,9 +31,7 @@ function DecisionBody({
   d: Extract<Dialog, { kind: 'approve' | 'reject' | 'withdraw' }>;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,13 +1,12 @@
 import { CheckOutlined, DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportPreview, ImportProblem } from '@jixiao/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, List, Space, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Empty, List, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
-import { formatError } from '../../shared/feedback.js';
+import { formatError, useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { PickerPage } from '../../shared/PickerPage.js';
@@ -58,9 +57,7 @@ function Problems({ problems }: { problems: ImportProblem[] }) {
 }
 
 export default function ImportsPage() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const [params, setParams] = useSearchParams();
   const { plans, offered, plan, planId, setPlan } = usePlanChoice({ resets: ['period'] });
   const periods = usePeriods(planId);

@@ -1,13 +1,11 @@
 import { LockOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
-import { formatError } from '../../shared/feedback.js';
+import { formatError, useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { QueryState } from '../../shared/QueryState.js';
@@ -21,9 +19,7 @@ import { isHalfYear } from './lost.js';
 import { GradeMark, type LiveUnit, UnitCard } from './UnitCard.js';
 
 export default function LivePage() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const canCompute = useCan('results.compute');
   const { plans, offered, planId, plan, setPlan } = usePlanChoice({ resets: ['period'] });
   const [periodParam, setPeriod] = useSearchParam('period');

@@ -1,12 +1,12 @@
 import type { Notice } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Drawer, Select, Space, Tag } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Drawer, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { notificationKeys } from '../../shared/notifications.js';
 import { queryRows } from '../../shared/QueryState.js';
@@ -21,9 +21,7 @@ import { type FormKind, type FormValues, NoticeFormModal } from './NoticeForms.j
 export default function NoticesPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
+  const { message, showError, queryClient: qc } = useFeedback();
   const navigate = useNavigate();
   const { id } = useParams();
   const [params, setParams] = useSearchParams();

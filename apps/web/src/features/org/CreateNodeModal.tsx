@@ -1,9 +1,9 @@
 import { type OrgKind, type OrgNode, orgKinds } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { ButtonProps } from 'antd';
-import { App, Form, Input, InputNumber, Select } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { FormModal } from '../../shared/FormModal.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { orgApi, orgKeys } from './api.js';
 import { codeRule } from './rules.js';
@@ -33,9 +33,7 @@ export function CreateNodeModal({
   onClose: () => void;
   onCreated: (node: OrgNode) => void;
 }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const [form] = Form.useForm<CreateForm>();
 
   const create = useMutation({

@@ -1,11 +1,9 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportRowError } from '@jixiao/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Space, Upload } from 'antd';
+import { Button, Dropdown, Space, Upload } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { RejectedRowsModal } from '../../shared/RejectedRowsModal.js';
 import { orgApi, orgKeys } from './api.js';
 
@@ -27,10 +25,7 @@ export function importErrors(details: unknown): ImportRowError[] {
 }
 
 export function ImportControls() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const queryClient = useQueryClient();
+  const { t, message, showError, queryClient } = useFeedback();
   const [uploading, setUploading] = useState(false);
   const [rejected, setRejected] = useState<ImportRowError[] | null>(null);
 

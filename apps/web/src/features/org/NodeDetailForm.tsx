@@ -1,10 +1,10 @@
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { type OrgNode, orgKinds } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { orgApi, orgKeys, useOrgNodes } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
@@ -44,9 +44,7 @@ export function NodeDetailForm({
   hasChildren: boolean;
   onDeleted: () => void;
 }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const [form] = Form.useForm<EditForm>();
   const nodes = useOrgNodes();
   const ownSubtree = useMemo(() => subtreeIds(buildTree(nodes.data ?? []), node.id), [nodes.data, node.id]);

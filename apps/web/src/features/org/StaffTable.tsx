@@ -1,12 +1,13 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Staff } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { FormModal } from '../../shared/FormModal.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { queryRows } from '../../shared/QueryState.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { orgApi, orgKeys, useStaff } from './api.js';
@@ -21,9 +22,7 @@ interface StaffForm {
 }
 
 export function StaffTable({ orgNodeId, canWrite }: { orgNodeId: number; canWrite: boolean }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const staff = useStaff(orgNodeId);
   const [editing, setEditing] = useState<Staff | 'new' | null>(null);
 

@@ -1,12 +1,13 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Space, Tag } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Form, Input, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { FormModal } from '../../shared/FormModal.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { orgApi, orgKeys, useCategories, useGroups, useOrgNodes, useSystems } from './api.js';
@@ -125,9 +126,7 @@ interface HierarchyForm {
 }
 
 function HierarchyModal({ editing, onClose }: { editing: Editing; onClose: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const [form] = Form.useForm<HierarchyForm>();
   const type = editing.mode === 'edit' ? editing.row.type : editing.type;
 

@@ -1,11 +1,10 @@
 import { CheckCircleOutlined, CopyOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { PlanSummary } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Popconfirm, Space, Upload } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Dropdown, Popconfirm, Space, Upload } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { planApi, planKeys } from './api.js';
 import { issuesFromDetails, type RowIssue } from './tree.js';
 
@@ -20,10 +19,7 @@ export function PlanActions({
   onClone: () => void;
   onRejected: (title: string, issues: RowIssue[]) => void;
 }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const queryClient = useQueryClient();
+  const { t, message, showError, queryClient } = useFeedback();
   const refresh = () => queryClient.invalidateQueries({ queryKey: planKeys.all });
   const activate = useMutation({
     meta: { silent: true },

@@ -3,7 +3,7 @@ import type { EvaluationRun } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatError } from '../../shared/feedback.js';
+import { formatError, useFeedback } from '../../shared/feedback.js';
 import { planKeys } from '../plans/api.js';
 import { evaluate, releaseRun, resultKeys } from './api.js';
 import type { RunRef } from './runs.js';
@@ -58,9 +58,7 @@ export function ComputeButton({
 
 /** 发布: only the latest draft; disabled with the reason otherwise. */
 export function ReleaseButton({ planId, period, run }: RunRef) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const release = useMutation({
     mutationFn: () => releaseRun(planId, run.id),
     meta: { silent: true },

@@ -1,9 +1,9 @@
 import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { EvidenceFile } from '@jixiao/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Drawer, Empty, List, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Button, Descriptions, Drawer, Empty, List, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { correctedFrom, correctionChange } from '../verification/model.js';
@@ -63,9 +63,7 @@ export function SubmissionDrawer({
   canUpload: boolean;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const detail = useSubmissionDetail(submissionId);
   const [active, setActive] = useState<DrawerTab | null>(null);
   const [uploading, setUploading] = useState(false);

@@ -1,11 +1,9 @@
 import type { ImportRowError } from '@jixiao/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Card, Empty, Select, Tag } from 'antd';
+import { Alert, Card, Empty, Select, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
-import { formatError, useShowError } from '../../shared/feedback.js';
+import { formatError, useFeedback } from '../../shared/feedback.js';
 import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { RejectedRowsModal } from '../../shared/RejectedRowsModal.js';
@@ -37,10 +35,7 @@ import { TodoStrip } from './TodoStrip.js';
 import { usePeriodTodos } from './usePeriodTodos.js';
 
 export default function SubmissionsPage() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const queryClient = useQueryClient();
+  const { t, message, showError, queryClient } = useFeedback();
   const { plans, usable, planId, period: periodParam, setPlan, setPeriod } = usePlanPeriodParams();
   const periods = usePeriods(planId);
   const { todos, ready: todosReady } = usePeriodTodos(planId, periods.data, periods.isSuccess);

@@ -1,9 +1,8 @@
 import type { ApiToken, SupervisionItem } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Modal, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Card, Input, Modal, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryRows } from '../../shared/QueryState.js';
 import { usePlans } from '../plans/api.js';
@@ -12,10 +11,7 @@ import { supervisionApi, supervisionKeys, useApiTokens, useSupervisionItems } fr
 
 /** Supervision items (H6): the imported items, CSV upload and the supervision system's API tokens. */
 export default function SupervisionPage() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
+  const { t, message, showError, queryClient: qc } = useFeedback();
   const plan = defaultPlan(usePlans().data ?? []);
   const items = useSupervisionItems(plan?.id);
   const tokens = useApiTokens();

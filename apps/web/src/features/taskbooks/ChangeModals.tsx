@@ -1,10 +1,10 @@
 import type { TaskBookDetail, TaskTarget } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Modal } from 'antd';
+import { Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../shared/CompactTable.js';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { ReasonInput } from '../../shared/ReasonInput.js';
 import { tbApi } from './api.js';
 import { fmt, inputOf } from './targets.js';
@@ -55,9 +55,7 @@ export function ChangeRequestModal({
   onClose: () => void;
   onDone: (next: TaskBookDetail) => void;
 }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
+  const { t, message, showError } = useFeedback();
   const [reason, setReason] = useState('');
   const [proposed, setProposed] = useState<Map<string, number | null>>(new Map());
   const send = useMutation({

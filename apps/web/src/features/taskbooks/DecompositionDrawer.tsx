@@ -1,12 +1,11 @@
 import { DeleteOutlined, PlusOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { DecompositionPartInput, TaskTarget } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Drawer, Empty, Grid, Input, Select, Space, Spin, Tag } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Drawer, Empty, Grid, Input, Select, Space, Spin, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { tbApi, tbKeys, useDecomposition } from './api.js';
 import { CoverageSummary } from './CoverageSummary.js';
 import { checkCoverage, parentsFirst } from './coverage.js';
@@ -26,10 +25,7 @@ export function DecompositionDrawer({
   canEdit: boolean;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
+  const { t, message, showError, queryClient: qc } = useFeedback();
   const narrow = !Grid.useBreakpoint().md;
   const tree = useDecomposition(bookId, line.indicator);
   const [parts, setParts] = useState<Part[]>([]);

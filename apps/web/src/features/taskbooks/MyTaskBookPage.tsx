@@ -1,8 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Select, Space } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Card, Empty, Select, Space } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePlanParam } from '../../shared/usePlanParam.js';
 import { tbApi, tbKeys, useTaskBooks } from './api.js';
@@ -11,10 +10,7 @@ import { TaskBookView } from './TaskBookView.js';
 
 /** 我的任务书: the unit's task book for a plan (unit filler and unit admin). */
 export default function MyTaskBookPage() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
+  const { t, message, showError, queryClient: qc } = useFeedback();
   const [planId, setPlan] = usePlanParam();
   const [unitId, setUnitId] = useState<number | undefined>();
   const books = useTaskBooks(planId);

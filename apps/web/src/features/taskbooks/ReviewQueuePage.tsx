@@ -1,11 +1,11 @@
 import type { ChangeRequest, TaskBookSummary } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Grid, Modal, Popconfirm, Segmented, Space, Tabs, Tag } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Card, Drawer, Grid, Modal, Popconfirm, Segmented, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryRows, queryTable } from '../../shared/QueryState.js';
 import { ReasonInput } from '../../shared/ReasonInput.js';
@@ -121,10 +121,7 @@ export default function ReviewQueuePage() {
 }
 
 function ChangeRequests({ canDecide }: { canDecide: boolean }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
+  const { t, message, showError, queryClient: qc } = useFeedback();
   const [status, setStatus] = useState<ChangeFilter>('pending');
   const list = useChangeRequests(status);
   const [rejecting, setRejecting] = useState<ChangeRequest | null>(null);

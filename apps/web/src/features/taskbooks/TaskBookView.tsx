@@ -1,13 +1,13 @@
 import { ApartmentOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
 import type { TaskBookDetail, TaskTarget, TaskTargetInput } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, InputNumber, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Card, Input, InputNumber, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { tbApi, tbKeys, useTaskBook } from './api.js';
 import { ChangeRequestModal, ReturnModal } from './ChangeModals.js';
@@ -30,10 +30,7 @@ export function StatusTag({ status }: { status: TaskBookDetail['status'] }) {
 
 /** One task book: steps, targets (editable while a draft), workflow buttons, history, changes, split. */
 export function TaskBookView({ bookId, mode }: { bookId: number; mode: 'unit' | 'review' }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
+  const { t, message, showError, queryClient: qc } = useFeedback();
   const book = useTaskBook(bookId);
   const canEditPerm = useCan('taskbooks.edit');
   const [edits, setEdits] = useState<Map<string, TaskTargetInput>>(new Map());

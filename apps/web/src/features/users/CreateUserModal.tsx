@@ -1,8 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Divider, Form, Input, Space } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Card, Divider, Form, Input, Space } from 'antd';
 import { FormModal } from '../../shared/FormModal.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { PasswordHint, passwordRule } from '../auth/PasswordHint.js';
 import { OrgNodeSelect } from '../org/OrgNodeSelect.js';
@@ -21,9 +21,7 @@ interface CreateForm {
 }
 
 export function CreateUserModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const [form] = Form.useForm<CreateForm>();
   const password = Form.useWatch('password', form) ?? '';
   const create = useMutation({

@@ -1,9 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { User } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Divider, Form, Modal, Popconfirm, Table, Tag } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Divider, Form, Modal, Popconfirm, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../shared/feedback.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
 import { userApi, userKeys } from './api.js';
 import { GrantFields } from './GrantFields.js';
@@ -20,9 +20,7 @@ export function GrantsModal({
   systemName: (id: number) => string | undefined;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const [form] = Form.useForm<GrantFormValue>();
   const [fresh, setFresh] = useState<User | undefined>();
   const user = fresh ?? fromList;

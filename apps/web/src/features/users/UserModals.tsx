@@ -1,9 +1,9 @@
 import type { User } from '@jixiao/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Switch } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useMutation } from '@tanstack/react-query';
+import { Form, Input, Switch } from 'antd';
 import { isApiError } from '../../shared/api.js';
 import { FormModal } from '../../shared/FormModal.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { PasswordHint, passwordRule } from '../auth/PasswordHint.js';
 import { OrgNodeSelect } from '../org/OrgNodeSelect.js';
@@ -16,9 +16,7 @@ interface EditForm {
 }
 
 export function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const [form] = Form.useForm<EditForm>();
   const save = useMutation({
     mutationFn: (v: EditForm) => {
@@ -60,9 +58,7 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
 }
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, message, queryClient } = useFeedback();
   const [form] = Form.useForm<{ password: string }>();
   const password = Form.useWatch('password', form) ?? '';
   const reset = useMutation({

@@ -1,10 +1,8 @@
 import { AimOutlined } from '@ant-design/icons';
 import type { VerificationSample } from '@jixiao/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useShowError } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { usePeriods } from '../submissions/api.js';
 import { startedPeriods } from '../submissions/model.js';
@@ -12,10 +10,7 @@ import { drawSample, useQueue, useSamples, verKeys } from './api.js';
 import { sampleRows } from './model.js';
 
 export function SamplePanel({ planId, period }: { planId: number; period: string | undefined }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const queryClient = useQueryClient();
+  const { t, message, showError, queryClient } = useFeedback();
   const periods = usePeriods(planId);
   const months = useMemo(() => startedPeriods(periods.data ?? []).map((w) => w.period), [periods.data]);
   const samples = useSamples(planId, true);

@@ -1,10 +1,9 @@
 import type { VerificationMethod, VerificationQueueItem } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, InputNumber, Modal, Radio, Space, Tag, Typography, type UploadFile } from 'antd';
+import { InputNumber, Modal, Radio, Space, Tag, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
-import { formatError, useShowError } from '../../shared/feedback.js';
+import { formatError, useFeedback } from '../../shared/feedback.js';
 import { ReasonInput } from '../../shared/ReasonInput.js';
 import { subKeys, uploadVerificationEvidence } from '../submissions/api.js';
 import { EvidencePicker, useEvidenceErrors } from '../submissions/EvidenceUpload.js';
@@ -13,9 +12,7 @@ import { correctionChange, defaultMethod, METHODS, verdictProblem } from './mode
 
 /** Record one conformity check: method, pass/fail with reason, attachments. */
 export function VerifyModal({ item, onClose }: { item: VerificationQueueItem | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
+  const { t, message, showError } = useFeedback();
   const refused = useEvidenceErrors();
   const queryClient = useQueryClient();
   const [method, setMethod] = useState<VerificationMethod | undefined>(undefined);
