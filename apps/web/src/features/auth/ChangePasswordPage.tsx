@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { changePassword, ME_KEY, useCurrentUser } from '../../shared/auth.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { CenteredScreen } from './CenteredScreen.js';
-import { PasswordHint, passwordRule } from './PasswordHint.js';
+import { NewPasswordItem } from './PasswordHint.js';
 
 interface ChangeForm {
   currentPassword: string;
@@ -21,7 +21,6 @@ export default function ChangePasswordPage() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<ChangeForm>();
-  const newPw = Form.useWatch('newPassword', form) ?? '';
 
   const change = useMutation({
     mutationFn: (v: ChangeForm) =>
@@ -46,14 +45,7 @@ export default function ChangePasswordPage() {
           <RequiredItem name="currentPassword" label={t('password.current')}>
             <Input.Password data-testid="cp-current" autoComplete="current-password" />
           </RequiredItem>
-          <RequiredItem
-            name="newPassword"
-            label={t('password.new')}
-            rules={[passwordRule(t)]}
-            extra={<PasswordHint password={newPw} />}
-          >
-            <Input.Password data-testid="cp-new" autoComplete="new-password" />
-          </RequiredItem>
+          <NewPasswordItem name="newPassword" label={t('password.new')} testId="cp-new" />
           <Form.Item
             name="confirm"
             label={t('password.confirm')}

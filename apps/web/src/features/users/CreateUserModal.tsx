@@ -4,7 +4,7 @@ import { Button, Card, Divider, Form, Input, Space } from 'antd';
 import { FormModal } from '../../shared/FormModal.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
-import { PasswordHint, passwordRule } from '../auth/PasswordHint.js';
+import { NewPasswordItem } from '../auth/PasswordHint.js';
 import { OrgNodeSelect } from '../org/OrgNodeSelect.js';
 import { userApi, userKeys } from './api.js';
 import { GrantFields } from './GrantFields.js';
@@ -23,7 +23,6 @@ interface CreateForm {
 export function CreateUserModal({ onClose }: { onClose: () => void }) {
   const { t, message, queryClient } = useFeedback();
   const [form] = Form.useForm<CreateForm>();
-  const password = Form.useWatch('password', form) ?? '';
   const create = useMutation({
     mutationFn: (v: CreateForm) =>
       userApi.create({
@@ -68,15 +67,12 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
       <Form.Item name="orgNodeId" label={t('users.orgNode')}>
         <OrgNodeSelect />
       </Form.Item>
-      <RequiredItem
+      <NewPasswordItem
         name="password"
         label={t('users.password')}
         tooltip={t('users.passwordHint')}
-        rules={[passwordRule(t)]}
-        extra={<PasswordHint password={password} />}
-      >
-        <Input.Password data-testid="user-form-password" autoComplete="new-password" />
-      </RequiredItem>
+        testId="user-form-password"
+      />
       <Divider titlePlacement="start">{t('users.grants')}</Divider>
       <Form.List name="grants">
         {(fields, { add, remove }) => (

@@ -2,6 +2,7 @@ import { type Role, roles, scopeTypes } from '@jixiao/contracts';
 import type { FormInstance } from 'antd';
 import { Col, Form, Row, Select } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleLabel } from '../../shared/grants.js';
 import { useSystems } from '../org/api.js';
@@ -32,51 +33,47 @@ export function GrantFields({
   const itemStyle = inline ? { marginBottom: 8 } : undefined;
   const span = inline ? { xs: 24, sm: 8 } : { span: 24 };
   const required = { required: true, message: t('common.required') };
+  /** The grant's required field `k`, labelled by the translation `label`. */
+  const field = (k: string, label: string, control: ReactNode) => (
+    <Form.Item name={name(k)} label={t(label)} rules={[required]} style={itemStyle}>
+      {control}
+    </Form.Item>
+  );
 
   return (
     <Row gutter={8} style={{ flex: 1, minWidth: 0 }}>
       <Col {...span}>
-        <Form.Item name={name('role')} label={t('users.role')} rules={[required]} style={itemStyle}>
+        {field(
+          'role',
+          'users.role',
           <Select
             data-testid="grant-role"
             options={roles.map((r) => ({ value: r, label: roleLabel(t, r) }))}
             onChange={(r: Role) => form.setFieldValue(full('scopeType'), defaultScopeFor(r))}
-          />
-        </Form.Item>
+          />,
+        )}
       </Col>
       <Col {...span}>
-        <Form.Item name={name('scopeType')} label={t('users.scopeType')} rules={[required]} style={itemStyle}>
+        {field(
+          'scopeType',
+          'users.scopeType',
           <Select
             data-testid="grant-scope"
             options={scopeTypes.map((s) => ({ value: s, label: t(`scope.types.${s}`) }))}
-          />
-        </Form.Item>
+          />,
+        )}
       </Col>
       <Col {...span}>
         <Form.Item noStyle dependencies={[full('scopeType')]}>
           {() => {
             const scope = form.getFieldValue(full('scopeType'));
             if (scope === 'org')
-              return (
-                <Form.Item
-                  name={name('orgNodeId')}
-                  label={t('users.orgNode')}
-                  rules={[required]}
-                  style={itemStyle}
-                >
-                  <OrgNodeSelect data-testid="grant-org" />
-                </Form.Item>
-              );
+              return field('orgNodeId', 'users.orgNode', <OrgNodeSelect data-testid="grant-org" />);
             if (scope === 'system')
-              return (
-                <Form.Item
-                  name={name('systemId')}
-                  label={t('users.system')}
-                  rules={[required]}
-                  style={itemStyle}
-                >
-                  <Select options={systemOptions(systems.data ?? [])} loading={systems.isLoading} />
-                </Form.Item>
+              return field(
+                'systemId',
+                'users.system',
+                <Select options={systemOptions(systems.data ?? [])} loading={systems.isLoading} />,
               );
             if (scope === 'indicators' || scope === 'objects')
               return (

@@ -5,7 +5,7 @@ import { isApiError } from '../../shared/api.js';
 import { FormModal } from '../../shared/FormModal.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
-import { PasswordHint, passwordRule } from '../auth/PasswordHint.js';
+import { NewPasswordItem } from '../auth/PasswordHint.js';
 import { OrgNodeSelect } from '../org/OrgNodeSelect.js';
 import { userApi, userKeys } from './api.js';
 
@@ -60,7 +60,6 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t, message, queryClient } = useFeedback();
   const [form] = Form.useForm<{ password: string }>();
-  const password = Form.useWatch('password', form) ?? '';
   const reset = useMutation({
     mutationFn: (v: { password: string }) => userApi.resetPassword(user.id, v.password),
     onSuccess: async () => {
@@ -76,15 +75,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
       onClose={onClose}
       title={t('users.resetPasswordOf', { name: user.displayName })}
     >
-      <RequiredItem
-        name="password"
-        label={t('password.new')}
-        tooltip={t('users.passwordHint')}
-        rules={[passwordRule(t)]}
-        extra={<PasswordHint password={password} />}
-      >
-        <Input.Password autoComplete="new-password" />
-      </RequiredItem>
+      <NewPasswordItem name="password" label={t('password.new')} tooltip={t('users.passwordHint')} />
     </FormModal>
   );
 }
