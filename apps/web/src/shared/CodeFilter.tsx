@@ -1,5 +1,5 @@
-import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CodeSelect } from './CodeSelect.js';
 
 /**
  * One field of a list's filter, chosen by code: the codes it offers (each shown by its
@@ -32,7 +32,7 @@ export function CodeFilter<F extends object>({
 }) {
   const { t } = useTranslation();
   return (
-    <Select<F[keyof F & string]>
+    <CodeSelect
       data-testid={`${testId}-${key}`}
       mode={multiple ? 'multiple' : undefined}
       allowClear
@@ -40,7 +40,8 @@ export function CodeFilter<F extends object>({
       placeholder={t(placeholder)}
       value={filter[key]}
       onChange={(v) => setFilter({ ...filter, [key]: v })}
-      options={codes.map((c) => ({ value: c, label: t(`${labels}.${c}`) }))}
+      codes={codes}
+      labels={labels}
     />
   );
 }

@@ -1,6 +1,7 @@
 import type { ChildWeightsSpec, ComponentDeductionSpec } from '@jixiao/engine';
-import { Form, InputNumber, Select, Space } from 'antd';
+import { Form, InputNumber, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CodeSelect } from '../../shared/CodeSelect.js';
 
 /**
  * Row-drawer fields of the settings real schemes needed (issue 9 point 8): objective weights of a
@@ -41,29 +42,25 @@ export function RowSettingsFields({ parent, component }: { parent: boolean; comp
     <Space wrap>
       {parent && (
         <Form.Item name="childWeights" label={t('planForms.childWeights.label')}>
-          <Select
+          <CodeSelect
             allowClear
             data-testid="row-child-weights"
             style={{ width: 220 }}
             placeholder={t('planForms.childWeights.plan')}
-            options={(['entropy', 'critic'] as const).map((m) => ({
-              value: m,
-              label: t(`planForms.childWeights.${m}`),
-            }))}
+            codes={['entropy', 'critic']}
+            labels="planForms.childWeights"
           />
         </Form.Item>
       )}
       {component && (
         <Form.Item name="deductionsFrom" label={t('planForms.componentDeductions.label')}>
-          <Select
+          <CodeSelect
             allowClear
             data-testid="row-deductions-from"
             style={{ width: 180 }}
             placeholder={t('planForms.componentDeductions.total')}
-            options={(['total', 'component'] as const).map((m) => ({
-              value: m,
-              label: t(`planForms.componentDeductions.${m}`),
-            }))}
+            codes={['total', 'component']}
+            labels="planForms.componentDeductions"
           />
         </Form.Item>
       )}

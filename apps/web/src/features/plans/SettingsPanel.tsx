@@ -1,6 +1,7 @@
 import type { RoundingStage } from '@jixiao/engine';
-import { Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch } from 'antd';
+import { Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CodeSelect } from '../../shared/CodeSelect.js';
 import { BonusCard } from './BonusCard.js';
 import { ConstraintsCard } from './ConstraintsCard.js';
 import { Field, IssueText, type PanelProps } from './FormBits.js';
@@ -8,6 +9,9 @@ import { issuesAt, type Path, setIn } from './forms.js';
 import { VetoCard } from './VetoCard.js';
 
 const ROUNDING_STAGES: RoundingStage[] = ['indicator', 'node', 'component', 'total', 'product'];
+
+/** What a plan's first and last period look like (the placeholders of the period range). */
+const PERIOD_EXAMPLES = { from: '2027-M01', to: '2027-M06' };
 
 /** Plan settings: basics, period and rounding here; bonus, deductions, veto, half-year, constraints in their cards. */
 export function SettingsPanel({ doc, change, issues }: PanelProps) {
@@ -81,16 +85,14 @@ export function SettingsPanel({ doc, change, issues }: PanelProps) {
                 </Field>
               )}
               <Field label={s('divisionByZero')} issues={issues} path="divisionByZero">
-                <Select
+                <CodeSelect
                   allowClear
                   style={{ width: 180 }}
                   value={doc.divisionByZero}
                   placeholder={t('planForms.settings.dz.zero')}
                   onChange={(v) => set(['divisionByZero'], v)}
-                  options={(['zero', 'full', 'missing'] as const).map((d) => ({
-                    value: d,
-                    label: t(`planForms.settings.dz.${d}`),
-                  }))}
+                  codes={['zero', 'full', 'missing']}
+                  labels="planForms.settings.dz"
                 />
               </Field>
             </Space>
@@ -100,15 +102,13 @@ export function SettingsPanel({ doc, change, issues }: PanelProps) {
           <Card size="small" title={s('period')} style={{ marginBottom: 16 }}>
             <Space wrap size={16} align="start">
               <Field label={s('granularity')} issues={issues} path="period.granularity">
-                <Select
+                <CodeSelect
                   data-testid="plan-granularity"
                   style={{ width: 140 }}
                   value={doc.period?.granularity}
                   onChange={(v) => set(['period', 'granularity'], v)}
-                  options={(['month', 'quarter', 'half', 'year'] as const).map((g) => ({
-                    value: g,
-                    label: t(`planForms.settings.granularities.${g}`),
-                  }))}
+                  codes={['month', 'quarter', 'half', 'year']}
+                  labels="planForms.settings.granularities"
                 />
               </Field>
               <Field label={s('adHoc')} issues={issues} path="period.adHoc">
@@ -119,22 +119,22 @@ export function SettingsPanel({ doc, change, issues }: PanelProps) {
               </Field>
             </Space>
             <Space wrap size={16}>
-              <Field label={s('from')} issues={issues} path="period.from" help={s('periodHint')}>
-                <Input
-                  style={{ width: 150 }}
-                  value={doc.period?.from}
-                  placeholder="2027-M01"
-                  onChange={(e) => set(['period', 'from'], e.target.value.trim())}
-                />
-              </Field>
-              <Field label={s('to')} issues={issues} path="period.to">
-                <Input
-                  style={{ width: 150 }}
-                  value={doc.period?.to}
-                  placeholder="2027-M06"
-                  onChange={(e) => set(['period', 'to'], e.target.value.trim())}
-                />
-              </Field>
+              {(['from', 'to'] as const).map((end) => (
+                <Field
+                  key={end}
+                  label={s(end)}
+                  issues={issues}
+                  path={`period.${end}`}
+                  help={end === 'from' ? s('periodHint') : undefined}
+                >
+                  <Input
+                    style={{ width: 150 }}
+                    value={doc.period?.[end]}
+                    placeholder={PERIOD_EXAMPLES[end]}
+                    onChange={(e) => set(['period', end], e.target.value.trim())}
+                  />
+                </Field>
+              ))}
             </Space>
           </Card>
           <Card size="small" title={s('rounding')}>
@@ -151,16 +151,14 @@ export function SettingsPanel({ doc, change, issues }: PanelProps) {
                 />
               </Field>
               <Field label={s('roundingMode')} issues={issues} path="rounding.mode">
-                <Select
+                <CodeSelect
                   style={{ width: 180 }}
                   allowClear
                   placeholder={t('planForms.settings.roundingModes.half_up')}
                   value={rounding.mode}
                   onChange={(v) => set(['rounding', 'mode'], v)}
-                  options={(['half_up', 'half_even', 'down'] as const).map((m) => ({
-                    value: m,
-                    label: t(`planForms.settings.roundingModes.${m}`),
-                  }))}
+                  codes={['half_up', 'half_even', 'down']}
+                  labels="planForms.settings.roundingModes"
                 />
               </Field>
             </Space>

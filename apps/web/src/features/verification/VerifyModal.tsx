@@ -1,7 +1,7 @@
 import type { VerificationMethod, VerificationQueueItem } from '@jixiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { InputNumber, Modal, Radio, Space, Tag, Typography, type UploadFile } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { isApiError } from '../../shared/api.js';
 import { formatError, useFeedback } from '../../shared/feedback.js';
 import { ReasonInput } from '../../shared/ReasonInput.js';
@@ -9,6 +9,16 @@ import { subKeys, uploadVerificationEvidence } from '../submissions/api.js';
 import { EvidencePicker, useEvidenceErrors } from '../submissions/EvidenceUpload.js';
 import { postVerification, verKeys } from './api.js';
 import { correctionChange, defaultMethod, METHODS, verdictProblem } from './model.js';
+
+/** A part of the dialog: its label in bold above its control. */
+function Labelled({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Typography.Text strong>{label}</Typography.Text>
+      <div>{children}</div>
+    </div>
+  );
+}
 
 /** Record one conformity check: method, pass/fail with reason, attachments. */
 export function VerifyModal({ item, onClose }: { item: VerificationQueueItem | null; onClose: () => void }) {
@@ -111,34 +121,24 @@ export function VerifyModal({ item, onClose }: { item: VerificationQueueItem | n
           {item.sampleId !== null && (
             <Tag color="magenta">{t('verification.sampled', { id: item.sampleId })}</Tag>
           )}
-          <div>
-            <Typography.Text strong>{t('verification.methodLabel')}</Typography.Text>
-            <div>
-              <Radio.Group
-                data-testid="ver-method"
-                value={chosen}
-                onChange={(e) => setMethod(e.target.value)}
-                options={METHODS.map((m) => ({ value: m, label: t(`verification.method.${m}`) }))}
-              />
-            </div>
-          </div>
-          <div>
-            <Typography.Text strong>{t('verification.resultLabel')}</Typography.Text>
-            <div>
-              <Radio.Group
-                data-testid="ver-result"
-                value={result}
-                onChange={(e) => setResult(e.target.value)}
-              >
-                <Radio.Button value="pass" data-testid="ver-pass">
-                  {t('verification.result.pass')}
-                </Radio.Button>
-                <Radio.Button value="fail" data-testid="ver-fail">
-                  {t('verification.result.fail')}
-                </Radio.Button>
-              </Radio.Group>
-            </div>
-          </div>
+          <Labelled label={t('verification.methodLabel')}>
+            <Radio.Group
+              data-testid="ver-method"
+              value={chosen}
+              onChange={(e) => setMethod(e.target.value)}
+              options={METHODS.map((m) => ({ value: m, label: t(`verification.method.${m}`) }))}
+            />
+          </Labelled>
+          <Labelled label={t('verification.resultLabel')}>
+            <Radio.Group data-testid="ver-result" value={result} onChange={(e) => setResult(e.target.value)}>
+              <Radio.Button value="pass" data-testid="ver-pass">
+                {t('verification.result.pass')}
+              </Radio.Button>
+              <Radio.Button value="fail" data-testid="ver-fail">
+                {t('verification.result.fail')}
+              </Radio.Button>
+            </Radio.Group>
+          </Labelled>
           {result === 'pass' && (
             <div>
               <Typography.Text strong>{t('verifyCorrection.label')}</Typography.Text>
