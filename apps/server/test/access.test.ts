@@ -487,6 +487,35 @@ const cases: Record<string, Case> = {
     otherUnit: 404,
     lacking: 404,
   },
+  // The e-poll is public too: a captcha for anyone; no poll group 1; no ballot without a device cookie.
+  'GET /api/poll/captcha': { call: () => ({ url: '/api/poll/captcha' }), otherUnit: 200, lacking: 200 },
+  'GET /api/poll/:groupId': { call: () => ({ url: '/api/poll/1' }), otherUnit: 404, lacking: 404 },
+  'POST /api/poll/:groupId': {
+    call: () => ({ url: '/api/poll/1', payload: { answers: {}, captcha: { token: 'x', answer: '1' } } }),
+    otherUnit: 400,
+    lacking: 400,
+  },
+  // Paper entry (Z3): surveyors and the office; units never.
+  'GET /api/paper-campaigns': refusedToBoth(() => ({ url: '/api/paper-campaigns' })),
+  'GET /api/paper-batches': refusedToBoth(() => ({ url: '/api/paper-batches?campaignId=1' })),
+  'POST /api/paper-batches': refusedToBoth(() => ({
+    url: '/api/paper-batches',
+    payload: { campaignId: 1, groupId: 1, surveyPoint: 'x' },
+  })),
+  'GET /api/paper-batches/:id': refusedToBoth(() => ({ url: '/api/paper-batches/1' })),
+  'PUT /api/paper-batches/:id/sheets/:seq': refusedToBoth(() => ({
+    url: '/api/paper-batches/1/sheets/1',
+    payload: { pass: 'first', answers: {} },
+  })),
+  'POST /api/paper-batches/:id/sheets/:seq/resolve': refusedToBoth(() => ({
+    url: '/api/paper-batches/1/sheets/1/resolve',
+    payload: { answers: {} },
+  })),
+  'POST /api/paper-batches/:id/import': refusedToBoth(() => ({ url: '/api/paper-batches/1/import' })),
+  'POST /api/paper-batches/:id/count': refusedToBoth(() => ({
+    url: '/api/paper-batches/1/count',
+    payload: { version: 1 },
+  })),
   'GET /api/audit-events': refusedToBoth(() => ({ url: '/api/audit-events' })),
   'GET /api/audit-events/verify': refusedToBoth(() => ({ url: '/api/audit-events/verify' })),
 };

@@ -32,8 +32,8 @@ describe('demo: survey campaigns', () => {
     const groupsOf = (c: { groups: { indicator: string; channel: string }[] }) =>
       c.groups.map((g) => `${g.indicator} ${g.channel}`);
     expect(groupsOf(list[0])).toEqual(['S1 code', 'S2 code', 'S3 code', 'S4 code']);
-    // The year-end campaign adds the public e-poll, weighted apart within S4 (Z11).
-    expect(groupsOf(list[1])).toEqual(['S1 code', 'S2 code', 'S3 code', 'S4 code', 'S4 poll']);
+    // The year-end campaign adds the public e-poll (Z11) and paper sheets (Z3), weighted apart within S4.
+    expect(groupsOf(list[1])).toEqual(['S1 code', 'S2 code', 'S3 code', 'S4 code', 'S4 poll', 'S4 paper']);
     // Every code used stored exactly one ballot.
     const [mid] = list;
     const ballots = await env.database.query<{ n: number }>(

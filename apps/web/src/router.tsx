@@ -29,6 +29,7 @@ const LivePage = lazy(() => import('./features/live/LivePage.js'));
 const BallotPage = lazy(() => import('./features/surveys/BallotPage.js'));
 const PollPage = lazy(() => import('./features/surveys/PollPage.js'));
 const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.js'));
+const PaperPage = lazy(() => import('./features/paper/PaperPage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
 const h = (crumb: string): RouteHandle => ({ crumb });
@@ -170,6 +171,15 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="surveys.read">
                 <SurveysPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'paper',
+            handle: h('paperNav.paper'),
+            element: (
+              <RequirePermission permission="surveys.enter">
+                <PaperPage />
               </RequirePermission>
             ),
           },

@@ -159,3 +159,15 @@ export function checkBallot(
 /** A ballot's score for one unit: the mean of its scored answers about that unit. */
 export const ballotScore = (answers: readonly number[]) =>
   answers.reduce((s, x) => s + x, 0) / answers.length;
+
+/**
+ * The columns of a paper-sheet spreadsheet (Z3) for these questions: `seq`, then one per question,
+ * `question.row` for each row of a matrix. The server reads files by them; the web offers them as
+ * the template.
+ */
+export function sheetColumns(questions: readonly ResolvedQuestion[]): string[] {
+  return [
+    'seq',
+    ...questions.flatMap((q) => (q.type === 'matrix' ? q.rows.map((r) => `${q.id}.${r.code}`) : [q.id])),
+  ];
+}

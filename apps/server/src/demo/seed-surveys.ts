@@ -5,6 +5,7 @@ import { recordAudit } from '../modules/audit/audit.service.js';
 import { cstEnd, cstStart } from '../modules/periods/period-state.js';
 import * as plansRepo from '../modules/plans/plans.repository.js';
 import { ballotCodeHash, newBallotCodes, normaliseBallotCode } from '../modules/surveys/ballot-codes.js';
+import * as paperRepo from '../modules/surveys/paper.repository.js';
 import * as repo from '../modules/surveys/surveys.repository.js';
 import { scoreCampaign } from '../modules/surveys/surveys.service.js';
 import type { Ctx, Deps } from '../platform/context.js';
@@ -268,9 +269,21 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
       unitIds: pollUnits,
       channel: 'poll',
     },
+    {
+      code: 'hall',
+      name: '政务大厅纸质问卷',
+      kind: 'service_objects',
+      weight: 0.5,
+      minSample: 0,
+      indicator: 'S4',
+      questionnaireId: forms.service!,
+      unitIds: units,
+      channel: 'paper',
+    },
   ]);
   const codeGroups = end.groups.filter((g) => g.channel === 'code');
   await fill(end.c, codeGroups, (ui) => Math.min(1, 0.4 + ((ui * 7) % 10) / 12), `${YEAR}-12-05`);
+  await seedPaper(tx, end.c, end.groups.find((g) => g.channel === 'paper')!, units[0]!);
   // The e-poll's first ballots, one matrix over the ten units each.
   const poll = end.groups.find((g) => g.channel === 'poll')!;
   const value = { sat: 100, basic: 80, unsat: 0 } as const;
@@ -297,4 +310,55 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
       };
     }),
   );
+}
+
+/**
+ * Paper questionnaires of the year-end campaign (Z3): the citizen centre's batch counted, and the
+ * district hall's double-entry batch with one sheet whose two entries differ, for the office to resolve.
+ */
+async function seedPaper(tx: Executor, c: repo.CampaignRow, group: repo.RaterGroupRow, unitId: number) {
+  const sheet = (overall: string) => ({ overall, items: {} });
+  const counted = await paperRepo.insertBatch(tx, {
+    campaignId: c.id,
+    groupId: group.id,
+    unitId,
+    surveyPoint: '市民中心',
+    status: 'counted',
+    createdBy: 'surveyor',
+    countedAt: cstStart(YEAR, 12, 4),
+    countedBy: 'surveyor',
+  });
+  const answers = ['sat', 'sat', 'basic', 'sat', 'unsat', 'basic', 'sat', 'sat'];
+  for (const [i, a] of answers.entries())
+    await paperRepo.putSheet(tx, counted.id, i + 1, 'first', sheet(a), 'surveyor');
+  const value = { sat: 100, basic: 80, unsat: 0 } as Record<string, number>;
+  await repo.insertResponses(
+    tx,
+    answers.map((a) => ({
+      id: crypto.randomUUID(),
+      campaignId: c.id,
+      groupId: group.id,
+      unitId,
+      day: `${YEAR}-12-04`,
+      channel: 'paper',
+      answers: sheet(a),
+      scores: { [String(unitId)]: value[a]! },
+    })),
+  );
+  const open = await paperRepo.insertBatch(tx, {
+    campaignId: c.id,
+    groupId: group.id,
+    unitId,
+    surveyPoint: '区政务服务大厅',
+    doubleEntry: true,
+    createdBy: 'surveyor',
+  });
+  for (const [seq, first, second] of [
+    [1, 'sat', 'sat'],
+    [2, 'basic', 'unsat'],
+    [3, 'sat', 'sat'],
+  ] as const) {
+    await paperRepo.putSheet(tx, open.id, seq, 'first', sheet(first), 'surveyor');
+    await paperRepo.putSheet(tx, open.id, seq, 'second', sheet(second), 'office');
+  }
 }

@@ -3,6 +3,7 @@ import commonEn from './locales/en/common.json';
 import eventsImportsEn from './locales/en/events-imports.json';
 import methodParamsEn from './locales/en/method-params.json';
 import noticesEn from './locales/en/notices.json';
+import paperEn from './locales/en/paper.json';
 import plansEditorEn from './locales/en/plans-editor.json';
 import resultsLoopEn from './locales/en/results-loop.json';
 import revisionNotesEn from './locales/en/revision-notes.json';
@@ -13,6 +14,7 @@ import commonZhCN from './locales/zh-CN/common.json';
 import eventsImportsZhCN from './locales/zh-CN/events-imports.json';
 import methodParamsZhCN from './locales/zh-CN/method-params.json';
 import noticesZhCN from './locales/zh-CN/notices.json';
+import paperZhCN from './locales/zh-CN/paper.json';
 import plansEditorZhCN from './locales/zh-CN/plans-editor.json';
 import resultsLoopZhCN from './locales/zh-CN/results-loop.json';
 import revisionNotesZhCN from './locales/zh-CN/revision-notes.json';
@@ -39,6 +41,7 @@ export const zhCN = {
   eventsImports: eventsImportsZhCN,
   revisionNotes: revisionNotesZhCN,
   surveys: surveysZhCN,
+  paper: paperZhCN,
 };
 
 export const en: Namespaces = {
@@ -52,6 +55,7 @@ export const en: Namespaces = {
   eventsImports: eventsImportsEn,
   revisionNotes: revisionNotesEn,
   surveys: surveysEn,
+  paper: paperEn,
 };
 
 /**

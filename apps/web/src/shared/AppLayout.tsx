@@ -69,6 +69,7 @@ const NAV: NavItem[] = [
   { path: '/live', label: 'submissionsNav.live', icon: <DashboardOutlined />, permission: 'results.read' },
   { path: '/events', label: 'eventsNav.events', icon: <ExceptionOutlined />, permission: 'events.read' },
   { path: '/surveys', label: 'surveysNav.surveys', icon: <SmileOutlined />, permission: 'surveys.read' },
+  { path: '/paper', label: 'paperNav.paper', icon: <ProfileOutlined />, permission: 'surveys.enter' },
   { path: '/imports', label: 'eventsNav.imports', icon: <CloudUploadOutlined />, permission: 'data.import' },
   { path: '/notices', label: 'cycleNav.notices', icon: <BellOutlined />, permission: 'notices.read' },
   { path: '/progress', label: 'cycleNav.progress', icon: <LineChartOutlined />, permission: 'progress.read' },

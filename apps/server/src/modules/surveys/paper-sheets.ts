@@ -1,4 +1,4 @@
-import type { BallotAnswers, ResolvedQuestion } from '@jixiao/contracts';
+import { type BallotAnswers, type ResolvedQuestion, sheetColumns } from '@jixiao/contracts';
 
 /**
  * Paper questionnaires' pure parts (Z3): when two entries of a sheet agree, what a sheet counts
@@ -47,14 +47,6 @@ export interface CellProblem {
   column: string;
   code: 'paper.unknown_column' | 'paper.bad_seq' | 'paper.duplicate_seq' | 'paper.unknown_option';
   params: Record<string, string | number>;
-}
-
-/** The columns a sheet file has for these questions: `seq`, then question ids (matrix: id.row). */
-export function sheetColumns(questions: readonly ResolvedQuestion[]): string[] {
-  return [
-    'seq',
-    ...questions.flatMap((q) => (q.type === 'matrix' ? q.rows.map((r) => `${q.id}.${r.code}`) : [q.id])),
-  ];
 }
 
 /** A rating or choice cell as the answer code: the option's code, or its label as printed on paper. */
