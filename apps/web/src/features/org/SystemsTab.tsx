@@ -23,6 +23,11 @@ type Editing =
 
 const KEYS = { system: orgKeys.systems, category: orgKeys.categories, group: orgKeys.groups } as const;
 const TAG_COLORS = { system: 'blue', category: 'green', group: 'orange' } as const;
+/** What a row's add button creates under it: a category under a system, a group under a category. */
+const CHILD = {
+  system: { type: 'category', add: 'systems.addCategory' },
+  category: { type: 'group', add: 'systems.addGroup' },
+} as const;
 
 export function SystemsTab() {
   const { t } = useTranslation();
@@ -80,35 +85,29 @@ export function SystemsTab() {
                 {
                   title: t('common.actions'),
                   key: 'actions',
-                  render: (_: unknown, r: HierarchyRow) => (
-                    <Space>
-                      <Button
-                        type="link"
-                        icon={<EditOutlined />}
-                        onClick={() => setEditing({ mode: 'edit', row: r })}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      {r.type === 'system' && (
+                  render: (_: unknown, r: HierarchyRow) => {
+                    const child = r.type === 'group' ? undefined : CHILD[r.type];
+                    return (
+                      <Space>
                         <Button
                           type="link"
-                          icon={<PlusOutlined />}
-                          onClick={() => setEditing({ mode: 'create', type: 'category', parent: r })}
+                          icon={<EditOutlined />}
+                          onClick={() => setEditing({ mode: 'edit', row: r })}
                         >
-                          {t('systems.addCategory')}
+                          {t('common.edit')}
                         </Button>
-                      )}
-                      {r.type === 'category' && (
-                        <Button
-                          type="link"
-                          icon={<PlusOutlined />}
-                          onClick={() => setEditing({ mode: 'create', type: 'group', parent: r })}
-                        >
-                          {t('systems.addGroup')}
-                        </Button>
-                      )}
-                    </Space>
-                  ),
+                        {child && (
+                          <Button
+                            type="link"
+                            icon={<PlusOutlined />}
+                            onClick={() => setEditing({ mode: 'create', type: child.type, parent: r })}
+                          >
+                            {t(child.add)}
+                          </Button>
+                        )}
+                      </Space>
+                    );
+                  },
                 },
               ]
             : []),

@@ -23,11 +23,14 @@ import { GrantsModal } from './GrantsModal.js';
 import { isLocked } from './grants.js';
 import { EditUserModal, ResetPasswordModal } from './UserModals.js';
 
-type Dialog =
-  | { kind: 'create' }
-  | { kind: 'edit'; user: User }
-  | { kind: 'reset'; user: User }
-  | { kind: 'grants'; userId: number };
+/** The dialogs a user's row opens, in the order of its link buttons. */
+const ROW_DIALOGS = [
+  { kind: 'edit', icon: <EditOutlined />, label: 'common.edit' },
+  { kind: 'grants', icon: <SafetyCertificateOutlined />, label: 'users.grants' },
+  { kind: 'reset', icon: <KeyOutlined />, label: 'users.resetPassword' },
+] as const;
+
+type Dialog = { kind: 'create' } | { kind: (typeof ROW_DIALOGS)[number]['kind']; user: User };
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -127,27 +130,16 @@ export default function UsersPage() {
                   key: 'actions',
                   render: (_: unknown, u: User) => (
                     <Space size={0} wrap>
-                      <Button
-                        type="link"
-                        icon={<EditOutlined />}
-                        onClick={() => setDialog({ kind: 'edit', user: u })}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      <Button
-                        type="link"
-                        icon={<SafetyCertificateOutlined />}
-                        onClick={() => setDialog({ kind: 'grants', userId: u.id })}
-                      >
-                        {t('users.grants')}
-                      </Button>
-                      <Button
-                        type="link"
-                        icon={<KeyOutlined />}
-                        onClick={() => setDialog({ kind: 'reset', user: u })}
-                      >
-                        {t('users.resetPassword')}
-                      </Button>
+                      {ROW_DIALOGS.map((d) => (
+                        <Button
+                          key={d.kind}
+                          type="link"
+                          icon={d.icon}
+                          onClick={() => setDialog({ kind: d.kind, user: u })}
+                        >
+                          {t(d.label)}
+                        </Button>
+                      ))}
                       {isLocked(u.lockedUntil) && (
                         <Popconfirm
                           title={t('users.unlockConfirm', { name: u.displayName })}
@@ -170,8 +162,8 @@ export default function UsersPage() {
       {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'grants' && (
         <GrantsModal
-          user={users.data?.items.find((u) => u.id === dialog.userId)}
-          userId={dialog.userId}
+          user={users.data?.items.find((u) => u.id === dialog.user.id)}
+          userId={dialog.user.id}
           systemName={systemName}
           onClose={() => setDialog(null)}
         />
