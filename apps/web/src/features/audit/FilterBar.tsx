@@ -1,6 +1,7 @@
 import { SafetyOutlined, SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { SubmitButton } from '../../shared/SubmitButton.js';
 import { type AuditFilter, auditFilter, type FilterForm } from './filters.js';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, actionLabel, objectTypeLabel } from './labels.js';
 
@@ -50,9 +51,9 @@ export function FilterBar({
         </Col>
       </Row>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Button data-testid="audit-search" type="primary" htmlType="submit" icon={<SearchOutlined />}>
+        <SubmitButton testId="audit-search" icon={<SearchOutlined />}>
           {t('common.search')}
-        </Button>
+        </SubmitButton>
         <Button
           onClick={() => {
             form.resetFields();

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { changePassword, ME_KEY, useCurrentUser } from '../../shared/auth.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
+import { SubmitButton } from '../../shared/SubmitButton.js';
 import { CenteredScreen } from './CenteredScreen.js';
 import { NewPasswordItem } from './PasswordHint.js';
 
@@ -63,9 +64,9 @@ export default function ChangePasswordPage() {
             <Input.Password data-testid="cp-confirm" autoComplete="new-password" />
           </Form.Item>
           <Space>
-            <Button data-testid="cp-submit" type="primary" htmlType="submit" loading={change.isPending}>
+            <SubmitButton testId="cp-submit" saving={change.isPending}>
               {t('password.submit')}
-            </Button>
+            </SubmitButton>
             {!me.mustChangePassword && <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>}
           </Space>
         </Form>

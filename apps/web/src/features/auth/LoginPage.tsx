@@ -7,6 +7,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { setLang } from '../../i18n/index.js';
 import { ME_KEY, signIn } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
+import { SubmitButton } from '../../shared/SubmitButton.js';
 import { CenteredScreen } from './CenteredScreen.js';
 
 interface LoginForm {
@@ -105,9 +106,9 @@ export default function LoginPage() {
               autoComplete="current-password"
             />
           </Form.Item>
-          <Button data-testid="login-submit" type="primary" htmlType="submit" block loading={login.isPending}>
+          <SubmitButton testId="login-submit" block saving={login.isPending}>
             {t('login.submit')}
-          </Button>
+          </SubmitButton>
         </Form>
       </Card>
     </CenteredScreen>

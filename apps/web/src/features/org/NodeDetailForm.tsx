@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { isApiError } from '../../shared/api.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
+import { SubmitButton } from '../../shared/SubmitButton.js';
 import { orgApi, orgKeys, useOrgNodes } from './api.js';
 import { OrgNodeSelect } from './OrgNodeSelect.js';
 import { SystemGroupFields } from './SystemGroupFields.js';
@@ -115,15 +116,9 @@ export function NodeDetailForm({
       </Form.Item>
       {canWrite && (
         <Space>
-          <Button
-            data-testid="org-save"
-            type="primary"
-            htmlType="submit"
-            icon={<SaveOutlined />}
-            loading={save.isPending}
-          >
+          <SubmitButton testId="org-save" icon={<SaveOutlined />} saving={save.isPending}>
             {t('common.save')}
-          </Button>
+          </SubmitButton>
           <Popconfirm
             title={t('org.deleteConfirm', { name: node.name })}
             description={hasChildren ? t('org.deleteHasChildren') : undefined}

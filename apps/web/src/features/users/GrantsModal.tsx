@@ -5,6 +5,7 @@ import { Button, Divider, Form, Modal, Popconfirm, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useFeedback } from '../../shared/feedback.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
+import { SubmitButton } from '../../shared/SubmitButton.js';
 import { userApi, userKeys } from './api.js';
 import { GrantFields } from './GrantFields.js';
 import { type GrantFormValue, toGrantInput } from './grants.js';
@@ -90,15 +91,9 @@ export function GrantsModal({
         onFinish={(v) => add.mutate(v)}
       >
         <GrantFields form={form} prefix={[]} inline />
-        <Button
-          data-testid="grant-add"
-          type="primary"
-          htmlType="submit"
-          icon={<PlusOutlined />}
-          loading={add.isPending}
-        >
+        <SubmitButton testId="grant-add" icon={<PlusOutlined />} saving={add.isPending}>
           {t('users.addGrant')}
-        </Button>
+        </SubmitButton>
       </Form>
     </Modal>
   );
