@@ -1,8 +1,9 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportRowError } from '@jixiao/contracts';
-import { Button, Dropdown, Space, Upload } from 'antd';
+import { Button, Dropdown, Space } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../shared/api.js';
+import { FilePicker } from '../../shared/FilePicker.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { RejectedRowsModal } from '../../shared/RejectedRowsModal.js';
 import { orgApi, orgKeys } from './api.js';
@@ -75,18 +76,11 @@ export function ImportControls() {
           {t('org.import.template')}
         </Button>
       </Dropdown>
-      <Upload
-        accept=".xlsx,.csv"
-        showUploadList={false}
-        beforeUpload={(file) => {
-          void upload(file);
-          return false;
-        }}
-      >
+      <FilePicker accept=".xlsx,.csv" onFile={(file) => void upload(file)}>
         <Button data-testid="org-import-upload" size="small" icon={<UploadOutlined />} loading={uploading}>
           {t('org.import.upload')}
         </Button>
-      </Upload>
+      </FilePicker>
       <RejectedRowsModal
         rows={rejected}
         onClose={() => setRejected(null)}

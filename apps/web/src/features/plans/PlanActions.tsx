@@ -1,9 +1,10 @@
 import { CheckCircleOutlined, CopyOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { PlanSummary } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Dropdown, Popconfirm, Space, Upload } from 'antd';
+import { Button, Dropdown, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../shared/api.js';
+import { FilePicker } from '../../shared/FilePicker.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { planApi, planKeys } from './api.js';
 import { issuesFromDetails, type RowIssue } from './tree.js';
@@ -91,14 +92,7 @@ export function PlanActions({
         </Button>
       </Dropdown>
       {canWrite && draft && (
-        <Upload
-          accept=".yaml,.yml,.json"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void importFile(file);
-            return false;
-          }}
-        >
+        <FilePicker accept=".yaml,.yml,.json" onFile={(file) => void importFile(file)}>
           <Button
             size="small"
             type="link"
@@ -108,7 +102,7 @@ export function PlanActions({
           >
             {t('plans.import')}
           </Button>
-        </Upload>
+        </FilePicker>
       )}
     </Space>
   );

@@ -1,6 +1,7 @@
 import { DownloadOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Space, Upload } from 'antd';
+import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FilePicker } from '../../shared/FilePicker.js';
 import { templateUrl } from './api.js';
 
 /**
@@ -40,15 +41,7 @@ export function FormToolbar({
       >
         {t('submissions.bulk.template')}
       </Button>
-      <Upload
-        accept=".xlsx"
-        showUploadList={false}
-        disabled={locked}
-        beforeUpload={(file) => {
-          onUpload(file);
-          return false;
-        }}
-      >
+      <FilePicker accept=".xlsx" disabled={locked} onFile={onUpload}>
         <Button
           size="small"
           icon={<UploadOutlined />}
@@ -58,7 +51,7 @@ export function FormToolbar({
         >
           {t('submissions.bulk.upload')}
         </Button>
-      </Upload>
+      </FilePicker>
       <Button
         size="small"
         icon={<SaveOutlined />}

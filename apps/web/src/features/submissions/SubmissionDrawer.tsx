@@ -1,8 +1,9 @@
 import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { EvidenceFile } from '@jixiao/contracts';
-import { Button, Descriptions, Drawer, Empty, List, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Button, Descriptions, Drawer, Empty, List, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilePicker } from '../../shared/FilePicker.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
@@ -134,19 +135,15 @@ export function SubmissionDrawer({
                   <>
                     {canUpload && (
                       <div style={{ marginBottom: 8 }}>
-                        <Upload
+                        <FilePicker
                           accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
-                          showUploadList={false}
                           multiple
-                          beforeUpload={(file) => {
-                            void upload(file);
-                            return false;
-                          }}
+                          onFile={(file) => void upload(file)}
                         >
                           <Button data-testid="evidence-upload" icon={<UploadOutlined />} loading={uploading}>
                             {t('submissions.evidence.upload')}
                           </Button>
-                        </Upload>
+                        </FilePicker>
                         <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
                           {t('submissions.evidence.hint')}
                         </Typography.Text>
