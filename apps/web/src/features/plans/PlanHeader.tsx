@@ -1,8 +1,9 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import type { PlanDetail } from '@jixiao/contracts';
-import { Alert, Button, Card, Col, Descriptions, Input, Popover, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Input, Popover, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/format.js';
+import { ReadOnlyNote } from '../../shared/ReadOnlyNote.js';
 import { ErrorCount, StatusTag } from './PlanTags.js';
 
 /** The editor's head: the plan, its state and error count, and discard / save (with a note) for a draft. */
@@ -102,13 +103,7 @@ export function PlanHeader({
         )}
       </Row>
       {detail.status !== 'draft' && (
-        <Alert
-          data-testid="plan-readonly"
-          type="info"
-          showIcon
-          title={t('planEditor.readOnly')}
-          style={{ marginTop: 8 }}
-        />
+        <ReadOnlyNote testId="plan-readonly" text={t('planEditor.readOnly')} style={{ marginTop: 8 }} />
       )}
     </Card>
   );

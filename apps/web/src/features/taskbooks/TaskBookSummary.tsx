@@ -2,6 +2,7 @@ import type { TaskBookDetail } from '@jixiao/contracts';
 import { Alert, Descriptions, Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/format.js';
+import { ReadOnlyNote } from '../../shared/ReadOnlyNote.js';
 import { STATUS_ORDER, statusStep } from './status.js';
 
 /** A task book's state: its steps, plan, unit, progress and issue, and why it was returned or is read-only. */
@@ -43,11 +44,9 @@ export function TaskBookSummary({ book: d }: { book: TaskBookDetail }) {
         />
       )}
       {d.status === 'issued' && (
-        <Alert
-          data-testid="tb-readonly"
-          type="info"
-          showIcon
-          title={t('taskbooks.readOnlyIssued')}
+        <ReadOnlyNote
+          testId="tb-readonly"
+          text={t('taskbooks.readOnlyIssued')}
           style={{ marginBottom: 12 }}
         />
       )}
