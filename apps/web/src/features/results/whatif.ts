@@ -1,6 +1,7 @@
 /** Pure helpers of the what-if panel: compare a re-evaluation with the stored result. */
 import { eventCreate } from '@jixiao/contracts';
 import { type EvaluationInput, VALUE_FIELDS, type ValueField, type ValueInput } from '@jixiao/engine';
+import { z } from 'zod';
 import { withQuery } from '../../shared/api.js';
 
 export interface Standing {
@@ -148,36 +149,30 @@ export const simulationKey = (s: SimulationScope) =>
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
-function asChange(v: unknown): WhatIfChange | null {
-  if (!v || typeof v !== 'object') return null;
-  const c = v as Record<string, unknown>;
-  if (!isStr(c.unit)) return null;
-  if (c.type === 'value' && isStr(c.indicator) && (VALUE_FIELDS as readonly unknown[]).includes(c.field))
-    return {
-      type: 'value',
-      unit: c.unit,
-      indicator: c.indicator,
-      field: c.field as ValueField,
-      value: isNum(c.value) ? c.value : null,
-    };
-  if (c.type === 'bonus' && isStr(c.source) && isNum(c.points) && c.points > 0)
-    return {
-      type: 'bonus',
-      unit: c.unit,
-      source: c.source,
-      points: c.points,
-      ...(isStr(c.reason) ? { reason: c.reason } : {}),
-    };
-  if (c.type === 'deduction' && isNum(c.points) && c.points > 0 && isStr(c.reason) && c.reason.trim())
-    return {
-      type: 'deduction',
-      unit: c.unit,
-      points: c.points,
-      reason: c.reason,
-      ...(isStr(c.indicator) ? { indicator: c.indicator } : {}),
-    };
-  return null;
-}
+/** A change as kept in the store: anything else read back is not a change and is dropped. */
+const keptChange = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('value'),
+    unit: z.string(),
+    indicator: z.string(),
+    field: z.enum(VALUE_FIELDS),
+    value: z.number().nullable().catch(null),
+  }),
+  z.object({
+    type: z.literal('bonus'),
+    unit: z.string(),
+    source: z.string(),
+    points: z.number().positive(),
+    reason: z.string().optional().catch(undefined),
+  }),
+  z.object({
+    type: z.literal('deduction'),
+    unit: z.string(),
+    points: z.number().positive(),
+    reason: z.string().refine((r) => r.trim() !== ''),
+    indicator: z.string().optional().catch(undefined),
+  }),
+]);
 
 /** The changes kept under a key; anything unreadable is dropped (never throws). */
 export function readSimulation(raw: string | null): WhatIfChange[] {
@@ -185,7 +180,10 @@ export function readSimulation(raw: string | null): WhatIfChange[] {
   try {
     const parsed: unknown = JSON.parse(raw);
     if (!Array.isArray(parsed)) return [];
-    return parsed.map(asChange).filter((c): c is WhatIfChange => c !== null);
+    return parsed.flatMap((v): WhatIfChange[] => {
+      const c = keptChange.safeParse(v);
+      return c.success ? [c.data] : [];
+    });
   } catch {
     return [];
   }
