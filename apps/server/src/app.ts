@@ -29,6 +29,7 @@ import { progressRoutes } from './modules/progress/progress.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { submissionsRoutes } from './modules/submissions/submissions.routes.js';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
+import { commentsRoutes } from './modules/surveys/comments.routes.js';
 import { paperRoutes } from './modules/surveys/paper.routes.js';
 import { pollRoutes } from './modules/surveys/poll.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
@@ -200,6 +201,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(surveysRoutes(deps));
   await app.register(pollRoutes(deps));
   await app.register(paperRoutes(deps));
+  await app.register(commentsRoutes(deps));
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: 'index.html' });

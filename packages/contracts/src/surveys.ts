@@ -412,3 +412,63 @@ export const paperCampaign = z.object({
     }),
   ),
 });
+
+// --- comments (意见建议, H9): from ballots' open text and observations, dispatched to units ------
+
+export const commentStatus = z.enum(['new', 'dispatched', 'answered', 'returned', 'closed']);
+export const commentSource = z.enum(['code', 'poll', 'paper', 'observation']);
+export const surveyComment = z.object({
+  id: z.number().int(),
+  campaignId: z.number().int().nullable(),
+  campaignName: z.string().nullable(),
+  unit: z.object({ id: z.number().int(), code: z.string(), name: z.string() }).nullable(),
+  topic: z.string().nullable(),
+  classifiedBy: z.enum(['rule', 'manual']),
+  source: commentSource,
+  text: z.string(),
+  status: commentStatus,
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  officeNote: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+export type SurveyComment = z.infer<typeof surveyComment>;
+export const commentQuery = z.strictObject({
+  campaignId: z.coerce.number().int().positive().optional(),
+  status: commentStatus.optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  topic: z.string().max(32).optional(),
+});
+export const commentCreate = z.strictObject({
+  campaignId: z.number().int().positive().nullable().default(null),
+  unitId: z.number().int().positive().nullable().default(null),
+  topic: code.nullable().default(null),
+  text: z.string().trim().min(1).max(2000),
+});
+export const commentAct = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('classify'),
+    unitId: z.number().int().positive().nullable(),
+    topic: code.nullable(),
+    version: z.number().int(),
+  }),
+  z.strictObject({ action: z.literal('dispatch'), version: z.number().int() }),
+  z.strictObject({ action: z.literal('answer'), answer: z.string().trim().min(1).max(2000), version: z.number().int() }),
+  z.strictObject({ action: z.literal('close'), note: z.string().trim().max(500).optional(), version: z.number().int() }),
+  z.strictObject({ action: z.literal('return'), note: z.string().trim().min(1).max(500), version: z.number().int() }),
+]);
+export const commentTopic = z.strictObject({
+  code,
+  name,
+  keywords: z.array(z.string().trim().min(1).max(20)).max(50),
+});
+export const commentTopics = z.array(commentTopic).max(50);
+export const commentStat = z.object({
+  unitId: z.number().int().nullable(),
+  unitName: z.string().nullable(),
+  topic: z.string().nullable(),
+  total: z.number().int(),
+  open: z.number().int(),
+});

@@ -39,6 +39,8 @@ export const permissions = [
   'surveys.read',
   'surveys.manage',
   'surveys.enter',
+  // Units answer the comments dispatched to them (H9).
+  'comments.answer',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,6 +51,7 @@ const unitWork: readonly Permission[] = [
   'submissions.write',
   'notices.answer',
   'observations.file',
+  'comments.answer',
 ];
 /** The office (and the system administrator) may do everything else. */
 const officeWork: Permission[] = permissions.filter((p) => !unitWork.includes(p));
@@ -108,6 +111,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'notices.read',
     'notices.answer',
     'events.read',
+    'comments.answer',
   ],
   unit_filler: [
     'org.read',
@@ -120,6 +124,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'submissions.write',
     'notices.read',
     'notices.answer',
+    'comments.answer',
   ],
   // Experts read only what the office assigned them (until the expert module exists): the values,
   // evidence and plans of the indicators an 'indicators' grant lists, or everything readable of the

@@ -89,5 +89,6 @@ export function translation(lang: Lang) {
     ...d.eventsImports,
     ...d.revisionNotes,
     ...d.surveys,
+    ...d.paper,
   };
 }

@@ -6,9 +6,28 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from './api.js';
 import { describeError } from './errors.js';
 
+/**
+ * The i18n key of a problem code the server sends as `{ code, params }` in an error's details:
+ * `paper.not_ready` → `paper.error.not_ready` (the ballot's own `survey.*` codes read as `ballot.error.*`).
+ */
+export const problemKey = (code: string) =>
+  code.replace(/^(\w+)\./, (_, part: string) => `${part === 'survey' ? 'ballot' : part}.error.`);
+
+/** The details' coded problems in the reader's language, when every one of them has a text. */
+function codedProblems(t: TFunction, details: unknown): string | undefined {
+  const list = (Array.isArray(details) ? details : [details]) as { code?: unknown; params?: unknown }[];
+  const texts = list.map((d) => {
+    if (!d || typeof d.code !== 'string' || !d.code.includes('.')) return '';
+    return t(problemKey(d.code), { ...((d.params as object) ?? {}), defaultValue: '' });
+  });
+  return texts.length && texts.every(Boolean) ? [...new Set(texts)].slice(0, 5).join('；') : undefined;
+}
+
 /** Translates any thrown value into one user-facing sentence. */
 export function formatError(t: TFunction, err: unknown): string {
   if (isApiError(err)) {
+    const coded = codedProblems(t, err.details);
+    if (coded) return coded;
     const { key, params } = describeError(err);
     return t(key, params ?? {});
   }

@@ -29,6 +29,7 @@ import {
   type Voter,
 } from './ballot-form.js';
 import { type CampaignAction, type CampaignStatus, campaignStep } from './campaign-state.js';
+import { collectComments } from './comments.service.js';
 import { campaignProgress } from './progress.js';
 import { bad, conflict } from './survey-errors.js';
 import * as repo from './surveys.repository.js';
@@ -282,6 +283,8 @@ export async function actOnCampaign(
     if (!step.ok) throw conflict(step.code, step.params);
     const now = deps.now();
     const scoring = body.action === 'score';
+    // Open text becomes comments when ballots stop (and again at scoring, for late paper batches).
+    if (body.action === 'close' || scoring) await collectComments(deps, tx, c.id);
     if (scoring) await scoreCampaign(tx, c);
     const row = await repo.updateCampaign(tx, id, body.version, {
       status: step.to,
