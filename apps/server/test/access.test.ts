@@ -516,6 +516,17 @@ const cases: Record<string, Case> = {
     url: '/api/paper-batches/1/count',
     payload: { version: 1 },
   })),
+  // Comments (H9): a unit sees those sent to it (none here), the office all; others are refused.
+  'GET /api/survey-comments': scopedForOtherUnits(() => ({ url: '/api/survey-comments' })),
+  'GET /api/survey-comments/export': scopedForOtherUnits(() => ({ url: '/api/survey-comments/export' })),
+  'GET /api/survey-comments/stats': refusedToBoth(() => ({ url: '/api/survey-comments/stats' })),
+  'POST /api/survey-comments': refusedToBoth(() => ({ url: '/api/survey-comments', payload: { text: 'x' } })),
+  'POST /api/survey-comments/:id/steps': hiddenFromOtherUnits(() => ({
+    url: '/api/survey-comments/1/steps',
+    payload: { action: 'answer', answer: 'x', version: 1 },
+  })),
+  'GET /api/comment-topics': refusedToBoth(() => ({ url: '/api/comment-topics' })),
+  'PUT /api/comment-topics': refusedToBoth(() => ({ url: '/api/comment-topics', payload: [] })),
   'GET /api/audit-events': refusedToBoth(() => ({ url: '/api/audit-events' })),
   'GET /api/audit-events/verify': refusedToBoth(() => ({ url: '/api/audit-events/verify' })),
 };
