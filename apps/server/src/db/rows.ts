@@ -1,21 +1,96 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.js';
 
 type Versioned = PgTable & { id: PgColumn; version: PgColumn };
+/** What a query may be ordered by: a column (ascending) or asc()/desc() of one. */
+type Order = SQL | PgColumn;
 
-/** The first row of `table` where `where` holds, or undefined: the one-row find of every repository. */
+/**
+ * The condition that each named column of `table` equals its value: the where of a find by key
+ * columns. An undefined value leaves its column out (an optional filter).
+ */
+export function columnsEqual<T extends PgTable>(
+  table: T,
+  values: Partial<T['$inferSelect']>,
+): SQL | undefined {
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  return and(
+    ...Object.entries(values)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => eq(columns[k]!, v)),
+  );
+}
+
+/**
+ * The first row of `table` where `where` holds (the first in `order` when given), or undefined: the
+ * one-row find of every repository.
+ */
 export async function firstRow<T extends PgTable>(
   db: Executor,
   table: T,
   where: SQL | undefined,
+  ...order: Order[]
 ): Promise<T['$inferSelect'] | undefined> {
   const [row] = await db
     .select()
     .from(table as PgTable)
     .where(where)
+    .orderBy(...order)
     .limit(1);
   return row as T['$inferSelect'] | undefined;
+}
+
+/** The rows of `table` where `where` holds, in `order`: the list query of every repository. */
+export async function rowsWhere<T extends PgTable>(
+  db: Executor,
+  table: T,
+  where: SQL | undefined,
+  ...order: Order[]
+): Promise<T['$inferSelect'][]> {
+  return (await db
+    .select()
+    .from(table as PgTable)
+    .where(where)
+    .orderBy(...order)) as T['$inferSelect'][];
+}
+
+/** How many rows of `table` `where` holds. */
+export async function countWhere(db: Executor, table: PgTable, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where);
+  return row?.n ?? 0;
+}
+
+/** Page `page` (from 1) of `pageSize` rows of `table` where `where` holds, in `order`, and how many there are in all. */
+export async function pageOf<T extends PgTable>(
+  db: Executor,
+  table: T,
+  where: SQL | undefined,
+  order: Order,
+  { page, pageSize }: { page: number; pageSize: number },
+): Promise<{ items: T['$inferSelect'][]; total: number }> {
+  const total = await countWhere(db, table, where);
+  const items = await db
+    .select()
+    .from(table as PgTable)
+    .where(where)
+    .orderBy(order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { items: items as T['$inferSelect'][], total };
+}
+
+/** Insert one row and return it as stored (with its id and defaults). */
+export async function insertRow<T extends PgTable>(
+  db: Executor,
+  table: T,
+  values: T['$inferInsert'],
+): Promise<T['$inferSelect']> {
+  const [row] = await db
+    .insert(table as PgTable)
+    .values(values as never)
+    .returning();
+  return row as T['$inferSelect'];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { unitRoles } from '@jixiao/contracts';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { insertRow } from '../../db/rows.js';
 import { announcements, grants, orgNodes, users } from '../../db/schema/index.js';
 
 export type AnnouncementRow = typeof announcements.$inferSelect;
@@ -8,8 +9,8 @@ export type AnnouncementRow = typeof announcements.$inferSelect;
 export const listAnnouncements = (db: Executor) =>
   db.select().from(announcements).orderBy(desc(announcements.publishedAt), desc(announcements.id)).limit(200);
 
-export const insertAnnouncement = async (db: Executor, v: typeof announcements.$inferInsert) =>
-  (await db.insert(announcements).values(v).returning())[0]!;
+export const insertAnnouncement = (db: Executor, v: typeof announcements.$inferInsert) =>
+  insertRow(db, announcements, v);
 
 export const nodesByIds = (db: Executor, ids: number[]) =>
   ids.length

@@ -2,6 +2,7 @@ import type { AuditQuery } from '@jixiao/contracts';
 import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { LOCKS, lockFor } from '../../db/locks.js';
+import { pageOf } from '../../db/rows.js';
 import { auditLog } from '../../db/schema/index.js';
 import { type AuditFields, type ChainRow, chainHash, GENESIS } from '../../platform/audit-chain.js';
 
@@ -39,15 +40,7 @@ export async function listAudit(db: Executor, f: AuditFilter) {
   if (f.from) conds.push(gte(auditLog.at, `${f.from}T00:00:00Z`));
   if (f.to) conds.push(lt(auditLog.at, sql`(${f.to}::date + 1)::timestamptz` as never));
   const where = conds.length ? and(...conds) : undefined;
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
-  const items = await db
-    .select()
-    .from(auditLog)
-    .where(where)
-    .orderBy(desc(auditLog.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  return { items, total: count?.n ?? 0 };
+  return pageOf(db, auditLog, where, desc(auditLog.id), f);
 }
 
 /** Yield the chain in id order, a batch at a time, so verification runs in bounded memory. */

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { countWhere, insertRow, updateVersioned } from '../../db/rows.js';
 import { cycleEvents, orgNodes } from '../../db/schema/index.js';
 
 export type EventRow = typeof cycleEvents.$inferSelect;
@@ -59,8 +60,7 @@ export async function findEvent(db: Executor, id: number): Promise<EventWithUnit
   return row && flat(row);
 }
 
-export const insertEvent = async (db: Executor, v: NewEvent) =>
-  (await db.insert(cycleEvents).values(v).returning())[0]!;
+export const insertEvent = (db: Executor, v: NewEvent) => insertRow(db, cycleEvents, v);
 
 /** Bulk insert (data imports), in chunks so the statement stays below the parameter limit. */
 export async function insertEvents(db: Executor, rows: NewEvent[]) {
@@ -68,28 +68,16 @@ export async function insertEvents(db: Executor, rows: NewEvent[]) {
 }
 
 /** Versioned update; undefined when someone else changed the event first. */
-export const updateEvent = async (
+export const updateEvent = (
   db: Executor,
   id: number,
   version: number,
   patch: Partial<NewEvent>,
-): Promise<EventRow | undefined> =>
-  (
-    await db
-      .update(cycleEvents)
-      .set({ ...patch, version: sql`${cycleEvents.version} + 1` })
-      .where(and(eq(cycleEvents.id, id), eq(cycleEvents.version, version)))
-      .returning()
-  )[0];
+): Promise<EventRow | undefined> => updateVersioned(db, cycleEvents, id, version, patch);
 
 /** How many events a plan holds (tests, import counts). */
-export const countOfPlan = async (db: Executor, planId: number) =>
-  (
-    (await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(cycleEvents)
-      .where(eq(cycleEvents.planId, planId))) as [{ n: number }]
-  )[0].n;
+export const countOfPlan = (db: Executor, planId: number) =>
+  countWhere(db, cycleEvents, eq(cycleEvents.planId, planId));
 
 /**
  * The events that count for a plan: approved ones only (pending bonuses, rejected and withdrawn

@@ -1,5 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { insertRow, rowsWhere } from '../../db/rows.js';
 import { importBatches, referenceValues, submissionHistory, submissions } from '../../db/schema/index.js';
 
 export type BatchRow = typeof importBatches.$inferSelect;
@@ -15,16 +16,18 @@ const chunks = <T>(rows: T[]) => {
   return out;
 };
 
-export const insertBatch = async (db: Executor, v: typeof importBatches.$inferInsert) =>
-  (await db.insert(importBatches).values(v).returning())[0]!;
+export const insertBatch = (db: Executor, v: typeof importBatches.$inferInsert) =>
+  insertRow(db, importBatches, v);
 
 /** The import batches of a plan, newest first. */
 export const listBatches = (db: Executor, planId: number) =>
-  db
-    .select()
-    .from(importBatches)
-    .where(eq(importBatches.planId, planId))
-    .orderBy(desc(importBatches.createdAt), desc(importBatches.id));
+  rowsWhere(
+    db,
+    importBatches,
+    eq(importBatches.planId, planId),
+    desc(importBatches.createdAt),
+    desc(importBatches.id),
+  );
 
 /**
  * Write imported values: a new slot is inserted (version 1), an existing one — whatever its status,

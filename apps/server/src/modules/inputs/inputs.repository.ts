@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { insertRow } from '../../db/rows.js';
 import {
   cycleEvents,
   halfYearResults,
@@ -108,8 +109,8 @@ export async function fingerprint(db: Executor, planId: number): Promise<string>
 }
 
 /** Bulk writes used where the cycle's tables are filled outside a user's import (the demo seed). */
-export const insertImportBatch = async (db: Executor, v: typeof importBatches.$inferInsert) =>
-  (await db.insert(importBatches).values(v).returning())[0]!;
+export const insertImportBatch = (db: Executor, v: typeof importBatches.$inferInsert) =>
+  insertRow(db, importBatches, v);
 
 export async function insertReferences(db: Executor, rows: (typeof referenceValues.$inferInsert)[]) {
   for (let i = 0; i < rows.length; i += 1000)

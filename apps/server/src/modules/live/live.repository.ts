@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow } from '../../db/rows.js';
+import { firstRow, insertRow } from '../../db/rows.js';
 import { evaluationRuns, halfYearResults } from '../../db/schema/index.js';
 
 export const findHalfYear = (db: Executor, planId: number) =>
   firstRow(db, halfYearResults, eq(halfYearResults.planId, planId));
 
-export const insertHalfYear = async (db: Executor, v: typeof halfYearResults.$inferInsert) =>
-  (await db.insert(halfYearResults).values(v).returning())[0]!;
+export const insertHalfYear = (db: Executor, v: typeof halfYearResults.$inferInsert) =>
+  insertRow(db, halfYearResults, v);
 
 export const findRun = (db: Executor, id: number) => firstRow(db, evaluationRuns, eq(evaluationRuns.id, id));

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow } from '../../db/rows.js';
+import { firstRow, insertRow, updateVersioned } from '../../db/rows.js';
 import { accountabilityProposals, notices, orgNodes } from '../../db/schema/index.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
@@ -77,8 +77,7 @@ export async function listNotices(
 }
 export type NoticeListRow = Awaited<ReturnType<typeof listNotices>>['items'][number];
 
-export const insertNotice = async (db: Executor, v: NewNotice) =>
-  (await db.insert(notices).values(v).returning())[0]!;
+export const insertNotice = (db: Executor, v: NewNotice) => insertRow(db, notices, v);
 
 /** Automatic reminders: a second one for the same (plan, unit, indicator, period) is skipped by the partial unique index. */
 export const insertRemindersOnce = (db: Executor, rows: NewNotice[]) =>
@@ -87,33 +86,23 @@ export const insertRemindersOnce = (db: Executor, rows: NewNotice[]) =>
     : Promise.resolve([] as NoticeRow[]);
 
 /** Versioned update: undefined when the row changed since it was read. */
-export const updateNotice = async (db: Executor, id: number, version: number, v: Partial<NewNotice>) =>
-  (
-    await db
-      .update(notices)
-      .set({ ...v, version: sql`${notices.version} + 1` })
-      .where(and(eq(notices.id, id), eq(notices.version, version)))
-      .returning()
-  )[0];
+export const updateNotice = (db: Executor, id: number, version: number, v: Partial<NewNotice>) =>
+  updateVersioned(db, notices, id, version, v);
 
 /** The first reminder of a plan whose body contains `text`, outside one unit. */
-export const findReminderLike = async (db: Executor, planId: number, text: string, exceptUnitId: number) =>
-  (
-    await db
-      .select()
-      .from(notices)
-      .where(
-        and(
-          eq(notices.kind, 'reminder'),
-          eq(notices.planId, planId),
-          like(notices.body, `%${text}%`),
-          sql`${notices.unitId} <> ${exceptUnitId}`,
-        ),
-      )
-      .limit(1)
-  )[0];
+export const findReminderLike = (db: Executor, planId: number, text: string, exceptUnitId: number) =>
+  firstRow(
+    db,
+    notices,
+    and(
+      eq(notices.kind, 'reminder'),
+      eq(notices.planId, planId),
+      like(notices.body, `%${text}%`),
+      sql`${notices.unitId} <> ${exceptUnitId}`,
+    ),
+  );
 
-export const insertProposal = async (db: Executor, v: typeof accountabilityProposals.$inferInsert) =>
-  (await db.insert(accountabilityProposals).values(v).returning())[0]!;
+export const insertProposal = (db: Executor, v: typeof accountabilityProposals.$inferInsert) =>
+  insertRow(db, accountabilityProposals, v);
 
 export const findUnit = (db: Executor, id: number) => firstRow(db, orgNodes, eq(orgNodes.id, id));

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { pageOf } from '../../db/rows.js';
 import { grants, notifications, orgNodes, users } from '../../db/schema/index.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -53,15 +54,7 @@ export async function listFor(
   if (filter === 'unread') conds.push(isNull(notifications.readAt));
   if (filter === 'todo') conds.push(and(eq(notifications.todo, true), isNull(notifications.doneAt)));
   const where = and(...conds);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(where);
-  const items = await db
-    .select()
-    .from(notifications)
-    .where(where)
-    .orderBy(desc(notifications.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  return { items, total: count?.n ?? 0 };
+  return pageOf(db, notifications, where, desc(notifications.id), { page, pageSize });
 }
 
 export async function countsFor(db: Executor, userId: number) {

@@ -1,6 +1,6 @@
 import { asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, updateVersioned } from '../../db/rows.js';
+import { firstRow, insertRow, updateVersioned } from '../../db/rows.js';
 import { categories, evalSystems, groups, orgNodes, staff, users } from '../../db/schema/index.js';
 import type { OrgScope } from '../../platform/access.js';
 
@@ -90,18 +90,17 @@ export const deleteStaff = (db: Executor, id: number) => deleteById(db, staff, i
 
 export const listSystems = (db: Executor) => db.select().from(evalSystems).orderBy(asc(evalSystems.id));
 export const findSystem = (db: Executor, id: number) => firstRow(db, evalSystems, eq(evalSystems.id, id));
-export const insertSystem = async (db: Executor, v: typeof evalSystems.$inferInsert) =>
-  (await db.insert(evalSystems).values(v).returning())[0]!;
+export const insertSystem = (db: Executor, v: typeof evalSystems.$inferInsert) =>
+  insertRow(db, evalSystems, v);
 
 export const listCategories = (db: Executor) => db.select().from(categories).orderBy(asc(categories.id));
 export const findCategory = (db: Executor, id: number) => firstRow(db, categories, eq(categories.id, id));
-export const insertCategory = async (db: Executor, v: typeof categories.$inferInsert) =>
-  (await db.insert(categories).values(v).returning())[0]!;
+export const insertCategory = (db: Executor, v: typeof categories.$inferInsert) =>
+  insertRow(db, categories, v);
 
 export const listGroups = (db: Executor) => db.select().from(groups).orderBy(asc(groups.id));
 export const findGroup = (db: Executor, id: number) => firstRow(db, groups, eq(groups.id, id));
-export const insertGroup = async (db: Executor, v: typeof groups.$inferInsert) =>
-  (await db.insert(groups).values(v).returning())[0]!;
+export const insertGroup = (db: Executor, v: typeof groups.$inferInsert) => insertRow(db, groups, v);
 
 /** Group with the system it belongs to, for checking that a unit's group matches its system. */
 export async function groupSystem(db: Executor, groupId: number) {
@@ -124,8 +123,7 @@ export const allGroupsWithSystem = (db: Executor) =>
 export const listStaff = (db: Executor, orgNodeId: number) =>
   db.select().from(staff).where(eq(staff.orgNodeId, orgNodeId)).orderBy(asc(staff.id));
 export const findStaff = (db: Executor, id: number) => firstRow(db, staff, eq(staff.id, id));
-export const insertStaff = async (db: Executor, v: typeof staff.$inferInsert) =>
-  (await db.insert(staff).values(v).returning())[0]!;
+export const insertStaff = (db: Executor, v: typeof staff.$inferInsert) => insertRow(db, staff, v);
 
 // --- bulk inserts (org import, demo seed) ------------------------------------------------------------
 

@@ -1,19 +1,19 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow } from '../../db/rows.js';
+import { columnsEqual, firstRow, insertRow, rowsWhere, updateVersioned } from '../../db/rows.js';
 import { notifications, periodReopenings, periodWindows, plans } from '../../db/schema/index.js';
 
 export type WindowRow = typeof periodWindows.$inferSelect;
 export type ReopeningRow = typeof periodReopenings.$inferSelect;
 
 export const findWindow = (db: Executor, planId: number, period: string) =>
-  firstRow(db, periodWindows, and(eq(periodWindows.planId, planId), eq(periodWindows.period, period)));
+  firstRow(db, periodWindows, columnsEqual(periodWindows, { planId, period }));
 
 export const findWindowById = (db: Executor, id: number) =>
   firstRow(db, periodWindows, eq(periodWindows.id, id));
 
 export const listWindows = (db: Executor, planId: number) =>
-  db.select().from(periodWindows).where(eq(periodWindows.planId, planId)).orderBy(asc(periodWindows.dueAt));
+  rowsWhere(db, periodWindows, eq(periodWindows.planId, planId), asc(periodWindows.dueAt));
 
 /** Insert windows that do not exist yet; existing ones (maybe edited by the office) are kept. */
 export const insertWindows = (db: Executor, rows: (typeof periodWindows.$inferInsert)[]) =>
@@ -27,35 +27,17 @@ export async function updateWindowVersioned(
   version: number,
   patch: Partial<Pick<WindowRow, 'opensAt' | 'dueAt' | 'closed'>>,
 ): Promise<WindowRow | undefined> {
-  const [row] = await db
-    .update(periodWindows)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(periodWindows.id, id), eq(periodWindows.version, version)))
-    .returning();
-  return row;
+  return updateVersioned(db, periodWindows, id, version, patch);
 }
 
 export const reopeningsFor = (db: Executor, planId: number, period: string, unitId?: number) =>
-  db
-    .select()
-    .from(periodReopenings)
-    .where(
-      and(
-        eq(periodReopenings.planId, planId),
-        eq(periodReopenings.period, period),
-        unitId === undefined ? undefined : eq(periodReopenings.unitId, unitId),
-      ),
-    );
+  rowsWhere(db, periodReopenings, columnsEqual(periodReopenings, { planId, period, unitId }));
 
 export const listReopenings = (db: Executor, planId: number) =>
-  db
-    .select()
-    .from(periodReopenings)
-    .where(eq(periodReopenings.planId, planId))
-    .orderBy(asc(periodReopenings.id));
+  rowsWhere(db, periodReopenings, eq(periodReopenings.planId, planId), asc(periodReopenings.id));
 
-export const insertReopening = async (db: Executor, v: typeof periodReopenings.$inferInsert) =>
-  (await db.insert(periodReopenings).values(v).returning())[0]!;
+export const insertReopening = (db: Executor, v: typeof periodReopenings.$inferInsert) =>
+  insertRow(db, periodReopenings, v);
 
 /** Open windows of active plans falling due in [from, to]. */
 export const windowsDueBetween = (db: Executor, from: Date, to: Date) =>

@@ -1,7 +1,7 @@
 import { type RevisionNote, revisionNote } from '@jixiao/contracts';
 import { and, asc, desc, eq, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow } from '../../db/rows.js';
+import { columnsEqual, firstRow, insertRow, updateVersioned } from '../../db/rows.js';
 import {
   categories,
   evalSystems,
@@ -32,8 +32,7 @@ export function listPlans(db: Executor, f: { systemIds: number[] | null; systemI
 
 /** The active plan of a system and year, if any. */
 
-export const insertPlan = async (db: Executor, v: typeof plans.$inferInsert) =>
-  (await db.insert(plans).values(v).returning())[0]!;
+export const insertPlan = (db: Executor, v: typeof plans.$inferInsert) => insertRow(db, plans, v);
 
 /** Versioned update; undefined when the version is stale. */
 export async function updatePlanVersioned(
@@ -42,12 +41,7 @@ export async function updatePlanVersioned(
   version: number,
   patch: Partial<typeof plans.$inferInsert>,
 ): Promise<PlanRow | undefined> {
-  const [row] = await db
-    .update(plans)
-    .set({ ...patch, version: sql`${plans.version} + 1` })
-    .where(and(eq(plans.id, id), eq(plans.version, version)))
-    .returning();
-  return row;
+  return updateVersioned(db, plans, id, version, patch);
 }
 
 /** Archive the active plans of a system and year other than `exceptId`; returns them. */
@@ -55,21 +49,12 @@ export async function updatePlanVersioned(
 const adHocDoc = sql`coalesce((${plans.document} -> 'period' ->> 'adHoc')::boolean, false)`;
 
 /** The active yearly plan of a system and year (ad-hoc plans, Z7, run beside it and are not it). */
-export const findActivePlan = async (db: Executor, systemId: number, year: number) =>
-  (
-    await db
-      .select()
-      .from(plans)
-      .where(
-        and(
-          eq(plans.systemId, systemId),
-          eq(plans.year, year),
-          eq(plans.status, 'active'),
-          sql`not ${adHocDoc}`,
-        ),
-      )
-      .limit(1)
-  )[0];
+export const findActivePlan = (db: Executor, systemId: number, year: number) =>
+  firstRow(
+    db,
+    plans,
+    and(eq(plans.systemId, systemId), eq(plans.year, year), eq(plans.status, 'active'), sql`not ${adHocDoc}`),
+  );
 
 /**
  * Archive the other active yearly plan of a system and year when a yearly plan is activated. Ad-hoc
@@ -90,8 +75,8 @@ export const archiveActive = (db: Executor, systemId: number, year: number, exce
     )
     .returning();
 
-export const insertRevision = async (db: Executor, v: typeof planRevisions.$inferInsert) =>
-  (await db.insert(planRevisions).values(v).returning())[0]!;
+export const insertRevision = (db: Executor, v: typeof planRevisions.$inferInsert) =>
+  insertRow(db, planRevisions, v);
 
 /** A revision note as the columns that store it (`note` stays for rows saved as free text). */
 export const noteColumns = (note: RevisionNote | null) =>
@@ -189,25 +174,17 @@ export const nodePaths = (db: Executor, ids: number[]) =>
 
 // --- datasets and runs ---------------------------------------------------------------------------------
 
-export const insertRun = async (db: Executor, v: typeof evaluationRuns.$inferInsert) =>
-  (await db.insert(evaluationRuns).values(v).returning())[0]!;
+export const insertRun = (db: Executor, v: typeof evaluationRuns.$inferInsert) =>
+  insertRow(db, evaluationRuns, v);
 
 /** The newest run of a plan and period; with `released`, the newest released one. */
-export const latestRun = async (db: Executor, planId: number, period: string, released = false) =>
-  (
-    await db
-      .select()
-      .from(evaluationRuns)
-      .where(
-        and(
-          eq(evaluationRuns.planId, planId),
-          eq(evaluationRuns.period, period),
-          released ? eq(evaluationRuns.status, 'released') : undefined,
-        ),
-      )
-      .orderBy(desc(evaluationRuns.id))
-      .limit(1)
-  )[0];
+export const latestRun = (db: Executor, planId: number, period: string, released = false) =>
+  firstRow(
+    db,
+    evaluationRuns,
+    columnsEqual(evaluationRuns, { planId, period, status: released ? 'released' : undefined }),
+    desc(evaluationRuns.id),
+  );
 
 export const findRun = (db: Executor, planId: number, runId: number) =>
   firstRow(db, evaluationRuns, and(eq(evaluationRuns.planId, planId), eq(evaluationRuns.id, runId)));

@@ -1,6 +1,14 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, rowsIn } from '../../db/rows.js';
+import {
+  columnsEqual,
+  countWhere,
+  firstRow,
+  insertRow,
+  rowsIn,
+  rowsWhere,
+  updateVersioned,
+} from '../../db/rows.js';
 import { evidenceFiles, grants, submissionHistory, submissions, users } from '../../db/schema/index.js';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
@@ -9,34 +17,28 @@ export type NewSubmission = typeof submissions.$inferInsert;
 
 export const findSubmission = (db: Executor, id: number) => firstRow(db, submissions, eq(submissions.id, id));
 
-export const findSlot = async (
+/** The slot of a (plan, unit, indicator, period); the caller may pass a whole body, only these four are matched. */
+export const findSlot = (
   db: Executor,
-  k: { planId: number; unitId: number; indicator: string; period: string },
-) =>
-  (
-    await db
-      .select()
-      .from(submissions)
-      .where(
-        and(
-          eq(submissions.planId, k.planId),
-          eq(submissions.unitId, k.unitId),
-          eq(submissions.indicator, k.indicator),
-          eq(submissions.period, k.period),
-        ),
-      )
-      .limit(1)
-  )[0];
+  {
+    planId,
+    unitId,
+    indicator,
+    period,
+  }: { planId: number; unitId: number; indicator: string; period: string },
+) => firstRow(db, submissions, columnsEqual(submissions, { planId, unitId, indicator, period }));
 
 export const listForPeriod = (db: Executor, planId: number, period: string) =>
-  db
-    .select()
-    .from(submissions)
-    .where(and(eq(submissions.planId, planId), eq(submissions.period, period)))
-    .orderBy(asc(submissions.unitId), asc(submissions.indicator));
+  rowsWhere(
+    db,
+    submissions,
+    and(eq(submissions.planId, planId), eq(submissions.period, period)),
+    asc(submissions.unitId),
+    asc(submissions.indicator),
+  );
 
-export const insertSubmission = async (db: Executor, v: typeof submissions.$inferInsert) =>
-  (await db.insert(submissions).values(v).returning())[0]!;
+export const insertSubmission = (db: Executor, v: typeof submissions.$inferInsert) =>
+  insertRow(db, submissions, v);
 
 /** Bulk insert (demo seed); returns the rows. */
 export const insertSubmissions = (db: Executor, v: NewSubmission[]) =>
@@ -47,61 +49,34 @@ export const insertSubmissionsOnce = (db: Executor, v: NewSubmission[]) =>
   db.insert(submissions).values(v).onConflictDoNothing();
 
 /** How many submissions a plan holds. */
-export const countOfPlan = async (db: Executor, planId: number) =>
-  (
-    (await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(submissions)
-      .where(eq(submissions.planId, planId))) as [{ n: number }]
-  )[0].n;
+export const countOfPlan = (db: Executor, planId: number) =>
+  countWhere(db, submissions, eq(submissions.planId, planId));
 
 /** Versioned update; undefined when someone else saved first. */
-export const updateSubmission = async (
-  db: Executor,
-  id: number,
-  version: number,
-  patch: Partial<typeof submissions.$inferInsert>,
-) =>
-  (
-    await db
-      .update(submissions)
-      .set({ ...patch, version: sql`${submissions.version} + 1` })
-      .where(and(eq(submissions.id, id), eq(submissions.version, version)))
-      .returning()
-  )[0];
+export const updateSubmission = (db: Executor, id: number, version: number, patch: Partial<NewSubmission>) =>
+  updateVersioned(db, submissions, id, version, patch);
 
 export const insertHistory = (db: Executor, v: (typeof submissionHistory.$inferInsert)[]) =>
   v.length ? db.insert(submissionHistory).values(v) : Promise.resolve();
 
 export const listHistory = (db: Executor, submissionId: number) =>
-  db
-    .select()
-    .from(submissionHistory)
-    .where(eq(submissionHistory.submissionId, submissionId))
-    .orderBy(desc(submissionHistory.id));
+  rowsWhere(
+    db,
+    submissionHistory,
+    eq(submissionHistory.submissionId, submissionId),
+    desc(submissionHistory.id),
+  );
 
 // --- evidence --------------------------------------------------------------------------------------
 
-export const insertEvidence = async (db: Executor, v: typeof evidenceFiles.$inferInsert) =>
-  (await db.insert(evidenceFiles).values(v).returning())[0]!;
+export const insertEvidence = (db: Executor, v: typeof evidenceFiles.$inferInsert) =>
+  insertRow(db, evidenceFiles, v);
 
 export const findEvidence = (db: Executor, id: number) =>
   firstRow(db, evidenceFiles, eq(evidenceFiles.id, id));
 
-export const findEvidenceBySha = async (db: Executor, ownerType: string, ownerId: number, sha256: string) =>
-  (
-    await db
-      .select()
-      .from(evidenceFiles)
-      .where(
-        and(
-          eq(evidenceFiles.ownerType, ownerType),
-          eq(evidenceFiles.ownerId, ownerId),
-          eq(evidenceFiles.sha256, sha256),
-        ),
-      )
-      .limit(1)
-  )[0];
+export const findEvidenceBySha = (db: Executor, ownerType: string, ownerId: number, sha256: string) =>
+  firstRow(db, evidenceFiles, columnsEqual(evidenceFiles, { ownerType, ownerId, sha256 }));
 
 export const listEvidence = (db: Executor, ownerType: string, ownerIds: number[]) =>
   rowsIn(db, evidenceFiles, evidenceFiles.ownerId, ownerIds, {

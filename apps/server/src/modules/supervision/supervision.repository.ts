@@ -1,6 +1,6 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, rowsIn } from '../../db/rows.js';
+import { firstRow, insertRow, rowsIn } from '../../db/rows.js';
 import { apiTokens, orgNodes, supervisionItems } from '../../db/schema/index.js';
 
 export type ItemRow = typeof supervisionItems.$inferSelect;
@@ -14,8 +14,7 @@ export const findTokenByHash = (db: Executor, hash: string) =>
 
 export const findToken = (db: Executor, id: number) => firstRow(db, apiTokens, eq(apiTokens.id, id));
 
-export const insertToken = async (db: Executor, v: typeof apiTokens.$inferInsert) =>
-  (await db.insert(apiTokens).values(v).returning())[0]!;
+export const insertToken = (db: Executor, v: typeof apiTokens.$inferInsert) => insertRow(db, apiTokens, v);
 
 export const listTokens = (db: Executor) => db.select().from(apiTokens).orderBy(desc(apiTokens.id));
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, rowsIn, updateVersioned } from '../../db/rows.js';
+import { firstRow, insertRow, rowsIn, updateVersioned } from '../../db/rows.js';
 import {
   decompositionParts,
   grants,
@@ -26,8 +26,7 @@ export const findBookOf = (db: Executor, planId: number, unitId: number) =>
 export const booksOfPlan = (db: Executor, planId: number) =>
   db.select().from(taskBooks).where(eq(taskBooks.planId, planId)).orderBy(asc(taskBooks.id));
 
-export const insertBook = async (db: Executor, v: typeof taskBooks.$inferInsert) =>
-  (await db.insert(taskBooks).values(v).returning())[0]!;
+export const insertBook = (db: Executor, v: typeof taskBooks.$inferInsert) => insertRow(db, taskBooks, v);
 
 /** Versioned update; undefined when someone else changed the book first. */
 export const updateBook = (db: Executor, id: number, version: number, patch: Partial<BookRow>) =>
@@ -71,8 +70,8 @@ export const changesOf = (db: Executor, bookIds: number[]) =>
 export const findChange = (db: Executor, id: number) =>
   firstRow(db, taskChangeRequests, eq(taskChangeRequests.id, id));
 
-export const insertChange = async (db: Executor, v: typeof taskChangeRequests.$inferInsert) =>
-  (await db.insert(taskChangeRequests).values(v).returning())[0]!;
+export const insertChange = (db: Executor, v: typeof taskChangeRequests.$inferInsert) =>
+  insertRow(db, taskChangeRequests, v);
 
 export const updateChange = (db: Executor, id: number, version: number, patch: Partial<ChangeRow>) =>
   updateVersioned(db, taskChangeRequests, id, version, patch);
@@ -89,8 +88,8 @@ export const deleteParts = (db: Executor, bookId: number, indicator: string) =>
     .delete(decompositionParts)
     .where(and(eq(decompositionParts.taskBookId, bookId), eq(decompositionParts.indicator, indicator)));
 
-export const insertPart = async (db: Executor, v: typeof decompositionParts.$inferInsert) =>
-  (await db.insert(decompositionParts).values(v).returning())[0]!;
+export const insertPart = (db: Executor, v: typeof decompositionParts.$inferInsert) =>
+  insertRow(db, decompositionParts, v);
 
 /** The org nodes strictly below a unit, and their staff: who can receive parts of its targets. */
 export async function subtree(db: Executor, unitPath: string) {

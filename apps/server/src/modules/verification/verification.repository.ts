@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, rowsIn } from '../../db/rows.js';
+import { firstRow, insertRow, rowsIn, rowsWhere } from '../../db/rows.js';
 import { submissions, verificationSamples, verifications } from '../../db/schema/index.js';
 
 export type VerificationRow = typeof verifications.$inferSelect;
@@ -9,8 +9,8 @@ export type SampleRow = typeof verificationSamples.$inferSelect;
 export const findVerification = (db: Executor, id: number) =>
   firstRow(db, verifications, eq(verifications.id, id));
 
-export const insertVerification = async (db: Executor, v: typeof verifications.$inferInsert) =>
-  (await db.insert(verifications).values(v).returning())[0]!;
+export const insertVerification = (db: Executor, v: typeof verifications.$inferInsert) =>
+  insertRow(db, verifications, v);
 
 /** Bulk insert (demo seed). */
 export const insertVerifications = (db: Executor, v: (typeof verifications.$inferInsert)[]) =>
@@ -38,15 +38,11 @@ export const submittedOf = (db: Executor, planId: number, period?: string, sourc
     )
     .orderBy(asc(submissions.period), asc(submissions.unitId), asc(submissions.indicator));
 
-export const insertSample = async (db: Executor, v: typeof verificationSamples.$inferInsert) =>
-  (await db.insert(verificationSamples).values(v).returning())[0]!;
+export const insertSample = (db: Executor, v: typeof verificationSamples.$inferInsert) =>
+  insertRow(db, verificationSamples, v);
 
 export const listSamples = (db: Executor, planId: number) =>
-  db
-    .select()
-    .from(verificationSamples)
-    .where(eq(verificationSamples.planId, planId))
-    .orderBy(desc(verificationSamples.id));
+  rowsWhere(db, verificationSamples, eq(verificationSamples.planId, planId), desc(verificationSamples.id));
 
 /** Verifications per unit and method for a plan (Z4 reports 32 on-site, 19 work-slip, 23 comprehensive). */
 export const countsByUnitMethod = (db: Executor, planId: number) =>
