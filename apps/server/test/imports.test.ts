@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { dataColumnOf } from '@jixiao/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { templateHeader } from '../src/modules/imports/import-template.js';
 import { signIn, type TestEnv, testApp } from './helpers.js';
 import { tinyPlan } from './plans-fixture.js';
 import { cycleFixture, enterValue } from './submissions-fixture.js';
@@ -96,13 +98,15 @@ describe('data import (issue 8 point 3)', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['数据', '说明']);
     const rows: unknown[][] = [];
     wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows[0]).toEqual([
-      'unit 单位',
-      'indicator 指标',
-      'period 期间',
-      'value 数值',
-      'kind 类型',
-      'reason 事由',
+    // The template's header, and it reads back as the data columns in this order.
+    expect(rows[0]).toEqual([...templateHeader]);
+    expect(rows[0]!.map((c) => dataColumnOf(String(c)))).toEqual([
+      'unit',
+      'indicator',
+      'period',
+      'value',
+      'kind',
+      'reason',
     ]);
     expect(rows.slice(1).map((x) => [x[0], x[1], x[2], x[4]])).toEqual([
       ['u1', 'I1', '2026-M03', 'value'],

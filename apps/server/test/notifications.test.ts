@@ -1,35 +1,18 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notify, pumpMail } from '../src/modules/notifications/notifications.service.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
 import { officeCookie } from './org-fixture.js';
+import { smtpCapture } from './smtp-capture.js';
 
 describe('notifications: bell, to-dos and e-mail', () => {
   let env: TestEnv;
-  let smtp: SMTPServer;
-  const mails: { to: string[]; data: string }[] = [];
+  let smtp: Awaited<ReturnType<typeof smtpCapture>>;
   let unit: number;
   let fillerCookie: string;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, done) {
-        let data = '';
-        stream.on('data', (c: Buffer) => {
-          data += c.toString();
-        });
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-          done();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    const port = (smtp.server.address() as AddressInfo).port;
-    env = await testApp({ smtpUrl: `smtp://127.0.0.1:${port}` });
+    smtp = await smtpCapture();
+    env = await testApp({ smtpUrl: `smtp://127.0.0.1:${smtp.port}` });
     const office = await officeCookie(env);
     const post = async (payload: object) =>
       (
@@ -53,7 +36,7 @@ describe('notifications: bell, to-dos and e-mail', () => {
   });
   afterAll(async () => {
     await env.close();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
   });
 
   it('addresses a unit: only its users with the named roles get it', async () => {
@@ -106,7 +89,7 @@ describe('notifications: bell, to-dos and e-mail', () => {
     );
     expect(await pumpMail(env.deps)).toBe(1);
     expect(await pumpMail(env.deps)).toBe(0);
-    expect(mails).toHaveLength(1);
-    expect(mails[0]!.to).toEqual(['filler@unit.example']);
+    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0]!.to).toEqual(['filler@unit.example']);
   });
 });

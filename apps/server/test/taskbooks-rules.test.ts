@@ -64,17 +64,12 @@ describe('task book state machine', () => {
   });
 });
 
+/** The part at `index` with `target`: under the root unless `parent` names another part; called p0, p1, … unless `label` says. */
 const part = (
   index: number,
   target: number | null,
-  parentIndex: number | null = null,
-  label = `p${index}`,
-): PartNode => ({
-  index,
-  label,
-  target,
-  parentIndex,
-});
+  { parent = null, label = `p${index}` }: { parent?: number | null; label?: string } = {},
+): PartNode => ({ index, label, target, parentIndex: parent });
 
 describe('decomposition coverage', () => {
   it('exact decimals: 0.1 + 0.2 = 0.3 passes the sum rule', () => {
@@ -86,18 +81,25 @@ describe('decomposition coverage', () => {
   });
   it('sum: a shortfall names the parent and the last part, at every level', () => {
     expect(
-      checkCoverage('sum', 100, 'T1', [part(0, 60, null, '综合科'), part(1, 39.99, null, '财务科')]),
+      checkCoverage('sum', 100, 'T1', [
+        part(0, 60, { label: '综合科' }),
+        part(1, 39.99, { label: '财务科' }),
+      ]),
     ).toEqual([
       { field: 'parts[1].target', message: 'the parts of "T1" (综合科, 财务科) add up to 99.99, not 100' },
     ]);
-    const nested = [part(0, 100, null, '综合科'), part(1, 50, 0, '张三'), part(2, 49, 0, '李四')];
+    const nested = [
+      part(0, 100, { label: '综合科' }),
+      part(1, 50, { parent: 0, label: '张三' }),
+      part(2, 49, { parent: 0, label: '李四' }),
+    ];
     expect(checkCoverage('sum', 100, 'T1', nested)).toEqual([
       { field: 'parts[2].target', message: 'the parts of "综合科" (张三, 李四) add up to 99, not 100' },
     ]);
   });
   it('each: every part must be at least its parent', () => {
     expect(checkCoverage('each', 0.3, 'T2', [part(0, 0.3), part(1, 0.5)])).toEqual([]);
-    expect(checkCoverage('each', 0.3, 'T2', [part(0, 0.3), part(1, 0.29, null, '李四')])).toEqual([
+    expect(checkCoverage('each', 0.3, 'T2', [part(0, 0.3), part(1, 0.29, { label: '李四' })])).toEqual([
       {
         field: 'parts[1].target',
         message: 'part "李四" (0.29) is below "T2" (0.3); each part must be at least the whole',
@@ -106,7 +108,7 @@ describe('decomposition coverage', () => {
   });
   it('free: anything goes; a missing target is named under sum and each', () => {
     expect(checkCoverage('free', 10, 'T', [part(0, 1), part(1, null)])).toEqual([]);
-    expect(checkCoverage('sum', 10, 'T', [part(0, 10), part(1, null, null, '王五')])).toEqual([
+    expect(checkCoverage('sum', 10, 'T', [part(0, 10), part(1, null, { label: '王五' })])).toEqual([
       { field: 'parts[1].target', message: 'part "王五" has no target' },
     ]);
     expect(checkCoverage('sum', null, 'T', [part(0, 1)])[0]!.message).toBe('"T" has no target to split');

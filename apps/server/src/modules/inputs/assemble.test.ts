@@ -3,6 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { type AssembleArgs, assembleCycleInput, type Report, type SurveyValue } from './assemble.js';
 import { dueShare, expectedReport } from './figures.js';
 
+/** An indicator of the one component, named by its code, scored by completion unless `more` says. */
+const indicator = (code: string, points: number, frequency: string, more: object = {}) => ({
+  code,
+  name: code,
+  component: 'main',
+  points,
+  frequency,
+  method: { kind: 'completion' },
+  ...more,
+});
+
 /**
  * The cycle input, hand-checked. Plan: A (amount, completion, monthly), R (rate "%", completion,
  * monthly), Q (amount, completion, quarterly), Y (satisfaction, yearly).
@@ -18,44 +29,18 @@ const plan = {
   groups: [{ code: 'G', name: 'G', category: 'C' }],
   components: [{ code: 'main', name: 'main', points: 100 }],
   indicators: [
-    {
-      code: 'A',
-      name: 'A',
-      component: 'main',
-      points: 40,
-      frequency: 'month',
-      method: { kind: 'completion' },
-    },
-    {
-      code: 'R',
-      name: 'R',
-      component: 'main',
-      points: 20,
-      unit: '%',
-      frequency: 'month',
-      method: { kind: 'completion' },
-    },
-    {
-      code: 'Q',
-      name: 'Q',
-      component: 'main',
-      points: 20,
-      frequency: 'quarter',
-      method: { kind: 'completion' },
-    },
-    {
-      code: 'Y',
-      name: 'Y',
-      component: 'main',
-      points: 20,
-      frequency: 'year',
-      method: { kind: 'satisfaction' },
-    },
+    indicator('A', 40, 'month'),
+    indicator('R', 20, 'month', { unit: '%' }),
+    indicator('Q', 20, 'quarter'),
+    indicator('Y', 20, 'year', { method: { kind: 'satisfaction' } }),
   ],
   grades: { levels: [{ code: 'ok', name: 'ok', color: '#000' }] },
 } as unknown as Plan;
 
 const at = (iso: string) => new Date(iso);
+/** The assembled input names a source with (at least) these fields. */
+const expectSource = (a: { sources: unknown[] }, fields: object) =>
+  expect(a.sources).toContainEqual(expect.objectContaining(fields));
 let nextId = 1;
 const report = (over: Partial<Report> & Pick<Report, 'indicator' | 'period' | 'value'>): Report => ({
   id: nextId++,
@@ -152,16 +137,14 @@ describe('which figure counts', () => {
       }),
     );
     expect(cellOf(a, 'A')?.value).toBe(80);
-    expect(a.sources).toContainEqual(
-      expect.objectContaining({
-        indicator: 'A',
-        field: 'value',
-        kind: 'verification',
-        id: 7,
-        submitted: 90,
-        value: 80,
-      }),
-    );
+    expectSource(a, {
+      indicator: 'A',
+      field: 'value',
+      kind: 'verification',
+      id: 7,
+      submitted: 90,
+      value: 80,
+    });
     expect(cellOf(a, 'R')).toBeUndefined();
   });
 
@@ -205,17 +188,15 @@ describe('targets (W10, S9)', () => {
     // A: 100 × 6/12 = 50; R is a rate: 98 all year.
     expect(cellOf(a, 'A')).toMatchObject({ value: 45, target: 50 });
     expect(cellOf(a, 'R')).toMatchObject({ value: 95, target: 98 });
-    expect(a.sources).toContainEqual(
-      expect.objectContaining({
-        indicator: 'A',
-        field: 'target',
-        kind: 'task_book',
-        id: 5,
-        value: 50,
-        fullTarget: 100,
-        share: 0.5,
-      }),
-    );
+    expectSource(a, {
+      indicator: 'A',
+      field: 'target',
+      kind: 'task_book',
+      id: 5,
+      value: 50,
+      fullTarget: 100,
+      share: 0.5,
+    });
     expect(a.sources.filter((s) => s.indicator === 'A' && s.field === 'target')).toHaveLength(1);
   });
 
@@ -249,9 +230,7 @@ describe('missing reports follow the plan', () => {
     const a = assembleCycleInput(base());
     expect(a.missing).toMatchObject({ A: 'reweight', R: 'reweight', Y: 'reweight' });
     expect(a.plan.indicators.find((i) => i.code === 'A')?.missing).toBe('reweight');
-    expect(a.sources).toContainEqual(
-      expect.objectContaining({ indicator: 'A', kind: 'missing', policy: 'reweight', period: '2026-M06' }),
-    );
+    expectSource(a, { indicator: 'A', kind: 'missing', policy: 'reweight', period: '2026-M06' });
   });
 
   it('after the due date: zero by default; carry forward takes the last report; a penalty deducts', () => {
@@ -270,14 +249,12 @@ describe('missing reports follow the plan', () => {
     });
     // May's figure against May's share of the (absent) target: the value is carried.
     expect(cellOf(carried, 'A')?.value).toBe(30);
-    expect(carried.sources).toContainEqual(
-      expect.objectContaining({
-        indicator: 'A',
-        kind: 'submission',
-        period: '2026-M05',
-        policy: 'carry_forward',
-      }),
-    );
+    expectSource(carried, {
+      indicator: 'A',
+      kind: 'submission',
+      period: '2026-M05',
+      policy: 'carry_forward',
+    });
 
     const penalty = assembleCycleInput({
       ...args,
@@ -399,7 +376,7 @@ describe('events and the half year', () => {
     );
     expect(year.input.bonuses).toEqual([{ unit: 'u1', source: 'innovation', points: 2, reason: 'r' }]);
     expect(year.input.halfYear).toEqual([{ unit: 'u1', total: 81 }]);
-    expect(year.sources).toContainEqual(expect.objectContaining({ kind: 'event', id: 2, value: 2 }));
+    expectSource(year, { kind: 'event', id: 2, value: 2 });
   });
 
   it('rows of units outside the system are ignored', () => {

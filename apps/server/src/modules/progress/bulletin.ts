@@ -48,6 +48,20 @@ const statusText = {
   no_data: '未报送',
 } as const;
 
+/** The bulletin sheet's header row (row 2, under the title), one heading per column. */
+export const bulletinHeader = [
+  '组别',
+  '单位编码',
+  '单位名称',
+  '指标编码',
+  '指标名称',
+  '全年目标',
+  '序时目标',
+  '实际完成',
+  '序时完成率',
+  '状态',
+] as const;
+
 /** One sheet, a group column, Chinese headers, frozen header row, number formats. */
 export async function bulletinXlsx(b: Bulletin): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -69,18 +83,7 @@ export async function bulletinXlsx(b: Bulletin): Promise<Buffer> {
   ws.getCell('A1').value = b.title;
   ws.getCell('A1').font = { bold: true, size: 14 };
   const header = ws.getRow(2);
-  header.values = [
-    '组别',
-    '单位编码',
-    '单位名称',
-    '指标编码',
-    '指标名称',
-    '全年目标',
-    '序时目标',
-    '实际完成',
-    '序时完成率',
-    '状态',
-  ];
+  header.values = [...bulletinHeader];
   header.font = { bold: true };
   for (const r of b.rows)
     ws.addRow({
