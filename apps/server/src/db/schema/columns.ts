@@ -1,4 +1,4 @@
-import { integer, numeric, timestamp } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, integer, numeric, timestamp } from 'drizzle-orm/pg-core';
 
 /** Column builders every table uses, so each column kind is declared (and documented) once. */
 
@@ -16,3 +16,9 @@ export const num = (name: string) => numeric(name, { precision: 20, scale: 6, mo
 export const version = () => integer('version').notNull().default(1);
 /** Row creation and last change. */
 export const stamps = () => ({ createdAt: at('created_at'), updatedAt: at('updated_at') });
+/**
+ * A required reference to a row of another table. `cascade`: this row goes when that one is
+ * deleted; `restrict`: that row cannot be deleted while this one refers to it.
+ */
+export const ref = (name: string, target: () => AnyPgColumn, onDelete: 'cascade' | 'restrict') =>
+  integer(name).notNull().references(target, { onDelete });

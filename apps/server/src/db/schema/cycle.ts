@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { at, id, maybeAt, num, timeOf, version } from './columns.js';
+import { at, id, maybeAt, num, ref, timeOf, version } from './columns.js';
 import { users } from './identity.js';
 import { orgNodes, staff } from './org.js';
 import { evaluationRuns, plans } from './plans.js';
@@ -45,9 +45,7 @@ export const taskTargets = pgTable(
   'task_target',
   {
     id: id(),
-    taskBookId: integer('task_book_id')
-      .notNull()
-      .references(() => taskBooks.id, { onDelete: 'cascade' }),
+    taskBookId: ref('task_book_id', () => taskBooks.id, 'cascade'),
     indicator: text('indicator').notNull(),
     target: num('target'),
     baseline: num('baseline'),
@@ -64,9 +62,7 @@ export const taskBookRevisions = pgTable(
   'task_book_revision',
   {
     id: id(),
-    taskBookId: integer('task_book_id')
-      .notNull()
-      .references(() => taskBooks.id, { onDelete: 'cascade' }),
+    taskBookId: ref('task_book_id', () => taskBooks.id, 'cascade'),
     revision: integer('revision').notNull(),
     targets: jsonb('targets').notNull(),
     reason: text('reason'),
@@ -81,9 +77,7 @@ export const taskChangeRequests = pgTable(
   'task_change_request',
   {
     id: id(),
-    taskBookId: integer('task_book_id')
-      .notNull()
-      .references(() => taskBooks.id, { onDelete: 'cascade' }),
+    taskBookId: ref('task_book_id', () => taskBooks.id, 'cascade'),
     reason: text('reason').notNull(),
     proposed: jsonb('proposed').notNull(),
     status: text('status').notNull().default('pending'),
@@ -102,9 +96,7 @@ export const decompositionParts = pgTable(
   'decomposition_part',
   {
     id: id(),
-    taskBookId: integer('task_book_id')
-      .notNull()
-      .references(() => taskBooks.id, { onDelete: 'cascade' }),
+    taskBookId: ref('task_book_id', () => taskBooks.id, 'cascade'),
     indicator: text('indicator').notNull(),
     parentPartId: integer('parent_part_id'),
     orgNodeId: integer('org_node_id').references(() => orgNodes.id, { onDelete: 'restrict' }),
@@ -266,9 +258,7 @@ export const submissionHistory = pgTable(
   'submission_history',
   {
     id: id(),
-    submissionId: integer('submission_id')
-      .notNull()
-      .references(() => submissions.id, { onDelete: 'cascade' }),
+    submissionId: ref('submission_id', () => submissions.id, 'cascade'),
     value: num('value'),
     status: text('status').notNull(),
     reason: text('reason'),
@@ -306,9 +296,7 @@ export const verifications = pgTable(
   'verification',
   {
     id: id(),
-    submissionId: integer('submission_id')
-      .notNull()
-      .references(() => submissions.id, { onDelete: 'cascade' }),
+    submissionId: ref('submission_id', () => submissions.id, 'cascade'),
     method: text('method').notNull(),
     result: text('result').notNull(),
     note: text('note'),
@@ -408,9 +396,7 @@ export const notices = pgTable(
 /** Serious delay turned into a proposal for the discipline body (S10). */
 export const accountabilityProposals = pgTable('accountability_proposal', {
   id: id(),
-  noticeId: integer('notice_id')
-    .notNull()
-    .references(() => notices.id, { onDelete: 'restrict' }),
+  noticeId: ref('notice_id', () => notices.id, 'restrict'),
   unitId: unitRef(),
   reason: text('reason').notNull(),
   status: text('status').notNull().default('proposed'),
@@ -424,9 +410,7 @@ export const halfYearResults = pgTable(
   {
     id: id(),
     planId: planRef(),
-    runId: integer('run_id')
-      .notNull()
-      .references(() => evaluationRuns.id, { onDelete: 'restrict' }),
+    runId: ref('run_id', () => evaluationRuns.id, 'restrict'),
     frozenAt: at('frozen_at'),
     frozenBy: text('frozen_by'),
   },
@@ -440,9 +424,7 @@ export const notifications = pgTable(
   'notification',
   {
     id: id(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ref('user_id', () => users.id, 'cascade'),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),

@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { id } from './columns.js';
+import { id, ref } from './columns.js';
 import { evalSystems, orgNodes } from './org.js';
 
 export const users = pgTable('app_user', {
@@ -25,9 +25,7 @@ export const grants = pgTable(
   'grant_',
   {
     id: id(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ref('user_id', () => users.id, 'cascade'),
     role: text('role').notNull(),
     scopeType: text('scope_type').notNull(),
     orgNodeId: integer('org_node_id').references(() => orgNodes.id, { onDelete: 'restrict' }),
@@ -43,9 +41,7 @@ export const sessions = pgTable(
   'session',
   {
     id: text('id').primaryKey(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ref('user_id', () => users.id, 'cascade'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     ip: text('ip'),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { id, stamps, version } from './columns.js';
+import { id, ref, stamps, version } from './columns.js';
 
 /** An evaluation system (考评体系): districts, development zones, city departments… (W1). */
 export const evalSystems = pgTable('eval_system', {
@@ -17,9 +17,7 @@ export const categories = pgTable(
   'category',
   {
     id: id(),
-    systemId: integer('system_id')
-      .notNull()
-      .references(() => evalSystems.id, { onDelete: 'restrict' }),
+    systemId: ref('system_id', () => evalSystems.id, 'restrict'),
     code: text('code').notNull(),
     name: text('name').notNull(),
     version: version(),
@@ -33,9 +31,7 @@ export const groups = pgTable(
   'unit_group',
   {
     id: id(),
-    categoryId: integer('category_id')
-      .notNull()
-      .references(() => categories.id, { onDelete: 'restrict' }),
+    categoryId: ref('category_id', () => categories.id, 'restrict'),
     code: text('code').notNull(),
     name: text('name').notNull(),
     version: version(),
@@ -74,9 +70,7 @@ export const staff = pgTable(
   'staff',
   {
     id: id(),
-    orgNodeId: integer('org_node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    orgNodeId: ref('org_node_id', () => orgNodes.id, 'restrict'),
     employeeNo: text('employee_no').notNull().unique(),
     name: text('name').notNull(),
     title: text('title'),

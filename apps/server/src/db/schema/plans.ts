@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { at, id } from './columns.js';
+import { at, id, ref } from './columns.js';
 import { evalSystems } from './org.js';
 
 /**
@@ -11,9 +11,7 @@ export const plans = pgTable(
   'plan',
   {
     id: id(),
-    systemId: integer('system_id')
-      .notNull()
-      .references(() => evalSystems.id, { onDelete: 'restrict' }),
+    systemId: ref('system_id', () => evalSystems.id, 'restrict'),
     year: integer('year').notNull(),
     name: text('name').notNull(),
     status: text('status').notNull().default('draft'),
@@ -38,9 +36,7 @@ export const planRevisions = pgTable(
   'plan_revision',
   {
     id: id(),
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
+    planId: ref('plan_id', () => plans.id, 'cascade'),
     revision: integer('revision').notNull(),
     document: jsonb('document').$type<Record<string, unknown>>().notNull(),
     savedAt: at('saved_at'),
@@ -59,9 +55,7 @@ export const evaluationRuns = pgTable(
   'evaluation_run',
   {
     id: id(),
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
+    planId: ref('plan_id', () => plans.id, 'cascade'),
     period: text('period').notNull(),
     planRevision: integer('plan_revision').notNull(),
     /** The serialisable part of the engine's result plus the unit list it ran on. */
