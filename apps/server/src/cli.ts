@@ -10,7 +10,7 @@ import { verifyAudit } from './modules/audit/audit.service.js';
 import { EVALUATE_USAGE, runEvaluate } from './modules/results/evaluate-cli.js';
 import { createAccount } from './modules/users/accounts.js';
 import { type Deps, makeDeps, systemCtx } from './platform/context.js';
-import { sendControl } from './platform/control.js';
+import { type ControlRequest, sendControl } from './platform/control.js';
 import { lockHolder } from './platform/lock.js';
 
 const USAGE = `jixiao — 绩效管理信息系统 command line
@@ -68,6 +68,16 @@ async function withDatabase<T>(config: Config, fn: (deps: Deps) => Promise<T>): 
 /** For read-only commands on the embedded engine: ask the running server, else open the dir ourselves. */
 const serverHolds = (config: Config) => !config.databaseUrl && lockHolder(config.dataDir) !== null;
 
+/** A read-only command: sent to the running server that holds the data dir, else run here on the database. */
+const readOnly = async <T>(config: Config, req: ControlRequest, here: (deps: Deps) => Promise<T>) =>
+  (serverHolds(config) ? await sendControl(config.dataDir, req) : await withDatabase(config, here)) as T;
+
+/** A command given the wrong words: say how it is used; exit code 2. */
+const misused = (io: CliIo, usage: string) => {
+  io.err(usage);
+  return 2;
+};
+
 /** Where a command writes and which environment it reads: the process's, or a test's. */
 export interface CliIo {
   out: (s: string) => void | Promise<void>;
@@ -103,10 +113,7 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
   const helpOn = cmd === 'help' ? (wantsHelp(rest) ? 'help' : rest[0]!) : wantsHelp(rest) ? cmd : null;
   if (helpOn !== null) {
     const usage = COMMAND_USAGE[helpOn];
-    if (!usage) {
-      io.err(`Unknown command "${helpOn}".\n\n${USAGE}`);
-      return 2;
-    }
+    if (!usage) return misused(io, `Unknown command "${helpOn}".\n\n${USAGE}`);
     await io.out(usage);
     return 0;
   }
@@ -141,10 +148,8 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
         args: rest,
         options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
       });
-      if (!values.username || !values.password) {
-        io.err('create-admin needs --username and --password');
-        return 2;
-      }
+      if (!values.username || !values.password)
+        return misused(io, 'create-admin needs --username and --password');
       return withDatabase(config, async (deps) => {
         await deps.database.db.transaction((tx) =>
           createAccount(deps, tx, systemCtx, {
@@ -163,15 +168,8 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
       });
     }
     case 'audit': {
-      if (rest[0] !== 'verify') {
-        io.err('usage: jixiao audit verify');
-        return 2;
-      }
-      const result = (
-        serverHolds(config)
-          ? await sendControl(config.dataDir, { cmd: 'verify-audit' })
-          : await withDatabase(config, verifyAudit)
-      ) as Awaited<ReturnType<typeof verifyAudit>>;
+      if (rest[0] !== 'verify') return misused(io, 'usage: jixiao audit verify');
+      const result = await readOnly(config, { cmd: 'verify-audit' }, verifyAudit);
       if (result.problem) {
         io.err(
           `Audit trail BROKEN at row ${result.problem.id} (${result.problem.problem}): ${result.problem.message}`,
@@ -183,24 +181,16 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     case 'backup': {
       const file = rest[0];
-      if (!file) {
-        io.err('usage: jixiao backup FILE');
-        return 2;
-      }
-      const r = (
-        serverHolds(config)
-          ? await sendControl(config.dataDir, { cmd: 'backup', file: resolve(file) })
-          : await withDatabase(config, ({ database }) => backup(database, file))
-      ) as { tables: number; rows: number };
+      if (!file) return misused(io, 'usage: jixiao backup FILE');
+      const r = await readOnly(config, { cmd: 'backup', file: resolve(file) }, ({ database }) =>
+        backup(database, file),
+      );
       await io.out(`Backup written to ${file}: ${r.tables} tables, ${r.rows} rows.`);
       return 0;
     }
     case 'restore': {
       const file = rest[0];
-      if (!file) {
-        io.err('usage: jixiao restore FILE');
-        return 2;
-      }
+      if (!file) return misused(io, 'usage: jixiao restore FILE');
       return withDatabase(config, async ({ database }: { database: Database }) => {
         const r = await restore(database, file);
         await io.out(`Restored ${r.rows} rows into ${r.tables} tables from ${file}.`);
@@ -208,8 +198,7 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
       });
     }
     default:
-      io.err(`Unknown command "${cmd}".\n\n${USAGE}`);
-      return 2;
+      return misused(io, `Unknown command "${cmd}".\n\n${USAGE}`);
   }
 }
 

@@ -150,6 +150,7 @@ export type TaskBookDetail = z.infer<typeof taskBookDetail>;
 
 export const createTaskBook = z.strictObject({ unitId: z.number().int().positive() });
 export const saveTargets = z.strictObject({ version, targets: z.array(taskTargetInput).min(1).max(500) });
+export type SaveTargets = z.infer<typeof saveTargets>;
 export const taskBookTransition = z
   .strictObject({ action: taskBookActionEnum, version, reason: z.string().trim().max(1000).optional() })
   .refine((v) => v.action !== 'return' || (v.reason ?? '').length > 0, {
@@ -171,6 +172,7 @@ export const changeRequestCreate = z.strictObject({
   reason,
   targets: z.array(taskTargetInput).min(1).max(500),
 });
+export type ChangeRequestCreate = z.infer<typeof changeRequestCreate>;
 export const changeRequestQuery = z.strictObject({
   status: z.enum(['pending', 'approved', 'rejected', 'all']).default('pending'),
 });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -34,6 +34,18 @@ export async function openDatabase(opts: { url?: string; dir?: string }): Promis
   return openPglite(opts.dir ?? 'memory://');
 }
 
+/** Raw SQL on a pg pool or client: SQL text goes as a simple query, so it may hold several statements. */
+const onPg = (c: pg.Pool | pg.PoolClient): Queryable => ({
+  exec: async (sql) => void (await c.query(sql)),
+  query: async (sql, params) => (await c.query(sql, params as unknown[])).rows,
+});
+
+/** Raw SQL on PGlite or one of its transactions. */
+const onPglite = (c: Pick<Transaction, 'exec' | 'query'>): Queryable => ({
+  exec: async (sql) => void (await c.exec(sql)),
+  query: async (sql, params) => (await c.query(sql, params as unknown[])).rows as never,
+});
+
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing
@@ -42,20 +54,12 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     db,
     engine: 'postgres',
-    async exec(sql) {
-      await pool.query(sql);
-    },
-    async query(sql, params) {
-      return (await pool.query(sql, params as unknown[])).rows;
-    },
+    ...onPg(pool),
     async rawTransaction(fn, isolation) {
       const client = await pool.connect();
       try {
         await client.query(isolation ? `begin isolation level ${isolation}` : 'begin');
-        const result = await fn({
-          exec: async (sql) => void (await client.query(sql)),
-          query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
-        });
+        const result = await fn(onPg(client));
         await client.query('commit');
         return result;
       } catch (e) {
@@ -80,20 +84,12 @@ async function openPglite(dir: string): Promise<Database> {
   return {
     db,
     engine: 'pglite',
-    async exec(sql) {
-      await client.exec(sql);
-    },
-    async query(sql, params) {
-      return (await client.query(sql, params as unknown[])).rows as never;
-    },
+    ...onPglite(client),
     // PGlite's transaction holds its single connection, so other queries wait until it ends.
     rawTransaction: (fn, isolation) =>
       client.transaction(async (tx) => {
         if (isolation) await tx.exec(`set transaction isolation level ${isolation}`);
-        return fn({
-          exec: async (sql) => void (await tx.exec(sql)),
-          query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as never,
-        });
+        return fn(onPglite(tx));
       }),
     close: () => client.close(),
   };

@@ -1,11 +1,10 @@
 import type { CycleEvent, EventCreate, EvidenceFile } from '@jixiao/contracts';
-import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { notify } from '../notifications/notifications.service.js';
+import { notify, unitStaff } from '../notifications/notifications.service.js';
 import { planLeaves } from '../plans/plan-leaves.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
@@ -171,17 +170,12 @@ export async function recordEvent(deps: Deps, ctx: Ctx, body: EventCreate): Prom
       after: ev,
     });
     if (!pending)
-      await notify(
-        deps,
-        tx,
-        { unit: { id: unit.id, roles: unitRoles } },
-        {
-          kind: 'info',
-          title: `${kindName[body.kind]}：${unit.name}（${body.period}）`,
-          body: `${body.kind === 'veto' ? `事项 ${code}` : `${points} 分${indicator ? `，指标 ${indicator}` : ''}`}。事由：${body.reason}`,
-          link: `/events?planId=${plan.id}&unitId=${unit.id}`,
-        },
-      );
+      await notify(deps, tx, unitStaff(unit.id), {
+        kind: 'info',
+        title: `${kindName[body.kind]}：${unit.name}（${body.period}）`,
+        body: `${body.kind === 'veto' ? `事项 ${code}` : `${points} 分${indicator ? `，指标 ${indicator}` : ''}`}。事由：${body.reason}`,
+        link: `/events?planId=${plan.id}&unitId=${unit.id}`,
+      });
     return ev;
   });
 }

@@ -1,11 +1,10 @@
 import type { Notice, NoticeAction, NoticeStatus } from '@jixiao/contracts';
-import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { type Actor, orgScope, rolePermissions } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { notify } from '../notifications/notifications.service.js';
+import { notify, type Recipients, theOffice, unitStaff } from '../notifications/notifications.service.js';
 import * as plans from '../plans/plans.repository.js';
 import { actionBy, nextStatus } from './notice-state.js';
 import * as repo from './notices.repository.js';
@@ -87,6 +86,36 @@ async function unitOf(db: Executor, unitId: number) {
   return unit;
 }
 
+/**
+ * Open a notice about `unit` (issued now by the caller), tell `to` with a to-do that links to it,
+ * and audit `action` with `after`; the notice as presented.
+ */
+async function openNotice(
+  deps: Deps,
+  ctx: Ctx,
+  tx: Executor,
+  unit: { id: number; name: string; path: string },
+  o: {
+    notice: Omit<repo.NewNotice, 'issuedAt' | 'issuedBy'> & { kind: 'urging' | 'observation' };
+    to: Recipients;
+    title: string;
+    body: string;
+    action: string;
+    after: unknown;
+  },
+) {
+  const row = await repo.insertNotice(tx, { ...o.notice, issuedAt: deps.now(), issuedBy: who(ctx) });
+  const link = `/notices/${row.id}`;
+  await notify(deps, tx, o.to, { kind: o.notice.kind, title: o.title, body: o.body, link, todo: true });
+  await recordAudit(deps, tx, ctx, {
+    action: o.action,
+    objectType: 'notice',
+    objectId: row.id,
+    after: o.after,
+  });
+  return present({ notice: row, unitName: unit.name, unitPath: unit.path, proposal: null });
+}
+
 /** The office's urging notice (督查催办单) to a unit about an indicator, with a due date. */
 export async function issueUrging(
   deps: Deps,
@@ -96,32 +125,14 @@ export async function issueUrging(
   return deps.database.db.transaction(async (tx) => {
     if (!(await plans.findPlan(tx, b.planId))) throw badField('planId', `no plan ${b.planId}`);
     const unit = await unitOf(tx, b.unitId);
-    const row = await repo.insertNotice(tx, {
-      ...b,
-      kind: 'urging',
-      status: 'open',
-      issuedAt: deps.now(),
-      issuedBy: who(ctx),
-    });
-    await notify(
-      deps,
-      tx,
-      { unit: { id: unit.id, roles: unitRoles } },
-      {
-        kind: 'urging',
-        title: `督查催办：${b.title}`,
-        body: `${b.body}（请于 ${b.dueDate} 前反馈整改措施）`,
-        link: `/notices/${row.id}`,
-        todo: true,
-      },
-    );
-    await recordAudit(deps, tx, ctx, {
+    return openNotice(deps, ctx, tx, unit, {
+      notice: { ...b, kind: 'urging', status: 'open' },
+      to: unitStaff(unit.id),
+      title: `督查催办：${b.title}`,
+      body: `${b.body}（请于 ${b.dueDate} 前反馈整改措施）`,
       action: 'notice.issue',
-      objectType: 'notice',
-      objectId: row.id,
       after: { kind: 'urging', unitId: unit.id, indicator: b.indicator, dueDate: b.dueDate },
     });
-    return present({ notice: row, unitName: unit.name, unitPath: unit.path, proposal: null });
   });
 }
 
@@ -133,32 +144,14 @@ export async function fileObservation(
 ) {
   return deps.database.db.transaction(async (tx) => {
     const unit = await unitOf(tx, b.unitId);
-    const row = await repo.insertNotice(tx, {
-      ...b,
-      kind: 'observation',
-      status: 'filed',
-      issuedAt: deps.now(),
-      issuedBy: who(ctx),
-    });
-    await notify(
-      deps,
-      tx,
-      { global: ['office_admin'] },
-      {
-        kind: 'observation',
-        title: `观察员意见：${b.title}`,
-        body: `${unit.name}：${b.body}`,
-        link: `/notices/${row.id}`,
-        todo: true,
-      },
-    );
-    await recordAudit(deps, tx, ctx, {
+    return openNotice(deps, ctx, tx, unit, {
+      notice: { ...b, kind: 'observation', status: 'filed' },
+      to: theOffice,
+      title: `观察员意见：${b.title}`,
+      body: `${unit.name}：${b.body}`,
       action: 'notice.file',
-      objectType: 'notice',
-      objectId: row.id,
       after: { kind: 'observation', unitId: unit.id, title: b.title },
     });
-    return present({ notice: row, unitName: unit.name, unitPath: unit.path, proposal: null });
   });
 }
 
@@ -205,30 +198,20 @@ export async function act(
         proposedBy: who(ctx),
       });
     if (action === 'route')
-      await notify(
-        deps,
-        tx,
-        { unit: { id: n.unitId, roles: unitRoles } },
-        {
-          kind: 'observation',
-          title: `绩效观察员意见：${n.title}`,
-          body: n.body,
-          link: `/notices/${id}`,
-          todo: true,
-        },
-      );
+      await notify(deps, tx, unitStaff(n.unitId), {
+        kind: 'observation',
+        title: `绩效观察员意见：${n.title}`,
+        body: n.body,
+        link: `/notices/${id}`,
+        todo: true,
+      });
     if (action === 'answer')
-      await notify(
-        deps,
-        tx,
-        { global: ['office_admin'] },
-        {
-          kind: n.kind === 'observation' ? 'observation' : 'urging',
-          title: `已反馈：${n.title}`,
-          body: `${current.unitName}：${b.answer}`,
-          link: `/notices/${id}`,
-        },
-      );
+      await notify(deps, tx, theOffice, {
+        kind: n.kind === 'observation' ? 'observation' : 'urging',
+        title: `已反馈：${n.title}`,
+        body: `${current.unitName}：${b.answer}`,
+        link: `/notices/${id}`,
+      });
     await recordAudit(deps, tx, ctx, [
       {
         action: `notice.${action}`,

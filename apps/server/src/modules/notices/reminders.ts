@@ -1,8 +1,7 @@
-import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { type Ctx, type Deps, systemCtx } from '../../platform/context.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { notify } from '../notifications/notifications.service.js';
+import { notify, unitStaff } from '../notifications/notifications.service.js';
 import { planInScope } from '../plans/plans.policy.js';
 import { isLagging } from '../progress/progress.js';
 import { computeProgress } from '../progress/progress.service.js';
@@ -46,18 +45,13 @@ export async function generateReminders(
     const perUnit = new Map<number, number>();
     for (const r of created) perUnit.set(r.unitId, (perUnit.get(r.unitId) ?? 0) + 1);
     for (const [unitId, n] of perUnit)
-      await notify(
-        deps,
-        tx,
-        { unit: { id: unitId, roles: unitRoles } },
-        {
-          kind: 'reminder',
-          title: `提醒单：${n} 项指标滞后于序时进度`,
-          body: `截至${m.months}月，贵单位有 ${n} 项指标滞后于序时进度，请查看提醒单并加快进度。`,
-          link: '/notices?kind=reminder',
-          todo: true,
-        },
-      );
+      await notify(deps, tx, unitStaff(unitId), {
+        kind: 'reminder',
+        title: `提醒单：${n} 项指标滞后于序时进度`,
+        body: `截至${m.months}月，贵单位有 ${n} 项指标滞后于序时进度，请查看提醒单并加快进度。`,
+        link: '/notices?kind=reminder',
+        todo: true,
+      });
     if (created.length)
       await recordAudit(deps, tx, ctx, [
         ...created.map((r) => ({

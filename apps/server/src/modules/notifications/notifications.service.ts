@@ -1,4 +1,4 @@
-import type { Role } from '@jixiao/contracts';
+import { type Role, unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
@@ -13,6 +13,11 @@ export interface Recipients {
   unit?: { id: number; roles: readonly Role[] };
   global?: Role[];
 }
+
+/** Everyone of a unit with a unit role (fillers, leaders, …). */
+export const unitStaff = (unitId: number): Recipients => ({ unit: { id: unitId, roles: unitRoles } });
+/** The evaluation office's administrators. */
+export const theOffice: Recipients = { global: ['office_admin'] };
 
 export interface NotificationInput {
   kind: NotificationKind;

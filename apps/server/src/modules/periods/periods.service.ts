@@ -1,11 +1,10 @@
 import type { PeriodWindow, PeriodWindowUpdate, ReopenRequest } from '@jixiao/contracts';
-import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { notify } from '../notifications/notifications.service.js';
+import { notify, unitStaff } from '../notifications/notifications.service.js';
 import { findNode } from '../org/org.repository.js';
 import { planInScope } from '../plans/plans.policy.js';
 import { systemUnits } from '../plans/plans.repository.js';
@@ -166,18 +165,13 @@ export async function reopenForUnit(deps: Deps, ctx: Ctx, id: number, input: Reo
       createdAt: deps.now(),
       createdBy: who(ctx),
     });
-    await notify(
-      deps,
-      tx,
-      { unit: { id: unit.id, roles: unitRoles } },
-      {
-        kind: 'deadline',
-        title: `${w.period} 已为本单位重新开放`,
-        body: `截止 ${fmtDay(until)}。原因：${input.reason}`,
-        link: `/calendar?plan=${w.planId}&period=${w.period}`,
-        todo: true,
-      },
-    );
+    await notify(deps, tx, unitStaff(unit.id), {
+      kind: 'deadline',
+      title: `${w.period} 已为本单位重新开放`,
+      body: `截止 ${fmtDay(until)}。原因：${input.reason}`,
+      link: `/calendar?plan=${w.planId}&period=${w.period}`,
+      todo: true,
+    });
     await recordAudit(deps, tx, ctx, {
       action: 'periods.reopen',
       objectType: 'period_reopening',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   columnsEqual,
@@ -83,6 +83,17 @@ export const listEvidence = (db: Executor, ownerType: string, ownerIds: number[]
     also: eq(evidenceFiles.ownerType, ownerType),
     order: asc(evidenceFiles.id),
   });
+
+/** How many evidence files each owner of `ownerIds` holds; an owner without any is absent. */
+export async function evidenceCounts(db: Executor, ownerType: string, ownerIds: number[]) {
+  if (ownerIds.length === 0) return new Map<number, number>();
+  const rows = await db
+    .select({ ownerId: evidenceFiles.ownerId, n: sql<number>`count(*)::int` })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.ownerType, ownerType), inArray(evidenceFiles.ownerId, ownerIds)))
+    .groupBy(evidenceFiles.ownerId);
+  return new Map(rows.map((r) => [r.ownerId, r.n]));
+}
 
 // --- who provides what, and the calendar -------------------------------------------------------------
 

@@ -171,13 +171,11 @@ export async function listSlots(
   const actor = ctx.actor!;
   const rows = await repo.listForPeriod(db, q.planId, q.period);
   const byKey = new Map(rows.map((r) => [`${r.unitId}|${r.indicator}`, r]));
-  const counts = new Map<number, number>();
-  for (const e of await repo.listEvidence(
+  const counts = await repo.evidenceCounts(
     db,
     'submission',
     rows.map((r) => r.id),
-  ))
-    counts.set(e.ownerId, (counts.get(e.ownerId) ?? 0) + 1);
+  );
   const items: SubmissionSlot[] = [];
   for (const unit of pc.units) {
     if (q.unitId && unit.id !== q.unitId) continue;

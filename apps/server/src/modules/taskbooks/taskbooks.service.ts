@@ -1,4 +1,4 @@
-import type { ChangeRequest, TaskBookDetail, TaskTargetInput } from '@jixiao/contracts';
+import type { ChangeRequest, SaveTargets, TaskBookDetail, TaskTargetInput } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { hasPermission } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
@@ -6,7 +6,7 @@ import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { planInScope } from '../plans/plans.policy.js';
 import { systemUnits } from '../plans/plans.repository.js';
-import { availableActions, type TaskBookStatus } from './taskbook-state.js';
+import { availableActions, type TaskBookAction, type TaskBookStatus } from './taskbook-state.js';
 import {
   canRead,
   capabilities,
@@ -213,16 +213,27 @@ export const targetRows = (bookId: number, targets: TaskTargetInput[]) =>
     note: t.note ?? null,
   }));
 
-/** Save draft targets (only while the book is a draft); optimistic on the book's version. */
-export async function saveTargets(
+/**
+ * Write targets for a book in one transaction: load it for `action` (scope, role and state
+ * checked), check the targets against its plan, run `write`; then the book as it now is.
+ */
+export async function writeTargets(
   deps: Deps,
   ctx: Ctx,
-  id: number,
-  input: { version: number; targets: TaskTargetInput[] },
+  book: { id: number; action: TaskBookAction; targets: TaskTargetInput[] },
+  write: (tx: Executor, l: LoadedBook) => Promise<void>,
 ) {
   await deps.database.db.transaction(async (tx) => {
-    const l = await loadBookFor(tx, ctx.actor!, id, 'edit');
-    checkTargets(l, input.targets);
+    const l = await loadBookFor(tx, ctx.actor!, book.id, book.action);
+    checkTargets(l, book.targets);
+    await write(tx, l);
+  });
+  return getBook(deps, ctx, book.id);
+}
+
+/** Save draft targets (only while the book is a draft); optimistic on the book's version. */
+export const saveTargets = (deps: Deps, ctx: Ctx, id: number, input: SaveTargets) =>
+  writeTargets(deps, ctx, { id, action: 'edit', targets: input.targets }, async (tx) => {
     const before = (await repo.targetsOf(tx, [id])).filter((r) =>
       input.targets.some((x) => x.indicator === r.indicator),
     );
@@ -237,5 +248,3 @@ export async function saveTargets(
       after: input.targets,
     });
   });
-  return getBook(deps, ctx, id);
-}

@@ -1,15 +1,22 @@
-import type { TaskBookTransition, TaskTargetInput } from '@jixiao/contracts';
+import type { ChangeRequestCreate, TaskBookTransition, TaskTargetInput } from '@jixiao/contracts';
 import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { inScope, orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { notify } from '../notifications/notifications.service.js';
+import { notify, theOffice } from '../notifications/notifications.service.js';
 import type { TaskBookStatus } from './taskbook-state.js';
 import { type LoadedBook, loadBook, loadBookFor, refuse } from './taskbooks.policy.js';
 import * as repo from './taskbooks.repository.js';
-import { checkTargets, getBook, presentChange, targetRows, toInput } from './taskbooks.service.js';
+import {
+  checkTargets,
+  getBook,
+  presentChange,
+  targetRows,
+  toInput,
+  writeTargets,
+} from './taskbooks.service.js';
 
 const who = (ctx: Ctx) => ctx.actor?.username ?? null;
 const link = (id: number) => `/task-books/${id}`;
@@ -43,12 +50,7 @@ async function tellNext(deps: Deps, tx: Executor, l: LoadedBook, to: TaskBookSta
       );
     }
     case 'reviewed':
-      return notify(
-        deps,
-        tx,
-        { global: ['office_admin'] },
-        n(`${u.name} 任务书待下达`, '任务书已审核，请下达。'),
-      );
+      return notify(deps, tx, theOffice, n(`${u.name} 任务书待下达`, '任务书已审核，请下达。'));
     case 'issued':
       return notify(
         deps,
@@ -115,15 +117,8 @@ export async function listRevisions(deps: Deps, ctx: Ctx, id: number) {
 }
 
 /** Ask to change an issued book: reason and proposed targets; one pending request at a time. */
-export async function requestChange(
-  deps: Deps,
-  ctx: Ctx,
-  id: number,
-  input: { reason: string; targets: TaskTargetInput[] },
-) {
-  await deps.database.db.transaction(async (tx) => {
-    const l = await loadBookFor(tx, ctx.actor!, id, 'request_change');
-    checkTargets(l, input.targets);
+export const requestChange = (deps: Deps, ctx: Ctx, id: number, input: ChangeRequestCreate) =>
+  writeTargets(deps, ctx, { id, action: 'request_change', targets: input.targets }, async (tx, l) => {
     if ((await repo.changesOf(tx, [id])).some((c) => c.status === 'pending'))
       throw new AppError('CONFLICT', 'A change request of this task book is already pending');
     const row = await repo.insertChange(tx, {
@@ -133,18 +128,13 @@ export async function requestChange(
       requestedAt: deps.now(),
       requestedBy: who(ctx),
     });
-    await notify(
-      deps,
-      tx,
-      { global: ['office_admin'] },
-      {
-        kind: 'task_book',
-        title: `${l.unit.name} 申请调整任务书`,
-        body: `调整原因：${input.reason}`,
-        link: '/task-books/changes',
-        todo: true,
-      },
-    );
+    await notify(deps, tx, theOffice, {
+      kind: 'task_book',
+      title: `${l.unit.name} 申请调整任务书`,
+      body: `调整原因：${input.reason}`,
+      link: '/task-books/changes',
+      todo: true,
+    });
     await recordAudit(deps, tx, ctx, {
       action: 'task_book.change_request',
       objectType: 'task_change_request',
@@ -152,8 +142,6 @@ export async function requestChange(
       after: { taskBookId: id, reason: input.reason, proposed: input.targets },
     });
   });
-  return getBook(deps, ctx, id);
-}
 
 /** Change requests the actor may see (the office: all; a unit: its own). */
 export async function listChanges(deps: Deps, ctx: Ctx, status: 'pending' | 'approved' | 'rejected' | 'all') {

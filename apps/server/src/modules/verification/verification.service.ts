@@ -1,11 +1,10 @@
 import type { VerificationMethod, VerificationRecord } from '@jixiao/contracts';
-import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { notify } from '../notifications/notifications.service.js';
+import { notify, unitStaff } from '../notifications/notifications.service.js';
 import { planInScope } from '../plans/plans.policy.js';
 import { attachEvidence } from '../submissions/evidence.service.js';
 import { planContext } from '../submissions/plan-context.js';
@@ -35,13 +34,11 @@ export async function queue(deps: Deps, ctx: Ctx, planId: number, period?: strin
     const unit = pc.unitOf.get(s.unitId);
     return unit && canVerify(ctx.actor!, unit, s.indicator, pc.plan.systemId);
   });
-  const counts = new Map<number, number>();
-  for (const e of await subRepo.listEvidence(
+  const counts = await subRepo.evidenceCounts(
     db,
     'submission',
     rows.map((r) => r.id),
-  ))
-    counts.set(e.ownerId, (counts.get(e.ownerId) ?? 0) + 1);
+  );
   return rows.map((s) => ({
     submission: present(s, counts.get(s.id) ?? 0),
     unitCode: pc.unitOf.get(s.unitId)!.code,
@@ -138,18 +135,13 @@ export async function verify(
     ]);
     const leafName = pc.leafOf.get(s.indicator)?.name ?? s.indicator;
     if (!pass)
-      await notify(
-        deps,
-        tx,
-        { unit: { id: unit.id, roles: unitRoles } },
-        {
-          kind: 'returned',
-          title: `数据退回：${s.indicator} ${leafName}（${s.period}）`,
-          body: `退回原因：${note}`,
-          link: `/submissions?planId=${s.planId}&period=${s.period}`,
-          todo: true,
-        },
-      );
+      await notify(deps, tx, unitStaff(unit.id), {
+        kind: 'returned',
+        title: `数据退回：${s.indicator} ${leafName}（${s.period}）`,
+        body: `退回原因：${note}`,
+        link: `/submissions?planId=${s.planId}&period=${s.period}`,
+        todo: true,
+      });
     await recordAudit(deps, tx, ctx, [
       {
         action: 'verification.record',
