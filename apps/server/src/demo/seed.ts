@@ -228,43 +228,39 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
     const level1: Parameters<typeof repo.insertNodesBulk>[1] = [];
     const unitCodes: string[] = [];
     let order = 0;
+    /** A unit under the root, numbered `prefix` 01, 02, … within its list, sorted in the order added. */
+    const addUnit = (
+      prefix: string,
+      i: number,
+      u: { kind: string; name: string; systemId: number; groupId: number },
+    ) => {
+      const code = `${prefix}${String(i + 1).padStart(2, '0')}`;
+      level1.push({ parentId: rootId, code, ...u, sortOrder: ++order });
+      return code;
+    };
     for (const cat of cityDeptCategories)
       for (const g of cat.groups)
-        g.units.forEach((u, i) => {
-          const code = `${g.unitPrefix}${String(i + 1).padStart(2, '0')}`;
-          unitCodes.push(code);
-          level1.push({
-            parentId: rootId,
-            kind: u.kind,
-            code,
-            name: u.name,
-            systemId: systems['city-dept']!,
-            groupId: groups[g.code]!,
-            sortOrder: ++order,
-          });
-        });
-    districts.forEach((name, i) => {
-      level1.push({
-        parentId: rootId,
-        kind: 'region',
-        code: `D${String(i + 1).padStart(2, '0')}`,
-        name,
-        systemId: systems.districts!,
-        groupId: districtGroup,
-        sortOrder: ++order,
-      });
-    });
-    zones.forEach((z, i) => {
-      level1.push({
-        parentId: rootId,
+        g.units.forEach((u, i) =>
+          unitCodes.push(
+            addUnit(g.unitPrefix, i, {
+              kind: u.kind,
+              name: u.name,
+              systemId: systems['city-dept']!,
+              groupId: groups[g.code]!,
+            }),
+          ),
+        );
+    districts.forEach((name, i) =>
+      addUnit('D', i, { kind: 'region', name, systemId: systems.districts!, groupId: districtGroup }),
+    );
+    zones.forEach((z, i) =>
+      addUnit('Z', i, {
         kind: 'zone',
-        code: `Z${String(i + 1).padStart(2, '0')}`,
         name: z.name,
         systemId: systems.zones!,
         groupId: zoneGroups[z.level]!,
-        sortOrder: ++order,
-      });
-    });
+      }),
+    );
     await insertLevel(level1);
 
     // Sections (科室): two or three per unit (S1: coverage reaches sections and staff).

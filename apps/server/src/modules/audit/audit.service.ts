@@ -57,6 +57,18 @@ export async function recordCreated<T>(
   return after;
 }
 
+/** Audit the deletion of an object (action `<objectType>.delete`) with its state before. */
+export async function recordDeleted(
+  deps: Deps,
+  tx: Executor,
+  ctx: Ctx,
+  objectType: string,
+  objectId: number,
+  before: unknown,
+): Promise<void> {
+  await recordAudit(deps, tx, ctx, { action: `${objectType}.delete`, objectType, objectId, before });
+}
+
 /** The trail spans every unit: only holders of a global audit grant read it. */
 function assertReadsWholeTrail(ctx: Ctx) {
   if (!ctx.actor || !orgScope(ctx.actor, 'audit.read').all)

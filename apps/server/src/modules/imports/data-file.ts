@@ -14,7 +14,7 @@ import {
   validateDataRows,
 } from '@jixiao/engine';
 import ExcelJS from 'exceljs';
-import { decodeCsv, detectFormat, parseCsv } from '../org/org-import.parse.js';
+import { cellsByColumn, decodeCsv, detectFormat, mapHeader, parseCsv } from '../org/org-import.parse.js';
 import { planLeaves } from '../plans/plan-leaves.js';
 
 /**
@@ -144,49 +144,34 @@ function mapRecords(records: Rec[], problems: DataProblem[], required: DataColum
     problems.push(problem(1, 'file', 'empty_file', {}, 'the file is empty: no header row'));
     return [];
   }
-  const at: (DataColumn | undefined)[] = [];
-  const seen = new Set<DataColumn>();
-  header.cells.forEach((cell, i) => {
-    if (!cell.trim()) return;
-    const c = dataColumnOf(cell);
-    if (!c) {
-      problems.push(
-        problem(
-          header.line,
-          'header',
-          'unknown_column',
-          { column: cell.trim(), index: i + 1 },
-          `unknown column "${cell.trim()}" (column ${i + 1})`,
-        ),
-      );
-      return;
-    }
-    if (seen.has(c)) {
-      problems.push(problem(header.line, c, 'duplicate_column', { column: c }, `column ${c} appears twice`));
-      return;
-    }
-    seen.add(c);
-    at[i] = c;
-  });
-  for (const r of required)
-    if (!seen.has(r))
-      problems.push(
-        problem(
-          header.line,
-          r,
-          'missing_column',
-          { column: r },
-          `missing column ${r} (${dataColumnAliases[r][2] ?? r})`,
-        ),
-      );
-  return nonBlank.slice(1).map((r) => {
-    const cells: DataFileRow['cells'] = {};
-    r.cells.forEach((cell, i) => {
-      const c = at[i];
-      if (c && cell.trim() !== '') cells[c] = cell.trim();
-    });
-    return { line: r.line, cells };
-  });
+  const { at, issues } = mapHeader(header.cells, dataColumnOf, required);
+  for (const x of issues)
+    problems.push(
+      x.kind === 'unknown'
+        ? problem(
+            header.line,
+            'header',
+            'unknown_column',
+            { column: x.cell, index: x.index + 1 },
+            `unknown column "${x.cell}" (column ${x.index + 1})`,
+          )
+        : x.kind === 'duplicate'
+          ? problem(
+              header.line,
+              x.column,
+              'duplicate_column',
+              { column: x.column },
+              `column ${x.column} appears twice`,
+            )
+          : problem(
+              header.line,
+              x.column,
+              'missing_column',
+              { column: x.column },
+              `missing column ${x.column} (${dataColumnAliases[x.column][2] ?? x.column})`,
+            ),
+    );
+  return nonBlank.slice(1).map((r) => ({ line: r.line, cells: cellsByColumn(r.cells, at) }));
 }
 
 /** Units named by rows that carry a group (the first such row of each unit). */

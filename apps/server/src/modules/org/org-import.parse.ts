@@ -197,6 +197,53 @@ export function matchHeader(cell: string): ImportColumn | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
+/** A header cell that names no column (`index` from 0), a column named twice, or a required one absent. */
+export type HeaderIssue<C> =
+  | { kind: 'unknown'; cell: string; index: number }
+  | { kind: 'duplicate'; column: C }
+  | { kind: 'missing'; column: C };
+
+/**
+ * Read a header row with `match`: the column at each position, and what is wrong with it, in
+ * order: unknown and repeated cells left to right, then the `required` columns it lacks. Each kind
+ * of file words these problems its own way.
+ */
+export function mapHeader<C extends string>(
+  cells: string[],
+  match: (cell: string) => C | undefined,
+  required: readonly C[],
+): { at: (C | undefined)[]; issues: HeaderIssue<C>[] } {
+  const at: (C | undefined)[] = [];
+  const issues: HeaderIssue<C>[] = [];
+  const seen = new Set<C>();
+  cells.forEach((cell, index) => {
+    if (!cell.trim()) return;
+    const c = match(cell);
+    if (!c) issues.push({ kind: 'unknown', cell: cell.trim(), index });
+    else if (seen.has(c)) issues.push({ kind: 'duplicate', column: c });
+    else {
+      seen.add(c);
+      at[index] = c;
+    }
+  });
+  for (const column of required) if (!seen.has(column)) issues.push({ kind: 'missing', column });
+  return { at, issues };
+}
+
+/** A data row's non-blank cells (trimmed) by the column the header put above them. */
+export function cellsByColumn<C extends string>(
+  cells: string[],
+  at: (C | undefined)[],
+): Partial<Record<C, string>> {
+  const out: Partial<Record<C, string>> = {};
+  cells.forEach((cell, i) => {
+    const c = at[i];
+    const v = cell.trim();
+    if (c && v !== '') out[c] = v;
+  });
+  return out;
+}
+
 /** Parse an uploaded file into header-mapped rows. Throws a 400 for unreadable or empty files. */
 export async function parseOrgImport(buf: Uint8Array): Promise<ParsedSheet> {
   if (buf.length === 0) throw badFile('the file is empty');
@@ -206,33 +253,14 @@ export async function parseOrgImport(buf: Uint8Array): Promise<ParsedSheet> {
   const header = nonBlank[0];
   if (!header) throw badFile('the file is empty: no header row and no data rows');
 
-  const headerProblems: HeaderProblem[] = [];
-  const columnAt: (ImportColumn | undefined)[] = [];
-  const seen = new Set<ImportColumn>();
-  header.cells.forEach((cell, i) => {
-    if (!cell.trim()) return;
-    const c = matchHeader(cell);
-    if (!c) {
-      headerProblems.push({
-        line: header.line,
-        message: `unknown column "${cell.trim()}" (column ${i + 1})`,
-      });
-      return;
-    }
-    if (seen.has(c)) {
-      headerProblems.push({ line: header.line, field: c, message: `column ${c} appears twice` });
-      return;
-    }
-    seen.add(c);
-    columnAt[i] = c;
-  });
-  for (const required of ['code', 'name', 'kind'] as const)
-    if (!seen.has(required))
-      headerProblems.push({
-        line: header.line,
-        field: required,
-        message: `missing column ${headerTitle(required)}`,
-      });
+  const { at: columnAt, issues } = mapHeader(header.cells, matchHeader, ['code', 'name', 'kind']);
+  const headerProblems: HeaderProblem[] = issues.map((x) =>
+    x.kind === 'unknown'
+      ? { line: header.line, message: `unknown column "${x.cell}" (column ${x.index + 1})` }
+      : x.kind === 'duplicate'
+        ? { line: header.line, field: x.column, message: `column ${x.column} appears twice` }
+        : { line: header.line, field: x.column, message: `missing column ${headerTitle(x.column)}` },
+  );
 
   const dataRecords = nonBlank.slice(1);
   if (dataRecords.length === 0) throw badFile('the file has a header row but no data rows');
@@ -241,15 +269,10 @@ export async function parseOrgImport(buf: Uint8Array): Promise<ParsedSheet> {
       `at most ${MAX_IMPORT_ROWS} rows may be imported at once; this file has ${dataRecords.length}`,
     );
 
-  const rows: ParsedRow[] = dataRecords.map((r) => {
-    const values: ParsedRow['values'] = {};
-    r.cells.forEach((cell, i) => {
-      const c = columnAt[i];
-      const v = cell.trim();
-      if (c && v !== '') values[c] = v;
-    });
-    return { line: r.line, values };
-  });
+  const rows: ParsedRow[] = dataRecords.map((r) => ({
+    line: r.line,
+    values: cellsByColumn(r.cells, columnAt),
+  }));
   return { format, rows, headerProblems };
 }
 

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { type Actor, inScope, orgScope, type Permission } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
-import { recordAudit, recordCreated } from '../audit/audit.service.js';
+import { recordAudit, recordCreated, recordDeleted } from '../audit/audit.service.js';
 import * as repo from './org.repository.js';
 
 const toNode = (n: repo.NodeRow): OrgNode => ({
@@ -178,12 +178,7 @@ export async function deleteNode(deps: Deps, ctx: Ctx, id: number): Promise<void
         dep,
       );
     await repo.deleteNode(tx, id);
-    await recordAudit(deps, tx, ctx, {
-      action: 'org_node.delete',
-      objectType: 'org_node',
-      objectId: id,
-      before: strip(before),
-    });
+    await recordDeleted(deps, tx, ctx, 'org_node', id, strip(before));
   });
 }
 
@@ -246,11 +241,6 @@ export async function deleteStaff(deps: Deps, ctx: Ctx, id: number) {
   await deps.database.db.transaction(async (tx) => {
     const before = await staffInScope(tx, ctx.actor!, id, 'org.write');
     await repo.deleteStaff(tx, id);
-    await recordAudit(deps, tx, ctx, {
-      action: 'staff.delete',
-      objectType: 'staff',
-      objectId: id,
-      before: strip(before),
-    });
+    await recordDeleted(deps, tx, ctx, 'staff', id, strip(before));
   });
 }

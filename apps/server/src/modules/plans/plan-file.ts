@@ -84,48 +84,37 @@ export function jsonErrorOffset(text: string): number | null {
     if (i >= text.length) fail();
     i++;
   };
+  /** After an opening bracket: `item`s separated by commas up to `close` (possibly none). */
+  const list = (close: string, item: () => void) => {
+    i++;
+    ws();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      item();
+      ws();
+      if (text[i] === ',') i++;
+      else if (text[i] === close) {
+        i++;
+        return;
+      } else fail();
+    }
+  };
   const value = (): void => {
     ws();
     const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
+    if (c === '{')
+      return list('}', () => {
         ws();
         str();
         ws();
         if (text[i] !== ':') fail();
         i++;
         value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') {
-          i++;
-          return;
-        } else fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') {
-          i++;
-          return;
-        } else fail();
-      }
-    }
+      });
+    if (c === '[') return list(']', value);
     if (c === '"') {
       str();
       return;
