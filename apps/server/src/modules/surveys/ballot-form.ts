@@ -77,6 +77,38 @@ export async function ballotFormOf(
   return { c, group, unit, questions, idOfCode: new Map(units.map((u) => [u.code, u.id])) };
 }
 
+/**
+ * Ballot forms by campaign version, group and unit. A campaign's groups and questionnaires cannot
+ * change once it is open (a change makes a new campaign version, hence a new key), so a city-wide
+ * poll resolves each unit's form once instead of on every ballot. Per running app; bounded.
+ */
+const forms = new WeakMap<Deps, Map<string, Promise<BallotForm>>>();
+const MAX_FORMS = 20_000;
+
+export function cachedForm(
+  deps: Deps,
+  db: Executor,
+  c: repo.CampaignRow,
+  groupId: number,
+  unitId: number | null,
+): Promise<BallotForm> {
+  let cache = forms.get(deps);
+  if (!cache) {
+    cache = new Map();
+    forms.set(deps, cache);
+  }
+  const key = `${c.id}:${c.version}:${groupId}:${unitId ?? ''}`;
+  let form = cache.get(key);
+  if (!form) {
+    if (cache.size >= MAX_FORMS) cache.clear();
+    form = repo.findGroup(db, groupId).then((group) => ballotFormOf(db, c, group!, unitId));
+    form.catch(() => cache.delete(key));
+    cache.set(key, form);
+  }
+  // The campaign row of this ballot, fresh: its status and times are checked per ballot.
+  return form.then((f) => ({ ...f, c }));
+}
+
 /** The form as the ballot page shows it. */
 export const presentBallotForm = (k: BallotForm) => ({
   campaign: k.c.name,

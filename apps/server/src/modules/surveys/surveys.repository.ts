@@ -119,17 +119,18 @@ export const nextCodeBatch = async (db: Executor, groupId: number) =>
       .where(eq(ballotCodes.groupId, groupId))
   )[0]?.b ?? 0) + 1;
 
-/** The code's campaign, group and unit, whether it was used — nothing that names its holder. */
+/** The code's group and unit, whether it was used, and its campaign — nothing that names its holder. */
 export const findCode = async (db: Executor, codeHash: string) =>
   (
     await db
       .select({
-        campaignId: ballotCodes.campaignId,
         groupId: ballotCodes.groupId,
         unitId: ballotCodes.unitId,
         used: ballotCodes.used,
+        campaign: surveyCampaigns,
       })
       .from(ballotCodes)
+      .innerJoin(surveyCampaigns, eq(surveyCampaigns.id, ballotCodes.campaignId))
       .where(eq(ballotCodes.codeHash, codeHash))
   )[0];
 

@@ -21,13 +21,7 @@ import { planLeaves } from '../plans/plan-leaves.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
 import { ballotCodeHash, newBallotCodes, normaliseBallotCode } from './ballot-codes.js';
-import {
-  assertBallotWindow,
-  ballotFormOf,
-  newResponse,
-  presentBallotForm,
-  type Voter,
-} from './ballot-form.js';
+import { assertBallotWindow, cachedForm, newResponse, presentBallotForm, type Voter } from './ballot-form.js';
 import { type CampaignAction, type CampaignStatus, campaignStep } from './campaign-state.js';
 import { collectComments } from './comments.service.js';
 import { campaignProgress } from './progress.js';
@@ -433,10 +427,9 @@ async function codeContext(deps: Deps, db: Executor, typed: string, ip: string) 
     ]);
   }
   if (code.used) throw conflict('survey.code_used');
-  const c = (await repo.findCampaign(db, code.campaignId))!;
+  const c = code.campaign;
   assertBallotWindow(c, deps.now());
-  const group = (await repo.listGroups(db, c.id)).find((g) => g.id === code.groupId)!;
-  return { hash, ...(await ballotFormOf(db, c, group, code.unitId)) };
+  return { hash, ...(await cachedForm(deps, db, c, code.groupId, code.unitId)) };
 }
 
 export async function openBallot(deps: Deps, code: string, ip: string) {
