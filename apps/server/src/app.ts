@@ -15,6 +15,7 @@ import type { Database } from './db/client.js';
 import { announcementsRoutes } from './modules/announcements/announcements.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
+import { hotlineRoutes } from './modules/hotline/hotline.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { resolveSession } from './modules/identity/auth.service.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
@@ -198,6 +199,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(taskBookRoutes(deps));
   await app.register(eventsRoutes(deps));
   await app.register(importsRoutes(deps));
+  await app.register(hotlineRoutes(deps));
   await app.register(surveysRoutes(deps));
   await app.register(pollRoutes(deps));
   await app.register(paperRoutes(deps));

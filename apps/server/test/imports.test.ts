@@ -4,27 +4,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateHeader } from '../src/modules/imports/import-template.js';
 import { signIn, type TestEnv, testApp } from './helpers.js';
+import { form } from './multipart.js';
 import { tinyPlan } from './plans-fixture.js';
 import { cycleFixture, enterValue } from './submissions-fixture.js';
-
-/** A multipart body with the file in "file" and text fields (sent after the file, as a browser may). */
-function form(filename: string, data: Buffer | string, fields: Record<string, string> = {}) {
-  const boundary = '----jixiaoimport';
-  const parts: Buffer[] = [
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    Buffer.isBuffer(data) ? data : Buffer.from(data),
-    Buffer.from('\r\n'),
-  ];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const csv = (rows: string[][]) => `${rows.map((r) => r.join(',')).join('\n')}\n`;

@@ -25,6 +25,7 @@ const SubmissionsPage = lazy(() => import('./features/submissions/SubmissionsPag
 const VerificationPage = lazy(() => import('./features/verification/VerificationPage.js'));
 const EventsPage = lazy(() => import('./features/events/EventsPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
+const HotlinePage = lazy(() => import('./features/hotline/HotlinePage.js'));
 const LivePage = lazy(() => import('./features/live/LivePage.js'));
 const BallotPage = lazy(() => import('./features/surveys/BallotPage.js'));
 const PollPage = lazy(() => import('./features/surveys/PollPage.js'));
@@ -180,6 +181,15 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="surveys.enter">
                 <PaperPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'hotline',
+            handle: h('hotlineNav.hotline'),
+            element: (
+              <RequirePermission permission="data.import">
+                <HotlinePage />
               </RequirePermission>
             ),
           },

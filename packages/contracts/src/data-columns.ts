@@ -27,20 +27,29 @@ export const dataColumnAliases: Record<DataColumn, readonly string[]> = {
   name: ['name', '名称', '单位名称'],
   category: ['category', '类别'],
 };
-const byAlias = new Map<string, DataColumn>();
-for (const c of dataColumns) for (const a of dataColumnAliases[c]) byAlias.set(a.toLowerCase(), c);
 
 /**
- * The column a header cell names: the whole cell as an alias, or else the one column that its words
- * name ("数值 (value)"); none when no word or more than one column matches.
+ * How a file's header cells name a set of columns: the whole cell as an alias, or else the one
+ * column that its words name ("数值 (value)"); none when no word or more than one column matches.
+ * The data import's columns are one such set, the hotline statistics' another (hotline.ts).
  */
-export function dataColumnOf(cell: string): DataColumn | undefined {
-  const whole = byAlias.get(cell.trim().toLowerCase());
-  if (whole) return whole;
-  const found = new Set<DataColumn>();
-  for (const t of cell.split(/[\s()（）/|:：,，]+/).filter(Boolean)) {
-    const c = byAlias.get(t.toLowerCase());
-    if (c) found.add(c);
-  }
-  return found.size === 1 ? [...found][0] : undefined;
+export function columnReader<C extends string>(
+  columns: readonly C[],
+  aliases: Record<C, readonly string[]>,
+): (cell: string) => C | undefined {
+  const byAlias = new Map<string, C>();
+  for (const c of columns) for (const a of aliases[c]) byAlias.set(a.toLowerCase(), c);
+  return (cell) => {
+    const whole = byAlias.get(cell.trim().toLowerCase());
+    if (whole) return whole;
+    const found = new Set<C>();
+    for (const t of cell.split(/[\s()（）/|:：,，%]+/).filter(Boolean)) {
+      const c = byAlias.get(t.toLowerCase());
+      if (c) found.add(c);
+    }
+    return found.size === 1 ? [...found][0] : undefined;
+  };
 }
+
+/** The data-file column a header cell names. */
+export const dataColumnOf = columnReader(dataColumns, dataColumnAliases);

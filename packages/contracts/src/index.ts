@@ -5,6 +5,7 @@ export * from './cycle.js';
 export * from './data-columns.js';
 export * from './empty-plan.js';
 export * from './explain/index.js';
+export * from './hotline.js';
 export * from './notices.js';
 export * from './notifications.js';
 export * from './org.js';

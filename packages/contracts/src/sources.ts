@@ -13,6 +13,7 @@ export const sourceKind = z.enum([
   'event',
   'half_year',
   'survey',
+  'hotline',
   'missing',
 ]);
 export type SourceKind = z.infer<typeof sourceKind>;
@@ -34,8 +35,10 @@ export const valueSource = z.object({
   share: z.number().nullable().optional(),
   /** A verified correction: the value the unit had submitted. */
   submitted: z.number().nullable().optional(),
-  /** A survey value: the ballots it rests on. */
+  /** A survey value: the ballots it rests on; a hotline figure: the work orders it rests on. */
   n: z.number().int().nullable().optional(),
+  /** A hotline figure: which one (volume, timelyRate, completionRate, satisfaction). */
+  figure: z.string().nullable().optional(),
   /** For `missing`: what the plan's policy did (reweight, pending, zero, carry_forward, penalty, unverified…); for `survey`, why the value is missing (below_sample, no_ballots). */
   policy: z.string().nullable().optional(),
   submissionId: z.number().int().nullable().optional(),

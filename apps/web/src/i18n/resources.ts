@@ -1,6 +1,7 @@
 import { explainTemplates } from '@jixiao/contracts';
 import commonEn from './locales/en/common.json';
 import eventsImportsEn from './locales/en/events-imports.json';
+import hotlineEn from './locales/en/hotline.json';
 import methodParamsEn from './locales/en/method-params.json';
 import noticesEn from './locales/en/notices.json';
 import paperEn from './locales/en/paper.json';
@@ -12,6 +13,7 @@ import surveysEn from './locales/en/surveys.json';
 import taskbooksEn from './locales/en/taskbooks.json';
 import commonZhCN from './locales/zh-CN/common.json';
 import eventsImportsZhCN from './locales/zh-CN/events-imports.json';
+import hotlineZhCN from './locales/zh-CN/hotline.json';
 import methodParamsZhCN from './locales/zh-CN/method-params.json';
 import noticesZhCN from './locales/zh-CN/notices.json';
 import paperZhCN from './locales/zh-CN/paper.json';
@@ -42,6 +44,7 @@ export const zhCN = {
   revisionNotes: revisionNotesZhCN,
   surveys: surveysZhCN,
   paper: paperZhCN,
+  hotline: hotlineZhCN,
 };
 
 export const en: Namespaces = {
@@ -56,6 +59,7 @@ export const en: Namespaces = {
   revisionNotes: revisionNotesEn,
   surveys: surveysEn,
   paper: paperEn,
+  hotline: hotlineEn,
 };
 
 /**
@@ -90,5 +94,6 @@ export function translation(lang: Lang) {
     ...d.revisionNotes,
     ...d.surveys,
     ...d.paper,
+    ...d.hotline,
   };
 }

@@ -35,14 +35,12 @@ import { planLeaves } from '../plans/plan-leaves.js';
  * Pure apart from decoding the bytes.
  */
 
-export interface DataFileRow {
-  line: number;
-  cells: Partial<Record<DataColumn, string>>;
-}
+export type DataFileRow = TableRow<DataColumn>;
 
 /**
  * What can be wrong with a data file or one of its rows (ImportProblem.code in the contracts).
- * `file_changed` and `period_closed` are raised by the import service, not by the parser.
+ * `file_changed` and `period_closed` are raised by the import service, not by the parser; the last
+ * five by the hotline statistics' check (hotline/hotline.rows.ts).
  */
 export type DataProblemCode =
   | 'unknown_unit'
@@ -63,7 +61,12 @@ export type DataProblemCode =
   | 'no_data_rows'
   | 'unreadable'
   | 'no_data_sheet'
-  | 'file_changed';
+  | 'file_changed'
+  | 'period_out_of_year'
+  | 'duplicate_unit'
+  | 'negative_volume'
+  | 'fractional_volume'
+  | 'rate_out_of_range';
 
 export interface DataProblem {
   line: number;
@@ -137,14 +140,35 @@ export async function readTableRows(buf: Uint8Array): Promise<Rec[] | null> {
   return first ? sheetRecords(first) : [];
 }
 
-function mapRecords(records: Rec[], problems: DataProblem[], required: DataColumn[]): DataFileRow[] {
+/**
+ * The columns of one kind of file: how a header cell names a column, which columns must be there
+ * and the name a "missing column" message gives each. The data import's columns are one vocabulary
+ * (DATA_COLUMNS), the hotline statistics' another (hotline/hotline.rows.ts).
+ */
+export interface TableColumns<C extends string> {
+  columnOf: (cell: string) => C | undefined;
+  required: readonly C[];
+  label: (c: C) => string;
+}
+
+/** A row of a file read with a vocabulary: its line (header = 1) and its non-blank cells by column. */
+export interface TableRow<C extends string> {
+  line: number;
+  cells: Partial<Record<C, string>>;
+}
+
+function mapRecords<C extends string>(
+  records: Rec[],
+  problems: DataProblem[],
+  columns: TableColumns<C>,
+): TableRow<C>[] {
   const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const header = nonBlank[0];
   if (!header) {
     problems.push(problem(1, 'file', 'empty_file', {}, 'the file is empty: no header row'));
     return [];
   }
-  const { at, issues } = mapHeader(header.cells, dataColumnOf, required);
+  const { at, issues } = mapHeader(header.cells, columns.columnOf, columns.required);
   for (const x of issues)
     problems.push(
       x.kind === 'unknown'
@@ -168,11 +192,21 @@ function mapRecords(records: Rec[], problems: DataProblem[], required: DataColum
               x.column,
               'missing_column',
               { column: x.column },
-              `missing column ${x.column} (${dataColumnAliases[x.column][2] ?? x.column})`,
+              `missing column ${x.column} (${columns.label(x.column)})`,
             ),
     );
   return nonBlank.slice(1).map((r) => ({ line: r.line, cells: cellsByColumn(r.cells, at) }));
 }
+
+const dataTable = (required: DataColumn[]): TableColumns<DataColumn> => ({
+  columnOf: dataColumnOf,
+  required,
+  label: (c) => dataColumnAliases[c][2] ?? c,
+});
+/** A data file's columns: a unit, an indicator and a value on every row. */
+const DATA_COLUMNS = dataTable(['unit', 'indicator', 'value']);
+/** An .xlsx data file's units sheet. */
+const UNIT_COLUMNS = dataTable(['unit', 'group']);
 
 /** Units named by rows that carry a group (the first such row of each unit). */
 export function unitsOf(rows: DataFileRow[]): UnitInput[] {
@@ -205,22 +239,59 @@ const unreadable = (format: DataFormat, detail: string, what: string): DataFile 
 });
 
 /** A header but no row below it. */
-const noRows = (rows: DataFileRow[], problems: DataProblem[], line: number) => {
+const noRows = (rows: unknown[], problems: DataProblem[], line: number) => {
   if (rows.length === 0 && problems.length === 0)
     problems.push(problem(line, 'file', 'no_data_rows', {}, 'the file has a header row but no data rows'));
 };
 
-/** Read a CSV, .xlsx or JSON-rows data file (the format told by its content) into header-mapped rows. */
-export async function readDataFile(buf: Uint8Array): Promise<DataFile> {
+/** A CSV or .xlsx file read with one vocabulary; `workbook` is the .xlsx, for its other sheets. */
+export interface Table<C extends string> {
+  format: 'csv' | 'xlsx';
+  rows: TableRow<C>[];
+  problems: DataProblem[];
+  workbook?: ExcelJS.Workbook;
+}
+
+/**
+ * CSV or .xlsx bytes (the format told by their content) as header-mapped rows of one vocabulary,
+ * with the problems of the file's shape (empty, unreadable, header); rows are not checked here.
+ * Of a workbook, `sheet` picks the data sheet (default: the first).
+ */
+export async function readTable<C extends string>(
+  buf: Uint8Array,
+  columns: TableColumns<C>,
+  sheet: (wb: ExcelJS.Workbook) => ExcelJS.Worksheet | undefined = (wb) => wb.worksheets[0],
+): Promise<Table<C>> {
   const problems: DataProblem[] = [];
   if (buf.length === 0)
+    return { format: 'csv', rows: [], problems: [problem(1, 'file', 'empty_file', {}, 'the file is empty')] };
+  if (detectFormat(buf) === 'csv') {
+    const rows = mapRecords(parseCsv(decodeCsv(buf)), problems, columns);
+    noRows(rows, problems, 1);
+    return { format: 'csv', rows, problems };
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    const { problems } = unreadable('xlsx', (e as Error).message, 'not a readable .xlsx workbook');
+    return { format: 'xlsx', rows: [], problems };
+  }
+  const data = sheet(wb);
+  if (!data)
     return {
-      format: 'csv',
+      format: 'xlsx',
       rows: [],
-      units: [],
-      problems: [problem(1, 'file', 'empty_file', {}, 'the file is empty')],
+      problems: [problem(1, 'file', 'no_data_sheet', {}, 'the workbook has no data sheet')],
     };
-  if (detectFormat(buf) === 'csv' && looksLikeJson(buf)) {
+  const rows = mapRecords(sheetRecords(data), problems, columns);
+  noRows(rows, problems, 1);
+  return { format: 'xlsx', rows, problems, workbook: wb };
+}
+
+/** Read a CSV, .xlsx or JSON-rows data file (the format told by its content) into header-mapped rows. */
+export async function readDataFile(buf: Uint8Array): Promise<DataFile> {
+  if (buf.length > 0 && detectFormat(buf) === 'csv' && looksLikeJson(buf)) {
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder('utf-8').decode(buf).replace(/^\uFEFF/, ''));
@@ -233,33 +304,15 @@ export async function readDataFile(buf: Uint8Array): Promise<DataFile> {
     noRows(file.rows, file.problems, 1);
     return file;
   }
-  if (detectFormat(buf) === 'csv') {
-    const rows = mapRecords(parseCsv(decodeCsv(buf)), problems, ['unit', 'indicator', 'value']);
-    noRows(rows, problems, 1);
-    return { format: 'csv', rows, units: unitsOf(rows), problems };
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (e) {
-    return unreadable('xlsx', (e as Error).message, 'not a readable .xlsx workbook');
-  }
   const isUnits = (n: string) => /^(units?|单位)/i.test(n.trim());
-  const data = wb.worksheets.find((w) => !isUnits(w.name));
-  if (!data)
-    return {
-      format: 'xlsx',
-      rows: [],
-      units: [],
-      problems: [problem(1, 'file', 'no_data_sheet', {}, 'the workbook has no data sheet')],
-    };
-  const rows = mapRecords(sheetRecords(data), problems, ['unit', 'indicator', 'value']);
-  noRows(rows, problems, 1);
-  const unitSheet = wb.worksheets.find((w) => isUnits(w.name));
+  const { format, rows, problems, workbook } = await readTable(buf, DATA_COLUMNS, (wb) =>
+    wb.worksheets.find((w) => !isUnits(w.name)),
+  );
+  const unitSheet = workbook?.worksheets.find((w) => isUnits(w.name));
   let units = unitsOf(rows);
   if (unitSheet) {
     const up: DataProblem[] = [];
-    units = unitsOf(mapRecords(sheetRecords(unitSheet), up, ['unit', 'group']));
+    units = unitsOf(mapRecords(sheetRecords(unitSheet), up, UNIT_COLUMNS));
     problems.push(
       ...up.map((p) => ({
         ...p,
@@ -268,7 +321,7 @@ export async function readDataFile(buf: Uint8Array): Promise<DataFile> {
       })),
     );
   }
-  return { format: 'xlsx', rows, units, problems };
+  return { format, rows, units, problems };
 }
 
 /** JSON data rows (docs/plan-format.md §11): an array of objects with the same columns; line = index + 1. */

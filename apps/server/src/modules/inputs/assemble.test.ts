@@ -1,6 +1,12 @@
 import type { Plan } from '@jixiao/engine';
 import { describe, expect, it } from 'vitest';
-import { type AssembleArgs, assembleCycleInput, type Report, type SurveyValue } from './assemble.js';
+import {
+  type AssembleArgs,
+  assembleCycleInput,
+  type HotlineValue,
+  type Report,
+  type SurveyValue,
+} from './assemble.js';
 import { dueShare, expectedReport } from './figures.js';
 
 /** An indicator of the one component, named by its code, scored by completion unless `more` says. */
@@ -385,5 +391,60 @@ describe('events and the half year', () => {
     );
     expect(a.input.values).toEqual([]);
     expect(a.counted).toBe(0);
+  });
+});
+
+describe('hotline figures (H8)', () => {
+  const hot = (over: Partial<HotlineValue> = {}): HotlineValue => ({
+    id: 5,
+    unit: 'u1',
+    indicator: 'R',
+    field: 'timelyRate',
+    period: '2026-M05',
+    value: 92.5,
+    volume: 40,
+    importedAt: at('2026-06-02T00:00:00Z'),
+    importedBy: 'office',
+    ...over,
+  });
+
+  it("a fed figure is the indicator's value over the unit's own report, and the source names it", () => {
+    const a = assembleCycleInput(
+      base({
+        reports: [report({ indicator: 'R', period: '2026-M06', value: 99 })],
+        hotline: [hot()],
+      }),
+    );
+    expect(cellOf(a, 'R')!.value).toBe(92.5);
+    const value = a.sources.filter((s) => s.indicator === 'R' && s.field === 'value');
+    expect(value).toEqual([
+      {
+        unit: 'u1',
+        indicator: 'R',
+        field: 'value',
+        kind: 'hotline',
+        id: 5,
+        period: '2026-M05',
+        value: 92.5,
+        n: 40,
+        figure: 'timelyRate',
+        by: 'office',
+        at: '2026-06-02T00:00:00.000Z',
+      },
+    ]);
+    // Neither counted as a report nor missing: June's report is due and absent for R no more.
+    expect(a.counted).toBe(0);
+    expect(a.missing.R).toBeUndefined();
+  });
+
+  it('the newest stored period of the year up to the period counts', () => {
+    const list = [
+      hot(),
+      hot({ id: 6, period: '2026-M06', value: 95 }),
+      hot({ id: 7, period: '2026-M07', value: 10 }),
+    ];
+    expect(cellOf(assembleCycleInput(base({ hotline: list })), 'R')!.value).toBe(95);
+    const lastYear = [hot({ period: '2025-M12' })];
+    expect(cellOf(assembleCycleInput(base({ hotline: lastYear })), 'R')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { ValueSource } from '@jixiao/contracts';
+import type { HotlineField, ValueSource } from '@jixiao/contracts';
 import type {
   CyclePolicy,
   DeductionInput,
@@ -21,7 +21,8 @@ import { dueShare, expectedReport, type LeafTraits, leafTraits, reportFits, sche
  * - value: the unit's newest counted report of the year up to the period, of the indicator's
  *   reporting frequency (or the year figure); a verified correction replaces the submitted value;
  *   unverified and returned reports count or not as `plan.cycle` says; supervision progress stands
- *   in for key works nobody reported (H6);
+ *   in for key works nobody reported (H6); a hotline figure fed to the indicator (H8) replaces the
+ *   unit's own report: the hotline is the designated data provider (Z4);
  * - target and baseline: the issued task book's (W10), else the office's reference values; an amount
  *   against a yearly target is compared with the share due by the report's month (S9);
  * - a missing report: before its due date the plan's `missingBeforeDue` (re-weight, or 0 shown as
@@ -103,6 +104,24 @@ export interface SurveyValue {
   scoredBy: string | null;
 }
 
+/**
+ * A hotline figure of a unit for an indicator a hotline feed names (H8): the unit's timely-response
+ * rate, completion rate, satisfaction or volume of one stored period.
+ */
+export interface HotlineValue {
+  /** The hotline_stat row. */
+  id: number;
+  unit: string;
+  indicator: string;
+  field: HotlineField;
+  period: string;
+  value: number;
+  /** The work orders the figure rests on. */
+  volume: number;
+  importedAt: Date;
+  importedBy: string | null;
+}
+
 export interface AssembleArgs {
   plan: Plan;
   period: string;
@@ -114,6 +133,8 @@ export interface AssembleArgs {
   supervision: SupervisionValue[];
   /** Scored campaigns' values: a survey indicator's value unless a report of a later period exists. */
   surveys?: SurveyValue[];
+  /** Fed hotline figures: the indicator's value, over the unit's own report (see hotlineOf). */
+  hotline?: HotlineValue[];
   halfYear: HalfYearInput[] | null;
   /** The due date of a period's reports (its window, else the default calendar). */
   dueAt: (period: string) => Date;
@@ -236,6 +257,15 @@ export function assembleCycleInput(args: AssembleArgs): Assembled {
     if (later) surveyOf.set(k, v);
   }
 
+  // Hotline figures: per cell the newest stored period of the year up to the period (H8).
+  const hotlineOf = new Map<string, HotlineValue>();
+  for (const h of args.hotline ?? []) {
+    if (!known.has(h.unit) || !leafOf.has(h.indicator) || !inYear(h.period)) continue;
+    const k = key(h.unit, h.indicator);
+    const cur = hotlineOf.get(k);
+    if (!cur || laterPeriod(h.period, cur.period)) hotlineOf.set(k, h);
+  }
+
   const penalties: DeductionInput[] = [];
   const modeOf = new Map<string, MissingMode>();
   let counted = 0;
@@ -261,7 +291,10 @@ export function assembleCycleInput(args: AssembleArgs): Assembled {
         });
         continue;
       }
-      const list = reportsOf.get(k);
+      // Precedence: a fed hotline figure is the indicator's value whatever the unit reported (the
+      // hotline is the designated provider, Z4); the unit's report then neither counts nor is missing.
+      const hot = hotlineOf.get(k);
+      const list = hot ? undefined : reportsOf.get(k);
       const expected = expectedReport(leaf.frequency ?? 'month', period);
       const due = expected !== null && args.dueAt(expected) < args.now;
       const exact =
@@ -270,7 +303,9 @@ export function assembleCycleInput(args: AssembleArgs): Assembled {
           : newest(list?.filter((r) => endMonth(r.period) === endMonth(expected)));
       let report = exact ?? newest(list);
       let mode: MissingMode | null = null;
-      if (!exact && due) {
+      if (hot) {
+        // Nothing is missing: the hotline gave the value.
+      } else if (!exact && due) {
         // The report due by now is missing: the plan's after-due policy decides.
         mode = policy.missingAfterDue;
         if (mode === 'zero') report = undefined;
@@ -287,7 +322,7 @@ export function assembleCycleInput(args: AssembleArgs): Assembled {
       const ref = refOf.get(k);
       const tb = targetOf.get(k);
       const sup = supervisionOf.get(k);
-      const c = ref || tb || sup || report ? cell(u.code, leaf.code) : undefined;
+      const c = ref || tb || sup || report || hot ? cell(u.code, leaf.code) : undefined;
       if (c && ref) {
         for (const f of ['target', 'baseline', 'baseValue', 'peerValue', 'peerBaseValue'] as const) {
           const v = ref[f];
@@ -316,7 +351,16 @@ export function assembleCycleInput(args: AssembleArgs): Assembled {
           sources.push(src(u.code, leaf.code, f, 'task_book', tb.taskBookId, null, v));
         }
       }
-      if (c && sup && !report) {
+      if (c && hot) {
+        c.value = hot.value;
+        sources.push({
+          ...src(u.code, leaf.code, 'value', 'hotline', hot.id, hot.period, hot.value),
+          n: hot.volume,
+          figure: hot.field,
+          by: hot.importedBy,
+          at: iso(hot.importedAt),
+        });
+      } else if (c && sup && !report) {
         c.value = sup.value;
         c.target = sup.target;
         dropSource(sources, u.code, leaf.code, 'target');

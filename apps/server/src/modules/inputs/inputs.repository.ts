@@ -4,6 +4,8 @@ import { insertRow } from '../../db/rows.js';
 import {
   cycleEvents,
   halfYearResults,
+  hotlineFeeds,
+  hotlineStats,
   importBatches,
   periodWindows,
   referenceValues,
@@ -103,7 +105,11 @@ export async function fingerprint(db: Executor, planId: number): Promise<string>
       (select count(*) || ':' || coalesce(sum(${periodWindows.version}), 0) from ${periodWindows} where ${periodWindows.planId} = ${planId}),
       (select ${stamp(supervisionItems)} from ${supervisionItems} where ${supervisionItems.planId} = ${planId}),
       (select count(*) || ':' || coalesce(max(${surveyCampaigns.scoredAt})::text, '') from ${surveyCampaigns}
-         where ${surveyCampaigns.planId} = ${planId} and ${surveyCampaigns.status} = 'scored')
+         where ${surveyCampaigns.planId} = ${planId} and ${surveyCampaigns.status} = 'scored'),
+      (select count(*) || ':' || coalesce(max(${hotlineStats.importedAt})::text, '') || ':' || coalesce(max(${hotlineStats.id}), 0)
+         from ${hotlineStats} where ${hotlineStats.planId} = ${planId}),
+      (select count(*) || ':' || coalesce(max(${hotlineFeeds.id}), 0) || ':' || coalesce(string_agg(${hotlineFeeds.field} || '>' || ${hotlineFeeds.indicator}, ',' order by ${hotlineFeeds.indicator}), '')
+         from ${hotlineFeeds} where ${hotlineFeeds.planId} = ${planId})
     ) as f`);
   return (res as unknown as { rows: { f: string }[] }).rows[0]?.f ?? '';
 }

@@ -1,6 +1,7 @@
 import type { Plan, UnitInput } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import { effectiveEvents } from '../events/events.repository.js';
+import { hotlineValues } from '../hotline/hotline.repository.js';
 import { frozenHalfYear } from '../live/half-year.js';
 import { defaultCalendar, type Granularity } from '../periods/period-state.js';
 import type { PlanRow } from '../plans/plans.repository.js';
@@ -41,18 +42,29 @@ export async function cycleInput(
   const withCode = <T extends { unitId: number }>(list: T[]) =>
     list.flatMap((x) => (codeOf.has(x.unitId) ? [{ ...x, unit: codeOf.get(x.unitId)! }] : []));
 
-  const [reports, corrections, targets, references, events, windows, supervision, halfYear, surveys] =
-    await Promise.all([
-      repo.reportRows(db, plan.id),
-      repo.corrections(db, plan.id),
-      repo.issuedTargets(db, plan.id),
-      repo.references(db, plan.id),
-      effectiveEvents(db, plan.id),
-      repo.windows(db, plan.id),
-      supervisionValues(db, plan.id),
-      frozenHalfYear(db, plan.id),
-      scoredValues(db, plan.id),
-    ]);
+  const [
+    reports,
+    corrections,
+    targets,
+    references,
+    events,
+    windows,
+    supervision,
+    halfYear,
+    surveys,
+    hotline,
+  ] = await Promise.all([
+    repo.reportRows(db, plan.id),
+    repo.corrections(db, plan.id),
+    repo.issuedTargets(db, plan.id),
+    repo.references(db, plan.id),
+    effectiveEvents(db, plan.id),
+    repo.windows(db, plan.id),
+    supervisionValues(db, plan.id),
+    frozenHalfYear(db, plan.id),
+    scoredValues(db, plan.id),
+    hotlineValues(db, plan.id),
+  ]);
   const correctionOf = new Map<number, (typeof corrections)[number]>();
   for (const c of corrections) if (!correctionOf.has(c.submissionId)) correctionOf.set(c.submissionId, c);
   const dueOf = new Map(windows.map((w) => [w.period, w.dueAt]));
@@ -92,6 +104,7 @@ export async function cycleInput(
     })),
     halfYear,
     surveys,
+    hotline,
     dueAt: (p) => dueOf.get(p) ?? new Date(8.64e15),
     now,
   });

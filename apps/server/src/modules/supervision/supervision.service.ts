@@ -92,6 +92,17 @@ export const requireToken = async (deps: Deps, authorization: string | undefined
   await tokenOf(deps.database.db, authorization);
 };
 
+/**
+ * The system behind a bearer token, checked and stamped as used, in the caller's transaction: the
+ * audit names it "api-token:<name>"; the audit log's actor id stays empty because the sender is no
+ * account. Every system that pushes data with a token (supervision, the hotline) goes through here.
+ */
+export async function tokenSender(deps: Deps, tx: Executor, authorization: string | undefined) {
+  const token = await tokenOf(tx, authorization);
+  await repo.touchToken(tx, token.id, deps.now());
+  return { name: token.name, actor: { id: null as unknown as number, username: `api-token:${token.name}` } };
+}
+
 // --- import ------------------------------------------------------------------------------------------
 
 type Counts = { created: number; updated: number; unchanged: number };
@@ -187,10 +198,7 @@ async function upsert(
   return counts;
 }
 
-/**
- * REST import by a supervision system. There is no user: the audit names the token
- * ("api-token:<name>"); the audit log's actor id stays empty because the sender is no account.
- */
+/** REST import by a supervision system; there is no user: the audit names the token (tokenSender). */
 export async function importWithToken(
   deps: Deps,
   ctx: Ctx,
@@ -198,10 +206,8 @@ export async function importWithToken(
   body: { planId: number; source: string; items: unknown[] },
 ) {
   return deps.database.db.transaction(async (tx) => {
-    const token = await tokenOf(tx, authorization);
-    await repo.touchToken(tx, token.id, deps.now());
+    const { actor } = await tokenSender(deps, tx, authorization);
     const raw = body.items.map((value, index) => ({ at: { index }, value }));
-    const actor = { id: null as unknown as number, username: `api-token:${token.name}` };
     return upsert(deps, tx, ctx, body.planId, body.source, raw, actor);
   });
 }

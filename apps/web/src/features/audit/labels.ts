@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = [
   'group.create',
   'group.update',
   'half_year.freeze',
+  'hotline_feed.update',
+  'hotline_stat.import',
   'notice.acknowledge',
   'notice.answer',
   'notice.close',

@@ -1,8 +1,7 @@
 import { CheckOutlined, DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportPreview, ImportProblem } from '@jixiao/contracts';
-import { Alert, Button, Card, Empty, List, Space, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Empty, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
@@ -18,15 +17,8 @@ import { usePeriods } from '../submissions/api.js';
 import { startedPeriods } from '../submissions/model.js';
 import { confirmImport, importTemplateUrl, previewImport, useBatches } from './api.js';
 import { BatchTable, Counts } from './BatchTable.js';
-import {
-  ACCEPT,
-  acceptedFile,
-  canConfirm,
-  formatProblem,
-  kindText,
-  rejectedProblems,
-  sortProblems,
-} from './problems.js';
+import { ProblemList } from './ProblemList.js';
+import { ACCEPT, acceptedFile, canConfirm, kindText, rejectedProblems } from './problems.js';
 
 const _when = formatDateTime;
 /** The period a page opens with: the latest started period that is not closed, else the latest started. */
@@ -34,28 +26,6 @@ const openPeriod = (ws: Parameters<typeof startedPeriods>[0]) => {
   const started = startedPeriods(ws);
   return (started.find((w) => w.state !== 'closed') ?? started[0])?.period;
 };
-function Problems({ problems }: { problems: ImportProblem[] }) {
-  const { t } = useTranslation();
-  const tt = (k: string, p?: Record<string, string | number>) => t(k, p ?? {});
-  return (
-    <List
-      data-testid="imp-problems"
-      size="small"
-      bordered
-      header={
-        <Typography.Text type="danger">{t('imports.problems', { n: problems.length })}</Typography.Text>
-      }
-      dataSource={sortProblems(problems)}
-      pagination={problems.length > 20 ? { pageSize: 20, size: 'small' } : false}
-      renderItem={(p) => (
-        <List.Item data-testid="imp-problem" data-code={p.code} data-line={p.line}>
-          <Typography.Text style={{ wordBreak: 'break-word' }}>{formatProblem(tt, p)}</Typography.Text>
-        </List.Item>
-      )}
-    />
-  );
-}
-
 export default function ImportsPage() {
   const { t, message, queryClient } = useFeedback();
   const [params, setParams] = useSearchParams();
@@ -231,7 +201,7 @@ export default function ImportsPage() {
               )}
             </Space>
           )}
-          {shownProblems.length > 0 && <Problems problems={shownProblems} />}
+          {shownProblems.length > 0 && <ProblemList problems={shownProblems} />}
           {preview && shownProblems.length === 0 && preview.rows === 0 && (
             <Alert type="warning" showIcon title={t('imports.noRows')} />
           )}

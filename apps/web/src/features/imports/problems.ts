@@ -73,16 +73,27 @@ export interface ProblemText {
   field: string;
 }
 
+/**
+ * The words of another kind of file that reuses the import's problems (the hotline statistics):
+ * its own columns and problem codes, each with its i18n key; the import's own come after them.
+ */
+export interface ProblemWords {
+  columns?: Readonly<Record<string, string>>;
+  problems?: Readonly<Record<string, string>>;
+}
+
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 /** The column's label key, or the raw name for a column the UI does not know. */
-export function columnText(field: string): Text {
+export function columnText(field: string, words: ProblemWords = {}): Text {
+  const own = words.columns?.[field];
+  if (own) return { key: own };
   return (COLUMNS as readonly string[]).includes(field)
     ? { key: `imports.column.${field}` }
     : { key: 'imports.column.other', params: { name: field } };
 }
 
-export function describeProblem(p: ImportProblem): ProblemText {
+export function describeProblem(p: ImportProblem, words: ProblemWords = {}): ProblemText {
   let where: Text;
   let column: Text | undefined;
   if (p.field === 'file' || p.line <= 0 || FILE_CODES.includes(p.code)) where = { key: 'imports.where.file' };
@@ -90,20 +101,23 @@ export function describeProblem(p: ImportProblem): ProblemText {
     where = { key: 'imports.where.header', params: { line: p.line } };
   else if (p.field === 'row' || !p.field) where = { key: 'imports.where.row', params: { line: p.line } };
   else {
-    column = columnText(p.field);
+    column = columnText(p.field, words);
     where = { key: 'imports.where.cell', params: { line: p.line } };
   }
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(p.params ?? {})) params[k] = typeof v === 'number' ? v : str(v);
-  const what: Text = (PROBLEM_CODES as readonly string[]).includes(p.code)
-    ? { key: `imports.problem.${p.code}`, params }
-    : { key: 'imports.problem.other', params: { message: p.message || p.code } };
+  const own = words.problems?.[p.code];
+  const what: Text = own
+    ? { key: own, params }
+    : (PROBLEM_CODES as readonly string[]).includes(p.code)
+      ? { key: `imports.problem.${p.code}`, params }
+      : { key: 'imports.problem.other', params: { message: p.message || p.code } };
   // "缺少“单位”列": a known column named by its code reads as its label.
   const named =
     p.code !== 'unknown_column' &&
     typeof params.column === 'string' &&
-    (COLUMNS as readonly string[]).includes(params.column)
-      ? { columnParam: columnText(params.column) }
+    ((COLUMNS as readonly string[]).includes(params.column) || !!words.columns?.[params.column])
+      ? { columnParam: columnText(params.column, words) }
       : {};
   return { where, ...(column ? { column } : {}), what, ...named, line: p.line, field: p.field };
 }
@@ -111,8 +125,8 @@ export function describeProblem(p: ImportProblem): ProblemText {
 type T = (key: string, params?: Record<string, string | number>) => string;
 
 /** One problem as one sentence: "第 5 行「数值」列：“abc”不是数字". */
-export function formatProblem(t: T, p: ImportProblem): string {
-  const d = describeProblem(p);
+export function formatProblem(t: T, p: ImportProblem, words?: ProblemWords): string {
+  const d = describeProblem(p, words);
   const column = d.column ? t(d.column.key, d.column.params) : '';
   const what = d.columnParam
     ? { ...d.what.params, column: t(d.columnParam.key, d.columnParam.params) }
@@ -133,6 +147,7 @@ export function sortProblems(ps: readonly ImportProblem[]): ImportProblem[] {
  */
 export function rejectedProblems(
   err: { code?: string; details?: unknown } | null | undefined,
+  words: ProblemWords = {},
 ): ImportProblem[] | null {
   if (!err) return null;
   const d = err.details;
@@ -151,7 +166,9 @@ export function rejectedProblems(
     )
     .map((x) => ({ ...x, field: x.field ?? 'file', params: x.params ?? {}, message: x.message ?? '' }));
   if (err.code === 'IMPORT_REJECTED') return problems;
-  return problems.some((p) => (PROBLEM_CODES as readonly string[]).includes(p.code)) ? problems : null;
+  const known = (code: string) =>
+    (PROBLEM_CODES as readonly string[]).includes(code) || !!words.problems?.[code];
+  return problems.some((p) => known(p.code)) ? problems : null;
 }
 
 /** Whether a preview may be confirmed: it read rows and found no problem. */

@@ -61,6 +61,19 @@ describe('describeSource', () => {
     expect(e.link).toEqual({ to: '/events?planId=2&unit=A01&event=9', permission: 'events.read' });
   });
 
+  it('a hotline figure names which one, its period and work orders, and links to the hotline page', () => {
+    const h = describeSource(src({ kind: 'hotline', id: 7, value: 92.5, n: 40, figure: 'timelyRate' }), ctx);
+    expect(h).toMatchObject({
+      textKey: 'sources.hotline.timelyRate',
+      params: { period: '2026-M10', n: 40 },
+      value: '92.5',
+    });
+    expect(h.link).toEqual({ to: '/hotline?plan=2&period=2026-M10', permission: 'data.import' });
+    expect(describeSource(src({ kind: 'hotline', figure: 'odd' }), ctx).textKey).toBe(
+      'sources.hotline.other',
+    );
+  });
+
   it('a period-scaled task-book target shows the full-year target and the share', () => {
     const l = describeSource(
       src({ kind: 'task_book', field: 'target', value: 60, fullTarget: 120, share: 0.5 }),

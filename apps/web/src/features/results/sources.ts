@@ -3,7 +3,7 @@
  * where the row can be opened, a link. Pure and tested; TraceView and the live page's
  * lost-points list render it through SourceList.tsx.
  */
-import type { ValueSource } from '@jixiao/contracts';
+import { hotlineFields as HOTLINE_FIGURES, type ValueSource } from '@jixiao/contracts';
 import { withQuery } from '../../shared/api.js';
 
 export interface SourceContext {
@@ -100,6 +100,8 @@ function link(s: ValueSource, ctx: SourceContext): SourceLink | null {
       return { to: withQuery('/task-books', { plan: ctx.planId }), permission: 'taskbooks.read' };
     case 'survey':
       return { to: withQuery('/surveys', { plan: ctx.planId, campaign: s.id }), permission: 'surveys.read' };
+    case 'hotline':
+      return { to: withQuery('/hotline', { plan: ctx.planId, period: s.period }), permission: 'data.import' };
     default:
       return null;
   }
@@ -136,6 +138,12 @@ function text(s: ValueSource): { textKey: string; params: Record<string, string 
       return s.value === null
         ? { textKey: 'sources.surveyShort', params: { id } }
         : { textKey: 'sources.survey', params: { id, period, n: s.n ?? 0 } };
+    case 'hotline': {
+      const figure = (HOTLINE_FIGURES as readonly (string | null | undefined)[]).includes(s.figure)
+        ? s.figure!
+        : 'other';
+      return { textKey: `sources.hotline.${figure}`, params: { period, n: s.n ?? 0 } };
+    }
     case 'missing': {
       const policy = s.policy ?? '';
       return (MISSING_POLICIES as readonly string[]).includes(policy)

@@ -1,0 +1,276 @@
+import { CheckOutlined, DeleteOutlined, EyeOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { type HotlinePreview, type HotlineStat, hotlineFields, type ImportProblem } from '@jixiao/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Empty, Select, Space, Table, Typography, Upload, type UploadFile } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../shared/api.js';
+import { CompactTable } from '../../shared/CompactTable.js';
+import { formatError, useFeedback } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
+import { PeriodSelect } from '../../shared/PeriodSelect.js';
+import { PickerPage } from '../../shared/PickerPage.js';
+import { QueryState, queryRows } from '../../shared/QueryState.js';
+import { useSearchParam } from '../../shared/useSearchParam.js';
+import { ProblemList } from '../imports/ProblemList.js';
+import { rejectedProblems } from '../imports/problems.js';
+import { usePlan } from '../plans/api.js';
+import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
+import { periodOptions } from '../results/ranking.js';
+import { hotlineApi, hotlineKeys, useHotlineFeeds, useHotlineStats } from './api.js';
+import { defaultMonth, type FeedDraft, feedsToSave, feedTargets, HOTLINE_WORDS, pct } from './model.js';
+
+const RATES = ['timelyRate', 'completionRate', 'satisfaction'] as const;
+const ACCEPT = '.xlsx,.csv';
+
+/** Upload with preview, line errors and commit: the file replaces the period's rows. */
+function UploadCard({ planId, period }: { planId: number; period: string }) {
+  const { t, message, queryClient: qc } = useFeedback();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [preview, setPreview] = useState<HotlinePreview | null>(null);
+  const [problems, setProblems] = useState<ImportProblem[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'commit' | null>(null);
+  const file = files[0]?.originFileObj;
+  // A preview belongs to its plan, period and file.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when any of them changes
+  useEffect(() => {
+    setPreview(null);
+    setProblems([]);
+    setError(null);
+  }, [planId, period, file]);
+
+  async function run(what: 'preview' | 'commit') {
+    if (!file) return;
+    setBusy(what);
+    setError(null);
+    try {
+      if (what === 'preview') {
+        const p = await hotlineApi.preview(planId, period, file);
+        setPreview(p);
+        setProblems(p.problems);
+      } else {
+        const r = await hotlineApi.commit(planId, period, file);
+        message.success(t('hotline.storedMsg', r));
+        setFiles([]);
+        setPreview(null);
+        // The figures feed the cycle input: results and live scores reload too.
+        await qc.invalidateQueries();
+      }
+    } catch (e) {
+      const ps = isApiError(e) ? rejectedProblems(e, HOTLINE_WORDS) : null;
+      if (ps) {
+        setProblems(ps);
+        setPreview(null);
+      } else setError(formatError(t, e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const ready = preview && problems.length === 0 && preview.rows.length > 0;
+  return (
+    <Card size="small" title={t('hotline.upload')}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {t('hotline.hint')}
+        </Typography.Paragraph>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          <Upload
+            accept={ACCEPT}
+            maxCount={1}
+            fileList={files}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setFiles(fileList.slice(-1))}
+            data-testid="hl-upload"
+          >
+            <Button icon={<UploadOutlined />}>{t('imports.pickFile')}</Button>
+          </Upload>
+          <Button
+            icon={<EyeOutlined />}
+            disabled={!file}
+            loading={busy === 'preview'}
+            onClick={() => void run('preview')}
+            data-testid="hl-preview"
+          >
+            {t('imports.preview')}
+          </Button>
+        </div>
+        {error && <Alert type="error" showIcon title={error} data-testid="hl-error" />}
+        {preview && preview.rows.length > 0 && (
+          <CompactTable
+            data-testid="hl-preview-rows"
+            rowKey="line"
+            scroll={{ x: 640 }}
+            dataSource={preview.rows}
+            pagination={false}
+            columns={[
+              { title: t('imports.col.line'), dataIndex: 'line', width: 60 },
+              { title: t('imports.column.unit'), dataIndex: 'unit' },
+              { title: t('hotline.fields.volume'), dataIndex: 'volume' },
+              ...RATES.map((f) => ({ title: t(`hotline.fields.${f}`), dataIndex: f, render: pct })),
+            ]}
+          />
+        )}
+        {problems.length > 0 && <ProblemList problems={problems} words={HOTLINE_WORDS} />}
+        {ready && (
+          <Space wrap>
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              loading={busy === 'commit'}
+              onClick={() => void run('commit')}
+              data-testid="hl-commit"
+            >
+              {t('imports.confirm')}
+            </Button>
+            <Typography.Text type="secondary">
+              {t('hotline.replaces', { rows: preview.rows.length, before: preview.replaces })}
+            </Typography.Text>
+          </Space>
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+/** A feed row with a stable React key. */
+type Keyed = FeedDraft & { key: string };
+
+/** The plan indicators that take a hotline figure as their value. */
+function FeedsCard({ planId }: { planId: number }) {
+  const { t, message, showError, queryClient: qc } = useFeedback();
+  const plan = usePlan(planId);
+  const feeds = useHotlineFeeds(planId);
+  const targets = useMemo(() => feedTargets(plan.data?.document), [plan.data]);
+  const [drafts, setDrafts] = useState<Keyed[] | null>(null);
+  const added = useRef(0);
+  const shown: Keyed[] = drafts ?? (feeds.data ?? []).map((f) => ({ ...f, key: f.indicator }));
+  const edit = (i: number, d: Partial<FeedDraft>) =>
+    setDrafts(shown.map((x, j) => (j === i ? { ...x, ...d } : x)));
+  const save = useMutation({
+    mutationFn: () => {
+      const { feeds: list, twice } = feedsToSave(shown);
+      if (twice) throw new Error(t('hotline.feedTwice', { indicator: twice }));
+      return hotlineApi.saveFeeds(planId, list);
+    },
+    onSuccess: async () => {
+      message.success(t('hotline.feedsSaved'));
+      setDrafts(null);
+      await qc.invalidateQueries({ queryKey: hotlineKeys.feeds(planId) });
+    },
+    onError: showError,
+  });
+  if (!feeds.data) return <QueryState query={feeds} testId="hl-feeds" />;
+  return (
+    <Card size="small" title={t('hotline.feeds')} data-testid="hl-feeds">
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {t('hotline.feedsHint')}
+        </Typography.Paragraph>
+        {shown.map((d, i) => (
+          <Space key={d.key} wrap>
+            <Select
+              style={{ width: 160 }}
+              value={d.field}
+              options={hotlineFields.map((f) => ({ value: f, label: t(`hotline.fields.${f}`) }))}
+              onChange={(field) => edit(i, { field })}
+            />
+            <Typography.Text>→</Typography.Text>
+            <Select
+              style={{ width: 280 }}
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('hotline.indicator')}
+              value={d.indicator ?? undefined}
+              options={targets.map((x) => ({ value: x.code, label: `${x.code} ${x.name}` }))}
+              onChange={(indicator) => edit(i, { indicator })}
+            />
+            <Button
+              icon={<DeleteOutlined />}
+              aria-label={t('hotline.removeFeed')}
+              onClick={() => setDrafts(shown.filter((_, j) => j !== i))}
+            />
+          </Space>
+        ))}
+        {shown.length === 0 && <Typography.Text type="secondary">{t('hotline.noFeeds')}</Typography.Text>}
+        <Space>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => {
+              added.current += 1;
+              setDrafts([...shown, { field: 'timelyRate', indicator: null, key: `new-${added.current}` }]);
+            }}
+          >
+            {t('hotline.addFeed')}
+          </Button>
+          <Button
+            type="primary"
+            disabled={drafts === null}
+            loading={save.isPending}
+            onClick={() => save.mutate()}
+          >
+            {t('hotline.saveFeeds')}
+          </Button>
+        </Space>
+      </Space>
+    </Card>
+  );
+}
+
+/** Hotline work-order statistics (H8): upload per period, the stored figures per unit, the feeds. */
+export default function HotlinePage() {
+  const { t } = useTranslation();
+  const { plans, offered, plan, planId, setPlan } = usePlanChoice({ resets: ['period'] });
+  const choices = useMemo(() => (plan ? periodOptions(plan.year) : []), [plan]);
+  const [periodParam, setPeriod] = useSearchParam('period');
+  const period = periodParam ?? (plan ? defaultMonth(plan.year, new Date()) : undefined);
+  const stats = useHotlineStats(planId, period);
+  if (!plans.data) return <QueryState query={plans} testId="hl-plans" />;
+  if (!offered.length || !planId || !period) return <Empty description={t('events.noPlans')} />;
+  return (
+    <PickerPage
+      pickers={
+        <>
+          <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="hl-plan" />
+          <PeriodSelect
+            testId="hl-period"
+            width={140}
+            periods={choices}
+            value={period}
+            onChange={setPeriod}
+          />
+        </>
+      }
+    >
+      <UploadCard planId={planId} period={period} />
+      <Card size="small" title={t('hotline.storedTitle', { period })}>
+        <Table<HotlineStat>
+          size="small"
+          rowKey="id"
+          data-testid="hl-stats"
+          {...queryRows(stats, t('hotline.none'), 'hl-stats')}
+          scroll={{ x: 800 }}
+          pagination={false}
+          columns={[
+            {
+              title: t('imports.column.unit'),
+              dataIndex: 'unitName',
+              render: (n: string, s) => `${s.unitCode} ${n}`,
+            },
+            { title: t('hotline.fields.volume'), dataIndex: 'volume', width: 100 },
+            ...RATES.map((f) => ({ title: t(`hotline.fields.${f}`), dataIndex: f, width: 120, render: pct })),
+            { title: t('hotline.source'), dataIndex: 'source', width: 140 },
+            {
+              title: t('hotline.importedAt'),
+              dataIndex: 'importedAt',
+              width: 170,
+              render: (d: string) => formatDateTime(d),
+            },
+          ]}
+        />
+      </Card>
+      <FeedsCard planId={planId} />
+    </PickerPage>
+  );
+}
