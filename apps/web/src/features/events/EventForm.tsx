@@ -125,8 +125,9 @@ export function EventForm({
     }
   }
 
-  const help = (p: DraftProblem) => (show(p) ? t(`events.problem.${p}`) : undefined);
-  const status = (p: DraftProblem) => (show(p) ? ('error' as const) : undefined);
+  /** A form item's problem `p`, once shown: its text under the field and the field in red. */
+  const problem = (p: DraftProblem) =>
+    show(p) ? { help: t(`events.problem.${p}`), validateStatus: 'error' as const } : {};
 
   return (
     <Drawer
@@ -158,12 +159,7 @@ export function EventForm({
             options={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))}
           />
         </Form.Item>
-        <Form.Item
-          label={t('events.form.period')}
-          extra={t('events.form.periodHint')}
-          help={help('period')}
-          validateStatus={status('period')}
-        >
+        <Form.Item label={t('events.form.period')} extra={t('events.form.periodHint')} {...problem('period')}>
           <Select
             data-testid="ev-period"
             value={d.period}
@@ -171,7 +167,7 @@ export function EventForm({
             options={periods.map((p) => ({ value: p, label: p }))}
           />
         </Form.Item>
-        <Form.Item label={t('events.form.unit')} help={help('unit')} validateStatus={status('unit')}>
+        <Form.Item label={t('events.form.unit')} {...problem('unit')}>
           <Select
             data-testid="ev-unit"
             showSearch={{ optionFilterProp: 'label' }}
@@ -182,7 +178,7 @@ export function EventForm({
           />
         </Form.Item>
         {d.kind === 'bonus' && (
-          <Form.Item label={t('events.form.source')} help={help('source')} validateStatus={status('source')}>
+          <Form.Item label={t('events.form.source')} {...problem('source')}>
             {rules.sources.length ? (
               <Select
                 data-testid="ev-source"
@@ -199,8 +195,7 @@ export function EventForm({
         {d.kind === 'veto' && (
           <Form.Item
             label={t('events.form.code')}
-            help={help('code')}
-            validateStatus={status('code')}
+            {...problem('code')}
             extra={
               d.code && (VETO_CODES as readonly string[]).includes(d.code)
                 ? t(`events.veto.${d.code}`)
@@ -222,11 +217,7 @@ export function EventForm({
           </Form.Item>
         )}
         {d.kind === 'deduction' && (
-          <Form.Item
-            label={t('events.form.indicator')}
-            help={help('indicator')}
-            validateStatus={status('indicator')}
-          >
+          <Form.Item label={t('events.form.indicator')} {...problem('indicator')}>
             <Select
               data-testid="ev-indicator"
               allowClear
@@ -241,8 +232,7 @@ export function EventForm({
         {d.kind !== 'veto' && (
           <Form.Item
             label={d.kind === 'bonus' ? t('events.form.pointsBonus') : t('events.form.pointsDeduction')}
-            help={help('points')}
-            validateStatus={status('points')}
+            {...problem('points')}
             extra={
               room === null
                 ? undefined
@@ -262,7 +252,7 @@ export function EventForm({
             />
           </Form.Item>
         )}
-        <Form.Item label={t('events.form.reason')} help={help('reason')} validateStatus={status('reason')}>
+        <Form.Item label={t('events.form.reason')} {...problem('reason')}>
           <ReasonInput
             testId="ev-reason"
             rows={4}
