@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryRows } from '../../shared/QueryState.js';
+import { unitColumn } from '../../shared/unitColumn.js';
 import type { useEvents } from './api.js';
 import type { Dialog } from './EventDialogs.js';
 import { eventActions, type eventRights, KIND_COLOR, STATUS_COLOR, VETO_CODES } from './model.js';
@@ -43,13 +44,7 @@ export function EventTable({
   };
 
   const columns: ColumnsType<CycleEvent> = [
-    {
-      title: t('events.col.unit'),
-      key: 'unit',
-      width: 170,
-      render: (_, e) => `${e.unitCode} ${e.unitName}`,
-      sorter: (a, b) => a.unitCode.localeCompare(b.unitCode),
-    },
+    unitColumn(t('events.col.unit'), 170),
     {
       title: t('events.col.kind'),
       key: 'kind',

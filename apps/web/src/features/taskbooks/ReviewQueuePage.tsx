@@ -9,6 +9,7 @@ import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryRows, queryTable } from '../../shared/QueryState.js';
 import { ReasonInput } from '../../shared/ReasonInput.js';
+import { unitColumn } from '../../shared/unitColumn.js';
 import { usePlanParam } from '../../shared/usePlanParam.js';
 import { tbApi, tbKeys, useChangeRequests, useTaskBooks } from './api.js';
 import { PlanPicker } from './PlanPicker.js';
@@ -60,12 +61,7 @@ export default function ReviewQueuePage() {
                   pagination={{ pageSize: 20, hideOnSinglePage: true }}
                   {...queryTable(books, t('taskbooks.queue.empty'), 'tb-queue')}
                   columns={[
-                    {
-                      title: t('taskbooks.queue.unit'),
-                      key: 'unit',
-                      render: (_, b) => `${b.unitCode} ${b.unitName}`,
-                      sorter: (a, b) => a.unitCode.localeCompare(b.unitCode),
-                    },
+                    unitColumn(t('taskbooks.queue.unit')),
                     {
                       title: t('taskbooks.queue.status'),
                       dataIndex: 'status',

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../shared/format.js';
 import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState } from '../../shared/QueryState.js';
+import { unitColumn } from '../../shared/unitColumn.js';
 import { usePeriods } from '../submissions/api.js';
 import { startedPeriods } from '../submissions/model.js';
 import { PlanSelect, usePlanPeriodParams } from '../submissions/PlanSelect.js';
@@ -32,12 +33,7 @@ export default function VerificationPage() {
   const [tab, setTab] = useState('queue');
 
   const columns: ColumnsType<VerificationQueueItem> = [
-    {
-      title: t('submissions.col.unit'),
-      key: 'unit',
-      render: (_, q) => `${q.unitCode} ${q.unitName}`,
-      sorter: (a, b) => a.unitCode.localeCompare(b.unitCode),
-    },
+    unitColumn(t('submissions.col.unit')),
     {
       title: t('submissions.col.indicator'),
       key: 'ind',
