@@ -1,7 +1,8 @@
 import type { ByScope, MethodSpec, Plan } from '@jixiao/engine';
-import { Alert, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { Alert, Button, Drawer, Form, Input, InputNumber, Space, Switch } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CodeSelect } from '../../shared/CodeSelect.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { type RowValues, updateRow } from './edit.js';
 import { ByScopeTable, IssueText } from './FormBits.js';
@@ -14,6 +15,11 @@ import {
   rowSettingsValues,
 } from './RowSettingsFields.js';
 import { indexIssues, type PlanRow, type RowIssue } from './tree.js';
+
+/** The choices of a row's direction, missing-value policy and indicator kind. */
+const DIRECTIONS = ['higher', 'lower'];
+const MISSING_POLICIES = ['zero', 'reweight', 'error'];
+const INDICATOR_KINDS = ['common', 'individual', 'unit_specific'];
 
 interface RowForm extends RowSettingsForm {
   code: string;
@@ -206,23 +212,19 @@ export function RowDrawer({
             </Form.Item>
             <Space wrap>
               <Form.Item name="direction" label={t('planEditor.direction')}>
-                <Select
+                <CodeSelect
                   allowClear
                   style={{ width: 150 }}
-                  options={(['higher', 'lower'] as const).map((d) => ({
-                    value: d,
-                    label: t(`planEditor.directions.${d}`),
-                  }))}
+                  codes={DIRECTIONS}
+                  labels="planEditor.directions"
                 />
               </Form.Item>
               <Form.Item name="missing" label={t('planEditor.missing')}>
-                <Select
+                <CodeSelect
                   allowClear
                   style={{ width: 180 }}
-                  options={(['zero', 'reweight', 'error'] as const).map((d) => ({
-                    value: d,
-                    label: t(`planEditor.missingPolicies.${d}`),
-                  }))}
+                  codes={MISSING_POLICIES}
+                  labels="planEditor.missingPolicies"
                 />
               </Form.Item>
             </Space>
@@ -240,13 +242,11 @@ export function RowDrawer({
             </Form.Item>
             <Space wrap>
               <Form.Item name="kind" label={t('planEditor.kind')}>
-                <Select
+                <CodeSelect
                   allowClear
                   style={{ width: 150 }}
-                  options={(['common', 'individual', 'unit_specific'] as const).map((k) => ({
-                    value: k,
-                    label: t(`planEditor.kinds.${k}`),
-                  }))}
+                  codes={INDICATOR_KINDS}
+                  labels="planEditor.kinds"
                 />
               </Form.Item>
               <Form.Item name="unit" label={t('planEditor.unit')}>
