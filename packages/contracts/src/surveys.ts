@@ -455,9 +455,21 @@ export const commentAct = z.discriminatedUnion('action', [
     version: z.number().int(),
   }),
   z.strictObject({ action: z.literal('dispatch'), version: z.number().int() }),
-  z.strictObject({ action: z.literal('answer'), answer: z.string().trim().min(1).max(2000), version: z.number().int() }),
-  z.strictObject({ action: z.literal('close'), note: z.string().trim().max(500).optional(), version: z.number().int() }),
-  z.strictObject({ action: z.literal('return'), note: z.string().trim().min(1).max(500), version: z.number().int() }),
+  z.strictObject({
+    action: z.literal('answer'),
+    answer: z.string().trim().min(1).max(2000),
+    version: z.number().int(),
+  }),
+  z.strictObject({
+    action: z.literal('close'),
+    note: z.string().trim().max(500).optional(),
+    version: z.number().int(),
+  }),
+  z.strictObject({
+    action: z.literal('return'),
+    note: z.string().trim().min(1).max(500),
+    version: z.number().int(),
+  }),
 ]);
 export const commentTopic = z.strictObject({
   code,
