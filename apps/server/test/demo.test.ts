@@ -81,6 +81,19 @@ describe('demo city seed', () => {
     expect(await count("select count(*)::int as n from audit_log where action = 'demo.seed'")).toBe(1);
   });
 
+  it('has the hotline work orders of every unit, M01–M10, within range, and no feed set (H8)', async () => {
+    expect(await count('select count(*)::int as n from hotline_stat')).toBe(125 * 10);
+    expect(await count('select count(distinct period)::int as n from hotline_stat')).toBe(10);
+    expect(
+      await count(
+        `select count(*)::int as n from hotline_stat
+          where volume < 0 or timely_rate not between 0 and 100 or completion_rate not between 0 and 100
+             or satisfaction not between 0 and 100`,
+      ),
+    ).toBe(0);
+    expect(await count('select count(*)::int as n from hotline_feed')).toBe(0);
+  });
+
   it('is idempotent', async () => {
     const before = {
       nodes: await count('select count(*)::int as n from org_node'),
