@@ -13,13 +13,11 @@ describe('hotline work-order statistics', () => {
   let office: Page;
   const HEADER = '单位编码,工单量,及时响应率(%),按时办结率(%),满意率(%)';
   const pick = (name: string, rows: string[]) =>
-    office
-      .locator('[data-testid="hl-upload"] input[type=file]')
-      .setInputFiles({
-        name,
-        mimeType: 'text/csv',
-        buffer: Buffer.from([HEADER, ...rows].join('\n'), 'utf8'),
-      });
+    office.locator('input[type=file]').setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from([HEADER, ...rows].join('\n'), 'utf8'),
+    });
 
   it('shows the stored figures of a period per unit', async () => {
     office = await h.as('office');
@@ -33,7 +31,7 @@ describe('hotline work-order statistics', () => {
     await office.goto(`${h.url}/hotline?plan=${plan.id}&period=2026-M10`);
     const stats = office.getByTestId('hl-stats');
     await stats.locator('tbody tr', { hasText: 'A01' }).waitFor({ timeout: 20_000 });
-    expect(await stats.locator('tbody tr').count()).toBe(125);
+    expect(await stats.locator('tbody tr.ant-table-row').count()).toBe(125);
   });
 
   it('a file with errors lists them by line and column in Chinese, with no confirm', async () => {
@@ -61,7 +59,7 @@ describe('hotline work-order statistics', () => {
     const stats = office.getByTestId('hl-stats');
     await stats.locator('tbody tr', { hasText: 'A02' }).waitFor({ timeout: 20_000 });
     expect(await stats.locator('tbody tr', { hasText: 'A01' }).innerText()).toContain('92.5%');
-    expect(await stats.locator('tbody tr').count()).toBe(2);
+    expect(await stats.locator('tbody tr.ant-table-row').count()).toBe(2);
     await office.screenshot({ path: join(screenshots, 'hotline.png'), fullPage: true });
   });
 });

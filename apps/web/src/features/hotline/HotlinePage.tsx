@@ -18,7 +18,15 @@ import { usePlan } from '../plans/api.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { periodOptions } from '../results/ranking.js';
 import { hotlineApi, hotlineKeys, useHotlineFeeds, useHotlineStats } from './api.js';
-import { defaultMonth, type FeedDraft, feedsToSave, feedTargets, HOTLINE_WORDS, pct } from './model.js';
+import {
+  defaultMonth,
+  type FeedDraft,
+  feedsToSave,
+  feedTargets,
+  HOTLINE_WORDS,
+  pct,
+  sourceText,
+} from './model.js';
 
 const RATES = ['timelyRate', 'completionRate', 'satisfaction'] as const;
 const ACCEPT = '.xlsx,.csv';
@@ -260,7 +268,15 @@ export default function HotlinePage() {
             },
             { title: t('hotline.fields.volume'), dataIndex: 'volume', width: 100 },
             ...RATES.map((f) => ({ title: t(`hotline.fields.${f}`), dataIndex: f, width: 120, render: pct })),
-            { title: t('hotline.source'), dataIndex: 'source', width: 140 },
+            {
+              title: t('hotline.source'),
+              dataIndex: 'source',
+              width: 160,
+              render: (v: string) => {
+                const x = sourceText(v);
+                return t(x.key, x.params);
+              },
+            },
             {
               title: t('hotline.importedAt'),
               dataIndex: 'importedAt',

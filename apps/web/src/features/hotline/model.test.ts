@@ -1,7 +1,7 @@
 import type { ImportProblem } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, rejectedProblems } from '../imports/problems.js';
-import { defaultMonth, feedsToSave, feedTargets, HOTLINE_WORDS, pct } from './model.js';
+import { defaultMonth, feedsToSave, feedTargets, HOTLINE_WORDS, pct, sourceText } from './model.js';
 
 const t = (k: string, p?: Record<string, string | number>) =>
   p && Object.keys(p).length ? `${k}${JSON.stringify(p)}` : k;
@@ -65,6 +65,8 @@ describe('hotline page model', () => {
     ).toBe('A1');
     expect(pct(92.5)).toBe('92.5%');
     expect(defaultMonth(2026, new Date(2026, 2, 5))).toBe('2026-M03');
+    expect(sourceText('api:12345热线')).toEqual({ key: 'hotline.sourceApi', params: { name: '12345热线' } });
+    expect(sourceText('file').key).toBe('hotline.sourceFile');
     expect(defaultMonth(2025, new Date(2026, 2, 5))).toBe('2025-M12');
   });
 });

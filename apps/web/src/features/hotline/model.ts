@@ -68,3 +68,9 @@ export const pct = (n: number) => `${Number(n.toFixed(2))}%`;
 /** The month a page opens with: this month in the plan's year, else its December. */
 export const defaultMonth = (year: number, now: Date) =>
   `${year}-M${String(now.getFullYear() === year ? now.getMonth() + 1 : 12).padStart(2, '0')}`;
+
+/** Where a stored row came from, as an i18n key: the office's upload, or a system's API token. */
+export function sourceText(source: string): { key: string; params: Record<string, string> } {
+  if (source.startsWith('api:')) return { key: 'hotline.sourceApi', params: { name: source.slice(4) } };
+  return { key: 'hotline.sourceFile', params: {} };
+}
