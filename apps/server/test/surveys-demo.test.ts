@@ -53,6 +53,17 @@ describe('demo: survey campaigns', () => {
     }
   });
 
+  it('has comments in every state, and the e-poll and paper channels with ballots in', async () => {
+    const comments = await get('/api/survey-comments');
+    expect(new Set(comments.map((c: { status: string }) => c.status))).toEqual(
+      new Set(['new', 'dispatched', 'answered', 'returned', 'closed']),
+    );
+    const channels = await env.database.query<{ channel: string }>(
+      'select distinct channel from survey_response order by channel',
+    );
+    expect(channels.map((c) => c.channel)).toEqual(['code', 'paper', 'poll']);
+  });
+
   it('the October cycle input takes S1 from the mid-year campaign (no year figure yet)', async () => {
     const plan = (
       await env.database.query<{ id: number }>("select id from plan where status = 'active' and year = 2026")

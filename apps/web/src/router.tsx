@@ -31,6 +31,7 @@ const BallotPage = lazy(() => import('./features/surveys/BallotPage.js'));
 const PollPage = lazy(() => import('./features/surveys/PollPage.js'));
 const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.js'));
 const PaperPage = lazy(() => import('./features/paper/PaperPage.js'));
+const CommentsPage = lazy(() => import('./features/comments/CommentsPage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
 const h = (crumb: string): RouteHandle => ({ crumb });
@@ -181,6 +182,24 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="surveys.enter">
                 <PaperPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'comments',
+            handle: h('commentsNav.office'),
+            element: (
+              <RequirePermission permission="surveys.manage">
+                <CommentsPage office />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'my-comments',
+            handle: h('commentsNav.unit'),
+            element: (
+              <RequirePermission permission="comments.answer">
+                <CommentsPage office={false} />
               </RequirePermission>
             ),
           },

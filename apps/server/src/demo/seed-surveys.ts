@@ -5,6 +5,7 @@ import { recordAudit } from '../modules/audit/audit.service.js';
 import { cstEnd, cstStart } from '../modules/periods/period-state.js';
 import * as plansRepo from '../modules/plans/plans.repository.js';
 import { ballotCodeHash, newBallotCodes, normaliseBallotCode } from '../modules/surveys/ballot-codes.js';
+import * as commentsRepo from '../modules/surveys/comments.repository.js';
 import * as paperRepo from '../modules/surveys/paper.repository.js';
 import * as repo from '../modules/surveys/surveys.repository.js';
 import { scoreCampaign } from '../modules/surveys/surveys.service.js';
@@ -254,6 +255,7 @@ export async function seedSurveys(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
     objectId: mid.c.id,
     after: { status: 'scored' },
   });
+  await seedComments(tx, mid.c.id, systemUnits);
 
   // Year-end: open through December, 40 % to all of each sample in (a fifth of the units complete).
   const pollUnits = units.slice(0, POLL_UNITS);
@@ -361,4 +363,62 @@ async function seedPaper(tx: Executor, c: repo.CampaignRow, group: repo.RaterGro
     await paperRepo.putSheet(tx, open.id, seq, 'first', sheet(first), 'surveyor');
     await paperRepo.putSheet(tx, open.id, seq, 'second', sheet(second), 'office');
   }
+}
+
+/** The office's topic rules (H9) and the mid-year comments in every state of their life. */
+const TOPICS = [
+  { code: 'efficiency', name: '办事效率', keywords: ['效率', '排队', '等待', '慢', '跑'] },
+  { code: 'attitude', name: '服务态度', keywords: ['态度', '热情', '冷', '耐心'] },
+  { code: 'openness', name: '政务公开', keywords: ['公开', '透明', '告知'] },
+  { code: 'environment', name: '营商环境', keywords: ['企业', '营商', '审批'] },
+];
+
+async function seedComments(tx: Executor, campaignId: number, units: { id: number; code: string }[]) {
+  await commentsRepo.replaceTopics(tx, TOPICS);
+  const unit = (code: string) => units.find((u) => u.code === code)?.id ?? units[0]!.id;
+  const at = (d: number) => cstStart(YEAR, 7, d);
+  const rows = [
+    { unit: null, topic: null, status: 'new', text: '希望各部门进一步提高服务水平' },
+    { unit: 'B1-01', topic: 'environment', status: 'new', text: '企业投资项目审批环节还是偏多' },
+    { unit: 'A01', topic: 'openness', status: 'dispatched', text: '信访举报处理进度希望能及时告知' },
+    {
+      unit: 'A01',
+      topic: 'efficiency',
+      status: 'answered',
+      text: '窗口排队时间较长，高峰时段等待超过半小时',
+      answer: '已增设 2 个窗口并推行预约办理，高峰等待降至 15 分钟以内',
+    },
+    {
+      unit: 'B1-01',
+      topic: 'attitude',
+      status: 'returned',
+      text: '个别工作人员解释政策不够耐心',
+      answer: '已组织学习',
+      note: '请写明具体整改措施和完成时限',
+    },
+    {
+      unit: 'B2-01',
+      topic: 'efficiency',
+      status: 'closed',
+      text: '执法检查能否合并，减少企业来回跑',
+      answer: '推行“综合查一次”，同类检查合并进行',
+      note: '措施具体，予以办结',
+    },
+  ];
+  await commentsRepo.insertComments(
+    tx,
+    rows.map((r, i) => ({
+      campaignId,
+      unitId: r.unit ? unit(r.unit) : null,
+      topic: r.topic,
+      source: i % 2 ? 'paper' : 'code',
+      text: r.text,
+      status: r.status,
+      answer: r.answer ?? null,
+      answeredAt: r.answer ? at(20) : null,
+      answeredBy: r.answer ? 'unitadmin' : null,
+      officeNote: r.note ?? null,
+      createdAt: at(3),
+    })),
+  );
 }

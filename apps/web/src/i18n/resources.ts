@@ -1,4 +1,5 @@
 import { explainTemplates } from '@jixiao/contracts';
+import commentsEn from './locales/en/comments.json';
 import commonEn from './locales/en/common.json';
 import eventsImportsEn from './locales/en/events-imports.json';
 import hotlineEn from './locales/en/hotline.json';
@@ -11,6 +12,7 @@ import revisionNotesEn from './locales/en/revision-notes.json';
 import submissionsEn from './locales/en/submissions.json';
 import surveysEn from './locales/en/surveys.json';
 import taskbooksEn from './locales/en/taskbooks.json';
+import commentsZhCN from './locales/zh-CN/comments.json';
 import commonZhCN from './locales/zh-CN/common.json';
 import eventsImportsZhCN from './locales/zh-CN/events-imports.json';
 import hotlineZhCN from './locales/zh-CN/hotline.json';
@@ -44,6 +46,7 @@ export const zhCN = {
   revisionNotes: revisionNotesZhCN,
   surveys: surveysZhCN,
   paper: paperZhCN,
+  comments: commentsZhCN,
   hotline: hotlineZhCN,
 };
 
@@ -59,6 +62,7 @@ export const en: Namespaces = {
   revisionNotes: revisionNotesEn,
   surveys: surveysEn,
   paper: paperEn,
+  comments: commentsEn,
   hotline: hotlineEn,
 };
 
@@ -94,6 +98,7 @@ export function translation(lang: Lang) {
     ...d.revisionNotes,
     ...d.surveys,
     ...d.paper,
+    ...d.comments,
     ...d.hotline,
   };
 }
