@@ -4,7 +4,7 @@ import { cycleInput } from '../src/modules/inputs/inputs.service.js';
 import * as plansRepo from '../src/modules/plans/plans.repository.js';
 import { makeUser, signIn } from './helpers.js';
 import { form } from './multipart.js';
-import { buildCycle, type CycleFixture, cyclePlan } from './notices-fixture.js';
+import { buildCycle, type CycleFixture, cyclePlan, issueApiToken } from './notices-fixture.js';
 import { useTestApp } from './use-app.js';
 
 /**
@@ -57,13 +57,7 @@ describe('hotline statistics (H8)', () => {
 
   beforeAll(async () => {
     f = await buildCycle(env);
-    const r = await env.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers: { cookie: f.office },
-      payload: { name: '12345热线' },
-    });
-    token = r.json().token;
+    ({ token } = await issueApiToken(env, f.office, '12345热线'));
   });
 
   it('maps the timely-response rate to I1 (a leaf of the plan only, once)', async () => {

@@ -151,3 +151,15 @@ export const fixtureItems = [
     status: 'in_progress',
   },
 ];
+
+/** An API token the office makes (POST /api/api-tokens, as on the supervision page): its id and its secret. */
+export async function issueApiToken(env: TestEnv, cookie: string, name: string) {
+  const r = await env.app.inject({
+    method: 'POST',
+    url: '/api/api-tokens',
+    headers: { cookie },
+    payload: { name },
+  });
+  if (r.statusCode !== 201) throw new Error(`POST /api/api-tokens: ${r.statusCode} ${r.body}`);
+  return r.json() as { id: number; token: string };
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { supervisionValues } from '../src/modules/supervision/supervision.service.js';
-import { buildCycle, type CycleFixture, fixtureItems } from './notices-fixture.js';
+import { buildCycle, type CycleFixture, fixtureItems, issueApiToken } from './notices-fixture.js';
 import { useTestApp } from './use-app.js';
 
 describe('supervision items (H6)', () => {
@@ -25,15 +25,8 @@ describe('supervision items (H6)', () => {
 
   beforeAll(async () => {
     f = await buildCycle(env);
-    const r = await env.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers: { cookie: f.office },
-      payload: { name: '督查系统' },
-    });
-    expect(r.statusCode).toBe(201);
-    token = r.json().token;
-    tokenId = r.json().id;
+    // Made with status 201, or issueApiToken throws.
+    ({ token, id: tokenId } = await issueApiToken(env, f.office, '督查系统'));
   });
 
   it('shows the token once and stores only its hash', async () => {

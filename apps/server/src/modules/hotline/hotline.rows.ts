@@ -6,7 +6,13 @@ import {
   hotlineColumnOf,
   hotlineFields,
 } from '@jixiao/contracts';
-import type { DataProblem, DataProblemCode, TableColumns, TableRow } from '../imports/data-file.js';
+import {
+  type DataProblem,
+  type DataProblemCode,
+  problem,
+  type TableColumns,
+  type TableRow,
+} from '../imports/data-file.js';
 
 /**
  * Hotline statistics rows (H8), pure: the columns of a hotline file (read by the data import's
@@ -47,26 +53,21 @@ export const pushedRow = (r: HotlineRowInput, index: number): HotlineRaw => ({
   },
 });
 
-const problem = (
+/** A row problem whose English message names its line, as the data import's row checks word theirs. */
+const bad = (
   line: number,
   field: string,
   code: DataProblemCode,
   params: DataProblem['params'],
   message: string,
-): DataProblem => ({
-  line,
-  field,
-  code,
-  params,
-  message: `line ${line}: ${message}`,
-});
+) => problem(line, field, code, params, `line ${line}: ${message}`);
 
 /** The period being loaded must be one of the plan's year (checked once, on line 1). */
 export function periodProblems(period: string, year: number): DataProblem[] {
   return period.startsWith(`${year}-`)
     ? []
     : [
-        problem(
+        bad(
           1,
           'period',
           'period_out_of_year',
@@ -101,7 +102,7 @@ export function checkHotlineRows(
     const before = problems.length;
     if (c.period !== undefined && c.period !== period)
       problems.push(
-        problem(
+        bad(
           r.line,
           'period',
           'wrong_period',
@@ -112,11 +113,11 @@ export function checkHotlineRows(
     const unit = c.unit ?? '';
     const unitId = units.get(unit);
     if (unitId === undefined)
-      problems.push(problem(r.line, 'unit', 'unknown_unit', { unit }, `unknown unit "${unit}"`));
+      problems.push(bad(r.line, 'unit', 'unknown_unit', { unit }, `unknown unit "${unit}"`));
     const seen = firstLine.get(unit);
     if (unit && seen !== undefined)
       problems.push(
-        problem(
+        bad(
           r.line,
           'unit',
           'duplicate_unit',
@@ -131,12 +132,12 @@ export function checkHotlineRows(
       figures[f] = x;
       const value = c[f] ?? '';
       if (!Number.isFinite(x))
-        problems.push(problem(r.line, f, 'not_a_number', { value }, `${f} "${value}" is not a number`));
+        problems.push(bad(r.line, f, 'not_a_number', { value }, `${f} "${value}" is not a number`));
       else if (f === 'volume' && x < 0)
-        problems.push(problem(r.line, f, 'negative_volume', { value }, `volume ${value} is negative`));
+        problems.push(bad(r.line, f, 'negative_volume', { value }, `volume ${value} is negative`));
       else if (f === 'volume' && !Number.isInteger(x))
         problems.push(
-          problem(
+          bad(
             r.line,
             f,
             'fractional_volume',
@@ -145,9 +146,7 @@ export function checkHotlineRows(
           ),
         );
       else if (RATES.includes(f) && (x < 0 || x > 100))
-        problems.push(
-          problem(r.line, f, 'rate_out_of_range', { value }, `${f} ${value} is outside 0–100 (%)`),
-        );
+        problems.push(bad(r.line, f, 'rate_out_of_range', { value }, `${f} ${value} is outside 0–100 (%)`));
     }
     if (problems.length === before && unitId !== undefined)
       rows.push({ line: r.line, unit, unitId, ...figures });

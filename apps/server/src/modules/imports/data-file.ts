@@ -78,7 +78,8 @@ export interface DataProblem {
   message: string;
 }
 
-const problem = (
+/** A problem of a data file (or of another file read with readTable, e.g. hotline statistics). */
+export const problem = (
   line: number,
   field: string,
   code: DataProblemCode,
