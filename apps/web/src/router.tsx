@@ -32,6 +32,8 @@ const PollPage = lazy(() => import('./features/surveys/PollPage.js'));
 const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.js'));
 const PaperPage = lazy(() => import('./features/paper/PaperPage.js'));
 const CommentsPage = lazy(() => import('./features/comments/CommentsPage.js'));
+const QuestionnairesPage = lazy(() => import('./features/questionnaires/QuestionnairesPage.js'));
+const QuestionnaireBuilderPage = lazy(() => import('./features/questionnaires/QuestionnaireBuilderPage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
 const h = (crumb: string): RouteHandle => ({ crumb });
@@ -211,6 +213,29 @@ export const router = createBrowserRouter([
                 <HotlinePage />
               </RequirePermission>
             ),
+          },
+          {
+            path: 'questionnaires',
+            handle: h('questionnairesNav.questionnaires'),
+            children: [
+              {
+                index: true,
+                element: (
+                  <RequirePermission permission="surveys.manage">
+                    <QuestionnairesPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: ':id',
+                handle: h('questionnaires.crumb'),
+                element: (
+                  <RequirePermission permission="surveys.manage">
+                    <QuestionnaireBuilderPage />
+                  </RequirePermission>
+                ),
+              },
+            ],
           },
           {
             path: 'results',

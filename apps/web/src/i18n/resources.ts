@@ -7,6 +7,7 @@ import methodParamsEn from './locales/en/method-params.json';
 import noticesEn from './locales/en/notices.json';
 import paperEn from './locales/en/paper.json';
 import plansEditorEn from './locales/en/plans-editor.json';
+import questionnairesEn from './locales/en/questionnaires.json';
 import resultsLoopEn from './locales/en/results-loop.json';
 import revisionNotesEn from './locales/en/revision-notes.json';
 import submissionsEn from './locales/en/submissions.json';
@@ -20,6 +21,7 @@ import methodParamsZhCN from './locales/zh-CN/method-params.json';
 import noticesZhCN from './locales/zh-CN/notices.json';
 import paperZhCN from './locales/zh-CN/paper.json';
 import plansEditorZhCN from './locales/zh-CN/plans-editor.json';
+import questionnairesZhCN from './locales/zh-CN/questionnaires.json';
 import resultsLoopZhCN from './locales/zh-CN/results-loop.json';
 import revisionNotesZhCN from './locales/zh-CN/revision-notes.json';
 import submissionsZhCN from './locales/zh-CN/submissions.json';
@@ -48,6 +50,7 @@ export const zhCN = {
   paper: paperZhCN,
   comments: commentsZhCN,
   hotline: hotlineZhCN,
+  questionnaires: questionnairesZhCN,
 };
 
 export const en: Namespaces = {
@@ -64,6 +67,7 @@ export const en: Namespaces = {
   paper: paperEn,
   comments: commentsEn,
   hotline: hotlineEn,
+  questionnaires: questionnairesEn,
 };
 
 /**
@@ -100,5 +104,6 @@ export function translation(lang: Lang) {
     ...d.paper,
     ...d.comments,
     ...d.hotline,
+    ...d.questionnaires,
   };
 }

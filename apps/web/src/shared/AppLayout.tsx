@@ -9,6 +9,7 @@ import {
   ExceptionOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
   FlagOutlined,
   FormOutlined,
   HomeOutlined,
@@ -71,6 +72,12 @@ const NAV: NavItem[] = [
   { path: '/live', label: 'submissionsNav.live', icon: <DashboardOutlined />, permission: 'results.read' },
   { path: '/events', label: 'eventsNav.events', icon: <ExceptionOutlined />, permission: 'events.read' },
   { path: '/surveys', label: 'surveysNav.surveys', icon: <SmileOutlined />, permission: 'surveys.read' },
+  {
+    path: '/questionnaires',
+    label: 'questionnairesNav.questionnaires',
+    icon: <FileTextOutlined />,
+    permission: 'surveys.manage',
+  },
   { path: '/paper', label: 'paperNav.paper', icon: <ProfileOutlined />, permission: 'surveys.enter' },
   { path: '/comments', label: 'commentsNav.office', icon: <MessageOutlined />, permission: 'surveys.manage' },
   {

@@ -17,3 +17,12 @@ function beijing(iso: string | null | undefined, end: 16 | 19): string {
   const s = new Date(t + BEIJING_MS).toISOString();
   return `${s.slice(0, 10)} ${s.slice(11, end)}`;
 }
+
+/**
+ * A Beijing wall-clock time as the forms show it (`2026-12-01 09:30`, what `formatDateTime` prints)
+ * as an ISO instant with +08:00, whatever the browser's time zone; undefined when it is not one.
+ */
+export function beijingToIso(wall: string): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/.exec(wall.trim());
+  return m ? `${m[1]}T${m[2]}:00+08:00` : undefined;
+}

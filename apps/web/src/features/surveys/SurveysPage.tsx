@@ -1,6 +1,8 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { CampaignDetail } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
@@ -8,6 +10,7 @@ import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { PlanSelect, usePlanPeriodParams } from '../submissions/PlanSelect.js';
 import { campaignStep, useCampaigns } from './api.js';
+import { CampaignForm } from './CampaignForm.js';
 import { CampaignGroups } from './CampaignGroups.js';
 import { CampaignProgress } from './CampaignProgress.js';
 import { CampaignResults } from './CampaignResults.js';
@@ -21,7 +24,15 @@ const NEXT: Record<CampaignDetail['status'], ('open' | 'close' | 'reopen' | 'sco
 };
 
 /** One campaign: its state and steps, rater groups with their codes, progress and results. */
-function CampaignCard({ c, canManage }: { c: CampaignDetail; canManage: boolean }) {
+function CampaignCard({
+  c,
+  canManage,
+  onEdit,
+}: {
+  c: CampaignDetail;
+  canManage: boolean;
+  onEdit: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -50,6 +61,11 @@ function CampaignCard({ c, canManage }: { c: CampaignDetail; canManage: boolean 
       extra={
         canManage && (
           <Space wrap>
+            {c.status === 'draft' && (
+              <Button icon={<EditOutlined />} onClick={onEdit} data-testid="campaign-edit">
+                {t('campaignForm.edit')}
+              </Button>
+            )}
             {NEXT[c.status].map((action) => (
               <Popconfirm
                 key={action}
@@ -92,15 +108,39 @@ export default function SurveysPage() {
   const canManage = useCan('surveys.manage');
   const campaigns = useCampaigns(planId);
   const list = (campaigns.data ?? []).filter((c) => !focus || c.id === focus);
+  // The campaign form: null closed, 'new' a new campaign, else the draft being edited.
+  const [editing, setEditing] = useState<CampaignDetail | 'new' | null>(null);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="surveys-page">
-      <Card title={t('surveys.title')}>
+      <Card
+        title={t('surveys.title')}
+        extra={
+          canManage && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing('new')}
+              data-testid="campaign-new"
+            >
+              {t('campaignForm.new')}
+            </Button>
+          )
+        }
+      >
         <PlanSelect plans={usable} value={planId} onChange={setPlan} testId="surveys-plan" />
       </Card>
       {campaigns.isSuccess && list.length === 0 && <Empty description={t('surveys.empty')} />}
       {list.map((c) => (
-        <CampaignCard key={c.id} c={c} canManage={canManage} />
+        <CampaignCard key={c.id} c={c} canManage={canManage} onEdit={() => setEditing(c)} />
       ))}
+      {editing && (
+        <CampaignForm
+          plans={usable}
+          planId={planId}
+          campaign={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Space>
   );
 }

@@ -2,6 +2,7 @@ import {
   type BallotAnswers,
   ballotAccepted,
   ballotForm,
+  type CampaignCreate,
   campaignDetail,
   campaignList,
   campaignProgress,
@@ -44,6 +45,12 @@ export function useResults(id: number, enabled: boolean) {
 
 export const campaignStep = (id: number, action: 'open' | 'close' | 'reopen' | 'score', version: number) =>
   api.post(`/api/survey-campaigns/${id}/transitions`, campaignDetail, { action, version });
+
+/** A new draft campaign, or a draft's change (groups replaced as a whole; optimistic version). */
+export const createCampaign = (body: CampaignCreate) =>
+  api.post('/api/survey-campaigns', campaignDetail, body);
+export const updateCampaign = (id: number, body: Omit<CampaignCreate, 'planId'> & { version: number }) =>
+  api.put(`/api/survey-campaigns/${id}`, campaignDetail, body);
 
 export const issueCodes = (id: number, body: { groupId: number; perUnit: boolean; count: number }) =>
   api.post(`/api/survey-campaigns/${id}/codes`, codesCreated, body);

@@ -1,0 +1,219 @@
+import { type CampaignDetail, campaignKind, type PlanSummary, surveyMethod } from '@jixiao/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../shared/FormModal.js';
+import { RequiredItem } from '../../shared/RequiredItem.js';
+import { useUnits } from '../notices/api.js';
+import { useCategories, useGroups } from '../org/api.js';
+import { usePlan } from '../plans/api.js';
+import { useQuestionnaires } from '../questionnaires/api.js';
+import { latestVersions } from '../questionnaires/builder-model.js';
+import { usePeriods } from '../submissions/api.js';
+import { PlanSelect } from '../submissions/PlanSelect.js';
+import { createCampaign, updateCampaign } from './api.js';
+import {
+  bodyOf,
+  type CampaignValues,
+  newCampaign,
+  surveyLeaves,
+  unitsBySystemGroup,
+  updateOf,
+  valuesOf,
+} from './campaign-form.js';
+import { GroupsEditor } from './GroupsEditor.js';
+
+/** The form's own shape: the times as date pickers whose wall clock is Beijing time. */
+type Shape = Omit<CampaignValues, 'opensAt' | 'closesAt'> & { opensAt: Dayjs; closesAt: Dayjs };
+const WALL = 'YYYY-MM-DD HH:mm';
+
+/** The plan picker as a form control (the form item gives its value and change handler). */
+function PlanField(p: { plans: PlanSummary[]; value?: number; onChange?: (id: number) => void }) {
+  return (
+    <PlanSelect plans={p.plans} value={p.value} onChange={(id) => p.onChange?.(id)} testId="campaign-plan" />
+  );
+}
+
+/** What the form offers for the chosen plan: its periods, survey indicators, units and questionnaires. */
+function useChoices(planId: number | undefined, c: CampaignDetail | undefined) {
+  const { t } = useTranslation();
+  const plan = usePlan(planId);
+  const periods = usePeriods(planId);
+  const categories = useCategories();
+  const orgGroups = useGroups();
+  const units = useUnits();
+  const questionnaires = useQuestionnaires();
+  return useMemo(() => {
+    const year = plan.data?.year;
+    const periodCodes = new Set([
+      ...(periods.data ?? []).map((p) => p.period),
+      ...(year ? [`${year}-H1`, `${year}-Y`] : []),
+      ...(c ? [c.period] : []),
+    ]);
+    const used = new Set(c?.groups.map((g) => g.questionnaireId));
+    const all = questionnaires.data ?? [];
+    const latest = new Set(latestVersions(all).map((q) => q.id));
+    return {
+      year,
+      periods: [...periodCodes].sort().map((p) => ({ value: p, label: p })),
+      indicators: surveyLeaves(plan.data?.document).map((l) => ({
+        value: l.code,
+        label: `${l.code} ${l.name}`,
+      })),
+      questionnaires: all
+        .filter((q) => latest.has(q.id) || used.has(q.id))
+        .map((q) => ({
+          value: q.id,
+          label: `${q.name} · ${t('questionnaires.versionNo', { n: q.versionNo })}`,
+        })),
+      unitGroups: plan.data
+        ? unitsBySystemGroup(
+            plan.data.systemId,
+            categories.data ?? [],
+            orgGroups.data ?? [],
+            units.data ?? [],
+          )
+        : [],
+    };
+  }, [plan.data, periods.data, categories.data, orgGroups.data, units.data, questionnaires.data, c, t]);
+}
+
+/**
+ * A draft campaign's form (issue 10 point 2): plan, name, kind, period, indicator, anonymity,
+ * method, open and close times in Beijing time, and its rater groups. `campaign` given: edits that
+ * draft (PUT with its version); else creates one in `planId`.
+ */
+export function CampaignForm({
+  plans,
+  planId,
+  campaign,
+  onClose,
+}: {
+  plans: PlanSummary[];
+  planId: number | undefined;
+  campaign?: CampaignDetail;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Shape>();
+  const initial = useMemo(() => {
+    const plan = plans.find((p) => p.id === planId);
+    const v = campaign
+      ? valuesOf(campaign)
+      : newCampaign(planId ?? 0, plan?.year ?? new Date().getFullYear());
+    return {
+      ...v,
+      planId: campaign?.planId ?? planId,
+      opensAt: dayjs(v.opensAt),
+      closesAt: dayjs(v.closesAt),
+    };
+  }, [campaign, planId, plans]);
+  const chosenPlan = Form.useWatch('planId', form) ?? initial.planId;
+  const choices = useChoices(chosenPlan, campaign);
+  const method = Form.useWatch('method', form);
+
+  const save = useMutation({
+    mutationFn: (v: Shape) => {
+      const values = { ...v, opensAt: v.opensAt.format(WALL), closesAt: v.closesAt.format(WALL) };
+      return campaign
+        ? updateCampaign(campaign.id, updateOf(values, campaign.version))
+        : createCampaign(bodyOf(values));
+    },
+    onSuccess: (c) => {
+      message.success(t(campaign ? 'campaignForm.saved' : 'campaignForm.created', { name: c.name }));
+      void qc.invalidateQueries({ queryKey: ['surveys'] });
+      onClose();
+    },
+  });
+  const options = (e: { options: readonly string[] }, prefix: string) =>
+    e.options.map((k) => ({ value: k, label: t(`${prefix}.${k}`) }));
+
+  return (
+    <FormModal<Shape>
+      form={form}
+      mutation={save}
+      initialValues={initial}
+      onClose={onClose}
+      width={1000}
+      title={campaign ? t('campaignForm.titleEdit', { name: campaign.name }) : t('campaignForm.titleNew')}
+      okButtonProps={{ 'data-testid': 'campaign-form-save' }}
+    >
+      <div data-testid="campaign-form">
+        <Row gutter={12}>
+          <Col xs={24} md={12}>
+            {campaign ? (
+              <Form.Item label={t('surveys.plan')}>
+                {plans.find((p) => p.id === campaign.planId)?.name ?? campaign.planId}
+              </Form.Item>
+            ) : (
+              <RequiredItem name="planId" label={t('surveys.plan')}>
+                <PlanField plans={plans} />
+              </RequiredItem>
+            )}
+          </Col>
+          <Col xs={24} md={12}>
+            <RequiredItem name="name" label={t('campaignForm.name')} text>
+              <Input data-testid="campaign-name" />
+            </RequiredItem>
+          </Col>
+          <Col xs={12} md={6}>
+            <RequiredItem name="kind" label={t('campaignForm.kind')}>
+              <Select options={options(campaignKind, 'surveys.kind')} />
+            </RequiredItem>
+          </Col>
+          <Col xs={12} md={6}>
+            <RequiredItem name="period" label={t('campaignForm.period')}>
+              <Select options={choices.periods} data-testid="campaign-period" />
+            </RequiredItem>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="indicator" label={t('campaignForm.indicator')}>
+              <Select
+                allowClear
+                placeholder={t('campaignForm.indicatorNone')}
+                options={choices.indicators}
+                data-testid="campaign-indicator"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <RequiredItem name="opensAt" label={t('campaignForm.opensAt')}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format={WALL} data-testid="campaign-opens" />
+            </RequiredItem>
+          </Col>
+          <Col xs={12} md={6}>
+            <RequiredItem name="closesAt" label={t('campaignForm.closesAt')}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format={WALL} data-testid="campaign-closes" />
+            </RequiredItem>
+          </Col>
+          <Col xs={12} md={4}>
+            <RequiredItem name="method" label={t('campaignForm.method')}>
+              <Select options={options(surveyMethod, 'surveys.method')} />
+            </RequiredItem>
+          </Col>
+          <Col xs={12} md={5}>
+            <Form.Item name="shareFrom" label={t('campaignForm.shareFrom')} hidden={method !== 'share'}>
+              <InputNumber min={0} max={100} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={3}>
+            <Form.Item name="anonymous" label=" " valuePropName="checked">
+              <Checkbox>{t('campaignForm.anonymous')}</Checkbox>
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start">{t('campaignForm.groups')}</Divider>
+        <GroupsEditor
+          form={form}
+          indicators={choices.indicators}
+          questionnaires={choices.questionnaires}
+          unitGroups={choices.unitGroups}
+        />
+      </div>
+    </FormModal>
+  );
+}
