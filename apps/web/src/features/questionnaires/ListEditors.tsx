@@ -137,7 +137,7 @@ export function ScaleEditor({
           value={presetOf(scale)}
           onChange={(p) => onChange(scaleOfPreset(p, scale))}
           options={PRESETS.map((p) => ({ value: p, label: t(`questionnaires.preset.${p}`) }))}
-          style={{ width: 220 }}
+          style={{ width: 280 }}
           data-testid={`${testId}-scale`}
         />
       </Field>

@@ -36,48 +36,47 @@ function PlanField(p: { plans: PlanSummary[]; value?: number; onChange?: (id: nu
   );
 }
 
-/** What the form offers for the chosen plan: its periods, survey indicators, units and questionnaires. */
+/**
+ * What the form offers for the chosen plan: its periods, survey indicators, units and
+ * questionnaires, each list kept while its own data stays the same (an open dropdown is not
+ * rebuilt when another list arrives).
+ */
 function useChoices(planId: number | undefined, c: CampaignDetail | undefined) {
   const { t } = useTranslation();
-  const plan = usePlan(planId);
-  const periods = usePeriods(planId);
-  const categories = useCategories();
-  const orgGroups = useGroups();
-  const units = useUnits();
-  const questionnaires = useQuestionnaires();
-  return useMemo(() => {
-    const year = plan.data?.year;
-    const periodCodes = new Set([
-      ...(periods.data ?? []).map((p) => p.period),
+  const plan = usePlan(planId).data;
+  const periods = usePeriods(planId).data;
+  const categories = useCategories().data;
+  const orgGroups = useGroups().data;
+  const units = useUnits().data;
+  const all = useQuestionnaires().data;
+  const periodOptions = useMemo(() => {
+    const year = plan?.year;
+    const codes = new Set([
+      ...(periods ?? []).map((p) => p.period),
       ...(year ? [`${year}-H1`, `${year}-Y`] : []),
       ...(c ? [c.period] : []),
     ]);
+    return [...codes].sort().map((p) => ({ value: p, label: p }));
+  }, [plan, periods, c]);
+  const indicators = useMemo(
+    () => surveyLeaves(plan?.document).map((l) => ({ value: l.code, label: `${l.code} ${l.name}` })),
+    [plan],
+  );
+  const questionnaires = useMemo(() => {
     const used = new Set(c?.groups.map((g) => g.questionnaireId));
-    const all = questionnaires.data ?? [];
-    const latest = new Set(latestVersions(all).map((q) => q.id));
-    return {
-      year,
-      periods: [...periodCodes].sort().map((p) => ({ value: p, label: p })),
-      indicators: surveyLeaves(plan.data?.document).map((l) => ({
-        value: l.code,
-        label: `${l.code} ${l.name}`,
-      })),
-      questionnaires: all
-        .filter((q) => latest.has(q.id) || used.has(q.id))
-        .map((q) => ({
-          value: q.id,
-          label: `${q.name} · ${t('questionnaires.versionNo', { n: q.versionNo })}`,
-        })),
-      unitGroups: plan.data
-        ? unitsBySystemGroup(
-            plan.data.systemId,
-            categories.data ?? [],
-            orgGroups.data ?? [],
-            units.data ?? [],
-          )
-        : [],
-    };
-  }, [plan.data, periods.data, categories.data, orgGroups.data, units.data, questionnaires.data, c, t]);
+    const latest = new Set(latestVersions(all ?? []).map((q) => q.id));
+    return (all ?? [])
+      .filter((q) => latest.has(q.id) || used.has(q.id))
+      .map((q) => ({
+        value: q.id,
+        label: `${q.name} · ${t('questionnaires.versionNo', { n: q.versionNo })}`,
+      }));
+  }, [all, c, t]);
+  const unitGroups = useMemo(
+    () => (plan ? unitsBySystemGroup(plan.systemId, categories ?? [], orgGroups ?? [], units ?? []) : []),
+    [plan, categories, orgGroups, units],
+  );
+  return { periods: periodOptions, indicators, questionnaires, unitGroups };
 }
 
 /**

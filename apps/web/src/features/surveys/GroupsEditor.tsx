@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { raterGroupKind } from '@jixiao/contracts';
+import { raterChannel, raterGroupKind } from '@jixiao/contracts';
 import { Button, Card, Col, Form, type FormInstance, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RequiredItem } from '../../shared/RequiredItem.js';
@@ -77,6 +77,7 @@ export function GroupsEditor({
 }) {
   const { t } = useTranslation();
   const kinds = raterGroupKind.options.map((k) => ({ value: k, label: t(`surveys.groupKind.${k}`) }));
+  const channels = raterChannel.options.map((c) => ({ value: c, label: t(`surveys.channels.${c}`) }));
   return (
     <Form.List name="groups">
       {(fields, { add, remove }) => (
@@ -113,6 +114,11 @@ export function GroupsEditor({
                     <Select options={kinds} data-testid={`group-${i}-kind`} />
                   </RequiredItem>
                 </Col>
+                <Col xs={12} md={6}>
+                  <RequiredItem name={[name, 'channel']} label={t('surveys.channel')}>
+                    <Select options={channels} data-testid={`group-${i}-channel`} />
+                  </RequiredItem>
+                </Col>
                 <Col xs={6} md={3}>
                   <RequiredItem name={[name, 'weight']} label={t('campaignForm.weight')}>
                     <InputNumber min={0.01} max={1000} style={{ width: '100%' }} />
@@ -123,7 +129,7 @@ export function GroupsEditor({
                     <InputNumber min={0} precision={0} style={{ width: '100%' }} />
                   </RequiredItem>
                 </Col>
-                <Col xs={24} md={12}>
+                <Col xs={24} md={9}>
                   <Form.Item name={[name, 'indicator']} label={t('campaignForm.ownIndicator')}>
                     <Select
                       allowClear
@@ -133,7 +139,7 @@ export function GroupsEditor({
                     />
                   </Form.Item>
                 </Col>
-                <Col xs={24} md={12}>
+                <Col xs={24} md={9}>
                   <RequiredItem name={[name, 'questionnaireId']} label={t('campaignForm.questionnaire')}>
                     <Select options={questionnaires} data-testid={`group-${i}-questionnaire`} />
                   </RequiredItem>

@@ -40,6 +40,7 @@ const stored: CampaignDetail = {
       indicator: 'S4',
       questionnaireId: 5,
       unitIds: [21, 22],
+      channel: 'code',
       codesIssued: 30,
       codesUsed: 3,
     },
@@ -61,6 +62,7 @@ describe('a campaign as form values and back', () => {
         indicator: 'S4',
         questionnaireId: 5,
         unitIds: [21, 22],
+        channel: 'code',
       },
     ]);
   });
@@ -91,7 +93,12 @@ describe('a campaign as form values and back', () => {
   });
 
   it('gives a new group the next unused code', () => {
-    expect(newGroup([{ code: 'g2' }])).toMatchObject({ code: 'g3', kind: 'public', weight: 1 });
+    expect(newGroup([{ code: 'g2' }])).toMatchObject({
+      code: 'g3',
+      kind: 'public',
+      channel: 'code',
+      weight: 1,
+    });
     expect(newGroup([])).toMatchObject({ code: 'g1' });
   });
 });

@@ -54,6 +54,7 @@ export function valuesOf(c: CampaignDetail): CampaignValues {
       indicator: g.indicator,
       questionnaireId: g.questionnaireId,
       unitIds: g.unitIds,
+      channel: g.channel,
     })),
   };
 }
@@ -78,12 +79,21 @@ export function updateOf(v: CampaignValues, version: number) {
   return { ...rest, version };
 }
 
-/** A new rater group: the public, weight 1, the next unused code. */
+/** A new rater group: the public by code, weight 1, the next unused code. */
 export function newGroup(groups: readonly Partial<GroupValues>[]): Partial<GroupValues> {
   const used = new Set(groups.map((g) => g.code));
   let n = groups.length + 1;
   while (used.has(`g${n}`)) n++;
-  return { code: `g${n}`, name: '', kind: 'public', weight: 1, minSample: 0, indicator: null, unitIds: [] };
+  return {
+    code: `g${n}`,
+    name: '',
+    kind: 'public',
+    channel: 'code',
+    weight: 1,
+    minSample: 0,
+    indicator: null,
+    unitIds: [],
+  };
 }
 
 type Method = { kind?: string };
