@@ -2,8 +2,7 @@ import { satisfactionScale } from '@jixiao/contracts';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { auditActions, makeUser, signIn } from './helpers.js';
-import { activePlan, buildOrg, officeCookie } from './org-fixture.js';
-import { surveyPlan } from './survey-fixture.js';
+import { surveyCalls, surveySetup } from './survey-fixture.js';
 import { useTestApp } from './use-app.js';
 
 /**
@@ -22,102 +21,57 @@ describe('comments from ballots to the units', () => {
     unit: { code: string } | null;
     topic: string | null;
   }[] = [];
-  const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-    env.app.inject({ method, url, headers: { cookie }, payload: payload as never });
-  const ok = async (p: ReturnType<typeof call>, status = 200) => {
-    const r = await p;
-    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
-    return r.json();
-  };
+  const { call, ok, questionnaire, campaign, step: campaignStep } = surveyCalls(env);
   const step = (cookie: string, id: number, body: object) =>
     call(cookie, 'POST', `/api/survey-comments/${id}/steps`, body);
   const byText = (t: string) => comments.find((c) => c.text === t)!;
 
   it('open answers become comments when the campaign closes, classified by the office’s rules', async () => {
-    office = await officeCookie(env);
-    const org = await buildOrg(env, office, { u1: '一号局', u2: '二号局' }, '市');
-    units = org.units;
-    const plan = await activePlan(env, office, {
-      systemId: org.system,
-      name: '满意度方案',
-      document: surveyPlan(),
-    });
+    const setup = await surveySetup(env);
+    office = setup.office;
+    units = setup.units;
     await ok(
       call(office, 'PUT', '/api/comment-topics', [
         { code: 'efficiency', name: '办事效率', keywords: ['排队', '效率'] },
         { code: 'attitude', name: '服务态度', keywords: ['态度'] },
       ]),
     );
-    const q = await ok(
-      call(office, 'POST', '/api/questionnaires', {
-        name: '群众评议表',
-        questions: [
-          {
-            id: 'units',
-            type: 'matrix',
-            title: '各单位',
-            scale: satisfactionScale,
-            rows: { source: 'units' },
-          },
-          { id: 'advice', type: 'text', title: '意见建议', required: false },
-        ],
-      }),
-      201,
-    );
-    let c = await ok(
-      call(office, 'POST', '/api/survey-campaigns', {
-        planId: plan,
-        name: '年终评议',
-        kind: 'year_end',
-        period: '2026-Y',
-        indicator: 'S1',
-        opensAt: '2026-02-01T00:00:00+08:00',
-        closesAt: '2026-03-31T23:59:59+08:00',
-        groups: [
-          {
-            code: 'pub',
-            name: '群众',
-            kind: 'public',
-            weight: 1,
-            questionnaireId: q.id,
-            unitIds: [units.u1, units.u2],
-          },
-        ],
-      }),
-      201,
-    );
+    const q = await questionnaire(office, '群众评议表', [
+      { id: 'units', type: 'matrix', title: '各单位', scale: satisfactionScale, rows: { source: 'units' } },
+      { id: 'advice', type: 'text', title: '意见建议', required: false },
+    ]);
+    let c = await campaign(office, {
+      planId: setup.plan,
+      name: '年终评议',
+      indicator: 'S1',
+      groups: [
+        {
+          code: 'pub',
+          name: '群众',
+          kind: 'public',
+          weight: 1,
+          questionnaireId: q.id,
+          unitIds: [units.u1, units.u2],
+        },
+      ],
+    });
     const { codes } = await ok(
       call(office, 'POST', `/api/survey-campaigns/${c.id}/codes`, { groupId: c.groups[0].id, count: 3 }),
       201,
     );
-    c = await ok(
-      call(office, 'POST', `/api/survey-campaigns/${c.id}/transitions`, {
-        action: 'open',
-        version: c.version,
-      }),
-    );
+    c = await campaignStep(office, c, 'open');
     const rate = { u1: 'sat', u2: 'basic' };
     for (const [code, advice] of [
       [codes[0].code, '一号局窗口排队太久，效率要提高'],
       [codes[1].code, '工作人员态度很好'],
       [codes[2].code, undefined],
     ])
-      expect(
-        (
-          await env.app.inject({
-            method: 'POST',
-            url: '/api/ballot',
-            payload: { code, answers: { units: rate, ...(advice ? { advice } : {}) } },
-          })
-        ).statusCode,
-      ).toBe(201);
+      await ok(
+        call(null, 'POST', '/api/ballot', { code, answers: { units: rate, ...(advice ? { advice } : {}) } }),
+        201,
+      );
     expect(await ok(call(office, 'GET', `/api/survey-comments?campaignId=${c.id}`))).toEqual([]);
-    await ok(
-      call(office, 'POST', `/api/survey-campaigns/${c.id}/transitions`, {
-        action: 'close',
-        version: c.version,
-      }),
-    );
+    await campaignStep(office, c, 'close');
     comments = await ok(call(office, 'GET', `/api/survey-comments?campaignId=${c.id}`));
     expect(comments.map((x) => [x.text, x.unit?.code ?? null, x.topic]).sort()).toEqual([
       ['一号局窗口排队太久，效率要提高', 'u1', 'efficiency'], // 2 keywords; names 一号局

@@ -1,9 +1,8 @@
 import { satisfactionScale } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import { auditActions, makeUser, signIn } from './helpers.js';
-import { activePlan, buildOrg, officeCookie } from './org-fixture.js';
 import { multipart } from './submissions-fixture.js';
-import { surveyPlan } from './survey-fixture.js';
+import { surveyCalls, surveySetup } from './survey-fixture.js';
 import { useTestApp } from './use-app.js';
 
 /**
@@ -18,15 +17,9 @@ describe('paper questionnaires with double entry', () => {
   let alice = '';
   let bob = '';
   let units = { u1: 0, u2: 0 };
-  let campaign = { id: 0, version: 0, groups: [] as { id: number }[] };
+  let campaign = { id: 0, planId: 0, version: 0, groups: [] as { id: number }[] };
   let batch = { id: 0, version: 0 };
-  const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-    env.app.inject({ method, url, headers: { cookie }, payload: payload as never });
-  const ok = async (p: ReturnType<typeof call>, status = 200) => {
-    const r = await p;
-    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
-    return r.json();
-  };
+  const { call, ok, questionnaire, campaign: newCampaign, step } = surveyCalls(env);
   const sheet = (cookie: string, seq: number, pass: 'first' | 'second', answers: object) =>
     call(cookie, 'PUT', `/api/paper-batches/${batch.id}/sheets/${seq}`, { pass, answers });
   const upload = (cookie: string, pass: string, csv: string) => {
@@ -40,55 +33,33 @@ describe('paper questionnaires with double entry', () => {
   };
 
   it('the office opens a campaign with a paper group; surveyors see it and nothing else', async () => {
-    office = await officeCookie(env);
-    const org = await buildOrg(env, office, { u1: '一号局', u2: '二号局' }, '市');
-    units = org.units;
-    const plan = await activePlan(env, office, {
-      systemId: org.system,
-      name: '满意度方案',
-      document: surveyPlan(),
+    const setup = await surveySetup(env);
+    office = setup.office;
+    units = setup.units;
+    const q = await questionnaire(office, '窗口服务调查表', [
+      { id: 'overall', type: 'rating', title: '总体满意度', scale: satisfactionScale },
+      { id: 'speed', type: 'rating', title: '办事效率', scale: { kind: 'range', min: 1, max: 5 } },
+      { id: 'advice', type: 'text', title: '意见建议', required: false },
+    ]);
+    campaign = await newCampaign(office, {
+      planId: setup.plan,
+      name: '窗口服务纸质调查',
+      kind: 'mid_year',
+      indicator: 'S1',
+      groups: [
+        {
+          code: 'hall',
+          name: '办事群众',
+          kind: 'service_objects',
+          weight: 1,
+          minSample: 2,
+          questionnaireId: q.id,
+          unitIds: [units.u1, units.u2],
+          channel: 'paper',
+        },
+      ],
     });
-    const q = await ok(
-      call(office, 'POST', '/api/questionnaires', {
-        name: '窗口服务调查表',
-        questions: [
-          { id: 'overall', type: 'rating', title: '总体满意度', scale: satisfactionScale },
-          { id: 'speed', type: 'rating', title: '办事效率', scale: { kind: 'range', min: 1, max: 5 } },
-          { id: 'advice', type: 'text', title: '意见建议', required: false },
-        ],
-      }),
-      201,
-    );
-    campaign = await ok(
-      call(office, 'POST', '/api/survey-campaigns', {
-        planId: plan,
-        name: '窗口服务纸质调查',
-        kind: 'mid_year',
-        period: '2026-Y',
-        indicator: 'S1',
-        opensAt: '2026-02-01T00:00:00+08:00',
-        closesAt: '2026-03-31T23:59:59+08:00',
-        groups: [
-          {
-            code: 'hall',
-            name: '办事群众',
-            kind: 'service_objects',
-            weight: 1,
-            minSample: 2,
-            questionnaireId: q.id,
-            unitIds: [units.u1, units.u2],
-            channel: 'paper',
-          },
-        ],
-      }),
-      201,
-    );
-    campaign = await ok(
-      call(office, 'POST', `/api/survey-campaigns/${campaign.id}/transitions`, {
-        action: 'open',
-        version: campaign.version,
-      }),
-    );
+    campaign = await step(office, campaign, 'open');
     await makeUser(env, 'alice', [{ role: 'surveyor', scopeType: 'global' }]);
     await makeUser(env, 'bob', [{ role: 'surveyor', scopeType: 'global' }]);
     alice = await signIn(env, 'alice');
@@ -97,7 +68,9 @@ describe('paper questionnaires with double entry', () => {
     expect(list.map((c: { name: string }) => c.name)).toEqual(['窗口服务纸质调查']);
     expect(list[0].groups[0].units.map((u: { code: string }) => u.code).sort()).toEqual(['u1', 'u2']);
     // A surveyor enters paper, nothing else.
-    expect((await call(alice, 'GET', `/api/survey-campaigns?planId=${plan}`)).statusCode).toBe(403);
+    expect((await call(alice, 'GET', `/api/survey-campaigns?planId=${campaign.planId}`)).statusCode).toBe(
+      403,
+    );
   });
 
   it('a batch is for a paper group and one of its units', async () => {
@@ -195,13 +168,7 @@ describe('paper questionnaires with double entry', () => {
     // Counted is final: no more entries.
     const late = await sheet(bob, 4, 'first', { overall: 'sat', speed: 5 });
     expect(late.json().error.details).toMatchObject({ code: 'paper.batch_counted' });
-    for (const action of ['close', 'score'])
-      campaign = await ok(
-        call(office, 'POST', `/api/survey-campaigns/${campaign.id}/transitions`, {
-          action,
-          version: campaign.version,
-        }),
-      );
+    for (const action of ['close', 'score']) campaign = await step(office, campaign, action);
     const results = await ok(call(office, 'GET', `/api/survey-campaigns/${campaign.id}/results`));
     expect(
       results.map((r: { unitCode: string; value: number | null; n: number }) => [r.unitCode, r.value, r.n]),

@@ -19,7 +19,7 @@ describe('the public e-poll', () => {
   let poll = 0;
   let n = 0;
   const inject = (
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     url: string,
     opts: { cookie?: string; payload?: unknown; ip?: string } = {},
   ) =>
@@ -116,6 +116,33 @@ describe('the public e-poll', () => {
       }),
       201,
     );
+    // A draft changes as a whole, naming the version it read; a stale version is refused.
+    const {
+      id: _id,
+      status: _s,
+      createdAt: _c,
+      createdBy: _b,
+      scoredAt: _a,
+      scoredBy: _y,
+      planId: _p,
+      ...draft
+    } = campaign as never as Record<string, unknown>;
+    const groups = (draft.groups as Record<string, unknown>[]).map(
+      ({ id: _g, codesIssued: _i, codesUsed: _u, ...g }) => g,
+    );
+    const renamed = await ok(
+      inject('PUT', `/api/survey-campaigns/${campaign.id}`, {
+        cookie: office,
+        payload: { ...draft, groups, name: '2026 网上民意调查' },
+      }),
+    );
+    expect(renamed).toMatchObject({ name: '2026 网上民意调查', version: campaign.version + 1 });
+    const stale = await inject('PUT', `/api/survey-campaigns/${campaign.id}`, {
+      cookie: office,
+      payload: { ...draft, groups },
+    });
+    expect(stale.statusCode).toBe(409);
+    campaign = renamed;
     poll = campaign.groups.find((g) => g.code === 'poll')!.id;
     expect(campaign.groups.map((g) => g.channel)).toEqual(['code', 'poll']);
     // Codes belong to code groups only.

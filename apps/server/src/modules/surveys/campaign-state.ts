@@ -1,3 +1,5 @@
+import { type Step, stateMachine } from '../../platform/state-machine.js';
+
 /**
  * A survey campaign's life (W11) as data: draft → open → closed → scored. The office opens a
  * campaign when its rater groups are set, closes it (or its close time passes), and scores it: a
@@ -16,22 +18,15 @@ const from: Record<CampaignAction, readonly CampaignStatus[]> = {
   reopen: ['closed'],
   score: ['closed', 'scored'],
 };
-const to: Record<Exclude<CampaignAction, 'edit'>, CampaignStatus> = {
+const to: Partial<Record<CampaignAction, CampaignStatus>> = {
   open: 'open',
   close: 'closed',
   reopen: 'open',
   score: 'scored',
 };
 
-export type CampaignStep =
-  | { ok: true; to: CampaignStatus }
-  | { ok: false; code: 'survey.campaign_state'; params: { status: CampaignStatus; action: CampaignAction } };
-
-export function campaignStep(status: CampaignStatus, action: CampaignAction): CampaignStep {
-  if (!from[action].includes(status))
-    return { ok: false, code: 'survey.campaign_state', params: { status, action } };
-  return { ok: true, to: action === 'edit' ? status : to[action] };
-}
+export type CampaignStep = Step<CampaignStatus, CampaignAction, 'survey.campaign_state'>;
+export const campaignStep = stateMachine('survey.campaign_state', from, to);
 
 export interface CampaignWindow {
   status: CampaignStatus;

@@ -1,3 +1,5 @@
+import { type Step, stateMachine } from '../../platform/state-machine.js';
+
 /**
  * Comments (意见建议, H9) as data: where one goes by its words, and the steps of its life.
  * Pure: no clock, no database.
@@ -49,22 +51,15 @@ const from: Record<CommentAction, readonly CommentStatus[]> = {
   close: ['new', 'answered'],
   return: ['answered'],
 };
-const to: Record<CommentAction, CommentStatus | null> = {
-  classify: null,
+const to: Partial<Record<CommentAction, CommentStatus>> = {
   dispatch: 'dispatched',
   answer: 'answered',
   close: 'closed',
   return: 'returned',
 };
 
-export type CommentStep =
-  | { ok: true; to: CommentStatus }
-  | { ok: false; code: 'comment.state'; params: { status: CommentStatus; action: CommentAction } };
-
-export function commentStep(status: CommentStatus, action: CommentAction): CommentStep {
-  if (!from[action].includes(status)) return { ok: false, code: 'comment.state', params: { status, action } };
-  return { ok: true, to: to[action] ?? status };
-}
+export type CommentStep = Step<CommentStatus, CommentAction, 'comment.state'>;
+export const commentStep = stateMachine('comment.state', from, to);
 
 /** Open-text answers of a ballot: the text questions' non-empty answers, in questionnaire order. */
 export function ballotTexts(answers: Record<string, unknown>, textQuestions: readonly string[]): string[] {

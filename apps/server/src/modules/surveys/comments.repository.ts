@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { updateVersioned } from '../../db/rows.js';
 import {
   commentTopics,
   orgNodes,
@@ -60,19 +61,12 @@ export const insertComments = async (db: Executor, rows: (typeof surveyComments.
   rows.length ? db.insert(surveyComments).values(rows).returning() : [];
 
 /** Changes a comment if it still has `version`; undefined when someone changed it first. */
-export const updateComment = async (
+export const updateComment = (
   db: Executor,
   id: number,
   version: number,
   patch: Partial<typeof surveyComments.$inferInsert>,
-) =>
-  (
-    await db
-      .update(surveyComments)
-      .set({ ...patch, version: version + 1 })
-      .where(and(eq(surveyComments.id, id), eq(surveyComments.version, version)))
-      .returning()
-  )[0];
+) => updateVersioned(db, surveyComments, id, version, patch);
 
 /** A campaign's ballots whose open text has not been taken into comments yet; marks them taken. */
 export const takeBallotTexts = (db: Executor, campaignId: number) =>

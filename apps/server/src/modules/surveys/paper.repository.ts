@@ -1,32 +1,25 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { firstRow, insertRow, rowsWhere, updateVersioned } from '../../db/rows.js';
 import { paperBatches, paperSheets, raterGroups, surveyCampaigns } from '../../db/schema/index.js';
 
 export type { PaperBatchRow, PaperSheetRow } from '../../db/schema/survey-work.js';
 
-export const insertBatch = async (db: Executor, v: typeof paperBatches.$inferInsert) =>
-  (await db.insert(paperBatches).values(v).returning())[0]!;
+export const insertBatch = (db: Executor, v: typeof paperBatches.$inferInsert) =>
+  insertRow(db, paperBatches, v);
 
-export const findBatch = async (db: Executor, id: number) =>
-  (await db.select().from(paperBatches).where(eq(paperBatches.id, id)))[0];
+export const findBatch = (db: Executor, id: number) => firstRow(db, paperBatches, eq(paperBatches.id, id));
 
 export const batchesOf = (db: Executor, campaignId: number) =>
-  db.select().from(paperBatches).where(eq(paperBatches.campaignId, campaignId)).orderBy(asc(paperBatches.id));
+  rowsWhere(db, paperBatches, eq(paperBatches.campaignId, campaignId), paperBatches.id);
 
 /** Changes a batch if it still has `version`; undefined when someone changed it first. */
-export const updateBatch = async (
+export const updateBatch = (
   db: Executor,
   id: number,
   version: number,
   patch: Partial<typeof paperBatches.$inferInsert>,
-) =>
-  (
-    await db
-      .update(paperBatches)
-      .set({ ...patch, version: version + 1 })
-      .where(and(eq(paperBatches.id, id), eq(paperBatches.version, version)))
-      .returning()
-  )[0];
+) => updateVersioned(db, paperBatches, id, version, patch);
 
 export const sheetsOf = (db: Executor, batchIds: number[]) =>
   batchIds.length === 0

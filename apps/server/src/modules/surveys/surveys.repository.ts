@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { updateVersioned } from '../../db/rows.js';
 import {
   ballotCodes,
   orgNodes,
@@ -63,19 +64,12 @@ export const listCampaigns = (db: Executor, planId: number) =>
     .orderBy(asc(surveyCampaigns.id));
 
 /** Changes a campaign if it still has `version`; undefined when someone changed it first. */
-export async function updateCampaign(
+export const updateCampaign = (
   db: Executor,
   id: number,
   version: number,
   patch: Partial<typeof surveyCampaigns.$inferInsert>,
-): Promise<CampaignRow | undefined> {
-  const rows = await db
-    .update(surveyCampaigns)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(surveyCampaigns.id, id), eq(surveyCampaigns.version, version)))
-    .returning();
-  return rows[0];
-}
+): Promise<CampaignRow | undefined> => updateVersioned(db, surveyCampaigns, id, version, patch);
 
 export const findGroup = async (db: Executor, id: number) =>
   (await db.select().from(raterGroups).where(eq(raterGroups.id, id)))[0];

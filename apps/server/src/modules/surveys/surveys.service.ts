@@ -244,12 +244,13 @@ export async function updateCampaign(
 ): Promise<CampaignDetail> {
   return deps.database.db.transaction(async (tx) => {
     const { c, plan } = await campaignInScope(tx, ctx, id, 'surveys.manage');
-    const body = campaignCreate.parse({ ...input, planId: c.planId });
+    const { version, ...fields } = input;
+    const body = campaignCreate.parse({ ...fields, planId: c.planId });
     const step = campaignStep(c.status as CampaignStatus, 'edit');
     if (!step.ok) throw conflict(step.code, step.params);
     await checkedCampaign(tx, plan, body);
     const before = await presentCampaign(tx, c);
-    const row = await repo.updateCampaign(tx, id, input.version, campaignValues(body));
+    const row = await repo.updateCampaign(tx, id, version, campaignValues(body));
     if (!row) throw versionConflict('Campaign');
     await repo.replaceGroups(tx, id, body.groups);
     const out = await presentCampaign(tx, row);
