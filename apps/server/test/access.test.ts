@@ -449,6 +449,31 @@ const cases: Record<string, Case> = {
   'GET /api/plans/:id/imports/template': refusedToBoth((f) => ({
     url: `/api/plans/${f.plan}/imports/template?period=2026-M03`,
   })),
+  // Hotline work orders (issue 10 point 8): the office's function; the feeds are read with the plan.
+  'POST /api/integrations/hotline-stats': {
+    call: (f) => ({
+      url: '/api/integrations/hotline-stats',
+      payload: { planId: f.plan, period: '2026-M03', rows: [] },
+    }),
+    otherUnit: 401,
+    lacking: 401,
+  },
+  'POST /api/plans/:id/hotline/preview': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/hotline/preview?period=2026-M03`,
+  })),
+  'POST /api/plans/:id/hotline': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/hotline?period=2026-M03`,
+  })),
+  'GET /api/plans/:id/hotline': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/hotline?period=2026-M03`,
+  })),
+  'GET /api/plans/:id/hotline/feeds': hiddenFromOtherUnits((f) => ({
+    url: `/api/plans/${f.otherPlan}/hotline/feeds`,
+  })),
+  'PUT /api/plans/:id/hotline/feeds': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/hotline/feeds`,
+    payload: { feeds: [] },
+  })),
   // Satisfaction evaluation (issue 10): the office manages campaigns; leaders read them; units do neither.
   'GET /api/questionnaires': refusedToBoth(() => ({ url: '/api/questionnaires' })),
   'POST /api/questionnaires': refusedToBoth(() => ({
@@ -552,6 +577,7 @@ const readRoutes = new Set([
   'GET /api/plans/:id/results/export',
   'GET /api/plans/:id/results/:unit/trace',
   'GET /api/plans/:id/periods',
+  'GET /api/plans/:id/hotline/feeds',
   'GET /api/live/:planId',
 ]);
 
@@ -574,6 +600,7 @@ const expertReads: Record<string, number> = {
   'GET /api/plans/:id/diff': 200,
   'GET /api/plans/:id/export': 200,
   'GET /api/plans/:id/periods': 200,
+  'GET /api/plans/:id/hotline/feeds': 200,
   'GET /api/plans/:id/runs': 403,
   'GET /api/plans/:id/results': 403,
   'GET /api/plans/:id/results/export': 403,

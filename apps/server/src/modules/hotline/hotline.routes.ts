@@ -56,7 +56,8 @@ export const hotlineRoutes = (deps: Deps) =>
     route({
       method: 'GET',
       url: '/api/plans/:id/hotline',
-      access: 'results.read',
+      // The office's: every unit's figures side by side, which a unit's own staff do not see.
+      access: 'data.import',
       params: idParam,
       query: hotlineQuery,
       response: z.array(hotlineStat),

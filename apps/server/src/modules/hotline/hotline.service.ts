@@ -175,7 +175,7 @@ export async function listStats(
   period: string,
 ): Promise<HotlineStat[]> {
   const db = deps.database.db;
-  await planInScope(db, ctx.actor!, planId, 'results.read');
+  await planInScope(db, ctx.actor!, planId, 'data.import');
   return (await repo.listPeriod(db, planId, period)).map(({ stat: s, unitCode, unitName }) => ({
     id: s.id,
     planId: s.planId,
