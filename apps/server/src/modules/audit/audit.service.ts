@@ -79,18 +79,12 @@ export async function searchAudit(deps: Deps, ctx: Ctx, filter: AuditFilter) {
   assertReadsWholeTrail(ctx);
   const { items, total } = await listAudit(deps.database.db, filter);
   return {
-    items: items.map((r) => ({
-      id: r.id,
+    // A row as stored, but for the chain's hashes (they stay for `audit verify`).
+    items: items.map(({ prevHash: _prev, hash: _hash, ...r }) => ({
+      ...r,
       at: new Date(r.at).toISOString(),
-      actorId: r.actorId,
-      actorName: r.actorName,
-      action: r.action,
-      objectType: r.objectType,
-      objectId: r.objectId,
       before: r.before ?? null,
       after: r.after ?? null,
-      requestId: r.requestId,
-      ip: r.ip,
     })),
     total,
     page: filter.page,

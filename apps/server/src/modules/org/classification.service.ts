@@ -32,14 +32,16 @@ type Row = { id: number; version: number; createdAt?: unknown; updatedAt?: unkno
 async function createRow<R extends Row>(
   deps: Deps,
   ctx: Ctx,
-  objectType: string,
-  systemOf: (tx: Executor) => Promise<number>,
-  insert: (tx: Executor) => Promise<R>,
+  spec: {
+    objectType: string;
+    systemOf: (tx: Executor) => Promise<number>;
+    insert: (tx: Executor) => Promise<R>;
+  },
 ) {
   return deps.database.db.transaction(async (tx) => {
-    requireSystemWrite(ctx.actor!, await systemOf(tx));
-    const row = await insert(tx);
-    return recordCreated(deps, tx, ctx, objectType, row.id, strip(row));
+    requireSystemWrite(ctx.actor!, await spec.systemOf(tx));
+    const row = await spec.insert(tx);
+    return recordCreated(deps, tx, ctx, spec.objectType, row.id, strip(row));
   });
 }
 
@@ -47,6 +49,8 @@ async function createRow<R extends Row>(
 async function updateRow<Row extends object, Patch>(
   deps: Deps,
   ctx: Ctx,
+  id: number,
+  input: { version: number } & Patch,
   spec: {
     update: (tx: Executor, id: number, version: number, patch: Patch) => Promise<Row | undefined>;
     objectType: string;
@@ -54,8 +58,6 @@ async function updateRow<Row extends object, Patch>(
     find: (tx: Executor, id: number) => Promise<Row | undefined>;
     systemOf: (tx: Executor, row: Row) => Promise<number>;
   },
-  id: number,
-  input: { version: number } & Patch,
 ) {
   return deps.database.db.transaction(async (tx) => {
     const before = await spec.find(tx, id);
@@ -97,79 +99,57 @@ export const updateSystem = (
   id: number,
   input: { name?: string; ownerOrgId?: number | null; version: number },
 ) =>
-  updateRow(
-    deps,
-    ctx,
-    {
-      update: repo.updateSystem,
-      objectType: 'system',
-      label: 'Evaluation system',
-      find: repo.findSystem,
-      systemOf: async (_, r) => r.id,
-    },
-    id,
-    input,
-  );
+  updateRow(deps, ctx, id, input, {
+    update: repo.updateSystem,
+    objectType: 'system',
+    label: 'Evaluation system',
+    find: repo.findSystem,
+    systemOf: async (_, r) => r.id,
+  });
 
 export const createCategory = (
   deps: Deps,
   ctx: Ctx,
   input: { systemId: number; code: string; name: string },
 ) =>
-  createRow(
-    deps,
-    ctx,
-    'category',
-    async (tx) => {
+  createRow(deps, ctx, {
+    objectType: 'category',
+    systemOf: async (tx) => {
       if (!(await repo.findSystem(tx, input.systemId))) throw unknownRef('systemId', 'evaluation system');
       return input.systemId;
     },
-    (tx) => repo.insertCategory(tx, input),
-  );
+    insert: (tx) => repo.insertCategory(tx, input),
+  });
 
 export const updateCategory = (deps: Deps, ctx: Ctx, id: number, input: { name?: string; version: number }) =>
-  updateRow(
-    deps,
-    ctx,
-    {
-      update: repo.updateCategory,
-      objectType: 'category',
-      label: 'Category',
-      find: repo.findCategory,
-      systemOf: async (_, r) => r.systemId,
-    },
-    id,
-    input,
-  );
+  updateRow(deps, ctx, id, input, {
+    update: repo.updateCategory,
+    objectType: 'category',
+    label: 'Category',
+    find: repo.findCategory,
+    systemOf: async (_, r) => r.systemId,
+  });
 
 export const createGroup = (
   deps: Deps,
   ctx: Ctx,
   input: { categoryId: number; code: string; name: string },
 ) =>
-  createRow(
-    deps,
-    ctx,
-    'group',
-    async (tx) => {
+  createRow(deps, ctx, {
+    objectType: 'group',
+    systemOf: async (tx) => {
       const cat = await repo.findCategory(tx, input.categoryId);
       if (!cat) throw unknownRef('categoryId', 'category');
       return cat.systemId;
     },
-    (tx) => repo.insertGroup(tx, input),
-  );
+    insert: (tx) => repo.insertGroup(tx, input),
+  });
 
 export const updateGroup = (deps: Deps, ctx: Ctx, id: number, input: { name?: string; version: number }) =>
-  updateRow(
-    deps,
-    ctx,
-    {
-      update: repo.updateGroup,
-      objectType: 'group',
-      label: 'Group',
-      find: repo.findGroup,
-      systemOf: async (tx, r) => (await repo.findCategory(tx, r.categoryId))!.systemId,
-    },
-    id,
-    input,
-  );
+  updateRow(deps, ctx, id, input, {
+    update: repo.updateGroup,
+    objectType: 'group',
+    label: 'Group',
+    find: repo.findGroup,
+    systemOf: async (tx, r) => (await repo.findCategory(tx, r.categoryId))!.systemId,
+  });

@@ -63,15 +63,11 @@ function present(
     version: w.version,
     reopenings: reopenings
       .filter((r) => r.period === w.period)
-      .map((r) => ({
-        id: r.id,
-        period: r.period,
-        unitId: r.unitId,
+      .map(({ planId: _plan, ...r }) => ({
+        ...r,
         unitName: names.get(r.unitId) ?? String(r.unitId),
-        reason: r.reason,
         until: iso(r.until),
         createdAt: iso(r.createdAt),
-        createdBy: r.createdBy,
       })),
   };
 }
