@@ -242,27 +242,19 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
     };
     for (const cat of cityDeptCategories)
       for (const g of cat.groups)
-        g.units.forEach((u, i) =>
-          unitCodes.push(
-            addUnit(g.unitPrefix, i, {
-              kind: u.kind,
-              name: u.name,
-              systemId: systems['city-dept']!,
-              groupId: groups[g.code]!,
-            }),
-          ),
-        );
-    districts.forEach((name, i) =>
-      addUnit('D', i, { kind: 'region', name, systemId: systems.districts!, groupId: districtGroup }),
-    );
-    zones.forEach((z, i) =>
+        for (const [i, u] of g.units.entries()) {
+          const groupId = groups[g.code]!;
+          unitCodes.push(addUnit(g.unitPrefix, i, { ...u, systemId: systems['city-dept']!, groupId }));
+        }
+    for (const [i, name] of districts.entries())
+      addUnit('D', i, { kind: 'region', name, systemId: systems.districts!, groupId: districtGroup });
+    for (const [i, z] of zones.entries())
       addUnit('Z', i, {
         kind: 'zone',
         name: z.name,
         systemId: systems.zones!,
         groupId: zoneGroups[z.level]!,
-      }),
-    );
+      });
     await insertLevel(level1);
 
     // Sections (科室): two or three per unit (S1: coverage reaches sections and staff).

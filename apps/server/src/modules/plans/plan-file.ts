@@ -105,8 +105,8 @@ export function jsonErrorOffset(text: string): number | null {
   const value = (): void => {
     ws();
     const c = text[i];
-    if (c === '{')
-      return list('}', () => {
+    if (c === '{') {
+      list('}', () => {
         ws();
         str();
         ws();
@@ -114,7 +114,12 @@ export function jsonErrorOffset(text: string): number | null {
         i++;
         value();
       });
-    if (c === '[') return list(']', value);
+      return;
+    }
+    if (c === '[') {
+      list(']', value);
+      return;
+    }
     if (c === '"') {
       str();
       return;
