@@ -1,10 +1,11 @@
 import type { BallotAnswers } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Result, Space, Typography } from 'antd';
+import { Button, Card, Form, Input, Result, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { castBallot, openBallot } from './api.js';
 import { BallotFormCard } from './BallotFormCard.js';
+import { BallotShell, useQuestionErrors } from './BallotShell.js';
 import { answersToSend, codeFromHash, type Refusal, refusals, voterOf } from './ballot-model.js';
 
 /**
@@ -47,70 +48,59 @@ export default function BallotPage() {
     form.resetFields();
     open.reset();
   };
-  const general = problems.filter((p) => !p.question);
-  const byQuestion = new Map(
-    problems.filter((p) => p.question).map((p) => [p.question!, t(p.key, p.params)]),
-  );
+  const byQuestion = useQuestionErrors(problems);
 
   return (
-    <div style={{ maxWidth: 560, margin: '0 auto', padding: 12 }}>
-      <Typography.Title level={4}>{t('ballot.title')}</Typography.Title>
-      {done ? (
-        <Result
-          status="success"
-          title={t('ballot.done')}
-          subTitle={t(ballot?.named ? 'ballot.doneHintNamed' : 'ballot.doneHint')}
-          extra={<Button onClick={restart}>{t('ballot.anotherCode')}</Button>}
-          data-testid="ballot-done"
-        />
+    <BallotShell
+      title={t('ballot.title')}
+      problems={problems}
+      done={
+        done && (
+          <Result
+            status="success"
+            title={t('ballot.done')}
+            subTitle={t(ballot?.named ? 'ballot.doneHintNamed' : 'ballot.doneHint')}
+            extra={<Button onClick={restart}>{t('ballot.anotherCode')}</Button>}
+            data-testid="ballot-done"
+          />
+        )
+      }
+    >
+      {!ballot ? (
+        <Card>
+          <Typography.Paragraph>{t('ballot.intro')}</Typography.Paragraph>
+          <Form layout="vertical" onFinish={() => open.mutate()}>
+            <Form.Item label={t('ballot.code')} required>
+              <Input
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                placeholder={t('ballot.codePlaceholder')}
+                autoComplete="off"
+                size="large"
+                data-testid="ballot-code"
+              />
+            </Form.Item>
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              size="large"
+              loading={open.isPending}
+              disabled={!code.trim()}
+            >
+              {t('ballot.open')}
+            </Button>
+          </Form>
+        </Card>
       ) : (
-        <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-          {general.map((p) => (
-            <Alert
-              key={p.key}
-              type="error"
-              showIcon
-              message={t(p.key, p.params)}
-              data-testid="ballot-error"
-            />
-          ))}
-          {!ballot ? (
-            <Card>
-              <Typography.Paragraph>{t('ballot.intro')}</Typography.Paragraph>
-              <Form layout="vertical" onFinish={() => open.mutate()}>
-                <Form.Item label={t('ballot.code')} required>
-                  <Input
-                    value={code}
-                    onChange={(e) => setCode(e.target.value)}
-                    placeholder={t('ballot.codePlaceholder')}
-                    autoComplete="off"
-                    size="large"
-                    data-testid="ballot-code"
-                  />
-                </Form.Item>
-                <Button
-                  type="primary"
-                  htmlType="submit"
-                  block
-                  size="large"
-                  loading={open.isPending}
-                  disabled={!code.trim()}
-                >
-                  {t('ballot.open')}
-                </Button>
-              </Form>
-            </Card>
-          ) : (
-            <BallotFormCard
-              ballot={ballot}
-              form={form}
-              errors={byQuestion}
-              pending={cast.isPending}
-              onSubmit={(v) => cast.mutate(v)}
-            />
-          )}
-        </Space>
+        <BallotFormCard
+          ballot={ballot}
+          form={form}
+          errors={byQuestion}
+          pending={cast.isPending}
+          onSubmit={(v) => cast.mutate(v)}
+        />
       )}
-    </div>
+    </BallotShell>
   );
 }

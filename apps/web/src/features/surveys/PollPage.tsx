@@ -1,11 +1,12 @@
 import type { BallotAnswers } from '@jixiao/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Result, Skeleton, Space, Typography } from 'antd';
+import { Button, Form, Input, Result, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { castPoll, newCaptcha, openPoll } from './api.js';
 import { BallotFormCard } from './BallotFormCard.js';
+import { BallotShell, useQuestionErrors } from './BallotShell.js';
 import { answersToSend, type Refusal, refusals, voterOf } from './ballot-model.js';
 
 /**
@@ -48,70 +49,61 @@ export default function PollPage() {
     },
   });
   const shown = poll.error ? refusals(poll.error) : problems;
-  const general = shown.filter((p) => !p.question);
-  const byQuestion = new Map(shown.filter((p) => p.question).map((p) => [p.question!, t(p.key, p.params)]));
+  const byQuestion = useQuestionErrors(shown);
 
   return (
-    <div style={{ maxWidth: 560, margin: '0 auto', padding: 12 }}>
-      <Typography.Title level={4}>{t('poll.title')}</Typography.Title>
-      {cast.isSuccess ? (
-        <Result
-          status="success"
-          title={t('ballot.done')}
-          subTitle={t('poll.doneHint')}
-          data-testid="ballot-done"
-        />
-      ) : (
-        <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-          {general.map((p) => (
-            <Alert
-              key={p.key}
-              type="error"
-              showIcon
-              message={t(p.key, p.params)}
-              data-testid="ballot-error"
-            />
-          ))}
-          {poll.isLoading && <Skeleton active />}
-          {poll.data && (
-            <BallotFormCard
-              ballot={poll.data}
-              form={form}
-              errors={byQuestion}
-              pending={cast.isPending}
-              onSubmit={(v) => cast.mutate(v)}
-              extra={
-                <Form.Item label={t('poll.captcha')} required>
-                  <Space wrap>
-                    {captcha.data && (
-                      <img
-                        src={`data:image/svg+xml;utf8,${encodeURIComponent(captcha.data.svg)}`}
-                        alt={t('poll.captchaAlt')}
-                        width={150}
-                        height={56}
-                        data-testid="captcha-image"
-                      />
-                    )}
-                    <Button onClick={() => void captcha.refetch()} data-testid="captcha-refresh">
-                      {t('poll.captchaRefresh')}
-                    </Button>
-                  </Space>
-                  <Input
-                    value={captchaAnswer}
-                    onChange={(e) => setCaptchaAnswer(e.target.value)}
-                    inputMode="numeric"
-                    maxLength={4}
-                    autoComplete="off"
-                    placeholder={t('poll.captchaPlaceholder')}
-                    style={{ marginTop: 8 }}
-                    data-testid="captcha-answer"
+    <BallotShell
+      title={t('poll.title')}
+      problems={shown}
+      done={
+        cast.isSuccess && (
+          <Result
+            status="success"
+            title={t('ballot.done')}
+            subTitle={t('poll.doneHint')}
+            data-testid="ballot-done"
+          />
+        )
+      }
+    >
+      {poll.isLoading && <Skeleton active />}
+      {poll.data && (
+        <BallotFormCard
+          ballot={poll.data}
+          form={form}
+          errors={byQuestion}
+          pending={cast.isPending}
+          onSubmit={(v) => cast.mutate(v)}
+          extra={
+            <Form.Item label={t('poll.captcha')} required>
+              <Space wrap>
+                {captcha.data && (
+                  <img
+                    src={`data:image/svg+xml;utf8,${encodeURIComponent(captcha.data.svg)}`}
+                    alt={t('poll.captchaAlt')}
+                    width={150}
+                    height={56}
+                    data-testid="captcha-image"
                   />
-                </Form.Item>
-              }
-            />
-          )}
-        </Space>
+                )}
+                <Button onClick={() => void captcha.refetch()} data-testid="captcha-refresh">
+                  {t('poll.captchaRefresh')}
+                </Button>
+              </Space>
+              <Input
+                value={captchaAnswer}
+                onChange={(e) => setCaptchaAnswer(e.target.value)}
+                inputMode="numeric"
+                maxLength={4}
+                autoComplete="off"
+                placeholder={t('poll.captchaPlaceholder')}
+                style={{ marginTop: 8 }}
+                data-testid="captcha-answer"
+              />
+            </Form.Item>
+          }
+        />
       )}
-    </div>
+    </BallotShell>
   );
 }
