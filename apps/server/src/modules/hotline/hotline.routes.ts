@@ -12,7 +12,6 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { route, routes } from '../../platform/route.js';
 import { fileOf } from '../../platform/upload.js';
-import { requireToken } from '../supervision/supervision.service.js';
 import * as svc from './hotline.service.js';
 
 /** Hotline work-order statistics (H8): upload with preview, the API push, the stored rows, feeds. */
@@ -23,7 +22,10 @@ export const hotlineRoutes = (deps: Deps) =>
       url: '/api/integrations/hotline-stats',
       // No session: the hotline system authenticates like supervision, `Authorization: Bearer <token>`.
       access: 'public',
-      security: { scheme: 'bearer', check: async (req) => requireToken(deps, req.headers.authorization) },
+      security: {
+        scheme: 'bearer',
+        check: async (req) => svc.checkPushToken(deps, req.headers.authorization),
+      },
       summary: "Replace a plan period's hotline statistics: every row or none",
       body: hotlinePushRequest,
       response: hotlineImportResult,

@@ -16,7 +16,7 @@ import { type DataProblem, readTable } from '../imports/data-file.js';
 import { planLeaves } from '../plans/plan-leaves.js';
 import { planInScope } from '../plans/plans.policy.js';
 import { findPlan, type PlanRow, systemUnits } from '../plans/plans.repository.js';
-import { tokenSender } from '../supervision/supervision.service.js';
+import { requireToken, tokenSender } from '../supervision/supervision.service.js';
 import * as repo from './hotline.repository.js';
 import {
   checkHotlineRows,
@@ -235,3 +235,7 @@ export async function putFeeds(deps: Deps, ctx: Ctx, planId: number, feeds: Hotl
     return presentFeeds(await repo.listFeeds(tx, planId));
   });
 }
+
+/** The push's bearer check: the supervision system's API tokens, checked before the body is read. */
+export const checkPushToken = (deps: Deps, authorization: string | undefined) =>
+  requireToken(deps, authorization);
