@@ -130,7 +130,7 @@ async function prepare(url: string): Promise<string[]> {
     groups: [{ code: 'pub', name: '群众', kind: 'public', weight: 1, questionnaireId: q.id, unitIds: units }],
   });
   // Enough codes for the warm-up, both runs of this length at well above the target, per unit.
-  const perUnit = Math.ceil((SECONDS * 6000 + 2000) / UNITS);
+  const perUnit = Math.ceil((SECONDS * 6000 + 3000) / UNITS);
   const codes: string[] = [];
   for (let left = perUnit; left > 0; left -= Math.floor(20_000 / UNITS)) {
     const count = Math.min(left, Math.floor(20_000 / UNITS));
@@ -175,7 +175,9 @@ async function serve(args: string[], env: Record<string, string>, port: number):
 
 /**
  * A fixed number of requests, so that every one sent is answered before counting (a timed run
- * cuts the last ones off mid-flight, after the server may have stored them).
+ * cuts the last ones off mid-flight, after the server may have stored them). autocannon notices
+ * the end on its one-second tick, so a run's rate is sized to last about BENCH_SECONDS and reads
+ * at most a tick low.
  */
 async function load(url: string, body: (i: number) => string, amount: number) {
   let i = 0;
@@ -213,7 +215,7 @@ const server = await serve(
   4871,
 );
 // The warm-up's rate sizes the measured run to about SECONDS.
-const warm = await load('http://127.0.0.1:4871/api/ballot', ballot, 1000);
+const warm = await load('http://127.0.0.1:4871/api/ballot', ballot, 3000);
 const run = await load(
   'http://127.0.0.1:4871/api/ballot',
   ballot,
@@ -230,7 +232,7 @@ await check.end();
 
 const baseUrl = await recreate(`${DB}_baseline`);
 const baseline = await serve(['bench/poll-baseline.mjs'], { DATABASE_URL: baseUrl }, 4872);
-const baseWarm = await load('http://127.0.0.1:4872/ballot', ballot, 1000);
+const baseWarm = await load('http://127.0.0.1:4872/ballot', ballot, 3000);
 const base = await load('http://127.0.0.1:4872/ballot', ballot, Math.ceil(baseWarm.rps * SECONDS));
 baseline.kill('SIGTERM');
 await new Promise((r) => baseline.once('exit', r));

@@ -113,20 +113,19 @@ export const nextCodeBatch = async (db: Executor, groupId: number) =>
       .where(eq(ballotCodes.groupId, groupId))
   )[0]?.b ?? 0) + 1;
 
-/** The code's group and unit, whether it was used, and its campaign — nothing that names its holder. */
-export const findCode = async (db: Executor, codeHash: string) =>
-  (
-    await db
-      .select({
-        groupId: ballotCodes.groupId,
-        unitId: ballotCodes.unitId,
-        used: ballotCodes.used,
-        campaign: surveyCampaigns,
-      })
-      .from(ballotCodes)
-      .innerJoin(surveyCampaigns, eq(surveyCampaigns.id, ballotCodes.campaignId))
-      .where(eq(ballotCodes.codeHash, codeHash))
-  )[0];
+/** Codes' groups and units, whether they were used, and their campaigns — nothing that names a holder. */
+export const findCodes = (db: Executor, codeHashes: string[]) =>
+  db
+    .select({
+      codeHash: ballotCodes.codeHash,
+      groupId: ballotCodes.groupId,
+      unitId: ballotCodes.unitId,
+      used: ballotCodes.used,
+      campaign: surveyCampaigns,
+    })
+    .from(ballotCodes)
+    .innerJoin(surveyCampaigns, eq(surveyCampaigns.id, ballotCodes.campaignId))
+    .where(inArray(ballotCodes.codeHash, codeHashes));
 
 export interface NewResponse {
   id: string;
@@ -138,24 +137,41 @@ export interface NewResponse {
 }
 
 /**
- * Uses the code and stores its ballot in ONE statement: the update takes the code's row lock, so of
- * many concurrent submissions of one code exactly one finds it unused, and only that one inserts.
- * The response copies the code's campaign, group and unit, never the code or its id. False when the
- * code was already used (or does not exist).
+ * Uses codes and stores their ballots in ONE statement: the update takes each code's row lock, so
+ * of many concurrent submissions of one code exactly one finds it unused, and only that one
+ * inserts. A response copies its code's campaign, group and unit, never the code or its id.
+ * Answers, per ballot, whether it was stored (false: the code was used already, or is unknown).
+ * The hashes of one call must differ (the caller keeps a repeated code for a later call).
  */
-export async function consumeCodeAndStore(db: Executor, codeHash: string, r: NewResponse): Promise<boolean> {
+export async function consumeCodesAndStore(
+  db: Executor,
+  ballots: { codeHash: string; response: NewResponse }[],
+): Promise<boolean[]> {
+  const input = JSON.stringify(
+    ballots.map(({ codeHash, response: r }) => ({
+      hash: codeHash,
+      id: r.id,
+      day: r.day,
+      answers: r.answers,
+      scores: r.scores,
+      voter: r.voter,
+    })),
+  );
   const res = await db.execute(sql`
-    with used as (
-      update ${ballotCodes} set used = true
-      where ${ballotCodes.codeHash} = ${codeHash} and not ${ballotCodes.used}
-      returning ${ballotCodes.campaignId} as campaign_id, ${ballotCodes.groupId} as group_id, ${ballotCodes.unitId} as unit_id
+    with input as (
+      select * from jsonb_to_recordset(${input}::jsonb)
+        as i(hash text, id uuid, day date, answers jsonb, scores jsonb, voter text)
+    ), used as (
+      update ${ballotCodes} b set used = true from input i
+      where b.code_hash = i.hash and not b.used
+      returning b.code_hash, b.campaign_id, b.group_id, b.unit_id
     )
     insert into ${surveyResponses} (id, campaign_id, group_id, unit_id, day, channel, answers, scores, voter)
-    select ${r.id}::uuid, campaign_id, group_id, unit_id, ${r.day}::date, 'code', ${JSON.stringify(r.answers)}::jsonb,
-           ${JSON.stringify(r.scores)}::jsonb, ${r.voter}
-    from used
+    select i.id, u.campaign_id, u.group_id, u.unit_id, i.day, 'code', i.answers, i.scores, i.voter
+    from used u join input i on i.hash = u.code_hash
     returning id`);
-  return (res as unknown as { rows: unknown[] }).rows.length === 1;
+  const stored = new Set((res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
+  return ballots.map((b) => stored.has(b.response.id));
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 import { type Plan, surveyScores } from '@jixiao/engine';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
+import { Batcher } from '../../platform/batcher.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { limiterPer } from '../../platform/window-limit.js';
@@ -409,6 +410,48 @@ export async function issueCodes(
 
 // --- the ballot (public) --------------------------------------------------------------------------
 
+/**
+ * Ballots cast in the same moment are stored together, one statement for the lot (a city-wide poll
+ * shares its commits). A code that comes twice in one lot is tried again in the next, where the
+ * first has used it.
+ */
+const writers = new WeakMap<Deps, Batcher<Ballot, boolean>>();
+type Ballot = { codeHash: string; response: repo.NewResponse };
+function ballotWriter(deps: Deps): Batcher<Ballot, boolean> {
+  let w = writers.get(deps);
+  if (!w) {
+    const write = async (ballots: Ballot[]): Promise<boolean[]> => {
+      const first = ballots.filter((b, i) => ballots.findIndex((x) => x.codeHash === b.codeHash) === i);
+      const stored = new Map(
+        (await repo.consumeCodesAndStore(deps.database.db, first)).map((ok, i) => [first[i]!, ok]),
+      );
+      const again = ballots.filter((b) => !stored.has(b));
+      const later = again.length ? await write(again) : [];
+      return ballots.map((b) => stored.get(b) ?? later[again.indexOf(b)]!);
+    };
+    w = new Batcher(write);
+    writers.set(deps, w);
+  }
+  return w;
+}
+
+/** Codes looked up in the same moment are read together (one query for the lot). */
+const readers = new WeakMap<Deps, Batcher<string, CodeRow | undefined>>();
+type CodeRow = Awaited<ReturnType<typeof repo.findCodes>>[number];
+function codeReader(deps: Deps): Batcher<string, CodeRow | undefined> {
+  let r = readers.get(deps);
+  if (!r) {
+    r = new Batcher(async (hashes) => {
+      const rows = new Map(
+        (await repo.findCodes(deps.database.db, [...new Set(hashes)])).map((c) => [c.codeHash, c]),
+      );
+      return hashes.map((h) => rows.get(h));
+    });
+    readers.set(deps, r);
+  }
+  return r;
+}
+
 /** Wrong codes per address: 20 in 10 minutes, then 429 (valid codes are never throttled). */
 const guessing = limiterPer<Deps>(20, 10 * 60_000);
 
@@ -420,7 +463,7 @@ async function codeContext(deps: Deps, db: Executor, typed: string, ip: string) 
     throw new AppError('RATE_LIMITED', 'survey.code_attempts', { code: 'survey.code_attempts', params: {} });
   const normalised = normaliseBallotCode(typed);
   const hash = normalised ? ballotCodeHash(normalised) : '';
-  const code = normalised ? await repo.findCode(db, hash) : undefined;
+  const code = normalised ? await codeReader(deps).push(hash) : undefined;
   if (!code) {
     limiter.record(ip, now);
     throw new AppError('NOT_FOUND', 'survey.code_unknown', [
@@ -448,7 +491,7 @@ export async function castBallot(
 ): Promise<{ ok: true }> {
   const db = deps.database.db;
   const k = await codeContext(deps, db, body.code, ip);
-  const stored = await repo.consumeCodeAndStore(db, k.hash, newResponse(deps, k, body));
+  const stored = await ballotWriter(deps).push({ codeHash: k.hash, response: newResponse(deps, k, body) });
   if (!stored) throw conflict('survey.code_used');
   return { ok: true };
 }
