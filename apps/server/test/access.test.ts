@@ -498,6 +498,7 @@ const cases: Record<string, Case> = {
     payload: { groupId: 1, count: 1 },
   })),
   'GET /api/survey-campaigns/:id/results': refusedToBoth(() => ({ url: '/api/survey-campaigns/1/results' })),
+  'GET /api/survey-campaigns/:id/voters': refusedToBoth(() => ({ url: '/api/survey-campaigns/1/voters' })),
   'GET /api/survey-campaigns/:id/progress': refusedToBoth(() => ({
     url: '/api/survey-campaigns/1/progress',
   })),

@@ -320,5 +320,12 @@ describe('the public e-poll', () => {
     expect(dump).not.toContain('王小明');
     expect(dump).not.toContain('13912345678');
     expect(JSON.parse(fieldCipher(env.deps.config.secret).open(row!.voter))).toEqual(voter);
+    // The office opens them, and the opening is on the record.
+    const opened = await ok(inject('GET', `/api/survey-campaigns/${named.id}/voters`, { cookie: office }));
+    expect(opened).toEqual([{ group: '实名群众', day: '2026-03-01', channel: 'poll', ...voter }]);
+    const audit = await env.database.query<{ action: string }>(
+      "select action from audit_log where action = 'campaign.voters_read'",
+    );
+    expect(audit).toHaveLength(1);
   });
 });

@@ -484,3 +484,12 @@ export const commentStat = z.object({
   total: z.number().int(),
   open: z.number().int(),
 });
+
+/** A named campaign's voter as the office sees it (sealed at rest, opened for the office only). */
+export const campaignVoter = z.object({
+  group: z.string(),
+  day: z.string(),
+  channel: z.string(),
+  name: z.string(),
+  contact: z.string(),
+});

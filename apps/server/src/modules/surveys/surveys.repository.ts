@@ -257,6 +257,21 @@ export const scoredValues = (db: Executor, planId: number) =>
     .innerJoin(orgNodes, eq(orgNodes.id, surveyResults.unitId))
     .where(and(eq(surveyCampaigns.planId, planId), eq(surveyCampaigns.status, 'scored')));
 
+/** A named campaign's sealed voters, by group and day (never with the answers). */
+export const sealedVoters = async (db: Executor, campaignId: number) =>
+  (
+    await db
+      .select({
+        groupId: surveyResponses.groupId,
+        day: surveyResponses.day,
+        channel: surveyResponses.channel,
+        voter: surveyResponses.voter,
+      })
+      .from(surveyResponses)
+      .where(and(eq(surveyResponses.campaignId, campaignId), sql`${surveyResponses.voter} is not null`))
+      .orderBy(asc(surveyResponses.day))
+  ).map((r) => ({ ...r, voter: r.voter! }));
+
 /** Ballots per rater group and rated unit (a matrix ballot counts for each unit it rates). */
 export async function ballotCounts(
   db: Executor,

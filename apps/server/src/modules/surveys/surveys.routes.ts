@@ -11,6 +11,7 @@ import {
   campaignResults,
   campaignTransition,
   campaignUpdate,
+  campaignVoter,
   codesCreate,
   codesCreated,
   idParam,
@@ -21,6 +22,7 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { route, routes } from '../../platform/route.js';
 import * as svc from './surveys.service.js';
+import * as voters from './voters.service.js';
 
 /** Satisfaction evaluation (issue 10): questionnaires, campaigns, codes, results and the public ballot. */
 export const surveysRoutes = (deps: Deps) =>
@@ -131,6 +133,15 @@ export const surveysRoutes = (deps: Deps) =>
       params: idParam,
       response: campaignProgress,
       handler: (r) => svc.progressOf(deps, r.ctx, r.params.id),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/survey-campaigns/:id/voters',
+      access: 'surveys.manage',
+      summary: "A named campaign's voters, opened for the office (each opening audited)",
+      params: idParam,
+      response: z.array(campaignVoter),
+      handler: (r) => voters.campaignVoters(deps, r.ctx, r.params.id),
     }),
     // The ballot: public, the code in the body (never in a URL, so never in a log line).
     route({

@@ -14,6 +14,7 @@ import { CampaignForm } from './CampaignForm.js';
 import { CampaignGroups } from './CampaignGroups.js';
 import { CampaignProgress } from './CampaignProgress.js';
 import { CampaignResults } from './CampaignResults.js';
+import { CampaignVoters } from './CampaignVoters.js';
 
 const STATUS_COLOR = { draft: 'default', open: 'processing', closed: 'warning', scored: 'success' } as const;
 const NEXT: Record<CampaignDetail['status'], ('open' | 'close' | 'reopen' | 'score')[]> = {
@@ -92,6 +93,7 @@ function CampaignCard({
           <> · {t('surveys.scoredBy', { by: c.scoredBy ?? '—', at: formatDateTime(c.scoredAt) })}</>
         )}
       </Typography.Paragraph>
+      {canManage && !c.anonymous && c.status !== 'draft' && <CampaignVoters id={c.id} />}
       <CampaignGroups c={c} canManage={canManage} />
       {c.status !== 'draft' && <CampaignProgress id={c.id} />}
       {c.status === 'scored' && <CampaignResults id={c.id} />}

@@ -32,6 +32,8 @@ export function useProgress(id: number) {
   return useQuery({
     queryKey: surveyKeys.progress(id),
     queryFn: () => api.get(`/api/survey-campaigns/${id}/progress`, campaignProgress),
+    // Live while the page is open: ballots keep arriving during a campaign.
+    refetchInterval: 30_000,
   });
 }
 
