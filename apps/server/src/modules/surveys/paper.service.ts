@@ -40,10 +40,20 @@ async function batchInScope(db: Executor, ctx: Ctx, id: number) {
   return { b, form };
 }
 
-function assertEntering(b: repo.PaperBatchRow, c: { status: string }) {
-  if (b.status !== 'entering') throw conflict('paper.batch_counted');
-  if (!ENTERABLE.has(c.status))
-    throw conflict('survey.campaign_state', { status: c.status, action: 'paper' });
+/** Runs a change of a batch in one transaction, once the batch is in scope and still takes sheets. */
+function whileEntering<T>(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  change: (tx: Executor, k: Awaited<ReturnType<typeof batchInScope>>) => Promise<T>,
+): Promise<T> {
+  return deps.database.db.transaction(async (tx) => {
+    const k = await batchInScope(tx, ctx, id);
+    if (k.b.status !== 'entering') throw conflict('paper.batch_counted');
+    const status = k.form.c.status;
+    if (!ENTERABLE.has(status)) throw conflict('survey.campaign_state', { status, action: 'paper' });
+    return change(tx, k);
+  });
 }
 
 function summary(b: repo.PaperBatchRow, form: BallotForm, sheets: repo.PaperSheetRow[]): PaperBatch {
@@ -199,9 +209,7 @@ export async function putSheet(
   seq: number,
   body: { pass: 'first' | 'second'; answers: BallotAnswers },
 ): Promise<PaperBatchDetail> {
-  return deps.database.db.transaction(async (tx) => {
-    const k = await batchInScope(tx, ctx, id);
-    assertEntering(k.b, k.form.c);
+  return whileEntering(deps, ctx, id, async (tx, k) => {
     await checkedEntry(tx, ctx, k, seq, body.pass, body.answers);
     await repo.putSheet(tx, id, seq, body.pass, body.answers, who(ctx));
     await recordAudit(deps, tx, ctx, {
@@ -222,9 +230,7 @@ export async function resolveSheet(
   seq: number,
   answers: BallotAnswers,
 ): Promise<PaperBatchDetail> {
-  return deps.database.db.transaction(async (tx) => {
-    const k = await batchInScope(tx, ctx, id);
-    assertEntering(k.b, k.form.c);
+  return whileEntering(deps, ctx, id, async (tx, k) => {
     const sheet = await repo.findSheet(tx, id, seq);
     if (!sheet || !isMismatch(entries(sheet))) throw conflict('paper.no_mismatch', { seq });
     scoreAnswers(k.form, answers);
@@ -248,9 +254,7 @@ export async function importSheets(
   pass: 'first' | 'second',
   file: Uint8Array,
 ): Promise<PaperBatchDetail> {
-  return deps.database.db.transaction(async (tx) => {
-    const k = await batchInScope(tx, ctx, id);
-    assertEntering(k.b, k.form.c);
+  return whileEntering(deps, ctx, id, async (tx, k) => {
     const rows = await readTableRows(file);
     if (!rows) throw bad('file', 'paper.unreadable_file');
     const { sheets, problems } = sheetsOfRows(rows, k.form.questions);
@@ -292,9 +296,7 @@ export async function countBatch(
   id: number,
   version: number,
 ): Promise<PaperBatchDetail> {
-  return deps.database.db.transaction(async (tx) => {
-    const k = await batchInScope(tx, ctx, id);
-    assertEntering(k.b, k.form.c);
+  return whileEntering(deps, ctx, id, async (tx, k) => {
     const sheets = await repo.sheetsOf(tx, [id]);
     if (!sheets.length) throw conflict('paper.not_ready', { sheets: 0, missing: 0, mismatches: 0 });
     const finals = sheets.map((s) => finalAnswers(entries(s), k.b.doubleEntry));
