@@ -10,6 +10,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { satisfactionScale } from '@jixiao/contracts';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app';
@@ -107,14 +108,7 @@ async function prepare(url: string): Promise<string[]> {
         id: 'overall',
         type: 'rating',
         title: '总体满意度',
-        scale: {
-          kind: 'labels',
-          options: [
-            { code: 'sat', label: '满意', value: 100 },
-            { code: 'basic', label: '基本满意', value: 80 },
-            { code: 'unsat', label: '不满意', value: 0 },
-          ],
-        },
+        scale: satisfactionScale,
       },
     ],
   });

@@ -6,13 +6,7 @@ import {
   hotlineColumnOf,
   hotlineFields,
 } from '@jixiao/contracts';
-import {
-  type DataProblem,
-  type DataProblemCode,
-  problem,
-  type TableColumns,
-  type TableRow,
-} from '../imports/data-file.js';
+import { type DataProblem, lineProblem, type TableColumns, type TableRow } from '../imports/data-file.js';
 
 /**
  * Hotline statistics rows (H8), pure: the columns of a hotline file (read by the data import's
@@ -54,13 +48,7 @@ export const pushedRow = (r: HotlineRowInput, index: number): HotlineRaw => ({
 });
 
 /** A row problem whose English message names its line, as the data import's row checks word theirs. */
-const bad = (
-  line: number,
-  field: string,
-  code: DataProblemCode,
-  params: DataProblem['params'],
-  message: string,
-) => problem(line, field, code, params, `line ${line}: ${message}`);
+const bad = lineProblem;
 
 /** The period being loaded must be one of the plan's year (checked once, on line 1). */
 export function periodProblems(period: string, year: number): DataProblem[] {

@@ -371,6 +371,15 @@ function issueParams(code: DataRowIssue['code'], row: DataRow | undefined): Data
 
 const EVENT_KINDS = ['bonus', 'deduction', 'veto'] as const;
 
+/** A row problem whose English message names its line (the row checks of every data file word theirs so). */
+export const lineProblem = (
+  line: number,
+  field: string,
+  code: DataProblemCode,
+  params: DataProblem['params'],
+  message: string,
+) => problem(line, field, code, params, `line ${line}: ${message}`);
+
 /**
  * Check every row against the plan and the unit list, reporting all problems with their line,
  * and build one engine input (without units) per period. `period`, when given, is the period
@@ -386,13 +395,7 @@ export function buildInputs(
   opts: { period?: string } = {},
 ): { problems: DataProblem[]; inputs: Map<string, PeriodInput> } {
   const problems: DataProblem[] = [];
-  const bad = (
-    line: number,
-    field: string,
-    code: DataProblemCode,
-    params: DataProblem['params'],
-    message: string,
-  ) => problems.push(problem(line, field, code, params, `line ${line}: ${message}`));
+  const bad = (...p: Parameters<typeof lineProblem>) => problems.push(lineProblem(...p));
   const unitCodes = new Set(units.map((u) => u.code));
   const sources = new Set((plan.bonus?.sources ?? []).map((s) => s.code));
   const leafCodes = new Set(planLeaves(plan).map((l) => l.code));
