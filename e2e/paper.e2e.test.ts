@@ -27,14 +27,16 @@ describe('paper questionnaire entry', () => {
     await entry.waitFor();
     const fields = await entry.locator('input[data-testid^="entry-"]').count();
     // Sheet 1: 满意 (option 1), every other field left blank; sheet 2: 不满意 (option 3).
-    for (const ticked of ['1', '3']) {
+    // Each sheet is waited for in the list: a toast of the previous save may still be showing.
+    const rows = surveyor.getByTestId('sheet-list').locator('tbody tr.ant-table-row');
+    for (const [n, ticked] of ['1', '3'].entries()) {
       await surveyor.getByTestId('entry-overall').focus();
       await surveyor.keyboard.type(ticked);
       for (let i = 0; i < fields; i++) await surveyor.keyboard.press('Enter');
-      await surveyor.locator('.ant-message-success').last().waitFor();
+      await rows.nth(n).waitFor({ timeout: 15_000 });
+      await expect.poll(() => surveyor.getByTestId('entry-overall').inputValue()).toBe('');
     }
-    const list = surveyor.getByTestId('sheet-list');
-    await expect.poll(async () => await list.locator('tbody tr').count()).toBe(2);
+    expect(await rows.count()).toBe(2);
     await surveyor.screenshot({ path: join(screenshots, 'paper-entry.png'), fullPage: true });
     await surveyor.getByTestId('batch-count').click();
     await confirmPop(surveyor);

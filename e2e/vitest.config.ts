@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // A loaded CI machine answers in seconds, not the default 1 s of expect.poll.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
