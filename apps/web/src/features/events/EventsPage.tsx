@@ -6,14 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../shared/auth.js';
 import { CodeFilter, type CodeFilterSpec } from '../../shared/CodeFilter.js';
-import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState } from '../../shared/QueryState.js';
-import { useSearchParam } from '../../shared/useSearchParam.js';
 import { useOrgNodes } from '../org/api.js';
 import { usePlan } from '../plans/api.js';
-import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
-import { periodOptions } from '../results/ranking.js';
+import { PlanPeriodPickers, usePlanPeriodChoice } from '../plans/PlanPeriodPickers.js';
 import { usePeriods } from '../submissions/api.js';
 import { startedPeriods } from '../submissions/model.js';
 import { type EventFilter, eventKeys, useEvents } from './api.js';
@@ -52,8 +49,8 @@ export default function EventsPage() {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const [pre] = useState(() => prefillFromQuery(params));
-  const { plans, offered, plan, planId, setPlan } = usePlanChoice({ resets: ['period'] });
-  const [period, setPeriod] = useSearchParam('period');
+  const choice = usePlanPeriodChoice();
+  const { plans, offered, plan, planId, period, periods: periodChoices } = choice;
   const [filter, setFilter] = useState<Partial<Pick<EventFilter, 'kind' | 'status'>>>({});
   const [unitFilter, setUnitId] = useState<number | undefined>(undefined);
   /** The unit a trace link names by code filters the list until the user picks another. */
@@ -88,7 +85,6 @@ export default function EventsPage() {
   const indicators = useMemo(() => leafIndicators(detail.data?.document), [detail.data]);
   const indicatorName = useMemo(() => new Map(indicators.map((i) => [i.code, i.name])), [indicators]);
   const sourceName = useMemo(() => new Map(rules.sources.map((s) => [s.code, s.name])), [rules]);
-  const periodChoices = useMemo(() => (plan ? periodOptions(plan.year) : []), [plan]);
   const defaultPeriod =
     pre.period ??
     period ??
@@ -111,15 +107,7 @@ export default function EventsPage() {
     <PickerPage
       pickers={
         <>
-          <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="ev-plan" />
-          <PeriodSelect
-            testId="ev-filter-period"
-            width={140}
-            all={t('events.allPeriods')}
-            periods={periodChoices}
-            value={period}
-            onChange={setPeriod}
-          />
+          <PlanPeriodPickers choice={choice} value={period} testId="ev" all={t('events.allPeriods')} />
           {FILTERS.map((f) => (
             <CodeFilter key={f.key} spec={f} state={[filter, setFilter]} testId="ev-filter" />
           ))}

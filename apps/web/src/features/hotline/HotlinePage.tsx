@@ -8,15 +8,12 @@ import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatError, useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
-import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState, queryRows } from '../../shared/QueryState.js';
-import { useSearchParam } from '../../shared/useSearchParam.js';
 import { ProblemList } from '../imports/ProblemList.js';
 import { rejectedProblems } from '../imports/problems.js';
 import { usePlan } from '../plans/api.js';
-import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
-import { periodOptions } from '../results/ranking.js';
+import { PlanPeriodPickers, usePlanPeriodChoice } from '../plans/PlanPeriodPickers.js';
 import { hotlineApi, hotlineKeys, useHotlineFeeds, useHotlineStats } from './api.js';
 import {
   defaultMonth,
@@ -229,28 +226,14 @@ function FeedsCard({ planId }: { planId: number }) {
 /** Hotline work-order statistics (H8): upload per period, the stored figures per unit, the feeds. */
 export default function HotlinePage() {
   const { t } = useTranslation();
-  const { plans, offered, plan, planId, setPlan } = usePlanChoice({ resets: ['period'] });
-  const choices = useMemo(() => (plan ? periodOptions(plan.year) : []), [plan]);
-  const [periodParam, setPeriod] = useSearchParam('period');
-  const period = periodParam ?? (plan ? defaultMonth(plan.year, new Date()) : undefined);
+  const choice = usePlanPeriodChoice();
+  const { plans, offered, plan, planId } = choice;
+  const period = choice.period ?? (plan ? defaultMonth(plan.year, new Date()) : undefined);
   const stats = useHotlineStats(planId, period);
   if (!plans.data) return <QueryState query={plans} testId="hl-plans" />;
   if (!offered.length || !planId || !period) return <Empty description={t('events.noPlans')} />;
   return (
-    <PickerPage
-      pickers={
-        <>
-          <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="hl-plan" />
-          <PeriodSelect
-            testId="hl-period"
-            width={140}
-            periods={choices}
-            value={period}
-            onChange={setPeriod}
-          />
-        </>
-      }
-    >
+    <PickerPage pickers={<PlanPeriodPickers choice={choice} value={period} testId="hl" />}>
       <UploadCard planId={planId} period={period} />
       <Card size="small" title={t('hotline.storedTitle', { period })}>
         <Table<HotlineStat>

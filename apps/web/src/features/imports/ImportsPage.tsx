@@ -1,18 +1,15 @@
 import { CheckOutlined, DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportPreview, ImportProblem } from '@jixiao/contracts';
 import { Alert, Button, Card, Empty, Space, Typography, Upload, type UploadFile } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatError, useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
-import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState } from '../../shared/QueryState.js';
-import { useSearchParam } from '../../shared/useSearchParam.js';
-import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
-import { periodOptions } from '../results/ranking.js';
+import { PlanPeriodPickers, usePlanPeriodChoice } from '../plans/PlanPeriodPickers.js';
 import { usePeriods } from '../submissions/api.js';
 import { startedPeriods } from '../submissions/model.js';
 import { confirmImport, importTemplateUrl, previewImport, useBatches } from './api.js';
@@ -29,12 +26,11 @@ const openPeriod = (ws: Parameters<typeof startedPeriods>[0]) => {
 export default function ImportsPage() {
   const { t, message, queryClient } = useFeedback();
   const [params, setParams] = useSearchParams();
-  const { plans, offered, plan, planId, setPlan } = usePlanChoice({ resets: ['period'] });
+  const choice = usePlanPeriodChoice();
+  const { plans, offered, plan, planId } = choice;
   const periods = usePeriods(planId);
   const batches = useBatches(planId);
-  const choices = useMemo(() => (plan ? periodOptions(plan.year) : []), [plan]);
-  const [periodParam, setPeriod] = useSearchParam('period');
-  const period = periodParam ?? openPeriod(periods.data ?? []) ?? (plan ? `${plan.year}-Y` : undefined);
+  const period = choice.period ?? openPeriod(periods.data ?? []) ?? (plan ? `${plan.year}-Y` : undefined);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [problems, setProblems] = useState<ImportProblem[] | null>(null);
@@ -116,14 +112,7 @@ export default function ImportsPage() {
     <PickerPage
       pickers={
         <>
-          <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="imp-plan" />
-          <PeriodSelect
-            testId="imp-period"
-            width={140}
-            periods={choices}
-            value={period}
-            onChange={setPeriod}
-          />
+          <PlanPeriodPickers choice={choice} value={period} testId="imp" />
           <Button
             icon={<DownloadOutlined />}
             href={importTemplateUrl(planId, period)}

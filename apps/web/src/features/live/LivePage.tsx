@@ -7,11 +7,9 @@ import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatError, useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
-import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { QueryState } from '../../shared/QueryState.js';
-import { useSearchParam } from '../../shared/useSearchParam.js';
-import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
-import { fmtScore, periodOptions } from '../results/ranking.js';
+import { PlanPeriodPickers, usePlanPeriodChoice } from '../plans/PlanPeriodPickers.js';
+import { fmtScore } from '../results/ranking.js';
 import { usePeriods } from '../submissions/api.js';
 import { grain, startedPeriods } from '../submissions/model.js';
 import { freezeHalfYear, liveKeys, useLiveScores } from './api.js';
@@ -21,15 +19,15 @@ import { GradeMark, type LiveUnit, UnitCard } from './UnitCard.js';
 export default function LivePage() {
   const { t, message, queryClient } = useFeedback();
   const canCompute = useCan('results.compute');
-  const { plans, offered, planId, plan, setPlan } = usePlanChoice({ resets: ['period'] });
-  const [periodParam, setPeriod] = useSearchParam('period');
+  const choice = usePlanPeriodChoice();
+  const { plans, offered, planId, plan } = choice;
   const periods = usePeriods(planId);
   const fallback = useMemo(() => {
     // The latest month past its due date (its reports are in), else the latest started month.
     const months = startedPeriods(periods.data ?? []).filter((w) => grain(w.period) === 0);
     return (months.find((w) => w.state !== 'open') ?? months[0])?.period;
   }, [periods.data]);
-  const period = periodParam ?? fallback ?? (plan ? `${plan.year}-Y` : undefined);
+  const period = choice.period ?? fallback ?? (plan ? `${plan.year}-Y` : undefined);
   const live = useLiveScores(planId, period, !periods.isPending);
 
   async function freeze() {
@@ -98,14 +96,7 @@ export default function LivePage() {
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
         <Space wrap>
-          <PlanPicker offered={offered} value={planId} onChange={setPlan} testId="live-plan" />
-          <PeriodSelect
-            testId="live-period"
-            width={130}
-            periods={periodOptions(plan.year)}
-            value={period}
-            onChange={setPeriod}
-          />
+          <PlanPeriodPickers choice={choice} value={period} testId="live" width={130} />
           {live.data?.halfYearFrozen && (
             <Tag icon={<LockOutlined />} color="blue" data-testid="live-h1-frozen">
               {t('live.halfYearFrozen')}
