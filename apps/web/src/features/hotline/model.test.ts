@@ -1,28 +1,28 @@
-import type { ImportProblem } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, rejectedProblems } from '../imports/problems.js';
+import { importProblem } from '../imports/test-fixtures.js';
 import { defaultMonth, feedsToSave, feedTargets, HOTLINE_WORDS, pct, sourceText } from './model.js';
 
 const t = (k: string, p?: Record<string, string | number>) =>
   p && Object.keys(p).length ? `${k}${JSON.stringify(p)}` : k;
-const problem = (over: Partial<ImportProblem>): ImportProblem => ({
+/** A hotline file's problem: a timely rate out of range on line 3. */
+const rateProblem = importProblem({
   line: 3,
   field: 'timelyRate',
   code: 'rate_out_of_range',
   params: { value: '120' },
   message: '',
-  ...over,
 });
 
 describe('hotline page model', () => {
   it('names its own columns and problems, the import’s for the rest', () => {
-    expect(formatProblem(t, problem({}), HOTLINE_WORDS)).toBe(
+    expect(formatProblem(t, rateProblem, HOTLINE_WORDS)).toBe(
       'imports.where.cell{"line":3,"column":"hotline.fields.timelyRate"}imports.where.sephotline.problem.rate_out_of_range{"value":"120"}',
     );
     expect(
       formatProblem(
         t,
-        problem({ field: 'unit', code: 'unknown_unit', params: { unit: 'x' } }),
+        { ...rateProblem, field: 'unit', code: 'unknown_unit', params: { unit: 'x' } },
         HOTLINE_WORDS,
       ),
     ).toBe(
@@ -31,7 +31,7 @@ describe('hotline page model', () => {
   });
 
   it('reads a 400 with hotline problems as line errors', () => {
-    const err = { code: 'VALIDATION_FAILED', details: [problem({})] };
+    const err = { code: 'VALIDATION_FAILED', details: [rateProblem] };
     expect(rejectedProblems(err)).toBeNull();
     expect(rejectedProblems(err, HOTLINE_WORDS)).toHaveLength(1);
   });

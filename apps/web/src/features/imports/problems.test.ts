@@ -11,21 +11,13 @@ import {
   rejectedProblems,
   sortProblems,
 } from './problems.js';
+import { importProblem as prob } from './test-fixtures.js';
 
 const en = enAll.eventsImports;
 const zhCN = zhAll.eventsImports;
 
 const keys = (o: object, p = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
-
-const prob = (over: Partial<ImportProblem>): ImportProblem => ({
-  line: 5,
-  field: 'value',
-  code: 'not_a_number',
-  params: { value: 'abc' },
-  message: 'line 5, value: "abc" is not a number',
-  ...over,
-});
 
 const zh = i18next.createInstance();
 const eng = i18next.createInstance();
@@ -47,62 +39,40 @@ const tz = (k: string, p?: Record<string, string | number>) => zh.t(k, p ?? {});
 const te = (k: string, p?: Record<string, string | number>) => eng.t(k, p ?? {});
 
 describe('import problems in Chinese, naming row and column', () => {
-  it('a text in a number cell', () => {
-    expect(formatProblem(tz, prob({}))).toBe('第 5 行「数值」列：“abc”不是数字');
-    expect(formatProblem(te, prob({}))).toBe('Row 5, column “value”: “abc” is not a number');
-  });
-  it('an unknown unit and an unknown indicator', () => {
-    expect(
-      formatProblem(tz, prob({ line: 3, field: 'unit', code: 'unknown_unit', params: { unit: 'X99' } })),
-    ).toBe('第 3 行「单位」列：单位“X99”不存在');
-    expect(
-      formatProblem(
-        tz,
-        prob({ line: 4, field: 'indicator', code: 'unknown_indicator', params: { indicator: 'Q9' } }),
-      ),
-    ).toBe('第 4 行「指标」列：方案中没有指标“Q9”');
-  });
-  it('header and file problems', () => {
-    expect(
-      formatProblem(
-        tz,
-        prob({ line: 1, field: 'header', code: 'unknown_column', params: { column: '备注', index: 7 } }),
-      ),
-    ).toBe('第 1 行（表头）：第 7 列“备注”不是模板中的列');
-    expect(formatProblem(tz, prob({ line: 1, field: 'file', code: 'empty_file', params: {} }))).toBe(
-      '文件：文件是空的',
-    );
-    // The server names a missing or doubled column by its code in the field and the params.
-    expect(
-      formatProblem(
-        tz,
-        prob({ line: 1, field: 'value', code: 'missing_column', params: { column: 'value' } }),
-      ),
-    ).toBe('第 1 行（表头）：缺少“数值”列');
-    expect(
-      formatProblem(
-        tz,
-        prob({ line: 2, field: 'unit', code: 'duplicate_column', params: { column: 'unit' } }),
-      ),
-    ).toBe('第 2 行（表头）：“单位”列出现了不止一次');
-    expect(
-      formatProblem(
-        te,
-        prob({ line: 1, field: 'value', code: 'missing_column', params: { column: 'value' } }),
-      ),
-    ).toBe('Row 1 (header): column “value” is missing');
-    expect(formatProblem(tz, prob({ line: 0, field: 'file', code: 'file_changed', params: {} }))).toBe(
-      '文件：文件与预览时的不同，请重新预览',
-    );
-    expect(
-      formatProblem(
-        tz,
-        prob({ line: 1, field: 'period', code: 'period_closed', params: { period: '2026-M03' } }),
-      ),
-    ).toBe('文件：期间 2026-M03 已关闭，不能导入');
-    expect(
-      formatProblem(tz, prob({ line: 0, field: 'file', code: 'unreadable', params: { detail: 'bad zip' } })),
-    ).toBe('文件：无法读取文件：bad zip');
+  const lang = { zh: tz, en: te };
+  // Each row: the code, the language, the problem's line, field and params, the text shown. The
+  // server names a missing or doubled column by its code in the field and the params.
+  it.each<[string, keyof typeof lang, number, string, ImportProblem['params'], string]>([
+    ['not_a_number', 'zh', 5, 'value', { value: 'abc' }, '第 5 行「数值」列：“abc”不是数字'],
+    ['not_a_number', 'en', 5, 'value', { value: 'abc' }, 'Row 5, column “value”: “abc” is not a number'],
+    ['unknown_unit', 'zh', 3, 'unit', { unit: 'X99' }, '第 3 行「单位」列：单位“X99”不存在'],
+    ['unknown_indicator', 'zh', 4, 'indicator', { indicator: 'Q9' }, '第 4 行「指标」列：方案中没有指标“Q9”'],
+    [
+      'unknown_column',
+      'zh',
+      1,
+      'header',
+      { column: '备注', index: 7 },
+      '第 1 行（表头）：第 7 列“备注”不是模板中的列',
+    ],
+    ['empty_file', 'zh', 1, 'file', {}, '文件：文件是空的'],
+    ['missing_column', 'zh', 1, 'value', { column: 'value' }, '第 1 行（表头）：缺少“数值”列'],
+    ['duplicate_column', 'zh', 2, 'unit', { column: 'unit' }, '第 2 行（表头）：“单位”列出现了不止一次'],
+    ['missing_column', 'en', 1, 'value', { column: 'value' }, 'Row 1 (header): column “value” is missing'],
+    ['file_changed', 'zh', 0, 'file', {}, '文件：文件与预览时的不同，请重新预览'],
+    ['period_closed', 'zh', 1, 'period', { period: '2026-M03' }, '文件：期间 2026-M03 已关闭，不能导入'],
+    ['unreadable', 'zh', 0, 'file', { detail: 'bad zip' }, '文件：无法读取文件：bad zip'],
+    [
+      'wrong_period',
+      'zh',
+      9,
+      'period',
+      { period: '2026-M09', expected: '2026-M10' },
+      '第 9 行「期间」列：期间“2026-M09”与导入期间 2026-M10 不一致',
+    ],
+    ['duplicate', 'zh', 6, 'row', { unit: 'A01', indicator: 'T1' }, '第 6 行：单位“A01”的指标“T1”重复出现'],
+  ])('%s (%s)', (code, lng, line, field, params, text) => {
+    expect(formatProblem(lang[lng], prob({ line, field, code, params }))).toBe(text);
   });
   it('a column the UI does not know keeps its own name; an unknown code shows the message', () => {
     expect(formatProblem(tz, prob({ field: '得分', code: 'brand_new', message: 'something new' }))).toBe(
@@ -117,25 +87,6 @@ describe('import problems in Chinese, naming row and column', () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
     const k = new Set(keys(zhCN));
     for (const c of PROBLEM_CODES) expect(k.has(`imports.problem.${c}`)).toBe(true);
-  });
-  it('wrong period and duplicate carry their params', () => {
-    expect(
-      formatProblem(
-        tz,
-        prob({
-          line: 9,
-          field: 'period',
-          code: 'wrong_period',
-          params: { period: '2026-M09', expected: '2026-M10' },
-        }),
-      ),
-    ).toBe('第 9 行「期间」列：期间“2026-M09”与导入期间 2026-M10 不一致');
-    expect(
-      formatProblem(
-        tz,
-        prob({ line: 6, field: 'row', code: 'duplicate', params: { unit: 'A01', indicator: 'T1' } }),
-      ),
-    ).toBe('第 6 行：单位“A01”的指标“T1”重复出现');
   });
 });
 
