@@ -2,7 +2,7 @@ import type { PlanDetail } from '@jixiao/contracts';
 import { type Plan, validatePlan } from '@jixiao/engine';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Card, ConfigProvider, Result, Space, Tabs } from 'antd';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ComponentType, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
@@ -12,6 +12,7 @@ import { QueryState } from '../../shared/QueryState.js';
 import { type AhpLevel, AhpModal } from './AhpModal.js';
 import { planApi, planKeys, usePlan } from './api.js';
 import { applyAhpWeights, updateRow } from './edit.js';
+import type { PanelProps } from './FormBits.js';
 import { type Section, sectionCounts } from './forms.js';
 import { GradesPanel } from './GradesPanel.js';
 import { PlanHeader } from './PlanHeader.js';
@@ -114,7 +115,16 @@ function Editor({ detail }: { detail: PlanDetail }) {
       {counts[section] > 0 && <Badge count={counts[section]} size="small" />}
     </Space>
   );
-  const panel = (node: ReactNode) => <ConfigProvider componentDisabled={readOnly}>{node}</ConfigProvider>;
+  /** The tab of a form panel: its section's issue count in the label; read-only, every field is off. */
+  const panelTab = (section: Exclude<Section, 'tree'>, Panel: ComponentType<PanelProps>) => ({
+    key: section,
+    label: tabLabel(t(`planForms.tabs.${section}`), section),
+    children: (
+      <ConfigProvider componentDisabled={readOnly}>
+        <Panel doc={doc} change={change} issues={issues} />
+      </ConfigProvider>
+    ),
+  });
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -138,16 +148,8 @@ function Editor({ detail }: { detail: PlanDetail }) {
           activeKey={tab}
           onChange={setTab}
           items={[
-            {
-              key: 'settings',
-              label: tabLabel(t('planForms.tabs.settings'), 'settings'),
-              children: panel(<SettingsPanel doc={doc} change={change} issues={issues} />),
-            },
-            {
-              key: 'structure',
-              label: tabLabel(t('planForms.tabs.structure'), 'structure'),
-              children: panel(<StructurePanel doc={doc} change={change} issues={issues} />),
-            },
+            panelTab('settings', SettingsPanel),
+            panelTab('structure', StructurePanel),
             {
               key: 'tree',
               label: tabLabel(t('planEditor.crumb'), 'tree'),
@@ -165,16 +167,8 @@ function Editor({ detail }: { detail: PlanDetail }) {
                 />
               ),
             },
-            {
-              key: 'grades',
-              label: tabLabel(t('planForms.tabs.grades'), 'grades'),
-              children: panel(<GradesPanel doc={doc} change={change} issues={issues} />),
-            },
-            {
-              key: 'rankings',
-              label: tabLabel(t('planForms.tabs.rankings'), 'rankings'),
-              children: panel(<RankingsPanel doc={doc} change={change} issues={issues} />),
-            },
+            panelTab('grades', GradesPanel),
+            panelTab('rankings', RankingsPanel),
             {
               key: 'revisions',
               label: t('planEditor.revisions'),

@@ -16,10 +16,26 @@ import {
 } from './RowSettingsFields.js';
 import { indexIssues, type PlanRow, type RowIssue } from './tree.js';
 
-/** The choices of a row's direction, missing-value policy and indicator kind. */
-const DIRECTIONS = ['higher', 'lower'];
-const MISSING_POLICIES = ['zero', 'reweight', 'error'];
-const INDICATOR_KINDS = ['common', 'individual', 'unit_specific'];
+/**
+ * The row's fields chosen from codes (direction, missing-value policy, indicator kind): the codes,
+ * where their labels are (`planEditor.<labels>.<code>`) and the select's width.
+ */
+const CODE_FIELDS = {
+  direction: { codes: ['higher', 'lower'], labels: 'directions', width: 150 },
+  missing: { codes: ['zero', 'reweight', 'error'], labels: 'missingPolicies', width: 180 },
+  kind: { codes: ['common', 'individual', 'unit_specific'], labels: 'kinds', width: 150 },
+} as const;
+
+/** One of those fields, labelled `planEditor.<name>`; it can be cleared (the plan's default). */
+function CodeField({ name }: { name: keyof typeof CODE_FIELDS }) {
+  const { t } = useTranslation();
+  const { codes, labels, width } = CODE_FIELDS[name];
+  return (
+    <Form.Item name={name} label={t(`planEditor.${name}`)}>
+      <CodeSelect allowClear style={{ width }} codes={codes} labels={`planEditor.${labels}`} />
+    </Form.Item>
+  );
+}
 
 interface RowForm extends RowSettingsForm {
   code: string;
@@ -211,22 +227,8 @@ export function RowDrawer({
               />
             </Form.Item>
             <Space wrap>
-              <Form.Item name="direction" label={t('planEditor.direction')}>
-                <CodeSelect
-                  allowClear
-                  style={{ width: 150 }}
-                  codes={DIRECTIONS}
-                  labels="planEditor.directions"
-                />
-              </Form.Item>
-              <Form.Item name="missing" label={t('planEditor.missing')}>
-                <CodeSelect
-                  allowClear
-                  style={{ width: 180 }}
-                  codes={MISSING_POLICIES}
-                  labels="planEditor.missingPolicies"
-                />
-              </Form.Item>
+              <CodeField name="direction" />
+              <CodeField name="missing" />
             </Space>
           </>
         )}
@@ -241,14 +243,7 @@ export function RowDrawer({
               <Input />
             </Form.Item>
             <Space wrap>
-              <Form.Item name="kind" label={t('planEditor.kind')}>
-                <CodeSelect
-                  allowClear
-                  style={{ width: 150 }}
-                  codes={INDICATOR_KINDS}
-                  labels="planEditor.kinds"
-                />
-              </Form.Item>
+              <CodeField name="kind" />
               <Form.Item name="unit" label={t('planEditor.unit')}>
                 <Input style={{ width: 100 }} />
               </Form.Item>
