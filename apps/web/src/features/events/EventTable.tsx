@@ -4,6 +4,7 @@ import { Button, Space, Tag, Tooltip, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CodeName } from '../../shared/CodeName.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryRows } from '../../shared/QueryState.js';
@@ -57,13 +58,7 @@ export function EventTable({
       key: 'ind',
       width: 140,
       render: (_, e) =>
-        e.indicator ? (
-          <span>
-            <Typography.Text code>{e.indicator}</Typography.Text> {indicatorName.get(e.indicator) ?? ''}
-          </span>
-        ) : (
-          '—'
-        ),
+        e.indicator ? <CodeName code={e.indicator} name={indicatorName.get(e.indicator) ?? ''} /> : '—',
     },
     {
       title: t('events.col.points'),

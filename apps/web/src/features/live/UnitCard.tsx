@@ -2,6 +2,7 @@ import type { LiveScores } from '@jixiao/contracts';
 import { Card, Col, Grid, Row, Statistic, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { CodeName } from '../../shared/CodeName.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { explainT, renderStep, renderSteps, renderVars } from '../results/formula.js';
 import { fmtScore } from '../results/ranking.js';
@@ -40,15 +41,14 @@ export function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
       title: t('live.indicator'),
       key: 'ind',
       render: (_, r) => (
-        <span>
-          <Typography.Text code>{r.code}</Typography.Text> {r.name}
+        <CodeName code={r.code} name={r.name}>
           {r.missing && (
             <Tag color="orange" style={{ marginLeft: 4 }}>
               {t('live.missingValue')}
             </Tag>
           )}
           {narrow && sources(r)}
-        </span>
+        </CodeName>
       ),
     },
     { title: t('live.full'), dataIndex: 'full', width: 70, align: 'right' },

@@ -1,6 +1,7 @@
 import { Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CodeName } from '../../shared/CodeName.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { type TracedUnit, useUnitTrace } from './api.js';
@@ -81,15 +82,14 @@ export function TraceView({
             title: t('trace.item'),
             key: 'item',
             render: (_, r) => (
-              <span>
-                <Typography.Text code>{r.code}</Typography.Text> {r.name}
+              <CodeName code={r.code} name={r.name}>
                 {/* On a phone the formula column is off screen: the sources sit under the name. */}
                 {narrow && r.leaf && (
                   <div style={{ maxWidth: 240, whiteSpace: 'normal' }}>
                     <SourceList sources={sourcesOf(tr.sources, r.leaf)} ctx={ctx} />
                   </div>
                 )}
-              </span>
+              </CodeName>
             ),
           },
           {

@@ -6,10 +6,11 @@ import {
   SendOutlined,
 } from '@ant-design/icons';
 import type { SubmissionSlot } from '@jixiao/contracts';
-import { Button, Input, InputNumber, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Input, InputNumber, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CodeName } from '../../shared/CodeName.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { isDirty, type RowDraft, rowState, STATUS_COLOR, slotKey } from './model.js';
 import type { DrawerTab } from './SubmissionDrawer.js';
@@ -60,8 +61,7 @@ export function SlotTable({
       title: t('submissions.col.indicator'),
       key: 'indicator',
       render: (_, s) => (
-        <span>
-          <Typography.Text code>{s.indicator}</Typography.Text> {s.indicatorName}
+        <CodeName code={s.indicator} name={s.indicatorName}>
           {s.providerOwned && (
             <div>
               <Tag color="purple" data-testid={`sub-provider-${rowId(s)}`}>
@@ -69,7 +69,7 @@ export function SlotTable({
               </Tag>
             </div>
           )}
-        </span>
+        </CodeName>
       ),
     },
     {

@@ -1,10 +1,11 @@
 import { PaperClipOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { VerificationQueueItem } from '@jixiao/contracts';
-import { Button, Card, Empty, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Space, Tabs, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth.js';
+import { CodeName } from '../../shared/CodeName.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatDateTime } from '../../shared/format.js';
 import { PeriodSelect } from '../../shared/PeriodSelect.js';
@@ -37,11 +38,7 @@ export default function VerificationPage() {
     {
       title: t('submissions.col.indicator'),
       key: 'ind',
-      render: (_, q) => (
-        <span>
-          <Typography.Text code>{q.submission.indicator}</Typography.Text> {q.indicatorName}
-        </span>
-      ),
+      render: (_, q) => <CodeName code={q.submission.indicator} name={q.indicatorName} />,
     },
     { title: t('verification.period'), key: 'p', width: 100, render: (_, q) => q.submission.period },
     {
