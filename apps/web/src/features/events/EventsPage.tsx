@@ -1,11 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Select } from 'antd';
+import { Alert, Card, Empty, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../shared/auth.js';
 import { CodeFilter, type CodeFilterSpec } from '../../shared/CodeFilter.js';
+import { CreateButton } from '../../shared/CreateButton.js';
 import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { useOrgNodes } from '../org/api.js';
@@ -125,17 +125,15 @@ export default function EventsPage() {
             options={units.map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
           />
           {rights.record && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              data-testid="ev-record"
+            <CreateButton
+              testId="ev-record"
               onClick={() => {
                 setPrefilled(false);
                 setFormOpen(true);
               }}
             >
               {t('events.record')}
-            </Button>
+            </CreateButton>
           )}
         </>
       }

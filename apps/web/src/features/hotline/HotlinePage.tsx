@@ -8,6 +8,7 @@ import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { formatError, useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
+import { MutateButton } from '../../shared/MutateButton.js';
 import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState, queryRows } from '../../shared/QueryState.js';
 import { ProblemList } from '../imports/ProblemList.js';
@@ -209,14 +210,9 @@ function FeedsCard({ planId }: { planId: number }) {
           >
             {t('hotline.addFeed')}
           </Button>
-          <Button
-            type="primary"
-            disabled={drafts === null}
-            loading={save.isPending}
-            onClick={() => save.mutate()}
-          >
+          <MutateButton type="primary" disabled={drafts === null} mutation={save}>
             {t('hotline.saveFeeds')}
-          </Button>
+          </MutateButton>
         </Space>
       </Space>
     </Card>

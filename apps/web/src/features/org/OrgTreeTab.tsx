@@ -1,10 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { OrgNode } from '@jixiao/contracts';
 import type { TreeDataNode } from 'antd';
-import { Button, Card, Col, Empty, Input, Row, Space, Tabs, Tag, Tree, Typography } from 'antd';
+import { Card, Col, Empty, Input, Row, Space, Tabs, Tag, Tree, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth.js';
+import { CreateButton } from '../../shared/CreateButton.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { useOrgNodes } from './api.js';
 import { CreateNodeModal } from './CreateNodeModal.js';
@@ -57,15 +57,9 @@ export function OrgTreeTab() {
           title={t('org.treeTitle')}
           extra={
             canWrite && (
-              <Button
-                data-testid="org-create-child"
-                type="primary"
-                size="small"
-                icon={<PlusOutlined />}
-                onClick={() => setCreating(true)}
-              >
+              <CreateButton testId="org-create-child" size="small" onClick={() => setCreating(true)}>
                 {selected ? t('org.createChild') : t('org.createRoot')}
-              </Button>
+              </CreateButton>
             )
           }
         >

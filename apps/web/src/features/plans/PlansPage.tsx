@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { PlanSummary } from '@jixiao/contracts';
 import { Button, Card, Modal, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
@@ -6,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { CreateButton } from '../../shared/CreateButton.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryRows } from '../../shared/QueryState.js';
 import { useSystems } from '../org/api.js';
@@ -39,14 +39,9 @@ export default function PlansPage() {
       title={t('nav.plans')}
       extra={
         canWrite && (
-          <Button
-            data-testid="plan-create"
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-          >
+          <CreateButton testId="plan-create" onClick={() => setCreating(true)}>
             {t('plans.create')}
-          </Button>
+          </CreateButton>
         )
       }
     >

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Empty, Select, Space } from 'antd';
+import { Card, Empty, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useFeedback } from '../../shared/feedback.js';
+import { MutateButton } from '../../shared/MutateButton.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePlanParam } from '../../shared/usePlanParam.js';
 import { tbApi, tbKeys, useTaskBooks } from './api.js';
@@ -60,14 +61,9 @@ export default function MyTaskBookPage() {
       ) : (
         <Empty data-testid="tb-none" description={t('taskbooks.noBook')}>
           {current && (
-            <Button
-              data-testid="tb-start"
-              type="primary"
-              loading={create.isPending}
-              onClick={() => create.mutate()}
-            >
+            <MutateButton data-testid="tb-start" type="primary" mutation={create}>
               {t('taskbooks.start')}
-            </Button>
+            </MutateButton>
           )}
         </Empty>
       )}
