@@ -1,5 +1,5 @@
 import { step } from '../steps';
-import { clamp, type MethodDef, missing, round2, schemas, zeroDivision } from './types';
+import { choice, clamp, type MethodDef, missing, round2, schemas, withChoice, zeroDivision } from './types';
 
 export interface BenchmarkSpec {
   kind: 'benchmark';
@@ -12,6 +12,8 @@ export interface BenchmarkSpec {
   excessCap?: number;
 }
 
+const modeParam = choice<BenchmarkSpec['mode']>('mode', ['ratio', 'difference']);
+
 /**
  * Benchmarking against a peer region (对标考核, W2/W6): own growth g = (x − base) / base
  * against the peer's gp = (peer − peerBase) / peerBase.
@@ -20,15 +22,11 @@ export interface BenchmarkSpec {
  */
 export const benchmark: MethodDef<BenchmarkSpec> = {
   kind: 'benchmark',
-  schema: {
-    required: ['mode'],
-    properties: {
-      mode: { enum: ['ratio', 'difference'] },
-      par: schemas.number,
-      perPoint: schemas.number,
-      excessCap: schemas.nonNegative,
-    },
-  },
+  schema: withChoice(modeParam, {
+    par: schemas.number,
+    perPoint: schemas.number,
+    excessCap: schemas.nonNegative,
+  }),
   inputs: ['value', 'baseValue', 'peerValue', 'peerBaseValue'],
   groupRelative: false,
   score(s, c, ctx, tr) {
@@ -72,8 +70,7 @@ export const benchmark: MethodDef<BenchmarkSpec> = {
     return f;
   },
   maxFraction: (s) => 1 + (s.excessCap ?? 0),
-  check: (s) =>
-    s.mode === 'ratio' || s.mode === 'difference' ? [] : ['mode must be "ratio" or "difference"'],
+  check: (s) => modeParam.check(s.mode),
   sample(_s, { target: base, perf, rnd }) {
     const peerBase = Math.round(100 + rnd() * 900);
     return {

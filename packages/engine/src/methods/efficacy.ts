@@ -1,25 +1,18 @@
 import { step } from '../steps';
 import { type ColumnIO, type ColumnParams, dzFraction } from './column';
-import {
-  type MethodDef,
-  missing,
-  type ScopeParams,
-  sampleGroupRelative,
-  schemas,
-  zeroDivision,
-} from './types';
+import { type GradeParams, gradeMaxFraction, gradeSchema } from './grade';
+import { type MethodDef, missing, sampleGroupRelative, schemas, zeroDivision } from './types';
 
 interface EfficacyStats {
   min: number;
   max: number;
 }
 
-export interface EfficacySpec extends ScopeParams {
+/** Efficacy's parameters; d's clamp defaults to [60, 100]. */
+export interface EfficacySpec extends GradeParams {
   kind: 'efficacy';
   /** Fixed limits, or 'group': the scope's worst and best values. */
   limits: 'group' | { worst: number; best: number };
-  /** Clamp of d (default [60, 100]). */
-  clamp?: [number, number];
 }
 
 /**
@@ -43,8 +36,7 @@ export const efficacy: MethodDef<EfficacySpec> = {
           },
         ],
       },
-      clamp: schemas.pair,
-      scope: schemas.scope,
+      ...gradeSchema,
     },
   },
   inputs: ['value'],
@@ -123,7 +115,7 @@ export const efficacy: MethodDef<EfficacySpec> = {
       }
     },
   },
-  maxFraction: (s) => (s.clamp ?? [60, 100])[1] / 100,
+  maxFraction: gradeMaxFraction,
   check(s) {
     const out: string[] = [];
     if (s.limits !== 'group') {

@@ -1,6 +1,6 @@
 import { step } from '../steps';
 import { maxRatioFraction, type RatioParams, ratioColumn, ratioFraction, ratioSchema } from './ratio';
-import { type MethodDef, missing, nonNegative, round2 } from './types';
+import { choice, type MethodDef, missing, nonNegative, round2, withChoice } from './types';
 
 /** Pro-rata's parameters; `below`, `excessRate` and `excessCap` are the ratio rule's (ratio.ts). */
 export interface ProRataSpec extends RatioParams {
@@ -8,13 +8,15 @@ export interface ProRataSpec extends RatioParams {
   basis: 'month' | 'day';
 }
 
+const basisParam = choice<ProRataSpec['basis']>('basis', ['month', 'day']);
+
 /**
  * Pro-rata progress (序时进度, S9): the yearly target scaled by the share of the year elapsed
  * at the end of the evaluated period (by month or by day), then scored like completion.
  */
 export const proRata: MethodDef<ProRataSpec> = {
   kind: 'pro_rata',
-  schema: { required: ['basis'], properties: { basis: { enum: ['month', 'day'] }, ...ratioSchema } },
+  schema: withChoice(basisParam, ratioSchema),
   inputs: ['value', 'target'],
   groupRelative: false,
   score(s, c, ctx, tr) {
@@ -35,7 +37,7 @@ export const proRata: MethodDef<ProRataSpec> = {
   column: ratioColumn((_s, ctx) => ({ baseline: false, factor: ctx.elapsed })),
   maxFraction: maxRatioFraction,
   check: (s) => [
-    ...(s.basis === 'month' || s.basis === 'day' ? [] : ['basis must be "month" or "day"']),
+    ...basisParam.check(s.basis),
     ...nonNegative('excessRate', s.excessRate),
     ...nonNegative('excessCap', s.excessCap),
   ],

@@ -174,6 +174,28 @@ export const schemas = {
   below: { enum: ['linear', 'zero'] },
 } as const satisfies Record<string, JsonSchema>;
 
+/** A required parameter that takes one of a few words: its name, schema and check, from the one list. */
+export interface Choice {
+  name: string;
+  schema: JsonSchema;
+  check(value: unknown): string[];
+}
+
+/** The Choice of `name` among `words` (benchmark's mode, z-score's sigma, pro-rata's basis). */
+export function choice<W extends string>(name: string, words: readonly W[]): Choice {
+  const problem = `${name} must be ${words.map((w) => `"${w}"`).join(' or ')}`;
+  return {
+    name,
+    schema: { enum: words },
+    check: (value) => ((words as readonly unknown[]).includes(value) ? [] : [problem]),
+  };
+}
+
+/** The schema of a spec whose parameters are `choice` (required) and `properties`. */
+export function withChoice(choice: Choice, properties: SpecSchema['properties']): SpecSchema {
+  return { required: [choice.name], properties: { [choice.name]: choice.schema, ...properties } };
+}
+
 export function newCell(): Cell {
   return {
     value: Number.NaN,

@@ -1,5 +1,6 @@
 import { step } from '../steps';
-import { clamp, type MethodDef, missing, type ScopeParams, sampleGroupRelative, schemas } from './types';
+import { type GradeParams, gradeMaxFraction, gradeSchema } from './grade';
+import { choice, clamp, type MethodDef, missing, sampleGroupRelative, schemas, withChoice } from './types';
 
 interface ZStats {
   mean: number;
@@ -7,14 +8,15 @@ interface ZStats {
   n: number;
 }
 
-export interface ZScoreSpec extends ScopeParams {
+export interface ZScoreSpec extends GradeParams {
   kind: 'zscore';
   sigma: 'population' | 'sample';
-  /** d = center + scale · z, clamped, then divided by 100 (defaults 80, 10, [0, 100]). */
+  /** d = center + scale · z, clamped, then divided by 100 (defaults 80, 10, clamp [0, 100]). */
   center?: number;
   scale?: number;
-  clamp?: [number, number];
 }
+
+const sigmaParam = choice<ZScoreSpec['sigma']>('sigma', ['population', 'sample']);
 
 /**
  * Standardized score: z = (x − mean) / σ over the scope's present values, σ population (÷ n) or
@@ -23,16 +25,7 @@ export interface ZScoreSpec extends ScopeParams {
  */
 export const zscore: MethodDef<ZScoreSpec> = {
   kind: 'zscore',
-  schema: {
-    required: ['sigma'],
-    properties: {
-      sigma: { enum: ['population', 'sample'] },
-      center: schemas.number,
-      scale: schemas.number,
-      clamp: schemas.pair,
-      scope: schemas.scope,
-    },
-  },
+  schema: withChoice(sigmaParam, { center: schemas.number, scale: schemas.number, ...gradeSchema }),
   inputs: ['value'],
   groupRelative: true,
   prepare(s, values) {
@@ -86,8 +79,7 @@ export const zscore: MethodDef<ZScoreSpec> = {
     }
     return d / 100;
   },
-  maxFraction: (s) => (s.clamp ?? [0, 100])[1] / 100,
-  check: (s) =>
-    s.sigma === 'population' || s.sigma === 'sample' ? [] : ['sigma must be "population" or "sample"'],
+  maxFraction: gradeMaxFraction,
+  check: (s) => sigmaParam.check(s.sigma),
   sample: (_s, draw) => sampleGroupRelative(draw),
 };
