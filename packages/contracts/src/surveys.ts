@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { code, name } from './common.js';
-import { unitRef } from './fields.js';
+import { row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
 
 /**
  * Satisfaction evaluation (issue 10; rules S12, W11, H7, Z3, Z11): questionnaires, campaigns and
@@ -142,8 +142,7 @@ export type BallotAnswers = z.infer<typeof ballotAnswers>;
 export const questionnaireCreate = z.strictObject({ name, questions: questionnaireBody });
 export type QuestionnaireCreate = z.input<typeof questionnaireCreate>;
 
-export const questionnaireDetail = z.object({
-  id: z.number().int(),
+export const questionnaireDetail = row({
   /** The first version's id: all versions of one questionnaire share it. */
   familyId: z.number().int(),
   versionNo: z.number().int(),
@@ -151,8 +150,7 @@ export const questionnaireDetail = z.object({
   questions: z.array(question),
   /** A version with ballots is frozen: a change makes the next version. */
   frozen: z.boolean(),
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
+  ...stamp('created'),
 });
 export type QuestionnaireDetail = z.infer<typeof questionnaireDetail>;
 
@@ -217,8 +215,7 @@ export const raterGroup = raterGroupInput.extend({
   codesUsed: z.number().int(),
 });
 
-export const campaignDetail = z.object({
-  id: z.number().int(),
+export const campaignDetail = row({
   planId: z.number().int(),
   name: z.string(),
   kind: campaignKind,
@@ -230,11 +227,9 @@ export const campaignDetail = z.object({
   opensAt: z.string(),
   closesAt: z.string(),
   status: campaignStatus,
-  version: z.number().int(),
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
-  scoredAt: z.string().nullable(),
-  scoredBy: z.string().nullable(),
+  ...versioned,
+  ...stamp('created'),
+  ...stampOrNull('scored'),
   groups: z.array(raterGroup),
 });
 export type CampaignDetail = z.infer<typeof campaignDetail>;
@@ -364,8 +359,7 @@ export const paperSheet = z.object({
   /** Double entry: both entries typed and they differ, not yet resolved. */
   mismatch: z.boolean(),
 });
-export const paperBatch = z.object({
-  id: z.number().int(),
+export const paperBatch = row({
   campaignId: z.number().int(),
   campaignName: z.string(),
   groupId: z.number().int(),
@@ -374,11 +368,9 @@ export const paperBatch = z.object({
   surveyPoint: z.string(),
   doubleEntry: z.boolean(),
   status: paperBatchStatus,
-  version: z.number().int(),
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
-  countedAt: z.string().nullable(),
-  countedBy: z.string().nullable(),
+  ...versioned,
+  ...stamp('created'),
+  ...stampOrNull('counted'),
   sheets: z.number().int(),
   mismatches: z.number().int(),
 });
@@ -417,8 +409,7 @@ export const paperCampaign = z.object({
 
 export const commentStatus = z.enum(['new', 'dispatched', 'answered', 'returned', 'closed']);
 export const commentSource = z.enum(['code', 'poll', 'paper', 'observation']);
-export const surveyComment = z.object({
-  id: z.number().int(),
+export const surveyComment = row({
   campaignId: z.number().int().nullable(),
   campaignName: z.string().nullable(),
   unit: z.object({ id: z.number().int(), code: z.string(), name: z.string() }).nullable(),
@@ -428,10 +419,9 @@ export const surveyComment = z.object({
   text: z.string(),
   status: commentStatus,
   answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  answeredBy: z.string().nullable(),
+  ...stampOrNull('answered'),
   officeNote: z.string().nullable(),
-  version: z.number().int(),
+  ...versioned,
   createdAt: z.string(),
 });
 export type SurveyComment = z.infer<typeof surveyComment>;
