@@ -9,20 +9,19 @@ describe('data file columns', () => {
     }
   });
 
-  it('reads Chinese names and an event file’s names', () => {
-    expect(dataColumnOf('单位编码')).toBe('unit');
-    expect(dataColumnOf('分值')).toBe('value');
-    expect(dataColumnOf('source')).toBe('indicator');
-    expect(dataColumnOf('points')).toBe('value');
-  });
-
-  it('reads a header of several words when they name one column', () => {
-    expect(dataColumnOf('数值 (value)')).toBe('value');
-    expect(dataColumnOf('单位（unit）')).toBe('unit');
-  });
-
-  it('reads nothing when the words name no column or two', () => {
-    expect(dataColumnOf('remarks')).toBeUndefined();
-    expect(dataColumnOf('unit / value')).toBeUndefined();
+  it.each([
+    // Chinese names and an event file's names
+    ['单位编码', 'unit'],
+    ['分值', 'value'],
+    ['source', 'indicator'],
+    ['points', 'value'],
+    // a header of several words that name one column
+    ['数值 (value)', 'value'],
+    ['单位（unit）', 'unit'],
+    // words that name no column, or two: nothing
+    ['remarks', undefined],
+    ['unit / value', undefined],
+  ])('reads %j as %s', (cell, column) => {
+    expect(dataColumnOf(cell)).toBe(column);
   });
 });
