@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEvaluator, evaluate } from './evaluate';
 import type { EvaluationInput } from './input';
 import type { Indicator, Plan } from './plan/types';
-import { miniInput, pointsPlan, settingsSteps } from './test-fixtures';
+import { miniInput, pointsPlan, productsStep, settingsSteps } from './test-fixtures';
 
 /**
  * The plan settings real schemes needed (issue 9 point 8), evaluated end to end with numbers
@@ -158,31 +158,14 @@ describe('(b) rounding stage "product"', () => {
     const r = evaluate(shenzhenPlan(['indicator', 'product', 'total']), input);
     expect(r.unit('D1')!.base).toBe(92.16);
     const t = r.trace('D1');
-    expect(t.base.products).toEqual([
+    const products = [
       { code: 'P', weight: 45, score: 99.9, product: 44.96 },
       { code: 'E', weight: 20, score: 88.35, product: 17.67 },
       { code: 'X', weight: 25, score: 90.05, product: 22.51 },
       { code: 'C', weight: 10, score: 70.15, product: 7.02 },
-    ]);
-    expect(t.base.steps[0]).toEqual({
-      code: 'aggregate.products',
-      params: {
-        terms: [
-          { weight: 45, score: { value: 99.9, decimals: null } },
-          { weight: 20, score: { value: 88.35, decimals: null } },
-          { weight: 25, score: { value: 90.05, decimals: null } },
-          { weight: 10, score: { value: 70.15, decimals: null } },
-        ],
-        weights: 100,
-        products: [
-          { value: 44.96, decimals: 2 },
-          { value: 17.67, decimals: 2 },
-          { value: 22.51, decimals: 2 },
-          { value: 7.02, decimals: 2 },
-        ],
-        raw: 92.16,
-      },
-    });
+    ];
+    expect(t.base.products).toEqual(products);
+    expect(t.base.steps[0]).toEqual(productsStep(products, 92.16));
   });
   it('without the stage: 44.955 + 17.67 + 22.5125 + 7.015 = 92.1525 → 92.15', () => {
     expect(evaluate(shenzhenPlan(['indicator', 'total']), input).unit('D1')!.base).toBe(92.15);

@@ -214,6 +214,19 @@ export function weightedPlan(): Plan {
 }
 
 /**
+ * The step of a sum of rounded weighted products (rounding stage "product") as the engine emits it:
+ * each term's weight, score as computed and product rounded to 2 decimals; the sum `raw`.
+ */
+export function productsStep(terms: { weight: number; score: number; product: number }[], raw: number): Step {
+  return step('aggregate.products', {
+    terms: terms.map(({ weight, score }) => ({ weight, score: { value: score, decimals: null } })),
+    weights: 100,
+    products: terms.map(({ product }) => ({ value: product, decimals: 2 })),
+    raw,
+  });
+}
+
+/**
  * Steps of the plan settings of issue 9 point 8 with params as the engine emits them (weights from
  * the period's data, rounded weighted products, deductions off a component: plan-settings.test.ts),
  * for the tests that parse and render explanations.
@@ -226,17 +239,12 @@ export const settingsSteps = {
     entropy: [0.7295739585, 0, 0.459147917],
     divergence: [0.2704260415, 1, 0.540852083],
   }),
-  products: step('aggregate.products', {
-    terms: [
-      { weight: 45, score: { value: 99.9, decimals: null } },
-      { weight: 20, score: { value: 88.35, decimals: null } },
+  products: productsStep(
+    [
+      { weight: 45, score: 99.9, product: 44.96 },
+      { weight: 20, score: 88.35, product: 17.67 },
     ],
-    weights: 100,
-    products: [
-      { value: 44.96, decimals: 2 },
-      { value: 17.67, decimals: 2 },
-    ],
-    raw: 62.63,
-  }),
+    62.63,
+  ),
   deductions: step('component.deductions', { points: 30, floor: 0, applied: 25, before: 25, after: 0 }),
 } satisfies Record<string, Step>;
