@@ -82,14 +82,7 @@ describe('data import (issue 8 point 3)', () => {
     wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     // The template's header, and it reads back as the data columns in this order.
     expect(rows[0]).toEqual([...templateHeader]);
-    expect(rows[0]!.map((c) => dataColumnOf(String(c)))).toEqual([
-      'unit',
-      'indicator',
-      'period',
-      'value',
-      'kind',
-      'reason',
-    ]);
+    expect(rows[0]!.map((c) => dataColumnOf(String(c)))).toEqual(HEADER);
     expect(rows.slice(1).map((x) => [x[0], x[1], x[2], x[4]])).toEqual([
       ['u1', 'I1', '2026-M03', 'value'],
       ['u1', 'I2', '2026-M03', 'value'],

@@ -1,3 +1,13 @@
+/** A completion indicator of the tiny plan's one component, owned by the office. */
+const task = (code: string, name: string, points: number) => ({
+  code,
+  name,
+  component: 'main',
+  points,
+  owner: '绩效办',
+  method: { kind: 'completion' },
+});
+
 /**
  * A tiny hand-checkable plan: one group A, one component of 100 points, two completion
  * indicators of 60 and 40 points, three grade levels (excellent ≥ 90, good ≥ 75, pass).
@@ -15,24 +25,7 @@ export function tinyPlan(name = '小方案') {
     categories: [{ code: 'A', name: '党群口' }],
     groups: [{ code: 'A', name: '党群口', category: 'A' }],
     components: [{ code: 'main', name: '目标任务', points: 100 }],
-    indicators: [
-      {
-        code: 'I1',
-        name: '主要任务完成率',
-        component: 'main',
-        points: 60,
-        owner: '绩效办',
-        method: { kind: 'completion' },
-      },
-      {
-        code: 'I2',
-        name: '重点项目完成率',
-        component: 'main',
-        points: 40,
-        owner: '绩效办',
-        method: { kind: 'completion' },
-      },
-    ],
+    indicators: [task('I1', '主要任务完成率', 60), task('I2', '重点项目完成率', 40)],
     grades: {
       levels: [
         { code: 'excellent', name: '优秀', color: '#389e0d', minScore: 90 },
