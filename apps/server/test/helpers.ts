@@ -112,6 +112,19 @@ export async function signIn(env: TestEnv, username: string, password = TEST_PAS
   return `jixiao_session=${c!.value}`;
 }
 
+/**
+ * What a system pushes to one of the integration endpoints (/api/integrations/…): `body` with the
+ * Authorization header `auth` (`Bearer <API token>`; null sends none).
+ */
+export function pushIntegration(env: TestEnv, endpoint: string, body: object, auth: string | null) {
+  return env.app.inject({
+    method: 'POST',
+    url: `/api/integrations/${endpoint}`,
+    headers: auth ? { authorization: auth } : {},
+    payload: body,
+  });
+}
+
 /** The audit trail's actions, oldest first, of the rows `where` (SQL on audit_log, with `params`) picks. */
 export async function auditActions(env: TestEnv, where: string, params: unknown[] = []): Promise<string[]> {
   const rows = await env.database.query<{ action: string }>(

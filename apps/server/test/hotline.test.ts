@@ -2,7 +2,7 @@ import { evaluate } from '@jixiao/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cycleInput } from '../src/modules/inputs/inputs.service.js';
 import * as plansRepo from '../src/modules/plans/plans.repository.js';
-import { makeUser, signIn } from './helpers.js';
+import { makeUser, pushIntegration, signIn } from './helpers.js';
 import { form } from './multipart.js';
 import { buildCycle, type CycleFixture, cyclePlan, issueApiToken } from './notices-fixture.js';
 import { useTestApp } from './use-app.js';
@@ -35,12 +35,7 @@ describe('hotline statistics (H8)', () => {
     });
   };
   const push = (body: object, auth: string | null = `Bearer ${token}`) =>
-    env.app.inject({
-      method: 'POST',
-      url: '/api/integrations/hotline-stats',
-      headers: auth ? { authorization: auth } : {},
-      payload: body,
-    });
+    pushIntegration(env, 'hotline-stats', body, auth);
   const stored = async (period = '2026-M06') =>
     (
       await env.database.query<{ n: number }>(

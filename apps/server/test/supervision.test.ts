@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { supervisionValues } from '../src/modules/supervision/supervision.service.js';
+import { pushIntegration } from './helpers.js';
 import { buildCycle, type CycleFixture, fixtureItems, issueApiToken } from './notices-fixture.js';
 import { useTestApp } from './use-app.js';
 
@@ -10,12 +11,7 @@ describe('supervision items (H6)', () => {
   let tokenId: number;
 
   const push = (body: object, auth: string | null = `Bearer ${token}`) =>
-    env.app.inject({
-      method: 'POST',
-      url: '/api/integrations/supervision-items',
-      headers: auth ? { authorization: auth } : {},
-      payload: body,
-    });
+    pushIntegration(env, 'supervision-items', body, auth);
   const count = async () =>
     Number((await env.database.query<{ n: string }>('select count(*) as n from supervision_item'))[0]!.n);
   const audits = async (action: string) =>
