@@ -14,48 +14,43 @@ import {
 } from '../src/modules/taskbooks/taskbook-state.js';
 
 const caps = (...c: Capability[]) => new Set(c);
-const filler = caps('edit');
-const leader = caps('edit', 'confirm');
-const reviewer = caps('review');
-const office = caps('review', 'issue');
+const roles = {
+  filler: caps('edit'),
+  leader: caps('edit', 'confirm'),
+  reviewer: caps('review'),
+  office: caps('review', 'issue'),
+};
+const { filler, leader, office } = roles;
 
-/** Steps and what transition(from, action, capabilities) must answer to each. */
-type Step = [TaskBookStatus, TaskBookAction, Set<Capability>, unknown];
+/** A step and what transition(from, action, the role's capabilities) must answer to it. */
+type Step = [TaskBookStatus, TaskBookAction, keyof typeof roles, unknown];
 const to = (state: TaskBookStatus) => ({ ok: true, to: state });
 const refused = (code: 'FORBIDDEN' | 'CONFLICT') => expect.objectContaining({ ok: false, code });
-const expectSteps = (steps: Step[]) => {
-  for (const [from, action, who, answer] of steps) expect(transition(from, action, who)).toEqual(answer);
-};
 
 describe('task book state machine', () => {
-  it('walks draft → submitted → confirmed → reviewed → issued with the right roles', () => {
-    expectSteps([
-      ['draft', 'submit', filler, to('submitted')],
-      ['submitted', 'confirm', leader, to('confirmed')],
-      ['draft', 'confirm', leader, to('confirmed')],
-      ['confirmed', 'review', reviewer, to('reviewed')],
-      ['reviewed', 'issue', office, to('issued')],
-    ]);
-  });
-  it('refuses a step the role may not take (403) and a step out of order (409)', () => {
-    expectSteps([
-      ['submitted', 'confirm', filler, refused('FORBIDDEN')],
-      ['confirmed', 'review', leader, refused('FORBIDDEN')],
-      ['reviewed', 'issue', reviewer, refused('FORBIDDEN')],
-      ['draft', 'issue', office, refused('CONFLICT')],
-      ['issued', 'edit', filler, refused('CONFLICT')],
-      ['submitted', 'edit', filler, refused('CONFLICT')],
-    ]);
-  });
-  it('returns go back to draft: the leader returns what awaits confirmation, reviewers the rest', () => {
-    expectSteps([
-      ['submitted', 'return', leader, to('draft')],
-      ['submitted', 'return', reviewer, refused('FORBIDDEN')],
-      ['confirmed', 'return', reviewer, to('draft')],
-      ['confirmed', 'return', leader, refused('FORBIDDEN')],
-      ['reviewed', 'return', office, to('draft')],
-      ['issued', 'return', office, refused('CONFLICT')],
-    ]);
+  it.each<Step>([
+    // walks draft → submitted → confirmed → reviewed → issued with the right roles
+    ['draft', 'submit', 'filler', to('submitted')],
+    ['submitted', 'confirm', 'leader', to('confirmed')],
+    ['draft', 'confirm', 'leader', to('confirmed')],
+    ['confirmed', 'review', 'reviewer', to('reviewed')],
+    ['reviewed', 'issue', 'office', to('issued')],
+    // refuses a step the role may not take (403) and a step out of order (409)
+    ['submitted', 'confirm', 'filler', refused('FORBIDDEN')],
+    ['confirmed', 'review', 'leader', refused('FORBIDDEN')],
+    ['reviewed', 'issue', 'reviewer', refused('FORBIDDEN')],
+    ['draft', 'issue', 'office', refused('CONFLICT')],
+    ['issued', 'edit', 'filler', refused('CONFLICT')],
+    ['submitted', 'edit', 'filler', refused('CONFLICT')],
+    // returns go back to draft: the leader returns what awaits confirmation, reviewers the rest
+    ['submitted', 'return', 'leader', to('draft')],
+    ['submitted', 'return', 'reviewer', refused('FORBIDDEN')],
+    ['confirmed', 'return', 'reviewer', to('draft')],
+    ['confirmed', 'return', 'leader', refused('FORBIDDEN')],
+    ['reviewed', 'return', 'office', to('draft')],
+    ['issued', 'return', 'office', refused('CONFLICT')],
+  ])('%s: %s by the %s', (from, action, role, answer) => {
+    expect(transition(from, action, roles[role])).toEqual(answer);
   });
   it('after issue only a change request is open to the unit', () => {
     expect(availableActions('issued', leader)).toEqual(['request_change']);
