@@ -62,29 +62,32 @@ const hiddenFromOtherUnits = answers(404, 403);
 const refusedToBoth = answers(403, 403);
 /** Another unit's admin gets its own scope's view (200); a role lacking the function is refused (403). */
 const scopedForOtherUnits = answers(200, 403);
+/** Both get their own (200): their session, their bell, lists filtered to what they may see. */
+const openToBoth = answers(200, 200);
+/** The object is neither actor's, or does not exist (404 to both). */
+const notFoundToBoth = answers(404, 404);
+/** Not authenticated as anyone: wrong credentials, or a system's endpoint without its token (401 to both). */
+const unauthenticatedToBoth = answers(401, 401);
+/** The input is refused before anything else (400 to both). */
+const invalidToBoth = answers(400, 400);
+/** The call that renames the object at `url`. */
+const renaming =
+  (url: (f: Fixture) => string) =>
+  (f: Fixture): Call => ({ url: url(f), payload: { name: 'x', version: 1 } });
 
 const cases: Record<string, Case> = {
-  'POST /api/auth/login': {
-    call: () => ({ url: '/api/auth/login', payload: { username: 'x', password: 'y' } }),
-    otherUnit: 401,
-    lacking: 401,
-  },
-  'GET /api/auth/me': { call: () => ({ url: '/api/auth/me' }), otherUnit: 200, lacking: 200 },
-  'GET /api/auth/session': { call: () => ({ url: '/api/auth/session' }), otherUnit: 200, lacking: 200 },
-  'POST /api/auth/logout': { call: () => ({ url: '/api/auth/logout' }), otherUnit: 200, lacking: 200 },
-  'POST /api/auth/logout-all': {
-    call: () => ({ url: '/api/auth/logout-all' }),
-    otherUnit: 200,
-    lacking: 200,
-  },
-  'POST /api/auth/change-password': {
-    call: () => ({
-      url: '/api/auth/change-password',
-      payload: { currentPassword: 'wrong-one', newPassword: 'Another-pass-1' },
-    }),
-    otherUnit: 400,
-    lacking: 400,
-  },
+  'POST /api/auth/login': unauthenticatedToBoth(() => ({
+    url: '/api/auth/login',
+    payload: { username: 'x', password: 'y' },
+  })),
+  'GET /api/auth/me': openToBoth(() => ({ url: '/api/auth/me' })),
+  'GET /api/auth/session': openToBoth(() => ({ url: '/api/auth/session' })),
+  'POST /api/auth/logout': openToBoth(() => ({ url: '/api/auth/logout' })),
+  'POST /api/auth/logout-all': openToBoth(() => ({ url: '/api/auth/logout-all' })),
+  'POST /api/auth/change-password': invalidToBoth(() => ({
+    url: '/api/auth/change-password',
+    payload: { currentPassword: 'wrong-one', newPassword: 'Another-pass-1' },
+  })),
   'GET /api/users': scopedForOtherUnits(() => ({ url: '/api/users' })),
   'GET /api/users/:id': hiddenFromOtherUnits((f) => ({ url: `/api/users/${f.user1}` })),
   'POST /api/users': hiddenFromOtherUnits((f) => ({
@@ -119,10 +122,7 @@ const cases: Record<string, Case> = {
     url: '/api/org-nodes',
     payload: { parentId: f.unit1, kind: 'section', code: 'sneaky', name: '潜入科' },
   })),
-  'PATCH /api/org-nodes/:id': hiddenFromOtherUnits((f) => ({
-    url: `/api/org-nodes/${f.unit1}`,
-    payload: { name: 'x', version: 1 },
-  })),
+  'PATCH /api/org-nodes/:id': hiddenFromOtherUnits(renaming((f) => `/api/org-nodes/${f.unit1}`)),
   'DELETE /api/org-nodes/:id': hiddenFromOtherUnits((f) => ({ url: `/api/org-nodes/${f.section1}` })),
   'GET /api/org-nodes/import-template': scopedForOtherUnits(() => ({
     url: '/api/org-nodes/import-template?format=csv',
@@ -134,37 +134,25 @@ const cases: Record<string, Case> = {
   },
   'GET /api/systems': scopedForOtherUnits(() => ({ url: '/api/systems' })),
   'POST /api/systems': refusedToBoth(() => ({ url: '/api/systems', payload: { code: 'rogue', name: 'x' } })),
-  'PATCH /api/systems/:id': refusedToBoth((f) => ({
-    url: `/api/systems/${f.system}`,
-    payload: { name: 'x', version: 1 },
-  })),
+  'PATCH /api/systems/:id': refusedToBoth(renaming((f) => `/api/systems/${f.system}`)),
   'GET /api/categories': scopedForOtherUnits(() => ({ url: '/api/categories' })),
   'POST /api/categories': refusedToBoth((f) => ({
     url: '/api/categories',
     payload: { systemId: f.system, code: 'z', name: 'x' },
   })),
-  'PATCH /api/categories/:id': refusedToBoth((f) => ({
-    url: `/api/categories/${f.category}`,
-    payload: { name: 'x', version: 1 },
-  })),
+  'PATCH /api/categories/:id': refusedToBoth(renaming((f) => `/api/categories/${f.category}`)),
   'GET /api/groups': scopedForOtherUnits(() => ({ url: '/api/groups' })),
   'POST /api/groups': refusedToBoth((f) => ({
     url: '/api/groups',
     payload: { categoryId: f.category, code: 'z', name: 'x' },
   })),
-  'PATCH /api/groups/:id': refusedToBoth((f) => ({
-    url: `/api/groups/${f.group}`,
-    payload: { name: 'x', version: 1 },
-  })),
+  'PATCH /api/groups/:id': refusedToBoth(renaming((f) => `/api/groups/${f.group}`)),
   'GET /api/staff': hiddenFromOtherUnits((f) => ({ url: `/api/staff?orgNodeId=${f.unit1}` })),
   'POST /api/staff': hiddenFromOtherUnits((f) => ({
     url: '/api/staff',
     payload: { orgNodeId: f.unit1, employeeNo: 'E999', name: '某人' },
   })),
-  'PATCH /api/staff/:id': hiddenFromOtherUnits((f) => ({
-    url: `/api/staff/${f.staff1}`,
-    payload: { name: 'x', version: 1 },
-  })),
+  'PATCH /api/staff/:id': hiddenFromOtherUnits(renaming((f) => `/api/staff/${f.staff1}`)),
   'DELETE /api/staff/:id': hiddenFromOtherUnits((f) => ({ url: `/api/staff/${f.staff1}` })),
   'GET /api/plan-templates': scopedForOtherUnits(() => ({ url: '/api/plan-templates' })),
   'GET /api/plans': scopedForOtherUnits(() => ({ url: '/api/plans' })),
@@ -227,27 +215,15 @@ const cases: Record<string, Case> = {
   'GET /api/plans/:id/results/:unit/trace': hiddenFromOtherUnits((f) => ({
     url: `/api/plans/${f.plan}/results/u1/trace?period=2026-Y`,
   })),
-  'GET /api/notifications': { call: () => ({ url: '/api/notifications' }), otherUnit: 200, lacking: 200 },
-  'GET /api/notifications/counts': {
-    call: () => ({ url: '/api/notifications/counts' }),
-    otherUnit: 200,
-    lacking: 200,
-  },
-  'POST /api/notifications/:id/read': {
-    call: (f) => ({ url: `/api/notifications/${f.notification1}/read` }),
-    otherUnit: 404,
-    lacking: 404,
-  },
-  'POST /api/notifications/read-all': {
-    call: () => ({ url: '/api/notifications/read-all' }),
-    otherUnit: 200,
-    lacking: 200,
-  },
-  'POST /api/notifications/:id/done': {
-    call: (f) => ({ url: `/api/notifications/${f.notification1}/done` }),
-    otherUnit: 404,
-    lacking: 404,
-  },
+  'GET /api/notifications': openToBoth(() => ({ url: '/api/notifications' })),
+  'GET /api/notifications/counts': openToBoth(() => ({ url: '/api/notifications/counts' })),
+  'POST /api/notifications/:id/read': notFoundToBoth((f) => ({
+    url: `/api/notifications/${f.notification1}/read`,
+  })),
+  'POST /api/notifications/read-all': openToBoth(() => ({ url: '/api/notifications/read-all' })),
+  'POST /api/notifications/:id/done': notFoundToBoth((f) => ({
+    url: `/api/notifications/${f.notification1}/done`,
+  })),
   // Periods (taskbooks part of issue 4): the calendar is read with the plan; the office manages it.
   'GET /api/plans/:id/periods': hiddenFromOtherUnits((f) => ({ url: `/api/plans/${f.otherPlan}/periods` })),
   'POST /api/plans/:id/periods/generate': refusedToBoth((f) => ({
@@ -264,14 +240,10 @@ const cases: Record<string, Case> = {
   })),
   // Supervision items, progress, notices, announcements (issue 4: notices part).
   // The supervision system's endpoint has no session: without a bearer token it is 401 for anyone.
-  'POST /api/integrations/supervision-items': {
-    call: (f) => ({
-      url: '/api/integrations/supervision-items',
-      payload: { planId: f.plan, source: 'x', items: [] },
-    }),
-    otherUnit: 401,
-    lacking: 401,
-  },
+  'POST /api/integrations/supervision-items': unauthenticatedToBoth((f) => ({
+    url: '/api/integrations/supervision-items',
+    payload: { planId: f.plan, source: 'x', items: [] },
+  })),
   'POST /api/supervision-items/import': refusedToBoth((f) => ({
     url: `/api/supervision-items/import?planId=${f.plan}`,
   })),
@@ -282,12 +254,8 @@ const cases: Record<string, Case> = {
   'GET /api/progress/:planId': refusedToBoth((f) => ({ url: `/api/progress/${f.plan}?period=2026-M06` })),
   'GET /api/bulletins/:planId': refusedToBoth((f) => ({ url: `/api/bulletins/${f.plan}?quarter=2026-Q2` })),
   // Lists are filtered to what the reader may see (the observer: what it filed).
-  'GET /api/notices': { call: () => ({ url: '/api/notices' }), otherUnit: 200, lacking: 200 },
-  'GET /api/notices/:id': {
-    call: (f) => ({ url: `/api/notices/${f.notice1}` }),
-    otherUnit: 404,
-    lacking: 404,
-  },
+  'GET /api/notices': openToBoth(() => ({ url: '/api/notices' })),
+  'GET /api/notices/:id': notFoundToBoth((f) => ({ url: `/api/notices/${f.notice1}` })),
   'POST /api/notices': refusedToBoth((f) => ({
     url: '/api/notices',
     payload: {
@@ -327,7 +295,7 @@ const cases: Record<string, Case> = {
     url: `/api/notices/${f.notice1}/escalate`,
     payload: { version: 1, reason: 'x' },
   })),
-  'GET /api/announcements': { call: () => ({ url: '/api/announcements' }), otherUnit: 200, lacking: 200 },
+  'GET /api/announcements': openToBoth(() => ({ url: '/api/announcements' })),
   'POST /api/announcements': refusedToBoth(() => ({
     url: '/api/announcements',
     payload: { title: 't', body: 'b' },
@@ -450,14 +418,10 @@ const cases: Record<string, Case> = {
     url: `/api/plans/${f.plan}/imports/template?period=2026-M03`,
   })),
   // Hotline work orders (issue 10 point 8): the office's function; the feeds are read with the plan.
-  'POST /api/integrations/hotline-stats': {
-    call: (f) => ({
-      url: '/api/integrations/hotline-stats',
-      payload: { planId: f.plan, period: '2026-M03', rows: [] },
-    }),
-    otherUnit: 401,
-    lacking: 401,
-  },
+  'POST /api/integrations/hotline-stats': unauthenticatedToBoth((f) => ({
+    url: '/api/integrations/hotline-stats',
+    payload: { planId: f.plan, period: '2026-M03', rows: [] },
+  })),
   'POST /api/plans/:id/hotline/preview': refusedToBoth((f) => ({
     url: `/api/plans/${f.plan}/hotline/preview?period=2026-M03`,
   })),
@@ -503,24 +467,21 @@ const cases: Record<string, Case> = {
     url: '/api/survey-campaigns/1/progress',
   })),
   // The ballot is public: an unknown code is 404 for everyone.
-  'POST /api/ballot/open': {
-    call: () => ({ url: '/api/ballot/open', payload: { code: 'AAAA-BBBB-CCCC-DDDD' } }),
-    otherUnit: 404,
-    lacking: 404,
-  },
-  'POST /api/ballot': {
-    call: () => ({ url: '/api/ballot', payload: { code: 'AAAA-BBBB-CCCC-DDDD', answers: {} } }),
-    otherUnit: 404,
-    lacking: 404,
-  },
+  'POST /api/ballot/open': notFoundToBoth(() => ({
+    url: '/api/ballot/open',
+    payload: { code: 'AAAA-BBBB-CCCC-DDDD' },
+  })),
+  'POST /api/ballot': notFoundToBoth(() => ({
+    url: '/api/ballot',
+    payload: { code: 'AAAA-BBBB-CCCC-DDDD', answers: {} },
+  })),
   // The e-poll is public too: a captcha for anyone; no poll group 1; no ballot without a device cookie.
-  'GET /api/poll/captcha': { call: () => ({ url: '/api/poll/captcha' }), otherUnit: 200, lacking: 200 },
-  'GET /api/poll/:groupId': { call: () => ({ url: '/api/poll/1' }), otherUnit: 404, lacking: 404 },
-  'POST /api/poll/:groupId': {
-    call: () => ({ url: '/api/poll/1', payload: { answers: {}, captcha: { token: 'x', answer: '1' } } }),
-    otherUnit: 400,
-    lacking: 400,
-  },
+  'GET /api/poll/captcha': openToBoth(() => ({ url: '/api/poll/captcha' })),
+  'GET /api/poll/:groupId': notFoundToBoth(() => ({ url: '/api/poll/1' })),
+  'POST /api/poll/:groupId': invalidToBoth(() => ({
+    url: '/api/poll/1',
+    payload: { answers: {}, captcha: { token: 'x', answer: '1' } },
+  })),
   // Paper entry (Z3): surveyors and the office; units never.
   'GET /api/paper-campaigns': refusedToBoth(() => ({ url: '/api/paper-campaigns' })),
   'GET /api/paper-batches': refusedToBoth(() => ({ url: '/api/paper-batches?campaignId=1' })),
