@@ -3,24 +3,30 @@ import { cstEnd, cstStart } from '../periods/period-state.js';
 import { ballotWindow, campaignStep } from './campaign-state.js';
 
 describe('campaignStep', () => {
-  it('draft → open → closed → scored, and back to open only before scoring', () => {
-    expect(campaignStep('draft', 'open')).toEqual({ ok: true, to: 'open' });
-    expect(campaignStep('open', 'close')).toEqual({ ok: true, to: 'closed' });
-    expect(campaignStep('closed', 'reopen')).toEqual({ ok: true, to: 'open' });
-    expect(campaignStep('closed', 'score')).toEqual({ ok: true, to: 'scored' });
-    expect(campaignStep('scored', 'score')).toEqual({ ok: true, to: 'scored' });
-    expect(campaignStep('scored', 'reopen')).toEqual({
-      ok: false,
-      code: 'survey.campaign_state',
-      params: { status: 'scored', action: 'reopen' },
-    });
+  it.each([
+    // draft → open → closed → scored, and back to open only before scoring
+    ['draft', 'open', 'open'],
+    ['open', 'close', 'closed'],
+    ['closed', 'reopen', 'open'],
+    ['closed', 'score', 'scored'],
+    ['scored', 'score', 'scored'],
+    // only a draft is edited
+    ['draft', 'edit', 'draft'],
+  ] as const)('%s: %s leads to %s', (from, action, to) => {
+    expect(campaignStep(from, action)).toEqual({ ok: true, to });
   });
 
-  it('only a draft is edited; an open campaign is not scored', () => {
-    expect(campaignStep('draft', 'edit')).toEqual({ ok: true, to: 'draft' });
-    expect(campaignStep('open', 'edit').ok).toBe(false);
-    expect(campaignStep('open', 'score').ok).toBe(false);
-    expect(campaignStep('draft', 'close').ok).toBe(false);
+  it.each([
+    ['scored', 'reopen'],
+    ['open', 'edit'],
+    ['open', 'score'],
+    ['draft', 'close'],
+  ] as const)('%s: %s is refused, naming the status and the action', (status, action) => {
+    expect(campaignStep(status, action)).toEqual({
+      ok: false,
+      code: 'survey.campaign_state',
+      params: { status, action },
+    });
   });
 });
 
