@@ -84,6 +84,9 @@ const base = (over: Partial<AssembleArgs> = {}): AssembleArgs => ({
   ...over,
 });
 
+/** The cycle input assembled from the base arguments with `over`. */
+const assemble = (over: Partial<AssembleArgs> = {}) => assembleCycleInput(base(over));
+
 const cellOf = (a: ReturnType<typeof assembleCycleInput>, indicator: string) =>
   a.input.values.find((v) => v.indicator === indicator);
 
@@ -98,50 +101,44 @@ describe('which figure counts', () => {
   });
 
   it('takes the newest counted report up to the period; a quarterly indicator ignores monthly rows', () => {
-    const a = assembleCycleInput(
-      base({
-        period: '2026-M10',
-        now: at('2026-10-20T00:00:00Z'),
-        reports: [
-          report({ indicator: 'A', period: '2026-M09', value: 50 }),
-          report({ indicator: 'A', period: '2026-M11', value: 99 }), // after the period
-          report({ indicator: 'Q', period: '2026-Q3', value: 30 }),
-          report({ indicator: 'Q', period: '2026-M10', value: 77 }), // not of Q's frequency
-        ],
-      }),
-    );
+    const a = assemble({
+      period: '2026-M10',
+      now: at('2026-10-20T00:00:00Z'),
+      reports: [
+        report({ indicator: 'A', period: '2026-M09', value: 50 }),
+        report({ indicator: 'A', period: '2026-M11', value: 99 }), // after the period
+        report({ indicator: 'Q', period: '2026-Q3', value: 30 }),
+        report({ indicator: 'Q', period: '2026-M10', value: 77 }), // not of Q's frequency
+      ],
+    });
     expect(cellOf(a, 'A')?.value).toBe(50);
     expect(cellOf(a, 'Q')?.value).toBe(30);
   });
 
   it('a year run prefers the year figure to the last monthly report', () => {
-    const a = assembleCycleInput(
-      base({
-        period: '2026-Y',
-        reports: [
-          report({ indicator: 'A', period: '2026-M12', value: 95 }),
-          report({ indicator: 'A', period: '2026-Y', value: 97 }),
-        ],
-      }),
-    );
+    const a = assemble({
+      period: '2026-Y',
+      reports: [
+        report({ indicator: 'A', period: '2026-M12', value: 95 }),
+        report({ indicator: 'A', period: '2026-Y', value: 97 }),
+      ],
+    });
     expect(cellOf(a, 'A')?.value).toBe(97);
   });
 
   it('a verified correction replaces the submitted value and says so; returned values do not count', () => {
-    const a = assembleCycleInput(
-      base({
-        reports: [
-          report({
-            indicator: 'A',
-            period: '2026-M06',
-            value: 90,
-            status: 'verified',
-            correction: { verificationId: 7, value: 80, by: 'assessor', at: at('2026-06-20T00:00:00Z') },
-          }),
-          report({ indicator: 'R', period: '2026-M06', value: 60, status: 'returned' }),
-        ],
-      }),
-    );
+    const a = assemble({
+      reports: [
+        report({
+          indicator: 'A',
+          period: '2026-M06',
+          value: 90,
+          status: 'verified',
+          correction: { verificationId: 7, value: 80, by: 'assessor', at: at('2026-06-20T00:00:00Z') },
+        }),
+        report({ indicator: 'R', period: '2026-M06', value: 60, status: 'returned' }),
+      ],
+    });
     expect(cellOf(a, 'A')?.value).toBe(80);
     expectSource(a, {
       indicator: 'A',
@@ -164,33 +161,31 @@ describe('which figure counts', () => {
 
 describe('targets (W10, S9)', () => {
   it('the issued task book wins over the reference figure; June holds amounts against 6/12, rates in full', () => {
-    const a = assembleCycleInput(
-      base({
-        reports: [
-          report({ indicator: 'A', period: '2026-M06', value: 45 }),
-          report({ indicator: 'R', period: '2026-M06', value: 95 }),
-        ],
-        references: [
-          {
-            id: 3,
-            unit: 'u1',
-            indicator: 'A',
-            period: '2026-M01',
-            target: 200,
-            baseline: null,
-            baseValue: null,
-            peerValue: null,
-            peerBaseValue: null,
-            scores: null,
-            importBatchId: 9,
-          },
-        ],
-        targets: [
-          { taskBookId: 5, unit: 'u1', indicator: 'A', target: 100, baseline: null },
-          { taskBookId: 5, unit: 'u1', indicator: 'R', target: 98, baseline: null },
-        ],
-      }),
-    );
+    const a = assemble({
+      reports: [
+        report({ indicator: 'A', period: '2026-M06', value: 45 }),
+        report({ indicator: 'R', period: '2026-M06', value: 95 }),
+      ],
+      references: [
+        {
+          id: 3,
+          unit: 'u1',
+          indicator: 'A',
+          period: '2026-M01',
+          target: 200,
+          baseline: null,
+          baseValue: null,
+          peerValue: null,
+          peerBaseValue: null,
+          scores: null,
+          importBatchId: 9,
+        },
+      ],
+      targets: [
+        { taskBookId: 5, unit: 'u1', indicator: 'A', target: 100, baseline: null },
+        { taskBookId: 5, unit: 'u1', indicator: 'R', target: 98, baseline: null },
+      ],
+    });
     // A: 100 × 6/12 = 50; R is a rate: 98 all year.
     expect(cellOf(a, 'A')).toMatchObject({ value: 45, target: 50 });
     expect(cellOf(a, 'R')).toMatchObject({ value: 95, target: 98 });
@@ -211,21 +206,19 @@ describe('targets (W10, S9)', () => {
     expect(dueShare(5, [0.2, 0.45, 0.7, 1])).toBeCloseTo(0.366667, 5);
     expect(dueShare(6, [0.2, 0.45, 0.7, 1])).toBeCloseTo(0.45, 10);
     expect(dueShare(6)).toBe(0.5);
-    const a = assembleCycleInput(
-      base({
-        reports: [report({ indicator: 'A', period: '2026-M06', value: 40 })],
-        targets: [
-          {
-            taskBookId: 5,
-            unit: 'u1',
-            indicator: 'A',
-            target: 100,
-            baseline: null,
-            schedule: [0.2, 0.45, 0.7, 1],
-          },
-        ],
-      }),
-    );
+    const a = assemble({
+      reports: [report({ indicator: 'A', period: '2026-M06', value: 40 })],
+      targets: [
+        {
+          taskBookId: 5,
+          unit: 'u1',
+          indicator: 'A',
+          target: 100,
+          baseline: null,
+          schedule: [0.2, 0.45, 0.7, 1],
+        },
+      ],
+    });
     expect(cellOf(a, 'A')?.target).toBe(45);
   });
 });
@@ -233,7 +226,7 @@ describe('targets (W10, S9)', () => {
 describe('missing reports follow the plan', () => {
   it('before the due date: left out and re-weighted (default), the source says so', () => {
     // June is due 2026-07-10; now is 2026-07-05. Y is yearly: nothing due yet.
-    const a = assembleCycleInput(base());
+    const a = assemble();
     expect(a.missing).toMatchObject({ A: 'reweight', R: 'reweight', Y: 'reweight' });
     expect(a.plan.indicators.find((i) => i.code === 'A')?.missing).toBe('reweight');
     expectSource(a, { indicator: 'A', kind: 'missing', policy: 'reweight', period: '2026-M06' });
@@ -287,12 +280,10 @@ describe('survey values (issue 10)', () => {
   });
 
   it('a scored campaign is the survey indicator’s value, before a report of the same period, and the source names it', () => {
-    const a = assembleCycleInput(
-      base({
-        reports: [report({ indicator: 'Y', period: '2026-M06', value: 70 })],
-        surveys: [survey({})],
-      }),
-    );
+    const a = assemble({
+      reports: [report({ indicator: 'Y', period: '2026-M06', value: 70 })],
+      surveys: [survey({})],
+    });
     expect(cellOf(a, 'Y')!.value).toBe(88.5);
     expect(a.sources.filter((s) => s.indicator === 'Y')).toEqual([
       expect.objectContaining({
@@ -307,14 +298,12 @@ describe('survey values (issue 10)', () => {
   });
 
   it('a year figure reported after a mid-year campaign counts at the year end', () => {
-    const a = assembleCycleInput(
-      base({
-        period: '2026-Y',
-        now: at('2027-02-01T00:00:00Z'),
-        reports: [report({ indicator: 'Y', period: '2026-Y', value: 93 })],
-        surveys: [survey({})],
-      }),
-    );
+    const a = assemble({
+      period: '2026-Y',
+      now: at('2027-02-01T00:00:00Z'),
+      reports: [report({ indicator: 'Y', period: '2026-Y', value: 93 })],
+      surveys: [survey({})],
+    });
     expect(cellOf(a, 'Y')!.value).toBe(93);
     expect(a.sources.find((s) => s.indicator === 'Y' && s.field === 'value')).toMatchObject({
       kind: 'submission',
@@ -323,12 +312,12 @@ describe('survey values (issue 10)', () => {
 
   it('the newest campaign up to the period counts; a later one waits for its period', () => {
     const list = [survey({}), survey({ campaignId: 8, period: '2026-Y', value: 91 })];
-    expect(cellOf(assembleCycleInput(base({ period: '2026-M10', surveys: list })), 'Y')!.value).toBe(88.5);
-    expect(cellOf(assembleCycleInput(base({ period: '2026-Y', surveys: list })), 'Y')!.value).toBe(91);
+    expect(cellOf(assemble({ period: '2026-M10', surveys: list }), 'Y')!.value).toBe(88.5);
+    expect(cellOf(assemble({ period: '2026-Y', surveys: list }), 'Y')!.value).toBe(91);
   });
 
   it('short of its sample the value stays missing for the plan’s policy, and the source says why', () => {
-    const a = assembleCycleInput(base({ surveys: [survey({ value: null, missing: 'below_sample', n: 3 })] }));
+    const a = assemble({ surveys: [survey({ value: null, missing: 'below_sample', n: 3 })] });
     expect(cellOf(a, 'Y')!.value).toBeUndefined();
     expect(a.sources.find((s) => s.indicator === 'Y')).toMatchObject({
       kind: 'survey',
@@ -373,22 +362,20 @@ describe('events and the half year', () => {
         reason: 'r',
       },
     ];
-    const june = assembleCycleInput(base({ events }));
+    const june = assemble({ events });
     expect(june.input.deductions).toEqual([{ unit: 'u1', points: 1, reason: 'r', indicator: 'A' }]);
     expect(june.input.bonuses).toEqual([]);
     expect(june.input.vetoes).toEqual([]);
-    const year = assembleCycleInput(
-      base({ period: '2026-Y', events, halfYear: [{ unit: 'u1', total: 81 }] }),
-    );
+    const year = assemble({ period: '2026-Y', events, halfYear: [{ unit: 'u1', total: 81 }] });
     expect(year.input.bonuses).toEqual([{ unit: 'u1', source: 'innovation', points: 2, reason: 'r' }]);
     expect(year.input.halfYear).toEqual([{ unit: 'u1', total: 81 }]);
     expectSource(year, { kind: 'event', id: 2, value: 2 });
   });
 
   it('rows of units outside the system are ignored', () => {
-    const a = assembleCycleInput(
-      base({ reports: [report({ unit: 'elsewhere', indicator: 'A', period: '2026-M06', value: 1 })] }),
-    );
+    const a = assemble({
+      reports: [report({ unit: 'elsewhere', indicator: 'A', period: '2026-M06', value: 1 })],
+    });
     expect(a.input.values).toEqual([]);
     expect(a.counted).toBe(0);
   });
@@ -409,12 +396,10 @@ describe('hotline figures (H8)', () => {
   });
 
   it("a fed figure is the indicator's value over the unit's own report, and the source names it", () => {
-    const a = assembleCycleInput(
-      base({
-        reports: [report({ indicator: 'R', period: '2026-M06', value: 99 })],
-        hotline: [hot()],
-      }),
-    );
+    const a = assemble({
+      reports: [report({ indicator: 'R', period: '2026-M06', value: 99 })],
+      hotline: [hot()],
+    });
     expect(cellOf(a, 'R')!.value).toBe(92.5);
     const value = a.sources.filter((s) => s.indicator === 'R' && s.field === 'value');
     expect(value).toEqual([
@@ -443,8 +428,8 @@ describe('hotline figures (H8)', () => {
       hot({ id: 6, period: '2026-M06', value: 95 }),
       hot({ id: 7, period: '2026-M07', value: 10 }),
     ];
-    expect(cellOf(assembleCycleInput(base({ hotline: list })), 'R')!.value).toBe(95);
+    expect(cellOf(assemble({ hotline: list }), 'R')!.value).toBe(95);
     const lastYear = [hot({ period: '2025-M12' })];
-    expect(cellOf(assembleCycleInput(base({ hotline: lastYear })), 'R')).toBeUndefined();
+    expect(cellOf(assemble({ hotline: lastYear }), 'R')).toBeUndefined();
   });
 });
