@@ -116,6 +116,8 @@ export function RowsEditor<T extends Row>({
 }
 
 const PRESETS: ScalePreset[] = ['labels', 'r5', 'r10', 'range'];
+/** The two ends of a custom range, each a whole number. */
+const RANGE_ENDS = ['min', 'max'] as const;
 
 /** A rating scale: 1–5, 1–10, a custom min–max, or labelled options with their 0–100 values. */
 export function ScaleEditor({
@@ -143,20 +145,15 @@ export function ScaleEditor({
       </Field>
       {scale.kind === 'range' ? (
         <Space wrap>
-          <Field label={t('questionnaires.min')} problem={problems['scale.min']}>
-            <InputNumber
-              value={scale.min}
-              precision={0}
-              onChange={(v) => onChange({ ...scale, min: v ?? 0 })}
-            />
-          </Field>
-          <Field label={t('questionnaires.max')} problem={problems['scale.max']}>
-            <InputNumber
-              value={scale.max}
-              precision={0}
-              onChange={(v) => onChange({ ...scale, max: v ?? 0 })}
-            />
-          </Field>
+          {RANGE_ENDS.map((end) => (
+            <Field key={end} label={t(`questionnaires.${end}`)} problem={problems[`scale.${end}`]}>
+              <InputNumber
+                value={scale[end]}
+                precision={0}
+                onChange={(v) => onChange({ ...scale, [end]: v ?? 0 })}
+              />
+            </Field>
+          ))}
         </Space>
       ) : (
         <RowsEditor

@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
-import type { QuestionInput } from '@jixiao/contracts';
+import type { QuestionInput, RatingScale } from '@jixiao/contracts';
 import { Button, Card, Input, InputNumber, Radio, Select, Space, Switch, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
@@ -27,16 +27,18 @@ function KindFields({
   testId: string;
 }) {
   const { t } = useTranslation();
+  // Rating and matrix questions both answer on a scale.
+  const scaleEditor = (scale: RatingScale) => (
+    <ScaleEditor
+      scale={scale}
+      onChange={(next) => set({ scale: next })}
+      problems={problems}
+      testId={testId}
+    />
+  );
   switch (q.type) {
     case 'rating':
-      return (
-        <ScaleEditor
-          scale={q.scale}
-          onChange={(scale) => set({ scale })}
-          problems={problems}
-          testId={testId}
-        />
-      );
+      return scaleEditor(q.scale);
     case 'single':
     case 'multiple':
       return (
@@ -77,12 +79,7 @@ function KindFields({
     case 'matrix':
       return (
         <>
-          <ScaleEditor
-            scale={q.scale}
-            onChange={(scale) => set({ scale })}
-            problems={problems}
-            testId={testId}
-          />
+          {scaleEditor(q.scale)}
           <Field label={t('questionnaires.rows')}>
             <Radio.Group
               value={q.rows.source}

@@ -2,6 +2,7 @@ import type { CampaignDetail } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   bodyOf,
+  type GroupValues,
   newCampaign,
   newGroup,
   surveyLeaves,
@@ -9,6 +10,19 @@ import {
   updateOf,
   valuesOf,
 } from './campaign-form.js';
+
+// What the form edits of a group; the stored group adds its id and code counts.
+const groupValues = {
+  code: 'service',
+  name: '服务对象',
+  kind: 'service_objects',
+  weight: 2,
+  minSample: 12,
+  indicator: 'S4',
+  questionnaireId: 5,
+  unitIds: [21, 22],
+  channel: 'code',
+} satisfies GroupValues;
 
 const stored: CampaignDetail = {
   id: 7,
@@ -29,22 +43,7 @@ const stored: CampaignDetail = {
   createdBy: 'office',
   scoredAt: null,
   scoredBy: null,
-  groups: [
-    {
-      id: 11,
-      code: 'service',
-      name: '服务对象',
-      kind: 'service_objects',
-      weight: 2,
-      minSample: 12,
-      indicator: 'S4',
-      questionnaireId: 5,
-      unitIds: [21, 22],
-      channel: 'code',
-      codesIssued: 30,
-      codesUsed: 3,
-    },
-  ],
+  groups: [{ id: 11, ...groupValues, codesIssued: 30, codesUsed: 3 }],
 };
 
 describe('a campaign as form values and back', () => {
@@ -52,19 +51,7 @@ describe('a campaign as form values and back', () => {
     const v = valuesOf(stored);
     expect(v.opensAt).toBe('2026-12-01 00:00');
     expect(v.closesAt).toBe('2026-12-31 23:59');
-    expect(v.groups).toEqual([
-      {
-        code: 'service',
-        name: '服务对象',
-        kind: 'service_objects',
-        weight: 2,
-        minSample: 12,
-        indicator: 'S4',
-        questionnaireId: 5,
-        unitIds: [21, 22],
-        channel: 'code',
-      },
-    ]);
+    expect(v.groups).toEqual([groupValues]);
   });
 
   it('sends Beijing times with +08:00 and the version of an edit without the plan', () => {
