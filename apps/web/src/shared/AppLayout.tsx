@@ -32,7 +32,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import type { MenuProps } from 'antd';
 import { Breadcrumb, Button, Dropdown, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
-import { type ReactNode, Suspense, useState } from 'react';
+import { type ComponentType, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { setLang } from '../i18n/index.js';
@@ -52,62 +52,40 @@ interface NavItem {
   permission?: string;
 }
 
-const NAV: NavItem[] = [
-  { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
-  { path: '/org', label: 'nav.org', icon: <PartitionOutlined />, permission: 'org.read' },
-  { path: '/plans', label: 'nav.plans', icon: <ProfileOutlined />, permission: 'plans.read' },
-  { path: '/results', label: 'nav.results', icon: <BarChartOutlined />, permission: 'results.read' },
-  {
-    path: '/submissions',
-    label: 'submissionsNav.submissions',
-    icon: <FormOutlined />,
-    permission: 'submissions.write',
-  },
-  {
-    path: '/verification',
-    label: 'submissionsNav.verification',
-    icon: <SafetyCertificateOutlined />,
-    permission: 'submissions.verify',
-  },
-  { path: '/live', label: 'submissionsNav.live', icon: <DashboardOutlined />, permission: 'results.read' },
-  { path: '/events', label: 'eventsNav.events', icon: <ExceptionOutlined />, permission: 'events.read' },
-  { path: '/surveys', label: 'surveysNav.surveys', icon: <SmileOutlined />, permission: 'surveys.read' },
-  {
-    path: '/questionnaires',
-    label: 'questionnairesNav.questionnaires',
-    icon: <FileTextOutlined />,
-    permission: 'surveys.manage',
-  },
-  { path: '/paper', label: 'paperNav.paper', icon: <ProfileOutlined />, permission: 'surveys.enter' },
-  { path: '/comments', label: 'commentsNav.office', icon: <MessageOutlined />, permission: 'surveys.manage' },
-  {
-    path: '/my-comments',
-    label: 'commentsNav.unit',
-    icon: <MessageOutlined />,
-    permission: 'comments.answer',
-  },
-  { path: '/hotline', label: 'hotlineNav.hotline', icon: <PhoneOutlined />, permission: 'data.import' },
-  { path: '/imports', label: 'eventsNav.imports', icon: <CloudUploadOutlined />, permission: 'data.import' },
-  { path: '/notices', label: 'cycleNav.notices', icon: <BellOutlined />, permission: 'notices.read' },
-  { path: '/progress', label: 'cycleNav.progress', icon: <LineChartOutlined />, permission: 'progress.read' },
-  {
-    path: '/supervision',
-    label: 'cycleNav.supervision',
-    icon: <FlagOutlined />,
-    permission: 'supervision.manage',
-  },
-  { path: '/announcements', label: 'cycleNav.announcements', icon: <NotificationOutlined /> },
-  { path: '/task-books', label: 'tbNav.mine', icon: <FileDoneOutlined />, permission: 'taskbooks.edit' },
-  {
-    path: '/task-book-review',
-    label: 'tbNav.review',
-    icon: <FileProtectOutlined />,
-    permission: 'taskbooks.review',
-  },
-  { path: '/calendar', label: 'tbNav.calendar', icon: <CalendarOutlined />, permission: 'plans.read' },
-  { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
-  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+/** The menu: path, label (an i18n key), icon, and the permission it needs (none: everyone's). */
+const NAV_ROWS: [path: string, label: string, icon: ComponentType, permission?: string][] = [
+  ['/', 'nav.home', HomeOutlined],
+  ['/org', 'nav.org', PartitionOutlined, 'org.read'],
+  ['/plans', 'nav.plans', ProfileOutlined, 'plans.read'],
+  ['/results', 'nav.results', BarChartOutlined, 'results.read'],
+  ['/submissions', 'submissionsNav.submissions', FormOutlined, 'submissions.write'],
+  ['/verification', 'submissionsNav.verification', SafetyCertificateOutlined, 'submissions.verify'],
+  ['/live', 'submissionsNav.live', DashboardOutlined, 'results.read'],
+  ['/events', 'eventsNav.events', ExceptionOutlined, 'events.read'],
+  ['/surveys', 'surveysNav.surveys', SmileOutlined, 'surveys.read'],
+  ['/questionnaires', 'questionnairesNav.questionnaires', FileTextOutlined, 'surveys.manage'],
+  ['/paper', 'paperNav.paper', ProfileOutlined, 'surveys.enter'],
+  ['/comments', 'commentsNav.office', MessageOutlined, 'surveys.manage'],
+  ['/my-comments', 'commentsNav.unit', MessageOutlined, 'comments.answer'],
+  ['/hotline', 'hotlineNav.hotline', PhoneOutlined, 'data.import'],
+  ['/imports', 'eventsNav.imports', CloudUploadOutlined, 'data.import'],
+  ['/notices', 'cycleNav.notices', BellOutlined, 'notices.read'],
+  ['/progress', 'cycleNav.progress', LineChartOutlined, 'progress.read'],
+  ['/supervision', 'cycleNav.supervision', FlagOutlined, 'supervision.manage'],
+  ['/announcements', 'cycleNav.announcements', NotificationOutlined],
+  ['/task-books', 'tbNav.mine', FileDoneOutlined, 'taskbooks.edit'],
+  ['/task-book-review', 'tbNav.review', FileProtectOutlined, 'taskbooks.review'],
+  ['/calendar', 'tbNav.calendar', CalendarOutlined, 'plans.read'],
+  ['/users', 'nav.users', TeamOutlined, 'users.read'],
+  ['/audit', 'nav.audit', AuditOutlined, 'audit.read'],
 ];
+
+const NAV: NavItem[] = NAV_ROWS.map(([path, label, Icon, permission]) => ({
+  path,
+  label,
+  icon: <Icon />,
+  permission,
+}));
 
 /** The nav entries a user may see. */
 export function visibleNav(permissions: string[]): NavItem[] {

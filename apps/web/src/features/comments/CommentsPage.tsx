@@ -1,7 +1,8 @@
 import type { SurveyComment } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { CodeFilter, type CodeFilterSpec, type FilterState, OptionFilter } from '../../shared/CodeFilter.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
@@ -18,6 +19,13 @@ import { CommentDialog, type Dialog } from './CommentDialogs.js';
 import { TopicRules } from './TopicRules.js';
 
 const STATUSES = ['new', 'dispatched', 'answered', 'returned', 'closed'] as const;
+const STATUS_FILTER: CodeFilterSpec<'status'> = {
+  key: 'status',
+  codes: STATUSES,
+  labels: 'comments.statuses',
+  placeholder: 'comments.status',
+  width: 130,
+};
 const COLOR = {
   new: 'default',
   dispatched: 'processing',
@@ -33,6 +41,7 @@ const COLOR = {
 export default function CommentsPage({ office }: { office: boolean }) {
   const { t, showError, queryClient } = useFeedback();
   const [filter, setFilter] = useState<CommentFilter>({});
+  const filterState: FilterState<CommentFilter> = [filter, setFilter];
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [rules, setRules] = useState(false);
   const comments = useComments(filter);
@@ -100,22 +109,15 @@ export default function CommentsPage({ office }: { office: boolean }) {
         size="small"
         title={
           <Space wrap>
-            <Select
-              allowClear
-              placeholder={t('comments.status')}
-              style={{ width: 130 }}
-              value={filter.status}
-              onChange={(status) => setFilter({ ...filter, status })}
-              options={STATUSES.map((s) => ({ value: s, label: t(`comments.statuses.${s}`) }))}
-            />
+            <CodeFilter spec={STATUS_FILTER} state={filterState} testId="comments-filter" />
             {office && (
-              <Select
-                allowClear
-                placeholder={t('comments.topic')}
-                style={{ width: 130 }}
-                value={filter.topic}
-                onChange={(topic) => setFilter({ ...filter, topic })}
+              <OptionFilter
+                field="topic"
                 options={(topics.data ?? []).map((x) => ({ value: x.code, label: x.name }))}
+                placeholder="comments.topic"
+                width={130}
+                state={filterState}
+                testId="comments-filter"
               />
             )}
           </Space>

@@ -3,6 +3,7 @@ import { Card, Select, Space, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CodeFilter, type CodeFilterSpec, type FilterState, OptionFilter } from '../../shared/CodeFilter.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { QueryState, queryTable } from '../../shared/QueryState.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
@@ -18,6 +19,14 @@ import {
   statusColor,
 } from './matrix.js';
 
+const STATUS_FILTER: CodeFilterSpec<'status'> = {
+  key: 'status',
+  codes: ['behind', 'serious', 'lagging', 'on_track'],
+  labels: 'progress.statuses',
+  placeholder: 'progress.status',
+  width: 150,
+};
+
 /** The office's progress matrix (units × indicators, coloured by lag) with filters (issue 4 item 11). */
 export default function ProgressPage() {
   const { t } = useTranslation();
@@ -30,6 +39,7 @@ export default function ProgressPage() {
   };
   const month = period ?? (plan ? defaultMonth(plan.year, new Date()) : undefined);
   const [filter, setFilter] = useState<MatrixFilter>({});
+  const filterState: FilterState<MatrixFilter> = [filter, setFilter];
   const matrix = useProgress(plan?.id, month);
   const rows = useMemo(() => (matrix.data ? matrixRows(matrix.data, filter) : []), [matrix.data, filter]);
   const groups = [...new Set(matrix.data?.units.map((u) => u.group) ?? [])];
@@ -97,37 +107,26 @@ export default function ProgressPage() {
           onChange={setPeriod}
           options={plan ? monthPeriods(plan.year).map((m) => ({ value: m, label: m })) : []}
         />
-        <Select
-          allowClear
-          placeholder={t('progress.group')}
-          style={{ width: 110 }}
-          value={filter.group}
-          onChange={(group) => setFilter({ ...filter, group })}
+        <OptionFilter
+          field="group"
           options={groups.map((g) => ({ value: g, label: g }))}
+          placeholder="progress.group"
+          width={110}
+          state={filterState}
+          testId="progress"
         />
-        <Select
-          allowClear
-          placeholder={t('progress.indicator')}
-          style={{ width: 200 }}
-          value={filter.indicator}
-          onChange={(indicator) => setFilter({ ...filter, indicator })}
+        <OptionFilter
+          field="indicator"
           options={(matrix.data?.indicators ?? []).map((i) => ({
             value: i.code,
             label: `${i.code} ${i.name}`,
           }))}
+          placeholder="progress.indicator"
+          width={200}
+          state={filterState}
+          testId="progress"
         />
-        <Select
-          allowClear
-          data-testid="progress-status"
-          placeholder={t('progress.status')}
-          style={{ width: 150 }}
-          value={filter.status}
-          onChange={(status) => setFilter({ ...filter, status })}
-          options={(['behind', 'serious', 'lagging', 'on_track'] as const).map((s) => ({
-            value: s,
-            label: t(`progress.statuses.${s}`),
-          }))}
-        />
+        <CodeFilter spec={STATUS_FILTER} state={filterState} testId="progress" />
       </Space>
       <Space style={{ marginBottom: 8 }} wrap>
         {(['on_track', 'lagging', 'serious', 'no_data', 'no_target'] as LagStatus[]).map((s) => (

@@ -37,6 +37,11 @@ export function Field({
 }
 
 type Row = { code: string; label: string; value?: number };
+/** A row's two text cells and their widths. */
+const TEXT_CELLS = [
+  { key: 'code', width: 90 },
+  { key: 'label', width: 200 },
+] as const;
 
 /**
  * Rows of code + label (choice options, a matrix's fixed rows) or code + label + 0–100 value (a
@@ -65,23 +70,17 @@ export function RowsEditor<T extends Row>({
           {rows.map((r, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a row's code is edited in place; its place is its identity
             <Space key={i} wrap align="start">
-              <Field problem={problems[`${i}.code`]}>
-                <Input
-                  value={r.code}
-                  onChange={(e) => set(i, { code: e.target.value })}
-                  placeholder={t('questionnaires.code')}
-                  style={{ width: 90 }}
-                />
-              </Field>
-              <Field problem={problems[`${i}.label`]}>
-                <Input
-                  value={r.label}
-                  onChange={(e) => set(i, { label: e.target.value })}
-                  placeholder={t('questionnaires.label')}
-                  style={{ width: 200 }}
-                  data-testid={`${testId}-label-${i}`}
-                />
-              </Field>
+              {TEXT_CELLS.map(({ key, width }) => (
+                <Field key={key} problem={problems[`${i}.${key}`]}>
+                  <Input
+                    value={r[key]}
+                    onChange={(e) => set(i, { [key]: e.target.value })}
+                    placeholder={t(`questionnaires.${key}`)}
+                    style={{ width }}
+                    data-testid={`${testId}-${key}-${i}`}
+                  />
+                </Field>
+              ))}
               {withValue && (
                 <Field problem={problems[`${i}.value`]}>
                   <InputNumber
