@@ -1,5 +1,6 @@
-import { Input } from 'antd';
+import { Form, type FormItemProps, Input } from 'antd';
 import type { TextAreaProps } from 'antd/es/input';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A reason or note typed in a form or dialog (a correction, a return, a decision): the text as
@@ -28,5 +29,32 @@ export function ReasonInput({
       onChange={(e) => onChange(e.target.value)}
       {...rest}
     />
+  );
+}
+
+/**
+ * A form's `reason` field (a return, a reopening): required, spaces alone count as empty, at most
+ * `max` characters.
+ */
+export function ReasonItem({
+  label,
+  testId,
+  rows = 3,
+  max = 1000,
+}: {
+  label: FormItemProps['label'];
+  testId: string;
+  rows?: number;
+  max?: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name="reason"
+      label={label}
+      rules={[{ required: true, whitespace: true, message: t('common.reasonRequired') }]}
+    >
+      <Input.TextArea data-testid={testId} rows={rows} maxLength={max} />
+    </Form.Item>
   );
 }

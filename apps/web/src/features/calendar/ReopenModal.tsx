@@ -1,8 +1,9 @@
 import type { PeriodWindow } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { ReasonItem } from '../../shared/ReasonInput.js';
 import { tbApi, useTaskBooks } from '../taskbooks/api.js';
 import { cstInstant } from './calendar.js';
 
@@ -63,13 +64,7 @@ export function ReopenModal({
             options={units}
           />
         </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('calendar.reopenReason')}
-          rules={[{ required: true, whitespace: true, message: t('taskbooks.reasonRequired') }]}
-        >
-          <Input.TextArea data-testid="cal-reopen-reason" rows={2} maxLength={1000} />
-        </Form.Item>
+        <ReasonItem label={t('calendar.reopenReason')} testId="cal-reopen-reason" rows={2} />
         <Form.Item name="until" label={t('calendar.reopenUntil')} rules={[{ required: true }]}>
           <DatePicker data-testid="cal-reopen-until" />
         </Form.Item>

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import type { Staff } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, Popconfirm, Space } from 'antd';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { CreateButton } from '../../shared/CreateButton.js';
 import { FormModal } from '../../shared/FormModal.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { queryRows } from '../../shared/QueryState.js';
@@ -38,16 +39,14 @@ export function StaffTable({ orgNodeId, canWrite }: { orgNodeId: number; canWrit
   return (
     <>
       {canWrite && (
-        <Button
-          data-testid="staff-create"
-          type="primary"
+        <CreateButton
+          testId="staff-create"
           size="small"
-          icon={<PlusOutlined />}
           style={{ marginBottom: 12 }}
           onClick={() => setEditing('new')}
         >
           {t('staff.create')}
-        </Button>
+        </CreateButton>
       )}
       <CompactTable<Staff>
         rowKey="id"

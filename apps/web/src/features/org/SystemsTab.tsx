@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { CreateButton } from '../../shared/CreateButton.js';
 import { FormModal } from '../../shared/FormModal.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
@@ -51,15 +52,13 @@ export function SystemsTab() {
   return (
     <>
       {canWrite && (
-        <Button
-          data-testid="system-create"
-          type="primary"
-          icon={<PlusOutlined />}
+        <CreateButton
+          testId="system-create"
           style={{ marginBottom: 12 }}
           onClick={() => setEditing({ mode: 'create', type: 'system' })}
         >
           {t('systems.createSystem')}
-        </Button>
+        </CreateButton>
       )}
       <CompactTable<HierarchyRow>
         key={loading ? 'loading' : 'ready'}

@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { QuestionnaireDetail } from '@jixiao/contracts';
-import { Button, Card, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { CreateButton } from '../../shared/CreateButton.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useQuestionnaires } from './api.js';
 import { latestVersions } from './builder-model.js';
@@ -18,14 +18,9 @@ export default function QuestionnairesPage() {
       title={t('questionnaires.title')}
       data-testid="questionnaires-page"
       extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => navigate('/questionnaires/new')}
-          data-testid="questionnaire-new"
-        >
+        <CreateButton testId="questionnaire-new" onClick={() => navigate('/questionnaires/new')}>
           {t('questionnaires.new')}
-        </Button>
+        </CreateButton>
       }
     >
       <CompactTable<QuestionnaireDetail>

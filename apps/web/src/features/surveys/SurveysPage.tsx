@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import type { CampaignDetail } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
+import { CreateButton } from '../../shared/CreateButton.js';
 import { useShowError } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { PlanSelect, usePlanPeriodParams } from '../submissions/PlanSelect.js';
@@ -118,14 +119,9 @@ export default function SurveysPage() {
         title={t('surveys.title')}
         extra={
           canManage && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing('new')}
-              data-testid="campaign-new"
-            >
+            <CreateButton testId="campaign-new" onClick={() => setEditing('new')}>
               {t('campaignForm.new')}
-            </Button>
+            </CreateButton>
           )
         }
       >

@@ -1,11 +1,11 @@
 import type { TaskBookDetail, TaskTarget } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Form, Input, InputNumber, Modal } from 'antd';
+import { Form, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { useFeedback } from '../../shared/feedback.js';
-import { ReasonInput } from '../../shared/ReasonInput.js';
+import { ReasonInput, ReasonItem } from '../../shared/ReasonInput.js';
 import { tbApi } from './api.js';
 import { fmt, inputOf } from './targets.js';
 
@@ -34,13 +34,7 @@ export function ReturnModal({
       destroyOnHidden
     >
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="reason"
-          label={t('taskbooks.returnReason')}
-          rules={[{ required: true, whitespace: true, message: t('taskbooks.reasonRequired') }]}
-        >
-          <Input.TextArea data-testid="tb-return-reason-input" rows={3} maxLength={1000} />
-        </Form.Item>
+        <ReasonItem label={t('taskbooks.returnReason')} testId="tb-return-reason-input" />
       </Form>
     </Modal>
   );

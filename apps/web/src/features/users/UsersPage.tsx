@@ -1,10 +1,4 @@
-import {
-  EditOutlined,
-  KeyOutlined,
-  PlusOutlined,
-  SafetyCertificateOutlined,
-  UnlockOutlined,
-} from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { User } from '@jixiao/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Popconfirm, Space, Tag, Tooltip } from 'antd';
@@ -12,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { CreateButton } from '../../shared/CreateButton.js';
 import { formatDateTime } from '../../shared/format.js';
 import { roleLabel, scopeLabel } from '../../shared/grants.js';
 import { queryRows } from '../../shared/QueryState.js';
@@ -72,14 +67,9 @@ export default function UsersPage() {
           style={{ width: 280 }}
         />
         {canWrite && (
-          <Button
-            data-testid="users-create"
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setDialog({ kind: 'create' })}
-          >
+          <CreateButton testId="users-create" onClick={() => setDialog({ kind: 'create' })}>
             {t('users.create')}
-          </Button>
+          </CreateButton>
         )}
       </Space>
       <CompactTable<User>
