@@ -1,7 +1,8 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import type { QuestionInput, RatingScale } from '@jixiao/contracts';
-import { Button, Card, Input, InputNumber, Radio, Select, Space, Switch, Tooltip } from 'antd';
+import { Card, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { IconButton } from '../../shared/IconButton.js';
 import {
   type ChoiceOption,
   type Problems,
@@ -149,34 +150,25 @@ export function QuestionEditor({
       }
       extra={
         <Space>
-          <Tooltip title={t('questionnaires.up')}>
-            <Button
-              size="small"
-              icon={<ArrowUpOutlined />}
-              disabled={index === 0}
-              onClick={() => onMove(index - 1)}
-              aria-label={t('questionnaires.up')}
-            />
-          </Tooltip>
-          <Tooltip title={t('questionnaires.down')}>
-            <Button
-              size="small"
-              icon={<ArrowDownOutlined />}
-              disabled={index === count - 1}
-              onClick={() => onMove(index + 1)}
-              aria-label={t('questionnaires.down')}
-            />
-          </Tooltip>
-          <Tooltip title={t('questionnaires.remove')}>
-            <Button
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
-              onClick={onRemove}
-              aria-label={t('questionnaires.remove')}
-              data-testid={`${testId}-remove`}
-            />
-          </Tooltip>
+          <IconButton
+            label={t('questionnaires.up')}
+            icon={<ArrowUpOutlined />}
+            disabled={index === 0}
+            onClick={() => onMove(index - 1)}
+          />
+          <IconButton
+            label={t('questionnaires.down')}
+            icon={<ArrowDownOutlined />}
+            disabled={index === count - 1}
+            onClick={() => onMove(index + 1)}
+          />
+          <IconButton
+            label={t('questionnaires.remove')}
+            icon={<DeleteOutlined />}
+            danger
+            onClick={onRemove}
+            testId={`${testId}-remove`}
+          />
         </Space>
       }
     >

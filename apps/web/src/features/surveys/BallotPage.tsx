@@ -1,6 +1,6 @@
 import type { BallotAnswers } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Result, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { castBallot, openBallot } from './api.js';
@@ -55,15 +55,10 @@ export default function BallotPage() {
       title={t('ballot.title')}
       problems={problems}
       done={
-        done && (
-          <Result
-            status="success"
-            title={t('ballot.done')}
-            subTitle={t(ballot?.named ? 'ballot.doneHintNamed' : 'ballot.doneHint')}
-            extra={<Button onClick={restart}>{t('ballot.anotherCode')}</Button>}
-            data-testid="ballot-done"
-          />
-        )
+        done && {
+          hint: t(ballot?.named ? 'ballot.doneHintNamed' : 'ballot.doneHint'),
+          extra: <Button onClick={restart}>{t('ballot.anotherCode')}</Button>,
+        }
       }
     >
       {!ballot ? (

@@ -1,4 +1,4 @@
-import { Alert, Space, Typography } from 'antd';
+import { Alert, Result, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Refusal } from './ballot-model.js';
@@ -11,7 +11,8 @@ export function useQuestionErrors(problems: readonly Refusal[]): Map<string, str
 
 /**
  * The frame of a public ballot page for a phone (code ballot, e-poll): its title, then either the
- * thank-you (`done`) or the refusals that concern the whole ballot above the page's content.
+ * thank-you once the ballot is cast (`done`: its hint and an action below it, if any) or the
+ * refusals that concern the whole ballot above the page's content.
  */
 export function BallotShell({
   title,
@@ -20,7 +21,7 @@ export function BallotShell({
   children,
 }: {
   title: string;
-  done: ReactNode;
+  done: false | { hint: string; extra?: ReactNode };
   problems: readonly Refusal[];
   children: ReactNode;
 }) {
@@ -28,7 +29,15 @@ export function BallotShell({
   return (
     <div style={{ maxWidth: 560, margin: '0 auto', padding: 12 }}>
       <Typography.Title level={4}>{title}</Typography.Title>
-      {done || (
+      {done ? (
+        <Result
+          status="success"
+          title={t('ballot.done')}
+          subTitle={done.hint}
+          extra={done.extra}
+          data-testid="ballot-done"
+        />
+      ) : (
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
           {problems
             .filter((p) => !p.question)

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../shared/FormModal.js';
+import { GridItem } from '../../shared/GridItem.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { useUnits } from '../notices/api.js';
 import { useCategories, useGroups } from '../org/api.js';
@@ -154,56 +155,44 @@ export function CampaignForm({
               </RequiredItem>
             )}
           </Col>
-          <Col xs={24} md={12}>
-            <RequiredItem name="name" label={t('campaignForm.name')} text>
-              <Input data-testid="campaign-name" />
-            </RequiredItem>
-          </Col>
-          <Col xs={12} md={6}>
-            <RequiredItem name="kind" label={t('campaignForm.kind')}>
-              <Select options={options(campaignKind, 'surveys.kind')} />
-            </RequiredItem>
-          </Col>
-          <Col xs={12} md={6}>
-            <RequiredItem name="period" label={t('campaignForm.period')}>
-              <Select options={choices.periods} data-testid="campaign-period" />
-            </RequiredItem>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="indicator" label={t('campaignForm.indicator')}>
-              <Select
-                allowClear
-                placeholder={t('campaignForm.indicatorNone')}
-                options={choices.indicators}
-                data-testid="campaign-indicator"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <RequiredItem name="opensAt" label={t('campaignForm.opensAt')}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format={WALL} data-testid="campaign-opens" />
-            </RequiredItem>
-          </Col>
-          <Col xs={12} md={6}>
-            <RequiredItem name="closesAt" label={t('campaignForm.closesAt')}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format={WALL} data-testid="campaign-closes" />
-            </RequiredItem>
-          </Col>
-          <Col xs={12} md={4}>
-            <RequiredItem name="method" label={t('campaignForm.method')}>
-              <Select options={options(surveyMethod, 'surveys.method')} />
-            </RequiredItem>
-          </Col>
-          <Col xs={12} md={5}>
-            <Form.Item name="shareFrom" label={t('campaignForm.shareFrom')} hidden={method !== 'share'}>
-              <InputNumber min={0} max={100} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={3}>
-            <Form.Item name="anonymous" label=" " valuePropName="checked">
-              <Checkbox>{t('campaignForm.anonymous')}</Checkbox>
-            </Form.Item>
-          </Col>
+          <GridItem xs={24} md={12} name="name" label={t('campaignForm.name')} required="text">
+            <Input data-testid="campaign-name" />
+          </GridItem>
+          <GridItem xs={12} md={6} name="kind" label={t('campaignForm.kind')} required>
+            <Select options={options(campaignKind, 'surveys.kind')} />
+          </GridItem>
+          <GridItem xs={12} md={6} name="period" label={t('campaignForm.period')} required>
+            <Select options={choices.periods} data-testid="campaign-period" />
+          </GridItem>
+          <GridItem xs={24} md={12} name="indicator" label={t('campaignForm.indicator')}>
+            <Select
+              allowClear
+              placeholder={t('campaignForm.indicatorNone')}
+              options={choices.indicators}
+              data-testid="campaign-indicator"
+            />
+          </GridItem>
+          <GridItem xs={12} md={6} name="opensAt" label={t('campaignForm.opensAt')} required>
+            <DatePicker showTime={{ format: 'HH:mm' }} format={WALL} data-testid="campaign-opens" />
+          </GridItem>
+          <GridItem xs={12} md={6} name="closesAt" label={t('campaignForm.closesAt')} required>
+            <DatePicker showTime={{ format: 'HH:mm' }} format={WALL} data-testid="campaign-closes" />
+          </GridItem>
+          <GridItem xs={12} md={4} name="method" label={t('campaignForm.method')} required>
+            <Select options={options(surveyMethod, 'surveys.method')} />
+          </GridItem>
+          <GridItem
+            xs={12}
+            md={5}
+            name="shareFrom"
+            label={t('campaignForm.shareFrom')}
+            hidden={method !== 'share'}
+          >
+            <InputNumber min={0} max={100} style={{ width: '100%' }} />
+          </GridItem>
+          <GridItem xs={12} md={3} name="anonymous" label=" " valuePropName="checked">
+            <Checkbox>{t('campaignForm.anonymous')}</Checkbox>
+          </GridItem>
         </Row>
         <Divider titlePlacement="start">{t('campaignForm.groups')}</Divider>
         <GroupsEditor

@@ -1,7 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { raterChannel, raterGroupKind } from '@jixiao/contracts';
-import { Button, Card, Col, Form, type FormInstance, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Button, Card, Form, type FormInstance, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { GridItem } from '../../shared/GridItem.js';
+import { IconButton } from '../../shared/IconButton.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { newGroup, type unitsBySystemGroup } from './campaign-form.js';
 
@@ -11,24 +13,22 @@ type Option = { value: string | number; label: string };
 /** The units picker of one rater group, with "all units of org group X" shortcuts and a clear. */
 function UnitsField({
   form,
-  name,
   index,
   unitGroups,
 }: {
   form: FormInstance;
-  name: number;
   index: number;
   unitGroups: UnitGroups;
 }) {
   const { t } = useTranslation();
-  const path = ['groups', name, 'unitIds'];
+  const path = ['groups', index, 'unitIds'];
   const add = (ids: number[]) => {
     const had: number[] = form.getFieldValue(path) ?? [];
     form.setFieldValue(path, [...had, ...ids.filter((id) => !had.includes(id))]);
   };
   return (
     <>
-      <RequiredItem name={[name, 'unitIds']} label={t('campaignForm.units')}>
+      <RequiredItem name={[index, 'unitIds']} label={t('campaignForm.units')}>
         <Select
           mode="multiple"
           allowClear
@@ -60,93 +60,91 @@ function UnitsField({
   );
 }
 
-/**
- * The rater groups of a campaign (S12) inside its form: code, name, kind, weight, minimum sample,
- * own indicator or none, questionnaire, and the units the group rates.
- */
-export function GroupsEditor({
+type Choices = { indicators: Option[]; questionnaires: Option[]; unitGroups: UnitGroups };
+
+/** One rater group of the form (`index`: its place in the form's list), with a button to remove it. */
+function GroupCard({
   form,
-  indicators,
-  questionnaires,
-  unitGroups,
+  index: i,
+  choices: { indicators, questionnaires, unitGroups },
+  onRemove,
 }: {
   form: FormInstance;
-  indicators: Option[];
-  questionnaires: Option[];
-  unitGroups: UnitGroups;
+  index: number;
+  choices: Choices;
+  onRemove: () => void;
 }) {
   const { t } = useTranslation();
   const kinds = raterGroupKind.options.map((k) => ({ value: k, label: t(`surveys.groupKind.${k}`) }));
   const channels = raterChannel.options.map((c) => ({ value: c, label: t(`surveys.channels.${c}`) }));
   return (
+    <Card
+      size="small"
+      title={`${t('campaignForm.groups')} ${i + 1}`}
+      data-testid={`group-${i}`}
+      extra={
+        <IconButton
+          label={t('campaignForm.removeGroup')}
+          icon={<DeleteOutlined />}
+          danger
+          onClick={onRemove}
+        />
+      }
+    >
+      <Row gutter={12}>
+        <GridItem xs={12} md={4} name={[i, 'code']} label={t('campaignForm.code')} required="text">
+          <Input data-testid={`group-${i}-code`} />
+        </GridItem>
+        <GridItem xs={12} md={8} name={[i, 'name']} label={t('campaignForm.groupName')} required="text">
+          <Input data-testid={`group-${i}-name`} />
+        </GridItem>
+        <GridItem xs={12} md={6} name={[i, 'kind']} label={t('campaignForm.groupKind')} required>
+          <Select options={kinds} data-testid={`group-${i}-kind`} />
+        </GridItem>
+        <GridItem xs={12} md={6} name={[i, 'channel']} label={t('surveys.channel')} required>
+          <Select options={channels} data-testid={`group-${i}-channel`} />
+        </GridItem>
+        <GridItem xs={6} md={3} name={[i, 'weight']} label={t('campaignForm.weight')} required>
+          <InputNumber min={0.01} max={1000} style={{ width: '100%' }} />
+        </GridItem>
+        <GridItem xs={6} md={3} name={[i, 'minSample']} label={t('campaignForm.minSample')} required>
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        </GridItem>
+        <GridItem xs={24} md={9} name={[i, 'indicator']} label={t('campaignForm.ownIndicator')}>
+          <Select
+            allowClear
+            placeholder={t('campaignForm.ownNone')}
+            options={indicators}
+            data-testid={`group-${i}-indicator`}
+          />
+        </GridItem>
+        <GridItem
+          xs={24}
+          md={9}
+          name={[i, 'questionnaireId']}
+          label={t('campaignForm.questionnaire')}
+          required
+        >
+          <Select options={questionnaires} data-testid={`group-${i}-questionnaire`} />
+        </GridItem>
+      </Row>
+      <UnitsField form={form} index={i} unitGroups={unitGroups} />
+    </Card>
+  );
+}
+
+/**
+ * The rater groups of a campaign (S12) inside its form: code, name, kind, weight, minimum sample,
+ * own indicator or none, questionnaire, and the units the group rates.
+ */
+export function GroupsEditor({ form, ...choices }: { form: FormInstance } & Choices) {
+  const { t } = useTranslation();
+  return (
     <Form.List name="groups">
       {(fields, { add, remove }) => (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          {fields.map(({ key, name }, i) => (
-            <Card
-              key={key}
-              size="small"
-              title={`${t('campaignForm.groups')} ${i + 1}`}
-              data-testid={`group-${i}`}
-              extra={
-                <Button
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  onClick={() => remove(name)}
-                  aria-label={t('campaignForm.removeGroup')}
-                />
-              }
-            >
-              <Row gutter={12}>
-                <Col xs={12} md={4}>
-                  <RequiredItem name={[name, 'code']} label={t('campaignForm.code')} text>
-                    <Input data-testid={`group-${i}-code`} />
-                  </RequiredItem>
-                </Col>
-                <Col xs={12} md={8}>
-                  <RequiredItem name={[name, 'name']} label={t('campaignForm.groupName')} text>
-                    <Input data-testid={`group-${i}-name`} />
-                  </RequiredItem>
-                </Col>
-                <Col xs={12} md={6}>
-                  <RequiredItem name={[name, 'kind']} label={t('campaignForm.groupKind')}>
-                    <Select options={kinds} data-testid={`group-${i}-kind`} />
-                  </RequiredItem>
-                </Col>
-                <Col xs={12} md={6}>
-                  <RequiredItem name={[name, 'channel']} label={t('surveys.channel')}>
-                    <Select options={channels} data-testid={`group-${i}-channel`} />
-                  </RequiredItem>
-                </Col>
-                <Col xs={6} md={3}>
-                  <RequiredItem name={[name, 'weight']} label={t('campaignForm.weight')}>
-                    <InputNumber min={0.01} max={1000} style={{ width: '100%' }} />
-                  </RequiredItem>
-                </Col>
-                <Col xs={6} md={3}>
-                  <RequiredItem name={[name, 'minSample']} label={t('campaignForm.minSample')}>
-                    <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-                  </RequiredItem>
-                </Col>
-                <Col xs={24} md={9}>
-                  <Form.Item name={[name, 'indicator']} label={t('campaignForm.ownIndicator')}>
-                    <Select
-                      allowClear
-                      placeholder={t('campaignForm.ownNone')}
-                      options={indicators}
-                      data-testid={`group-${i}-indicator`}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={9}>
-                  <RequiredItem name={[name, 'questionnaireId']} label={t('campaignForm.questionnaire')}>
-                    <Select options={questionnaires} data-testid={`group-${i}-questionnaire`} />
-                  </RequiredItem>
-                </Col>
-              </Row>
-              <UnitsField form={form} name={name} index={i} unitGroups={unitGroups} />
-            </Card>
+          {fields.map(({ key, name }) => (
+            <GroupCard key={key} form={form} index={name} choices={choices} onRemove={() => remove(name)} />
           ))}
           <Button
             icon={<PlusOutlined />}

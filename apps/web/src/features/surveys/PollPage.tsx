@@ -1,6 +1,6 @@
 import type { BallotAnswers } from '@jixiao/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Result, Skeleton, Space } from 'antd';
+import { Button, Form, Input, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -55,16 +55,7 @@ export default function PollPage() {
     <BallotShell
       title={t('poll.title')}
       problems={shown}
-      done={
-        cast.isSuccess && (
-          <Result
-            status="success"
-            title={t('ballot.done')}
-            subTitle={t('poll.doneHint')}
-            data-testid="ballot-done"
-          />
-        )
-      }
+      done={cast.isSuccess && { hint: t('poll.doneHint') }}
     >
       {poll.isLoading && <Skeleton active />}
       {poll.data && (
