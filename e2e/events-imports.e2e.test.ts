@@ -1,7 +1,19 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { getJson, noOverflow, pick, recordEvent, screenshots, useHarness } from './harness.js';
+import {
+  chooseCsv,
+  getJson,
+  noOverflow,
+  pick,
+  previewProblems,
+  recordEvent,
+  screenshots,
+  useHarness,
+} from './harness.js';
+
+/** The header of a data import's CSV file. */
+const IMPORT_HEADER = 'unit,indicator,period,value';
 
 interface Ev {
   id: number;
@@ -99,14 +111,8 @@ describe('events, imports and corrections in the browser', () => {
     await page.waitForURL((u) => u.pathname === '/imports');
     await page.getByTestId('imp-batches').waitFor({ timeout: 20_000 });
     const period = (await page.getByTestId('imp-period').innerText()).trim();
-    const csv = ['unit,indicator,period,value', `X99,T1,${period},95`, `A01,T1,${period},abc`].join('\n');
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    await page.getByTestId('imp-preview').click();
-    const problems = page.getByTestId('imp-problems');
-    await problems.waitFor({ timeout: 20_000 });
-    const text = await problems.innerText();
+    await chooseCsv(page, 'bad.csv', [IMPORT_HEADER, `X99,T1,${period},95`, `A01,T1,${period},abc`]);
+    const text = await previewProblems(page, 'imp-preview');
     expect(text).toContain('第 2 行「单位」列：单位“X99”不存在');
     expect(text).toContain('第 3 行「数值」列：“abc”不是数字');
     expect(await page.getByTestId('imp-confirm').count()).toBe(0);
@@ -119,10 +125,7 @@ describe('events, imports and corrections in the browser', () => {
     const plan = await activePlan(page);
     const before = await getJson<unknown[]>(page, `/api/plans/${plan.id}/imports`);
     const period = (await page.getByTestId('imp-period').innerText()).trim();
-    const csv = ['unit,indicator,period,value', `A03,T1,${period},88`, `A04,T1,${period},91.5`].join('\n');
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await chooseCsv(page, 'good.csv', [IMPORT_HEADER, `A03,T1,${period},88`, `A04,T1,${period},91.5`]);
     await page.getByTestId('imp-preview').click();
     await page.getByTestId('imp-result').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('imp-summary').innerText()).toContain('共 2 行数据');

@@ -225,6 +225,20 @@ export async function fillerPhoneResults(
   return page;
 }
 
+/** Chooses a CSV file of these lines (header first) in the page's file input. */
+export const chooseCsv = (page: Page, name: string, lines: string[]) =>
+  page
+    .locator('input[type=file]')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
+
+/** Previews the chosen data file with the button `previewTestId`; the text of its line problems. */
+export async function previewProblems(page: Page, previewTestId: string): Promise<string> {
+  await page.getByTestId(previewTestId).click();
+  const problems = page.getByTestId('imp-problems');
+  await problems.waitFor({ timeout: 20_000 });
+  return problems.innerText();
+}
+
 /** Opens an antd select by its test id, types, and picks the first option whose title starts so. */
 export async function pick(page: Page, testId: string, typed: string, title = typed) {
   await page.getByTestId(testId).click();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { getJson, screenshots, useHarness } from './harness.js';
+import { chooseCsv, getJson, previewProblems, screenshots, useHarness } from './harness.js';
 
 /**
  * Hotline work orders in the browser (issue 10 point 8): the office opens /hotline from the menu,
@@ -12,12 +12,7 @@ describe('hotline work-order statistics', () => {
   const h = useHarness();
   let office: Page;
   const HEADER = '单位编码,工单量,及时响应率(%),按时办结率(%),满意率(%)';
-  const pick = (name: string, rows: string[]) =>
-    office.locator('input[type=file]').setInputFiles({
-      name,
-      mimeType: 'text/csv',
-      buffer: Buffer.from([HEADER, ...rows].join('\n'), 'utf8'),
-    });
+  const pick = (name: string, rows: string[]) => chooseCsv(office, name, [HEADER, ...rows]);
 
   it('shows the stored figures of a period per unit', async () => {
     office = await h.as('office');
@@ -39,10 +34,7 @@ describe('hotline work-order statistics', () => {
     await office.goto(`${h.url}/hotline?plan=${plan}&period=2026-M11`);
     await office.getByTestId('hl-preview').waitFor();
     await pick('bad.csv', ['A01,40,92.5,90,88', 'X99,5,90,90,90', 'A02,-1,120,90,90']);
-    await office.getByTestId('hl-preview').click();
-    const problems = office.getByTestId('imp-problems');
-    await problems.waitFor({ timeout: 20_000 });
-    const text = await problems.innerText();
+    const text = await previewProblems(office, 'hl-preview');
     expect(text).toContain('第 3 行「单位」列');
     expect(text).toContain('第 4 行「工单量」列：工单量 -1 不能为负数');
     expect(text).toContain('第 4 行「及时响应率」列：比率 120 超出 0–100');
