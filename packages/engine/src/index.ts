@@ -3,6 +3,13 @@
  * input always give the same result. This file is the whole public API.
  */
 
+export {
+  compareResults,
+  type IndicatorChange,
+  type ResultComparison,
+  type Standing,
+  type UnitComparison,
+} from './compare';
 export { type CompiledPlan, compilePlan } from './compile';
 export {
   DATA_ROW_KINDS,
