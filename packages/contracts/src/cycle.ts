@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { decision, planPeriod, row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
-import { periodCode } from './plans.js';
+import { decision, planPeriod, row, stamp, unitRef, versioned } from './fields.js';
+import { dayCode } from './beijing.js';
+import { periodCode, runStatus, runSteps } from './plans.js';
 import { evidenceFile } from './submissions.js';
 
 /**
@@ -128,17 +129,14 @@ export type ImportBatch = z.infer<typeof importBatch>;
 
 export const importQuery = z.strictObject({ period: periodCode });
 
-// --- runs: draft → released ----------------------------------------------------------------------
-
-export const runStatus = z.enum(['draft', 'released']);
-export type RunStatus = z.infer<typeof runStatus>;
+// --- runs: draft → publicity → approval → released ----------------------------------------------------------------------
 
 export const runSummary = row({
   ...planPeriod,
   status: runStatus,
   planRevision: z.number().int(),
   ...stamp('computed'),
-  ...stampOrNull('released'),
+  ...runSteps,
   /** The newest run of its plan and period (only the newest can be released). */
   latest: z.boolean(),
   units: z.number().int(),
@@ -146,6 +144,22 @@ export const runSummary = row({
 export type RunSummary = z.infer<typeof runSummary>;
 
 export const runParams = z.strictObject({ id, runId: id });
+/** Publish a run for publicity (公示) between two Beijing days, with the objection deadlines. */
+export const publishRun = z
+  .strictObject({
+    from: dayCode,
+    to: dayCode,
+    /** Days the lead department has to answer an objection. */
+    answerDays: z.number().int().min(1).max(30).default(5),
+    /** Days the unit has to accept or escalate the answer. */
+    respondDays: z.number().int().min(1).max(30).default(3),
+    publicPage: z.boolean().default(false),
+  })
+  .refine((b) => b.from <= b.to, { path: ['to'], message: 'the publicity ends before it starts' });
+/** The leaders send a run back to the office, saying why. */
+export const returnRun = z.strictObject({ note: z.string().trim().min(1).max(2000) });
+/** A released run is corrected by a new version computed from the cycle's data, with a reason. */
+export const correctRun = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
 export const runListQuery = z.strictObject({ period: periodCode.optional() });
 export const resultsQuery = z.strictObject({ period: periodCode, run: id.optional() });
 

@@ -1,4 +1,5 @@
 export * from './audit.js';
+export * from './beijing.js';
 export * from './auth.js';
 export * from './common.js';
 export * from './cycle.js';
@@ -8,8 +9,10 @@ export * from './explain/index.js';
 export * from './hotline.js';
 export * from './notices.js';
 export * from './notifications.js';
+export * from './objections.js';
 export * from './org.js';
 export * from './plans.js';
+export * from './run-compare.js';
 export * from './scaled-amount.js';
 export * from './sources.js';
 export * from './standing.js';

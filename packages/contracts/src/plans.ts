@@ -182,13 +182,56 @@ export const groupQuotas = z.object({
 });
 export type GroupQuotas = z.infer<typeof groupQuotas>;
 
+/**
+ * A run's life (S13, W9, Z14): draft (the office's) → publicity (公示: units see it and may object
+ * until its last day) → approval (报审: the leaders see it) → released (审定: official, locked). A
+ * run replaced by a newer version of its plan and period while not yet released is superseded.
+ */
+export const runStatuses = ['draft', 'publicity', 'approval', 'released', 'superseded'] as const;
+export const runStatus = z.enum(runStatuses);
+export type RunStatus = z.infer<typeof runStatus>;
+
+/** Why a run version exists beside the one before it. */
+export const runChange = z.object({
+  /** objection: an accepted objection's adjustment; correction: a change after release. */
+  kind: z.enum(['objection', 'correction']),
+  basedOn: z.number().int(),
+  /** What the office typed (a correction), or null for an objection (see `objectionId`). */
+  reason: z.string().nullable(),
+  objectionId: z.number().int().nullable(),
+});
+export type RunChange = z.infer<typeof runChange>;
+
+/** The publicity of a run: its Beijing days and the deadlines objections get. */
+export const runPublicity = z.object({
+  from: z.string(),
+  to: z.string(),
+  answerDays: z.number().int(),
+  respondDays: z.number().int(),
+  /** Whether the read-only public page shows the rankings (no personal data). */
+  publicPage: z.boolean(),
+  ...stamp('published'),
+});
+export type RunPublicity = z.infer<typeof runPublicity>;
+
+/** The steps a run took after it was computed (null until taken). */
+export const runSteps = {
+  publicity: runPublicity.nullable(),
+  ...stampOrNull('submitted'),
+  /** The leader's approval (审定) is the release. */
+  ...stampOrNull('released'),
+  /** The leader's note when the run was sent back to the office (it is then a draft again). */
+  returnNote: z.string().nullable(),
+  change: runChange.nullable(),
+};
+
 export const evaluationRun = row({
   ...planPeriod,
   planRevision: z.number().int(),
   ...stamp('computed'),
-  /** A draft is seen by the office only; units and leaders see released runs. */
-  status: z.enum(['draft', 'released']),
-  ...stampOrNull('released'),
+  /** A draft is the office's only; units see a run in publicity or released, leaders also in approval. */
+  status: runStatus,
+  ...runSteps,
   /** The newest run of its plan and period. */
   latest: z.boolean(),
   units: z.array(unitScore),

@@ -1,5 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { at, id, ref } from './columns.js';
+import { type AnyPgColumn, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { at, id, maybeAt, ref } from './columns.js';
 import { evalSystems } from './org.js';
 
 /**
@@ -62,10 +62,33 @@ export const evaluationRuns = pgTable(
     result: jsonb('result').$type<Record<string, unknown>>().notNull(),
     computedAt: at('computed_at'),
     computedBy: text('computed_by'),
-    /** draft (the office only) → released (units and leaders see it); a run never changes otherwise. */
+    /**
+     * draft → publicity → approval → released, or superseded (contracts `runStatuses`). Only the
+     * status and the stamps of its steps ever change, never the result, and a released run not at
+     * all: a trigger refuses anything else (migration 0008).
+     */
     status: text('status').notNull().default('draft'),
-    releasedAt: timestamp('released_at', { withTimezone: true }),
+    /** Publicity (公示): Beijing days, deadlines and whether the public page shows it. */
+    publicity: jsonb('publicity').$type<{
+      from: string;
+      to: string;
+      answerDays: number;
+      respondDays: number;
+      publicPage: boolean;
+    }>(),
+    publishedAt: maybeAt('published_at'),
+    publishedBy: text('published_by'),
+    submittedAt: maybeAt('submitted_at'),
+    submittedBy: text('submitted_by'),
+    /** The leader's approval (审定), which is the release. */
+    releasedAt: maybeAt('released_at'),
     releasedBy: text('released_by'),
+    returnNote: text('return_note'),
+    /** The version this one replaces, and why: an objection's adjustment or a correction. */
+    basedOnId: integer('based_on_id').references((): AnyPgColumn => evaluationRuns.id, { onDelete: 'cascade' }),
+    changeKind: text('change_kind'),
+    changeReason: text('change_reason'),
+    objectionId: integer('objection_id'),
   },
   (t) => [index('evaluation_run_plan_period').on(t.planId, t.period, t.id)],
 );

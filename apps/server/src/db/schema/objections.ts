@@ -1,0 +1,50 @@
+import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { at, id, maybeAt, ref, version } from './columns.js';
+import { evaluationRuns } from './plans.js';
+import { planRef, unitRef } from './refs.js';
+
+type Verdict =
+  | { verdict: 'reject'; explanation: string }
+  | { verdict: 'adjust'; explanation: string; adjustment: Record<string, unknown> };
+
+/**
+ * A unit's objection to one item of a run in publicity (S13): filed → answered by the lead
+ * department → closed (accepted) or escalated → closed (the leaders decided); or withdrawn.
+ * Deadlines are Beijing days. An adjustment that stands makes `resultRunId`.
+ */
+export const objections = pgTable(
+  'objection',
+  {
+    id: id(),
+    planId: planRef(),
+    period: text('period').notNull(),
+    runId: ref('run_id', () => evaluationRuns.id, 'cascade'),
+    unitId: unitRef(),
+    unitCode: text('unit_code').notNull(),
+    /** contracts `objectionTarget`. */
+    target: jsonb('target').$type<Record<string, unknown>>().notNull(),
+    targetLabel: text('target_label').notNull(),
+    targetScore: jsonb('target_score').$type<number | null>(),
+    /** The lead department's unit code (the indicator's owner); null: the office answers. */
+    lead: text('lead'),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('filed'),
+    filedAt: at('filed_at'),
+    filedBy: text('filed_by'),
+    answerDue: text('answer_due').notNull(),
+    answer: jsonb('answer').$type<Verdict>(),
+    answeredAt: maybeAt('answered_at'),
+    answeredBy: text('answered_by'),
+    respondDue: text('respond_due'),
+    escalation: text('escalation'),
+    escalatedAt: maybeAt('escalated_at'),
+    escalatedBy: text('escalated_by'),
+    decision: jsonb('decision').$type<Verdict>(),
+    decidedAt: maybeAt('decided_at'),
+    decidedBy: text('decided_by'),
+    outcome: text('outcome'),
+    resultRunId: integer('result_run_id'),
+    version: version(),
+  },
+  (t) => [index('objection_plan_period').on(t.planId, t.period), index('objection_unit').on(t.unitId)],
+);

@@ -1,0 +1,154 @@
+import {
+  beijingDay,
+  beijingDayEnd,
+  daysAfter,
+  type ObjectionAdjustment,
+  type ObjectionStatus,
+  type ObjectionTarget,
+  type ObjectionVerdict,
+} from '@jixiao/contracts';
+import type { EvaluationInput, Plan } from '@jixiao/engine';
+import { type Step, stateMachine } from '../../platform/state-machine.js';
+
+/**
+ * An objection's life (S13) as data, its deadlines and what an adjustment does to a run's input.
+ * Pure: no clock, no database.
+ */
+export type ObjectionAction = 'answer' | 'accept' | 'escalate' | 'decide' | 'withdraw';
+
+export const objectionStep: (s: ObjectionStatus, a: ObjectionAction) => Step<
+  ObjectionStatus,
+  ObjectionAction,
+  'objection.state'
+> = stateMachine(
+  'objection.state',
+  {
+    answer: ['filed'],
+    accept: ['answered'],
+    escalate: ['answered'],
+    decide: ['escalated'],
+    withdraw: ['filed', 'answered'],
+  },
+  { answer: 'answered', accept: 'closed', escalate: 'escalated', decide: 'closed', withdraw: 'withdrawn' },
+);
+
+/** Open objections hold the run in publicity: it cannot go to the leaders before they are settled. */
+export const isOpen = (s: string) => s === 'filed' || s === 'answered' || s === 'escalated';
+
+/** The Beijing day until whose end a step `days` after `at` may be taken. */
+export const dueDay = (at: Date, days: number) => beijingDay(daysAfter(at, days));
+
+/** Whether a deadline day has passed at `now`. */
+export const pastDue = (day: string, now: Date) => now.getTime() > beijingDayEnd(day).getTime();
+
+/** The verdict that stands once an objection is closed: the leaders' decision, else the answer. */
+export const standingVerdict = (o: { answer: ObjectionVerdict | null; decision: ObjectionVerdict | null }) =>
+  o.decision ?? o.answer;
+
+/** What is contested, as the run shows it, and who answers: the indicator's lead department. */
+export interface TargetView {
+  label: string;
+  score: number | null;
+  /** The lead department's unit code; null when the office answers. */
+  lead: string | null;
+}
+
+type Problem = { code: string; params: Record<string, unknown> };
+export class TargetError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.code);
+  }
+}
+const missing = (target: ObjectionTarget) =>
+  new TargetError({ code: 'objection.target_missing', params: { kind: target.kind } });
+
+/**
+ * Find the contested item of `unit` in a run: an indicator of the plan (its reported score comes
+ * from `scores`), or a deduction, bonus or veto of the run's input. Throws TargetError when the run
+ * has no such item for the unit.
+ */
+export function targetView(
+  plan: Plan,
+  input: EvaluationInput,
+  scores: Map<string, number | null>,
+  unit: string,
+  target: ObjectionTarget,
+): TargetView {
+  switch (target.kind) {
+    case 'indicator': {
+      const ind = plan.indicators.find((i) => i.code === target.code);
+      if (!ind || !scores.has(target.code)) throw missing(target);
+      return { label: `${ind.code} ${ind.name}`, score: scores.get(target.code) ?? null, lead: ind.owner ?? null };
+    }
+    case 'deduction': {
+      const d = (input.deductions ?? []).filter((x) => x.unit === unit)[target.index];
+      if (!d) throw missing(target);
+      const owner = d.indicator ? plan.indicators.find((i) => i.code === d.indicator)?.owner : undefined;
+      return { label: d.reason, score: -d.points, lead: owner ?? null };
+    }
+    case 'bonus': {
+      const b = (input.bonuses ?? []).filter((x) => x.unit === unit)[target.index];
+      if (!b) throw missing(target);
+      return { label: b.reason ?? b.source, score: b.points, lead: null };
+    }
+    case 'veto': {
+      const v = (input.vetoes ?? []).find((x) => x.unit === unit && x.event === target.event);
+      if (!v) throw missing(target);
+      return { label: v.reason ?? v.event, score: null, lead: null };
+    }
+  }
+}
+
+/** Replace the `index`-th item of `unit` in `list` (by `f`), or drop it (`f` returns null). */
+function onUnitItem<T extends { unit: string }>(list: T[], unit: string, index: number, f: (x: T) => T | null) {
+  let seen = -1;
+  return list.flatMap((x) => {
+    if (x.unit !== unit || ++seen !== index) return [x];
+    const y = f(x);
+    return y ? [y] : [];
+  });
+}
+
+/**
+ * The run's input with the adjustment made: an indicator's reported value, a deduction's or
+ * bonus's points (kept at 0 so that later indexes stay put), or the veto lifted. Throws
+ * TargetError when the adjustment does not fit the target.
+ */
+export function adjustInput(
+  input: EvaluationInput,
+  unit: string,
+  target: ObjectionTarget,
+  adjustment: ObjectionAdjustment,
+): EvaluationInput {
+  const wrong = () =>
+    new TargetError({ code: 'objection.adjustment_kind', params: { kind: target.kind } });
+  switch (target.kind) {
+    case 'indicator': {
+      if (!('value' in adjustment)) throw wrong();
+      const has = input.values.some((v) => v.unit === unit && v.indicator === target.code);
+      const values = has
+        ? input.values.map((v) =>
+            v.unit === unit && v.indicator === target.code ? { ...v, value: adjustment.value } : v,
+          )
+        : [...input.values, { unit, indicator: target.code, value: adjustment.value }];
+      return { ...input, values };
+    }
+    case 'deduction':
+    case 'bonus': {
+      if (!('points' in adjustment)) throw wrong();
+      const key = target.kind === 'deduction' ? 'deductions' : 'bonuses';
+      const list = (input[key] ?? []) as { unit: string; points: number }[];
+      if (!list.filter((x) => x.unit === unit)[target.index]) throw missing(target);
+      return {
+        ...input,
+        [key]: onUnitItem(list, unit, target.index, (x) => ({ ...x, points: adjustment.points })),
+      };
+    }
+    case 'veto': {
+      if (!('lift' in adjustment)) throw wrong();
+      const vetoes = input.vetoes ?? [];
+      if (!vetoes.some((v) => v.unit === unit && v.event === target.event)) throw missing(target);
+      return { ...input, vetoes: vetoes.filter((v) => !(v.unit === unit && v.event === target.event)) };
+    }
+  }
+}
