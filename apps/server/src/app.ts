@@ -16,6 +16,7 @@ import { announcementsRoutes } from './modules/announcements/announcements.route
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
 import { hotlineRoutes } from './modules/hotline/hotline.routes.js';
+import { objectionsRoutes } from './modules/objections/objections.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { resolveSession } from './modules/identity/auth.service.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
@@ -200,6 +201,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(eventsRoutes(deps));
   await app.register(importsRoutes(deps));
   await app.register(hotlineRoutes(deps));
+  await app.register(objectionsRoutes(deps));
   await app.register(surveysRoutes(deps));
   await app.register(pollRoutes(deps));
   await app.register(paperRoutes(deps));

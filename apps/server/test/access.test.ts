@@ -5,7 +5,7 @@ import { rolePermissions } from '../src/platform/access.js';
 import { systemCtx } from '../src/platform/context.js';
 import { fillCycle } from './cycle-data.js';
 import { makeUser, signIn } from './helpers.js';
-import { buildOrg, officeCookie, poster } from './org-fixture.js';
+import { buildOrg, officeCookie, poster, releaseRun } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 import { useTestApp } from './use-app.js';
 
@@ -29,6 +29,8 @@ interface Fixture {
   plan: number;
   /** The released 2026-Y run of `plan`. */
   run: number;
+  /** Unit 1's objection to that run. */
+  objection1: number;
   otherPlan: number;
   /** A notification in user 1's bell. */
   notification1: number;
@@ -202,9 +204,56 @@ const cases: Record<string, Case> = {
     url: `/api/plans/${f.plan}/results?period=2026-Y`,
   })),
   'GET /api/plans/:id/runs': scopedForOtherUnits((f) => ({ url: `/api/plans/${f.plan}/runs?period=2026-Y` })),
-  'POST /api/plans/:id/runs/:runId/release': refusedToBoth((f) => ({
-    url: `/api/plans/${f.plan}/runs/${f.run}/release`,
-    payload: {},
+  // Run steps (issue 11): the office publishes, submits and corrects; the leaders approve or return.
+  'POST /api/plans/:id/runs/:runId/publish': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/runs/${f.run}/publish`,
+    payload: { from: '2026-12-01', to: '2026-12-07' },
+  })),
+  'POST /api/plans/:id/runs/:runId/submit': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/runs/${f.run}/submit`,
+  })),
+  'POST /api/plans/:id/runs/:runId/approve': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/runs/${f.run}/approve`,
+  })),
+  'POST /api/plans/:id/runs/:runId/return': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/runs/${f.run}/return`,
+    payload: { note: 'x' },
+  })),
+  'POST /api/plans/:id/runs/:runId/correct': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/runs/${f.run}/correct`,
+    payload: { reason: 'x' },
+  })),
+  'GET /api/plans/:id/runs/compare': scopedForOtherUnits((f) => ({
+    url: `/api/plans/${f.plan}/runs/compare?from=${f.run}&to=${f.run}`,
+  })),
+  'GET /api/plans/:id/runs/:runId/publicity': hiddenFromOtherUnits((f) => ({
+    url: `/api/plans/${f.plan}/runs/${f.run}/publicity`,
+  })),
+  // Objections (S13): unit 2 neither sees nor acts on unit 1's; answering and deciding are others' work.
+  'POST /api/objections': refusedToBoth((f) => ({
+    url: '/api/objections',
+    payload: { runId: f.run, unit: 'u1', target: { kind: 'indicator', code: 'I1' }, reason: '有误' },
+  })),
+  'GET /api/objections': scopedForOtherUnits(() => ({ url: '/api/objections' })),
+  'GET /api/objections/:id': hiddenFromOtherUnits((f) => ({ url: `/api/objections/${f.objection1}` })),
+  'POST /api/objections/:id/answer': refusedToBoth((f) => ({
+    url: `/api/objections/${f.objection1}/answer`,
+    payload: { version: 1, answer: { verdict: 'reject', explanation: 'x' } },
+  })),
+  'POST /api/objections/:id/respond': hiddenFromOtherUnits((f) => ({
+    url: `/api/objections/${f.objection1}/respond`,
+    payload: { version: 1, action: 'accept' },
+  })),
+  'POST /api/objections/:id/decide': refusedToBoth((f) => ({
+    url: `/api/objections/${f.objection1}/decide`,
+    payload: { version: 1, decision: { verdict: 'reject', explanation: 'x' } },
+  })),
+  'POST /api/objections/:id/withdraw': hiddenFromOtherUnits((f) => ({
+    url: `/api/objections/${f.objection1}/withdraw`,
+    payload: { version: 1 },
+  })),
+  'POST /api/objections/:id/evidence': hiddenFromOtherUnits((f) => ({
+    url: `/api/objections/${f.objection1}/evidence`,
   })),
   'GET /api/plans/:id/runs/:runId/input': refusedToBoth((f) => ({
     url: `/api/plans/${f.plan}/runs/${f.run}/input`,
@@ -619,7 +668,12 @@ describe('access control on every route', () => {
     const run = (
       (await inject('POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' })).json() as { id: number }
     ).id;
-    await ok(await inject('POST', `/api/plans/${plan}/runs/${run}/release`, {}));
+    await ok(await releaseRun(env, office, plan, run));
+    const [objection1] = await env.database.query<{ id: number }>(
+      `insert into objection (plan_id, period, run_id, unit_id, unit_code, target, target_label, reason, answer_due)
+       values ($1, '2026-Y', $2, $3, 'u1', '{"kind":"indicator","code":"I1"}', 'I1', '有误', '2026-12-31') returning id`,
+      [plan, run, unit1],
+    );
     const zones = await post('/api/systems', { code: 'zones', name: '开发区' });
     const otherPlan = await post('/api/plans', { systemId: zones, year: 2026, name: '开发区方案' });
     await env.database.db.transaction((tx) =>
@@ -689,6 +743,7 @@ describe('access control on every route', () => {
       group,
       plan,
       run,
+      objection1: objection1!.id,
       otherPlan,
     };
     await makeUser(env, 'u2admin', [{ role: 'unit_admin', scopeType: 'org', orgNodeId: unit2 }], unit2);

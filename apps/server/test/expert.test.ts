@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillCycle } from './cycle-data.js';
 import { makeUser, signIn } from './helpers.js';
+import { releaseRun } from './org-fixture.js';
 import { tinyInput } from './plans-fixture.js';
 import { cycleFixture, enterValue } from './submissions-fixture.js';
 import { useTestApp } from './use-app.js';
@@ -45,12 +46,7 @@ describe('the expert role reads only its assignment', () => {
       payload: { period: '2026-Y' },
     });
     expect(run.statusCode, run.body).toBe(200);
-    const rel = await env.app.inject({
-      method: 'POST',
-      url: `/api/plans/${f.plan}/runs/${run.json().id}/release`,
-      headers: { cookie: f.office },
-      payload: {},
-    });
+    const rel = await releaseRun(env, f.office, f.plan, run.json().id);
     expect(rel.statusCode, rel.body).toBe(200);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillCycle } from './cycle-data.js';
 import { makeUser, signIn, type TestEnv, testApp } from './helpers.js';
+import { releaseRun } from './org-fixture.js';
 import { cycleFixture, multipart } from './submissions-fixture.js';
 
 /**
@@ -138,7 +139,7 @@ describe('the evaluation loop', () => {
     runId = run.id;
     expect(run.status).toBe('draft');
     expect((await call('filler1', 'GET', `/api/plans/${f.plan}/results?period=2026-Y`)).statusCode).toBe(404);
-    await ok(call('office', 'POST', `/api/plans/${f.plan}/runs/${runId}/release`, {}));
+    await ok(releaseRun(env, f.office, f.plan, runId));
   });
 
   it('the unit reads its released result; the trace points to the verified value, the target and the deduction', async () => {

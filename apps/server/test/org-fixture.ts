@@ -13,6 +13,29 @@ export async function officeCookie(env: TestEnv): Promise<string> {
   return signIn(env, 'office');
 }
 
+/** A global leader "leader1", signed in once per test app: its session cookie. */
+const leaders = new WeakMap<TestEnv, Promise<string>>();
+export function leaderCookie(env: TestEnv): Promise<string> {
+  if (!leaders.has(env))
+    leaders.set(
+      env,
+      makeUser(env, 'leader1', [{ role: 'leader', scopeType: 'global' }]).then(() => signIn(env, 'leader1')),
+    );
+  return leaders.get(env)!;
+}
+
+/**
+ * Release a run as the cycle does: the office submits it (报审), a leader approves it (审定). The
+ * answer of the step that failed, else of the approval.
+ */
+export async function releaseRun(env: TestEnv, office: string, plan: number, run: number) {
+  const post = (cookie: string, step: string) =>
+    env.app.inject({ method: 'POST', url: `/api/plans/${plan}/runs/${run}/${step}`, headers: { cookie } });
+  const submitted = await post(office, 'submit');
+  if (submitted.statusCode !== 200) return submitted;
+  return post(await leaderCookie(env), 'approve');
+}
+
 /** inject with the session `cookie` (read when called, so it may be set in beforeAll). */
 export const injectAs =
   (env: () => TestEnv, cookie: () => string) => (method: string, url: string, payload?: unknown) =>

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillCycle } from './cycle-data.js';
 import { makeUser, signIn } from './helpers.js';
-import { activePlan, buildOrg, officeCookie } from './org-fixture.js';
+import { activePlan, buildOrg, leaderCookie, officeCookie, releaseRun } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 import { useTestApp } from './use-app.js';
 
@@ -67,10 +67,12 @@ describe('evaluation runs: draft, release, results, traces, export', () => {
     expect((await api('GET', `/api/plans/${plan}/runs?period=2026-Y`, undefined, filler)).json()).toEqual([]);
     const [draft] = (await api('GET', `/api/plans/${plan}/runs?period=2026-Y`)).json();
     expect(draft).toMatchObject({ status: 'draft', latest: true, units: 3 });
-    const rel = await api('POST', `/api/plans/${plan}/runs/${draft.id}/release`, {});
+    // The office submits it (报审) and a leader approves it (审定): the release. Once only.
+    const rel = await releaseRun(env, office, plan, draft.id);
     expect(rel.statusCode).toBe(200);
-    expect(rel.json()).toMatchObject({ status: 'released', releasedBy: 'office' });
-    expect((await api('POST', `/api/plans/${plan}/runs/${draft.id}/release`, {})).statusCode).toBe(409);
+    expect(rel.json()).toMatchObject({ status: 'released', submittedBy: 'office', releasedBy: 'leader1' });
+    const again = await api('POST', `/api/plans/${plan}/runs/${draft.id}/approve`, {}, await leaderCookie(env));
+    expect(again.statusCode).toBe(409);
 
     const res = await api('GET', `/api/plans/${plan}/results?period=2026-Y`, undefined, filler);
     expect(res.statusCode).toBe(200);
@@ -88,14 +90,17 @@ describe('evaluation runs: draft, release, results, traces, export', () => {
     ).toBe(403);
   });
 
-  it('only the latest run of a period can be released; the unit keeps seeing the released one meanwhile', async () => {
+  it('only the latest run of a period can be released (a newer one supersedes it); the unit keeps seeing the released one meanwhile', async () => {
     const filler = await signIn(env, 'filler1');
     const [released] = (await api('GET', `/api/plans/${plan}/runs?period=2026-Y`)).json();
     const second = (await api('POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' })).json();
     const third = (await api('POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' })).json();
-    const stale = await api('POST', `/api/plans/${plan}/runs/${second.id}/release`, {});
+    const stale = await api('POST', `/api/plans/${plan}/runs/${second.id}/submit`, {});
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.code).toBe('RUN_NOT_LATEST');
+    expect(stale.json().error.details).toEqual({
+      code: 'results.run_state',
+      params: { status: 'superseded', action: 'submit' },
+    });
     const seen = (await api('GET', `/api/plans/${plan}/results?period=2026-Y`, undefined, filler)).json();
     expect(seen.id).toBe(released.id);
     expect((await api('GET', `/api/plans/${plan}/results?period=2026-Y`)).json().id).toBe(third.id);

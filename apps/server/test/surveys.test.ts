@@ -1,7 +1,7 @@
 import { satisfactionScale } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import { auditActions, makeUser, signIn } from './helpers.js';
-import { activePlan, buildOrg, officeCookie } from './org-fixture.js';
+import { activePlan, buildOrg, officeCookie, releaseRun } from './org-fixture.js';
 import { surveyPlan as doc } from './survey-fixture.js';
 import { useTestApp } from './use-app.js';
 
@@ -293,7 +293,7 @@ describe('survey campaigns and one-person-one-code ballots', () => {
 
   it('the scored values are the plan’s survey indicator: 20 points × 69 % and × 84 %, traced to the campaign', async () => {
     const run = await ok(as(office, 'POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' }));
-    await ok(as(office, 'POST', `/api/plans/${plan}/runs/${run.id}/release`, {}));
+    await ok(releaseRun(env, office, plan, run.id));
     const traceOf = (unit: string) =>
       ok(as(office, 'GET', `/api/plans/${plan}/results/${unit}/trace?period=2026-Y`));
     type Node = { code: string; score: number | null; children?: Node[] };
@@ -429,7 +429,7 @@ describe('survey campaigns and one-person-one-code ballots', () => {
     ]);
     // S2 is 10 points: u1 80 % → 8.
     const run = await ok(as(office, 'POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' }));
-    await ok(as(office, 'POST', `/api/plans/${plan}/runs/${run.id}/release`, {}));
+    await ok(releaseRun(env, office, plan, run.id));
     const trace = await ok(as(office, 'GET', `/api/plans/${plan}/results/u1/trace?period=2026-Y`));
     type Node = { code: string; score: number | null; children?: Node[] };
     const find = (nodes: Node[], code: string): Node | undefined =>

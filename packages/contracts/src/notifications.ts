@@ -11,6 +11,8 @@ export const notificationKinds = [
   'announcement',
   'task_book',
   'verification',
+  'results',
+  'objection',
   'info',
 ] as const;
 export const notificationKind = z.enum(notificationKinds);

@@ -31,6 +31,7 @@ export const compareUnit = z.object({
   bonus: z.object({ before: z.number(), after: z.number() }),
   deductions: z.object({ before: z.number(), after: z.number() }),
   vetoes: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  changed: z.boolean(),
 });
 export type CompareUnit = z.infer<typeof compareUnit>;
 

@@ -36,12 +36,32 @@ export interface UnitComparison {
   bonus: { before: number; after: number };
   deductions: { before: number; after: number };
   vetoes: { added: string[]; removed: string[] };
+  /** Whether anything of the unit differs (standing, grade, any node, vetoes). */
+  changed: boolean;
+}
+
+export interface ComparisonSummary {
+  up: number;
+  down: number;
+  changed: number;
+  unchanged: number;
+}
+
+/** How many units moved up, down, changed at all, or not (of any subset of a comparison). */
+export function comparisonSummary(units: readonly UnitComparison[]): ComparisonSummary {
+  const changed = units.filter((u) => u.changed).length;
+  return {
+    up: units.filter((u) => u.rankDelta > 0).length,
+    down: units.filter((u) => u.rankDelta < 0).length,
+    changed,
+    unchanged: units.length - changed,
+  };
 }
 
 export interface ResultComparison {
   /** Every unit of either result: the changed ones first, by size of move, then the rest by unit. */
   units: UnitComparison[];
-  summary: { up: number; down: number; changed: number; unchanged: number };
+  summary: ComparisonSummary;
 }
 
 const standing = (u: UnitResult): Standing => ({
@@ -83,7 +103,7 @@ export function compareResults(before: EvaluationResult, after: EvaluationResult
         indicators.push({ code: n.code, name: n.name, kind: n.kind, before: n.score, after: null, delta: null });
     const vetoesA = new Set((a?.vetoes ?? []).map((v) => v.event));
     const vetoesB = new Set((b?.vetoes ?? []).map((v) => v.event));
-    return {
+    const u: Omit<UnitComparison, 'changed'> = {
       unit: code,
       name: any.name ?? code,
       group: any.group,
@@ -99,17 +119,18 @@ export function compareResults(before: EvaluationResult, after: EvaluationResult
         removed: [...vetoesA].filter((v) => !vetoesB.has(v)),
       },
     };
+    const changed =
+      !u.before ||
+      !u.after ||
+      u.totalDelta !== 0 ||
+      u.rankDelta !== 0 ||
+      u.before.grade !== u.after.grade ||
+      u.indicators.length > 0 ||
+      u.vetoes.added.length + u.vetoes.removed.length > 0;
+    return { ...u, changed };
   });
 
-  const changed = (u: UnitComparison) =>
-    !u.before ||
-    !u.after ||
-    u.totalDelta !== 0 ||
-    u.rankDelta !== 0 ||
-    u.before.grade !== u.after.grade ||
-    u.indicators.length > 0 ||
-    u.vetoes.added.length + u.vetoes.removed.length > 0;
-  const weight = (u: UnitComparison) => (changed(u) ? 1 : 0);
+  const weight = (u: UnitComparison) => (u.changed ? 1 : 0);
   units.sort(
     (x, y) =>
       weight(y) - weight(x) ||
@@ -117,14 +138,5 @@ export function compareResults(before: EvaluationResult, after: EvaluationResult
       Math.abs(y.totalDelta) - Math.abs(x.totalDelta) ||
       (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0),
   );
-  const moved = units.filter(changed);
-  return {
-    units,
-    summary: {
-      up: units.filter((u) => u.rankDelta > 0).length,
-      down: units.filter((u) => u.rankDelta < 0).length,
-      changed: moved.length,
-      unchanged: units.length - moved.length,
-    },
-  };
+  return { units, summary: comparisonSummary(units) };
 }

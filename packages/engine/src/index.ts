@@ -4,7 +4,9 @@
  */
 
 export {
+  type ComparisonSummary,
   compareResults,
+  comparisonSummary,
   type IndicatorChange,
   type ResultComparison,
   type Standing,

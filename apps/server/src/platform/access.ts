@@ -41,6 +41,12 @@ export const permissions = [
   'surveys.enter',
   // Units answer the comments dispatched to them (H9).
   'comments.answer',
+  // Results and their use (issue 11): the leaders approve (审定) and decide escalated objections;
+  // units object to their own results; lead departments (and the office) answer.
+  'results.approve',
+  'objections.file',
+  'objections.answer',
+  'objections.decide',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -52,9 +58,12 @@ const unitWork: readonly Permission[] = [
   'notices.answer',
   'observations.file',
   'comments.answer',
+  'objections.file',
 ];
+/** What only the leaders do: approving results is not the office's own step (S13, Z14). */
+const leaderWork: readonly Permission[] = ['results.approve', 'objections.decide'];
 /** The office (and the system administrator) may do everything else. */
-const officeWork: Permission[] = permissions.filter((p) => !unitWork.includes(p));
+const officeWork: Permission[] = permissions.filter((p) => !unitWork.includes(p) && !leaderWork.includes(p));
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: officeWork,
@@ -63,6 +72,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'org.read',
     'plans.read',
     'results.read',
+    ...leaderWork,
     'surveys.read',
     'events.read',
     'taskbooks.read',
@@ -85,6 +95,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     // Lead departments record vetoes, deductions and bonus proposals for their indicators (W9, S8).
     'events.read',
     'events.record',
+    // …and answer objections to them (S13).
+    'objections.answer',
   ],
   // Data providers submit other units' values for their indicators (Z4).
   provider: [
@@ -112,6 +124,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'notices.answer',
     'events.read',
     'comments.answer',
+    'objections.file',
   ],
   unit_filler: [
     'org.read',
@@ -125,6 +138,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'notices.read',
     'notices.answer',
     'comments.answer',
+    'objections.file',
   ],
   // Experts read only what the office assigned them (until the expert module exists): the values,
   // evidence and plans of the indicators an 'indicators' grant lists, or everything readable of the

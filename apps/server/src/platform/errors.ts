@@ -37,3 +37,11 @@ export const httpStatus: Record<ErrorCode, number> = {
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 export const versionConflict = (what: string) =>
   new AppError('VERSION_CONFLICT', `${what} was changed by someone else; reload and try again`);
+
+/** A 400 naming the field and the problem as `{ code, params }` (the web says it in the reader's language). */
+export const bad = (path: string, code: string, params: Record<string, unknown> = {}) =>
+  new AppError('VALIDATION_FAILED', `${path}: ${code}`, [{ path, code, params }]);
+
+/** A 409: the step does not fit the object's state (`{ code, params }` as for `bad`). */
+export const conflict = (code: string, params: Record<string, unknown> = {}) =>
+  new AppError('CONFLICT', code, { code, params });

@@ -8,6 +8,7 @@ CREATE TABLE "objection" (
 	"target" jsonb NOT NULL,
 	"target_label" text NOT NULL,
 	"target_score" jsonb,
+	"indicator" text,
 	"lead" text,
 	"reason" text NOT NULL,
 	"status" text DEFAULT 'filed' NOT NULL,
@@ -26,6 +27,7 @@ CREATE TABLE "objection" (
 	"decided_by" text,
 	"outcome" text,
 	"result_run_id" integer,
+	"effect" jsonb,
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint

@@ -25,7 +25,9 @@ export const objections = pgTable(
     target: jsonb('target').$type<Record<string, unknown>>().notNull(),
     targetLabel: text('target_label').notNull(),
     targetScore: jsonb('target_score').$type<number | null>(),
-    /** The lead department's unit code (the indicator's owner); null: the office answers. */
+    /** The indicator answered for (the contested one, or the deduction's); null: the office answers. */
+    indicator: text('indicator'),
+    /** The lead department's unit code (the indicator's owner), for display. */
     lead: text('lead'),
     reason: text('reason').notNull(),
     status: text('status').notNull().default('filed'),
@@ -44,6 +46,8 @@ export const objections = pgTable(
     decidedBy: text('decided_by'),
     outcome: text('outcome'),
     resultRunId: integer('result_run_id'),
+    /** The unit's change between the run and `resultRunId` (contracts `compareUnit`). */
+    effect: jsonb('effect').$type<Record<string, unknown>>(),
     version: version(),
   },
   (t) => [index('objection_plan_period').on(t.planId, t.period), index('objection_unit').on(t.unitId)],

@@ -35,11 +35,13 @@ describe('the contested item and its adjustment', () => {
     expect(targetView(plan, input, scores, 'A3', { kind: 'indicator', code: 'T1' })).toEqual({
       label: 'T1 主要目标',
       score: 24,
+      indicator: 'T1',
       lead: 'fgw',
     });
     expect(targetView(plan, input, scores, 'A3', { kind: 'deduction', index: 0 })).toEqual({
       label: '迟报',
       score: -1.5,
+      indicator: null,
       lead: null,
     });
   });

@@ -5,7 +5,6 @@ import {
   type ObjectionAdjustment,
   type ObjectionStatus,
   type ObjectionTarget,
-  type ObjectionVerdict,
 } from '@jixiao/contracts';
 import type { EvaluationInput, Plan } from '@jixiao/engine';
 import { type Step, stateMachine } from '../../platform/state-machine.js';
@@ -41,14 +40,12 @@ export const dueDay = (at: Date, days: number) => beijingDay(daysAfter(at, days)
 /** Whether a deadline day has passed at `now`. */
 export const pastDue = (day: string, now: Date) => now.getTime() > beijingDayEnd(day).getTime();
 
-/** The verdict that stands once an objection is closed: the leaders' decision, else the answer. */
-export const standingVerdict = (o: { answer: ObjectionVerdict | null; decision: ObjectionVerdict | null }) =>
-  o.decision ?? o.answer;
-
 /** What is contested, as the run shows it, and who answers: the indicator's lead department. */
 export interface TargetView {
   label: string;
   score: number | null;
+  /** The indicator answered for: the contested one, or the deduction's; null: the office answers. */
+  indicator: string | null;
   /** The lead department's unit code; null when the office answers. */
   lead: string | null;
 }
@@ -78,23 +75,28 @@ export function targetView(
     case 'indicator': {
       const ind = plan.indicators.find((i) => i.code === target.code);
       if (!ind || !scores.has(target.code)) throw missing(target);
-      return { label: `${ind.code} ${ind.name}`, score: scores.get(target.code) ?? null, lead: ind.owner ?? null };
+      return {
+        label: `${ind.code} ${ind.name}`,
+        score: scores.get(target.code) ?? null,
+        indicator: ind.code,
+        lead: ind.owner ?? null,
+      };
     }
     case 'deduction': {
       const d = (input.deductions ?? []).filter((x) => x.unit === unit)[target.index];
       if (!d) throw missing(target);
       const owner = d.indicator ? plan.indicators.find((i) => i.code === d.indicator)?.owner : undefined;
-      return { label: d.reason, score: -d.points, lead: owner ?? null };
+      return { label: d.reason, score: -d.points, indicator: d.indicator ?? null, lead: owner ?? null };
     }
     case 'bonus': {
       const b = (input.bonuses ?? []).filter((x) => x.unit === unit)[target.index];
       if (!b) throw missing(target);
-      return { label: b.reason ?? b.source, score: b.points, lead: null };
+      return { label: b.reason ?? b.source, score: b.points, indicator: null, lead: null };
     }
     case 'veto': {
       const v = (input.vetoes ?? []).find((x) => x.unit === unit && x.event === target.event);
       if (!v) throw missing(target);
-      return { label: v.reason ?? v.event, score: null, lead: null };
+      return { label: v.reason ?? v.event, score: null, indicator: null, lead: null };
     }
   }
 }

@@ -1,5 +1,5 @@
 import { type RevisionNote, revisionNote } from '@jixiao/contracts';
-import { and, asc, desc, eq, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { columnsEqual, firstRow, insertRow, updateVersioned } from '../../db/rows.js';
 import {
@@ -172,36 +172,45 @@ export const nodePaths = (db: Executor, ids: number[]) =>
     ? db.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(inArray(orgNodes.id, ids))
     : Promise.resolve([]);
 
+export const nodeNames = (db: Executor, ids: number[]) =>
+  ids.length
+    ? db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.id, ids))
+    : Promise.resolve([]);
+
 // --- datasets and runs ---------------------------------------------------------------------------------
 
 export const insertRun = (db: Executor, v: typeof evaluationRuns.$inferInsert) =>
   insertRow(db, evaluationRuns, v);
 
-/** The newest run of a plan and period; with `released`, the newest released one. */
-export const latestRun = (db: Executor, planId: number, period: string, released = false) =>
+/** The newest run of a plan and period; with `statuses`, the newest in one of them. */
+export const latestRun = (db: Executor, planId: number, period: string, statuses?: readonly string[]) =>
   firstRow(
     db,
     evaluationRuns,
-    columnsEqual(evaluationRuns, { planId, period, status: released ? 'released' : undefined }),
+    and(
+      columnsEqual(evaluationRuns, { planId, period }),
+      statuses ? inArray(evaluationRuns.status, [...statuses]) : undefined,
+    ),
     desc(evaluationRuns.id),
   );
+
+export const findRunById = (db: Executor, runId: number) =>
+  firstRow(db, evaluationRuns, eq(evaluationRuns.id, runId));
 
 export const findRun = (db: Executor, planId: number, runId: number) =>
   firstRow(db, evaluationRuns, and(eq(evaluationRuns.planId, planId), eq(evaluationRuns.id, runId)));
 
-/** Runs of a plan without their results, newest first; `released` keeps released ones only. */
-export const listRuns = (db: Executor, planId: number, period: string | undefined, released: boolean) =>
-  db
+/** Runs of a plan without their results, newest first, in the given statuses. */
+export const listRuns = (
+  db: Executor,
+  planId: number,
+  period: string | undefined,
+  statuses: readonly string[],
+) => {
+  const { result: _, ...cols } = getTableColumns(evaluationRuns);
+  return db
     .select({
-      id: evaluationRuns.id,
-      planId: evaluationRuns.planId,
-      period: evaluationRuns.period,
-      status: evaluationRuns.status,
-      planRevision: evaluationRuns.planRevision,
-      computedAt: evaluationRuns.computedAt,
-      computedBy: evaluationRuns.computedBy,
-      releasedAt: evaluationRuns.releasedAt,
-      releasedBy: evaluationRuns.releasedBy,
+      ...cols,
       units: sql<number>`jsonb_array_length(coalesce(${evaluationRuns.result} -> 'units', '[]'::jsonb))`,
     })
     .from(evaluationRuns)
@@ -209,10 +218,11 @@ export const listRuns = (db: Executor, planId: number, period: string | undefine
       and(
         eq(evaluationRuns.planId, planId),
         period ? eq(evaluationRuns.period, period) : undefined,
-        released ? eq(evaluationRuns.status, 'released') : undefined,
+        inArray(evaluationRuns.status, [...statuses]),
       ),
     )
     .orderBy(desc(evaluationRuns.id));
+};
 
 /** The newest run id per period of a plan. */
 export const latestRunIds = async (db: Executor, planId: number) =>
@@ -224,12 +234,36 @@ export const latestRunIds = async (db: Executor, planId: number) =>
       .groupBy(evaluationRuns.period)
   ).map((r) => ({ period: r.period, id: Number(r.id) }));
 
-/** Draft → released, once; null when the run is not a draft any more. */
-export const releaseRun = async (db: Executor, runId: number, by: string | null, at: Date) =>
+/** Mark the live (unreleased, not yet superseded) runs of a plan and period other than `keep` superseded. */
+export const supersedeLive = async (db: Executor, planId: number, period: string, keep: number) =>
   (
     await db
       .update(evaluationRuns)
-      .set({ status: 'released', releasedAt: at, releasedBy: by })
-      .where(and(eq(evaluationRuns.id, runId), eq(evaluationRuns.status, 'draft')))
+      .set({ status: 'superseded' })
+      .where(
+        and(
+          columnsEqual(evaluationRuns, { planId, period }),
+          inArray(evaluationRuns.status, ['draft', 'publicity', 'approval']),
+          ne(evaluationRuns.id, keep),
+        ),
+      )
+      .returning({ id: evaluationRuns.id })
+  ).map((r) => r.id);
+
+/**
+ * A run's step: the status changes from `from` to `to` with the step's stamps, once. Null when the
+ * run is no longer in `from` (someone else took a step first).
+ */
+export const stepRun = async (
+  db: Executor,
+  runId: number,
+  from: string,
+  set: Partial<Omit<typeof evaluationRuns.$inferInsert, 'id' | 'result'>> & { status: string },
+) =>
+  (
+    await db
+      .update(evaluationRuns)
+      .set(set)
+      .where(and(eq(evaluationRuns.id, runId), eq(evaluationRuns.status, from)))
       .returning()
   )[0];

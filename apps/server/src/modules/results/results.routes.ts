@@ -1,8 +1,14 @@
 import {
+  compareQuery,
+  correctRun,
   evaluateRequest,
   evaluationRun,
   idParam,
+  publicityView,
+  publishRun,
   resultsQuery,
+  returnRun,
+  runComparison,
   runInput,
   runListQuery,
   runParams,
@@ -14,8 +20,12 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { route, routes } from '../../platform/route.js';
 import * as results from './results.service.js';
+import * as steps from './run-steps.service.js';
 
-/** Evaluation runs of a plan: compute a draft from the cycle's data, release it, read it, export it. */
+/**
+ * Evaluation runs of a plan: compute a draft from the cycle's data, publish it, submit it, approve
+ * or return it, correct a release, compare two runs, read and export them.
+ */
 export const resultsRoutes = (deps: Deps) =>
   routes('results', [
     route({
@@ -39,12 +49,71 @@ export const resultsRoutes = (deps: Deps) =>
     }),
     route({
       method: 'POST',
-      url: '/api/plans/:id/runs/:runId/release',
+      url: '/api/plans/:id/runs/:runId/publish',
       access: 'results.release',
-      summary: 'Release the latest draft run',
+      summary: 'Publish the latest draft for publicity (公示) between two Beijing days (S13, W9)',
+      params: runParams,
+      body: publishRun,
+      response: evaluationRun,
+      handler: (r) => steps.publishRun(deps, r.ctx, r.params.id, r.params.runId, r.body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/plans/:id/runs/:runId/submit',
+      access: 'results.release',
+      summary: 'Submit the latest run to the leaders for approval (报审), after its publicity',
       params: runParams,
       response: evaluationRun,
-      handler: (r) => results.releaseRun(deps, r.ctx, r.params.id, r.params.runId),
+      handler: (r) => steps.submitRun(deps, r.ctx, r.params.id, r.params.runId),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/plans/:id/runs/:runId/approve',
+      access: 'results.approve',
+      summary: "A leader's approval (审定): the run becomes the official release, locked",
+      params: runParams,
+      response: evaluationRun,
+      handler: (r) => steps.approveRun(deps, r.ctx, r.params.id, r.params.runId),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/plans/:id/runs/:runId/return',
+      access: 'results.approve',
+      summary: 'A leader sends the run back to the office with a note',
+      params: runParams,
+      body: returnRun,
+      response: evaluationRun,
+      handler: (r) => steps.returnRun(deps, r.ctx, r.params.id, r.params.runId, r.body.note),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/plans/:id/runs/:runId/correct',
+      access: 'results.compute',
+      summary: 'Correct the official release: a new draft from the cycle data, with a reason',
+      params: runParams,
+      body: correctRun,
+      response: evaluationRun,
+      status: 201,
+      handler: (r) => steps.correctRun(deps, r.ctx, r.params.id, r.params.runId, r.body.reason),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/plans/:id/runs/compare',
+      access: 'results.read',
+      summary: 'Two runs side by side: who moved, by how much, and why (indicator by indicator)',
+      params: idParam,
+      query: compareQuery,
+      response: runComparison,
+      handler: (r) => steps.compareRuns(deps, r.ctx, r.params.id, r.query),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/plans/:id/runs/:runId/publicity',
+      access: 'results.read',
+      summary: "A run's publicity: every unit's bonuses (W9), the caller's deductions, objection counts",
+      params: runParams,
+      response: publicityView,
+      handler: (r) => steps.publicityView(deps, r.ctx, r.params.id, r.params.runId),
     }),
     route({
       method: 'GET',

@@ -1,4 +1,4 @@
-import type { EvaluationRun, RunSummary, UnitScore, ValueSource } from '@jixiao/contracts';
+import type { EvaluationRun, RunStatus, RunSummary, UnitScore, ValueSource } from '@jixiao/contracts';
 import {
   type EvaluationInput,
   EvaluationInputError,
@@ -9,7 +9,7 @@ import {
   type UnitResult,
 } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
-import { orgScope } from '../../platform/access.js';
+import { hasPermission, orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { type Download, XLSX } from '../../platform/download.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -25,9 +25,10 @@ import { inSystemScope, planInScope, systemScope } from '../plans/plans.policy.j
 import * as repo from '../plans/plans.repository.js';
 import { planIssues } from '../plans/plans.service.js';
 import { resultsWorkbook } from './results-export.js';
+import { statusesFor } from './run-state.js';
 
-const iso = (d: Date | string) => new Date(d).toISOString();
-const who = (ctx: Ctx) => ctx.actor?.username ?? null;
+export const iso = (d: Date | string) => new Date(d).toISOString();
+export const who = (ctx: Ctx) => ctx.actor?.username ?? null;
 
 /** The plan as the engine needs it; an invalid plan cannot take data or be evaluated. */
 export function usablePlan(document: Record<string, unknown>): Plan {
@@ -113,7 +114,31 @@ export function resultToStored(
   };
 }
 
-function toRun(run: repo.RunRow, stored: StoredResult, latest: boolean): EvaluationRun {
+/** The steps a run took, as every run answer shows them (contracts `runSteps`). */
+export function runStepsOf(run: Omit<repo.RunRow, 'result'>) {
+  return {
+    publicity:
+      run.publicity && run.publishedAt
+        ? { ...run.publicity, publishedAt: iso(run.publishedAt), publishedBy: run.publishedBy }
+        : null,
+    submittedAt: run.submittedAt ? iso(run.submittedAt) : null,
+    submittedBy: run.submittedBy,
+    releasedAt: run.releasedAt ? iso(run.releasedAt) : null,
+    releasedBy: run.releasedBy,
+    returnNote: run.returnNote,
+    change:
+      run.basedOnId && run.changeKind
+        ? {
+            kind: run.changeKind as 'objection' | 'correction',
+            basedOn: run.basedOnId,
+            reason: run.changeReason,
+            objectionId: run.objectionId,
+          }
+        : null,
+  };
+}
+
+export function toRun(run: repo.RunRow, stored: StoredResult, latest: boolean): EvaluationRun {
   return {
     id: run.id,
     planId: run.planId,
@@ -121,9 +146,8 @@ function toRun(run: repo.RunRow, stored: StoredResult, latest: boolean): Evaluat
     planRevision: run.planRevision,
     computedAt: iso(run.computedAt),
     computedBy: run.computedBy,
-    status: run.status as EvaluationRun['status'],
-    releasedAt: run.releasedAt ? iso(run.releasedAt) : null,
-    releasedBy: run.releasedBy,
+    status: run.status as RunStatus,
+    ...runStepsOf(run),
     latest,
     units: stored.units,
     rankings: stored.rankings,
@@ -140,6 +164,7 @@ export async function computeRun(
   at: Date,
   by: string | null,
   status: 'draft' | 'released' = 'draft',
+  change?: { basedOnId: number; changeKind: 'correction'; changeReason: string },
 ) {
   const doc = usablePlan(plan.document);
   const ci = await cycleInput(tx, plan, period, at);
@@ -157,6 +182,7 @@ export async function computeRun(
     computedBy: by,
     status,
     ...(status === 'released' ? { releasedAt: at, releasedBy: by } : {}),
+    ...change,
   });
   return { run, stored, counted: ci.counted, units: ci.rows.length };
 }
@@ -182,11 +208,13 @@ export async function evaluatePlan(
         [{ path: 'whileOpen', message: 'the period is open' }],
       );
     const { run, stored, counted, units } = await computeRun(tx, plan, period, now, who(ctx));
+    // The newest run is the only live one: earlier unreleased runs of the period are superseded.
+    const superseded = await repo.supersedeLive(tx, id, period, run.id);
     await recordAudit(deps, tx, ctx, {
       action: 'evaluation.run',
       objectType: 'evaluation_run',
       objectId: run.id,
-      after: { planId: id, period, planRevision: plan.revision, status: 'draft', units, values: counted },
+      after: { planId: id, period, planRevision: plan.revision, status: 'draft', units, values: counted, superseded },
     });
     return toRun(run, stored, true);
   });
@@ -195,6 +223,12 @@ export async function evaluatePlan(
 /** Whether the actor computes results of the plan's system (the office): it sees drafts. */
 async function seesDrafts(db: Executor, ctx: Ctx, plan: repo.PlanRow) {
   return inSystemScope(await systemScope(db, ctx.actor!, 'results.compute'), plan.systemId);
+}
+
+/** Which runs the actor sees (run-state `statusesFor`): the office's, the leaders' or a unit's. */
+export async function viewerOf(db: Executor, ctx: Ctx, plan: repo.PlanRow) {
+  if (await seesDrafts(db, ctx, plan)) return 'office';
+  return hasPermission(ctx.actor!, 'results.approve') ? 'leader' : 'unit';
 }
 
 /**
@@ -219,14 +253,14 @@ async function visibleUnits(db: Executor, ctx: Ctx, plan: repo.PlanRow, stored: 
 }
 
 /**
- * The run the actor asks for: the office any run (default the newest, draft or released); everyone
- * else only released runs (default the newest released). A draft is not even said to exist.
+ * The run the actor asks for, default the newest it may see: the office any run, leaders also runs
+ * waiting for approval, units runs in publicity or released. Others are not even said to exist.
  */
-async function chosenRun(db: Executor, ctx: Ctx, id: number, period: string, runId?: number) {
+export async function chosenRun(db: Executor, ctx: Ctx, id: number, period: string, runId?: number) {
   const plan = await planInScope(db, ctx.actor!, id, 'results.read');
-  const drafts = await seesDrafts(db, ctx, plan);
-  const run = runId ? await repo.findRun(db, id, runId) : await repo.latestRun(db, id, period, !drafts);
-  if (!run || run.period !== period || (!drafts && run.status !== 'released'))
+  const statuses = statusesFor(await viewerOf(db, ctx, plan));
+  const run = runId ? await repo.findRun(db, id, runId) : await repo.latestRun(db, id, period, statuses);
+  if (!run || run.period !== period || !statuses.includes(run.status as RunStatus))
     throw notFound(`Released results of this plan for ${period}`);
   const stored = run.result as unknown as StoredResult;
   const newest = await repo.latestRun(db, id, period);
@@ -260,54 +294,24 @@ export async function getResults(
   );
 }
 
-/** Runs of a plan (office: drafts too). */
+/** Runs of a plan the actor may see (the office: drafts and superseded ones too). */
 export async function listRuns(deps: Deps, ctx: Ctx, id: number, period?: string): Promise<RunSummary[]> {
   const db = deps.database.db;
   const plan = await planInScope(db, ctx.actor!, id, 'results.read');
-  const rows = await repo.listRuns(db, id, period, !(await seesDrafts(db, ctx, plan)));
+  const rows = await repo.listRuns(db, id, period, statusesFor(await viewerOf(db, ctx, plan)));
   const newest = new Map((await repo.latestRunIds(db, id)).map((r) => [r.period, r.id]));
   return rows.map((r) => ({
     id: r.id,
     planId: r.planId,
     period: r.period,
-    status: r.status as RunSummary['status'],
+    status: r.status as RunStatus,
     planRevision: r.planRevision,
     computedAt: iso(r.computedAt),
     computedBy: r.computedBy,
-    releasedAt: r.releasedAt ? iso(r.releasedAt) : null,
-    releasedBy: r.releasedBy,
+    ...runStepsOf(r),
     latest: newest.get(r.period) === r.id,
     units: Number(r.units),
   }));
-}
-
-/** Release a draft run to units and leaders: only the newest run of its plan and period, once. */
-export async function releaseRun(deps: Deps, ctx: Ctx, id: number, runId: number): Promise<EvaluationRun> {
-  return deps.database.db.transaction(async (tx) => {
-    await planInScope(tx, ctx.actor!, id, 'results.release');
-    const run = await repo.findRun(tx, id, runId);
-    if (!run) throw notFound('This run');
-    const newest = await repo.latestRun(tx, id, run.period);
-    if (newest && newest.id !== run.id)
-      throw new AppError(
-        'RUN_NOT_LATEST',
-        `run: run ${run.id} is not the latest of ${run.period} (run ${newest.id} is); release the latest`,
-        [{ path: 'runId', message: `latest is ${newest.id}` }],
-      );
-    const released = await repo.releaseRun(tx, run.id, who(ctx), deps.now());
-    if (!released)
-      throw new AppError('CONFLICT', `run: run ${run.id} is already released`, [
-        { path: 'runId', message: 'already released' },
-      ]);
-    await recordAudit(deps, tx, ctx, {
-      action: 'evaluation.release',
-      objectType: 'evaluation_run',
-      objectId: run.id,
-      before: { status: run.status },
-      after: { planId: id, period: run.period, status: 'released' },
-    });
-    return toRun(released, released.result as unknown as StoredResult, true);
-  });
 }
 
 /** The stored input of a run, for the what-if (office only; nothing is written back). */

@@ -7,6 +7,7 @@ import { sha256Of } from '../../platform/files/storage.js';
 import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertEventEvidenceReadable } from '../events/events.policy.js';
+import { visible as visibleObjection } from '../objections/objection-access.js';
 import { findVerification } from '../verification/verification.repository.js';
 import { readable } from './plan-context.js';
 import { presentEvidence } from './present.js';
@@ -54,7 +55,7 @@ export async function attachEvidence(
   deps: Deps,
   tx: Executor,
   ctx: Ctx,
-  owner: { type: 'submission' | 'verification' | 'event'; id: number },
+  owner: { type: 'submission' | 'verification' | 'event' | 'objection'; id: number },
   file: UploadedFile,
 ): Promise<EvidenceFile> {
   const { name, type } = checkFile(file);
@@ -116,6 +117,11 @@ export async function downloadEvidence(deps: Deps, ctx: Ctx, id: number) {
   if (e.ownerType === 'event') {
     // An event's evidence: the unit concerned, the recorder and the office (events.policy).
     await assertEventEvidenceReadable(db, ctx.actor!, e.ownerId);
+    return { data: await deps.blobs.get(e.sha256), contentType: e.contentType, fileName: e.fileName };
+  }
+  if (e.ownerType === 'objection') {
+    // An objection's evidence: whoever may see the objection (objection-access).
+    await visibleObjection(db, ctx, e.ownerId);
     return { data: await deps.blobs.get(e.sha256), contentType: e.contentType, fileName: e.fileName };
   }
   let submissionId = e.ownerId;

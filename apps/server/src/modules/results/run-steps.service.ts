@@ -1,0 +1,266 @@
+import type { EvaluationRun, PublicityView, RunComparison } from '@jixiao/contracts';
+import { compareResults, comparisonSummary } from '@jixiao/engine';
+import type { Executor } from '../../db/client.js';
+import type { Ctx, Deps } from '../../platform/context.js';
+import { AppError, bad, conflict, notFound } from '../../platform/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { notify, theOffice, unitStaff } from '../notifications/notifications.service.js';
+import * as objectionsRepo from '../objections/objections.repository.js';
+import { planInScope } from '../plans/plans.policy.js';
+import * as repo from '../plans/plans.repository.js';
+import {
+  chosenRun,
+  computeRun,
+  runEngine,
+  runPlan,
+  type StoredResult,
+  toRun,
+  who,
+} from './results.service.js';
+import { publicityOpen, type RunAction, runStep, submitBlocker } from './run-state.js';
+
+/**
+ * The steps of a run after it is computed (S13, W9, Z14): publicity, submission to the leaders,
+ * their approval (the release) or return, and corrections after release. Each step is one
+ * conditional update (two people taking it at once: one wins, the other gets 409), audited, and
+ * tells those who act next.
+ */
+
+const stored = (run: repo.RunRow) => run.result as unknown as StoredResult;
+const resultsLink = (run: repo.RunRow) => `/results?plan=${run.planId}&period=${run.period}&run=${run.id}`;
+
+/** The run, checked to take `action` now: it exists, the state allows it, and it is the newest of its period. */
+async function runFor(tx: Executor, planId: number, runId: number, action: RunAction) {
+  const run = await repo.findRun(tx, planId, runId);
+  if (!run) throw notFound('This run');
+  const step = runStep(run.status as never, action);
+  if (!step.ok) throw conflict(step.code, step.params);
+  const newest = await repo.latestRun(tx, planId, run.period);
+  if (action !== 'correct' && newest && newest.id !== run.id)
+    throw new AppError('RUN_NOT_LATEST', `run: run ${run.id} is not the latest of ${run.period} (run ${newest.id} is)`, {
+      code: 'results.not_latest',
+      params: { run: run.id, latest: newest.id },
+    });
+  return { run, to: step.to };
+}
+
+/** Take the step, or 409 when someone else changed the run meanwhile. */
+async function step(
+  tx: Executor,
+  run: repo.RunRow,
+  set: Parameters<typeof repo.stepRun>[3],
+): Promise<repo.RunRow> {
+  const done = await repo.stepRun(tx, run.id, run.status, set);
+  if (!done) throw conflict('results.run_changed', { run: run.id });
+  return done;
+}
+
+const unitIds = (run: repo.RunRow) => stored(run).units.flatMap((u) => (u.unitId ? [u.unitId] : []));
+
+/** Publish a draft to the units for publicity (公示) between two Beijing days (S13, W9). */
+export async function publishRun(
+  deps: Deps,
+  ctx: Ctx,
+  planId: number,
+  runId: number,
+  body: { from: string; to: string; answerDays: number; respondDays: number; publicPage: boolean },
+): Promise<EvaluationRun> {
+  return deps.database.db.transaction(async (tx) => {
+    const plan = await planInScope(tx, ctx.actor!, planId, 'results.release');
+    const { run, to } = await runFor(tx, planId, runId, 'publish');
+    const now = deps.now();
+    const done = await step(tx, run, { status: to, publicity: body, publishedAt: now, publishedBy: who(ctx) });
+    await recordAudit(deps, tx, ctx, {
+      action: 'evaluation.publish',
+      objectType: 'evaluation_run',
+      objectId: run.id,
+      before: { status: run.status },
+      after: { status: to, ...body },
+    });
+    for (const id of unitIds(run))
+      await notify(deps, tx, unitStaff(id), {
+        kind: 'results',
+        title: `考评结果公示：${plan.name} ${run.period}`,
+        body: `公示期 ${body.from} 至 ${body.to}；对本单位结果有异议的，请在公示期内提出。`,
+        link: resultsLink(run),
+      });
+    return toRun(done, stored(done), true);
+  });
+}
+
+/** Send a run to the leaders for approval (报审): a draft, or a run whose publicity is over and settled. */
+export async function submitRun(deps: Deps, ctx: Ctx, planId: number, runId: number): Promise<EvaluationRun> {
+  return deps.database.db.transaction(async (tx) => {
+    const plan = await planInScope(tx, ctx.actor!, planId, 'results.release');
+    const { run, to } = await runFor(tx, planId, runId, 'submit');
+    const blocker = submitBlocker(run, await objectionsRepo.openCount(tx, planId, run.period), deps.now());
+    if (blocker) throw conflict(blocker.code, blocker.params);
+    const done = await step(tx, run, { status: to, submittedAt: deps.now(), submittedBy: who(ctx), returnNote: null });
+    await recordAudit(deps, tx, ctx, {
+      action: 'evaluation.submit',
+      objectType: 'evaluation_run',
+      objectId: run.id,
+      before: { status: run.status },
+      after: { status: to },
+    });
+    await notify(deps, tx, { global: ['leader'] }, {
+      kind: 'results',
+      title: `考评结果待审定：${plan.name} ${run.period}`,
+      body: `绩效办 ${who(ctx) ?? ''} 报请审定。`,
+      link: resultsLink(run),
+      todo: true,
+    });
+    return toRun(done, stored(done), true);
+  });
+}
+
+/** A leader's approval (审定): the run becomes the official release, locked for good. */
+export async function approveRun(deps: Deps, ctx: Ctx, planId: number, runId: number): Promise<EvaluationRun> {
+  return deps.database.db.transaction(async (tx) => {
+    const plan = await planInScope(tx, ctx.actor!, planId, 'results.approve');
+    const { run, to } = await runFor(tx, planId, runId, 'approve');
+    const done = await step(tx, run, { status: to, releasedAt: deps.now(), releasedBy: who(ctx) });
+    await recordAudit(deps, tx, ctx, {
+      action: 'evaluation.release',
+      objectType: 'evaluation_run',
+      objectId: run.id,
+      before: { status: run.status },
+      after: { planId, period: run.period, status: to },
+    });
+    const n = {
+      kind: 'results' as const,
+      title: `考评结果已审定发布：${plan.name} ${run.period}`,
+      body: `由 ${who(ctx) ?? ''} 审定。`,
+      link: resultsLink(run),
+    };
+    await notify(deps, tx, theOffice, n);
+    for (const id of unitIds(run)) await notify(deps, tx, unitStaff(id), n);
+    return toRun(done, stored(done), true);
+  });
+}
+
+/** A leader sends a run back to the office with a note; it is a draft again. */
+export async function returnRun(
+  deps: Deps,
+  ctx: Ctx,
+  planId: number,
+  runId: number,
+  note: string,
+): Promise<EvaluationRun> {
+  return deps.database.db.transaction(async (tx) => {
+    const plan = await planInScope(tx, ctx.actor!, planId, 'results.approve');
+    const { run, to } = await runFor(tx, planId, runId, 'return');
+    const done = await step(tx, run, { status: to, returnNote: note });
+    await recordAudit(deps, tx, ctx, {
+      action: 'evaluation.return',
+      objectType: 'evaluation_run',
+      objectId: run.id,
+      before: { status: run.status },
+      after: { status: to, note },
+    });
+    await notify(deps, tx, theOffice, {
+      kind: 'results',
+      title: `考评结果被退回：${plan.name} ${run.period}`,
+      body: `退回意见：${note}`,
+      link: resultsLink(run),
+      todo: true,
+    });
+    return toRun(done, stored(done), true);
+  });
+}
+
+/**
+ * Correct a released run: a new draft computed from the cycle's data, naming the release it corrects
+ * and why. It goes through approval like any run; the release it corrects stays as it was.
+ */
+export async function correctRun(
+  deps: Deps,
+  ctx: Ctx,
+  planId: number,
+  runId: number,
+  reason: string,
+): Promise<EvaluationRun> {
+  return deps.database.db.transaction(async (tx) => {
+    const plan = await planInScope(tx, ctx.actor!, planId, 'results.compute');
+    const { run } = await runFor(tx, planId, runId, 'correct');
+    const official = await repo.latestRun(tx, planId, run.period, ['released']);
+    if (official?.id !== run.id)
+      throw bad('runId', 'results.not_official', { run: run.id, official: official?.id ?? null });
+    const change = { basedOnId: run.id, changeKind: 'correction' as const, changeReason: reason };
+    const made = await computeRun(tx, plan, run.period, deps.now(), who(ctx), 'draft', change);
+    const superseded = await repo.supersedeLive(tx, planId, run.period, made.run.id);
+    await recordAudit(deps, tx, ctx, {
+      action: 'evaluation.correct',
+      objectType: 'evaluation_run',
+      objectId: made.run.id,
+      after: { planId, period: run.period, corrects: run.id, reason, superseded },
+    });
+    return toRun(made.run, made.stored, true);
+  });
+}
+
+/** Two runs of one plan and period side by side: who moved, by how much and why (from the traces). */
+export async function compareRuns(
+  deps: Deps,
+  ctx: Ctx,
+  planId: number,
+  q: { from: number; to: number },
+): Promise<RunComparison> {
+  const db = deps.database.db;
+  const a = await repo.findRun(db, planId, q.from);
+  if (!a) throw notFound('This run');
+  const before = await chosenRun(db, ctx, planId, a.period, q.from);
+  const after = await chosenRun(db, ctx, planId, a.period, q.to);
+  const result = async (c: typeof before) => runEngine(await runPlan(db, c.run), c.stored.input);
+  const cmp = compareResults(await result(before), await result(after));
+  const visible = after.visible;
+  const units = visible ? cmp.units.filter((u) => visible.has(u.unit)) : cmp.units;
+  return {
+    planId,
+    period: a.period,
+    from: q.from,
+    to: q.to,
+    units,
+    summary: comparisonSummary(units),
+  };
+}
+
+/**
+ * A run's publicity as the caller may see it: every bonus of every unit (W9: bonuses are public
+ * among the units), the deductions of the caller's own units only (the office: all), and how many
+ * objections are open.
+ */
+export async function publicityView(deps: Deps, ctx: Ctx, planId: number, runId: number): Promise<PublicityView> {
+  const db = deps.database.db;
+  const r = await repo.findRun(db, planId, runId);
+  if (!r) throw notFound('This run');
+  const { run, stored: s, visible } = await chosenRun(db, ctx, planId, r.period, runId);
+  if (!run.publicity) throw notFound('The publicity of this run');
+  const nameOf = new Map(s.units.map((u) => [u.unit, u.name]));
+  const perUnit = new Map<string, number>();
+  return {
+    runId: run.id,
+    from: run.publicity.from,
+    to: run.publicity.to,
+    open: publicityOpen(run, deps.now()),
+    bonuses: (s.input.bonuses ?? [])
+      .filter((b) => b.points > 0)
+      .map((b) => ({ unit: b.unit, name: nameOf.get(b.unit) ?? b.unit, source: b.source, points: b.points, reason: b.reason ?? null })),
+    deductions: (s.input.deductions ?? []).flatMap((d) => {
+      const index = perUnit.get(d.unit) ?? 0;
+      perUnit.set(d.unit, index + 1);
+      if (visible && !visible.has(d.unit)) return [];
+      return [
+        {
+          unit: d.unit,
+          name: nameOf.get(d.unit) ?? d.unit,
+          index,
+          points: d.points,
+          reason: d.reason,
+          indicator: d.indicator ?? null,
+        },
+      ];
+    }),
+    objections: await objectionsRepo.counts(db, planId, run.period),
+  };
+}
