@@ -1,11 +1,9 @@
+import type { ObjectionVerdict } from '@jixiao/contracts';
 import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { at, id, maybeAt, ref, version } from './columns.js';
 import { evaluationRuns } from './plans.js';
 import { planRef, unitRef } from './refs.js';
 
-type Verdict =
-  | { verdict: 'reject'; explanation: string }
-  | { verdict: 'adjust'; explanation: string; adjustment: Record<string, unknown> };
 
 /**
  * A unit's objection to one item of a run in publicity (S13): filed → answered by the lead
@@ -34,14 +32,14 @@ export const objections = pgTable(
     filedAt: at('filed_at'),
     filedBy: text('filed_by'),
     answerDue: text('answer_due').notNull(),
-    answer: jsonb('answer').$type<Verdict>(),
+    answer: jsonb('answer').$type<ObjectionVerdict>(),
     answeredAt: maybeAt('answered_at'),
     answeredBy: text('answered_by'),
     respondDue: text('respond_due'),
     escalation: text('escalation'),
     escalatedAt: maybeAt('escalated_at'),
     escalatedBy: text('escalated_by'),
-    decision: jsonb('decision').$type<Verdict>(),
+    decision: jsonb('decision').$type<ObjectionVerdict>(),
     decidedAt: maybeAt('decided_at'),
     decidedBy: text('decided_by'),
     outcome: text('outcome'),

@@ -1,7 +1,15 @@
 import { evaluate } from '@jixiao/engine';
 import { miniInput, pointsPlan } from '@jixiao/engine/testing';
 import { describe, expect, it } from 'vitest';
-import { adjustInput, dueDay, objectionStep, pastDue, TargetError, targetView } from './objection-rules.js';
+import {
+  adjustInput,
+  carryAdjustments,
+  dueDay,
+  objectionStep,
+  pastDue,
+  TargetError,
+  targetView,
+} from './objection-rules.js';
 
 describe('an objection’s life', () => {
   it('filed → answered → accepted (closed), or escalated → decided (closed)', () => {
@@ -60,5 +68,34 @@ describe('the contested item and its adjustment', () => {
   });
   it('an adjustment of the wrong kind is refused', () => {
     expect(() => adjustInput(input, 'A3', { kind: 'deduction', index: 0 }, { value: 3 })).toThrow(TargetError);
+  });
+});
+
+describe('a correction carries the adjustments that stood', () => {
+  const plan = pointsPlan();
+  it('finds a deduction by its reason wherever it moved, and a value by its indicator', () => {
+    const fresh = miniInput({
+      deductions: [
+        { unit: 'A3', points: 0.5, reason: '新增通报' },
+        { unit: 'A3', points: 1.5, reason: '迟报' },
+      ],
+    });
+    const carried = carryAdjustments(fresh, [
+      { objection: 1, unit: 'A3', target: { kind: 'deduction', index: 0 }, label: '迟报', adjustment: { points: 0 } },
+      { objection: 2, unit: 'A3', target: { kind: 'indicator', code: 'T1' }, label: 'T1', adjustment: { value: 100 } },
+    ]);
+    expect(carried.deductions).toEqual([
+      { unit: 'A3', points: 0.5, reason: '新增通报' },
+      { unit: 'A3', points: 0, reason: '迟报' },
+    ]);
+    // 84.68 base + 6 (T1 30 instead of 24) − 0.5 = 90.18.
+    expect(evaluate(plan, carried).unit('A3')!.total).toBe(90.18);
+  });
+  it('refuses when the item is gone, so no decided adjustment is lost silently', () => {
+    expect(() =>
+      carryAdjustments(miniInput({ deductions: [] }), [
+        { objection: 1, unit: 'A3', target: { kind: 'deduction', index: 0 }, label: '迟报', adjustment: { points: 0 } },
+      ]),
+    ).toThrow(TargetError);
   });
 });

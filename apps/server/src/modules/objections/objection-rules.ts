@@ -154,3 +154,39 @@ export function adjustInput(
     }
   }
 }
+
+/** An adjustment that stands, as a correction carries it into data computed afresh. */
+export interface StandingAdjustment {
+  objection: number;
+  unit: string;
+  target: ObjectionTarget;
+  /** The contested item as it was shown (a deduction's or bonus's reason). */
+  label: string;
+  adjustment: ObjectionAdjustment;
+}
+
+/**
+ * Carry the adjustments that stood in the release into an input computed afresh from the cycle's
+ * data (a correction): an indicator's value by its code, a veto by its event, a deduction or bonus
+ * by its reason, since its place in the list may have moved. An item that cannot be found, or
+ * found twice, is refused: the correction would silently lose or misplace a decided adjustment.
+ */
+export function carryAdjustments(input: EvaluationInput, adjustments: readonly StandingAdjustment[]) {
+  return adjustments.reduce((acc, a) => {
+    if (a.target.kind !== 'deduction' && a.target.kind !== 'bonus')
+      return adjustInput(acc, a.unit, a.target, a.adjustment);
+    const list = ((a.target.kind === 'deduction' ? acc.deductions : acc.bonuses) ?? []) as {
+      unit: string;
+      reason?: string;
+      source?: string;
+    }[];
+    const mine = list.filter((x) => x.unit === a.unit);
+    const at = mine.flatMap((x, i) => ((x.reason ?? x.source) === a.label ? [i] : []));
+    if (at.length !== 1)
+      throw new TargetError({
+        code: 'objection.adjustment_lost',
+        params: { objection: a.objection, label: a.label, found: at.length },
+      });
+    return adjustInput(acc, a.unit, { kind: a.target.kind, index: at[0]! }, a.adjustment);
+  }, input);
+}

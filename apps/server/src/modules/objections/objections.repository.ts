@@ -1,3 +1,4 @@
+import type { ObjectionTarget } from '@jixiao/contracts';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { countWhere, firstRow, insertRow, rowsWhere, updateVersioned } from '../../db/rows.js';
@@ -69,3 +70,25 @@ export const indicatorGrantHolders = (db: Executor, roles: readonly string[]) =>
     .from(grants)
     .innerJoin(users, eq(users.id, grants.userId))
     .where(and(eq(grants.scopeType, 'indicators'), inArray(grants.role, [...roles]), eq(users.active, true)));
+
+/** The adjustments that stood in a plan and period (closed objections that adjusted), oldest first. */
+export async function standingAdjustments(db: Executor, planId: number, period: string) {
+  const rows = await rowsWhere(
+    db,
+    objections,
+    and(eq(objections.planId, planId), eq(objections.period, period), eq(objections.outcome, 'adjusted')),
+  );
+  return rows
+    .sort((a, b) => a.id - b.id)
+    .map((o) => {
+      const verdict = o.decision ?? o.answer;
+      if (verdict?.verdict !== 'adjust') throw new Error(`objection ${o.id}: adjusted without an adjustment`);
+      return {
+        objection: o.id,
+        unit: o.unitCode,
+        target: o.target as ObjectionTarget,
+        label: o.targetLabel,
+        adjustment: verdict.adjustment,
+      };
+    });
+}

@@ -165,11 +165,14 @@ export async function computeRun(
   by: string | null,
   status: 'draft' | 'released' = 'draft',
   change?: { basedOnId: number; changeKind: 'correction'; changeReason: string },
+  /** A last change of the input before it is evaluated (a correction carries adjustments that stood). */
+  adjust: (input: EvaluationInput) => EvaluationInput = (input) => input,
 ) {
   const doc = usablePlan(plan.document);
   const ci = await cycleInput(tx, plan, period, at);
-  const result = runEngine(applyMissing(doc, ci.missing), ci.input);
-  const stored = resultToStored(result, ci.input, new Map(ci.rows.map((r) => [r.code, r.id])), {
+  const input = adjust(ci.input);
+  const result = runEngine(applyMissing(doc, ci.missing), input);
+  const stored = resultToStored(result, input, new Map(ci.rows.map((r) => [r.code, r.id])), {
     missing: ci.missing,
     sources: ci.sources,
   });

@@ -1,10 +1,11 @@
 import type { EvaluationRun, PublicityView, RunComparison } from '@jixiao/contracts';
-import { compareResults, comparisonSummary } from '@jixiao/engine';
+import { compareResults, comparisonSummary, type EvaluationInput } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, bad, conflict, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notify, theOffice, unitStaff } from '../notifications/notifications.service.js';
+import { carryAdjustments, TargetError } from '../objections/objection-rules.js';
 import * as objectionsRepo from '../objections/objections.repository.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as repo from '../plans/plans.repository.js';
@@ -170,8 +171,9 @@ export async function returnRun(
 }
 
 /**
- * Correct a released run: a new draft computed from the cycle's data, naming the release it corrects
- * and why. It goes through approval like any run; the release it corrects stays as it was.
+ * Correct a released run: a new draft computed from the cycle's data with the objections'
+ * adjustments that stood carried over, naming the release it corrects and why. It goes through
+ * approval like any run; the release it corrects stays as it was.
  */
 export async function correctRun(
   deps: Deps,
@@ -187,7 +189,16 @@ export async function correctRun(
     if (official?.id !== run.id)
       throw bad('runId', 'results.not_official', { run: run.id, official: official?.id ?? null });
     const change = { basedOnId: run.id, changeKind: 'correction' as const, changeReason: reason };
-    const made = await computeRun(tx, plan, run.period, deps.now(), who(ctx), 'draft', change);
+    const stood = await objectionsRepo.standingAdjustments(tx, planId, run.period);
+    const carry = (input: EvaluationInput) => {
+      try {
+        return carryAdjustments(input, stood);
+      } catch (e) {
+        if (e instanceof TargetError) throw conflict(e.problem.code, e.problem.params);
+        throw e;
+      }
+    };
+    const made = await computeRun(tx, plan, run.period, deps.now(), who(ctx), 'draft', change, carry);
     const superseded = await repo.supersedeLive(tx, planId, run.period, made.run.id);
     await recordAudit(deps, tx, ctx, {
       action: 'evaluation.correct',
