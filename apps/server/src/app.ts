@@ -16,13 +16,13 @@ import { announcementsRoutes } from './modules/announcements/announcements.route
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
 import { hotlineRoutes } from './modules/hotline/hotline.routes.js';
-import { objectionsRoutes } from './modules/objections/objections.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { resolveSession } from './modules/identity/auth.service.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { objectionsRoutes } from './modules/objections/objections.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { orgImportRoutes } from './modules/org/org-import.routes.js';
 import { periodRoutes } from './modules/periods/periods.routes.js';

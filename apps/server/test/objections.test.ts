@@ -19,13 +19,18 @@ describe('publicity, objections, approval and corrections', () => {
   let plan: number;
   const runs: number[] = [];
   const call = (user: string, method: string, url: string, payload?: unknown) =>
-    env.app.inject({ method: method as 'GET', url, headers: { cookie: who[user]! }, payload: payload as never });
+    env.app.inject({
+      method: method as 'GET',
+      url,
+      headers: { cookie: who[user]! },
+      payload: payload as never,
+    });
   const ok = async (p: ReturnType<typeof call>, status = 200) => {
     const r = await p;
     if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
     return r.json();
   };
-  const accounts: Record<string, string> = {
+  const accounts = {
     office: 'office',
     leader: 'leader1',
     leader2: 'leader2',
@@ -49,10 +54,16 @@ describe('publicity, objections, approval and corrections', () => {
     who.office = await officeCookie(env);
     const org = await buildOrg(env, who.office, { u1: '一号局', u2: '二号局', u3: '三号局' }, '市');
     for (const u of ['u1', 'u3'] as const)
-      await makeUser(env, `${u}filler`, [{ role: 'unit_filler', scopeType: 'org', orgNodeId: org.units[u]! }], org.units[u]!);
+      await makeUser(
+        env,
+        `${u}filler`,
+        [{ role: 'unit_filler', scopeType: 'org', orgNodeId: org.units[u]! }],
+        org.units[u]!,
+      );
     await makeUser(env, 'lead1', [{ role: 'assessor', scopeType: 'indicators', refs: ['I1'] }]);
     await makeUser(env, 'leader2', [{ role: 'leader', scopeType: 'global' }]);
-    for (const u of ['u1filler', 'u3filler', 'lead1', 'leader2'] as const) who[u] = await signIn(env, accounts[u]);
+    for (const u of ['u1filler', 'u3filler', 'lead1', 'leader2'] as const)
+      who[u] = await signIn(env, accounts[u]);
     who.leader = await leaderCookie(env);
     plan = await activePlan(env, who.office, { systemId: org.system, name: '小方案', document: tinyPlan() });
     await at('2026-03-01T08:00:00Z');
@@ -65,7 +76,10 @@ describe('publicity, objections, approval and corrections', () => {
 
   it('the office publishes the draft; units see their own row, every unit’s bonuses and only their own deductions', async () => {
     const r1 = runs[0]!;
-    const bad = await call('office', 'POST', `/api/plans/${plan}/runs/${r1}/publish`, { from: '2026-03-07', to: '2026-03-01' });
+    const bad = await call('office', 'POST', `/api/plans/${plan}/runs/${r1}/publish`, {
+      from: '2026-03-07',
+      to: '2026-03-01',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('to');
     const pub = await ok(
@@ -76,7 +90,10 @@ describe('publicity, objections, approval and corrections', () => {
         respondDays: 2,
       }),
     );
-    expect(pub).toMatchObject({ status: 'publicity', publicity: { from: '2026-03-01', to: '2026-03-07', publishedBy: 'office' } });
+    expect(pub).toMatchObject({
+      status: 'publicity',
+      publicity: { from: '2026-03-01', to: '2026-03-07', publishedBy: 'office' },
+    });
     const mine = await ok(call('u1filler', 'GET', `/api/plans/${plan}/results?period=2026-Y`));
     expect(mine.units.map((u: { unit: string }) => u.unit)).toEqual(['u1']);
     const seen = await ok(call('u1filler', 'GET', `/api/plans/${plan}/runs/${r1}/publicity`));
@@ -86,7 +103,10 @@ describe('publicity, objections, approval and corrections', () => {
       { unit: 'u3', name: '三号局', index: 0, points: 1.5, reason: '督查通报', indicator: null },
     ]);
     // Published runs cannot be published again.
-    const again = await call('office', 'POST', `/api/plans/${plan}/runs/${r1}/publish`, { from: '2026-03-01', to: '2026-03-07' });
+    const again = await call('office', 'POST', `/api/plans/${plan}/runs/${r1}/publish`, {
+      from: '2026-03-01',
+      to: '2026-03-07',
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -119,7 +139,12 @@ describe('publicity, objections, approval and corrections', () => {
       201,
     );
     // Filed 2026-03-01 16:00 Beijing; three days to answer.
-    expect(i1).toMatchObject({ status: 'filed', targetLabel: 'I1 主要任务完成率', targetScore: 54, answerDue: '2026-03-04' });
+    expect(i1).toMatchObject({
+      status: 'filed',
+      targetLabel: 'I1 主要任务完成率',
+      targetScore: 54,
+      answerDue: '2026-03-04',
+    });
     const ded = await ok(
       call('u3filler', 'POST', '/api/objections', {
         runId: r1,
@@ -133,7 +158,9 @@ describe('publicity, objections, approval and corrections', () => {
     // The lead department of I1 sees the I1 objection only, as a to-do; the unit its own.
     const todo = await ok(call('lead1', 'GET', `/api/objections?planId=${plan}&todo=1`));
     expect(todo.map((o: { id: number }) => o.id)).toEqual([i1.id]);
-    expect((await ok(call('u3filler', 'GET', '/api/objections'))).map((o: { id: number }) => o.id)).toEqual([ded.id]);
+    expect((await ok(call('u3filler', 'GET', '/api/objections'))).map((o: { id: number }) => o.id)).toEqual([
+      ded.id,
+    ]);
     expect((await call('lead1', 'GET', `/api/objections/${ded.id}`)).statusCode).toBe(404);
     const bell = await ok(call('lead1', 'GET', '/api/notifications'));
     expect(JSON.stringify(bell)).toContain('结果异议待答复');
@@ -155,11 +182,18 @@ describe('publicity, objections, approval and corrections', () => {
     );
     expect(answered).toMatchObject({ status: 'answered', respondDue: '2026-03-03', can: { respond: false } });
     const closed = await ok(
-      call('u3filler', 'POST', `/api/objections/${ded.id}/respond`, { version: answered.version, action: 'accept' }),
+      call('u3filler', 'POST', `/api/objections/${ded.id}/respond`, {
+        version: answered.version,
+        action: 'accept',
+      }),
     );
     expect(closed).toMatchObject({ status: 'closed', outcome: 'adjusted' });
     // u3: 64 without the deduction; nothing else of it moved.
-    expect(closed.effect).toMatchObject({ totalDelta: 1.5, rankDelta: 0, deductions: { before: 1.5, after: 0 } });
+    expect(closed.effect).toMatchObject({
+      totalDelta: 1.5,
+      rankDelta: 0,
+      deductions: { before: 1.5, after: 0 },
+    });
     const r2 = await ok(call('office', 'GET', `/api/plans/${plan}/results?period=2026-Y`));
     runs.push(r2.id);
     expect(r2).toMatchObject({
@@ -172,9 +206,16 @@ describe('publicity, objections, approval and corrections', () => {
     const list = await ok(call('office', 'GET', `/api/plans/${plan}/runs?period=2026-Y`));
     expect(list.find((r: { id: number }) => r.id === runs[0]).status).toBe('superseded');
     // Side by side: only u3 changed, by its deduction.
-    const cmp = await ok(call('office', 'GET', `/api/plans/${plan}/runs/compare?from=${runs[0]}&to=${r2.id}`));
+    const cmp = await ok(
+      call('office', 'GET', `/api/plans/${plan}/runs/compare?from=${runs[0]}&to=${r2.id}`),
+    );
     expect(cmp.summary).toEqual({ up: 0, down: 0, changed: 1, unchanged: 2 });
-    expect(cmp.units[0]).toMatchObject({ unit: 'u3', totalDelta: 1.5, before: { total: 62.5 }, after: { total: 64 } });
+    expect(cmp.units[0]).toMatchObject({
+      unit: 'u3',
+      totalDelta: 1.5,
+      before: { total: 62.5 },
+      after: { total: 64 },
+    });
   });
 
   it('a rejected objection escalated by the unit is decided by the leaders; their adjustment stands', async () => {
@@ -201,10 +242,12 @@ describe('publicity, objections, approval and corrections', () => {
     expect(esc.status).toBe('escalated');
     // Only the leadership group decides: the office and the lead department may not.
     expect(
-      (await call('office', 'POST', `/api/objections/${i1.id}/decide`, {
-        version: esc.version,
-        decision: { verdict: 'reject', explanation: 'x' },
-      })).statusCode,
+      (
+        await call('office', 'POST', `/api/objections/${i1.id}/decide`, {
+          version: esc.version,
+          decision: { verdict: 'reject', explanation: 'x' },
+        })
+      ).statusCode,
     ).toBe(403);
     const decided = await ok(
       call('leader', 'POST', `/api/objections/${i1.id}/decide`, {
@@ -219,7 +262,9 @@ describe('publicity, objections, approval and corrections', () => {
       rankDelta: 0,
       before: { total: 86, grade: 'good' },
       after: { total: 92, grade: 'excellent' },
-      indicators: expect.arrayContaining([{ code: 'I1', name: '主要任务完成率', kind: 'indicator', before: 54, after: 60, delta: 6 }]),
+      indicators: expect.arrayContaining([
+        { code: 'I1', name: '主要任务完成率', kind: 'indicator', before: 54, after: 60, delta: 6 },
+      ]),
     });
     const r3 = await ok(call('u1filler', 'GET', `/api/plans/${plan}/results?period=2026-Y`));
     runs.push(r3.id);
@@ -266,7 +311,10 @@ describe('publicity, objections, approval and corrections', () => {
       }),
     );
     const accepted = await ok(
-      call('u1filler', 'POST', `/api/objections/${late.id}/respond`, { version: answer.version, action: 'accept' }),
+      call('u1filler', 'POST', `/api/objections/${late.id}/respond`, {
+        version: answer.version,
+        action: 'accept',
+      }),
     );
     expect(accepted).toMatchObject({ status: 'closed', outcome: 'upheld', resultRunId: null });
   });
@@ -276,7 +324,9 @@ describe('publicity, objections, approval and corrections', () => {
     expect((await call('leader', 'POST', `/api/plans/${plan}/runs/${r3}/approve`)).statusCode).toBe(409);
     await ok(call('office', 'POST', `/api/plans/${plan}/runs/${r3}/submit`));
     // A leader sends it back; the office submits it again.
-    const back = await ok(call('leader', 'POST', `/api/plans/${plan}/runs/${r3}/return`, { note: '请核对三号局扣分依据' }));
+    const back = await ok(
+      call('leader', 'POST', `/api/plans/${plan}/runs/${r3}/return`, { note: '请核对三号局扣分依据' }),
+    );
     expect(back).toMatchObject({ status: 'draft', returnNote: '请核对三号局扣分依据' });
     await ok(call('office', 'POST', `/api/plans/${plan}/runs/${r3}/submit`));
     // The office may not approve its own results.
@@ -317,10 +367,14 @@ describe('publicity, objections, approval and corrections', () => {
   it('a released run recomputes to the same numbers from its own snapshot', async () => {
     const run = await ok(call('office', 'GET', `/api/plans/${plan}/results?period=2026-Y&run=${runs[2]}`));
     for (const u of run.units) {
-      const trace = await ok(call('office', 'GET', `/api/plans/${plan}/results/${u.unit}/trace?period=2026-Y&run=${runs[2]}`));
+      const trace = await ok(
+        call('office', 'GET', `/api/plans/${plan}/results/${u.unit}/trace?period=2026-Y&run=${runs[2]}`),
+      );
       expect(trace.total.value, u.unit).toBe(u.total);
     }
-    const same = await ok(call('office', 'GET', `/api/plans/${plan}/runs/compare?from=${runs[2]}&to=${runs[2]}`));
+    const same = await ok(
+      call('office', 'GET', `/api/plans/${plan}/runs/compare?from=${runs[2]}&to=${runs[2]}`),
+    );
     expect(same.summary).toEqual({ up: 0, down: 0, changed: 0, unchanged: 3 });
   });
 

@@ -71,7 +71,12 @@ describe('evaluation runs: draft, release, results, traces, export', () => {
     const rel = await releaseRun(env, office, plan, draft.id);
     expect(rel.statusCode).toBe(200);
     expect(rel.json()).toMatchObject({ status: 'released', submittedBy: 'office', releasedBy: 'leader1' });
-    const again = await api('POST', `/api/plans/${plan}/runs/${draft.id}/approve`, {}, await leaderCookie(env));
+    const again = await api(
+      'POST',
+      `/api/plans/${plan}/runs/${draft.id}/approve`,
+      {},
+      await leaderCookie(env),
+    );
     expect(again.statusCode).toBe(409);
 
     const res = await api('GET', `/api/plans/${plan}/results?period=2026-Y`, undefined, filler);

@@ -32,6 +32,7 @@ const PollPage = lazy(() => import('./features/surveys/PollPage.js'));
 const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.js'));
 const PaperPage = lazy(() => import('./features/paper/PaperPage.js'));
 const CommentsPage = lazy(() => import('./features/comments/CommentsPage.js'));
+const ObjectionsPage = lazy(() => import('./features/objections/ObjectionsPage.js'));
 const QuestionnairesPage = lazy(() => import('./features/questionnaires/QuestionnairesPage.js'));
 const QuestionnaireBuilderPage = lazy(() => import('./features/questionnaires/QuestionnaireBuilderPage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
@@ -193,6 +194,15 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="surveys.manage">
                 <CommentsPage office />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'objections',
+            handle: h('objectionsNav.objections'),
+            element: (
+              <RequirePermission permission="results.read">
+                <ObjectionsPage />
               </RequirePermission>
             ),
           },

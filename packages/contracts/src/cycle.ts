@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { decision, planPeriod, row, stamp, unitRef, versioned } from './fields.js';
 import { dayCode } from './beijing.js';
+import { decision, planPeriod, row, stamp, unitRef, versioned } from './fields.js';
 import { periodCode, runStatus, runSteps } from './plans.js';
 import { evidenceFile } from './submissions.js';
 

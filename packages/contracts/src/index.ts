@@ -1,6 +1,6 @@
 export * from './audit.js';
-export * from './beijing.js';
 export * from './auth.js';
+export * from './beijing.js';
 export * from './common.js';
 export * from './cycle.js';
 export * from './data-columns.js';

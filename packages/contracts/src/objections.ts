@@ -122,8 +122,16 @@ export const publicityView = z.object({
   to: z.string(),
   /** Whether objections may still be filed now. */
   open: z.boolean(),
+  /** `index`: the bonus's place among the unit's bonuses (what an objection names). */
   bonuses: z.array(
-    z.object({ unit: z.string(), name: z.string(), source: z.string(), points: z.number(), reason: z.string().nullable() }),
+    z.object({
+      unit: z.string(),
+      name: z.string(),
+      index: z.number().int(),
+      source: z.string(),
+      points: z.number(),
+      reason: z.string().nullable(),
+    }),
   ),
   /** Deductions the caller may see: its own units' (the office: all). */
   deductions: z.array(

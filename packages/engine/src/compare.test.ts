@@ -39,7 +39,9 @@ describe('compareResults', () => {
   });
 
   it('explains a move indicator by indicator, components included', () => {
-    const changes = Object.fromEntries(of('A2').indicators.map((c) => [c.code, [c.before, c.after, c.delta]]));
+    const changes = Object.fromEntries(
+      of('A2').indicators.map((c) => [c.code, [c.before, c.after, c.delta]]),
+    );
     expect(changes).toEqual({
       T2: [18, 21, 3],
       T: [48, 51, 3],

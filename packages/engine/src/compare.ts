@@ -100,7 +100,14 @@ export function compareResults(before: EvaluationResult, after: EvaluationResult
     }
     for (const n of a?.indicators ?? [])
       if (!seen.has(n.code) && n.score !== null)
-        indicators.push({ code: n.code, name: n.name, kind: n.kind, before: n.score, after: null, delta: null });
+        indicators.push({
+          code: n.code,
+          name: n.name,
+          kind: n.kind,
+          before: n.score,
+          after: null,
+          delta: null,
+        });
     const vetoesA = new Set((a?.vetoes ?? []).map((v) => v.event));
     const vetoesB = new Set((b?.vetoes ?? []).map((v) => v.event));
     const u: Omit<UnitComparison, 'changed'> = {

@@ -5,6 +5,7 @@ import eventsImportsEn from './locales/en/events-imports.json';
 import hotlineEn from './locales/en/hotline.json';
 import methodParamsEn from './locales/en/method-params.json';
 import noticesEn from './locales/en/notices.json';
+import objectionsEn from './locales/en/objections.json';
 import paperEn from './locales/en/paper.json';
 import plansEditorEn from './locales/en/plans-editor.json';
 import questionnairesEn from './locales/en/questionnaires.json';
@@ -19,6 +20,7 @@ import eventsImportsZhCN from './locales/zh-CN/events-imports.json';
 import hotlineZhCN from './locales/zh-CN/hotline.json';
 import methodParamsZhCN from './locales/zh-CN/method-params.json';
 import noticesZhCN from './locales/zh-CN/notices.json';
+import objectionsZhCN from './locales/zh-CN/objections.json';
 import paperZhCN from './locales/zh-CN/paper.json';
 import plansEditorZhCN from './locales/zh-CN/plans-editor.json';
 import questionnairesZhCN from './locales/zh-CN/questionnaires.json';
@@ -49,6 +51,7 @@ export const zhCN = {
   surveys: surveysZhCN,
   paper: paperZhCN,
   comments: commentsZhCN,
+  objections: objectionsZhCN,
   hotline: hotlineZhCN,
   questionnaires: questionnairesZhCN,
 };
@@ -66,6 +69,7 @@ export const en: Namespaces = {
   surveys: surveysEn,
   paper: paperEn,
   comments: commentsEn,
+  objections: objectionsEn,
   hotline: hotlineEn,
   questionnaires: questionnairesEn,
 };
@@ -103,6 +107,7 @@ export function translation(lang: Lang) {
     ...d.surveys,
     ...d.paper,
     ...d.comments,
+    ...d.objections,
     ...d.hotline,
     ...d.questionnaires,
   };

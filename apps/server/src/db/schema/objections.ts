@@ -4,7 +4,6 @@ import { at, id, maybeAt, ref, version } from './columns.js';
 import { evaluationRuns } from './plans.js';
 import { planRef, unitRef } from './refs.js';
 
-
 /**
  * A unit's objection to one item of a run in publicity (S13): filed → answered by the lead
  * department → closed (accepted) or escalated → closed (the leaders decided); or withdrawn.

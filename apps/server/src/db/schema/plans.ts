@@ -1,4 +1,13 @@
-import { type AnyPgColumn, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { at, id, maybeAt, ref } from './columns.js';
 import { evalSystems } from './org.js';
 
@@ -85,7 +94,9 @@ export const evaluationRuns = pgTable(
     releasedBy: text('released_by'),
     returnNote: text('return_note'),
     /** The version this one replaces, and why: an objection's adjustment or a correction. */
-    basedOnId: integer('based_on_id').references((): AnyPgColumn => evaluationRuns.id, { onDelete: 'cascade' }),
+    basedOnId: integer('based_on_id').references((): AnyPgColumn => evaluationRuns.id, {
+      onDelete: 'cascade',
+    }),
     changeKind: text('change_kind'),
     changeReason: text('change_reason'),
     objectionId: integer('objection_id'),

@@ -32,4 +32,3 @@ export async function visible(db: Executor, ctx: Ctx, id: number) {
   if (!role || !sees(role)) throw notFound('Objection');
   return { o, role };
 }
-

@@ -55,7 +55,9 @@ describe('the contested item and its adjustment', () => {
   });
   it('an item the unit does not have is refused', () => {
     expect(() => targetView(plan, input, scores, 'A3', { kind: 'bonus', index: 0 })).toThrow(TargetError);
-    expect(() => targetView(plan, input, scores, 'A3', { kind: 'indicator', code: 'X9' })).toThrow(TargetError);
+    expect(() => targetView(plan, input, scores, 'A3', { kind: 'indicator', code: 'X9' })).toThrow(
+      TargetError,
+    );
   });
   it('a new value changes only that unit’s indicator; a withdrawn deduction keeps its place at 0', () => {
     const moved = adjustInput(input, 'A3', { kind: 'indicator', code: 'T1' }, { value: 100 });
@@ -67,7 +69,9 @@ describe('the contested item and its adjustment', () => {
     expect(evaluate(plan, waived).unit('A3')!.total).toBe(84.68);
   });
   it('an adjustment of the wrong kind is refused', () => {
-    expect(() => adjustInput(input, 'A3', { kind: 'deduction', index: 0 }, { value: 3 })).toThrow(TargetError);
+    expect(() => adjustInput(input, 'A3', { kind: 'deduction', index: 0 }, { value: 3 })).toThrow(
+      TargetError,
+    );
   });
 });
 
@@ -81,8 +85,20 @@ describe('a correction carries the adjustments that stood', () => {
       ],
     });
     const carried = carryAdjustments(fresh, [
-      { objection: 1, unit: 'A3', target: { kind: 'deduction', index: 0 }, label: '迟报', adjustment: { points: 0 } },
-      { objection: 2, unit: 'A3', target: { kind: 'indicator', code: 'T1' }, label: 'T1', adjustment: { value: 100 } },
+      {
+        objection: 1,
+        unit: 'A3',
+        target: { kind: 'deduction', index: 0 },
+        label: '迟报',
+        adjustment: { points: 0 },
+      },
+      {
+        objection: 2,
+        unit: 'A3',
+        target: { kind: 'indicator', code: 'T1' },
+        label: 'T1',
+        adjustment: { value: 100 },
+      },
     ]);
     expect(carried.deductions).toEqual([
       { unit: 'A3', points: 0.5, reason: '新增通报' },
@@ -94,7 +110,13 @@ describe('a correction carries the adjustments that stood', () => {
   it('refuses when the item is gone, so no decided adjustment is lost silently', () => {
     expect(() =>
       carryAdjustments(miniInput({ deductions: [] }), [
-        { objection: 1, unit: 'A3', target: { kind: 'deduction', index: 0 }, label: '迟报', adjustment: { points: 0 } },
+        {
+          objection: 1,
+          unit: 'A3',
+          target: { kind: 'deduction', index: 0 },
+          label: '迟报',
+          adjustment: { points: 0 },
+        },
       ]),
     ).toThrow(TargetError);
   });

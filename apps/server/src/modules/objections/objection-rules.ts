@@ -15,11 +15,10 @@ import { type Step, stateMachine } from '../../platform/state-machine.js';
  */
 export type ObjectionAction = 'answer' | 'accept' | 'escalate' | 'decide' | 'withdraw';
 
-export const objectionStep: (s: ObjectionStatus, a: ObjectionAction) => Step<
-  ObjectionStatus,
-  ObjectionAction,
-  'objection.state'
-> = stateMachine(
+export const objectionStep: (
+  s: ObjectionStatus,
+  a: ObjectionAction,
+) => Step<ObjectionStatus, ObjectionAction, 'objection.state'> = stateMachine(
   'objection.state',
   {
     answer: ['filed'],
@@ -102,7 +101,12 @@ export function targetView(
 }
 
 /** Replace the `index`-th item of `unit` in `list` (by `f`), or drop it (`f` returns null). */
-function onUnitItem<T extends { unit: string }>(list: T[], unit: string, index: number, f: (x: T) => T | null) {
+function onUnitItem<T extends { unit: string }>(
+  list: T[],
+  unit: string,
+  index: number,
+  f: (x: T) => T | null,
+) {
   let seen = -1;
   return list.flatMap((x) => {
     if (x.unit !== unit || ++seen !== index) return [x];
@@ -122,8 +126,7 @@ export function adjustInput(
   target: ObjectionTarget,
   adjustment: ObjectionAdjustment,
 ): EvaluationInput {
-  const wrong = () =>
-    new TargetError({ code: 'objection.adjustment_kind', params: { kind: target.kind } });
+  const wrong = () => new TargetError({ code: 'objection.adjustment_kind', params: { kind: target.kind } });
   switch (target.kind) {
     case 'indicator': {
       if (!('value' in adjustment)) throw wrong();

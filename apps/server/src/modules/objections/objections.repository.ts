@@ -43,7 +43,10 @@ export const openCount = (db: Executor, planId: number, period: string) =>
 /** Open and settled objections of a plan and period. */
 export async function counts(db: Executor, planId: number, period: string) {
   const rows = await db
-    .select({ open: sql<number>`count(*) filter (where ${inArray(objections.status, OPEN)})`, all: sql<number>`count(*)` })
+    .select({
+      open: sql<number>`count(*) filter (where ${inArray(objections.status, OPEN)})`,
+      all: sql<number>`count(*)`,
+    })
     .from(objections)
     .where(and(eq(objections.planId, planId), eq(objections.period, period)));
   const open = Number(rows[0]?.open ?? 0);
@@ -60,7 +63,11 @@ export const updateObjection = (
 /** Evidence files of objections, by objection id. */
 export const evidenceOf = (db: Executor, ids: number[]) =>
   ids.length
-    ? rowsWhere(db, evidenceFiles, and(eq(evidenceFiles.ownerType, 'objection'), inArray(evidenceFiles.ownerId, ids)))
+    ? rowsWhere(
+        db,
+        evidenceFiles,
+        and(eq(evidenceFiles.ownerType, 'objection'), inArray(evidenceFiles.ownerId, ids)),
+      )
     : Promise.resolve([]);
 
 /** Active users holding one of `roles` through an 'indicators' grant, with its refs (lead departments). */

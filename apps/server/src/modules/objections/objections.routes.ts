@@ -22,7 +22,7 @@ export const objectionsRoutes = (deps: Deps) =>
       method: 'POST',
       url: '/api/objections',
       access: 'objections.file',
-      summary: "A unit objects to one item of its result while the run is in publicity",
+      summary: 'A unit objects to one item of its result while the run is in publicity',
       body: newObjection,
       response: objection,
       status: 201,

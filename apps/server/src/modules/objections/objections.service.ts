@@ -28,6 +28,7 @@ import {
 } from '../results/results.service.js';
 import { publicityOpen, runStep } from '../results/run-state.js';
 import { attachEvidence } from '../submissions/evidence.service.js';
+import { type Role, roleIn, sees, visible } from './objection-access.js';
 import {
   adjustInput,
   dueDay,
@@ -38,7 +39,6 @@ import {
   TargetError,
   targetView,
 } from './objection-rules.js';
-import { type Role, roleIn, sees, visible } from './objection-access.js';
 import { speaksFor } from './objections.policy.js';
 import * as repo from './objections.repository.js';
 
@@ -141,7 +141,8 @@ export async function fileObjection(deps: Deps, ctx: Ctx, body: NewObjection): P
     const step = runStep(run.status as never, 'object');
     if (!step.ok) throw conflict(step.code, step.params);
     const now = deps.now();
-    if (!publicityOpen(run, now)) throw conflict('objection.window_closed', { to: run.publicity?.to ?? null });
+    if (!publicityOpen(run, now))
+      throw conflict('objection.window_closed', { to: run.publicity?.to ?? null });
     const docPlan = await runPlan(tx, run);
     const scores = new Map(
       runEngine(docPlan, stored(run).input)
@@ -208,8 +209,12 @@ export async function listObjections(
     if (!role || !sees(role)) continue;
     out.push(present(o, unitName, role, [], deps.now()));
   }
-  const files = await repo.evidenceOf(db, out.map((o) => o.id));
-  for (const o of out) o.evidence = files.filter((f) => f.ownerId === o.id).map((f) => ({ id: f.id, fileName: f.fileName }));
+  const files = await repo.evidenceOf(
+    db,
+    out.map((o) => o.id),
+  );
+  for (const o of out)
+    o.evidence = files.filter((f) => f.ownerId === o.id).map((f) => ({ id: f.id, fileName: f.fileName }));
   if (!q.todo) return out;
   return out.filter((o) => o.can.answer || o.can.respond || o.can.decide);
 }
@@ -253,7 +258,7 @@ async function checkVerdict(tx: Executor, o: repo.ObjectionRow, v: ObjectionVerd
 async function adjustRun(deps: Deps, tx: Executor, ctx: Ctx, o: repo.ObjectionRow, v: ObjectionVerdict) {
   if (v.verdict !== 'adjust') return { resultRunId: null, effect: null, outcome: 'upheld' };
   const latest = await plans.latestRun(tx, o.planId, o.period);
-  if (!latest || latest.status !== 'publicity')
+  if (latest?.status !== 'publicity')
     throw conflict('objection.run_moved', { status: latest?.status ?? null });
   const before = stored(latest);
   let input: typeof before.input;
@@ -288,7 +293,13 @@ async function adjustRun(deps: Deps, tx: Executor, ctx: Ctx, o: repo.ObjectionRo
     action: 'evaluation.adjust',
     objectType: 'evaluation_run',
     objectId: run.id,
-    after: { planId: o.planId, period: o.period, basedOn: latest.id, objection: o.id, adjustment: v.adjustment },
+    after: {
+      planId: o.planId,
+      period: o.period,
+      basedOn: latest.id,
+      objection: o.id,
+      adjustment: v.adjustment,
+    },
   });
   return { resultRunId: run.id, effect: effect as unknown as Record<string, unknown>, outcome: 'adjusted' };
 }
@@ -303,7 +314,8 @@ export async function answerObjection(
   return deps.database.db.transaction(async (tx) => {
     const { o, role } = await visible(tx, ctx, id);
     const now = deps.now();
-    if (!role.office && !role.lead) throw new AppError('FORBIDDEN', 'Only the lead department or the office answers');
+    if (!role.office && !role.lead)
+      throw new AppError('FORBIDDEN', 'Only the lead department or the office answers');
     if (!role.office && pastDue(o.answerDue, now))
       throw conflict('objection.answer_late', { due: o.answerDue });
     await checkVerdict(tx, o, body.answer);
@@ -359,13 +371,18 @@ export async function respondObjection(
       after: { status: row.status, reason: body.reason ?? null, resultRunId: row.resultRunId },
     });
     if (body.action === 'escalate')
-      await notify(deps, tx, { global: ['leader'] }, {
-        kind: 'objection',
-        title: `结果异议申请复核：${o.unitCode} · ${o.targetLabel}`,
-        body: `复核理由：${body.reason}`,
-        link: link(o),
-        todo: true,
-      });
+      await notify(
+        deps,
+        tx,
+        { global: ['leader'] },
+        {
+          kind: 'objection',
+          title: `结果异议申请复核：${o.unitCode} · ${o.targetLabel}`,
+          body: `复核理由：${body.reason}`,
+          link: link(o),
+          todo: true,
+        },
+      );
     return presentOne(deps, tx, ctx, row, role);
   });
 }
@@ -444,4 +461,3 @@ export async function uploadObjectionEvidence(
     return attachEvidence(deps, tx, ctx, { type: 'objection', id }, file);
   });
 }
-

@@ -217,7 +217,15 @@ export async function evaluatePlan(
       action: 'evaluation.run',
       objectType: 'evaluation_run',
       objectId: run.id,
-      after: { planId: id, period, planRevision: plan.revision, status: 'draft', units, values: counted, superseded },
+      after: {
+        planId: id,
+        period,
+        planRevision: plan.revision,
+        status: 'draft',
+        units,
+        values: counted,
+        superseded,
+      },
     });
     return toRun(run, stored, true);
   });

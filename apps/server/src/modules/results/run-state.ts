@@ -52,7 +52,8 @@ export function submitBlocker(
   now: Date,
 ): { code: string; params: Record<string, unknown> } | null {
   if (run.status !== 'publicity') return null;
-  if (publicityOpen(run, now)) return { code: 'results.publicity_running', params: { to: run.publicity!.to } };
+  if (publicityOpen(run, now))
+    return { code: 'results.publicity_running', params: { to: run.publicity!.to } };
   if (openObjections > 0) return { code: 'results.objections_open', params: { count: openObjections } };
   return null;
 }

@@ -38,10 +38,14 @@ async function runFor(tx: Executor, planId: number, runId: number, action: RunAc
   if (!step.ok) throw conflict(step.code, step.params);
   const newest = await repo.latestRun(tx, planId, run.period);
   if (action !== 'correct' && newest && newest.id !== run.id)
-    throw new AppError('RUN_NOT_LATEST', `run: run ${run.id} is not the latest of ${run.period} (run ${newest.id} is)`, {
-      code: 'results.not_latest',
-      params: { run: run.id, latest: newest.id },
-    });
+    throw new AppError(
+      'RUN_NOT_LATEST',
+      `run: run ${run.id} is not the latest of ${run.period} (run ${newest.id} is)`,
+      {
+        code: 'results.not_latest',
+        params: { run: run.id, latest: newest.id },
+      },
+    );
   return { run, to: step.to };
 }
 
@@ -70,7 +74,12 @@ export async function publishRun(
     const plan = await planInScope(tx, ctx.actor!, planId, 'results.release');
     const { run, to } = await runFor(tx, planId, runId, 'publish');
     const now = deps.now();
-    const done = await step(tx, run, { status: to, publicity: body, publishedAt: now, publishedBy: who(ctx) });
+    const done = await step(tx, run, {
+      status: to,
+      publicity: body,
+      publishedAt: now,
+      publishedBy: who(ctx),
+    });
     await recordAudit(deps, tx, ctx, {
       action: 'evaluation.publish',
       objectType: 'evaluation_run',
@@ -96,7 +105,12 @@ export async function submitRun(deps: Deps, ctx: Ctx, planId: number, runId: num
     const { run, to } = await runFor(tx, planId, runId, 'submit');
     const blocker = submitBlocker(run, await objectionsRepo.openCount(tx, planId, run.period), deps.now());
     if (blocker) throw conflict(blocker.code, blocker.params);
-    const done = await step(tx, run, { status: to, submittedAt: deps.now(), submittedBy: who(ctx), returnNote: null });
+    const done = await step(tx, run, {
+      status: to,
+      submittedAt: deps.now(),
+      submittedBy: who(ctx),
+      returnNote: null,
+    });
     await recordAudit(deps, tx, ctx, {
       action: 'evaluation.submit',
       objectType: 'evaluation_run',
@@ -104,19 +118,29 @@ export async function submitRun(deps: Deps, ctx: Ctx, planId: number, runId: num
       before: { status: run.status },
       after: { status: to },
     });
-    await notify(deps, tx, { global: ['leader'] }, {
-      kind: 'results',
-      title: `考评结果待审定：${plan.name} ${run.period}`,
-      body: `绩效办 ${who(ctx) ?? ''} 报请审定。`,
-      link: resultsLink(run),
-      todo: true,
-    });
+    await notify(
+      deps,
+      tx,
+      { global: ['leader'] },
+      {
+        kind: 'results',
+        title: `考评结果待审定：${plan.name} ${run.period}`,
+        body: `绩效办 ${who(ctx) ?? ''} 报请审定。`,
+        link: resultsLink(run),
+        todo: true,
+      },
+    );
     return toRun(done, stored(done), true);
   });
 }
 
 /** A leader's approval (审定): the run becomes the official release, locked for good. */
-export async function approveRun(deps: Deps, ctx: Ctx, planId: number, runId: number): Promise<EvaluationRun> {
+export async function approveRun(
+  deps: Deps,
+  ctx: Ctx,
+  planId: number,
+  runId: number,
+): Promise<EvaluationRun> {
   return deps.database.db.transaction(async (tx) => {
     const plan = await planInScope(tx, ctx.actor!, planId, 'results.approve');
     const { run, to } = await runFor(tx, planId, runId, 'approve');
@@ -236,42 +260,58 @@ export async function compareRuns(
   };
 }
 
+/** Each item with its place among its unit's items (how objections name a deduction or bonus). */
+function indexedPerUnit<T extends { unit: string }>(items: readonly T[]) {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const index = seen.get(item.unit) ?? 0;
+    seen.set(item.unit, index + 1);
+    return { item, index };
+  });
+}
+
 /**
  * A run's publicity as the caller may see it: every bonus of every unit (W9: bonuses are public
  * among the units), the deductions of the caller's own units only (the office: all), and how many
  * objections are open.
  */
-export async function publicityView(deps: Deps, ctx: Ctx, planId: number, runId: number): Promise<PublicityView> {
+export async function publicityView(
+  deps: Deps,
+  ctx: Ctx,
+  planId: number,
+  runId: number,
+): Promise<PublicityView> {
   const db = deps.database.db;
   const r = await repo.findRun(db, planId, runId);
   if (!r) throw notFound('This run');
   const { run, stored: s, visible } = await chosenRun(db, ctx, planId, r.period, runId);
   if (!run.publicity) throw notFound('The publicity of this run');
   const nameOf = new Map(s.units.map((u) => [u.unit, u.name]));
-  const perUnit = new Map<string, number>();
   return {
     runId: run.id,
     from: run.publicity.from,
     to: run.publicity.to,
     open: publicityOpen(run, deps.now()),
-    bonuses: (s.input.bonuses ?? [])
-      .filter((b) => b.points > 0)
-      .map((b) => ({ unit: b.unit, name: nameOf.get(b.unit) ?? b.unit, source: b.source, points: b.points, reason: b.reason ?? null })),
-    deductions: (s.input.deductions ?? []).flatMap((d) => {
-      const index = perUnit.get(d.unit) ?? 0;
-      perUnit.set(d.unit, index + 1);
-      if (visible && !visible.has(d.unit)) return [];
-      return [
-        {
-          unit: d.unit,
-          name: nameOf.get(d.unit) ?? d.unit,
-          index,
-          points: d.points,
-          reason: d.reason,
-          indicator: d.indicator ?? null,
-        },
-      ];
-    }),
+    bonuses: indexedPerUnit(s.input.bonuses ?? [])
+      .filter(({ item }) => item.points > 0)
+      .map(({ item: b, index }) => ({
+        unit: b.unit,
+        name: nameOf.get(b.unit) ?? b.unit,
+        index,
+        source: b.source,
+        points: b.points,
+        reason: b.reason ?? null,
+      })),
+    deductions: indexedPerUnit(s.input.deductions ?? [])
+      .filter(({ item }) => !visible || visible.has(item.unit))
+      .map(({ item: d, index }) => ({
+        unit: d.unit,
+        name: nameOf.get(d.unit) ?? d.unit,
+        index,
+        points: d.points,
+        reason: d.reason,
+        indicator: d.indicator ?? null,
+      })),
     objections: await objectionsRepo.counts(db, planId, run.period),
   };
 }

@@ -11,11 +11,13 @@ import { QueryState } from '../../shared/QueryState.js';
 import { usePlan } from '../plans/api.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { exportUrl, useRun, useRuns } from './api.js';
+import { CompareDrawer } from './CompareDrawer.js';
 import { GradeTag } from './GradeTag.js';
+import { PublicityPanel } from './PublicityPanel.js';
 import { QuotaCounts } from './QuotaCounts.js';
 import { RankingTable, UnitCards } from './RankingTable.js';
-import { ComputeButton, ReleaseButton } from './RunButtons.js';
-import { num, RunStatus, VetoMark } from './RunMarks.js';
+import { ComputeButton, RunStepButtons } from './RunButtons.js';
+import { ChangeNote, num, RunStatus, VetoMark } from './RunMarks.js';
 import { RunsDrawer } from './RunsDrawer.js';
 import { fmtScore, openingPeriod, periodOptions, unitsByGroup } from './ranking.js';
 import { emptyKey, runParam } from './runs.js';
@@ -27,7 +29,6 @@ export default function ResultsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const canCompute = useCan('results.compute');
-  const canRelease = useCan('results.release');
   const screens = Grid.useBreakpoint();
   const narrow = screens.sm === false;
 
@@ -50,6 +51,7 @@ export default function ResultsPage() {
   const results = useRun(planId, period, runId);
   const [unit, setUnit] = useState<UnitScore | null>(null);
   const [runsOpen, setRunsOpen] = useState(false);
+  const [compare, setCompare] = useState<number | undefined>();
 
   const groups = useMemo(() => unitsByGroup(results.data?.units ?? []), [results.data]);
   const groupNames = useMemo(() => {
@@ -94,9 +96,7 @@ export default function ResultsPage() {
           {canCompute && planId && period && summary?.status === 'active' && (
             <ComputeButton planId={planId} period={period} onComputed={() => set('run', undefined)} />
           )}
-          {run && canRelease && planId && period && (
-            <ReleaseButton planId={planId} period={period} run={run} />
-          )}
+          {run && planId && period && <RunStepButtons planId={planId} period={period} run={run} />}
           {runs.data && runs.data.length > 0 && (
             <Button data-testid="results-runs" icon={<HistoryOutlined />} onClick={() => setRunsOpen(true)}>
               {t('runs.list')} ({runs.data.length})
@@ -119,6 +119,9 @@ export default function ResultsPage() {
             <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
               {t('runs.revision', { rev: run.planRevision })}
             </Typography.Text>
+            <div>
+              <ChangeNote run={run} />
+            </div>
           </div>
         )}
       </Card>
@@ -132,6 +135,19 @@ export default function ResultsPage() {
             <Button size="small" onClick={() => set('run', undefined)}>
               {t('runs.backToLatest')}
             </Button>
+          }
+        />
+      )}
+      {run?.publicity && planId && (
+        <PublicityPanel
+          planId={planId}
+          run={run}
+          indicators={
+            (
+              planDoc.data?.document as
+                | { indicators?: { code: string; name: string; parent?: string }[] }
+                | undefined
+            )?.indicators ?? []
           }
         />
       )}
@@ -195,7 +211,19 @@ export default function ResultsPage() {
           set('run', r.latest ? undefined : String(r.id));
           setRunsOpen(false);
         }}
+        onCompare={(r) => {
+          setCompare(r.id);
+          setRunsOpen(false);
+        }}
       />
+      {planId && (
+        <CompareDrawer
+          planId={planId}
+          from={compare}
+          to={compare === undefined ? undefined : run?.id}
+          onClose={() => setCompare(undefined)}
+        />
+      )}
       <Drawer
         data-testid="trace-drawer"
         open={unit !== null}

@@ -21,13 +21,22 @@ export function VetoMark({ vetoes }: { vetoes: string[] }) {
   );
 }
 
-/** 草稿 / 已发布, with who computed or released it and when. */
+/** 草稿 / 公示中 / 待审定 / 已发布 / 已被替代, with who took its last step and when. */
 export function RunStatus({
   run,
 }: {
   run: Pick<
     RunSummary,
-    'status' | 'latest' | 'releasedAt' | 'releasedBy' | 'computedAt' | 'computedBy' | 'id'
+    | 'status'
+    | 'latest'
+    | 'releasedAt'
+    | 'releasedBy'
+    | 'computedAt'
+    | 'computedBy'
+    | 'submittedAt'
+    | 'submittedBy'
+    | 'publicity'
+    | 'id'
   >;
 }) {
   const { t } = useTranslation();
@@ -62,5 +71,27 @@ export function RankText({ cell }: { cell: RankCell | undefined }) {
         </Typography.Text>
       ) : null}
     </span>
+  );
+}
+
+/** Why a run version exists (an objection's adjustment, a correction) and a leader's return note. */
+export function ChangeNote({ run }: { run: Pick<RunSummary, 'change' | 'returnNote'> }) {
+  const { t } = useTranslation();
+  const c = run.change;
+  return (
+    <>
+      {c && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="run-change">
+          {c.kind === 'objection'
+            ? t('runs.changeObjection', { objection: c.objectionId, basedOn: c.basedOn })
+            : t('runs.changeCorrection', { basedOn: c.basedOn, reason: c.reason })}
+        </Typography.Text>
+      )}
+      {run.returnNote && (
+        <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="run-returned">
+          {t('runs.returned', { note: run.returnNote })}
+        </Typography.Text>
+      )}
+    </>
   );
 }

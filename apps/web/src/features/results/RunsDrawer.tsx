@@ -1,7 +1,7 @@
 import type { RunSummary } from '@jixiao/contracts';
 import { Button, Drawer, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RunStatus, when } from './RunMarks.js';
+import { ChangeNote, RunStatus, when } from './RunMarks.js';
 
 export function RunsDrawer({
   open,
@@ -10,6 +10,7 @@ export function RunsDrawer({
   runs,
   shown,
   onPick,
+  onCompare,
 }: {
   open: boolean;
   onClose: () => void;
@@ -17,6 +18,8 @@ export function RunsDrawer({
   runs: RunSummary[];
   shown: number | undefined;
   onPick: (r: RunSummary) => void;
+  /** Compare this run with the one shown. */
+  onCompare: (r: RunSummary) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -35,6 +38,18 @@ export function RunsDrawer({
             data-testid="runs-item"
             data-run={r.id}
             actions={[
+              ...(shown !== undefined && r.id !== shown
+                ? [
+                    <Button
+                      key="compare"
+                      size="small"
+                      data-testid="runs-compare"
+                      onClick={() => onCompare(r)}
+                    >
+                      {t('runs.compare')}
+                    </Button>,
+                  ]
+                : []),
               <Button
                 key="open"
                 size="small"
@@ -51,6 +66,7 @@ export function RunsDrawer({
                 <RunStatus run={r} />
                 {r.latest && <Tag color="blue">{t('runs.latest')}</Tag>}
               </Space>
+              <ChangeNote run={r} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('runs.units', { n: r.units })} · {t('runs.revision', { rev: r.planRevision })}
                 {r.status === 'released'

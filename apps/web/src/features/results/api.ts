@@ -1,9 +1,19 @@
 /**
  * Typed queries of the results page (issue 8 points 1, 5, 9, 14): runs of a plan and period,
  * a run's results, its stored input (what-if), a unit's trace with its sources, and the calls
- * that compute and release. Types come from @jixiao/contracts.
+ * that compute a run and take its steps (publish, submit, approve, return, correct), compare two
+ * runs and read a publicity. Types come from @jixiao/contracts.
  */
-import { evaluationRun, runInput, runSummary, unitTrace, type ValueSource } from '@jixiao/contracts';
+import {
+  evaluationRun,
+  publicityView,
+  type publishRun,
+  runComparison,
+  runInput,
+  runSummary,
+  unitTrace,
+  type ValueSource,
+} from '@jixiao/contracts';
 import type { EvaluationInput, UnitTrace } from '@jixiao/engine';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -86,9 +96,44 @@ export const evaluate = (planId: number, period: string, whileOpen?: boolean) =>
     whileOpen ? { period, whileOpen: true } : { period },
   );
 
-/** POST /api/plans/:id/runs/:runId/release (office): 409 RUN_NOT_LATEST or CONFLICT. */
-export const releaseRun = (planId: number, runId: number) =>
-  api.post(`/api/plans/${planId}/runs/${runId}/release`, evaluationRun);
+/** The body of a publication: Beijing days, objection deadlines, the public page. */
+export type PublishBody = z.input<typeof publishRun>;
+
+/**
+ * The steps of a run (issue 11): publish for publicity, submit to the leaders, approve (the
+ * release) or return, correct a release. 409 when the run moved meanwhile.
+ */
+export const runStepsApi = {
+  publish: (planId: number, runId: number, body: PublishBody) =>
+    api.post(`/api/plans/${planId}/runs/${runId}/publish`, evaluationRun, body),
+  submit: (planId: number, runId: number) =>
+    api.post(`/api/plans/${planId}/runs/${runId}/submit`, evaluationRun),
+  approve: (planId: number, runId: number) =>
+    api.post(`/api/plans/${planId}/runs/${runId}/approve`, evaluationRun),
+  return: (planId: number, runId: number, note: string) =>
+    api.post(`/api/plans/${planId}/runs/${runId}/return`, evaluationRun, { note }),
+  correct: (planId: number, runId: number, reason: string) =>
+    api.post(`/api/plans/${planId}/runs/${runId}/correct`, evaluationRun, { reason }),
+};
+
+/** Two runs side by side (who moved, by how much, why). */
+export function useComparison(planId: number, from: number | undefined, to: number | undefined) {
+  return useQuery({
+    queryKey: ['results', planId, 'compare', from, to],
+    queryFn: () => api.get(`/api/plans/${planId}/runs/compare`, runComparison, { from, to }),
+    enabled: from !== undefined && to !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** A run's publicity: its days, every unit's bonuses (W9), the caller's deductions, objection counts. */
+export function usePublicity(planId: number, run: { id: number; publicity: unknown } | null | undefined) {
+  return useQuery({
+    queryKey: ['results', planId, 'publicity', run?.id],
+    queryFn: () => api.get(`/api/plans/${planId}/runs/${run!.id}/publicity`, publicityView),
+    enabled: !!run?.publicity,
+  });
+}
 
 /** The .xlsx of a run: one sheet per group, Chinese headers. */
 export const exportUrl = (planId: number, period: string, run?: number) =>

@@ -1,8 +1,8 @@
-import { sourceKind, valueSource } from '@jixiao/contracts';
+import { runStatuses, sourceKind, valueSource } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import { en as enAll, zhCN as zhAll } from '../../i18n/resources.js';
 import { planKindKey, planOptionGroups } from '../plans/planChoice.js';
-import { emptyKey, releaseBlock, statusView } from './runs.js';
+import { emptyKey, type RunStepName, statusView } from './runs.js';
 import { describeSource, MISSING_POLICIES } from './sources.js';
 
 const en = enAll.resultsLoop;
@@ -40,17 +40,31 @@ describe('results-loop strings', () => {
       expect(zh.has(`sources.fields.${field}`), field).toBe(true);
   });
 
-  it('name run states, release blocks, empty states and plan kinds', () => {
-    const r = { computedAt: 'x', computedBy: null, releasedAt: null, releasedBy: null };
-    for (const status of ['draft', 'released'] as const) {
+  it('name run states, steps, empty states and plan kinds', () => {
+    const r = {
+      computedAt: 'x',
+      computedBy: null,
+      releasedAt: null,
+      releasedBy: null,
+      submittedAt: null,
+      submittedBy: null,
+      publicity: {
+        from: 'x',
+        to: 'y',
+        answerDays: 1,
+        respondDays: 1,
+        publicPage: false,
+        publishedAt: 'x',
+        publishedBy: null,
+      },
+    };
+    for (const status of runStatuses) {
       const v = statusView({ ...r, status, latest: true });
-      expect(zh.has(v.key) && zh.has(v.detailKey)).toBe(true);
+      expect(zh.has(v.key) && zh.has(v.detailKey), status).toBe(true);
     }
-    for (const b of [
-      releaseBlock({ status: 'released', latest: true }),
-      releaseBlock({ status: 'draft', latest: false }),
-    ])
-      expect(zh.has(b!)).toBe(true);
+    const steps: RunStepName[] = ['publish', 'submit', 'approve', 'return', 'correct'];
+    for (const s of steps)
+      for (const k of [`runs.step.${s}`, `runs.done.${s}`]) expect(zh.has(k), k).toBe(true);
     expect(zh.has(emptyKey(true)) && zh.has(emptyKey(false))).toBe(true);
     expect(zh.has(planKindKey({ adHoc: true })) && zh.has(planKindKey({ adHoc: false }))).toBe(true);
     for (const g of planOptionGroups([])) expect(zh.has(g.titleKey)).toBe(true);

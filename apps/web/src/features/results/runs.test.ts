@@ -1,60 +1,69 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api.js';
-import {
-  emptyKey,
-  isPeriodOpen,
-  isStaleRelease,
-  rankCells,
-  releaseBlock,
-  runParam,
-  statusView,
-} from './runs.js';
+import { emptyKey, isPeriodOpen, isStaleStep, rankCells, runParam, runSteps, statusView } from './runs.js';
 
 const run = (over: Partial<Parameters<typeof statusView>[0]> = {}) => ({
   status: 'draft' as const,
   latest: true,
   computedAt: '2026-11-12T02:00:00Z',
   computedBy: 'office',
+  submittedAt: null,
+  submittedBy: null,
   releasedAt: null,
   releasedBy: null,
+  publicity: null,
   ...over,
 });
 
 describe('statusView', () => {
   it('a draft names who computed it and when', () => {
     expect(statusView(run())).toEqual({
-      key: 'runs.draft',
+      key: 'runs.status.draft',
       color: 'gold',
       detailKey: 'runs.computedBy',
       by: 'office',
       at: '2026-11-12T02:00:00Z',
     });
   });
-  it('a released run names who released it and when', () => {
+  it('a released run names the leader who approved it and when', () => {
     const v = statusView(
-      run({ status: 'released', releasedBy: 'office2', releasedAt: '2026-11-13T01:00:00Z' }),
+      run({ status: 'released', releasedBy: 'leader', releasedAt: '2026-11-13T01:00:00Z' }),
     );
-    expect(v).toMatchObject({ key: 'runs.released', detailKey: 'runs.releasedByAt', by: 'office2' });
+    expect(v).toMatchObject({ key: 'runs.status.released', detailKey: 'runs.releasedByAt', by: 'leader' });
     expect(v.at).toBe('2026-11-13T01:00:00Z');
+  });
+  it('a run waiting for approval names who submitted it', () => {
+    expect(
+      statusView(run({ status: 'approval', submittedBy: 'office', submittedAt: '2026-11-14T01:00:00Z' })),
+    ).toMatchObject({ key: 'runs.status.approval', detailKey: 'runs.submittedByAt', by: 'office' });
   });
 });
 
-describe('releaseBlock', () => {
-  it('only the latest draft can be released', () => {
-    expect(releaseBlock(run())).toBeNull();
-    expect(releaseBlock(run({ latest: false }))).toBe('runs.notLatest');
-    expect(releaseBlock(run({ status: 'released' }))).toBe('runs.alreadyReleased');
+describe('runSteps', () => {
+  const office = { release: true, approve: false, compute: true };
+  const leader = { release: false, approve: true, compute: false };
+  it('the office publishes or submits the latest draft, submits a run in publicity, corrects a release', () => {
+    expect(runSteps(run(), office)).toEqual(['publish', 'submit']);
+    expect(runSteps(run({ status: 'publicity' }), office)).toEqual(['submit']);
+    expect(runSteps(run({ status: 'approval' }), office)).toEqual([]);
+    expect(runSteps(run({ status: 'released' }), office)).toEqual(['correct']);
+    expect(runSteps(run({ latest: false }), office)).toEqual([]);
+  });
+  it('a leader approves or returns a run waiting for approval, and nothing else', () => {
+    expect(runSteps(run({ status: 'approval' }), leader)).toEqual(['approve', 'return']);
+    expect(runSteps(run(), leader)).toEqual([]);
+    expect(runSteps(run({ status: 'released' }), leader)).toEqual([]);
   });
 });
 
 describe('error codes', () => {
-  it('recognises PERIOD_OPEN and a stale release', () => {
+  it('recognises PERIOD_OPEN and a stale step', () => {
     expect(isPeriodOpen(new ApiError(409, 'PERIOD_OPEN', 'open'))).toBe(true);
     expect(isPeriodOpen(new ApiError(409, 'CONFLICT', 'x'))).toBe(false);
     expect(isPeriodOpen(new Error('PERIOD_OPEN'))).toBe(false);
-    expect(isStaleRelease(new ApiError(409, 'RUN_NOT_LATEST', 'x'))).toBe(true);
-    expect(isStaleRelease(new ApiError(409, 'CONFLICT', 'x'))).toBe(true);
-    expect(isStaleRelease(new ApiError(403, 'FORBIDDEN', 'x'))).toBe(false);
+    expect(isStaleStep(new ApiError(409, 'RUN_NOT_LATEST', 'x'))).toBe(true);
+    expect(isStaleStep(new ApiError(409, 'CONFLICT', 'x'))).toBe(true);
+    expect(isStaleStep(new ApiError(403, 'FORBIDDEN', 'x'))).toBe(false);
   });
 });
 

@@ -1,0 +1,191 @@
+import type { Objection, ObjectionAdjustment, ObjectionTarget, ObjectionVerdict } from '@jixiao/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { Form, Input, InputNumber, Radio, Select } from 'antd';
+import { FormModal } from '../../shared/FormModal.js';
+import { useFeedback } from '../../shared/feedback.js';
+import { objectionKeys, objectionsApi } from './api.js';
+
+/** What a dialog acts on: an answer or decision (a verdict), an escalation, or a new objection. */
+export type Dialog =
+  | { kind: 'answer' | 'decide'; objection: Objection }
+  | { kind: 'escalate'; objection: Objection }
+  | { kind: 'file'; runId: number; unit: string; targets: TargetOption[] };
+
+/** A contested item the unit may choose: an indicator, a deduction, a bonus or a veto of its result. */
+export interface TargetOption {
+  key: string;
+  label: string;
+  target: ObjectionTarget;
+}
+
+/** The adjustment a verdict makes, by the kind of item contested. */
+function adjustmentOf(target: ObjectionTarget, amount: number | undefined): ObjectionAdjustment {
+  if (target.kind === 'veto') return { lift: true };
+  if (target.kind === 'indicator') return { value: amount ?? 0 };
+  return { points: amount ?? 0 };
+}
+
+type VerdictForm = { verdict: 'reject' | 'adjust'; explanation: string; amount?: number };
+
+/** 答复 (the lead department) or 复核决定 (the leaders): uphold with an explanation, or adjust. */
+function VerdictModal({
+  d,
+  onClose,
+}: {
+  d: Extract<Dialog, { kind: 'answer' | 'decide' }>;
+  onClose: () => void;
+}) {
+  const { t, message, showError, queryClient } = useFeedback();
+  const [form] = Form.useForm<VerdictForm>();
+  const verdict = Form.useWatch('verdict', form);
+  const o = d.objection;
+  const save = useMutation({
+    mutationFn: (v: VerdictForm) => {
+      const body: ObjectionVerdict =
+        v.verdict === 'reject'
+          ? { verdict: 'reject', explanation: v.explanation.trim() }
+          : {
+              verdict: 'adjust',
+              explanation: v.explanation.trim(),
+              adjustment: adjustmentOf(o.target, v.amount),
+            };
+      return d.kind === 'answer' ? objectionsApi.answer(o, body) : objectionsApi.decide(o, body);
+    },
+    onSuccess: async () => {
+      message.success(t(`objections.done.${d.kind}`));
+      await queryClient.invalidateQueries({ queryKey: objectionKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ['results'] });
+      onClose();
+    },
+    onError: showError,
+  });
+  return (
+    <FormModal
+      form={form}
+      mutation={save}
+      onClose={onClose}
+      title={t(`objections.act.${d.kind}`)}
+      okButtonProps={{ 'data-testid': 'verdict-ok' }}
+      initialValues={{ verdict: 'reject' }}
+    >
+      <Form.Item name="verdict" label={t('objections.verdictLabel')}>
+        <Radio.Group data-testid="verdict-choice">
+          <Radio value="reject" data-testid="verdict-reject">
+            {t('objections.verdict.reject')}
+          </Radio>
+          <Radio value="adjust" data-testid="verdict-adjust">
+            {t(`objections.adjust.${o.target.kind}`)}
+          </Radio>
+        </Radio.Group>
+      </Form.Item>
+      {verdict === 'adjust' && o.target.kind !== 'veto' && (
+        <Form.Item
+          name="amount"
+          label={t(o.target.kind === 'indicator' ? 'objections.newValue' : 'objections.newPoints')}
+          rules={[{ required: true, message: t('objections.amountRequired') }]}
+        >
+          <InputNumber
+            min={o.target.kind === 'indicator' ? undefined : 0}
+            style={{ width: 200 }}
+            data-testid="verdict-amount"
+          />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="explanation"
+        label={t('objections.explanation')}
+        rules={[{ required: true, whitespace: true, message: t('objections.textRequired') }]}
+      >
+        <Input.TextArea rows={3} maxLength={2000} data-testid="verdict-explanation" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 申请复核: the unit escalates the answer to the leadership group, saying why. */
+function EscalateModal({ d, onClose }: { d: Extract<Dialog, { kind: 'escalate' }>; onClose: () => void }) {
+  const { t, message, showError, queryClient } = useFeedback();
+  const [form] = Form.useForm<{ reason: string }>();
+  const save = useMutation({
+    mutationFn: (v: { reason: string }) => objectionsApi.respond(d.objection, 'escalate', v.reason.trim()),
+    onSuccess: async () => {
+      message.success(t('objections.done.escalate'));
+      await queryClient.invalidateQueries({ queryKey: objectionKeys.all });
+      onClose();
+    },
+    onError: showError,
+  });
+  return (
+    <FormModal
+      form={form}
+      mutation={save}
+      onClose={onClose}
+      title={t('objections.act.escalate')}
+      okButtonProps={{ 'data-testid': 'escalate-ok' }}
+    >
+      <Form.Item
+        name="reason"
+        label={t('objections.escalation')}
+        rules={[{ required: true, whitespace: true, message: t('objections.textRequired') }]}
+      >
+        <Input.TextArea rows={3} maxLength={2000} data-testid="escalate-reason" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 提出异议: the unit picks one item of its result and says why. */
+function FileModal({ d, onClose }: { d: Extract<Dialog, { kind: 'file' }>; onClose: () => void }) {
+  const { t, message, showError, queryClient } = useFeedback();
+  const [form] = Form.useForm<{ target: string; reason: string }>();
+  const save = useMutation({
+    mutationFn: (v: { target: string; reason: string }) =>
+      objectionsApi.file({
+        runId: d.runId,
+        unit: d.unit,
+        target: d.targets.find((x) => x.key === v.target)!.target,
+        reason: v.reason.trim(),
+      }),
+    onSuccess: async () => {
+      message.success(t('objections.done.file'));
+      await queryClient.invalidateQueries({ queryKey: objectionKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ['results'] });
+      onClose();
+    },
+    onError: showError,
+  });
+  return (
+    <FormModal
+      form={form}
+      mutation={save}
+      onClose={onClose}
+      title={t('objections.act.file')}
+      okButtonProps={{ 'data-testid': 'file-ok' }}
+    >
+      <Form.Item
+        name="target"
+        label={t('objections.target')}
+        rules={[{ required: true, message: t('objections.targetRequired') }]}
+      >
+        <Select
+          data-testid="file-target"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={d.targets.map((x) => ({ value: x.key, label: x.label }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('objections.reason')}
+        rules={[{ required: true, whitespace: true, message: t('objections.textRequired') }]}
+      >
+        <Input.TextArea rows={4} maxLength={2000} data-testid="file-reason" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+export function ObjectionDialog({ dialog, onClose }: { dialog: Dialog; onClose: () => void }) {
+  if (dialog.kind === 'file') return <FileModal d={dialog} onClose={onClose} />;
+  if (dialog.kind === 'escalate') return <EscalateModal d={dialog} onClose={onClose} />;
+  return <VerdictModal d={dialog} onClose={onClose} />;
+}

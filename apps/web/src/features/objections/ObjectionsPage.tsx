@@ -1,0 +1,258 @@
+import type { Objection } from '@jixiao/contracts';
+import { objectionStatuses } from '@jixiao/contracts';
+import { useMutation } from '@tanstack/react-query';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Drawer,
+  Popconfirm,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { CompactTable } from '../../shared/CompactTable.js';
+import { FilePicker } from '../../shared/FilePicker.js';
+import { useFeedback } from '../../shared/feedback.js';
+import { formatDateTime } from '../../shared/format.js';
+import { QueryState } from '../../shared/QueryState.js';
+import { type ObjectionFilter, objectionKeys, objectionsApi, useObjections } from './api.js';
+import { type Dialog, ObjectionDialog } from './ObjectionDialogs.js';
+import { effectLines, verdictText } from './view.js';
+
+const COLOR: Record<Objection['status'], string> = {
+  filed: 'processing',
+  answered: 'warning',
+  escalated: 'error',
+  closed: 'success',
+  withdrawn: 'default',
+};
+
+/**
+ * 结果异议 (issue 11 point 3): every objection the caller may see — its unit's, those to its
+ * indicators (lead departments), or all (office, leaders) — with what it may do now.
+ */
+export default function ObjectionsPage() {
+  const { t } = useFeedback();
+  const [filter, setFilter] = useState<ObjectionFilter>({});
+  const [open, setOpen] = useState<number | null>(null);
+  const list = useObjections(filter);
+  const shown = list.data?.find((o) => o.id === open) ?? null;
+  return (
+    <Card
+      title={t('objections.title')}
+      extra={
+        <Space wrap>
+          <Checkbox
+            data-testid="objections-todo"
+            checked={filter.todo === '1'}
+            onChange={(e) => setFilter({ ...filter, todo: e.target.checked ? '1' : undefined })}
+          >
+            {t('objections.todoOnly')}
+          </Checkbox>
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('objections.anyStatus')}
+            value={filter.status}
+            onChange={(status) => setFilter({ ...filter, status })}
+            options={objectionStatuses.map((s) => ({ value: s, label: t(`objections.status.${s}`) }))}
+          />
+        </Space>
+      }
+    >
+      <QueryState query={list} inline testId="objections" />
+      <CompactTable<Objection>
+        data-testid="objections-table"
+        rowKey="id"
+        dataSource={list.data ?? []}
+        onRow={(o) => ({ onClick: () => setOpen(o.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: '#', dataIndex: 'id', width: 56 },
+          { title: t('objections.unit'), render: (_, o) => o.unitName },
+          { title: t('objections.target'), dataIndex: 'targetLabel' },
+          {
+            title: t('objections.status.label'),
+            render: (_, o) => (
+              <Tag color={COLOR[o.status]} data-testid={`objection-status-${o.id}`} data-status={o.status}>
+                {t(`objections.status.${o.status}`)}
+              </Tag>
+            ),
+          },
+          {
+            title: t('objections.due'),
+            render: (_, o) =>
+              o.status === 'filed' ? o.answerDue : o.status === 'answered' ? o.respondDue : '—',
+          },
+          {
+            title: t('objections.outcome.label'),
+            render: (_, o) => (o.outcome ? t(`objections.outcome.${o.outcome}`) : '—'),
+          },
+          { title: t('objections.filedAt'), render: (_, o) => formatDateTime(o.filedAt) },
+        ]}
+      />
+      <Drawer
+        data-testid="objection-drawer"
+        open={shown !== null}
+        onClose={() => setOpen(null)}
+        size={Math.min(640, typeof window === 'undefined' ? 640 : window.innerWidth)}
+        title={shown ? t('objections.drawerTitle', { id: shown.id, unit: shown.unitName }) : ''}
+        destroyOnHidden
+      >
+        {shown && <ObjectionDetail o={shown} />}
+      </Drawer>
+    </Card>
+  );
+}
+
+function ObjectionDetail({ o }: { o: Objection }) {
+  const { t, message, showError, queryClient } = useFeedback();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: objectionKeys.all });
+    await queryClient.invalidateQueries({ queryKey: ['results'] });
+  };
+  const accept = useMutation({
+    mutationFn: () => objectionsApi.respond(o, 'accept'),
+    onSuccess: async () => {
+      message.success(t('objections.done.accept'));
+      await refresh();
+    },
+    onError: showError,
+  });
+  const withdraw = useMutation({
+    mutationFn: () => objectionsApi.withdraw(o),
+    onSuccess: refresh,
+    onError: showError,
+  });
+  const upload = useMutation({
+    mutationFn: (f: File) => objectionsApi.evidence(o.id, f),
+    onSuccess: async () => {
+      message.success(t('objections.done.evidence'));
+      await refresh();
+    },
+    onError: showError,
+  });
+  const open = o.status === 'filed' || o.status === 'answered' || o.status === 'escalated';
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label={t('objections.target')}>
+          {o.targetLabel}
+          {o.targetScore !== null && (
+            <Typography.Text type="secondary">
+              {' '}
+              （{t('objections.scoreShown', { score: o.targetScore })}）
+            </Typography.Text>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('objections.reason')}>{o.reason}</Descriptions.Item>
+        <Descriptions.Item label={t('objections.filedBy')}>
+          {o.filedBy} · {formatDateTime(o.filedAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('objections.lead')}>{o.lead ?? t('objections.office')}</Descriptions.Item>
+        <Descriptions.Item label={t('objections.evidence')}>
+          {o.evidence.length === 0
+            ? '—'
+            : o.evidence.map((f) => (
+                <div key={f.id}>
+                  <a href={`/api/evidence/${f.id}`}>{f.fileName}</a>
+                </div>
+              ))}
+        </Descriptions.Item>
+        {o.answer && (
+          <Descriptions.Item label={t('objections.answer')}>
+            <span data-testid="objection-answer">{verdictText(t, o.target, o.answer)}</span>
+            <br />
+            <Typography.Text type="secondary">
+              {o.answeredBy} · {formatDateTime(o.answeredAt)}
+            </Typography.Text>
+          </Descriptions.Item>
+        )}
+        {o.escalation && (
+          <Descriptions.Item label={t('objections.escalation')}>{o.escalation}</Descriptions.Item>
+        )}
+        {o.decision && (
+          <Descriptions.Item label={t('objections.decision')}>
+            <span data-testid="objection-decision">{verdictText(t, o.target, o.decision)}</span>
+            <br />
+            <Typography.Text type="secondary">
+              {o.decidedBy} · {formatDateTime(o.decidedAt)}
+            </Typography.Text>
+          </Descriptions.Item>
+        )}
+        {o.effect && (
+          <Descriptions.Item label={t('objections.effect')}>
+            <div data-testid="objection-effect">
+              {effectLines(t, o.effect).map((l) => (
+                <div key={l}>{l}</div>
+              ))}
+            </div>
+            {o.resultRunId && (
+              <Typography.Text type="secondary">
+                {t('objections.newRun', { id: o.resultRunId })}
+              </Typography.Text>
+            )}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      <Space wrap>
+        {o.can.answer && (
+          <Button
+            type="primary"
+            data-testid="objection-answer-btn"
+            onClick={() => setDialog({ kind: 'answer', objection: o })}
+          >
+            {t('objections.act.answer')}
+          </Button>
+        )}
+        {o.can.respond && (
+          <>
+            <Popconfirm
+              title={t('objections.confirmAccept')}
+              onConfirm={() => accept.mutate()}
+              okButtonProps={{ 'data-testid': 'objection-accept-ok' }}
+            >
+              <Button type="primary" data-testid="objection-accept" loading={accept.isPending}>
+                {t('objections.act.accept')}
+              </Button>
+            </Popconfirm>
+            <Button
+              data-testid="objection-escalate"
+              onClick={() => setDialog({ kind: 'escalate', objection: o })}
+            >
+              {t('objections.act.escalate')}
+            </Button>
+          </>
+        )}
+        {o.can.decide && (
+          <Button
+            type="primary"
+            data-testid="objection-decide"
+            onClick={() => setDialog({ kind: 'decide', objection: o })}
+          >
+            {t('objections.act.decide')}
+          </Button>
+        )}
+        {o.can.withdraw && open && (
+          <>
+            <FilePicker onFile={(f) => upload.mutate(f)} accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx">
+              <Button loading={upload.isPending} data-testid="objection-upload">
+                {t('objections.act.evidence')}
+              </Button>
+            </FilePicker>
+            <Popconfirm title={t('objections.confirmWithdraw')} onConfirm={() => withdraw.mutate()}>
+              <Button danger data-testid="objection-withdraw">
+                {t('objections.act.withdraw')}
+              </Button>
+            </Popconfirm>
+          </>
+        )}
+      </Space>
+      {dialog && <ObjectionDialog dialog={dialog} onClose={() => setDialog(null)} />}
+    </Space>
+  );
+}
