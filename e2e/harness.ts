@@ -273,6 +273,22 @@ export async function computeDraft(page: Page) {
 }
 
 /**
+ * Release the run shown on `office`'s results page as the cycle does: 报审 by the office, then a
+ * leader opens the same page and 审定 (the release). The leader's page, showing the released run.
+ */
+export async function submitAndApprove(h: Harness & { as(u: string): Promise<Page> }, office: Page) {
+  await office.getByTestId('results-submit').click();
+  await office.getByTestId('results-submit-ok').click();
+  await office.locator('[data-testid="results-status"][data-status="approval"]').waitFor({ timeout: 30_000 });
+  const leader = await h.as('leader');
+  await leader.goto(office.url());
+  await leader.getByTestId('results-approve').click({ timeout: 30_000 });
+  await leader.getByTestId('results-approve-ok').click();
+  await leader.locator('[data-testid="results-status"][data-status="released"]').waitFor({ timeout: 30_000 });
+  return leader;
+}
+
+/**
  * On the unit's task book: asks to change one target (typed into `cell` of the dialog) for
  * `reason`, and waits for the request to be listed; the text of the list of requests.
  */

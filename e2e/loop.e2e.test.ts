@@ -14,6 +14,7 @@ import {
   recordEvent,
   requestTargetChange,
   screenshots,
+  submitAndApprove,
   useHarness,
 } from './harness.js';
 
@@ -288,13 +289,11 @@ describe('the evaluation loop in the browser', () => {
     runId = runs.find((r) => r.latest)!.id;
     expect(await page.getByTestId('results-status-detail').innerText()).toContain(`第 ${runId} 次`);
 
-    // 发布 → confirm → 已发布.
-    await page.getByTestId('results-release').click();
-    await confirmPop(page);
-    await page.locator('[data-testid="results-status"][data-status="released"]').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('results-status').innerText()).toBe('已发布');
-    expect(await page.getByTestId('results-status-detail').innerText()).toMatch(/office.*发布于/);
-    await page.screenshot({ path: join(screenshots, 'loop-5-released.png'), fullPage: true });
+    // 报审 → a leader 审定 → 已发布.
+    const leader = await submitAndApprove(h, page);
+    expect(await leader.getByTestId('results-status').innerText()).toBe('已发布');
+    expect(await leader.getByTestId('results-status-detail').innerText()).toMatch(/leader.*审定发布于/);
+    await leader.screenshot({ path: join(screenshots, 'loop-5-released.png'), fullPage: true });
   }, 150_000);
 
   /** The T4 row of the open trace: verified value with the original, target, deduction, score. */
@@ -342,7 +341,7 @@ describe('the evaluation loop in the browser', () => {
     const links = page.getByTestId('results-table').getByTestId('results-unit-link');
     await links.first().waitFor();
     expect(await links.evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')))).toEqual(['A01']);
-    for (const office of ['results-recompute', 'results-release', 'whatif-panel'])
+    for (const office of ['results-recompute', 'results-submit', 'results-publish', 'whatif-panel'])
       expect(await page.getByTestId(office).count()).toBe(0);
 
     // The released run as the unit reads it: its own row only; the deduction is in it.

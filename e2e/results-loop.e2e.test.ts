@@ -3,28 +3,28 @@ import type { EvaluationRun, PlanSummary, RunSummary } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   computeDraft,
-  confirmPop,
   fetchJson,
   fillerPhoneResults,
   overflow,
   screenshots,
+  submitAndApprove,
   useHarness,
 } from './harness.js';
 
 /**
  * The results end of the evaluation loop (issue 8 points 1, 5, 6, 9, 14), clicked through: the
- * office picks the plan, computes a draft (confirming when the period is still open), releases
- * it; the A01 filler on a phone sees only its own released row and its trace with source links;
+ * office picks the plan, computes a draft (confirming when the period is still open), submits it
+ * and a leader approves it (the release); the A01 filler on a phone sees only its own released row and its trace with source links;
  * the what-if asks for an amount and a reason and never changes the official result.
  */
-describe('results: compute, release, trace sources, what-if', () => {
+describe('results: compute, submit and approve, trace sources, what-if', () => {
   const h = useHarness();
   const as = h.as;
 
   let plan: PlanSummary;
   let period: string;
 
-  it('the office picks the yearly plan, computes a draft (confirming an open period) and releases it', async () => {
+  it('the office picks the yearly plan, computes a draft (confirming an open period); a leader approves it', async () => {
     const page = await as('office');
     const plans = (await fetchJson<PlanSummary[]>(page, '/api/plans')).body;
     plan = plans
@@ -121,13 +121,13 @@ describe('results: compute, release, trace sources, what-if', () => {
     }
     await filler.screenshot({ path: join(screenshots, 'results-loop-unreleased.png') });
 
-    // 发布 → confirm → 已发布, naming who released it.
-    await page.getByTestId('results-release').click();
-    await confirmPop(page);
+    // 报审 by the office → 待审定; 审定 by a leader → 已发布, naming who approved it.
+    const leader = await submitAndApprove(h, page);
+    expect(await leader.getByTestId('results-status-detail').innerText()).toMatch(/leader.*审定发布于/);
+    await page.reload();
     await page.locator('[data-testid="results-status"][data-status="released"]').waitFor({ timeout: 30_000 });
     expect(await status.innerText()).toBe('已发布');
-    expect(await page.getByTestId('results-status-detail').innerText()).toMatch(/office.*发布于/);
-    expect(await page.getByTestId('results-release').count()).toBe(0);
+    expect(await page.getByTestId('results-submit').count()).toBe(0);
     await page.screenshot({ path: join(screenshots, 'results-loop-released.png'), fullPage: true });
 
     // The runs drawer lists the run as the latest, released.
@@ -142,7 +142,7 @@ describe('results: compute, release, trace sources, what-if', () => {
   it('the A01 filler on a phone sees only its own released row, and its trace names its sources', async () => {
     const page = await fillerPhoneResults(h, plan.id, period);
     const cards = page.getByTestId('results-cards');
-    for (const office of ['results-recompute', 'results-release', 'whatif-panel'])
+    for (const office of ['results-recompute', 'results-submit', 'results-publish', 'whatif-panel'])
       expect(await page.getByTestId(office).count()).toBe(0);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(screenshots, 'results-loop-filler-phone.png'), fullPage: true });
