@@ -95,7 +95,9 @@ describe('publicity → objection → answer → escalation → decision', () =>
     await openObjection(leader);
     await leader.getByTestId('objection-decide').click();
     await leader.getByTestId('verdict-adjust').click();
-    await leader.locator('input[data-testid="verdict-amount"], [data-testid="verdict-amount"] input').fill('100');
+    await leader
+      .locator('input[data-testid="verdict-amount"], [data-testid="verdict-amount"] input')
+      .fill('100');
     await leader.getByTestId('verdict-explanation').fill('核验单有效，按实际完成计');
     await leader.getByTestId('verdict-ok').click();
     await leader.getByTestId('objection-effect').waitFor({ timeout: 30_000 });
