@@ -1,5 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { at, id, ref } from './columns.js';
+import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, maybeAt, ref, stepBy, version, writtenBy } from './columns.js';
 import { evalSystems } from './org.js';
 
 /**
@@ -16,14 +16,12 @@ export const plans = pgTable(
     name: text('name').notNull(),
     status: text('status').notNull().default('draft'),
     document: jsonb('document').$type<Record<string, unknown>>().notNull(),
-    version: integer('version').notNull().default(1),
+    version: version(),
     revision: integer('revision').notNull().default(1),
     clonedFromId: integer('cloned_from_id'),
-    activatedAt: timestamp('activated_at', { withTimezone: true }),
-    createdAt: at('created_at'),
-    createdBy: text('created_by'),
-    updatedAt: at('updated_at'),
-    updatedBy: text('updated_by'),
+    activatedAt: maybeAt('activated_at'),
+    ...writtenBy('created'),
+    ...writtenBy('updated'),
   },
   (t) => [
     uniqueIndex('plan_system_year_name').on(t.systemId, t.year, t.name),
@@ -39,8 +37,7 @@ export const planRevisions = pgTable(
     planId: ref('plan_id', () => plans.id, 'cascade'),
     revision: integer('revision').notNull(),
     document: jsonb('document').$type<Record<string, unknown>>().notNull(),
-    savedAt: at('saved_at'),
-    savedBy: text('saved_by'),
+    ...writtenBy('saved'),
     /** Free text of rows saved before notes became `{ code, params }` (shown as it is). */
     note: text('note'),
     /** The note as data (contracts `revisionNote`): rendered by the web through i18n. */
@@ -60,12 +57,10 @@ export const evaluationRuns = pgTable(
     planRevision: integer('plan_revision').notNull(),
     /** The serialisable part of the engine's result plus the unit list it ran on. */
     result: jsonb('result').$type<Record<string, unknown>>().notNull(),
-    computedAt: at('computed_at'),
-    computedBy: text('computed_by'),
+    ...writtenBy('computed'),
     /** draft (the office only) → released (units and leaders see it); a run never changes otherwise. */
     status: text('status').notNull().default('draft'),
-    releasedAt: timestamp('released_at', { withTimezone: true }),
-    releasedBy: text('released_by'),
+    ...stepBy('released'),
   },
   (t) => [index('evaluation_run_plan_period').on(t.planId, t.period, t.id)],
 );
