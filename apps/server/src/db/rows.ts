@@ -130,3 +130,12 @@ export async function updateVersioned<T extends Versioned>(
     .returning();
   return row as T['$inferSelect'] | undefined;
 }
+
+/**
+ * `updateVersioned` bound to one table: a repository's named update, e.g.
+ * `export const updateBook = versionedUpdate(taskBooks)`.
+ */
+export const versionedUpdate =
+  <T extends Versioned>(table: T) =>
+  (db: Executor, id: number, version: number, patch: Partial<T['$inferInsert']>) =>
+    updateVersioned(db, table, id, version, patch);

@@ -332,7 +332,14 @@ async function seedEvents(
   at: Date,
 ) {
   const inGroup = (g: string, i: number) => units.filter((u) => u.group === g)[i];
-  const approved = (by: string) => ({ status: 'approved', decidedAt: at, decidedBy: by, createdAt: at });
+  /** Recorded and approved at once by `by`. */
+  const approved = (by: string) => ({
+    status: 'approved',
+    createdAt: at,
+    createdBy: by,
+    decidedAt: at,
+    decidedBy: by,
+  });
   const rows = [
     {
       unit: inGroup('B2', 0),
@@ -341,7 +348,6 @@ async function seedEvents(
       period: `${YEAR}-M08`,
       reason: '发生较大安全生产责任事故（示例）',
       ...approved('office'),
-      createdBy: 'office',
     },
     {
       unit: inGroup('A', 4),
@@ -351,7 +357,6 @@ async function seedEvents(
       period: `${YEAR}-M05`,
       reason: '日常督察：重点工作推进滞后，被市领导批示督办',
       ...approved('assessor'),
-      createdBy: 'assessor',
     },
     {
       unit: inGroup('B1', 3),
@@ -361,7 +366,6 @@ async function seedEvents(
       period: `${YEAR}-M09`,
       reason: '督查通报：政务服务事项超时办结 3 件',
       ...approved('office'),
-      createdBy: 'office',
     },
     {
       unit: inGroup('A', 1),
@@ -371,7 +375,6 @@ async function seedEvents(
       period: `${YEAR}-M06`,
       reason: '省级考核排名进位 3 名',
       ...approved('office'),
-      createdBy: 'office',
     },
     {
       unit: inGroup('B1', 0),
@@ -381,7 +384,6 @@ async function seedEvents(
       period: `${YEAR}-M09`,
       reason: '“一件事一次办”改革获省级推广',
       ...approved('office'),
-      createdBy: 'office',
     },
     {
       unit: inGroup('A', 0),

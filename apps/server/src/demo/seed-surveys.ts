@@ -49,58 +49,30 @@ const GROUPS = [
   },
 ] as const;
 
+/** A question scored on the satisfaction scale: one rating, or a matrix with a rating per row. */
+const rating = (id: string, title: string) =>
+  ({ id, type: 'rating', title, required: true, scored: true, scale: SATISFACTION }) as const;
+const matrix = (id: string, title: string, rows: 'work_items' | 'units', required: boolean) =>
+  ({
+    id,
+    type: 'matrix',
+    title,
+    required,
+    scored: true,
+    scale: SATISFACTION,
+    rows: { source: rows },
+  }) as const;
+/** The closing open question of every form (its answers become comments, H9). */
+const advice = { id: 'advice', type: 'text', title: '意见和建议', required: false, maxLength: 500 } as const;
+
 const questionnaires = {
-  leaders: [
-    {
-      id: 'overall',
-      type: 'rating',
-      title: '对该单位全年工作的总体评价',
-      required: true,
-      scored: true,
-      scale: SATISFACTION,
-    },
-    {
-      id: 'style',
-      type: 'rating',
-      title: '作风建设和服务效能',
-      required: true,
-      scored: true,
-      scale: SATISFACTION,
-    },
-    { id: 'advice', type: 'text', title: '意见和建议', required: false, maxLength: 500 },
-  ],
+  leaders: [rating('overall', '对该单位全年工作的总体评价'), rating('style', '作风建设和服务效能'), advice],
   service: [
-    {
-      id: 'overall',
-      type: 'rating',
-      title: '您对该单位的服务是否满意',
-      required: true,
-      scored: true,
-      scale: SATISFACTION,
-    },
-    {
-      id: 'items',
-      type: 'matrix',
-      title: '该单位今年的重点工作，您的评价',
-      required: false,
-      scored: true,
-      scale: SATISFACTION,
-      rows: { source: 'work_items' },
-    },
-    { id: 'advice', type: 'text', title: '意见和建议', required: false, maxLength: 500 },
+    rating('overall', '您对该单位的服务是否满意'),
+    matrix('items', '该单位今年的重点工作，您的评价', 'work_items', false),
+    advice,
   ],
-  poll: [
-    {
-      id: 'units',
-      type: 'matrix',
-      title: '您对以下窗口服务单位是否满意',
-      required: true,
-      scored: true,
-      scale: SATISFACTION,
-      rows: { source: 'units' },
-    },
-    { id: 'advice', type: 'text', title: '意见和建议', required: false, maxLength: 500 },
-  ],
+  poll: [matrix('units', '您对以下窗口服务单位是否满意', 'units', true), advice],
 };
 const FORM_NAMES: Record<keyof typeof questionnaires, string> = {
   leaders: '社会评议表（领导和代表）',

@@ -20,4 +20,13 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'jixiao_session';
 
+/**
+ * The options of every cookie the server sets: out of reach of scripts (HttpOnly), and Secure when
+ * the configuration says the server is reached over TLS.
+ */
+export const cookieOptions = (
+  config: { secureCookie: boolean },
+  o: { path: string; sameSite: 'strict' | 'lax'; maxAge?: number },
+) => ({ ...o, httpOnly: true, secure: config.secureCookie });
+
 export const ctxOf = (req: FastifyRequest): Ctx => ({ actor: req.actor, requestId: req.id, ip: req.ip });

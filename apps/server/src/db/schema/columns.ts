@@ -1,4 +1,4 @@
-import { type AnyPgColumn, integer, numeric, timestamp } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, integer, numeric, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Column builders every table uses, so each column kind is declared (and documented) once. */
 
@@ -16,6 +16,24 @@ export const num = (name: string) => numeric(name, { precision: 20, scale: 6, mo
 export const version = () => integer('version').notNull().default(1);
 /** Row creation and last change. */
 export const stamps = () => ({ createdAt: at('created_at'), updatedAt: at('updated_at') });
+/** An editable row's optimistic-concurrency version, creation and last change. */
+export const tracked = () => ({ version: version(), ...stamps() });
+
+/** The name (a user's display name) of who did something. */
+const who = (name: string) => text(name);
+type Deed<V extends string, T> = { [K in `${V}At`]: T } & { [K in `${V}By`]: ReturnType<typeof who> };
+/**
+ * Who wrote the row and when, set with it: `writtenBy('saved')` is `savedAt` (saved_at, now by
+ * default) and `savedBy` (saved_by). `verb` is one lower-case word, the same in TypeScript and SQL.
+ */
+export const writtenBy = <V extends string>(verb: V) =>
+  ({ [`${verb}At`]: at(`${verb}_at`), [`${verb}By`]: who(`${verb}_by`) }) as Deed<V, ReturnType<typeof at>>;
+/** Who took a later step and when (`stepBy('issued')`: `issuedAt`, `issuedBy`): null until the step. */
+export const stepBy = <V extends string>(verb: V) =>
+  ({ [`${verb}At`]: maybeAt(`${verb}_at`), [`${verb}By`]: who(`${verb}_by`) }) as Deed<
+    V,
+    ReturnType<typeof maybeAt>
+  >;
 /**
  * A required reference to a row of another table. `cascade`: this row goes when that one is
  * deleted; `restrict`: that row cannot be deleted while this one refers to it.

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { at, id, maybeAt, num, ref, timeOf, version } from './columns.js';
+import { at, id, maybeAt, num, ref, stepBy, timeOf, tracked, version, writtenBy } from './columns.js';
 import { users } from './identity.js';
 import { orgNodes, staff } from './org.js';
 import { evaluationRuns, plans } from './plans.js';
-import { planRef, unitRef } from './refs.js';
+import { planRef, unitPeriod, unitRef } from './refs.js';
 
 /*
  * The yearly cycle (rules §4): task books, periods, submissions with evidence, verification,
@@ -27,15 +27,10 @@ export const taskBooks = pgTable(
     status: text('status').notNull().default('draft'),
     revision: integer('revision').notNull().default(1),
     returnReason: text('return_reason'),
-    confirmedAt: maybeAt('confirmed_at'),
-    confirmedBy: text('confirmed_by'),
-    reviewedAt: maybeAt('reviewed_at'),
-    reviewedBy: text('reviewed_by'),
-    issuedAt: maybeAt('issued_at'),
-    issuedBy: text('issued_by'),
-    version: version(),
-    createdAt: at('created_at'),
-    updatedAt: at('updated_at'),
+    ...stepBy('confirmed'),
+    ...stepBy('reviewed'),
+    ...stepBy('issued'),
+    ...tracked(),
   },
   (t) => [uniqueIndex('task_book_plan_unit').on(t.planId, t.unitId)],
 );
@@ -66,8 +61,7 @@ export const taskBookRevisions = pgTable(
     revision: integer('revision').notNull(),
     targets: jsonb('targets').notNull(),
     reason: text('reason'),
-    savedAt: at('saved_at'),
-    savedBy: text('saved_by'),
+    ...writtenBy('saved'),
   },
   (t) => [uniqueIndex('task_book_revision_book_rev').on(t.taskBookId, t.revision)],
 );
@@ -81,10 +75,8 @@ export const taskChangeRequests = pgTable(
     reason: text('reason').notNull(),
     proposed: jsonb('proposed').notNull(),
     status: text('status').notNull().default('pending'),
-    requestedAt: at('requested_at'),
-    requestedBy: text('requested_by'),
-    decidedAt: maybeAt('decided_at'),
-    decidedBy: text('decided_by'),
+    ...writtenBy('requested'),
+    ...stepBy('decided'),
     decisionNote: text('decision_note'),
     version: version(),
   },
@@ -130,13 +122,10 @@ export const periodReopenings = pgTable(
   'period_reopening',
   {
     id: id(),
-    planId: planRef(),
-    period: text('period').notNull(),
-    unitId: unitRef(),
+    ...unitPeriod(),
     reason: text('reason').notNull(),
     until: timeOf('until'),
-    createdAt: at('created_at'),
-    createdBy: text('created_by'),
+    ...writtenBy('created'),
   },
   (t) => [index('period_reopening_plan_period_unit').on(t.planId, t.period, t.unitId)],
 );
@@ -155,8 +144,7 @@ export const importBatches = pgTable(
     format: text('format').notNull(),
     rows: integer('rows').notNull(),
     counts: jsonb('counts').$type<Record<string, number>>().notNull(),
-    createdAt: at('created_at'),
-    createdBy: text('created_by'),
+    ...writtenBy('created'),
   },
   (t) => [index('import_batch_plan_period').on(t.planId, t.period)],
 );
@@ -169,9 +157,7 @@ export const referenceValues = pgTable(
   'reference_value',
   {
     id: id(),
-    planId: planRef(),
-    period: text('period').notNull(),
-    unitId: unitRef(),
+    ...unitPeriod(),
     indicator: text('indicator').notNull(),
     target: num('target'),
     baseline: num('baseline'),
@@ -180,8 +166,7 @@ export const referenceValues = pgTable(
     peerBaseValue: num('peer_base_value'),
     scores: jsonb('scores').$type<number[]>(),
     importBatchId: integer('import_batch_id').references(() => importBatches.id, { onDelete: 'restrict' }),
-    updatedAt: at('updated_at'),
-    updatedBy: text('updated_by'),
+    ...writtenBy('updated'),
   },
   (t) => [uniqueIndex('reference_value_key').on(t.planId, t.period, t.unitId, t.indicator)],
 );
@@ -195,9 +180,7 @@ export const cycleEvents = pgTable(
   'cycle_event',
   {
     id: id(),
-    planId: planRef(),
-    period: text('period').notNull(),
-    unitId: unitRef(),
+    ...unitPeriod(),
     kind: text('kind').notNull(),
     code: text('code'),
     indicator: text('indicator'),
@@ -206,10 +189,8 @@ export const cycleEvents = pgTable(
     status: text('status').notNull(),
     source: text('source').notNull().default('entry'),
     importBatchId: integer('import_batch_id').references(() => importBatches.id, { onDelete: 'restrict' }),
-    createdAt: at('created_at'),
-    createdBy: text('created_by'),
-    decidedAt: maybeAt('decided_at'),
-    decidedBy: text('decided_by'),
+    ...writtenBy('created'),
+    ...stepBy('decided'),
     decisionNote: text('decision_note'),
     version: version(),
   },
@@ -226,10 +207,8 @@ export const submissions = pgTable(
   'submission',
   {
     id: id(),
-    planId: planRef(),
-    unitId: unitRef(),
+    ...unitPeriod(),
     indicator: text('indicator').notNull(),
-    period: text('period').notNull(),
     value: num('value'),
     measureUnit: text('measure_unit'),
     note: text('note'),
@@ -237,15 +216,11 @@ export const submissions = pgTable(
     source: text('source').notNull().default('unit'),
     returnReason: text('return_reason'),
     late: boolean('late').notNull().default(false),
-    submittedAt: maybeAt('submitted_at'),
-    submittedBy: text('submitted_by'),
-    verifiedAt: maybeAt('verified_at'),
-    verifiedBy: text('verified_by'),
+    ...stepBy('submitted'),
+    ...stepBy('verified'),
     /** Set when the value came from an office data file (source 'import'). */
     importBatchId: integer('import_batch_id').references(() => importBatches.id, { onDelete: 'restrict' }),
-    version: version(),
-    createdAt: at('created_at'),
-    updatedAt: at('updated_at'),
+    ...tracked(),
   },
   (t) => [
     uniqueIndex('submission_plan_unit_indicator_period').on(t.planId, t.unitId, t.indicator, t.period),
@@ -262,8 +237,7 @@ export const submissionHistory = pgTable(
     value: num('value'),
     status: text('status').notNull(),
     reason: text('reason'),
-    changedAt: at('changed_at'),
-    changedBy: text('changed_by'),
+    ...writtenBy('changed'),
   },
   (t) => [index('submission_history_submission').on(t.submissionId)],
 );
@@ -280,8 +254,7 @@ export const evidenceFiles = pgTable(
     /** What it supports: 'submission' | 'verification' | 'supervision_item' | 'notice'. */
     ownerType: text('owner_type').notNull(),
     ownerId: integer('owner_id').notNull(),
-    uploadedAt: at('uploaded_at'),
-    uploadedBy: text('uploaded_by'),
+    ...writtenBy('uploaded'),
   },
   (t) => [
     index('evidence_file_owner').on(t.ownerType, t.ownerId),
@@ -303,8 +276,7 @@ export const verifications = pgTable(
     /** The figure the assessor found; it replaces the submitted value in scoring. */
     correctedValue: num('corrected_value'),
     sampleId: integer('sample_id'),
-    verifiedAt: at('verified_at'),
-    verifiedBy: text('verified_by'),
+    ...writtenBy('verified'),
   },
   (t) => [index('verification_submission').on(t.submissionId)],
 );
@@ -317,8 +289,7 @@ export const verificationSamples = pgTable('verification_sample', {
   seed: text('seed').notNull(),
   size: integer('size').notNull(),
   submissionIds: jsonb('submission_ids').$type<number[]>().notNull(),
-  drawnAt: at('drawn_at'),
-  drawnBy: text('drawn_by'),
+  ...writtenBy('drawn'),
 });
 
 // --- supervision items (H6) -------------------------------------------------------------------------
@@ -350,8 +321,7 @@ export const apiTokens = pgTable('api_token', {
   name: text('name').notNull(),
   purpose: text('purpose').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
-  createdAt: at('created_at'),
-  createdBy: text('created_by'),
+  ...writtenBy('created'),
   lastUsedAt: maybeAt('last_used_at'),
   revokedAt: maybeAt('revoked_at'),
 });
@@ -375,13 +345,10 @@ export const notices = pgTable(
     body: text('body').notNull(),
     status: text('status').notNull().default('open'),
     dueDate: text('due_date'),
-    issuedAt: at('issued_at'),
-    issuedBy: text('issued_by'),
-    acknowledgedAt: maybeAt('acknowledged_at'),
-    acknowledgedBy: text('acknowledged_by'),
+    ...writtenBy('issued'),
+    ...stepBy('acknowledged'),
     answer: text('answer'),
-    answeredAt: maybeAt('answered_at'),
-    answeredBy: text('answered_by'),
+    ...stepBy('answered'),
     version: version(),
   },
   (t) => [
@@ -400,8 +367,7 @@ export const accountabilityProposals = pgTable('accountability_proposal', {
   unitId: unitRef(),
   reason: text('reason').notNull(),
   status: text('status').notNull().default('proposed'),
-  proposedAt: at('proposed_at'),
-  proposedBy: text('proposed_by'),
+  ...writtenBy('proposed'),
 });
 
 /** The frozen half-year result of a plan (S9), carried into the year-end total. */
@@ -411,8 +377,7 @@ export const halfYearResults = pgTable(
     id: id(),
     planId: planRef(),
     runId: ref('run_id', () => evaluationRuns.id, 'restrict'),
-    frozenAt: at('frozen_at'),
-    frozenBy: text('frozen_by'),
+    ...writtenBy('frozen'),
   },
   (t) => [uniqueIndex('half_year_result_plan').on(t.planId)],
 );
@@ -446,6 +411,5 @@ export const announcements = pgTable('announcement', {
   body: text('body').notNull(),
   /** Empty = every unit. */
   unitIds: jsonb('unit_ids').$type<number[]>().notNull().default([]),
-  publishedAt: at('published_at'),
-  publishedBy: text('published_by'),
+  ...writtenBy('published'),
 });

@@ -1,5 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { id, ref } from './columns.js';
+import { boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { at, id, maybeAt, ref, tracked } from './columns.js';
 import { evalSystems, orgNodes } from './org.js';
 
 export const users = pgTable('app_user', {
@@ -13,11 +13,9 @@ export const users = pgTable('app_user', {
   active: boolean('active').notNull().default(true),
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-  version: integer('version').notNull().default(1),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: maybeAt('locked_until'),
+  lastLoginAt: maybeAt('last_login_at'),
+  ...tracked(),
 });
 
 /** A grant is (role, scope). Scope columns used depend on scope_type. */
@@ -31,7 +29,7 @@ export const grants = pgTable(
     orgNodeId: integer('org_node_id').references(() => orgNodes.id, { onDelete: 'restrict' }),
     systemId: integer('system_id').references(() => evalSystems.id, { onDelete: 'restrict' }),
     refs: jsonb('refs').$type<string[]>().notNull().default([]),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: at('created_at'),
   },
   (t) => [index('grant_user').on(t.userId)],
 );
@@ -42,8 +40,8 @@ export const sessions = pgTable(
   {
     id: text('id').primaryKey(),
     userId: ref('user_id', () => users.id, 'cascade'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: at('created_at'),
+    lastSeenAt: at('last_seen_at'),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },

@@ -1,6 +1,6 @@
 import type { ObjectionVerdict } from '@jixiao/contracts';
 import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { at, id, maybeAt, ref, version } from './columns.js';
+import { id, ref, stepBy, version, writtenBy } from './columns.js';
 import { evaluationRuns } from './plans.js';
 import { planRef, unitRef } from './refs.js';
 
@@ -28,19 +28,15 @@ export const objections = pgTable(
     lead: text('lead'),
     reason: text('reason').notNull(),
     status: text('status').notNull().default('filed'),
-    filedAt: at('filed_at'),
-    filedBy: text('filed_by'),
+    ...writtenBy('filed'),
     answerDue: text('answer_due').notNull(),
     answer: jsonb('answer').$type<ObjectionVerdict>(),
-    answeredAt: maybeAt('answered_at'),
-    answeredBy: text('answered_by'),
+    ...stepBy('answered'),
     respondDue: text('respond_due'),
     escalation: text('escalation'),
-    escalatedAt: maybeAt('escalated_at'),
-    escalatedBy: text('escalated_by'),
+    ...stepBy('escalated'),
     decision: jsonb('decision').$type<ObjectionVerdict>(),
-    decidedAt: maybeAt('decided_at'),
-    decidedBy: text('decided_by'),
+    ...stepBy('decided'),
     outcome: text('outcome'),
     resultRunId: integer('result_run_id'),
     /** The unit's change between the run and `resultRunId` (contracts `compareUnit`). */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { id, ref, stamps, version } from './columns.js';
+import { id, ref, tracked } from './columns.js';
 
 /** An evaluation system (考评体系): districts, development zones, city departments… (W1). */
 export const evalSystems = pgTable('eval_system', {
@@ -8,8 +8,7 @@ export const evalSystems = pgTable('eval_system', {
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   ownerOrgId: integer('owner_org_id'),
-  version: version(),
-  ...stamps(),
+  ...tracked(),
 });
 
 /** Category (类别) within a system, e.g. A 党群口 (S2, W8). */
@@ -20,8 +19,7 @@ export const categories = pgTable(
     systemId: ref('system_id', () => evalSystems.id, 'restrict'),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    version: version(),
-    ...stamps(),
+    ...tracked(),
   },
   (t) => [uniqueIndex('category_system_code').on(t.systemId, t.code)],
 );
@@ -34,8 +32,7 @@ export const groups = pgTable(
     categoryId: ref('category_id', () => categories.id, 'restrict'),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    version: version(),
-    ...stamps(),
+    ...tracked(),
   },
   (t) => [uniqueIndex('group_category_code').on(t.categoryId, t.code)],
 );
@@ -56,8 +53,7 @@ export const orgNodes = pgTable(
     systemId: integer('system_id').references(() => evalSystems.id, { onDelete: 'restrict' }),
     groupId: integer('group_id').references(() => groups.id, { onDelete: 'restrict' }),
     sortOrder: integer('sort_order').notNull().default(0),
-    version: version(),
-    ...stamps(),
+    ...tracked(),
   },
   (t) => [
     index('org_node_parent').on(t.parentId),
@@ -74,8 +70,7 @@ export const staff = pgTable(
     employeeNo: text('employee_no').notNull().unique(),
     name: text('name').notNull(),
     title: text('title'),
-    version: version(),
-    ...stamps(),
+    ...tracked(),
   },
   (t) => [index('staff_org_node').on(t.orgNodeId)],
 );

@@ -1,14 +1,5 @@
-import {
-  type AnyPgColumn,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
-import { at, id, maybeAt, ref } from './columns.js';
+import { type AnyPgColumn, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, maybeAt, ref, stepBy, version, writtenBy } from './columns.js';
 import { evalSystems } from './org.js';
 
 /**
@@ -25,14 +16,12 @@ export const plans = pgTable(
     name: text('name').notNull(),
     status: text('status').notNull().default('draft'),
     document: jsonb('document').$type<Record<string, unknown>>().notNull(),
-    version: integer('version').notNull().default(1),
+    version: version(),
     revision: integer('revision').notNull().default(1),
     clonedFromId: integer('cloned_from_id'),
-    activatedAt: timestamp('activated_at', { withTimezone: true }),
-    createdAt: at('created_at'),
-    createdBy: text('created_by'),
-    updatedAt: at('updated_at'),
-    updatedBy: text('updated_by'),
+    activatedAt: maybeAt('activated_at'),
+    ...writtenBy('created'),
+    ...writtenBy('updated'),
   },
   (t) => [
     uniqueIndex('plan_system_year_name').on(t.systemId, t.year, t.name),
@@ -48,8 +37,7 @@ export const planRevisions = pgTable(
     planId: ref('plan_id', () => plans.id, 'cascade'),
     revision: integer('revision').notNull(),
     document: jsonb('document').$type<Record<string, unknown>>().notNull(),
-    savedAt: at('saved_at'),
-    savedBy: text('saved_by'),
+    ...writtenBy('saved'),
     /** Free text of rows saved before notes became `{ code, params }` (shown as it is). */
     note: text('note'),
     /** The note as data (contracts `revisionNote`): rendered by the web through i18n. */
@@ -69,12 +57,11 @@ export const evaluationRuns = pgTable(
     planRevision: integer('plan_revision').notNull(),
     /** The serialisable part of the engine's result plus the unit list it ran on. */
     result: jsonb('result').$type<Record<string, unknown>>().notNull(),
-    computedAt: at('computed_at'),
-    computedBy: text('computed_by'),
+    ...writtenBy('computed'),
     /**
      * draft → publicity → approval → released, or superseded (contracts `runStatuses`). Only the
      * status and the stamps of its steps ever change, never the result, and a released run not at
-     * all: a trigger refuses anything else (migration 0008).
+     * all: a trigger refuses anything else (migration 0002).
      */
     status: text('status').notNull().default('draft'),
     /** Publicity (公示): Beijing days, deadlines and whether the public page shows it. */
@@ -85,18 +72,13 @@ export const evaluationRuns = pgTable(
       respondDays: number;
       publicPage: boolean;
     }>(),
-    publishedAt: maybeAt('published_at'),
-    publishedBy: text('published_by'),
-    submittedAt: maybeAt('submitted_at'),
-    submittedBy: text('submitted_by'),
+    ...stepBy('published'),
+    ...stepBy('submitted'),
     /** The leader's approval (审定), which is the release. */
-    releasedAt: maybeAt('released_at'),
-    releasedBy: text('released_by'),
+    ...stepBy('released'),
     returnNote: text('return_note'),
     /** The version this one replaces, and why: an objection's adjustment or a correction. */
-    basedOnId: integer('based_on_id').references((): AnyPgColumn => evaluationRuns.id, {
-      onDelete: 'cascade',
-    }),
+    basedOnId: integer('based_on_id').references((): AnyPgColumn => evaluationRuns.id, { onDelete: 'cascade' }),
     changeKind: text('change_kind'),
     changeReason: text('change_reason'),
     objectionId: integer('objection_id'),

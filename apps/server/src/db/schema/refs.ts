@@ -1,3 +1,4 @@
+import { text } from 'drizzle-orm/pg-core';
 import { ref } from './columns.js';
 import { orgNodes } from './org.js';
 import { plans } from './plans.js';
@@ -6,3 +7,5 @@ import { plans } from './plans.js';
 export const planRef = () => ref('plan_id', () => plans.id, 'cascade');
 /** The unit a row is about: a unit with rows cannot be deleted. */
 export const unitRef = () => ref('unit_id', () => orgNodes.id, 'restrict');
+/** A row about one unit in one period of a plan: `planId`, `period`, `unitId`. */
+export const unitPeriod = () => ({ planId: planRef(), period: text('period').notNull(), unitId: unitRef() });

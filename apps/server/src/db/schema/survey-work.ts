@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { at, id, maybeAt, num, version } from './columns.js';
-import { planRef, unitRef } from './refs.js';
+import { at, id, num, stepBy, version, writtenBy } from './columns.js';
+import { planRef, unitPeriod } from './refs.js';
 import { campaignRef, groupRef, ratedUnit, surveyCampaigns } from './surveys.js';
 
 /*
@@ -22,10 +22,8 @@ export const paperBatches = pgTable(
     doubleEntry: boolean('double_entry').notNull().default(false),
     status: text('status').notNull().default('entering'),
     version: version(),
-    createdAt: at('created_at'),
-    createdBy: text('created_by'),
-    countedAt: maybeAt('counted_at'),
-    countedBy: text('counted_by'),
+    ...writtenBy('created'),
+    ...stepBy('counted'),
   },
   (t) => [index('paper_batch_campaign').on(t.campaignId)],
 );
@@ -77,8 +75,7 @@ export const surveyComments = pgTable(
     text: text('text').notNull(),
     status: text('status').notNull().default('new'),
     answer: text('answer'),
-    answeredAt: maybeAt('answered_at'),
-    answeredBy: text('answered_by'),
+    ...stepBy('answered'),
     officeNote: text('office_note'),
     version: version(),
     createdAt: at('created_at'),
@@ -91,16 +88,13 @@ export const hotlineStats = pgTable(
   'hotline_stat',
   {
     id: id(),
-    planId: planRef(),
-    period: text('period').notNull(),
-    unitId: unitRef(),
+    ...unitPeriod(),
     volume: integer('volume').notNull(),
     timelyRate: num('timely_rate').notNull(),
     completionRate: num('completion_rate').notNull(),
     satisfaction: num('satisfaction').notNull(),
     source: text('source').notNull(),
-    importedAt: at('imported_at'),
-    importedBy: text('imported_by'),
+    ...writtenBy('imported'),
   },
   (t) => [uniqueIndex('hotline_stat_unit').on(t.planId, t.period, t.unitId)],
 );

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { at, id, maybeAt, num, timeOf, version } from './columns.js';
+import { at, id, num, stepBy, timeOf, version, writtenBy } from './columns.js';
 import { orgNodes } from './org.js';
 import { planRef, unitRef } from './refs.js';
 
@@ -42,8 +42,7 @@ export const questionnaires = pgTable(
     versionNo: integer('version_no').notNull().default(1),
     name: text('name').notNull(),
     questions: jsonb('questions').notNull(),
-    createdAt: at('created_at'),
-    createdBy: text('created_by'),
+    ...writtenBy('created'),
   },
   (t) => [uniqueIndex('questionnaire_family_version').on(t.familyId, t.versionNo)],
 );
@@ -69,10 +68,8 @@ export const surveyCampaigns = pgTable(
     closesAt: timeOf('closes_at'),
     status: text('status').notNull().default('draft'),
     version: version(),
-    createdAt: at('created_at'),
-    createdBy: text('created_by'),
-    scoredAt: maybeAt('scored_at'),
-    scoredBy: text('scored_by'),
+    ...writtenBy('created'),
+    ...stepBy('scored'),
   },
   (t) => [index('survey_campaign_plan').on(t.planId)],
 );

@@ -1,6 +1,7 @@
 import { unitRoles } from '@jixiao/contracts';
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { onLineOf } from '../../db/org-paths.js';
 import { insertRow } from '../../db/rows.js';
 import { announcements, grants, orgNodes, users } from '../../db/schema/index.js';
 
@@ -23,15 +24,7 @@ export const nodesByIds = (db: Executor, ids: number[]) =>
  */
 export async function unitRoleUsers(db: Executor, paths: string[] | null): Promise<number[]> {
   const where: SQL[] = [eq(users.active, true), eq(grants.scopeType, 'org'), inArray(grants.role, unitRoles)];
-  if (paths)
-    where.push(
-      paths.length
-        ? sql`(${sql.join(
-            paths.map((p) => sql`(${orgNodes.path} like ${`${p}%`} or ${p} like ${orgNodes.path} || '%')`),
-            sql` or `,
-          )})`
-        : sql`false`,
-    );
+  if (paths) where.push(onLineOf(paths));
   const rows = await db
     .selectDistinct({ id: users.id })
     .from(grants)

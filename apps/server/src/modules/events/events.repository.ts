@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { countWhere, insertRow, updateVersioned } from '../../db/rows.js';
+import { countWhere, insertRow, versionedUpdate } from '../../db/rows.js';
 import { cycleEvents, orgNodes } from '../../db/schema/index.js';
 
 export type EventRow = typeof cycleEvents.$inferSelect;
@@ -68,12 +68,7 @@ export async function insertEvents(db: Executor, rows: NewEvent[]) {
 }
 
 /** Versioned update; undefined when someone else changed the event first. */
-export const updateEvent = (
-  db: Executor,
-  id: number,
-  version: number,
-  patch: Partial<NewEvent>,
-): Promise<EventRow | undefined> => updateVersioned(db, cycleEvents, id, version, patch);
+export const updateEvent = versionedUpdate(cycleEvents);
 
 /** How many events a plan holds (tests, import counts). */
 export const countOfPlan = (db: Executor, planId: number) =>

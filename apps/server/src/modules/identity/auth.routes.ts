@@ -1,21 +1,16 @@
 import { changePasswordBody, loginBody, loginResponse, me, okBody, sessionResponse } from '@jixiao/contracts';
 import type { FastifyReply } from 'fastify';
 import type { Deps } from '../../platform/context.js';
-import { SESSION_COOKIE } from '../../platform/http.js';
+import { cookieOptions, SESSION_COOKIE } from '../../platform/http.js';
 import { ok, route, routes } from '../../platform/route.js';
 import * as auth from './auth.service.js';
 
 export const authRoutes = (deps: Deps) => {
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict' as const,
-    secure: deps.config.secureCookie,
-  };
+  const cookie = cookieOptions(deps.config, { path: '/', sameSite: 'strict' });
   /** Once the service has ended the session(s), the cookie goes too. */
   const signOut = async (reply: FastifyReply, ended: Promise<unknown>) => {
     await ended;
-    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    reply.clearCookie(SESSION_COOKIE, cookie);
     return { ok: true as const };
   };
 
@@ -29,7 +24,7 @@ export const authRoutes = (deps: Deps) => {
       response: loginResponse,
       handler: async (r) => {
         const { token, user } = await auth.login(deps, r.ctx, r.body, r.req.headers['user-agent'] ?? null);
-        r.reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+        r.reply.setCookie(SESSION_COOKIE, token, cookie);
         return { user };
       },
     }),

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, insertRow, updateVersioned } from '../../db/rows.js';
+import { firstRow, insertRow, versionedUpdate } from '../../db/rows.js';
 import { accountabilityProposals, notices, orgNodes } from '../../db/schema/index.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
@@ -86,8 +86,7 @@ export const insertRemindersOnce = (db: Executor, rows: NewNotice[]) =>
     : Promise.resolve([] as NoticeRow[]);
 
 /** Versioned update: undefined when the row changed since it was read. */
-export const updateNotice = (db: Executor, id: number, version: number, v: Partial<NewNotice>) =>
-  updateVersioned(db, notices, id, version, v);
+export const updateNotice = versionedUpdate(notices);
 
 /** The first reminder of a plan whose body contains `text`, outside one unit. */
 export const findReminderLike = (db: Executor, planId: number, text: string, exceptUnitId: number) =>

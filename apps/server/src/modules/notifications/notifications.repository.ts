@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { pageOf } from '../../db/rows.js';
+import { columnsEqual, firstRow, pageOf } from '../../db/rows.js';
 import { grants, notifications, orgNodes, users } from '../../db/schema/index.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -68,13 +68,8 @@ export async function countsFor(db: Executor, userId: number) {
   return { unread: row?.unread ?? 0, todo: row?.todo ?? 0 };
 }
 
-export const findOwn = async (db: Executor, userId: number, id: number) =>
-  (
-    await db
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
-  )[0];
+export const findOwn = (db: Executor, userId: number, id: number) =>
+  firstRow(db, notifications, columnsEqual(notifications, { id, userId }));
 
 export async function mark(
   db: Executor,

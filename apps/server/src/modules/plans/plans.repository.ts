@@ -1,7 +1,8 @@
 import { type RevisionNote, revisionNote } from '@jixiao/contracts';
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { columnsEqual, firstRow, insertRow, updateVersioned } from '../../db/rows.js';
+import { onLineOf } from '../../db/org-paths.js';
+import { columnsEqual, firstRow, insertRow, versionedUpdate } from '../../db/rows.js';
 import {
   categories,
   evalSystems,
@@ -35,14 +36,7 @@ export function listPlans(db: Executor, f: { systemIds: number[] | null; systemI
 export const insertPlan = (db: Executor, v: typeof plans.$inferInsert) => insertRow(db, plans, v);
 
 /** Versioned update; undefined when the version is stale. */
-export async function updatePlanVersioned(
-  db: Executor,
-  id: number,
-  version: number,
-  patch: Partial<typeof plans.$inferInsert>,
-): Promise<PlanRow | undefined> {
-  return updateVersioned(db, plans, id, version, patch);
-}
+export const updatePlanVersioned = versionedUpdate(plans);
 
 /** Archive the active plans of a system and year other than `exceptId`; returns them. */
 /** The plan document's ad-hoc flag (Z7), as SQL over the jsonb document. */
@@ -127,26 +121,13 @@ export async function systemsOfPaths(db: Executor, paths: string[]): Promise<num
   const rows = await db
     .selectDistinct({ s: orgNodes.systemId })
     .from(orgNodes)
-    .where(
-      and(
-        isNotNull(orgNodes.systemId),
-        sql`(${sql.join(
-          paths.map((p) => sql`(${orgNodes.path} like ${`${p}%`} or ${p} like ${orgNodes.path} || '%')`),
-          sql` or `,
-        )})`,
-      ),
-    );
+    .where(and(isNotNull(orgNodes.systemId), onLineOf(paths)));
   const groupRows = await db
     .selectDistinct({ s: categories.systemId })
     .from(orgNodes)
     .innerJoin(groups, eq(orgNodes.groupId, groups.id))
     .innerJoin(categories, eq(groups.categoryId, categories.id))
-    .where(
-      sql`(${sql.join(
-        paths.map((p) => sql`(${orgNodes.path} like ${`${p}%`} or ${p} like ${orgNodes.path} || '%')`),
-        sql` or `,
-      )})`,
-    );
+    .where(onLineOf(paths));
   return [...new Set([...rows.map((r) => r.s!), ...groupRows.map((r) => r.s)])];
 }
 

@@ -7,7 +7,7 @@ import {
   insertRow,
   rowsIn,
   rowsWhere,
-  updateVersioned,
+  versionedUpdate,
 } from '../../db/rows.js';
 import { evidenceFiles, grants, submissionHistory, submissions, users } from '../../db/schema/index.js';
 
@@ -53,8 +53,7 @@ export const countOfPlan = (db: Executor, planId: number) =>
   countWhere(db, submissions, eq(submissions.planId, planId));
 
 /** Versioned update; undefined when someone else saved first. */
-export const updateSubmission = (db: Executor, id: number, version: number, patch: Partial<NewSubmission>) =>
-  updateVersioned(db, submissions, id, version, patch);
+export const updateSubmission = versionedUpdate(submissions);
 
 export const insertHistory = (db: Executor, v: (typeof submissionHistory.$inferInsert)[]) =>
   v.length ? db.insert(submissionHistory).values(v) : Promise.resolve();

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { updateVersioned } from '../../db/rows.js';
+import { versionedUpdate } from '../../db/rows.js';
 import {
   commentTopics,
   orgNodes,
@@ -61,12 +61,7 @@ export const insertComments = async (db: Executor, rows: (typeof surveyComments.
   rows.length ? db.insert(surveyComments).values(rows).returning() : [];
 
 /** Changes a comment if it still has `version`; undefined when someone changed it first. */
-export const updateComment = (
-  db: Executor,
-  id: number,
-  version: number,
-  patch: Partial<typeof surveyComments.$inferInsert>,
-) => updateVersioned(db, surveyComments, id, version, patch);
+export const updateComment = versionedUpdate(surveyComments);
 
 /** A campaign's ballots whose open text has not been taken into comments yet; marks them taken. */
 export const takeBallotTexts = (db: Executor, campaignId: number) =>

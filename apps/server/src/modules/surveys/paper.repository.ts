@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, insertRow, rowsWhere, updateVersioned } from '../../db/rows.js';
+import { columnsEqual, firstRow, insertRow, rowsWhere, versionedUpdate } from '../../db/rows.js';
 import { paperBatches, paperSheets, raterGroups, surveyCampaigns } from '../../db/schema/index.js';
 
 export type { PaperBatchRow, PaperSheetRow } from '../../db/schema/survey-work.js';
@@ -14,12 +14,7 @@ export const batchesOf = (db: Executor, campaignId: number) =>
   rowsWhere(db, paperBatches, eq(paperBatches.campaignId, campaignId), paperBatches.id);
 
 /** Changes a batch if it still has `version`; undefined when someone changed it first. */
-export const updateBatch = (
-  db: Executor,
-  id: number,
-  version: number,
-  patch: Partial<typeof paperBatches.$inferInsert>,
-) => updateVersioned(db, paperBatches, id, version, patch);
+export const updateBatch = versionedUpdate(paperBatches);
 
 export const sheetsOf = (db: Executor, batchIds: number[]) =>
   batchIds.length === 0
@@ -30,13 +25,8 @@ export const sheetsOf = (db: Executor, batchIds: number[]) =>
         .where(inArray(paperSheets.batchId, batchIds))
         .orderBy(asc(paperSheets.seq));
 
-export const findSheet = async (db: Executor, batchId: number, seq: number) =>
-  (
-    await db
-      .select()
-      .from(paperSheets)
-      .where(and(eq(paperSheets.batchId, batchId), eq(paperSheets.seq, seq)))
-  )[0];
+export const findSheet = (db: Executor, batchId: number, seq: number) =>
+  firstRow(db, paperSheets, columnsEqual(paperSheets, { batchId, seq }));
 
 /** Writes one pass of a sheet (creating the sheet if new); a changed entry clears a resolution. */
 export async function putSheet(

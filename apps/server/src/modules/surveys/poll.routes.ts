@@ -8,6 +8,7 @@ import {
   pollSubmit,
 } from '@jixiao/contracts';
 import type { Deps } from '../../platform/context.js';
+import { cookieOptions } from '../../platform/http.js';
 import { route, routes } from '../../platform/route.js';
 import * as svc from './poll.service.js';
 
@@ -16,13 +17,7 @@ const DEVICE_COOKIE = 'jixiao_poll_device';
 
 /** The public e-poll (Z11): open to anyone, no sign-in. */
 export const pollRoutes = (deps: Deps) => {
-  const cookie = {
-    path: '/api/poll',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: deps.config.secureCookie,
-    maxAge: 366 * 24 * 3600,
-  };
+  const cookie = cookieOptions(deps.config, { path: '/api/poll', sameSite: 'lax', maxAge: 366 * 24 * 3600 });
   return routes('surveys', [
     route({
       method: 'GET',

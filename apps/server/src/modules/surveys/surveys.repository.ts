@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { updateVersioned } from '../../db/rows.js';
+import { versionedUpdate } from '../../db/rows.js';
 import {
   ballotCodes,
   orgNodes,
@@ -11,7 +11,7 @@ import {
   surveyResponses,
   surveyResults,
 } from '../../db/schema/index.js';
-import type { CampaignRow, RaterGroupRow } from '../../db/schema/surveys.js';
+import type { RaterGroupRow } from '../../db/schema/surveys.js';
 
 export type { CampaignRow, QuestionnaireRow, RaterGroupRow } from '../../db/schema/surveys.js';
 
@@ -64,12 +64,7 @@ export const listCampaigns = (db: Executor, planId: number) =>
     .orderBy(asc(surveyCampaigns.id));
 
 /** Changes a campaign if it still has `version`; undefined when someone changed it first. */
-export const updateCampaign = (
-  db: Executor,
-  id: number,
-  version: number,
-  patch: Partial<typeof surveyCampaigns.$inferInsert>,
-): Promise<CampaignRow | undefined> => updateVersioned(db, surveyCampaigns, id, version, patch);
+export const updateCampaign = versionedUpdate(surveyCampaigns);
 
 export const findGroup = async (db: Executor, id: number) =>
   (await db.select().from(raterGroups).where(eq(raterGroups.id, id)))[0];

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, insertRow, rowsIn, updateVersioned } from '../../db/rows.js';
+import { firstRow, insertRow, rowsIn, versionedUpdate } from '../../db/rows.js';
 import {
   decompositionParts,
   grants,
@@ -29,8 +29,7 @@ export const booksOfPlan = (db: Executor, planId: number) =>
 export const insertBook = (db: Executor, v: typeof taskBooks.$inferInsert) => insertRow(db, taskBooks, v);
 
 /** Versioned update; undefined when someone else changed the book first. */
-export const updateBook = (db: Executor, id: number, version: number, patch: Partial<BookRow>) =>
-  updateVersioned(db, taskBooks, id, version, patch);
+export const updateBook = versionedUpdate(taskBooks);
 
 export const targetsOf = (db: Executor, bookIds: number[]) =>
   rowsIn(db, taskTargets, taskTargets.taskBookId, bookIds, { order: asc(taskTargets.id) });
@@ -73,8 +72,7 @@ export const findChange = (db: Executor, id: number) =>
 export const insertChange = (db: Executor, v: typeof taskChangeRequests.$inferInsert) =>
   insertRow(db, taskChangeRequests, v);
 
-export const updateChange = (db: Executor, id: number, version: number, patch: Partial<ChangeRow>) =>
-  updateVersioned(db, taskChangeRequests, id, version, patch);
+export const updateChange = versionedUpdate(taskChangeRequests);
 
 export const partsOf = (db: Executor, bookId: number, indicator: string) =>
   db
