@@ -78,7 +78,9 @@ export const evaluationRuns = pgTable(
     ...stepBy('released'),
     returnNote: text('return_note'),
     /** The version this one replaces, and why: an objection's adjustment or a correction. */
-    basedOnId: integer('based_on_id').references((): AnyPgColumn => evaluationRuns.id, { onDelete: 'cascade' }),
+    basedOnId: integer('based_on_id').references((): AnyPgColumn => evaluationRuns.id, {
+      onDelete: 'cascade',
+    }),
     changeKind: text('change_kind'),
     changeReason: text('change_reason'),
     objectionId: integer('objection_id'),
