@@ -115,6 +115,9 @@ export const objection = row({
 });
 export type Objection = z.infer<typeof objection>;
 
+/** A bonus or deduction of a unit as the publicity lists it; `index`: its place among the unit's items (what an objection names). */
+const eventItem = { unit: z.string(), name: z.string(), index: z.number().int(), points: z.number() };
+
 /** Window and counts of a run's publicity, with every bonus of every unit (W9). */
 export const publicityView = z.object({
   runId: z.number().int(),
@@ -122,28 +125,9 @@ export const publicityView = z.object({
   to: z.string(),
   /** Whether objections may still be filed now. */
   open: z.boolean(),
-  /** `index`: the bonus's place among the unit's bonuses (what an objection names). */
-  bonuses: z.array(
-    z.object({
-      unit: z.string(),
-      name: z.string(),
-      index: z.number().int(),
-      source: z.string(),
-      points: z.number(),
-      reason: z.string().nullable(),
-    }),
-  ),
+  bonuses: z.array(z.object({ ...eventItem, source: z.string(), reason: z.string().nullable() })),
   /** Deductions the caller may see: its own units' (the office: all). */
-  deductions: z.array(
-    z.object({
-      unit: z.string(),
-      name: z.string(),
-      index: z.number().int(),
-      points: z.number(),
-      reason: z.string(),
-      indicator: z.string().nullable(),
-    }),
-  ),
+  deductions: z.array(z.object({ ...eventItem, reason: z.string(), indicator: z.string().nullable() })),
   objections: z.object({ open: z.number().int(), closed: z.number().int() }),
 });
 export type PublicityView = z.infer<typeof publicityView>;

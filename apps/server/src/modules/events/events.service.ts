@@ -9,7 +9,7 @@ import { planLeaves } from '../plans/plan-leaves.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
 import { usablePlan } from '../results/results.service.js';
-import { attachEvidence } from '../submissions/evidence.service.js';
+import { attachChecked } from '../submissions/evidence.service.js';
 import { presentEvidence } from '../submissions/present.js';
 import { listEvidence } from '../submissions/submissions.repository.js';
 import { assertMayRecord, assertRecorderOrOffice, canSeeEvent, isOffice } from './events.policy.js';
@@ -267,10 +267,5 @@ export async function uploadEventEvidence(
     const { ev, plan, unit } = await visible(db, ctx, id);
     assertRecorderOrOffice(ctx.actor!, ev, unit, plan.systemId);
   };
-  await check(deps.database.db);
-  const file = await readFile();
-  return deps.database.db.transaction(async (tx) => {
-    await check(tx);
-    return attachEvidence(deps, tx, ctx, { type: 'event', id }, file);
-  });
+  return attachChecked(deps, ctx, { type: 'event', id }, check, readFile);
 }

@@ -14,7 +14,13 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, bad, conflict, notFound, versionConflict } from '../../platform/errors.js';
 import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { notify, type Recipients, theOffice, unitStaff } from '../notifications/notifications.service.js';
+import {
+  type NotificationInput,
+  notify,
+  type Recipients,
+  theOffice,
+  unitStaff,
+} from '../notifications/notifications.service.js';
 import { refsCover } from '../plans/plan-leaves.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plans from '../plans/plans.repository.js';
@@ -27,7 +33,7 @@ import {
   who,
 } from '../results/results.service.js';
 import { publicityOpen, runStep } from '../results/run-state.js';
-import { attachEvidence } from '../submissions/evidence.service.js';
+import { attachChecked } from '../submissions/evidence.service.js';
 import { type Role, roleIn, sees, visible } from './objection-access.js';
 import {
   adjustInput,
@@ -304,143 +310,146 @@ async function adjustRun(deps: Deps, tx: Executor, ctx: Ctx, o: repo.ObjectionRo
   return { resultRunId: run.id, effect: effect as unknown as Record<string, unknown>, outcome: 'adjusted' };
 }
 
+/** What one step of an objection writes, adds to its audit entry, and whom it tells. */
+interface Taken {
+  set: Parameters<typeof repo.updateObjection>[3];
+  after?: Record<string, unknown>;
+  tell?: { to: Recipients[]; note: Omit<NotificationInput, 'link'> };
+}
+
+/**
+ * One step of an objection: visible to the caller, taken by the right party (`may`), allowed by
+ * the state machine and the version read; audited as `objection.<action>` and told.
+ */
+function stepOn(
+  deps: Deps,
+  ctx: Ctx,
+  id: number,
+  action: ObjectionAction,
+  version: number,
+  may: { role: (r: Role) => boolean; refusal: string },
+  take: (tx: Executor, o: repo.ObjectionRow, role: Role, now: Date) => Promise<Taken>,
+): Promise<Objection> {
+  return deps.database.db.transaction(async (tx) => {
+    const { o, role } = await visible(tx, ctx, id);
+    if (!may.role(role)) throw new AppError('FORBIDDEN', may.refusal);
+    const t = await take(tx, o, role, deps.now());
+    const row = await takeStep(tx, o, action, version, t.set);
+    await recordAudit(deps, tx, ctx, {
+      action: `objection.${action}`,
+      objectType: 'objection',
+      objectId: o.id,
+      before: { status: o.status },
+      after: { status: row.status, ...t.after, resultRunId: row.resultRunId },
+    });
+    for (const r of t.tell?.to ?? []) await notify(deps, tx, r, { ...t.tell!.note, link: link(o) });
+    return presentOne(deps, tx, ctx, row, role);
+  });
+}
+
+const ownUnit = { role: (r: Role) => r.own, refusal: 'Only the unit that objected takes this step' };
+
 /** The lead department (or the office) answers: reject with an explanation, or adjust. */
-export async function answerObjection(
+export const answerObjection = (
   deps: Deps,
   ctx: Ctx,
   id: number,
   body: { version: number; answer: ObjectionVerdict },
-): Promise<Objection> {
-  return deps.database.db.transaction(async (tx) => {
-    const { o, role } = await visible(tx, ctx, id);
-    const now = deps.now();
-    if (!role.office && !role.lead)
-      throw new AppError('FORBIDDEN', 'Only the lead department or the office answers');
-    if (!role.office && pastDue(o.answerDue, now))
-      throw conflict('objection.answer_late', { due: o.answerDue });
-    await checkVerdict(tx, o, body.answer);
-    const run = await plans.findRunById(tx, o.runId);
-    const row = await takeStep(tx, o, 'answer', body.version, {
-      answer: body.answer,
-      answeredAt: now,
-      answeredBy: who(ctx),
-      respondDue: dueDay(now, run!.publicity?.respondDays ?? 3),
-    });
-    await recordAudit(deps, tx, ctx, {
-      action: 'objection.answer',
-      objectType: 'objection',
-      objectId: o.id,
-      before: { status: o.status },
-      after: { status: row.status, answer: body.answer },
-    });
-    await notify(deps, tx, unitStaff(o.unitId), {
-      kind: 'objection',
-      title: `结果异议已答复：${o.targetLabel}`,
-      body: `${body.answer.verdict === 'adjust' ? '同意调整' : '维持原结果'}：${body.answer.explanation}。请于 ${row.respondDue} 前确认或申请复核。`,
-      link: link(o),
-      todo: true,
-    });
-    return presentOne(deps, tx, ctx, row, role);
-  });
-}
+) =>
+  stepOn(
+    deps,
+    ctx,
+    id,
+    'answer',
+    body.version,
+    { role: (r) => r.office || r.lead, refusal: 'Only the lead department or the office answers' },
+    async (tx, o, role, now) => {
+      if (!role.office && pastDue(o.answerDue, now))
+        throw conflict('objection.answer_late', { due: o.answerDue });
+      await checkVerdict(tx, o, body.answer);
+      const run = await plans.findRunById(tx, o.runId);
+      const respondDue = dueDay(now, run!.publicity?.respondDays ?? 3);
+      const a = body.answer;
+      return {
+        set: { answer: a, answeredAt: now, answeredBy: who(ctx), respondDue },
+        after: { answer: a },
+        tell: {
+          to: [unitStaff(o.unitId)],
+          note: {
+            kind: 'objection',
+            title: `结果异议已答复：${o.targetLabel}`,
+            body: `${a.verdict === 'adjust' ? '同意调整' : '维持原结果'}：${a.explanation}。请于 ${respondDue} 前确认或申请复核。`,
+            todo: true,
+          },
+        },
+      };
+    },
+  );
 
 /** The unit accepts the answer (an adjustment then makes a new run version) or escalates it. */
-export async function respondObjection(
+export const respondObjection = (
   deps: Deps,
   ctx: Ctx,
   id: number,
   body: { version: number; action: 'accept' | 'escalate'; reason?: string | undefined },
-): Promise<Objection> {
-  return deps.database.db.transaction(async (tx) => {
-    const { o, role } = await visible(tx, ctx, id);
-    if (!role.own) throw new AppError('FORBIDDEN', 'Only the unit that objected responds');
-    const now = deps.now();
+) =>
+  stepOn(deps, ctx, id, body.action, body.version, ownUnit, async (tx, o, _, now) => {
     if (o.respondDue && pastDue(o.respondDue, now))
       throw conflict('objection.respond_late', { due: o.respondDue });
-    if (body.action === 'escalate' && !body.reason) throw bad('reason', 'objection.reason_required');
-    const set =
-      body.action === 'accept'
-        ? await adjustRun(deps, tx, ctx, o, o.answer as ObjectionVerdict)
-        : { escalation: body.reason!, escalatedAt: now, escalatedBy: who(ctx) };
-    const row = await takeStep(tx, o, body.action, body.version, set);
-    await recordAudit(deps, tx, ctx, {
-      action: `objection.${body.action}`,
-      objectType: 'objection',
-      objectId: o.id,
-      before: { status: o.status },
-      after: { status: row.status, reason: body.reason ?? null, resultRunId: row.resultRunId },
-    });
-    if (body.action === 'escalate')
-      await notify(
-        deps,
-        tx,
-        { global: ['leader'] },
-        {
+    if (body.action === 'accept')
+      return { set: await adjustRun(deps, tx, ctx, o, o.answer as ObjectionVerdict) };
+    if (!body.reason) throw bad('reason', 'objection.reason_required');
+    return {
+      set: { escalation: body.reason, escalatedAt: now, escalatedBy: who(ctx) },
+      after: { reason: body.reason },
+      tell: {
+        to: [{ global: ['leader'] }],
+        note: {
           kind: 'objection',
           title: `结果异议申请复核：${o.unitCode} · ${o.targetLabel}`,
           body: `复核理由：${body.reason}`,
-          link: link(o),
           todo: true,
         },
-      );
-    return presentOne(deps, tx, ctx, row, role);
+      },
+    };
   });
-}
 
 /** The leadership group decides an escalated objection; an adjustment makes a new run version. */
-export async function decideObjection(
+export const decideObjection = (
   deps: Deps,
   ctx: Ctx,
   id: number,
   body: { version: number; decision: ObjectionVerdict },
-): Promise<Objection> {
-  return deps.database.db.transaction(async (tx) => {
-    const { o, role } = await visible(tx, ctx, id);
-    if (!role.leader) throw new AppError('FORBIDDEN', 'The leadership group decides');
-    await checkVerdict(tx, o, body.decision);
-    const now = deps.now();
-    const made = await adjustRun(deps, tx, ctx, o, body.decision);
-    const row = await takeStep(tx, o, 'decide', body.version, {
-      decision: body.decision,
-      decidedAt: now,
-      decidedBy: who(ctx),
-      ...made,
-    });
-    await recordAudit(deps, tx, ctx, {
-      action: 'objection.decide',
-      objectType: 'objection',
-      objectId: o.id,
-      before: { status: o.status },
-      after: { status: row.status, decision: body.decision, resultRunId: row.resultRunId },
-    });
-    const n = {
-      kind: 'objection' as const,
-      title: `结果异议复核决定：${o.unitCode} · ${o.targetLabel}`,
-      body: `${body.decision.verdict === 'adjust' ? '调整' : '维持'}：${body.decision.explanation}`,
-      link: link(o),
-    };
-    await notify(deps, tx, unitStaff(o.unitId), n);
-    await notify(deps, tx, theOffice, n);
-    return presentOne(deps, tx, ctx, row, role);
-  });
-}
+) =>
+  stepOn(
+    deps,
+    ctx,
+    id,
+    'decide',
+    body.version,
+    { role: (r) => r.leader, refusal: 'The leadership group decides' },
+    async (tx, o, _, now) => {
+      const d = body.decision;
+      await checkVerdict(tx, o, d);
+      const made = await adjustRun(deps, tx, ctx, o, d);
+      return {
+        set: { decision: d, decidedAt: now, decidedBy: who(ctx), ...made },
+        after: { decision: d },
+        tell: {
+          to: [unitStaff(o.unitId), theOffice],
+          note: {
+            kind: 'objection',
+            title: `结果异议复核决定：${o.unitCode} · ${o.targetLabel}`,
+            body: `${d.verdict === 'adjust' ? '调整' : '维持'}：${d.explanation}`,
+          },
+        },
+      };
+    },
+  );
 
 /** The unit withdraws its objection before it is settled. */
-export async function withdrawObjection(deps: Deps, ctx: Ctx, id: number, body: { version: number }) {
-  return deps.database.db.transaction(async (tx) => {
-    const { o, role } = await visible(tx, ctx, id);
-    if (!role.own) throw new AppError('FORBIDDEN', 'Only the unit that objected withdraws');
-    const row = await takeStep(tx, o, 'withdraw', body.version, { outcome: 'withdrawn' });
-    await recordAudit(deps, tx, ctx, {
-      action: 'objection.withdraw',
-      objectType: 'objection',
-      objectId: o.id,
-      before: { status: o.status },
-      after: { status: row.status },
-    });
-    return presentOne(deps, tx, ctx, row, role);
-  });
-}
+export const withdrawObjection = (deps: Deps, ctx: Ctx, id: number, body: { version: number }) =>
+  stepOn(deps, ctx, id, 'withdraw', body.version, ownUnit, async () => ({ set: { outcome: 'withdrawn' } }));
 
 /** The objecting unit attaches evidence while the objection is open. */
 export async function uploadObjectionEvidence(
@@ -454,10 +463,5 @@ export async function uploadObjectionEvidence(
     if (!role.own) throw new AppError('FORBIDDEN', 'Only the unit that objected attaches evidence');
     if (!isOpen(o.status)) throw conflict('objection.state', { status: o.status, action: 'evidence' });
   };
-  await check(deps.database.db);
-  const file = await readFile();
-  return deps.database.db.transaction(async (tx) => {
-    await check(tx);
-    return attachEvidence(deps, tx, ctx, { type: 'objection', id }, file);
-  });
+  return attachChecked(deps, ctx, { type: 'objection', id }, check, readFile);
 }

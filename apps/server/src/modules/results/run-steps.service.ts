@@ -1,13 +1,27 @@
-import type { EvaluationRun, PublicityView, RunComparison } from '@jixiao/contracts';
+import type {
+  EvaluationRun,
+  PublicityView,
+  publishRun as publishBody,
+  RunComparison,
+} from '@jixiao/contracts';
 import { compareResults, comparisonSummary, type EvaluationInput } from '@jixiao/engine';
+import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
+import type { Permission } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, bad, conflict, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { notify, theOffice, unitStaff } from '../notifications/notifications.service.js';
+import {
+  type NotificationInput,
+  notify,
+  type Recipients,
+  theOffice,
+  unitStaff,
+} from '../notifications/notifications.service.js';
 import { carryAdjustments, TargetError } from '../objections/objection-rules.js';
 import * as objectionsRepo from '../objections/objections.repository.js';
 import { planInScope } from '../plans/plans.policy.js';
+import type { PlanRow } from '../plans/plans.repository.js';
 import * as repo from '../plans/plans.repository.js';
 import {
   chosenRun,
@@ -28,6 +42,7 @@ import { publicityOpen, type RunAction, runStep, submitBlocker } from './run-sta
  */
 
 const stored = (run: repo.RunRow) => run.result as unknown as StoredResult;
+type PublicityBody = z.output<typeof publishBody>;
 const resultsLink = (run: repo.RunRow) => `/results?plan=${run.planId}&period=${run.period}&run=${run.id}`;
 
 /** The run, checked to take `action` now: it exists, the state allows it, and it is the newest of its period. */
@@ -61,138 +76,111 @@ async function step(
 }
 
 const unitIds = (run: repo.RunRow) => stored(run).units.flatMap((u) => (u.unitId ? [u.unitId] : []));
+const everyUnit = (run: repo.RunRow): Recipients[] => unitIds(run).map(unitStaff);
 
-/** Publish a draft to the units for publicity (公示) between two Beijing days (S13, W9). */
-export async function publishRun(
-  deps: Deps,
-  ctx: Ctx,
-  planId: number,
-  runId: number,
-  body: { from: string; to: string; answerDays: number; respondDays: number; publicPage: boolean },
-): Promise<EvaluationRun> {
+/** One step of a run: who may take it, what it writes, what the audit says, and whom it tells. */
+interface StepSpec {
+  action: Exclude<RunAction, 'object' | 'correct' | 'supersede'>;
+  permission: Permission;
+  /** Checked inside the transaction before the step (a blocker throws). */
+  check?: (tx: Executor, run: repo.RunRow, now: Date) => Promise<void>;
+  set: (now: Date, by: string | null) => Omit<Parameters<typeof repo.stepRun>[3], 'status'>;
+  after?: Record<string, unknown>;
+  tell: (plan: PlanRow, run: repo.RunRow, by: string | null) => { to: Recipients[]; note: NotificationInput };
+}
+
+/** Take a step: in scope, allowed by the state machine, on the newest run, once; audited and told. */
+function takeStep(deps: Deps, ctx: Ctx, planId: number, runId: number, s: StepSpec): Promise<EvaluationRun> {
   return deps.database.db.transaction(async (tx) => {
-    const plan = await planInScope(tx, ctx.actor!, planId, 'results.release');
-    const { run, to } = await runFor(tx, planId, runId, 'publish');
+    const plan = await planInScope(tx, ctx.actor!, planId, s.permission);
+    const { run, to } = await runFor(tx, planId, runId, s.action);
     const now = deps.now();
-    const done = await step(tx, run, {
-      status: to,
-      publicity: body,
-      publishedAt: now,
-      publishedBy: who(ctx),
-    });
+    await s.check?.(tx, run, now);
+    const done = await step(tx, run, { ...s.set(now, who(ctx)), status: to });
     await recordAudit(deps, tx, ctx, {
-      action: 'evaluation.publish',
+      action: `evaluation.${s.action === 'approve' ? 'release' : s.action}`,
       objectType: 'evaluation_run',
       objectId: run.id,
       before: { status: run.status },
-      after: { status: to, ...body },
+      after: { planId, period: run.period, status: to, ...s.after },
     });
-    for (const id of unitIds(run))
-      await notify(deps, tx, unitStaff(id), {
+    const { to: recipients, note } = s.tell(plan, run, who(ctx));
+    for (const r of recipients) await notify(deps, tx, r, { ...note, link: resultsLink(run) });
+    return toRun(done, stored(done), true);
+  });
+}
+
+/** Publish a draft to the units for publicity (公示) between two Beijing days (S13, W9). */
+export const publishRun = (deps: Deps, ctx: Ctx, planId: number, runId: number, body: PublicityBody) =>
+  takeStep(deps, ctx, planId, runId, {
+    action: 'publish',
+    permission: 'results.release',
+    set: (now, by) => ({ publicity: body, publishedAt: now, publishedBy: by }),
+    after: body,
+    tell: (plan, run) => ({
+      to: everyUnit(run),
+      note: {
         kind: 'results',
         title: `考评结果公示：${plan.name} ${run.period}`,
         body: `公示期 ${body.from} 至 ${body.to}；对本单位结果有异议的，请在公示期内提出。`,
-        link: resultsLink(run),
-      });
-    return toRun(done, stored(done), true);
+      },
+    }),
   });
-}
 
 /** Send a run to the leaders for approval (报审): a draft, or a run whose publicity is over and settled. */
-export async function submitRun(deps: Deps, ctx: Ctx, planId: number, runId: number): Promise<EvaluationRun> {
-  return deps.database.db.transaction(async (tx) => {
-    const plan = await planInScope(tx, ctx.actor!, planId, 'results.release');
-    const { run, to } = await runFor(tx, planId, runId, 'submit');
-    const blocker = submitBlocker(run, await objectionsRepo.openCount(tx, planId, run.period), deps.now());
-    if (blocker) throw conflict(blocker.code, blocker.params);
-    const done = await step(tx, run, {
-      status: to,
-      submittedAt: deps.now(),
-      submittedBy: who(ctx),
-      returnNote: null,
-    });
-    await recordAudit(deps, tx, ctx, {
-      action: 'evaluation.submit',
-      objectType: 'evaluation_run',
-      objectId: run.id,
-      before: { status: run.status },
-      after: { status: to },
-    });
-    await notify(
-      deps,
-      tx,
-      { global: ['leader'] },
-      {
+export const submitRun = (deps: Deps, ctx: Ctx, planId: number, runId: number) =>
+  takeStep(deps, ctx, planId, runId, {
+    action: 'submit',
+    permission: 'results.release',
+    check: async (tx, run, now) => {
+      const blocker = submitBlocker(run, await objectionsRepo.openCount(tx, planId, run.period), now);
+      if (blocker) throw conflict(blocker.code, blocker.params);
+    },
+    set: (now, by) => ({ submittedAt: now, submittedBy: by, returnNote: null }),
+    tell: (plan, run, by) => ({
+      to: [{ global: ['leader'] }],
+      note: {
         kind: 'results',
         title: `考评结果待审定：${plan.name} ${run.period}`,
-        body: `绩效办 ${who(ctx) ?? ''} 报请审定。`,
-        link: resultsLink(run),
+        body: `绩效办 ${by ?? ''} 报请审定。`,
         todo: true,
       },
-    );
-    return toRun(done, stored(done), true);
+    }),
   });
-}
 
 /** A leader's approval (审定): the run becomes the official release, locked for good. */
-export async function approveRun(
-  deps: Deps,
-  ctx: Ctx,
-  planId: number,
-  runId: number,
-): Promise<EvaluationRun> {
-  return deps.database.db.transaction(async (tx) => {
-    const plan = await planInScope(tx, ctx.actor!, planId, 'results.approve');
-    const { run, to } = await runFor(tx, planId, runId, 'approve');
-    const done = await step(tx, run, { status: to, releasedAt: deps.now(), releasedBy: who(ctx) });
-    await recordAudit(deps, tx, ctx, {
-      action: 'evaluation.release',
-      objectType: 'evaluation_run',
-      objectId: run.id,
-      before: { status: run.status },
-      after: { planId, period: run.period, status: to },
-    });
-    const n = {
-      kind: 'results' as const,
-      title: `考评结果已审定发布：${plan.name} ${run.period}`,
-      body: `由 ${who(ctx) ?? ''} 审定。`,
-      link: resultsLink(run),
-    };
-    await notify(deps, tx, theOffice, n);
-    for (const id of unitIds(run)) await notify(deps, tx, unitStaff(id), n);
-    return toRun(done, stored(done), true);
+export const approveRun = (deps: Deps, ctx: Ctx, planId: number, runId: number) =>
+  takeStep(deps, ctx, planId, runId, {
+    action: 'approve',
+    permission: 'results.approve',
+    set: (now, by) => ({ releasedAt: now, releasedBy: by }),
+    tell: (plan, run, by) => ({
+      to: [theOffice, ...everyUnit(run)],
+      note: {
+        kind: 'results',
+        title: `考评结果已审定发布：${plan.name} ${run.period}`,
+        body: `由 ${by ?? ''} 审定。`,
+      },
+    }),
   });
-}
 
 /** A leader sends a run back to the office with a note; it is a draft again. */
-export async function returnRun(
-  deps: Deps,
-  ctx: Ctx,
-  planId: number,
-  runId: number,
-  note: string,
-): Promise<EvaluationRun> {
-  return deps.database.db.transaction(async (tx) => {
-    const plan = await planInScope(tx, ctx.actor!, planId, 'results.approve');
-    const { run, to } = await runFor(tx, planId, runId, 'return');
-    const done = await step(tx, run, { status: to, returnNote: note });
-    await recordAudit(deps, tx, ctx, {
-      action: 'evaluation.return',
-      objectType: 'evaluation_run',
-      objectId: run.id,
-      before: { status: run.status },
-      after: { status: to, note },
-    });
-    await notify(deps, tx, theOffice, {
-      kind: 'results',
-      title: `考评结果被退回：${plan.name} ${run.period}`,
-      body: `退回意见：${note}`,
-      link: resultsLink(run),
-      todo: true,
-    });
-    return toRun(done, stored(done), true);
+export const returnRun = (deps: Deps, ctx: Ctx, planId: number, runId: number, note: string) =>
+  takeStep(deps, ctx, planId, runId, {
+    action: 'return',
+    permission: 'results.approve',
+    set: () => ({ returnNote: note }),
+    after: { note },
+    tell: (plan, run) => ({
+      to: [theOffice],
+      note: {
+        kind: 'results',
+        title: `考评结果被退回：${plan.name} ${run.period}`,
+        body: `退回意见：${note}`,
+        todo: true,
+      },
+    }),
   });
-}
 
 /**
  * Correct a released run: a new draft computed from the cycle's data with the objections'

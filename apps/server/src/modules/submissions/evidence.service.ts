@@ -86,6 +86,28 @@ export async function attachEvidence(
   return presentEvidence(row);
 }
 
+type Owner = Parameters<typeof attachEvidence>[3];
+
+/**
+ * Attach an uploaded file to a record the caller may change: `check` runs before the upload is read
+ * (`readFile`), so others get 404 / 403 without their bytes being taken in, and again inside the
+ * transaction that attaches it.
+ */
+export async function attachChecked(
+  deps: Deps,
+  ctx: Ctx,
+  owner: Owner,
+  check: (db: Executor) => Promise<unknown>,
+  readFile: () => Promise<UploadedFile>,
+): Promise<EvidenceFile> {
+  await check(deps.database.db);
+  const file = await readFile();
+  return deps.database.db.transaction(async (tx) => {
+    await check(tx);
+    return attachEvidence(deps, tx, ctx, owner, file);
+  });
+}
+
 /** Those who may change the value may attach its evidence. */
 async function assertEvidenceWritable(db: Executor, ctx: Ctx, id: number) {
   const { s, pc, unit } = await readable(db, ctx, id);
@@ -101,12 +123,13 @@ export async function uploadSubmissionEvidence(
   id: number,
   readFile: () => Promise<UploadedFile>,
 ) {
-  await assertEvidenceWritable(deps.database.db, ctx, id);
-  const file = await readFile();
-  return deps.database.db.transaction(async (tx) => {
-    await assertEvidenceWritable(tx, ctx, id);
-    return attachEvidence(deps, tx, ctx, { type: 'submission', id }, file);
-  });
+  return attachChecked(
+    deps,
+    ctx,
+    { type: 'submission', id },
+    (db) => assertEvidenceWritable(db, ctx, id),
+    readFile,
+  );
 }
 
 /** The bytes of an evidence file, for those who may read the submission it supports. */

@@ -6,7 +6,7 @@ import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notify, unitStaff } from '../notifications/notifications.service.js';
 import { planInScope } from '../plans/plans.policy.js';
-import { attachEvidence } from '../submissions/evidence.service.js';
+import { attachChecked } from '../submissions/evidence.service.js';
 import { planContext } from '../submissions/plan-context.js';
 import { present } from '../submissions/present.js';
 import { canRead, canVerify } from '../submissions/submissions.policy.js';
@@ -176,12 +176,7 @@ export async function uploadVerificationEvidence(
     if (!v) throw notFound('Verification');
     await verifiable(db, ctx, v.submissionId);
   };
-  await check(deps.database.db);
-  const file = await readFile();
-  return deps.database.db.transaction(async (tx) => {
-    await check(tx);
-    return attachEvidence(deps, tx, ctx, { type: 'verification', id }, file);
-  });
+  return attachChecked(deps, ctx, { type: 'verification', id }, check, readFile);
 }
 
 const presentSample = (s: repo.SampleRow) => ({

@@ -25,6 +25,22 @@ function adjustmentOf(target: ObjectionTarget, amount: number | undefined): Obje
   return { points: amount ?? 0 };
 }
 
+/** A dialog's save: the call, then the success message, the lists refreshed, the dialog closed. */
+function useSave<T>(call: (v: T) => Promise<unknown>, done: string, onClose: () => void) {
+  const { t, message, showError, queryClient } = useFeedback();
+  const mutation = useMutation({
+    mutationFn: call,
+    onSuccess: async () => {
+      message.success(t(`objections.done.${done}`));
+      await queryClient.invalidateQueries({ queryKey: objectionKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ['results'] });
+      onClose();
+    },
+    onError: showError,
+  });
+  return { t, mutation };
+}
+
 type VerdictForm = { verdict: 'reject' | 'adjust'; explanation: string; amount?: number };
 
 /** 答复 (the lead department) or 复核决定 (the leaders): uphold with an explanation, or adjust. */
@@ -104,17 +120,12 @@ function VerdictModal({
 
 /** 申请复核: the unit escalates the answer to the leadership group, saying why. */
 function EscalateModal({ d, onClose }: { d: Extract<Dialog, { kind: 'escalate' }>; onClose: () => void }) {
-  const { t, message, showError, queryClient } = useFeedback();
   const [form] = Form.useForm<{ reason: string }>();
-  const save = useMutation({
-    mutationFn: (v: { reason: string }) => objectionsApi.respond(d.objection, 'escalate', v.reason.trim()),
-    onSuccess: async () => {
-      message.success(t('objections.done.escalate'));
-      await queryClient.invalidateQueries({ queryKey: objectionKeys.all });
-      onClose();
-    },
-    onError: showError,
-  });
+  const { t, mutation: save } = useSave(
+    (v: { reason: string }) => objectionsApi.respond(d.objection, 'escalate', v.reason.trim()),
+    'escalate',
+    onClose,
+  );
   return (
     <FormModal
       form={form}
@@ -136,24 +147,18 @@ function EscalateModal({ d, onClose }: { d: Extract<Dialog, { kind: 'escalate' }
 
 /** 提出异议: the unit picks one item of its result and says why. */
 function FileModal({ d, onClose }: { d: Extract<Dialog, { kind: 'file' }>; onClose: () => void }) {
-  const { t, message, showError, queryClient } = useFeedback();
   const [form] = Form.useForm<{ target: string; reason: string }>();
-  const save = useMutation({
-    mutationFn: (v: { target: string; reason: string }) =>
+  const { t, mutation: save } = useSave(
+    (v: { target: string; reason: string }) =>
       objectionsApi.file({
         runId: d.runId,
         unit: d.unit,
         target: d.targets.find((x) => x.key === v.target)!.target,
         reason: v.reason.trim(),
       }),
-    onSuccess: async () => {
-      message.success(t('objections.done.file'));
-      await queryClient.invalidateQueries({ queryKey: objectionKeys.all });
-      await queryClient.invalidateQueries({ queryKey: ['results'] });
-      onClose();
-    },
-    onError: showError,
-  });
+    'file',
+    onClose,
+  );
   return (
     <FormModal
       form={form}

@@ -3,7 +3,7 @@ import type { RunSummary } from '@jixiao/contracts';
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/format.js';
-import { type RankCell, statusView } from './runs.js';
+import { type RankCell, type RunState, statusView } from './runs.js';
 
 export const num = { fontVariantNumeric: 'tabular-nums' as const, whiteSpace: 'nowrap' as const };
 
@@ -22,23 +22,7 @@ export function VetoMark({ vetoes }: { vetoes: string[] }) {
 }
 
 /** 草稿 / 公示中 / 待审定 / 已发布 / 已被替代, with who took its last step and when. */
-export function RunStatus({
-  run,
-}: {
-  run: Pick<
-    RunSummary,
-    | 'status'
-    | 'latest'
-    | 'releasedAt'
-    | 'releasedBy'
-    | 'computedAt'
-    | 'computedBy'
-    | 'submittedAt'
-    | 'submittedBy'
-    | 'publicity'
-    | 'id'
-  >;
-}) {
+export function RunStatus({ run }: { run: RunState & Pick<RunSummary, 'id'> }) {
   const { t } = useTranslation();
   const v = statusView(run);
   return (

@@ -6,7 +6,8 @@
 import type { EvaluationRun, RunStatus, RunSummary } from '@jixiao/contracts';
 import { isApiError } from '../../shared/api.js';
 
-type RunState = Pick<
+/** What the status tag and the step buttons read of a run (a summary or a whole run). */
+export type RunState = Pick<
   RunSummary,
   | 'status'
   | 'latest'
