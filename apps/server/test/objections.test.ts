@@ -297,6 +297,10 @@ describe('publicity, objections, approval and corrections', () => {
     expect(problem(after)).toEqual({ code: 'objection.window_closed', params: { to: '2026-03-07' } });
     const blocked = await call('office', 'POST', `/api/plans/${plan}/runs/${runs[2]}/submit`);
     expect(problem(blocked)).toEqual({ code: 'results.objections_open', params: { count: 1 } });
+    // Nor may a new run replace the one the open objection was filed against.
+    const recompute = await call('office', 'POST', `/api/plans/${plan}/evaluate`, { period: '2026-Y' });
+    expect(recompute.statusCode).toBe(409);
+    expect(problem(recompute)).toEqual({ code: 'results.objections_open', params: { count: 1 } });
     await at('2026-03-10T02:00:00Z', 'office', 'u1filler', 'leader', 'leader2', 'lead1');
     // The lead department's three days are over: the office answers instead.
     const tooLate = await call('lead1', 'POST', `/api/objections/${late.id}/answer`, {

@@ -12,7 +12,7 @@ import type { Executor } from '../../db/client.js';
 import { hasPermission, orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { type Download, XLSX } from '../../platform/download.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   applyMissing,
@@ -21,6 +21,7 @@ import {
   periodOpen,
   type UnitSource,
 } from '../inputs/inputs.service.js';
+import * as objectionsRepo from '../objections/objections.repository.js';
 import { inSystemScope, planInScope, systemScope } from '../plans/plans.policy.js';
 import * as repo from '../plans/plans.repository.js';
 import { planIssues } from '../plans/plans.service.js';
@@ -210,6 +211,7 @@ export async function evaluatePlan(
         `period: ${period} is still open for submissions; confirm with whileOpen to compute a draft anyway`,
         [{ path: 'whileOpen', message: 'the period is open' }],
       );
+    await assertNoOpenObjections(tx, id, period);
     const { run, stored, counted, units } = await computeRun(tx, plan, period, now, who(ctx));
     // The newest run is the only live one: earlier unreleased runs of the period are superseded.
     const superseded = await repo.supersedeLive(tx, id, period, run.id);
@@ -229,6 +231,15 @@ export async function evaluatePlan(
     });
     return toRun(run, stored, true);
   });
+}
+
+/**
+ * A new run supersedes the live one, and with it the run open objections were filed against: they
+ * are settled first (409 with their count).
+ */
+export async function assertNoOpenObjections(tx: Executor, planId: number, period: string) {
+  const open = await objectionsRepo.openCount(tx, planId, period);
+  if (open > 0) throw conflict('results.objections_open', { count: open });
 }
 
 /** Whether the actor computes results of the plan's system (the office): it sees drafts. */

@@ -24,6 +24,7 @@ import { planInScope } from '../plans/plans.policy.js';
 import type { PlanRow } from '../plans/plans.repository.js';
 import * as repo from '../plans/plans.repository.js';
 import {
+  assertNoOpenObjections,
   chosenRun,
   computeRun,
   runEngine,
@@ -200,6 +201,7 @@ export async function correctRun(
     const official = await repo.latestRun(tx, planId, run.period, ['released']);
     if (official?.id !== run.id)
       throw bad('runId', 'results.not_official', { run: run.id, official: official?.id ?? null });
+    await assertNoOpenObjections(tx, planId, run.period);
     const change = { basedOnId: run.id, changeKind: 'correction' as const, changeReason: reason };
     const stood = await objectionsRepo.standingAdjustments(tx, planId, run.period);
     const carry = (input: EvaluationInput) => {
