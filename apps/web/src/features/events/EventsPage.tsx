@@ -107,7 +107,7 @@ export default function EventsPage() {
     <PickerPage
       pickers={
         <>
-          <PlanPeriodPickers choice={choice} value={period} testId="ev" all={t('events.allPeriods')} />
+          <PlanPeriodPickers choice={choice} value={period} testId="ev-filter" all={t('events.allPeriods')} />
           {FILTERS.map((f) => (
             <CodeFilter key={f.key} spec={f} state={[filter, setFilter]} testId="ev-filter" />
           ))}
