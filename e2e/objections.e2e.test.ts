@@ -91,8 +91,10 @@ describe('publicity → objection → answer → escalation → decision', () =>
   });
 
   it('a leader adjusts T1; the unit sees the new version of its result', async () => {
+    // The leader's to-do links straight to the objection.
     const leader = await h.as('leader');
-    await openObjection(leader);
+    await leader.goto(`${h.url}/objections?id=${objectionId}`);
+    await leader.getByTestId('objection-drawer').waitFor({ timeout: 30_000 });
     await leader.getByTestId('objection-decide').click();
     await leader.getByTestId('verdict-adjust').click();
     await leader

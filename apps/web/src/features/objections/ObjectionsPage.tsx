@@ -14,6 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { FilePicker } from '../../shared/FilePicker.js';
 import { useFeedback } from '../../shared/feedback.js';
@@ -38,7 +39,9 @@ const COLOR: Record<Objection['status'], string> = {
 export default function ObjectionsPage() {
   const { t } = useFeedback();
   const [filter, setFilter] = useState<ObjectionFilter>({});
-  const [open, setOpen] = useState<number | null>(null);
+  // A notification links to `/objections?id=N`: that objection opens.
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<number | null>(Number(params.get('id')) || null);
   const list = useObjections(filter);
   const shown = list.data?.find((o) => o.id === open) ?? null;
   return (
