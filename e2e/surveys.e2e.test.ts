@@ -147,11 +147,10 @@ describe('survey campaigns and the ballot page', () => {
       period: '2026-Y',
       whileOpen: true,
     });
-    await post(office, `/api/plans/${planId}/runs/${run.id}/release`, {});
     const scored = results.find((r) => r.indicator === 'S4' && r.value !== null)!;
     const trace = await getJson<Trace & { sources: { indicator: string; kind: string; id: number }[] }>(
       office,
-      `/api/plans/${planId}/results/${scored.unitCode}/trace?period=2026-Y`,
+      `/api/plans/${planId}/results/${scored.unitCode}/trace?period=2026-Y&run=${run.id}`,
     );
     expect(trace.sources.find((s) => s.indicator === 'S4' && s.kind === 'survey')?.id).toBe(campaign.id);
     // S4 is 10 points scored value / 100 (rounded to 2 decimals).

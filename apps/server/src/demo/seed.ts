@@ -65,7 +65,7 @@ const accountSpecs: AccountSpec[] = [
     username: 'leader',
     displayName: '领导小组',
     role: 'leader',
-    note: 'global, read-only',
+    note: 'global: approves results (审定) and decides escalated objections; otherwise read-only',
     grant: { scopeType: 'global' },
   },
   {
