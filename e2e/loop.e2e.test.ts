@@ -162,8 +162,11 @@ describe('the evaluation loop in the browser', () => {
     await status.waitFor();
     expect(await status.getAttribute('data-status')).toBe('missing');
 
-    // Enter the value and keep it as a draft: evidence attaches to a stored value.
+    // Enter the value and keep it as a draft: evidence attaches to a stored value. The form is
+    // let settle first: a refetch landing after the typing would redraw the row without it.
+    await page.waitForLoadState('networkidle');
     await inputOf(page, `sub-value-${row}`).fill(String(SUBMITTED));
+    await expect.poll(() => inputOf(page, `sub-value-${row}`).inputValue()).toBe(String(SUBMITTED));
     await page.getByTestId(`sub-note-${row}`).fill('十月信息报送序时进度（附报送台账）');
     await page.getByTestId(`sub-save-${row}`).click();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('draft');
