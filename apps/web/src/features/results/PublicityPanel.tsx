@@ -20,10 +20,13 @@ export function PublicityPanel({
   planId,
   run,
   indicators,
+  sources,
 }: {
   planId: number;
   run: EvaluationRun;
   indicators: Leaf[];
+  /** The plan's bonus sources (code → name), so a bonus shows 创新创优, not its code. */
+  sources: Map<string, string>;
 }) {
   const { t } = useTranslation();
   const canObject = useCan('objections.file');
@@ -67,7 +70,7 @@ export function PublicityPanel({
           locale={{ emptyText: t('publicity.none') }}
           columns={[
             { title: t('objections.unit'), dataIndex: 'name' },
-            { title: t('publicity.source'), dataIndex: 'source' },
+            { title: t('publicity.source'), render: (_, b) => sources.get(b.source) ?? b.source },
             { title: t('publicity.points'), render: (_, b) => `+${fmtScore(b.points)}` },
             { title: t('publicity.reasonCol'), render: (_, b) => b.reason ?? '—' },
           ]}
