@@ -58,6 +58,18 @@ export default function ResultsPage() {
     const gs = (planDoc.data?.document as { groups?: { code: string; name: string }[] } | undefined)?.groups;
     return new Map((gs ?? []).map((g) => [g.code, g.name]));
   }, [planDoc.data]);
+  const planParts = useMemo(() => {
+    const doc = planDoc.data?.document as
+      | {
+          indicators?: { code: string; name: string; parent?: string }[];
+          bonus?: { sources?: { code: string; name: string }[] };
+        }
+      | undefined;
+    return {
+      indicators: doc?.indicators ?? [],
+      sources: new Map((doc?.bonus?.sources ?? []).map((s) => [s.code, s.name])),
+    };
+  }, [planDoc.data]);
   const activeGroup = params.get('group') ?? groups[0]?.group;
   const current = groups.find((g) => g.group === activeGroup) ?? groups[0];
 
@@ -142,13 +154,8 @@ export default function ResultsPage() {
         <PublicityPanel
           planId={planId}
           run={run}
-          indicators={
-            (
-              planDoc.data?.document as
-                | { indicators?: { code: string; name: string; parent?: string }[] }
-                | undefined
-            )?.indicators ?? []
-          }
+          indicators={planParts.indicators}
+          sources={planParts.sources}
         />
       )}
       {run?.status === 'draft' && canCompute && (
