@@ -33,24 +33,26 @@ export function ReasonInput({
 }
 
 /**
- * A form's `reason` field (a return, a reopening): required, spaces alone count as empty, at most
- * `max` characters.
+ * A form's `reason` field (a return, a reopening, an escalation; or another `name`, e.g. an
+ * explanation): required, spaces alone count as empty, at most `max` characters.
  */
 export function ReasonItem({
   label,
   testId,
+  name = 'reason',
   rows = 3,
   max = 1000,
 }: {
   label: FormItemProps['label'];
   testId: string;
+  name?: string;
   rows?: number;
   max?: number;
 }) {
   const { t } = useTranslation();
   return (
     <Form.Item
-      name="reason"
+      name={name}
       label={label}
       rules={[{ required: true, whitespace: true, message: t('common.reasonRequired') }]}
     >

@@ -1,8 +1,9 @@
 import type { Objection, ObjectionAdjustment, ObjectionTarget, ObjectionVerdict } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Form, InputNumber, Radio, Select } from 'antd';
 import { FormModal } from '../../shared/FormModal.js';
 import { useFeedback } from '../../shared/feedback.js';
+import { ReasonItem } from '../../shared/ReasonInput.js';
 import { objectionKeys, objectionsApi } from './api.js';
 
 /** What a dialog acts on: an answer or decision (a verdict), an escalation, or a new objection. */
@@ -107,13 +108,12 @@ function VerdictModal({
           />
         </Form.Item>
       )}
-      <Form.Item
+      <ReasonItem
         name="explanation"
         label={t('objections.explanation')}
-        rules={[{ required: true, whitespace: true, message: t('objections.textRequired') }]}
-      >
-        <Input.TextArea rows={3} maxLength={2000} data-testid="verdict-explanation" />
-      </Form.Item>
+        testId="verdict-explanation"
+        max={2000}
+      />
     </FormModal>
   );
 }
@@ -134,13 +134,7 @@ function EscalateModal({ d, onClose }: { d: Extract<Dialog, { kind: 'escalate' }
       title={t('objections.act.escalate')}
       okButtonProps={{ 'data-testid': 'escalate-ok' }}
     >
-      <Form.Item
-        name="reason"
-        label={t('objections.escalation')}
-        rules={[{ required: true, whitespace: true, message: t('objections.textRequired') }]}
-      >
-        <Input.TextArea rows={3} maxLength={2000} data-testid="escalate-reason" />
-      </Form.Item>
+      <ReasonItem label={t('objections.escalation')} testId="escalate-reason" max={2000} />
     </FormModal>
   );
 }
@@ -178,13 +172,7 @@ function FileModal({ d, onClose }: { d: Extract<Dialog, { kind: 'file' }>; onClo
           options={d.targets.map((x) => ({ value: x.key, label: x.label }))}
         />
       </Form.Item>
-      <Form.Item
-        name="reason"
-        label={t('objections.reason')}
-        rules={[{ required: true, whitespace: true, message: t('objections.textRequired') }]}
-      >
-        <Input.TextArea rows={4} maxLength={2000} data-testid="file-reason" />
-      </Form.Item>
+      <ReasonItem label={t('objections.reason')} testId="file-reason" rows={4} max={2000} />
     </FormModal>
   );
 }
