@@ -14,6 +14,17 @@ export {
 } from './compare';
 export { type CompiledPlan, compilePlan } from './compile';
 export {
+  type ConsequenceLine,
+  type ConsequenceParam,
+  type ConsequenceUnit,
+  consequences,
+  levelIndex,
+  type Standing,
+  type StandingSource,
+  standingsOf,
+  type UnitConsequences,
+} from './consequences';
+export {
   DATA_ROW_KINDS,
   type DataRow,
   type DataRowIssue,
@@ -64,6 +75,7 @@ export {
   objectiveWeights,
 } from './plan/objective-weights';
 export type * from './plan/types';
+export { CONSEQUENCE_ACTIONS, CONSEQUENCE_KINDS, STREAK_CONDITIONS } from './plan/validate-consequences';
 export {
   assertValidPlan,
   PlanValidationError,

@@ -258,4 +258,94 @@ export interface Plan {
   /** How submissions, verification and missing reports turn into input (defaults in CyclePolicy). */
   cycle?: CyclePolicy;
   links?: LinkSpec[];
+  /** Use of results (结果运用): rules turning a released year into lines per unit (consequences.ts). */
+  consequences?: ConsequenceRule[];
 }
+
+/**
+ * What a consequence line says (its i18n code): 公务员优秀比例, 集体记功, 诫勉谈话, 书面整改报告,
+ * 组织调整, 建议调整主要负责人, an award, barred from awards.
+ */
+export type ConsequenceAction =
+  | 'excellence_quota'
+  | 'collective_merit'
+  | 'warning_talk'
+  | 'rectification_report'
+  | 'organisational_adjustment'
+  | 'replace_head'
+  | 'award'
+  | 'barred_from_awards';
+
+/**
+ * A year counting towards a streak: last place in its group, total below the average (of its
+ * group or of all units), in the bottom grade level, in the bottom N of its group (or a ranking),
+ * or in the top grade level.
+ */
+export type StreakCondition = 'last_place' | 'below_average' | 'bottom_level' | 'bottom_n' | 'top_level';
+
+interface ConsequenceRuleBase {
+  /** Unique within the plan; each line names the rule that produced it. */
+  code: string;
+  /** Shown beside each line (e.g. 诫勉谈话（后三位）). */
+  name: string;
+  /** The catalogue rule it implements (docs: rules.md), e.g. "S15". */
+  ref?: string;
+}
+
+/**
+ * S16 / Z10: the unit's civil-servant excellence quota in percent: `base`, plus the step of its
+ * grade level (position: 0 = top, 1 = second, -1 = bottom), or — replacing it — the step of a
+ * streak of `years` or more consecutive years at one level (optionally with a collective merit).
+ */
+export interface ExcellenceQuotaRule extends ConsequenceRuleBase {
+  kind: 'excellenceQuota';
+  base: number;
+  levels?: { level: number; step: number }[];
+  streaks?: { level: number; years: number; step: number; merit?: boolean }[];
+}
+
+/** S15: the bottom `n` of each group (or of a ranking) get a line (ties at the edge included). */
+export interface BottomNRule extends ConsequenceRuleBase {
+  kind: 'bottomN';
+  n: number;
+  ranking?: string;
+  action: ConsequenceAction;
+}
+
+/**
+ * W5 / W7 / S17: the condition held this year and in each of the `years` − 1 years before
+ * (consecutive released years of the same system; a missing year breaks the streak).
+ */
+export interface StreakRule extends ConsequenceRuleBase {
+  kind: 'streak';
+  condition: StreakCondition;
+  years: number;
+  /** bottom_n: how many from the bottom; with `ranking`, in that ranking instead of the group. */
+  n?: number;
+  ranking?: string;
+  /** below_average: the group's average (default) or all units' (the city average). */
+  average?: 'group' | 'all';
+  action: ConsequenceAction;
+}
+
+/**
+ * An award line (W13, W5/W6, S3). `award`: the winners of one of the plan's awards (top N in a
+ * ranking across groups, or in each group); `key_indicator`: first place on each key indicator
+ * (or those listed); `lead_unit`: the best unit on each lead department's indicators (单项工作先进奖).
+ * Indicator places compare score ÷ full points within each group (default) or over all units.
+ */
+export interface AwardRule extends ConsequenceRuleBase {
+  kind: 'award';
+  basis: 'award' | 'key_indicator' | 'lead_unit';
+  award?: string;
+  indicators?: string[];
+  within?: 'group' | 'all';
+}
+
+/** S15: a vetoed unit is barred from every award (it gets this line; award lines never reach it). */
+export interface VetoBarRule extends ConsequenceRuleBase {
+  kind: 'vetoBar';
+}
+
+export type ConsequenceRule = ExcellenceQuotaRule | BottomNRule | StreakRule | AwardRule | VetoBarRule;
+export type ConsequenceKind = ConsequenceRule['kind'];

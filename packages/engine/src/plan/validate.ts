@@ -2,6 +2,7 @@ import { byScope, groupChain } from '../compile';
 import { parsePeriod } from '../period';
 import { ahp } from './ahp';
 import type { Component, Indicator, Plan } from './types';
+import { checkConsequences } from './validate-consequences';
 import { checkConstraints, checkEvents, checkGrades, checkMethod } from './validate-rules';
 import { checkSettings, objectivelyWeighted } from './validate-settings';
 import { arr, dupes } from './validate-util';
@@ -353,6 +354,7 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
   checkSettings(plan, children, add);
   checkEvents(plan, groupCodes, catCodes, add);
   checkConstraints(plan, scopes, children, indByCode, amount, add, appliesIn);
+  checkConsequences(plan, add);
   return out;
 }
 
