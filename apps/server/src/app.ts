@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { announcementsRoutes } from './modules/announcements/announcements.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { consequencesRoutes } from './modules/consequences/consequences.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
 import { hotlineRoutes } from './modules/hotline/hotline.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
@@ -189,6 +190,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(notificationsRoutes(deps));
   await app.register(planRoutes(deps));
   await app.register(resultsRoutes(deps));
+  await app.register(consequencesRoutes(deps));
   await app.register(submissionsRoutes(deps));
   await app.register(verificationRoutes(deps));
   await app.register(liveRoutes(deps));

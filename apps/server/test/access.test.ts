@@ -264,6 +264,14 @@ const cases: Record<string, Case> = {
   'GET /api/plans/:id/results/:unit/trace': hiddenFromOtherUnits((f) => ({
     url: `/api/plans/${f.plan}/results/u1/trace?period=2026-Y`,
   })),
+  // 结果运用 and the archive (issue 11 points 5, 7): another unit sees its own lines, not unit 1's archive.
+  'GET /api/plans/:id/runs/:runId/consequences': scopedForOtherUnits((f) => ({
+    url: `/api/plans/${f.plan}/runs/${f.run}/consequences`,
+  })),
+  'GET /api/plans/:id/runs/:runId/consequences.xlsx': scopedForOtherUnits((f) => ({
+    url: `/api/plans/${f.plan}/runs/${f.run}/consequences.xlsx`,
+  })),
+  'GET /api/archive/units/:code': hiddenFromOtherUnits(() => ({ url: '/api/archive/units/u1' })),
   'GET /api/notifications': openToBoth(() => ({ url: '/api/notifications' })),
   'GET /api/notifications/counts': openToBoth(() => ({ url: '/api/notifications/counts' })),
   'POST /api/notifications/:id/read': notFoundToBoth((f) => ({
@@ -589,6 +597,9 @@ const readRoutes = new Set([
   'GET /api/plans/:id/results/:unit/trace',
   'GET /api/plans/:id/runs/compare',
   'GET /api/plans/:id/runs/:runId/publicity',
+  'GET /api/plans/:id/runs/:runId/consequences',
+  'GET /api/plans/:id/runs/:runId/consequences.xlsx',
+  'GET /api/archive/units/:code',
   'GET /api/objections',
   'GET /api/objections/:id',
   'GET /api/plans/:id/periods',
@@ -622,6 +633,10 @@ const expertReads: Record<string, number> = {
   'GET /api/plans/:id/results/:unit/trace': 403,
   'GET /api/plans/:id/runs/compare': 403,
   'GET /api/plans/:id/runs/:runId/publicity': 403,
+  'GET /api/plans/:id/runs/:runId/consequences': 403,
+  'GET /api/plans/:id/runs/:runId/consequences.xlsx': 403,
+  // The archive names a unit: one whose results the expert may not read is not found.
+  'GET /api/archive/units/:code': 404,
   // No objection is the expert's: an empty list, and unit 1's is not found.
   'GET /api/objections': 200,
   'GET /api/objections/:id': 404,

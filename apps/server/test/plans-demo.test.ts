@@ -15,13 +15,14 @@ describe('demo plans and scores', () => {
   });
   afterAll(() => env.close());
 
-  it('has an active 2026 plan cloned from an archived 2025 plan, with a diff', async () => {
+  it('has an active 2026 plan cloned from an archived 2025 plan (and 2024 for the archive), with a diff', async () => {
     const all = (await get('/api/plans')).json();
     // Beside the yearly plans, an ad-hoc special-topic plan of 2026 (Z7) is active.
     const plans = all.filter((p: { adHoc: boolean }) => !p.adHoc);
     expect(plans.map((p: { year: number; status: string }) => [p.year, p.status])).toEqual([
       [2026, 'active'],
       [2025, 'archived'],
+      [2024, 'archived'],
     ]);
     expect(
       all.filter((p: { adHoc: boolean; status: string }) => p.adHoc && p.status === 'active'),

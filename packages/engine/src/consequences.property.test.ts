@@ -50,7 +50,14 @@ const rules: ConsequenceRule[] = [
     ],
   },
   { code: 'b', name: 'b', kind: 'bottomN', n: 1, action: 'warning_talk' },
-  { code: 's', name: 's', kind: 'streak', condition: 'last_place', years: 2, action: 'organisational_adjustment' },
+  {
+    code: 's',
+    name: 's',
+    kind: 'streak',
+    condition: 'last_place',
+    years: 2,
+    action: 'organisational_adjustment',
+  },
   { code: 'a', name: 'a', kind: 'award', basis: 'award', award: 'top' },
   { code: 'k', name: 'k', kind: 'award', basis: 'key_indicator', within: 'all' },
   { code: 'v', name: 'v', kind: 'vetoBar' },
@@ -58,7 +65,9 @@ const rules: ConsequenceRule[] = [
 const plan: Plan = planOf({
   id: 'p',
   components: [{ code: 'T', name: 'T', points: 100 }],
-  indicators: [{ code: 'K', name: 'K', component: 'T', points: 100, key: true, method: { kind: 'completion' } }],
+  indicators: [
+    { code: 'K', name: 'K', component: 'T', points: 100, key: true, method: { kind: 'completion' } },
+  ],
   grades: { levels: fourGrades(0.3) },
   awards: [{ code: 'top', name: 'top', top: 2 }],
   consequences: rules,

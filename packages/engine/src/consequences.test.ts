@@ -101,9 +101,34 @@ function plan(rules: ConsequenceRule[]): Plan {
     ],
     components: [{ code: 'T', name: 'T', points: 40 }],
     indicators: [
-      { code: 'K1', name: '重点一', component: 'T', points: 10, key: true, leadDept: 'L1', owner: 'o', method: { kind: 'completion' } },
-      { code: 'K2', name: '二', component: 'T', points: 20, leadDept: 'L1', owner: 'o', method: { kind: 'completion' } },
-      { code: 'K3', name: '三', component: 'T', points: 10, leadDept: 'L2', owner: 'o', method: { kind: 'completion' } },
+      {
+        code: 'K1',
+        name: '重点一',
+        component: 'T',
+        points: 10,
+        key: true,
+        leadDept: 'L1',
+        owner: 'o',
+        method: { kind: 'completion' },
+      },
+      {
+        code: 'K2',
+        name: '二',
+        component: 'T',
+        points: 20,
+        leadDept: 'L1',
+        owner: 'o',
+        method: { kind: 'completion' },
+      },
+      {
+        code: 'K3',
+        name: '三',
+        component: 'T',
+        points: 10,
+        leadDept: 'L2',
+        owner: 'o',
+        method: { kind: 'completion' },
+      },
     ],
     grades: { levels: fourGrades(0.3) },
     rankings: [{ code: 'all', name: '综合排名', groups: ['A', 'B'] }],
@@ -166,7 +191,14 @@ describe('consequences', () => {
   it('bottomN: the last n of each group, or of a ranking (S15)', () => {
     const lines = run([
       { code: 'talk', name: '诫勉谈话', kind: 'bottomN', n: 1, action: 'warning_talk' },
-      { code: 'report', name: '整改报告', kind: 'bottomN', n: 3, ranking: 'all', action: 'rectification_report' },
+      {
+        code: 'report',
+        name: '整改报告',
+        kind: 'bottomN',
+        n: 3,
+        ranking: 'all',
+        action: 'rectification_report',
+      },
     ]);
     const who = (code: string) =>
       Object.entries(lines)
@@ -183,7 +215,11 @@ describe('consequences', () => {
     });
     // City ranking: a3 5th, b3 6th, a4 7th of 7.
     expect(who('rectification_report')).toEqual(['a3', 'a4', 'b3']);
-    expect(lines.b3!.find((l) => l.rule === 'report')!.params).toMatchObject({ rank: 6, size: 7, ranking: 'all' });
+    expect(lines.b3!.find((l) => l.rule === 'report')!.params).toMatchObject({
+      rank: 6,
+      size: 7,
+      ranking: 'all',
+    });
   });
 
   it('bottomN includes units tied at the edge', () => {
@@ -202,7 +238,14 @@ describe('consequences', () => {
 
   it('streak: last place two years running (W5) counts the whole run back', () => {
     const lines = run([
-      { code: 'W5', name: '组织调整', kind: 'streak', condition: 'last_place', years: 2, action: 'organisational_adjustment' },
+      {
+        code: 'W5',
+        name: '组织调整',
+        kind: 'streak',
+        condition: 'last_place',
+        years: 2,
+        action: 'organisational_adjustment',
+      },
     ]);
     expect(lines.a4).toEqual([
       {
@@ -227,7 +270,14 @@ describe('consequences', () => {
 
   it('streak: below the group average, or the city average, two years running (W7)', () => {
     const lines = run([
-      { code: 'W7g', name: '低于平均', kind: 'streak', condition: 'below_average', years: 2, action: 'organisational_adjustment' },
+      {
+        code: 'W7g',
+        name: '低于平均',
+        kind: 'streak',
+        condition: 'below_average',
+        years: 2,
+        action: 'organisational_adjustment',
+      },
       {
         code: 'W7c',
         name: '低于全市平均',
@@ -252,15 +302,39 @@ describe('consequences', () => {
 
   it('streak: lagging three years — bottom level or bottom n (S17); a missing year breaks it', () => {
     const lines = run([
-      { code: 'S17', name: '建议调整', kind: 'streak', condition: 'bottom_level', years: 3, action: 'replace_head' },
-      { code: 'S17n', name: '后二', kind: 'streak', condition: 'bottom_n', n: 2, years: 3, action: 'replace_head' },
+      {
+        code: 'S17',
+        name: '建议调整',
+        kind: 'streak',
+        condition: 'bottom_level',
+        years: 3,
+        action: 'replace_head',
+      },
+      {
+        code: 'S17n',
+        name: '后二',
+        kind: 'streak',
+        condition: 'bottom_n',
+        n: 2,
+        years: 3,
+        action: 'replace_head',
+      },
     ]);
     expect(lines.a4!.map((l) => l.rule)).toEqual(['S17', 'S17n']);
     expect(lines.a4![0]!.params).toMatchObject({ grades: ['fail', 'fail', 'fail'] });
     // b3: bottom two of B in 2024 (3rd), 2025 (2nd of 3) and 2026 (3rd).
     expect(lines.b3!.map((l) => l.rule)).toEqual(['S17n']);
     const without2025 = consequences(
-      plan([{ code: 'S17', name: '建议调整', kind: 'streak', condition: 'bottom_level', years: 3, action: 'replace_head' }]),
+      plan([
+        {
+          code: 'S17',
+          name: '建议调整',
+          kind: 'streak',
+          condition: 'bottom_level',
+          years: 3,
+          action: 'replace_head',
+        },
+      ]),
       units,
       y2024,
     );
@@ -274,8 +348,12 @@ describe('consequences', () => {
       { code: 'S3', name: '单项工作先进奖', kind: 'award', basis: 'lead_unit', within: 'all' },
     ]);
     const got = (rule: string) =>
-      Object.entries(lines).flatMap(([u, ls]) => ls.filter((l) => l.rule === rule).map((l) => [u, l.params] as const));
-    expect(got('W13')).toEqual([['a1', { basis: 'award', award: 'top', name: '先进单位', rank: 1, total: 95 }]]);
+      Object.entries(lines).flatMap(([u, ls]) =>
+        ls.filter((l) => l.rule === rule).map((l) => [u, l.params] as const),
+      );
+    expect(got('W13')).toEqual([
+      ['a1', { basis: 'award', award: 'top', name: '先进单位', rank: 1, total: 95 }],
+    ]);
     // K1 per group: A → a2 (9/10); B → b1 (10) is vetoed, so b2 and b3 tie on 7.
     expect(got('key').map(([u, p]) => [u, p.indicator, p.score])).toEqual([
       ['a2', 'K1', 9],
@@ -308,7 +386,9 @@ describe('consequences', () => {
 
 describe('consequences validation', () => {
   const issues = (rules: unknown[]) =>
-    validatePlan(plan(rules as ConsequenceRule[])).filter((i) => i.code === 'consequence' || i.code === 'duplicate');
+    validatePlan(plan(rules as ConsequenceRule[])).filter(
+      (i) => i.code === 'consequence' || i.code === 'duplicate',
+    );
 
   it('names the field of each bad rule', () => {
     expect(

@@ -19,7 +19,7 @@ import { roundDecimal } from './rounding';
  */
 
 /** One unit's place in one released year (the archive row the consecutive-year rules read). */
-export interface Standing {
+export interface YearStanding {
   year: number;
   unit: string;
   group: string;
@@ -53,7 +53,7 @@ export interface StandingSource {
 }
 
 /** This year's unit: its standing, the awards the engine gave it, its indicator scores. */
-export interface ConsequenceUnit extends Standing {
+export interface ConsequenceUnit extends YearStanding {
   awards: readonly string[];
   vetoes?: readonly string[];
   /** Indicator code → score and full points (needed by key_indicator and lead_unit awards). */
@@ -91,7 +91,7 @@ export function standingsOf(
   units: readonly StandingSource[],
   gradeCodes: readonly string[],
   rankings: readonly { code: string; entries: readonly { unit: string; rank: number }[] }[] = [],
-): Standing[] {
+): YearStanding[] {
   const byGroup = new Map<string, StandingSource[]>();
   for (const u of units) byGroup.set(u.group, [...(byGroup.get(u.group) ?? []), u]);
   const average = mean(units.map((u) => u.total));
@@ -104,7 +104,7 @@ export function standingsOf(
   return units.map((u) => {
     const group = byGroup.get(u.group)!;
     const level = u.grade === null ? -1 : gradeCodes.indexOf(u.grade);
-    const s: Standing = {
+    const s: YearStanding = {
       year,
       unit: u.unit,
       group: u.group,
@@ -128,7 +128,7 @@ export function standingsOf(
 /** A level position (0 = top, −1 = bottom) as an index into `levels` levels. */
 export const levelIndex = (position: number, levels: number) => (position < 0 ? levels + position : position);
 
-function holds(s: Standing, rule: Pick<StreakRule, 'condition' | 'n' | 'ranking' | 'average'>): boolean {
+function holds(s: YearStanding, rule: Pick<StreakRule, 'condition' | 'n' | 'ranking' | 'average'>): boolean {
   switch (rule.condition) {
     case 'last_place':
       return s.groupSize > 1 && s.below === 0;
@@ -147,11 +147,11 @@ function holds(s: Standing, rule: Pick<StreakRule, 'condition' | 'n' | 'ranking'
 
 /** The unit's years, newest first, back from `year` while `test` holds (a missing year ends it). */
 function streak(
-  history: Map<number, Standing>,
+  history: Map<number, YearStanding>,
   year: number,
-  test: (s: Standing) => boolean,
-): Standing[] {
-  const out: Standing[] = [];
+  test: (s: YearStanding) => boolean,
+): YearStanding[] {
+  const out: YearStanding[] = [];
   for (let y = year; ; y--) {
     const s = history.get(y);
     if (!s || !test(s)) break;
@@ -160,7 +160,7 @@ function streak(
   return out.reverse();
 }
 
-function streakParams(run: Standing[], condition: StreakCondition, average?: 'group' | 'all') {
+function streakParams(run: YearStanding[], condition: StreakCondition, average?: 'group' | 'all') {
   const p: Record<string, ConsequenceParam> = {
     years: run.map((s) => s.year),
     count: run.length,
@@ -177,12 +177,16 @@ function streakParams(run: Standing[], condition: StreakCondition, average?: 'gr
 function quotaLines(
   rule: ExcellenceQuotaRule,
   u: ConsequenceUnit,
-  history: Map<number, Standing>,
+  history: Map<number, YearStanding>,
 ): { code: ConsequenceAction; params: Record<string, ConsequenceParam> }[] {
   const base = { base: rule.base, level: u.level, grade: u.grade };
   for (const st of rule.streaks ?? []) {
     const want = levelIndex(st.level, u.levels);
-    const run = streak(history, u.year, (s) => s.level !== null && s.level === levelIndex(st.level, s.levels));
+    const run = streak(
+      history,
+      u.year,
+      (s) => s.level !== null && s.level === levelIndex(st.level, s.levels),
+    );
     if (u.level !== want || run.length < st.years) continue;
     const years = run.map((s) => s.year);
     const quota = r2(rule.base + st.step);
@@ -192,7 +196,9 @@ function quotaLines(
     ];
   }
   const step =
-    u.level === null ? 0 : (rule.levels ?? []).find((l) => levelIndex(l.level, u.levels) === u.level)?.step ?? 0;
+    u.level === null
+      ? 0
+      : ((rule.levels ?? []).find((l) => levelIndex(l.level, u.levels) === u.level)?.step ?? 0);
   return [{ code: 'excellence_quota', params: { ...base, step, quota: r2(rule.base + step) } }];
 }
 
@@ -288,19 +294,19 @@ function awardLines(
 export function consequences(
   plan: Plan,
   units: readonly ConsequenceUnit[],
-  archive: readonly Standing[],
+  archive: readonly YearStanding[],
 ): UnitConsequences[] {
   const rules = plan.consequences ?? [];
   const year = units[0]?.year;
-  const histories = new Map<string, Map<number, Standing>>();
+  const histories = new Map<string, Map<number, YearStanding>>();
   for (const s of archive) {
     if (s.year === year) continue;
-    const h = histories.get(s.unit) ?? new Map<number, Standing>();
+    const h = histories.get(s.unit) ?? new Map<number, YearStanding>();
     h.set(s.year, s);
     histories.set(s.unit, h);
   }
   for (const u of units) {
-    const h = histories.get(u.unit) ?? new Map<number, Standing>();
+    const h = histories.get(u.unit) ?? new Map<number, YearStanding>();
     h.set(u.year, u);
     histories.set(u.unit, h);
   }
@@ -332,17 +338,23 @@ export function consequences(
           add(u.unit, {
             ...head,
             code: rule.action,
-            params: { condition: rule.condition, need: rule.years, ...streakParams(run, rule.condition, rule.average) },
+            params: {
+              condition: rule.condition,
+              need: rule.years,
+              ...streakParams(run, rule.condition, rule.average),
+            },
           });
         }
         break;
       case 'award':
         for (const [unit, list] of awardLines(plan, rule, units))
-          for (const params of list) add(unit, { ...head, code: 'award', params: { basis: rule.basis, ...params } });
+          for (const params of list)
+            add(unit, { ...head, code: 'award', params: { basis: rule.basis, ...params } });
         break;
       case 'vetoBar':
         for (const u of units)
-          if (u.vetoed) add(u.unit, { ...head, code: 'barred_from_awards', params: { vetoes: [...(u.vetoes ?? [])] } });
+          if (u.vetoed)
+            add(u.unit, { ...head, code: 'barred_from_awards', params: { vetoes: [...(u.vetoes ?? [])] } });
         break;
     }
   }

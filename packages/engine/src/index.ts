@@ -19,10 +19,10 @@ export {
   type ConsequenceUnit,
   consequences,
   levelIndex,
-  type Standing,
   type StandingSource,
   standingsOf,
   type UnitConsequences,
+  type YearStanding,
 } from './consequences';
 export {
   DATA_ROW_KINDS,
@@ -75,7 +75,6 @@ export {
   objectiveWeights,
 } from './plan/objective-weights';
 export type * from './plan/types';
-export { CONSEQUENCE_ACTIONS, CONSEQUENCE_KINDS, STREAK_CONDITIONS } from './plan/validate-consequences';
 export {
   assertValidPlan,
   PlanValidationError,
@@ -83,6 +82,7 @@ export {
   SUB_ITEM_LIMIT,
   validatePlan,
 } from './plan/validate';
+export { CONSEQUENCE_ACTIONS, CONSEQUENCE_KINDS, STREAK_CONDITIONS } from './plan/validate-consequences';
 export { competitionRank } from './rank';
 export type {
   AwardResult,

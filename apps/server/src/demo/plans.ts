@@ -1,5 +1,6 @@
 import type { RevisionNote } from '@jixiao/contracts';
 import {
+  type ConsequenceRule,
   type EvaluationInput,
   generateTemplateData,
   getTemplate,
@@ -34,9 +35,15 @@ export function demoUnits(): UnitInput[] {
   );
 }
 
-/** The demo year's made-up figures: what every unit will have reached by the year end (deterministic). */
-export function demoYearData(units: UnitInput[]): EvaluationInput {
-  const data = generateTemplateData(DEMO_TEMPLATE, units, 20260301, { period: DEMO_PERIOD, vetoShare: 0 });
+/**
+ * A demo year's made-up figures: what every unit will have reached by the year end (deterministic;
+ * earlier years of the archive take their own seed).
+ */
+export function demoYearData(units: UnitInput[], year = DEMO_YEAR): EvaluationInput {
+  const data = generateTemplateData(DEMO_TEMPLATE, units, year * 10000 + 301, {
+    period: `${year}-Y`,
+    vetoShare: 0,
+  });
   // A rate (unit "%") aims at 100 %: the generator's targets are amounts, so rescale value and target.
   const plan = getTemplate(DEMO_TEMPLATE)?.plan as Plan | undefined;
   const rates = new Set((plan?.indicators ?? []).filter((i) => i.unit?.trim() === '%').map((i) => i.code));
@@ -79,6 +86,84 @@ function withCycle(plan: Plan): void {
     missingAfterDue: 'zero',
   };
 }
+
+/**
+ * 结果运用 of the demo's city-department plans: the S16 quota with Z10's three-year steps, S15's
+ * bottom three and veto bar, W5's last place two years running, W7's below the city average two
+ * years running, S17's three years in the bottom three, and the W13 / W5 awards.
+ */
+export const DEMO_CONSEQUENCES: ConsequenceRule[] = [
+  {
+    code: 'quota',
+    name: '公务员年度考核优秀比例',
+    ref: 'S16',
+    kind: 'excellenceQuota',
+    base: 15,
+    levels: [
+      { level: 0, step: 3 },
+      { level: -1, step: -3 },
+    ],
+    streaks: [
+      { level: 0, years: 3, step: 5, merit: true },
+      { level: -1, years: 3, step: -5 },
+    ],
+  },
+  {
+    code: 'bottom3',
+    name: '组内后三位：主要负责人诫勉谈话',
+    ref: 'S15',
+    kind: 'bottomN',
+    n: 3,
+    action: 'warning_talk',
+  },
+  {
+    code: 'last2',
+    name: '连续两年组内末位：组织调整',
+    ref: 'W5',
+    kind: 'streak',
+    condition: 'last_place',
+    years: 2,
+    action: 'organisational_adjustment',
+  },
+  {
+    code: 'below_avg2',
+    name: '连续两年低于全市平均：书面整改',
+    ref: 'W7',
+    kind: 'streak',
+    condition: 'below_average',
+    average: 'all',
+    years: 2,
+    action: 'rectification_report',
+  },
+  {
+    code: 'lagging3',
+    name: '连续三年组内后三位：建议调整主要负责人',
+    ref: 'S17',
+    kind: 'streak',
+    condition: 'bottom_n',
+    n: 3,
+    years: 3,
+    action: 'replace_head',
+  },
+  {
+    code: 'top20',
+    name: '绩效管理和作风建设二十佳单位',
+    ref: 'W13',
+    kind: 'award',
+    basis: 'award',
+    award: 'top20',
+  },
+  {
+    code: 'service10',
+    name: '服务地方发展优胜单位',
+    ref: 'W13',
+    kind: 'award',
+    basis: 'award',
+    award: 'service10',
+  },
+  { code: 'key_first', name: '重点工作单项第一', ref: 'W5', kind: 'award', basis: 'key_indicator' },
+  { code: 'veto_bar', name: '一票否决：取消其他评先评优资格', ref: 'S15', kind: 'vetoBar' },
+];
 
 /** 优化营商环境专项评估: two quarterly indicators over the same groups, weighted 60 : 40. */
 function adHocPlan(yearly: Plan): Record<string, unknown> {
@@ -142,6 +227,7 @@ export async function seedCityDeptPlans(
   current.name = `示范市市级机关部门绩效管理综合考评方案（${DEMO_YEAR}年）`;
   current.year = DEMO_YEAR;
   withCycle(current);
+  current.consequences = DEMO_CONSEQUENCES;
   // Last year: 2 points moved from T4 (信息报送, 3) to T1 (职能目标, 22 — 27 in group C, which has
   // its own T1 points), so every group's target component still adds up to 50.
   const last = structuredClone(current);
@@ -185,6 +271,20 @@ export async function seedCityDeptPlans(
     });
     return row;
   };
+  // The year before last: last year's plan again (the archive's first year, W5).
+  const first = structuredClone(last);
+  first.name = `示范市市级机关部门绩效管理综合考评方案（${DEMO_YEAR - 2}年）`;
+  first.year = DEMO_YEAR - 2;
+  const earliest = await insert(
+    first as unknown as Record<string, unknown>,
+    DEMO_YEAR - 2,
+    'archived',
+    null,
+    {
+      code: 'demo.last_year',
+      params: {},
+    },
+  );
   const previous = await insert(last as unknown as Record<string, unknown>, DEMO_YEAR - 1, 'archived', null, {
     code: 'demo.last_year',
     params: {},
@@ -241,6 +341,7 @@ export async function seedCityDeptPlans(
     status: p.status,
   });
   await recordAudit(deps, tx, ctx, [
+    { action: 'plan.create', objectType: 'plan', objectId: earliest.id, after: view(earliest) },
     { action: 'plan.create', objectType: 'plan', objectId: previous.id, after: view(previous) },
     { action: 'plan.clone', objectType: 'plan', objectId: plan.id, after: view(plan) },
     { action: 'plan.create', objectType: 'plan', objectId: special.id, after: view(special) },

@@ -9,6 +9,7 @@ import { type Ctx, type Deps, systemCtx } from '../platform/context.js';
 import { lockDemoSeed } from './demo.repository.js';
 import type { DemoCity } from './demo-city.js';
 import { seedCityDeptPlans } from './plans.js';
+import { seedArchive } from './seed-archive.js';
 import { seedHotline } from './seed-hotline.js';
 import { seedNotices } from './seed-notices.js';
 import { seedSubmissions } from './seed-submissions.js';
@@ -149,6 +150,8 @@ export async function seedDemoPlans(deps: Deps, tx: Executor, ctx: Ctx, city: De
   if (systemId) await seedSubmissions(deps, tx, ctx, systemId);
   if (systemId) await seedSurveys(deps, tx, ctx, systemId);
   if (systemId) await seedHotline(deps, tx, ctx, systemId);
+  // Earlier released years, placed against this year's released run (after every cycle seed).
+  if (systemId) await seedArchive(deps, tx, ctx, systemId);
 }
 
 const strip = <T extends { createdAt?: unknown; updatedAt?: unknown }>({

@@ -14,7 +14,13 @@ export const CONSEQUENCE_ACTIONS = [
   'award',
   'barred_from_awards',
 ] as const;
-export const STREAK_CONDITIONS = ['last_place', 'below_average', 'bottom_level', 'bottom_n', 'top_level'] as const;
+export const STREAK_CONDITIONS = [
+  'last_place',
+  'below_average',
+  'bottom_level',
+  'bottom_n',
+  'top_level',
+] as const;
 const AWARD_BASES = ['award', 'key_indicator', 'lead_unit'];
 
 const posInt = (x: unknown) => Number.isInteger(x) && (x as number) > 0;
@@ -43,7 +49,10 @@ export function checkConsequences(plan: Plan, add: Add): void {
     }
     const level = (x: unknown, field: string) => {
       if (!(Number.isInteger(x) && (x as number) < levels && (x as number) >= -levels))
-        bad(field, `level ${String(x)} is not a grade level position (0 = top … ${levels - 1}, or −1 = bottom … −${levels})`);
+        bad(
+          field,
+          `level ${String(x)} is not a grade level position (0 = top … ${levels - 1}, or −1 = bottom … −${levels})`,
+        );
     };
     const action = (x: unknown) => {
       if (!(CONSEQUENCE_ACTIONS as readonly string[]).includes(x as string))
@@ -75,7 +84,8 @@ export function checkConsequences(plan: Plan, add: Add): void {
         if (!(STREAK_CONDITIONS as readonly string[]).includes(rule.condition))
           bad('condition', `condition must be one of ${STREAK_CONDITIONS.join(', ')}`);
         if (!(posInt(rule.years) && rule.years >= 2)) bad('years', 'years must be an integer ≥ 2');
-        if (rule.condition === 'bottom_n' && !posInt(rule.n)) bad('n', 'bottom_n needs n, a positive integer');
+        if (rule.condition === 'bottom_n' && !posInt(rule.n))
+          bad('n', 'bottom_n needs n, a positive integer');
         if (rule.average !== undefined && rule.average !== 'group' && rule.average !== 'all')
           bad('average', 'average must be group or all');
         ranking(rule.ranking);
@@ -85,7 +95,8 @@ export function checkConsequences(plan: Plan, add: Add): void {
         if (!AWARD_BASES.includes(rule.basis)) bad('basis', `basis must be one of ${AWARD_BASES.join(', ')}`);
         if (rule.basis === 'award' && !awards.has(rule.award ?? ''))
           bad('award', `award "${rule.award ?? ''}" is not one of the plan's awards`);
-        for (const c of arr(rule.indicators)) if (!indicators.has(c)) bad('indicators', `unknown indicator "${c}"`);
+        for (const c of arr(rule.indicators))
+          if (!indicators.has(c)) bad('indicators', `unknown indicator "${c}"`);
         if (rule.within !== undefined && rule.within !== 'group' && rule.within !== 'all')
           bad('within', 'within must be group or all');
         break;
