@@ -29,7 +29,9 @@ describe('consequences and the archive (demo)', () => {
   let data: { archive: { year: number }[]; units: UnitLines[]; rules: { code: string }[] };
   const get = (url: string, cookie = office) => env.app.inject({ url, headers: { cookie } });
   const unitsOf = (group: string) =>
-    data.units.filter((u) => u.group === group).sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit));
+    data.units
+      .filter((u) => u.group === group)
+      .sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit));
 
   beforeAll(async () => {
     env = await demoApp();

@@ -25,7 +25,9 @@ export const consequenceRuleInfo = z.object({
 });
 export type ConsequenceRuleInfo = z.infer<typeof consequenceRuleInfo>;
 
-const gradeRef = z.object({ code: z.string(), name: z.string(), color: z.string() }).nullable();
+const gradeRef = z
+  .object({ code: z.string(), name: z.string(), color: z.string(), downgraded: z.boolean() })
+  .nullable();
 
 /** A released year of the system the consequences read (its year-end run). */
 export const archiveYear = z.object({

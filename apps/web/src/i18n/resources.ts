@@ -1,6 +1,7 @@
 import { explainTemplates } from '@jixiao/contracts';
 import commentsEn from './locales/en/comments.json';
 import commonEn from './locales/en/common.json';
+import consequencesEn from './locales/en/consequences.json';
 import eventsImportsEn from './locales/en/events-imports.json';
 import hotlineEn from './locales/en/hotline.json';
 import methodParamsEn from './locales/en/method-params.json';
@@ -16,6 +17,7 @@ import surveysEn from './locales/en/surveys.json';
 import taskbooksEn from './locales/en/taskbooks.json';
 import commentsZhCN from './locales/zh-CN/comments.json';
 import commonZhCN from './locales/zh-CN/common.json';
+import consequencesZhCN from './locales/zh-CN/consequences.json';
 import eventsImportsZhCN from './locales/zh-CN/events-imports.json';
 import hotlineZhCN from './locales/zh-CN/hotline.json';
 import methodParamsZhCN from './locales/zh-CN/method-params.json';
@@ -54,6 +56,7 @@ export const zhCN = {
   objections: objectionsZhCN,
   hotline: hotlineZhCN,
   questionnaires: questionnairesZhCN,
+  consequences: consequencesZhCN,
 };
 
 export const en: Namespaces = {
@@ -72,6 +75,7 @@ export const en: Namespaces = {
   objections: objectionsEn,
   hotline: hotlineEn,
   questionnaires: questionnairesEn,
+  consequences: consequencesEn,
 };
 
 /**
@@ -110,5 +114,6 @@ export function translation(lang: Lang) {
     ...d.objections,
     ...d.hotline,
     ...d.questionnaires,
+    ...d.consequences,
   };
 }

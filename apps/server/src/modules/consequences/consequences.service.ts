@@ -95,7 +95,7 @@ export async function runConsequences(
         group: u.group,
         total: u.total,
         rank: u.rank,
-        grade: u.grade ? { code: u.grade.code, name: u.grade.name, color: u.grade.color } : null,
+        grade: u.grade,
         lines: lines.get(u.unit) ?? [],
       })),
   };
@@ -185,7 +185,7 @@ export async function unitArchive(deps: Deps, ctx: Ctx, code: string, system?: n
         groupSize: r.units.filter((u) => u.group === mine.group).length,
         total: mine.total,
         rank: mine.rank,
-        grade: mine.grade ? { code: mine.grade.code, name: mine.grade.name, color: mine.grade.color } : null,
+        grade: mine.grade,
         vetoed: mine.vetoes.length > 0,
         awards: mine.awards.map((a) => awardNames.get(a) ?? a),
         rules: rulesOf(plan),
