@@ -29,6 +29,7 @@ import { orgImportRoutes } from './modules/org/org-import.routes.js';
 import { periodRoutes } from './modules/periods/periods.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
+import { publicResultsRoutes } from './modules/results/public-results.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { submissionsRoutes } from './modules/submissions/submissions.routes.js';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
@@ -191,6 +192,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes(deps));
   await app.register(resultsRoutes(deps));
   await app.register(consequencesRoutes(deps));
+  await app.register(publicResultsRoutes(deps));
   await app.register(submissionsRoutes(deps));
   await app.register(verificationRoutes(deps));
   await app.register(liveRoutes(deps));

@@ -229,6 +229,10 @@ const cases: Record<string, Case> = {
   'GET /api/plans/:id/runs/:runId/publicity': hiddenFromOtherUnits((f) => ({
     url: `/api/plans/${f.plan}/runs/${f.run}/publicity`,
   })),
+  // The official document lists every unit: a unit (which sees its own row) may not print it.
+  'GET /api/plans/:id/runs/:runId/document': refusedToBoth((f) => ({
+    url: `/api/plans/${f.plan}/runs/${f.run}/document`,
+  })),
   // Objections (S13): unit 2 neither sees nor acts on unit 1's; answering and deciding are others' work.
   'POST /api/objections': refusedToBoth((f) => ({
     url: '/api/objections',
@@ -539,6 +543,9 @@ const cases: Record<string, Case> = {
     url: '/api/poll/1',
     payload: { answers: {}, captcha: { token: 'x', answer: '1' } },
   })),
+  // The public results page: the list for anyone; a run not made public is 404 for everyone.
+  'GET /api/public/results': openToBoth(() => ({ url: '/api/public/results' })),
+  'GET /api/public/results/:runId': notFoundToBoth((f) => ({ url: `/api/public/results/${f.run}` })),
   // Paper entry (Z3): surveyors and the office; units never.
   'GET /api/paper-campaigns': refusedToBoth(() => ({ url: '/api/paper-campaigns' })),
   'GET /api/paper-batches': refusedToBoth(() => ({ url: '/api/paper-batches?campaignId=1' })),
@@ -600,6 +607,7 @@ const readRoutes = new Set([
   'GET /api/plans/:id/runs/:runId/consequences',
   'GET /api/plans/:id/runs/:runId/consequences.xlsx',
   'GET /api/archive/units/:code',
+  'GET /api/plans/:id/runs/:runId/document',
   'GET /api/objections',
   'GET /api/objections/:id',
   'GET /api/plans/:id/periods',
@@ -637,6 +645,7 @@ const expertReads: Record<string, number> = {
   'GET /api/plans/:id/runs/:runId/consequences.xlsx': 403,
   // The archive names a unit: one whose results the expert may not read is not found.
   'GET /api/archive/units/:code': 404,
+  'GET /api/plans/:id/runs/:runId/document': 403,
   // No objection is the expert's: an empty list, and unit 1's is not found.
   'GET /api/objections': 200,
   'GET /api/objections/:id': 404,

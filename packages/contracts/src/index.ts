@@ -13,6 +13,7 @@ export * from './notifications.js';
 export * from './objections.js';
 export * from './org.js';
 export * from './plans.js';
+export * from './public-results.js';
 export * from './run-compare.js';
 export * from './scaled-amount.js';
 export * from './sources.js';

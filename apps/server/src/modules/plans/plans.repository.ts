@@ -248,3 +248,48 @@ export const stepRun = async (
       .where(and(eq(evaluationRuns.id, runId), eq(evaluationRuns.status, from)))
       .returning()
   )[0];
+
+// --- the public results page -------------------------------------------------------------------
+
+/** A run the office put on the public page: in publicity or released, with `publicPage` set. */
+const isPublic = and(
+  inArray(evaluationRuns.status, ['publicity', 'released']),
+  sql`(${evaluationRuns.publicity} ->> 'publicPage') = 'true'`,
+);
+
+const publicColumns = {
+  id: evaluationRuns.id,
+  planId: evaluationRuns.planId,
+  period: evaluationRuns.period,
+  status: evaluationRuns.status,
+  publicity: evaluationRuns.publicity,
+  releasedAt: evaluationRuns.releasedAt,
+  planRevision: evaluationRuns.planRevision,
+  plan: plans.name,
+  year: plans.year,
+  system: evalSystems.name,
+};
+
+const publicRunsQuery = (db: Executor) =>
+  db
+    .select(publicColumns)
+    .from(evaluationRuns)
+    .innerJoin(plans, eq(plans.id, evaluationRuns.planId))
+    .innerJoin(evalSystems, eq(evalSystems.id, plans.systemId));
+
+/** Every public run, newest first (the caller keeps the newest per plan and period). */
+export const publicRuns = (db: Executor) =>
+  publicRunsQuery(db).where(isPublic).orderBy(desc(plans.year), desc(evaluationRuns.id));
+
+/** One public run; undefined when it is not (or no longer) public. */
+export const publicRun = async (db: Executor, runId: number) =>
+  (await publicRunsQuery(db).where(and(eq(evaluationRuns.id, runId), isPublic)))[0];
+
+/** A run's stored result alone. */
+export const runResult = async (db: Executor, runId: number) =>
+  (
+    await db
+      .select({ result: evaluationRuns.result })
+      .from(evaluationRuns)
+      .where(eq(evaluationRuns.id, runId))
+  )[0]?.result;

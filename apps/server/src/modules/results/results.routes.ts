@@ -6,6 +6,7 @@ import {
   idParam,
   publicityView,
   publishRun,
+  resultsDocument,
   resultsQuery,
   returnRun,
   runComparison,
@@ -20,6 +21,7 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { route, routes } from '../../platform/route.js';
 import * as results from './results.service.js';
+import * as doc from './results-document.service.js';
 import * as steps from './run-steps.service.js';
 
 /**
@@ -114,6 +116,15 @@ export const resultsRoutes = (deps: Deps) =>
       params: runParams,
       response: publicityView,
       handler: (r) => steps.publicityView(deps, r.ctx, r.params.id, r.params.runId),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/plans/:id/runs/:runId/document',
+      access: 'results.read',
+      summary: 'The official results document of a run (every group ranked, awards), printed on A4',
+      params: runParams,
+      response: resultsDocument,
+      handler: (r) => doc.resultsDocument(deps, r.ctx, r.params.id, r.params.runId),
     }),
     route({
       method: 'GET',
