@@ -35,6 +35,8 @@ const CommentsPage = lazy(() => import('./features/comments/CommentsPage.js'));
 const ObjectionsPage = lazy(() => import('./features/objections/ObjectionsPage.js'));
 const QuestionnairesPage = lazy(() => import('./features/questionnaires/QuestionnairesPage.js'));
 const QuestionnaireBuilderPage = lazy(() => import('./features/questionnaires/QuestionnaireBuilderPage.js'));
+const PublicResultsPage = lazy(() => import('./features/publication/PublicResultsPage.js'));
+const ResultsDocumentPage = lazy(() => import('./features/publication/ResultsDocumentPage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
 const h = (crumb: string): RouteHandle => ({ crumb });
@@ -45,11 +47,22 @@ export const router = createBrowserRouter([
   { path: '/ballot', element: <BallotPage /> },
   // The public e-poll (Z11): no code, no sign-in; a captcha and one ballot per device.
   { path: '/poll/:groupId', element: <PollPage /> },
+  // The public results page (S13): what the office made public at publicity, no sign-in.
+  { path: '/public/results/:runId?', element: <PublicResultsPage /> },
   {
     element: <RequireAuth />,
     children: [
       { path: '/change-password', element: <ChangePasswordPage /> },
       // The printable bulletin has no menu (print CSS, A4).
+      // The official results notice of a run, printable on A4 (no menu, like the bulletin).
+      {
+        path: '/results-document/:planId/:runId',
+        element: (
+          <RequirePermission permission="results.read">
+            <ResultsDocumentPage />
+          </RequirePermission>
+        ),
+      },
       {
         path: '/bulletin/:planId',
         element: (

@@ -1,3 +1,4 @@
+import { beijingDay, daysAfter } from '@jixiao/contracts';
 import type { Plan, UnitInput } from '@jixiao/engine';
 import { mulberry32 } from '@jixiao/engine';
 import type { Executor } from '../db/client.js';
@@ -257,7 +258,18 @@ export async function seedSubmissions(deps: Deps, tx: Executor, ctx: Ctx, system
     frozenAt: now,
     frozenBy: 'office',
   });
-  const yearRun = await computeRun(tx, plan, DEMO_PERIOD, now, 'office', 'released');
+  // The year went through a week of publicity on the public page too (S13), then was approved.
+  const published = daysAfter(now, -10);
+  const yearRun = await computeRun(tx, plan, DEMO_PERIOD, now, 'office', {
+    publicity: {
+      from: beijingDay(published),
+      to: beijingDay(daysAfter(now, -3)),
+      answerDays: 3,
+      respondDays: 2,
+      publicPage: true,
+    },
+    publishedAt: published,
+  });
 
   const byBatch = (id: number) => inserted.filter((s) => s.importBatchId === id).length;
   await recordAudit(deps, tx, ctx, [

@@ -9,6 +9,7 @@ import noticesEn from './locales/en/notices.json';
 import objectionsEn from './locales/en/objections.json';
 import paperEn from './locales/en/paper.json';
 import plansEditorEn from './locales/en/plans-editor.json';
+import publicationEn from './locales/en/publication.json';
 import questionnairesEn from './locales/en/questionnaires.json';
 import resultsLoopEn from './locales/en/results-loop.json';
 import revisionNotesEn from './locales/en/revision-notes.json';
@@ -25,6 +26,7 @@ import noticesZhCN from './locales/zh-CN/notices.json';
 import objectionsZhCN from './locales/zh-CN/objections.json';
 import paperZhCN from './locales/zh-CN/paper.json';
 import plansEditorZhCN from './locales/zh-CN/plans-editor.json';
+import publicationZhCN from './locales/zh-CN/publication.json';
 import questionnairesZhCN from './locales/zh-CN/questionnaires.json';
 import resultsLoopZhCN from './locales/zh-CN/results-loop.json';
 import revisionNotesZhCN from './locales/zh-CN/revision-notes.json';
@@ -57,6 +59,7 @@ export const zhCN = {
   hotline: hotlineZhCN,
   questionnaires: questionnairesZhCN,
   consequences: consequencesZhCN,
+  publication: publicationZhCN,
 };
 
 export const en: Namespaces = {
@@ -76,6 +79,7 @@ export const en: Namespaces = {
   hotline: hotlineEn,
   questionnaires: questionnairesEn,
   consequences: consequencesEn,
+  publication: publicationEn,
 };
 
 /**
@@ -115,5 +119,6 @@ export function translation(lang: Lang) {
     ...d.hotline,
     ...d.questionnaires,
     ...d.consequences,
+    ...d.publication,
   };
 }

@@ -157,14 +157,23 @@ export function toRun(run: repo.RunRow, stored: StoredResult, latest: boolean): 
   };
 }
 
-/** Evaluate the cycle's data of a plan and period into a run (draft or, for seeds, released). */
+/** A seeded release that went through a publicity first (its days and when it was published). */
+export interface ReleasedAfterPublicity {
+  publicity: NonNullable<repo.RunRow['publicity']>;
+  publishedAt: Date;
+}
+
+/**
+ * Evaluate the cycle's data of a plan and period into a run: a draft or, for seeds, released
+ * (directly, or after the publicity given).
+ */
 export async function computeRun(
   tx: Executor,
   plan: repo.PlanRow,
   period: string,
   at: Date,
   by: string | null,
-  status: 'draft' | 'released' = 'draft',
+  status: 'draft' | 'released' | ReleasedAfterPublicity = 'draft',
   change?: { basedOnId: number; changeKind: 'correction'; changeReason: string },
   /** A last change of the input before it is evaluated (a correction carries adjustments that stood). */
   adjust: (input: EvaluationInput) => EvaluationInput = (input) => input,
@@ -184,8 +193,12 @@ export async function computeRun(
     result: stored as unknown as Record<string, unknown>,
     computedAt: at,
     computedBy: by,
-    status,
-    ...(status === 'released' ? { releasedAt: at, releasedBy: by } : {}),
+    ...(status === 'draft' ? { status } : { status: 'released', releasedAt: at, releasedBy: by }),
+    ...(typeof status === 'object' && {
+      publicity: status.publicity,
+      publishedAt: status.publishedAt,
+      publishedBy: by,
+    }),
     ...change,
   });
   return { run, stored, counted: ci.counted, units: ci.rows.length };

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { setLang } from '../../i18n/index.js';
 import { ME_KEY, signIn } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
@@ -110,6 +110,11 @@ export default function LoginPage() {
             {t('login.submit')}
           </SubmitButton>
         </Form>
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <Link to="/public/results" data-testid="login-public-results">
+            {t('publicResults.link')}
+          </Link>
+        </div>
       </Card>
     </CenteredScreen>
   );

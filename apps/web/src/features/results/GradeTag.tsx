@@ -1,8 +1,8 @@
-import type { UnitScore } from '@jixiao/contracts';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-export function GradeTag({ grade }: { grade: UnitScore['grade'] }) {
+/** A grade in its colour (a downgraded one says so); a result without grades shows 无等次. */
+export function GradeTag({ grade }: { grade: { name: string; color: string; downgraded?: boolean } | null }) {
   const { t } = useTranslation();
   if (!grade) return <Tag>{t('results.noGrade')}</Tag>;
   return (

@@ -1,4 +1,4 @@
-import { DownloadOutlined, HistoryOutlined } from '@ant-design/icons';
+import { DownloadOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { UnitScore } from '@jixiao/contracts';
 import { Alert, Button, Card, Drawer, Empty, Grid, Space, Spin, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
@@ -29,6 +29,10 @@ export default function ResultsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const canCompute = useCan('results.compute');
+  // The office and the leaders see every unit: they print the results notice.
+  const canRelease = useCan('results.release');
+  const canApprove = useCan('results.approve');
+  const seesAll = canRelease || canApprove;
   const screens = Grid.useBreakpoint();
   const narrow = screens.sm === false;
 
@@ -122,6 +126,16 @@ export default function ResultsPage() {
               download
             >
               {t('runs.export')}
+            </Button>
+          )}
+          {run && planId && seesAll && (
+            <Button
+              data-testid="results-document"
+              icon={<PrinterOutlined />}
+              href={`/results-document/${planId}/${run.id}`}
+              target="_blank"
+            >
+              {t('resultsDoc.print')}
             </Button>
           )}
         </Space>
