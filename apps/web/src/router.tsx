@@ -12,6 +12,8 @@ const AuditPage = lazy(() => import('./features/audit/AuditPage.js'));
 const PlansPage = lazy(() => import('./features/plans/PlansPage.js'));
 const PlanEditorPage = lazy(() => import('./features/plans/PlanEditorPage.js'));
 const ResultsPage = lazy(() => import('./features/results/ResultsPage.js'));
+const ConsequencesPage = lazy(() => import('./features/consequences/ConsequencesPage.js'));
+const ArchivePage = lazy(() => import('./features/consequences/ArchivePage.js'));
 const TodoPage = lazy(() => import('./features/notices/TodoPage.js'));
 const NoticesPage = lazy(() => import('./features/notices/NoticesPage.js'));
 const ProgressPage = lazy(() => import('./features/progress/ProgressPage.js'));
@@ -266,6 +268,24 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="results.read">
                 <ResultsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'consequences',
+            handle: h('consequencesNav.consequences'),
+            element: (
+              <RequirePermission permission="results.read">
+                <ConsequencesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'archive/:code',
+            handle: h('consequencesNav.archive'),
+            element: (
+              <RequirePermission permission="results.read">
+                <ArchivePage />
               </RequirePermission>
             ),
           },

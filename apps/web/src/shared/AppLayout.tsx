@@ -27,6 +27,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   SmileOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -59,6 +60,7 @@ const NAV_ROWS: [path: string, label: string, icon: ComponentType, permission?: 
   ['/org', 'nav.org', PartitionOutlined, 'org.read'],
   ['/plans', 'nav.plans', ProfileOutlined, 'plans.read'],
   ['/results', 'nav.results', BarChartOutlined, 'results.read'],
+  ['/consequences', 'consequencesNav.consequences', SolutionOutlined, 'results.read'],
   ['/submissions', 'submissionsNav.submissions', FormOutlined, 'submissions.write'],
   ['/verification', 'submissionsNav.verification', SafetyCertificateOutlined, 'submissions.verify'],
   ['/objections', 'objectionsNav.objections', IssuesCloseOutlined, 'results.read'],

@@ -90,3 +90,6 @@ export function lineView(
   }
   return { text, inputs };
 }
+
+/** A stable React key of a line within its unit (a rule may give a unit several award lines). */
+export const lineKey = (l: ConsequenceLine) => `${l.rule}:${l.code}:${JSON.stringify(l.params)}`;

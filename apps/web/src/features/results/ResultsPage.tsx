@@ -1,9 +1,9 @@
-import { DownloadOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, HistoryOutlined, PrinterOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { UnitScore } from '@jixiao/contracts';
 import { Alert, Button, Card, Drawer, Empty, Grid, Space, Spin, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { RankingChart } from '../../shared/charts/RankingChart.js';
 import { PeriodSelect } from '../../shared/PeriodSelect.js';
@@ -137,6 +137,11 @@ export default function ResultsPage() {
             >
               {t('resultsDoc.print')}
             </Button>
+          )}
+          {run && planId && period?.endsWith('-Y') && (
+            <Link to={`/consequences?plan=${planId}`} data-testid="results-consequences">
+              <Button icon={<SolutionOutlined />}>{t('consequences.open')}</Button>
+            </Link>
           )}
         </Space>
         {run && (
