@@ -30,6 +30,7 @@ import { periodRoutes } from './modules/periods/periods.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { publicResultsRoutes } from './modules/results/public-results.routes.js';
+import { rectificationRoutes } from './modules/rectification/rectification.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { submissionsRoutes } from './modules/submissions/submissions.routes.js';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
@@ -206,6 +207,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(importsRoutes(deps));
   await app.register(hotlineRoutes(deps));
   await app.register(objectionsRoutes(deps));
+  await app.register(rectificationRoutes(deps));
   await app.register(surveysRoutes(deps));
   await app.register(pollRoutes(deps));
   await app.register(paperRoutes(deps));

@@ -11,6 +11,7 @@ import { seedDemo } from './demo/seed.js';
 import { verifyAudit } from './modules/audit/audit.service.js';
 import { pumpMail } from './modules/notifications/notifications.service.js';
 import { notifyUpcomingDeadlines } from './modules/periods/periods.service.js';
+import { remindOverdue } from './modules/rectification/rectification.service.js';
 import { type Deps, makeDeps } from './platform/context.js';
 import { listenControl } from './platform/control.js';
 import { acquireLock } from './platform/lock.js';
@@ -60,14 +61,15 @@ export async function startServer(config: Config): Promise<Running> {
     const mailPump = config.smtpUrl
       ? setInterval(() => pumpMail(deps).catch((err) => app.log.warn({ err }, 'mail pump failed')), 15_000)
       : null;
-    // Deadline reminders (3 days ahead, once per period); unref'd so it never holds the process open.
-    setInterval(
-      () =>
-        notifyUpcomingDeadlines(deps, new Date()).catch((err) =>
-          app.log.warn({ err }, 'deadline reminders failed'),
-        ),
-      3_600_000,
-    ).unref();
+    // Deadline reminders (3 days ahead, once per period) and overdue rectification tasks (once per
+    // task), hourly; unref'd so it never holds the process open.
+    setInterval(() => {
+      const now = new Date();
+      void notifyUpcomingDeadlines(deps, now)
+        .catch((err) => app.log.warn({ err }, 'deadline reminders failed'))
+        .then(() => remindOverdue(deps, now))
+        .catch((err) => app.log.warn({ err }, 'overdue rectification reminders failed'));
+    }, 3_600_000).unref();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     let stopped = false;
     return {

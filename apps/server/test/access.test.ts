@@ -43,6 +43,9 @@ interface Fixture {
   /** An urging notice to unit 1, and an API token of the supervision system. */
   notice1: number;
   token1: number;
+  /** A rectification task of unit 1, and an open rating round of the system rating units 1 and 2. */
+  task1: number;
+  round1: number;
 }
 
 type Call = { url: string; payload?: unknown };
@@ -578,6 +581,51 @@ const cases: Record<string, Case> = {
   })),
   'GET /api/comment-topics': refusedToBoth(() => ({ url: '/api/comment-topics' })),
   'PUT /api/comment-topics': refusedToBoth(() => ({ url: '/api/comment-topics', payload: [] })),
+  'GET /api/rectifications': scopedForOtherUnits(() => ({ url: '/api/rectifications' })),
+  // The brief of issue 11 asks for 403 (not 404) on another unit's task.
+  'GET /api/rectifications/:id': refusedToBoth((f) => ({ url: `/api/rectifications/${f.task1}` })),
+  'POST /api/rectifications': refusedToBoth((f) => ({
+    url: '/api/rectifications',
+    payload: { source: { kind: 'manual' }, unitId: f.unit1, title: 'x', deadline: '2026-12-31' },
+  })),
+  'POST /api/rectifications/from-run': refusedToBoth((f) => ({
+    url: '/api/rectifications/from-run',
+    payload: { runId: f.run, minLostShare: 0.1, deadline: '2026-12-31' },
+  })),
+  'POST /api/rectifications/remind-overdue': refusedToBoth(() => ({
+    url: '/api/rectifications/remind-overdue',
+  })),
+  'POST /api/rectifications/:id/steps': refusedToBoth((f) => ({
+    url: `/api/rectifications/${f.task1}/steps`,
+    payload: { action: 'report', percent: 50, text: 'x', version: 1 },
+  })),
+  'POST /api/rectifications/:id/evidence': refusedToBoth((f) => ({
+    url: `/api/rectifications/${f.task1}/evidence`,
+  })),
+  'GET /api/rating-rounds': scopedForOtherUnits(() => ({ url: '/api/rating-rounds' })),
+  'GET /api/rating-rounds/:id': scopedForOtherUnits((f) => ({ url: `/api/rating-rounds/${f.round1}` })),
+  'POST /api/rating-rounds': refusedToBoth((f) => ({
+    url: '/api/rating-rounds',
+    payload: { systemId: f.system, year: 2030 },
+  })),
+  'POST /api/rating-rounds/:id/close': refusedToBoth((f) => ({
+    url: `/api/rating-rounds/${f.round1}/close`,
+    payload: { version: 1 },
+  })),
+  // Unit 2 may rate, but not itself (400); the observer may not rate (403).
+  'PUT /api/rating-rounds/:id/ratings/:departmentId': answers(
+    400,
+    403,
+  )((f) => ({
+    url: `/api/rating-rounds/${f.round1}/ratings/${f.unit2}`,
+    payload: { method: 90, procedure: 90, discipline: 90, fairness: 90 },
+  })),
+  'GET /api/rating-rounds/:id/ratings': refusedToBoth((f) => ({
+    url: `/api/rating-rounds/${f.round1}/ratings`,
+  })),
+  'GET /api/lead-departments': scopedForOtherUnits((f) => ({
+    url: `/api/lead-departments?systemId=${f.system}`,
+  })),
   'GET /api/audit-events': refusedToBoth(() => ({ url: '/api/audit-events' })),
   'GET /api/audit-events/verify': refusedToBoth(() => ({ url: '/api/audit-events/verify' })),
 };
@@ -756,7 +804,29 @@ describe('access control on every route', () => {
         [plan, unit1],
       )
     )[0]!.id;
+    const [task1] = await env.database.query<{ id: number }>(
+      `insert into rectification_task (unit_id, source_kind, title, weakness_code, weakness_params, deadline, created_by)
+       values ($1, 'manual', '整改', 'rectification.weakness.manual', '{}', '2026-12-31', 'office') returning id`,
+      [unit1],
+    );
+    const [round1] = await env.database.query<{ id: number }>(
+      `insert into rating_round (system_id, year, status, threshold, rectify_deadline, departments, opened_by)
+       values ($1, 2026, 'open', 80, '2027-06-30', $2, 'office') returning id`,
+      [
+        system,
+        JSON.stringify(
+          [unit1, unit2].map((id, i) => ({
+            unitId: id,
+            unitCode: `u${i + 1}`,
+            unitName: 'x',
+            indicators: [],
+          })),
+        ),
+      ],
+    );
     f = {
+      task1: task1!.id,
+      round1: round1!.id,
       taskBook1,
       submission1: submission1.id,
       evidence1,

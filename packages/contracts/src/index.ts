@@ -14,6 +14,7 @@ export * from './objections.js';
 export * from './org.js';
 export * from './plans.js';
 export * from './public-results.js';
+export * from './rectification.js';
 export * from './run-compare.js';
 export * from './scaled-amount.js';
 export * from './sources.js';

@@ -13,6 +13,8 @@ export const notificationKinds = [
   'verification',
   'results',
   'objection',
+  'rectification',
+  'rating',
   'info',
 ] as const;
 export const notificationKind = z.enum(notificationKinds);

@@ -47,6 +47,14 @@ export const permissions = [
   'objections.file',
   'objections.answer',
   'objections.decide',
+  // Rectification (整改) and units rating the lead departments (issue 11, S14): the office manages,
+  // units report on their own tasks and rate; leaders read.
+  'rectification.read',
+  'rectification.manage',
+  'rectification.report',
+  'rating.read',
+  'rating.manage',
+  'rating.submit',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -59,6 +67,8 @@ const unitWork: readonly Permission[] = [
   'observations.file',
   'comments.answer',
   'objections.file',
+  'rectification.report',
+  'rating.submit',
 ];
 /** What only the leaders do: approving results is not the office's own step (S13, Z14). */
 const leaderWork: readonly Permission[] = ['results.approve', 'objections.decide'];
@@ -80,6 +90,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'progress.read',
     'notices.read',
     'observations.file',
+    'rectification.read',
+    'rating.read',
   ],
   // Lead departments review task books and verify data of their indicators (Z4, S3).
   assessor: [
@@ -95,8 +107,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     // Lead departments record vetoes, deductions and bonus proposals for their indicators (W9, S8).
     'events.read',
     'events.record',
-    // …and answer objections to them (S13).
+    // …and answer objections to them (S13); their department's rating result is theirs to read (S14).
     'objections.answer',
+    'rating.read',
   ],
   // Data providers submit other units' values for their indicators (Z4).
   provider: [
@@ -125,6 +138,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'events.read',
     'comments.answer',
     'objections.file',
+    'rectification.read',
+    'rectification.report',
+    'rating.read',
+    'rating.submit',
   ],
   unit_filler: [
     'org.read',
@@ -139,6 +156,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'notices.answer',
     'comments.answer',
     'objections.file',
+    'rectification.read',
+    'rectification.report',
   ],
   // Experts read only what the office assigned them (until the expert module exists): the values,
   // evidence and plans of the indicators an 'indicators' grant lists, or everything readable of the

@@ -4,5 +4,6 @@ export * from './identity.js';
 export * from './objections.js';
 export * from './org.js';
 export * from './plans.js';
+export * from './rectification.js';
 export * from './survey-work.js';
 export * from './surveys.js';

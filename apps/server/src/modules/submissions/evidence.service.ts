@@ -8,6 +8,7 @@ import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertEventEvidenceReadable } from '../events/events.policy.js';
 import { visible as visibleObjection } from '../objections/objection-access.js';
+import { visibleTask } from '../rectification/rectification-access.js';
 import { findVerification } from '../verification/verification.repository.js';
 import { readable } from './plan-context.js';
 import { presentEvidence } from './present.js';
@@ -55,7 +56,7 @@ export async function attachEvidence(
   deps: Deps,
   tx: Executor,
   ctx: Ctx,
-  owner: { type: 'submission' | 'verification' | 'event' | 'objection'; id: number },
+  owner: { type: 'submission' | 'verification' | 'event' | 'objection' | 'rectification'; id: number },
   file: UploadedFile,
 ): Promise<EvidenceFile> {
   const { name, type } = checkFile(file);
@@ -145,6 +146,11 @@ export async function downloadEvidence(deps: Deps, ctx: Ctx, id: number) {
   if (e.ownerType === 'objection') {
     // An objection's evidence: whoever may see the objection (objection-access).
     await visibleObjection(db, ctx, e.ownerId);
+    return { data: await deps.blobs.get(e.sha256), contentType: e.contentType, fileName: e.fileName };
+  }
+  if (e.ownerType === 'rectification') {
+    // A rectification task's evidence: its unit, the office and the leaders (rectification-access).
+    await visibleTask(db, ctx, e.ownerId);
     return { data: await deps.blobs.get(e.sha256), contentType: e.contentType, fileName: e.fileName };
   }
   let submissionId = e.ownerId;
