@@ -282,7 +282,7 @@ describe('rectification tasks and rating the lead departments', () => {
     );
     // u2: method (70+60)/2 = 65, procedure 75, discipline 70, fairness 80; overall 580/8 = 72.5 < 80 → poor.
     // u3: 85, 87.5, 90, 92.5; overall 710/8 = 88.75.
-    const res = (round: { results: { unitCode: string }[] }, code: string) =>
+    const res = (round: { results: { unitCode: string; taskId: number }[] }, code: string) =>
       round.results.find((d) => d.unitCode === code);
     expect(res(closed, 'u2')).toMatchObject({
       raters: 2,

@@ -35,6 +35,9 @@ const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.js'));
 const PaperPage = lazy(() => import('./features/paper/PaperPage.js'));
 const CommentsPage = lazy(() => import('./features/comments/CommentsPage.js'));
 const ObjectionsPage = lazy(() => import('./features/objections/ObjectionsPage.js'));
+const RectificationsPage = lazy(() => import('./features/rectification/RectificationsPage.js'));
+const RatingsPage = lazy(() => import('./features/rectification/RatingsPage.js'));
+const RatingRoundPage = lazy(() => import('./features/rectification/RatingRoundPage.js'));
 const QuestionnairesPage = lazy(() => import('./features/questionnaires/QuestionnairesPage.js'));
 const QuestionnaireBuilderPage = lazy(() => import('./features/questionnaires/QuestionnaireBuilderPage.js'));
 const PublicResultsPage = lazy(() => import('./features/publication/PublicResultsPage.js'));
@@ -220,6 +223,38 @@ export const router = createBrowserRouter([
                 <ObjectionsPage />
               </RequirePermission>
             ),
+          },
+          {
+            path: 'rectifications',
+            handle: h('rectificationNav.rectifications'),
+            element: (
+              <RequirePermission permission="rectification.read">
+                <RectificationsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'ratings',
+            handle: h('rectificationNav.ratings'),
+            children: [
+              {
+                index: true,
+                element: (
+                  <RequirePermission permission="rating.read">
+                    <RatingsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: ':id',
+                handle: h('rating.results'),
+                element: (
+                  <RequirePermission permission="rating.read">
+                    <RatingRoundPage />
+                  </RequirePermission>
+                ),
+              },
+            ],
           },
           {
             path: 'my-comments',

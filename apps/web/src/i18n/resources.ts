@@ -11,6 +11,7 @@ import paperEn from './locales/en/paper.json';
 import plansEditorEn from './locales/en/plans-editor.json';
 import publicationEn from './locales/en/publication.json';
 import questionnairesEn from './locales/en/questionnaires.json';
+import rectificationEn from './locales/en/rectification.json';
 import resultsLoopEn from './locales/en/results-loop.json';
 import revisionNotesEn from './locales/en/revision-notes.json';
 import submissionsEn from './locales/en/submissions.json';
@@ -28,6 +29,7 @@ import paperZhCN from './locales/zh-CN/paper.json';
 import plansEditorZhCN from './locales/zh-CN/plans-editor.json';
 import publicationZhCN from './locales/zh-CN/publication.json';
 import questionnairesZhCN from './locales/zh-CN/questionnaires.json';
+import rectificationZhCN from './locales/zh-CN/rectification.json';
 import resultsLoopZhCN from './locales/zh-CN/results-loop.json';
 import revisionNotesZhCN from './locales/zh-CN/revision-notes.json';
 import submissionsZhCN from './locales/zh-CN/submissions.json';
@@ -60,6 +62,7 @@ export const zhCN = {
   questionnaires: questionnairesZhCN,
   consequences: consequencesZhCN,
   publication: publicationZhCN,
+  rectification: rectificationZhCN,
 };
 
 export const en: Namespaces = {
@@ -80,6 +83,7 @@ export const en: Namespaces = {
   questionnaires: questionnairesEn,
   consequences: consequencesEn,
   publication: publicationEn,
+  rectification: rectificationEn,
 };
 
 /**
@@ -120,5 +124,6 @@ export function translation(lang: Lang) {
     ...d.questionnaires,
     ...d.consequences,
     ...d.publication,
+    ...d.rectification,
   };
 }

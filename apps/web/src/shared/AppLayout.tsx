@@ -28,7 +28,9 @@ import {
   SafetyCertificateOutlined,
   SmileOutlined,
   SolutionOutlined,
+  StarOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -64,6 +66,8 @@ const NAV_ROWS: [path: string, label: string, icon: ComponentType, permission?: 
   ['/submissions', 'submissionsNav.submissions', FormOutlined, 'submissions.write'],
   ['/verification', 'submissionsNav.verification', SafetyCertificateOutlined, 'submissions.verify'],
   ['/objections', 'objectionsNav.objections', IssuesCloseOutlined, 'results.read'],
+  ['/rectifications', 'rectificationNav.rectifications', ToolOutlined, 'rectification.read'],
+  ['/ratings', 'rectificationNav.ratings', StarOutlined, 'rating.read'],
   ['/live', 'submissionsNav.live', DashboardOutlined, 'results.read'],
   ['/events', 'eventsNav.events', ExceptionOutlined, 'events.read'],
   ['/surveys', 'surveysNav.surveys', SmileOutlined, 'surveys.read'],
