@@ -12,6 +12,7 @@ import { seedCityDeptPlans } from './plans.js';
 import { seedArchive } from './seed-archive.js';
 import { seedHotline } from './seed-hotline.js';
 import { seedNotices } from './seed-notices.js';
+import { seedRectification } from './seed-rectification.js';
 import { seedSubmissions } from './seed-submissions.js';
 import { seedSurveys } from './seed-surveys.js';
 import { seedTaskBooks } from './seed-taskbooks.js';
@@ -73,7 +74,8 @@ const accountSpecs: AccountSpec[] = [
     username: 'assessor',
     displayName: '牵头单位考评员',
     role: 'assessor',
-    note: 'indicators T1 职能目标任务完成情况, T4 信息报送序时进度 (lead department, verifies them)',
+    note: 'indicators T1 职能目标任务完成情况, T4 信息报送序时进度 (lead department 市统计局 B1-14, verifies them)',
+    unit: 'B1-14',
     grant: { scopeType: 'indicators', refs: ['T1', 'T4'] },
   },
   {
@@ -334,6 +336,8 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
     await seedDemoPlans(deps, tx, ctx, city);
     // Supervision items, progress, reminders, notices, announcements (after plans and other cycle data).
     await seedNotices(deps, tx, ctx, city);
+    // Rectification tasks and the rating rounds of the lead departments (issue 11 points 8, 9).
+    await seedRectification(deps, tx, ctx, city);
 
     await recordAudit(deps, tx, ctx, {
       action: 'demo.seed',
