@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillCycle } from './cycle-data.js';
 import { auditActions, makeUser, signIn } from './helpers.js';
-import { activePlan, buildOrg, leaderCookie, officeCookie, releaseRun } from './org-fixture.js';
+import { activePlan, buildOrg, injectAsUser, leaderCookie, officeCookie, releaseRun } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 import { useTestApp } from './use-app.js';
 
@@ -18,13 +18,7 @@ describe('rectification tasks and rating the lead departments', () => {
   const who: Record<string, string> = {};
   let org: Awaited<ReturnType<typeof buildOrg<'u1' | 'u2' | 'u3'>>>;
   let runId: number;
-  const call = (user: string, method: string, url: string, payload?: unknown) =>
-    env.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { cookie: who[user]! },
-      payload: payload as never,
-    });
+  const call = injectAsUser(() => env, who);
   const ok = async (p: ReturnType<typeof call>, status = 200) => {
     const r = await p;
     if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);

@@ -50,3 +50,10 @@ export const decision = { ...stampOrNull('decided'), decisionNote: z.string().nu
 
 /** Optimistic-concurrency version: sent back with a change, refused (409) when stale. */
 export const versioned = { version: z.number().int() };
+
+/** The office's closing step of a reviewed answer (a comment, a rectification task): an optional note. */
+export const closeWithNote = z.strictObject({
+  action: z.literal('close'),
+  note: z.string().trim().max(500).optional(),
+  version: z.number().int(),
+});

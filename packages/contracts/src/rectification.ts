@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dayCode } from './beijing.js';
-import { row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
+import { closeWithNote, row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
 import { evidenceFile } from './submissions.js';
 
 /**
@@ -120,11 +120,7 @@ export const rectificationStep = z.discriminatedUnion('action', [
     text: z.string().trim().min(1).max(2000),
     version: z.number().int(),
   }),
-  z.strictObject({
-    action: z.literal('close'),
-    note: z.string().trim().max(500).optional(),
-    version: z.number().int(),
-  }),
+  closeWithNote,
   z.strictObject({
     action: z.literal('return'),
     reason: z.string().trim().min(1).max(500),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { code, name } from './common.js';
-import { row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
+import { closeWithNote, row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
 
 /**
  * Satisfaction evaluation (issue 10; rules S12, W11, H7, Z3, Z11): questionnaires, campaigns and
@@ -450,11 +450,7 @@ export const commentAct = z.discriminatedUnion('action', [
     answer: z.string().trim().min(1).max(2000),
     version: z.number().int(),
   }),
-  z.strictObject({
-    action: z.literal('close'),
-    note: z.string().trim().max(500).optional(),
-    version: z.number().int(),
-  }),
+  closeWithNote,
   z.strictObject({
     action: z.literal('return'),
     note: z.string().trim().min(1).max(500),

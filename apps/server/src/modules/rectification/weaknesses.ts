@@ -1,22 +1,7 @@
-/**
- * Weaknesses of a released run (issue 11 point 8), pure: every indicator where a unit lost more
- * than `minLostShare` of its points. Leaf indicators only (a parent's loss is its children's), and
- * only those scored (not left out) with points to lose.
- */
-export interface ScoredNode {
-  code: string;
-  name: string;
-  kind: 'component' | 'indicator' | 'sub_item';
-  parent: string | null;
-  score: number | null;
-  full: number;
-}
+import type { UnitResult } from '@jixiao/engine';
 
-export interface ScoredUnit {
-  unit: string;
-  name?: string;
-  indicators: readonly ScoredNode[];
-}
+/** What the function reads of a unit's result: its code and its nodes' scores. */
+export type ScoredUnit = Pick<UnitResult, 'unit' | 'indicators'>;
 
 export interface Weakness {
   unit: string;
@@ -30,6 +15,11 @@ export interface Weakness {
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
+/**
+ * Weaknesses of a released run (issue 11 point 8), pure: every indicator where a unit lost more
+ * than `minLostShare` of its points. Leaf indicators only (a parent's loss is its children's), and
+ * only those scored (not left out) with points to lose.
+ */
 export function runWeaknesses(units: readonly ScoredUnit[], minLostShare: number): Weakness[] {
   const out: Weakness[] = [];
   for (const u of units) {
