@@ -20,6 +20,8 @@ import { hotlineRoutes } from './modules/hotline/hotline.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { resolveSession } from './modules/identity/auth.service.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { jobsRoutes } from './modules/jobs/jobs.routes.js';
+import { jobKindDefs } from './modules/jobs/kinds.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
@@ -47,6 +49,8 @@ import { errorHandler } from './platform/error-handler.js';
 import { AppError } from './platform/errors.js';
 import type { BlobStore } from './platform/files/storage.js';
 import { type Access, SESSION_COOKIE } from './platform/http.js';
+import { jobHandlers } from './platform/jobs/jobs.js';
+import { startQueue } from './platform/jobs/queue.js';
 import { openapiOptions } from './platform/openapi.js';
 import { rejectNul } from './platform/text-guard.js';
 
@@ -212,9 +216,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(pollRoutes(deps));
   await app.register(paperRoutes(deps));
   await app.register(commentsRoutes(deps));
+  await app.register(jobsRoutes(deps));
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: 'index.html' });
   }
+
+  // Background jobs run on pg-boss in this process; the queue stops when the app closes.
+  const handlers = jobHandlers(deps, jobKindDefs, (err, id) => app.log.error({ err, job: id }, 'job failed'));
+  deps.jobs = await startQueue(opts.database, handlers, (err) => app.log.warn({ err }, 'job queue'));
+  const queue = deps.jobs;
+  app.addHook('onClose', () => queue.stop());
   return app;
 }

@@ -7,6 +7,9 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/** Debian's fonts-noto-cjk: the CJK font the scorecard PDFs embed (its Simplified Chinese face). */
+export const DEFAULT_PDF_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -30,6 +33,7 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   JIXIAO_MAIL_FROM: z.string().email('must be an e-mail address').default('jixiao@localhost'),
+  JIXIAO_PDF_FONT: z.string().min(1).default(DEFAULT_PDF_FONT),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -49,6 +53,8 @@ export interface Config {
   /** SMTP server for e-mail notifications; unset = in-app notifications only. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** CJK font file for PDFs (.ttc/.ttf/.otf); when missing, PDF routes answer 503 pdf.font_missing. */
+  pdfFont: string;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +83,7 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.JIXIAO_SMTP_URL,
     mailFrom: e.JIXIAO_MAIL_FROM,
+    pdfFont: e.JIXIAO_PDF_FONT,
   };
 }
 

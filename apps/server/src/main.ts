@@ -15,6 +15,7 @@ import { remindOverdue } from './modules/rectification/rectification.service.js'
 import { type Deps, makeDeps } from './platform/context.js';
 import { listenControl } from './platform/control.js';
 import { acquireLock } from './platform/lock.js';
+import { pdfWarning } from './platform/pdf.js';
 
 export const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -57,6 +58,9 @@ export async function startServer(config: Config): Promise<Running> {
           throw new Error('unknown command');
         });
     await app.listen({ port: config.port, host: config.host });
+    // Said once at start: without the CJK font there are no PDF scorecards (.xlsx still works).
+    const pdf = pdfWarning(config);
+    if (pdf) app.log.warn(pdf);
     // E-mail for notifications leaves after the change that caused it has committed.
     const mailPump = config.smtpUrl
       ? setInterval(() => pumpMail(deps).catch((err) => app.log.warn({ err }, 'mail pump failed')), 15_000)

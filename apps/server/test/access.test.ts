@@ -46,6 +46,8 @@ interface Fixture {
   /** A rectification task of unit 1, and an open rating round of the system rating units 1 and 2. */
   task1: number;
   round1: number;
+  /** A finished scorecards job the office started. */
+  job1: number;
 }
 
 type Call = { url: string; payload?: unknown };
@@ -279,6 +281,18 @@ const cases: Record<string, Case> = {
     url: `/api/plans/${f.plan}/runs/${f.run}/consequences.xlsx`,
   })),
   'GET /api/archive/units/:code': hiddenFromOtherUnits(() => ({ url: '/api/archive/units/u1' })),
+  // A unit gets its own scorecard only (unit 1's is not found for unit 2).
+  'GET /api/plans/:id/runs/:runId/units/:unit/scorecard.pdf': hiddenFromOtherUnits((f) => ({
+    url: `/api/plans/${f.plan}/runs/${f.run}/units/u1/scorecard.pdf`,
+  })),
+  // Jobs: the kind authorises the start (the office), the owner check every read.
+  'POST /api/jobs': refusedToBoth((f) => ({
+    url: '/api/jobs',
+    payload: { kind: 'scorecards', params: { planId: f.plan, runId: f.run } },
+  })),
+  'GET /api/jobs': openToBoth(() => ({ url: '/api/jobs?mine=1' })),
+  'GET /api/jobs/:id': refusedToBoth((f) => ({ url: `/api/jobs/${f.job1}` })),
+  'GET /api/jobs/:id/file': refusedToBoth((f) => ({ url: `/api/jobs/${f.job1}/file` })),
   'GET /api/notifications': openToBoth(() => ({ url: '/api/notifications' })),
   'GET /api/notifications/counts': openToBoth(() => ({ url: '/api/notifications/counts' })),
   'POST /api/notifications/:id/read': notFoundToBoth((f) => ({
@@ -650,6 +664,7 @@ const readRoutes = new Set([
   'GET /api/plans/:id/results',
   'GET /api/plans/:id/results/export',
   'GET /api/plans/:id/results/:unit/trace',
+  'GET /api/plans/:id/runs/:runId/units/:unit/scorecard.pdf',
   'GET /api/plans/:id/runs/compare',
   'GET /api/plans/:id/runs/:runId/publicity',
   'GET /api/plans/:id/runs/:runId/consequences',
@@ -687,6 +702,7 @@ const expertReads: Record<string, number> = {
   'GET /api/plans/:id/results': 403,
   'GET /api/plans/:id/results/export': 403,
   'GET /api/plans/:id/results/:unit/trace': 403,
+  'GET /api/plans/:id/runs/:runId/units/:unit/scorecard.pdf': 403,
   'GET /api/plans/:id/runs/compare': 403,
   'GET /api/plans/:id/runs/:runId/publicity': 403,
   'GET /api/plans/:id/runs/:runId/consequences': 403,
@@ -824,9 +840,15 @@ describe('access control on every route', () => {
         ),
       ],
     );
+    const [job1] = await env.database.query<{ id: number }>(
+      `insert into job (kind, params, status, owner_id, created_by)
+       select 'scorecards', $1, 'done', id, username from app_user where username = 'office' returning id`,
+      [JSON.stringify({ planId: plan, runId: run })],
+    );
     f = {
       task1: task1!.id,
       round1: round1!.id,
+      job1: job1!.id,
       taskBook1,
       submission1: submission1.id,
       evidence1,

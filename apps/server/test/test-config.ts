@@ -1,4 +1,4 @@
-import type { Config } from '../src/config.js';
+import { type Config, DEFAULT_PDF_FONT } from '../src/config.js';
 
 /** The configuration every test app starts from (and the demo templates are seeded with). */
 export function testConfig(over: Partial<Config> = {}): Config {
@@ -14,6 +14,7 @@ export function testConfig(over: Partial<Config> = {}): Config {
     logLevel: 'silent',
     smtpUrl: undefined,
     mailFrom: 'jixiao@localhost',
+    pdfFont: DEFAULT_PDF_FONT,
     ...over,
   };
 }

@@ -25,7 +25,18 @@ export interface Database extends Queryable {
   engine: 'pglite' | 'postgres';
   /** Run `fn` in one transaction on one connection; rolled back if it throws. */
   rawTransaction<T>(fn: (q: Queryable) => Promise<T>, isolation?: 'repeatable read'): Promise<T>;
+  /**
+   * How the job queue (pg-boss, platform/jobs) reaches this database: PostgreSQL by its connection
+   * string (its own small pool); PGlite through an `executeSql` adapter over the same instance
+   * (there is only one connection).
+   */
+  queueTarget: { connectionString: string } | { db: QueueDb };
   close(): Promise<void>;
+}
+
+/** pg-boss's `db` option: SQL text (several statements when it has no values) → the last rows. */
+export interface QueueDb {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 /** Open PostgreSQL when a URL is given, else embedded PGlite in `dir` (or in memory for `memory://`). */
@@ -55,6 +66,7 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     engine: 'postgres',
     ...onPg(pool),
+    queueTarget: { connectionString: url },
     async rawTransaction(fn, isolation) {
       const client = await pool.connect();
       try {
@@ -85,6 +97,15 @@ async function openPglite(dir: string): Promise<Database> {
     db,
     engine: 'pglite',
     ...onPglite(client),
+    queueTarget: {
+      db: {
+        // pg-boss sends its schema plans as one text of several statements, without values.
+        executeSql: async (text, values) =>
+          values?.length
+            ? { rows: (await client.query(text, values)).rows }
+            : { rows: (await client.exec(text)).at(-1)?.rows ?? [] },
+      },
+    },
     // PGlite's transaction holds its single connection, so other queries wait until it ends.
     rawTransaction: (fn, isolation) =>
       client.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Actor } from './access.js';
 import { type BlobStore, DiskBlobStore } from './files/storage.js';
+import type { JobQueue } from './jobs/queue.js';
 
 /** Who is acting and on behalf of which request: passed to every service call. */
 export interface Ctx {
@@ -18,6 +19,8 @@ export interface Deps {
   now: () => Date;
   /** Evidence and other uploaded files, by SHA-256. */
   blobs: BlobStore;
+  /** The background job queue (platform/jobs), set by the app that started it. */
+  jobs?: JobQueue;
 }
 
 /** The one way to assemble Deps: files live under the data dir unless a store is given. */

@@ -31,6 +31,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -43,5 +44,9 @@ export const bad = (path: string, code: string, params: Record<string, unknown> 
   new AppError('VALIDATION_FAILED', `${path}: ${code}`, [{ path, code, params }]);
 
 /** A 409: the step does not fit the object's state (`{ code, params }` as for `bad`). */
+/** A 503: this server cannot do it here (a missing font), as `{ code, params }` for the web. */
+export const unavailable = (code: string, params: Record<string, unknown> = {}) =>
+  new AppError('UNAVAILABLE', code, { code, params });
+
 export const conflict = (code: string, params: Record<string, unknown> = {}) =>
   new AppError('CONFLICT', code, { code, params });

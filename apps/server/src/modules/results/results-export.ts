@@ -1,10 +1,14 @@
 import type { EvaluationRun, UnitScore } from '@jixiao/contracts';
 import { roundDecimal } from '@jixiao/engine';
 import ExcelJS from 'exceljs';
+import { addTable, type Cell, decimalsFormat } from '../../platform/xlsx-table.js';
 
 /**
- * Results export (issue 8 point 9): a stored evaluation run as an .xlsx workbook, one sheet per
- * group with the group's ranking. Pure: builds the workbook in memory; the route writes it out.
+ * Results export (issue 8 point 9, completed in issue 11 point 6): a stored evaluation run as an
+ * .xlsx workbook, one sheet per group with the group's ranking, and the full results — every
+ * unit's score of every indicator — on a last sheet 指标得分. Chinese headers throughout; the
+ * sheets are written by platform/xlsx-table.ts like every other export. Pure: builds the workbook
+ * in memory; the route writes it out.
  */
 
 /** Fixed column headers; the component columns between 单位名称 and 加分 take the components' names. */
@@ -28,7 +32,15 @@ export interface ResultsWorkbookOptions {
   decimals?: number;
   /** Optional title row above the header, e.g. "无锡市市级机关 2016 年度考评结果". */
   title?: string;
+  /**
+   * The full results: a last sheet 指标得分 with every unit's score of every node of the plan tree
+   * (components, indicators, sub-items in plan order), from the run's traces.
+   */
+  indicators?: { nodes: readonly { code: string; name: string }[]; rows: readonly IndicatorRow[] };
 }
+
+export const INDICATOR_SHEET = '指标得分';
+export const INDICATOR_GROUP_HEADER = '考核组';
 
 /** Excel refuses these in sheet names, and names longer than 31 characters. */
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
@@ -53,17 +65,16 @@ function uniqueName(base: string, taken: Set<string>): string {
   return name;
 }
 
-/** Display width of a cell text: CJK and other wide characters count twice. */
-const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
-
-const numFmt = (decimals: number) => (decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0');
-
-type Cell = string | number | null;
-
 interface Column {
   header: string;
   numeric: boolean;
   value: (u: UnitScore) => Cell;
+}
+
+/** One row of the indicator sheet: a unit and the score of every node of the plan tree. */
+export interface IndicatorRow {
+  unit: string;
+  scores: Record<string, number | null>;
 }
 
 export function resultsWorkbook(run: EvaluationRun, opts: ResultsWorkbookOptions): ExcelJS.Workbook {
@@ -118,35 +129,37 @@ export function resultsWorkbook(run: EvaluationRun, opts: ResultsWorkbookOptions
       },
     ];
 
-    const headerRow = opts.title ? 2 : 1;
-    const ws = wb.addWorksheet(uniqueName(sheetName(g.code, g.name), taken), {
-      views: [{ state: 'frozen', ySplit: headerRow }],
+    addTable(wb, {
+      name: uniqueName(sheetName(g.code, g.name), taken),
+      title: opts.title,
+      columns: columns.map((c) => ({
+        header: c.header,
+        numFmt: c.numeric ? decimalsFormat(decimals) : undefined,
+      })),
+      rows: units.map((u) => columns.map((c) => c.value(u))),
     });
-    if (opts.title) {
-      ws.mergeCells(1, 1, 1, columns.length);
-      const t = ws.getCell(1, 1);
-      t.value = opts.title;
-      t.font = { bold: true, size: 14 };
-    }
-    const header = ws.getRow(headerRow);
-    header.values = columns.map((c) => c.header);
-    header.font = { bold: true };
-    const rows = units.map((u) => columns.map((c) => c.value(u)));
-    for (const r of rows) ws.addRow(r);
-
-    columns.forEach((c, i) => {
-      const col = ws.getColumn(i + 1);
-      if (c.numeric) col.numFmt = numFmt(decimals);
-      const widest = Math.max(
-        textWidth(c.header),
-        ...rows.map((r) => {
-          const v = r[i];
-          return v === null || v === undefined
-            ? 0
-            : textWidth(typeof v === 'number' ? v.toFixed(c.numeric ? decimals : 0) : v);
-        }),
-      );
-      col.width = Math.min(60, Math.max(8, widest + 2));
+  }
+  if (opts.indicators) {
+    const h = RESULT_HEADERS;
+    const { nodes, rows } = opts.indicators;
+    const byUnit = new Map(run.units.map((u) => [u.unit, u]));
+    addTable(wb, {
+      name: uniqueName(INDICATOR_SHEET, taken),
+      title: opts.title,
+      columns: [
+        { header: INDICATOR_GROUP_HEADER },
+        { header: h.unit },
+        { header: h.name },
+        ...nodes.map((n) => ({ header: n.name, numFmt: decimalsFormat(decimals) })),
+        { header: h.total, numFmt: decimalsFormat(decimals) },
+      ],
+      rows: rows.map((r) => [
+        byUnit.get(r.unit)?.group ?? null,
+        r.unit,
+        byUnit.get(r.unit)?.name ?? r.unit,
+        ...nodes.map((n) => num(r.scores[n.code])),
+        num(byUnit.get(r.unit)?.total),
+      ]),
     });
   }
   return wb;

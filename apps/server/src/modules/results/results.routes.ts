@@ -14,6 +14,7 @@ import {
   runListQuery,
   runParams,
   runSummary,
+  scorecardParams,
   unitTrace,
   unitTraceParams,
 } from '@jixiao/contracts';
@@ -23,6 +24,7 @@ import { route, routes } from '../../platform/route.js';
 import * as results from './results.service.js';
 import * as doc from './results-document.service.js';
 import * as steps from './run-steps.service.js';
+import * as scorecards from './scorecard.service.js';
 
 /**
  * Evaluation runs of a plan: compute a draft from the cycle's data, publish it, submit it, approve
@@ -153,6 +155,15 @@ export const resultsRoutes = (deps: Deps) =>
       query: resultsQuery,
       response: 'file',
       handler: (r) => results.exportResults(deps, r.ctx, r.params.id, r.query),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/plans/:id/runs/:runId/units/:unit/scorecard.pdf',
+      access: 'results.read',
+      summary: "A unit's scorecard (效能成绩单) of a run as a PDF; a unit gets its own only",
+      params: scorecardParams,
+      response: 'file',
+      handler: (r) => scorecards.unitScorecard(deps, r.ctx, r.params.id, r.params.runId, r.params.unit),
     }),
     route({
       method: 'GET',

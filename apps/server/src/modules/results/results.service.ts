@@ -6,6 +6,7 @@ import {
   evaluate,
   type Plan,
   PlanValidationError,
+  type TraceNode,
   type UnitResult,
 } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
@@ -13,6 +14,7 @@ import { hasPermission, orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { type Download, XLSX } from '../../platform/download.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { workbookBytes } from '../../platform/xlsx-table.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   applyMissing,
@@ -385,25 +387,57 @@ export async function getTrace(
   return { ...(result.trace(unit) as unknown as Record<string, unknown>), sources };
 }
 
-/** The run chosen as for the results page as an .xlsx workbook: one sheet per group. */
+/**
+ * Every node of the units' trace trees (components, indicators, sub-items), depth first in plan
+ * order, and each unit's score of each: the 指标得分 sheet of the full results.
+ */
+export function indicatorTable(result: EvaluationResult, units: readonly string[]) {
+  const nodes = new Map<string, string>();
+  const rows = units.map((unit) => {
+    const scores: Record<string, number | null> = {};
+    const walk = (ns: readonly TraceNode[]) => {
+      for (const n of ns) {
+        if (!nodes.has(n.code)) nodes.set(n.code, n.name);
+        scores[n.code] = n.score;
+        walk(n.children);
+      }
+    };
+    walk(result.trace(unit).components);
+    return { unit, scores };
+  });
+  return { nodes: [...nodes].map(([code, name]) => ({ code, name })), rows };
+}
+
+/**
+ * The run chosen as for the results page as an .xlsx workbook: one sheet per group, and the full
+ * results (every indicator of every unit the caller sees) on the sheet 指标得分.
+ */
 export async function exportResults(
   deps: Deps,
   ctx: Ctx,
   id: number,
   q: { period: string; run?: number },
 ): Promise<Download> {
+  const db = deps.database.db;
   const run = await getResults(deps, ctx, id, q);
-  const plan = await planInScope(deps.database.db, ctx.actor!, id, 'results.read');
+  const { plan, run: row, stored } = await chosenRun(db, ctx, id, q.period, run.id);
   const doc = plan.document as unknown as Plan;
+  const result = runEngine(await runPlan(db, row), stored.input);
   const wb = resultsWorkbook(run, {
     groups: doc.groups,
     decimals: doc.rounding?.decimals ?? 2,
     title: `${plan.name} · ${run.period}${run.status === 'draft' ? '（草稿）' : ''}`,
+    indicators: indicatorTable(
+      result,
+      [...run.units]
+        .sort((a, b) => a.group.localeCompare(b.group) || a.placement - b.placement)
+        .map((u) => u.unit),
+    ),
   });
   return {
     fileName: `考评结果-${run.period}.xlsx`,
     asciiName: `results-${run.period}.xlsx`,
     contentType: XLSX,
-    data: Buffer.from(await wb.xlsx.writeBuffer()),
+    data: await workbookBytes(wb),
   };
 }
