@@ -4,6 +4,7 @@ import commonEn from './locales/en/common.json';
 import consequencesEn from './locales/en/consequences.json';
 import eventsImportsEn from './locales/en/events-imports.json';
 import hotlineEn from './locales/en/hotline.json';
+import jobsEn from './locales/en/jobs.json';
 import methodParamsEn from './locales/en/method-params.json';
 import noticesEn from './locales/en/notices.json';
 import objectionsEn from './locales/en/objections.json';
@@ -22,6 +23,7 @@ import commonZhCN from './locales/zh-CN/common.json';
 import consequencesZhCN from './locales/zh-CN/consequences.json';
 import eventsImportsZhCN from './locales/zh-CN/events-imports.json';
 import hotlineZhCN from './locales/zh-CN/hotline.json';
+import jobsZhCN from './locales/zh-CN/jobs.json';
 import methodParamsZhCN from './locales/zh-CN/method-params.json';
 import noticesZhCN from './locales/zh-CN/notices.json';
 import objectionsZhCN from './locales/zh-CN/objections.json';
@@ -59,6 +61,7 @@ export const zhCN = {
   comments: commentsZhCN,
   objections: objectionsZhCN,
   hotline: hotlineZhCN,
+  jobs: jobsZhCN,
   questionnaires: questionnairesZhCN,
   consequences: consequencesZhCN,
   publication: publicationZhCN,
@@ -80,6 +83,7 @@ export const en: Namespaces = {
   comments: commentsEn,
   objections: objectionsEn,
   hotline: hotlineEn,
+  jobs: jobsEn,
   questionnaires: questionnairesEn,
   consequences: consequencesEn,
   publication: publicationEn,
@@ -121,6 +125,7 @@ export function translation(lang: Lang) {
     ...d.comments,
     ...d.objections,
     ...d.hotline,
+    ...d.jobs,
     ...d.questionnaires,
     ...d.consequences,
     ...d.publication,

@@ -8,6 +8,7 @@ import { GradeTag } from './GradeTag.js';
 import { num, RankText, VetoMark } from './RunMarks.js';
 import { fmtScore } from './ranking.js';
 import { rankCells } from './runs.js';
+import { ScorecardPdfButton } from './ScorecardButtons.js';
 
 export function RankingTable({
   run,
@@ -95,6 +96,13 @@ export function RankingTable({
           {v ? `−${fmtScore(v)}` : fmtScore(v)}
         </span>
       ),
+    },
+    {
+      title: t('scorecards.column'),
+      key: 'scorecard',
+      align: 'center',
+      width: 72,
+      render: (_, u) => <ScorecardPdfButton planId={run.planId} runId={run.id} unit={u.unit} compact />,
     },
   ];
   return (

@@ -8,6 +8,7 @@ import { useCan } from '../../shared/auth.js';
 import { RankingChart } from '../../shared/charts/RankingChart.js';
 import { PeriodSelect } from '../../shared/PeriodSelect.js';
 import { QueryState } from '../../shared/QueryState.js';
+import { JobCard, MyJobsButton } from '../jobs/JobsPanel.js';
 import { usePlan } from '../plans/api.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { exportUrl, useRun, useRuns } from './api.js';
@@ -21,6 +22,7 @@ import { ChangeNote, num, RunStatus, VetoMark } from './RunMarks.js';
 import { RunsDrawer } from './RunsDrawer.js';
 import { fmtScore, openingPeriod, periodOptions, unitsByGroup } from './ranking.js';
 import { emptyKey, runParam } from './runs.js';
+import { ExportAllButton, ScorecardPdfButton } from './ScorecardButtons.js';
 import { TraceView } from './TraceView.js';
 
 const WhatIfPanel = lazy(() => import('./WhatIfPanel.js'));
@@ -75,6 +77,8 @@ export default function ResultsPage() {
     };
   }, [planDoc.data]);
   const activeGroup = params.get('group') ?? groups[0]?.group;
+  // The batch export followed on this page: its id in the address survives a reload.
+  const jobId = Number(params.get('job')) || undefined;
   const current = groups.find((g) => g.group === activeGroup) ?? groups[0];
 
   const set = (k: string, v: string | undefined) => {
@@ -125,7 +129,7 @@ export default function ResultsPage() {
               href={exportUrl(planId, period, run.latest ? undefined : run.id)}
               download
             >
-              {t('runs.export')}
+              {t('scorecards.exportXlsx')}
             </Button>
           )}
           {run && planId && seesAll && (
@@ -143,6 +147,10 @@ export default function ResultsPage() {
               <Button icon={<SolutionOutlined />}>{t('consequences.open')}</Button>
             </Link>
           )}
+          {run && planId && canCompute && (
+            <ExportAllButton planId={planId} runId={run.id} onStarted={(j) => set('job', String(j.id))} />
+          )}
+          <MyJobsButton />
         </Space>
         {run && (
           <div style={{ marginTop: 8 }}>
@@ -156,6 +164,7 @@ export default function ResultsPage() {
           </div>
         )}
       </Card>
+      {jobId && <JobCard id={jobId} onClose={() => set('job', undefined)} />}
       {run && !run.latest && (
         <Alert
           type="info"
@@ -276,6 +285,7 @@ export default function ResultsPage() {
                 <GradeTag grade={unit.grade} />
                 <VetoMark vetoes={unit.vetoes} />
                 <RunStatus run={run} />
+                <ScorecardPdfButton planId={planId} runId={run.id} unit={unit.unit} />
               </Space>
             }
           />

@@ -135,6 +135,10 @@ export function usePublicity(planId: number, run: { id: number; publicity: unkno
   });
 }
 
-/** The .xlsx of a run: one sheet per group, Chinese headers. */
+/** The .xlsx of a run: one sheet per group and the full results (指标得分), Chinese headers. */
 export const exportUrl = (planId: number, period: string, run?: number) =>
   withQuery(`/api/plans/${planId}/results/export`, { period, run });
+
+/** A unit's scorecard PDF of a run (效能成绩单). */
+export const scorecardUrl = (planId: number, runId: number, unit: string) =>
+  `/api/plans/${planId}/runs/${runId}/units/${encodeURIComponent(unit)}/scorecard.pdf`;
