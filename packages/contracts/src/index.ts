@@ -10,6 +10,7 @@ export * from './explain/index.js';
 export * from './hotline.js';
 export * from './jobs.js';
 export * from './notices.js';
+export * from './notification-messages.js';
 export * from './notifications.js';
 export * from './objections.js';
 export * from './org.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { paged, pageQuery } from './common.js';
 import { row } from './fields.js';
+import { notificationMessage } from './notification-messages.js';
 
 export const notificationKinds = [
   'deadline',
@@ -21,8 +22,11 @@ export const notificationKind = z.enum(notificationKinds);
 
 export const notification = row({
   kind: notificationKind,
+  /** The text in zh-CN (what a person wrote, or the message rendered when it was sent). */
   title: z.string(),
   body: z.string(),
+  /** A message of the system (`{ code, params }`), rendered by the web in the reader's language. */
+  message: notificationMessage.nullable(),
   /** Path in the web UI that deals with it, e.g. "/submissions?period=2026-M03". */
   link: z.string().nullable(),
   todo: z.boolean(),

@@ -90,8 +90,10 @@ async function seedNoticeFlow(deps: Deps, tx: Executor, ctx: Ctx, city: DemoCity
       { unit: { id: v.unitId, roles: unitRoles } },
       {
         kind: v.kind === 'observation' ? 'observation' : 'urging',
-        title: v.kind === 'observation' ? `绩效观察员意见：${v.title}` : `督查催办：${v.title}`,
-        body: v.body,
+        message:
+          v.kind === 'observation'
+            ? { code: 'observation.routed', params: { title: v.title, body: v.body } }
+            : { code: 'notice.urging', params: { title: v.title, body: v.body, due: v.dueDate ?? '' } },
         link: `/notices/${row.id}`,
         todo: v.status === 'open',
       },
@@ -178,8 +180,10 @@ async function seedNoticeFlow(deps: Deps, tx: Executor, ctx: Ctx, city: DemoCity
     { global: ['office_admin'] },
     {
       kind: 'observation',
-      title: '观察员意见：窗口服务等候时间长',
-      body: '待转办',
+      message: {
+        code: 'notice.observation',
+        params: { title: filed.title, unit: 'B2-01', body: filed.body },
+      },
       link: `/notices/${filed.id}`,
       todo: true,
     },
@@ -213,7 +217,11 @@ async function seedNoticeFlow(deps: Deps, tx: Executor, ctx: Ctx, city: DemoCity
     deps,
     tx,
     { userIds: await unitRoleUsers(tx, null) },
-    { kind: 'announcement', title: `公告：${toAll.title}`, body: toAll.body, link: '/announcements' },
+    {
+      kind: 'announcement',
+      message: { code: 'announcement.published', params: { title: toAll.title, body: toAll.body } },
+      link: '/announcements',
+    },
   );
   audits.push(
     ...[toAll, toB].map((a) => ({

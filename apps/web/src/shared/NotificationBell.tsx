@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import {
   markNotification,
   notificationKeys,
+  notificationText,
   useLatestNotifications,
   useNotificationCounts,
 } from './notifications.js';
@@ -59,12 +60,12 @@ export function NotificationBell() {
               <List.Item.Meta
                 title={
                   <Typography.Text strong={!n.readAt} ellipsis>
-                    {n.title}
+                    {notificationText(t, n).title}
                   </Typography.Text>
                 }
                 description={
                   <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
-                    {n.body}
+                    {notificationText(t, n).body}
                   </Typography.Text>
                 }
               />

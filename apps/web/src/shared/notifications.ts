@@ -2,8 +2,9 @@
  * The signed-in user's notifications: the header bell and the to-do page read the same cache
  * (every key starts with 'notifications', so one invalidation refreshes both).
  */
-import { notificationCounts, notificationList } from '@jixiao/contracts';
+import { type Notification, notificationCounts, notificationList } from '@jixiao/contracts';
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { api } from './api.js';
 import { useGet } from './useGet.js';
 
@@ -43,3 +44,13 @@ export const useNotifications = (filter: NotificationFilter, page: number) =>
 /** Marks one notification read or done; `null` marks every notification read. */
 export const markNotification = (id: number | null, what: 'done' | 'read' = 'read') =>
   api.post(id === null ? '/api/notifications/read-all' : `/api/notifications/${id}/${what}`);
+
+/**
+ * A notification's title and body in the reader's language: a message of the system through its
+ * template (`notify.<code>`), text a person wrote as it is.
+ */
+export function notificationText(t: TFunction, n: Pick<Notification, 'title' | 'body' | 'message'>) {
+  if (!n.message) return { title: n.title, body: n.body };
+  const key = `notify.${n.message.code}`;
+  return { title: t(`${key}.title`, n.message.params), body: t(`${key}.body`, n.message.params) };
+}

@@ -393,6 +393,9 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** A message of the system as `{ code, params }` (contracts notification-messages.ts); null for text a person wrote. */
+    code: text('code'),
+    params: jsonb('params').$type<Record<string, string | number>>(),
     link: text('link'),
     /** A to-do stays until done; plain information until read. */
     todo: boolean('todo').notNull().default(false),

@@ -59,8 +59,10 @@ export async function publish(deps: Deps, ctx: Ctx, b: { title: string; body: st
       { userIds: recipients },
       {
         kind: 'announcement',
-        title: `公告：${b.title}`,
-        body: b.body.length > 200 ? `${b.body.slice(0, 200)}…` : b.body,
+        message: {
+          code: 'announcement.published',
+          params: { title: b.title, body: b.body.length > 200 ? `${b.body.slice(0, 200)}…` : b.body },
+        },
         link: '/announcements',
       },
     );

@@ -53,8 +53,6 @@ export function present(e: repo.EventWithUnit, evidence: EvidenceFile[] = []): C
   };
 }
 
-const kindName = { veto: '一票否决', bonus: '加分', deduction: '扣分' } as const;
-
 async function evidenceOf(db: Executor, ids: number[]) {
   const by = new Map<number, EvidenceFile[]>();
   for (const e of await listEvidence(db, 'event', ids)) {
@@ -172,8 +170,27 @@ export async function recordEvent(deps: Deps, ctx: Ctx, body: EventCreate): Prom
     if (!pending)
       await notify(deps, tx, unitStaff(unit.id), {
         kind: 'info',
-        title: `${kindName[body.kind]}：${unit.name}（${body.period}）`,
-        body: `${body.kind === 'veto' ? `事项 ${code}` : `${points} 分${indicator ? `，指标 ${indicator}` : ''}`}。事由：${body.reason}`,
+        message:
+          body.kind === 'veto'
+            ? {
+                code: 'event.veto',
+                params: { unit: unit.name, period: body.period, code: code!, reason: body.reason },
+              }
+            : indicator
+              ? {
+                  code: body.kind === 'bonus' ? 'event.bonusOn' : 'event.deductionOn',
+                  params: {
+                    unit: unit.name,
+                    period: body.period,
+                    points: points!,
+                    indicator,
+                    reason: body.reason,
+                  },
+                }
+              : {
+                  code: body.kind === 'bonus' ? 'event.bonus' : 'event.deduction',
+                  params: { unit: unit.name, period: body.period, points: points!, reason: body.reason },
+                },
         link: `/events?planId=${plan.id}&unitId=${unit.id}`,
       });
     return ev;

@@ -1,4 +1,4 @@
-import type { Notice, NoticeAction, NoticeStatus } from '@jixiao/contracts';
+import type { Notice, NoticeAction, NoticeStatus, NotificationMessage } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { type Actor, orgScope, rolePermissions } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
@@ -98,15 +98,14 @@ async function openNotice(
   o: {
     notice: Omit<repo.NewNotice, 'issuedAt' | 'issuedBy'> & { kind: 'urging' | 'observation' };
     to: Recipients;
-    title: string;
-    body: string;
+    message: NotificationMessage;
     action: string;
     after: unknown;
   },
 ) {
   const row = await repo.insertNotice(tx, { ...o.notice, issuedAt: deps.now(), issuedBy: who(ctx) });
   const link = `/notices/${row.id}`;
-  await notify(deps, tx, o.to, { kind: o.notice.kind, title: o.title, body: o.body, link, todo: true });
+  await notify(deps, tx, o.to, { kind: o.notice.kind, message: o.message, link, todo: true });
   await recordAudit(deps, tx, ctx, {
     action: o.action,
     objectType: 'notice',
@@ -128,8 +127,7 @@ export async function issueUrging(
     return openNotice(deps, ctx, tx, unit, {
       notice: { ...b, kind: 'urging', status: 'open' },
       to: unitStaff(unit.id),
-      title: `督查催办：${b.title}`,
-      body: `${b.body}（请于 ${b.dueDate} 前反馈整改措施）`,
+      message: { code: 'notice.urging', params: { title: b.title, body: b.body, due: b.dueDate } },
       action: 'notice.issue',
       after: { kind: 'urging', unitId: unit.id, indicator: b.indicator, dueDate: b.dueDate },
     });
@@ -147,8 +145,7 @@ export async function fileObservation(
     return openNotice(deps, ctx, tx, unit, {
       notice: { ...b, kind: 'observation', status: 'filed' },
       to: theOffice,
-      title: `观察员意见：${b.title}`,
-      body: `${unit.name}：${b.body}`,
+      message: { code: 'notice.observation', params: { title: b.title, unit: unit.name, body: b.body } },
       action: 'notice.file',
       after: { kind: 'observation', unitId: unit.id, title: b.title },
     });
@@ -200,16 +197,17 @@ export async function act(
     if (action === 'route')
       await notify(deps, tx, unitStaff(n.unitId), {
         kind: 'observation',
-        title: `绩效观察员意见：${n.title}`,
-        body: n.body,
+        message: { code: 'observation.routed', params: { title: n.title, body: n.body } },
         link: `/notices/${id}`,
         todo: true,
       });
     if (action === 'answer')
       await notify(deps, tx, theOffice, {
         kind: n.kind === 'observation' ? 'observation' : 'urging',
-        title: `已反馈：${n.title}`,
-        body: `${current.unitName}：${b.answer}`,
+        message: {
+          code: 'notice.answered',
+          params: { title: n.title, unit: current.unitName, answer: b.answer! },
+        },
         link: `/notices/${id}`,
       });
     await recordAudit(deps, tx, ctx, [

@@ -47,8 +47,7 @@ export async function generateReminders(
     for (const [unitId, n] of perUnit)
       await notify(deps, tx, unitStaff(unitId), {
         kind: 'reminder',
-        title: `提醒单：${n} 项指标滞后于序时进度`,
-        body: `截至${m.months}月，贵单位有 ${n} 项指标滞后于序时进度，请查看提醒单并加快进度。`,
+        message: { code: 'reminder.lagging', params: { count: n, month: m.months } },
         link: '/notices?kind=reminder',
         todo: true,
       });

@@ -1,4 +1,4 @@
-import { type Role, unitRoles } from '@jixiao/contracts';
+import { type NotificationMessage, type Role, renderNotification, unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
@@ -19,14 +19,16 @@ export const unitStaff = (unitId: number): Recipients => ({ unit: { id: unitId, 
 /** The evaluation office's administrators. */
 export const theOffice: Recipients = { global: ['office_admin'] };
 
-export interface NotificationInput {
+/**
+ * A notification: a message of the system (`{ code, params }`, shown in the reader's language), or
+ * the title and body a person wrote (a notice), shown as they are.
+ */
+export type NotificationInput = {
   kind: NotificationKind;
-  title: string;
-  body: string;
   link?: string | null;
   /** A to-do stays in the list until done (a return to correct, a notice to answer). */
   todo?: boolean;
-}
+} & ({ message: NotificationMessage } | { title: string; body: string });
 
 /**
  * Put a notification in the recipients' bells inside the caller's transaction, so it exists exactly
@@ -42,13 +44,15 @@ export async function notify(
   if (to.unit) for (const id of await repo.unitUsers(tx, to.unit.id, to.unit.roles)) ids.add(id);
   if (to.global?.length) for (const id of await repo.globalUsers(tx, to.global)) ids.add(id);
   const createdAt = deps.now();
+  const text = 'message' in n ? renderNotification('zh-CN', n.message) : { title: n.title, body: n.body };
+  const coded = 'message' in n ? { code: n.message.code, params: n.message.params } : {};
   await repo.insertNotifications(
     tx,
     [...ids].map((userId) => ({
       userId,
       kind: n.kind,
-      title: n.title,
-      body: n.body,
+      ...text,
+      ...coded,
       link: n.link ?? null,
       todo: n.todo ?? false,
       createdAt,
@@ -62,6 +66,7 @@ const present = (r: repo.NotificationRow) => ({
   kind: r.kind as never,
   title: r.title,
   body: r.body,
+  message: r.code ? { code: r.code, params: r.params ?? {} } : null,
   link: r.link,
   todo: r.todo,
   createdAt: r.createdAt.toISOString(),

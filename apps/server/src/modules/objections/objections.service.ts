@@ -185,8 +185,10 @@ export async function fileObjection(deps: Deps, ctx: Ctx, body: NewObjection): P
     });
     await notify(deps, tx, await leadsOf(tx, view.indicator), {
       kind: 'objection',
-      title: `结果异议待答复：${unit.name} · ${view.label}`,
-      body: `请于 ${o.answerDue} 前答复。理由：${body.reason}`,
+      message: {
+        code: 'objection.filed',
+        params: { unit: unit.name, target: view.label, due: o.answerDue, reason: body.reason },
+      },
       link: link(o),
       todo: true,
     });
@@ -314,7 +316,7 @@ async function adjustRun(deps: Deps, tx: Executor, ctx: Ctx, o: repo.ObjectionRo
 interface Taken {
   set: Parameters<typeof repo.updateObjection>[3];
   after?: Record<string, unknown>;
-  tell?: { to: Recipients[]; note: Omit<NotificationInput, 'link'> };
+  tell?: { to: Recipients[]; note: NotificationInput };
 }
 
 /**
@@ -377,8 +379,10 @@ export const answerObjection = (
           to: [unitStaff(o.unitId)],
           note: {
             kind: 'objection',
-            title: `结果异议已答复：${o.targetLabel}`,
-            body: `${a.verdict === 'adjust' ? '同意调整' : '维持原结果'}：${a.explanation}。请于 ${respondDue} 前确认或申请复核。`,
+            message: {
+              code: a.verdict === 'adjust' ? 'objection.answeredAdjust' : 'objection.answeredReject',
+              params: { target: o.targetLabel, explanation: a.explanation, due: respondDue },
+            },
             todo: true,
           },
         },
@@ -406,8 +410,10 @@ export const respondObjection = (
         to: [{ global: ['leader'] }],
         note: {
           kind: 'objection',
-          title: `结果异议申请复核：${o.unitCode} · ${o.targetLabel}`,
-          body: `复核理由：${body.reason}`,
+          message: {
+            code: 'objection.escalated',
+            params: { unit: o.unitCode, target: o.targetLabel, reason: body.reason },
+          },
           todo: true,
         },
       },
@@ -439,8 +445,10 @@ export const decideObjection = (
           to: [unitStaff(o.unitId), theOffice],
           note: {
             kind: 'objection',
-            title: `结果异议复核决定：${o.unitCode} · ${o.targetLabel}`,
-            body: `${d.verdict === 'adjust' ? '调整' : '维持'}：${d.explanation}`,
+            message: {
+              code: d.verdict === 'adjust' ? 'objection.decidedAdjust' : 'objection.decidedReject',
+              params: { unit: o.unitCode, target: o.targetLabel, explanation: d.explanation },
+            },
           },
         },
       };

@@ -163,8 +163,10 @@ export async function reopenForUnit(deps: Deps, ctx: Ctx, id: number, input: Reo
     });
     await notify(deps, tx, unitStaff(unit.id), {
       kind: 'deadline',
-      title: `${w.period} 已为本单位重新开放`,
-      body: `截止 ${fmtDay(until)}。原因：${input.reason}`,
+      message: {
+        code: 'period.reopened',
+        params: { period: w.period, until: fmtDay(until), reason: input.reason },
+      },
       link: `/calendar?plan=${w.planId}&period=${w.period}`,
       todo: true,
     });
@@ -203,8 +205,7 @@ export async function notifyUpcomingDeadlines(deps: Deps, now: Date): Promise<nu
           { unit: { id: unit.id, roles: ['unit_filler'] } },
           {
             kind: 'deadline',
-            title: `${w.period} 报送将于 ${fmtDay(w.dueAt)} 截止`,
-            body: `${w.period} 的数据请于 ${fmtDay(w.dueAt)} 前报送；逾期报送将标记为迟报。`,
+            message: { code: 'period.dueSoon', params: { period: w.period, due: fmtDay(w.dueAt) } },
             link,
             todo: false,
           },

@@ -122,8 +122,10 @@ export const publishRun = (deps: Deps, ctx: Ctx, planId: number, runId: number, 
       to: everyUnit(run),
       note: {
         kind: 'results',
-        title: `考评结果公示：${plan.name} ${run.period}`,
-        body: `公示期 ${body.from} 至 ${body.to}；对本单位结果有异议的，请在公示期内提出。`,
+        message: {
+          code: 'results.published',
+          params: { plan: plan.name, period: run.period, from: body.from, to: body.to },
+        },
       },
     }),
   });
@@ -142,8 +144,7 @@ export const submitRun = (deps: Deps, ctx: Ctx, planId: number, runId: number) =
       to: [{ global: ['leader'] }],
       note: {
         kind: 'results',
-        title: `考评结果待审定：${plan.name} ${run.period}`,
-        body: `绩效办 ${by ?? ''} 报请审定。`,
+        message: { code: 'results.submitted', params: { plan: plan.name, period: run.period, by: by ?? '' } },
         todo: true,
       },
     }),
@@ -159,8 +160,7 @@ export const approveRun = (deps: Deps, ctx: Ctx, planId: number, runId: number) 
       to: [theOffice, ...everyUnit(run)],
       note: {
         kind: 'results',
-        title: `考评结果已审定发布：${plan.name} ${run.period}`,
-        body: `由 ${by ?? ''} 审定。`,
+        message: { code: 'results.released', params: { plan: plan.name, period: run.period, by: by ?? '' } },
       },
     }),
   });
@@ -176,8 +176,7 @@ export const returnRun = (deps: Deps, ctx: Ctx, planId: number, runId: number, n
       to: [theOffice],
       note: {
         kind: 'results',
-        title: `考评结果被退回：${plan.name} ${run.period}`,
-        body: `退回意见：${note}`,
+        message: { code: 'results.returned', params: { plan: plan.name, period: run.period, note } },
         todo: true,
       },
     }),

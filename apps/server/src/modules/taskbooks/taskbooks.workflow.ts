@@ -1,4 +1,9 @@
-import type { ChangeRequestCreate, TaskBookTransition, TaskTargetInput } from '@jixiao/contracts';
+import type {
+  ChangeRequestCreate,
+  NotificationMessage,
+  TaskBookTransition,
+  TaskTargetInput,
+} from '@jixiao/contracts';
 import { unitRoles } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { inScope, orgScope } from '../../platform/access.js';
@@ -25,10 +30,9 @@ const recipients = { fillers: unitRoles, leader: ['unit_admin'] as const };
 /** Tell the next actor of the workflow, as a to-do in their bell. */
 async function tellNext(deps: Deps, tx: Executor, l: LoadedBook, to: TaskBookStatus, reason?: string) {
   const u = l.unit;
-  const n = (title: string, body: string) => ({
+  const n = (message: NotificationMessage) => ({
     kind: 'task_book' as const,
-    title,
-    body,
+    message,
     link: link(l.book.id),
     todo: true,
   });
@@ -38,7 +42,7 @@ async function tellNext(deps: Deps, tx: Executor, l: LoadedBook, to: TaskBookSta
         deps,
         tx,
         { unit: { id: u.id, roles: recipients.leader } },
-        n(`${u.name} 任务书待确认`, '请单位负责人确认本单位任务书。'),
+        n({ code: 'taskBook.submitted', params: { unit: u.name } }),
       );
     case 'confirmed': {
       const reviewers = await repo.reviewersOf(tx, [...new Set(l.lines.flatMap((x) => x.chain))]);
@@ -46,24 +50,24 @@ async function tellNext(deps: Deps, tx: Executor, l: LoadedBook, to: TaskBookSta
         deps,
         tx,
         { userIds: reviewers, global: ['office_admin'] },
-        n(`${u.name} 任务书待审核`, '请牵头单位或目标办审核任务书。'),
+        n({ code: 'taskBook.confirmed', params: { unit: u.name } }),
       );
     }
     case 'reviewed':
-      return notify(deps, tx, theOffice, n(`${u.name} 任务书待下达`, '任务书已审核，请下达。'));
+      return notify(deps, tx, theOffice, n({ code: 'taskBook.reviewed', params: { unit: u.name } }));
     case 'issued':
       return notify(
         deps,
         tx,
         { unit: { id: u.id, roles: recipients.fillers } },
-        n(`${u.name} 任务书已下达`, `第 ${l.book.revision} 版任务书已下达并锁定。`),
+        n({ code: 'taskBook.issued', params: { unit: u.name, revision: l.book.revision } }),
       );
     case 'draft':
       return notify(
         deps,
         tx,
         { unit: { id: u.id, roles: recipients.fillers } },
-        n(`${u.name} 任务书被退回`, `退回原因：${reason ?? ''}`),
+        n({ code: 'taskBook.returned', params: { unit: u.name, reason: reason ?? '' } }),
       );
   }
 }
@@ -130,8 +134,7 @@ export const requestChange = (deps: Deps, ctx: Ctx, id: number, input: ChangeReq
     });
     await notify(deps, tx, theOffice, {
       kind: 'task_book',
-      title: `${l.unit.name} 申请调整任务书`,
-      body: `调整原因：${input.reason}`,
+      message: { code: 'taskBook.changeRequested', params: { unit: l.unit.name, reason: input.reason } },
       link: '/task-books/changes',
       todo: true,
     });
@@ -200,8 +203,10 @@ export async function decideChange(
       { unit: { id: l.unit.id, roles: recipients.fillers } },
       {
         kind: 'task_book',
-        title: `${l.unit.name} 任务书调整申请${input.approve ? '已批准' : '未批准'}`,
-        body: input.note ? `意见：${input.note}` : input.approve ? '任务书已按申请调整。' : '',
+        message: {
+          code: input.approve ? 'taskBook.changeApproved' : 'taskBook.changeRejected',
+          params: { unit: l.unit.name, note: input.note || '—' },
+        },
         link: link(l.book.id),
         todo: !input.approve,
       },

@@ -137,8 +137,10 @@ export async function verify(
     if (!pass)
       await notify(deps, tx, unitStaff(unit.id), {
         kind: 'returned',
-        title: `数据退回：${s.indicator} ${leafName}（${s.period}）`,
-        body: `退回原因：${note}`,
+        message: {
+          code: 'submission.returned',
+          params: { indicator: s.indicator, indicatorName: leafName, period: s.period, note: note ?? '' },
+        },
         link: `/submissions?planId=${s.planId}&period=${s.period}`,
         todo: true,
       });

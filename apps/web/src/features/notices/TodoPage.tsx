@@ -8,6 +8,7 @@ import {
   type NotificationFilter as Filter,
   markNotification,
   notificationKeys,
+  notificationText,
   useNotifications,
 } from '../../shared/notifications.js';
 import { queryRows } from '../../shared/QueryState.js';
@@ -79,12 +80,12 @@ export default function TodoPage() {
               title={
                 <Space>
                   {n.todo && !n.doneAt && <Tag color="red">{t('todo.filters.todo')}</Tag>}
-                  <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                  <Typography.Text strong={!n.readAt}>{notificationText(t, n).title}</Typography.Text>
                 </Space>
               }
               description={
                 <>
-                  <div>{n.body}</div>
+                  <div>{notificationText(t, n).body}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {formatDateTime(n.createdAt)}
                   </Typography.Text>
