@@ -73,6 +73,13 @@ describe('consequences and the archive (demo)', () => {
     expect((line!.params.ranks as number[]).slice(0, 2)).toEqual([list.length, list.length]);
   });
 
+  it('Z10: the first of C1, first in 2024 and 2025 as well, has the streak quota and 集体记功 when 优秀 all three years', () => {
+    const first = unitsOf('C1')[0]!;
+    const quota = first.lines.find((l) => l.code === 'excellence_quota')!;
+    expect(quota.params).toMatchObject({ level: 0, step: 5, quota: 20, streak: 3, years: [2024, 2025, 2026] });
+    expect(first.lines.some((l) => l.code === 'collective_merit')).toBe(true);
+  });
+
   it('the vetoed unit is barred and has no award line; awards follow the engine (二十佳 over A and B)', () => {
     const vetoed = data.units.filter((u) => u.lines.some((l) => l.code === 'barred_from_awards'));
     expect(vetoed).toHaveLength(1);
