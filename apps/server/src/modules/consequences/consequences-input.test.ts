@@ -1,0 +1,100 @@
+import type { ConsequenceLine, UnitScore } from '@jixiao/contracts';
+import type { Plan } from '@jixiao/engine';
+import { describe, expect, it } from 'vitest';
+import { inputsText, resultText } from './consequence-text.js';
+import { currentUnits, needsIndicators, oneRunPerYear, yearStandings } from './consequences-input.js';
+
+const unit = (
+  code: string,
+  total: number,
+  rank: number,
+  grade: string,
+  vetoes: string[] = [],
+): UnitScore => ({
+  unitId: null,
+  unit: code,
+  name: code,
+  group: 'A',
+  category: 'A',
+  total,
+  base: total,
+  bonus: 0,
+  deductions: 0,
+  vetoes,
+  rank,
+  placement: rank,
+  grade: { code: grade, name: grade, color: 'x', downgraded: false },
+  components: [],
+  awards: code === 'a1' ? ['top'] : [],
+});
+const plan = {
+  grades: { levels: ['excellent', 'good', 'fail'].map((code) => ({ code, name: code, color: 'x' })) },
+} as unknown as Plan;
+
+describe('consequence input from stored runs', () => {
+  const year = {
+    year: 2026,
+    units: [unit('a1', 92, 1, 'excellent'), unit('a2', 70, 2, 'fail', ['safety'])],
+    rankings: [],
+    plan,
+  };
+
+  it('places a stored year: level positions from its own grades, units below, averages, vetoes', () => {
+    expect(yearStandings(year)).toEqual([
+      expect.objectContaining({ unit: 'a1', level: 0, levels: 3, below: 1, groupAverage: 81, vetoed: false }),
+      expect.objectContaining({ unit: 'a2', level: 2, below: 0, average: 81, vetoed: true }),
+    ]);
+    const units = currentUnits(year, null);
+    expect(units.map((u) => [u.unit, u.awards, u.vetoes, u.indicators])).toEqual([
+      ['a1', ['top'], [], undefined],
+      ['a2', [], ['safety'], undefined],
+    ]);
+  });
+
+  it('keeps the newest run of each year (rows come newest first within a year)', () => {
+    expect(
+      oneRunPerYear([
+        { year: 2024, id: 5 },
+        { year: 2024, id: 3 },
+        { year: 2025, id: 7 },
+      ]).map((r) => r.id),
+    ).toEqual([5, 7]);
+  });
+
+  it('recomputes indicator scores only for indicator-place awards', () => {
+    const with_ = (basis: string) =>
+      ({ consequences: [{ code: 'x', name: 'x', kind: 'award', basis, award: 'top' }] }) as unknown as Plan;
+    expect(needsIndicators(with_('award'))).toBe(false);
+    expect(needsIndicators(with_('key_indicator'))).toBe(true);
+    expect(needsIndicators(with_('lead_unit'))).toBe(true);
+  });
+});
+
+describe('consequence text of the workbook', () => {
+  const grade = (c: unknown) => (c === 'fail' ? '不合格' : String(c));
+  it('says the quota arithmetic and a streak with its years', () => {
+    const quota: ConsequenceLine = {
+      rule: 'q',
+      kind: 'excellenceQuota',
+      code: 'excellence_quota',
+      params: { base: 15, step: -3, quota: 12, level: 2, grade: 'fail' },
+    };
+    expect(resultText(quota)).toBe('公务员年度考核优秀比例 12%');
+    expect(inputsText(quota, grade)).toBe('基准 15% − 3%（等次 不合格）');
+    const w5: ConsequenceLine = {
+      rule: 'w5',
+      kind: 'streak',
+      code: 'organisational_adjustment',
+      params: {
+        condition: 'last_place',
+        need: 2,
+        years: [2025, 2026],
+        count: 2,
+        ranks: [4, 4],
+        totals: [50, 55],
+      },
+    };
+    expect(resultText(w5)).toBe('组织调整');
+    expect(inputsText(w5, grade)).toBe('连续 2 年末位（至少 2 年）；年度 2025、2026；名次 4、4；总分 50、55');
+  });
+});
