@@ -76,7 +76,13 @@ describe('consequences and the archive (demo)', () => {
   it('Z10: the first of C1, first in 2024 and 2025 as well, has the streak quota and 集体记功 when 优秀 all three years', () => {
     const first = unitsOf('C1')[0]!;
     const quota = first.lines.find((l) => l.code === 'excellence_quota')!;
-    expect(quota.params).toMatchObject({ level: 0, step: 5, quota: 20, streak: 3, years: [2024, 2025, 2026] });
+    expect(quota.params).toMatchObject({
+      level: 0,
+      step: 5,
+      quota: 20,
+      streak: 3,
+      years: [2024, 2025, 2026],
+    });
     expect(first.lines.some((l) => l.code === 'collective_merit')).toBe(true);
   });
 
