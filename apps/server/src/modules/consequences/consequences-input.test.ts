@@ -1,5 +1,5 @@
 import type { ConsequenceLine, UnitScore } from '@jixiao/contracts';
-import type { Plan } from '@jixiao/engine';
+import { consequences, type Plan } from '@jixiao/engine';
 import { describe, expect, it } from 'vitest';
 import { inputsText, resultText } from './consequence-text.js';
 import { currentUnits, needsIndicators, oneRunPerYear, yearStandings } from './consequences-input.js';
@@ -31,14 +31,15 @@ const plan = {
   grades: { levels: ['excellent', 'good', 'fail'].map((code) => ({ code, name: code, color: 'x' })) },
 } as unknown as Plan;
 
-describe('consequence input from stored runs', () => {
-  const year = {
-    year: 2026,
-    units: [unit('a1', 92, 1, 'excellent'), unit('a2', 70, 2, 'fail', ['safety'])],
-    rankings: [],
-    plan,
-  };
+/** 2026: a1 92 (优秀), a2 70 (vetoed); the city average is 81. */
+const year = {
+  year: 2026,
+  units: [unit('a1', 92, 1, 'excellent'), unit('a2', 70, 2, 'fail', ['safety'])],
+  rankings: [],
+  plan,
+};
 
+describe('consequence input from stored runs', () => {
   it('places a stored year: level positions from its own grades, units below, averages, vetoes', () => {
     expect(yearStandings(year)).toEqual([
       expect.objectContaining({ unit: 'a1', level: 0, levels: 3, below: 1, groupAverage: 81, vetoed: false }),
@@ -72,7 +73,7 @@ describe('consequence input from stored runs', () => {
 
 describe('consequence text of the workbook', () => {
   const grade = (c: unknown) => (c === 'fail' ? '不合格' : String(c));
-  it('says the quota arithmetic and a streak with its years', () => {
+  it('says the quota arithmetic and a streak with its years and averages', () => {
     const quota: ConsequenceLine = {
       rule: 'q',
       kind: 'excellenceQuota',
@@ -81,20 +82,27 @@ describe('consequence text of the workbook', () => {
     };
     expect(resultText(quota)).toBe('公务员年度考核优秀比例 12%');
     expect(inputsText(quota, grade)).toBe('基准 15% − 3%（等次 不合格）');
-    const w5: ConsequenceLine = {
-      rule: 'w5',
-      kind: 'streak',
-      code: 'organisational_adjustment',
-      params: {
-        condition: 'last_place',
-        need: 2,
-        years: [2025, 2026],
-        count: 2,
-        ranks: [4, 4],
-        totals: [50, 55],
-      },
-    };
-    expect(resultText(w5)).toBe('组织调整');
-    expect(inputsText(w5, grade)).toBe('连续 2 年末位（至少 2 年）；年度 2025、2026；名次 4、4；总分 50、55');
+    // W7 from two stored years: a2 (70 < 81, 60 < 75 the city averages) is below twice.
+    const before = { ...year, year: 2025, units: [unit('a1', 90, 1, 'good'), unit('a2', 60, 2, 'fail')] };
+    const rules = {
+      ...plan,
+      consequences: [
+        {
+          code: 'w7',
+          name: 'W7',
+          kind: 'streak',
+          condition: 'below_average',
+          average: 'all',
+          years: 2,
+          action: 'rectification_report',
+        },
+      ],
+    } as Plan;
+    const [, a2] = consequences(rules, currentUnits(year, null), yearStandings(before));
+    expect(a2!.lines).toHaveLength(1);
+    expect(resultText(a2!.lines[0]!)).toBe('书面报告整改情况');
+    expect(inputsText(a2!.lines[0]!, grade)).toBe(
+      '连续 2 年低于平均（至少 2 年）；年度 2025、2026；名次 2、2；总分 60、70；平均 75、81',
+    );
   });
 });
