@@ -7,7 +7,7 @@ import {
   type ObjectionTarget,
 } from '@jixiao/contracts';
 import type { EvaluationInput, Plan } from '@jixiao/engine';
-import { type Step, stateMachine } from '../../platform/state-machine.js';
+import { type Moves, stateMachine } from '../../platform/state-machine.js';
 
 /**
  * An objection's life (S13) as data, its deadlines and what an adjustment does to a run's input.
@@ -15,20 +15,14 @@ import { type Step, stateMachine } from '../../platform/state-machine.js';
  */
 export type ObjectionAction = 'answer' | 'accept' | 'escalate' | 'decide' | 'withdraw';
 
-export const objectionStep: (
-  s: ObjectionStatus,
-  a: ObjectionAction,
-) => Step<ObjectionStatus, ObjectionAction, 'objection.state'> = stateMachine(
-  'objection.state',
-  {
-    answer: ['filed'],
-    accept: ['answered'],
-    escalate: ['answered'],
-    decide: ['escalated'],
-    withdraw: ['filed', 'answered'],
-  },
-  { answer: 'answered', accept: 'closed', escalate: 'escalated', decide: 'closed', withdraw: 'withdrawn' },
-);
+const moves: Moves<ObjectionStatus, ObjectionAction> = {
+  answer: { from: ['filed'], to: 'answered' },
+  accept: { from: ['answered'], to: 'closed' },
+  escalate: { from: ['answered'], to: 'escalated' },
+  decide: { from: ['escalated'], to: 'closed' },
+  withdraw: { from: ['filed', 'answered'], to: 'withdrawn' },
+};
+export const objectionStep = stateMachine('objection.state', moves);
 
 /** Open objections hold the run in publicity: it cannot go to the leaders before they are settled. */
 export const isOpen = (s: string) => s === 'filed' || s === 'answered' || s === 'escalated';

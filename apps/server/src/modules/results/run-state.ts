@@ -1,5 +1,5 @@
 import { beijingDayEnd, type RunStatus } from '@jixiao/contracts';
-import { type Step, stateMachine } from '../../platform/state-machine.js';
+import { type Moves, stateMachine } from '../../platform/state-machine.js';
 
 /**
  * A run's life as data (S13, W9, Z14): the office publishes a draft for publicity (公示) or submits
@@ -10,25 +10,16 @@ import { type Step, stateMachine } from '../../platform/state-machine.js';
  */
 export type RunAction = 'publish' | 'submit' | 'approve' | 'return' | 'supersede' | 'object' | 'correct';
 
-const from: Record<RunAction, readonly RunStatus[]> = {
-  publish: ['draft'],
-  submit: ['draft', 'publicity'],
-  approve: ['approval'],
-  return: ['approval'],
-  supersede: ['draft', 'publicity', 'approval'],
-  object: ['publicity'],
-  correct: ['released'],
+const moves: Moves<RunStatus, RunAction> = {
+  publish: { from: ['draft'], to: 'publicity' },
+  submit: { from: ['draft', 'publicity'], to: 'approval' },
+  approve: { from: ['approval'], to: 'released' },
+  return: { from: ['approval'], to: 'draft' },
+  supersede: { from: ['draft', 'publicity', 'approval'], to: 'superseded' },
+  object: { from: ['publicity'] },
+  correct: { from: ['released'] },
 };
-const to: Partial<Record<RunAction, RunStatus>> = {
-  publish: 'publicity',
-  submit: 'approval',
-  approve: 'released',
-  return: 'draft',
-  supersede: 'superseded',
-};
-
-export type RunStep = Step<RunStatus, RunAction, 'results.run_state'>;
-export const runStep = stateMachine('results.run_state', from, to);
+export const runStep = stateMachine('results.run_state', moves);
 
 /** Who sees a run in each state: the office always; units from publicity on; leaders from approval too. */
 export const statusesFor = (viewer: 'office' | 'leader' | 'unit'): RunStatus[] =>

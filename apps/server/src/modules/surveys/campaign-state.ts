@@ -1,4 +1,4 @@
-import { type Step, stateMachine } from '../../platform/state-machine.js';
+import { type Moves, stateMachine } from '../../platform/state-machine.js';
 
 /**
  * A survey campaign's life (W11) as data: draft → open → closed → scored. The office opens a
@@ -11,22 +11,14 @@ export const campaignStatuses = ['draft', 'open', 'closed', 'scored'] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];
 export type CampaignAction = 'edit' | 'open' | 'close' | 'reopen' | 'score';
 
-const from: Record<CampaignAction, readonly CampaignStatus[]> = {
-  edit: ['draft'],
-  open: ['draft'],
-  close: ['open'],
-  reopen: ['closed'],
-  score: ['closed', 'scored'],
+const moves: Moves<CampaignStatus, CampaignAction> = {
+  edit: { from: ['draft'] },
+  open: { from: ['draft'], to: 'open' },
+  close: { from: ['open'], to: 'closed' },
+  reopen: { from: ['closed'], to: 'open' },
+  score: { from: ['closed', 'scored'], to: 'scored' },
 };
-const to: Partial<Record<CampaignAction, CampaignStatus>> = {
-  open: 'open',
-  close: 'closed',
-  reopen: 'open',
-  score: 'scored',
-};
-
-export type CampaignStep = Step<CampaignStatus, CampaignAction, 'survey.campaign_state'>;
-export const campaignStep = stateMachine('survey.campaign_state', from, to);
+export const campaignStep = stateMachine('survey.campaign_state', moves);
 
 export interface CampaignWindow {
   status: CampaignStatus;

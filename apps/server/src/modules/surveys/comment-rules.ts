@@ -1,4 +1,4 @@
-import { type Step, stateMachine } from '../../platform/state-machine.js';
+import { type Moves, stateMachine } from '../../platform/state-machine.js';
 
 /**
  * Comments (意见建议, H9) as data: where one goes by its words, and the steps of its life.
@@ -44,22 +44,14 @@ export type CommentStatus = (typeof commentStatuses)[number];
 export type CommentAction = 'classify' | 'dispatch' | 'answer' | 'close' | 'return';
 
 /** Who may take each step from which states: the office classifies, dispatches, closes or returns; the unit answers. */
-const from: Record<CommentAction, readonly CommentStatus[]> = {
-  classify: ['new', 'dispatched', 'returned'],
-  dispatch: ['new'],
-  answer: ['dispatched', 'returned'],
-  close: ['new', 'answered'],
-  return: ['answered'],
+const moves: Moves<CommentStatus, CommentAction> = {
+  classify: { from: ['new', 'dispatched', 'returned'] },
+  dispatch: { from: ['new'], to: 'dispatched' },
+  answer: { from: ['dispatched', 'returned'], to: 'answered' },
+  close: { from: ['new', 'answered'], to: 'closed' },
+  return: { from: ['answered'], to: 'returned' },
 };
-const to: Partial<Record<CommentAction, CommentStatus>> = {
-  dispatch: 'dispatched',
-  answer: 'answered',
-  close: 'closed',
-  return: 'returned',
-};
-
-export type CommentStep = Step<CommentStatus, CommentAction, 'comment.state'>;
-export const commentStep = stateMachine('comment.state', from, to);
+export const commentStep = stateMachine('comment.state', moves);
 
 /** Open-text answers of a ballot: the text questions' non-empty answers, in questionnaire order. */
 export function ballotTexts(answers: Record<string, unknown>, textQuestions: readonly string[]): string[] {
