@@ -4,7 +4,7 @@ import { at, id, maybeAt, num, ref, stepBy, timeOf, tracked, version, writtenBy 
 import { users } from './identity.js';
 import { orgNodes, staff } from './org.js';
 import { evaluationRuns, plans } from './plans.js';
-import { planRef, unitPeriod, unitRef } from './refs.js';
+import { planPeriod, planRef, unitPeriod, unitRef } from './refs.js';
 
 /*
  * The yearly cycle (rules §4): task books, periods, submissions with evidence, verification,
@@ -107,8 +107,7 @@ export const periodWindows = pgTable(
   'period_window',
   {
     id: id(),
-    planId: planRef(),
-    period: text('period').notNull(),
+    ...planPeriod(),
     opensAt: timeOf('opens_at'),
     dueAt: timeOf('due_at'),
     closed: boolean('closed').notNull().default(false),
@@ -137,8 +136,7 @@ export const importBatches = pgTable(
   'import_batch',
   {
     id: id(),
-    planId: planRef(),
-    period: text('period').notNull(),
+    ...planPeriod(),
     fileName: text('file_name').notNull(),
     sha256: text('sha256').notNull(),
     format: text('format').notNull(),
@@ -284,8 +282,7 @@ export const verifications = pgTable(
 /** A seeded, reproducible random draw of self-reported items for on-site checks. */
 export const verificationSamples = pgTable('verification_sample', {
   id: id(),
-  planId: planRef(),
-  period: text('period').notNull(),
+  ...planPeriod(),
   seed: text('seed').notNull(),
   size: integer('size').notNull(),
   submissionIds: jsonb('submission_ids').$type<number[]>().notNull(),

@@ -2,7 +2,7 @@ import type { ObjectionVerdict } from '@jixiao/contracts';
 import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { id, ref, stepBy, version, writtenBy } from './columns.js';
 import { evaluationRuns } from './plans.js';
-import { planRef, unitRef } from './refs.js';
+import { planPeriod, unitRef } from './refs.js';
 
 /**
  * A unit's objection to one item of a run in publicity (S13): filed → answered by the lead
@@ -13,8 +13,7 @@ export const objections = pgTable(
   'objection',
   {
     id: id(),
-    planId: planRef(),
-    period: text('period').notNull(),
+    ...planPeriod(),
     runId: ref('run_id', () => evaluationRuns.id, 'cascade'),
     unitId: unitRef(),
     unitCode: text('unit_code').notNull(),

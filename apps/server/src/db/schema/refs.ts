@@ -7,5 +7,7 @@ import { plans } from './plans.js';
 export const planRef = () => ref('plan_id', () => plans.id, 'cascade');
 /** The unit a row is about: a unit with rows cannot be deleted. */
 export const unitRef = () => ref('unit_id', () => orgNodes.id, 'restrict');
+/** A row about one period of a plan: `planId`, `period`. */
+export const planPeriod = () => ({ planId: planRef(), period: text('period').notNull() });
 /** A row about one unit in one period of a plan: `planId`, `period`, `unitId`. */
-export const unitPeriod = () => ({ planId: planRef(), period: text('period').notNull(), unitId: unitRef() });
+export const unitPeriod = () => ({ ...planPeriod(), unitId: unitRef() });
