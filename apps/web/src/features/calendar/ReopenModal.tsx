@@ -1,8 +1,9 @@
 import type { PeriodWindow } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { App, DatePicker, Form, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../shared/FormModal.js';
 import { ReasonItem } from '../../shared/ReasonInput.js';
 import { tbApi, useTaskBooks } from '../taskbooks/api.js';
 import { cstInstant } from './calendar.js';
@@ -47,28 +48,26 @@ export function ReopenModal({
     onError,
   });
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      mutation={reopen}
+      onClose={onClose}
       title={t('calendar.reopenTitle', { period: w.period })}
-      onCancel={onClose}
-      confirmLoading={reopen.isPending}
       okButtonProps={{ 'data-testid': 'cal-reopen-ok' }}
-      onOk={() => form.validateFields().then((v) => reopen.mutate(v))}
+      initialValues={{ until: dayjs().add(7, 'day') }}
     >
-      <Form form={form} layout="vertical" initialValues={{ until: dayjs().add(7, 'day') }}>
-        <Form.Item name="unitId" label={t('calendar.reopenUnit')} rules={[{ required: true }]}>
-          <Select
-            data-testid="cal-reopen-unit"
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={books.isLoading}
-            options={units}
-          />
-        </Form.Item>
-        <ReasonItem label={t('calendar.reopenReason')} testId="cal-reopen-reason" rows={2} />
-        <Form.Item name="until" label={t('calendar.reopenUntil')} rules={[{ required: true }]}>
-          <DatePicker data-testid="cal-reopen-until" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="unitId" label={t('calendar.reopenUnit')} rules={[{ required: true }]}>
+        <Select
+          data-testid="cal-reopen-unit"
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={books.isLoading}
+          options={units}
+        />
+      </Form.Item>
+      <ReasonItem label={t('calendar.reopenReason')} testId="cal-reopen-reason" rows={2} />
+      <Form.Item name="until" label={t('calendar.reopenUntil')} rules={[{ required: true }]}>
+        <DatePicker data-testid="cal-reopen-until" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -4,6 +4,7 @@ import { Form, InputNumber, Radio, Select } from 'antd';
 import { FormModal } from '../../shared/FormModal.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { ReasonItem } from '../../shared/ReasonInput.js';
+import { ReasonModal } from '../../shared/ReasonModal.js';
 import { objectionKeys, objectionsApi } from './api.js';
 
 /** What a dialog acts on: an answer or decision (a verdict), an escalation, or a new objection. */
@@ -120,22 +121,21 @@ function VerdictModal({
 
 /** 申请复核: the unit escalates the answer to the leadership group, saying why. */
 function EscalateModal({ d, onClose }: { d: Extract<Dialog, { kind: 'escalate' }>; onClose: () => void }) {
-  const [form] = Form.useForm<{ reason: string }>();
   const { t, mutation: save } = useSave(
-    (v: { reason: string }) => objectionsApi.respond(d.objection, 'escalate', v.reason.trim()),
+    (reason: string) => objectionsApi.respond(d.objection, 'escalate', reason),
     'escalate',
     onClose,
   );
   return (
-    <FormModal
-      form={form}
+    <ReasonModal
+      title={t('objections.act.escalate')}
+      label={t('objections.escalation')}
+      testId="escalate-reason"
+      okTestId="escalate-ok"
+      max={2000}
       mutation={save}
       onClose={onClose}
-      title={t('objections.act.escalate')}
-      okButtonProps={{ 'data-testid': 'escalate-ok' }}
-    >
-      <ReasonItem label={t('objections.escalation')} testId="escalate-reason" max={2000} />
-    </FormModal>
+    />
   );
 }
 

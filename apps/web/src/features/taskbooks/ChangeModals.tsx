@@ -2,43 +2,11 @@ import type { TaskBookDetail, TaskTarget } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Form, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { useFeedback } from '../../shared/feedback.js';
-import { ReasonInput, ReasonItem } from '../../shared/ReasonInput.js';
+import { ReasonInput } from '../../shared/ReasonInput.js';
 import { tbApi } from './api.js';
 import { fmt, inputOf } from './targets.js';
-
-export function ReturnModal({
-  open,
-  loading,
-  onCancel,
-  onOk,
-}: {
-  open: boolean;
-  loading: boolean;
-  onCancel: () => void;
-  onOk: (reason: string) => void;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  return (
-    <Modal
-      open={open}
-      title={t('taskbooks.returnTitle')}
-      onCancel={onCancel}
-      confirmLoading={loading}
-      okButtonProps={{ danger: true, 'data-testid': 'tb-return-ok' }}
-      okText={t('taskbooks.actions.return')}
-      onOk={() => form.validateFields().then((v) => onOk(v.reason.trim()))}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" preserve={false}>
-        <ReasonItem label={t('taskbooks.returnReason')} testId="tb-return-reason-input" />
-      </Form>
-    </Modal>
-  );
-}
 
 export function ChangeRequestModal({
   book,

@@ -9,8 +9,9 @@ import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
+import { ReasonModal } from '../../shared/ReasonModal.js';
 import { tbApi, tbKeys, useTaskBook } from './api.js';
-import { ChangeRequestModal, ReturnModal } from './ChangeModals.js';
+import { ChangeRequestModal } from './ChangeModals.js';
 import { DecompositionDrawer } from './DecompositionDrawer.js';
 import { STATUS_COLORS } from './status.js';
 import { ChangeRequestList, RevisionsDrawer } from './TaskBookRevisions.js';
@@ -242,12 +243,21 @@ export function TaskBookView({ bookId, mode }: { bookId: number; mode: 'unit' | 
         />
         {d.changeRequests.length > 0 && <ChangeRequestList items={d.changeRequests} targets={d.targets} />}
       </Card>
-      <ReturnModal
-        open={returning}
-        loading={act.isPending}
-        onCancel={() => setReturning(false)}
-        onOk={(reason) => act.mutate({ action: 'return', reason })}
-      />
+      {returning && (
+        <ReasonModal
+          title={t('taskbooks.returnTitle')}
+          label={t('taskbooks.returnReason')}
+          testId="tb-return-reason-input"
+          okTestId="tb-return-ok"
+          okText={t('taskbooks.actions.return')}
+          danger
+          mutation={{
+            isPending: act.isPending,
+            mutate: (reason) => act.mutate({ action: 'return', reason }),
+          }}
+          onClose={() => setReturning(false)}
+        />
+      )}
       {changing && (
         <ChangeRequestModal
           book={d}
