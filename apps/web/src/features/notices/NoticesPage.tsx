@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../shared/auth.js';
+import { CodeSelect } from '../../shared/CodeSelect.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
@@ -133,17 +134,15 @@ export default function NoticesPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
+        <CodeSelect
           allowClear
           placeholder={t('notice.kind')}
           style={{ width: 160 }}
           value={kind}
           data-testid="notice-kind-filter"
           onChange={(v) => setFilter('kind', v)}
-          options={(['reminder', 'urging', 'observation'] as const).map((k) => ({
-            value: k,
-            label: t(`notice.kinds.${k}`),
-          }))}
+          codes={['reminder', 'urging', 'observation']}
+          labels="notice.kinds"
         />
         <Select
           allowClear

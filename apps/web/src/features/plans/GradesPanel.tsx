@@ -1,6 +1,7 @@
 import type { GradeLevel } from '@jixiao/engine';
-import { Card, ColorPicker, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { Card, ColorPicker, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CodeSelect } from '../../shared/CodeSelect.js';
 import { Field, IssueText, type PanelProps, PctInput } from './FormBits.js';
 import { type Path, setIn } from './forms.js';
 import { codeColumn, fieldColumns, issuesColumn, ListTable, newCoded } from './ListTable.js';
@@ -29,25 +30,21 @@ export function GradesPanel({ doc, change, issues }: PanelProps) {
             />
           </Field>
           <Field label={g('quotaRounding')} issues={issues} path="grades.quotaRounding">
-            <Select
+            <CodeSelect
               style={{ width: 160 }}
               value={grades.quotaRounding ?? 'floor'}
               onChange={(v) => set(['grades', 'quotaRounding'], v)}
-              options={(['floor', 'round', 'ceil'] as const).map((r) => ({
-                value: r,
-                label: t(`planForms.grades.quotaRoundings.${r}`),
-              }))}
+              codes={['floor', 'round', 'ceil']}
+              labels="planForms.grades.quotaRoundings"
             />
           </Field>
           <Field label={g('tie')} issues={issues} path="grades.tieAtQuotaEdge">
-            <Select
+            <CodeSelect
               style={{ width: 240 }}
               value={grades.tieAtQuotaEdge ?? 'exclude'}
               onChange={(v) => set(['grades', 'tieAtQuotaEdge'], v)}
-              options={(['exclude', 'include'] as const).map((r) => ({
-                value: r,
-                label: t(`planForms.grades.ties.${r}`),
-              }))}
+              codes={['exclude', 'include']}
+              labels="planForms.grades.ties"
             />
           </Field>
         </Space>
