@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { EvaluationRun, Objection, PlanSummary } from '@jixiao/contracts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { computeDraft, fetchJson, getJson, noOverflow, screenshots, useHarness } from './harness.js';
+import { computeDraft, fetchJson, getJson, noOverflow, pick, screenshots, useHarness } from './harness.js';
 
 /**
  * Publicity and objections in the browser (issue 11 points 2, 3, 10): the office computes the
@@ -25,6 +25,9 @@ describe('publicity → objection → answer → escalation → decision', () =>
       .click({ timeout: 30_000 });
     await page.getByTestId('objection-drawer').waitFor();
   };
+  /** Waits until the objection's row shows `status`. */
+  const statusShows = (page: Page, status: Objection['status']) =>
+    page.locator(`[data-testid="objection-status-${objectionId}"][data-status="${status}"]`).waitFor();
 
   it('the office publishes the year for publicity', async () => {
     const office = await h.as('office');
@@ -51,9 +54,7 @@ describe('publicity → objection → answer → escalation → decision', () =>
     await filler.getByTestId('publicity-panel').waitFor({ timeout: 30_000 });
     expect(await filler.getByTestId('publicity-window').innerText()).toContain('公示期');
     await filler.getByTestId('publicity-object').click();
-    await filler.getByTestId('file-target').click();
-    await filler.keyboard.type('T1');
-    await filler.keyboard.press('Enter');
+    await pick(filler, 'file-target', 'T1', '指标 T1');
     await filler.getByTestId('file-reason').fill('第四季度任务已完成，台账漏报');
     await filler.getByTestId('file-ok').click();
     await filler.locator('.ant-message-success').waitFor();
@@ -75,9 +76,7 @@ describe('publicity → objection → answer → escalation → decision', () =>
     await assessor.getByTestId('objection-answer-btn').click();
     await assessor.getByTestId('verdict-explanation').fill('台账未经核验，维持原得分');
     await assessor.getByTestId('verdict-ok').click();
-    await assessor
-      .locator(`[data-testid="objection-status-${objectionId}"][data-status="answered"]`)
-      .waitFor();
+    await statusShows(assessor, 'answered');
 
     const filler = await h.as('filler');
     await openObjection(filler);
@@ -85,9 +84,7 @@ describe('publicity → objection → answer → escalation → decision', () =>
     await filler.getByTestId('objection-escalate').click();
     await filler.getByTestId('escalate-reason').fill('核验单已于本周补交');
     await filler.getByTestId('escalate-ok').click();
-    await filler
-      .locator(`[data-testid="objection-status-${objectionId}"][data-status="escalated"]`)
-      .waitFor();
+    await statusShows(filler, 'escalated');
   });
 
   it('a leader adjusts T1; the unit sees the new version of its result', async () => {

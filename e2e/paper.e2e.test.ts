@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { confirmPop, getJson, noOverflow, screenshots, useHarness } from './harness.js';
+import { confirmPop, getJson, noOverflow, pick, screenshots, useHarness } from './harness.js';
 
 /**
  * Paper questionnaires in the browser (issue 10 points 5 and 12): a surveyor starts a batch at a
@@ -18,9 +18,7 @@ describe('paper questionnaire entry', () => {
     // The demo's counted batch from the citizen centre is listed.
     await surveyor.getByTestId('batch-list').getByText('市民中心', { exact: true }).waitFor();
     await surveyor.getByTestId('batch-new').click();
-    await surveyor.getByTestId('batch-unit').click();
-    await surveyor.keyboard.type('B1-01');
-    await surveyor.keyboard.press('Enter');
+    await pick(surveyor, 'batch-unit', 'B1-01');
     await surveyor.getByTestId('batch-point').fill('市政务服务中心二楼');
     await surveyor.locator('.ant-modal-footer .ant-btn-primary').click();
     const entry = surveyor.getByTestId('sheet-entry');

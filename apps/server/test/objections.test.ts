@@ -25,6 +25,9 @@ describe('publicity, objections, approval and corrections', () => {
       headers: { cookie: who[user]! },
       payload: payload as never,
     });
+  /** `user` objects, for `unit`, to `target` of run `runId`. */
+  const file = (user: string, runId: number | undefined, unit: string, target: object, reason: string) =>
+    call(user, 'POST', '/api/objections', { runId, unit, target, reason });
   const ok = async (p: ReturnType<typeof call>, status = 200) => {
     const r = await p;
     if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
@@ -112,30 +115,15 @@ describe('publicity, objections, approval and corrections', () => {
 
   it('a unit objects to its own items only; the lead department of the indicator is asked to answer', async () => {
     const r1 = runs[0]!;
-    const other = await call('u1filler', 'POST', '/api/objections', {
-      runId: r1,
-      unit: 'u3',
-      target: { kind: 'deduction', index: 0 },
-      reason: '别人的扣分',
-    });
+    const other = await file('u1filler', r1, 'u3', { kind: 'deduction', index: 0 }, '别人的扣分');
     expect(other.statusCode).toBe(403);
     expect(problem(other)).toMatchObject({ code: 'objection.not_your_unit' });
-    const none = await call('u1filler', 'POST', '/api/objections', {
-      runId: r1,
-      unit: 'u1',
-      target: { kind: 'deduction', index: 0 },
-      reason: '没有的扣分',
-    });
+    const none = await file('u1filler', r1, 'u1', { kind: 'deduction', index: 0 }, '没有的扣分');
     expect(none.statusCode).toBe(400);
     expect(problem(none)).toMatchObject({ path: 'target', code: 'objection.target_missing' });
 
     const i1 = await ok(
-      call('u1filler', 'POST', '/api/objections', {
-        runId: r1,
-        unit: 'u1',
-        target: { kind: 'indicator', code: 'I1' },
-        reason: '第四季度数据漏报',
-      }),
+      file('u1filler', r1, 'u1', { kind: 'indicator', code: 'I1' }, '第四季度数据漏报'),
       201,
     );
     // Filed 2026-03-01 16:00 Beijing; three days to answer.
@@ -145,15 +133,7 @@ describe('publicity, objections, approval and corrections', () => {
       targetScore: 54,
       answerDue: '2026-03-04',
     });
-    const ded = await ok(
-      call('u3filler', 'POST', '/api/objections', {
-        runId: r1,
-        unit: 'u3',
-        target: { kind: 'deduction', index: 0 },
-        reason: '通报已撤销',
-      }),
-      201,
-    );
+    const ded = await ok(file('u3filler', r1, 'u3', { kind: 'deduction', index: 0 }, '通报已撤销'), 201);
     expect(ded).toMatchObject({ targetScore: -1.5, lead: null });
     // The lead department of I1 sees the I1 objection only, as a to-do; the unit its own.
     const todo = await ok(call('lead1', 'GET', `/api/objections?planId=${plan}&todo=1`));
@@ -277,22 +257,12 @@ describe('publicity, objections, approval and corrections', () => {
   it('deadlines hold: no objection after the publicity, no late answer from the lead department', async () => {
     await at('2026-03-06T02:00:00Z', 'u1filler');
     const late = await ok(
-      call('u1filler', 'POST', '/api/objections', {
-        runId: runs[2],
-        unit: 'u1',
-        target: { kind: 'indicator', code: 'I1' },
-        reason: '另有一项漏报',
-      }),
+      file('u1filler', runs[2], 'u1', { kind: 'indicator', code: 'I1' }, '另有一项漏报'),
       201,
     );
     expect(late.answerDue).toBe('2026-03-09');
     await at('2026-03-07T16:00:00Z', 'u1filler', 'office'); // 2026-03-08 00:00 in Beijing: the publicity is over.
-    const after = await call('u1filler', 'POST', '/api/objections', {
-      runId: runs[2],
-      unit: 'u1',
-      target: { kind: 'indicator', code: 'I1' },
-      reason: '再议',
-    });
+    const after = await file('u1filler', runs[2], 'u1', { kind: 'indicator', code: 'I1' }, '再议');
     expect(after.statusCode).toBe(409);
     expect(problem(after)).toEqual({ code: 'objection.window_closed', params: { to: '2026-03-07' } });
     const blocked = await call('office', 'POST', `/api/plans/${plan}/runs/${runs[2]}/submit`);
@@ -354,12 +324,7 @@ describe('publicity, objections, approval and corrections', () => {
       const r = await call(user, 'POST', `/api/plans/${plan}/runs/${r3}/${step}`, payload);
       expect(r.statusCode, step).toBe(409);
     }
-    const objection = await call('u1filler', 'POST', '/api/objections', {
-      runId: r3,
-      unit: 'u1',
-      target: { kind: 'indicator', code: 'I2' },
-      reason: '发布后异议',
-    });
+    const objection = await file('u1filler', r3, 'u1', { kind: 'indicator', code: 'I2' }, '发布后异议');
     expect(objection.statusCode).toBe(409);
     expect(problem(objection)).toMatchObject({ code: 'results.run_state', params: { status: 'released' } });
     // Not even the database lets a released run change.

@@ -1,4 +1,4 @@
-import type { Objection } from '@jixiao/contracts';
+import type { Objection, ObjectionTarget, ObjectionVerdict } from '@jixiao/contracts';
 import { objectionStatuses } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
 import {
@@ -14,6 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { FilePicker } from '../../shared/FilePicker.js';
@@ -111,6 +112,32 @@ export default function ObjectionsPage() {
   );
 }
 
+/** An answer or a decision in words, with who gave it and when. */
+function Verdict({
+  testId,
+  target,
+  verdict,
+  by,
+  at,
+}: {
+  testId: string;
+  target: ObjectionTarget;
+  verdict: ObjectionVerdict;
+  by: string | null;
+  at: string | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span data-testid={testId}>{verdictText(t, target, verdict)}</span>
+      <br />
+      <Typography.Text type="secondary">
+        {by} · {formatDateTime(at)}
+      </Typography.Text>
+    </>
+  );
+}
+
 function ObjectionDetail({ o }: { o: Objection }) {
   const { t, message, showError, queryClient } = useFeedback();
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -168,11 +195,13 @@ function ObjectionDetail({ o }: { o: Objection }) {
         </Descriptions.Item>
         {o.answer && (
           <Descriptions.Item label={t('objections.answer')}>
-            <span data-testid="objection-answer">{verdictText(t, o.target, o.answer)}</span>
-            <br />
-            <Typography.Text type="secondary">
-              {o.answeredBy} · {formatDateTime(o.answeredAt)}
-            </Typography.Text>
+            <Verdict
+              testId="objection-answer"
+              target={o.target}
+              verdict={o.answer}
+              by={o.answeredBy}
+              at={o.answeredAt}
+            />
           </Descriptions.Item>
         )}
         {o.escalation && (
@@ -180,11 +209,13 @@ function ObjectionDetail({ o }: { o: Objection }) {
         )}
         {o.decision && (
           <Descriptions.Item label={t('objections.decision')}>
-            <span data-testid="objection-decision">{verdictText(t, o.target, o.decision)}</span>
-            <br />
-            <Typography.Text type="secondary">
-              {o.decidedBy} · {formatDateTime(o.decidedAt)}
-            </Typography.Text>
+            <Verdict
+              testId="objection-decision"
+              target={o.target}
+              verdict={o.decision}
+              by={o.decidedBy}
+              at={o.decidedAt}
+            />
           </Descriptions.Item>
         )}
         {o.effect && (

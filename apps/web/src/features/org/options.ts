@@ -22,6 +22,7 @@ export function groupOptions(
     .filter((c) => c.options.length > 0);
 }
 
+/** The evaluation systems as select choices. */
 export function systemOptions(systems: readonly EvaluationSystem[]) {
   return systems.map((s) => ({ value: s.id, label: s.name }));
 }

@@ -6,6 +6,7 @@ import { isApiError } from '../../shared/api.js';
 import { FormModal } from '../../shared/FormModal.js';
 import { RequiredItem } from '../../shared/RequiredItem.js';
 import { useSystems } from '../org/api.js';
+import { systemOptions } from '../org/options.js';
 import { planApi, usePlanTemplates } from './api.js';
 import { useOpenNewPlan } from './useOpenNewPlan.js';
 
@@ -46,7 +47,7 @@ export function CreatePlanModal({ onClose, defaultSystem }: { onClose: () => voi
       initialValues={{ systemId: defaultSystem, year: new Date().getFullYear(), source: 'template' }}
     >
       <RequiredItem name="systemId" label={t('plans.system')}>
-        <Select options={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+        <Select options={systemOptions(systems.data ?? [])} />
       </RequiredItem>
       <RequiredItem name="year" label={t('plans.year')}>
         <InputNumber min={2000} max={2100} style={{ width: 140 }} />

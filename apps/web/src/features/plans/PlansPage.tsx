@@ -9,6 +9,7 @@ import { CreateButton } from '../../shared/CreateButton.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryRows } from '../../shared/QueryState.js';
 import { useSystems } from '../org/api.js';
+import { systemOptions } from '../org/options.js';
 import { usePlans } from './api.js';
 import { ClonePlanModal } from './ClonePlanModal.js';
 import { CreatePlanModal } from './CreatePlanModal.js';
@@ -53,7 +54,7 @@ export default function PlansPage() {
           style={{ minWidth: 220 }}
           value={systemId}
           onChange={setSystemId}
-          options={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          options={systemOptions(systems.data ?? [])}
         />
         <Select
           data-testid="plans-year-filter"
