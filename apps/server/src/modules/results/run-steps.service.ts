@@ -249,13 +249,16 @@ export async function compareRuns(
   };
 }
 
-/** Each item with its place among its unit's items (how objections name a deduction or bonus). */
-function indexedPerUnit<T extends { unit: string }>(items: readonly T[]) {
+/**
+ * Each item with its place in the publicity: its unit, the unit's name and its index among that
+ * unit's items (how objections name a deduction or bonus).
+ */
+function placedPerUnit<T extends { unit: string }>(items: readonly T[], nameOf: ReadonlyMap<string, string>) {
   const seen = new Map<string, number>();
   return items.map((item) => {
     const index = seen.get(item.unit) ?? 0;
     seen.set(item.unit, index + 1);
-    return { item, index };
+    return { item, place: { unit: item.unit, name: nameOf.get(item.unit) ?? item.unit, index } };
   });
 }
 
@@ -281,22 +284,18 @@ export async function publicityView(
     from: run.publicity.from,
     to: run.publicity.to,
     open: publicityOpen(run, deps.now()),
-    bonuses: indexedPerUnit(s.input.bonuses ?? [])
+    bonuses: placedPerUnit(s.input.bonuses ?? [], nameOf)
       .filter(({ item }) => item.points > 0)
-      .map(({ item: b, index }) => ({
-        unit: b.unit,
-        name: nameOf.get(b.unit) ?? b.unit,
-        index,
+      .map(({ item: b, place }) => ({
+        ...place,
         source: b.source,
         points: b.points,
         reason: b.reason ?? null,
       })),
-    deductions: indexedPerUnit(s.input.deductions ?? [])
+    deductions: placedPerUnit(s.input.deductions ?? [], nameOf)
       .filter(({ item }) => !visible || visible.has(item.unit))
-      .map(({ item: d, index }) => ({
-        unit: d.unit,
-        name: nameOf.get(d.unit) ?? d.unit,
-        index,
+      .map(({ item: d, place }) => ({
+        ...place,
         points: d.points,
         reason: d.reason,
         indicator: d.indicator ?? null,

@@ -1,4 +1,4 @@
-import type { Objection, ObjectionTarget, ObjectionVerdict } from '@jixiao/contracts';
+import type { Objection } from '@jixiao/contracts';
 import { objectionStatuses } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
 import {
@@ -13,8 +13,8 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { FilePicker } from '../../shared/FilePicker.js';
@@ -112,29 +112,23 @@ export default function ObjectionsPage() {
   );
 }
 
-/** An answer or a decision in words, with who gave it and when. */
-function Verdict({
-  testId,
-  target,
-  verdict,
-  by,
-  at,
-}: {
-  testId: string;
-  target: ObjectionTarget;
-  verdict: ObjectionVerdict;
-  by: string | null;
-  at: string | null;
-}) {
-  const { t } = useTranslation();
+/**
+ * The answer or the decision of an objection as an item of its details: the verdict in words, who
+ * gave it and when (none before it is given).
+ */
+function verdictItem(t: TFunction, o: Objection, of: 'answer' | 'decision') {
+  const [verdict, by, at] =
+    of === 'answer' ? [o.answer, o.answeredBy, o.answeredAt] : [o.decision, o.decidedBy, o.decidedAt];
   return (
-    <>
-      <span data-testid={testId}>{verdictText(t, target, verdict)}</span>
-      <br />
-      <Typography.Text type="secondary">
-        {by} · {formatDateTime(at)}
-      </Typography.Text>
-    </>
+    verdict && (
+      <Descriptions.Item label={t(`objections.${of}`)}>
+        <span data-testid={`objection-${of}`}>{verdictText(t, o.target, verdict)}</span>
+        <br />
+        <Typography.Text type="secondary">
+          {by} · {formatDateTime(at)}
+        </Typography.Text>
+      </Descriptions.Item>
+    )
   );
 }
 
@@ -167,6 +161,12 @@ function ObjectionDetail({ o }: { o: Objection }) {
     onError: showError,
   });
   const open = o.status === 'filed' || o.status === 'answered' || o.status === 'escalated';
+  /** A button opening the dialog of `kind` on this objection. */
+  const opens = (kind: 'answer' | 'escalate' | 'decide', testId: string, type?: 'primary') => (
+    <Button type={type} data-testid={testId} onClick={() => setDialog({ kind, objection: o })}>
+      {t(`objections.act.${kind}`)}
+    </Button>
+  );
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Descriptions column={1} size="small" bordered>
@@ -193,31 +193,11 @@ function ObjectionDetail({ o }: { o: Objection }) {
                 </div>
               ))}
         </Descriptions.Item>
-        {o.answer && (
-          <Descriptions.Item label={t('objections.answer')}>
-            <Verdict
-              testId="objection-answer"
-              target={o.target}
-              verdict={o.answer}
-              by={o.answeredBy}
-              at={o.answeredAt}
-            />
-          </Descriptions.Item>
-        )}
+        {verdictItem(t, o, 'answer')}
         {o.escalation && (
           <Descriptions.Item label={t('objections.escalation')}>{o.escalation}</Descriptions.Item>
         )}
-        {o.decision && (
-          <Descriptions.Item label={t('objections.decision')}>
-            <Verdict
-              testId="objection-decision"
-              target={o.target}
-              verdict={o.decision}
-              by={o.decidedBy}
-              at={o.decidedAt}
-            />
-          </Descriptions.Item>
-        )}
+        {verdictItem(t, o, 'decision')}
         {o.effect && (
           <Descriptions.Item label={t('objections.effect')}>
             <div data-testid="objection-effect">
@@ -234,15 +214,7 @@ function ObjectionDetail({ o }: { o: Objection }) {
         )}
       </Descriptions>
       <Space wrap>
-        {o.can.answer && (
-          <Button
-            type="primary"
-            data-testid="objection-answer-btn"
-            onClick={() => setDialog({ kind: 'answer', objection: o })}
-          >
-            {t('objections.act.answer')}
-          </Button>
-        )}
+        {o.can.answer && opens('answer', 'objection-answer-btn', 'primary')}
         {o.can.respond && (
           <>
             <Popconfirm
@@ -254,23 +226,10 @@ function ObjectionDetail({ o }: { o: Objection }) {
                 {t('objections.act.accept')}
               </Button>
             </Popconfirm>
-            <Button
-              data-testid="objection-escalate"
-              onClick={() => setDialog({ kind: 'escalate', objection: o })}
-            >
-              {t('objections.act.escalate')}
-            </Button>
+            {opens('escalate', 'objection-escalate')}
           </>
         )}
-        {o.can.decide && (
-          <Button
-            type="primary"
-            data-testid="objection-decide"
-            onClick={() => setDialog({ kind: 'decide', objection: o })}
-          >
-            {t('objections.act.decide')}
-          </Button>
-        )}
+        {o.can.decide && opens('decide', 'objection-decide', 'primary')}
         {o.can.withdraw && open && (
           <>
             <FilePicker onFile={(f) => upload.mutate(f)} accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx">
