@@ -41,6 +41,12 @@ export async function firstRow<T extends PgTable>(
   return row as T['$inferSelect'] | undefined;
 }
 
+/** The find by id of `table`: `findPlan = byId(plans)` gives the plan of an id, or undefined. */
+export const byId =
+  <T extends PgTable & { id: PgColumn }>(table: T) =>
+  (db: Executor, id: number): Promise<T['$inferSelect'] | undefined> =>
+    firstRow(db, table, eq(table.id, id));
+
 /** The rows of `table` where `where` holds, in `order`: the list query of every repository. */
 export async function rowsWhere<T extends PgTable>(
   db: Executor,

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow } from '../../db/rows.js';
+import { byId, firstRow } from '../../db/rows.js';
 import { grants, orgNodes, sessions, users } from '../../db/schema/index.js';
 import type { ActorGrant } from '../../platform/access.js';
 
@@ -11,7 +11,7 @@ export type GrantRow = typeof grants.$inferSelect;
 export const findUserByUsername = (db: Executor, username: string) =>
   firstRow(db, users, eq(users.username, username));
 
-export const findUser = (db: Executor, id: number) => firstRow(db, users, eq(users.id, id));
+export const findUser = byId(users);
 
 export async function insertUser(db: Executor, u: NewUser): Promise<UserRow> {
   const [row] = await db.insert(users).values(u).returning();

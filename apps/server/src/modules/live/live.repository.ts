@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, insertRow } from '../../db/rows.js';
+import { byId, firstRow, insertRow } from '../../db/rows.js';
 import { evaluationRuns, halfYearResults } from '../../db/schema/index.js';
 
 export const findHalfYear = (db: Executor, planId: number) =>
@@ -9,4 +9,4 @@ export const findHalfYear = (db: Executor, planId: number) =>
 export const insertHalfYear = (db: Executor, v: typeof halfYearResults.$inferInsert) =>
   insertRow(db, halfYearResults, v);
 
-export const findRun = (db: Executor, id: number) => firstRow(db, evaluationRuns, eq(evaluationRuns.id, id));
+export const findRun = byId(evaluationRuns);

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, insertRow, versionedUpdate } from '../../db/rows.js';
+import { byId, firstRow, insertRow, versionedUpdate } from '../../db/rows.js';
 import { accountabilityProposals, notices, orgNodes } from '../../db/schema/index.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
@@ -104,4 +104,4 @@ export const findReminderLike = (db: Executor, planId: number, text: string, exc
 export const insertProposal = (db: Executor, v: typeof accountabilityProposals.$inferInsert) =>
   insertRow(db, accountabilityProposals, v);
 
-export const findUnit = (db: Executor, id: number) => firstRow(db, orgNodes, eq(orgNodes.id, id));
+export const findUnit = byId(orgNodes);

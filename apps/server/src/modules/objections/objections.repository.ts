@@ -1,7 +1,7 @@
 import type { ObjectionTarget } from '@jixiao/contracts';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { countWhere, firstRow, insertRow, rowsWhere, updateVersioned } from '../../db/rows.js';
+import { byId, countWhere, insertRow, rowsWhere, updateVersioned } from '../../db/rows.js';
 import { evidenceFiles, grants, objections, orgNodes, users } from '../../db/schema/index.js';
 
 export type ObjectionRow = typeof objections.$inferSelect;
@@ -11,7 +11,7 @@ const OPEN = ['filed', 'answered', 'escalated'];
 
 export const insertObjection = (db: Executor, v: NewObjectionRow) => insertRow(db, objections, v);
 
-export const findObjection = (db: Executor, id: number) => firstRow(db, objections, eq(objections.id, id));
+export const findObjection = byId(objections);
 
 /** Objections of a plan (and period, status, units), newest first, with the unit's name. */
 export function listObjections(

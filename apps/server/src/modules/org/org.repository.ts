@@ -1,6 +1,6 @@
 import { asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, insertRow, updateVersioned } from '../../db/rows.js';
+import { byId, insertRow, updateVersioned } from '../../db/rows.js';
 import { categories, evalSystems, groups, orgNodes, staff, users } from '../../db/schema/index.js';
 import type { OrgScope } from '../../platform/access.js';
 
@@ -29,7 +29,7 @@ function scopeWhere(scope: OrgScope): SQL | undefined {
 export const listNodes = (db: Executor, scope: OrgScope) =>
   db.select().from(orgNodes).where(scopeWhere(scope)).orderBy(asc(orgNodes.sortOrder), asc(orgNodes.id));
 
-export const findNode = (db: Executor, id: number) => firstRow(db, orgNodes, eq(orgNodes.id, id));
+export const findNode = byId(orgNodes);
 
 export const findNodesByCodes = (db: Executor, codes: string[]) =>
   codes.length ? db.select().from(orgNodes).where(inArray(orgNodes.code, codes)) : Promise.resolve([]);
@@ -89,17 +89,17 @@ export const deleteStaff = (db: Executor, id: number) => deleteById(db, staff, i
 // --- systems, categories, groups ---------------------------------------------------------------
 
 export const listSystems = (db: Executor) => db.select().from(evalSystems).orderBy(asc(evalSystems.id));
-export const findSystem = (db: Executor, id: number) => firstRow(db, evalSystems, eq(evalSystems.id, id));
+export const findSystem = byId(evalSystems);
 export const insertSystem = (db: Executor, v: typeof evalSystems.$inferInsert) =>
   insertRow(db, evalSystems, v);
 
 export const listCategories = (db: Executor) => db.select().from(categories).orderBy(asc(categories.id));
-export const findCategory = (db: Executor, id: number) => firstRow(db, categories, eq(categories.id, id));
+export const findCategory = byId(categories);
 export const insertCategory = (db: Executor, v: typeof categories.$inferInsert) =>
   insertRow(db, categories, v);
 
 export const listGroups = (db: Executor) => db.select().from(groups).orderBy(asc(groups.id));
-export const findGroup = (db: Executor, id: number) => firstRow(db, groups, eq(groups.id, id));
+export const findGroup = byId(groups);
 export const insertGroup = (db: Executor, v: typeof groups.$inferInsert) => insertRow(db, groups, v);
 
 /** Group with the system it belongs to, for checking that a unit's group matches its system. */
@@ -122,7 +122,7 @@ export const allGroupsWithSystem = (db: Executor) =>
 
 export const listStaff = (db: Executor, orgNodeId: number) =>
   db.select().from(staff).where(eq(staff.orgNodeId, orgNodeId)).orderBy(asc(staff.id));
-export const findStaff = (db: Executor, id: number) => firstRow(db, staff, eq(staff.id, id));
+export const findStaff = byId(staff);
 export const insertStaff = (db: Executor, v: typeof staff.$inferInsert) => insertRow(db, staff, v);
 
 // --- bulk inserts (org import, demo seed) ------------------------------------------------------------

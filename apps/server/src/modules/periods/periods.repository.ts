@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { columnsEqual, firstRow, insertRow, rowsWhere, updateVersioned } from '../../db/rows.js';
+import { byId, columnsEqual, firstRow, insertRow, rowsWhere, updateVersioned } from '../../db/rows.js';
 import { notifications, periodReopenings, periodWindows, plans } from '../../db/schema/index.js';
 
 export type WindowRow = typeof periodWindows.$inferSelect;
@@ -9,8 +9,7 @@ export type ReopeningRow = typeof periodReopenings.$inferSelect;
 export const findWindow = (db: Executor, planId: number, period: string) =>
   firstRow(db, periodWindows, columnsEqual(periodWindows, { planId, period }));
 
-export const findWindowById = (db: Executor, id: number) =>
-  firstRow(db, periodWindows, eq(periodWindows.id, id));
+export const findWindowById = byId(periodWindows);
 
 export const listWindows = (db: Executor, planId: number) =>
   rowsWhere(db, periodWindows, eq(periodWindows.planId, planId), asc(periodWindows.dueAt));

@@ -2,7 +2,7 @@ import { type RevisionNote, revisionNote } from '@jixiao/contracts';
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { onLineOf } from '../../db/org-paths.js';
-import { columnsEqual, firstRow, insertRow, versionedUpdate } from '../../db/rows.js';
+import { byId, columnsEqual, firstRow, insertRow, versionedUpdate } from '../../db/rows.js';
 import {
   categories,
   evalSystems,
@@ -17,7 +17,7 @@ export type PlanRow = typeof plans.$inferSelect;
 export type RevisionRow = typeof planRevisions.$inferSelect;
 export type RunRow = typeof evaluationRuns.$inferSelect;
 
-export const findPlan = (db: Executor, id: number) => firstRow(db, plans, eq(plans.id, id));
+export const findPlan = byId(plans);
 
 export function listPlans(db: Executor, f: { systemIds: number[] | null; systemId?: number; year?: number }) {
   const where: SQL[] = [];
@@ -96,7 +96,7 @@ export const listRevisions = (db: Executor, planId: number) =>
 export const findRevision = (db: Executor, planId: number, revision: number) =>
   firstRow(db, planRevisions, and(eq(planRevisions.planId, planId), eq(planRevisions.revision, revision)));
 
-export const findSystem = (db: Executor, id: number) => firstRow(db, evalSystems, eq(evalSystems.id, id));
+export const findSystem = byId(evalSystems);
 
 /** Categories and groups of a system, for the skeleton of a new plan. */
 export const systemGroups = (db: Executor, systemId: number) =>

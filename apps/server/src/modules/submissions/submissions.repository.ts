@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
+  byId,
   columnsEqual,
   countWhere,
   firstRow,
@@ -15,7 +16,7 @@ export type SubmissionRow = typeof submissions.$inferSelect;
 export type EvidenceRow = typeof evidenceFiles.$inferSelect;
 export type NewSubmission = typeof submissions.$inferInsert;
 
-export const findSubmission = (db: Executor, id: number) => firstRow(db, submissions, eq(submissions.id, id));
+export const findSubmission = byId(submissions);
 
 /** The slot of a (plan, unit, indicator, period); the caller may pass a whole body, only these four are matched. */
 export const findSlot = (
@@ -71,8 +72,7 @@ export const listHistory = (db: Executor, submissionId: number) =>
 export const insertEvidence = (db: Executor, v: typeof evidenceFiles.$inferInsert) =>
   insertRow(db, evidenceFiles, v);
 
-export const findEvidence = (db: Executor, id: number) =>
-  firstRow(db, evidenceFiles, eq(evidenceFiles.id, id));
+export const findEvidence = byId(evidenceFiles);
 
 export const findEvidenceBySha = (db: Executor, ownerType: string, ownerId: number, sha256: string) =>
   firstRow(db, evidenceFiles, columnsEqual(evidenceFiles, { ownerType, ownerId, sha256 }));

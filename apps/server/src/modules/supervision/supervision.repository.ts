@@ -1,6 +1,6 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, insertRow, rowsIn } from '../../db/rows.js';
+import { byId, firstRow, insertRow, rowsIn } from '../../db/rows.js';
 import { apiTokens, orgNodes, supervisionItems } from '../../db/schema/index.js';
 
 export type ItemRow = typeof supervisionItems.$inferSelect;
@@ -12,7 +12,7 @@ export type TokenRow = typeof apiTokens.$inferSelect;
 export const findTokenByHash = (db: Executor, hash: string) =>
   firstRow(db, apiTokens, eq(apiTokens.tokenHash, hash));
 
-export const findToken = (db: Executor, id: number) => firstRow(db, apiTokens, eq(apiTokens.id, id));
+export const findToken = byId(apiTokens);
 
 export const insertToken = (db: Executor, v: typeof apiTokens.$inferInsert) => insertRow(db, apiTokens, v);
 

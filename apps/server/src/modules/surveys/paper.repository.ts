@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { columnsEqual, firstRow, insertRow, rowsWhere, versionedUpdate } from '../../db/rows.js';
+import { byId, columnsEqual, firstRow, insertRow, rowsWhere, versionedUpdate } from '../../db/rows.js';
 import { paperBatches, paperSheets, raterGroups, surveyCampaigns } from '../../db/schema/index.js';
 
 export type { PaperBatchRow, PaperSheetRow } from '../../db/schema/survey-work.js';
@@ -8,7 +8,7 @@ export type { PaperBatchRow, PaperSheetRow } from '../../db/schema/survey-work.j
 export const insertBatch = (db: Executor, v: typeof paperBatches.$inferInsert) =>
   insertRow(db, paperBatches, v);
 
-export const findBatch = (db: Executor, id: number) => firstRow(db, paperBatches, eq(paperBatches.id, id));
+export const findBatch = byId(paperBatches);
 
 export const batchesOf = (db: Executor, campaignId: number) =>
   rowsWhere(db, paperBatches, eq(paperBatches.campaignId, campaignId), paperBatches.id);

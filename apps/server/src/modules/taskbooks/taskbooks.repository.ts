@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, insertRow, rowsIn, versionedUpdate } from '../../db/rows.js';
+import { byId, firstRow, insertRow, rowsIn, versionedUpdate } from '../../db/rows.js';
 import {
   decompositionParts,
   grants,
@@ -18,7 +18,7 @@ export type TargetRow = typeof taskTargets.$inferSelect;
 export type ChangeRow = typeof taskChangeRequests.$inferSelect;
 export type PartRow = typeof decompositionParts.$inferSelect;
 
-export const findBook = (db: Executor, id: number) => firstRow(db, taskBooks, eq(taskBooks.id, id));
+export const findBook = byId(taskBooks);
 
 export const findBookOf = (db: Executor, planId: number, unitId: number) =>
   firstRow(db, taskBooks, and(eq(taskBooks.planId, planId), eq(taskBooks.unitId, unitId)));
@@ -66,8 +66,7 @@ export const changesOf = (db: Executor, bookIds: number[]) =>
     order: desc(taskChangeRequests.id),
   });
 
-export const findChange = (db: Executor, id: number) =>
-  firstRow(db, taskChangeRequests, eq(taskChangeRequests.id, id));
+export const findChange = byId(taskChangeRequests);
 
 export const insertChange = (db: Executor, v: typeof taskChangeRequests.$inferInsert) =>
   insertRow(db, taskChangeRequests, v);

@@ -1,13 +1,12 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, insertRow, rowsIn, rowsWhere } from '../../db/rows.js';
+import { byId, insertRow, rowsIn, rowsWhere } from '../../db/rows.js';
 import { submissions, verificationSamples, verifications } from '../../db/schema/index.js';
 
 export type VerificationRow = typeof verifications.$inferSelect;
 export type SampleRow = typeof verificationSamples.$inferSelect;
 
-export const findVerification = (db: Executor, id: number) =>
-  firstRow(db, verifications, eq(verifications.id, id));
+export const findVerification = byId(verifications);
 
 export const insertVerification = (db: Executor, v: typeof verifications.$inferInsert) =>
   insertRow(db, verifications, v);
