@@ -1,7 +1,7 @@
 import type { Plan } from '@jixiao/engine';
-import { Card, Input } from 'antd';
+import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { IssueText, type PanelProps, PctInput } from './FormBits.js';
+import { type PanelProps, PctInput } from './FormBits.js';
 import { codeOptions, issuesAt, type Path, setIn } from './forms.js';
 import { fieldColumns, ListTable } from './ListTable.js';
 
@@ -31,19 +31,10 @@ export function ConstraintsCard({ doc, change, issues }: PanelProps) {
         addLabel={c('add')}
         newItem={() => ({ kind: 'min_share', share: 0.3, components: [], label: c('title') })}
         columns={[
-          {
-            title: c('label'),
-            render: (_, r, i) => (
-              <>
-                <Input
-                  style={{ minWidth: 200 }}
-                  value={r.label}
-                  onChange={(e) => set(['constraints', i, 'label'], e.target.value)}
-                />
-                <IssueText issues={issuesAt(issues, `constraints[${i}]`)} />
-              </>
-            ),
-          },
+          col.text(c('label'), 'label', {
+            style: { minWidth: 200 },
+            issuesOf: (i) => issuesAt(issues, `constraints[${i}]`),
+          }),
           col.select(
             c('kind'),
             'kind',

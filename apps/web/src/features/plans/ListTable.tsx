@@ -154,13 +154,32 @@ type Options = { value: string; label: string }[];
 
 /**
  * Columns that each edit one field of the entries of the list at `path` (the shared form parts of
- * the plan-editor panels): a choice, several choices, a number, a yes/no switch.
+ * the plan-editor panels): a text with the entry's issues under it, a choice, several choices, a
+ * number, a yes/no switch.
  */
 export function fieldColumns<T extends object>(doc: Plan, change: (p: Plan) => void, path: Path) {
   const set = (i: number, field: keyof T & string, v: unknown) => change(setIn(doc, [...path, i, field], v));
   const get = (r: T, field: keyof T & string) => r[field] as never;
   return {
     set,
+    /** A text (`trim`: without surrounding spaces), with the entry's issues under it when `issuesOf` is given. */
+    text: (
+      title: ReactNode,
+      field: keyof T & string,
+      opts: { style?: CSSProperties; trim?: boolean; issuesOf?: (i: number) => readonly RowIssue[] } = {},
+    ): ListColumn<T> => ({
+      title,
+      render: (_, r, i) => (
+        <>
+          <Input
+            style={opts.style}
+            value={get(r, field)}
+            onChange={(e) => set(i, field, opts.trim ? e.target.value.trim() : e.target.value)}
+          />
+          {opts.issuesOf && <IssueText issues={opts.issuesOf(i)} />}
+        </>
+      ),
+    }),
     /** One choice (empty: not chosen). */
     select: (
       title: ReactNode,

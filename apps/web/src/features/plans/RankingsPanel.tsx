@@ -1,7 +1,7 @@
 import type { Plan } from '@jixiao/engine';
-import { Card, Col, Input, Row, Select } from 'antd';
+import { Card, Col, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { IssueText, type PanelProps } from './FormBits.js';
+import type { PanelProps } from './FormBits.js';
 import { codeOptions, issuesAt, renameCode } from './forms.js';
 import { codeColumn, fieldColumns, ListTable, nameColumn, newCoded } from './ListTable.js';
 
@@ -89,19 +89,11 @@ export function RankingsPanel({ doc, change, issues }: PanelProps) {
             addLabel={r('addLink')}
             newItem={() => ({ unit: '', sources: [], share: 0.2 })}
             columns={[
-              {
-                title: r('unit'),
-                render: (_, x, i) => (
-                  <>
-                    <Input
-                      style={{ width: 120 }}
-                      value={x.unit}
-                      onChange={(e) => ln.set(i, 'unit', e.target.value.trim())}
-                    />
-                    <IssueText issues={issuesAt(issues, `links[${i}]`)} />
-                  </>
-                ),
-              },
+              ln.text(r('unit'), 'unit', {
+                style: { width: 120 },
+                trim: true,
+                issuesOf: (i) => issuesAt(issues, `links[${i}]`),
+              }),
               {
                 title: r('sources'),
                 render: (_, x, i) => (

@@ -1,5 +1,6 @@
 import type { EvaluationRun, PublicityView } from '@jixiao/contracts';
 import { Alert, Button, Card, Space, Typography } from 'antd';
+import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,28 @@ import { usePublicity } from './api.js';
 import { fmtScore } from './ranking.js';
 
 type Leaf = { code: string; name: string; parent?: string | null; component?: string | null };
+
+/** A publicity list of units' items, keyed as objections name them (unit, index), the unit's name first. */
+function ItemTable<T extends { unit: string; index: number; name: string }>({
+  testId,
+  items,
+  columns,
+}: {
+  testId: string;
+  items: T[];
+  columns: ColumnType<T>[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <CompactTable<T>
+      data-testid={testId}
+      rowKey={(x) => `${x.unit}-${x.index}`}
+      dataSource={items}
+      locale={{ emptyText: t('publicity.none') }}
+      columns={[{ title: t('objections.unit'), dataIndex: 'name' }, ...columns]}
+    />
+  );
+}
 
 /**
  * 结果公示 (S13, W9): the run's publicity days, every unit's bonuses (public among units), the
@@ -63,13 +86,10 @@ export function PublicityPanel({
           }
         />
         <Typography.Text strong>{t('publicity.bonuses')}</Typography.Text>
-        <CompactTable
-          data-testid="publicity-bonuses"
-          rowKey={(b) => `${b.unit}-${b.index}`}
-          dataSource={p.bonuses}
-          locale={{ emptyText: t('publicity.none') }}
+        <ItemTable
+          testId="publicity-bonuses"
+          items={p.bonuses}
           columns={[
-            { title: t('objections.unit'), dataIndex: 'name' },
             { title: t('publicity.source'), render: (_, b) => sources.get(b.source) ?? b.source },
             { title: t('publicity.points'), render: (_, b) => `+${fmtScore(b.points)}` },
             { title: t('publicity.reasonCol'), render: (_, b) => b.reason ?? '—' },
@@ -78,13 +98,10 @@ export function PublicityPanel({
         <Typography.Text strong>
           {t(unit ? 'publicity.deductions' : 'publicity.allDeductions')}
         </Typography.Text>
-        <CompactTable
-          data-testid="publicity-deductions"
-          rowKey={(d) => `${d.unit}-${d.index}`}
-          dataSource={p.deductions}
-          locale={{ emptyText: t('publicity.none') }}
+        <ItemTable
+          testId="publicity-deductions"
+          items={p.deductions}
           columns={[
-            { title: t('objections.unit'), dataIndex: 'name' },
             { title: t('publicity.points'), render: (_, d) => `−${fmtScore(d.points)}` },
             { title: t('publicity.reasonCol'), dataIndex: 'reason' },
           ]}
