@@ -1,5 +1,5 @@
 import { beijingDayEnd, type RectificationStatus } from '@jixiao/contracts';
-import { type Step, stateMachine } from '../../platform/state-machine.js';
+import { type Moves, stateMachine } from '../../platform/state-machine.js';
 
 /**
  * A rectification task's life as data (issue 11 point 8):
@@ -16,15 +16,10 @@ import { type Step, stateMachine } from '../../platform/state-machine.js';
  */
 export type RectificationAction = 'report' | 'close' | 'return';
 
-const from: Record<RectificationAction, readonly RectificationStatus[]> = {
-  report: ['open', 'reported', 'returned'],
-  close: ['reported'],
-  return: ['reported'],
-};
-const to: Record<RectificationAction, RectificationStatus> = {
-  report: 'reported',
-  close: 'closed',
-  return: 'returned',
+const moves: Moves<RectificationStatus, RectificationAction> = {
+  report: { from: ['open', 'reported', 'returned'], to: 'reported' },
+  close: { from: ['reported'], to: 'closed' },
+  return: { from: ['reported'], to: 'returned' },
 };
 
 /** Who takes each step: the unit reports; the office closes and sends back. */
@@ -34,8 +29,7 @@ export const stepBy: Record<RectificationAction, 'unit' | 'office'> = {
   return: 'office',
 };
 
-export type RectificationStep = Step<RectificationStatus, RectificationAction, 'rectification.state'>;
-export const rectificationStep = stateMachine('rectification.state', from, to);
+export const rectificationStep = stateMachine('rectification.state', moves);
 
 /** A task is overdue once its deadline's Beijing day has ended and it is not closed. */
 export const overdue = (t: { status: string; deadline: string }, now: Date) =>

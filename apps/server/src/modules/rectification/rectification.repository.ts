@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, like, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, insertRow, rowsIn, rowsWhere, versionedUpdate } from '../../db/rows.js';
+import { byId, firstRow, insertRow, rowsIn, rowsWhere, versionedUpdate } from '../../db/rows.js';
 import {
   grants,
   orgNodes,
@@ -107,7 +107,7 @@ export const markReminded = (db: Executor, ids: number[], at: Date) =>
     ? db.update(rectificationTasks).set({ overdueRemindedAt: at }).where(inArray(rectificationTasks.id, ids))
     : Promise.resolve();
 
-export const findNode = (db: Executor, id: number) => firstRow(db, orgNodes, eq(orgNodes.id, id));
+export const findNode = byId(orgNodes);
 export const nodesByIds = (db: Executor, ids: number[]) => rowsIn(db, orgNodes, orgNodes.id, ids);
 export const nodesByCodes = (db: Executor, codes: string[]) => rowsIn(db, orgNodes, orgNodes.code, codes);
 
@@ -115,7 +115,7 @@ export const nodesByCodes = (db: Executor, codes: string[]) => rowsIn(db, orgNod
 
 export const insertRound = (db: Executor, v: typeof ratingRounds.$inferInsert) =>
   insertRow(db, ratingRounds, v);
-export const findRound = (db: Executor, id: number) => firstRow(db, ratingRounds, eq(ratingRounds.id, id));
+export const findRound = byId(ratingRounds);
 export const findRoundOf = (db: Executor, systemId: number, year: number) =>
   firstRow(db, ratingRounds, and(eq(ratingRounds.systemId, systemId), eq(ratingRounds.year, year)));
 export const listRounds = (db: Executor, systemId?: number) =>

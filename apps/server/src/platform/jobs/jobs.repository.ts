@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { firstRow, insertRow } from '../../db/rows.js';
+import { byId, insertRow } from '../../db/rows.js';
 import { jobs } from '../../db/schema/index.js';
 
 /** The `job` table: what the web reads of a background job (pg-boss keeps its own rows). */
@@ -8,7 +8,7 @@ export type JobRow = typeof jobs.$inferSelect;
 
 export const insertJob = (db: Executor, v: typeof jobs.$inferInsert) => insertRow(db, jobs, v);
 
-export const findJob = (db: Executor, id: number) => firstRow(db, jobs, eq(jobs.id, id));
+export const findJob = byId(jobs);
 
 /** An account's jobs, newest first. */
 export const jobsOf = (db: Executor, ownerId: number, limit: number) =>
