@@ -5,7 +5,11 @@ import { notificationText } from './notifications.js';
 
 async function tFor(lng: 'zh-CN' | 'en') {
   const i = i18next.createInstance();
-  await i.init({ lng, resources: { [lng]: { translation: translation(lng) } }, interpolation: { escapeValue: false } });
+  await i.init({
+    lng,
+    resources: { [lng]: { translation: translation(lng) } },
+    interpolation: { escapeValue: false },
+  });
   return i.t;
 }
 
@@ -13,7 +17,10 @@ describe('notificationText', () => {
   const published = {
     title: '考评结果公示：市直 2026-Y',
     body: '（存档的中文）',
-    message: { code: 'results.published', params: { plan: '市直', period: '2026-Y', from: '2026-12-01', to: '2026-12-07' } },
+    message: {
+      code: 'results.published',
+      params: { plan: '市直', period: '2026-Y', from: '2026-12-01', to: '2026-12-07' },
+    },
   };
 
   it('says a message of the system in the reader’s language', async () => {
