@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { EvaluationRun, PlanSummary } from '@jixiao/contracts';
+import type { EvaluationRun } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
-import { getJson, noOverflow, screenshots, useHarness } from './harness.js';
+import { currentYearPlan, getJson, noOverflow, screenshots, useHarness } from './harness.js';
 
 /**
  * 结果运用 and the archive (issue 11 points 5 and 7) on the demo: the demo's 2025 released run has
@@ -14,9 +14,7 @@ describe('consequences and the archive', () => {
 
   it('the office filters by the W5 rule and finds the unit last two years running; its archive shows the trend', async () => {
     const page = await h.as('office');
-    const plan = (await getJson<PlanSummary[]>(page, '/api/plans'))
-      .filter((p) => p.status === 'active' && !p.adHoc)
-      .sort((a, b) => b.year - a.year)[0]!;
+    const plan = await currentYearPlan(page);
     const run = await getJson<EvaluationRun>(page, `/api/plans/${plan.id}/results?period=${plan.year}-Y`);
     const last = run.units
       .filter((u) => u.group === 'A')

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { PlanSummary } from '@jixiao/contracts';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
@@ -157,6 +158,12 @@ export const getJson = <T>(page: Page, path: string) =>
     if (!r.ok) throw new Error(`${p}: ${r.status}`);
     return r.json();
   }, path) as Promise<T>;
+
+/** The newest active yearly plan the page's account sees (the demo's 2026 plan). */
+export const currentYearPlan = async (page: Page) =>
+  (await getJson<PlanSummary[]>(page, '/api/plans'))
+    .filter((p) => p.status === 'active' && !p.adHoc)
+    .sort((a, b) => b.year - a.year)[0]!;
 
 /** GET with the page's session, keeping the status (for answers that may be refused). */
 export const fetchJson = <T>(page: Page, path: string) =>

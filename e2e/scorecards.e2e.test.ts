@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { EvaluationRun, PlanSummary } from '@jixiao/contracts';
+import type { EvaluationRun } from '@jixiao/contracts';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { getJson, screenshots, useHarness } from './harness.js';
+import { currentYearPlan, getJson, screenshots, useHarness } from './harness.js';
 
 /**
  * Scorecards (issue 11 point 6) on the demo: the office downloads one unit's 成绩单 PDF, starts
@@ -14,9 +14,7 @@ describe('scorecards and the batch export', () => {
 
   it('the batch export survives a reload and its .zip holds every unit’s PDF', async () => {
     const page = await h.as('office');
-    const plan = (await getJson<PlanSummary[]>(page, '/api/plans'))
-      .filter((p) => p.status === 'active' && !p.adHoc)
-      .sort((a, b) => b.year - a.year)[0]!;
+    const plan = await currentYearPlan(page);
     const period = `${plan.year}-Y`;
     const run = await getJson<EvaluationRun>(page, `/api/plans/${plan.id}/results?period=${period}`);
     await page.goto(`${h.url}/results?plan=${plan.id}&period=${period}`);
@@ -73,9 +71,7 @@ describe('scorecards and the batch export', () => {
 
   it('the A01 filler gets its own scorecard, and no batch export', async () => {
     const page = await h.as('filler');
-    const plan = (await getJson<PlanSummary[]>(page, '/api/plans'))
-      .filter((p) => p.status === 'active' && !p.adHoc)
-      .sort((a, b) => b.year - a.year)[0]!;
+    const plan = await currentYearPlan(page);
     await page.goto(`${h.url}/results?plan=${plan.id}&period=${plan.year}-Y`);
     const link = page.getByTestId('scorecard-pdf').first();
     await link.waitFor({ timeout: 30_000 });

@@ -249,37 +249,32 @@ export async function scorecardPdf(config: Pick<Config, 'pdfFont'>, view: Scorec
   y = heading(doc, room(doc, y, 60), '失分情况');
   if (view.lost.length === 0 && view.deductions.length === 0)
     doc.fillColor(MUTED).fontSize(10).text('各项均得满分，无扣分', LEFT, y);
+  // One line of the table: the name in the first column, then numbers (in red: what was lost).
   const cols = [LEFT, LEFT + 300, LEFT + 370, LEFT + 440];
+  const line = (name: string, width: number, cells: [number, string, string?][]) => {
+    y = room(doc, y, 16);
+    doc.fillColor(INK).fontSize(9).text(name, cols[0]!, y, { width, lineBreak: false, ellipsis: true });
+    for (const [col, text, color] of cells)
+      doc.fillColor(color ?? INK).text(text, cols[col]!, y, { lineBreak: false });
+    y += 16;
+  };
   if (view.lost.length) {
     doc.fillColor(MUTED).fontSize(9);
     for (const [i, h] of ['指标', '得分', '满分', '失分'].entries())
       doc.text(h, cols[i]!, y, { lineBreak: false });
     y += 16;
-    for (const l of view.lost) {
-      y = room(doc, y, 16);
-      doc
-        .fillColor(INK)
-        .fontSize(9)
-        .text(l.name, cols[0]!, y, { width: 290, lineBreak: false, ellipsis: true });
-      doc.text(fmt(l.score, d), cols[1]!, y, { lineBreak: false });
-      doc.text(fmt(l.full, d), cols[2]!, y, { lineBreak: false });
-      doc.fillColor(LOSS).text(fmt(l.full - l.score, d), cols[3]!, y, { lineBreak: false });
-      y += 16;
-    }
+    for (const l of view.lost)
+      line(l.name, 290, [
+        [1, fmt(l.score, d)],
+        [2, fmt(l.full, d)],
+        [3, fmt(l.full - l.score, d), LOSS],
+      ]);
   }
   if (view.deductions.length) {
     y = room(doc, y + 6, 16);
     doc.fillColor(MUTED).fontSize(9).text('扣分事项', LEFT, y);
     y += 16;
-    for (const x of view.deductions) {
-      y = room(doc, y, 16);
-      doc
-        .fillColor(INK)
-        .fontSize(9)
-        .text(x.reason, cols[0]!, y, { width: 360, lineBreak: false, ellipsis: true });
-      doc.fillColor(LOSS).text(`−${fmt(x.points, d)}`, cols[3]!, y, { lineBreak: false });
-      y += 16;
-    }
+    for (const x of view.deductions) line(x.reason, 360, [[3, `−${fmt(x.points, d)}`, LOSS]]);
   }
   return pdfBytes(doc);
 }
