@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Config } from '../config.js';
 import { unavailable } from './errors.js';
@@ -11,6 +11,14 @@ import { unavailable } from './errors.js';
 
 /** The face of Noto Sans CJK in Debian's .ttc that holds Simplified Chinese. */
 const TTC_FACE = 'NotoSansCJKsc-Regular';
+
+/** The font file's bytes, read once per path (20 MB for Noto Sans CJK: not again for every PDF). */
+const fontBytes = new Map<string, Buffer>();
+const fontOf = (path: string) => {
+  const bytes = fontBytes.get(path) ?? readFileSync(path);
+  fontBytes.set(path, bytes);
+  return bytes;
+};
 
 export const pdfFontMissing = (config: Pick<Config, 'pdfFont'>) => !existsSync(config.pdfFont);
 
@@ -28,10 +36,15 @@ export function cjkDocument(config: Pick<Config, 'pdfFont'>, info: { title: stri
     size: 'A4',
     margin: 40,
     bufferPages: true,
-    info: { Title: info.title, Subject: info.subject, Creator: 'jixiao', Producer: 'jixiao' },
+    info: {
+      Title: info.title,
+      ...(info.subject && { Subject: info.subject }),
+      Creator: 'jixiao',
+      Producer: 'jixiao',
+    },
   });
   const collection = /\.(ttc|otc)$/i.test(config.pdfFont);
-  doc.registerFont('cjk', config.pdfFont, collection ? TTC_FACE : undefined);
+  doc.registerFont('cjk', fontOf(config.pdfFont), collection ? TTC_FACE : undefined);
   doc.font('cjk');
   return doc;
 }

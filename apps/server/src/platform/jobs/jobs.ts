@@ -51,6 +51,9 @@ export function jobHandlers(
     await repo.updateJob(db, jobId, { status: 'running', startedAt: deps.now() }, 'queued');
     let last = 0;
     const progress: Progress = async (done, total) => {
+      // The work runs in the server's own process: between steps the event loop answers requests
+      // (PGlite's promises alone never reach the I/O phase, so a long job would starve the server).
+      await new Promise((r) => setImmediate(r));
       const now = Date.now();
       if (done < total && now - last < PROGRESS_EVERY_MS) return;
       last = now;
