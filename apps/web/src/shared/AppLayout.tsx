@@ -39,8 +39,8 @@ import { Breadcrumb, Button, Dropdown, Grid, Layout, Menu, Space, Typography, th
 import { type ComponentType, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
-import { setLang } from '../i18n/index.js';
 import { readsResults, signOut, useCurrentUser } from './auth.js';
+import { LangSwitch } from './LangSwitch.js';
 import { NotificationBell } from './NotificationBell.js';
 import { FullPageSpin } from './RequireAuth.js';
 
@@ -108,7 +108,7 @@ function selectedKey(pathname: string): string {
 }
 
 export function AppLayout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useCurrentUser();
   const location = useLocation();
   const navigate = useNavigate();
@@ -158,8 +158,6 @@ export function AppLayout() {
       else void leave(key === 'logoutAll');
     },
   };
-
-  const isZh = i18n.language !== 'en';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -235,9 +233,7 @@ export function AppLayout() {
           </div>
           <Space>
             <NotificationBell />
-            <Button data-testid="lang-switch" type="text" onClick={() => setLang(isZh ? 'en' : 'zh-CN')}>
-              {isZh ? 'English' : '中文'}
-            </Button>
+            <LangSwitch type="text" />
             <Dropdown menu={userMenu} trigger={['click']}>
               <Button data-testid="user-menu" type="text" icon={<UserOutlined />}>
                 {!isMobile && me.displayName} <DownOutlined />

@@ -1,12 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { setLang } from '../../i18n/index.js';
 import { ME_KEY, signIn } from '../../shared/auth.js';
 import { formatError } from '../../shared/feedback.js';
+import { LangSwitch } from '../../shared/LangSwitch.js';
 import { SubmitButton } from '../../shared/SubmitButton.js';
 import { CenteredScreen } from './CenteredScreen.js';
 
@@ -21,7 +21,7 @@ export function safeNext(next: string | null): string {
 }
 
 export default function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -48,20 +48,12 @@ export default function LoginPage() {
       : reason === 'UNAUTHENTICATED'
         ? t('login.signInRequired')
         : null;
-  const isZh = i18n.language !== 'en';
 
   return (
     <CenteredScreen background="linear-gradient(160deg, #e8eef8 0%, #f7f9fc 100%)">
       <Card style={{ width: '100%', maxWidth: 400 }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button
-            data-testid="lang-switch"
-            type="link"
-            size="small"
-            onClick={() => setLang(isZh ? 'en' : 'zh-CN')}
-          >
-            {isZh ? 'English' : '中文'}
-          </Button>
+          <LangSwitch size="small" />
         </div>
         <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
           {t('app.title')}

@@ -1,10 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { PublicRunSummary } from '@jixiao/contracts';
-import { Button, Card, Empty, List, Result, Space, Tag, Typography } from 'antd';
+import { Card, Empty, List, Result, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { setLang } from '../../i18n/index.js';
 import { isApiError } from '../../shared/api.js';
+import { LangSwitch } from '../../shared/LangSwitch.js';
 import { periodName } from '../../shared/periodName.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePublicRun, usePublicRuns } from './api.js';
@@ -15,23 +15,15 @@ import { RankedGroupTable } from './RankedGroupTable.js';
  * `/public/results/<run>` shows one run's ranking per group. No sign-in, readable on a phone.
  */
 export default function PublicResultsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const runId = Number(useParams().runId) || undefined;
-  const isZh = i18n.language !== 'en';
   return (
     <div style={{ maxWidth: 960, margin: '0 auto', padding: 12 }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 8 }}>
         <Typography.Title level={3} style={{ margin: '8px 0' }}>
           {t('publicResults.title')}
         </Typography.Title>
-        <Button
-          data-testid="lang-switch"
-          type="link"
-          size="small"
-          onClick={() => setLang(isZh ? 'en' : 'zh-CN')}
-        >
-          {isZh ? 'English' : '中文'}
-        </Button>
+        <LangSwitch size="small" />
       </div>
       {runId ? <PublicRun runId={runId} /> : <PublicRunList />}
     </div>
