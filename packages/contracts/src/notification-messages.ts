@@ -44,6 +44,15 @@ export const notificationParams = {
   'notice.urging': ['title', 'body', 'due'],
   'notice.observation': ['title', 'unit', 'body'],
   'announcement.published': ['title', 'body'],
+  'rectification.assigned': ['title', 'due'],
+  'rectification.assignedMany': ['count', 'due'],
+  'rectification.reported': ['unit', 'title', 'percent', 'text'],
+  'rectification.returned': ['title', 'reason'],
+  'rectification.closed': ['title', 'note'],
+  'rectification.overdue': ['title', 'due'],
+  'rectification.overdueSummary': ['count', 'units'],
+  'rating.opened': ['year', 'count'],
+  'rating.flagged': ['year', 'count', 'departments'],
 } as const;
 
 export type NotificationCode = keyof typeof notificationParams;

@@ -181,8 +181,7 @@ export async function createRound(
         { unit: { id: u.id, roles: ['unit_admin'] } },
         {
           kind: 'rating',
-          title: `${b.year} 年度牵头考评部门评价`,
-          body: `请对 ${departments.length} 个牵头考评部门的考评方法、程序、纪律和公正性作出评价。`,
+          message: { code: 'rating.opened', params: { year: b.year, count: departments.length } },
           link: `/ratings/${row.id}`,
           todo: true,
         },
@@ -347,8 +346,14 @@ export async function closeRoundIn(deps: Deps, tx: Executor, ctx: Ctx, r: repo.R
       { global: ['office_admin', 'leader'] },
       {
         kind: 'rating',
-        title: `${r.year} 年度：${flagged.length} 个牵头部门连续两年评价较差`,
-        body: `${flagged.map((d) => d.unitName).join('、')} 下一考评周期不再担任牵头考评部门。`,
+        message: {
+          code: 'rating.flagged',
+          params: {
+            year: r.year,
+            count: flagged.length,
+            departments: flagged.map((d) => d.unitName).join('、'),
+          },
+        },
         link: `/ratings/${id}`,
       },
     );

@@ -160,8 +160,13 @@ export async function openTasks(deps: Deps, tx: Executor, ctx: Ctx, tasks: TaskI
   for (const [unitId, list] of perUnit)
     await notify(deps, tx, unitStaff(unitId), {
       kind: 'rectification',
-      title: list.length === 1 ? `整改任务：${list[0]!.title}` : `整改任务：${list.length} 项需要整改`,
-      body: `请于 ${list.map((t) => t.deadline).sort()[0]} 前完成整改并报送进展。`,
+      message:
+        list.length === 1
+          ? { code: 'rectification.assigned', params: { title: list[0]!.title, due: list[0]!.deadline } }
+          : {
+              code: 'rectification.assignedMany',
+              params: { count: list.length, due: list.map((t) => t.deadline).sort()[0]! },
+            },
       link: list.length === 1 ? link(list[0]!.id) : '/rectifications',
       todo: true,
     });
@@ -283,8 +288,10 @@ export async function stepTask(deps: Deps, ctx: Ctx, id: number, b: Rectificatio
       });
       await notify(deps, tx, theOffice, {
         kind: 'rectification',
-        title: `整改进展：${current.unitName} · ${t.title}（${b.percent}%）`,
-        body: b.text,
+        message: {
+          code: 'rectification.reported',
+          params: { unit: current.unitName, title: t.title, percent: b.percent, text: b.text },
+        },
         link: link(id),
         todo: true,
       });
@@ -292,16 +299,14 @@ export async function stepTask(deps: Deps, ctx: Ctx, id: number, b: Rectificatio
     if (b.action === 'return')
       await notify(deps, tx, unitStaff(t.unitId), {
         kind: 'rectification',
-        title: `整改退回：${t.title}`,
-        body: b.reason,
+        message: { code: 'rectification.returned', params: { title: t.title, reason: b.reason } },
         link: link(id),
         todo: true,
       });
     if (b.action === 'close')
       await notify(deps, tx, unitStaff(t.unitId), {
         kind: 'rectification',
-        title: `整改已销号：${t.title}`,
-        body: b.note || t.title,
+        message: { code: 'rectification.closed', params: { title: t.title, note: b.note || '' } },
         link: link(id),
       });
     const { version: _, ...detail } = b;
@@ -343,16 +348,17 @@ export async function remindOverdue(deps: Deps, now: Date, ctx: Ctx = systemCtx)
     for (const r of due)
       await notify(deps, tx, unitStaff(r.task.unitId), {
         kind: 'rectification',
-        title: `整改逾期：${r.task.title}`,
-        body: `整改期限 ${r.task.deadline} 已过，请尽快完成整改并报送进展。`,
+        message: { code: 'rectification.overdue', params: { title: r.task.title, due: r.task.deadline } },
         link: link(r.task.id),
         todo: true,
       });
     if (due.length) {
       await notify(deps, tx, theOffice, {
         kind: 'rectification',
-        title: `整改逾期：${due.length} 项`,
-        body: [...new Set(due.map((r) => r.unitName))].join('、'),
+        message: {
+          code: 'rectification.overdueSummary',
+          params: { count: due.length, units: [...new Set(due.map((r) => r.unitName))].join('、') },
+        },
         link: '/rectifications?overdue=true',
       });
       await repo.markReminded(
