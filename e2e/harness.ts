@@ -17,6 +17,11 @@ export interface Harness {
   page: Page;
   /** The server's data directory (its installation secret lives there). */
   dataDir: string;
+  /**
+   * Stop the server and start it again on the same data (and port) with extra environment, e.g.
+   * `{ JIXIAO_CLOCK_OFFSET_DAYS: '30' }` to pass a deadline. Sessions from before must sign in again.
+   */
+  restart(env: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,26 +34,35 @@ export async function startHarness(): Promise<Harness> {
   if (b.status !== 0) throw new Error('web build failed');
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   const port = 4100 + Math.floor(Math.random() * 800);
-  const server: ChildProcess = spawn(process.execPath, [join(root, 'apps/server/bin/jixiao.mjs'), 'start'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      JIXIAO_DATA_DIR: dataDir,
-      PORT: String(port),
-      JIXIAO_DEMO: '1',
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {}
-    if (i > 600 || server.exitCode !== null) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const launch = async (extra: Record<string, string> = {}) => {
+    const child: ChildProcess = spawn(process.execPath, [join(root, 'apps/server/bin/jixiao.mjs'), 'start'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        JIXIAO_DATA_DIR: dataDir,
+        PORT: String(port),
+        JIXIAO_DEMO: '1',
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+        ...extra,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${url}/readyz`)).ok) break;
+      } catch {}
+      if (i > 600 || child.exitCode !== null) throw new Error('server did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return child;
+  };
+  const stop = async (child: ChildProcess) => {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+  };
+  let server = await launch();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -68,11 +82,14 @@ export async function startHarness(): Promise<Harness> {
     browser,
     page,
     dataDir,
+    async restart(env) {
+      await stop(server);
+      server = await launch(env);
+    },
     // playwright gives each launch a fresh, empty profile directory of its own.
     async close() {
       await browser.close();
-      server.kill('SIGTERM');
-      await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+      await stop(server);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -146,6 +163,7 @@ export function useHarness(): Harness & { as(username: string, width?: number): 
     get dataDir() {
       return get().dataDir;
     },
+    restart: (env) => get().restart(env),
     close: () => get().close(),
     as: (username, width = 1366) => signedInPage(get(), contexts, username, width),
   };

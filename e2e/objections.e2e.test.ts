@@ -2,13 +2,23 @@ import { join } from 'node:path';
 import type { EvaluationRun, Objection, PlanSummary } from '@jixiao/contracts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { computeDraft, fetchJson, getJson, noOverflow, pick, screenshots, useHarness } from './harness.js';
+import {
+  computeDraft,
+  fetchJson,
+  getJson,
+  noOverflow,
+  pick,
+  screenshots,
+  submitAndApprove,
+  useHarness,
+} from './harness.js';
 
 /**
  * Publicity and objections in the browser (issue 11 points 2, 3, 10): the office computes the
  * year and publishes it for publicity; the A01 filler sees its publicity and objects to T1; the
  * lead department of T1 (assessor) rejects; the filler asks for a review; a leader adjusts, which
- * makes a new version the unit sees; the office cannot submit while the publicity runs.
+ * makes a new version the unit sees; the office cannot submit while the publicity runs; once it is
+ * over (the demo clock moved a month ahead) the office submits and a leader releases that version.
  */
 describe('publicity → objection → answer → escalation → decision', () => {
   const h = useHarness();
@@ -123,6 +133,18 @@ describe('publicity → objection → answer → escalation → decision', () =>
     const error = office.locator('.ant-message-error');
     await error.waitFor();
     expect(await error.innerText()).toMatch(/公示期至 \d{4}-\d{2}-\d{2} 结束/);
+  });
+
+  it('once the publicity is over, the office submits the adjusted version and a leader releases it', async () => {
+    // The demo clock runs a month ahead: the publicity's last day has passed (sessions sign in again).
+    await h.restart({ JIXIAO_CLOCK_OFFSET_DAYS: '30' });
+    const office = await h.as('office');
+    await office.goto(url);
+    await office.getByTestId('results-submit').waitFor({ timeout: 30_000 });
+    const leader = await submitAndApprove(h, office);
+    const run = await getJson<EvaluationRun>(leader, `/api/plans/${plan.id}/results?period=${plan.year}-Y`);
+    expect(run).toMatchObject({ status: 'released', change: { kind: 'objection', objectionId } });
+    await leader.screenshot({ path: join(screenshots, 'objections-3-released.png'), fullPage: true });
   });
 
   it('the objections page fits a 375 px phone', async () => {

@@ -20,6 +20,7 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   JIXIAO_DEMO: bool.optional(),
+  JIXIAO_CLOCK_OFFSET_DAYS: z.coerce.number().int().min(0).max(3650).optional(),
   JIXIAO_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)')
@@ -55,6 +56,11 @@ export interface Config {
   mailFrom: string;
   /** CJK font file for PDFs (.ttc/.ttf/.otf); when missing, PDF routes answer 503 pdf.font_missing. */
   pdfFont: string;
+  /**
+   * Demo only: the server's clock runs this many days ahead, so a walk through a cycle can pass a
+   * deadline (a publicity's last day) without waiting for it. Refused outside demo mode.
+   */
+  clockOffsetDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,13 +76,18 @@ export function loadConfig(
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const demo = e.JIXIAO_DEMO ?? opts.defaultDemo ?? false;
+  if (e.JIXIAO_CLOCK_OFFSET_DAYS && !demo)
+    throw new ConfigError(
+      'Invalid configuration:\n  JIXIAO_CLOCK_OFFSET_DAYS: only in demo mode (JIXIAO_DEMO=1)',
+    );
   const dataDir = resolve(e.JIXIAO_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
-    demo: e.JIXIAO_DEMO ?? opts.defaultDemo ?? false,
+    demo,
     secret: e.JIXIAO_SECRET ?? loadOrCreateSecret(dataDir),
     trustProxy: e.JIXIAO_TRUST_PROXY,
     secureCookie: e.JIXIAO_SECURE_COOKIE ?? e.JIXIAO_TRUST_PROXY,
@@ -84,6 +95,7 @@ export function loadConfig(
     smtpUrl: e.JIXIAO_SMTP_URL,
     mailFrom: e.JIXIAO_MAIL_FROM,
     pdfFont: e.JIXIAO_PDF_FONT,
+    clockOffsetDays: e.JIXIAO_CLOCK_OFFSET_DAYS ?? 0,
   };
 }
 

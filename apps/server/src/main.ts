@@ -47,9 +47,11 @@ export async function startServer(config: Config): Promise<Running> {
   const { database, release } = await openConfigured(config);
   try {
     await migrate(database);
-    const deps: Deps = makeDeps(database, config);
+    const offset = config.clockOffsetDays * 86_400_000;
+    const now = offset ? () => new Date(Date.now() + offset) : undefined;
+    const deps: Deps = makeDeps(database, config, { now });
     const accounts = config.demo ? (await seedDemo(deps)).accounts : [];
-    const app = await buildApp({ database, config, webDist });
+    const app = await buildApp({ database, config, webDist, now });
     const control = config.databaseUrl
       ? null
       : await listenControl(config.dataDir, async (req) => {

@@ -134,6 +134,17 @@ describe('configuration', () => {
     );
   });
 
+  it('moves the clock ahead only in demo mode', () => {
+    const dir = join(tmp, 'cfg-clock');
+    expect(() => loadConfig({ JIXIAO_DATA_DIR: dir, JIXIAO_CLOCK_OFFSET_DAYS: '10' })).toThrow(
+      /only in demo mode/,
+    );
+    expect(
+      loadConfig({ JIXIAO_DATA_DIR: dir, JIXIAO_CLOCK_OFFSET_DAYS: '10', JIXIAO_DEMO: '1' }).clockOffsetDays,
+    ).toBe(10);
+    expect(loadConfig({ JIXIAO_DATA_DIR: dir }).clockOffsetDays).toBe(0);
+  });
+
   it('defaults, and a secret generated once into the data dir', () => {
     const dir = join(tmp, 'cfg');
     const a = loadConfig({ JIXIAO_DATA_DIR: dir });

@@ -15,6 +15,7 @@ export function testConfig(over: Partial<Config> = {}): Config {
     smtpUrl: undefined,
     mailFrom: 'jixiao@localhost',
     pdfFont: DEFAULT_PDF_FONT,
+    clockOffsetDays: 0,
     ...over,
   };
 }
