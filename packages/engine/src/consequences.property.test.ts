@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ConsequenceUnit, consequences, standingsOf } from './consequences';
+import { catalogueQuota } from './plan/consequence-catalogue';
 import type { ConsequenceRule, Plan } from './plan/types';
 import { fourGrades, planOf } from './test-fixtures';
 
@@ -35,20 +36,8 @@ function standings(year: number, y: Year) {
 const BASE = 15;
 const STEPS = [3, -3, 5, -5];
 const rules: ConsequenceRule[] = [
-  {
-    code: 'q',
-    name: 'q',
-    kind: 'excellenceQuota',
-    base: BASE,
-    levels: [
-      { level: 0, step: 3 },
-      { level: -1, step: -3 },
-    ],
-    streaks: [
-      { level: 0, years: 3, step: 5, merit: true },
-      { level: -1, years: 3, step: -5 },
-    ],
-  },
+  // The catalogue's quota: base 15, steps ±3 by level and ±5 after three years.
+  catalogueQuota(),
   { code: 'b', name: 'b', kind: 'bottomN', n: 1, action: 'warning_talk' },
   {
     code: 's',

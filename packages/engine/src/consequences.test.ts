@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ConsequenceUnit, consequences, type StandingSource, standingsOf } from './consequences';
+import { catalogueQuota } from './plan/consequence-catalogue';
 import type { ConsequenceRule, Plan } from './plan/types';
 import { validatePlan } from './plan/validate';
 import { fourGrades, planOf } from './test-fixtures';
@@ -151,22 +152,8 @@ describe('consequences', () => {
   });
 
   it('excellenceQuota: 15 % ± 3 by level; ±5 and a collective merit after three years at the top / bottom (S16, Z10)', () => {
-    const lines = run([
-      {
-        code: 'S16',
-        name: '公务员优秀比例',
-        kind: 'excellenceQuota',
-        base: 15,
-        levels: [
-          { level: 0, step: 3 },
-          { level: -1, step: -3 },
-        ],
-        streaks: [
-          { level: 0, years: 3, step: 5, merit: true },
-          { level: -1, years: 3, step: -5 },
-        ],
-      },
-    ]);
+    // The catalogue's rule: base 15, ±3 at the top / bottom level, ±5 after three years there.
+    const lines = run([catalogueQuota()]);
     const quota = (u: string) => lines[u]!.find((l) => l.code === 'excellence_quota')!.params;
     // a1: 优秀 2024, 2025, 2026 → 15 + 5 = 20 and 集体记功.
     expect(quota('a1')).toEqual({

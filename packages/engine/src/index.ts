@@ -82,6 +82,7 @@ export {
   SUB_ITEM_LIMIT,
   validatePlan,
 } from './plan/validate';
+export { catalogueQuota } from './plan/consequence-catalogue';
 export { CONSEQUENCE_ACTIONS, CONSEQUENCE_KINDS, STREAK_CONDITIONS } from './plan/validate-consequences';
 export { competitionRank } from './rank';
 export type {

@@ -1,6 +1,7 @@
 import type { RevisionNote } from '@jixiao/contracts';
 import {
   type ConsequenceRule,
+  catalogueQuota,
   type EvaluationInput,
   generateTemplateData,
   getTemplate,
@@ -93,21 +94,7 @@ function withCycle(plan: Plan): void {
  * years running, S17's three years in the bottom three, and the W13 / W5 awards.
  */
 export const DEMO_CONSEQUENCES: ConsequenceRule[] = [
-  {
-    code: 'quota',
-    name: '公务员年度考核优秀比例',
-    ref: 'S16',
-    kind: 'excellenceQuota',
-    base: 15,
-    levels: [
-      { level: 0, step: 3 },
-      { level: -1, step: -3 },
-    ],
-    streaks: [
-      { level: 0, years: 3, step: 5, merit: true },
-      { level: -1, years: 3, step: -5 },
-    ],
-  },
+  catalogueQuota(),
   {
     code: 'bottom3',
     name: '组内后三位：主要负责人诫勉谈话',

@@ -215,6 +215,7 @@ describe('issues by section', () => {
     expect(issueSection('components')).toBe('structure');
     expect(issueSection('indicators[3].method')).toBe('tree');
     expect(issueSection('awards[0]')).toBe('rankings');
+    expect(issueSection('consequences[2].n')).toBe('consequences');
     expect(issueSection('veto.freedQuota')).toBe('settings');
     expect(issueSection('constraints[0]')).toBe('settings');
     expect(issueSection('')).toBe('settings');
@@ -227,11 +228,19 @@ describe('issues by section', () => {
       issue('bonus.cap'),
       issue('bonus.capx'),
       issue('bonus'),
+      issue('consequences[0].n'),
     ];
     expect(issuesAt(list, 'rankings[1]').map((i) => i.path)).toEqual(['rankings[1]']);
     expect(issuesAt(list, 'bonus.cap').map((i) => i.path)).toEqual(['bonus.cap']);
     expect(issuesAt(list, 'bonus').map((i) => i.path)).toEqual(['bonus.cap', 'bonus.capx', 'bonus']);
-    expect(sectionCounts(list)).toEqual({ settings: 3, structure: 0, grades: 0, rankings: 2, tree: 0 });
+    expect(sectionCounts(list)).toEqual({
+      settings: 3,
+      structure: 0,
+      grades: 0,
+      rankings: 2,
+      consequences: 1,
+      tree: 0,
+    });
   });
 });
 

@@ -372,7 +372,7 @@ export function parseNumberList(items: readonly (string | number)[]): number[] {
 
 // ——— Issues by section and field ———
 
-export type Section = 'settings' | 'structure' | 'grades' | 'rankings' | 'tree';
+export type Section = 'settings' | 'structure' | 'grades' | 'rankings' | 'consequences' | 'tree';
 
 /** The editor tab an issue belongs to, from its JSON path. */
 export function issueSection(path: string): Section {
@@ -388,6 +388,8 @@ export function issueSection(path: string): Section {
     case 'awards':
     case 'links':
       return 'rankings';
+    case 'consequences':
+      return 'consequences';
     case 'indicators':
       return 'tree';
     default:
@@ -404,7 +406,14 @@ export function issuesAt(issues: readonly RowIssue[], prefix: string): RowIssue[
 
 /** Counts per section (for tab badges). */
 export function sectionCounts(issues: readonly RowIssue[]): Record<Section, number> {
-  const out: Record<Section, number> = { settings: 0, structure: 0, grades: 0, rankings: 0, tree: 0 };
+  const out: Record<Section, number> = {
+    settings: 0,
+    structure: 0,
+    grades: 0,
+    rankings: 0,
+    consequences: 0,
+    tree: 0,
+  };
   for (const i of issues) out[issueSection(i.path)]++;
   return out;
 }
