@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import type { EvaluationRun, PlanSummary } from '@jixiao/contracts';
+import type { EvaluationRun, PlanDetail, PlanSummary } from '@jixiao/contracts';
+import type { ConsequenceRule } from '@jixiao/engine';
 import { describe, expect, it } from 'vitest';
-import { screenshots, signInAs, useHarness } from './harness.js';
+import { currentYearPlan, getJson, noOverflow, screenshots, signInAs, useHarness } from './harness.js';
 
 /**
  * Plans and results in the browser, on the demo city: an active 2026 city-departments plan
@@ -69,6 +70,69 @@ describe('plans and results in the browser', () => {
     await page.getByTestId('plan-readonly').waitFor();
     expect(await page.getByTestId('plan-save').count()).toBe(0);
     await page.screenshot({ path: join(screenshots, 'plan-editor.png'), fullPage: true });
+  });
+
+  it('the office edits the use of results of a draft: a bottom-N rule shows its issue at n, then is saved', async () => {
+    const page = await h.as('office');
+    const active = await currentYearPlan(page);
+    const rulesOf = async (id: number) =>
+      ((await getJson<PlanDetail>(page, `/api/plans/${id}`)).document.consequences ??
+        []) as ConsequenceRule[];
+    const demoRules = await rulesOf(active.id);
+    expect(demoRules.length).toBeGreaterThan(5);
+
+    // A draft to edit: the active plan cloned to next year (it opens in the editor).
+    await page.goto(`${h.url}/plans`);
+    await page.locator(`[data-testid="plan-open"][data-plan="${active.id}"]`).waitFor();
+    await page
+      .getByTestId('plans-table')
+      .locator('tr', { has: page.locator(`[data-testid="plan-open"][data-plan="${active.id}"]`) })
+      .getByTestId('plan-clone')
+      .click();
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await page.waitForURL((u) => /^\/plans\/\d+$/.test(u.pathname) && u.pathname !== `/plans/${active.id}`);
+    const draftId = Number(new URL(page.url()).pathname.split('/').pop());
+
+    // 结果运用: the demo's rules in order; the quota's levels by position and the plan's grade.
+    await page.getByRole('tab', { name: '结果运用' }).click();
+    const panel = page.getByTestId('plan-consequences');
+    await panel.waitFor();
+    const cards = panel.getByTestId('consequence-rule');
+    const codes = () => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    expect(await codes()).toEqual(demoRules.map((r) => r.code));
+    const levels = await panel.locator('[data-code="quota"] [data-testid="consequence-levels"]').innerText();
+    expect(levels).toContain('0 · 优秀');
+    expect(levels).toContain('-1 · 不合格');
+
+    // A new bottom-N rule with n = 0: the engine's issue shows at the field; n = 3 clears it.
+    await panel.getByTestId('consequence-add-bottomN').click();
+    const rule = cards.last();
+    expect(await rule.getAttribute('data-kind')).toBe('bottomN');
+    const code = (await rule.getAttribute('data-code'))!;
+    const n = rule.locator('.ant-form-item', { has: page.getByTestId('consequence-n') });
+    const nInput = n.getByTestId('consequence-n').locator('xpath=descendant-or-self::input').first();
+    await nInput.fill('0');
+    await n.getByTestId('field-issues').waitFor();
+    expect(await n.getByTestId('field-issues').innerText()).toContain('n must be a positive integer');
+    await nInput.fill('3');
+    await n.getByTestId('field-issues').waitFor({ state: 'detached' });
+
+    // On a 375 px phone the cards stack and the page does not scroll sideways.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await rule.scrollIntoViewIfNeeded();
+    expect(await noOverflow(page)).toBe(true);
+    await page.screenshot({ path: join(screenshots, 'plan-consequences-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 860 });
+
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('plan-save-confirm').click();
+    await expect
+      .poll(async () => (await rulesOf(draftId)).find((r) => r.code === code), { timeout: 15_000 })
+      .toMatchObject({ kind: 'bottomN', n: 3, action: 'warning_talk' });
+    expect((await rulesOf(draftId)).map((r) => r.code)).toEqual([...demoRules.map((r) => r.code), code]);
+    // Saved, the tab stays open and shows the stored rule.
+    await panel.locator(`[data-testid="consequence-rule"][data-code="${code}"]`).waitFor();
+    await page.screenshot({ path: join(screenshots, 'plan-consequences.png'), fullPage: true });
   });
 
   it('a unit filler on a phone sees only its own unit, as a card, and its explanation', async () => {

@@ -66,6 +66,7 @@ export {
   periodEndMonth,
 } from './period';
 export { AHP_CR_LIMIT, AhpError, type AhpResult, ahp, ahpWeights, SAATY_RI } from './plan/ahp';
+export { catalogueQuota } from './plan/consequence-catalogue';
 export {
   criticWeights,
   entropyWeights,
@@ -82,7 +83,6 @@ export {
   SUB_ITEM_LIMIT,
   validatePlan,
 } from './plan/validate';
-export { catalogueQuota } from './plan/consequence-catalogue';
 export { CONSEQUENCE_ACTIONS, CONSEQUENCE_KINDS, STREAK_CONDITIONS } from './plan/validate-consequences';
 export { competitionRank } from './rank';
 export type {

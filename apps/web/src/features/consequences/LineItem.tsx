@@ -3,7 +3,8 @@ import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { lineView } from './lines.js';
 
-const KIND_COLOR: Record<ConsequenceLine['kind'], string> = {
+/** The colour of a rule kind's tag (lines here, rules in the plan editor). */
+export const KIND_COLOR: Record<ConsequenceLine['kind'], string> = {
   excellenceQuota: 'blue',
   bottomN: 'orange',
   streak: 'red',

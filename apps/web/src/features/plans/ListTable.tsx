@@ -140,6 +140,23 @@ export function issuesColumn<T>(
   };
 }
 
+/** The column with the entry's issues (say those at the field it edits) under each cell. */
+export function withIssues<T>(
+  column: ListColumn<T>,
+  issuesOf: (i: number) => readonly RowIssue[],
+): ListColumn<T> {
+  const render = column.render;
+  return {
+    ...column,
+    render: (v, r, i) => (
+      <>
+        {render?.(v, r, i) as ReactNode}
+        <IssueText issues={issuesOf(i)} />
+      </>
+    ),
+  };
+}
+
 /** A new coded entry for the list `rows`: the next free code with `prefix`, and `fields`. */
 export const newCoded =
   (rows: readonly { code: string }[], prefix: string, fields: () => Record<string, unknown>) => () => ({

@@ -11,6 +11,7 @@ import { formatError } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { type AhpLevel, AhpModal } from './AhpModal.js';
 import { planApi, planKeys, usePlan } from './api.js';
+import { ConsequencesPanel } from './ConsequencesPanel.js';
 import { applyAhpWeights, updateRow } from './edit.js';
 import type { PanelProps } from './FormBits.js';
 import { type Section, sectionCounts } from './forms.js';
@@ -45,13 +46,15 @@ export default function PlanEditorPage() {
   const planId = Number(id);
   const { t } = useTranslation();
   const q = usePlan(Number.isFinite(planId) ? planId : undefined);
+  // The open tab lives here: a save remounts the editor (new version) and must not close the tab.
+  const [tab, setTab] = useState('tree');
   if (isApiError(q.error) && q.error.status === 404)
     return <Result status="404" subTitle={formatError(t, q.error)} />;
   if (!q.data) return <QueryState query={q} testId="plan" />;
-  return <Editor key={`${q.data.id}:${q.data.version}`} detail={q.data} />;
+  return <Editor key={`${q.data.id}:${q.data.version}`} detail={q.data} tab={tab} setTab={setTab} />;
 }
 
-function Editor({ detail }: { detail: PlanDetail }) {
+function Editor({ detail, tab, setTab }: { detail: PlanDetail; tab: string; setTab: (key: string) => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -61,7 +64,6 @@ function Editor({ detail }: { detail: PlanDetail }) {
   const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState<PlanRow | null>(null);
   const [ahpLevel, setAhpLevel] = useState<{ level: AhpLevel; title: string } | null>(null);
-  const [tab, setTab] = useState('tree');
   const [diffQuery, setDiffQuery] = useState<{ againstPlanId?: number; revision?: number } | null>(null);
   const [note, setNote] = useState('');
   const issues = useMemo(
@@ -169,6 +171,7 @@ function Editor({ detail }: { detail: PlanDetail }) {
             },
             panelTab('grades', GradesPanel),
             panelTab('rankings', RankingsPanel),
+            panelTab('consequences', ConsequencesPanel),
             {
               key: 'revisions',
               label: t('planEditor.revisions'),

@@ -68,7 +68,12 @@ describe('new consequence rules', () => {
       action: 'organisational_adjustment',
     });
     expect(newRule(p, 'award', '表彰')).toMatchObject({ code: 'award1', basis: 'award', award: 'top20' });
-    expect(newRule(p, 'vetoBar', '否决')).toEqual({ code: 'veto_bar1', name: '否决', ref: 'S15', kind: 'vetoBar' });
+    expect(newRule(p, 'vetoBar', '否决')).toEqual({
+      code: 'veto_bar1',
+      name: '否决',
+      ref: 'S15',
+      kind: 'vetoBar',
+    });
     const kinds = ['excellenceQuota', 'bottomN', 'streak', 'award', 'vetoBar'] as const;
     const withAll = plan({ consequences: kinds.map((k) => newRule(p, k, k)) });
     expect(validatePlan(withAll)).toEqual([]);
@@ -77,7 +82,13 @@ describe('new consequence rules', () => {
   it('an award in a plan without awards is first per key indicator (the basis award would not validate)', () => {
     const p = plan({ awards: undefined });
     const rule = newRule(p, 'award', '单项第一');
-    expect(rule).toEqual({ code: 'award1', name: '单项第一', ref: 'W5', kind: 'award', basis: 'key_indicator' });
+    expect(rule).toEqual({
+      code: 'award1',
+      name: '单项第一',
+      ref: 'W5',
+      kind: 'award',
+      basis: 'key_indicator',
+    });
     expect(validatePlan(plan({ awards: undefined, consequences: [rule] }))).toEqual([]);
   });
 });
@@ -165,7 +176,13 @@ describe('field clean-up', () => {
       basis: 'lead_unit',
       within: 'all',
     });
-    expect(withBasis(key, 'award', p)).toEqual({ code: 'a', name: 'a', kind: 'award', basis: 'award', award: 'top20' });
+    expect(withBasis(key, 'award', p)).toEqual({
+      code: 'a',
+      name: 'a',
+      kind: 'award',
+      basis: 'award',
+      award: 'top20',
+    });
     expect(withBasis(key, 'key_indicator', p)).toEqual(key);
     expect(withBasis(key, 'award', plan({ awards: [] }))).not.toHaveProperty('award');
   });

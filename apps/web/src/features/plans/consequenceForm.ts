@@ -65,8 +65,7 @@ export function newRule(plan: Plan, kind: ConsequenceKind, name: string): Conseq
 /** The grade level a position names (0 = top, −1 = bottom), or undefined outside the plan's levels. */
 export function levelAt(plan: Plan, position: number) {
   const levels = plan.grades?.levels ?? [];
-  if (!Number.isInteger(position) || position >= levels.length || position < -levels.length)
-    return undefined;
+  if (!Number.isInteger(position) || position >= levels.length || position < -levels.length) return undefined;
   return levels[position >= 0 ? position : levels.length + position];
 }
 
@@ -82,7 +81,10 @@ export function levelLabel(plan: Plan, position: number): string {
  */
 export function levelOptions(plan: Plan, current?: number): { value: number; label: string }[] {
   const n = plan.grades?.levels?.length ?? 0;
-  const positions = [...Array.from({ length: n }, (_, i) => i), ...Array.from({ length: n }, (_, i) => i - n)];
+  const positions = [
+    ...Array.from({ length: n }, (_, i) => i),
+    ...Array.from({ length: n }, (_, i) => i - n),
+  ];
   if (typeof current === 'number' && !positions.includes(current)) positions.push(current);
   return positions.map((value) => ({ value, label: levelLabel(plan, value) }));
 }
@@ -92,7 +94,9 @@ export function levelOptions(plan: Plan, current?: number): { value: number; lab
  * lines carry their own figures (a rule already naming one keeps it as a choice).
  */
 export function actionCodes(current?: ConsequenceAction): ConsequenceAction[] {
-  const codes = CONSEQUENCE_ACTIONS.filter((a) => a !== 'excellence_quota' && a !== 'award');
+  const codes: ConsequenceAction[] = CONSEQUENCE_ACTIONS.filter(
+    (a) => a !== 'excellence_quota' && a !== 'award',
+  );
   return current && !codes.includes(current) ? [...codes, current] : codes;
 }
 
