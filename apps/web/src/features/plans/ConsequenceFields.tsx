@@ -4,7 +4,6 @@ import {
   type ConsequenceAction,
   type ConsequenceRule,
   type ExcellenceQuotaRule,
-  type Plan,
   STREAK_CONDITIONS,
   type StreakRule,
 } from '@jixiao/engine';
@@ -16,6 +15,7 @@ import { actionCodes, levelOptions, withBasis, withCondition } from './consequen
 import { Field, type PanelProps } from './FormBits.js';
 import { codeOptions, issuesAt, nonEmpty, setIn } from './forms.js';
 import { fieldColumns, type ListColumn, ListTable, withIssues } from './ListTable.js';
+import type { RowIssue } from './tree.js';
 
 type LevelStep = NonNullable<ExcellenceQuotaRule['levels']>[number];
 type StreakStep = NonNullable<ExcellenceQuotaRule['streaks']>[number];
@@ -57,21 +57,80 @@ export function ConsequenceFields(props: RuleProps<ConsequenceRule>) {
   }
 }
 
-/** Setters and issue paths of the rule at `index`. */
+/** Setters, issue paths and the shared form rows of the rule at `index`. */
 function useRule({ doc, change, issues, index }: RuleProps<unknown>) {
   const { t } = useTranslation();
+  const c = (k: string) => t(`planForms.consequences.${k}`);
   const at = `consequences[${index}]`;
+  const set = (field: string, v: unknown) => change(setIn(doc, ['consequences', index, field], v));
+  /** The form row of `field` with the engine's issues at `consequences[i].field`. */
+  const field = (name: string, label: ReactNode, control: ReactNode) => (
+    <Field key={name} label={label} issues={issues} path={`${at}.${name}`}>
+      {control}
+    </Field>
+  );
   return {
-    c: (k: string) => t(`planForms.consequences.${k}`),
+    c,
     at,
-    set: (field: string, v: unknown) => change(setIn(doc, ['consequences', index, field], v)),
+    set,
+    field,
     replace: (rule: ConsequenceRule) => change(setIn(doc, ['consequences', index], rule)),
-    /** The form row of `field` with the engine's issues at `consequences[i].field`. */
-    field: (field: string, label: ReactNode, control: ReactNode) => (
-      <Field key={field} label={label} issues={issues} path={`${at}.${field}`}>
-        {control}
-      </Field>
-    ),
+    /** A whole number (n, years); cleared, it is left out and the engine names it. */
+    whole: (name: 'n' | 'years', value: number | undefined) =>
+      field(
+        name,
+        c(name),
+        <InputNumber
+          data-testid={`consequence-${name}`}
+          {...NUMBER}
+          precision={0}
+          value={value}
+          onChange={(v) => set(name, v ?? undefined)}
+        />,
+      ),
+    /** One of the plan's rankings, or none (within each group). */
+    ranking: (value: string | undefined) =>
+      field(
+        'ranking',
+        c('ranking'),
+        <Select
+          data-testid="consequence-ranking"
+          allowClear
+          style={WIDE}
+          placeholder={t('planForms.rankings.withinGroup')}
+          value={value}
+          options={codeOptions(doc.rankings ?? [])}
+          onChange={(v) => set('ranking', v)}
+        />,
+      ),
+    /** Group (the default, left out of the document) or all units: a streak's average, an award's pool. */
+    groupOrAll: (name: 'average' | 'within', value: 'group' | 'all' | undefined) =>
+      field(
+        name,
+        c(name),
+        <CodeSelect
+          data-testid={`consequence-${name}`}
+          style={WIDE}
+          value={value ?? 'group'}
+          codes={['group', 'all']}
+          labels={`planForms.consequences.${name}s`}
+          onChange={(v) => set(name, v === 'group' ? undefined : v)}
+        />,
+      ),
+    /** What a bottom-N or streak rule's line says (the labels of the 结果运用 page's lines). */
+    action: (value: ConsequenceAction) =>
+      field(
+        'action',
+        c('action'),
+        <CodeSelect
+          data-testid="consequence-action"
+          style={WIDE}
+          value={value}
+          codes={actionCodes(value)}
+          labels="consequences.code"
+          onChange={(v) => set('action', v)}
+        />,
+      ),
   };
 }
 
@@ -84,42 +143,8 @@ function Row({ children }: { children: ReactNode }) {
 }
 
 function QuotaFields(props: RuleProps<ExcellenceQuotaRule>) {
-  const { doc, change, issues, rule, index } = props;
-  const { c, at, field, set } = useRule(props);
-  const levels = rule.levels ?? [];
-  const streaks = rule.streaks ?? [];
-  const levelsPath = ['consequences', index, 'levels'];
-  const streaksPath = ['consequences', index, 'streaks'];
-  const lv = fieldColumns<LevelStep>(doc, change, levelsPath);
-  const st = fieldColumns<StreakStep>(doc, change, streaksPath);
-  /** The level position of an entry, shown with the plan's grade there ("0 · 优秀"), its issues under it. */
-  const levelColumn = <T extends { level: number }>(
-    list: string,
-    set: (i: number, v: number) => void,
-  ): ListColumn<T> =>
-    withIssues(
-      {
-        title: c('level'),
-        render: (_, r, i) => (
-          <Select
-            data-testid="consequence-level"
-            style={{ width: 150 }}
-            value={r.level}
-            options={levelOptions(doc, r.level)}
-            onChange={(v: number) => set(i, v)}
-          />
-        ),
-      },
-      (i) => issuesAt(issues, `${at}.${list}[${i}].level`),
-    );
-  const stepColumn = <T extends object>(
-    cols: ReturnType<typeof fieldColumns<T>>,
-    list: string,
-  ): ListColumn<T> =>
-    withIssues(
-      cols.number(c('step'), 'step' as keyof T & string, { ...NUMBER, step: 1, suffix: '%' }, 0),
-      (i) => issuesAt(issues, `${at}.${list}[${i}].step`),
-    );
+  const { rule } = props;
+  const { c, field, set } = useRule(props);
   return (
     <>
       <Row>
@@ -133,122 +158,108 @@ function QuotaFields(props: RuleProps<ExcellenceQuotaRule>) {
             max={100}
             suffix="%"
             value={rule.base}
-            onChange={(v) => set('base', v ?? 0)}
+            onChange={(v) => set('base', v ?? undefined)}
           />,
         )}
       </Row>
-      <Typography.Text strong style={{ display: 'block' }}>
-        {c('levels')}
-      </Typography.Text>
-      <ListTable<LevelStep>
-        doc={doc}
-        change={change}
-        testId="consequence-levels"
-        path={levelsPath}
-        rows={levels}
-        actionsWidth={40}
-        addLabel={c('addLevel')}
-        newItem={() => ({ level: 0, step: 0 })}
-        columns={[
-          levelColumn<LevelStep>('levels', (i, v) => lv.set(i, 'level', v)),
-          stepColumn(lv, 'levels'),
-        ]}
-      />
-      <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
-        {c('streaks')}
-      </Typography.Text>
-      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-        {c('streakHint')}
-      </Typography.Text>
-      <ListTable<StreakStep>
-        doc={doc}
-        change={change}
-        testId="consequence-streaks"
-        path={streaksPath}
-        rows={streaks}
-        actionsWidth={40}
-        addLabel={c('addStreak')}
+      <StepTable<LevelStep> {...props} list="levels" add="addLevel" newItem={() => ({ level: 0, step: 0 })} />
+      <StepTable<StreakStep>
+        {...props}
+        list="streaks"
+        add="addStreak"
+        hint="streakHint"
         newItem={() => ({ level: 0, years: 3, step: 0 })}
-        columns={[
-          levelColumn<StreakStep>('streaks', (i, v) => st.set(i, 'level', v)),
-          withIssues(st.number(c('years'), 'years', { ...NUMBER, precision: 0 }, 0), (i) =>
-            issuesAt(issues, `${at}.streaks[${i}].years`),
-          ),
-          stepColumn(st, 'streaks'),
-          st.toggle(c('merit'), 'merit'),
+        more={(cols, issuesOf) => [
+          withIssues(cols.number(c('years'), 'years', { ...NUMBER, precision: 0 }, 0), issuesOf('years')),
+          cols.toggle(c('merit'), 'merit'),
         ]}
       />
     </>
   );
 }
 
-/** The rule's ranking: one of the plan's rankings, or none (within each group). */
-function RankingSelect({
-  doc,
-  value,
-  onChange,
-}: {
-  doc: Plan;
-  value?: string;
-  onChange: (v?: string) => void;
-}) {
-  const { t } = useTranslation();
+/**
+ * A quota rule's steps by level or by streak: the level (its position shown with the plan's grade
+ * there, "0 · 优秀") and the step, then the `more` columns; each with its issues under it.
+ */
+function StepTable<T extends { level: number; step: number }>(
+  props: RuleProps<ExcellenceQuotaRule> & {
+    list: 'levels' | 'streaks';
+    add: string;
+    hint?: string;
+    newItem: () => T;
+    more?: (
+      cols: ReturnType<typeof fieldColumns<T>>,
+      issuesOf: (field: string) => (i: number) => readonly RowIssue[],
+    ) => ListColumn<T>[];
+  },
+) {
+  const { doc, change, issues, rule, index, list, add, hint, newItem, more } = props;
+  const { c, at } = useRule(props);
+  const path = ['consequences', index, list];
+  const cols = fieldColumns<T>(doc, change, path);
+  const issuesOf = (f: string) => (i: number) => issuesAt(issues, `${at}.${list}[${i}].${f}`);
   return (
-    <Select
-      data-testid="consequence-ranking"
-      allowClear
-      style={WIDE}
-      placeholder={t('planForms.rankings.withinGroup')}
-      value={value}
-      options={codeOptions(doc.rankings ?? [])}
-      onChange={onChange}
-    />
-  );
-}
-
-/** What a bottom-N or streak rule's line says (the labels of the 结果运用 page's lines). */
-function ActionSelect({ value, onChange }: { value: ConsequenceAction; onChange: (v: string) => void }) {
-  return (
-    <CodeSelect
-      data-testid="consequence-action"
-      style={WIDE}
-      value={value}
-      codes={actionCodes(value)}
-      labels="consequences.code"
-      onChange={onChange}
-    />
+    <>
+      <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
+        {c(list)}
+      </Typography.Text>
+      {hint && (
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          {c(hint)}
+        </Typography.Text>
+      )}
+      <ListTable<T>
+        doc={doc}
+        change={change}
+        testId={`consequence-${list}`}
+        path={path}
+        rows={(rule[list] ?? []) as unknown as T[]}
+        actionsWidth={40}
+        addLabel={c(add)}
+        newItem={newItem}
+        columns={[
+          withIssues(
+            {
+              title: c('level'),
+              render: (_, r, i) => (
+                <Select
+                  data-testid="consequence-level"
+                  style={{ width: 150 }}
+                  value={r.level}
+                  options={levelOptions(doc, r.level)}
+                  onChange={(v: number) => cols.set(i, 'level', v)}
+                />
+              ),
+            },
+            issuesOf('level'),
+          ),
+          withIssues(
+            cols.number(c('step'), 'step', { ...NUMBER, step: 1, suffix: '%' }, 0),
+            issuesOf('step'),
+          ),
+          ...(more?.(cols, issuesOf) ?? []),
+        ]}
+      />
+    </>
   );
 }
 
 function BottomNFields(props: RuleProps<BottomNRule>) {
   const { rule } = props;
-  const { c, field, set } = useRule(props);
+  const { whole, ranking, action } = useRule(props);
   return (
     <Row>
-      {field(
-        'n',
-        c('n'),
-        <InputNumber
-          data-testid="consequence-n"
-          {...NUMBER}
-          precision={0}
-          value={rule.n}
-          onChange={(v) => set('n', v ?? undefined)}
-        />,
-      )}
-      {field(
-        'ranking',
-        c('ranking'),
-        <RankingSelect doc={props.doc} value={rule.ranking} onChange={(v) => set('ranking', v)} />,
-      )}
-      {field('action', c('action'), <ActionSelect value={rule.action} onChange={(v) => set('action', v)} />)}
+      {whole('n', rule.n)}
+      {ranking(rule.ranking)}
+      {action(rule.action)}
     </Row>
   );
 }
 
 function StreakFields(props: RuleProps<StreakRule>) {
   const { rule } = props;
-  const { c, field, set, replace } = useRule(props);
+  const { c, field, replace, whole, ranking, action, groupOrAll } = useRule(props);
   return (
     <Row>
       {field(
@@ -263,56 +274,18 @@ function StreakFields(props: RuleProps<StreakRule>) {
           onChange={(v) => replace(withCondition(rule, v))}
         />,
       )}
-      {field(
-        'years',
-        c('years'),
-        <InputNumber
-          data-testid="consequence-years"
-          {...NUMBER}
-          precision={0}
-          value={rule.years}
-          onChange={(v) => set('years', v ?? undefined)}
-        />,
-      )}
-      {rule.condition === 'bottom_n' &&
-        field(
-          'n',
-          c('n'),
-          <InputNumber
-            data-testid="consequence-n"
-            {...NUMBER}
-            precision={0}
-            value={rule.n}
-            onChange={(v) => set('n', v ?? undefined)}
-          />,
-        )}
-      {rule.condition === 'bottom_n' &&
-        field(
-          'ranking',
-          c('ranking'),
-          <RankingSelect doc={props.doc} value={rule.ranking} onChange={(v) => set('ranking', v)} />,
-        )}
-      {rule.condition === 'below_average' &&
-        field(
-          'average',
-          c('average'),
-          <CodeSelect
-            data-testid="consequence-average"
-            style={WIDE}
-            value={rule.average ?? 'group'}
-            codes={['group', 'all']}
-            labels="planForms.consequences.averages"
-            onChange={(v) => set('average', v === 'group' ? undefined : v)}
-          />,
-        )}
-      {field('action', c('action'), <ActionSelect value={rule.action} onChange={(v) => set('action', v)} />)}
+      {whole('years', rule.years)}
+      {rule.condition === 'bottom_n' && whole('n', rule.n)}
+      {rule.condition === 'bottom_n' && ranking(rule.ranking)}
+      {rule.condition === 'below_average' && groupOrAll('average', rule.average)}
+      {action(rule.action)}
     </Row>
   );
 }
 
 function AwardFields(props: RuleProps<AwardRule>) {
   const { doc, rule } = props;
-  const { c, field, set, replace } = useRule(props);
+  const { c, field, set, replace, groupOrAll } = useRule(props);
   return (
     <Row>
       {field(
@@ -353,19 +326,7 @@ function AwardFields(props: RuleProps<AwardRule>) {
             onChange={(v: string[]) => set('indicators', nonEmpty(v))}
           />,
         )}
-      {rule.basis !== 'award' &&
-        field(
-          'within',
-          c('within'),
-          <CodeSelect
-            data-testid="consequence-within"
-            style={{ width: 160 }}
-            value={rule.within ?? 'group'}
-            codes={['group', 'all']}
-            labels="planForms.consequences.withins"
-            onChange={(v) => set('within', v === 'group' ? undefined : v)}
-          />,
-        )}
+      {rule.basis !== 'award' && groupOrAll('within', rule.within)}
     </Row>
   );
 }
