@@ -1,3 +1,4 @@
+import { trimmedMean } from '../stats';
 import { step } from '../steps';
 import { checkScale, clamp, type MethodDef, missing, round2, type ScaleParams, scaleSchema } from './types';
 
@@ -27,13 +28,8 @@ export const expertPanel: MethodDef<ExpertPanelSpec> = {
       tr.vars.scores = list ? list.join(', ') : null;
     }
     if (!list || list.length === 0) return missing(tr, 'scores');
-    const sorted = [...list].sort((a, b) => a - b);
-    let kept = sorted;
-    if (sorted.length >= 2 * trim + 1) kept = sorted.slice(trim, sorted.length - trim);
-    else if (tr) tr.notes.push(step('note.few_scores', { n: 2 * trim + 1 }));
-    let sum = 0;
-    for (const v of kept) sum += v;
-    const mean = sum / kept.length;
+    const { kept, mean } = trimmedMean(list, trim);
+    if (list.length < 2 * trim + 1 && tr) tr.notes.push(step('note.few_scores', { n: 2 * trim + 1 }));
     const f = clamp(mean / scale, 0, 1);
     if (tr) {
       Object.assign(tr.vars, { kept: kept.join(', '), mean });

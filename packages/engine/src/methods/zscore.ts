@@ -1,3 +1,4 @@
+import { meanSd } from '../stats';
 import { step } from '../steps';
 import { type GradeParams, gradeMaxFraction, gradeSchema } from './grade';
 import { choice, clamp, type MethodDef, missing, sampleGroupRelative, schemas, withChoice } from './types';
@@ -29,15 +30,8 @@ export const zscore: MethodDef<ZScoreSpec> = {
   inputs: ['value'],
   groupRelative: true,
   prepare(s, values) {
-    const n = values.length;
-    let sum = 0;
-    for (const v of values) sum += v;
-    const mean = n > 0 ? sum / n : 0;
-    let ss = 0;
-    for (const v of values) ss += (v - mean) * (v - mean);
-    const div = s.sigma === 'sample' ? n - 1 : n;
-    const sigma = div > 0 ? Math.sqrt(ss / div) : 0;
-    return { mean, sigma, n } satisfies ZStats;
+    const { mean, sd, n } = meanSd(values, s.sigma);
+    return { mean, sigma: sd, n } satisfies ZStats;
   },
   score(s, c, ctx, tr) {
     const st = ctx.stats as ZStats;

@@ -1,3 +1,4 @@
+import { meanSd } from '../stats';
 import type { Direction } from './types';
 
 /**
@@ -81,10 +82,9 @@ export function entropyWeights(columns: readonly ObjectiveColumn[]): ObjectiveWe
 export function criticWeights(columns: readonly ObjectiveColumn[]): ObjectiveWeights {
   const n = columns[0]?.values.length ?? 0;
   const z = columns.map((c) => standardise(c.values, c.direction));
-  const mean = z.map((col) => (n > 0 ? col.reduce((a, b) => a + b, 0) / n : 0));
-  const sigma = z.map((col, j) =>
-    n > 0 ? Math.sqrt(col.reduce((a, x) => a + (x - mean[j]!) ** 2, 0) / n) : 0,
-  );
+  const stats = z.map((col) => meanSd(col));
+  const mean = stats.map((st) => st.mean);
+  const sigma = stats.map((st) => st.sd);
   const r = (j: number, k: number): number => {
     if (j === k) return 1;
     if (!(sigma[j]! > 0 && sigma[k]! > 0)) return 0;
