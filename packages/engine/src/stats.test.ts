@@ -20,6 +20,8 @@ describe('trimmedMean', () => {
     expect(trimmedMean([95, 80, 60, 90, 85], 1)).toEqual({
       sorted: [60, 80, 85, 90, 95],
       kept: [80, 85, 90],
+      keptFrom: 1,
+      keptTo: 4,
       mean: 85,
       trimmed: true,
     });

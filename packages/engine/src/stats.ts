@@ -39,6 +39,9 @@ export interface TrimmedMean {
   sorted: number[];
   /** The values averaged: `sorted` without its `trim` lowest and `trim` highest, or all of it. */
   kept: number[];
+  /** kept = sorted.slice(keptFrom, keptTo): which of the sorted values count. */
+  keptFrom: number;
+  keptTo: number;
   /** Mean of `kept` (summed in ascending order, so the input's order never matters); NaN with no values. */
   mean: number;
   /** True when the ends were dropped. */
@@ -54,8 +57,10 @@ export interface TrimmedMean {
 export function trimmedMean(values: readonly number[], trim: number, from = 2 * trim + 1): TrimmedMean {
   const sorted = [...values].sort((a, b) => a - b);
   const trimmed = trim > 0 && sorted.length >= Math.max(from, 2 * trim + 1);
-  const kept = trimmed ? sorted.slice(trim, sorted.length - trim) : sorted;
+  const keptFrom = trimmed ? trim : 0;
+  const keptTo = trimmed ? sorted.length - trim : sorted.length;
+  const kept = sorted.slice(keptFrom, keptTo);
   let sum = 0;
   for (const v of kept) sum += v;
-  return { sorted, kept, mean: kept.length > 0 ? sum / kept.length : Number.NaN, trimmed };
+  return { sorted, kept, keptFrom, keptTo, mean: kept.length > 0 ? sum / kept.length : Number.NaN, trimmed };
 }

@@ -7,6 +7,8 @@
  * Params carry numbers as numbers (cleaned to at most 10 significant digits, as the engine's
  * trace numbers always were); the renderer formats them.
  */
+import { cleanNumber } from './rounding';
+
 export const STEP_CODES = [
   // method heads and their arithmetic (leaves)
   'completion.formula',
@@ -76,6 +78,23 @@ export const STEP_CODES = [
   'grade.level',
   'grade.none',
   'grade.vetoed',
+  // innovation projects (issue 12 point 5, innovation/): a judge's sheet, the panel's score, the
+  // category ranks, the top ten (十优), bonus proposals, judges far from their panels
+  'innovation.sheet',
+  'innovation.judge_scale',
+  'innovation.not_normalised',
+  'innovation.normalised',
+  'innovation.trimmed',
+  'innovation.untrimmed',
+  'innovation.category_rank',
+  'innovation.top_ten',
+  'innovation.top_ten_out',
+  'innovation.tie_break',
+  'innovation.bonus',
+  'innovation.bonus_cut',
+  'innovation.bonus_unit',
+  'innovation.dispersion',
+  'innovation.flagged',
   // notes
   'note.missing_input',
   'note.missing_policy',
@@ -113,4 +132,21 @@ export interface ReportedParam {
 
 export function step(code: StepCode, params: Record<string, StepParam> = {}): Step {
   return { code, params };
+}
+
+/**
+ * Cleans step params in place as the trace prints numbers: at most 10 significant digits (no
+ * binary noise), and a number JSON cannot carry (±Infinity, NaN) as null — in a trace a
+ * `note.not_finite` says which var it was.
+ */
+export function cleanSteps(steps: Step[]): Step[] {
+  const clean = (p: StepParam): StepParam => {
+    if (typeof p === 'number') return Number.isFinite(p) ? cleanNumber(p) : null;
+    if (Array.isArray(p)) return p.map(clean);
+    if (p !== null && typeof p === 'object')
+      return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, clean(v as StepParam)]));
+    return p;
+  };
+  for (const s of steps) s.params = clean(s.params) as Record<string, StepParam>;
+  return steps;
 }

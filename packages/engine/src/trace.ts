@@ -5,7 +5,7 @@ import type { TraceNode, TraceStep, UnitTrace } from './result';
 import { cleanNumber, formatDecimal, roundDecimal } from './rounding';
 import { pointsOf } from './scatter';
 import { type EvalState, scoreAt } from './state';
-import { type ReportedParam, type Step, type StepParam, step } from './steps';
+import { cleanSteps, type ReportedParam, type Step, step } from './steps';
 import { nodeSettings, productSumOf, productsOf, productsStep, settingsSteps } from './trace-settings';
 
 /**
@@ -267,22 +267,6 @@ function finiteVars(tr: Tracer): void {
     tr.vars[k] = Number.isNaN(v) ? null : v > 0 ? 'unbounded' : '-unbounded';
     tr.notes.push(step('note.not_finite', { name: k, shown: tr.vars[k] ?? 'null' }));
   }
-}
-
-/**
- * Step params as the trace prints numbers: at most 10 significant digits (no binary noise), and a
- * number JSON cannot carry (±Infinity, NaN) as null — a `note.not_finite` says which var it was.
- */
-function cleanSteps(steps: Step[]): Step[] {
-  const clean = (p: StepParam): StepParam => {
-    if (typeof p === 'number') return Number.isFinite(p) ? cleanNumber(p) : null;
-    if (Array.isArray(p)) return p.map(clean);
-    if (p !== null && typeof p === 'object')
-      return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, clean(v as StepParam)]));
-    return p;
-  };
-  for (const s of steps) s.params = clean(s.params) as Record<string, StepParam>;
-  return steps;
 }
 
 /** A reported score: with the plan's decimals when that stage rounds, else as a clean raw decimal. */
