@@ -44,6 +44,61 @@ export {
   quotaOf,
 } from './grades';
 export {
+  AGGREGATION_DEFAULTS,
+  type Aggregation,
+  type AggregationConfig,
+  aggregateProjects,
+  checkAggregation,
+  checkScores,
+  type JudgeScale,
+  type JudgeScore,
+  type PanelEntry,
+  type ProjectScore,
+} from './innovation/aggregate';
+export {
+  type BonusBand,
+  type BonusCandidate,
+  type BonusConfig,
+  type BonusProposal,
+  checkBonus,
+  type InnovationBonus,
+  innovationBonus,
+  sourceCap,
+  type UnitBonus,
+} from './innovation/bonus';
+export {
+  checkDispersion,
+  type Deviation,
+  DISPERSION_THRESHOLD,
+  type Dispersion,
+  type DispersionConfig,
+  type JudgeDispersion,
+  judgeDispersion,
+} from './innovation/dispersion';
+export { InnovationInputError, type InnovationIssue } from './innovation/issues';
+export {
+  type CategoryLimit,
+  type CategoryRank,
+  checkProjects,
+  checkTopTen,
+  type RankInput,
+  rankByCategory,
+  TOP_TEN_DEFAULT,
+  type TopTen,
+  type TopTenConfig,
+  type TopTenEntry,
+  topTen,
+} from './innovation/ranking';
+export {
+  type Criterion,
+  type Rubric,
+  type Sheet,
+  type SheetResult,
+  type SheetScore,
+  scoreSheet,
+  validateRubric,
+} from './innovation/rubric';
+export {
   type BonusInput,
   type DeductionInput,
   type EvaluationInput,

@@ -80,6 +80,7 @@ export const STEP_CODES = [
   'grade.vetoed',
   // innovation projects (issue 12 point 5, innovation/): a judge's sheet, the panel's score, the
   // category ranks, the top ten (十优), bonus proposals, judges far from their panels
+  'innovation.criterion',
   'innovation.sheet',
   'innovation.judge_scale',
   'innovation.not_normalised',

@@ -10,6 +10,7 @@ import { z } from 'zod';
 
 const num = z.number();
 const opt = z.number().nullable();
+const int = z.number().int();
 const none = z.strictObject({});
 
 /** Enum params: their names are the term tables of the templates. */
@@ -25,6 +26,12 @@ export const stepEnums = {
   scope: ['group', 'category', 'all'],
   mode: ['half_up', 'half_even', 'down'],
   shown: ['unbounded', '-unbounded', 'null'],
+  // innovation projects (engine innovation/)
+  unnormalised: ['single_score', 'zero_spread'],
+  selection: ['order', 'minimum', 'edge_tie'],
+  left: ['seats', 'category_max'],
+  side: ['ahead', 'behind'],
+  rankOf: ['category', 'top_ten'],
 } as const;
 
 export type StepEnum = keyof typeof stepEnums;
@@ -36,6 +43,9 @@ export const reportedParam = z.strictObject({ value: num, decimals: z.number().i
 const clampX = z.strictObject({ x: num, scale: num, f: num });
 /** How a z-score maps to a score: n units, centre and scale, clamped to [lo, hi], giving d and f. */
 const zscoreMapping = { n: z.number().int(), center: num, scale: num, lo: num, hi: num, d: num, f: num };
+/** A judge's own mean and σ, and the pooled ones the innovation normalisation maps onto. */
+const judgeStats = { mean: num, sd: num };
+const pooled = { pooledMean: num, pooledSd: num };
 /** Weights computed from the period's data: how many units, which indicators, the weight of each. */
 const objectiveWeights = { units: z.number().int(), codes: z.array(z.string()), weights: z.array(num) };
 
@@ -176,6 +186,69 @@ export const stepParams = {
     natural: z.string(),
     events: z.array(z.string()),
   }),
+  'innovation.criterion': z.strictObject({
+    criterion: z.string(),
+    total: num,
+    weight: num,
+    score: num,
+    min: num,
+    max: num,
+    part: num,
+  }),
+  'innovation.sheet': z.strictObject({ parts: z.array(num), raw: num }),
+  'innovation.judge_scale': z.strictObject({ judge: z.string(), n: int, ...judgeStats, ...pooled }),
+  'innovation.not_normalised': z.strictObject({ judge: z.string(), n: int, unnormalised: e('unnormalised') }),
+  'innovation.normalised': z.strictObject({
+    judge: z.string(),
+    x: num,
+    ...judgeStats,
+    z: num,
+    ...pooled,
+    score: num,
+  }),
+  'innovation.trimmed': z.strictObject({
+    n: int,
+    trim: int,
+    scores: z.array(num),
+    kept: z.array(num),
+    mean: num,
+  }),
+  'innovation.untrimmed': z.strictObject({ n: int, trim: int, trimAt: int, scores: z.array(num), mean: num }),
+  'innovation.category_rank': z.strictObject({ category: z.string(), rank: int, n: int, score: num }),
+  'innovation.top_ten': z.strictObject({
+    rank: int,
+    seat: int,
+    n: int,
+    selection: e('selection'),
+    category: z.string(),
+  }),
+  'innovation.top_ten_out': z.strictObject({ rank: int, n: int, left: e('left'), category: z.string() }),
+  'innovation.tie_break': z.strictObject({
+    score: num,
+    position: int.nullable(),
+    side: e('side'),
+    others: z.array(z.string()),
+  }),
+  'innovation.bonus': z.strictObject({
+    rankOf: e('rankOf'),
+    category: z.string(),
+    rank: int,
+    fromRank: int,
+    toRank: int,
+    points: num,
+  }),
+  'innovation.bonus_cut': z.strictObject({ cap: num, before: num, earned: num, points: num }),
+  'innovation.bonus_unit': z.strictObject({ cap: opt, already: num, earned: num, points: num }),
+  'innovation.dispersion': z.strictObject({
+    judge: z.string(),
+    n: int,
+    mad: num,
+    bias: num,
+    mean: num,
+    sd: num,
+    z: num,
+  }),
+  'innovation.flagged': z.strictObject({ judge: z.string(), z: num, threshold: num }),
   'note.missing_input': z.strictObject({ field: e('field') }),
   'note.missing_policy': z.strictObject({ policy: e('policy') }),
   'note.division_by_zero': z.strictObject({ cause: e('cause'), value: opt, outcome: e('outcome') }),

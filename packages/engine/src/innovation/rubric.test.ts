@@ -58,21 +58,18 @@ describe('a judge’s sheet', () => {
     ]);
     expect(r.value.steps).toEqual([
       {
-        code: 'innovation.sheet',
-        params: {
-          total: 100,
-          criteria: ['novelty', 'effect', 'reach'],
-          weights: [0.3, 0.4, 0.3],
-          scores: [24, 35, 20],
-          ranges: [
-            [0, 30],
-            [0, 40],
-            [0, 30],
-          ],
-          parts: [24, 35, 20],
-          raw: 79,
-        },
+        code: 'innovation.criterion',
+        params: { criterion: 'novelty', total: 100, weight: 0.3, score: 24, min: 0, max: 30, part: 24 },
       },
+      {
+        code: 'innovation.criterion',
+        params: { criterion: 'effect', total: 100, weight: 0.4, score: 35, min: 0, max: 40, part: 35 },
+      },
+      {
+        code: 'innovation.criterion',
+        params: { criterion: 'reach', total: 100, weight: 0.3, score: 20, min: 0, max: 30, part: 20 },
+      },
+      { code: 'innovation.sheet', params: { parts: [24, 35, 20], raw: 79 } },
       { code: 'rounding', params: { raw: 79, value: 79, mode: 'half_up', decimals: 2 } },
     ]);
   });

@@ -125,15 +125,18 @@ export function scoreSheet(rubric: Rubric, sheet: Sheet): SheetResult {
   });
   const score = roundDecimal(raw, decimals);
   const steps = cleanSteps([
-    step('innovation.sheet', {
-      total,
-      criteria: parts.map((p) => p.criterion),
-      weights: rubric.criteria.map((c) => c.weight),
-      scores: parts.map((p) => p.score),
-      ranges: rubric.criteria.map((c) => [c.min, c.max]),
-      parts: parts.map((p) => p.part),
-      raw,
-    }),
+    ...rubric.criteria.map((c, i) =>
+      step('innovation.criterion', {
+        criterion: c.code,
+        total,
+        weight: c.weight,
+        score: parts[i]!.score,
+        min: c.min,
+        max: c.max,
+        part: parts[i]!.part,
+      }),
+    ),
+    step('innovation.sheet', { parts: parts.map((p) => p.part), raw }),
     step('rounding', { raw, value: score, mode: 'half_up', decimals }),
   ]);
   return { ok: true, value: { score, parts, steps } };
