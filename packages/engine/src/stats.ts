@@ -42,7 +42,10 @@ export interface TrimmedMean {
   /** kept = sorted.slice(keptFrom, keptTo): which of the sorted values count. */
   keptFrom: number;
   keptTo: number;
-  /** Mean of `kept` (summed in ascending order, so the input's order never matters); NaN with no values. */
+  /**
+   * Mean of `kept`, summed in ascending order (so the input's order never matters) and held within
+   * [first kept, last kept] against float rounding; NaN with no values.
+   */
   mean: number;
   /** True when the ends were dropped. */
   trimmed: boolean;
@@ -60,7 +63,10 @@ export function trimmedMean(values: readonly number[], trim: number, from = 2 * 
   const keptFrom = trimmed ? trim : 0;
   const keptTo = trimmed ? sorted.length - trim : sorted.length;
   const kept = sorted.slice(keptFrom, keptTo);
+  const n = kept.length;
   let sum = 0;
   for (const v of kept) sum += v;
-  return { sorted, kept, keptFrom, keptTo, mean: kept.length > 0 ? sum / kept.length : Number.NaN, trimmed };
+  // Within the kept values also in floats (three equal values can average an ulp below them).
+  const mean = n > 0 ? Math.min(Math.max(sum / n, kept[0]!), kept[n - 1]!) : Number.NaN;
+  return { sorted, kept, keptFrom, keptTo, mean, trimmed };
 }

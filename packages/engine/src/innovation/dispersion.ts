@@ -1,3 +1,4 @@
+import { cleanNumber } from '../rounding';
 import { meanSd } from '../stats';
 import { cleanSteps, type Step, step } from '../steps';
 import {
@@ -16,6 +17,8 @@ import { finite, type InnovationIssue, Issues, throwIfAny } from './issues';
  *   deviation d = x − consensus;  bias_j = mean of d (+ lenient, − harsh);
  *   mad_j = mean of |d| (mean absolute deviation);
  *   z_j = (mad_j − mean of all mad) ÷ σ of all mad (population σ; z = 0 for all when σ = 0).
+ * mad and bias are kept to 10 significant digits (as trace numbers are), so judges equally far
+ * from their panels are equal, not apart by float noise that z would blow up.
  * A judge is flagged when z_j > `threshold` (default 2: more than two standard deviations further
  * from the panels than the judges' average). With J judges z can reach at most √(J − 1), so a pool
  * of five or fewer is never flagged at 2: use a lower threshold for small pools.
@@ -85,17 +88,20 @@ export function judgeDispersion(scores: readonly JudgeScore[], config: Dispersio
   }
   const judges = [...own.keys()].sort(byCode).map((judge) => {
     const deviations = own.get(judge)!.sort((a, b) => byCode(a.project, b.project));
-    const mad = meanSd(ascending(deviations.map((d) => Math.abs(d.deviation)))).mean;
-    const bias = meanSd(ascending(deviations.map((d) => d.deviation))).mean;
+    const mad = cleanNumber(meanSd(ascending(deviations.map((d) => Math.abs(d.deviation)))).mean);
+    const bias = cleanNumber(meanSd(ascending(deviations.map((d) => d.deviation))).mean);
     return { judge, n: deviations.length, mad, bias, deviations };
   });
-  const all = meanSd(ascending(judges.map((j) => j.mad)));
+  const mads = ascending(judges.map((j) => j.mad));
+  const all = meanSd(mads);
+  // Equal mads are told by comparison: their σ from float sums may be a hair above 0.
+  const spread = mads.length > 0 && mads[0]! < mads[mads.length - 1]!;
   return {
     threshold,
     mean: all.mean,
     sd: all.sd,
     judges: judges.map((j) => {
-      const z = all.sd > 0 ? (j.mad - all.mean) / all.sd : 0;
+      const z = spread ? (j.mad - all.mean) / all.sd : 0;
       const flagged = z > threshold;
       const steps = [
         step('innovation.dispersion', {
