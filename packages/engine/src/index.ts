@@ -75,7 +75,6 @@ export {
   type JudgeDispersion,
   judgeDispersion,
 } from './innovation/dispersion';
-export { InnovationInputError, type InnovationIssue } from './innovation/issues';
 export {
   type CategoryLimit,
   type CategoryRank,
@@ -98,6 +97,7 @@ export {
   scoreSheet,
   validateRubric,
 } from './innovation/rubric';
+export { InnovationInputError, type InnovationIssue } from './innovation/shared';
 export {
   type BonusInput,
   type DeductionInput,

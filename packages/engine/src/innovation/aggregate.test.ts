@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateProjects, checkAggregation, type JudgeScore } from './aggregate';
-import { InnovationInputError } from './issues';
+import { InnovationInputError } from './shared';
 
 /** Scores of one project from `judges` → entries. */
 const panel = (project: string, scores: Record<string, number>): JudgeScore[] =>

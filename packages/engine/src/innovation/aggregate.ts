@@ -1,7 +1,7 @@
 import { roundDecimal } from '../rounding';
 import { type MeanSd, meanSd, trimmedMean } from '../stats';
 import { cleanSteps, type Step, step } from '../steps';
-import { checkCount, finite, type InnovationIssue, Issues, throwIfAny } from './issues';
+import { byCode, checkCount, finite, type InnovationIssue, Issues, throwIfAny } from './shared';
 
 /**
  * The judges' scores of the innovation projects → one score per project (issue 12 point 5, H10):
@@ -90,8 +90,6 @@ export interface Aggregation {
   /** Mean and σ of every score (the normalisation's target); null without normalisation. */
   pooled: MeanSd | null;
 }
-
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Problems with an aggregation configuration (empty = valid). */
 export function checkAggregation(config: AggregationConfig = {}): InnovationIssue[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BonusSpec } from '../plan/types';
 import { type BonusCandidate, type BonusConfig, checkBonus, innovationBonus, sourceCap } from './bonus';
-import { InnovationInputError } from './issues';
+import { InnovationInputError } from './shared';
 
 const c = (project: string, unit: string, category: string, rank: number): BonusCandidate => ({
   project,

@@ -1,7 +1,15 @@
 import type { BonusSpec } from '../plan/types';
 import { toUnits } from '../rounding';
 import { cleanSteps, type Step, step } from '../steps';
-import { checkCount, finite, InnovationInputError, type InnovationIssue, Issues, throwIfAny } from './issues';
+import {
+  byCode,
+  checkCount,
+  finite,
+  InnovationInputError,
+  type InnovationIssue,
+  Issues,
+  throwIfAny,
+} from './shared';
 
 /**
  * Rank → bonus points (issue 12 point 5, H10: 创新驱动加分). A table of rank bands gives each
@@ -84,8 +92,6 @@ export interface InnovationBonus {
   /** By unit code: units with at least one project earning points. */
   units: UnitBonus[];
 }
-
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The cap on one source's points for a unit: its own cap and, inside the shared cap, bonus.cap. */
 export function sourceCap(bonus: BonusSpec | undefined, source: string): number | null {

@@ -7,7 +7,7 @@ import {
   aggregateProjects,
   type JudgeScore,
 } from './aggregate';
-import { finite, type InnovationIssue, Issues, throwIfAny } from './issues';
+import { byCode, finite, type InnovationIssue, Issues, throwIfAny } from './shared';
 
 /**
  * Judges far from their panels (issue 12 point 5's dispersion view). Each project's consensus is
@@ -68,7 +68,6 @@ export function checkDispersion(config: DispersionConfig = {}): InnovationIssue[
   return issues.list;
 }
 
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const ascending = (xs: number[]) => xs.sort((a, b) => a - b);
 
 /** Each judge's distance from the panels; throws InnovationInputError on bad input. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InnovationInputError } from './issues';
 import { checkTopTen, type RankInput, rankByCategory, topTen } from './ranking';
+import { InnovationInputError } from './shared';
 
 const project = (code: string, category: string, score: number, unit = `u${code}`): RankInput => ({
   project: code,

@@ -1,6 +1,6 @@
 import { competitionRank } from '../rank';
 import { cleanSteps, type Step, step } from '../steps';
-import { checkCount, finite, type InnovationIssue, Issues, throwIfAny } from './issues';
+import { byCode, checkCount, finite, type InnovationIssue, Issues, throwIfAny } from './shared';
 
 /**
  * Innovation projects ranked (issue 12 point 5, H10): per category by competition ranking (ties
@@ -67,8 +67,6 @@ export interface TopTen {
 }
 
 export const TOP_TEN_DEFAULT = 10;
-
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Problems with the projects: no code, unit or category; a score that is not a number; a code twice. */
 export function checkProjects(projects: readonly RankInput[]): InnovationIssue[] {

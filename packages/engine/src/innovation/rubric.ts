@@ -1,6 +1,6 @@
 import { roundDecimal } from '../rounding';
 import { cleanSteps, type Step, step } from '../steps';
-import { finite, type InnovationIssue, Issues } from './issues';
+import { finite, type InnovationIssue, Issues } from './shared';
 
 /**
  * The rubric an innovation project is judged by (issue 12 point 4): criteria with a weight and a

@@ -1,8 +1,8 @@
 /**
- * Problems with the input of the innovation arithmetic (a rubric, a judge's sheet, the judges'
- * scores, a configuration): the plan validator's shape (`code`, `path`, an English `message` for
- * logs and the CLI) plus `params`, the ids and numbers the message names, so a screen can render
- * the code through its own template instead of the message.
+ * What the innovation files share. Problems with their input (a rubric, a judge's sheet, the
+ * judges' scores, a configuration) have the plan validator's shape (`code`, `path`, an English
+ * `message` for logs and the CLI) plus `params`, the ids and numbers the message names, so a
+ * screen can render the code through its own template instead of the message.
  */
 export interface InnovationIssue {
   /** Machine code, e.g. 'weights_sum', 'out_of_range', 'duplicate_score'. */
@@ -47,4 +47,9 @@ export function checkCount(issues: Issues, path: string, value: number | undefin
 /** Scores, points and caps must be finite numbers. */
 export function finite(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
+}
+
+/** Codes in a fixed order (code points, not the locale's collation): outputs are listed by code. */
+export function byCode(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
