@@ -1,7 +1,7 @@
 import { roundDecimal } from '../rounding';
 import { type MeanSd, meanSd, trimmedMean } from '../stats';
 import { cleanSteps, type Step, step } from '../steps';
-import { byCode, checkCount, finite, type InnovationIssue, Issues, throwIfAny } from './shared';
+import { byCode, checkCount, finite, type InnovationIssue, Issues, push, throwIfAny } from './shared';
 
 /**
  * The judges' scores of the innovation projects → one score per project (issue 12 point 5, H10):
@@ -139,7 +139,7 @@ export function aggregateProjects(
   const { trimAt, trim, normalise, decimals } = { ...AGGREGATION_DEFAULTS, ...config };
   const scale = normalise ? judgeScales(scores) : null;
   const panels = new Map<string, JudgeScore[]>();
-  for (const s of scores) panels.set(s.project, [...(panels.get(s.project) ?? []), s]);
+  for (const s of scores) push(panels, s.project, s);
   const projects = [...panels.keys()].sort(byCode).map((project) => {
     const steps: Step[] = [];
     const entries = panels
@@ -181,7 +181,7 @@ export function aggregateProjects(
 function judgeScales(scores: readonly JudgeScore[]) {
   const pooled = meanSd(scores.map((s) => s.score).sort((a, b) => a - b));
   const own = new Map<string, number[]>();
-  for (const s of scores) own.set(s.judge, [...(own.get(s.judge) ?? []), s.score]);
+  for (const s of scores) push(own, s.judge, s.score);
   const judges: JudgeScale[] = [...own.keys()].sort(byCode).map((judge) => {
     const xs = own.get(judge)!.sort((a, b) => a - b);
     const st = meanSd(xs);

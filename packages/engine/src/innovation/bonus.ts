@@ -8,6 +8,7 @@ import {
   InnovationInputError,
   type InnovationIssue,
   Issues,
+  push,
   throwIfAny,
 } from './shared';
 
@@ -160,7 +161,7 @@ export function innovationBonus(candidates: readonly BonusCandidate[], config: B
       (config.rankOf === 'category' ? config.tables?.[c.category] : undefined) ?? config.table ?? [];
     const band = bands.find((b) => b.fromRank <= c.rank && c.rank <= b.toRank);
     const earnedU = band ? toUnits(band.points, m) : 0;
-    if (band && earnedU > 0) earning.set(c.unit, [...(earning.get(c.unit) ?? []), { c, band, earnedU }]);
+    if (band && earnedU > 0) push(earning, c.unit, { c, band, earnedU });
   }
   const proposals: BonusProposal[] = [];
   const units: UnitBonus[] = [];

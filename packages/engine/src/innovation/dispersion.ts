@@ -7,7 +7,7 @@ import {
   aggregateProjects,
   type JudgeScore,
 } from './aggregate';
-import { byCode, finite, type InnovationIssue, Issues, throwIfAny } from './shared';
+import { byCode, finite, type InnovationIssue, Issues, push, throwIfAny } from './shared';
 
 /**
  * Judges far from their panels (issue 12 point 5's dispersion view). Each project's consensus is
@@ -83,7 +83,7 @@ export function judgeDispersion(scores: readonly JudgeScore[], config: Dispersio
   for (const s of scores) {
     const c = consensus.get(s.project)!;
     const d = { project: s.project, score: s.score, consensus: c, deviation: s.score - c };
-    own.set(s.judge, [...(own.get(s.judge) ?? []), d]);
+    push(own, s.judge, d);
   }
   const judges = [...own.keys()].sort(byCode).map((judge) => {
     const deviations = own.get(judge)!.sort((a, b) => byCode(a.project, b.project));

@@ -1,6 +1,6 @@
 import { competitionRank } from '../rank';
 import { cleanSteps, type Step, step } from '../steps';
-import { byCode, checkCount, finite, type InnovationIssue, Issues, throwIfAny } from './shared';
+import { byCode, checkCount, finite, type InnovationIssue, Issues, push, throwIfAny } from './shared';
 
 /**
  * Innovation projects ranked (issue 12 point 5, H10): per category by competition ranking (ties
@@ -102,8 +102,7 @@ function ranksOf<T extends { score: number }>(items: readonly T[]): Int32Array {
 export function rankByCategory(projects: readonly RankInput[]): CategoryRank[] {
   throwIfAny(checkProjects(projects));
   const byCategory = new Map<string, RankInput[]>();
-  for (const p of [...projects].sort((a, b) => byCode(a.project, b.project)))
-    byCategory.set(p.category, [...(byCategory.get(p.category) ?? []), p]);
+  for (const p of [...projects].sort((a, b) => byCode(a.project, b.project))) push(byCategory, p.category, p);
   return [...byCategory.keys()].sort(byCode).flatMap((category) => {
     const list = byCategory.get(category)!;
     const ranks = ranksOf(list);
