@@ -136,7 +136,11 @@ export function aggregateProjects(
   config: AggregationConfig = {},
 ): Aggregation {
   throwIfAny([...checkAggregation(config), ...checkScores(scores)]);
-  const { trimAt, trim, normalise, decimals } = { ...AGGREGATION_DEFAULTS, ...config };
+  const D = AGGREGATION_DEFAULTS;
+  const trimAt = config.trimAt ?? D.trimAt;
+  const trim = config.trim ?? D.trim;
+  const decimals = config.decimals ?? D.decimals;
+  const normalise = config.normalise ?? D.normalise;
   const scale = normalise ? judgeScales(scores) : null;
   const panels = new Map<string, JudgeScore[]>();
   for (const s of scores) push(panels, s.project, s);
