@@ -80,5 +80,26 @@ describe('scorecards and the batch export', () => {
     const res = await page.request.get(`${h.url}${await link.getAttribute('href')}`);
     expect(res.status()).toBe(200);
     expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // A click saves it under its Chinese name.
+    const [saved] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(saved.suggestedFilename()).toMatch(/^效能成绩单-市纪委监委机关-\d{4}-Y\.pdf$/);
+  });
+
+  it('without the CJK font the button says why, and nothing is saved', async () => {
+    await h.restart({ JIXIAO_PDF_FONT: '/nonexistent/NotoSansCJK.ttc' });
+    const page = await h.as('filler');
+    const plan = await currentYearPlan(page);
+    await page.goto(`${h.url}/results?plan=${plan.id}&period=${plan.year}-Y`);
+    const link = page.getByTestId('scorecard-pdf').first();
+    await link.waitFor({ timeout: 30_000 });
+    let saved = false;
+    page.on('download', () => {
+      saved = true;
+    });
+    await link.click();
+    const message = page.locator('.ant-message-notice', { hasText: '服务器缺少中文字体' });
+    await message.waitFor({ timeout: 15_000 });
+    expect(await message.innerText()).toContain('/nonexistent/NotoSansCJK.ttc');
+    expect(saved).toBe(false);
   });
 });

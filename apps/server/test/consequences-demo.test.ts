@@ -26,7 +26,11 @@ describe('consequences and the archive (demo)', () => {
   let office: string;
   let planId: number;
   let runId: number;
-  let data: { archive: { year: number }[]; units: UnitLines[]; rules: { code: string }[] };
+  let data: {
+    archive: { year: number; planId: number; runId: number }[];
+    units: UnitLines[];
+    rules: { code: string }[];
+  };
   const get = (url: string, cookie = office) => env.app.inject({ url, headers: { cookie } });
   const unitsOf = (group: string) =>
     data.units
@@ -134,6 +138,19 @@ describe('consequences and the archive (demo)', () => {
     ]);
     expect(a.years[2].lines.some((l: Line) => l.rule === 'last2')).toBe(true);
     expect(a.years[1].lines.some((l: Line) => l.rule === 'last2')).toBe(false);
+  });
+
+  it("an earlier year's archive lines are that year's own consequences, key-indicator firsts too", async () => {
+    const y2025 = data.archive.find((a) => a.year === 2025)!;
+    const res = await get(`/api/plans/${y2025.planId}/runs/${y2025.runId}/consequences`);
+    expect(res.statusCode).toBe(200);
+    const then: { archive: { year: number }[]; units: UnitLines[] } = res.json();
+    expect(then.archive.map((a) => a.year)).toEqual([2024]);
+    // W5 重点工作单项第一 places units on indicators, so the archive recomputes that year's run.
+    const first = then.units.find((u) => u.lines.some((l) => l.rule === 'key_first'))!;
+    expect(first).toBeDefined();
+    const archive = (await get(`/api/archive/units/${first.unit}`)).json();
+    expect(archive.years.find((y: { year: number }) => y.year === 2025).lines).toEqual(first.lines);
   });
 
   it('a run that is not a year end has no consequences (409)', async () => {

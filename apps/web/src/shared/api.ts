@@ -143,6 +143,30 @@ function typed<S extends z.ZodType | undefined>(schema: S, body: unknown): Answe
 
 type CallOptions = Pick<RequestOptions, 'signal' | 'skipAuthRedirect'>;
 
+/** The file name a download's Content-Disposition gives (RFC 6266: `filename*` first), or `fallback`. */
+export function attachmentName(header: string | null, fallback: string): string {
+  const star = header?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (star) {
+    try {
+      return decodeURIComponent(star);
+    } catch {}
+  }
+  return header?.match(/filename="([^"]*)"/i)?.[1] || fallback;
+}
+
+/** A file from the API: its bytes and name; a refusal throws the ApiError the server coded. */
+async function fetchFile(path: string): Promise<{ blob: Blob; name: string }> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin' });
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK', (e as Error).message);
+  }
+  if (!res.ok) throw toApiError(res.status, await res.text());
+  const fallback = decodeURIComponent(path.split('?')[0]!.split('/').at(-1) ?? 'download');
+  return { blob: await res.blob(), name: attachmentName(res.headers.get('content-disposition'), fallback) };
+}
+
 /** The one API client of the web: feature `api.ts` files call it, pages call those. */
 export const api = {
   get: <S extends z.ZodType>(path: string, answer: S, query?: Query, opts?: CallOptions) =>
@@ -160,6 +184,16 @@ export const api = {
     request<unknown>(path, { method: 'PATCH', body }).then((b) => typed(answer, b)),
   del: <S extends z.ZodType | undefined = undefined>(path: string, answer?: S, query?: Query) =>
     request<unknown>(path, { method: 'DELETE', query }).then((b) => typed(answer as S, b)),
+  /** A file saved under the name the server gives it; a refusal throws (not saved as a file). */
+  download: async (path: string) => {
+    const { blob, name } = await fetchFile(path);
+    const url = URL.createObjectURL(blob);
+    const a = Object.assign(document.createElement('a'), { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
   /** Multipart upload (the browser sets the boundary). */
   upload: <S extends z.ZodType>(path: string, answer: S, form: FormData) =>
     send<unknown>(path, { method: 'POST', body: form, headers: { Accept: 'application/json' } }).then((b) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en as enAll, zhCN as zhAll } from '../i18n/resources.js';
-import { ApiError, toApiError, withQuery } from './api.js';
+import { ApiError, attachmentName, toApiError, withQuery } from './api.js';
 import { describeError, KNOWN_ERROR_CODES, minutesUntil } from './errors.js';
 
 const en = enAll.common;
@@ -109,5 +109,17 @@ describe('i18n resources', () => {
     const keys = (o: object, p = ''): string[] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+});
+
+describe('attachmentName', () => {
+  it('prefers the UTF-8 name of RFC 5987 over the ASCII fallback', () => {
+    const header = `attachment; filename="scorecard-A01-2026-Y.pdf"; filename*=UTF-8''${encodeURIComponent('效能成绩单-市纪委监委机关-2026-Y.pdf')}`;
+    expect(attachmentName(header, 'x')).toBe('效能成绩单-市纪委监委机关-2026-Y.pdf');
+  });
+  it('takes the plain name, else the fallback', () => {
+    expect(attachmentName('attachment; filename="results.xlsx"', 'x')).toBe('results.xlsx');
+    expect(attachmentName(null, 'scorecard.pdf')).toBe('scorecard.pdf');
+    expect(attachmentName("attachment; filename*=UTF-8''%E0%A4%A", 'f.pdf')).toBe('f.pdf');
   });
 });

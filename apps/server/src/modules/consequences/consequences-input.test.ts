@@ -2,7 +2,7 @@ import type { ConsequenceLine, UnitScore } from '@jixiao/contracts';
 import { consequences, type Plan } from '@jixiao/engine';
 import { describe, expect, it } from 'vitest';
 import { inputsText, resultText } from './consequence-text.js';
-import { currentUnits, needsIndicators, oneRunPerYear, yearStandings } from './consequences-input.js';
+import { currentUnits, needsIndicators, yearStandings } from './consequences-input.js';
 
 const unit = (
   code: string,
@@ -50,16 +50,6 @@ describe('consequence input from stored runs', () => {
       ['a1', ['top'], [], undefined],
       ['a2', [], ['safety'], undefined],
     ]);
-  });
-
-  it('keeps the newest run of each year (rows come newest first within a year)', () => {
-    expect(
-      oneRunPerYear([
-        { year: 2024, id: 5 },
-        { year: 2024, id: 3 },
-        { year: 2025, id: 7 },
-      ]).map((r) => r.id),
-    ).toEqual([5, 7]);
   });
 
   it('recomputes indicator scores only for indicator-place awards', () => {

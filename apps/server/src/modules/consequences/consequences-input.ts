@@ -62,9 +62,3 @@ export function currentUnits(y: StoredYear, recomputed: EvaluationResult | null)
     };
   });
 }
-
-/** The newest run of each year (rows come newest first within a year). */
-export function oneRunPerYear<T extends { year: number }>(rows: readonly T[]): T[] {
-  const seen = new Set<number>();
-  return rows.filter((r) => !seen.has(r.year) && seen.add(r.year));
-}

@@ -9,16 +9,10 @@ import { tableWorkbook } from '../../platform/xlsx-table.js';
 import * as orgRepo from '../org/org.repository.js';
 import { inSystemScope, systemScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
-import { chosenRun, runEngine, runPlan } from '../results/results.service.js';
+import { oneRunPerYear } from '../results/released-years.js';
+import { chosenRun, runEngine, runPlan, type StoredResult } from '../results/results.service.js';
 import { inputsText, resultText } from './consequence-text.js';
-import * as repo from './consequences.repository.js';
-import {
-  currentUnits,
-  needsIndicators,
-  oneRunPerYear,
-  type StoredYear,
-  yearStandings,
-} from './consequences-input.js';
+import { currentUnits, needsIndicators, type StoredYear, yearStandings } from './consequences-input.js';
 
 /**
  * Use of results (issue 11 points 5 and 7). Consequences are derived on every read from released
@@ -36,7 +30,7 @@ const rulesOf = (plan: Pick<Plan, 'consequences'>) =>
 
 /** The system's released years before `year`, one run each (the newest), as stored years. */
 async function archiveBefore(db: Executor, systemId: number, year: number) {
-  const rows = oneRunPerYear(await repo.releasedYearRuns(db, systemId, year - 1));
+  const rows = oneRunPerYear(await plansRepo.releasedYearRuns(db, systemId, year - 1));
   return rows.map((r) => ({
     row: r,
     stored: { year: r.year, units: r.units, rankings: r.rankings, plan: r.document as unknown as Plan },
@@ -148,6 +142,12 @@ export async function exportConsequences(
   };
 }
 
+/** A stored run evaluated again from its own plan revision and snapshot (indicator places). */
+async function recomputeRun(db: Executor, runId: number) {
+  const run = (await plansRepo.findRunById(db, runId))!;
+  return runEngine(await runPlan(db, run), (run.result as unknown as StoredResult).input);
+}
+
 /** Whether the actor reads this unit's results: the office, leaders and assessors all; a unit its own. */
 async function mayReadUnit(db: Executor, ctx: Ctx, systemId: number, path: string) {
   const actor = ctx.actor!;
@@ -166,7 +166,7 @@ export async function unitArchive(deps: Deps, ctx: Ctx, code: string, system?: n
   const systemId = system ?? node?.systemId ?? null;
   if (!node || systemId === null || !(await mayReadUnit(db, ctx, systemId, node.path)))
     throw notFound(`Unit ${code}`);
-  const years = oneRunPerYear(await repo.releasedYearRuns(db, systemId, 9999));
+  const years = oneRunPerYear(await plansRepo.releasedYearRuns(db, systemId, 9999));
   const standings: YearStanding[] = [];
   const out: UnitArchive['years'] = [];
   for (const r of years) {
@@ -174,8 +174,10 @@ export async function unitArchive(deps: Deps, ctx: Ctx, code: string, system?: n
     const year: StoredYear = { year: r.year, units: r.units, rankings: r.rankings, plan };
     const mine = r.units.find((u) => u.unit === code);
     if (mine) {
+      const recomputed = needsIndicators(plan) ? await recomputeRun(db, r.runId) : null;
       const lines =
-        consequences(plan, currentUnits(year, null), standings).find((u) => u.unit === code)?.lines ?? [];
+        consequences(plan, currentUnits(year, recomputed), standings).find((u) => u.unit === code)?.lines ??
+        [];
       const awardNames = new Map(r.awards.map((a) => [a.code, a.name]));
       out.push({
         year: r.year,

@@ -9,8 +9,8 @@ import type { JobKindDef } from '../../platform/jobs/jobs.js';
 import { pdfFontMissing } from '../../platform/pdf.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
+import { oneRunPerYear, rankHistory } from './released-years.js';
 import { chosenRun, runEngine, runPlan, type StoredResult } from './results.service.js';
-import { yearlyRanks } from './scorecard.repository.js';
 import { scorecardPdf } from './scorecard-pdf.js';
 import { scorecardView } from './scorecard-view.js';
 
@@ -28,15 +28,19 @@ const safe = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** One unit's scorecard from a run already evaluated (`result`), with its rank over the years. */
-async function unitPdf(
+/** The system's released years, the newest run each (a scorecard's rank over the years). */
+const releasedYears = async (db: Executor, systemId: number) =>
+  oneRunPerYear(await plansRepo.releasedYearRuns(db, systemId, 9999));
+
+/** One unit's scorecard from a run already evaluated (`result`), with its rank over the `years`. */
+function unitPdf(
   deps: Deps,
-  db: Executor,
   plan: plansRepo.PlanRow,
   run: plansRepo.RunRow,
   stored: StoredResult,
   result: EvaluationResult,
   unit: UnitScore,
+  years: readonly plansRepo.YearRunRow[],
 ) {
   const doc = plan.document as unknown as Plan;
   const view = scorecardView({
@@ -48,7 +52,7 @@ async function unitPdf(
     of: stored.units.filter((u) => u.group === unit.group).length,
     trace: result.trace(unit.unit),
     decimals: doc.rounding?.decimals ?? 2,
-    history: await yearlyRanks(db, plan.systemId, unit.unit),
+    history: rankHistory(years, unit.unit),
   });
   return scorecardPdf(deps.config, view);
 }
@@ -76,7 +80,7 @@ export async function unitScorecard(
     fileName: `效能成绩单-${safe(unit.name)}-${run.period}.pdf`,
     asciiName: `scorecard-${safe(unit.unit)}-${run.period}.pdf`,
     contentType: PDF,
-    data: await unitPdf(deps, db, plan, run, stored, result, unit),
+    data: await unitPdf(deps, plan, run, stored, result, unit, await releasedYears(db, plan.systemId)),
   };
 }
 
@@ -104,12 +108,13 @@ export const scorecardsJob: JobKindDef<{ planId: number; runId: number }> = {
     const units = [...stored.units].sort(
       (a, b) => a.group.localeCompare(b.group) || a.placement - b.placement || a.unit.localeCompare(b.unit),
     );
+    const years = await releasedYears(db, plan.systemId);
     const zip = new JSZip();
     await progress(0, units.length);
     for (const [i, unit] of units.entries()) {
       zip.file(
         `${safe(unit.group)}-${safe(unit.unit)}-${safe(unit.name)}.pdf`,
-        await unitPdf(deps, db, plan, run, stored, result, unit),
+        await unitPdf(deps, plan, run, stored, result, unit, years),
       );
       await progress(i + 1, units.length);
     }

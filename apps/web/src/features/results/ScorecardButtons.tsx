@@ -2,6 +2,7 @@ import { FilePdfOutlined, FileZipOutlined } from '@ant-design/icons';
 import type { JobView } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Button } from 'antd';
+import { DownloadButton } from '../../shared/DownloadButton.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { jobKeys, startJob } from '../jobs/api.js';
 import { scorecardUrl } from './api.js';
@@ -20,19 +21,18 @@ export function ScorecardPdfButton({
 }) {
   const { t } = useFeedback();
   return (
-    <Button
+    <DownloadButton
       data-testid="scorecard-pdf"
       data-unit={unit}
       size="small"
       type={compact ? 'link' : 'default'}
       icon={<FilePdfOutlined />}
       href={scorecardUrl(planId, runId, unit)}
-      download
       title={t('scorecards.pdf')}
       style={compact ? { padding: 0 } : undefined}
     >
       {compact ? null : t('scorecards.pdf')}
-    </Button>
+    </DownloadButton>
   );
 }
 
