@@ -124,14 +124,16 @@ describe('rectification tasks and rating the lead departments', () => {
     });
   });
 
-  it('a unit sees and reports on its own tasks only (another unit: 403); the office closes once (409 after)', async () => {
+  it("a unit sees and reports on its own tasks only (another unit's: 404, like one that does not exist); the office closes once (409 after)", async () => {
     const mine = await ok(call('u1', 'GET', '/api/rectifications'));
     expect(mine).toHaveLength(1);
     const t = mine[0];
     expect(t.can).toEqual({ report: true, close: false, return: false });
-    expect((await call('u2', 'GET', `/api/rectifications/${t.id}`)).statusCode).toBe(403);
+    const other = await call('u2', 'GET', `/api/rectifications/${t.id}`);
+    expect(other.statusCode).toBe(404);
+    expect(other.json()).toEqual((await call('u2', 'GET', '/api/rectifications/999999')).json());
     const report = { action: 'report', percent: 60, text: '已制定提升方案', version: t.version };
-    expect((await call('u2', 'POST', `/api/rectifications/${t.id}/steps`, report)).statusCode).toBe(403);
+    expect((await call('u2', 'POST', `/api/rectifications/${t.id}/steps`, report)).statusCode).toBe(404);
     expect(await ok(call('u2', 'GET', '/api/rectifications'))).toEqual([]);
     // The office may not report for the unit, and nothing can be closed before a report.
     expect(
