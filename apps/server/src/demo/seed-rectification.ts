@@ -1,7 +1,7 @@
 import { beijingDay, type RatingScores } from '@jixiao/contracts';
 import { mulberry32 } from '@jixiao/engine';
 import type { Executor } from '../db/client.js';
-import { closeRoundIn } from '../modules/rectification/rating.service.js';
+import { closeRoundIn } from '../modules/rectification/rating-close.js';
 import * as repo from '../modules/rectification/rectification.repository.js';
 import { openTasks } from '../modules/rectification/rectification.service.js';
 import type { Ctx, Deps } from '../platform/context.js';

@@ -1,21 +1,13 @@
-import {
-  type DepartmentRating,
-  RATING_MAX,
-  type RatingRound,
-  type RatingScores,
-  ratingCriteria,
-  unitRoles,
-} from '@jixiao/contracts';
+import type { RatingScores } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
-import { type Actor, orgScope, rolePermissions } from '../../platform/access.js';
+import { rolePermissions } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import { AppError, bad, conflict, notFound, versionConflict } from '../../platform/errors.js';
+import { AppError, bad, conflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { systemUnits } from '../plans/plans.repository.js';
-import { losesLeadAuthority, rateDepartment } from './rating-rules.js';
+import { type Dept, depts, loadRound, present, raterUnitOf, resultsOf, who } from './rating-view.js';
 import * as repo from './rectification.repository.js';
-import { openTasks } from './rectification.service.js';
 
 /**
  * Units rate the lead departments (S14): the office opens a round for a system and year with the
@@ -24,11 +16,6 @@ import { openTasks } from './rectification.service.js';
  * poor department, and flags a department poor two years running as losing its lead authority for
  * the next cycle. Individual ratings are the office's; a department sees its own result.
  */
-
-type Dept = { unitId: number; unitCode: string; unitName: string; indicators: string[] };
-const who = (ctx: Ctx) => ctx.actor?.username ?? 'system';
-const depts = (r: repo.RoundRow) => r.departments as unknown as Dept[];
-const resultsOf = (r: repo.RoundRow) => (r.results ?? []) as unknown as DepartmentRating[];
 
 /** Departments holding an indicators grant of a role that answers objections (the lead departments), with their indicators. */
 async function grantedLeads(db: Executor): Promise<Dept[]> {
@@ -47,77 +34,6 @@ async function grantedLeads(db: Executor): Promise<Dept[]> {
     byUnit.set(h.unitId, d);
   }
   return [...byUnit.values()];
-}
-
-/** The evaluated unit the caller rates for: its org grant with `rating.submit`, or null. */
-function raterUnitOf(actor: Actor): number | null {
-  const g = actor.grants.find(
-    (x) => x.scopeType === 'org' && x.orgNodeId && rolePermissions[x.role].includes('rating.submit'),
-  );
-  return g?.orgNodeId ?? null;
-}
-
-/** The units the caller is (its org grants' nodes and its own node): a rated department sees its own result. */
-function ownUnits(actor: Actor): Set<number> {
-  const ids = new Set<number>();
-  if (actor.orgNodeId) ids.add(actor.orgNodeId);
-  for (const g of actor.grants)
-    if (g.scopeType === 'org' && g.orgNodeId && unitRoles.includes(g.role as never)) ids.add(g.orgNodeId);
-  return ids;
-}
-
-const seesAll = (actor: Actor) => orgScope(actor, 'rating.read').all;
-
-async function present(
-  db: Executor,
-  ctx: Ctx,
-  r: repo.RoundRow,
-  counts?: Map<number, number>,
-): Promise<RatingRound> {
-  const actor = ctx.actor!;
-  const all = seesAll(actor);
-  const own = ownUnits(actor);
-  const rater = raterUnitOf(actor);
-  const mine = rater
-    ? Object.fromEntries(
-        (await repo.ratingsOf(db, r.id, rater)).map((x) => [
-          String(x.departmentId),
-          {
-            method: x.method,
-            procedure: x.procedure,
-            discipline: x.discipline,
-            fairness: x.fairness,
-            comment: x.comment,
-          },
-        ]),
-      )
-    : null;
-  return {
-    id: r.id,
-    systemId: r.systemId,
-    year: r.year,
-    status: r.status as RatingRound['status'],
-    threshold: r.threshold,
-    max: RATING_MAX,
-    criteria: [...ratingCriteria],
-    rectifyDeadline: r.rectifyDeadline,
-    departments: depts(r),
-    openedAt: r.openedAt.toISOString(),
-    openedBy: r.openedBy,
-    closedAt: r.closedAt?.toISOString() ?? null,
-    closedBy: r.closedBy,
-    ratings: all ? ((counts ?? (await repo.ratingCounts(db, [r.id]))).get(r.id) ?? 0) : null,
-    results: resultsOf(r).filter((d) => all || own.has(d.unitId)),
-    mine,
-    myUnitId: rater,
-    version: r.version,
-  };
-}
-
-async function loadRound(db: Executor, id: number) {
-  const r = await repo.findRound(db, id);
-  if (!r) throw notFound('Rating round');
-  return r;
 }
 
 export async function listRounds(deps: Deps, ctx: Ctx, systemId?: number) {
@@ -266,113 +182,6 @@ export async function unitRatings(deps: Deps, _ctx: Ctx, id: number) {
     ratedAt: x.ratedAt.toISOString(),
     ratedBy: x.ratedBy,
   }));
-}
-
-/**
- * Close a round: results per department (rating-rules.ts); a poor one gets a rectification task
- * (source `rating`) and, poor in the previous year's round of the system too, loses its lead
- * authority for the next cycle.
- */
-export async function closeRound(deps: Deps, ctx: Ctx, id: number, version: number) {
-  return deps.database.db.transaction(async (tx) => {
-    const r = await loadRound(tx, id);
-    if (r.status !== 'open') throw conflict('rating.round_state', { status: r.status, action: 'close' });
-    if (r.version !== version) throw versionConflict('The rating round');
-    return present(tx, ctx, await closeRoundIn(deps, tx, ctx, r));
-  });
-}
-
-/** Closing an open round inside the caller's transaction (the office's close, the demo seed). */
-export async function closeRoundIn(deps: Deps, tx: Executor, ctx: Ctx, r: repo.RoundRow) {
-  const { id, version } = r;
-  const all = await repo.ratingsOf(tx, id);
-  const previous = await repo.findRoundOf(tx, r.systemId, r.year - 1);
-  const poorBefore = new Set(
-    previous?.status === 'closed'
-      ? resultsOf(previous)
-          .filter((d) => d.poor)
-          .map((d) => d.unitId)
-      : [],
-  );
-  const results: DepartmentRating[] = depts(r).map((d) => {
-    const res = rateDepartment(
-      all.filter((x) => x.departmentId === d.unitId),
-      r.threshold,
-    );
-    const poorLastYear = poorBefore.has(d.unitId);
-    return {
-      unitId: d.unitId,
-      unitCode: d.unitCode,
-      unitName: d.unitName,
-      ...res,
-      poorLastYear,
-      losesLeadAuthority: losesLeadAuthority(res.poor, poorLastYear),
-      taskId: null,
-    };
-  });
-  const poor = results.filter((d) => d.poor);
-  const tasks = await openTasks(
-    deps,
-    tx,
-    ctx,
-    poor.map((d) => ({
-      unitId: d.unitId,
-      sourceKind: 'rating',
-      sourceId: r.id,
-      sourceKey: null,
-      title: `${r.year} 年度牵头考评部门评价整改`,
-      weakness: {
-        code: 'rectification.weakness.rating',
-        params: { year: r.year, overall: d.overall, threshold: r.threshold, raters: d.raters, ...d.means },
-        note: null,
-      },
-      measures: '',
-      deadline: r.rectifyDeadline,
-    })),
-  );
-  for (const t of tasks) results.find((d) => d.unitId === t.unitId)!.taskId = t.id;
-  const row = await repo.updateRound(tx, id, version, {
-    status: 'closed',
-    closedAt: deps.now(),
-    closedBy: who(ctx),
-    results: results as unknown as Record<string, unknown>[],
-  });
-  if (!row) throw versionConflict('The rating round');
-  const flagged = results.filter((d) => d.losesLeadAuthority);
-  if (flagged.length)
-    await notify(
-      deps,
-      tx,
-      { global: ['office_admin', 'leader'] },
-      {
-        kind: 'rating',
-        message: {
-          code: 'rating.flagged',
-          params: {
-            year: r.year,
-            count: flagged.length,
-            departments: flagged.map((d) => d.unitName).join('、'),
-          },
-        },
-        link: `/ratings/${id}`,
-      },
-    );
-  await recordAudit(deps, tx, ctx, {
-    action: 'rating_round.close',
-    objectType: 'rating_round',
-    objectId: id,
-    before: { status: 'open', version },
-    after: {
-      status: 'closed',
-      results: results.map((d) => ({
-        unitId: d.unitId,
-        overall: d.overall,
-        poor: d.poor,
-        losesLeadAuthority: d.losesLeadAuthority,
-      })),
-    },
-  });
-  return row;
 }
 
 /**

@@ -22,6 +22,7 @@ import type { Deps } from '../../platform/context.js';
 import { route, routes } from '../../platform/route.js';
 import { fileOf } from '../../platform/upload.js';
 import * as rating from './rating.service.js';
+import { closeRound } from './rating-close.js';
 import * as svc from './rectification.service.js';
 
 /** Rectification tasks (整改) and units rating the lead departments (S14). */
@@ -129,7 +130,7 @@ export const rectificationRoutes = (deps: Deps) =>
       params: idParam,
       body: versionBody,
       response: ratingRound,
-      handler: (r) => rating.closeRound(deps, r.ctx, r.params.id, r.body.version),
+      handler: (r) => closeRound(deps, r.ctx, r.params.id, r.body.version),
     }),
     route({
       method: 'PUT',
