@@ -1,5 +1,11 @@
 import type { RunConsequences, UnitArchive } from '@jixiao/contracts';
-import { type ConsequenceRule, consequences, type Plan, type YearStanding } from '@jixiao/engine';
+import {
+  type ConsequenceRule,
+  consequences,
+  type EvaluationResult,
+  type Plan,
+  type YearStanding,
+} from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import { orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
@@ -10,7 +16,7 @@ import * as orgRepo from '../org/org.repository.js';
 import { inSystemScope, systemScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
 import { oneRunPerYear } from '../results/released-years.js';
-import { chosenRun, runEngine, runPlan, type StoredResult } from '../results/results.service.js';
+import { chosenRun, evaluatedRun, runPlan, type StoredResult } from '../results/results.service.js';
 import { inputsText, resultText } from './consequence-text.js';
 import { currentUnits, needsIndicators, type StoredYear, yearStandings } from './consequences-input.js';
 
@@ -38,12 +44,7 @@ async function archiveBefore(db: Executor, systemId: number, year: number) {
 }
 
 /** The consequence lines of one stored year given the archive before it. */
-function linesOf(
-  plan: Plan,
-  year: StoredYear,
-  archive: YearStanding[],
-  recomputed: ReturnType<typeof runEngine> | null,
-) {
+function linesOf(plan: Plan, year: StoredYear, archive: YearStanding[], recomputed: EvaluationResult | null) {
   return consequences(plan, currentUnits(year, recomputed), archive);
 }
 
@@ -62,7 +63,7 @@ export async function runConsequences(
   const doc = await runPlan(db, run);
   const archive = await archiveBefore(db, plan.systemId, plan.year);
   const year: StoredYear = { year: plan.year, units: stored.units, rankings: stored.rankings, plan: doc };
-  const recomputed = needsIndicators(doc) ? runEngine(doc, stored.input) : null;
+  const recomputed = needsIndicators(doc) ? await evaluatedRun(deps, run) : null;
   const lines = new Map(
     linesOf(
       doc,
@@ -142,12 +143,6 @@ export async function exportConsequences(
   };
 }
 
-/** A stored run evaluated again from its own plan revision and snapshot (indicator places). */
-async function recomputeRun(db: Executor, runId: number) {
-  const run = (await plansRepo.findRunById(db, runId))!;
-  return runEngine(await runPlan(db, run), (run.result as unknown as StoredResult).input);
-}
-
 /** Whether the actor reads this unit's results: the office, leaders and assessors all; a unit its own. */
 async function mayReadUnit(db: Executor, ctx: Ctx, systemId: number, path: string) {
   const actor = ctx.actor!;
@@ -174,7 +169,9 @@ export async function unitArchive(deps: Deps, ctx: Ctx, code: string, system?: n
     const year: StoredYear = { year: r.year, units: r.units, rankings: r.rankings, plan };
     const mine = r.units.find((u) => u.unit === code);
     if (mine) {
-      const recomputed = needsIndicators(plan) ? await recomputeRun(db, r.runId) : null;
+      const recomputed = needsIndicators(plan)
+        ? await evaluatedRun(deps, (await plansRepo.findRunById(db, r.runId))!)
+        : null;
       const lines =
         consequences(plan, currentUnits(year, recomputed), standings).find((u) => u.unit === code)?.lines ??
         [];

@@ -9,11 +9,12 @@ import {
   type TraceNode,
   type UnitResult,
 } from '@jixiao/engine';
-import type { Executor } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
 import { hasPermission, orgScope } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { type Download, XLSX } from '../../platform/download.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { Recent } from '../../platform/recent.js';
 import { workbookBytes } from '../../platform/xlsx-table.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
@@ -368,6 +369,26 @@ export async function runPlan(db: Executor, run: repo.RunRow): Promise<Plan> {
   return applyMissing(rev.document as unknown as Plan, (run.result as unknown as StoredResult).missing);
 }
 
+/**
+ * Evaluations of stored runs, per database, the few most recently read. A run's result, plan and
+ * revision never change once stored (trigger `evaluation_run_locked`), so neither does its
+ * evaluation: a trace click, a scorecard or the consequences need not run the engine again.
+ */
+const evaluations = new WeakMap<Database, Recent<number, Promise<EvaluationResult>>>();
+
+/** A stored run evaluated again from its own plan revision and snapshot (see `evaluations`). */
+export function evaluatedRun(deps: Deps, run: repo.RunRow): Promise<EvaluationResult> {
+  const recent = evaluations.get(deps.database) ?? new Recent<number, Promise<EvaluationResult>>(4);
+  evaluations.set(deps.database, recent);
+  const hit = recent.get(run.id);
+  if (hit) return hit;
+  const stored = run.result as unknown as StoredResult;
+  const result = runPlan(deps.database.db, run).then((plan) => runEngine(plan, stored.input));
+  recent.set(run.id, result);
+  result.catch(() => recent.delete(run.id));
+  return result;
+}
+
 /** The trace of one unit, rebuilt from the run's plan revision and stored input, with its sources. */
 export async function getTrace(
   deps: Deps,
@@ -380,7 +401,7 @@ export async function getTrace(
   const { run, stored, visible } = await chosenRun(db, ctx, id, q.period, q.run);
   if ((visible && !visible.has(unit)) || !stored.units.some((u) => u.unit === unit))
     throw notFound(`Unit ${unit} in these results`);
-  const result = runEngine(await runPlan(db, run), stored.input);
+  const result = await evaluatedRun(deps, run);
   const sources: ValueSource[] = (stored.sources ?? [])
     .filter((s) => s.unit === unit)
     .map(({ unit: _, ...s }) => s);
@@ -422,7 +443,7 @@ export async function exportResults(
   const run = await getResults(deps, ctx, id, q);
   const { plan, run: row, stored } = await chosenRun(db, ctx, id, q.period, run.id);
   const doc = plan.document as unknown as Plan;
-  const result = runEngine(await runPlan(db, row), stored.input);
+  const result = await evaluatedRun(deps, row);
   const wb = resultsWorkbook(run, {
     groups: doc.groups,
     decimals: doc.rounding?.decimals ?? 2,

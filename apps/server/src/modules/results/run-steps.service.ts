@@ -27,6 +27,7 @@ import {
   assertNoOpenObjections,
   chosenRun,
   computeRun,
+  evaluatedRun,
   runEngine,
   runPlan,
   type StoredResult,
@@ -235,7 +236,7 @@ export async function compareRuns(
   if (!a) throw notFound('This run');
   const before = await chosenRun(db, ctx, planId, a.period, q.from);
   const after = await chosenRun(db, ctx, planId, a.period, q.to);
-  const result = async (c: typeof before) => runEngine(await runPlan(db, c.run), c.stored.input);
+  const result = (c: typeof before) => evaluatedRun(deps, c.run);
   const cmp = compareResults(await result(before), await result(after));
   const visible = after.visible;
   const units = visible ? cmp.units.filter((u) => visible.has(u.unit)) : cmp.units;

@@ -10,7 +10,7 @@ import { pdfFontMissing } from '../../platform/pdf.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
 import { oneRunPerYear, rankHistory } from './released-years.js';
-import { chosenRun, runEngine, runPlan, type StoredResult } from './results.service.js';
+import { chosenRun, evaluatedRun, type StoredResult } from './results.service.js';
 import { scorecardPdf } from './scorecard-pdf.js';
 import { scorecardView } from './scorecard-view.js';
 
@@ -75,7 +75,7 @@ export async function unitScorecard(
   const unit = stored.units.find((u) => u.unit === code);
   if (!unit || (visible && !visible.has(code))) throw notFound(`Unit ${code} in these results`);
   if (pdfFontMissing(deps.config)) throw unavailable('pdf.font_missing', { font: deps.config.pdfFont });
-  const result = runEngine(await runPlan(db, run), stored.input);
+  const result = await evaluatedRun(deps, run);
   return {
     fileName: `效能成绩单-${safe(unit.name)}-${run.period}.pdf`,
     asciiName: `scorecard-${safe(unit.unit)}-${run.period}.pdf`,
@@ -104,7 +104,7 @@ export const scorecardsJob: JobKindDef<{ planId: number; runId: number }> = {
     const run = await plansRepo.findRun(db, planId, runId);
     if (!plan || !run) throw notFound('This run');
     const stored = run.result as unknown as StoredResult;
-    const result = runEngine(await runPlan(db, run), stored.input);
+    const result = await evaluatedRun(deps, run);
     const units = [...stored.units].sort(
       (a, b) => a.group.localeCompare(b.group) || a.placement - b.placement || a.unit.localeCompare(b.unit),
     );
