@@ -20,6 +20,7 @@ import { hotlineRoutes } from './modules/hotline/hotline.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { resolveSession } from './modules/identity/auth.service.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { innovationRoutes } from './modules/innovation/innovation.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { jobKindDefs } from './modules/jobs/kinds.js';
 import { liveRoutes } from './modules/live/live.routes.js';
@@ -212,6 +213,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(hotlineRoutes(deps));
   await app.register(objectionsRoutes(deps));
   await app.register(rectificationRoutes(deps));
+  await app.register(innovationRoutes(deps));
   await app.register(surveysRoutes(deps));
   await app.register(pollRoutes(deps));
   await app.register(paperRoutes(deps));

@@ -243,7 +243,12 @@ export const expertImportResult = z.object({ created: z.number().int() });
 
 // --- assignment ------------------------------------------------------------------------------------
 
-export const exclusionCode = z.enum(['unavailable', 'same_organisation', 'declared_conflict', 'member_of_unit']);
+export const exclusionCode = z.enum([
+  'unavailable',
+  'same_organisation',
+  'declared_conflict',
+  'member_of_unit',
+]);
 export type ExclusionCode = z.infer<typeof exclusionCode>;
 export const exclusionReason = z.object({ code: exclusionCode, params: z.record(z.string(), z.string()) });
 export type ExclusionReason = z.infer<typeof exclusionReason>;
@@ -288,7 +293,9 @@ export const assignmentBoard = z.object({
     }),
   ),
   /** Projects with fewer eligible experts than wanted in the last run. */
-  shortfalls: z.array(z.object({ projectId: z.number().int(), wanted: z.number().int(), got: z.number().int() })),
+  shortfalls: z.array(
+    z.object({ projectId: z.number().int(), wanted: z.number().int(), got: z.number().int() }),
+  ),
 });
 export type AssignmentBoard = z.infer<typeof assignmentBoard>;
 

@@ -55,6 +55,14 @@ export const permissions = [
   'rating.read',
   'rating.manage',
   'rating.submit',
+  // Innovation projects (issue 12, H10, S11): the office runs calls, the expert pool and the
+  // assignment of judges; units submit their own projects; leaders read the pool without contact
+  // data; experts read the projects assigned to them.
+  'innovation.read',
+  'innovation.manage',
+  'innovation.apply',
+  'innovation.experts',
+  'innovation.judge',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -69,11 +77,16 @@ const unitWork: readonly Permission[] = [
   'objections.file',
   'rectification.report',
   'rating.submit',
+  'innovation.apply',
 ];
+/** What only experts do: judge the projects assigned to them (the office assigns, it does not judge). */
+const expertWork: readonly Permission[] = ['innovation.judge'];
 /** What only the leaders do: approving results is not the office's own step (S13, Z14). */
 const leaderWork: readonly Permission[] = ['results.approve', 'objections.decide'];
 /** The office (and the system administrator) may do everything else. */
-const officeWork: Permission[] = permissions.filter((p) => !unitWork.includes(p) && !leaderWork.includes(p));
+const officeWork: Permission[] = permissions.filter(
+  (p) => !unitWork.includes(p) && !leaderWork.includes(p) && !expertWork.includes(p),
+);
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: officeWork,
@@ -92,6 +105,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'observations.file',
     'rectification.read',
     'rating.read',
+    'innovation.read',
+    'innovation.experts',
   ],
   // Lead departments review task books and verify data of their indicators (Z4, S3).
   assessor: [
@@ -142,6 +157,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'rectification.report',
     'rating.read',
     'rating.submit',
+    'innovation.read',
+    'innovation.apply',
   ],
   unit_filler: [
     'org.read',
@@ -158,11 +175,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'objections.file',
     'rectification.read',
     'rectification.report',
+    'innovation.read',
+    'innovation.apply',
   ],
   // Experts read only what the office assigned them (until the expert module exists): the values,
   // evidence and plans of the indicators an 'indicators' grant lists, or everything readable of the
   // units an 'org' grant names. Nothing to write, and no unit's results through an indicators grant.
-  expert: ['org.read', 'plans.read', 'results.read', 'submissions.read'],
+  // Innovation judges read the projects assigned to them (issue 12).
+  expert: ['org.read', 'plans.read', 'results.read', 'submissions.read', 'innovation.judge'],
   // Performance observers (Z15) file observations on any unit and follow them.
   observer: ['org.read', 'plans.read', 'results.read', 'notices.read', 'observations.file'],
   // Surveyors (调查员) type in paper questionnaires from their survey points (Z3), nothing else.

@@ -1,6 +1,7 @@
 export * from './audit.js';
 export * from './cycle.js';
 export * from './identity.js';
+export * from './innovation.js';
 export * from './jobs.js';
 export * from './objections.js';
 export * from './org.js';

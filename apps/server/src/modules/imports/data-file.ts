@@ -40,7 +40,7 @@ export type DataFileRow = TableRow<DataColumn>;
 /**
  * What can be wrong with a data file or one of its rows (ImportProblem.code in the contracts).
  * `file_changed` and `period_closed` are raised by the import service, not by the parser; the last
- * five by the hotline statistics' check (hotline/hotline.rows.ts).
+ * five by the hotline statistics' check (hotline/hotline.rows.ts), after them the expert pool's.
  */
 export type DataProblemCode =
   | 'unknown_unit'
@@ -66,7 +66,14 @@ export type DataProblemCode =
   | 'duplicate_unit'
   | 'negative_volume'
   | 'fractional_volume'
-  | 'rate_out_of_range';
+  | 'rate_out_of_range'
+  // The expert pool's import (innovation/expert-rows.ts).
+  | 'value_required'
+  | 'bad_affiliation'
+  | 'bad_phone'
+  | 'bad_email'
+  | 'bad_flag'
+  | 'duplicate_expert';
 
 export interface DataProblem {
   line: number;

@@ -137,7 +137,9 @@ export function assignJudges(
   const panels: AssignmentPlan['panels'] = [];
   if ('perProject' in mode) {
     // The most constrained projects first, so they get the experts they can have.
-    const order = [...ps].sort((a, b) => eligible.get(a.id)!.length - eligible.get(b.id)!.length || a.id - b.id);
+    const order = [...ps].sort(
+      (a, b) => eligible.get(a.id)!.length - eligible.get(b.id)!.length || a.id - b.id,
+    );
     for (const p of order) fill(p);
   } else {
     const categories = [...new Set(ps.map((p) => p.category))].sort();
@@ -146,12 +148,7 @@ export function assignJudges(
       const clashes = (e: AssignExpert) => inCat.filter((p) => !eligible.get(p.id)!.includes(e)).length;
       const panel = es
         .filter((e) => e.available)
-        .sort(
-          (a, b) =>
-            load.get(a.id)! - load.get(b.id)! ||
-            clashes(a) - clashes(b) ||
-            a.id - b.id,
-        )
+        .sort((a, b) => load.get(a.id)! - load.get(b.id)! || clashes(a) - clashes(b) || a.id - b.id)
         .slice(0, n);
       panels.push({ category: c, expertIds: panel.map((e) => e.id).sort((a, b) => a - b) });
       for (const p of inCat) {

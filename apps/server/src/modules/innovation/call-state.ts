@@ -11,7 +11,7 @@ import { type Moves, stateMachine } from '../../platform/state-machine.js';
  * it early; an open call whose deadline has passed counts as closed without anyone acting
  * (`callStatusAt`). Units submit and edit projects only while it is open. Pure.
  */
-export type CallMove = CallAction | 'edit' | 'editCategories' | 'apply';
+export type CallMove = CallAction | 'edit' | 'editCategories' | 'apply' | 'assign';
 
 const moves: Moves<CallStatus, CallMove> = {
   open: { from: ['draft'], to: 'open' },
@@ -22,6 +22,8 @@ const moves: Moves<CallStatus, CallMove> = {
   editCategories: { from: ['draft'] },
   /** A unit submits or changes a project. */
   apply: { from: ['open'] },
+  /** The office assigns judges once units can see the call (again after late projects). */
+  assign: { from: ['open', 'closed'] },
 };
 
 export const callStep = stateMachine('innovation.call_state', moves);

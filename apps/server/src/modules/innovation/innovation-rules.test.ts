@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AssignExpert, type AssignProject, assignJudges, exclusionReasons } from './assignment.js';
+import { type AssignExpert, assignJudges, exclusionReasons } from './assignment.js';
 import { callStatusAt, callStep } from './call-state.js';
 
 const project = (id: number, unitCode: string, category = 'economy', organisation = `单位${unitCode}`) => ({
@@ -71,7 +71,12 @@ describe('exclusion reasons', () => {
 describe('assignJudges', () => {
   it('per project: the least-loaded eligible experts, ties by id, with shortfalls', () => {
     const ps = [project(1, 'a'), project(2, 'b'), project(3, 'c')];
-    const es = [expert(10), expert(11, { conflictUnitCodes: ['a'] }), expert(12), expert(13, { available: false })];
+    const es = [
+      expert(10),
+      expert(11, { conflictUnitCodes: ['a'] }),
+      expert(12),
+      expert(13, { available: false }),
+    ];
     const r = assignJudges(ps, es, { perProject: 2 });
     // Project 1 has two eligible experts (10, 12) and goes first; then 2 and 3 take the lightest.
     expect(r.assignments).toEqual([
@@ -100,11 +105,13 @@ describe('assignJudges', () => {
     const ps = [project(1, 'a'), project(2, 'b')];
     const es = [expert(10), expert(11), expert(12)];
     const r = assignJudges(ps, es, { perProject: 2 }, [{ projectId: 1, expertId: 12 }]);
-    expect(r.assignments).toEqual([
-      { projectId: 1, expertId: 10 },
-      { projectId: 2, expertId: 11 },
-      { projectId: 2, expertId: 10 },
-    ].sort((a, b) => a.projectId - b.projectId || a.expertId - b.expertId));
+    expect(r.assignments).toEqual(
+      [
+        { projectId: 1, expertId: 10 },
+        { projectId: 2, expertId: 11 },
+        { projectId: 2, expertId: 10 },
+      ].sort((a, b) => a.projectId - b.projectId || a.expertId - b.expertId),
+    );
   });
 
   it('panel per category: one panel judges the category, a conflicted member is replaced for that project', () => {
@@ -124,11 +131,9 @@ describe('assignJudges', () => {
       { projectId: 3, expertId: 13 },
     ]);
     // All experts conflicted with project 2 but two: the panel's stand-in fills the gap.
-    const r2 = assignJudges(
-      ps,
-      [expert(10), expert(11, { conflictUnitCodes: ['b'] }), expert(12)],
-      { panelPerCategory: 2 },
-    );
+    const r2 = assignJudges(ps, [expert(10), expert(11, { conflictUnitCodes: ['b'] }), expert(12)], {
+      panelPerCategory: 2,
+    });
     expect(r2.assignments.filter((a) => a.projectId === 2).map((a) => a.expertId)).toEqual([10, 12]);
   });
 

@@ -7,6 +7,7 @@ import { sha256Of } from '../../platform/files/storage.js';
 import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertEventEvidenceReadable } from '../events/events.policy.js';
+import { visibleProject } from '../innovation/innovation-access.js';
 import { visible as visibleObjection } from '../objections/objection-access.js';
 import { visibleTask } from '../rectification/rectification-access.js';
 import { findVerification } from '../verification/verification.repository.js';
@@ -56,7 +57,10 @@ export async function attachEvidence(
   deps: Deps,
   tx: Executor,
   ctx: Ctx,
-  owner: { type: 'submission' | 'verification' | 'event' | 'objection' | 'rectification'; id: number },
+  owner: {
+    type: 'submission' | 'verification' | 'event' | 'objection' | 'rectification' | 'innovation_project';
+    id: number;
+  },
   file: UploadedFile,
 ): Promise<EvidenceFile> {
   const { name, type } = checkFile(file);
@@ -151,6 +155,11 @@ export async function downloadEvidence(deps: Deps, ctx: Ctx, id: number) {
   if (e.ownerType === 'rectification') {
     // A rectification task's evidence: its unit, the office and the leaders (rectification-access).
     await visibleTask(db, ctx, e.ownerId);
+    return { data: await deps.blobs.get(e.sha256), contentType: e.contentType, fileName: e.fileName };
+  }
+  if (e.ownerType === 'innovation_project') {
+    // An innovation project's attachment: its unit, the office, the leaders and its judges.
+    await visibleProject(db, ctx, e.ownerId);
     return { data: await deps.blobs.get(e.sha256), contentType: e.contentType, fileName: e.fileName };
   }
   let submissionId = e.ownerId;
