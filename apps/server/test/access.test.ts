@@ -48,6 +48,11 @@ interface Fixture {
   round1: number;
   /** A finished scorecards job the office started. */
   job1: number;
+  /** An open 2026 innovation call, unit 1's project in it, an expert judging it (the assignment). */
+  call1: number;
+  project1: number;
+  expert1: number;
+  assignment1: number;
 }
 
 type Call = { url: string; payload?: unknown };
@@ -639,6 +644,67 @@ const cases: Record<string, Case> = {
   'GET /api/lead-departments': scopedForOtherUnits((f) => ({
     url: `/api/lead-departments?systemId=${f.system}`,
   })),
+  'GET /api/innovation/calls': scopedForOtherUnits(() => ({ url: '/api/innovation/calls' })),
+  'GET /api/innovation/calls/:id': scopedForOtherUnits((f) => ({ url: `/api/innovation/calls/${f.call1}` })),
+  'POST /api/innovation/calls': refusedToBoth(() => ({
+    url: '/api/innovation/calls',
+    payload: { year: 2031, title: 'x', deadline: '2031-05-31' },
+  })),
+  'PATCH /api/innovation/calls/:id': refusedToBoth((f) => ({
+    url: `/api/innovation/calls/${f.call1}`,
+    payload: { title: 'x', version: 1 },
+  })),
+  'POST /api/innovation/calls/:id/steps': refusedToBoth((f) => ({
+    url: `/api/innovation/calls/${f.call1}/steps`,
+    payload: { action: 'close', version: 1 },
+  })),
+  // Unit 2 sees its own projects of the call (none).
+  'GET /api/innovation/calls/:id/projects': scopedForOtherUnits((f) => ({
+    url: `/api/innovation/calls/${f.call1}/projects`,
+  })),
+  'POST /api/innovation/calls/:id/projects': hiddenFromOtherUnits((f) => ({
+    url: `/api/innovation/calls/${f.call1}/projects`,
+    payload: { unitId: f.unit1, category: 'economy', title: 'x', summary: 'x', results: '' },
+  })),
+  'GET /api/innovation/projects/:id': notFoundToBoth((f) => ({
+    url: `/api/innovation/projects/${f.project1}`,
+  })),
+  'PATCH /api/innovation/projects/:id': hiddenFromOtherUnits((f) => ({
+    url: `/api/innovation/projects/${f.project1}`,
+    payload: { title: 'x', version: 1 },
+  })),
+  'POST /api/innovation/projects/:id/attachments': hiddenFromOtherUnits((f) => ({
+    url: `/api/innovation/projects/${f.project1}/attachments`,
+  })),
+  'GET /api/innovation/my-projects': refusedToBoth(() => ({ url: '/api/innovation/my-projects' })),
+  'GET /api/innovation/experts': refusedToBoth(() => ({ url: '/api/innovation/experts' })),
+  'POST /api/innovation/experts': refusedToBoth(() => ({
+    url: '/api/innovation/experts',
+    payload: { name: 'x', affiliation: 'other', organisation: 'y' },
+  })),
+  'PATCH /api/innovation/experts/:id': refusedToBoth((f) => ({
+    url: `/api/innovation/experts/${f.expert1}`,
+    payload: { available: false, version: 1 },
+  })),
+  'POST /api/innovation/experts/import/preview': refusedToBoth(() => ({
+    url: '/api/innovation/experts/import/preview',
+  })),
+  'POST /api/innovation/experts/import': refusedToBoth(() => ({ url: '/api/innovation/experts/import' })),
+  'GET /api/innovation/calls/:id/assignments': refusedToBoth((f) => ({
+    url: `/api/innovation/calls/${f.call1}/assignments`,
+  })),
+  'POST /api/innovation/calls/:id/assignments/auto': refusedToBoth((f) => ({
+    url: `/api/innovation/calls/${f.call1}/assignments/auto`,
+    payload: { mode: 'perProject', n: 1 },
+  })),
+  'POST /api/innovation/calls/:id/assignments': refusedToBoth((f) => ({
+    url: `/api/innovation/calls/${f.call1}/assignments`,
+    payload: { projectId: f.project1, expertId: f.expert1, reason: 'x' },
+  })),
+  'POST /api/innovation/assignments/:id/remove': refusedToBoth((f) => ({
+    url: `/api/innovation/assignments/${f.assignment1}/remove`,
+    payload: { reason: 'x' },
+  })),
   'GET /api/audit-events': refusedToBoth(() => ({ url: '/api/audit-events' })),
   'GET /api/audit-events/verify': refusedToBoth(() => ({ url: '/api/audit-events/verify' })),
 };
@@ -716,6 +782,8 @@ const expertReads: Record<string, number> = {
   'GET /api/submissions': 200,
   'GET /api/submissions/:id': 200,
   'GET /api/evidence/:id': 200,
+  // No innovation project is assigned to this expert: an empty list.
+  'GET /api/innovation/my-projects': 200,
 };
 
 describe('access control on every route', () => {
@@ -844,7 +912,28 @@ describe('access control on every route', () => {
        select 'scorecards', $1, 'done', id, username from app_user where username = 'office' returning id`,
       [JSON.stringify({ planId: plan, runId: run })],
     );
+    const [call1] = await env.database.query<{ id: number }>(
+      `insert into innovation_call (year, title, categories, deadline, status, created_by)
+       values (2026, '创新项目', '[{"code":"economy","name":"经济发展"}]', '2026-12-31', 'open', 'office') returning id`,
+    );
+    const [project1] = await env.database.query<{ id: number }>(
+      `insert into innovation_project (call_id, unit_id, category, title, summary)
+       values ($1, $2, 'economy', '项目', '简介') returning id`,
+      [call1!.id, unit1],
+    );
+    const [expert1] = await env.database.query<{ id: number }>(
+      `insert into expert (name, affiliation, organisation, fields) values ('专家', 'university', '大学', '[]') returning id`,
+    );
+    const [assignment1] = await env.database.query<{ id: number }>(
+      `insert into innovation_assignment (project_id, expert_id, how, assigned_by)
+       values ($1, $2, 'auto', 'office') returning id`,
+      [project1!.id, expert1!.id],
+    );
     f = {
+      call1: call1!.id,
+      project1: project1!.id,
+      expert1: expert1!.id,
+      assignment1: assignment1!.id,
       task1: task1!.id,
       round1: round1!.id,
       job1: job1!.id,

@@ -1,7 +1,7 @@
 import type { InnovationProject, JudgedProject, ProjectCreate, ProjectUpdate } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import { AppError, bad, conflict, versionConflict } from '../../platform/errors.js';
+import { AppError, bad, conflict, notFound, versionConflict } from '../../platform/errors.js';
 import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { attachChecked } from '../submissions/evidence.service.js';
@@ -94,8 +94,9 @@ export async function createProject(deps: Deps, ctx: Ctx, callId: number, b: Pro
     const unitId = b.unitId ?? actor.orgNodeId;
     if (!unitId) throw bad('unitId', 'innovation.unit_required');
     const unit = await repo.findNode(tx, unitId);
-    if (!unit?.groupId) throw bad('unitId', 'innovation.not_a_unit', { id: unitId });
-    if (!speaksFor(actor, unit.path)) throw new AppError('FORBIDDEN', 'A unit submits its own projects');
+    // Another unit is not revealed (404), as everywhere in the API.
+    if (!unit || !speaksFor(actor, unit.path)) throw notFound('Unit');
+    if (!unit.groupId) throw bad('unitId', 'innovation.not_a_unit', { id: unitId });
     const now = deps.now();
     const row = await repo.insertProject(tx, {
       callId,
