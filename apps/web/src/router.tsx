@@ -38,6 +38,11 @@ const ObjectionsPage = lazy(() => import('./features/objections/ObjectionsPage.j
 const RectificationsPage = lazy(() => import('./features/rectification/RectificationsPage.js'));
 const RatingsPage = lazy(() => import('./features/rectification/RatingsPage.js'));
 const RatingRoundPage = lazy(() => import('./features/rectification/RatingRoundPage.js'));
+const CallsPage = lazy(() => import('./features/innovation/CallsPage.js'));
+const InnovationProjectsPage = lazy(() => import('./features/innovation/ProjectsPage.js'));
+const AssignmentPage = lazy(() => import('./features/innovation/AssignmentPage.js'));
+const ExpertsPage = lazy(() => import('./features/innovation/ExpertsPage.js'));
+const JudgePage = lazy(() => import('./features/innovation/JudgePage.js'));
 const QuestionnairesPage = lazy(() => import('./features/questionnaires/QuestionnairesPage.js'));
 const QuestionnaireBuilderPage = lazy(() => import('./features/questionnaires/QuestionnaireBuilderPage.js'));
 const PublicResultsPage = lazy(() => import('./features/publication/PublicResultsPage.js'));
@@ -232,6 +237,66 @@ export const router = createBrowserRouter([
                 <RectificationsPage />
               </RequirePermission>
             ),
+          },
+          {
+            path: 'innovation',
+            children: [
+              {
+                path: 'calls',
+                handle: h('innovationNav.calls'),
+                children: [
+                  {
+                    index: true,
+                    element: (
+                      <RequirePermission permission="innovation.read">
+                        <CallsPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: ':id',
+                    handle: h('innovation.projects'),
+                    children: [
+                      {
+                        index: true,
+                        element: (
+                          <RequirePermission permission="innovation.read">
+                            <InnovationProjectsPage />
+                          </RequirePermission>
+                        ),
+                      },
+                      {
+                        path: 'assignments',
+                        handle: h('innovation.assignment'),
+                        element: (
+                          <RequirePermission permission="innovation.manage">
+                            <AssignmentPage />
+                          </RequirePermission>
+                        ),
+                      },
+                    ],
+                  },
+                ],
+              },
+              {
+                path: 'experts',
+                handle: h('innovationNav.experts'),
+                element: (
+                  <RequirePermission permission="innovation.experts">
+                    <ExpertsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'judging',
+                handle: h('innovationNav.judging'),
+                element: (
+                  <RequirePermission permission="innovation.judge">
+                    <JudgePage />
+                  </RequirePermission>
+                ),
+              },
+            ],
           },
           {
             path: 'ratings',

@@ -4,6 +4,7 @@ import commonEn from './locales/en/common.json';
 import consequencesEn from './locales/en/consequences.json';
 import eventsImportsEn from './locales/en/events-imports.json';
 import hotlineEn from './locales/en/hotline.json';
+import innovationEn from './locales/en/innovation.json';
 import jobsEn from './locales/en/jobs.json';
 import methodParamsEn from './locales/en/method-params.json';
 import noticesEn from './locales/en/notices.json';
@@ -23,6 +24,7 @@ import commonZhCN from './locales/zh-CN/common.json';
 import consequencesZhCN from './locales/zh-CN/consequences.json';
 import eventsImportsZhCN from './locales/zh-CN/events-imports.json';
 import hotlineZhCN from './locales/zh-CN/hotline.json';
+import innovationZhCN from './locales/zh-CN/innovation.json';
 import jobsZhCN from './locales/zh-CN/jobs.json';
 import methodParamsZhCN from './locales/zh-CN/method-params.json';
 import noticesZhCN from './locales/zh-CN/notices.json';
@@ -66,6 +68,7 @@ export const zhCN = {
   consequences: consequencesZhCN,
   publication: publicationZhCN,
   rectification: rectificationZhCN,
+  innovation: innovationZhCN,
 };
 
 export const en: Namespaces = {
@@ -88,6 +91,7 @@ export const en: Namespaces = {
   consequences: consequencesEn,
   publication: publicationEn,
   rectification: rectificationEn,
+  innovation: innovationEn,
 };
 
 /**
