@@ -11,6 +11,7 @@ import type { DemoCity } from './demo-city.js';
 import { seedCityDeptPlans } from './plans.js';
 import { seedArchive } from './seed-archive.js';
 import { seedHotline } from './seed-hotline.js';
+import { seedInnovation } from './seed-innovation.js';
 import { seedNotices } from './seed-notices.js';
 import { seedRectification } from './seed-rectification.js';
 import { seedSubmissions } from './seed-submissions.js';
@@ -113,7 +114,7 @@ const accountSpecs: AccountSpec[] = [
     username: 'expert',
     displayName: '评审专家',
     role: 'expert',
-    note: 'indicator T1 职能目标任务完成情况, read-only (its values and evidence in every unit; no results)',
+    note: 'indicator T1 职能目标任务完成情况, read-only (its values and evidence in every unit; no results); the innovation pool\'s 林教授: judges the projects assigned to them',
     grant: { scopeType: 'indicators', refs: ['T1'] },
   },
   {
@@ -338,6 +339,8 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
     await seedNotices(deps, tx, ctx, city);
     // Rectification tasks and the rating rounds of the lead departments (issue 11 points 8, 9).
     await seedRectification(deps, tx, ctx, city);
+    // This year's innovation call, projects, the expert pool and the judges (issue 12 points 1–3).
+    await seedInnovation(deps, tx, ctx, city);
 
     await recordAudit(deps, tx, ctx, {
       action: 'demo.seed',
