@@ -135,5 +135,6 @@ export function translation(lang: Lang) {
     ...d.consequences,
     ...d.publication,
     ...d.rectification,
+    ...d.innovation,
   };
 }
