@@ -54,6 +54,7 @@ describe('innovation calls, projects, experts and judges', () => {
     await office.getByTestId('call-2026').waitFor({ timeout: 20_000 });
     await office.getByTestId('call-new').click();
     await inputOf(office, 'call-year').fill('2027');
+    expect(await office.getByTestId('call-title').inputValue()).toContain('2027');
     await office.getByTestId('call-deadline').fill('2027-05-31');
     expect(await office.getByTestId('call-categories').inputValue()).toContain('economy 经济发展');
     await office.getByTestId('call-save').click();

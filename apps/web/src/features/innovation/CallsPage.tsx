@@ -60,7 +60,19 @@ function CallDialog({ call, onClose }: { call: InnovationCall | null; onClose: (
       }}
     >
       <Form.Item name="year" label={t('innovation.year')} rules={[{ required: true }]}>
-        <InputNumber min={2000} max={2100} disabled={!!call} data-testid="call-year" />
+        <InputNumber
+          min={2000}
+          max={2100}
+          disabled={!!call}
+          data-testid="call-year"
+          onChange={(y) => {
+            // The proposed title and deadline follow the year until the office types its own.
+            if (!y) return;
+            if (!form.isFieldTouched('title'))
+              form.setFieldValue('title', t('innovation.defaultTitle', { year: y }));
+            if (!form.isFieldTouched('deadline')) form.setFieldValue('deadline', defaultDeadline(y));
+          }}
+        />
       </Form.Item>
       <Form.Item
         name="title"
