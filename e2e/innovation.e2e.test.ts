@@ -77,13 +77,11 @@ describe('innovation calls, projects, experts and judges', () => {
     await unit.getByTestId('project-save').click();
     const card = unit.locator('[data-testid^="project-"]', { hasText: title }).first();
     await card.waitFor({ timeout: 15_000 });
-    await unit
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '成效材料.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
-      });
+    await unit.locator('input[type=file]').setInputFiles({
+      name: '成效材料.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
     await card.getByText('成效材料.pdf').waitFor({ timeout: 15_000 });
     expect(await noOverflow(unit)).toBe(true);
     await unit.screenshot({ path: join(screenshots, 'innovation-unit-phone.png') });

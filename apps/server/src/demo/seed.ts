@@ -114,7 +114,7 @@ const accountSpecs: AccountSpec[] = [
     username: 'expert',
     displayName: '评审专家',
     role: 'expert',
-    note: 'indicator T1 职能目标任务完成情况, read-only (its values and evidence in every unit; no results); the innovation pool\'s 林教授: judges the projects assigned to them',
+    note: "indicator T1 职能目标任务完成情况, read-only (its values and evidence in every unit; no results); the innovation pool's 林教授: judges the projects assigned to them",
     grant: { scopeType: 'indicators', refs: ['T1'] },
   },
   {
