@@ -18,6 +18,7 @@ describe('innovation calls, projects, experts and judges', () => {
   let callId: number;
   const project: Record<string, { id: number; version: number }> = {};
   const call = injectAsUser(() => env, who);
+  const u1Project = () => project.u1!.id;
   const ok = async (p: ReturnType<typeof call>, status = 200) => {
     const r = await p;
     if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
@@ -325,6 +326,38 @@ describe('innovation calls, projects, experts and judges', () => {
     });
     expect(unknown.statusCode).toBe(400);
     expect(detail(unknown)).toMatchObject({ path: 'conflictUnitCodes', code: 'innovation.unknown_unit' });
+    // Availability, conflicts and contact change with the version read; a stale one is refused.
+    const changed = await ok(
+      call('office', 'PATCH', `/api/innovation/experts/${e.id}`, {
+        available: false,
+        conflictUnitCodes: ['u3'],
+        email: null,
+        version: e.version,
+      }),
+    );
+    expect(changed).toMatchObject({
+      available: false,
+      conflicts: [{ unitCode: 'u3' }],
+      contact: { phone: '13800000000', email: null },
+    });
+    const stale = await call('office', 'PATCH', `/api/innovation/experts/${e.id}`, {
+      available: true,
+      version: e.version,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    await ok(
+      call('office', 'PATCH', `/api/innovation/experts/${e.id}`, {
+        available: true,
+        conflictUnitCodes: [],
+        version: changed.version,
+      }),
+    );
+    expect(await auditActions(env, "object_type = 'expert'")).toEqual([
+      'expert.create',
+      'expert.update',
+      'expert.update',
+    ]);
     const byLeader = await ok(call('leader', 'GET', '/api/innovation/experts'));
     expect(byLeader[0]).toMatchObject({ name: '王教授', contact: null, username: null });
     expect(JSON.stringify(byLeader)).not.toContain('13800000000');
@@ -399,6 +432,8 @@ describe('innovation calls, projects, experts and judges', () => {
       403,
     );
     expect(await auditActions(env, "action = 'expert.import'")).toHaveLength(4);
+    const project = await ok(call('office', 'GET', `/api/innovation/projects/${u1Project()}`));
+    expect(project.categoryName).toBe('经济发展');
   });
 
   it('assigns judges automatically, says why each other expert is excluded, and audits overrides', async () => {

@@ -88,6 +88,8 @@ export const innovationProject = row({
   year: z.number().int(),
   ...unitRef,
   category: z.string(),
+  /** The category's name in the call. */
+  categoryName: z.string(),
   title: z.string(),
   summary: z.string(),
   results: z.string(),

@@ -43,6 +43,7 @@ async function presentAll(deps: Deps, db: Executor, ctx: Ctx, rows: repo.Project
       unitCode: r.unitCode,
       unitName: r.unitName,
       category: p.category,
+      categoryName: call.categories.find((c) => c.code === p.category)?.name ?? p.category,
       title: p.title,
       summary: p.summary,
       results: p.results,

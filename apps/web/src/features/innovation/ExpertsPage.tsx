@@ -167,12 +167,12 @@ const list = (s?: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-function ExpertDialog({ onClose }: { onClose: () => void }) {
+function ExpertDialog({ expert, onClose }: { expert: ExpertProfile | null; onClose: () => void }) {
   const { t, message, showError, queryClient: qc } = useFeedback();
   const [form] = Form.useForm<Values>();
   const save = useMutation({
-    mutationFn: (v: Values) =>
-      innovationApi.createExpert({
+    mutationFn: (v: Values) => {
+      const body = {
         name: v.name,
         affiliation: v.affiliation as ExpertProfile['affiliation'],
         organisation: v.organisation,
@@ -182,7 +182,11 @@ function ExpertDialog({ onClose }: { onClose: () => void }) {
         memberUnitCode: v.memberUnitCode?.trim() || null,
         conflictUnitCodes: list(v.conflictUnitCodes),
         username: v.username?.trim() || null,
-      }),
+      };
+      return expert
+        ? innovationApi.updateExpert(expert.id, { ...body, version: expert.version })
+        : innovationApi.createExpert(body);
+    },
     onSuccess: () => {
       message.success(t('innovation.saved'));
       void qc.invalidateQueries({ queryKey: innovationKeys.all });
@@ -192,7 +196,28 @@ function ExpertDialog({ onClose }: { onClose: () => void }) {
   });
   const required = [{ required: true, whitespace: true }];
   return (
-    <FormModal form={form} mutation={save} onClose={onClose} title={t('innovation.newExpert')}>
+    <FormModal
+      form={form}
+      mutation={save}
+      onClose={onClose}
+      title={expert ? t('innovation.editExpert') : t('innovation.newExpert')}
+      okButtonProps={{ 'data-testid': 'expert-save' } as never}
+      initialValues={
+        expert
+          ? {
+              name: expert.name,
+              affiliation: expert.affiliation,
+              organisation: expert.organisation,
+              fields: expert.fields.join('、'),
+              phone: expert.contact?.phone ?? '',
+              email: expert.contact?.email ?? '',
+              memberUnitCode: expert.memberUnit?.unitCode ?? '',
+              conflictUnitCodes: expert.conflicts.map((c) => c.unitCode).join('、'),
+              username: expert.username ?? '',
+            }
+          : undefined
+      }
+    >
       <Form.Item name="name" label={t('innovation.column.name')} rules={required}>
         <Input maxLength={60} />
       </Form.Item>
@@ -233,7 +258,7 @@ export default function ExpertsPage() {
   const { t, showError, queryClient: qc } = useFeedback();
   const office = useCan('innovation.manage');
   const experts = useExperts();
-  const [adding, setAdding] = useState(false);
+  const [dialog, setDialog] = useState<{ expert: ExpertProfile | null } | null>(null);
   const toggle = useMutation({
     mutationFn: (e: ExpertProfile) =>
       innovationApi.updateExpert(e.id, { available: !e.available, version: e.version }),
@@ -247,7 +272,7 @@ export default function ExpertsPage() {
           {t('innovationNav.experts')}
         </Typography.Title>
         {office && (
-          <CreateButton testId="expert-new" onClick={() => setAdding(true)}>
+          <CreateButton testId="expert-new" onClick={() => setDialog({ expert: null })}>
             {t('innovation.newExpert')}
           </CreateButton>
         )}
@@ -261,7 +286,25 @@ export default function ExpertsPage() {
             dataSource={rows}
             pagination={rows.length > 50 ? { pageSize: 50, size: 'small' } : false}
             columns={[
-              { title: t('innovation.column.name'), dataIndex: 'name', fixed: 'left' },
+              {
+                title: t('innovation.column.name'),
+                dataIndex: 'name',
+                fixed: 'left',
+                render: (name: string, e: ExpertProfile) =>
+                  office ? (
+                    <Button
+                      type="link"
+                      size="small"
+                      style={{ padding: 0 }}
+                      onClick={() => setDialog({ expert: e })}
+                      data-testid={`expert-edit-${e.id}`}
+                    >
+                      {name}
+                    </Button>
+                  ) : (
+                    name
+                  ),
+              },
               {
                 title: t('innovation.column.affiliation'),
                 dataIndex: 'affiliation',
@@ -320,7 +363,7 @@ export default function ExpertsPage() {
           />
         )}
       </QueryState>
-      {adding && <ExpertDialog onClose={() => setAdding(false)} />}
+      {dialog && <ExpertDialog expert={dialog.expert} onClose={() => setDialog(null)} />}
     </Space>
   );
 }

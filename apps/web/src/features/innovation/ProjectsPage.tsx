@@ -12,7 +12,7 @@ import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { innovationApi, innovationKeys, useCall, useProjects } from './api.js';
-import { CALL_STATUS_COLOR, categoryName } from './view.js';
+import { CALL_STATUS_COLOR } from './view.js';
 
 interface Values {
   category: string;
@@ -81,14 +81,12 @@ function ProjectDialog({
 /** A project as a card: what it is, its files, and (for its unit while editable) edit and attach. */
 export function ProjectCard({
   project: p,
-  categories,
   onEdit,
   onAttach,
   office,
 }: {
   project: Omit<InnovationProject, 'judges' | 'editable'> &
     Partial<Pick<InnovationProject, 'judges' | 'editable'>>;
-  categories?: InnovationCall['categories'];
   onEdit?: () => void;
   onAttach?: (file: File) => void;
   office?: boolean;
@@ -101,7 +99,7 @@ export function ProjectCard({
           <Typography.Text strong style={{ wordBreak: 'break-word' }}>
             {p.title}
           </Typography.Text>
-          <Tag>{categories ? categoryName(categories, p.category) : p.category}</Tag>
+          <Tag>{p.categoryName}</Tag>
           {p.editable === false && !office && <Tag color="red">{t('innovation.locked')}</Tag>}
           {office && (
             <Tag color={p.judges ? 'blue' : 'default'}>{t('innovation.judgeCount', { n: p.judges })}</Tag>
@@ -202,7 +200,6 @@ export default function ProjectsPage() {
               <List.Item key={p.id} style={{ display: 'block' }}>
                 <ProjectCard
                   project={p}
-                  categories={c.categories}
                   office={office}
                   onEdit={p.editable ? () => setDialog({ project: p }) : undefined}
                   onAttach={p.editable ? (file) => attach.mutate({ p, file }) : undefined}
