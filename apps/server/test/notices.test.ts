@@ -82,6 +82,16 @@ describe('notices, reminders, observations and announcements', () => {
       [u1Id],
     );
     expect(todos.map((t) => t.title)).toEqual(['提醒单：2 项指标滞后于序时进度']);
+    // Each reminder travels as { code, params } (the web renders it in the reader's language) and
+    // keeps its zh-CN text as the document's.
+    const list = (await call(u1, 'GET', '/api/notices?kind=reminder')).json().items;
+    const i1 = list.find((n: { indicator: string }) => n.indicator === 'I1');
+    expect(i1.message.code).toMatch(/^reminder\.indicator(Serious)?$/);
+    expect(i1.message.params).toMatchObject({ indicator: 'I1', month: 6 });
+    const { actual, expected, percent, indicatorName } = i1.message.params;
+    expect(percent).toBe(Math.round((actual / expected) * 1000) / 10);
+    expect(i1.title).toContain(`提醒单：${indicatorName}`);
+    expect(i1.body).toContain(`累计完成 ${actual}，序时目标 ${expected}（完成 ${percent}%）`);
   });
 
   it('a unit sees only its own notices; another unit’s notice is 404', async () => {

@@ -2,6 +2,7 @@ import { periodCodePattern } from '@jixiao/engine';
 import { z } from 'zod';
 import { code, paged, pageQuery } from './common.js';
 import { planPeriod, row, stamp, stampOrNull, unitRef, versioned } from './fields.js';
+import { notificationMessage } from './notification-messages.js';
 
 /*
  * Issue 4, items 5, 6, 9 and 11: supervision items (H6), progress against the pro-rata schedule,
@@ -148,6 +149,8 @@ export const notice = row({
   period: z.string().nullable(),
   title: z.string(),
   body: z.string(),
+  /** An automatic reminder's message, rendered in the reader's language; null for a notice a person wrote. */
+  message: notificationMessage.nullable(),
   status: z.enum(noticeStatuses),
   dueDate: z.string().nullable(),
   ...stamp('issued'),

@@ -340,6 +340,9 @@ export const notices = pgTable(
     period: text('period'),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** An automatic reminder as `{ code, params }` (contracts notification-messages.ts; title and body keep its zh-CN text); null for a notice a person wrote. */
+    code: text('code'),
+    params: jsonb('params').$type<Record<string, string | number>>(),
     status: text('status').notNull().default('open'),
     dueDate: text('due_date'),
     ...writtenBy('issued'),

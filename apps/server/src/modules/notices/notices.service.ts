@@ -37,6 +37,7 @@ export function present(r: repo.NoticeListRow): Notice {
     period: n.period,
     title: n.title,
     body: n.body,
+    message: n.code ? { code: n.code, params: n.params ?? {} } : null,
     status: n.status as NoticeStatus,
     dueDate: n.dueDate,
     issuedAt: n.issuedAt.toISOString(),

@@ -1,3 +1,4 @@
+import { type NotificationMessage, renderNotification } from '@jixiao/contracts';
 import type { Executor } from '../../db/client.js';
 import { type Ctx, type Deps, systemCtx } from '../../platform/context.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -6,8 +7,6 @@ import { planInScope } from '../plans/plans.policy.js';
 import { isLagging } from '../progress/progress.js';
 import { computeProgress } from '../progress/progress.service.js';
 import * as repo from './notices.repository.js';
-
-const pct = (r: number | null) => `${Math.round((r ?? 0) * 1000) / 10}%`;
 
 /**
  * One automatic reminder (提醒单, S10) per lagging (unit, indicator, period), never two: the
@@ -29,18 +28,32 @@ export async function generateReminders(
     const lagging = m.cells.filter((c) => isLagging(c.status));
     const created = await repo.insertRemindersOnce(
       tx,
-      lagging.map((c) => ({
-        kind: 'reminder',
-        planId,
-        unitId: c.unitId,
-        indicator: c.indicator,
-        period,
-        title: `提醒单：${names.get(c.indicator) ?? c.indicator}滞后于序时进度`,
-        body: `${units.get(c.unitId)}：截至${m.months}月，${names.get(c.indicator) ?? c.indicator}累计完成 ${c.actual ?? 0}，序时目标 ${c.expected}（完成 ${pct(c.ratio)}）${c.status === 'serious' ? '，严重滞后' : ''}。请分析原因、加快进度。`,
-        status: 'open',
-        issuedAt: now,
-        issuedBy: ctx.actor?.username ?? 'system',
-      })),
+      lagging.map((c) => {
+        const message: NotificationMessage = {
+          code: c.status === 'serious' ? 'reminder.indicatorSerious' : 'reminder.indicator',
+          params: {
+            unit: units.get(c.unitId) ?? '',
+            indicator: c.indicator,
+            indicatorName: names.get(c.indicator) ?? c.indicator,
+            month: m.months,
+            actual: c.actual ?? 0,
+            expected: c.expected ?? 0,
+            percent: Math.round((c.ratio ?? 0) * 1000) / 10,
+          },
+        };
+        return {
+          kind: 'reminder',
+          planId,
+          unitId: c.unitId,
+          indicator: c.indicator,
+          period,
+          ...renderNotification('zh-CN', message),
+          ...message,
+          status: 'open',
+          issuedAt: now,
+          issuedBy: ctx.actor?.username ?? 'system',
+        };
+      }),
     );
     const perUnit = new Map<number, number>();
     for (const r of created) perUnit.set(r.unitId, (perUnit.get(r.unitId) ?? 0) + 1);

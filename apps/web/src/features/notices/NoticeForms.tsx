@@ -2,6 +2,7 @@ import type { Notice } from '@jixiao/contracts';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { notificationText } from '../../shared/notifications.js';
 import { useUnits } from './api.js';
 
 export type FormKind = 'urging' | 'observation' | 'answer' | 'escalate';
@@ -50,7 +51,7 @@ export function NoticeFormModal(props: {
       okButtonProps={{ id: 'notice-form-ok' }}
     >
       <Form form={form} layout="vertical" preserve={false} data-testid="notice-form">
-        {props.notice && <p>{props.notice.title}</p>}
+        {props.notice && <p>{notificationText(t, props.notice).title}</p>}
         {needsUnit && (
           <Form.Item name="unitId" label={t('notice.unit')} rules={req}>
             <Select

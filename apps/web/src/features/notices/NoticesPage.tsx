@@ -9,7 +9,7 @@ import { CodeSelect } from '../../shared/CodeSelect.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
-import { notificationKeys } from '../../shared/notifications.js';
+import { notificationKeys, notificationText } from '../../shared/notifications.js';
 import { queryRows } from '../../shared/QueryState.js';
 import { usePlans } from '../plans/api.js';
 import { defaultMonth } from '../progress/matrix.js';
@@ -171,7 +171,9 @@ export default function NoticesPage() {
           {
             title: t('notice.cols.title'),
             dataIndex: 'title',
-            render: (v: string, n) => <Link to={`/notices/${n.id}?${params}`}>{v}</Link>,
+            render: (_: string, n) => (
+              <Link to={`/notices/${n.id}?${params}`}>{notificationText(t, n).title}</Link>
+            ),
           },
           {
             title: t('notice.cols.status'),
@@ -195,7 +197,7 @@ export default function NoticesPage() {
       <Drawer
         open={!!selected}
         width={520}
-        title={selected?.title}
+        title={selected && notificationText(t, selected).title}
         onClose={() => navigate(`/notices?${params}`)}
         data-testid="notice-drawer"
       >
@@ -209,7 +211,9 @@ export default function NoticesPage() {
               <Descriptions.Item label={t('notice.cols.status')}>
                 {t(`notice.statuses.${selected.status}`)}
               </Descriptions.Item>
-              <Descriptions.Item label={t('notice.body')}>{selected.body}</Descriptions.Item>
+              <Descriptions.Item label={t('notice.body')}>
+                {notificationText(t, selected).body}
+              </Descriptions.Item>
               <Descriptions.Item label={t('notice.issuedBy')}>
                 {selected.issuedBy} · {formatDateTime(selected.issuedAt)}
               </Descriptions.Item>
