@@ -16,7 +16,7 @@ import * as orgRepo from '../org/org.repository.js';
 import { inSystemScope, systemScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
 import { oneRunPerYear } from '../results/released-years.js';
-import { chosenRun, evaluatedRun, runPlan, type StoredResult } from '../results/results.service.js';
+import { chosenRun, evaluatedRun, runPlan } from '../results/results.service.js';
 import { inputsText, resultText } from './consequence-text.js';
 import { currentUnits, needsIndicators, type StoredYear, yearStandings } from './consequences-input.js';
 

@@ -441,7 +441,7 @@ export async function exportResults(
 ): Promise<Download> {
   const db = deps.database.db;
   const run = await getResults(deps, ctx, id, q);
-  const { plan, run: row, stored } = await chosenRun(db, ctx, id, q.period, run.id);
+  const { plan, run: row } = await chosenRun(db, ctx, id, q.period, run.id);
   const doc = plan.document as unknown as Plan;
   const result = await evaluatedRun(deps, row);
   const wb = resultsWorkbook(run, {

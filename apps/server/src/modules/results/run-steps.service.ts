@@ -28,8 +28,6 @@ import {
   chosenRun,
   computeRun,
   evaluatedRun,
-  runEngine,
-  runPlan,
   type StoredResult,
   toRun,
   who,
