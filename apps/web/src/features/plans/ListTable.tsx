@@ -208,7 +208,8 @@ export function fieldColumns<T extends object>(doc: Plan, change: (p: Plan) => v
       render: (_, r, i) => (
         <Select
           {...props}
-          value={get(r, field) || undefined}
+          // An empty code is "not chosen"; 0 is a choice like any other.
+          value={get(r, field) === '' ? undefined : (get(r, field) ?? undefined)}
           onChange={(v) => set(i, field, v)}
           options={typeof options === 'function' ? options(r) : options}
         />
