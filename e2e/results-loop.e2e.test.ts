@@ -137,7 +137,8 @@ describe('results: compute, submit and approve, trace sources, what-if', () => {
     expect(await item.innerText()).toContain('已发布');
     expect(await item.innerText()).toContain('最新');
     await page.keyboard.press('Escape');
-  });
+    // Five pages, a computation, an export and a release: more than a short test's budget.
+  }, 180_000);
 
   it('the A01 filler on a phone sees only its own released row, and its trace names its sources', async () => {
     const page = await fillerPhoneResults(h, plan.id, period);
