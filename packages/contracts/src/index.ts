@@ -9,6 +9,7 @@ export * from './empty-plan.js';
 export * from './explain/index.js';
 export * from './hotline.js';
 export * from './innovation.js';
+export * from './inquiries.js';
 export * from './jobs.js';
 export * from './notices.js';
 export * from './notification-messages.js';

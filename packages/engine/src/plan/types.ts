@@ -168,6 +168,14 @@ export interface DeductionSpec {
   cap?: number;
 }
 
+/**
+ * S11 year-end expert review (质询): an inquiry the unit leaves unanswered past its deadline costs
+ * the unit `unansweredPoints` points, as a deduction event (docs/inquiries.md).
+ */
+export interface InquirySpec {
+  unansweredPoints: number;
+}
+
 export type VetoEffect = 'no_advanced_title' | 'exclude_awards' | 'downgrade_last';
 
 export interface VetoSpec {
@@ -248,6 +256,8 @@ export interface Plan {
   indicators: Indicator[];
   bonus?: BonusSpec;
   deductions?: DeductionSpec;
+  /** S11: what an unanswered expert inquiry (质询) past its deadline costs. */
+  inquiry?: InquirySpec;
   veto?: VetoSpec;
   grades: GradeSpec;
   rankings?: RankingSpec[];

@@ -67,6 +67,15 @@ export function checkEvents(plan: Plan, groupCodes: Set<string>, catCodes: Set<s
   }
   if (plan.deductions?.cap !== undefined && !(plan.deductions.cap >= 0))
     add('deductions', 'deductions.cap', 'deductions.cap must be ≥ 0');
+  if (plan.inquiry !== undefined) {
+    const p = plan.inquiry?.unansweredPoints;
+    if (!(typeof p === 'number' && Number.isFinite(p) && p > 0 && p <= 100))
+      add(
+        'inquiry',
+        'inquiry.unansweredPoints',
+        'inquiry.unansweredPoints must be a number of points > 0 and ≤ 100 (S11)',
+      );
+  }
   if (plan.veto) {
     for (const e of arr(plan.veto.effects))
       if (!['no_advanced_title', 'exclude_awards', 'downgrade_last'].includes(e))

@@ -40,6 +40,17 @@ describe('validatePlan', () => {
       /S2: 21 sub-items exceed the limit of 20/,
     );
   });
+  it('inquiry.unansweredPoints (S11): optional, a number of points > 0 and ≤ 100', () => {
+    const p = pointsPlan();
+    p.inquiry = { unansweredPoints: 0.5 };
+    expect(codes(p)).toEqual([]);
+    for (const bad of [0, -1, 101, Number.NaN, '1' as unknown as number]) {
+      p.inquiry = { unansweredPoints: bad };
+      expect(validatePlan(p)).toEqual([
+        expect.objectContaining({ code: 'inquiry', path: 'inquiry.unansweredPoints' }),
+      ]);
+    }
+  });
   it('weights must sum per level', () => {
     const p = weightedPlan();
     p.indicators[1]!.weight = 40; // X1 40 + X2 50 = 90
