@@ -21,6 +21,7 @@ import { authRoutes } from './modules/identity/auth.routes.js';
 import { resolveSession } from './modules/identity/auth.service.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { innovationRoutes } from './modules/innovation/innovation.routes.js';
+import { inquiriesRoutes } from './modules/inquiries/inquiries.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { jobKindDefs } from './modules/jobs/kinds.js';
 import { liveRoutes } from './modules/live/live.routes.js';
@@ -214,6 +215,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(objectionsRoutes(deps));
   await app.register(rectificationRoutes(deps));
   await app.register(innovationRoutes(deps));
+  await app.register(inquiriesRoutes(deps));
   await app.register(surveysRoutes(deps));
   await app.register(pollRoutes(deps));
   await app.register(paperRoutes(deps));

@@ -63,6 +63,11 @@ export const notificationParams = {
   'rectification.overdueSummary': ['count', 'units'],
   'rating.opened': ['year', 'count'],
   'rating.flagged': ['year', 'count', 'departments'],
+  'inquiry.assigned': ['plan', 'count'],
+  'inquiry.raised': ['expert', 'question', 'due'],
+  'inquiry.answered': ['unit', 'question'],
+  'inquiry.closed': ['question', 'note'],
+  'inquiry.closedDeduction': ['question', 'points', 'reason'],
 } as const;
 
 export type NotificationCode = keyof typeof notificationParams;

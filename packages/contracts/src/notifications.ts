@@ -16,6 +16,7 @@ export const notificationKinds = [
   'objection',
   'rectification',
   'rating',
+  'inquiry',
   'info',
 ] as const;
 export const notificationKind = z.enum(notificationKinds);

@@ -63,6 +63,12 @@ export const permissions = [
   'innovation.apply',
   'innovation.experts',
   'innovation.judge',
+  // The year-end expert review (S11, issue 12 point 6): the office assigns experts to units and
+  // penalises overdue inquiries; experts raise and close inquiries (质询); units answer their own.
+  'inquiries.read',
+  'inquiries.manage',
+  'inquiries.raise',
+  'inquiries.answer',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -78,9 +84,13 @@ const unitWork: readonly Permission[] = [
   'rectification.report',
   'rating.submit',
   'innovation.apply',
+  'inquiries.answer',
 ];
-/** What only experts do: judge the projects assigned to them (the office assigns, it does not judge). */
-const expertWork: readonly Permission[] = ['innovation.judge'];
+/**
+ * What only experts do: judge the innovation projects and question the units assigned to them (the
+ * office assigns, it neither judges nor asks).
+ */
+const expertWork: readonly Permission[] = ['innovation.judge', 'inquiries.raise'];
 /** What only the leaders do: approving results is not the office's own step (S13, Z14). */
 const leaderWork: readonly Permission[] = ['results.approve', 'objections.decide'];
 /** The office (and the system administrator) may do everything else. */
@@ -107,6 +117,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'rating.read',
     'innovation.read',
     'innovation.experts',
+    'inquiries.read',
   ],
   // Lead departments review task books and verify data of their indicators (Z4, S3).
   assessor: [
@@ -159,6 +170,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'rating.submit',
     'innovation.read',
     'innovation.apply',
+    'inquiries.read',
+    'inquiries.answer',
   ],
   unit_filler: [
     'org.read',
@@ -177,12 +190,23 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'rectification.report',
     'innovation.read',
     'innovation.apply',
+    'inquiries.read',
+    'inquiries.answer',
   ],
   // Experts read only what the office assigned them (until the expert module exists): the values,
   // evidence and plans of the indicators an 'indicators' grant lists, or everything readable of the
   // units an 'org' grant names. Nothing to write, and no unit's results through an indicators grant.
   // Innovation judges read the projects assigned to them (issue 12).
-  expert: ['org.read', 'plans.read', 'results.read', 'submissions.read', 'innovation.judge'],
+  // In the year-end review they question the units the office assigned them (inquiry_assignment).
+  expert: [
+    'org.read',
+    'plans.read',
+    'results.read',
+    'submissions.read',
+    'innovation.judge',
+    'inquiries.read',
+    'inquiries.raise',
+  ],
   // Performance observers (Z15) file observations on any unit and follow them.
   observer: ['org.read', 'plans.read', 'results.read', 'notices.read', 'observations.file'],
   // Surveyors (调查员) type in paper questionnaires from their survey points (Z3), nothing else.

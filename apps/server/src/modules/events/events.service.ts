@@ -142,59 +142,81 @@ async function checkedEvent(db: Executor, ctx: Ctx, body: EventCreate) {
 export async function recordEvent(deps: Deps, ctx: Ctx, body: EventCreate): Promise<CycleEvent> {
   return deps.database.db.transaction(async (tx) => {
     const { plan, unit, code, indicator, points } = await checkedEvent(tx, ctx, body);
-    const now = deps.now();
-    const pending = body.kind === 'bonus';
-    const row = await repo.insertEvent(tx, {
-      planId: plan.id,
+    return insertEvent(deps, tx, ctx, plan.id, unit, {
       period: body.period,
-      unitId: unit.id,
       kind: body.kind,
       code,
       indicator,
       points,
       reason: body.reason,
-      status: pending ? 'pending' : 'approved',
-      source: 'entry',
-      createdAt: now,
-      createdBy: who(ctx),
-      decidedAt: pending ? null : now,
-      decidedBy: pending ? null : who(ctx),
     });
-    const ev = present({ ...row, unitCode: unit.code, unitName: unit.name, unitPath: unit.path });
-    await recordAudit(deps, tx, ctx, {
-      action: 'event.record',
-      objectType: 'cycle_event',
-      objectId: row.id,
-      after: ev,
-    });
-    if (!pending)
-      await notify(deps, tx, unitStaff(unit.id), {
-        kind: 'info',
-        message:
-          body.kind === 'veto'
-            ? {
-                code: 'event.veto',
-                params: { unit: unit.name, period: body.period, code: code!, reason: body.reason },
-              }
-            : indicator
-              ? {
-                  code: body.kind === 'bonus' ? 'event.bonusOn' : 'event.deductionOn',
-                  params: {
-                    unit: unit.name,
-                    period: body.period,
-                    points: points!,
-                    indicator,
-                    reason: body.reason,
-                  },
-                }
-              : {
-                  code: body.kind === 'bonus' ? 'event.bonus' : 'event.deduction',
-                  params: { unit: unit.name, period: body.period, points: points!, reason: body.reason },
-                },
-        link: `/events?planId=${plan.id}&unitId=${unit.id}`,
-      });
-    return ev;
   });
+}
+
+/**
+ * Store an event the caller has checked, inside its transaction: a bonus waits for the office's
+ * approval, a veto or deduction counts at once (decided by its recorder) and is told to the unit.
+ * Audited. Used by the recording above and by the year-end review's deductions (inquiries).
+ */
+export async function insertEvent(
+  deps: Deps,
+  tx: Executor,
+  ctx: Ctx,
+  planId: number,
+  unit: { id: number; code: string; name: string; path: string },
+  e: {
+    period: string;
+    kind: CycleEvent['kind'];
+    code: string | null;
+    indicator: string | null;
+    points: number | null;
+    reason: string;
+  },
+): Promise<CycleEvent> {
+  const now = deps.now();
+  const pending = e.kind === 'bonus';
+  const row = await repo.insertEvent(tx, {
+    planId,
+    period: e.period,
+    unitId: unit.id,
+    kind: e.kind,
+    code: e.code,
+    indicator: e.indicator,
+    points: e.points,
+    reason: e.reason,
+    status: pending ? 'pending' : 'approved',
+    source: 'entry',
+    createdAt: now,
+    createdBy: who(ctx),
+    decidedAt: pending ? null : now,
+    decidedBy: pending ? null : who(ctx),
+  });
+  const ev = present({ ...row, unitCode: unit.code, unitName: unit.name, unitPath: unit.path });
+  await recordAudit(deps, tx, ctx, {
+    action: 'event.record',
+    objectType: 'cycle_event',
+    objectId: row.id,
+    after: ev,
+  });
+  const { code, indicator, points, reason, period } = e;
+  if (!pending)
+    await notify(deps, tx, unitStaff(unit.id), {
+      kind: 'info',
+      message:
+        e.kind === 'veto'
+          ? { code: 'event.veto', params: { unit: unit.name, period, code: code!, reason } }
+          : indicator
+            ? {
+                code: e.kind === 'bonus' ? 'event.bonusOn' : 'event.deductionOn',
+                params: { unit: unit.name, period, points: points!, indicator, reason },
+              }
+            : {
+                code: e.kind === 'bonus' ? 'event.bonus' : 'event.deduction',
+                params: { unit: unit.name, period, points: points!, reason },
+              },
+      link: `/events?planId=${planId}&unitId=${unit.id}`,
+    });
+  return ev;
 }
 
 /** The office approves or rejects a pending bonus (a rejection needs a note); optimistic version. */

@@ -8,6 +8,7 @@ import type { UploadedFile } from '../../platform/upload.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertEventEvidenceReadable } from '../events/events.policy.js';
 import { visibleProject } from '../innovation/innovation-access.js';
+import { reviewsUnit, visibleInquiry } from '../inquiries/inquiry-access.js';
 import { visible as visibleObjection } from '../objections/objection-access.js';
 import { visibleTask } from '../rectification/rectification-access.js';
 import { findVerification } from '../verification/verification.repository.js';
@@ -58,7 +59,14 @@ export async function attachEvidence(
   tx: Executor,
   ctx: Ctx,
   owner: {
-    type: 'submission' | 'verification' | 'event' | 'objection' | 'rectification' | 'innovation_project';
+    type:
+      | 'submission'
+      | 'verification'
+      | 'event'
+      | 'objection'
+      | 'rectification'
+      | 'innovation_project'
+      | 'inquiry';
     id: number;
   },
   file: UploadedFile,
@@ -162,14 +170,21 @@ export async function downloadEvidence(deps: Deps, ctx: Ctx, id: number) {
     await visibleProject(db, ctx, e.ownerId);
     return { data: await deps.blobs.get(e.sha256), contentType: e.contentType, fileName: e.fileName };
   }
+  if (e.ownerType === 'inquiry') {
+    // An inquiry's answer evidence: its unit, its expert, the office and the leaders (inquiry-access).
+    await visibleInquiry(db, ctx, e.ownerId);
+    return { data: await deps.blobs.get(e.sha256), contentType: e.contentType, fileName: e.fileName };
+  }
   let submissionId = e.ownerId;
   if (e.ownerType === 'verification') {
     const v = await findVerification(db, e.ownerId);
     if (!v) throw notFound('File');
     submissionId = v.submissionId;
   } else if (e.ownerType !== 'submission') throw notFound('File');
-  await readable(db, ctx, submissionId).catch(() => {
-    throw notFound('File');
+  await readable(db, ctx, submissionId).catch(async () => {
+    // An expert reviewing the unit at the year end reads the evidence of its values (S11).
+    const s = await repo.findSubmission(db, submissionId);
+    if (!s || !(await reviewsUnit(db, ctx.actor!, s.unitId))) throw notFound('File');
   });
   return { data: await deps.blobs.get(e.sha256), contentType: e.contentType, fileName: e.fileName };
 }

@@ -1,0 +1,66 @@
+import { beijingDay } from '@jixiao/contracts';
+import type { Plan } from '@jixiao/engine';
+import type { Ctx, Deps } from '../../platform/context.js';
+import { conflict } from '../../platform/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { insertEvent } from '../events/events.service.js';
+import { yearPeriod } from './inquiries.service.js';
+import * as repo from './inquiries.repository.js';
+import { overduePenalties } from './inquiry-rules.js';
+import { reviewPlan } from './review.service.js';
+
+/**
+ * The office penalises the inquiries of a plan left unanswered past their deadline (S11): each
+ * becomes one deduction event of the plan's `inquiry.unansweredPoints` (code `inquiry_unanswered`)
+ * and the inquiry is marked penalised with that event, in one transaction — a second run finds
+ * none left, so each is penalised once. A plan without the setting is refused (409), naming it.
+ */
+export async function penaliseOverdue(deps: Deps, ctx: Ctx, planId: number) {
+  return deps.database.db.transaction(async (tx) => {
+    const plan = await reviewPlan(tx, planId);
+    const setting = (plan.document as unknown as Plan).inquiry;
+    if (!setting) throw conflict('inquiry.no_penalty_setting', { plan: plan.name });
+    const now = deps.now();
+    const open = await repo.overdueOpen(tx, plan.id, beijingDay(now));
+    const byId = new Map(open.map((r) => [r.q.id, r]));
+    const due = overduePenalties(
+      open.map((r) => r.q),
+      now,
+      setting,
+    );
+    let points = 0;
+    for (const p of due) {
+      const r = byId.get(p.inquiryId)!;
+      const ev = await insertEvent(
+        deps,
+        tx,
+        ctx,
+        plan.id,
+        { id: r.q.unitId, code: r.unitCode, name: r.unitName, path: r.unitPath },
+        {
+          period: yearPeriod(plan.year),
+          kind: 'deduction',
+          code: 'inquiry_unanswered',
+          indicator: r.q.indicator,
+          points: p.points,
+          reason: r.q.question,
+        },
+      );
+      const row = await repo.updateInquiry(tx, r.q.id, r.q.version, {
+        status: 'penalised',
+        deductionPoints: p.points,
+        eventId: ev.id,
+      });
+      if (!row) throw conflict('inquiry.changed', { id: r.q.id });
+      await recordAudit(deps, tx, ctx, {
+        action: 'inquiry.penalise',
+        objectType: 'inquiry',
+        objectId: r.q.id,
+        before: { status: r.q.status, version: r.q.version },
+        after: { status: 'penalised', points: p.points, eventId: ev.id, version: row.version },
+      });
+      points += p.points;
+    }
+    return { penalised: due.length, points };
+  });
+}
