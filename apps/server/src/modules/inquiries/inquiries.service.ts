@@ -35,7 +35,12 @@ const link = (id: number) => `/inquiries?id=${id}`;
 /** The year-end period the review's deductions count in. */
 export const yearPeriod = (year: number) => `${year}-Y`;
 
-function present(r: repo.InquiryListRow, files: Parameters<typeof presentEvidence>[0][], ctx: Ctx, now: Date) {
+function present(
+  r: repo.InquiryListRow,
+  files: Parameters<typeof presentEvidence>[0][],
+  ctx: Ctx,
+  now: Date,
+) {
   const q = r.q;
   const status = statusAt(q, now);
   const actor = ctx.actor!;

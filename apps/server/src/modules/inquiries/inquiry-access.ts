@@ -52,4 +52,6 @@ export async function visibleAssignment(db: Executor, ctx: Ctx, id: number) {
  * year-end review compares its values with their evidence).
  */
 export const reviewsUnit = (db: Executor, actor: Actor, unitId: number) =>
-  hasPermission(actor, 'inquiries.raise') ? repo.assignedToUnit(db, actor.id, unitId) : Promise.resolve(false);
+  hasPermission(actor, 'inquiries.raise')
+    ? repo.assignedToUnit(db, actor.id, unitId)
+    : Promise.resolve(false);

@@ -4,8 +4,8 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { insertEvent } from '../events/events.service.js';
-import { yearPeriod } from './inquiries.service.js';
 import * as repo from './inquiries.repository.js';
+import { yearPeriod } from './inquiries.service.js';
 import { overduePenalties } from './inquiry-rules.js';
 import { reviewPlan } from './review.service.js';
 

@@ -54,7 +54,11 @@ export async function listAssignments(
       unitId: r.a.unitId,
       unitCode: r.unitCode,
       unitName: r.unitName,
-      counts: { open: count('open', 'overdue'), answered: count('answered'), done: count('closed', 'penalised') },
+      counts: {
+        open: count('open', 'overdue'),
+        answered: count('answered'),
+        done: count('closed', 'penalised'),
+      },
       assignedAt: r.a.assignedAt.toISOString(),
       assignedBy: r.a.assignedBy,
     };
