@@ -53,6 +53,10 @@ interface Fixture {
   project1: number;
   expert1: number;
   assignment1: number;
+  /** Another expert's year-end review of unit 1, and its inquiry to unit 1. */
+  review1: number;
+  inquiry1: number;
+  reviewer: number;
 }
 
 type Call = { url: string; payload?: unknown };
@@ -704,6 +708,39 @@ const cases: Record<string, Case> = {
   'POST /api/innovation/assignments/:id/remove': refusedToBoth((f) => ({
     url: `/api/innovation/assignments/${f.assignment1}/remove`,
     payload: { reason: 'x' },
+  // The year-end review (S11): the office assigns; experts ask the units assigned to them; units answer their own.
+  'GET /api/inquiry-assignments': scopedForOtherUnits(() => ({ url: '/api/inquiry-assignments' })),
+  'GET /api/inquiry-assignments/experts': refusedToBoth(() => ({ url: '/api/inquiry-assignments/experts' })),
+  'POST /api/inquiry-assignments': refusedToBoth((f) => ({
+    url: '/api/inquiry-assignments',
+    payload: { planId: f.plan, expertUserId: f.reviewer, unitIds: [f.unit1] },
+  })),
+  'DELETE /api/inquiry-assignments/:id': refusedToBoth((f) => ({
+    url: `/api/inquiry-assignments/${f.review1}`,
+  })),
+  'GET /api/inquiry-assignments/:id/review': hiddenFromOtherUnits((f) => ({
+    url: `/api/inquiry-assignments/${f.review1}/review`,
+  })),
+  'GET /api/inquiries': scopedForOtherUnits(() => ({ url: '/api/inquiries' })),
+  'GET /api/inquiries/:id': hiddenFromOtherUnits((f) => ({ url: `/api/inquiries/${f.inquiry1}` })),
+  'POST /api/inquiries': refusedToBoth((f) => ({
+    url: '/api/inquiries',
+    payload: { assignmentId: f.review1, question: '?', deadline: '2026-12-31' },
+  })),
+  'POST /api/inquiries/:id/answer': hiddenFromOtherUnits((f) => ({
+    url: `/api/inquiries/${f.inquiry1}/answer`,
+    payload: { answer: 'x', version: 1 },
+  })),
+  'POST /api/inquiries/:id/evidence': hiddenFromOtherUnits((f) => ({
+    url: `/api/inquiries/${f.inquiry1}/evidence`,
+  })),
+  'POST /api/inquiries/:id/close': refusedToBoth((f) => ({
+    url: `/api/inquiries/${f.inquiry1}/close`,
+    payload: { version: 1 },
+  })),
+  'POST /api/inquiries/penalise-overdue': refusedToBoth((f) => ({
+    url: '/api/inquiries/penalise-overdue',
+    payload: { planId: f.plan },
   })),
   'GET /api/audit-events': refusedToBoth(() => ({ url: '/api/audit-events' })),
   'GET /api/audit-events/verify': refusedToBoth(() => ({ url: '/api/audit-events/verify' })),
@@ -784,6 +821,14 @@ const expertReads: Record<string, number> = {
   'GET /api/evidence/:id': 200,
   // No innovation project is assigned to this expert: an empty list.
   'GET /api/innovation/my-projects': 200,
+  // The year-end review: its lists are filtered to what it was assigned (nothing here); another
+  // expert's assignment and inquiry are not found.
+  'GET /api/inquiry-assignments': 200,
+  'GET /api/inquiry-assignments/:id/review': 404,
+  'GET /api/inquiries': 200,
+  'GET /api/inquiries/:id': 404,
+  'POST /api/inquiries': 404,
+  'POST /api/inquiries/:id/close': 404,
 };
 
 describe('access control on every route', () => {
@@ -929,11 +974,26 @@ describe('access control on every route', () => {
        values ($1, $2, 'auto', 'office') returning id`,
       [project1!.id, expert1!.id],
     );
+    const reviewer = await makeUser(env, 'reviewer', [
+      { role: 'expert', scopeType: 'indicators', refs: ['I2'] },
+    ]);
+    const [review1] = await env.database.query<{ id: number }>(
+      'insert into inquiry_assignment (plan_id, year, expert_user_id, unit_id) values ($1, 2026, $2, $3) returning id',
+      [plan, reviewer.id, unit1],
+    );
+    const [inquiry1] = await env.database.query<{ id: number }>(
+      `insert into inquiry (plan_id, unit_id, expert_user_id, question, deadline)
+       values ($1, $2, $3, '请说明', '2026-12-31') returning id`,
+      [plan, unit1, reviewer.id],
+    );
     f = {
       call1: call1!.id,
       project1: project1!.id,
       expert1: expert1!.id,
       assignment1: assignment1!.id,
+      review1: review1!.id,
+      inquiry1: inquiry1!.id,
+      reviewer: reviewer.id,
       task1: task1!.id,
       round1: round1!.id,
       job1: job1!.id,
