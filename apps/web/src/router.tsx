@@ -36,6 +36,7 @@ const PaperPage = lazy(() => import('./features/paper/PaperPage.js'));
 const CommentsPage = lazy(() => import('./features/comments/CommentsPage.js'));
 const ObjectionsPage = lazy(() => import('./features/objections/ObjectionsPage.js'));
 const RectificationsPage = lazy(() => import('./features/rectification/RectificationsPage.js'));
+const InquiriesPage = lazy(() => import('./features/inquiries/InquiriesPage.js'));
 const RatingsPage = lazy(() => import('./features/rectification/RatingsPage.js'));
 const RatingRoundPage = lazy(() => import('./features/rectification/RatingRoundPage.js'));
 const CallsPage = lazy(() => import('./features/innovation/CallsPage.js'));
@@ -297,6 +298,15 @@ export const router = createBrowserRouter([
                 ),
               },
             ],
+          },
+          {
+            path: 'inquiries',
+            handle: h('inquiriesNav.inquiries'),
+            element: (
+              <RequirePermission permission="inquiries.read">
+                <InquiriesPage />
+              </RequirePermission>
+            ),
           },
           {
             path: 'ratings',

@@ -5,6 +5,7 @@ import consequencesEn from './locales/en/consequences.json';
 import eventsImportsEn from './locales/en/events-imports.json';
 import hotlineEn from './locales/en/hotline.json';
 import innovationEn from './locales/en/innovation.json';
+import inquiriesEn from './locales/en/inquiries.json';
 import jobsEn from './locales/en/jobs.json';
 import methodParamsEn from './locales/en/method-params.json';
 import noticesEn from './locales/en/notices.json';
@@ -25,6 +26,7 @@ import consequencesZhCN from './locales/zh-CN/consequences.json';
 import eventsImportsZhCN from './locales/zh-CN/events-imports.json';
 import hotlineZhCN from './locales/zh-CN/hotline.json';
 import innovationZhCN from './locales/zh-CN/innovation.json';
+import inquiriesZhCN from './locales/zh-CN/inquiries.json';
 import jobsZhCN from './locales/zh-CN/jobs.json';
 import methodParamsZhCN from './locales/zh-CN/method-params.json';
 import noticesZhCN from './locales/zh-CN/notices.json';
@@ -69,6 +71,7 @@ export const zhCN = {
   publication: publicationZhCN,
   rectification: rectificationZhCN,
   innovation: innovationZhCN,
+  inquiries: inquiriesZhCN,
 };
 
 export const en: Namespaces = {
@@ -92,6 +95,7 @@ export const en: Namespaces = {
   publication: publicationEn,
   rectification: rectificationEn,
   innovation: innovationEn,
+  inquiries: inquiriesEn,
 };
 
 /**
@@ -136,5 +140,6 @@ export function translation(lang: Lang) {
     ...d.publication,
     ...d.rectification,
     ...d.innovation,
+    ...d.inquiries,
   };
 }

@@ -41,6 +41,9 @@ export function EventTable({
           ? t(`events.veto.${e.code}`)
           : e.code
         : '—';
+    // Deductions of the year-end expert review (S11): the expert's, or an unanswered inquiry's.
+    if (e.code === 'inquiry_deduction' || e.code === 'inquiry_unanswered')
+      return t(`events.inquiry.${e.code}`);
     return '—';
   };
 
