@@ -12,6 +12,7 @@ import { seedCityDeptPlans } from './plans.js';
 import { seedArchive } from './seed-archive.js';
 import { seedHotline } from './seed-hotline.js';
 import { seedInnovation } from './seed-innovation.js';
+import { seedInquiries } from './seed-inquiries.js';
 import { seedNotices } from './seed-notices.js';
 import { seedRectification } from './seed-rectification.js';
 import { seedSubmissions } from './seed-submissions.js';
@@ -114,7 +115,7 @@ const accountSpecs: AccountSpec[] = [
     username: 'expert',
     displayName: '评审专家',
     role: 'expert',
-    note: "indicator T1 职能目标任务完成情况, read-only (its values and evidence in every unit; no results); the innovation pool's 林教授: judges the projects assigned to them",
+    note: "indicator T1 职能目标任务完成情况, read-only (its values and evidence in every unit; no results); the innovation pool's 林教授: judges the projects assigned to them; the year-end review (质询) of A01, A02 and B1-01",
     grant: { scopeType: 'indicators', refs: ['T1'] },
   },
   {
@@ -341,6 +342,8 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[] }>
     await seedRectification(deps, tx, ctx, city);
     // This year's innovation call, projects, the expert pool and the judges (issue 12 points 1–3).
     await seedInnovation(deps, tx, ctx, city);
+    // The year-end expert review: the expert's units and inquiries (issue 12 point 6).
+    await seedInquiries(deps, tx, ctx, city);
 
     await recordAudit(deps, tx, ctx, {
       action: 'demo.seed',

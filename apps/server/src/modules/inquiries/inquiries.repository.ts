@@ -106,8 +106,8 @@ export const expertUsers = (db: Executor) =>
     .where(and(eq(grants.role, 'expert'), eq(users.active, true)))
     .orderBy(asc(users.displayName), asc(users.id));
 
-export const findUser = async (db: Executor, id: number) =>
-  (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
+export const nodesByIds = (db: Executor, ids: number[]) =>
+  db.select().from(orgNodes).where(inArray(orgNodes.id, ids));
 
 // --- inquiries --------------------------------------------------------------------------------------
 
