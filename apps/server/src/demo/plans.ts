@@ -215,6 +215,8 @@ export async function seedCityDeptPlans(
   current.year = DEMO_YEAR;
   withCycle(current);
   current.consequences = DEMO_CONSEQUENCES;
+  // S11: an expert's inquiry left unanswered past its deadline costs half a point (docs/inquiries.md).
+  current.inquiry = { unansweredPoints: 0.5 };
   // Last year: 2 points moved from T4 (信息报送, 3) to T1 (职能目标, 22 — 27 in group C, which has
   // its own T1 points), so every group's target component still adds up to 50.
   const last = structuredClone(current);

@@ -43,7 +43,7 @@ export async function seedInquiries(deps: Deps, tx: Executor, ctx: Ctx, city: De
     ...base,
     unitId: a01!,
     indicator: 'T1',
-    question: '职能目标任务完成情况年度完成值与任务书目标差距较大，请说明原因并提供佐证材料。',
+    question: '职能目标任务完成情况的年度完成值缺少佐证材料，请说明完成依据并补充材料。',
     deadline: day(5),
     status: 'answered',
     answer: '受上级政策调整影响，两项任务顺延至明年一季度完成，已附市里的调整通知。',

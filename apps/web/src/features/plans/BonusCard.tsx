@@ -7,7 +7,10 @@ import { codeColumn, fieldColumns, ListTable, nameColumn, newCoded } from './Lis
 
 type BonusSource = NonNullable<Plan['bonus']>['sources'][number];
 
-/** Bonus (its cap and sources), deductions' cap and the half-year weight. */
+/**
+ * Bonus (its cap and sources), deductions' cap, the half-year weight and the points an expert's
+ * inquiry left unanswered past its deadline costs (S11).
+ */
 export function BonusCard({ doc, change, issues }: PanelProps) {
   const { t } = useTranslation();
   const set = (path: Path, v: unknown) => change(setIn(doc, path, v));
@@ -62,6 +65,29 @@ export function BonusCard({ doc, change, issues }: PanelProps) {
               step={0.1}
               value={doc.halfYear.weight}
               onChange={(v) => set(['halfYear', 'weight'], v ?? 0)}
+            />
+          </Field>
+        )}
+        <Field label={t('planForms.settings.inquiry')} issues={[]}>
+          <Switch
+            data-testid="inquiry-enabled"
+            checked={!!doc.inquiry}
+            onChange={(on) => set(['inquiry'], on ? { unansweredPoints: 1 } : undefined)}
+          />
+        </Field>
+        {doc.inquiry && (
+          <Field
+            label={t('planForms.settings.inquiryPoints')}
+            issues={issues}
+            path="inquiry.unansweredPoints"
+          >
+            <InputNumber
+              data-testid="inquiry-points"
+              min={0}
+              max={100}
+              step={0.5}
+              value={doc.inquiry.unansweredPoints}
+              onChange={(v) => set(['inquiry', 'unansweredPoints'], v ?? 0)}
             />
           </Field>
         )}
