@@ -708,6 +708,7 @@ const cases: Record<string, Case> = {
   'POST /api/innovation/assignments/:id/remove': refusedToBoth((f) => ({
     url: `/api/innovation/assignments/${f.assignment1}/remove`,
     payload: { reason: 'x' },
+  })),
   // The year-end review (S11): the office assigns; experts ask the units assigned to them; units answer their own.
   'GET /api/inquiry-assignments': scopedForOtherUnits(() => ({ url: '/api/inquiry-assignments' })),
   'GET /api/inquiry-assignments/experts': refusedToBoth(() => ({ url: '/api/inquiry-assignments/experts' })),
