@@ -18,7 +18,11 @@ describe('inquiries of the year-end expert review', () => {
     const expert = await h.as('expert');
     await expert.goto(`${h.url}/inquiries`);
     await expert.getByTestId('inquiry-unit-A01').click();
-    await expert.getByTestId('inquiry-review').locator('tr.ant-table-row').first().waitFor({ timeout: 20_000 });
+    await expert
+      .getByTestId('inquiry-review')
+      .locator('tr.ant-table-row')
+      .first()
+      .waitFor({ timeout: 20_000 });
     await expert.getByTestId('inquiry-raise').click();
     await expert.getByTestId('inquiry-raise-question').fill(question);
     await expert.getByTestId('inquiry-raise-ok').click();
