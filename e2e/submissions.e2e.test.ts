@@ -39,14 +39,17 @@ describe('submissions, verification and live scores in the browser', () => {
       .first();
     await input.fill('98.6');
     await page.getByTestId('sub-note-A01-T4').fill('十月信息报送序时进度');
-    await page.getByTestId('sub-submit-A01-T4').click();
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[data-testid="sub-status-A01-T4"]')?.getAttribute('data-status') ===
-        'submitted',
-      undefined,
-      { timeout: 15_000 },
-    );
+    // The server's answer is awaited and checked, so a failure says whether the click sent nothing
+    // or what the server refused (it once timed out here in a full run, and passed alone).
+    const [created] = await Promise.all([
+      page.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/api/submissions' && r.request().method() === 'POST',
+        { timeout: 30_000 },
+      ),
+      page.getByTestId('sub-submit-A01-T4').click(),
+    ]);
+    expect(created.ok(), await created.text()).toBe(true);
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 30_000 }).toBe('submitted');
     expect(await status.innerText()).toBe('已提交');
     // Late: October was due on 2026-11-10.
     const row = page.locator('tr[data-row="A01-T4"]');
