@@ -1,18 +1,15 @@
-import { CheckOutlined, DeleteOutlined, EyeOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { type HotlinePreview, type HotlineStat, hotlineFields, type ImportProblem } from '@jixiao/contracts';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { type HotlinePreview, type HotlineStat, hotlineFields } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Select, Space, Table, Typography, Upload, type UploadFile } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../shared/api.js';
-import { CompactTable } from '../../shared/CompactTable.js';
-import { formatError, useFeedback } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { MutateButton } from '../../shared/MutateButton.js';
 import { PickerPage } from '../../shared/PickerPage.js';
 import { QueryState, queryRows } from '../../shared/QueryState.js';
-import { ProblemList } from '../imports/ProblemList.js';
-import { rejectedProblems } from '../imports/problems.js';
+import { PreviewImportCard } from '../imports/PreviewImportCard.js';
 import { usePlan } from '../plans/api.js';
 import { PlanPeriodPickers, usePlanPeriodChoice } from '../plans/PlanPeriodPickers.js';
 import { hotlineApi, hotlineKeys, useHotlineFeeds, useHotlineStats } from './api.js';
@@ -27,116 +24,32 @@ import {
 } from './model.js';
 
 const RATES = ['timelyRate', 'completionRate', 'satisfaction'] as const;
-const ACCEPT = '.xlsx,.csv';
+const _ACCEPT = '.xlsx,.csv';
 
 /** Upload with preview, line errors and commit: the file replaces the period's rows. */
 function UploadCard({ planId, period }: { planId: number; period: string }) {
   const { t, message, queryClient: qc } = useFeedback();
-  const [files, setFiles] = useState<UploadFile[]>([]);
-  const [preview, setPreview] = useState<HotlinePreview | null>(null);
-  const [problems, setProblems] = useState<ImportProblem[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'commit' | null>(null);
-  const file = files[0]?.originFileObj;
-  // A preview belongs to its plan, period and file.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when any of them changes
-  useEffect(() => {
-    setPreview(null);
-    setProblems([]);
-    setError(null);
-  }, [planId, period, file]);
-
-  async function run(what: 'preview' | 'commit') {
-    if (!file) return;
-    setBusy(what);
-    setError(null);
-    try {
-      if (what === 'preview') {
-        const p = await hotlineApi.preview(planId, period, file);
-        setPreview(p);
-        setProblems(p.problems);
-      } else {
+  return (
+    <PreviewImportCard<HotlinePreview['rows'][number], HotlinePreview>
+      title={t('hotline.upload')}
+      hint={t('hotline.hint')}
+      testId="hl"
+      words={HOTLINE_WORDS}
+      scope={[planId, period]}
+      columns={[
+        { title: t('imports.column.unit'), dataIndex: 'unit' },
+        { title: t('hotline.fields.volume'), dataIndex: 'volume' },
+        ...RATES.map((f) => ({ title: t(`hotline.fields.${f}`), dataIndex: f, render: pct })),
+      ]}
+      preview={(file) => hotlineApi.preview(planId, period, file)}
+      commit={async (file) => {
         const r = await hotlineApi.commit(planId, period, file);
         message.success(t('hotline.storedMsg', r));
-        setFiles([]);
-        setPreview(null);
         // The figures feed the cycle input: results and live scores reload too.
         await qc.invalidateQueries();
-      }
-    } catch (e) {
-      const ps = isApiError(e) ? rejectedProblems(e, HOTLINE_WORDS) : null;
-      if (ps) {
-        setProblems(ps);
-        setPreview(null);
-      } else setError(formatError(t, e));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  const ready = preview && problems.length === 0 && preview.rows.length > 0;
-  return (
-    <Card size="small" title={t('hotline.upload')}>
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {t('hotline.hint')}
-        </Typography.Paragraph>
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-          <Upload
-            accept={ACCEPT}
-            maxCount={1}
-            fileList={files}
-            beforeUpload={() => false}
-            onChange={({ fileList }) => setFiles(fileList.slice(-1))}
-            data-testid="hl-upload"
-          >
-            <Button icon={<UploadOutlined />}>{t('imports.pickFile')}</Button>
-          </Upload>
-          <Button
-            icon={<EyeOutlined />}
-            disabled={!file}
-            loading={busy === 'preview'}
-            onClick={() => void run('preview')}
-            data-testid="hl-preview"
-          >
-            {t('imports.preview')}
-          </Button>
-        </div>
-        {error && <Alert type="error" showIcon title={error} data-testid="hl-error" />}
-        {preview && preview.rows.length > 0 && (
-          <CompactTable
-            data-testid="hl-preview-rows"
-            rowKey="line"
-            scroll={{ x: 640 }}
-            dataSource={preview.rows}
-            pagination={false}
-            columns={[
-              { title: t('imports.col.line'), dataIndex: 'line', width: 60 },
-              { title: t('imports.column.unit'), dataIndex: 'unit' },
-              { title: t('hotline.fields.volume'), dataIndex: 'volume' },
-              ...RATES.map((f) => ({ title: t(`hotline.fields.${f}`), dataIndex: f, render: pct })),
-            ]}
-          />
-        )}
-        {problems.length > 0 && <ProblemList problems={problems} words={HOTLINE_WORDS} />}
-        {ready && (
-          <Space wrap>
-            <Button
-              type="primary"
-              icon={<CheckOutlined />}
-              loading={busy === 'commit'}
-              onClick={() => void run('commit')}
-              data-testid="hl-commit"
-            >
-              {t('imports.confirm')}
-            </Button>
-            <Typography.Text type="secondary">
-              {t('hotline.replaces', { rows: preview.rows.length, before: preview.replaces })}
-            </Typography.Text>
-          </Space>
-        )}
-      </Space>
-    </Card>
+      }}
+      summary={(p) => t('hotline.replaces', { rows: p.rows.length, before: p.replaces })}
+    />
   );
 }
 

@@ -1,151 +1,48 @@
-import { CheckOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  affiliations,
-  type ExpertImportPreview,
-  type ExpertProfile,
-  type ImportProblem,
-} from '@jixiao/contracts';
+import { affiliations, type ExpertImportPreview, type ExpertProfile } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Form,
-  Input,
-  Select,
-  Space,
-  Switch,
-  Tag,
-  Typography,
-  Upload,
-  type UploadFile,
-} from 'antd';
-import { useEffect, useState } from 'react';
-import { isApiError } from '../../shared/api.js';
+import { Button, Form, Input, Select, Space, Switch, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { CreateButton } from '../../shared/CreateButton.js';
 import { FormModal } from '../../shared/FormModal.js';
-import { formatError, useFeedback } from '../../shared/feedback.js';
+import { useFeedback } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
-import { ProblemList } from '../imports/ProblemList.js';
-import { rejectedProblems } from '../imports/problems.js';
+import { PreviewImportCard } from '../imports/PreviewImportCard.js';
 import { innovationApi, innovationKeys, useExperts } from './api.js';
 import { EXPERT_WORDS } from './view.js';
 
 /** Upload an expert file: preview with every line problem, then add all rows (or none). */
 function ImportCard() {
   const { t, message, queryClient: qc } = useFeedback();
-  const [files, setFiles] = useState<UploadFile[]>([]);
-  const [preview, setPreview] = useState<ExpertImportPreview | null>(null);
-  const [problems, setProblems] = useState<ImportProblem[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'commit' | null>(null);
-  const file = files[0]?.originFileObj;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a preview belongs to its file
-  useEffect(() => {
-    setPreview(null);
-    setProblems([]);
-    setError(null);
-  }, [file]);
-
-  async function run(what: 'preview' | 'commit') {
-    if (!file) return;
-    setBusy(what);
-    setError(null);
-    try {
-      if (what === 'preview') {
-        const p = await innovationApi.previewImport(file);
-        setPreview(p);
-        setProblems(p.problems);
-      } else {
+  return (
+    <PreviewImportCard<ExpertImportPreview['rows'][number], ExpertImportPreview>
+      title={t('innovation.importTitle')}
+      hint={t('innovation.importHint')}
+      testId="expert"
+      words={EXPERT_WORDS}
+      columns={[
+        { title: t('innovation.column.name'), dataIndex: 'name' },
+        {
+          title: t('innovation.column.affiliation'),
+          dataIndex: 'affiliation',
+          render: (a: string) => t(`innovation.affiliations.${a}`),
+        },
+        { title: t('innovation.column.organisation'), dataIndex: 'organisation' },
+        {
+          title: t('innovation.column.conflicts'),
+          dataIndex: 'conflictUnitCodes',
+          render: (cs: string[]) => cs.join('、'),
+        },
+      ]}
+      preview={(file) => innovationApi.previewImport(file)}
+      commit={async (file) => {
         const r = await innovationApi.importExperts(file);
         message.success(t('innovation.imported', r));
-        setFiles([]);
-        setPreview(null);
         await qc.invalidateQueries({ queryKey: innovationKeys.all });
-      }
-    } catch (e) {
-      const ps = isApiError(e) ? rejectedProblems(e, EXPERT_WORDS) : null;
-      if (ps) {
-        setProblems(ps);
-        setPreview(null);
-      } else setError(formatError(t, e));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  const ready = preview && problems.length === 0 && preview.rows.length > 0;
-  return (
-    <Card size="small" title={t('innovation.importTitle')}>
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {t('innovation.importHint')}
-        </Typography.Paragraph>
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-          <Upload
-            accept=".xlsx,.csv"
-            maxCount={1}
-            fileList={files}
-            beforeUpload={() => false}
-            onChange={({ fileList }) => setFiles(fileList.slice(-1))}
-            data-testid="expert-upload"
-          >
-            <Button icon={<UploadOutlined />}>{t('imports.pickFile')}</Button>
-          </Upload>
-          <Button
-            icon={<EyeOutlined />}
-            disabled={!file}
-            loading={busy === 'preview'}
-            onClick={() => void run('preview')}
-            data-testid="expert-preview"
-          >
-            {t('imports.preview')}
-          </Button>
-        </div>
-        {error && <Alert type="error" showIcon title={error} />}
-        {preview && preview.rows.length > 0 && (
-          <CompactTable
-            data-testid="expert-preview-rows"
-            rowKey="line"
-            dataSource={preview.rows}
-            columns={[
-              { title: t('imports.col.line'), dataIndex: 'line', width: 60 },
-              { title: t('innovation.column.name'), dataIndex: 'name' },
-              {
-                title: t('innovation.column.affiliation'),
-                dataIndex: 'affiliation',
-                render: (a: string) => t(`innovation.affiliations.${a}`),
-              },
-              { title: t('innovation.column.organisation'), dataIndex: 'organisation' },
-              {
-                title: t('innovation.column.conflicts'),
-                dataIndex: 'conflictUnitCodes',
-                render: (cs: string[]) => cs.join('、'),
-              },
-            ]}
-          />
-        )}
-        {problems.length > 0 && <ProblemList problems={problems} words={EXPERT_WORDS} />}
-        {ready && (
-          <Space wrap>
-            <Button
-              type="primary"
-              icon={<CheckOutlined />}
-              loading={busy === 'commit'}
-              onClick={() => void run('commit')}
-              data-testid="expert-commit"
-            >
-              {t('imports.confirm')}
-            </Button>
-            <Typography.Text type="secondary">
-              {t('innovation.willAdd', { n: preview.rows.length })}
-            </Typography.Text>
-          </Space>
-        )}
-      </Space>
-    </Card>
+      }}
+      summary={(p) => t('innovation.willAdd', { n: p.rows.length })}
+    />
   );
 }
 
