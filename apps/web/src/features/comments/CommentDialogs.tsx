@@ -1,8 +1,8 @@
 import type { SurveyComment } from '@jixiao/contracts';
-import { useMutation } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../shared/FormModal.js';
-import { useFeedback } from '../../shared/feedback.js';
+import { useDialogSave } from '../../shared/useDialogSave.js';
 import { useUnits } from '../notices/api.js';
 import { addObservation, type CommentStepBody, commentKeys, commentStep, useTopics } from './api.js';
 
@@ -20,13 +20,13 @@ interface Values {
 
 /** The one dialog of the comments page that is open: classify, answer, return, close or record. */
 export function CommentDialog({ dialog, onClose }: { dialog: Dialog; onClose: () => void }) {
-  const { t, showError, queryClient: qc } = useFeedback();
+  const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const office = dialog.kind !== 'answer';
   const units = useUnits(dialog.kind === 'classify' || dialog.kind === 'observation');
   const topics = useTopics(dialog.kind === 'classify' || dialog.kind === 'observation');
-  const save = useMutation({
-    mutationFn: (v: Values) => {
+  const save = useDialogSave({
+    save: (v: Values) => {
       if (dialog.kind === 'observation')
         return addObservation({ text: v.text!, unitId: v.unitId ?? null, topic: v.topic ?? null });
       const version = dialog.comment.version;
@@ -40,11 +40,8 @@ export function CommentDialog({ dialog, onClose }: { dialog: Dialog; onClose: ()
               : { action: 'close', ...(v.note ? { note: v.note } : {}), version };
       return commentStep(dialog.comment.id, body);
     },
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: commentKeys.all });
-      onClose();
-    },
-    onError: showError,
+    reload: [commentKeys.all],
+    onClose,
   });
   const current = dialog.kind === 'observation' ? undefined : dialog.comment;
   const unitTopic = (

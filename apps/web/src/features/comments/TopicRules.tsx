@@ -1,6 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Space } from 'antd';
-import { useFeedback } from '../../shared/feedback.js';
+import { useTranslation } from 'react-i18next';
+import { useDialogSave } from '../../shared/useDialogSave.js';
 import { commentKeys, saveTopics, useTopics } from './api.js';
 
 interface Row {
@@ -11,11 +11,11 @@ interface Row {
 
 /** The keyword rules that classify comments to topics (H9), edited as a list. */
 export function TopicRules({ onClose }: { onClose: () => void }) {
-  const { t, message, showError, queryClient } = useFeedback();
+  const { t } = useTranslation();
   const topics = useTopics(true);
   const [form] = Form.useForm<{ rows: Row[] }>();
-  const save = useMutation({
-    mutationFn: (rows: Row[]) =>
+  const save = useDialogSave({
+    save: (rows: Row[]) =>
       saveTopics(
         rows.map((r) => ({
           code: r.code.trim(),
@@ -23,12 +23,9 @@ export function TopicRules({ onClose }: { onClose: () => void }) {
           keywords: r.keywords.split(/[,，、\s]+/).filter(Boolean),
         })),
       ),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: commentKeys.all });
-      message.success(t('comments.topicsSaved'));
-      onClose();
-    },
-    onError: showError,
+    done: t('comments.topicsSaved'),
+    reload: [commentKeys.all],
+    onClose,
   });
   if (!topics.data) return null;
   return (

@@ -1,34 +1,30 @@
 import type { Inquiry, InquiryReview } from '@jixiao/contracts';
-import { useMutation } from '@tanstack/react-query';
 import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../shared/FormModal.js';
-import { useFeedback } from '../../shared/feedback.js';
+import { useDialogSave } from '../../shared/useDialogSave.js';
 import { inquiryApi, inquiryKeys } from './api.js';
 import { beijingDayAfter } from './view.js';
 
-const done = (queryClient: ReturnType<typeof useFeedback>['queryClient']) =>
-  queryClient.invalidateQueries({ queryKey: inquiryKeys.all });
+const RELOAD = [inquiryKeys.all];
 
 /** The expert raises an inquiry on the unit under review (an indicator of its lines, or none). */
 export function RaiseDialog({ review, onClose }: { review: InquiryReview; onClose: () => void }) {
-  const { t, message, showError, queryClient } = useFeedback();
+  const { t } = useTranslation();
   const [form] = Form.useForm<{ indicator?: string; question: string; deadline: dayjs.Dayjs }>();
-  const m = useMutation({
-    mutationFn: (v: { indicator?: string; question: string; deadline: dayjs.Dayjs }) =>
+  const m = useDialogSave({
+    save: (v: { indicator?: string; question: string; deadline: dayjs.Dayjs }) =>
       inquiryApi.raise({
         assignmentId: review.assignmentId,
         indicator: v.indicator || undefined,
         question: v.question,
         deadline: v.deadline.format('YYYY-MM-DD'),
       }),
-    onSuccess: () => {
-      message.success(t('inquiries.raised'));
-      void done(queryClient);
-      onClose();
-    },
-    onError: showError,
+    done: t('inquiries.raised'),
+    reload: RELOAD,
+    onClose,
   });
   return (
     <FormModal
@@ -65,21 +61,18 @@ type CloseValues = { note?: string; deduct: boolean; points?: number; reason?: s
 
 /** The expert closes an answered inquiry, with a deduction (points and reason) or without. */
 export function CloseDialog({ inquiry, onClose }: { inquiry: Inquiry; onClose: () => void }) {
-  const { t, message, showError, queryClient } = useFeedback();
+  const { t } = useTranslation();
   const [form] = Form.useForm<CloseValues>();
   const [deduct, setDeduct] = useState(false);
-  const m = useMutation({
-    mutationFn: (v: CloseValues) =>
+  const m = useDialogSave({
+    save: (v: CloseValues) =>
       inquiryApi.close(inquiry, {
         note: v.note || undefined,
         deduction: v.deduct ? { points: v.points!, reason: v.reason! } : undefined,
       }),
-    onSuccess: () => {
-      message.success(t('inquiries.closed'));
-      void done(queryClient);
-      onClose();
-    },
-    onError: showError,
+    done: t('inquiries.closed'),
+    reload: RELOAD,
+    onClose,
   });
   return (
     <FormModal
@@ -126,16 +119,13 @@ export function AssignDialog({
   units: { id: number; code: string; name: string }[];
   onClose: () => void;
 }) {
-  const { t, message, showError, queryClient } = useFeedback();
+  const { t } = useTranslation();
   const [form] = Form.useForm<{ expertUserId: number; unitIds: number[] }>();
-  const m = useMutation({
-    mutationFn: (v: { expertUserId: number; unitIds: number[] }) => inquiryApi.assign({ planId, ...v }),
-    onSuccess: (r) => {
-      message.success(t('inquiries.assigned', r));
-      void done(queryClient);
-      onClose();
-    },
-    onError: showError,
+  const m = useDialogSave({
+    save: (v: { expertUserId: number; unitIds: number[] }) => inquiryApi.assign({ planId, ...v }),
+    done: (r) => t('inquiries.assigned', r),
+    reload: RELOAD,
+    onClose,
   });
   return (
     <FormModal form={form} mutation={m} onClose={onClose} title={t('inquiries.assignTitle')}>

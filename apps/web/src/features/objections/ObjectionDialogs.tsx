@@ -1,10 +1,10 @@
 import type { Objection, ObjectionAdjustment, ObjectionTarget, ObjectionVerdict } from '@jixiao/contracts';
-import { useMutation } from '@tanstack/react-query';
 import { Form, InputNumber, Radio, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../shared/FormModal.js';
-import { useFeedback } from '../../shared/feedback.js';
 import { ReasonItem } from '../../shared/ReasonInput.js';
 import { ReasonModal } from '../../shared/ReasonModal.js';
+import { useDialogSave } from '../../shared/useDialogSave.js';
 import { objectionKeys, objectionsApi } from './api.js';
 
 /** What a dialog acts on: an answer or decision (a verdict), an escalation, or a new objection. */
@@ -27,19 +27,13 @@ function adjustmentOf(target: ObjectionTarget, amount: number | undefined): Obje
   return { points: amount ?? 0 };
 }
 
+/** An objection step changes the objections and may make a new run version. */
+const RELOAD = [objectionKeys.all, ['results']];
+
 /** A dialog's save: the call, then the success message, the lists refreshed, the dialog closed. */
 function useSave<T>(call: (v: T) => Promise<unknown>, done: string, onClose: () => void) {
-  const { t, message, showError, queryClient } = useFeedback();
-  const mutation = useMutation({
-    mutationFn: call,
-    onSuccess: async () => {
-      message.success(t(`objections.done.${done}`));
-      await queryClient.invalidateQueries({ queryKey: objectionKeys.all });
-      await queryClient.invalidateQueries({ queryKey: ['results'] });
-      onClose();
-    },
-    onError: showError,
-  });
+  const { t } = useTranslation();
+  const mutation = useDialogSave({ save: call, done: t(`objections.done.${done}`), reload: RELOAD, onClose });
   return { t, mutation };
 }
 
@@ -53,12 +47,11 @@ function VerdictModal({
   d: Extract<Dialog, { kind: 'answer' | 'decide' }>;
   onClose: () => void;
 }) {
-  const { t, message, showError, queryClient } = useFeedback();
   const [form] = Form.useForm<VerdictForm>();
   const verdict = Form.useWatch('verdict', form);
   const o = d.objection;
-  const save = useMutation({
-    mutationFn: (v: VerdictForm) => {
+  const { t, mutation: save } = useSave(
+    (v: VerdictForm) => {
       const body: ObjectionVerdict =
         v.verdict === 'reject'
           ? { verdict: 'reject', explanation: v.explanation.trim() }
@@ -69,14 +62,9 @@ function VerdictModal({
             };
       return d.kind === 'answer' ? objectionsApi.answer(o, body) : objectionsApi.decide(o, body);
     },
-    onSuccess: async () => {
-      message.success(t(`objections.done.${d.kind}`));
-      await queryClient.invalidateQueries({ queryKey: objectionKeys.all });
-      await queryClient.invalidateQueries({ queryKey: ['results'] });
-      onClose();
-    },
-    onError: showError,
-  });
+    d.kind,
+    onClose,
+  );
   return (
     <FormModal
       form={form}

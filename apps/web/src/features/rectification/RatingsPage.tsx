@@ -1,7 +1,7 @@
 import type { RatingRound } from '@jixiao/contracts';
-import { useMutation } from '@tanstack/react-query';
 import { Card, Form, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
@@ -9,6 +9,7 @@ import { CreateButton } from '../../shared/CreateButton.js';
 import { FormModal } from '../../shared/FormModal.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
+import { useDialogSave } from '../../shared/useDialogSave.js';
 import { useSystems } from '../org/api.js';
 import { ratingApi, rectificationKeys, useRounds } from './api.js';
 
@@ -19,16 +20,13 @@ interface OpenValues {
 }
 
 function OpenRoundDialog({ onClose }: { onClose: () => void }) {
-  const { t, showError, queryClient } = useFeedback();
+  const { t } = useTranslation();
   const [form] = Form.useForm<OpenValues>();
   const systems = useSystems();
-  const open = useMutation({
-    mutationFn: (v: OpenValues) => ratingApi.open(v),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: rectificationKeys.ratings });
-      onClose();
-    },
-    onError: showError,
+  const open = useDialogSave({
+    save: (v: OpenValues) => ratingApi.open(v),
+    reload: [rectificationKeys.ratings],
+    onClose,
   });
   return (
     <FormModal<OpenValues>
