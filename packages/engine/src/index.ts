@@ -119,6 +119,7 @@ export {
   parsePeriod,
   periodCodePattern,
   periodEndMonth,
+  yearPeriod,
 } from './period';
 export { AHP_CR_LIMIT, AhpError, type AhpResult, ahp, ahpWeights, SAATY_RI } from './plan/ahp';
 export { catalogueQuota } from './plan/consequence-catalogue';

@@ -35,6 +35,9 @@ export function parsePeriod(code: string): Period | null {
   return { year, granularity: 'year', index: 1 };
 }
 
+/** The year-end period of a year: '2026-Y'. */
+export const yearPeriod = (year: number): string => formatPeriod({ year, granularity: 'year', index: 1 });
+
 export function formatPeriod(p: Period): string {
   switch (p.granularity) {
     case 'month':

@@ -9,6 +9,7 @@ import {
   type Plan,
   type ReportingFrequency,
   type UnitInput,
+  yearPeriod,
 } from '@jixiao/engine';
 import type { Executor } from '../db/client.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
@@ -20,7 +21,7 @@ import { cityDeptCategories } from './units.js';
 
 export const DEMO_TEMPLATE = 'wuxi-departments-2016';
 export const DEMO_YEAR = 2026;
-export const DEMO_PERIOD = `${DEMO_YEAR}-Y`;
+export const DEMO_PERIOD = yearPeriod(DEMO_YEAR);
 
 /** The demo city's units in the engine's form (codes as the seed makes them). */
 export function demoUnits(): UnitInput[] {
@@ -42,7 +43,7 @@ export function demoUnits(): UnitInput[] {
  */
 export function demoYearData(units: UnitInput[], year = DEMO_YEAR): EvaluationInput {
   const data = generateTemplateData(DEMO_TEMPLATE, units, year * 10000 + 301, {
-    period: `${year}-Y`,
+    period: yearPeriod(year),
     vetoShare: 0,
   });
   // A rate (unit "%") aims at 100 %: the generator's targets are amounts, so rescale value and target.

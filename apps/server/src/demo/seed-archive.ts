@@ -1,4 +1,4 @@
-import { type EvaluationInput, evaluate, type Plan, type UnitResult } from '@jixiao/engine';
+import { type EvaluationInput, evaluate, type Plan, type UnitResult, yearPeriod } from '@jixiao/engine';
 import type { Executor } from '../db/client.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import * as repo from '../modules/plans/plans.repository.js';
@@ -74,7 +74,7 @@ export async function seedArchive(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
     const released = new Date(Date.UTC(year + 1, 0, 20, 2));
     const run = await repo.insertRun(tx, {
       planId: plan.id,
-      period: `${year}-Y`,
+      period: yearPeriod(year),
       planRevision: plan.revision,
       result: resultToStored(result, input, ids) as unknown as Record<string, unknown>,
       computedAt: released,
@@ -87,7 +87,7 @@ export async function seedArchive(deps: Deps, tx: Executor, ctx: Ctx, systemId: 
       action: 'evaluation.run',
       objectType: 'evaluation_run',
       objectId: run.id,
-      after: { planId: plan.id, period: `${year}-Y`, status: 'released', archive: true },
+      after: { planId: plan.id, period: yearPeriod(year), status: 'released', archive: true },
     });
   }
 }

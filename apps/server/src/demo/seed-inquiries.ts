@@ -1,8 +1,8 @@
 import { beijingDay } from '@jixiao/contracts';
+import { yearPeriod } from '@jixiao/engine';
 import type { Executor } from '../db/client.js';
 import { insertEvent } from '../modules/events/events.service.js';
 import * as repo from '../modules/inquiries/inquiries.repository.js';
-import { yearPeriod } from '../modules/inquiries/inquiries.service.js';
 import { findActivePlan } from '../modules/plans/plans.repository.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import type { DemoCity } from './demo-city.js';

@@ -5,6 +5,7 @@ import {
   type EvaluationResult,
   type Plan,
   type YearStanding,
+  yearPeriod,
 } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import { orgScope } from '../../platform/access.js';
@@ -58,7 +59,7 @@ export async function runConsequences(
   const found = await plansRepo.findRun(db, planId, runId);
   if (!found) throw notFound('This run');
   const { plan, run, stored, visible } = await chosenRun(db, ctx, planId, found.period, runId);
-  if (run.period !== `${plan.year}-Y`)
+  if (run.period !== yearPeriod(plan.year))
     throw conflict('consequences.year_end_only', { period: run.period, year: plan.year });
   const doc = await runPlan(db, run);
   const archive = await archiveBefore(db, plan.systemId, plan.year);

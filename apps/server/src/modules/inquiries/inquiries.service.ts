@@ -5,7 +5,7 @@ import {
   type InquiryCreate,
   type InquiryStatus,
 } from '@jixiao/contracts';
-import type { Plan } from '@jixiao/engine';
+import { type Plan, yearPeriod } from '@jixiao/engine';
 import type { Executor } from '../../db/client.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, bad, conflict, versionConflict } from '../../platform/errors.js';
@@ -33,7 +33,26 @@ const OWNER = 'inquiry';
 const who = (ctx: Ctx) => ctx.actor?.username ?? 'system';
 const link = (id: number) => `/inquiries?id=${id}`;
 /** The year-end period the review's deductions count in. */
-export const yearPeriod = (year: number) => `${year}-Y`;
+/**
+ * A deduction of the inquiry's unit in the plan's year-end period (an expert's, or the plan's points
+ * for an unanswered inquiry), written in the caller's transaction.
+ */
+export const inquiryDeduction = (
+  deps: Deps,
+  tx: Executor,
+  ctx: Ctx,
+  plan: { id: number; year: number },
+  r: Pick<repo.InquiryListRow, 'q' | 'unitCode' | 'unitName' | 'unitPath'>,
+  d: { code: 'inquiry_deduction' | 'inquiry_unanswered'; points: number; reason: string },
+) =>
+  insertEvent(
+    deps,
+    tx,
+    ctx,
+    plan.id,
+    { id: r.q.unitId, code: r.unitCode, name: r.unitName, path: r.unitPath },
+    { period: yearPeriod(plan.year), kind: 'deduction', indicator: r.q.indicator, ...d },
+  );
 
 function present(
   r: repo.InquiryListRow,
@@ -218,21 +237,7 @@ export async function close(deps: Deps, ctx: Ctx, id: number, b: InquiryCloseBod
     if (b.version !== r.q.version) throw versionConflict('The inquiry');
     const plan = await reviewPlan(tx, r.q.planId);
     const event = b.deduction
-      ? await insertEvent(
-          deps,
-          tx,
-          ctx,
-          plan.id,
-          { id: r.q.unitId, code: r.unitCode, name: r.unitName, path: r.unitPath },
-          {
-            period: yearPeriod(plan.year),
-            kind: 'deduction',
-            code: 'inquiry_deduction',
-            indicator: r.q.indicator,
-            points: b.deduction.points,
-            reason: b.deduction.reason,
-          },
-        )
+      ? await inquiryDeduction(deps, tx, ctx, plan, r, { code: 'inquiry_deduction', ...b.deduction })
       : null;
     const row = await repo.updateInquiry(tx, id, b.version, {
       status: step.to,

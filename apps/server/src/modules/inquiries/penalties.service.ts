@@ -3,9 +3,8 @@ import type { Plan } from '@jixiao/engine';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { insertEvent } from '../events/events.service.js';
 import * as repo from './inquiries.repository.js';
-import { yearPeriod } from './inquiries.service.js';
+import { inquiryDeduction } from './inquiries.service.js';
 import { overduePenalties } from './inquiry-rules.js';
 import { reviewPlan } from './review.service.js';
 
@@ -31,21 +30,11 @@ export async function penaliseOverdue(deps: Deps, ctx: Ctx, planId: number) {
     let points = 0;
     for (const p of due) {
       const r = byId.get(p.inquiryId)!;
-      const ev = await insertEvent(
-        deps,
-        tx,
-        ctx,
-        plan.id,
-        { id: r.q.unitId, code: r.unitCode, name: r.unitName, path: r.unitPath },
-        {
-          period: yearPeriod(plan.year),
-          kind: 'deduction',
-          code: 'inquiry_unanswered',
-          indicator: r.q.indicator,
-          points: p.points,
-          reason: r.q.question,
-        },
-      );
+      const ev = await inquiryDeduction(deps, tx, ctx, plan, r, {
+        code: 'inquiry_unanswered',
+        points: p.points,
+        reason: r.q.question,
+      });
       const row = await repo.updateInquiry(tx, r.q.id, r.q.version, {
         status: 'penalised',
         deductionPoints: p.points,
