@@ -41,8 +41,10 @@ function room(doc: Doc, y: number, h: number): number {
   return 40;
 }
 
-function heading(doc: Doc, y: number, text: string): number {
+/** A section's title over a rule; `right` titles the right half of a two-column section. */
+function heading(doc: Doc, y: number, text: string, right?: string): number {
   doc.fillColor(INK).fontSize(13).text(text, LEFT, y);
+  if (right) doc.text(right, LEFT + (RIGHT - LEFT) / 2 + 10, y);
   doc
     .moveTo(LEFT, y + 18)
     .lineTo(RIGHT, y + 18)
@@ -210,15 +212,7 @@ export async function scorecardPdf(config: Pick<Config, 'pdfFont'>, view: Scorec
   // The radar by aspect (or bars) on the left, the rank over the years on the right.
   y = room(doc, y + 8, 250);
   const half = (RIGHT - LEFT) / 2;
-  doc.fillColor(INK).fontSize(13).text('各方面得分率', LEFT, y);
-  doc.text('历年名次', LEFT + half + 10, y);
-  doc
-    .moveTo(LEFT, y + 18)
-    .lineTo(RIGHT, y + 18)
-    .lineWidth(0.5)
-    .strokeColor(GRID)
-    .stroke();
-  const top = y + 26;
+  const top = heading(doc, y, '各方面得分率', '历年名次');
   if (view.aspectChart === 'radar') radar(doc, view, LEFT + half / 2, top + 105, 80);
   else {
     doc.fillColor(MUTED).fontSize(8).text('方面少于三个，以条形图代替雷达图', LEFT, top, { width: half });
