@@ -374,7 +374,7 @@ describe('consequences', () => {
 describe('consequences validation', () => {
   const issues = (rules: unknown[]) =>
     validatePlan(plan(rules as ConsequenceRule[])).filter(
-      (i) => i.code === 'consequence' || i.code === 'duplicate',
+      (i) => i.code.startsWith('consequence') || i.code === 'duplicate_consequence',
     );
 
   it('names the field of each bad rule', () => {

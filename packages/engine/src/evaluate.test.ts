@@ -140,7 +140,7 @@ describe('bad input', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(PlanValidationError);
       const issues = (e as PlanValidationError).issues;
-      expect(issues.map((i) => i.code).sort()).toEqual(['missing_method', 'points_sum']);
+      expect(issues.map((i) => i.code).sort()).toEqual(['missing_method', 'points_sum_component']);
     }
   });
   it('unknown units and indicators are listed together', () => {

@@ -124,6 +124,14 @@ export {
 export { AHP_CR_LIMIT, AhpError, type AhpResult, ahp, ahpWeights, SAATY_RI } from './plan/ahp';
 export { catalogueQuota } from './plan/consequence-catalogue';
 export {
+  type AhpIssue,
+  type MethodIssue,
+  PLAN_ISSUE_CODES,
+  PLAN_ISSUE_PARAMS,
+  type PlanIssueCode,
+  type PlanIssueParam,
+} from './plan/issue-codes';
+export {
   criticWeights,
   entropyWeights,
   type ObjectiveColumn,

@@ -1,3 +1,4 @@
+import { type MethodIssue, methodIssue } from '../plan/issue-codes';
 import { step } from '../steps';
 import type { ColumnIO, ColumnParams } from './column';
 import { type MethodDef, missing, round2 } from './types';
@@ -74,13 +75,14 @@ export const bands: MethodDef<BandsSpec> = {
   },
   maxFraction: (s) => Math.max(0, ...s.breakpoints.map((b) => b[1])),
   check(s) {
-    const out: string[] = [];
-    if (!Array.isArray(s.breakpoints) || s.breakpoints.length === 0) return ['breakpoints must not be empty'];
+    const out: MethodIssue[] = [];
+    if (!Array.isArray(s.breakpoints) || s.breakpoints.length === 0)
+      return [methodIssue('method.breakpoints_empty', {})];
     for (let i = 0; i < s.breakpoints.length; i++) {
       const [x, f] = s.breakpoints[i]!;
       if (!Number.isFinite(x) || !Number.isFinite(f) || f < 0)
-        out.push(`breakpoint ${i + 1} must be [value, fraction ≥ 0]`);
-      if (i > 0 && !(x > s.breakpoints[i - 1]![0])) out.push('breakpoint values must be strictly ascending');
+        out.push(methodIssue('method.breakpoint_invalid', { n: i + 1 }));
+      if (i > 0 && !(x > s.breakpoints[i - 1]![0])) out.push(methodIssue('method.breakpoints_ascending', {}));
     }
     return out;
   },

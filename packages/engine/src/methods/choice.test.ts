@@ -8,9 +8,9 @@ const spec = (kind: 'benchmark' | 'zscore' | 'pro_rata', param: string, value: s
 
 describe('a required choice among words (methods/types.ts choice)', () => {
   it.each([
-    ['benchmark', 'mode', ['ratio', 'difference'], 'mode must be "ratio" or "difference"'],
-    ['zscore', 'sigma', ['population', 'sample'], 'sigma must be "population" or "sample"'],
-    ['pro_rata', 'basis', ['month', 'day'], 'basis must be "month" or "day"'],
+    ['benchmark', 'mode', ['ratio', 'difference'], 'method.mode_choice'],
+    ['zscore', 'sigma', ['population', 'sample'], 'method.sigma_choice'],
+    ['pro_rata', 'basis', ['month', 'day'], 'method.basis_choice'],
   ] as const)(
     '%s.%s: its schema lists the words, its check refuses any other',
     (kind, param, words, problem) => {
@@ -18,7 +18,7 @@ describe('a required choice among words (methods/types.ts choice)', () => {
       expect(def.schema.required).toEqual([param]);
       expect(def.schema.properties[param]).toEqual({ enum: words });
       for (const w of words) expect(def.check(spec(kind, param, w))).toEqual([]);
-      expect(def.check(spec(kind, param, 'other'))).toEqual([problem]);
+      expect(def.check(spec(kind, param, 'other'))).toEqual([{ code: problem, params: {} }]);
     },
   );
 });

@@ -29,7 +29,10 @@ export const completion: MethodDef<CompletionSpec> = {
   },
   column: ratioColumn((s) => ({ baseline: s.reference === 'baseline', factor: 1 })),
   maxFraction: maxRatioFraction,
-  check: (s) => [...nonNegative('excessRate', s.excessRate), ...nonNegative('excessCap', s.excessCap)],
+  check: (s) => [
+    ...nonNegative('method.excess_rate_negative', s.excessRate),
+    ...nonNegative('method.excess_cap_negative', s.excessCap),
+  ],
   sample(s, { direction, target, perf }) {
     const value = direction === 'higher' ? round2(target * perf) : round2(target / perf);
     return s.reference === 'baseline' ? { value, baseline: target } : { value, target };

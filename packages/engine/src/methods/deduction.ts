@@ -40,7 +40,7 @@ export const deduction: MethodDef<DeductionMethodSpec> = {
     },
   },
   maxFraction: () => 1,
-  check: (s) => nonNegative('perItem', s.perItem),
+  check: (s) => nonNegative('method.per_item_negative', s.perItem),
   sample: (_s, { perf, rnd }) => ({ value: Math.max(0, Math.round((1.05 - perf) * 10 * rnd())) }),
 };
 

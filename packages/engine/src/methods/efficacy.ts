@@ -1,3 +1,4 @@
+import { type MethodIssue, methodIssue } from '../plan/issue-codes';
 import { step } from '../steps';
 import { type ColumnIO, type ColumnParams, dzFraction } from './column';
 import { type GradeParams, gradeMaxFraction, gradeSchema } from './grade';
@@ -117,14 +118,14 @@ export const efficacy: MethodDef<EfficacySpec> = {
   },
   maxFraction: gradeMaxFraction,
   check(s) {
-    const out: string[] = [];
+    const out: MethodIssue[] = [];
     if (s.limits !== 'group') {
       if (!Number.isFinite(s.limits?.worst) || !Number.isFinite(s.limits?.best))
-        out.push('limits need worst and best');
-      else if (s.limits.worst === s.limits.best) out.push('limits worst and best must differ');
+        out.push(methodIssue('method.limits_missing', {}));
+      else if (s.limits.worst === s.limits.best) out.push(methodIssue('method.limits_equal', {}));
     }
     if (s.clamp && !(s.clamp[0] >= 0 && s.clamp[1] >= s.clamp[0]))
-      out.push('clamp must be [lo ≥ 0, hi ≥ lo]');
+      out.push(methodIssue('method.clamp_invalid', {}));
     return out;
   },
   sample: (_s, draw) => sampleGroupRelative(draw),

@@ -1,3 +1,4 @@
+import { type MethodIssue, methodIssue } from '../plan/issue-codes';
 import { trimmedMean } from '../stats';
 import { step } from '../steps';
 import { checkScale, clamp, type MethodDef, missing, round2, type ScaleParams, scaleSchema } from './types';
@@ -40,7 +41,7 @@ export const expertPanel: MethodDef<ExpertPanelSpec> = {
   maxFraction: () => 1,
   check: (s) => [
     ...(s.trim !== undefined && !(Number.isInteger(s.trim) && s.trim >= 0)
-      ? ['trim must be an integer ≥ 0']
+      ? [methodIssue('method.trim_invalid', {})]
       : []),
     ...checkScale(s),
   ],

@@ -38,8 +38,8 @@ export const proRata: MethodDef<ProRataSpec> = {
   maxFraction: maxRatioFraction,
   check: (s) => [
     ...basisParam.check(s.basis),
-    ...nonNegative('excessRate', s.excessRate),
-    ...nonNegative('excessCap', s.excessCap),
+    ...nonNegative('method.excess_rate_negative', s.excessRate),
+    ...nonNegative('method.excess_cap_negative', s.excessCap),
   ],
   sample: (_s, { target, elapsed, perf }) => ({ value: round2(target * elapsed * perf), target }),
 };

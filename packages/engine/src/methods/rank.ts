@@ -1,3 +1,4 @@
+import { type MethodIssue, methodIssue } from '../plan/issue-codes';
 import { step } from '../steps';
 import { type MethodDef, missing, type ScopeParams, sampleGroupRelative, schemas } from './types';
 
@@ -88,12 +89,13 @@ export const rank: MethodDef<RankMethodSpec> = {
   },
   maxFraction: (s) => (s.table && s.table.length > 0 ? Math.max(0, ...s.table) : 1),
   check(s) {
-    const out: string[] = [];
-    if (s.floor !== undefined && !(s.floor >= 0 && s.floor <= 1)) out.push('floor must be between 0 and 1');
+    const out: MethodIssue[] = [];
+    if (s.floor !== undefined && !(s.floor >= 0 && s.floor <= 1))
+      out.push(methodIssue('method.floor_range', {}));
     if (s.table) {
-      if (s.table.some((f) => !(f >= 0))) out.push('table fractions must be ≥ 0');
+      if (s.table.some((f) => !(f >= 0))) out.push(methodIssue('method.table_negative', {}));
       for (let i = 1; i < s.table.length; i++)
-        if (s.table[i]! > s.table[i - 1]!) out.push('table must not increase with rank');
+        if (s.table[i]! > s.table[i - 1]!) out.push(methodIssue('method.table_increasing', {}));
     }
     return out;
   },

@@ -1,3 +1,4 @@
+import { type MethodIssue, methodIssue } from '../plan/issue-codes';
 import { cleanNumber } from '../rounding';
 import { step } from '../steps';
 import { clamp, type MethodDef, missing, round2, schemas, zeroDivision } from './types';
@@ -55,8 +56,7 @@ export const totalGrowth: MethodDef<TotalGrowthSpec> = {
     return f;
   },
   maxFraction: () => 1,
-  check: (s) =>
-    s.totalShare >= 0 && s.totalShare <= 1 ? [] : ['totalShare must be between 0 and 1 (W3: 0.4)'],
+  check: (s) => (s.totalShare >= 0 && s.totalShare <= 1 ? [] : [methodIssue('method.total_share_range', {})]),
   sample: (_s, { target: base, perf }) => ({
     value: round2(base * (1 + 0.1 * perf - 0.02)),
     target: round2(base * 1.08),

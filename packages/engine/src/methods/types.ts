@@ -1,4 +1,5 @@
 import type { Direction, StatsScope, ZeroDivisionOutcome } from '../plan/basics';
+import { type MethodIssue, type MethodIssueCode, methodIssue } from '../plan/issue-codes';
 import { type Step, step } from '../steps';
 import type { ColumnIO, ColumnParams } from './column';
 
@@ -107,8 +108,11 @@ export interface MethodDef<S extends SpecBase = SpecBase> {
   /** The same rule over every item of a leaf (methods/column.ts); absent: one score() call per cell. */
   column?: ColumnForm<S>;
   maxFraction(spec: S): number;
-  /** Problems with the parameters, as messages without the indicator code. */
-  check(spec: S): string[];
+  /**
+   * Problems with the parameters as codes and params (plan/issue-codes.ts `method.*`); the caller
+   * adds the indicator, the method kind and the path.
+   */
+  check(spec: S): MethodIssue[];
   /** Plausible inputs of one unit (templates/generate.ts: demo and test data). */
   sample(spec: S, draw: SampleDraw): SampleCell;
 }
@@ -149,8 +153,8 @@ export interface ScaleParams {
 
 export const scaleSchema = { scale: { type: 'number', exclusiveMinimum: 0 } } as const;
 
-export function checkScale(s: ScaleParams): string[] {
-  return s.scale !== undefined && !(s.scale > 0) ? ['scale must be > 0'] : [];
+export function checkScale(s: ScaleParams): MethodIssue[] {
+  return s.scale !== undefined && !(s.scale > 0) ? [methodIssue('method.scale_positive', {})] : [];
 }
 
 /** Parameters of a group-relative method (rank, efficacy, z-score). */
@@ -178,12 +182,19 @@ export const schemas = {
 export interface Choice {
   name: string;
   schema: JsonSchema;
-  check(value: unknown): string[];
+  check(value: unknown): MethodIssue[];
 }
 
+/** The Choices there are, each with its issue code (the template names the words). */
+const CHOICE_ISSUES = {
+  mode: 'method.mode_choice',
+  sigma: 'method.sigma_choice',
+  basis: 'method.basis_choice',
+} as const satisfies Record<string, MethodIssueCode>;
+
 /** The Choice of `name` among `words` (benchmark's mode, z-score's sigma, pro-rata's basis). */
-export function choice<W extends string>(name: string, words: readonly W[]): Choice {
-  const problem = `${name} must be ${words.map((w) => `"${w}"`).join(' or ')}`;
+export function choice<W extends string>(name: keyof typeof CHOICE_ISSUES, words: readonly W[]): Choice {
+  const problem = methodIssue(CHOICE_ISSUES[name], {});
   return {
     name,
     schema: { enum: words },
@@ -228,6 +239,7 @@ export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
 
-export function nonNegative(name: string, v: number | undefined): string[] {
-  return v !== undefined && !(Number.isFinite(v) && v >= 0) ? [`${name} must be a number ≥ 0`] : [];
+/** A parameter that must be a number ≥ 0 when given: the issue `code` otherwise. */
+export function nonNegative(code: MethodIssueCode, v: number | undefined): MethodIssue[] {
+  return v !== undefined && !(Number.isFinite(v) && v >= 0) ? [methodIssue(code, {} as never)] : [];
 }

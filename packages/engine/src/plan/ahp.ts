@@ -4,6 +4,8 @@
  * A matrix with CR ≥ 0.10 is rejected.
  */
 
+import type { AhpIssue } from './issue-codes';
+
 /** Saaty's random consistency index RI by matrix order n (1–15). */
 export const SAATY_RI: readonly number[] = [
   0, 0, 0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59,
@@ -21,29 +23,30 @@ export interface AhpResult {
   consistencyRatio: number;
   riTable: 'saaty';
   consistent: boolean;
-  /** Problems with the matrix; empty when usable. */
-  issues: string[];
+  /** Problems with the matrix as codes and params (contracts' plan-issue templates); empty when usable. */
+  issues: AhpIssue[];
 }
 
-export function checkPairwiseMatrix(m: number[][]): string[] {
+export function checkPairwiseMatrix(m: number[][]): AhpIssue[] {
   const n = m.length;
-  const out: string[] = [];
-  if (n === 0) return ['the matrix is empty'];
-  if (n > 15) out.push(`order ${n} exceeds the Saaty RI table (15)`);
+  const out: AhpIssue[] = [];
+  if (n === 0) return [{ code: 'ahp.empty', params: {} }];
+  if (n > 15) out.push({ code: 'ahp.order_limit', params: { order: n } });
   for (let i = 0; i < n; i++) {
     const row = m[i];
     if (!Array.isArray(row) || row.length !== n) {
-      out.push(`row ${i + 1} must have ${n} entries`);
+      out.push({ code: 'ahp.row_length', params: { row: i + 1, order: n } });
       continue;
     }
     for (let j = 0; j < n; j++) {
       const a = row[j]!;
-      if (!(Number.isFinite(a) && a > 0)) out.push(`entry (${i + 1}, ${j + 1}) must be a positive number`);
-      else if (i === j && a !== 1) out.push(`diagonal entry (${i + 1}, ${i + 1}) must be 1`);
+      if (!(Number.isFinite(a) && a > 0))
+        out.push({ code: 'ahp.entry_positive', params: { row: i + 1, col: j + 1 } });
+      else if (i === j && a !== 1) out.push({ code: 'ahp.diagonal', params: { row: i + 1 } });
       else if (j > i) {
         const b = m[j]?.[i];
         if (b !== undefined && Math.abs(a * b - 1) > 1e-3)
-          out.push(`entries (${i + 1}, ${j + 1}) and (${j + 1}, ${i + 1}) must be reciprocal`);
+          out.push({ code: 'ahp.reciprocal', params: { row: i + 1, col: j + 1 } });
       }
     }
   }
@@ -81,9 +84,10 @@ export function ahp(matrix: number[][]): AhpResult {
   const cr = n > 2 && ri > 0 ? Math.max(0, ci / ri) : 0;
   const consistent = cr < AHP_CR_LIMIT;
   if (!consistent)
-    issues.push(
-      `consistency ratio CR = ${cr.toFixed(4)} ≥ ${AHP_CR_LIMIT} (Saaty RI ${ri} for n = ${n}): revise the pairwise judgements`,
-    );
+    issues.push({
+      code: 'ahp.inconsistent',
+      params: { cr: Math.round(cr * 1e4) / 1e4, limit: AHP_CR_LIMIT, ri, order: n },
+    });
   return {
     weights: w,
     lambdaMax,
@@ -104,9 +108,9 @@ export function ahpWeights(matrix: number[][]): AhpResult {
 }
 
 export class AhpError extends Error {
-  readonly issues: string[];
-  constructor(issues: string[]) {
-    super(`AHP matrix rejected: ${issues.join('; ')}`);
+  readonly issues: AhpIssue[];
+  constructor(issues: AhpIssue[]) {
+    super(`AHP matrix rejected: ${issues.map((i) => `${i.code} ${JSON.stringify(i.params)}`).join('; ')}`);
     this.name = 'AhpError';
     this.issues = issues;
   }

@@ -1,3 +1,4 @@
+import type { PLAN_ISSUE_PARAMS, PlanIssueCode } from './issue-codes';
 import type { ConsequenceRule, Plan } from './types';
 import { type Add, arr, dupes } from './validate-util';
 
@@ -23,82 +24,85 @@ export const STREAK_CONDITIONS = [
 ] as const;
 const AWARD_BASES = ['award', 'key_indicator', 'lead_unit'];
 
+/** Codes whose one param is the rule's code. */
+type RuleOnly = {
+  [C in PlanIssueCode]: (typeof PLAN_ISSUE_PARAMS)[C] extends readonly ['rule'] ? C : never;
+}[PlanIssueCode];
+
 const posInt = (x: unknown) => Number.isInteger(x) && (x as number) > 0;
 
 export function checkConsequences(plan: Plan, add: Add): void {
   if (plan.consequences === undefined) return;
   if (!Array.isArray(plan.consequences)) {
-    add('consequence', 'consequences', 'consequences must be a list of rules');
+    add('consequences_list', 'consequences', {});
     return;
   }
   const rules = arr(plan.consequences);
-  dupes(rules, 'consequences', 'consequence rule', add);
+  dupes(rules, (c) => add('duplicate_consequence', 'consequences', { rule: c }));
   const levels = arr(plan.grades?.levels).length;
   const rankings = new Set(arr(plan.rankings).map((r) => r.code));
   const awards = new Set(arr(plan.awards).map((a) => a.code));
   const indicators = new Set(arr(plan.indicators).map((i) => i.code));
   rules.forEach((rule: ConsequenceRule, i) => {
     const at = `consequences[${i}]`;
-    const bad = (field: string, what: string) =>
-      add('consequence', `${at}.${field}`, `consequence ${rule.code}: ${what}`);
-    if (!rule.code) add('consequence', `${at}.code`, `consequence rule ${i + 1}: code is required`);
-    if (!rule.name) bad('name', 'name is required');
+    const r = { rule: String(rule.code ?? '') };
+    /** The issue `code` of this rule's `field`, for codes whose only param is the rule. */
+    const bad = (field: string, code: RuleOnly) => add(code, `${at}.${field}`, r);
+    if (!rule.code) add('consequence_code_required', `${at}.code`, { n: i + 1 });
+    if (!rule.name) bad('name', 'consequence_name');
     if (!(CONSEQUENCE_KINDS as readonly string[]).includes(rule.kind)) {
-      bad('kind', `kind must be one of ${CONSEQUENCE_KINDS.join(', ')}`);
+      bad('kind', 'consequence_kind');
       return;
     }
     const level = (x: unknown, field: string) => {
       if (!(Number.isInteger(x) && (x as number) < levels && (x as number) >= -levels))
-        bad(
-          field,
-          `level ${String(x)} is not a grade level position (0 = top … ${levels - 1}, or −1 = bottom … −${levels})`,
-        );
+        add('consequence_level', `${at}.${field}`, { ...r, level: String(x), last: levels - 1, levels });
     };
     const action = (x: unknown) => {
       if (!(CONSEQUENCE_ACTIONS as readonly string[]).includes(x as string))
-        bad('action', `action must be one of ${CONSEQUENCE_ACTIONS.join(', ')}`);
+        bad('action', 'consequence_action');
     };
     const ranking = (x: string | undefined) => {
-      if (x !== undefined && !rankings.has(x)) bad('ranking', `unknown ranking "${x}"`);
+      if (x !== undefined && !rankings.has(x))
+        add('consequence_ranking', `${at}.ranking`, { ...r, ranking: x });
     };
     switch (rule.kind) {
       case 'excellenceQuota':
         if (!(Number.isFinite(rule.base) && rule.base >= 0 && rule.base <= 100))
-          bad('base', 'base must be a percentage 0–100 (S16: 15)');
+          bad('base', 'consequence_base');
         arr(rule.levels).forEach((l, j) => {
           level(l.level, `levels[${j}].level`);
-          if (!Number.isFinite(l.step)) bad(`levels[${j}].step`, 'step must be a number of percent');
+          if (!Number.isFinite(l.step)) bad(`levels[${j}].step`, 'consequence_step');
         });
         arr(rule.streaks).forEach((s, j) => {
           level(s.level, `streaks[${j}].level`);
-          if (!Number.isFinite(s.step)) bad(`streaks[${j}].step`, 'step must be a number of percent');
-          if (!posInt(s.years)) bad(`streaks[${j}].years`, 'years must be a positive integer');
+          if (!Number.isFinite(s.step)) bad(`streaks[${j}].step`, 'consequence_step');
+          if (!posInt(s.years)) bad(`streaks[${j}].years`, 'consequence_years_positive');
         });
         break;
       case 'bottomN':
-        if (!posInt(rule.n)) bad('n', 'n must be a positive integer');
+        if (!posInt(rule.n)) bad('n', 'consequence_n');
         ranking(rule.ranking);
         action(rule.action);
         break;
       case 'streak':
         if (!(STREAK_CONDITIONS as readonly string[]).includes(rule.condition))
-          bad('condition', `condition must be one of ${STREAK_CONDITIONS.join(', ')}`);
-        if (!(posInt(rule.years) && rule.years >= 2)) bad('years', 'years must be an integer ≥ 2');
-        if (rule.condition === 'bottom_n' && !posInt(rule.n))
-          bad('n', 'bottom_n needs n, a positive integer');
+          bad('condition', 'consequence_condition');
+        if (!(posInt(rule.years) && rule.years >= 2)) bad('years', 'consequence_years_min');
+        if (rule.condition === 'bottom_n' && !posInt(rule.n)) bad('n', 'consequence_bottom_n');
         if (rule.average !== undefined && rule.average !== 'group' && rule.average !== 'all')
-          bad('average', 'average must be group or all');
+          bad('average', 'consequence_average');
         ranking(rule.ranking);
         action(rule.action);
         break;
       case 'award':
-        if (!AWARD_BASES.includes(rule.basis)) bad('basis', `basis must be one of ${AWARD_BASES.join(', ')}`);
+        if (!AWARD_BASES.includes(rule.basis)) bad('basis', 'consequence_basis');
         if (rule.basis === 'award' && !awards.has(rule.award ?? ''))
-          bad('award', `award "${rule.award ?? ''}" is not one of the plan's awards`);
+          add('consequence_award', `${at}.award`, { ...r, award: rule.award ?? '' });
         for (const c of arr(rule.indicators))
-          if (!indicators.has(c)) bad('indicators', `unknown indicator "${c}"`);
+          if (!indicators.has(c)) add('consequence_indicator', `${at}.indicators`, { ...r, indicator: c });
         if (rule.within !== undefined && rule.within !== 'group' && rule.within !== 'all')
-          bad('within', 'within must be group or all');
+          bad('within', 'consequence_within');
         break;
       case 'vetoBar':
         break;

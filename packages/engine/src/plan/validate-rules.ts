@@ -12,98 +12,84 @@ export function checkMethod(
   add: Add,
 ): void {
   if (direction !== undefined && direction !== 'higher' && direction !== 'lower')
-    add('direction', path, `indicator ${code}: direction must be "higher" or "lower"`, code);
+    add('direction', path, { indicator: code }, code);
   if (!m) {
-    add('missing_method', path, `indicator ${code}: no scoring method`, code);
+    add('missing_method', path, { indicator: code }, code);
     return;
   }
   const def = Object.hasOwn(METHODS, m.kind) ? METHODS[m.kind] : undefined;
   if (!def) {
-    add('unknown_method', path, `indicator ${code}: unknown method "${m.kind}"`, code);
+    add('unknown_method', path, { indicator: code, kind: String(m.kind) }, code);
     return;
   }
-  for (const msg of def.check(m)) add('method_params', path, `indicator ${code} (${m.kind}): ${msg}`, code);
+  for (const issue of def.check(m))
+    add(issue.code, path, { ...issue.params, indicator: code, method: m.kind } as never, code);
   if (def.direction && (direction ?? 'higher') !== def.direction)
-    add('direction', path, `indicator ${code}: ${m.kind} needs direction "${def.direction}"`, code);
+    add('method_direction', path, { indicator: code, method: m.kind, direction: def.direction }, code);
 }
 
 export function checkGrades(plan: Plan, add: Add): void {
   const levels = arr(plan.grades?.levels);
-  if (levels.length < 2) add('grades', 'grades.levels', 'grades need at least two levels');
-  dupes(levels, 'grades.levels', 'grade', add);
+  if (levels.length < 2) add('grades_levels', 'grades.levels', {});
+  dupes(levels, (c) => add('duplicate_grade', 'grades.levels', { grade: c }, c));
   let prevMin = Number.POSITIVE_INFINITY;
   levels.forEach((l, i) => {
     const path = `grades.levels[${i}]`;
-    if (!l.color) add('grade_color', path, `grade ${l.code}: a colour is required (Z5)`);
+    if (!l.color) add('grade_color', path, { grade: l.code });
     if (l.minScore !== undefined) {
       if (l.minScore > prevMin)
-        add(
-          'grade_order',
-          path,
-          `grade ${l.code}: minScore ${l.minScore} is above the better grade's ${prevMin}`,
-        );
+        add('grade_order', path, { grade: l.code, minScore: l.minScore, better: prevMin });
       prevMin = l.minScore;
     }
     if (l.maxShare !== undefined && !(l.maxShare > 0 && l.maxShare <= 1))
-      add('grade_quota', path, `grade ${l.code}: maxShare must be in (0, 1]`);
+      add('grade_max_share', path, { grade: l.code });
     if (l.maxCount !== undefined && !(Number.isInteger(l.maxCount) && l.maxCount >= 0))
-      add('grade_quota', path, `grade ${l.code}: maxCount must be an integer ≥ 0`);
+      add('grade_max_count', path, { grade: l.code });
     if (
       i === levels.length - 1 &&
       (l.maxShare !== undefined || l.maxCount !== undefined || l.minScore !== undefined)
     )
-      add(
-        'grade_last',
-        path,
-        `grade ${l.code}: the last level takes every remaining unit and cannot have a quota or minimum`,
-      );
+      add('grade_last', path, { grade: l.code });
   });
 }
 
 export function checkEvents(plan: Plan, groupCodes: Set<string>, catCodes: Set<string>, add: Add): void {
   if (plan.bonus) {
-    if (!(plan.bonus.cap >= 0)) add('bonus', 'bonus.cap', 'bonus.cap must be ≥ 0');
-    dupes(arr(plan.bonus.sources), 'bonus.sources', 'bonus source', add);
+    if (!(plan.bonus.cap >= 0)) add('bonus_cap', 'bonus.cap', {});
+    dupes(arr(plan.bonus.sources), (c) => add('duplicate_bonus_source', 'bonus.sources', { source: c }, c));
   }
   if (plan.deductions?.cap !== undefined && !(plan.deductions.cap >= 0))
-    add('deductions', 'deductions.cap', 'deductions.cap must be ≥ 0');
+    add('deductions_cap', 'deductions.cap', {});
   if (plan.inquiry !== undefined) {
     const p = plan.inquiry?.unansweredPoints;
     if (!(typeof p === 'number' && Number.isFinite(p) && p > 0 && p <= 100))
-      add(
-        'inquiry',
-        'inquiry.unansweredPoints',
-        'inquiry.unansweredPoints must be a number of points > 0 and ≤ 100 (S11)',
-      );
+      add('inquiry_points', 'inquiry.unansweredPoints', {});
   }
   if (plan.veto) {
     for (const e of arr(plan.veto.effects))
       if (!['no_advanced_title', 'exclude_awards', 'downgrade_last'].includes(e))
-        add('veto', 'veto.effects', `unknown veto effect "${e}"`);
+        add('veto_effect', 'veto.effects', { effect: String(e) });
     if (!['next_unit', 'lapse'].includes(plan.veto.freedQuota))
-      add('veto', 'veto.freedQuota', 'veto.freedQuota must be next_unit or lapse');
+      add('veto_freed_quota', 'veto.freedQuota', {});
   }
   const rankingCodes = new Set<string>();
   arr(plan.rankings).forEach((r, i) => {
     rankingCodes.add(r.code);
     for (const g of arr(r.groups))
-      if (!groupCodes.has(g)) add('ranking', `rankings[${i}]`, `ranking ${r.code}: unknown group "${g}"`);
+      if (!groupCodes.has(g)) add('ranking_group', `rankings[${i}]`, { ranking: r.code, group: g });
     for (const c of arr(r.categories))
-      if (!catCodes.has(c)) add('ranking', `rankings[${i}]`, `ranking ${r.code}: unknown category "${c}"`);
+      if (!catCodes.has(c)) add('ranking_category', `rankings[${i}]`, { ranking: r.code, category: c });
   });
   arr(plan.awards).forEach((a, i) => {
     if (a.ranking !== undefined && !rankingCodes.has(a.ranking))
-      add('award', `awards[${i}]`, `award ${a.code}: unknown ranking "${a.ranking}"`);
-    if (!(Number.isInteger(a.top) && a.top > 0))
-      add('award', `awards[${i}]`, `award ${a.code}: top must be a positive integer`);
+      add('award_ranking', `awards[${i}]`, { award: a.code, ranking: a.ranking });
+    if (!(Number.isInteger(a.top) && a.top > 0)) add('award_top', `awards[${i}]`, { award: a.code });
   });
   if (plan.halfYear && !(plan.halfYear.weight >= 0 && plan.halfYear.weight <= 1))
-    add('half_year', 'halfYear.weight', 'halfYear.weight must be between 0 and 1 (S9)');
+    add('half_year_weight', 'halfYear.weight', {});
   arr(plan.links).forEach((l, i) => {
-    if (!(l.share >= 0 && l.share <= 1))
-      add('link', `links[${i}]`, `link of unit ${l.unit}: share must be between 0 and 1 (S1)`);
-    if (l.sources.includes(l.unit))
-      add('link', `links[${i}]`, `link of unit ${l.unit}: a unit cannot be linked to itself`);
+    if (!(l.share >= 0 && l.share <= 1)) add('link_share', `links[${i}]`, { unit: l.unit });
+    if (l.sources.includes(l.unit)) add('link_self', `links[${i}]`, { unit: l.unit });
   });
 }
 
@@ -155,11 +141,12 @@ export function checkConstraints(
       }
       const ok = c.kind === 'min_share' ? total >= c.share - EPS : total <= c.share + EPS;
       if (!ok) {
-        add(
-          'constraint',
-          `constraints[${i}]`,
-          `constraint "${c.label}": share is ${round(total * 100)} % in group ${g.code}, must be ${c.kind === 'min_share' ? 'at least' : 'at most'} ${round(c.share * 100)} %`,
-        );
+        add(c.kind === 'min_share' ? 'constraint_min_share' : 'constraint_max_share', `constraints[${i}]`, {
+          label: c.label,
+          share: round(total * 100),
+          group: g.code,
+          limit: round(c.share * 100),
+        });
         break;
       }
     }

@@ -20,16 +20,19 @@ describe('objective child weights (childWeights)', () => {
   it('refuses children with their own points, an unknown method, and a single child', () => {
     const p = entropyPlan();
     p.indicators[0]!.points = 30;
-    expect(issues(p)).toEqual(['child_weights components[0].childWeights']);
+    expect(issues(p)).toEqual(['child_weights_child_amount components[0].childWeights']);
     const q = entropyPlan();
     q.components[0]!.childWeights = { method: 'topsis' as 'entropy' };
-    expect(issues(q)).toEqual(['child_weights components[0].childWeights']);
+    expect(issues(q)).toEqual(['child_weights_method components[0].childWeights']);
     const r = pointsPlan();
     r.components[1]!.childWeights = { method: 'critic' }; // D has one child, D1
     delete r.indicators[2]!.points;
-    expect(validatePlan(r).map((i) => i.message)).toContain(
-      'D: objective weights need at least two children',
-    );
+    expect(validatePlan(r)).toContainEqual({
+      code: 'child_weights_children',
+      path: 'components[1].childWeights',
+      indicator: 'D',
+      params: { node: 'D' },
+    });
   });
   it('works on an indicator over its sub-items, and refuses ahp beside it', () => {
     const p = weightedPlan();
@@ -41,7 +44,7 @@ describe('objective child weights (childWeights)', () => {
       [1, 1],
       [1, 1],
     ];
-    expect(issues(p)).toContain('child_weights indicators[0]');
+    expect(issues(p)).toContain('child_weights_both indicators[0]');
   });
 });
 
@@ -51,7 +54,10 @@ describe('rounding stages', () => {
     w.rounding = { stages: ['indicator', 'product', 'total'] };
     expect(validatePlan(w)).toEqual([]);
     const p = pointsPlan({ rounding: { stages: ['product', 'everything' as 'total'] } });
-    expect(issues(p)).toEqual(['rounding rounding.stages[0]', 'rounding rounding.stages[1]']);
+    expect(issues(p)).toEqual([
+      'rounding_product_stage rounding.stages[0]',
+      'rounding_stage rounding.stages[1]',
+    ]);
   });
 });
 
@@ -62,8 +68,8 @@ describe('deductions off a component', () => {
     expect(validatePlan(p)).toEqual([]);
     p.components[1]!.deductions = { from: 'elsewhere' as 'total', floor: -1 };
     expect(issues(p)).toEqual([
-      'deductions components[1].deductions.from',
-      'deductions components[1].deductions.floor',
+      'deductions_from components[1].deductions.from',
+      'deductions_floor components[1].deductions.floor',
     ]);
   });
 });

@@ -25,14 +25,9 @@ export function objectivelyWeighted(plan: Plan): Set<string> {
 
 export function checkSettings(plan: Plan, children: Map<string, Indicator[]>, add: Add): void {
   arr(plan.rounding?.stages).forEach((s, i) => {
-    if (!STAGES.includes(s))
-      add('rounding', `rounding.stages[${i}]`, `rounding stage "${s}" must be one of ${STAGES.join(', ')}`);
+    if (!STAGES.includes(s)) add('rounding_stage', `rounding.stages[${i}]`, { stage: String(s) });
     else if (s === 'product' && plan.scoring !== 'weighted')
-      add(
-        'rounding',
-        `rounding.stages[${i}]`,
-        'rounding stage "product" rounds weighted products: it needs scoring "weighted"',
-      );
+      add('rounding_product_stage', `rounding.stages[${i}]`, {});
   });
   const owners: { node: { code: string; childWeights?: { method: string } }; path: string; kids: Kid[] }[] =
     [];
@@ -41,61 +36,29 @@ export function checkSettings(plan: Plan, children: Map<string, Indicator[]>, ad
     const d = c.deductions;
     if (d === undefined) return;
     if (d.from !== 'total' && d.from !== 'component')
-      add(
-        'deductions',
-        `components[${i}].deductions.from`,
-        `component ${c.code}: deductions.from must be total or component`,
-        c.code,
-      );
+      add('deductions_from', `components[${i}].deductions.from`, { component: c.code }, c.code);
     if (d.floor !== undefined && !(Number.isFinite(d.floor) && d.floor >= 0))
-      add(
-        'deductions',
-        `components[${i}].deductions.floor`,
-        `component ${c.code}: deductions.floor must be a number ≥ 0`,
-        c.code,
-      );
+      add('deductions_floor', `components[${i}].deductions.floor`, { component: c.code }, c.code);
   });
   arr(plan.indicators).forEach((ind, i) => {
     const kids: Kid[] = children.get(ind.code) ?? arr(ind.subItems).map((s) => ({ ...s, subItem: true }));
     owners.push({ node: ind, path: `indicators[${i}]`, kids });
     if (ind.childWeights && ind.ahp)
-      add(
-        'child_weights',
-        `indicators[${i}]`,
-        `indicator ${ind.code}: give either ahp or childWeights, not both`,
-        ind.code,
-      );
+      add('child_weights_both', `indicators[${i}]`, { indicator: ind.code }, ind.code);
   });
   for (const { node, path, kids } of owners) {
     const cw = node.childWeights;
     if (cw === undefined) continue;
     const at = `${path}.childWeights`;
-    if (cw.method !== 'entropy' && cw.method !== 'critic')
-      add('child_weights', at, `${node.code}: childWeights.method must be entropy or critic`, node.code);
-    if (kids.length < 2)
-      add('child_weights', at, `${node.code}: objective weights need at least two children`, node.code);
+    const n = node.code;
+    if (cw.method !== 'entropy' && cw.method !== 'critic') add('child_weights_method', at, { node: n }, n);
+    if (kids.length < 2) add('child_weights_children', at, { node: n }, n);
     for (const k of kids) {
       if (!k.subItem && (children.get(k.code)?.length || arr(k.subItems).length))
-        add(
-          'child_weights',
-          at,
-          `${node.code}: child ${k.code} must be scored from a value (no children or sub-items)`,
-          node.code,
-        );
+        add('child_weights_child_scored', at, { node: n, child: k.code }, n);
       if (k.points !== undefined || k.weight !== undefined || k.pointsBy || k.weightBy)
-        add(
-          'child_weights',
-          at,
-          `${node.code}: child ${k.code} takes its weight from childWeights (${cw.method}); leave its points and weight out`,
-          node.code,
-        );
-      if (k.appliesTo?.units?.length)
-        add(
-          'child_weights',
-          at,
-          `${node.code}: child ${k.code} is unit-specific; objective weights need every unit's value`,
-          node.code,
-        );
+        add('child_weights_child_amount', at, { node: n, child: k.code, weighting: String(cw.method) }, n);
+      if (k.appliesTo?.units?.length) add('child_weights_child_unit', at, { node: n, child: k.code }, n);
     }
   }
 }

@@ -28,17 +28,22 @@ describe('validatePlan', () => {
     expect(issues.map((i) => i.code).sort()).toEqual([
       'missing_method',
       'missing_owner',
-      'points_sum',
+      'points_sum_component',
       'sub_item_limit',
     ]);
-    expect(issues.find((i) => i.code === 'points_sum')!.message).toMatch(
-      /component T: children points sum to 45, not 50/,
-    );
+    expect(issues.find((i) => i.code === 'points_sum_component')).toEqual({
+      code: 'points_sum_component',
+      path: 'components[0]',
+      indicator: 'T',
+      params: { component: 'T', sum: 45, expected: 50, group: 'A' },
+    });
     expect(issues.find((i) => i.code === 'missing_owner')!.indicator).toBe('T2');
     expect(issues.find((i) => i.code === 'missing_method')!.indicator).toBe('S1');
-    expect(issues.find((i) => i.code === 'sub_item_limit')!.message).toMatch(
-      /S2: 21 sub-items exceed the limit of 20/,
-    );
+    expect(issues.find((i) => i.code === 'sub_item_limit')!.params).toEqual({
+      indicator: 'S2',
+      count: 21,
+      limit: 20,
+    });
   });
   it('inquiry.unansweredPoints (S11): optional, a number of points > 0 and ≤ 100', () => {
     const p = pointsPlan();
@@ -47,7 +52,7 @@ describe('validatePlan', () => {
     for (const bad of [0, -1, 101, Number.NaN, '1' as unknown as number]) {
       p.inquiry = { unansweredPoints: bad };
       expect(validatePlan(p)).toEqual([
-        expect.objectContaining({ code: 'inquiry', path: 'inquiry.unansweredPoints' }),
+        { code: 'inquiry_points', path: 'inquiry.unansweredPoints', params: {} },
       ]);
     }
   });
@@ -56,15 +61,15 @@ describe('validatePlan', () => {
     p.indicators[1]!.weight = 40; // X1 40 + X2 50 = 90
     const issues = validatePlan(p);
     expect(issues).toHaveLength(1);
-    expect(issues[0]!.message).toMatch(/indicator X: weights sum to 90, not 100/);
+    expect(issues[0]).toMatchObject({ code: 'weights_sum_indicator', params: { indicator: 'X', sum: 90 } });
     expect(issues[0]!.indicator).toBe('X');
   });
   it('points may differ per category (Z9/S5) and are checked per group', () => {
     const p = pointsPlan();
     p.indicators[0]!.pointsBy = { B: 35 }; // B groups: 35 + 20 ≠ 50
     const issues = validatePlan(p);
-    expect(issues.map((i) => i.message)).toEqual([
-      'component T: children points sum to 55, not 50 (group B)',
+    expect(issues.map((i) => [i.code, i.params])).toEqual([
+      ['points_sum_component', { component: 'T', sum: 55, expected: 50, group: 'B' }],
     ]);
   });
   it('plan-level constraints (Z2 external ≥ 30 %, Z16 government service ≥ 5 %)', () => {
@@ -78,8 +83,8 @@ describe('validatePlan', () => {
     p.components[0]!.weight = 75;
     p.components[1]!.weight = 25;
     const issues = validatePlan(p);
-    expect(issues.map((i) => i.message)).toEqual([
-      'constraint "外部评估不低于30%": share is 25 % in group D, must be at least 30 %',
+    expect(issues.map((i) => [i.code, i.params])).toEqual([
+      ['constraint_min_share', { label: '外部评估不低于30%', share: 25, group: 'D', limit: 30 }],
     ]);
   });
   it('method parameters, direction, unknown method', () => {
@@ -87,7 +92,30 @@ describe('validatePlan', () => {
     p.indicators[2]!.direction = 'higher'; // deduction needs lower
     p.indicators[0]!.method = { kind: 'total_growth', totalShare: 1.4 };
     (p.indicators[3]!.method as unknown as { kind: string }).kind = 'astrology';
-    expect(codes(p).sort()).toEqual(['direction', 'method_params', 'unknown_method']);
+    const issues = validatePlan(p);
+    expect(issues).toHaveLength(3);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        {
+          code: 'method.total_share_range',
+          path: 'indicators[0].method',
+          indicator: 'T1',
+          params: { indicator: 'T1', method: 'total_growth' },
+        },
+        {
+          code: 'method_direction',
+          path: 'indicators[2].method',
+          indicator: 'D1',
+          params: { indicator: 'D1', method: 'deduction', direction: 'lower' },
+        },
+        {
+          code: 'unknown_method',
+          path: 'indicators[3].method',
+          indicator: 'S1',
+          params: { indicator: 'S1', kind: 'astrology' },
+        },
+      ]),
+    );
   });
   it('AHP matrix on an indicator: CR ≥ 0.10 is rejected, weights must match', () => {
     const p = weightedPlan();
@@ -100,9 +128,10 @@ describe('validatePlan', () => {
       [1, 3],
       [1 / 3, 1],
     ];
-    expect(validatePlan(p)[0]!.message).toMatch(
-      /X: child weights \(50, 50\) do not match the AHP weights \(0.750, 0.250\)/,
-    );
+    expect(validatePlan(p)[0]).toMatchObject({
+      code: 'ahp_weights_mismatch',
+      params: { indicator: 'X', amounts: [50, 50], weights: [0.75, 0.25] },
+    });
   });
   it('grades: colour, order, last level', () => {
     const p = pointsPlan();

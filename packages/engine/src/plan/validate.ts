@@ -1,27 +1,34 @@
 import { byScope, groupChain } from '../compile';
 import { parsePeriod } from '../period';
 import { ahp } from './ahp';
+import type { PlanIssueCode, PlanIssueParam } from './issue-codes';
 import type { Component, Indicator, Plan } from './types';
 import { checkConsequences } from './validate-consequences';
 import { checkConstraints, checkEvents, checkGrades, checkMethod } from './validate-rules';
 import { checkSettings, objectivelyWeighted } from './validate-settings';
-import { arr, dupes } from './validate-util';
+import { type Add, arr, dupes } from './validate-util';
 
 export interface PlanValidationIssue {
-  /** Machine code, e.g. 'points_sum', 'sub_item_limit', 'missing_method'. */
-  code: string;
+  /** What is wrong, one template per code (contracts plan-issues), e.g. 'unknown_category'. */
+  code: PlanIssueCode;
   /** JSON path in the plan, e.g. 'indicators[3].method'. */
   path: string;
   /** The indicator (or component) code the issue is about, when there is one. */
   indicator?: string;
-  message: string;
+  /** The code's params (issue-codes.ts declares their names): codes the author typed, numbers, lists. */
+  params: Record<string, PlanIssueParam>;
 }
 
-/** Thrown by evaluate/createEvaluator for a plan failing validation; lists every issue. */
+/**
+ * Thrown by evaluate/createEvaluator for a plan failing validation; lists every issue. Its message
+ * names the codes and paths (for logs); readers get the issues rendered by contracts' renderPlanIssue.
+ */
 export class PlanValidationError extends Error {
   readonly issues: PlanValidationIssue[];
   constructor(issues: PlanValidationIssue[]) {
-    super(`plan is invalid (${issues.length} issue(s)):\n${issues.map((i) => `- ${i.message}`).join('\n')}`);
+    super(
+      `plan is invalid (${issues.length} issue(s)):\n${issues.map((i) => `- ${i.code} at ${i.path || '(plan)'} ${JSON.stringify(i.params)}`).join('\n')}`,
+    );
     this.name = 'PlanValidationError';
     this.issues = issues;
   }
@@ -38,57 +45,46 @@ export function assertValidPlan(plan: Plan): void {
 /** Check a plan and return every problem at once (empty array = valid). */
 export function validatePlan(plan: Plan): PlanValidationIssue[] {
   const out: PlanValidationIssue[] = [];
-  const add = (code: string, path: string, message: string, indicator?: string) =>
-    out.push(indicator ? { code, path, indicator, message } : { code, path, message });
-  if (!plan || typeof plan !== 'object')
-    return [{ code: 'not_object', path: '', message: 'the plan must be a JSON object' }];
-  if (plan.format !== 'jixiao-plan/1') add('format', 'format', 'format must be "jixiao-plan/1"');
-  if (!plan.id) add('required', 'id', 'plan id is required');
-  if (!plan.name) add('required', 'name', 'plan name is required');
-  if (plan.scoring !== 'points' && plan.scoring !== 'weighted')
-    add('scoring', 'scoring', 'scoring must be "points" or "weighted"');
+  const add: Add = (code, path, params, indicator) =>
+    out.push(indicator ? { code, path, indicator, params } : { code, path, params });
+  if (!plan || typeof plan !== 'object') return [{ code: 'not_object', path: '', params: {} }];
+  if (plan.format !== 'jixiao-plan/1') add('format', 'format', {});
+  if (!plan.id) add('id_required', 'id', {});
+  if (!plan.name) add('name_required', 'name', {});
+  if (plan.scoring !== 'points' && plan.scoring !== 'weighted') add('scoring', 'scoring', {});
   if (!['month', 'quarter', 'half', 'year'].includes(plan.period?.granularity))
-    add('period', 'period.granularity', 'period.granularity must be month, quarter, half or year');
+    add('period_granularity', 'period.granularity', {});
   for (const k of ['from', 'to'] as const) {
     const p = plan.period?.[k];
     if (p !== undefined && !parsePeriod(p))
-      add('period', `period.${k}`, `period.${k} "${p}" is not like 2026-M01, 2026-Q1, 2026-H1 or 2026-Y`);
+      add(k === 'from' ? 'period_from' : 'period_to', `period.${k}`, { value: String(p) });
   }
   const dec = plan.rounding?.decimals;
   if (dec !== undefined && !(Number.isInteger(dec) && dec >= 0 && dec <= 8))
-    add('rounding', 'rounding.decimals', 'rounding.decimals must be an integer 0–8');
+    add('rounding_decimals', 'rounding.decimals', {});
   const categories = arr(plan.categories);
   const groups = arr(plan.groups);
   const components = arr(plan.components);
   const indicators = arr(plan.indicators);
-  dupes(categories, 'categories', 'category', add);
-  dupes(groups, 'groups', 'group', add);
-  dupes(components, 'components', 'component', add);
-  dupes(indicators, 'indicators', 'indicator', add);
+  dupes(categories, (c) => add('duplicate_category', 'categories', { category: c }, c));
+  dupes(groups, (c) => add('duplicate_group', 'groups', { group: c }, c));
+  dupes(components, (c) => add('duplicate_component', 'components', { component: c }, c));
+  dupes(indicators, (c) => add('duplicate_indicator', 'indicators', { indicator: c }, c));
   const catCodes = new Set(categories.map((c) => c.code));
   const groupCodes = new Set(groups.map((g) => g.code));
   const compCodes = new Set(components.map((c) => c.code));
   const indByCode = new Map(indicators.map((i) => [i.code, i]));
   checkCycle(plan, add);
-  if (groups.length === 0) add('required', 'groups', 'the plan needs at least one group');
-  if (components.length === 0) add('required', 'components', 'the plan needs at least one component');
+  if (groups.length === 0) add('groups_required', 'groups', {});
+  if (components.length === 0) add('components_required', 'components', {});
   groups.forEach((g, i) => {
     if (!catCodes.has(g.category))
-      add(
-        'unknown_category',
-        `groups[${i}].category`,
-        `group ${g.code}: category "${g.category}" is not defined`,
-      );
+      add('unknown_category', `groups[${i}].category`, { group: g.code, category: String(g.category) });
     if (g.parent !== undefined) {
       const p = groups.find((x) => x.code === g.parent);
-      if (!p)
-        add(
-          'unknown_group',
-          `groups[${i}].parent`,
-          `group ${g.code}: parent group "${g.parent}" is not defined`,
-        );
+      if (!p) add('unknown_parent_group', `groups[${i}].parent`, { group: g.code, parent: g.parent });
       else if (p.category !== g.category)
-        add('group_category', `groups[${i}]`, `group ${g.code}: category differs from its parent ${p.code}`);
+        add('group_category', `groups[${i}]`, { group: g.code, parent: p.code });
     }
   });
 
@@ -96,49 +92,28 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
   const children = new Map<string, Indicator[]>();
   indicators.forEach((ind, i) => {
     const path = `indicators[${i}]`;
-    if (!ind.code) add('required', `${path}.code`, `indicator #${i + 1} has no code`);
+    if (!ind.code) add('indicator_code_required', `${path}.code`, { n: i + 1 });
     if ((ind.parent === undefined) === (ind.component === undefined))
-      add(
-        'tree',
-        path,
-        `indicator ${ind.code}: give exactly one of parent (an indicator) or component`,
-        ind.code,
-      );
+      add('parent_or_component', path, { indicator: ind.code }, ind.code);
     else if (ind.parent !== undefined && !indByCode.has(ind.parent))
-      add(
-        'unknown_parent',
-        `${path}.parent`,
-        `indicator ${ind.code}: parent "${ind.parent}" is not an indicator`,
-        ind.code,
-      );
+      add('unknown_parent', `${path}.parent`, { indicator: ind.code, parent: ind.parent }, ind.code);
     else if (ind.component !== undefined && !compCodes.has(ind.component))
       add(
         'unknown_component',
         `${path}.component`,
-        `indicator ${ind.code}: component "${ind.component}" is not defined`,
+        { indicator: ind.code, component: ind.component },
         ind.code,
       );
     const key = ind.parent ?? `component:${ind.component}`;
     children.set(key, [...(children.get(key) ?? []), ind]);
-    if (ind.code?.includes('.'))
-      add(
-        'code',
-        `${path}.code`,
-        `indicator ${ind.code}: codes must not contain "." (reserved for sub-items)`,
-        ind.code,
-      );
+    if (ind.code?.includes('.')) add('code_dot', `${path}.code`, { indicator: ind.code }, ind.code);
   });
   for (const ind of indicators) {
     const seen = new Set<string>();
     let p: Indicator | undefined = ind;
     while (p?.parent !== undefined) {
       if (seen.has(p.code)) {
-        add(
-          'cycle',
-          'indicators',
-          `indicator ${ind.code}: parent chain loops back (${[...seen].join(' → ')})`,
-          ind.code,
-        );
+        add('parent_cycle', 'indicators', { indicator: ind.code, chain: [...seen] }, ind.code);
         break;
       }
       seen.add(p.code);
@@ -167,7 +142,6 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
       (indByCode.has(ind.parent) ? appliesIn(indByCode.get(ind.parent)!, g) : true)
     );
   };
-  const word = mode === 'points' ? 'points' : 'weights';
   const objective = objectivelyWeighted(plan); // weights from the parent's childWeights
 
   // Leaves: method, owner, sub-items; amounts present.
@@ -179,17 +153,14 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
       add(
         'sub_item_limit',
         `${path}.subItems`,
-        `indicator ${ind.code}: ${subs.length} sub-items exceed the limit of ${SUB_ITEM_LIMIT} (H5)`,
+        { indicator: ind.code, count: subs.length, limit: SUB_ITEM_LIMIT },
         ind.code,
       );
     if (subs.length > 0 && !isLeaf)
-      add(
-        'tree',
-        `${path}.subItems`,
-        `indicator ${ind.code}: an indicator with child indicators cannot also have sub-items`,
-        ind.code,
-      );
-    dupes(subs, `${path}.subItems`, `sub-item of ${ind.code}`, add);
+      add('sub_items_with_children', `${path}.subItems`, { indicator: ind.code }, ind.code);
+    dupes(subs, (c) =>
+      add('duplicate_sub_item', `${path}.subItems`, { indicator: ind.code, subItem: c }, ind.code),
+    );
     if (isLeaf) {
       if (subs.length === 0) checkMethod(ind.method, ind.direction, `${path}.method`, ind.code, add);
       else
@@ -202,67 +173,45 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
             add,
           );
         });
-      if (!ind.owner)
-        add(
-          'missing_owner',
-          `${path}.owner`,
-          `indicator ${ind.code}: no data owner (G3: one indicator, one owner)`,
-          ind.code,
-        );
+      if (!ind.owner) add('missing_owner', `${path}.owner`, { indicator: ind.code }, ind.code);
     }
     const anyAmount =
       mode === 'points' ? ind.points !== undefined || ind.pointsBy : ind.weight !== undefined || ind.weightBy;
     if (!anyAmount && !objective.has(ind.code))
-      add(
-        'missing_amount',
-        path,
-        `indicator ${ind.code}: no ${mode === 'points' ? 'points' : 'weight'}`,
-        ind.code,
-      );
+      add(mode === 'points' ? 'missing_points' : 'missing_weight', path, { indicator: ind.code }, ind.code);
     for (const [k, v] of Object.entries({ ...(ind.pointsBy ?? {}), ...(ind.weightBy ?? {}) }))
       if (!groupCodes.has(k) && !catCodes.has(k))
-        add(
-          'unknown_scope',
-          path,
-          `indicator ${ind.code}: points/weight given for unknown group or category "${k}"`,
-          ind.code,
-        );
-      else if (!(v >= 0))
-        add('amount', path, `indicator ${ind.code}: points/weight for ${k} must be ≥ 0`, ind.code);
+        add('unknown_scope', path, { indicator: ind.code, scope: k }, ind.code);
+      else if (!(v >= 0)) add('amount_negative', path, { indicator: ind.code, scope: k }, ind.code);
     if (ind.missing !== undefined && !['zero', 'reweight', 'error'].includes(ind.missing))
-      add(
-        'missing_policy',
-        `${path}.missing`,
-        `indicator ${ind.code}: missing must be zero, reweight or error`,
-        ind.code,
-      );
+      add('missing_policy', `${path}.missing`, { indicator: ind.code }, ind.code);
     if (ind.frequency !== undefined && !['month', 'quarter', 'half', 'year'].includes(ind.frequency))
-      add(
-        'frequency',
-        `${path}.frequency`,
-        `indicator ${ind.code}: frequency must be month, quarter, half or year`,
-        ind.code,
-      );
+      add('frequency', `${path}.frequency`, { indicator: ind.code }, ind.code);
     if (ind.ahp) {
       const kids = children.get(ind.code) ?? [];
       const r = ahp(ind.ahp);
       if (ind.ahp.length !== kids.length)
         add(
-          'ahp',
+          'ahp_order',
           `${path}.ahp`,
-          `indicator ${ind.code}: AHP matrix order ${ind.ahp.length} ≠ ${kids.length} children`,
+          { indicator: ind.code, order: ind.ahp.length, children: kids.length },
           ind.code,
         );
-      for (const m of r.issues) add('ahp', `${path}.ahp`, `indicator ${ind.code}: ${m}`, ind.code);
+      for (const m of r.issues)
+        add(m.code, `${path}.ahp`, { ...m.params, indicator: ind.code } as never, ind.code);
       if (r.issues.length === 0 && ind.ahp.length === kids.length) {
         for (const g of scopes) {
           const ws = kids.map((k) => amount(k, g.chain) ?? 0);
           const sw = ws.reduce((a, b) => a + b, 0);
           if (sw > 0 && ws.some((w, k) => Math.abs(w / sw - r.weights[k]!) > 0.005)) {
             add(
-              'ahp',
+              mode === 'points' ? 'ahp_points_mismatch' : 'ahp_weights_mismatch',
               `${path}.ahp`,
-              `indicator ${ind.code}: child ${word} (${ws.join(', ')}) do not match the AHP weights (${r.weights.map((w) => w.toFixed(3)).join(', ')})`,
+              {
+                indicator: ind.code,
+                amounts: ws,
+                weights: r.weights.map((w) => Math.round(w * 1000) / 1000),
+              },
               ind.code,
             );
             break;
@@ -284,57 +233,66 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
       ind?: Indicator;
     }[],
     parentAmount: (chain: string[]) => number | undefined,
-    label: string,
+    of: Of,
     path: string,
     code: string | undefined,
   ) => {
     const reported = new Set<string>();
+    const owner = (): Record<string, string> =>
+      of === 'components' ? {} : of === 'component' ? { component: code! } : { indicator: code! };
     for (const g of scopes) {
       const present = kids.filter((k) => !k.ind || appliesIn(k.ind, g));
       if (present.length === 0) continue;
       const parent = parentAmount(g.chain);
       if (parent === undefined || parent === 0) continue;
       const sum = present.reduce((a, k) => a + (amount(k, g.chain) ?? 0), 0);
+      // One issue per distinct wrong sum (the first group that has it), not one per group.
       if (mode === 'points') {
         if (Math.abs(sum - parent) > EPS) {
-          const msg = `${label}: children points sum to ${round(sum)}, not ${parent}`;
-          if (!reported.has(msg)) add('points_sum', path, `${msg} (group ${g.code})`, code);
-          reported.add(msg);
+          const key = `${round(sum)}/${parent}`;
+          if (!reported.has(key))
+            add(
+              `points_sum_${of}`,
+              path,
+              { ...owner(), sum: round(sum), expected: parent, group: g.code } as never,
+              code,
+            );
+          reported.add(key);
         }
       } else if (Math.abs(sum - 100) > EPS && Math.abs(sum - 1) > EPS) {
-        const msg = `${label}: weights sum to ${round(sum)}, not 100 (or 1)`;
-        if (!reported.has(msg)) add('weights_sum', path, `${msg} (group ${g.code})`, code);
-        reported.add(msg);
+        const key = `${round(sum)}`;
+        if (!reported.has(key))
+          add(`weights_sum_${of}`, path, { ...owner(), sum: round(sum), group: g.code } as never, code);
+        reported.add(key);
       }
     }
   };
   /** The children of a component or indicator add up to its points (100 in weighted mode). */
-  const childrenSum = (parent: Component | Indicator, kids: Indicator[], label: string, path: string) =>
+  const childrenSum = (parent: Component | Indicator, kids: Indicator[], of: Of, path: string) =>
     sumCheck(
       kids.map((k) => ({ ...k, ind: k })),
       (chain) => (mode === 'points' ? amount(parent, chain) : 100),
-      label,
+      of,
       path,
       parent.code,
     );
   sumCheck(components, () => (mode === 'points' ? totalPoints : 100), 'components', 'components', undefined);
   components.forEach((c: Component, i) => {
     const kids = children.get(`component:${c.code}`) ?? [];
-    if (kids.length === 0)
-      add('empty_component', `components[${i}]`, `component ${c.code} has no indicators`, c.code);
+    if (kids.length === 0) add('empty_component', `components[${i}]`, { component: c.code }, c.code);
     if (kids.some((k) => k.appliesTo?.units?.length) || c.childWeights) return; // re-weighted per unit / period
-    childrenSum(c, kids, `component ${c.code}`, `components[${i}]`);
+    childrenSum(c, kids, 'component', `components[${i}]`);
   });
   indicators.forEach((ind, i) => {
     const kids = children.get(ind.code) ?? [];
     if (kids.length > 0 && !ind.childWeights && !kids.some((k) => k.appliesTo?.units?.length))
-      childrenSum(ind, kids, `indicator ${ind.code}`, `indicators[${i}]`);
+      childrenSum(ind, kids, 'indicator', `indicators[${i}]`);
     const subs = arr(ind.subItems);
     if (subs.length > 0 && !ind.childWeights)
       sumCheck(
         subs,
         (chain) => (mode === 'points' ? amount(ind, chain) : 100),
-        `indicator ${ind.code} sub-items`,
+        'sub_items',
         `indicators[${i}].subItems`,
         ind.code,
       );
@@ -342,12 +300,12 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
   if (mode === 'points')
     components.forEach((c, i) => {
       if (c.points === undefined && !c.pointsBy)
-        add('missing_amount', `components[${i}]`, `component ${c.code}: no points`, c.code);
+        add('component_missing_points', `components[${i}]`, { component: c.code }, c.code);
     });
   else
     components.forEach((c, i) => {
       if (c.weight === undefined && !c.weightBy)
-        add('missing_amount', `components[${i}]`, `component ${c.code}: no weight`, c.code);
+        add('component_missing_weight', `components[${i}]`, { component: c.code }, c.code);
     });
 
   checkGrades(plan, add);
@@ -363,19 +321,22 @@ function round(x: number): number {
 }
 
 /** The cycle policy names known options only; a penalty policy needs a positive penalty. */
-function checkCycle(plan: Plan, add: (code: string, path: string, message: string) => void) {
+function checkCycle(plan: Plan, add: Add) {
   const c = plan.cycle;
   if (c === undefined) return;
-  const options: [keyof NonNullable<Plan['cycle']>, string[]][] = [
-    ['unverified', ['count', 'missing']],
-    ['rejected', ['missing', 'count']],
-    ['missingBeforeDue', ['reweight', 'pending']],
-    ['missingAfterDue', ['zero', 'carry_forward', 'penalty']],
-  ];
-  for (const [k, allowed] of options)
-    if (c[k] !== undefined && !allowed.includes(String(c[k])))
-      add('cycle', `cycle.${k}`, `cycle.${k} must be one of ${allowed.join(', ')}`);
+  const options = [
+    ['unverified', ['count', 'missing'], 'cycle_unverified'],
+    ['rejected', ['missing', 'count'], 'cycle_rejected'],
+    ['missingBeforeDue', ['reweight', 'pending'], 'cycle_missing_before_due'],
+    ['missingAfterDue', ['zero', 'carry_forward', 'penalty'], 'cycle_missing_after_due'],
+  ] as const;
+  for (const [k, allowed, code] of options)
+    if (c[k] !== undefined && !(allowed as readonly string[]).includes(String(c[k])))
+      add(code, `cycle.${k}`, {});
   const p = c.missingPenalty;
   if (c.missingAfterDue === 'penalty' && !(typeof p === 'number' && p > 0))
-    add('cycle', 'cycle.missingPenalty', 'cycle.missingPenalty must be a positive number of points');
+    add('cycle_penalty', 'cycle.missingPenalty', {});
 }
+
+/** Whose children a sum check adds up: the plan's components, a component's, an indicator's, its sub-items. */
+type Of = 'components' | 'component' | 'indicator' | 'sub_items';

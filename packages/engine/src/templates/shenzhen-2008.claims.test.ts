@@ -110,14 +110,15 @@ describe('Z2 internal 70 % + external 30 %; external ≥ 30 %, public satisfacti
       { code: 'internal', name: '内部评估', weight: 75 },
       { code: 'external', name: '外部评估', weight: 25 },
     ];
-    const msgs = validatePlan(plan).map((i) => i.message);
-    expect(msgs).toContain(
-      'constraint "外部评估不低于30%（Z2）": share is 25 % in group dept, must be at least 30 %',
-    );
+    expect(validatePlan(plan).map((i) => [i.code, i.params])).toContainEqual([
+      'constraint_min_share',
+      { label: '外部评估不低于30%（Z2）', share: 25, group: 'dept', limit: 30 },
+    ]);
     // E2 then carries 25 % × 50 / 100 = 12.5 %
-    expect(msgs).toContain(
-      'constraint "公众满意度不低于15%（Z2）": share is 12.5 % in group dept, must be at least 15 %',
-    );
+    expect(validatePlan(plan).map((i) => [i.code, i.params])).toContainEqual([
+      'constraint_min_share',
+      { label: '公众满意度不低于15%（Z2）', share: 12.5, group: 'dept', limit: 15 },
+    ]);
   });
 });
 
@@ -143,8 +144,8 @@ describe('Z16 government service carries at least 5 % of the total', () => {
     const plan = planCopy('shenzhen-2008');
     plan.indicators.find((i) => i.code === 'P2a')!.weight = 10;
     plan.indicators.find((i) => i.code === 'P2b')!.weight = 90;
-    expect(validatePlan(plan).map((i) => i.message)).toEqual([
-      'constraint "政务服务不低于5%（Z16）": share is 1.4 % in group dept, must be at least 5 %',
+    expect(validatePlan(plan).map((i) => [i.code, i.params])).toEqual([
+      ['constraint_min_share', { label: '政务服务不低于5%（Z16）', share: 1.4, group: 'dept', limit: 5 }],
     ]);
   });
 });

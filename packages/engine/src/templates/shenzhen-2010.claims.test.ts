@@ -60,8 +60,11 @@ describe('Z12 e-system 65 % + leaders 5 % + survey 25 % + e-poll 5 % (objective 
     const plan = planCopy('shenzhen-2010');
     plan.components.find((c) => c.code === 'esystem')!.weight = 75;
     plan.components.find((c) => c.code === 'survey')!.weight = 15;
-    expect(validatePlan(plan).map((i) => i.message)).toEqual([
-      'constraint "外部及主观评价不低于30%（Z2）": share is 25 % in group dept, must be at least 30 %',
+    expect(validatePlan(plan).map((i) => [i.code, i.params])).toEqual([
+      [
+        'constraint_min_share',
+        { label: '外部及主观评价不低于30%（Z2）', share: 25, group: 'dept', limit: 30 },
+      ],
     ]);
   });
 });

@@ -278,7 +278,8 @@ describe('H5 at most 20 sub-items per indicator', () => {
     expect(validatePlan(withSubItems(20))).toEqual([]);
   });
   it('21 sub-items are refused, naming the indicator and H5', () => {
-    const msgs = validatePlan(withSubItems(21)).map((i) => i.message);
-    expect(msgs).toContain('indicator T2: 21 sub-items exceed the limit of 20 (H5)');
+    expect(validatePlan(withSubItems(21))).toContainEqual(
+      expect.objectContaining({ code: 'sub_item_limit', params: { indicator: 'T2', count: 21, limit: 20 } }),
+    );
   });
 });
