@@ -126,7 +126,12 @@ describe('jixiao evaluate', () => {
     writeFileSync(broken, JSON.stringify({ ...tpl.plan, components: [] }));
     const r = await jixiao('--plan', broken, '--data', dataFile);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/the plan is invalid/);
+    // The plan editor's templates: Chinese by default, English with --lang en.
+    expect(r.stderr).toMatch(/方案有 \d+ 处问题，无法使用：/);
+    expect(r.stderr).toContain('components: 方案至少需要一个组成部分');
+    const en = await jixiao('--plan', broken, '--data', dataFile, '--lang', 'en');
+    expect(en.stderr).toMatch(/the plan is invalid \(\d+ problem\(s\)\):/);
+    expect(en.stderr).toContain('components: the plan needs at least one component');
     expect((await jixiao()).status).toBe(2);
   });
 });

@@ -113,9 +113,20 @@ describe('plans: create, save, activate, clone, diff, export/import', () => {
     const body = res.json().error;
     expect(body.code).toBe('PLAN_INVALID');
     expect(body.details).toHaveLength(plan.errorCount);
-    const codes = body.details.map((d: { code: string | null }) => d.code);
-    expect(codes).toContain('D2');
-    expect(body.details.some((d: { message: string }) => /target|T1|50|60/.test(d.message))).toBe(true);
+    const ofIndicator = body.details.map((d: { indicator: string | null }) => d.indicator);
+    expect(ofIndicator).toContain('D2');
+    // Issues travel as codes and params; the message of the error says them in English.
+    expect(body.details).toContainEqual(
+      expect.objectContaining({ code: 'missing_method', indicator: 'D2', params: { indicator: 'D2' } }),
+    );
+    expect(body.details).toContainEqual(
+      expect.objectContaining({
+        code: 'points_sum_component',
+        params: expect.objectContaining({ component: 'target', sum: 60, expected: 50 }),
+      }),
+    );
+    expect(body.details.every((d: object) => !('message' in d))).toBe(true);
+    expect(body.message).toMatch(/indicator D2: no scoring method/);
     expect((await api('GET', `/api/plans/${plan.id}`)).json().status).toBe('draft');
   });
 

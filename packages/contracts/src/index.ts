@@ -16,6 +16,7 @@ export * from './notification-messages.js';
 export * from './notifications.js';
 export * from './objections.js';
 export * from './org.js';
+export * from './plan-issues/index.js';
 export * from './plans.js';
 export * from './public-results.js';
 export * from './rectification.js';

@@ -1,6 +1,7 @@
 import { periodCodePattern } from '@jixiao/engine';
 import { z } from 'zod';
 import { planPeriod, row, scoredUnit, stamp, stampOrNull, versioned } from './fields.js';
+import { type PlanIssueCode, planIssueCodes } from './plan-issues/render.js';
 
 /**
  * Evaluation plans (考评方案): one per evaluation system per year, edited as drafts, activated once
@@ -13,11 +14,20 @@ export type PlanStatus = z.infer<typeof planStatus>;
 export const planDocument = z.record(z.string(), z.unknown());
 export type PlanDocument = z.infer<typeof planDocument>;
 
+/**
+ * One problem of a plan document, as data: the engine's issue code and params (one template per
+ * code in plan-issues/templates.<lang>.json; the web renders them through i18n, the server's
+ * error messages and the CLI through renderPlanIssue), never prose.
+ */
 export const planIssue = z.object({
-  /** Indicator or component code the problem is about, when there is one. */
-  code: z.string().nullable(),
+  /** What is wrong: one of the engine's plan-issue codes (planIssueCodes). */
+  code: z.enum(planIssueCodes as [PlanIssueCode, ...PlanIssueCode[]]),
+  /** JSON path in the plan, e.g. 'indicators[3].method'. */
   path: z.string(),
-  message: z.string(),
+  /** Indicator, sub-item (IND.SUB) or component code the problem is about, when there is one. */
+  indicator: z.string().nullable(),
+  /** The code's params (codes the author typed, numbers, lists of them). */
+  params: z.record(z.string(), z.unknown()),
   severity: z.enum(['error', 'warning']),
 });
 export type PlanIssue = z.infer<typeof planIssue>;
@@ -140,6 +150,9 @@ export const ahpResponse = z.object({
   ri: z.number(),
   riTable: z.string(),
   consistent: z.boolean(),
+  /** The matrix's problems as plan-issue codes (`ahp.*`) and params; the web renders them. */
+  issues: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) })),
+  /** The verdict in English (API clients, logs); the web shows its own text. */
   message: z.string(),
 });
 export type AhpResponse = z.infer<typeof ahpResponse>;

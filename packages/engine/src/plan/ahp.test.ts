@@ -40,7 +40,7 @@ describe('AHP', () => {
     expect(ahp(m).issues).toEqual([
       { code: 'ahp.inconsistent', params: { cr: expect.any(Number), limit: 0.1, ri: 0.58, order: 3 } },
     ]);
-    expect(ahp(m).issues[0]!.params.cr).toBeGreaterThanOrEqual(0.1);
+    expect((ahp(m).issues[0]!.params as { cr: number }).cr).toBeGreaterThanOrEqual(0.1);
   });
   it('rejects malformed matrices', () => {
     expect(

@@ -121,6 +121,9 @@ export function validatePlan(plan: Plan): PlanValidationIssue[] {
     }
   }
 
+  // The checks below walk parent chains: with a loop they would not end, so stop here.
+  if (out.some((i) => i.code === 'parent_cycle')) return out;
+
   const mode = plan.scoring;
   const scopes = groups.map((g) => ({ code: g.code, chain: groupChain(groups, g.code) }));
   const amount = (

@@ -4,6 +4,7 @@ import {
   type PlanDiffEntry,
   type PlanIssue,
   type PlanSummary,
+  planIssueEnglish,
   type RevisionNote,
 } from '@jixiao/contracts';
 import {
@@ -31,9 +32,10 @@ type Doc = Record<string, unknown>;
 // --- validation ------------------------------------------------------------------------------------
 
 const toIssue = (i: PlanValidationIssue): PlanIssue => ({
-  code: i.indicator ?? null,
+  code: i.code,
   path: i.path,
-  message: i.message,
+  indicator: i.indicator ?? null,
+  params: i.params,
   severity: 'error',
 });
 
@@ -44,9 +46,10 @@ export function planIssues(document: unknown): PlanIssue[] {
   } catch (e) {
     return [
       {
-        code: null,
+        code: 'unreadable',
         path: '',
-        message: `the plan cannot be read: ${(e as Error).message}`,
+        indicator: null,
+        params: { error: (e as Error).message },
         severity: 'error',
       },
     ];
@@ -285,7 +288,7 @@ export async function activatePlan(
         'PLAN_INVALID',
         `The plan has ${issues.length} problem(s) and cannot be activated: ${issues
           .slice(0, 3)
-          .map((i) => i.message)
+          .map(planIssueEnglish)
           .join('; ')}${issues.length > 3 ? '; …' : ''}`,
         issues,
       );
@@ -441,8 +444,8 @@ export function ahpWeightsOf(matrix: number[][]) {
   if (r.weights.length === 0)
     throw new AppError(
       'VALIDATION_FAILED',
-      `matrix: ${r.issues[0]}`,
-      r.issues.map((m) => ({ path: 'matrix', message: m })),
+      `matrix: ${planIssueEnglish(r.issues[0]!)}`,
+      r.issues.map((m) => ({ path: 'matrix', code: m.code, params: m.params, message: planIssueEnglish(m) })),
     );
   const cr = r.consistencyRatio.toFixed(3);
   return {
@@ -453,8 +456,9 @@ export function ahpWeightsOf(matrix: number[][]) {
     ri: r.ri,
     riTable: r.riTable,
     consistent: r.consistent,
+    issues: r.issues,
     message: r.consistent
       ? `CR = ${cr} < ${AHP_CR_LIMIT.toFixed(2)}: the comparisons are consistent; the weights may be used`
-      : `CR = ${cr} ≥ ${AHP_CR_LIMIT.toFixed(2)}: the comparisons are inconsistent; revise the matrix before using these weights (${r.issues.join('; ')})`,
+      : `CR = ${cr} ≥ ${AHP_CR_LIMIT.toFixed(2)}: the comparisons are inconsistent; revise the matrix before using these weights (${r.issues.map(planIssueEnglish).join('; ')})`,
   };
 }

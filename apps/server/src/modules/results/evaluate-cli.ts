@@ -8,6 +8,7 @@ import {
   PlanValidationError,
   validatePlan,
 } from '@jixiao/engine';
+import { planIssueT, renderPlanIssue } from '@jixiao/contracts';
 import { buildInputs, looksLikeJson, readDataFile } from '../imports/data-file.js';
 import { PlanFileError, parsePlanFile } from '../plans/plan-file.js';
 import { LANGS, tableText, traceText } from './evaluate-text.js';
@@ -74,8 +75,10 @@ export async function runEvaluate(
   }
   const issues = validatePlan(plan);
   if (issues.length > 0) {
-    io.err(`${values.plan}: the plan is invalid (${issues.length} problem(s)):`);
-    for (const i of issues) io.err(`  ${i.path}${i.indicator ? ` [${i.indicator}]` : ''}: ${i.message}`);
+    // The same templates as the plan editor's, in the language asked for.
+    const t = planIssueT(lang);
+    io.err(`${values.plan}: ${t('invalid', { n: String(issues.length) })}`);
+    for (const i of issues) io.err(`  ${i.path || '·'}: ${renderPlanIssue(i, t)}`);
     return 1;
   }
 

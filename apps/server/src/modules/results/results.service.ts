@@ -1,4 +1,11 @@
-import type { EvaluationRun, RunStatus, RunSummary, UnitScore, ValueSource } from '@jixiao/contracts';
+import {
+  type EvaluationRun,
+  planIssueEnglish,
+  type RunStatus,
+  type RunSummary,
+  type UnitScore,
+  type ValueSource,
+} from '@jixiao/contracts';
 import {
   type EvaluationInput,
   EvaluationInputError,
@@ -40,7 +47,7 @@ export function usablePlan(document: Record<string, unknown>): Plan {
   if (issues.length > 0)
     throw new AppError(
       'PLAN_INVALID',
-      `The plan has ${issues.length} problem(s); fix them first: ${issues[0]!.message}`,
+      `The plan has ${issues.length} problem(s); fix them first: ${planIssueEnglish(issues[0]!)}`,
       issues,
     );
   return document as unknown as Plan;
@@ -52,7 +59,11 @@ export function runEngine(plan: Plan, input: EvaluationInput): EvaluationResult 
     return evaluate(plan, input);
   } catch (e) {
     if (e instanceof PlanValidationError)
-      throw new AppError('PLAN_INVALID', e.message.split('\n')[0]!, planIssues(plan));
+      throw new AppError(
+        'PLAN_INVALID',
+        `plan is invalid (${e.issues.length} issue(s)): ${e.issues.slice(0, 3).map(planIssueEnglish).join('; ')}`,
+        planIssues(plan),
+      );
     if (e instanceof EvaluationInputError)
       throw new AppError(
         'INPUT_INVALID',
