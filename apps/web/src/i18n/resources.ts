@@ -1,4 +1,4 @@
-import { explainTemplates, notificationTemplates } from '@jixiao/contracts';
+import { explainTemplates, notificationTemplates, planIssueTemplates } from '@jixiao/contracts';
 import commentsEn from './locales/en/comments.json';
 import commonEn from './locales/en/common.json';
 import consequencesEn from './locales/en/consequences.json';
@@ -124,6 +124,7 @@ export function translation(lang: Lang) {
     ...d.taskbooks,
     ...d.submissions,
     explain: explainTemplates[lang],
+    planIssue: planIssueTemplates[lang],
     notify: notificationTemplates[lang],
     ...methodParams(lang, d.methodParams),
     ...d.resultsLoop,

@@ -9,15 +9,39 @@
  * `direction` and `weighting` through their term tables (`terms.<param>.<value>`); every other
  * string (codes the plan's author typed) as it is.
  */
-import { PLAN_ISSUE_CODES, PLAN_ISSUE_PARAMS, type PlanIssueCode } from '@jixiao/engine';
+import {
+  PLAN_ISSUE_CODES,
+  PLAN_ISSUE_PARAMS,
+  type PlanIssueCode as EnginePlanIssueCode,
+} from '@jixiao/engine';
 import { dictTranslate, plainNumber, type Translate } from '../explain/render.js';
 import planIssueEn from './templates.en.json' with { type: 'json' };
 import planIssueZhCN from './templates.zh-CN.json' with { type: 'json' };
 
-export type { PlanIssueCode };
-export const planIssueCodes: readonly PlanIssueCode[] = PLAN_ISSUE_CODES;
-/** The names of each code's params (the engine's table). */
-export const planIssueParams = PLAN_ISSUE_PARAMS;
+/**
+ * Problems of a plan file before it is a plan (the server's plan-file.ts, on import and in the
+ * CLI): `detail` is the JSON or YAML parser's own words, which only the parser knows.
+ */
+export const PLAN_FILE_ISSUE_PARAMS = {
+  'file.empty': [],
+  'file.json': ['detail'],
+  'file.json_at': ['line', 'detail'],
+  'file.yaml': ['line', 'detail'],
+  'file.not_object': [],
+} as const satisfies Record<`file.${string}`, readonly string[]>;
+export type PlanFileIssueCode = keyof typeof PLAN_FILE_ISSUE_PARAMS;
+
+/** Every code a plan issue can carry: the engine's validation codes and the plan file's. */
+export type PlanIssueCode = EnginePlanIssueCode | PlanFileIssueCode;
+export const planIssueCodes: readonly PlanIssueCode[] = [
+  ...PLAN_ISSUE_CODES,
+  ...(Object.keys(PLAN_FILE_ISSUE_PARAMS) as PlanFileIssueCode[]),
+];
+/** The names of each code's params (the engine's table and the plan file's). */
+export const planIssueParams: Readonly<Record<PlanIssueCode, readonly string[]>> = {
+  ...PLAN_ISSUE_PARAMS,
+  ...PLAN_FILE_ISSUE_PARAMS,
+};
 export const planIssueTemplates = { 'zh-CN': planIssueZhCN, en: planIssueEn } as const;
 export type PlanIssueLang = keyof typeof planIssueTemplates;
 

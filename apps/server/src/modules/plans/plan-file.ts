@@ -1,12 +1,18 @@
+import { type PlanFileIssueCode, planIssueEnglish } from '@jixiao/contracts';
 import { parseDocument, stringify } from 'yaml';
 
-/** A plan file could not be read; `line` (1-based) when the parser knows it. */
+/**
+ * A plan file could not be read: a plan-issue code (`file.*`) and its params, `line` (1-based)
+ * when the parser knows it; the message is the code's English template (logs, the error body).
+ */
 export class PlanFileError extends Error {
+  readonly line: number | null;
   constructor(
-    message: string,
-    readonly line: number | null,
+    readonly code: PlanFileIssueCode,
+    readonly params: Record<string, string | number> = {},
   ) {
-    super(message);
+    super(planIssueEnglish({ code, params }));
+    this.line = typeof params.line === 'number' ? params.line : code === 'file.not_object' ? 1 : null;
   }
 }
 
@@ -27,7 +33,7 @@ export function parsePlanFile(input: string | Uint8Array): {
 } {
   let text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new PlanFileError('the file is empty', null);
+  if (text.trim() === '') throw new PlanFileError('file.empty');
   const json = text.trimStart().startsWith('{');
   let value: unknown;
   if (json) {
@@ -39,19 +45,21 @@ export function parsePlanFile(input: string | Uint8Array): {
       const lc = /line (\d+)/.exec(msg);
       const at = pos ? Number(pos[1]) : jsonErrorOffset(text);
       const line = at !== null ? lineOf(text, at) : lc ? Number(lc[1]) : null;
-      throw new PlanFileError(`${line ? `line ${line}: ` : ''}invalid JSON (${msg})`, line);
+      throw line
+        ? new PlanFileError('file.json_at', { line, detail: msg })
+        : new PlanFileError('file.json', { detail: msg });
     }
   } else {
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
     const err = doc.errors[0];
     if (err) {
       const line = err.linePos?.[0]?.line ?? lineOf(text, err.pos[0]);
-      throw new PlanFileError(`line ${line}: invalid YAML (${err.message.split('\n')[0]})`, line);
+      throw new PlanFileError('file.yaml', { line, detail: err.message.split('\n')[0]! });
     }
     value = doc.toJS({ maxAliasCount: 100 });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new PlanFileError('line 1: a plan file must hold one object (format, id, name, groups, …)', 1);
+    throw new PlanFileError('file.not_object');
   return { format: json ? 'json' : 'yaml', document: value as Record<string, unknown> };
 }
 

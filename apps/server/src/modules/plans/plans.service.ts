@@ -414,7 +414,7 @@ export async function importPlan(deps: Deps, ctx: Ctx, id: number, file: Uploade
   } catch (e) {
     if (e instanceof PlanFileError)
       throw new AppError('VALIDATION_FAILED', `file: ${e.message}`, [
-        { path: 'file', line: e.line, message: e.message },
+        { path: 'file', line: e.line, code: e.code, params: e.params, indicator: null, severity: 'error' },
       ]);
     throw e;
   }

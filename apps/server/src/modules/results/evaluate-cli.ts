@@ -70,7 +70,9 @@ export async function runEvaluate(
   try {
     plan = parsePlanFile(readFileSync(values.plan)).document as unknown as Plan;
   } catch (e) {
-    io.err(`${values.plan}: ${e instanceof PlanFileError ? e.message : (e as Error).message}`);
+    io.err(
+      `${values.plan}: ${e instanceof PlanFileError ? renderPlanIssue(e, planIssueT(lang)) : (e as Error).message}`,
+    );
     return 1;
   }
   const issues = validatePlan(plan);

@@ -11,6 +11,7 @@ import {
   upperOf,
 } from './ahpMatrix.js';
 import { levelChildren } from './edit.js';
+import { issueText } from './tree.js';
 
 /** CI and CR under either name the engine has used (ci/cr or consistencyIndex/consistencyRatio). */
 function consistency(r: ReturnType<typeof ahp>) {
@@ -47,6 +48,7 @@ export function AhpModal({
   const { t } = useTranslation();
   const kids = useMemo(() => levelChildren(plan, level), [plan, level]);
   const n = kids.length;
+  const levelCode = 'indicator' in level ? level.indicator : level.component;
   const stored =
     'indicator' in level ? plan.indicators.find((i) => i.code === level.indicator)?.ahp : undefined;
   const hasStored = !!stored && stored.length === n;
@@ -194,7 +196,15 @@ export function AhpModal({
                 type={result.consistent ? 'success' : 'error'}
                 showIcon
                 title={result.consistent ? t('ahp.consistent') : t('ahp.inconsistent')}
-                description={result.issues.length ? result.issues.join('; ') : undefined}
+                description={
+                  result.issues.length
+                    ? result.issues
+                        .map((i) =>
+                          issueText({ code: i.code, params: { ...i.params, indicator: levelCode } }, t),
+                        )
+                        .join(t('planIssue.listSep'))
+                    : undefined
+                }
               />
             </>
           )}

@@ -4,10 +4,11 @@ import { Button, Form, Input, InputNumber, Select, Space, Tooltip, Typography } 
 import { type CSSProperties, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { byScopeRows, fromPct, issuesAt, rowsToByScope, type ScopeAmount, toPct } from './forms.js';
-import type { RowIssue } from './tree.js';
+import { issueText, type RowIssue } from './tree.js';
 
 /** Validation messages shown right under what they name. */
 export function IssueText({ issues, testId }: { issues: readonly RowIssue[]; testId?: string }) {
+  const { t } = useTranslation();
   if (issues.length === 0) return null;
   return (
     <div data-testid={testId ?? 'field-issues'}>
@@ -18,7 +19,7 @@ export function IssueText({ issues, testId }: { issues: readonly RowIssue[]; tes
           type={i.severity === 'warning' ? 'warning' : 'danger'}
           style={{ display: 'block', fontSize: 12 }}
         >
-          {i.message}
+          {issueText(i, t)}
         </Typography.Text>
       ))}
     </div>

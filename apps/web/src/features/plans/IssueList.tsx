@@ -1,6 +1,6 @@
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RowIssue } from './tree.js';
+import { issueText, type RowIssue } from './tree.js';
 
 /** Every issue at once, each naming its indicator (or the whole plan). */
 export function IssueList({
@@ -32,7 +32,7 @@ export function IssueList({
             <Tag color={r.severity === 'warning' ? 'gold' : 'red'}>{ref ?? t('planEditor.general')}</Tag>
           ),
         },
-        { title: t('plans.problem'), dataIndex: 'message' },
+        { title: t('plans.problem'), key: 'problem', render: (_, r) => issueText(r, t) },
         ...(compact
           ? []
           : [

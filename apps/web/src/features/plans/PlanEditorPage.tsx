@@ -37,7 +37,9 @@ function liveIssues(doc: Plan): RowIssue[] {
   try {
     return fromEngineIssues(validatePlan(doc));
   } catch (e) {
-    return [{ ref: null, path: '', message: (e as Error).message, severity: 'error' }];
+    return [
+      { ref: null, path: '', code: 'unreadable', params: { error: (e as Error).message }, severity: 'error' },
+    ];
   }
 }
 

@@ -6,7 +6,14 @@ import { CompactTable } from '../../shared/CompactTable.js';
 import { issueSection, type Section } from './forms.js';
 import { IssuePanel } from './IssuePanel.js';
 import { RowActions, type TreeProps } from './RowActions.js';
-import { allRowKeys, type indexIssues, methodParams, type PlanRow, type RowIssue } from './tree.js';
+import {
+  allRowKeys,
+  type indexIssues,
+  issueText,
+  methodParams,
+  type PlanRow,
+  type RowIssue,
+} from './tree.js';
 
 /**
  * The plan as a tree of components, indicators and sub-items, with each row's issues, and the
@@ -52,7 +59,7 @@ export function PlanTree(
               <Tooltip
                 title={index.byRow
                   .get(r.key)!
-                  .map((i) => i.message)
+                  .map((i) => issueText(i, t))
                   .join('\n')}
               >
                 <Badge count={n} data-testid="row-issue-badge" style={{ cursor: 'help' }} />

@@ -208,7 +208,13 @@ describe('method forms', () => {
 });
 
 describe('issues by section', () => {
-  const issue = (path: string): RowIssue => ({ ref: null, path, message: path, severity: 'error' });
+  const issue = (path: string): RowIssue => ({
+    ref: null,
+    path,
+    code: 'format',
+    params: {},
+    severity: 'error',
+  });
   it('routes a path to its tab', () => {
     expect(issueSection('grades.levels[2]')).toBe('grades');
     expect(issueSection('groups[1].parent')).toBe('structure');

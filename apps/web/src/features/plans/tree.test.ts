@@ -2,6 +2,7 @@ import { dictTranslate } from '@jixiao/contracts';
 import type { Plan } from '@jixiao/engine';
 import { planOf } from '@jixiao/engine/testing';
 import { describe, expect, it } from 'vitest';
+import i18n from '../../i18n/index.js';
 import { translation } from '../../i18n/resources.js';
 import {
   allRowKeys,
@@ -10,6 +11,7 @@ import {
   fromServerIssues,
   indexIssues,
   issueRowKey,
+  issueText,
   issuesFromDetails,
   methodParams,
   type ParamTranslate,
@@ -98,7 +100,7 @@ describe('issue-to-row mapping', () => {
   it('maps by JSON path first, then by the named code', () => {
     const p = plan();
     const at = (path: string, ref: string | null = null) =>
-      issueRowKey({ ref, path, message: 'm', severity: 'error' }, p);
+      issueRowKey({ ref, path, code: 'format', params: {}, severity: 'error' }, p);
     expect(at('indicators[0].method')).toBe('i:T1');
     expect(at('indicators[2].subItems[1].method')).toBe('s:T21.K2');
     expect(at('components[1]')).toBe('c:social');
@@ -113,16 +115,22 @@ describe('issue-to-row mapping', () => {
     const p = plan();
     const issues = [
       ...fromEngineIssues([
-        { path: 'indicators[1]', indicator: 'T2', message: 'no method' },
-        { path: 'grades.levels', message: 'two levels' },
+        { code: 'missing_method', path: 'indicators[1]', indicator: 'T2', params: { indicator: 'T2' } },
+        { code: 'grades_levels', path: 'grades.levels', params: {} },
       ]),
       ...fromServerIssues([
-        { code: 'T2', path: 'indicators[1].owner', message: 'no owner', severity: 'error' },
+        {
+          code: 'missing_owner',
+          path: 'indicators[1].owner',
+          indicator: 'T2',
+          params: { indicator: 'T2' },
+          severity: 'error',
+        },
       ]),
     ];
     const idx = indexIssues(issues, p);
-    expect(idx.byRow.get('i:T2')?.map((i) => i.message)).toEqual(['no method', 'no owner']);
-    expect(idx.general.map((i) => i.message)).toEqual(['two levels']);
+    expect(idx.byRow.get('i:T2')?.map((i) => i.code)).toEqual(['missing_method', 'missing_owner']);
+    expect(idx.general.map((i) => i.code)).toEqual(['grades_levels']);
   });
 });
 
@@ -171,17 +179,43 @@ describe('methodParams', () => {
 
 describe('issuesFromDetails', () => {
   it('reads server issues from an array or { issues }, and skips junk', () => {
-    const issue = { code: 'T1', path: 'indicators[0].owner', message: 'no owner', severity: 'error' };
-    expect(issuesFromDetails([issue, null, { nope: 1 }])).toEqual([
-      { ref: 'T1', path: 'indicators[0].owner', message: 'no owner', severity: 'error' },
+    const issue = {
+      code: 'missing_owner',
+      path: 'indicators[0].owner',
+      indicator: 'T1',
+      params: { indicator: 'T1' },
+      severity: 'error',
+    };
+    const row = {
+      ref: 'T1',
+      path: 'indicators[0].owner',
+      code: 'missing_owner',
+      params: { indicator: 'T1' },
+    };
+    expect(issuesFromDetails([issue, null, { nope: 1 }])).toEqual([{ ...row, severity: 'error' }]);
+    expect(issuesFromDetails({ issues: [{ ...issue, indicator: null, severity: 'warning' }] })).toEqual([
+      { ...row, ref: null, severity: 'warning' },
     ]);
-    expect(issuesFromDetails({ issues: [{ ...issue, code: null, severity: 'warning' }] })).toEqual([
-      { ref: null, path: 'indicators[0].owner', message: 'no owner', severity: 'warning' },
-    ]);
-    // an engine-shaped issue (machine code + indicator) names the indicator
+    // a plan file's problem (import) has a code of its own; an unknown code or prose is skipped
     expect(
-      issuesFromDetails([{ code: 'points_sum', indicator: 'T2', path: 'x', message: 'm' }])[0]!.ref,
-    ).toBe('T2');
+      issuesFromDetails([
+        { path: 'file', line: 3, code: 'file.yaml', params: { line: 3, detail: 'x' } },
+        { code: 'mystery', path: 'x', params: {} },
+        { path: 'x', message: 'prose' },
+      ]).map((i) => i.code),
+    ).toEqual(['file.yaml']);
     expect(issuesFromDetails('boom')).toEqual([]);
+  });
+  it('renders an issue in the current language through its template', () => {
+    // The app's own i18next instance, as the editor's IssueText, IssueList and tree tooltips use it.
+    const zhT = i18n.getFixedT('zh-CN') as unknown as ParamTranslate;
+    const enT = i18n.getFixedT('en') as unknown as ParamTranslate;
+    const i = { code: 'method.scale_positive', params: { indicator: 'T1', method: 'manual' } };
+    expect(issueText(i, zhT)).toBe('指标 T1（人工评分）：评分量程须大于 0');
+    expect(issueText(i, enT)).toBe('indicator T1 (Manual score): scale must be > 0');
+    const many = { code: 'sub_item_limit', params: { indicator: 'S2', count: 21, limit: 20 } };
+    expect(issueText(many, zhT)).toBe('指标 S2：子项 21 个，超过上限 20 个（H5）');
+    const file = { code: 'file.yaml', params: { line: 3, detail: 'bad indentation' } };
+    expect(issueText(file, zhT)).toBe('第 3 行：YAML 格式错误（bad indentation）');
   });
 });

@@ -2,6 +2,7 @@
  * Pure helpers for the plan editor: the plan's flat indicator list (parent / component links) as a
  * tree of rows, and validation issues mapped to the rows they name.
  */
+import { type PlanIssue, planIssueCodes, renderPlanIssue, type Translate } from '@jixiao/contracts';
 import type { ByScope, Component, Direction, Indicator, MethodSpec, Plan, SubItem } from '@jixiao/engine';
 
 export type RowLevel = 'component' | 'indicator' | 'sub_item';
@@ -148,30 +149,53 @@ export function allRowKeys(rows: readonly PlanRow[]): string[] {
   return out;
 }
 
-/** A validation issue from the engine (validatePlan) or the server (PlanIssue), in one shape. */
+/**
+ * A validation issue from the engine (validatePlan) or the server (PlanIssue), in one shape: its
+ * code and params, rendered in the user's language by `issueText` (never prose from elsewhere).
+ */
 export interface RowIssue {
   /** Indicator, sub-item (IND.SUB) or component code, when known. */
   ref: string | null;
   path: string;
-  message: string;
+  /** A plan-issue code (contracts planIssueCodes), e.g. 'unknown_category'. */
+  code: string;
+  params: Record<string, unknown>;
   severity: 'error' | 'warning';
 }
 
 export function fromEngineIssues(
-  issues: { path: string; indicator?: string; message: string }[],
+  issues: readonly { code: string; path: string; indicator?: string; params: Record<string, unknown> }[],
 ): RowIssue[] {
   return issues.map((i) => ({
     ref: i.indicator ?? null,
     path: i.path,
-    message: i.message,
+    code: i.code,
+    params: i.params,
     severity: 'error',
   }));
 }
 
-export function fromServerIssues(
-  issues: { code: string | null; path: string; message: string; severity: 'error' | 'warning' }[],
-): RowIssue[] {
-  return issues.map((i) => ({ ref: i.code, path: i.path, message: i.message, severity: i.severity }));
+export function fromServerIssues(issues: readonly PlanIssue[]): RowIssue[] {
+  return issues.map((i) => ({
+    ref: i.indicator,
+    path: i.path,
+    code: i.code,
+    params: i.params,
+    severity: i.severity,
+  }));
+}
+
+/** The plan-issue templates as i18next holds them (`planIssue.*`), as the renderer's Translate. */
+export function planIssueTranslate(t: ParamTranslate): Translate {
+  return (key, params) => {
+    const out = String(t(`planIssue.${key}`, { replace: params ?? {} }));
+    return out === `planIssue.${key}` ? key : out; // a missing key reads as the renderer's own key
+  };
+}
+
+/** An issue as text in the user's language, through its code's template. */
+export function issueText(issue: Pick<RowIssue, 'code' | 'params'>, t: ParamTranslate): string {
+  return renderPlanIssue(issue, planIssueTranslate(t));
 }
 
 const PATH_RE = /^(indicators|components)\[(\d+)\](?:\.subItems\[(\d+)\])?/;
@@ -251,25 +275,25 @@ export function methodParams(m: MethodSpec | undefined, t: ParamTranslate): stri
   return out;
 }
 
-/** Plan issues carried by a 422 error body's details (a bare array or `{ issues }`), tolerating junk. */
+/**
+ * Plan issues carried by a 422 error body's details (a bare array or `{ issues }`): those with a
+ * known plan-issue code (the plan's own, or a plan file's `file.*`), tolerating junk.
+ */
 export function issuesFromDetails(details: unknown): RowIssue[] {
   const list = Array.isArray(details)
     ? details
     : details && typeof details === 'object' && Array.isArray((details as { issues?: unknown }).issues)
       ? (details as { issues: unknown[] }).issues
       : [];
+  const known = new Set<string>(planIssueCodes);
   return list
     .filter((d): d is Record<string, unknown> => !!d && typeof d === 'object')
-    .filter((d) => typeof d.message === 'string')
+    .filter((d) => typeof d.code === 'string' && known.has(d.code))
     .map((d) => ({
-      ref:
-        typeof d.code === 'string' && d.code !== '' && typeof d.indicator !== 'string'
-          ? d.code
-          : typeof d.indicator === 'string'
-            ? d.indicator
-            : null,
+      ref: typeof d.indicator === 'string' ? d.indicator : null,
       path: typeof d.path === 'string' ? d.path : '',
-      message: d.message as string,
+      code: d.code as string,
+      params: d.params && typeof d.params === 'object' ? (d.params as Record<string, unknown>) : {},
       severity: d.severity === 'warning' ? 'warning' : 'error',
     }));
 }
