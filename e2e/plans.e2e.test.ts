@@ -113,7 +113,10 @@ describe('plans and results in the browser', () => {
     const nInput = n.getByTestId('consequence-n').locator('xpath=descendant-or-self::input').first();
     await nInput.fill('0');
     await n.getByTestId('field-issues').waitFor();
-    expect(await n.getByTestId('field-issues').innerText()).toContain('n must be a positive integer');
+    // In the user's language, through the plan-issue template (it was the engine's English).
+    expect(await n.getByTestId('field-issues').innerText()).toContain(
+      `结果运用规则 ${code}：末位个数须为正整数`,
+    );
     await nInput.fill('3');
     await n.getByTestId('field-issues').waitFor({ state: 'detached' });
 

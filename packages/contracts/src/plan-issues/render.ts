@@ -10,9 +10,9 @@
  * string (codes the plan's author typed) as it is.
  */
 import {
+  type PlanIssueCode as EnginePlanIssueCode,
   PLAN_ISSUE_CODES,
   PLAN_ISSUE_PARAMS,
-  type PlanIssueCode as EnginePlanIssueCode,
 } from '@jixiao/engine';
 import { dictTranslate, plainNumber, type Translate } from '../explain/render.js';
 import planIssueEn from './templates.en.json' with { type: 'json' };

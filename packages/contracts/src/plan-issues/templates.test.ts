@@ -6,7 +6,7 @@ import {
   planIssueParams,
   planIssueT,
   planIssueTemplates,
-  planIssueTerms,
+  type planIssueTerms,
   renderPlanIssue,
 } from './render.js';
 

@@ -1,4 +1,4 @@
-import { type MethodIssue, methodIssue } from '../plan/issue-codes';
+import { methodIssue } from '../plan/issue-codes';
 import { trimmedMean } from '../stats';
 import { step } from '../steps';
 import { checkScale, clamp, type MethodDef, missing, round2, type ScaleParams, scaleSchema } from './types';

@@ -1,4 +1,4 @@
-import { type MethodIssue, methodIssue } from '../plan/issue-codes';
+import { methodIssue } from '../plan/issue-codes';
 import { cleanNumber } from '../rounding';
 import { step } from '../steps';
 import { clamp, type MethodDef, missing, round2, schemas, zeroDivision } from './types';

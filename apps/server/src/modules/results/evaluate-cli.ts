@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { planIssueT, renderPlanIssue } from '@jixiao/contracts';
 import {
   type EvaluationInput,
   EvaluationInputError,
@@ -8,7 +9,6 @@ import {
   PlanValidationError,
   validatePlan,
 } from '@jixiao/engine';
-import { planIssueT, renderPlanIssue } from '@jixiao/contracts';
 import { buildInputs, looksLikeJson, readDataFile } from '../imports/data-file.js';
 import { PlanFileError, parsePlanFile } from '../plans/plan-file.js';
 import { LANGS, tableText, traceText } from './evaluate-text.js';

@@ -11,8 +11,8 @@ import {
   fromServerIssues,
   indexIssues,
   issueRowKey,
-  issueText,
   issuesFromDetails,
+  issueText,
   methodParams,
   type ParamTranslate,
 } from './tree.js';
