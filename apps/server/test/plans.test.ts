@@ -220,6 +220,9 @@ describe('plans: create, save, activate, clone, diff, export/import', () => {
     );
     expect(json.statusCode).toBe(400);
     expect(json.json().error.details[0].line).toBe(3);
+    // The problem travels as a plan-issue code and params, rendered by the web in its language.
+    expect(json.json().error.details[0]).toMatchObject({ code: 'file.json_at', params: { line: 3 } });
+    expect(yaml.json().error.details[0]).toMatchObject({ code: 'file.yaml', path: 'file' });
   });
 
   it('AHP: a consistent 3×3 matrix gives 4/7, 2/7, 1/7 with CR 0', async () => {
