@@ -45,11 +45,11 @@ export function PlanActions({
       message.success(t('plans.imported'));
       await refresh();
     } catch (e) {
-      if (isApiError(e) && (e.status === 422 || e.code === 'IMPORT_REJECTED')) {
-        const issues = issuesFromDetails(e.details);
-        if (issues.length) onRejected(t('plans.importRejected'), issues);
-        else showError(e);
-      } else showError(e);
+      // A file the server cannot parse (400, `file.*` codes) or a plan it refuses (422): the
+      // problems as plan issues, in the user's language; any other failure as an error.
+      const issues = isApiError(e) ? issuesFromDetails(e.details) : [];
+      if (issues.length) onRejected(t('plans.importRejected'), issues);
+      else showError(e);
     } finally {
       setImporting(false);
     }
