@@ -133,3 +133,24 @@ export async function auditActions(env: TestEnv, where: string, params: unknown[
   );
   return rows.map((r) => r.action);
 }
+
+/** What `app.inject` answers, as far as these helpers read it. */
+interface Answer {
+  statusCode: number;
+  body: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read an answer's fields as inject().json() gives them
+  json(): any;
+}
+
+/** The JSON of an answer with the status expected; otherwise a failure naming the status and body. */
+export async function jsonOf(answer: Promise<Answer> | Answer, status = 200) {
+  const r = await answer;
+  if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
+  return r.json();
+}
+
+/** The coded problem of an error answer (its `error.details`, the first one of a list). */
+export function errorDetail(r: { json(): { error: { details: unknown } } }) {
+  const d = r.json().error.details;
+  return Array.isArray(d) ? d[0] : d;
+}

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { DEMO_NOVEMBER, demoApp, signIn, type TestEnv } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoCity } from './use-app.js';
 
 describe('demo: the innovation call, its projects, the expert pool and the judges', () => {
-  let env: TestEnv;
-  const get = async (user: string, url: string) =>
-    (await env.app.inject({ url, headers: { cookie: await signIn(env, user, DEMO_PASSWORD) } })).json();
-
-  beforeAll(async () => {
-    // Mid-November, as the other demo files: they share one demo template.
-    env = await demoApp(DEMO_NOVEMBER);
-  }, 180_000);
-  afterAll(() => env.close());
+  const { get } = useDemoCity();
 
   it('an open 2026 call with the four categories and 12 projects of 12 units, 3 judges each', async () => {
     const [call] = await get('office', '/api/innovation/calls');

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditActions, makeUser, signIn } from './helpers.js';
+import { auditActions, errorDetail, jsonOf, makeUser, signIn } from './helpers.js';
 import { form } from './multipart.js';
 import { buildOrg, injectAsUser, leaderCookie, officeCookie } from './org-fixture.js';
 import { useTestApp } from './use-app.js';
@@ -19,15 +19,7 @@ describe('innovation calls, projects, experts and judges', () => {
   const project: Record<string, { id: number; version: number }> = {};
   const call = injectAsUser(() => env, who);
   const u1Project = () => project.u1!.id;
-  const ok = async (p: ReturnType<typeof call>, status = 200) => {
-    const r = await p;
-    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
-    return r.json();
-  };
-  const detail = (r: { json(): { error: { details: unknown } } }) => {
-    const d = r.json().error.details;
-    return Array.isArray(d) ? d[0] : d;
-  };
+  const ok = jsonOf;
   const upload = (user: string, url: string, name: string, data: Buffer) => {
     const { payload, headers } = form(name, data);
     return env.app.inject({ method: 'POST', url, payload, headers: { ...headers, cookie: who[user]! } });
@@ -102,7 +94,7 @@ describe('innovation calls, projects, experts and judges', () => {
       deadline: '2026-05-31',
     });
     expect(twice.statusCode).toBe(409);
-    expect(detail(twice)).toMatchObject({ code: 'innovation.call_exists', params: { year: 2026 } });
+    expect(errorDetail(twice)).toMatchObject({ code: 'innovation.call_exists', params: { year: 2026 } });
     const badDay = await call('office', 'POST', '/api/innovation/calls', {
       year: 2027,
       title: 'x',
@@ -137,7 +129,7 @@ describe('innovation calls, projects, experts and judges', () => {
       version: opened.version,
     });
     expect(again.statusCode).toBe(409);
-    expect(detail(again)).toMatchObject({
+    expect(errorDetail(again)).toMatchObject({
       code: 'innovation.call_state',
       params: { status: 'open', action: 'open' },
     });
@@ -146,7 +138,7 @@ describe('innovation calls, projects, experts and judges', () => {
       version: opened.version,
     });
     expect(cats.statusCode).toBe(409);
-    expect(detail(cats)).toMatchObject({
+    expect(errorDetail(cats)).toMatchObject({
       code: 'innovation.call_state',
       params: { action: 'editCategories' },
     });
@@ -189,7 +181,7 @@ describe('innovation calls, projects, experts and judges', () => {
       category: 'nope',
     });
     expect(badCat.statusCode).toBe(400);
-    expect(detail(badCat)).toMatchObject({ path: 'category', code: 'innovation.unknown_category' });
+    expect(errorDetail(badCat)).toMatchObject({ path: 'category', code: 'innovation.unknown_category' });
     const forOther = await call('u1', 'POST', `/api/innovation/calls/${callId}/projects`, {
       ...body,
       unitId: org.units.u2,
@@ -268,7 +260,7 @@ describe('innovation calls, projects, experts and judges', () => {
       version: got.version,
     });
     expect(late.statusCode).toBe(409);
-    expect(detail(late)).toMatchObject({
+    expect(errorDetail(late)).toMatchObject({
       code: 'innovation.project_locked',
       params: { status: 'closed', deadline: '2026-05-31' },
     });
@@ -317,7 +309,7 @@ describe('innovation calls, projects, experts and judges', () => {
       organisation: '华南理工大学',
     });
     expect(twice.statusCode).toBe(409);
-    expect(detail(twice)).toMatchObject({ code: 'innovation.expert_exists' });
+    expect(errorDetail(twice)).toMatchObject({ code: 'innovation.expert_exists' });
     const unknown = await call('office', 'POST', '/api/innovation/experts', {
       name: '李四',
       affiliation: 'other',
@@ -325,7 +317,10 @@ describe('innovation calls, projects, experts and judges', () => {
       conflictUnitCodes: ['nope'],
     });
     expect(unknown.statusCode).toBe(400);
-    expect(detail(unknown)).toMatchObject({ path: 'conflictUnitCodes', code: 'innovation.unknown_unit' });
+    expect(errorDetail(unknown)).toMatchObject({
+      path: 'conflictUnitCodes',
+      code: 'innovation.unknown_unit',
+    });
     // Availability, conflicts and contact change with the version read; a stale one is refused.
     const changed = await ok(
       call('office', 'PATCH', `/api/innovation/experts/${e.id}`, {
@@ -490,7 +485,7 @@ describe('innovation calls, projects, experts and judges', () => {
       reason: '熟悉该领域',
     });
     expect(excluded.statusCode).toBe(409);
-    expect(detail(excluded)).toMatchObject({
+    expect(errorDetail(excluded)).toMatchObject({
       code: 'innovation.expert_excluded',
       params: { reasons: 'declared_conflict' },
     });

@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { DEMO_NOVEMBER, demoApp, signIn, type TestEnv } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoCity } from './use-app.js';
 
 describe('demo: the year-end expert review (质询)', () => {
-  let env: TestEnv;
-  const cookies = new Map<string, string>();
-  const get = async (user: string, url: string) => {
-    if (!cookies.has(user)) cookies.set(user, await signIn(env, user, DEMO_PASSWORD));
-    return (await env.app.inject({ url, headers: { cookie: cookies.get(user)! } })).json();
-  };
-
-  beforeAll(async () => {
-    // Mid-November, as the other demo files: they share one demo template.
-    env = await demoApp(DEMO_NOVEMBER);
-  }, 180_000);
-  afterAll(() => env.close());
+  const { get } = useDemoCity();
 
   it('the expert reviews A01, A02 and B1-01: one inquiry answered, one open, one closed with a deduction', async () => {
     const units = await get('expert', '/api/inquiry-assignments');

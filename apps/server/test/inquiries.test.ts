@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { attachEvidence } from '../src/modules/submissions/evidence.service.js';
 import { systemCtx } from '../src/platform/context.js';
 import { fillCycle } from './cycle-data.js';
-import { auditActions, makeUser, signIn } from './helpers.js';
+import { auditActions, errorDetail, jsonOf, makeUser, signIn } from './helpers.js';
 import { form } from './multipart.js';
 import { activePlan, buildOrg, injectAsUser, officeCookie } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
@@ -19,15 +19,7 @@ describe('inquiries (质询) of the year-end expert review', () => {
   const env = useTestApp();
   const who: Record<string, string> = {};
   const call = injectAsUser(() => env, who);
-  const ok = async (p: ReturnType<typeof call>, status = 200) => {
-    const r = await p;
-    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
-    return r.json();
-  };
-  const detail = (r: { json(): { error: { details: unknown } } }) => {
-    const d = r.json().error.details;
-    return Array.isArray(d) ? d[0] : d;
-  };
+  const ok = jsonOf;
   const names: Record<string, string> = {
     u1: 'u1admin',
     u1f: 'u1filler',
@@ -112,12 +104,12 @@ describe('inquiries (质询) of the year-end expert review', () => {
       expertUserId: u1user!.id,
     });
     expect(notExpert.statusCode).toBe(400);
-    expect(detail(notExpert)).toMatchObject({ path: 'expertUserId', code: 'inquiry.not_an_expert' });
+    expect(errorDetail(notExpert)).toMatchObject({ path: 'expertUserId', code: 'inquiry.not_an_expert' });
     const notUnit = await call('office', 'POST', '/api/inquiry-assignments', {
       ...body,
       unitIds: [org.city],
     });
-    expect(detail(notUnit)).toMatchObject({ path: 'unitIds', code: 'inquiry.not_a_unit' });
+    expect(errorDetail(notUnit)).toMatchObject({ path: 'unitIds', code: 'inquiry.not_a_unit' });
     expect((await call('exp1', 'POST', '/api/inquiry-assignments', body)).statusCode).toBe(403);
 
     const experts = await ok(call('office', 'GET', '/api/inquiry-assignments/experts'));
@@ -161,9 +153,9 @@ describe('inquiries (质询) of the year-end expert review', () => {
     };
     const past = await call('exp1', 'POST', '/api/inquiries', { ...body, deadline: '2026-03-01' });
     expect(past.statusCode).toBe(400);
-    expect(detail(past)).toMatchObject({ path: 'deadline', code: 'inquiry.deadline_not_future' });
+    expect(errorDetail(past)).toMatchObject({ path: 'deadline', code: 'inquiry.deadline_not_future' });
     const unknown = await call('exp1', 'POST', '/api/inquiries', { ...body, indicator: 'X9' });
-    expect(detail(unknown)).toMatchObject({ path: 'indicator', code: 'inquiry.unknown_indicator' });
+    expect(errorDetail(unknown)).toMatchObject({ path: 'indicator', code: 'inquiry.unknown_indicator' });
     // Another expert may not use exp1's assignment (not found), the office may not raise (403).
     expect((await call('exp2', 'POST', '/api/inquiries', body)).statusCode).toBe(404);
     expect((await call('office', 'POST', '/api/inquiries', body)).statusCode).toBe(403);
@@ -248,7 +240,7 @@ describe('inquiries (质询) of the year-end expert review', () => {
       version: closed.version,
     });
     expect(again.statusCode).toBe(409);
-    expect(detail(again)).toMatchObject({
+    expect(errorDetail(again)).toMatchObject({
       code: 'inquiry.state',
       params: { status: 'closed', action: 'close' },
     });
@@ -279,7 +271,7 @@ describe('inquiries (质询) of the year-end expert review', () => {
     const early = await call('exp1', 'POST', `/api/inquiries/${inquiryB.id}/close`, {
       version: inquiryB.version,
     });
-    expect(detail(early)).toMatchObject({ code: 'inquiry.state', params: { status: 'open' } });
+    expect(errorDetail(early)).toMatchObject({ code: 'inquiry.state', params: { status: 'open' } });
     env.clock.now = new Date('2026-03-05T15:59:00Z'); // 23:59 in Beijing: still in time
     await signInAll();
     expect((await ok(call('u1', 'GET', `/api/inquiries/${inquiryB.id}`))).status).toBe('open');
@@ -290,7 +282,7 @@ describe('inquiries (质询) of the year-end expert review', () => {
       version: inquiryB.version,
     });
     expect(late.statusCode).toBe(409);
-    expect(detail(late)).toMatchObject({
+    expect(errorDetail(late)).toMatchObject({
       code: 'inquiry.deadline_passed',
       params: { deadline: '2026-03-05' },
     });
@@ -328,7 +320,7 @@ describe('inquiries (质询) of the year-end expert review', () => {
       answer: 'x',
       version: b.version,
     });
-    expect(detail(late)).toMatchObject({ code: 'inquiry.deadline_passed' });
+    expect(errorDetail(late)).toMatchObject({ code: 'inquiry.deadline_passed' });
     const events = await ok(call('office', 'GET', `/api/events?planId=${plan}&kind=deduction`));
     expect(
       events
@@ -361,7 +353,7 @@ describe('inquiries (质询) of the year-end expert review', () => {
   it('assignments with inquiries stay; every step is audited', async () => {
     const kept = await call('office', 'DELETE', `/api/inquiry-assignments/${a1}`);
     expect(kept.statusCode).toBe(409);
-    expect(detail(kept)).toMatchObject({ code: 'inquiry.assignment_in_use' });
+    expect(errorDetail(kept)).toMatchObject({ code: 'inquiry.assignment_in_use' });
     const extra = await ok(
       call('office', 'POST', '/api/inquiry-assignments', {
         planId: plan,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillCycle } from './cycle-data.js';
-import { makeUser, signIn } from './helpers.js';
+import { jsonOf, makeUser, signIn } from './helpers.js';
 import { activePlan, buildOrg, leaderCookie, officeCookie } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 import { useTestApp } from './use-app.js';
@@ -28,11 +28,7 @@ describe('publicity, objections, approval and corrections', () => {
   /** `user` objects, for `unit`, to `target` of run `runId`. */
   const file = (user: string, runId: number | undefined, unit: string, target: object, reason: string) =>
     call(user, 'POST', '/api/objections', { runId, unit, target, reason });
-  const ok = async (p: ReturnType<typeof call>, status = 200) => {
-    const r = await p;
-    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
-    return r.json();
-  };
+  const ok = jsonOf;
   const accounts = {
     office: 'office',
     leader: 'leader1',

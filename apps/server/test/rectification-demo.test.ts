@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { DEMO_NOVEMBER, demoApp, signIn, type TestEnv } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoCity } from './use-app.js';
 
 describe('demo: rectification tasks and the rating rounds of the lead departments', () => {
-  let env: TestEnv;
-  const get = async (user: string, url: string) =>
-    (await env.app.inject({ url, headers: { cookie: await signIn(env, user, DEMO_PASSWORD) } })).json();
-
-  beforeAll(async () => {
-    // Mid-November, as the other demo files: they share one demo template.
-    env = await demoApp(DEMO_NOVEMBER);
-  }, 180_000);
-  afterAll(() => env.close());
+  const { env, get, cookie } = useDemoCity();
 
   it('A01 has three tasks: one overdue, one reported at 60 %', async () => {
     const tasks = await get('unitadmin', '/api/rectifications');
@@ -40,7 +31,7 @@ describe('demo: rectification tasks and the rating rounds of the lead department
     // A01 has not rated yet and may rate all three departments.
     const open = await get('unitadmin', `/api/rating-rounds/${rounds[0].id}`);
     expect(open).toMatchObject({ status: 'open', mine: {} });
-    const office = await signIn(env, 'office', DEMO_PASSWORD);
+    const office = await cookie('office');
     const closed = await env.app.inject({
       method: 'POST',
       url: `/api/rating-rounds/${rounds[0].id}/close`,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillCycle } from './cycle-data.js';
-import { auditActions, makeUser, signIn } from './helpers.js';
+import { auditActions, errorDetail, jsonOf, makeUser, signIn } from './helpers.js';
 import { activePlan, buildOrg, injectAsUser, leaderCookie, officeCookie, releaseRun } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 import { useTestApp } from './use-app.js';
@@ -19,11 +19,7 @@ describe('rectification tasks and rating the lead departments', () => {
   let org: Awaited<ReturnType<typeof buildOrg<'u1' | 'u2' | 'u3'>>>;
   let runId: number;
   const call = injectAsUser(() => env, who);
-  const ok = async (p: ReturnType<typeof call>, status = 200) => {
-    const r = await p;
-    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
-    return r.json();
-  };
+  const ok = jsonOf;
   const names: Record<string, string> = {
     office: 'office',
     leader: 'leader1',
@@ -36,10 +32,6 @@ describe('rectification tasks and rating the lead departments', () => {
   const at = async (iso: string, ...users: string[]) => {
     env.clock.now = new Date(iso);
     for (const k of users) who[k] = await signIn(env, names[k]!);
-  };
-  const detail = (r: { json(): { error: { details: unknown } } }) => {
-    const d = r.json().error.details;
-    return Array.isArray(d) ? d[0] : d;
   };
 
   beforeAll(async () => {
@@ -78,7 +70,7 @@ describe('rectification tasks and rating the lead departments', () => {
       deadline: '2026-03-31',
     });
     expect(early.statusCode).toBe(400);
-    expect(detail(early)).toMatchObject({ path: 'runId', code: 'rectification.run_not_released' });
+    expect(errorDetail(early)).toMatchObject({ path: 'runId', code: 'rectification.run_not_released' });
   });
 
   it('creates one task per weak (unit, indicator), once per run, with the numbers in its weakness', async () => {
@@ -181,7 +173,7 @@ describe('rectification tasks and rating the lead departments', () => {
       version: closed.version,
     });
     expect(twice.statusCode).toBe(409);
-    expect(detail(twice)).toMatchObject({
+    expect(errorDetail(twice)).toMatchObject({
       code: 'rectification.state',
       params: { status: 'closed', action: 'close' },
     });
@@ -206,7 +198,7 @@ describe('rectification tasks and rating the lead departments', () => {
       deadline: '2026-03-05',
     });
     expect(missing.statusCode).toBe(400);
-    expect(detail(missing)).toMatchObject({ path: 'unitId', code: 'rectification.unit_required' });
+    expect(errorDetail(missing)).toMatchObject({ path: 'unitId', code: 'rectification.unit_required' });
     const t = await ok(
       call('office', 'POST', '/api/rectifications', {
         source: { kind: 'manual' },
@@ -264,7 +256,7 @@ describe('rectification tasks and rating the lead departments', () => {
       });
     const self = await rate('u2', r25.id, 'u2', [90, 90, 90, 90]);
     expect(self.statusCode).toBe(400);
-    expect(detail(self)).toMatchObject({ path: 'departmentId', code: 'rating.self' });
+    expect(errorDetail(self)).toMatchObject({ path: 'departmentId', code: 'rating.self' });
     expect((await rate('lead2', r25.id, 'u3', [90, 90, 90, 90])).statusCode).toBe(403);
     // u1 first rates u2 at 50, then changes its mind (editable while open).
     await ok(rate('u1', r25.id, 'u2', [50, 50, 50, 50]));
@@ -296,7 +288,7 @@ describe('rectification tasks and rating the lead departments', () => {
     });
     const after = await rate('u1', r25.id, 'u2', [90, 90, 90, 90]);
     expect(after.statusCode).toBe(409);
-    expect(detail(after)).toMatchObject({ code: 'rating.round_closed' });
+    expect(errorDetail(after)).toMatchObject({ code: 'rating.round_closed' });
     // The poor department has a rectification task from the rating.
     const task = await ok(call('office', 'GET', `/api/rectifications/${res(closed, 'u2')!.taskId}`));
     expect(task).toMatchObject({

@@ -1,4 +1,4 @@
-import type { TestEnv } from './helpers.js';
+import { jsonOf, type TestEnv } from './helpers.js';
 import { activePlan, buildOrg, officeCookie } from './org-fixture.js';
 import { tinyPlan } from './plans-fixture.js';
 
@@ -43,11 +43,7 @@ type Method = 'GET' | 'POST' | 'PUT';
 export function surveyCalls(env: TestEnv) {
   const call = (cookie: string | null, method: Method, url: string, payload?: unknown) =>
     env.app.inject({ method, url, headers: cookie ? { cookie } : {}, payload: payload as never });
-  const ok = async (p: ReturnType<typeof call>, status = 200) => {
-    const r = await p;
-    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
-    return r.json();
-  };
+  const ok = jsonOf;
   return {
     call,
     ok,

@@ -2,6 +2,7 @@ import { satisfactionScale } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import { Captcha } from '../src/platform/captcha.js';
 import { fieldCipher } from '../src/platform/field-crypto.js';
+import { jsonOf } from './helpers.js';
 import { activePlan, buildOrg, officeCookie } from './org-fixture.js';
 import { surveyPlan } from './survey-fixture.js';
 import { useTestApp } from './use-app.js';
@@ -30,11 +31,7 @@ describe('the public e-poll', () => {
       payload: opts.payload as never,
       remoteAddress: opts.ip ?? '10.0.0.1',
     });
-  const ok = async (p: ReturnType<typeof inject>, status = 200) => {
-    const r = await p;
-    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
-    return r.json();
-  };
+  const ok = jsonOf;
   /** What only a holder of the installation secret can do: find the answer by trying all 10,000. */
   const solved = async () => {
     const { token, svg } = await ok(inject('GET', '/api/poll/captcha'));

@@ -1,6 +1,6 @@
 import { satisfactionScale } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
-import { auditActions, makeUser, signIn } from './helpers.js';
+import { auditActions, jsonOf, makeUser, signIn } from './helpers.js';
 import { activePlan, buildOrg, officeCookie, releaseRun } from './org-fixture.js';
 import { surveyPlan as doc } from './survey-fixture.js';
 import { useTestApp } from './use-app.js';
@@ -28,11 +28,7 @@ describe('survey campaigns and one-person-one-code ballots', () => {
       headers: cookie ? { cookie } : {},
       payload: payload as never,
     });
-  const ok = async (p: ReturnType<typeof as>, status = 200) => {
-    const r = await p;
-    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
-    return r.json();
-  };
+  const ok = jsonOf;
   const vote = (code: string, answers: unknown) => as(null, 'POST', '/api/ballot', { code, answers });
   /** Issues one code of the campaign's first rater group, then opens it: the code and the open campaign. */
   const openWithOneCode = async (c: { id: number; version: number; groups: { id: number }[] }) => {
