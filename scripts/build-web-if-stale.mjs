@@ -17,7 +17,12 @@ function newest(dir) {
   return t;
 }
 
-const sources = [join(web, 'src'), join(root, 'packages/contracts/src'), join(root, 'packages/engine/src')];
+const sources = [
+  join(web, 'src'),
+  join(web, 'build'),
+  join(root, 'packages/contracts/src'),
+  join(root, 'packages/engine/src'),
+];
 const stale = !existsSync(dist) || sources.some((d) => newest(d) > statSync(dist).mtimeMs);
 if (stale) {
   console.log('Building the web UI…');

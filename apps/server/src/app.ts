@@ -84,6 +84,13 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** Build the API without listening, so tests drive it through `inject`. */
+/**
+ * Hashed build assets never change under their name, so browsers keep them a year without asking;
+ * everything else (index.html names the current hashes) is revalidated on every visit.
+ */
+export const assetCaching = (path: string) =>
+  /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const deps: Deps = makeDeps(opts.database, opts.config, { now: opts.now, blobs: opts.blobs });
   const app = Fastify({
@@ -223,7 +230,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(jobsRoutes(deps));
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: opts.webDist,
+      wildcard: false,
+      index: 'index.html',
+      // The build writes .br and .gz beside each asset (apps/web/build/precompress.ts).
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => res.header('cache-control', assetCaching(path)),
+    });
   }
 
   // Background jobs run on pg-boss in this process; the queue stops when the app closes.
