@@ -2,6 +2,7 @@ export * from './audit.js';
 export * from './cycle.js';
 export * from './identity.js';
 export * from './innovation.js';
+export * from './innovation-scoring.js';
 export * from './inquiries.js';
 export * from './jobs.js';
 export * from './objections.js';

@@ -26,6 +26,8 @@ export const innovationCalls = pgTable(
     /** Judges per project (or per category panel) of the last automatic assignment. */
     assignMode: text('assign_mode'),
     assignN: integer('assign_n'),
+    /** contracts `scoringSettings` (rubric, aggregation, top ten, bonus); null: the defaults. */
+    scoring: jsonb('scoring'),
     ...writtenBy('created'),
     ...stepBy('opened'),
     ...stepBy('closed'),
