@@ -21,6 +21,7 @@ import { authRoutes } from './modules/identity/auth.routes.js';
 import { resolveSession } from './modules/identity/auth.service.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { innovationRoutes } from './modules/innovation/innovation.routes.js';
+import { innovationScoringRoutes } from './modules/innovation/scoring.routes.js';
 import { inquiriesRoutes } from './modules/inquiries/inquiries.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { jobKindDefs } from './modules/jobs/kinds.js';
@@ -222,6 +223,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(objectionsRoutes(deps));
   await app.register(rectificationRoutes(deps));
   await app.register(innovationRoutes(deps));
+  await app.register(innovationScoringRoutes(deps));
   await app.register(inquiriesRoutes(deps));
   await app.register(surveysRoutes(deps));
   await app.register(pollRoutes(deps));

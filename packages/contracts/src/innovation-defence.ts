@@ -125,3 +125,12 @@ export type DefenceBoard = z.infer<typeof defenceBoard>;
 
 /** The reason a project outside every session is closed by the office (online scoring). */
 export const projectClose = z.strictObject({ reason: z.string().trim().max(500).default('') });
+
+/** A project's defence step (closed online: no session). */
+export const projectStage = z.object({
+  projectId: z.number().int(),
+  sessionId: z.number().int().nullable(),
+  stage: defenceStage,
+  ...stampOrNull('closed'),
+});
+export type ProjectStage = z.infer<typeof projectStage>;

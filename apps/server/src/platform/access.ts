@@ -63,6 +63,8 @@ export const permissions = [
   'innovation.apply',
   'innovation.experts',
   'innovation.judge',
+  // Drive a defence session (the office, or the expert chairing it: checked per session).
+  'innovation.defence',
   // The year-end expert review (S11, issue 12 point 6): the office assigns experts to units and
   // penalises overdue inquiries; experts raise and close inquiries (质询); units answer their own.
   'inquiries.read',
@@ -204,6 +206,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'results.read',
     'submissions.read',
     'innovation.judge',
+    'innovation.defence',
     'inquiries.read',
     'inquiries.raise',
   ],

@@ -156,7 +156,8 @@ export async function recordEvent(deps: Deps, ctx: Ctx, body: EventCreate): Prom
 /**
  * Store an event the caller has checked, inside its transaction: a bonus waits for the office's
  * approval, a veto or deduction counts at once (decided by its recorder) and is told to the unit.
- * Audited. Used by the recording above and by the year-end review's deductions (inquiries).
+ * Audited. Used by the recording above, by the year-end review's deductions (inquiries) and by the
+ * innovation results' bonuses (approved as the office applies them).
  */
 export async function insertEvent(
   deps: Deps,
@@ -172,9 +173,11 @@ export async function insertEvent(
     points: number | null;
     reason: string;
   },
+  /** `approved`: a bonus the office decided as it recorded it (innovation results applied). */
+  opts: { approved?: boolean } = {},
 ): Promise<CycleEvent> {
   const now = deps.now();
-  const pending = e.kind === 'bonus';
+  const pending = e.kind === 'bonus' && !opts.approved;
   const row = await repo.insertEvent(tx, {
     planId,
     period: e.period,

@@ -175,6 +175,15 @@ export async function judgedProjects(deps: Deps, ctx: Ctx): Promise<JudgedProjec
   const db = deps.database.db;
   const judge = await judgeOf(db, ctx.actor!);
   if (!judge) return [];
-  const rows = await presentAll(deps, db, ctx, await repo.listProjects(db, { expertId: judge.id }, {}));
-  return rows.map(({ judges: _, editable: __, ...p }) => p);
+  return presentJudged(deps, db, ctx, await repo.listProjects(db, { expertId: judge.id }, {}));
+}
+
+/** Projects as their judge sees them: no judges, no edit flag. */
+export async function presentJudged(
+  deps: Deps,
+  db: Executor,
+  ctx: Ctx,
+  rows: repo.ProjectListRow[],
+): Promise<JudgedProject[]> {
+  return (await presentAll(deps, db, ctx, rows)).map(({ judges: _, editable: __, ...p }) => p);
 }
