@@ -53,6 +53,8 @@ interface Fixture {
   project1: number;
   expert1: number;
   assignment1: number;
+  /** A planned defence session of call1 hearing project1. */
+  session1: number;
   /** Another expert's year-end review of unit 1, and its inquiry to unit 1. */
   review1: number;
   inquiry1: number;
@@ -709,6 +711,59 @@ const cases: Record<string, Case> = {
     url: `/api/innovation/assignments/${f.assignment1}/remove`,
     payload: { reason: 'x' },
   })),
+  // Scoring (issue 12 points 4–5): settings and results for the office (units read them), sheets
+  // for judges, sessions driven by the office or their chair.
+  'GET /api/innovation/calls/:id/scoring': scopedForOtherUnits((f) => ({
+    url: `/api/innovation/calls/${f.call1}/scoring`,
+  })),
+  'PUT /api/innovation/calls/:id/scoring': refusedToBoth((f) => ({
+    url: `/api/innovation/calls/${f.call1}/scoring`,
+    payload: { version: 1 },
+  })),
+  'GET /api/innovation/calls/:id/judging': refusedToBoth((f) => ({
+    url: `/api/innovation/calls/${f.call1}/judging`,
+  })),
+  'PUT /api/innovation/projects/:id/sheet': refusedToBoth((f) => ({
+    url: `/api/innovation/projects/${f.project1}/sheet`,
+    payload: { scores: { novelty: 1, effect: 1, reach: 1 } },
+  })),
+  'POST /api/innovation/projects/:id/close': refusedToBoth((f) => ({
+    url: `/api/innovation/projects/${f.project1}/close`,
+    payload: {},
+  })),
+  'GET /api/innovation/calls/:id/sessions': scopedForOtherUnits((f) => ({
+    url: `/api/innovation/calls/${f.call1}/sessions`,
+  })),
+  'POST /api/innovation/calls/:id/sessions': refusedToBoth((f) => ({
+    url: `/api/innovation/calls/${f.call1}/sessions`,
+    payload: { title: 'x' },
+  })),
+  'PATCH /api/innovation/sessions/:id': refusedToBoth((f) => ({
+    url: `/api/innovation/sessions/${f.session1}`,
+    payload: { title: 'x', version: 1 },
+  })),
+  // A public defence: units see the order and timer (their own projects' scores only); whoever
+  // neither reads innovation projects nor judges the session finds no session.
+  'GET /api/innovation/sessions/:id/board': answers(
+    200,
+    404,
+  )((f) => ({ url: `/api/innovation/sessions/${f.session1}/board` })),
+  'POST /api/innovation/sessions/:id/steps': refusedToBoth((f) => ({
+    url: `/api/innovation/sessions/${f.session1}/steps`,
+    payload: { projectId: f.project1, action: 'present', version: 1 },
+  })),
+  'POST /api/innovation/calls/:id/results': refusedToBoth((f) => ({
+    url: `/api/innovation/calls/${f.call1}/results`,
+  })),
+  // No results computed yet: not found for a unit that may read them.
+  'GET /api/innovation/calls/:id/results': answers(
+    404,
+    403,
+  )((f) => ({ url: `/api/innovation/calls/${f.call1}/results` })),
+  'POST /api/innovation/calls/:id/results/apply': refusedToBoth((f) => ({
+    url: `/api/innovation/calls/${f.call1}/results/apply`,
+    payload: { version: 1 },
+  })),
   // The year-end review (S11): the office assigns; experts ask the units assigned to them; units answer their own.
   'GET /api/inquiry-assignments': scopedForOtherUnits(() => ({ url: '/api/inquiry-assignments' })),
   'GET /api/inquiry-assignments/experts': refusedToBoth(() => ({ url: '/api/inquiry-assignments/experts' })),
@@ -822,6 +877,10 @@ const expertReads: Record<string, number> = {
   'GET /api/evidence/:id': 200,
   // No innovation project is assigned to this expert: an empty list.
   'GET /api/innovation/my-projects': 200,
+  // No expert profile is linked to this account: no call to judge, no project, no session.
+  'GET /api/innovation/calls/:id/judging': 404,
+  'PUT /api/innovation/projects/:id/sheet': 404,
+  'POST /api/innovation/sessions/:id/steps': 404,
   // The year-end review: its lists are filtered to what it was assigned (nothing here); another
   // expert's assignment and inquiry are not found.
   'GET /api/inquiry-assignments': 200,
@@ -975,6 +1034,14 @@ describe('access control on every route', () => {
        values ($1, $2, 'auto', 'office') returning id`,
       [project1!.id, expert1!.id],
     );
+    const [session1] = await env.database.query<{ id: number }>(
+      `insert into innovation_session (call_id, title, minutes, created_by) values ($1, '答辩', 8, 'office') returning id`,
+      [call1!.id],
+    );
+    await env.database.query(
+      `insert into innovation_stage (project_id, session_id, position, stage) values ($1, $2, 1, 'waiting')`,
+      [project1!.id, session1!.id],
+    );
     const reviewer = await makeUser(env, 'reviewer', [
       { role: 'expert', scopeType: 'indicators', refs: ['I2'] },
     ]);
@@ -992,6 +1059,7 @@ describe('access control on every route', () => {
       project1: project1!.id,
       expert1: expert1!.id,
       assignment1: assignment1!.id,
+      session1: session1!.id,
       review1: review1!.id,
       inquiry1: inquiry1!.id,
       reviewer: reviewer.id,
