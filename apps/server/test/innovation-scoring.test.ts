@@ -281,7 +281,7 @@ describe('innovation scoring: sheets, defence session, results, bonus', () => {
 
   it('the board: names for the chair and office only; a unit sees its own scores without names', async () => {
     const names = (b: {
-      items: { projectId: number; scores: { judge: { name: string } | null }[] | null }[];
+      items: { projectId: number; scores: { judge: { name: string } | null; score: number }[] | null }[];
     }) => b.items.find((i) => i.projectId === P.P1)!.scores;
     const office = await board();
     const p1 = office.items.find((i: { projectId: number }) => i.projectId === P.P1);
@@ -431,7 +431,7 @@ describe('innovation scoring: sheets, defence session, results, bonus', () => {
     const points = Object.fromEntries(
       r.proposals.map((p: { projectId: number; points: number }) => [p.projectId, p.points]),
     );
-    expect(points).toEqual({ [P.P1]: 1, [P.P2]: 0.5, [P.P3]: 0.8, [P.P4]: 0 });
+    expect(points).toEqual({ [P.P1!]: 1, [P.P2!]: 0.5, [P.P3!]: 0.8, [P.P4!]: 0 });
     const u3 = r.units.find((u: { unitCode: string }) => u.unitCode === 'u3');
     expect(u3).toMatchObject({ cap: 1.5, already: 1.5, earned: 1, points: 0 });
     expect(r.judges.map((j: { judge: { name: string } }) => j.judge.name)).toContain('专家1');

@@ -45,77 +45,78 @@ async function bonusPlan(db: Executor, planId: number | null, source: string | n
 export async function computeCallResults(deps: Deps, ctx: Ctx, callId: number) {
   return deps.database.db.transaction(async (tx) => {
     const call = await visibleCall(tx, ctx, callId);
-    const settings = settingsOf(call);
-    assertSettings(await checkSettings(tx, call, settings));
-    const projects = await repo.listProjects(tx, { all: true }, { callId });
-    const stages = await scoringRepo.stagesOfCall(tx, callId);
-    const sheets = await scoringRepo.sheetsOfCall(tx, callId);
-    const target = await bonusPlan(tx, settings.bonus.planId, settings.bonus.source);
-    const earlier = await scoringRepo.awardsOfCall(tx, callId);
-    const already = target
-      ? await scoringRepo.bonusPointsOf(
-          tx,
-          target.plan.id,
-          target.info.source,
-          earlier.map((a) => a.award.eventId),
-        )
-      : new Map<number, number>();
-    let stored: StoredResults;
-    try {
-      stored = computeResults(
-        callId,
-        settings,
-        projects.map((p) => ({
-          id: p.project.id,
-          title: p.project.title,
-          unitId: p.project.unitId,
-          unitCode: p.unitCode,
-          unitName: p.unitName,
-          unitPath: p.unitPath,
-          category: p.project.category,
-          categoryName:
-            call.categories.find((c) => c.code === p.project.category)?.name ?? p.project.category,
-          closed: stages.some((s) => s.projectId === p.project.id && s.stage === 'closed'),
-          inPlan: !!target?.units.has(p.project.unitId),
-        })),
-        sheets.map((s) => ({
-          projectId: s.sheet.projectId,
-          expertId: s.sheet.expertId,
-          judgeName: s.judgeName,
-          score: s.sheet.score,
-        })),
-        target?.info ?? null,
-        already,
-      );
-    } catch (e) {
-      if (e instanceof InnovationInputError)
-        throw new AppError(
-          'INPUT_INVALID',
-          `The scores cannot be computed: ${e.issues[0]?.message}`,
-          e.issues,
-        );
-      throw e;
-    }
-    const now = deps.now();
-    const before = await scoringRepo.findResult(tx, callId);
-    const values = { output: stored, computedAt: now, computedBy: who(ctx) };
-    const row = before
-      ? await scoringRepo.updateResult(tx, callId, before.version, values)
-      : await scoringRepo.insertResult(tx, { callId, ...values });
-    if (!row) throw versionConflict('The innovation results');
-    await recordAudit(deps, tx, ctx, {
-      action: 'innovation.results.compute',
-      objectType: 'innovation_call',
-      objectId: callId,
-      after: {
-        projects: stored.view.projects.length,
-        topTen: stored.view.topTen,
-        proposals: stored.view.proposals.map((p) => ({ project: p.projectId, points: p.points })),
-        version: row.version,
-      },
-    });
-    return present(tx, ctx, call, row);
+    return present(tx, ctx, call, await computeIn(deps, tx, ctx, call));
   });
+}
+
+/** The computation inside the caller's transaction (the demo seed uses it too): the stored row. */
+export async function computeIn(deps: Deps, tx: Executor, ctx: Ctx, call: repo.CallRow) {
+  const callId = call.id;
+  const settings = settingsOf(call);
+  assertSettings(await checkSettings(tx, call, settings));
+  const projects = await repo.listProjects(tx, { all: true }, { callId });
+  const stages = await scoringRepo.stagesOfCall(tx, callId);
+  const sheets = await scoringRepo.sheetsOfCall(tx, callId);
+  const target = await bonusPlan(tx, settings.bonus.planId, settings.bonus.source);
+  const earlier = await scoringRepo.awardsOfCall(tx, callId);
+  const already = target
+    ? await scoringRepo.bonusPointsOf(
+        tx,
+        target.plan.id,
+        target.info.source,
+        earlier.map((a) => a.award.eventId),
+      )
+    : new Map<number, number>();
+  let stored: StoredResults;
+  try {
+    stored = computeResults(
+      callId,
+      settings,
+      projects.map((p) => ({
+        id: p.project.id,
+        title: p.project.title,
+        unitId: p.project.unitId,
+        unitCode: p.unitCode,
+        unitName: p.unitName,
+        unitPath: p.unitPath,
+        category: p.project.category,
+        categoryName: call.categories.find((c) => c.code === p.project.category)?.name ?? p.project.category,
+        closed: stages.some((s) => s.projectId === p.project.id && s.stage === 'closed'),
+        inPlan: !!target?.units.has(p.project.unitId),
+      })),
+      sheets.map((s) => ({
+        projectId: s.sheet.projectId,
+        expertId: s.sheet.expertId,
+        judgeName: s.judgeName,
+        score: s.sheet.score,
+      })),
+      target?.info ?? null,
+      already,
+    );
+  } catch (e) {
+    if (e instanceof InnovationInputError)
+      throw new AppError('INPUT_INVALID', `The scores cannot be computed: ${e.issues[0]?.message}`, e.issues);
+    throw e;
+  }
+  const now = deps.now();
+  const before = await scoringRepo.findResult(tx, callId);
+  const values = { output: stored, computedAt: now, computedBy: who(ctx) };
+  const row = before
+    ? await scoringRepo.updateResult(tx, callId, before.version, values)
+    : await scoringRepo.insertResult(tx, { callId, ...values });
+  if (!row) throw versionConflict('The innovation results');
+  await recordAudit(deps, tx, ctx, {
+    action: 'innovation.results.compute',
+    objectType: 'innovation_call',
+    objectId: callId,
+    after: {
+      projects: stored.view.projects.length,
+      topTen: stored.view.topTen,
+      proposals: stored.view.proposals.map((p) => ({ project: p.projectId, points: p.points })),
+      version: row.version,
+    },
+  });
+  return row;
 }
 
 /** Sheets written or projects closed after the computation. */
