@@ -4,9 +4,9 @@ import { useDemoCity } from './use-app.js';
 describe('demo: the innovation call, its projects, the expert pool and the judges', () => {
   const { get } = useDemoCity();
 
-  it('an open 2026 call with the four categories and 12 projects of 12 units, 3 judges each', async () => {
+  it('a 2026 call (closed: the defence is over) with the four categories and 12 projects of 12 units, 3 judges each', async () => {
     const [call] = await get('office', '/api/innovation/calls');
-    expect(call).toMatchObject({ year: 2026, status: 'open', projects: 12 });
+    expect(call).toMatchObject({ year: 2026, status: 'closed', projects: 12 });
     expect(call.categories).toHaveLength(4);
     const projects = await get('office', `/api/innovation/calls/${call.id}/projects`);
     expect(new Set(projects.map((p: { unitCode: string }) => p.unitCode)).size).toBe(12);
@@ -23,7 +23,7 @@ describe('demo: the innovation call, its projects, the expert pool and the judge
     // The unit sees its own project only.
     const mine = await get('filler', `/api/innovation/calls/${call.id}/projects`);
     expect(mine.map((p: { unitCode: string; editable: boolean }) => [p.unitCode, p.editable])).toEqual([
-      ['A01', true],
+      ['A01', false],
     ]);
   });
 
@@ -37,5 +37,58 @@ describe('demo: the innovation call, its projects, the expert pool and the judge
     const mine = await get('expert', '/api/innovation/my-projects');
     expect(mine.length).toBeGreaterThan(0);
     expect(JSON.stringify(mine)).not.toContain('1390000');
+  });
+
+  it('a finished defence session; results with a top ten; the bonus events match the proposals', async () => {
+    const [call] = await get('office', '/api/innovation/calls');
+    const [session] = await get('office', `/api/innovation/calls/${call.id}/sessions`);
+    expect(session).toMatchObject({
+      status: 'finished',
+      projects: 12,
+      closed: 12,
+      chair: { name: '林教授' },
+    });
+    const board = await get('office', `/api/innovation/sessions/${session.id}/board`);
+    for (const item of board.items)
+      expect(item).toMatchObject({ stage: 'closed', submitted: 3, assigned: 3 });
+    const r = await get('office', `/api/innovation/calls/${call.id}/results`);
+    expect(r).toMatchObject({ stale: false, left: [], plan: { source: 'innovation', period: '2026-Y' } });
+    expect(r.projects).toHaveLength(12);
+    expect(r.topTen.length).toBeGreaterThanOrEqual(10);
+    const seats = r.projects.filter((p: { topTen: boolean }) => p.topTen);
+    expect(seats.map((p: { projectId: number }) => p.projectId).sort()).toEqual([...r.topTen].sort());
+    // Each project's score is the mean of its three judges (fewer than five: no trimming).
+    for (const p of r.projects) {
+      const mean = p.panel.reduce((s: number, x: { raw: number }) => s + x.raw, 0) / p.panel.length;
+      expect(p.score).toBeCloseTo(mean, 2);
+    }
+    // Seats 1–3 earn 1 point, 4–10 earn 0.5: the approved events of the plan are exactly those.
+    const granted = r.proposals.filter((p: { points: number }) => p.points > 0);
+    expect(granted).toHaveLength(r.topTen.length);
+    const events = (await get('office', `/api/events?planId=${r.plan.id}&kind=bonus&status=approved`)).filter(
+      (e: { reason: string }) => e.reason.includes('改革创新十优'),
+    );
+    expect(events).toHaveLength(granted.length);
+    for (const p of granted) {
+      const e = events.find((x: { reason: string }) => x.reason.includes(`「${p.title}」`));
+      expect(e).toMatchObject({
+        unitCode: p.unitCode,
+        points: p.points,
+        period: '2026-Y',
+        code: 'innovation',
+      });
+    }
+    expect(r.applied).toMatchObject({ events: granted.length });
+    // A01's filler: its own project, its judges unnamed.
+    const mine = await get('filler', `/api/innovation/calls/${call.id}/results`);
+    expect(mine.projects.map((p: { unitCode: string }) => p.unitCode)).toEqual(['A01']);
+    expect(mine.projects[0].panel.every((x: { judge: unknown }) => x.judge === null)).toBe(true);
+    expect(mine.judges).toEqual([]);
+    // The expert's projects are all locked.
+    const judging = await get('expert', `/api/innovation/calls/${call.id}/judging`);
+    expect(judging.projects.length).toBeGreaterThan(0);
+    expect(judging.projects.every((p: { locked: boolean; sheet: unknown }) => p.locked && p.sheet)).toBe(
+      true,
+    );
   });
 });

@@ -7,6 +7,7 @@ import type { Ctx, Deps } from '../platform/context.js';
 import { fieldCipher } from '../platform/field-crypto.js';
 import type { DemoCity } from './demo-city.js';
 import { DEMO_YEAR } from './plans.js';
+import { seedInnovationScoring } from './seed-innovation-scoring.js';
 
 /** The demo's innovation projects: unit, category, title. */
 const PROJECTS: [unit: string, category: string, title: string][] = [
@@ -41,10 +42,11 @@ const EXPERTS: [string, string, string, string[], string | null, string[], boole
 ];
 
 /**
- * Demo data of innovation projects (issue 12 points 1–3): this year's call with the four default
- * categories, open for another month; 12 projects of 12 units; a pool of 12 experts (a few with a
- * member unit or declared conflicts, one unavailable), the `expert` account linked to 林教授; three
- * judges per project assigned automatically. Deterministic, a few hundred rows.
+ * Demo data of innovation projects (issue 12): this year's call with the four default categories
+ * (its deadline a month ahead, but closed by the office: the defence is over); 12 projects of 12
+ * units; a pool of 12 experts (a few with a member unit or declared conflicts, one unavailable),
+ * the `expert` account linked to 林教授; three judges per project assigned automatically; the
+ * finished defence session, results and bonus (seed-innovation-scoring.ts). Deterministic.
  */
 export async function seedInnovation(deps: Deps, tx: Executor, ctx: Ctx, city: DemoCity) {
   const now = deps.now();
@@ -126,6 +128,8 @@ export async function seedInnovation(deps: Deps, tx: Executor, ctx: Ctx, city: D
     tx,
     plan.assignments.map((a) => ({ ...a, how: 'auto', assignedAt: now, assignedBy: 'office' })),
   );
+  // Points 4–5: the finished defence session, the sheets, the results and the bonus events.
+  await seedInnovationScoring(deps, tx, ctx, call, projects, expertRows, plan.assignments);
   await recordAudit(deps, tx, ctx, [
     {
       action: 'innovation_call.create',
