@@ -46,10 +46,12 @@ export async function sessionFor(db: Executor, actor: Actor, id: number) {
   return { session, call, stages, projects, view };
 }
 
-async function judgesSession(db: Executor, expertId: number, stages: scoringRepo.StageRow[]) {
-  for (const s of stages) if (await scoringRepo.assignmentOf(db, s.projectId, expertId)) return true;
-  return false;
-}
+const judgesSession = (db: Executor, expertId: number, stages: scoringRepo.StageRow[]) =>
+  scoringRepo.judgesAny(
+    db,
+    expertId,
+    stages.map((s) => s.projectId),
+  );
 
 export function presentSession(
   s: scoringRepo.SessionRow,

@@ -76,7 +76,7 @@ async function checkedOrder(
 /** The chair judges one of the session's projects. */
 async function checkChair(db: Executor, chair: number | null, order: number[]) {
   if (chair === null) return;
-  for (const id of order) if (await scoringRepo.assignmentOf(db, id, chair)) return;
+  if (await scoringRepo.judgesAny(db, chair, order)) return;
   throw bad('chairExpertId', 'innovation.chair_not_judge', { expertId: chair });
 }
 

@@ -80,6 +80,19 @@ export const assignmentOf = (db: Executor, projectId: number, expertId: number) 
     and(eq(innovationAssignments.projectId, projectId), eq(innovationAssignments.expertId, expertId)),
   );
 
+/** Whether the expert judges any of the projects. */
+export async function judgesAny(db: Executor, expertId: number, projectIds: number[]) {
+  if (!projectIds.length) return false;
+  const [row] = await db
+    .select({ id: innovationAssignments.id })
+    .from(innovationAssignments)
+    .where(
+      and(eq(innovationAssignments.expertId, expertId), inArray(innovationAssignments.projectId, projectIds)),
+    )
+    .limit(1);
+  return !!row;
+}
+
 // --- sessions and stages ---------------------------------------------------------------------------
 
 export const listSessions = (db: Executor, callId: number) =>
