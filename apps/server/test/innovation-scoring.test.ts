@@ -501,6 +501,13 @@ describe('innovation scoring: sheets, defence session, results, bonus', () => {
         version: s.version,
       }),
     );
+    const old = await ok(call('office', 'GET', `/api/innovation/calls/${callId}/results`));
+    expect(old).toMatchObject({ stale: true, applied: { events: 3, points: 2.3 } });
+    expect(
+      await refusal(
+        call('office', 'POST', `/api/innovation/calls/${callId}/results/apply`, { version: old.version }),
+      ),
+    ).toMatchObject({ status: 409, code: 'innovation.results_stale' });
     const r = await ok(call('office', 'POST', `/api/innovation/calls/${callId}/results`));
     // The call's own earlier events do not count as "already": u1 earns 1.2 for P1 again.
     expect(

@@ -51,7 +51,8 @@ export async function applyIn(deps: Deps, tx: Executor, ctx: Ctx, callId: number
   const row = await scoringRepo.findResult(tx, callId);
   if (!row) throw conflict('innovation.no_results', { callId });
   if (row.version !== version) throw versionConflict('The innovation results');
-  if (await isStale(tx, callId, row)) throw conflict('innovation.results_stale', { callId });
+  if (await isStale(tx, (await repo.findCall(tx, callId))!, row))
+    throw conflict('innovation.results_stale', { callId });
   const { view } = row.output as StoredResults;
   if (!view.plan) throw conflict('innovation.no_bonus_plan', { callId });
   const plan = await plansRepo.findPlan(tx, view.plan.id);

@@ -119,12 +119,17 @@ export async function computeIn(deps: Deps, tx: Executor, ctx: Ctx, call: repo.C
   return row;
 }
 
-/** Sheets written or projects closed after the computation. */
-export async function isStale(db: Executor, callId: number, row: scoringRepo.ResultRow) {
+/** Sheets written, projects closed or settings changed after the computation. */
+export async function isStale(db: Executor, call: repo.CallRow, row: scoringRepo.ResultRow) {
   const stored = row.output as StoredResults;
-  const { last } = await scoringRepo.sheetStats(db, callId);
-  const closed = (await scoringRepo.stagesOfCall(db, callId)).filter((s) => s.stage === 'closed');
-  return (!!last && last > row.computedAt) || closed.length !== stored.closed.length;
+  const { last } = await scoringRepo.sheetStats(db, call.id);
+  const closed = (await scoringRepo.stagesOfCall(db, call.id)).filter((s) => s.stage === 'closed');
+  return (
+    (!!last && last > row.computedAt) ||
+    closed.length !== stored.closed.length ||
+    // Both through the schema: jsonb keeps keys in its own order.
+    JSON.stringify(settingsOf({ scoring: stored.view.settings })) !== JSON.stringify(settingsOf(call))
+  );
 }
 
 const JUDGE_STEPS = new Set(['innovation.judge_scale', 'innovation.normalised', 'innovation.not_normalised']);
@@ -138,19 +143,21 @@ export async function present(
 ): Promise<InnovationResults> {
   const stored = row.output as StoredResults;
   const scope = orgScope(ctx.actor!, 'innovation.read');
+  // The bonus events standing for this call (the last application; a later one replaces them).
+  const standing = (await scoringRepo.awardsOfCall(db, call.id)).filter((a) =>
+    ['approved', 'pending'].includes(a.event.status),
+  );
   const base = {
     ...stored.view,
     computedAt: row.computedAt.toISOString(),
     computedBy: row.computedBy,
-    stale: await isStale(db, call.id, row),
+    stale: await isStale(db, call, row),
     applied: row.appliedAt
       ? {
           appliedAt: row.appliedAt.toISOString(),
           appliedBy: row.appliedBy,
-          events: (await scoringRepo.awardsOfCall(db, call.id)).filter((a) =>
-            ['approved', 'pending'].includes(a.event.status),
-          ).length,
-          points: stored.view.proposals.reduce((s, p) => s + p.points, 0),
+          events: standing.length,
+          points: standing.reduce((sum, a) => sum + (a.event.points ?? 0), 0),
         }
       : null,
     version: row.version,
