@@ -229,6 +229,14 @@ describe('innovation scoring: sheets, defence session, results, bonus', () => {
       status: 409,
       code: 'innovation.score_not_open',
     });
+    // Its unit may no longer change what the judges hear.
+    const p1 = await ok(call('u1', 'GET', `/api/innovation/projects/${P.P1}`));
+    expect(p1.editable).toBe(false);
+    expect(
+      await refusal(
+        call('u1', 'PATCH', `/api/innovation/projects/${P.P1}`, { title: '改', version: p1.version }),
+      ),
+    ).toMatchObject({ status: 409, code: 'innovation.project_locked', params: { status: 'judging' } });
   });
 
   it('the chair starts P1: the timer runs on the server clock; one project at a time', async () => {

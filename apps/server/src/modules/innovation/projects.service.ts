@@ -11,11 +11,13 @@ import { callStatusAt, callStep } from './call-state.js';
 import { visibleCall } from './calls.service.js';
 import * as repo from './innovation.repository.js';
 import { isOffice, judgeOf, projectView, speaksFor, visibleProject } from './innovation-access.js';
+import { judgedIds } from './scoring.repository.js';
 
 /**
  * Units' innovation projects (H10, issue 12 point 1): submitted in a category of an open call with
  * title, summary, results and attachments (evidence files, content-checked), editable by their
- * unit until the call closes or its deadline passes, then locked (409 `innovation.project_locked`).
+ * unit until the call closes or its deadline passes, then locked (409 `innovation.project_locked`);
+ * also once judging started on it (a sheet, or a place in a defence session).
  */
 
 export const OWNER = 'innovation_project';
@@ -32,6 +34,7 @@ async function presentAll(deps: Deps, db: Executor, ctx: Ctx, rows: repo.Project
     if (c) calls.set(callId, c);
   }
   const now = deps.now();
+  const judged = await judgedIds(db, ids);
   return rows.map((r): InnovationProject => {
     const p = r.project;
     const call = calls.get(p.callId)!;
@@ -54,7 +57,10 @@ async function presentAll(deps: Deps, db: Executor, ctx: Ctx, rows: repo.Project
       createdBy: p.createdBy,
       updatedAt: p.updatedAt.toISOString(),
       updatedBy: p.updatedBy,
-      editable: callStep(callStatusAt(call, now), 'apply').ok && speaksFor(ctx.actor!, r.unitPath),
+      editable:
+        callStep(callStatusAt(call, now), 'apply').ok &&
+        speaksFor(ctx.actor!, r.unitPath) &&
+        !judged.has(p.id),
       version: p.version,
     };
   });
@@ -127,6 +133,9 @@ async function writableProject(deps: Deps, db: Executor, ctx: Ctx, id: number) {
   if (!speaksFor(ctx.actor!, r.unitPath)) throw new AppError('FORBIDDEN', 'A unit edits its own projects');
   const call = (await repo.findCall(db, r.project.callId))!;
   assertApplying(call, deps.now());
+  // Judges have started on it (a sheet, or its place in a defence session): what they judge stays.
+  if ((await judgedIds(db, [id])).size)
+    throw conflict('innovation.project_locked', { status: 'judging', deadline: call.deadline });
   return { r, call };
 }
 

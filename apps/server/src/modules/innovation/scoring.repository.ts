@@ -72,6 +72,22 @@ export const insertSheet = (db: Executor, v: typeof innovationSheets.$inferInser
   insertRow(db, innovationSheets, v);
 export const updateSheet = versionedUpdate(innovationSheets);
 
+/** Which of the projects are being judged: a sheet submitted or a place in a defence session. */
+export async function judgedIds(db: Executor, projectIds: number[]) {
+  if (!projectIds.length) return new Set<number>();
+  const [sheets, stages] = await Promise.all([
+    db
+      .selectDistinct({ id: innovationSheets.projectId })
+      .from(innovationSheets)
+      .where(inArray(innovationSheets.projectId, projectIds)),
+    db
+      .select({ id: innovationStages.projectId })
+      .from(innovationStages)
+      .where(inArray(innovationStages.projectId, projectIds)),
+  ]);
+  return new Set([...sheets, ...stages].map((r) => r.id));
+}
+
 /** The assignment of an expert to a project, if any. */
 export const assignmentOf = (db: Executor, projectId: number, expertId: number) =>
   firstRow(
