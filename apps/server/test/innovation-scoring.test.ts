@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillCycle } from './cycle-data.js';
-import { auditActions, makeUser, signIn } from './helpers.js';
+import { auditActions, errorDetail, jsonOf, makeUser, signIn } from './helpers.js';
 import { activePlan, buildOrg, injectAsUser, leaderCookie, officeCookie, releaseRun } from './org-fixture.js';
 import { tinyInput, tinyPlan } from './plans-fixture.js';
 import { useTestApp } from './use-app.js';
@@ -28,15 +28,11 @@ describe('innovation scoring: sheets, defence session, results, bonus', () => {
   let sessionId: number;
   const P: Record<string, number> = {};
   const J: Record<string, number> = {};
-  const ok = async (p: ReturnType<typeof call>, status = 200) => {
-    const r = await p;
-    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`);
-    return r.json();
-  };
+  const ok = jsonOf;
+  /** The status and the coded problem of a refused call. */
   const refusal = async (p: ReturnType<typeof call>) => {
     const r = await p;
-    const d = r.json().error?.details;
-    return { status: r.statusCode, ...(Array.isArray(d) ? d[0] : d) };
+    return { status: r.statusCode, ...errorDetail(r) };
   };
   /** A sheet worth `total` points: novelty, effect and reach in their ranges. */
   const sheet = (total: number) => {
