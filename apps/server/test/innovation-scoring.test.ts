@@ -424,6 +424,8 @@ describe('innovation scoring: sheets, defence session, results, bonus', () => {
       bonus: { earned: 1, points: 0 },
     });
     expect(new Set(r.topTen)).toEqual(new Set([P.P1, P.P2, P.P4]));
+    // In the call's order of categories (党建 first), then by rank.
+    expect(r.projects.map((p: { projectId: number }) => p.projectId)).toEqual([P.P4, P.P1, P.P2, P.P3]);
     expect(row('P1').steps.map((s: { code: string }) => s.code)).toEqual(
       expect.arrayContaining([
         'innovation.trimmed',

@@ -26,6 +26,8 @@ export interface ComputeProject {
   unitPath: string;
   category: string;
   categoryName: string;
+  /** The category's place in the call (results are listed in the call's order). */
+  categoryOrder: number;
   closed: boolean;
   /** The unit is an evaluated unit of the bonus plan's system. */
   inPlan: boolean;
@@ -144,9 +146,8 @@ export function computeResults(
       steps: steps([...judgeSteps, ...a.steps, ...r.steps, ...e.steps, ...(prop?.steps ?? [])]),
     };
   });
-  results.sort(
-    (x, y) => x.category.localeCompare(y.category) || x.rank - y.rank || x.projectId - y.projectId,
-  );
+  const order = (r: ProjectResult) => byId.get(String(r.projectId))!.categoryOrder;
+  results.sort((x, y) => order(x) - order(y) || x.rank - y.rank || x.projectId - y.projectId);
 
   return {
     view: {

@@ -81,6 +81,7 @@ export async function computeIn(deps: Deps, tx: Executor, ctx: Ctx, call: repo.C
         unitPath: p.unitPath,
         category: p.project.category,
         categoryName: call.categories.find((c) => c.code === p.project.category)?.name ?? p.project.category,
+        categoryOrder: call.categories.findIndex((c) => c.code === p.project.category),
         closed: stages.some((s) => s.projectId === p.project.id && s.stage === 'closed'),
         inPlan: !!target?.units.has(p.project.unitId),
       })),
