@@ -43,10 +43,10 @@ export const versionConflict = (what: string) =>
 export const bad = (path: string, code: string, params: Record<string, unknown> = {}) =>
   new AppError('VALIDATION_FAILED', `${path}: ${code}`, [{ path, code, params }]);
 
-/** A 409: the step does not fit the object's state (`{ code, params }` as for `bad`). */
 /** A 503: this server cannot do it here (a missing font), as `{ code, params }` for the web. */
 export const unavailable = (code: string, params: Record<string, unknown> = {}) =>
   new AppError('UNAVAILABLE', code, { code, params });
 
+/** A 409: the step does not fit the object's state (`{ code, params }` as for `bad`). */
 export const conflict = (code: string, params: Record<string, unknown> = {}) =>
   new AppError('CONFLICT', code, { code, params });
