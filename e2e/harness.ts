@@ -177,6 +177,24 @@ export const getJson = <T>(page: Page, path: string) =>
     return r.json();
   }, path) as Promise<T>;
 
+/**
+ * POST / PUT / PATCH JSON with the page's session; the status and the answer's body (the error body
+ * of a refusal too), for setup steps and refusals a test checks.
+ */
+export const sendJson = <T = unknown>(page: Page, method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown) =>
+  page.evaluate(
+    async ([m, p, b]) => {
+      const r = await fetch(p as string, {
+        method: m as string,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(b),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : null };
+    },
+    [method, path, body] as const,
+  ) as Promise<{ status: number; body: T }>;
+
 /** The newest active yearly plan the page's account sees (the demo's 2026 plan). */
 export const currentYearPlan = async (page: Page) =>
   (await getJson<PlanSummary[]>(page, '/api/plans'))

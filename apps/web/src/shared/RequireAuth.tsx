@@ -35,10 +35,18 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+/** The page, or 403 when the user has none of `permission` (one, or a list of which any will do). */
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: string | readonly string[];
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const me = useMe();
-  if (!hasPermission(me.data, permission))
+  const any = typeof permission === 'string' ? [permission] : permission;
+  if (!any.some((p) => hasPermission(me.data, p)))
     return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
   return <>{children}</>;
 }
