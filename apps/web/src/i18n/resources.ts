@@ -5,6 +5,7 @@ import consequencesEn from './locales/en/consequences.json';
 import eventsImportsEn from './locales/en/events-imports.json';
 import hotlineEn from './locales/en/hotline.json';
 import innovationEn from './locales/en/innovation.json';
+import innovationScoringEn from './locales/en/innovation-scoring.json';
 import inquiriesEn from './locales/en/inquiries.json';
 import jobsEn from './locales/en/jobs.json';
 import methodParamsEn from './locales/en/method-params.json';
@@ -26,6 +27,7 @@ import consequencesZhCN from './locales/zh-CN/consequences.json';
 import eventsImportsZhCN from './locales/zh-CN/events-imports.json';
 import hotlineZhCN from './locales/zh-CN/hotline.json';
 import innovationZhCN from './locales/zh-CN/innovation.json';
+import innovationScoringZhCN from './locales/zh-CN/innovation-scoring.json';
 import inquiriesZhCN from './locales/zh-CN/inquiries.json';
 import jobsZhCN from './locales/zh-CN/jobs.json';
 import methodParamsZhCN from './locales/zh-CN/method-params.json';
@@ -71,6 +73,7 @@ export const zhCN = {
   publication: publicationZhCN,
   rectification: rectificationZhCN,
   innovation: innovationZhCN,
+  innovationScoring: innovationScoringZhCN,
   inquiries: inquiriesZhCN,
 };
 
@@ -95,6 +98,7 @@ export const en: Namespaces = {
   publication: publicationEn,
   rectification: rectificationEn,
   innovation: innovationEn,
+  innovationScoring: innovationScoringEn,
   inquiries: inquiriesEn,
 };
 
@@ -141,6 +145,7 @@ export function translation(lang: Lang) {
     ...d.publication,
     ...d.rectification,
     ...d.innovation,
+    ...d.innovationScoring,
     ...d.inquiries,
   };
 }

@@ -1,8 +1,8 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import type { InnovationCall, InnovationProject } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Empty, Form, Input, List, Select, Space, Tag, Typography, theme } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../shared/auth.js';
 import { CreateButton } from '../../shared/CreateButton.js';
@@ -84,16 +84,30 @@ export function ProjectCard({
   onEdit,
   onAttach,
   office,
+  tags,
+  children,
+  highlight,
 }: {
   project: Omit<InnovationProject, 'judges' | 'editable'> &
     Partial<Pick<InnovationProject, 'judges' | 'editable'>>;
   onEdit?: () => void;
   onAttach?: (file: File) => void;
   office?: boolean;
+  /** More tags after the category (a defence stage, a score). */
+  tags?: ReactNode;
+  /** What the page adds under the project (its score, the judge's buttons). */
+  children?: ReactNode;
+  /** Drawn out: the project on stage now. */
+  highlight?: boolean;
 }) {
   const { t } = useFeedback();
+  const { token } = theme.useToken();
   return (
-    <Card size="small" data-testid={`project-${p.id}`}>
+    <Card
+      size="small"
+      data-testid={`project-${p.id}`}
+      style={highlight ? { borderColor: token.colorPrimary, boxShadow: `0 0 0 2px ${token.colorPrimaryBg}` } : undefined}
+    >
       <Space orientation="vertical" size={6} style={{ width: '100%' }}>
         <Space wrap>
           <Typography.Text strong style={{ wordBreak: 'break-word' }}>
@@ -104,6 +118,7 @@ export function ProjectCard({
           {office && (
             <Tag color={p.judges ? 'blue' : 'default'}>{t('innovation.judgeCount', { n: p.judges })}</Tag>
           )}
+          {tags}
         </Space>
         <Typography.Text type="secondary">
           {p.unitName} · {t('innovation.updated', { at: formatDateTime(p.updatedAt) })}
@@ -137,6 +152,7 @@ export function ProjectCard({
             )}
           </Space>
         )}
+        {children}
       </Space>
     </Card>
   );

@@ -4,7 +4,19 @@
  */
 import {
   type AutoAssign,
+  applyOutcome,
   assignmentBoard,
+  defenceBoard,
+  defenceSession,
+  innovationResults,
+  judgingView,
+  type ScoringUpdate,
+  type SessionCreate,
+  type SessionStep,
+  type SessionUpdate,
+  type SheetInput,
+  scoreSheet,
+  scoringView,
   type CallCreate,
   type CallUpdate,
   type ExpertInput,
@@ -32,7 +44,15 @@ export const innovationKeys = {
   experts: ['innovation', 'experts'] as const,
   board: (callId: number) => ['innovation', 'board', callId] as const,
   mine: ['innovation', 'mine'] as const,
+  scoring: (callId: number) => ['innovation', 'scoring', callId] as const,
+  sessions: (callId: number) => ['innovation', 'sessions', callId] as const,
+  defence: (sessionId: number) => ['innovation', 'defence', sessionId] as const,
+  judging: ['innovation', 'judging'] as const,
+  results: (callId: number) => ['innovation', 'results', callId] as const,
 };
+
+/** The live board and the judges' list refresh this often while a defence runs. */
+export const DEFENCE_POLL_MS = 2000;
 
 export const useCalls = () => useGet(innovationKeys.calls, '/api/innovation/calls', z.array(innovationCall));
 export const useCall = (id: number) =>
@@ -49,6 +69,24 @@ export const useBoard = (callId: number) =>
   useGet(innovationKeys.board(callId), `/api/innovation/calls/${callId}/assignments`, assignmentBoard);
 export const useJudgedProjects = () =>
   useGet(innovationKeys.mine, '/api/innovation/my-projects', z.array(judgedProject));
+
+export const useScoring = (callId: number) =>
+  useGet(innovationKeys.scoring(callId), `/api/innovation/calls/${callId}/scoring`, scoringView);
+export const useSessions = (callId: number) =>
+  useGet(innovationKeys.sessions(callId), `/api/innovation/calls/${callId}/sessions`, z.array(defenceSession));
+/** The defence board, polled every 2 s. */
+export const useDefenceBoard = (sessionId: number) =>
+  useGet(innovationKeys.defence(sessionId), `/api/innovation/sessions/${sessionId}/board`, defenceBoard, {
+    poll: DEFENCE_POLL_MS,
+  });
+/** The signed-in judge's projects with the rubric and their sheets (polled: the defence moves on). */
+export const useJudging = () =>
+  useGet(innovationKeys.judging, '/api/innovation/my-judging', judgingView, { poll: DEFENCE_POLL_MS });
+/** A call's results; `enabled` false for a caller who has none to see. */
+export const useResults = (callId: number, enabled = true) =>
+  useGet(innovationKeys.results(callId), `/api/innovation/calls/${callId}/results`, innovationResults, {
+    enabled,
+  });
 
 const fileForm = (file: File) => {
   const form = new FormData();
@@ -83,4 +121,20 @@ export const innovationApi = {
     api.post(`/api/innovation/calls/${callId}/assignments`, assignmentBoard, body),
   removeJudge: (assignmentId: number, reason: string) =>
     api.post(`/api/innovation/assignments/${assignmentId}/remove`, assignmentBoard, { reason }),
+  saveScoring: (callId: number, body: ScoringUpdate) =>
+    api.put(`/api/innovation/calls/${callId}/scoring`, scoringView, body),
+  createSession: (callId: number, body: SessionCreate) =>
+    api.post(`/api/innovation/calls/${callId}/sessions`, defenceSession, body),
+  updateSession: (sessionId: number, body: SessionUpdate) =>
+    api.patch(`/api/innovation/sessions/${sessionId}`, defenceSession, body),
+  /** 开始陈述 / 进入评分 / 结束并锁定 on one project of the session. */
+  stepSession: (sessionId: number, body: SessionStep) =>
+    api.post(`/api/innovation/sessions/${sessionId}/steps`, defenceBoard, body),
+  /** The judge's sheet of a project (a first one or a change). */
+  saveSheet: (projectId: number, body: SheetInput) =>
+    api.put(`/api/innovation/projects/${projectId}/my-sheet`, scoreSheet, body),
+  computeResults: (callId: number) =>
+    api.post(`/api/innovation/calls/${callId}/results/compute`, innovationResults),
+  applyResults: (callId: number, version: number) =>
+    api.post(`/api/innovation/calls/${callId}/results/apply`, applyOutcome, { version }),
 };
