@@ -44,6 +44,11 @@ const InnovationProjectsPage = lazy(() => import('./features/innovation/Projects
 const AssignmentPage = lazy(() => import('./features/innovation/AssignmentPage.js'));
 const ExpertsPage = lazy(() => import('./features/innovation/ExpertsPage.js'));
 const JudgePage = lazy(() => import('./features/innovation/JudgePage.js'));
+const ScoringSettingsPage = lazy(() => import('./features/innovation/ScoringSettingsPage.js'));
+const DefencePage = lazy(() => import('./features/innovation/DefencePage.js'));
+const DefenceBoardPage = lazy(() => import('./features/innovation/DefenceBoardPage.js'));
+const InnovationResultsPage = lazy(() => import('./features/innovation/ResultsPage.js'));
+const LatestCall = lazy(() => import('./features/innovation/LatestCall.js'));
 const QuestionnairesPage = lazy(() => import('./features/questionnaires/QuestionnairesPage.js'));
 const QuestionnaireBuilderPage = lazy(() => import('./features/questionnaires/QuestionnaireBuilderPage.js'));
 const PublicResultsPage = lazy(() => import('./features/publication/PublicResultsPage.js'));
@@ -51,6 +56,9 @@ const ResultsDocumentPage = lazy(() => import('./features/publication/ResultsDoc
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
 const h = (crumb: string): RouteHandle => ({ crumb });
+
+/** A call's results: the office computes and applies them, leaders read them. */
+const INNOVATION_RESULTS = ['innovation.manage', 'innovation.experts'];
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -275,6 +283,33 @@ export const router = createBrowserRouter([
                           </RequirePermission>
                         ),
                       },
+                      {
+                        path: 'scoring',
+                        handle: h('innovation.scoring'),
+                        element: (
+                          <RequirePermission permission="innovation.manage">
+                            <ScoringSettingsPage />
+                          </RequirePermission>
+                        ),
+                      },
+                      {
+                        path: 'defence',
+                        handle: h('innovation.defence'),
+                        element: (
+                          <RequirePermission permission="innovation.manage">
+                            <DefencePage />
+                          </RequirePermission>
+                        ),
+                      },
+                      {
+                        path: 'results',
+                        handle: h('innovation.resultsPage'),
+                        element: (
+                          <RequirePermission permission={INNOVATION_RESULTS}>
+                            <InnovationResultsPage />
+                          </RequirePermission>
+                        ),
+                      },
                     ],
                   },
                 ],
@@ -285,6 +320,39 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="innovation.experts">
                     <ExpertsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'defence',
+                handle: h('innovationNav.defence'),
+                children: [
+                  {
+                    index: true,
+                    element: (
+                      <RequirePermission permission="innovation.manage">
+                        <LatestCall page="defence" />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    // The board: the office and the session's chair (a judge; the server decides who drives).
+                    path: ':sessionId',
+                    handle: h('defence.board'),
+                    element: (
+                      <RequirePermission permission={['innovation.manage', 'innovation.judge']}>
+                        <DefenceBoardPage />
+                      </RequirePermission>
+                    ),
+                  },
+                ],
+              },
+              {
+                path: 'results',
+                handle: h('innovationNav.results'),
+                element: (
+                  <RequirePermission permission={INNOVATION_RESULTS}>
+                    <LatestCall page="results" />
                   </RequirePermission>
                 ),
               },

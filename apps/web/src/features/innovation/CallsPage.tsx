@@ -10,7 +10,7 @@ import { FormModal } from '../../shared/FormModal.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { innovationApi, innovationKeys, useCalls } from './api.js';
-import { CALL_STATUS_COLOR, categoriesText, defaultDeadline, parseCategories } from './view.js';
+import { CALL_PAGES, CALL_STATUS_COLOR, categoriesText, defaultDeadline, parseCategories } from './view.js';
 
 interface Values {
   year: number;
@@ -161,11 +161,13 @@ export default function CallsPage() {
                           {c.can.apply ? t('innovation.myProjects') : t('innovation.projects')}
                         </Button>
                       </Link>
-                      {office && c.status !== 'draft' && (
-                        <Link to={`/innovation/calls/${c.id}/assignments`} data-testid="call-assign">
-                          <Button size="small">{t('innovation.assignment')}</Button>
-                        </Link>
-                      )}
+                      {office &&
+                        c.status !== 'draft' &&
+                        (['assignments', 'scoring', 'defence', 'results'] as const).map((page) => (
+                          <Link key={page} to={`/innovation/calls/${c.id}/${page}`} data-testid={`call-${page}`}>
+                            <Button size="small">{t(CALL_PAGES[page])}</Button>
+                          </Link>
+                        ))}
                       {c.can.edit && (
                         <Button size="small" onClick={() => setDialog({ call: c })} data-testid="call-edit">
                           {t('innovation.edit')}

@@ -1,5 +1,5 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import type { InnovationCall, InnovationProject } from '@jixiao/contracts';
+import type { InnovationCall, InnovationProject, ProjectResult } from '@jixiao/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Empty, Form, Input, List, Select, Space, Tag, Typography, theme } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -11,7 +11,8 @@ import { FormModal } from '../../shared/FormModal.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
-import { innovationApi, innovationKeys, useCall, useProjects } from './api.js';
+import { innovationApi, innovationKeys, useCall, useProjects, useResults } from './api.js';
+import { panelText } from './scoring.js';
 import { CALL_STATUS_COLOR } from './view.js';
 
 interface Values {
@@ -159,6 +160,36 @@ export function ProjectCard({
 }
 
 /**
+ * A unit's project once the call's results exist: its panel score, rank in its category, top-ten
+ * seat and bonus, and the judges' scores — named only when the office published the names.
+ */
+function ProjectScore({ result: r }: { result: ProjectResult }) {
+  const { t } = useFeedback();
+  return (
+    <Space orientation="vertical" size={2} data-testid="project-result">
+      <Space wrap size={[4, 4]}>
+        <Typography.Text strong data-testid="project-result-score">
+          {t('innoResults.myScore', { score: r.score, category: r.categoryName, rank: r.rank, n: r.inCategory })}
+        </Typography.Text>
+        {r.topTen && (
+          <Tag color="gold" data-testid="project-result-seat">
+            {t('innoResults.mySeat', { seat: r.seat })}
+          </Tag>
+        )}
+        {r.bonus && r.bonus.points > 0 && <Tag color="green">{t('innoResults.myBonus', { points: r.bonus.points })}</Tag>}
+      </Space>
+      {r.panel.length > 0 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="project-result-panel">
+          {t('innoResults.panelScores', {
+            scores: panelText(r.panel, (n) => t('innoResults.anonJudge', { n })),
+          })}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/**
  * The projects of a call: the office and leaders see all of them (by category), a unit its own —
  * it submits, edits and attaches files until the deadline, after which they are locked.
  */
@@ -168,6 +199,9 @@ export default function ProjectsPage() {
   const office = useCan('innovation.manage');
   const call = useCall(id);
   const projects = useProjects(id);
+  // A unit's scores, rank and top-ten seat once the office computed the results (none yet: 404).
+  const results = useResults(id, !office && call.data?.status === 'closed');
+  const resultOf = new Map((results.data?.projects ?? []).map((r) => [r.projectId, r]));
   const [dialog, setDialog] = useState<{ project: InnovationProject | null } | null>(null);
   const attach = useMutation({
     mutationFn: ({ p, file }: { p: InnovationProject; file: File }) => innovationApi.attach(p.id, file),
@@ -219,7 +253,9 @@ export default function ProjectsPage() {
                   office={office}
                   onEdit={p.editable ? () => setDialog({ project: p }) : undefined}
                   onAttach={p.editable ? (file) => attach.mutate({ p, file }) : undefined}
-                />
+                >
+                  {resultOf.has(p.id) && <ProjectScore result={resultOf.get(p.id)!} />}
+                </ProjectCard>
               </List.Item>
             )}
           />

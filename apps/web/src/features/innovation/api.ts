@@ -82,10 +82,11 @@ export const useDefenceBoard = (sessionId: number) =>
 /** The signed-in judge's projects with the rubric and their sheets (polled: the defence moves on). */
 export const useJudging = () =>
   useGet(innovationKeys.judging, '/api/innovation/my-judging', judgingView, { poll: DEFENCE_POLL_MS });
-/** A call's results; `enabled` false for a caller who has none to see. */
+/** A call's results (none yet: 404, the page says so); `enabled` false for a caller who has none to see. */
 export const useResults = (callId: number, enabled = true) =>
   useGet(innovationKeys.results(callId), `/api/innovation/calls/${callId}/results`, innovationResults, {
     enabled,
+    silent: true,
   });
 
 const fileForm = (file: File) => {

@@ -32,6 +32,14 @@ export const CALL_STATUS_COLOR: Record<CallStatus, string> = {
   closed: 'red',
 };
 
+/** The office's pages of a call, by their address under /innovation/calls/:id/, and their labels. */
+export const CALL_PAGES = {
+  assignments: 'innovation.assignment',
+  scoring: 'innovation.scoring',
+  defence: 'innovation.defence',
+  results: 'innovation.resultsPage',
+} as const;
+
 /** The sentence key of an exclusion reason, with its params. */
 export const reasonText = (r: ExclusionReason) => ({ key: `innovation.reason.${r.code}`, params: r.params });
 
