@@ -200,7 +200,7 @@ export default function ProjectsPage() {
   const call = useCall(id);
   const projects = useProjects(id);
   // A unit's scores, rank and top-ten seat once the office computed the results (none yet: 404).
-  const results = useResults(id, !office && call.data?.status === 'closed');
+  const results = useResults(id, !office && !!call.data && call.data.status !== 'draft');
   const resultOf = new Map((results.data?.projects ?? []).map((r) => [r.projectId, r]));
   const [dialog, setDialog] = useState<{ project: InnovationProject | null } | null>(null);
   const attach = useMutation({
