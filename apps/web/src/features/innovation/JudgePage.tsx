@@ -9,9 +9,10 @@ import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { SubmitButton } from '../../shared/SubmitButton.js';
-import { innovationApi, innovationKeys, useJudging } from './api.js';
+import { useSearchParam } from '../../shared/useSearchParam.js';
+import { innovationApi, innovationKeys, useJudgedProjects, useJudging } from './api.js';
 import { ProjectCard } from './ProjectsPage.js';
-import { codedIssues, issueKey, liveTotal, STAGE_COLOR } from './scoring.js';
+import { codedIssues, issueKey, judgingCall, liveTotal, STAGE_COLOR } from './scoring.js';
 import { reasonText } from './view.js';
 
 type Values = Record<string, number | null> & { comment?: string };
@@ -188,14 +189,18 @@ function SheetForm({
  */
 export default function JudgePage() {
   const { t } = useFeedback();
-  const judging = useJudging();
+  const assigned = useJudgedProjects();
+  const [param] = useSearchParam('call');
+  const callId = judgingCall(assigned.data ?? [], Number(param) || undefined);
+  const judging = useJudging(callId);
   const [open, setOpen] = useState<number | null>(null);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="innovation-judging">
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('innovationNav.judging')}
       </Typography.Title>
-      <QueryState query={judging} testId="judging">
+      {assigned.data?.length === 0 && <Empty description={t('innovation.noAssigned')} />}
+      <QueryState query={judging} also={[assigned]} testId="judging">
         {(view) => {
           const item = view.projects.find((p) => p.project.id === open);
           if (item) return <SheetForm key={item.project.id} item={item} rubric={view.rubric} onBack={() => setOpen(null)} />;

@@ -79,9 +79,12 @@ export const useDefenceBoard = (sessionId: number) =>
   useGet(innovationKeys.defence(sessionId), `/api/innovation/sessions/${sessionId}/board`, defenceBoard, {
     poll: DEFENCE_POLL_MS,
   });
-/** The signed-in judge's projects with the rubric and their sheets (polled: the defence moves on). */
-export const useJudging = () =>
-  useGet(innovationKeys.judging, '/api/innovation/my-judging', judgingView, { poll: DEFENCE_POLL_MS });
+/** The signed-in judge's projects of a call with the rubric and their sheets (polled: the defence moves on). */
+export const useJudging = (callId: number | undefined) =>
+  useGet([...innovationKeys.judging, callId], `/api/innovation/calls/${callId}/judging`, judgingView, {
+    poll: DEFENCE_POLL_MS,
+    enabled: callId !== undefined,
+  });
 /** A call's results (none yet: 404, the page says so); `enabled` false for a caller who has none to see. */
 export const useResults = (callId: number, enabled = true) =>
   useGet(innovationKeys.results(callId), `/api/innovation/calls/${callId}/results`, innovationResults, {
@@ -125,17 +128,17 @@ export const innovationApi = {
   saveScoring: (callId: number, body: ScoringUpdate) =>
     api.put(`/api/innovation/calls/${callId}/scoring`, scoringView, body),
   createSession: (callId: number, body: SessionCreate) =>
-    api.post(`/api/innovation/calls/${callId}/sessions`, defenceSession, body),
+    api.post(`/api/innovation/calls/${callId}/sessions`, defenceBoard, body),
   updateSession: (sessionId: number, body: SessionUpdate) =>
-    api.patch(`/api/innovation/sessions/${sessionId}`, defenceSession, body),
+    api.patch(`/api/innovation/sessions/${sessionId}`, defenceBoard, body),
   /** 开始陈述 / 进入评分 / 结束并锁定 on one project of the session. */
   stepSession: (sessionId: number, body: SessionStep) =>
     api.post(`/api/innovation/sessions/${sessionId}/steps`, defenceBoard, body),
   /** The judge's sheet of a project (a first one or a change). */
   saveSheet: (projectId: number, body: SheetInput) =>
-    api.put(`/api/innovation/projects/${projectId}/my-sheet`, scoreSheet, body),
+    api.put(`/api/innovation/projects/${projectId}/sheet`, scoreSheet, body),
   computeResults: (callId: number) =>
-    api.post(`/api/innovation/calls/${callId}/results/compute`, innovationResults),
+    api.post(`/api/innovation/calls/${callId}/results`, innovationResults),
   applyResults: (callId: number, version: number) =>
     api.post(`/api/innovation/calls/${callId}/results/apply`, applyOutcome, { version }),
 };

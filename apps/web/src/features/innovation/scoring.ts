@@ -124,3 +124,15 @@ export function rubricIssues(rubric: RubricSettings): CodedIssue[] {
     params: i.params ?? {},
   }));
 }
+
+/**
+ * The call a judge scores: the one in the address when the judge has projects in it, else the
+ * latest year's call of the judge's projects (undefined: none assigned).
+ */
+export function judgingCall(
+  projects: readonly { callId: number; year: number }[],
+  wanted?: number,
+): number | undefined {
+  if (wanted !== undefined && projects.some((p) => p.callId === wanted)) return wanted;
+  return [...projects].sort((a, b) => b.year - a.year || b.callId - a.callId)[0]?.callId;
+}
