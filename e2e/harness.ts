@@ -181,7 +181,12 @@ export const getJson = <T>(page: Page, path: string) =>
  * POST / PUT / PATCH JSON with the page's session; the status and the answer's body (the error body
  * of a refusal too), for setup steps and refusals a test checks.
  */
-export const sendJson = <T = unknown>(page: Page, method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown) =>
+export const sendJson = <T = unknown>(
+  page: Page,
+  method: 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  body: unknown,
+) =>
   page.evaluate(
     async ([m, p, b]) => {
       const r = await fetch(p as string, {

@@ -164,7 +164,11 @@ export default function CallsPage() {
                       {office &&
                         c.status !== 'draft' &&
                         (['assignments', 'scoring', 'defence', 'results'] as const).map((page) => (
-                          <Link key={page} to={`/innovation/calls/${c.id}/${page}`} data-testid={`call-${page}`}>
+                          <Link
+                            key={page}
+                            to={`/innovation/calls/${c.id}/${page}`}
+                            data-testid={`call-${page}`}
+                          >
                             <Button size="small">{t(CALL_PAGES[page])}</Button>
                           </Link>
                         ))}

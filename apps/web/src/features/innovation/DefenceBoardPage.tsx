@@ -6,8 +6,8 @@ import { CompactTable } from '../../shared/CompactTable.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
-import { Countdown } from './Countdown.js';
 import { innovationApi, innovationKeys, useDefenceBoard } from './api.js';
+import { Countdown } from './Countdown.js';
 import { NEXT_ACTION, STAGE_COLOR } from './scoring.js';
 
 /** The chair's button for the next step of a project (结束并锁定 asks first: it locks the scores). */
@@ -50,7 +50,8 @@ function StepButton({
 function Scores({ item }: { item: BoardItem }) {
   const { t } = useFeedback();
   if (!item.scores) return null;
-  if (item.scores.length === 0) return <Typography.Text type="secondary">{t('defence.noScores')}</Typography.Text>;
+  if (item.scores.length === 0)
+    return <Typography.Text type="secondary">{t('defence.noScores')}</Typography.Text>;
   return (
     <CompactTable
       data-testid="defence-scores"
@@ -68,7 +69,11 @@ function Scores({ item }: { item: BoardItem }) {
           align: 'right',
           render: (v: number) => <b style={{ fontVariantNumeric: 'tabular-nums' }}>{v}</b>,
         },
-        { title: t('defence.at'), dataIndex: 'submittedAt', render: (v: string) => formatDateTime(v).slice(11) },
+        {
+          title: t('defence.at'),
+          dataIndex: 'submittedAt',
+          render: (v: string) => formatDateTime(v).slice(11),
+        },
       ]}
     />
   );
@@ -118,7 +123,11 @@ function CurrentCard({
       <Row gutter={[16, 16]}>
         <Col xs={24} md={14}>
           <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-            <Typography.Title level={3} style={{ margin: 0, wordBreak: 'break-word' }} data-testid="defence-title">
+            <Typography.Title
+              level={3}
+              style={{ margin: 0, wordBreak: 'break-word' }}
+              data-testid="defence-title"
+            >
               {item.position}. {item.title}
             </Typography.Title>
             <Typography.Text type="secondary">
@@ -145,7 +154,12 @@ function CurrentCard({
         </Col>
         <Col xs={24} md={10}>
           {item.stage === 'presenting' && item.presentingAt && item.deadline ? (
-            <Countdown startedAt={item.presentingAt} deadline={item.deadline} serverNow={board.now} receivedAt={receivedAt} />
+            <Countdown
+              startedAt={item.presentingAt}
+              deadline={item.deadline}
+              serverNow={board.now}
+              receivedAt={receivedAt}
+            />
           ) : (
             <Scores item={item} />
           )}
@@ -195,10 +209,16 @@ export default function DefenceBoardPage() {
                 {s.title}
               </Typography.Title>
               <Space wrap size={[4, 4]}>
-                <Tag color={s.status === 'running' ? 'processing' : s.status === 'finished' ? 'success' : 'default'}>
+                <Tag
+                  color={
+                    s.status === 'running' ? 'processing' : s.status === 'finished' ? 'success' : 'default'
+                  }
+                >
                   {t(`defence.status.${s.status}`)}
                 </Tag>
-                <Tag data-testid="defence-progress">{t('defence.progress', { closed: s.closed, projects: s.projects })}</Tag>
+                <Tag data-testid="defence-progress">
+                  {t('defence.progress', { closed: s.closed, projects: s.projects })}
+                </Tag>
                 <Tag>{t('defence.minutesShort', { n: s.minutes })}</Tag>
                 {s.chair && (
                   <Tag>
@@ -210,7 +230,12 @@ export default function DefenceBoardPage() {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('defence.live')}
             </Typography.Text>
-            <CurrentCard board={b} receivedAt={board.dataUpdatedAt} pending={step.isPending} onStep={onStep} />
+            <CurrentCard
+              board={b}
+              receivedAt={board.dataUpdatedAt}
+              pending={step.isPending}
+              onStep={onStep}
+            />
             <Card size="small" title={t('defence.order')}>
               <CompactTable<BoardItem>
                 data-testid="defence-order"

@@ -106,7 +106,11 @@ function SessionDialog({ call, onClose }: { call: InnovationCall; onClose: () =>
         chairExpertId: 0,
       }}
     >
-      <Form.Item name="title" label={t('defence.sessionTitle')} rules={[{ required: true, whitespace: true }]}>
+      <Form.Item
+        name="title"
+        label={t('defence.sessionTitle')}
+        rules={[{ required: true, whitespace: true }]}
+      >
         <Input maxLength={200} data-testid="session-title" />
       </Form.Item>
       <Form.Item name="category" label={t('defence.category')}>
@@ -160,7 +164,12 @@ export default function DefencePage() {
   return (
     <QueryState query={call} also={[sessions]} testId="sessions">
       {(c) => (
-        <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="innovation-defence">
+        <Space
+          orientation="vertical"
+          style={{ width: '100%' }}
+          size="middle"
+          data-testid="innovation-defence"
+        >
           <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
             <Typography.Title level={4} style={{ margin: 0 }}>
               {t('defence.sessionsOf', { title: c.title })}
@@ -182,10 +191,20 @@ export default function DefencePage() {
                       <Typography.Text strong style={{ wordBreak: 'break-word' }}>
                         {s.title}
                       </Typography.Text>
-                      <Tag color={s.status === 'running' ? 'processing' : s.status === 'finished' ? 'success' : 'default'}>
+                      <Tag
+                        color={
+                          s.status === 'running'
+                            ? 'processing'
+                            : s.status === 'finished'
+                              ? 'success'
+                              : 'default'
+                        }
+                      >
                         {t(`defence.status.${s.status}`)}
                       </Tag>
-                      <Tag>{s.category ? categoryName(c.categories, s.category) : t('defence.allCategories')}</Tag>
+                      <Tag>
+                        {s.category ? categoryName(c.categories, s.category) : t('defence.allCategories')}
+                      </Tag>
                     </Space>
                     <Typography.Text type="secondary">
                       {t('defence.progress', { closed: s.closed, projects: s.projects })} ·{' '}

@@ -22,7 +22,13 @@ function Refusal({ item }: { item: JudgingProject }) {
   const { t } = useFeedback();
   if (item.locked)
     return (
-      <Alert type="info" showIcon icon={<LockOutlined />} data-testid="sheet-locked" title={t('judging.lockedNote')} />
+      <Alert
+        type="info"
+        showIcon
+        icon={<LockOutlined />}
+        data-testid="sheet-locked"
+        title={t('judging.lockedNote')}
+      />
     );
   if (item.conflict.length > 0)
     return (
@@ -47,7 +53,9 @@ function Refusal({ item }: { item: JudgingProject }) {
         type="warning"
         showIcon
         data-testid="sheet-refusal"
-        title={t('judging.refused') + t(issueKey(item.refusal.code), { ...item.refusal.params, defaultValue: '' })}
+        title={
+          t('judging.refused') + t(issueKey(item.refusal.code), { ...item.refusal.params, defaultValue: '' })
+        }
       />
     );
   return null;
@@ -137,7 +145,9 @@ function SheetForm({
                 label={`${c.name}（${t('judging.range', { min: c.min, max: c.max, weight: Math.round(c.weight * 10000) / 100 })}）`}
                 rules={[{ required: true, message: t('judging.incomplete') }]}
                 validateStatus={issue ? 'error' : undefined}
-                help={issue ? t(issueKey(issue.code), { ...issue.params, defaultValue: issue.code }) : undefined}
+                help={
+                  issue ? t(issueKey(issue.code), { ...issue.params, defaultValue: issue.code }) : undefined
+                }
               >
                 <InputNumber
                   inputMode="decimal"
@@ -203,7 +213,15 @@ export default function JudgePage() {
       <QueryState query={judging} also={[assigned]} testId="judging">
         {(view) => {
           const item = view.projects.find((p) => p.project.id === open);
-          if (item) return <SheetForm key={item.project.id} item={item} rubric={view.rubric} onBack={() => setOpen(null)} />;
+          if (item)
+            return (
+              <SheetForm
+                key={item.project.id}
+                item={item}
+                rubric={view.rubric}
+                onBack={() => setOpen(null)}
+              />
+            );
           const onStage = (p: JudgingProject) => p.stage === 'presenting' || p.stage === 'scoring';
           const list = [...view.projects].sort((a, b) => Number(onStage(b)) - Number(onStage(a)));
           return (
@@ -211,7 +229,11 @@ export default function JudgePage() {
               dataSource={list}
               locale={{ emptyText: <Empty description={t('innovation.noAssigned')} /> }}
               renderItem={(p) => (
-                <List.Item key={p.project.id} style={{ display: 'block' }} data-testid={`judging-${p.project.id}`}>
+                <List.Item
+                  key={p.project.id}
+                  style={{ display: 'block' }}
+                  data-testid={`judging-${p.project.id}`}
+                >
                   <ProjectCard
                     project={p.project}
                     highlight={onStage(p)}

@@ -107,7 +107,11 @@ export function ProjectCard({
     <Card
       size="small"
       data-testid={`project-${p.id}`}
-      style={highlight ? { borderColor: token.colorPrimary, boxShadow: `0 0 0 2px ${token.colorPrimaryBg}` } : undefined}
+      style={
+        highlight
+          ? { borderColor: token.colorPrimary, boxShadow: `0 0 0 2px ${token.colorPrimaryBg}` }
+          : undefined
+      }
     >
       <Space orientation="vertical" size={6} style={{ width: '100%' }}>
         <Space wrap>
@@ -169,14 +173,21 @@ function ProjectScore({ result: r }: { result: ProjectResult }) {
     <Space orientation="vertical" size={2} data-testid="project-result">
       <Space wrap size={[4, 4]}>
         <Typography.Text strong data-testid="project-result-score">
-          {t('innoResults.myScore', { score: r.score, category: r.categoryName, rank: r.rank, n: r.inCategory })}
+          {t('innoResults.myScore', {
+            score: r.score,
+            category: r.categoryName,
+            rank: r.rank,
+            n: r.inCategory,
+          })}
         </Typography.Text>
         {r.topTen && (
           <Tag color="gold" data-testid="project-result-seat">
             {t('innoResults.mySeat', { seat: r.seat })}
           </Tag>
         )}
-        {r.bonus && r.bonus.points > 0 && <Tag color="green">{t('innoResults.myBonus', { points: r.bonus.points })}</Tag>}
+        {r.bonus && r.bonus.points > 0 && (
+          <Tag color="green">{t('innoResults.myBonus', { points: r.bonus.points })}</Tag>
+        )}
       </Space>
       {r.panel.length > 0 && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="project-result-panel">

@@ -6,9 +6,9 @@ import { useParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
-import { MutateButton } from '../../shared/MutateButton.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
+import { MutateButton } from '../../shared/MutateButton.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { explainT, renderSteps, type StepLike } from '../results/formula.js';
 import { mono } from '../results/TraceParts.js';
@@ -20,7 +20,10 @@ function Steps({ steps, testId }: { steps: readonly StepLike[]; testId?: string 
   const { t } = useFeedback();
   if (steps.length === 0) return null;
   return (
-    <div style={{ ...mono, whiteSpace: 'normal', wordBreak: 'break-word', maxWidth: 640 }} data-testid={testId}>
+    <div
+      style={{ ...mono, whiteSpace: 'normal', wordBreak: 'break-word', maxWidth: 640 }}
+      data-testid={testId}
+    >
       {renderSteps(steps, explainT(t))}
     </div>
   );
@@ -75,7 +78,8 @@ function RankingTable({ rows, testId }: { rows: ProjectResult[]; testId: string 
         {
           title: t('innoResults.seat'),
           key: 'seat',
-          render: (_, r) => (r.topTen ? <Tag color="gold">{t('innoResults.seatN', { seat: r.seat })}</Tag> : '—'),
+          render: (_, r) =>
+            r.topTen ? <Tag color="gold">{t('innoResults.seatN', { seat: r.seat })}</Tag> : '—',
         },
         {
           title: t('innoResults.bonusCol'),
@@ -132,10 +136,20 @@ function Proposals({ r }: { r: InnovationResults }) {
         expandable={{ expandedRowRender: (u) => <Steps steps={u.steps} /> }}
         columns={[
           { title: t('innoResults.unit'), key: 'unit', render: (_, u) => `${u.unitCode} ${u.unitName}` },
-          { title: t('innoResults.cap'), key: 'cap', align: 'right', render: (_, u) => u.cap ?? t('innoResults.noCap') },
+          {
+            title: t('innoResults.cap'),
+            key: 'cap',
+            align: 'right',
+            render: (_, u) => u.cap ?? t('innoResults.noCap'),
+          },
           { title: t('innoResults.already'), dataIndex: 'already', align: 'right' },
           { title: t('innoResults.earned'), dataIndex: 'earned', align: 'right' },
-          { title: t('innoResults.granted'), dataIndex: 'points', align: 'right', render: (v: number) => <b>{v}</b> },
+          {
+            title: t('innoResults.granted'),
+            dataIndex: 'points',
+            align: 'right',
+            render: (v: number) => <b>{v}</b>,
+          },
         ]}
       />
     </Space>
@@ -210,10 +224,19 @@ export default function ResultsPage() {
         const byId = new Map(r.projects.map((p) => [p.projectId, p]));
         const threshold = r.dispersion?.threshold ?? r.settings.dispersion.threshold;
         return (
-          <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="innovation-results">
+          <Space
+            orientation="vertical"
+            style={{ width: '100%' }}
+            size="middle"
+            data-testid="innovation-results"
+          >
             {title}
-            <Typography.Text type="secondary">{t('innoResults.computedAt', { at: formatDateTime(r.computedAt) })}</Typography.Text>
-            {r.stale && <Alert type="warning" showIcon title={t('innoResults.stale')} data-testid="results-stale" />}
+            <Typography.Text type="secondary">
+              {t('innoResults.computedAt', { at: formatDateTime(r.computedAt) })}
+            </Typography.Text>
+            {r.stale && (
+              <Alert type="warning" showIcon title={t('innoResults.stale')} data-testid="results-stale" />
+            )}
             {r.left.length > 0 && (
               <Alert
                 type="info"
@@ -256,7 +279,9 @@ export default function ResultsPage() {
             </Card>
             {r.judges.length > 0 && (
               <Card size="small" title={t('innoResults.dispersion')} data-testid="results-dispersion">
-                <Typography.Paragraph type="secondary">{t('innoResults.dispersionHelp', { threshold })}</Typography.Paragraph>
+                <Typography.Paragraph type="secondary">
+                  {t('innoResults.dispersionHelp', { threshold })}
+                </Typography.Paragraph>
                 <CompactTable
                   rowKey={(j) => String(j.judge.expertId)}
                   dataSource={r.judges}
@@ -266,7 +291,12 @@ export default function ResultsPage() {
                     { title: t('innoResults.n'), dataIndex: 'n', align: 'right' },
                     { title: t('innoResults.mad'), dataIndex: 'mad', align: 'right' },
                     { title: t('innoResults.bias'), dataIndex: 'bias', align: 'right' },
-                    { title: 'z', dataIndex: 'z', align: 'right', render: (z: number) => Math.round(z * 100) / 100 },
+                    {
+                      title: 'z',
+                      dataIndex: 'z',
+                      align: 'right',
+                      render: (z: number) => Math.round(z * 100) / 100,
+                    },
                     {
                       title: '',
                       key: 'flag',

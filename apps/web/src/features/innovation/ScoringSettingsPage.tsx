@@ -1,8 +1,21 @@
 import { SaveOutlined } from '@ant-design/icons';
 import type { BonusBandInput, ScoringSettings, ScoringView } from '@jixiao/contracts';
-import type { ColumnType } from 'antd/es/table';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
+import type { ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
@@ -11,12 +24,28 @@ import { useFeedback } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePlan, usePlans } from '../plans/api.js';
 import { Field, IssueText, ListActions, PctInput } from '../plans/FormBits.js';
-import { getIn, issuesAt, listAdd, listMove, listRemove, nextCode, type Path, setIn } from '../plans/forms.js';
+import {
+  getIn,
+  issuesAt,
+  listAdd,
+  listMove,
+  listRemove,
+  nextCode,
+  type Path,
+  setIn,
+} from '../plans/forms.js';
 import { AddButton } from '../plans/ListTable.js';
 import { PlanLabel } from '../plans/PlanPicker.js';
 import type { RowIssue } from '../plans/tree.js';
 import { innovationApi, innovationKeys, useCall, useScoring } from './api.js';
-import { type CodedIssue, codedIssues, criterionPoints, rubricIssues, translatedIssues, weightsPct } from './scoring.js';
+import {
+  type CodedIssue,
+  codedIssues,
+  criterionPoints,
+  rubricIssues,
+  translatedIssues,
+  weightsPct,
+} from './scoring.js';
 
 type Change = (path: Path, value: unknown) => void;
 
@@ -117,7 +146,10 @@ function RubricCard({
               key: 'weight',
               render: (_, r, i) => (
                 <>
-                  <PctInput value={r.weight} onChange={(v) => change(['rubric', 'criteria', i, 'weight'], v ?? 0)} />
+                  <PctInput
+                    value={r.weight}
+                    onChange={(v) => change(['rubric', 'criteria', i, 'weight'], v ?? 0)}
+                  />
                   <IssueText issues={at(i, 'weight')} />
                 </>
               ),
@@ -126,7 +158,13 @@ function RubricCard({
               title: t('innoScoring.min'),
               key: 'min',
               render: (_, _r, i) => (
-                <NumberAt s={s} path={['rubric', 'criteria', i, 'min']} change={change} disabled={locked} style={{ width: 80 }} />
+                <NumberAt
+                  s={s}
+                  path={['rubric', 'criteria', i, 'min']}
+                  change={change}
+                  disabled={locked}
+                  style={{ width: 80 }}
+                />
               ),
             },
             {
@@ -134,8 +172,18 @@ function RubricCard({
               key: 'max',
               render: (_, _r, i) => (
                 <>
-                  <NumberAt s={s} path={['rubric', 'criteria', i, 'max']} change={change} disabled={locked} style={{ width: 80 }} />
-                  <IssueText issues={issuesAt(issues, `rubric.criteria[${i}]`).filter((x) => x.path === `rubric.criteria[${i}]`)} />
+                  <NumberAt
+                    s={s}
+                    path={['rubric', 'criteria', i, 'max']}
+                    change={change}
+                    disabled={locked}
+                    style={{ width: 80 }}
+                  />
+                  <IssueText
+                    issues={issuesAt(issues, `rubric.criteria[${i}]`).filter(
+                      (x) => x.path === `rubric.criteria[${i}]`,
+                    )}
+                  />
                 </>
               ),
             },
@@ -226,7 +274,9 @@ function BonusSettings({
               allowClear
               placeholder={t('innoScoring.noPlan')}
               value={s.bonus.planId ?? undefined}
-              onChange={(v) => set(setIn(setIn(s, ['bonus', 'planId'], v ?? null), ['bonus', 'source'], null))}
+              onChange={(v) =>
+                set(setIn(setIn(s, ['bonus', 'planId'], v ?? null), ['bonus', 'source'], null))
+              }
               options={(plans.data ?? [])
                 .filter((p) => p.status === 'active')
                 .map((p) => ({ value: p.id, label: <PlanLabel plan={p} />, title: `${p.year} ${p.name}` }))}
@@ -235,7 +285,12 @@ function BonusSettings({
           </Field>
         </Col>
         <Col xs={24} md={12}>
-          <Field label={t('innoScoring.source')} issues={issues} path="bonus.source" help={t('innoScoring.sourceHelp')}>
+          <Field
+            label={t('innoScoring.source')}
+            issues={issues}
+            path="bonus.source"
+            help={t('innoScoring.sourceHelp')}
+          >
             <Select
               data-testid="bonus-source"
               allowClear
@@ -252,7 +307,10 @@ function BonusSettings({
           value={s.bonus.rankOf}
           onChange={(v) => change(['bonus', 'rankOf'], v)}
           style={{ width: 180 }}
-          options={(['top_ten', 'category'] as const).map((k) => ({ value: k, label: t(`innoScoring.rankOfs.${k}`) }))}
+          options={(['top_ten', 'category'] as const).map((k) => ({
+            value: k,
+            label: t(`innoScoring.rankOfs.${k}`),
+          }))}
         />
       </Field>
       <Typography.Text strong>{t('innoScoring.bands')}</Typography.Text>
@@ -291,7 +349,9 @@ function BonusSettings({
                   onMove={(d) => set(listMove(s, ['bonus', 'table'], i, d))}
                   onRemove={() => set(listRemove(s, ['bonus', 'table'], i))}
                 />
-                <IssueText issues={issuesAt(issues, `bonus.table[${i}]`).filter((x) => x.path === `bonus.table[${i}]`)} />
+                <IssueText
+                  issues={issuesAt(issues, `bonus.table[${i}]`).filter((x) => x.path === `bonus.table[${i}]`)}
+                />
               </>
             ),
           },
@@ -325,7 +385,8 @@ export default function ScoringSettingsPage() {
   const [draft, setDraft] = useState<ScoringSettings | null>(null);
   const [server, setServer] = useState<CodedIssue[]>([]);
   const save = useMutation({
-    mutationFn: (s: ScoringSettings) => innovationApi.saveScoring(callId, { ...s, version: view.data!.version }),
+    mutationFn: (s: ScoringSettings) =>
+      innovationApi.saveScoring(callId, { ...s, version: view.data!.version }),
     onSuccess: (v) => {
       qc.setQueryData(innovationKeys.scoring(callId), v);
       setDraft(null);
@@ -351,7 +412,12 @@ export default function ScoringSettingsPage() {
         const edit = v.can.edit;
         return (
           <Form layout="vertical" disabled={!edit} component={false}>
-            <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="innovation-scoring">
+            <Space
+              orientation="vertical"
+              style={{ width: '100%' }}
+              size="middle"
+              data-testid="innovation-scoring"
+            >
               <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
                 <Typography.Title level={4} style={{ margin: 0 }}>
                   {t('innoScoring.title', { title: call.data?.title ?? '' })}
@@ -373,10 +439,22 @@ export default function ScoringSettingsPage() {
               <Card size="small" title={t('innoScoring.aggregation')} data-testid="scoring-aggregation">
                 <Space wrap size="large">
                   <Field label={t('innoScoring.trimAt')} issues={issues} path="aggregation.trimAt">
-                    <NumberAt s={s} path={['aggregation', 'trimAt']} change={change} min={1} testId="agg-trimAt" />
+                    <NumberAt
+                      s={s}
+                      path={['aggregation', 'trimAt']}
+                      change={change}
+                      min={1}
+                      testId="agg-trimAt"
+                    />
                   </Field>
                   <Field label={t('innoScoring.trim')} issues={issues} path="aggregation.trim">
-                    <NumberAt s={s} path={['aggregation', 'trim']} change={change} min={0} testId="agg-trim" />
+                    <NumberAt
+                      s={s}
+                      path={['aggregation', 'trim']}
+                      change={change}
+                      min={0}
+                      testId="agg-trim"
+                    />
                   </Field>
                   <Field label={t('innoScoring.decimals')} issues={issues} path="aggregation.decimals">
                     <NumberAt s={s} path={['aggregation', 'decimals']} change={change} min={0} max={4} />
@@ -385,14 +463,23 @@ export default function ScoringSettingsPage() {
                 <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>
                   {t('innoScoring.trimHelp', { trimAt: s.aggregation.trimAt, trim: s.aggregation.trim })}
                 </Typography.Paragraph>
-                <Field label={t('innoScoring.normalise')} issues={issues} path="aggregation.normalise" help={t('innoScoring.normaliseHelp')}>
+                <Field
+                  label={t('innoScoring.normalise')}
+                  issues={issues}
+                  path="aggregation.normalise"
+                  help={t('innoScoring.normaliseHelp')}
+                >
                   <Switch
                     checked={s.aggregation.normalise}
                     onChange={(c) => change(['aggregation', 'normalise'], c)}
                     data-testid="agg-normalise"
                   />
                 </Field>
-                <Field label={t('innoScoring.dispersionThreshold')} issues={issues} path="dispersion.threshold">
+                <Field
+                  label={t('innoScoring.dispersionThreshold')}
+                  issues={issues}
+                  path="dispersion.threshold"
+                >
                   <NumberAt s={s} path={['dispersion', 'threshold']} change={change} min={0} step={0.5} />
                 </Field>
               </Card>
@@ -404,7 +491,12 @@ export default function ScoringSettingsPage() {
               </Card>
               <BonusSettings s={s} change={change} set={set} issues={issues} />
               <Card size="small">
-                <Field label={t('innoScoring.publishJudges')} issues={issues} path="publishJudges" help={t('innoScoring.publishJudgesHelp')}>
+                <Field
+                  label={t('innoScoring.publishJudges')}
+                  issues={issues}
+                  path="publishJudges"
+                  help={t('innoScoring.publishJudgesHelp')}
+                >
                   <Switch
                     checked={s.publishJudges}
                     onChange={(c) => change(['publishJudges'], c)}

@@ -6,19 +6,10 @@ import {
   type AutoAssign,
   applyOutcome,
   assignmentBoard,
-  defenceBoard,
-  defenceSession,
-  innovationResults,
-  judgingView,
-  type ScoringUpdate,
-  type SessionCreate,
-  type SessionStep,
-  type SessionUpdate,
-  type SheetInput,
-  scoreSheet,
-  scoringView,
   type CallCreate,
   type CallUpdate,
+  defenceBoard,
+  defenceSession,
   type ExpertInput,
   type ExpertUpdate,
   evidenceFile,
@@ -27,10 +18,19 @@ import {
   expertProfile,
   innovationCall,
   innovationProject,
+  innovationResults,
   judgedProject,
+  judgingView,
   type ManualAssign,
   type ProjectCreate,
   type ProjectUpdate,
+  type ScoringUpdate,
+  type SessionCreate,
+  type SessionStep,
+  type SessionUpdate,
+  type SheetInput,
+  scoreSheet,
+  scoringView,
 } from '@jixiao/contracts';
 import { z } from 'zod';
 import { api } from '../../shared/api.js';
@@ -73,7 +73,11 @@ export const useJudgedProjects = () =>
 export const useScoring = (callId: number) =>
   useGet(innovationKeys.scoring(callId), `/api/innovation/calls/${callId}/scoring`, scoringView);
 export const useSessions = (callId: number) =>
-  useGet(innovationKeys.sessions(callId), `/api/innovation/calls/${callId}/sessions`, z.array(defenceSession));
+  useGet(
+    innovationKeys.sessions(callId),
+    `/api/innovation/calls/${callId}/sessions`,
+    z.array(defenceSession),
+  );
 /** The defence board, polled every 2 s. */
 export const useDefenceBoard = (sessionId: number) =>
   useGet(innovationKeys.defence(sessionId), `/api/innovation/sessions/${sessionId}/board`, defenceBoard, {
@@ -137,8 +141,7 @@ export const innovationApi = {
   /** The judge's sheet of a project (a first one or a change). */
   saveSheet: (projectId: number, body: SheetInput) =>
     api.put(`/api/innovation/projects/${projectId}/sheet`, scoreSheet, body),
-  computeResults: (callId: number) =>
-    api.post(`/api/innovation/calls/${callId}/results`, innovationResults),
+  computeResults: (callId: number) => api.post(`/api/innovation/calls/${callId}/results`, innovationResults),
   applyResults: (callId: number, version: number) =>
     api.post(`/api/innovation/calls/${callId}/results/apply`, applyOutcome, { version }),
 };
