@@ -227,7 +227,7 @@ describe('innovation defence: judges score on phones, the chair closes, the bonu
     const item = board.items.find((i) => i.projectId === projectId)!;
     expect(item.aggregate?.score).toBe(MEAN);
     expect(await chair.getByTestId('defence-aggregate').innerText()).toContain(`当前平均分 ${MEAN}（2 份）`);
-    const rows = await chair.getByTestId('defence-scores').locator('tbody tr').allInnerTexts();
+    const rows = await chair.getByTestId('defence-scores').locator('tr.ant-table-row').allInnerTexts();
     expect(rows.map((r) => r.replace(/\s+/g, ' ').split(' ').slice(0, 2).join(' ')).sort()).toEqual([
       '何教授 88',
       '林教授 79',
@@ -317,10 +317,12 @@ describe('innovation defence: judges score on phones, the chair closes, the bonu
     await office.goto(`${h.url}/results?plan=${plan.id}&period=${period}&group=B1`);
     await computeDraft(office);
     await office.locator('[data-testid="results-unit-link"][data-unit="B1-01"]').click();
-    const bonus = office.getByTestId('trace-view').locator('tr', { hasText: title });
+    const bonus = office.getByTestId('trace-view').locator('tr.ant-table-row', { hasText: title });
     await bonus.waitFor({ timeout: 20_000 });
     const proposal = results.proposals.find((x) => x.projectId === projectId)!;
     expect(await bonus.innerText()).toContain(String(proposal.points));
+    const seat = results.projects.find((x) => x.projectId === projectId)!.seat;
+    expect(await bonus.innerText()).toContain(`入选改革创新十优（第${seat}位）`);
     await office.screenshot({ path: join(screenshots, 'innovation-bonus-trace.png') });
   });
 });
