@@ -325,10 +325,10 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'defence',
-                handle: h('innovationNav.defence'),
                 children: [
                   {
                     index: true,
+                    handle: h('innovationNav.defence'),
                     element: (
                       <RequirePermission permission="innovation.manage">
                         <LatestCall page="defence" />
