@@ -10,6 +10,7 @@ import { FormModal } from '../../shared/FormModal.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { innovationApi, innovationKeys, useCalls } from './api.js';
+import { useDialogSave } from './useDialogSave.js';
 import { CALL_PAGES, CALL_STATUS_COLOR, categoriesText, defaultDeadline, parseCategories } from './view.js';
 
 interface Values {
@@ -23,28 +24,20 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The office drafts a call (or edits one): year, title, deadline and the categories, one per line. */
 function CallDialog({ call, onClose }: { call: InnovationCall | null; onClose: () => void }) {
-  const { t, message, showError, queryClient: qc } = useFeedback();
+  const { t } = useFeedback();
   const [form] = Form.useForm<Values>();
   const year = call?.year ?? new Date().getFullYear();
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const categories = parseCategories(v.categories);
-      if (!call)
-        return innovationApi.createCall({ year: v.year, title: v.title, deadline: v.deadline, categories });
-      return innovationApi.updateCall(call.id, {
-        title: v.title,
-        deadline: v.deadline,
-        ...(call.status === 'draft' ? { categories } : {}),
-        version: call.version,
-      });
-    },
-    onSuccess: () => {
-      message.success(t('innovation.saved'));
-      void qc.invalidateQueries({ queryKey: innovationKeys.all });
-      onClose();
-    },
-    onError: showError,
-  });
+  const save = useDialogSave((v: Values) => {
+    const categories = parseCategories(v.categories);
+    if (!call)
+      return innovationApi.createCall({ year: v.year, title: v.title, deadline: v.deadline, categories });
+    return innovationApi.updateCall(call.id, {
+      title: v.title,
+      deadline: v.deadline,
+      ...(call.status === 'draft' ? { categories } : {}),
+      version: call.version,
+    });
+  }, onClose);
   return (
     <FormModal
       form={form}

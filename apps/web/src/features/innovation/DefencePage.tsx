@@ -1,5 +1,4 @@
 import type { InnovationCall, InnovationProject } from '@jixiao/contracts';
-import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Empty, Form, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -10,7 +9,8 @@ import { useFeedback } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { ListActions } from '../plans/FormBits.js';
 import { listMove, listRemove } from '../plans/forms.js';
-import { innovationApi, innovationKeys, useBoard, useCall, useProjects, useSessions } from './api.js';
+import { innovationApi, useBoard, useCall, useProjects, useSessions } from './api.js';
+import { useDialogSave } from './useDialogSave.js';
 import { categoryName } from './view.js';
 
 /** The choices "all categories" and "no chair" are '' and 0 in the selects (null in the request). */
@@ -67,7 +67,7 @@ function RunningOrder({
 
 /** The office sets up a defence session: title, category, running order, minutes, chair. */
 function SessionDialog({ call, onClose }: { call: InnovationCall; onClose: () => void }) {
-  const { t, message, showError, queryClient: qc } = useFeedback();
+  const { t } = useFeedback();
   const [form] = Form.useForm<Values>();
   const projects = useProjects(call.id);
   const board = useBoard(call.id);
@@ -76,8 +76,8 @@ function SessionDialog({ call, onClose }: { call: InnovationCall; onClose: () =>
     (projects.data ?? []).filter((p) => c === null || p.category === c).map((p) => p.id);
   const [order, setOrder] = useState<number[] | null>(null);
   const shown = order ?? inCategory(null);
-  const save = useMutation({
-    mutationFn: (v: Values) =>
+  const save = useDialogSave(
+    (v: Values) =>
       innovationApi.createSession(call.id, {
         title: v.title,
         category: v.category || null,
@@ -85,13 +85,8 @@ function SessionDialog({ call, onClose }: { call: InnovationCall; onClose: () =>
         chairExpertId: v.chairExpertId || null,
         projectIds: shown,
       }),
-    onSuccess: () => {
-      message.success(t('innovation.saved'));
-      void qc.invalidateQueries({ queryKey: innovationKeys.all });
-      onClose();
-    },
-    onError: showError,
-  });
+    onClose,
+  );
   return (
     <FormModal
       form={form}

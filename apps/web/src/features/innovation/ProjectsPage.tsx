@@ -13,6 +13,7 @@ import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { innovationApi, innovationKeys, useCall, useProjects, useResults } from './api.js';
 import { panelText } from './scoring.js';
+import { useDialogSave } from './useDialogSave.js';
 import { CALL_STATUS_COLOR } from './view.js';
 
 interface Values {
@@ -32,10 +33,10 @@ function ProjectDialog({
   project: InnovationProject | null;
   onClose: () => void;
 }) {
-  const { t, message, showError, queryClient: qc } = useFeedback();
+  const { t } = useFeedback();
   const [form] = Form.useForm<Values>();
-  const save = useMutation({
-    mutationFn: (v: Values) =>
+  const save = useDialogSave(
+    (v: Values) =>
       project
         ? innovationApi.updateProject(project.id, {
             ...v,
@@ -43,13 +44,8 @@ function ProjectDialog({
             version: project.version,
           })
         : innovationApi.createProject(call.id, { ...v, results: v.results ?? '' }),
-    onSuccess: () => {
-      message.success(t('innovation.saved'));
-      void qc.invalidateQueries({ queryKey: innovationKeys.all });
-      onClose();
-    },
-    onError: showError,
-  });
+    onClose,
+  );
   const required = [{ required: true, whitespace: true }];
   return (
     <FormModal
