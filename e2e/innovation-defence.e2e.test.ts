@@ -194,6 +194,11 @@ describe('innovation defence: judges score on phones, the chair closes, the bonu
     expect(Math.abs(shown - board.current!.remainingSeconds!)).toBeLessThanOrEqual(3);
     expect(await clock.innerText()).toMatch(/^0[01]:\d\d$/);
     await chair.screenshot({ path: join(screenshots, 'innovation-defence-board.png') });
+    // The same board on a phone: the clock counts there too, and nothing scrolls sideways.
+    const phone = await h.as('office', 375);
+    await phone.goto(chairUrl());
+    await phone.getByTestId('defence-clock').waitFor({ timeout: 15_000 });
+    expect(await noOverflow(phone)).toBe(true);
     await chair.getByTestId('defence-score').click();
     await chair.locator('[data-testid="defence-current"][data-stage="scoring"]').waitFor({ timeout: 15_000 });
   });
@@ -289,6 +294,10 @@ describe('innovation defence: judges score on phones, the chair closes, the bonu
     const applied = await getJson<InnovationResults>(office, `/api/innovation/calls/${callId}/results`);
     expect(applied.applied?.events).toBeGreaterThan(0);
     await office.screenshot({ path: join(screenshots, 'innovation-results.png'), fullPage: true });
+    const phone = await h.as('office', 375);
+    await phone.goto(`${h.url}/innovation/calls/${callId}/results`);
+    await phone.getByTestId(`result-row-${projectId}`).waitFor({ timeout: 20_000 });
+    expect(await noOverflow(phone)).toBe(true);
   });
 
   it('the unit reads its score, rank and top-ten seat without the judges’ names', async () => {

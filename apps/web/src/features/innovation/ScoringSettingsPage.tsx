@@ -148,6 +148,7 @@ function RubricCard({
                 <>
                   <PctInput
                     value={r.weight}
+                    disabled={locked}
                     onChange={(v) => change(['rubric', 'criteria', i, 'weight'], v ?? 0)}
                   />
                   <IssueText issues={at(i, 'weight')} />

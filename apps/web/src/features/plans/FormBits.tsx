@@ -105,14 +105,17 @@ export function PctInput({
   value,
   onChange,
   style,
+  disabled,
 }: {
   value: number | undefined;
   onChange: (share: number | undefined) => void;
   style?: CSSProperties;
+  disabled?: boolean;
 }) {
   return (
     <InputNumber
       value={toPct(value)}
+      disabled={disabled}
       min={0}
       max={100}
       step={1}
