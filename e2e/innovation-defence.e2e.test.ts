@@ -332,6 +332,7 @@ describe('innovation defence: judges score on phones, the chair closes, the bonu
     expect(await bonus.innerText()).toContain(String(proposal.points));
     const seat = results.projects.find((x) => x.projectId === projectId)!.seat;
     expect(await bonus.innerText()).toContain(`入选改革创新十优（第${seat}位）`);
+    await bonus.scrollIntoViewIfNeeded();
     await office.screenshot({ path: join(screenshots, 'innovation-bonus-trace.png') });
   });
 });
