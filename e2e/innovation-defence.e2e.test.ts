@@ -52,10 +52,22 @@ describe('innovation defence: judges score on phones, the chair closes, the bonu
   let sessionId = 0;
   const chairUrl = () => `${h.url}/innovation/defence/${sessionId}`;
 
-  it('B1-01 applies to the year’s call on a phone', async () => {
+  it('B1-01 applies to the office’s new call on a phone', async () => {
+    // The demo's 2026 call is closed (its defence is over): the office opens 2027's.
+    const office = await h.as('office');
+    const call = await sendJson<InnovationCall>(office, 'POST', '/api/innovation/calls', {
+      year: 2027,
+      title: '2027年度改革创新项目申报',
+      deadline: '2027-05-31',
+    });
+    expect(call.status).toBe(201);
+    callId = call.body.id;
+    const opened = await sendJson(office, 'POST', `/api/innovation/calls/${callId}/steps`, {
+      action: 'open',
+      version: call.body.version,
+    });
+    expect(opened.status).toBe(200);
     const unit = await h.as('filler2', 375);
-    const calls = await getJson<InnovationCall[]>(unit, '/api/innovation/calls');
-    callId = calls.filter((c) => c.can.apply).sort((a, b) => b.year - a.year)[0]!.id;
     await unit.goto(`${h.url}/innovation/calls/${callId}`);
     await unit.getByTestId('project-new').click();
     await pick(unit, 'project-category', '经济发展');
@@ -65,6 +77,14 @@ describe('innovation defence: judges score on phones, the chair closes, the bonu
     await unit.locator('[data-testid^="project-"]', { hasText: title }).first().waitFor({ timeout: 15_000 });
     const mine = await getJson<InnovationProject[]>(unit, `/api/innovation/calls/${callId}/projects`);
     projectId = mine.find((p) => p.title === title)!.id;
+    // A second project of the category, for the running order.
+    const second = await sendJson(unit, 'POST', `/api/innovation/calls/${callId}/projects`, {
+      category: 'economy',
+      title: '重大项目全生命周期在线服务',
+      summary: '项目从签约到投产全程网上办理。',
+      results: '',
+    });
+    expect(second.status).toBe(201);
     expect(await noOverflow(unit)).toBe(true);
   });
 
