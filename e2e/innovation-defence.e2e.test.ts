@@ -30,10 +30,10 @@ const LIN = { novelty: 24, effect: 35, reach: 20 }; // 79
 const HE = { novelty: 27, effect: 36, reach: 25 }; // 88
 const MEAN = (79 + 88) / 2; // two judges (< 5): no trimming → 83.5
 
-/** Types a sheet into the open score form; the live total, as the form shows it. */
-async function fillSheet(page: Page, sheet: Record<string, number>) {
+/** Types a sheet into the open score form and waits for the live total to read `total`. */
+async function fillSheet(page: Page, sheet: Record<string, number>, total: number) {
   for (const [code, v] of Object.entries(sheet)) await inputOf(page, `sheet-${code}`).fill(String(v));
-  return page.getByTestId('sheet-total').innerText();
+  await expect.poll(() => page.getByTestId('sheet-total').innerText()).toBe(String(total));
 }
 
 /**
@@ -239,7 +239,8 @@ describe('innovation defence: judges score on phones, the chair closes, the bonu
         await inputOf(judge, 'sheet-novelty').fill('31');
         await judge.getByText('评分 31 超出范围 0–30').waitFor();
       }
-      expect(await fillSheet(judge, sheet)).toBe(String(score));
+      await judge.screenshot({ path: join(screenshots, `innovation-sheet-${user}-open.png`) });
+      await fillSheet(judge, sheet, score);
       expect(await noOverflow(judge)).toBe(true);
       await judge.screenshot({ path: join(screenshots, `innovation-sheet-${user}-phone.png`) });
       await judge.getByTestId('sheet-submit').click();
