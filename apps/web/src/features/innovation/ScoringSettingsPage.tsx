@@ -23,7 +23,7 @@ import { CompactTable } from '../../shared/CompactTable.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { usePlan, usePlans } from '../plans/api.js';
-import { Field, IssueText, ListActions, PctInput } from '../plans/FormBits.js';
+import { ListActions, PctInput } from '../plans/FormBits.js';
 import {
   getIn,
   issuesAt,
@@ -36,12 +36,13 @@ import {
 } from '../plans/forms.js';
 import { AddButton } from '../plans/ListTable.js';
 import { PlanLabel } from '../plans/PlanPicker.js';
-import type { RowIssue } from '../plans/tree.js';
 import { innovationApi, innovationKeys, useCall, useScoring } from './api.js';
+import { Field, IssueText } from './IssueBits.js';
 import {
   type CodedIssue,
   codedIssues,
   criterionPoints,
+  type FieldIssue,
   rubricIssues,
   translatedIssues,
   weightsPct,
@@ -89,7 +90,7 @@ function RubricCard({
   s: ScoringSettings;
   change: Change;
   set: (next: ScoringSettings) => void;
-  issues: readonly RowIssue[];
+  issues: readonly FieldIssue[];
   view: ScoringView;
 }) {
   const { t } = useFeedback();
@@ -256,7 +257,7 @@ function BonusSettings({
   s: ScoringSettings;
   change: Change;
   set: (next: ScoringSettings) => void;
-  issues: readonly RowIssue[];
+  issues: readonly FieldIssue[];
 }) {
   const { t } = useFeedback();
   const plans = usePlans();

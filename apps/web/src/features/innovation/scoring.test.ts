@@ -62,12 +62,7 @@ describe('the scoring view model', () => {
     expect(issueKey('innovation.rubric_locked')).toBe('innovation.error.rubric_locked');
     const t = (k: string, o?: Record<string, unknown>) => `${k}:${JSON.stringify(o)}`;
     expect(translatedIssues(t, [{ path: 'rubric.total', code: 'total', params: { value: 0 } }])).toEqual([
-      {
-        ref: null,
-        path: 'rubric.total',
-        message: 'innovation.error.total:{"value":0,"defaultValue":"total"}',
-        severity: 'error',
-      },
+      { path: 'rubric.total', message: 'innovation.error.total:{"value":0,"defaultValue":"total"}' },
     ]);
   });
 

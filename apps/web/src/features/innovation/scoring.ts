@@ -5,7 +5,6 @@
 import type { DefenceAction, DefenceStage, ProjectResult, RubricSettings } from '@jixiao/contracts';
 import { scoreSheet, validateRubric } from '@jixiao/engine';
 import { problemKey } from '../../shared/feedback.js';
-import type { RowIssue } from '../plans/tree.js';
 
 /** One coded problem of a refusal: where (`rubric.criteria[0].weight`, `scores.novelty`), what, with what. */
 export interface CodedIssue {
@@ -35,13 +34,17 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 /** The i18n key of a problem code: `innovation.weights_sum` and a bare `weights_sum` alike. */
 export const issueKey = (code: string) => problemKey(code.includes('.') ? code : `innovation.${code}`);
 
-/** Coded problems as the plan editor's issues (translated), so its Field and IssueText show them. */
-export function translatedIssues(t: T, issues: readonly CodedIssue[]): RowIssue[] {
+/** A problem in words at the field it names (IssueBits shows them). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Coded problems in the reader's language, each at its field. */
+export function translatedIssues(t: T, issues: readonly CodedIssue[]): FieldIssue[] {
   return issues.map((i) => ({
-    ref: null,
     path: i.path,
     message: t(issueKey(i.code), { ...i.params, defaultValue: i.code }),
-    severity: 'error',
   }));
 }
 

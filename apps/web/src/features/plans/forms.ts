@@ -398,7 +398,7 @@ export function issueSection(path: string): Section {
 }
 
 /** Issues whose path is `prefix` or lies below it (`prefix.x`, `prefix[3]`). */
-export function issuesAt(issues: readonly RowIssue[], prefix: string): RowIssue[] {
+export function issuesAt<I extends Pick<RowIssue, 'path'>>(issues: readonly I[], prefix: string): I[] {
   return issues.filter(
     (i) => i.path === prefix || i.path.startsWith(`${prefix}.`) || i.path.startsWith(`${prefix}[`),
   );
