@@ -1,20 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
-import { useFeedback } from '../../shared/feedback.js';
+import { useTranslation } from 'react-i18next';
+import { useDialogSave as useSave } from '../../shared/useDialogSave.js';
 import { innovationKeys } from './api.js';
 
 /**
- * The save of an innovation dialog: once the server took it, 已保存, every innovation query
- * refreshed and the dialog closed; a refusal is said in the reader's language.
+ * The save of an innovation dialog: the shared dialog save saying 已保存 and refreshing every
+ * innovation query before it closes.
  */
-export function useDialogSave<V, R>(mutationFn: (values: V) => Promise<R>, onClose: () => void) {
-  const { t, message, showError, queryClient } = useFeedback();
-  return useMutation({
-    mutationFn,
-    onSuccess: () => {
-      message.success(t('innovation.saved'));
-      void queryClient.invalidateQueries({ queryKey: innovationKeys.all });
-      onClose();
-    },
-    onError: showError,
-  });
+export function useDialogSave<V, R>(save: (values: V) => Promise<R>, onClose: () => void) {
+  const { t } = useTranslation();
+  return useSave({ save, done: t('innovation.saved'), reload: [innovationKeys.all], onClose });
 }
