@@ -25,6 +25,7 @@ import { innovationScoringRoutes } from './modules/innovation/scoring.routes.js'
 import { inquiriesRoutes } from './modules/inquiries/inquiries.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { jobKindDefs } from './modules/jobs/kinds.js';
+import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
@@ -211,6 +212,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(submissionsRoutes(deps));
   await app.register(verificationRoutes(deps));
   await app.register(liveRoutes(deps));
+  await app.register(cockpitRoutes(deps));
   await app.register(supervisionRoutes(deps));
   await app.register(progressRoutes(deps));
   await app.register(noticesRoutes(deps));

@@ -436,6 +436,11 @@ const cases: Record<string, Case> = {
   // Another unit sees live scores filtered to its own row.
   'GET /api/live/:planId': scopedForOtherUnits((f) => ({ url: `/api/live/${f.plan}?period=2026-Y` })),
   'POST /api/live/:planId/half-year': refusedToBoth((f) => ({ url: `/api/live/${f.plan}/half-year` })),
+  // The cockpit (issue 13): the office, leaders and observers only; a unit reads its own unit view.
+  'GET /api/cockpit/:planId': refusedToBoth((f) => ({ url: `/api/cockpit/${f.plan}?period=2026-Y` })),
+  'GET /api/cockpit/:planId/unit/:unitId': hiddenFromOtherUnits((f) => ({
+    url: `/api/cockpit/${f.plan}/unit/${f.unit1}?period=2026-Y`,
+  })),
   // Task books: another unit's book is not found; observers have no task-book functions.
   'GET /api/plans/:id/task-books': hiddenFromOtherUnits((f) => ({
     url: `/api/plans/${f.otherPlan}/task-books`,
@@ -834,6 +839,8 @@ const readRoutes = new Set([
   'GET /api/plans/:id/periods',
   'GET /api/plans/:id/hotline/feeds',
   'GET /api/live/:planId',
+  'GET /api/cockpit/:planId',
+  'GET /api/cockpit/:planId/unit/:unitId',
 ]);
 
 /**
@@ -872,6 +879,7 @@ const expertReads: Record<string, number> = {
   'GET /api/objections': 200,
   'GET /api/objections/:id': 404,
   'GET /api/live/:planId': 403,
+  'GET /api/cockpit/:planId/unit/:unitId': 403,
   'GET /api/submissions': 200,
   'GET /api/submissions/:id': 200,
   'GET /api/evidence/:id': 200,

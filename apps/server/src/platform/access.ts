@@ -71,6 +71,9 @@ export const permissions = [
   'inquiries.manage',
   'inquiries.raise',
   'inquiries.answer',
+  // The leadership cockpit (issue 13): every unit's live standing of a plan at once — the office,
+  // the leaders and the performance observers (units see their own through the unit view).
+  'cockpit.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -120,6 +123,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'innovation.read',
     'innovation.experts',
     'inquiries.read',
+    'cockpit.read',
   ],
   // Lead departments review task books and verify data of their indicators (Z4, S3).
   assessor: [
@@ -211,7 +215,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'inquiries.raise',
   ],
   // Performance observers (Z15) file observations on any unit and follow them.
-  observer: ['org.read', 'plans.read', 'results.read', 'notices.read', 'observations.file'],
+  observer: ['org.read', 'plans.read', 'results.read', 'notices.read', 'observations.file', 'cockpit.read'],
   // Surveyors (调查员) type in paper questionnaires from their survey points (Z3), nothing else.
   surveyor: ['surveys.enter'],
 };

@@ -15,6 +15,7 @@ import {
 import { planInScope } from '../plans/plans.policy.js';
 import type * as plansRepo from '../plans/plans.repository.js';
 import { computeRun, runEngine, usablePlan } from '../results/results.service.js';
+import { losingLeaves } from './leaf-losses.js';
 import * as repo from './live.repository.js';
 
 interface Cached {
@@ -34,7 +35,7 @@ const CACHE_MAX = 64;
  * Evaluate the cycle input of (plan, period); cached per plan revision and period while nothing it
  * reads has changed (the fingerprint) and no deadline has passed in between (the hour in the key).
  */
-async function compute(db: Executor, plan: plansRepo.PlanRow, period: string, now: Date) {
+export async function liveEvaluation(db: Executor, plan: plansRepo.PlanRow, period: string, now: Date) {
   const key = `${plan.id}|${period}|${plan.revision}`;
   const fp = `${await fingerprint(db, plan.id)}|${now.toISOString().slice(0, 13)}`;
   const hit = cache.get(key);
@@ -58,26 +59,17 @@ async function compute(db: Executor, plan: plansRepo.PlanRow, period: string, no
 
 /** Leaves that lose points, with the engine's own formula, inputs and their sources (Z6: "which and why"). */
 function lostPoints(nodes: TraceNode[], sources: UnitSource[]) {
-  const out: LiveScores['units'][number]['lost'] & object = [];
-  const walk = (n: TraceNode) => {
-    if (n.children.length) return n.children.forEach(walk);
-    // A leaf left out (not yet due, re-weighted) loses nothing: its weight went to its siblings.
-    if (n.score === null) return;
-    const lost = Math.round((n.full - n.score) * 1e6) / 1e6;
-    if (lost > 0)
-      out.push({
-        code: n.code,
-        name: n.name,
-        full: n.full,
-        score: n.score,
-        lost,
-        steps: n.steps,
-        vars: n.vars,
-        notes: n.notes,
-        sources: sources.filter((s) => s.indicator === n.code).map(({ unit: _, ...rest }) => rest),
-      });
-  };
-  nodes.forEach(walk);
+  const out: LiveScores['units'][number]['lost'] & object = losingLeaves(nodes).map(({ node: n, lost }) => ({
+    code: n.code,
+    name: n.name,
+    full: n.full,
+    score: n.score,
+    lost,
+    steps: n.steps,
+    vars: n.vars,
+    notes: n.notes,
+    sources: sources.filter((s) => s.indicator === n.code).map(({ unit: _, ...rest }) => rest),
+  }));
   return out.sort((a, b) => b.lost - a.lost);
 }
 
@@ -86,7 +78,7 @@ export async function liveScores(deps: Deps, ctx: Ctx, planId: number, period: s
   const db = deps.database.db;
   const actor = ctx.actor!;
   const plan = await planInScope(db, actor, planId, 'results.read');
-  const c = await compute(db, plan, period, deps.now());
+  const c = await liveEvaluation(db, plan, period, deps.now());
   const s = orgScope(actor, 'results.read');
   const all = s.all || s.systemIds.includes(plan.systemId);
   const visible = new Set(
