@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { announcementsRoutes } from './modules/announcements/announcements.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { consequencesRoutes } from './modules/consequences/consequences.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
 import { hotlineRoutes } from './modules/hotline/hotline.routes.js';
@@ -25,7 +26,6 @@ import { innovationScoringRoutes } from './modules/innovation/scoring.routes.js'
 import { inquiriesRoutes } from './modules/inquiries/inquiries.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { jobKindDefs } from './modules/jobs/kinds.js';
-import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';

@@ -29,6 +29,8 @@ const EventsPage = lazy(() => import('./features/events/EventsPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
 const HotlinePage = lazy(() => import('./features/hotline/HotlinePage.js'));
 const LivePage = lazy(() => import('./features/live/LivePage.js'));
+const CockpitPage = lazy(() => import('./features/cockpit/CockpitPage.js'));
+const MyScorePage = lazy(() => import('./features/cockpit/MyScorePage.js'));
 const BallotPage = lazy(() => import('./features/surveys/BallotPage.js'));
 const PollPage = lazy(() => import('./features/surveys/PollPage.js'));
 const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.js'));
@@ -190,6 +192,24 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="data.import">
                 <ImportsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'cockpit',
+            handle: h('cockpitNav.cockpit'),
+            element: (
+              <RequirePermission permission="cockpit.read">
+                <CockpitPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'my-score',
+            handle: h('cockpitNav.myScore'),
+            element: (
+              <RequirePermission permission="results.read">
+                <MyScorePage />
               </RequirePermission>
             ),
           },

@@ -1,4 +1,5 @@
 import { explainTemplates, notificationTemplates, planIssueTemplates } from '@jixiao/contracts';
+import cockpitEn from './locales/en/cockpit.json';
 import commentsEn from './locales/en/comments.json';
 import commonEn from './locales/en/common.json';
 import consequencesEn from './locales/en/consequences.json';
@@ -21,6 +22,7 @@ import revisionNotesEn from './locales/en/revision-notes.json';
 import submissionsEn from './locales/en/submissions.json';
 import surveysEn from './locales/en/surveys.json';
 import taskbooksEn from './locales/en/taskbooks.json';
+import cockpitZhCN from './locales/zh-CN/cockpit.json';
 import commentsZhCN from './locales/zh-CN/comments.json';
 import commonZhCN from './locales/zh-CN/common.json';
 import consequencesZhCN from './locales/zh-CN/consequences.json';
@@ -75,6 +77,7 @@ export const zhCN = {
   innovation: innovationZhCN,
   innovationScoring: innovationScoringZhCN,
   inquiries: inquiriesZhCN,
+  cockpit: cockpitZhCN,
 };
 
 export const en: Namespaces = {
@@ -100,6 +103,7 @@ export const en: Namespaces = {
   innovation: innovationEn,
   innovationScoring: innovationScoringEn,
   inquiries: inquiriesEn,
+  cockpit: cockpitEn,
 };
 
 /**
@@ -147,5 +151,6 @@ export function translation(lang: Lang) {
     ...d.innovation,
     ...d.innovationScoring,
     ...d.inquiries,
+    ...d.cockpit,
   };
 }

@@ -14,6 +14,7 @@ import {
   FileTextOutlined,
   FlagOutlined,
   FormOutlined,
+  FundProjectionScreenOutlined,
   HomeOutlined,
   IssuesCloseOutlined,
   KeyOutlined,
@@ -65,6 +66,9 @@ interface NavItem {
 /** The menu: path, label (an i18n key), icon, and the permission it needs (none: everyone's). */
 const NAV_ROWS: [path: string, label: string, icon: ComponentType, permission?: string][] = [
   ['/', 'nav.home', HomeOutlined],
+  ['/cockpit', 'cockpitNav.cockpit', FundProjectionScreenOutlined, 'cockpit.read'],
+  // The unit head's own page: the unit roles are those who fill in their own task book.
+  ['/my-score', 'cockpitNav.myScore', TrophyOutlined, 'taskbooks.edit'],
   ['/org', 'nav.org', PartitionOutlined, 'org.read'],
   ['/plans', 'nav.plans', ProfileOutlined, 'plans.read'],
   ['/results', 'nav.results', BarChartOutlined, 'results.read'],

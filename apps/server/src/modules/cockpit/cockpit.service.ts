@@ -7,10 +7,10 @@ import { liveEvaluation } from '../live/live.service.js';
 import { planInScope } from '../plans/plans.policy.js';
 import type * as plansRepo from '../plans/plans.repository.js';
 import { computeProgress } from '../progress/progress.service.js';
-import { statusesFor } from '../results/run-state.js';
 import { viewerOf } from '../results/results.service.js';
-import { laggingList, type Shaped, shapeCockpit } from './cockpit-shape.js';
+import { statusesFor } from '../results/run-state.js';
 import * as repo from './cockpit.repository.js';
+import { laggingList, type Shaped, shapeCockpit } from './cockpit-shape.js';
 
 /** Indicators a group's heat map shows (those losing most points across the group). */
 export const HEAT_TOP = 10;

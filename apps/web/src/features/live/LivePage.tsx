@@ -10,9 +10,7 @@ import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { PlanPeriodPickers, usePlanPeriodChoice } from '../plans/PlanPeriodPickers.js';
 import { fmtScore } from '../results/ranking.js';
-import { usePeriods } from '../submissions/api.js';
-import { grain, startedPeriods } from '../submissions/model.js';
-import { freezeHalfYear, liveKeys, useLiveScores } from './api.js';
+import { freezeHalfYear, liveKeys, useLivePeriod, useLiveScores } from './api.js';
 import { isHalfYear } from './lost.js';
 import { GradeMark, type LiveUnit, UnitCard } from './UnitCard.js';
 
@@ -21,13 +19,7 @@ export default function LivePage() {
   const canCompute = useCan('results.compute');
   const choice = usePlanPeriodChoice();
   const { plans, offered, planId, plan } = choice;
-  const periods = usePeriods(planId);
-  const fallback = useMemo(() => {
-    // The latest month past its due date (its reports are in), else the latest started month.
-    const months = startedPeriods(periods.data ?? []).filter((w) => grain(w.period) === 0);
-    return (months.find((w) => w.state !== 'open') ?? months[0])?.period;
-  }, [periods.data]);
-  const period = choice.period ?? fallback ?? (plan ? `${plan.year}-Y` : undefined);
+  const { period, periods } = useLivePeriod(planId, plan, choice.period);
   const live = useLiveScores(planId, period, !periods.isPending);
 
   async function freeze() {

@@ -80,6 +80,9 @@ export default function ResultsPage() {
   // The batch export followed on this page: its id in the address survives a reload.
   const jobId = Number(params.get('job')) || undefined;
   const current = groups.find((g) => g.group === activeGroup) ?? groups[0];
+  // A unit named in the address (`?unit=`, the cockpit's drill-down) opens its trace.
+  const unitParam = params.get('unit');
+  const traced = unit ?? (unitParam ? (results.data?.units.find((u) => u.unit === unitParam) ?? null) : null);
 
   const set = (k: string, v: string | undefined) => {
     setParams(
@@ -261,31 +264,34 @@ export default function ResultsPage() {
       )}
       <Drawer
         data-testid="trace-drawer"
-        open={unit !== null}
-        onClose={() => setUnit(null)}
+        open={traced !== null}
+        onClose={() => {
+          setUnit(null);
+          if (unitParam) set('unit', undefined);
+        }}
         size={narrow ? '100%' : 960}
-        title={unit ? t('trace.title', { name: unit.name }) : ''}
+        title={traced ? t('trace.title', { name: traced.name }) : ''}
         destroyOnHidden
       >
-        {unit && planId && period && run && (
+        {traced && planId && period && run && (
           <TraceView
             planId={planId}
-            unit={unit.unit}
-            unitId={unit.unitId}
+            unit={traced.unit}
+            unitId={traced.unitId}
             period={period}
             run={run.latest ? undefined : run.id}
             header={
               <Space wrap style={{ marginBottom: 12 }}>
                 <Typography.Text strong style={{ fontSize: 18, ...num }}>
-                  {t('results.total')} {fmtScore(unit.total)}
+                  {t('results.total')} {fmtScore(traced.total)}
                 </Typography.Text>
                 <span>
-                  {t('runs.rank')} {unit.rank}
+                  {t('runs.rank')} {traced.rank}
                 </span>
-                <GradeTag grade={unit.grade} />
-                <VetoMark vetoes={unit.vetoes} />
+                <GradeTag grade={traced.grade} />
+                <VetoMark vetoes={traced.vetoes} />
                 <RunStatus run={run} />
-                <ScorecardPdfButton planId={planId} runId={run.id} unit={unit.unit} />
+                <ScorecardPdfButton planId={planId} runId={run.id} unit={traced.unit} />
               </Space>
             }
           />

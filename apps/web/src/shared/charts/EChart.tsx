@@ -15,18 +15,28 @@ export function EChart({
   option,
   testId,
   height,
+  onClick,
 }: {
   option: echarts.EChartsCoreOption;
   testId: string;
   height: number;
+  /** A click on a data item (bar, cell, point): its series index and data index. */
+  onClick?: (item: { seriesIndex: number; dataIndex: number }) => void;
 }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
 
   useEffect(() => {
     if (!el.current) return;
     const c = echarts.init(el.current);
     chart.current = c;
+    c.on('click', (p) => {
+      const e = p as { seriesIndex?: number; dataIndex?: number };
+      if (e.dataIndex !== undefined)
+        click.current?.({ seriesIndex: e.seriesIndex ?? 0, dataIndex: e.dataIndex });
+    });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el.current);
     return () => {
@@ -40,5 +50,11 @@ export function EChart({
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={el} data-testid={testId} style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={el}
+      data-testid={testId}
+      style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }}
+    />
+  );
 }

@@ -6,13 +6,25 @@ export function RankingChart({
   units,
   labels,
   height = 320,
+  testId = 'ranking-chart',
+  onPick,
 }: {
   units: readonly ChartUnit[];
   labels: RankingChartLabels;
   height?: number;
+  testId?: string;
+  /** A click on a unit's bar. */
+  onPick?: (unit: ChartUnit) => void;
 }) {
   const option = useMemo(() => buildRankingChartOption(units, labels), [units, labels]);
-  return <EChart option={option} testId="ranking-chart" height={height} />;
+  return (
+    <EChart
+      option={option}
+      testId={testId}
+      height={height}
+      onClick={onPick && (({ dataIndex }) => units[dataIndex] && onPick(units[dataIndex]))}
+    />
+  );
 }
 
 export default RankingChart;
