@@ -35,7 +35,13 @@ export default function MyScorePage() {
   if (!offered.length || !plan || !planId) return <Empty description={t('planPicker.none')} />;
 
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="my-score">
+    <Space
+      orientation="vertical"
+      size={12}
+      style={{ width: '100%' }}
+      data-testid="my-score"
+      data-period={period}
+    >
       <Card size="small">
         <Space wrap>
           <PlanPeriodPickers choice={choice} value={period} testId="my-score" width={130} />
