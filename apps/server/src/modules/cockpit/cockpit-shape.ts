@@ -1,5 +1,6 @@
 import type { CockpitGroup, CockpitUnit, LaggingItem, Standing } from '@jixiao/contracts';
 import { type LossNode, losingLeaves } from '../live/leaf-losses.js';
+import { isLagging, type LagStatus, mostBehindFirst } from '../progress/progress.js';
 
 /**
  * The cockpit's shape (issue 13) as a pure function of one live evaluation: per group the units in
@@ -113,7 +114,7 @@ export function laggingList(
   const unit = new Map(units.map((u) => [u.id, u]));
   const ind = new Map(indicators.map((i) => [i.code, i.name]));
   return cells
-    .filter((c) => (c.status === 'lagging' || c.status === 'serious') && unit.has(c.unitId))
+    .filter((c) => isLagging(c.status as LagStatus) && unit.has(c.unitId))
     .map((c) => {
       const u = unit.get(c.unitId)!;
       return {
@@ -127,8 +128,5 @@ export function laggingList(
         status: c.status as LaggingItem['status'],
       };
     })
-    .sort(
-      (a, b) =>
-        a.group.localeCompare(b.group) || (a.ratio ?? 0) - (b.ratio ?? 0) || a.unit.localeCompare(b.unit),
-    );
+    .sort(mostBehindFirst);
 }

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/access.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { type Download, XLSX } from '../../platform/download.js';
-import { isLagging, quarterEnd } from './progress.js';
+import { isLagging, mostBehindFirst, quarterEnd } from './progress.js';
 import { computeProgress } from './progress.service.js';
 
 const numerals = ['一', '二', '三', '四'];
@@ -32,11 +32,7 @@ export async function buildBulletin(
       group: unit.get(c.unitId)!.group,
       indicatorName: indicator.get(c.indicator) ?? c.indicator,
     }))
-    // Group by group, then the most behind first.
-    .sort(
-      (a, b) =>
-        a.group.localeCompare(b.group) || (a.ratio ?? 0) - (b.ratio ?? 0) || a.unit.localeCompare(b.unit),
-    );
+    .sort(mostBehindFirst);
   return { planId, quarter, period, title: bulletinTitle(quarter), rows };
 }
 

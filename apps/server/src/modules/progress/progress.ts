@@ -97,3 +97,9 @@ export function progressOf(
 }
 
 export const isLagging = (s: LagStatus) => s === 'lagging' || s === 'serious';
+
+/** The order of lagging lists (bulletin, cockpit): by group, then the most behind first, then by unit. */
+export const mostBehindFirst = (
+  a: { group: string; ratio: number | null; unit: string },
+  b: { group: string; ratio: number | null; unit: string },
+) => a.group.localeCompare(b.group) || (a.ratio ?? 0) - (b.ratio ?? 0) || a.unit.localeCompare(b.unit);

@@ -1,5 +1,5 @@
 import type { CockpitUnitView } from '@jixiao/contracts';
-import { Card, Col, Empty, List, Progress, Row, Segmented, Space, Statistic, Tag, Typography } from 'antd';
+import { Card, Empty, List, Progress, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,8 +8,8 @@ import { notificationText, useNotifications } from '../../shared/notifications.j
 import { periodName } from '../../shared/periodName.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { useLivePeriod, useLiveScores } from '../live/api.js';
+import { StandingStats } from '../live/UnitCard.js';
 import { PlanPeriodPickers, usePlanPeriodChoice } from '../plans/PlanPeriodPickers.js';
-import { GradeTag } from '../results/GradeTag.js';
 import { fmtScore } from '../results/ranking.js';
 import { ACCEPTING } from '../submissions/model.js';
 import { useUnitView } from './api.js';
@@ -77,33 +77,15 @@ function Standing({ view, planId }: { view: CockpitUnitView; planId: number }) {
         title={<span data-testid="my-score-unit">{u.name}</span>}
         extra={<Typography.Text type="secondary">{periodName(t, view.period)}</Typography.Text>}
       >
-        <Row gutter={[12, 12]}>
-          <Col xs={12} md={6}>
-            <Statistic title={t('cockpit.total')} value={fmtScore(u.total)} data-testid="my-score-total" />
-          </Col>
-          <Col xs={12} md={6}>
-            <Statistic
-              title={t('cockpit.rankInGroup', { group: u.group })}
-              value={u.rank}
-              suffix={`/ ${view.groupSize}`}
-              data-testid="my-score-rank"
-            />
-          </Col>
-          <Col xs={12} md={6}>
-            <Typography.Text type="secondary">{t('cockpit.grade')}</Typography.Text>
-            <div style={{ marginTop: 8 }}>
-              <GradeTag grade={u.grade} />
-            </div>
-          </Col>
-          <Col xs={12} md={6}>
-            <Statistic
-              title={t('cockpit.lost')}
-              value={fmtScore(u.lostTotal)}
-              styles={{ content: { color: '#cf1322' } }}
-              data-testid="my-score-lost"
-            />
-          </Col>
-        </Row>
+        <StandingStats
+          testId="my-score"
+          total={u.total}
+          rank={u.rank}
+          group={u.group}
+          groupSize={view.groupSize}
+          grade={u.grade}
+          lost={u.lostTotal}
+        />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('cockpit.computedAt', { at: formatDateTime(view.computedAt) })}
         </Typography.Text>

@@ -22,6 +22,59 @@ export function GradeMark({ grade }: { grade: LiveUnit['grade'] }) {
   );
 }
 
+/**
+ * A unit's standing in four figures: total, rank in its group (of `groupSize` when given), grade and
+ * points lost; test ids `${testId}-total`, `-rank`, `-lost`. The live card and the unit view share it.
+ */
+export function StandingStats({
+  testId,
+  total,
+  rank,
+  group,
+  groupSize,
+  grade,
+  lost,
+}: {
+  testId: string;
+  total: number;
+  rank: number;
+  group: string;
+  groupSize?: number;
+  grade: LiveUnit['grade'];
+  lost: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={16} style={{ marginBottom: 12 }}>
+      <Col xs={12} md={6}>
+        <Statistic title={t('live.total')} value={fmtScore(total)} data-testid={`${testId}-total`} />
+      </Col>
+      <Col xs={12} md={6}>
+        <Statistic
+          title={t('live.rankInGroup', { group })}
+          value={rank}
+          suffix={groupSize === undefined ? undefined : `/ ${groupSize}`}
+          data-testid={`${testId}-rank`}
+        />
+      </Col>
+      <Col xs={12} md={6}>
+        <Typography.Text type="secondary">{t('live.grade')}</Typography.Text>
+        <div style={{ marginTop: 8 }}>
+          <GradeMark grade={grade} />
+        </div>
+      </Col>
+      <Col xs={12} md={6}>
+        <Statistic
+          title={t('live.lostTotal')}
+          value={fmtScore(lost)}
+          styles={{ content: { color: '#cf1322' } }}
+          data-testid={`${testId}-lost`}
+        />
+      </Col>
+    </Row>
+  );
+}
+
 /** A unit's own view: total, rank, grade and the indicators losing points with the reason. */
 export function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
   const { t } = useTranslation();
@@ -92,31 +145,14 @@ export function UnitCard({ unit, planId }: { unit: LiveUnit; planId: number }) {
   ];
   return (
     <Card size="small" title={`${unit.unit} ${unit.name}`} data-testid={`live-unit-${unit.unit}`}>
-      <Row gutter={16} style={{ marginBottom: 12 }}>
-        <Col xs={12} md={6}>
-          <Statistic title={t('live.total')} value={fmtScore(unit.total)} data-testid="live-total" />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('live.rankInGroup', { group: unit.group })}
-            value={unit.rank}
-            data-testid="live-rank"
-          />
-        </Col>
-        <Col xs={12} md={6}>
-          <Typography.Text type="secondary">{t('live.grade')}</Typography.Text>
-          <div style={{ marginTop: 8 }}>
-            <GradeMark grade={unit.grade} />
-          </div>
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('live.lostTotal')}
-            value={fmtScore(totalLost(rows))}
-            styles={{ content: { color: '#cf1322' } }}
-          />
-        </Col>
-      </Row>
+      <StandingStats
+        testId="live"
+        total={unit.total}
+        rank={unit.rank}
+        group={unit.group}
+        grade={unit.grade}
+        lost={totalLost(rows)}
+      />
       <Typography.Title level={5}>
         {t('live.losing', { n: rows.filter((r) => !r.leftOut).length })}
       </Typography.Title>
