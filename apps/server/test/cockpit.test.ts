@@ -9,12 +9,14 @@ import { cycleFixture } from './submissions-fixture.js';
 import { useTestApp } from './use-app.js';
 
 /** A trace leaf or component for the pure shaping tests. */
-const node = (
-  code: string,
-  full: number,
-  score: number | null,
-  children: ReturnType<typeof node>[] = [],
-) => ({
+interface Node {
+  code: string;
+  name: string;
+  full: number;
+  score: number | null;
+  children: Node[];
+}
+const node = (code: string, full: number, score: number | null, children: Node[] = []): Node => ({
   code,
   name: `名${code}`,
   full,
