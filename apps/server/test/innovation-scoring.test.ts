@@ -353,6 +353,27 @@ describe('innovation scoring: sheets, defence session, results, bonus', () => {
     expect(done.session).toMatchObject({ status: 'finished', closed: 3, currentProjectId: null });
   });
 
+  it('judges who scored stay: no automatic re-assignment once judging started, no removing a scorer', async () => {
+    const before = await ok(call('office', 'GET', `/api/innovation/calls/${callId}/assignments`));
+    expect(
+      await refusal(
+        call('office', 'POST', `/api/innovation/calls/${callId}/assignments/auto`, {
+          mode: 'perProject',
+          n: 3,
+        }),
+      ),
+    ).toMatchObject({ status: 409, code: 'innovation.judging_started' });
+    const j1 = before.projects
+      .find((p: { projectId: number }) => p.projectId === P.P1)
+      .judges.find((j: { expertId: number }) => j.expertId === J.J1);
+    expect(
+      await refusal(
+        call('office', 'POST', `/api/innovation/assignments/${j1.id}/remove`, { reason: '调整评审组成员' }),
+      ),
+    ).toMatchObject({ status: 409, code: 'innovation.judge_scored' });
+    expect(await ok(call('office', 'GET', `/api/innovation/calls/${callId}/assignments`))).toEqual(before);
+  });
+
   it('P4 online: scored outside a session, closed by the office; the rubric is now fixed', async () => {
     for (const [j, total] of [
       ['J1', 60],

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { type AssignExpert, type AssignProject, assignJudges, exclusionReasons } from './assignment.js';
 import { assertStep, visibleCall } from './calls.service.js';
 import * as repo from './innovation.repository.js';
+import { findSheet, judgedIds } from './scoring.repository.js';
 
 /**
  * Judges for a call's projects (issue 12 point 3): the board (each project's judges and why every
@@ -98,13 +99,20 @@ export async function getBoard(deps: Deps, ctx: Ctx, callId: number) {
 
 /**
  * Assign judges automatically: the earlier automatic judges of the call are replaced, the office's
- * manual ones kept (they count towards N and the experts' load).
+ * manual ones kept (they count towards N and the experts' load). Refused once judging has started
+ * on any project of the call (a sheet, or a place in a defence session): replacing judges then
+ * would drop scores already given.
  */
 export async function autoAssign(deps: Deps, ctx: Ctx, callId: number, b: AutoAssign) {
   return deps.database.db.transaction(async (tx) => {
     const call = await visibleCall(tx, ctx, callId);
     assertStep(call, deps.now(), 'assign');
     const { ps, es, assigned } = await inputs(tx, callId);
+    const judged = await judgedIds(
+      tx,
+      ps.map((p) => p.id),
+    );
+    if (judged.size) throw conflict('innovation.judging_started', { projects: judged.size });
     const auto = assigned.filter((a) => a.a.how === 'auto');
     const manual = assigned.filter((a) => a.a.how === 'manual').map(({ a }) => a);
     await repo.deleteAssignments(
@@ -180,6 +188,9 @@ export async function removeJudge(deps: Deps, ctx: Ctx, assignmentId: number, re
     const [project] = await repo.listProjects(tx, { all: true }, { id: a.projectId });
     const call = await visibleCall(tx, ctx, project!.project.callId);
     assertStep(call, deps.now(), 'assign');
+    // A judge who has scored the project stays: their sheet is part of its result.
+    if (await findSheet(tx, a.projectId, a.expertId))
+      throw conflict('innovation.judge_scored', { projectId: a.projectId, expertId: a.expertId });
     await repo.deleteAssignments(tx, [a.id]);
     await recordAudit(deps, tx, ctx, {
       action: 'innovation_assignment.remove',
