@@ -9,6 +9,7 @@ import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
 import { verifyAudit } from './modules/audit/audit.service.js';
+import { penaliseAllOverdue } from './modules/inquiries/penalties.service.js';
 import { pumpMail } from './modules/notifications/notifications.service.js';
 import { notifyUpcomingDeadlines } from './modules/periods/periods.service.js';
 import { remindOverdue } from './modules/rectification/rectification.service.js';
@@ -67,14 +68,17 @@ export async function startServer(config: Config): Promise<Running> {
     const mailPump = config.smtpUrl
       ? setInterval(() => pumpMail(deps).catch((err) => app.log.warn({ err }, 'mail pump failed')), 15_000)
       : null;
-    // Deadline reminders (3 days ahead, once per period) and overdue rectification tasks (once per
-    // task), hourly; unref'd so it never holds the process open.
+    // Deadline reminders (3 days ahead, once per period), overdue rectification tasks (once per
+    // task) and the points of inquiries left unanswered (once each), hourly; unref'd so it never
+    // holds the process open.
     setInterval(() => {
       const now = new Date();
       void notifyUpcomingDeadlines(deps, now)
         .catch((err) => app.log.warn({ err }, 'deadline reminders failed'))
         .then(() => remindOverdue(deps, now))
-        .catch((err) => app.log.warn({ err }, 'overdue rectification reminders failed'));
+        .catch((err) => app.log.warn({ err }, 'overdue rectification reminders failed'))
+        .then(() => penaliseAllOverdue(deps, now))
+        .catch((err) => app.log.warn({ err }, 'unanswered inquiry penalties failed'));
     }, 3_600_000).unref();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     let stopped = false;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { penaliseAllOverdue } from '../src/modules/inquiries/penalties.service.js';
 import { attachEvidence } from '../src/modules/submissions/evidence.service.js';
 import { systemCtx } from '../src/platform/context.js';
 import { fillCycle } from './cycle-data.js';
@@ -310,6 +311,8 @@ describe('inquiries (质询) of the year-end expert review', () => {
       penalised: 0,
       points: 0,
     });
+    // The hourly sweep finds none left either: each inquiry is penalised once, by whoever comes first.
+    expect(await penaliseAllOverdue(env.deps, env.clock.now)).toBe(0);
     const b = await ok(call('u1', 'GET', `/api/inquiries/${inquiryB.id}`));
     expect(b).toMatchObject({
       status: 'penalised',
@@ -379,5 +382,30 @@ describe('inquiries (质询) of the year-end expert review', () => {
     expect(
       await auditActions(env, "action = 'event.record' and after->>'code' like 'inquiry_%'"),
     ).toHaveLength(3);
+  });
+  it('the hourly sweep penalises an inquiry left unanswered that nobody penalised: once, by the system', async () => {
+    const day = (ms: number) =>
+      new Date(env.clock.now.getTime() + ms * 86_400_000).toISOString().slice(0, 10);
+    const q = await ok(
+      call('exp1', 'POST', '/api/inquiries', {
+        assignmentId: a1,
+        question: '全年督查件办结率的统计口径请说明。',
+        deadline: day(2),
+      }),
+      201,
+    );
+    expect(await penaliseAllOverdue(env.deps, env.clock.now)).toBe(0);
+    const later = new Date(env.clock.now.getTime() + 4 * 86_400_000);
+    expect(await penaliseAllOverdue(env.deps, later)).toBe(1);
+    expect(await penaliseAllOverdue(env.deps, later)).toBe(0);
+    expect(await ok(call('u1', 'GET', `/api/inquiries/${q.id}`))).toMatchObject({
+      status: 'penalised',
+      deductionPoints: 1,
+    });
+    const [row] = await env.database.query<{ actor: string | null }>(
+      "select actor_name as actor from audit_log where action = 'inquiry.penalise' and object_id = $1",
+      [String(q.id)],
+    );
+    expect(row).toEqual({ actor: null });
   });
 });

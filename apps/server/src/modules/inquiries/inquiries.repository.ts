@@ -140,6 +140,16 @@ export const insertInquiry = async (db: Executor, v: NewInquiry) =>
   (await db.insert(inquiries).values(v).returning())[0]!;
 export const updateInquiry = versionedUpdate(inquiries);
 
+/** The plans with open inquiries whose deadline day is before `day`. */
+export const plansWithOverdue = async (db: Executor, day: string) =>
+  (
+    await db
+      .selectDistinct({ planId: inquiries.planId })
+      .from(inquiries)
+      .where(and(eq(inquiries.status, 'open'), lt(inquiries.deadline, day)))
+      .orderBy(asc(inquiries.planId))
+  ).map((r) => r.planId);
+
 /** Open inquiries of a plan whose deadline day is before `day` (overdue, not penalised yet). */
 export const overdueOpen = (db: Executor, planId: number, day: string) =>
   db
