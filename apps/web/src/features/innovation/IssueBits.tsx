@@ -1,21 +1,14 @@
-import { Form, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { IssueField, IssueLines, type IssueWords } from '../../shared/IssueField.js';
 import { issuesAt } from '../plans/forms.js';
 import type { FieldIssue } from './scoring.js';
 
+/** The scoring settings' problems, already in words. */
+const WORDS: IssueWords<FieldIssue> = { text: (i) => i.message };
+
 /** Problems in words, right under what they name. */
 export function IssueText({ issues }: { issues: readonly FieldIssue[] }) {
-  if (issues.length === 0) return null;
-  return (
-    <div data-testid="field-issues">
-      {issues.map((i, k) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat
-        <Typography.Text key={k} type="danger" style={{ display: 'block', fontSize: 12 }}>
-          {i.message}
-        </Typography.Text>
-      ))}
-    </div>
-  );
+  return <IssueLines issues={issues} words={WORDS} />;
 }
 
 /** A form row whose validation messages are the problems at `path` (else its help). */
@@ -32,15 +25,9 @@ export function Field({
   children: ReactNode;
   help?: ReactNode;
 }) {
-  const here = issuesAt(issues, path);
   return (
-    <Form.Item
-      label={label}
-      validateStatus={here.length ? 'error' : undefined}
-      help={here.length ? <IssueText issues={here} /> : help}
-      style={{ marginBottom: 12 }}
-    >
+    <IssueField label={label} here={issuesAt(issues, path)} words={WORDS} help={help}>
       {children}
-    </Form.Item>
+    </IssueField>
   );
 }

@@ -1,29 +1,21 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ByScope, Plan } from '@jixiao/engine';
-import { Button, Form, Input, InputNumber, Select, Space, Tooltip, Typography } from 'antd';
+import { Button, Input, InputNumber, Select, Space, Tooltip } from 'antd';
 import { type CSSProperties, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IssueField, IssueLines, type IssueWords } from '../../shared/IssueField.js';
 import { byScopeRows, fromPct, issuesAt, rowsToByScope, type ScopeAmount, toPct } from './forms.js';
 import { issueText, type RowIssue } from './tree.js';
 
+/** The engine's plan issues in the reader's language; warnings in amber. */
+function usePlanIssueWords(): IssueWords<RowIssue> {
+  const { t } = useTranslation();
+  return { text: (i) => issueText(i, t), warns: (i) => i.severity === 'warning' };
+}
+
 /** Validation messages shown right under what they name. */
 export function IssueText({ issues, testId }: { issues: readonly RowIssue[]; testId?: string }) {
-  const { t } = useTranslation();
-  if (issues.length === 0) return null;
-  return (
-    <div data-testid={testId ?? 'field-issues'}>
-      {issues.map((i, k) => (
-        <Typography.Text
-          // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat
-          key={k}
-          type={i.severity === 'warning' ? 'warning' : 'danger'}
-          style={{ display: 'block', fontSize: 12 }}
-        >
-          {issueText(i, t)}
-        </Typography.Text>
-      ))}
-    </div>
-  );
+  return <IssueLines issues={issues} words={usePlanIssueWords()} testId={testId} />;
 }
 
 /** What every panel of the plan editor gets: the document, how to change it, its issues. */
@@ -49,14 +41,9 @@ export function Field({
 }) {
   const here = path ? issuesAt(issues, path) : [];
   return (
-    <Form.Item
-      label={label}
-      validateStatus={here.length ? 'error' : undefined}
-      help={here.length ? <IssueText issues={here} /> : help}
-      style={{ marginBottom: 12 }}
-    >
+    <IssueField label={label} here={here} words={usePlanIssueWords()} help={help}>
       {children}
-    </Form.Item>
+    </IssueField>
   );
 }
 
