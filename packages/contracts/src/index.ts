@@ -6,6 +6,7 @@ export * from './common.js';
 export * from './consequences.js';
 export * from './cycle.js';
 export * from './data-columns.js';
+export * from './dict.js';
 export * from './empty-plan.js';
 export * from './explain/index.js';
 export * from './hotline.js';

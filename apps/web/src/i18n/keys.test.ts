@@ -1,19 +1,17 @@
+import { dictKeys } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import { en, translation, zhCN } from './resources.js';
-
-const keys = (o: object, p = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
 
 describe('the UI dictionaries', () => {
   it.each(Object.keys(zhCN))('%s has the same keys in zh-CN and en', (part) => {
     const name = part as keyof typeof zhCN;
-    expect(keys(en[name]).sort()).toEqual(keys(zhCN[name]).sort());
+    expect(dictKeys(en[name]).sort()).toEqual(dictKeys(zhCN[name]).sort());
   });
 
   it('no part overrides a key of another when merged', () => {
     const tops = Object.values(zhCN).flatMap((d) => Object.keys(d));
     expect(tops.length).toBe(new Set(tops).size);
-    expect(keys(translation('en')).sort()).toEqual(keys(translation('zh-CN')).sort());
+    expect(dictKeys(translation('en')).sort()).toEqual(dictKeys(translation('zh-CN')).sort());
   });
 
   it.each(Object.keys(zhCN))('%s is merged into the bundle', (part) => {

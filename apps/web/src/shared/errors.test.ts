@@ -1,3 +1,4 @@
+import { dictKeys } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import { en as enAll, zhCN as zhAll } from '../i18n/resources.js';
 import { ApiError, attachmentName, toApiError, withQuery } from './api.js';
@@ -106,9 +107,7 @@ describe('withQuery', () => {
 
 describe('i18n resources', () => {
   it('have the same keys in zh-CN and en', () => {
-    const keys = (o: object, p = ''): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
-    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+    expect(dictKeys(en).sort()).toEqual(dictKeys(zhCN).sort());
   });
 });
 

@@ -9,6 +9,8 @@
  * formatted here; enum params read `terms.<param>.<value>`; `vars.<name>` names the engine's trace
  * vars (TraceNode.vars); `sep`, `listSep`, `item` and `pair` join lists.
  */
+
+import { dictLookup } from '../dict.js';
 import { type StepEnum, stepEnums } from './steps.js';
 import explainEn from './templates.en.json' with { type: 'json' };
 import explainZhCN from './templates.zh-CN.json' with { type: 'json' };
@@ -28,9 +30,7 @@ export interface StepLike {
 /** A translate function over a plain dictionary, with i18next's `{{name}}` interpolation. */
 export function dictTranslate(dict: Record<string, unknown>): Translate {
   return (key, params) => {
-    let v: unknown = dict;
-    for (const part of key.split('.'))
-      v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+    const v = dictLookup(dict, key);
     if (typeof v !== 'string') return key;
     return v.replace(/\{\{(\w+)\}\}/g, (_, k: string) => params?.[k] ?? '');
   };

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { dictKeys, dictLookup } from '../dict.js';
 import { dictTranslate, explainTemplates, plainNumber, renderStep } from './render.js';
 import { stepCodes, stepEnums } from './steps.js';
-
-const lookup = (dict: unknown, key: string): unknown =>
-  key
-    .split('.')
-    .reduce<unknown>(
-      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
-      dict,
-    );
-
-/** Every key path of a nested dictionary. */
-const keys = (d: unknown, prefix = ''): string[] =>
-  d && typeof d === 'object'
-    ? Object.entries(d).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
-    : [prefix];
 
 describe('explanation templates', () => {
   for (const [lang, dict] of Object.entries(explainTemplates)) {
     it(`${lang}: one template for every step code, one term for every enum value`, () => {
-      const missing = stepCodes.filter((c) => typeof lookup(dict, `steps.${c}`) !== 'string');
+      const missing = stepCodes.filter((c) => typeof dictLookup(dict, `steps.${c}`) !== 'string');
       expect(missing).toEqual([]);
       for (const [name, values] of Object.entries(stepEnums))
         for (const v of values)
@@ -30,11 +17,11 @@ describe('explanation templates', () => {
     });
     it(`${lang}: no template for a code that does not exist`, () => {
       const codes = new Set(stepCodes.map((c) => `steps.${c}`));
-      expect(keys(dict.steps, 'steps').filter((k) => !codes.has(k))).toEqual([]);
+      expect(dictKeys(dict.steps, 'steps').filter((k) => !codes.has(k))).toEqual([]);
     });
   }
   it('zh-CN and en have the same keys', () => {
-    expect(keys(explainTemplates.en).sort()).toEqual(keys(explainTemplates['zh-CN']).sort());
+    expect(dictKeys(explainTemplates.en).sort()).toEqual(dictKeys(explainTemplates['zh-CN']).sort());
   });
 });
 

@@ -1,5 +1,6 @@
 import { METHODS, type Plan, validatePlan } from '@jixiao/engine';
 import { describe, expect, it } from 'vitest';
+import { dictKeys, dictLookup } from '../dict.js';
 import {
   planIssueCodes,
   planIssueEnglish,
@@ -10,26 +11,13 @@ import {
   renderPlanIssue,
 } from './render.js';
 
-const lookup = (dict: unknown, key: string): unknown =>
-  key
-    .split('.')
-    .reduce<unknown>(
-      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
-      dict,
-    );
-
-const keys = (d: unknown, prefix = ''): string[] =>
-  d && typeof d === 'object'
-    ? Object.entries(d).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
-    : [prefix];
-
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!))].sort();
 
 describe('plan-issue templates', () => {
   for (const [lang, dict] of Object.entries(planIssueTemplates)) {
     it(`${lang}: one template per code, using exactly the params the engine declares for it`, () => {
       for (const code of planIssueCodes) {
-        const tpl = lookup(dict, `issues.${code}`);
+        const tpl = dictLookup(dict, `issues.${code}`);
         expect(typeof tpl, `${lang} issues.${code}`).toBe('string');
         expect(placeholders(tpl as string), `${lang} issues.${code}`).toEqual(
           [...planIssueParams[code]].sort(),
@@ -38,7 +26,7 @@ describe('plan-issue templates', () => {
     });
     it(`${lang}: no template for a code that does not exist`, () => {
       const codes = new Set(planIssueCodes.map((c) => `issues.${c}`));
-      expect(keys(dict.issues, 'issues').filter((k) => !codes.has(k))).toEqual([]);
+      expect(dictKeys(dict.issues, 'issues').filter((k) => !codes.has(k))).toEqual([]);
     });
     it(`${lang}: a term for every method kind, direction and objective weighting`, () => {
       const values = {
@@ -47,11 +35,12 @@ describe('plan-issue templates', () => {
         weighting: ['entropy', 'critic'],
       } satisfies Record<(typeof planIssueTerms)[number], string[]>;
       for (const [name, vs] of Object.entries(values))
-        for (const v of vs) expect(typeof lookup(dict, `terms.${name}.${v}`), `${name}.${v}`).toBe('string');
+        for (const v of vs)
+          expect(typeof dictLookup(dict, `terms.${name}.${v}`), `${name}.${v}`).toBe('string');
     });
   }
   it('zh-CN and en have the same keys', () => {
-    expect(keys(planIssueTemplates.en).sort()).toEqual(keys(planIssueTemplates['zh-CN']).sort());
+    expect(dictKeys(planIssueTemplates.en).sort()).toEqual(dictKeys(planIssueTemplates['zh-CN']).sort());
   });
 });
 

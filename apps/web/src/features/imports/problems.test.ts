@@ -1,4 +1,5 @@
 import type { ImportProblem } from '@jixiao/contracts';
+import { dictKeys } from '@jixiao/contracts';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en as enAll, zhCN as zhAll } from '../../i18n/resources.js';
@@ -15,9 +16,6 @@ import { importProblem as prob } from './test-fixtures.js';
 
 const en = enAll.eventsImports;
 const zhCN = zhAll.eventsImports;
-
-const keys = (o: object, p = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
 
 const zh = i18next.createInstance();
 const eng = i18next.createInstance();
@@ -84,8 +82,8 @@ describe('import problems in Chinese, naming row and column', () => {
     });
   });
   it('every code has a sentence in both languages, and the languages have the same keys', () => {
-    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
-    const k = new Set(keys(zhCN));
+    expect(dictKeys(en).sort()).toEqual(dictKeys(zhCN).sort());
+    const k = new Set(dictKeys(zhCN));
     for (const c of PROBLEM_CODES) expect(k.has(`imports.problem.${c}`)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { dictKeys } from '@jixiao/contracts';
 import type { Plan } from '@jixiao/engine';
 import { planOf } from '@jixiao/engine/testing';
 import { describe, expect, it } from 'vitest';
@@ -252,8 +253,6 @@ describe('issues by section', () => {
 
 describe('plan editor strings', () => {
   it('have the same keys in zh-CN and en', () => {
-    const keys = (o: object, p = ''): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
-    expect(keys(en.plansEditor).sort()).toEqual(keys(zhCN.plansEditor).sort());
+    expect(dictKeys(en.plansEditor).sort()).toEqual(dictKeys(zhCN.plansEditor).sort());
   });
 });

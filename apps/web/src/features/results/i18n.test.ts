@@ -1,4 +1,4 @@
-import { runStatuses, sourceKind, valueSource } from '@jixiao/contracts';
+import { dictKeys, runStatuses, sourceKind, valueSource } from '@jixiao/contracts';
 import { describe, expect, it } from 'vitest';
 import { en as enAll, zhCN as zhAll } from '../../i18n/resources.js';
 import { planKindKey, planOptionGroups } from '../plans/planChoice.js';
@@ -8,13 +8,11 @@ import { describeSource, MISSING_POLICIES } from './sources.js';
 const en = enAll.resultsLoop;
 const zhCN = zhAll.resultsLoop;
 
-const keys = (o: object, p = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
-const zh = new Set(keys(zhCN));
+const zh = new Set(dictKeys(zhCN));
 
 describe('results-loop strings', () => {
   it('have the same keys in zh-CN and en', () => {
-    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+    expect(dictKeys(en).sort()).toEqual(dictKeys(zhCN).sort());
   });
 
   it('name every source kind, field and missing-value policy the contracts allow', () => {
