@@ -62,6 +62,16 @@ export interface StoredResults {
 type Steps = ProjectResult['steps'];
 const steps = (s: unknown) => s as Steps;
 
+/** Which project, of which unit, in which category: as every line of the results names it. */
+const projectRef = (p: ComputeProject) => ({
+  projectId: p.id,
+  title: p.title,
+  unitId: p.unitId,
+  unitCode: p.unitCode,
+  unitName: p.unitName,
+  category: p.category,
+});
+
 export function computeResults(
   callId: number,
   settings: ScoringSettings,
@@ -125,12 +135,7 @@ export function computeResults(
     const prop = bonus?.proposals.find((x) => x.project === r.project);
     const judgeSteps = agg.judges.flatMap((j) => (a.panel.some((x) => x.judge === j.judge) ? j.steps : []));
     return {
-      projectId: p.id,
-      title: p.title,
-      unitId: p.unitId,
-      unitCode: p.unitCode,
-      unitName: p.unitName,
-      category: p.category,
+      ...projectRef(p),
       categoryName: p.categoryName,
       score: a.score,
       mean: a.mean,
@@ -180,12 +185,7 @@ export function computeResults(
         const r = ranks.find((y) => y.project === x.project)!;
         const seat = top.entries.find((e) => e.project === x.project)?.seat ?? r.rank;
         return {
-          projectId: p.id,
-          title: p.title,
-          unitId: p.unitId,
-          unitCode: p.unitCode,
-          unitName: p.unitName,
-          category: p.category,
+          ...projectRef(p),
           rank: bs.rankOf === 'category' ? r.rank : seat,
           source: x.source,
           earned: x.earned,
