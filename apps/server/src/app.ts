@@ -26,6 +26,8 @@ import { innovationScoringRoutes } from './modules/innovation/scoring.routes.js'
 import { inquiriesRoutes } from './modules/inquiries/inquiries.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { jobKindDefs } from './modules/jobs/kinds.js';
+import { isKioskBearer, KIOSK_SCREEN_URL, kioskRefused } from './modules/kiosk/kiosk.service.js';
+import { kioskRoutes } from './modules/kiosk/kiosk.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
@@ -168,6 +170,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (req) => {
+    // A kiosk token opens the large screen's one read route and nothing else, public routes included.
+    if (isKioskBearer(req.headers.authorization) && req.routeOptions.url !== KIOSK_SCREEN_URL)
+      throw kioskRefused('kiosk.scope');
     const access = req.routeOptions.config.access;
     if (!access || 'public' in access) return;
     const token = req.cookies[SESSION_COOKIE];
@@ -213,6 +218,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(verificationRoutes(deps));
   await app.register(liveRoutes(deps));
   await app.register(cockpitRoutes(deps));
+  await app.register(kioskRoutes(deps));
   await app.register(supervisionRoutes(deps));
   await app.register(progressRoutes(deps));
   await app.register(noticesRoutes(deps));

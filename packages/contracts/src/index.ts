@@ -2,6 +2,7 @@ export * from './audit.js';
 export * from './auth.js';
 export * from './beijing.js';
 export * from './cockpit.js';
+export * from './kiosk.js';
 export * from './common.js';
 export * from './consequences.js';
 export * from './cycle.js';

@@ -74,6 +74,8 @@ export const permissions = [
   // The leadership cockpit (issue 13): every unit's live standing of a plan at once — the office,
   // the leaders and the performance observers (units see their own through the unit view).
   'cockpit.read',
+  // Load the cockpit's map and manage the large screen's kiosk links (issue 13 points 2 and 4).
+  'cockpit.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -11,3 +11,4 @@ export * from './plans.js';
 export * from './rectification.js';
 export * from './survey-work.js';
 export * from './surveys.js';
+export * from './cockpit.js';

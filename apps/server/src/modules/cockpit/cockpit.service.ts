@@ -22,16 +22,19 @@ export function lagMonth(period: string): string {
 }
 
 /**
- * Everything the cockpit and the unit view share: one live evaluation of (plan, period) — the live
+ * Everything the cockpit, the unit view and the kiosk screen share: one live evaluation of (plan, period) — the live
  * board's, cached per plan revision and data fingerprint — shaped once, the stored monthly runs the
  * caller may see for the trend, and the pro-rata progress at the period's last month.
  */
-async function assemble(deps: Deps, ctx: Ctx, plan: plansRepo.PlanRow, period: string) {
+export async function assemble(deps: Deps, ctx: Ctx | null, plan: plansRepo.PlanRow, period: string) {
   const db = deps.database.db;
   const live = await liveEvaluation(db, plan, period, deps.now());
   const idOf = new Map(live.rows.map((r) => [r.code, r.id]));
-  const statuses = statusesFor(await viewerOf(db, ctx, plan)).filter((s) => s !== 'superseded');
-  const trend = await repo.monthlyRuns(db, plan.id, plan.year, statuses);
+  // Without a viewer (the kiosk screen), no stored run is read: the trend is empty.
+  const statuses = ctx
+    ? statusesFor(await viewerOf(db, ctx, plan)).filter((s) => s !== 'superseded')
+    : [];
+  const trend = statuses.length ? await repo.monthlyRuns(db, plan.id, plan.year, statuses) : [];
   const doc = plan.document as unknown as Plan;
   const shaped = shapeCockpit({
     units: live.result.units.map((u) => ({
