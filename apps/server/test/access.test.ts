@@ -59,6 +59,8 @@ interface Fixture {
   review1: number;
   inquiry1: number;
   reviewer: number;
+  /** The office's kiosk link to the large screen of `plan` (its token is shown once). */
+  kiosk1: { id: number; token: string };
 }
 
 type Call = { url: string; payload?: unknown };
@@ -441,6 +443,21 @@ const cases: Record<string, Case> = {
   'GET /api/cockpit/:planId/unit/:unitId': hiddenFromOtherUnits((f) => ({
     url: `/api/cockpit/${f.plan}/unit/${f.unit1}?period=2026-Y`,
   })),
+  // The cockpit map and the large screen's kiosk links (issue 13 points 2, 4): the map is read as
+  // the cockpit is; loading one and the links are the office's. The screen takes a kiosk token only.
+  'GET /api/cockpit/:planId/map': refusedToBoth((f) => ({ url: `/api/cockpit/${f.plan}/map?period=2026-Y` })),
+  'PUT /api/cockpit/:planId/map': refusedToBoth((f) => ({
+    url: `/api/cockpit/${f.plan}/map`,
+    payload: { name: '图', codeProperty: 'code', geojson: { type: 'FeatureCollection', features: [] } },
+  })),
+  'DELETE /api/cockpit/:planId/map': refusedToBoth((f) => ({ url: `/api/cockpit/${f.plan}/map` })),
+  'GET /api/cockpit/:planId/kiosk-links': refusedToBoth((f) => ({ url: `/api/cockpit/${f.plan}/kiosk-links` })),
+  'POST /api/cockpit/:planId/kiosk-links': refusedToBoth((f) => ({
+    url: `/api/cockpit/${f.plan}/kiosk-links`,
+    payload: { label: '大屏', period: '2026-Y' },
+  })),
+  'POST /api/kiosk-links/:id/revoke': refusedToBoth((f) => ({ url: `/api/kiosk-links/${f.kiosk1.id}/revoke` })),
+  'GET /api/kiosk/screen': unauthenticatedToBoth(() => ({ url: '/api/kiosk/screen' })),
   // Task books: another unit's book is not found; observers have no task-book functions.
   'GET /api/plans/:id/task-books': hiddenFromOtherUnits((f) => ({
     url: `/api/plans/${f.otherPlan}/task-books`,
@@ -841,6 +858,7 @@ const readRoutes = new Set([
   'GET /api/live/:planId',
   'GET /api/cockpit/:planId',
   'GET /api/cockpit/:planId/unit/:unitId',
+  'GET /api/cockpit/:planId/map',
 ]);
 
 /**
@@ -964,6 +982,10 @@ describe('access control on every route', () => {
       [plan, unit1],
     );
     const token1 = await post('/api/api-tokens', { name: '督查系统' });
+    const kiosk1 = (await poster(env, office)(`/api/cockpit/${plan}/kiosk-links`, {
+      label: '大厅大屏',
+      period: '2026-Y',
+    })) as unknown as { id: number; token: string };
     // A value of unit 1 with evidence, verified by the office (submissions, verification).
     const submission1 = await (async () => {
       const r = await env.app.inject({
@@ -1080,6 +1102,7 @@ describe('access control on every route', () => {
       verification1: verified.json().id,
       notice1: n1!.id,
       token1,
+      kiosk1,
       notification1,
       city,
       unit1,
@@ -1168,6 +1191,18 @@ describe('access control on every route', () => {
       if ('public' in r.access) continue;
       const res = await call(r.method, cases[`${r.method} ${r.url}`]!.call(f), null);
       expect.soft(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  it('a kiosk token opens the large screen and nothing else: every other route is 401', async () => {
+    const bearer = { authorization: `Bearer ${f.kiosk1.token}` };
+    for (const r of walk()) {
+      const key = `${r.method} ${r.url}`;
+      const c = cases[key]!.call(f);
+      const res = await env.app.inject({ method: r.method as 'GET', url: c.url, headers: bearer, payload: c.payload as never });
+      const expected = key === 'GET /api/kiosk/screen' ? 200 : 401;
+      expect.soft(res.statusCode, `${key} with a kiosk token: ${res.body.slice(0, 200)}`).toBe(expected);
+      if (expected === 401) expect.soft(res.json().error.details, key).toEqual({ code: 'kiosk.scope', params: {} });
     }
   });
 

@@ -17,6 +17,7 @@ import plansEditorEn from './locales/en/plans-editor.json';
 import publicationEn from './locales/en/publication.json';
 import questionnairesEn from './locales/en/questionnaires.json';
 import rectificationEn from './locales/en/rectification.json';
+import screenEn from './locales/en/screen.json';
 import resultsLoopEn from './locales/en/results-loop.json';
 import revisionNotesEn from './locales/en/revision-notes.json';
 import submissionsEn from './locales/en/submissions.json';
@@ -40,6 +41,7 @@ import plansEditorZhCN from './locales/zh-CN/plans-editor.json';
 import publicationZhCN from './locales/zh-CN/publication.json';
 import questionnairesZhCN from './locales/zh-CN/questionnaires.json';
 import rectificationZhCN from './locales/zh-CN/rectification.json';
+import screenZhCN from './locales/zh-CN/screen.json';
 import resultsLoopZhCN from './locales/zh-CN/results-loop.json';
 import revisionNotesZhCN from './locales/zh-CN/revision-notes.json';
 import submissionsZhCN from './locales/zh-CN/submissions.json';
@@ -78,6 +80,7 @@ export const zhCN = {
   innovationScoring: innovationScoringZhCN,
   inquiries: inquiriesZhCN,
   cockpit: cockpitZhCN,
+  screen: screenZhCN,
 };
 
 export const en: Namespaces = {
@@ -104,6 +107,7 @@ export const en: Namespaces = {
   innovationScoring: innovationScoringEn,
   inquiries: inquiriesEn,
   cockpit: cockpitEn,
+  screen: screenEn,
 };
 
 /**
@@ -152,5 +156,6 @@ export function translation(lang: Lang) {
     ...d.innovationScoring,
     ...d.inquiries,
     ...d.cockpit,
+    ...d.screen,
   };
 }

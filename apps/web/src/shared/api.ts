@@ -52,6 +52,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not redirect to /login on 401 (the sign-in call and the "who am I" probe handle it themselves). */
   skipAuthRedirect?: boolean;
+  /** A bearer token instead of the session (the large screen's kiosk link). */
+  bearer?: string;
 }
 
 /** Builds `path?a=1&b=2`, leaving out empty values. */
@@ -112,6 +114,7 @@ async function send<T>(path: string, init: RequestInit, skipAuthRedirect = false
 
 function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (opts.bearer) headers.Authorization = `Bearer ${opts.bearer}`;
   const init: RequestInit = { method: opts.method ?? 'GET', headers, signal: opts.signal };
   // Only send a JSON content type with a body: Fastify rejects an empty JSON body.
   if (opts.body !== undefined) {
@@ -141,7 +144,7 @@ function typed<S extends z.ZodType | undefined>(schema: S, body: unknown): Answe
   return body as Answer<S>;
 }
 
-type CallOptions = Pick<RequestOptions, 'signal' | 'skipAuthRedirect'>;
+type CallOptions = Pick<RequestOptions, 'signal' | 'skipAuthRedirect' | 'bearer'>;
 
 /** The file name a download's Content-Disposition gives (RFC 6266: `filename*` first), or `fallback`. */
 export function attachmentName(header: string | null, fallback: string): string {

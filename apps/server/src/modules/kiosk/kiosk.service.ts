@@ -68,11 +68,13 @@ async function mapWith(
   };
 }
 
-/** Every unit's live standing (the live board's evaluation, cached). */
+/** Every unit's live standing (the live board's evaluation, cached), by group and rank. */
 async function standings(deps: Deps, plan: plansRepo.PlanRow, period: string): Promise<Standing[]> {
   const live = await liveEvaluation(deps.database.db, plan, period, deps.now());
   const idOf = new Map(live.rows.map((r) => [r.code, r.id]));
-  return live.result.units.map((u) => ({ ...standingOf(u), unitId: idOf.get(u.unit) ?? null }));
+  return live.result.units
+    .map((u) => ({ ...standingOf(u), unitId: idOf.get(u.unit) ?? null }))
+    .sort((a, b) => a.group.localeCompare(b.group) || a.rank - b.rank || a.unit.localeCompare(b.unit));
 }
 
 /** GET /api/cockpit/:planId/map: the map and the value of each region (cockpit.read). */
