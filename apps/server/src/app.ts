@@ -26,8 +26,8 @@ import { innovationScoringRoutes } from './modules/innovation/scoring.routes.js'
 import { inquiriesRoutes } from './modules/inquiries/inquiries.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { jobKindDefs } from './modules/jobs/kinds.js';
-import { isKioskBearer, KIOSK_SCREEN_URL, kioskRefused } from './modules/kiosk/kiosk.service.js';
 import { kioskRoutes } from './modules/kiosk/kiosk.routes.js';
+import { isKioskBearer, KIOSK_SCREEN_URL, kioskRefused } from './modules/kiosk/kiosk.service.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';

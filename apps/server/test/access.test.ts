@@ -451,12 +451,16 @@ const cases: Record<string, Case> = {
     payload: { name: '图', codeProperty: 'code', geojson: { type: 'FeatureCollection', features: [] } },
   })),
   'DELETE /api/cockpit/:planId/map': refusedToBoth((f) => ({ url: `/api/cockpit/${f.plan}/map` })),
-  'GET /api/cockpit/:planId/kiosk-links': refusedToBoth((f) => ({ url: `/api/cockpit/${f.plan}/kiosk-links` })),
+  'GET /api/cockpit/:planId/kiosk-links': refusedToBoth((f) => ({
+    url: `/api/cockpit/${f.plan}/kiosk-links`,
+  })),
   'POST /api/cockpit/:planId/kiosk-links': refusedToBoth((f) => ({
     url: `/api/cockpit/${f.plan}/kiosk-links`,
     payload: { label: '大屏', period: '2026-Y' },
   })),
-  'POST /api/kiosk-links/:id/revoke': refusedToBoth((f) => ({ url: `/api/kiosk-links/${f.kiosk1.id}/revoke` })),
+  'POST /api/kiosk-links/:id/revoke': refusedToBoth((f) => ({
+    url: `/api/kiosk-links/${f.kiosk1.id}/revoke`,
+  })),
   'GET /api/kiosk/screen': unauthenticatedToBoth(() => ({ url: '/api/kiosk/screen' })),
   // Task books: another unit's book is not found; observers have no task-book functions.
   'GET /api/plans/:id/task-books': hiddenFromOtherUnits((f) => ({
@@ -1199,10 +1203,16 @@ describe('access control on every route', () => {
     for (const r of walk()) {
       const key = `${r.method} ${r.url}`;
       const c = cases[key]!.call(f);
-      const res = await env.app.inject({ method: r.method as 'GET', url: c.url, headers: bearer, payload: c.payload as never });
+      const res = await env.app.inject({
+        method: r.method as 'GET',
+        url: c.url,
+        headers: bearer,
+        payload: c.payload as never,
+      });
       const expected = key === 'GET /api/kiosk/screen' ? 200 : 401;
       expect.soft(res.statusCode, `${key} with a kiosk token: ${res.body.slice(0, 200)}`).toBe(expected);
-      if (expected === 401) expect.soft(res.json().error.details, key).toEqual({ code: 'kiosk.scope', params: {} });
+      if (expected === 401)
+        expect.soft(res.json().error.details, key).toEqual({ code: 'kiosk.scope', params: {} });
     }
   });
 

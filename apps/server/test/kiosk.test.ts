@@ -20,7 +20,11 @@ const square = (x: number) => ({
     ],
   ],
 });
-const feature = (props: Record<string, unknown>, x = 0) => ({ type: 'Feature', properties: props, geometry: square(x) });
+const feature = (props: Record<string, unknown>, x = 0) => ({
+  type: 'Feature',
+  properties: props,
+  geometry: square(x),
+});
 const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
 
 describe('GeoJSON checks (pure)', () => {
@@ -42,7 +46,11 @@ describe('GeoJSON checks (pure)', () => {
         'code',
       ),
     ).toEqual([
-      { path: 'geojson.features[1].properties.code', code: 'map.missing_code', params: { index: 1, property: 'code' } },
+      {
+        path: 'geojson.features[1].properties.code',
+        code: 'map.missing_code',
+        params: { index: 1, property: 'code' },
+      },
       { path: 'geojson.features[2].geometry', code: 'map.bad_geometry', params: { index: 2 } },
       {
         path: 'geojson.features[3].properties.code',
@@ -96,9 +104,16 @@ describe('cockpit map and kiosk links', () => {
 
     // Bad files: 400 naming the field and the feature; nothing stored.
     const put = (user: string, body: object) => api(user, 'PUT', `/api/cockpit/${plan}/map`, body);
-    const notCollection = await put('office', { name: '图', codeProperty: 'unit', geojson: { type: 'Feature' } });
+    const notCollection = await put('office', {
+      name: '图',
+      codeProperty: 'unit',
+      geojson: { type: 'Feature' },
+    });
     expect(notCollection.statusCode).toBe(400);
-    expect(errorDetail(notCollection)).toMatchObject({ path: 'geojson.type', code: 'map.not_feature_collection' });
+    expect(errorDetail(notCollection)).toMatchObject({
+      path: 'geojson.type',
+      code: 'map.not_feature_collection',
+    });
     const noCode = await put('office', {
       name: '图',
       codeProperty: 'unit',
@@ -113,7 +128,10 @@ describe('cockpit map and kiosk links', () => {
       },
     ]);
     // A leader reads the map but may not load one.
-    expect((await put('boss', { name: '图', codeProperty: 'unit', geojson: collection(feature({ unit: 'u1' })) })).statusCode).toBe(403);
+    expect(
+      (await put('boss', { name: '图', codeProperty: 'unit', geojson: collection(feature({ unit: 'u1' })) }))
+        .statusCode,
+    ).toBe(403);
 
     const up = await jsonOf(
       put('office', {
@@ -125,7 +143,9 @@ describe('cockpit map and kiosk links', () => {
     expect(up).toEqual({ featureCount: 3, matched: 2, unmatched: [{ index: 1, code: 'x9' }] });
     const m = await jsonOf(api('boss', 'GET', `/api/cockpit/${plan}/map?period=2026-Y`));
     expect(m).toMatchObject({ source: 'uploaded', name: '片区图', codeProperty: 'unit', featureCount: 3 });
-    expect(m.regions.map((r: { unit: string; total: number; rank: number }) => [r.unit, r.total, r.rank])).toEqual([
+    expect(
+      m.regions.map((r: { unit: string; total: number; rank: number }) => [r.unit, r.total, r.rank]),
+    ).toEqual([
       ['u2', 100, 1],
       ['u1', 86, 2],
     ]);
@@ -134,33 +154,54 @@ describe('cockpit map and kiosk links', () => {
 
     // Back to the shipped map, audited.
     expect((await api('office', 'DELETE', `/api/cockpit/${plan}/map`)).statusCode).toBe(204);
-    expect((await jsonOf(api('boss', 'GET', `/api/cockpit/${plan}/map?period=2026-Y`))).source).toBe('shipped');
-    expect(await auditActions(env, "action like 'plan_map.%'")).toEqual(['plan_map.upload', 'plan_map.delete']);
+    expect((await jsonOf(api('boss', 'GET', `/api/cockpit/${plan}/map?period=2026-Y`))).source).toBe(
+      'shipped',
+    );
+    expect(await auditActions(env, "action like 'plan_map.%'")).toEqual([
+      'plan_map.upload',
+      'plan_map.delete',
+    ]);
   });
 
   it('a kiosk token: hashed, opens the screen only, revocable, expiring, audited on create and revoke only', async () => {
-    const create = (body: object, user = 'office') => api(user, 'POST', `/api/cockpit/${plan}/kiosk-links`, body);
+    const create = (body: object, user = 'office') =>
+      api(user, 'POST', `/api/cockpit/${plan}/kiosk-links`, body);
     expect((await create({ label: '大厅', period: '2026-Y' }, 'boss')).statusCode).toBe(403);
     const link = await jsonOf(create({ label: '大厅', period: '2026-Y' }), 201);
     // 32 random bytes (256 bits), base64url, after the prefix.
     expect(link.token).toMatch(/^jxk_[A-Za-z0-9_-]{43}$/);
-    const [row] = await env.database.query<{ token_hash: string }>('select token_hash from kiosk_token where id = $1', [
-      link.id,
-    ]);
+    const [row] = await env.database.query<{ token_hash: string }>(
+      'select token_hash from kiosk_token where id = $1',
+      [link.id],
+    );
     expect(row!.token_hash).toBe(createHash('sha256').update(link.token).digest('hex'));
     const dump = JSON.stringify(await env.database.query('select * from kiosk_token'));
     expect(dump).not.toContain(link.token.slice(4));
-    const audits = JSON.stringify(await env.database.query("select * from audit_log where object_type = 'kiosk_token'"));
+    const audits = JSON.stringify(
+      await env.database.query("select * from audit_log where object_type = 'kiosk_token'"),
+    );
     expect(audits).not.toContain(link.token.slice(4));
 
     // The screen: the cockpit's ranking of the token's plan and period.
     const s = await jsonOf(screen(link.token));
     const c = await jsonOf(api('office', 'GET', `/api/cockpit/${plan}?period=2026-Y`));
-    expect(s.groups.map((g: { units: { unit: string; total: number }[] }) => g.units.map((u) => [u.unit, u.total]))).toEqual(
-      c.groups.map((g: { units: { unit: string; total: number }[] }) => g.units.map((u) => [u.unit, u.total])),
+    expect(
+      s.groups.map((g: { units: { unit: string; total: number }[] }) =>
+        g.units.map((u) => [u.unit, u.total]),
+      ),
+    ).toEqual(
+      c.groups.map((g: { units: { unit: string; total: number }[] }) =>
+        g.units.map((u) => [u.unit, u.total]),
+      ),
     );
     expect(s.groups[0].units[0]).toMatchObject({ unit: 'u2', total: 100, rank: 1 });
-    expect(s).toMatchObject({ planId: plan, period: '2026-Y', label: '大厅', refreshSeconds: 60, counts: c.counts });
+    expect(s).toMatchObject({
+      planId: plan,
+      period: '2026-Y',
+      label: '大厅',
+      refreshSeconds: 60,
+      counts: c.counts,
+    });
     expect(s.map.featureCount).toBe(8);
     const listed = await jsonOf(api('office', 'GET', `/api/cockpit/${plan}/kiosk-links`));
     expect(listed[0]).toMatchObject({ id: link.id, label: '大厅', revokedAt: null });

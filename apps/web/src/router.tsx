@@ -55,6 +55,7 @@ const QuestionnairesPage = lazy(() => import('./features/questionnaires/Question
 const QuestionnaireBuilderPage = lazy(() => import('./features/questionnaires/QuestionnaireBuilderPage.js'));
 const PublicResultsPage = lazy(() => import('./features/publication/PublicResultsPage.js'));
 const ResultsDocumentPage = lazy(() => import('./features/publication/ResultsDocumentPage.js'));
+const ScreenPage = lazy(() => import('./features/screen/ScreenPage.js'));
 const NotFoundPage = lazy(() => import('./shared/NotFoundPage.js'));
 
 const h = (crumb: string): RouteHandle => ({ crumb });
@@ -70,6 +71,8 @@ export const router = createBrowserRouter([
   { path: '/poll/:groupId', element: <PollPage /> },
   // The public results page (S13): what the office made public at publicity, no sign-in.
   { path: '/public/results/:runId?', element: <PublicResultsPage /> },
+  // The large screen (大屏): a kiosk link's token is its only key, no session (issue 13 point 4).
+  { path: '/screen/:token', element: <ScreenPage /> },
   {
     element: <RequireAuth />,
     children: [

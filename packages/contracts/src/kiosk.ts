@@ -62,6 +62,7 @@ export const kioskLink = row({
   planId: z.number().int(),
   period: z.string(),
   label: z.string(),
+  refreshSeconds: z.number().int(),
   ...stamp('created'),
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
@@ -74,13 +75,15 @@ export const kioskLinkCreate = z.strictObject({
   period: periodCode,
   /** ISO time; none: valid until revoked. */
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** How often the screen asks again (seconds); KIOSK_REFRESH_SECONDS when not given. */
+  refreshSeconds: z.number().int().min(5).max(3600).optional(),
 });
 /** The token is shown once, at creation. */
 export const kioskLinkCreated = kioskLink.extend({ token: z.string() });
 
 export const kioskLinkParams = z.strictObject({ id: z.coerce.number().int().positive() });
 
-/** Every screen refreshes itself this often (seconds); the server says so in each answer. */
+/** A screen refreshes itself this often (seconds) unless its link says otherwise; each answer says. */
 export const KIOSK_REFRESH_SECONDS = 60;
 
 export const kioskScreen = z.object({

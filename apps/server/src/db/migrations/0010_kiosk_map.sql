@@ -3,6 +3,7 @@ CREATE TABLE "kiosk_token" (
 	"plan_id" integer NOT NULL,
 	"period" text NOT NULL,
 	"label" text NOT NULL,
+	"refresh_seconds" integer DEFAULT 60 NOT NULL,
 	"token_hash" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_by" text,

@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { id, maybeAt, timeOf, writtenBy } from './columns.js';
 import { planRef } from './refs.js';
 
@@ -11,6 +11,8 @@ export const kioskTokens = pgTable('kiosk_token', {
   planId: planRef(),
   period: text('period').notNull(),
   label: text('label').notNull(),
+  /** How often the screen asks again, in seconds. */
+  refreshSeconds: integer('refresh_seconds').notNull().default(60),
   tokenHash: text('token_hash').notNull().unique(),
   ...writtenBy('created'),
   expiresAt: maybeAt('expires_at'),

@@ -49,7 +49,11 @@ export function checkGeoJson(geojson: unknown, property: string): MapProblem[] {
       problems.push({ path: `${at}.geometry`, code: 'map.bad_geometry', params: { index } });
     const code = codeOf(f, property);
     if (code === null) {
-      problems.push({ path: `${at}.properties.${property}`, code: 'map.missing_code', params: { index, property } });
+      problems.push({
+        path: `${at}.properties.${property}`,
+        code: 'map.missing_code',
+        params: { index, property },
+      });
       return;
     }
     const first = seen.get(code);

@@ -11,7 +11,8 @@ export const findKioskByHash = (db: Executor, hash: string) =>
 
 export const findKiosk = byId(kioskTokens);
 
-export const insertKiosk = (db: Executor, v: typeof kioskTokens.$inferInsert) => insertRow(db, kioskTokens, v);
+export const insertKiosk = (db: Executor, v: typeof kioskTokens.$inferInsert) =>
+  insertRow(db, kioskTokens, v);
 
 export const kiosksOfPlan = (db: Executor, planId: number) =>
   db.select().from(kioskTokens).where(eq(kioskTokens.planId, planId)).orderBy(desc(kioskTokens.id));
@@ -36,7 +37,14 @@ export const upsertMap = (db: Executor, v: typeof planMaps.$inferInsert) =>
     .values(v)
     .onConflictDoUpdate({
       target: planMaps.planId,
-      set: { codeProperty: v.codeProperty, name: v.name, geojson: v.geojson, uploadedAt: v.uploadedAt, uploadedBy: v.uploadedBy },
+      set: {
+        codeProperty: v.codeProperty,
+        name: v.name,
+        geojson: v.geojson,
+        uploadedAt: v.uploadedAt,
+        uploadedBy: v.uploadedBy,
+      },
     });
 
-export const deleteMap = (db: Executor, planId: number) => db.delete(planMaps).where(eq(planMaps.planId, planId));
+export const deleteMap = (db: Executor, planId: number) =>
+  db.delete(planMaps).where(eq(planMaps.planId, planId));

@@ -79,7 +79,10 @@ export const kioskRoutes = (deps: Deps) =>
       url: svc.KIOSK_SCREEN_URL,
       // No session: the screen authenticates with `Authorization: Bearer jxk_…` (its kiosk link).
       access: 'public',
-      security: { scheme: 'bearer', check: async (req) => void (await svc.kioskOf(deps, req.headers.authorization)) },
+      security: {
+        scheme: 'bearer',
+        check: async (req) => void (await svc.kioskOf(deps, req.headers.authorization)),
+      },
       summary: 'The large screen of a kiosk link: ranking, map, counts, lagging list',
       response: kioskScreen,
       handler: (r) => svc.screen(deps, r.req.headers.authorization),

@@ -12,8 +12,8 @@ import type { Plan } from '@jixiao/engine';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, bad, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { assemble } from '../cockpit/cockpit.service.js';
 import * as cockpitRepo from '../cockpit/cockpit.repository.js';
+import { assemble } from '../cockpit/cockpit.service.js';
 import { liveEvaluation } from '../live/live.service.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
@@ -116,7 +116,12 @@ export async function uploadMap(deps: Deps, ctx: Ctx, planId: number, body: MapU
       objectType: 'plan',
       objectId: planId,
       before: before ? { name: before.name, codeProperty: before.codeProperty } : null,
-      after: { name: body.name, codeProperty: body.codeProperty, features: codes.length, unmatched: unmatched.length },
+      after: {
+        name: body.name,
+        codeProperty: body.codeProperty,
+        features: codes.length,
+        unmatched: unmatched.length,
+      },
     });
   });
   return { featureCount: codes.length, matched: matched.size, unmatched };
@@ -146,6 +151,7 @@ const presentKiosk = (t: repo.KioskRow): KioskLink => ({
   planId: t.planId,
   period: t.period,
   label: t.label,
+  refreshSeconds: t.refreshSeconds,
   createdAt: t.createdAt.toISOString(),
   createdBy: t.createdBy,
   expiresAt: iso(t.expiresAt),
@@ -165,7 +171,7 @@ export async function createKiosk(
   deps: Deps,
   ctx: Ctx,
   planId: number,
-  input: { label: string; period: string; expiresAt?: string | null },
+  input: { label: string; period: string; expiresAt?: string | null; refreshSeconds?: number },
 ) {
   const db = deps.database.db;
   await planInScope(db, ctx.actor!, planId, 'cockpit.manage');
@@ -177,6 +183,7 @@ export async function createKiosk(
       planId,
       period: input.period,
       label: input.label,
+      refreshSeconds: input.refreshSeconds ?? KIOSK_REFRESH_SECONDS,
       tokenHash: sha256(token),
       createdAt: deps.now(),
       createdBy: ctx.actor?.displayName ?? null,
@@ -186,7 +193,13 @@ export async function createKiosk(
       action: 'kiosk_token.create',
       objectType: 'kiosk_token',
       objectId: row.id,
-      after: { planId, period: row.period, label: row.label, expiresAt: iso(row.expiresAt) },
+      after: {
+        planId,
+        period: row.period,
+        label: row.label,
+        refreshSeconds: row.refreshSeconds,
+        expiresAt: iso(row.expiresAt),
+      },
     });
     return { ...presentKiosk(row), token };
   });
@@ -263,7 +276,7 @@ export async function screen(deps: Deps, header: string | undefined): Promise<Ki
     label: token.label,
     computedAt: a.live.computedAt.toISOString(),
     servedAt: deps.now().toISOString(),
-    refreshSeconds: KIOSK_REFRESH_SECONDS,
+    refreshSeconds: token.refreshSeconds,
     groups: a.shaped.groups.map((g) => ({
       group: g.group,
       name: g.name,

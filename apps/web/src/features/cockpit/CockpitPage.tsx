@@ -15,7 +15,9 @@ import { GradeTag } from '../results/GradeTag.js';
 import { defaultPeriod, fmtScore } from '../results/ranking.js';
 import { useCockpit } from './api.js';
 import { ChartEmpty, HeatChart, RadarOf, TrendOf } from './CockpitCharts.js';
+import { CockpitMapCard } from './CockpitMapCard.js';
 import { aspectRates, emptyReason, traceLink } from './charts.js';
+import { KioskLinksButton } from './KioskLinks.js';
 
 const num = { fontVariantNumeric: 'tabular-nums' } as const;
 
@@ -109,6 +111,7 @@ export default function CockpitPage() {
       <Card size="small">
         <Space wrap>
           <PlanPeriodPickers choice={choice} value={period} testId="cockpit" width={130} />
+          {period && <KioskLinksButton planId={planId} period={period} />}
         </Space>
         {c && (
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
@@ -204,6 +207,7 @@ export default function CockpitPage() {
           )}
         </Card>
       )}
+      {c && period && <CockpitMapCard planId={planId} period={period} />}
       {c && (
         <Card size="small" title={t('cockpit.lagging', { period: c.lagPeriod })}>
           <CompactTable<LaggingItem>

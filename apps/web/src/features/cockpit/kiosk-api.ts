@@ -1,4 +1,11 @@
-import { cockpitMap, kioskLink, kioskLinkCreated, kioskScreen, type MapUpload, mapUploaded } from '@jixiao/contracts';
+import {
+  cockpitMap,
+  kioskLink,
+  kioskLinkCreated,
+  kioskScreen,
+  type MapUpload,
+  mapUploaded,
+} from '@jixiao/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../shared/api.js';
@@ -31,7 +38,9 @@ export function useMapUpload(planId: number) {
 }
 
 export function useKioskLinks(planId: number, enabled: boolean) {
-  return useGet(kioskKeys.links(planId), `/api/cockpit/${planId}/kiosk-links`, z.array(kioskLink), { enabled });
+  return useGet(kioskKeys.links(planId), `/api/cockpit/${planId}/kiosk-links`, z.array(kioskLink), {
+    enabled,
+  });
 }
 
 export function useKioskMutations(planId: number) {
@@ -39,8 +48,12 @@ export function useKioskMutations(planId: number) {
   const done = () => qc.invalidateQueries({ queryKey: kioskKeys.links(planId) });
   return {
     create: useMutation({
-      mutationFn: (body: { label: string; period: string; expiresAt: string | null }) =>
-        api.post(`/api/cockpit/${planId}/kiosk-links`, kioskLinkCreated, body),
+      mutationFn: (body: {
+        label: string;
+        period: string;
+        expiresAt: string | null;
+        refreshSeconds?: number;
+      }) => api.post(`/api/cockpit/${planId}/kiosk-links`, kioskLinkCreated, body),
       onSuccess: done,
     }),
     revoke: useMutation({
@@ -57,7 +70,8 @@ export function useKioskMutations(planId: number) {
 export function useKioskScreen(token: string, refreshSeconds: number) {
   return useQuery({
     queryKey: ['kiosk-screen', token],
-    queryFn: () => api.get('/api/kiosk/screen', kioskScreen, undefined, { bearer: token, skipAuthRedirect: true }),
+    queryFn: () =>
+      api.get('/api/kiosk/screen', kioskScreen, undefined, { bearer: token, skipAuthRedirect: true }),
     refetchInterval: refreshSeconds * 1000,
     refetchIntervalInBackground: true,
     retry: false,
