@@ -1,4 +1,5 @@
 export * from './audit.js';
+export * from './cockpit.js';
 export * from './cycle.js';
 export * from './identity.js';
 export * from './innovation.js';
@@ -11,4 +12,3 @@ export * from './plans.js';
 export * from './rectification.js';
 export * from './survey-work.js';
 export * from './surveys.js';
-export * from './cockpit.js';

@@ -31,9 +31,7 @@ export async function assemble(deps: Deps, ctx: Ctx | null, plan: plansRepo.Plan
   const live = await liveEvaluation(db, plan, period, deps.now());
   const idOf = new Map(live.rows.map((r) => [r.code, r.id]));
   // Without a viewer (the kiosk screen), no stored run is read: the trend is empty.
-  const statuses = ctx
-    ? statusesFor(await viewerOf(db, ctx, plan)).filter((s) => s !== 'superseded')
-    : [];
+  const statuses = ctx ? statusesFor(await viewerOf(db, ctx, plan)).filter((s) => s !== 'superseded') : [];
   const trend = statuses.length ? await repo.monthlyRuns(db, plan.id, plan.year, statuses) : [];
   const doc = plan.document as unknown as Plan;
   const shaped = shapeCockpit({
