@@ -101,7 +101,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger:
       opts.logger === false
         ? false
-        : { level: opts.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+        : {
+            level: opts.config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+            // A kiosk link carries its token in the page address (/screen/<token>): not in the logs.
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                url: req.url.replace(/^\/screen\/[^/?#]+/, '/screen/[kiosk-token]'),
+                remoteAddress: req.ip,
+              }),
+            },
+          },
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: opts.config.trustProxy,
     genReqId: (req) => {

@@ -35,11 +35,14 @@ export function MapView({
   height,
   onPick,
   testId = 'cockpit-map',
+  list = true,
 }: {
   m: CockpitMap;
   height: number;
   onPick?: (unit: string) => void;
   testId?: string;
+  /** The regions as tags below the map (the cockpit); the wall screen shows the map alone. */
+  list?: boolean;
 }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<MapMode>('score');
@@ -80,20 +83,22 @@ export function MapView({
         height={height}
         onClick={onPick && (({ dataIndex }) => m.regions[dataIndex] && onPick(m.regions[dataIndex].unit))}
       />
-      <Space size={[4, 4]} wrap data-testid={`${testId}-regions`}>
-        {m.regions.map((r) => (
-          <Tag
-            key={r.unit}
-            data-testid="map-region"
-            data-unit={r.unit}
-            color={mode === 'grade' ? (r.grade?.color ?? undefined) : undefined}
-            style={{ cursor: onPick ? 'pointer' : undefined }}
-            onClick={() => onPick?.(r.unit)}
-          >
-            {r.name} {fmtScore(r.total)}
-          </Tag>
-        ))}
-      </Space>
+      {list && (
+        <Space size={[4, 4]} wrap data-testid={`${testId}-regions`}>
+          {m.regions.map((r) => (
+            <Tag
+              key={r.unit}
+              data-testid="map-region"
+              data-unit={r.unit}
+              color={mode === 'grade' ? (r.grade?.color ?? undefined) : undefined}
+              style={{ cursor: onPick ? 'pointer' : undefined }}
+              onClick={() => onPick?.(r.unit)}
+            >
+              {r.name} {fmtScore(r.total)}
+            </Tag>
+          ))}
+        </Space>
+      )}
       <Unmatched m={m} />
     </div>
   );

@@ -25,6 +25,9 @@ export function geoForECharts(m: Pick<CockpitMap, 'geojson' | 'codeProperty'>) {
   return { ...m.geojson, features };
 }
 
+/** Up to this many regions carry their unit's name on the map. */
+export const LABEL_LIMIT = 30;
+
 export interface MapLabels {
   total: string;
   grade: string;
@@ -76,8 +79,9 @@ export function buildMapOption(m: CockpitMap, mode: MapMode, labels: MapLabels) 
         nameProperty: CODE_KEY,
         roam: false,
         selectedMode: false,
+        // Names on the regions while they stay legible; a tooltip and the list below otherwise.
         label: {
-          show: true,
+          show: m.regions.length <= LABEL_LIMIT,
           fontSize: 11,
           formatter: (p: { data?: { unitName: string }; name: string }) => p.data?.unitName ?? p.name,
         },

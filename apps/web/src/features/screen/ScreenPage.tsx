@@ -102,7 +102,7 @@ function Board({ s, failing }: { s: KioskScreen; failing: boolean }) {
             ) : (
               <Row gutter={[12, 12]}>
                 {groups.map((g) => (
-                  <Col span={groups.length === 1 ? 24 : 12} key={g.group}>
+                  <Col span={groups.length > 4 ? 8 : groups.length === 1 ? 24 : 12} key={g.group}>
                     <div data-testid="screen-group" data-group={g.group}>
                       <Typography.Text strong style={{ fontSize: 16 }}>
                         {g.group} {g.name === g.group ? '' : g.name}
@@ -117,7 +117,7 @@ function Board({ s, failing }: { s: KioskScreen; failing: boolean }) {
                       </span>
                       <RankingChart
                         testId="screen-ranking"
-                        height={groups.length > 2 ? 300 : 620}
+                        height={groups.length > 4 ? 340 : groups.length > 2 ? 300 : 620}
                         units={g.units.slice(0, groups.length > 2 ? 10 : 25)}
                         labels={{ total: t('cockpit.total'), noGrade: t('results.noGrade') }}
                       />
@@ -130,7 +130,7 @@ function Board({ s, failing }: { s: KioskScreen; failing: boolean }) {
         </Col>
         <Col span={8}>
           <Card size="small" title={t('screen.map')} style={{ marginBottom: 16 }}>
-            <MapView m={s.map} height={360} testId="screen-map" />
+            <MapView m={s.map} height={360} testId="screen-map" list={false} />
           </Card>
           <Card size="small" title={t('screen.lagging', { period: s.lagPeriod })}>
             {!lagging.length ? (
