@@ -126,11 +126,23 @@ describe('innovation defence: judges score on phones, the chair closes, the bonu
       await office.getByTestId(`judge-add-${projectId}`).click();
       await pick(office, 'judge-add-expert', name);
       await office.getByTestId('judge-add-reason').fill('现场答辩评委');
-      await office.getByTestId('judge-add-ok').click();
+      // The dialog holds the expert picked, and the server's answer is awaited and checked: under a
+      // full run's load this step once timed out with nothing to say whether the add was ever sent.
+      expect(await office.locator('.ant-modal').getByTestId('judge-add-expert').innerText()).toContain(name);
+      const [added] = await Promise.all([
+        office.waitForResponse(
+          (r) =>
+            new URL(r.url()).pathname === `/api/innovation/calls/${callId}/assignments` &&
+            r.request().method() === 'POST',
+          { timeout: 30_000 },
+        ),
+        office.getByTestId('judge-add-ok').click(),
+      ]);
+      expect(added.status(), await added.text()).toBe(201);
       await office
         .getByTestId(`board-project-${projectId}`)
         .getByText(`${name} · 手工`)
-        .waitFor({ timeout: 15_000 });
+        .waitFor({ timeout: 30_000 });
     }
     const board = await getJson<AssignmentBoard>(office, `/api/innovation/calls/${callId}/assignments`);
     expect(
