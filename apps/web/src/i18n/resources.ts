@@ -4,6 +4,7 @@ import commentsEn from './locales/en/comments.json';
 import commonEn from './locales/en/common.json';
 import consequencesEn from './locales/en/consequences.json';
 import eventsImportsEn from './locales/en/events-imports.json';
+import exportsEn from './locales/en/exports.json';
 import hotlineEn from './locales/en/hotline.json';
 import innovationEn from './locales/en/innovation.json';
 import innovationScoringEn from './locales/en/innovation-scoring.json';
@@ -28,6 +29,7 @@ import commentsZhCN from './locales/zh-CN/comments.json';
 import commonZhCN from './locales/zh-CN/common.json';
 import consequencesZhCN from './locales/zh-CN/consequences.json';
 import eventsImportsZhCN from './locales/zh-CN/events-imports.json';
+import exportsZhCN from './locales/zh-CN/exports.json';
 import hotlineZhCN from './locales/zh-CN/hotline.json';
 import innovationZhCN from './locales/zh-CN/innovation.json';
 import innovationScoringZhCN from './locales/zh-CN/innovation-scoring.json';
@@ -81,6 +83,7 @@ export const zhCN = {
   inquiries: inquiriesZhCN,
   cockpit: cockpitZhCN,
   screen: screenZhCN,
+  exports: exportsZhCN,
 };
 
 export const en: Namespaces = {
@@ -108,6 +111,7 @@ export const en: Namespaces = {
   inquiries: inquiriesEn,
   cockpit: cockpitEn,
   screen: screenEn,
+  exports: exportsEn,
 };
 
 /**
@@ -157,5 +161,6 @@ export function translation(lang: Lang) {
     ...d.inquiries,
     ...d.cockpit,
     ...d.screen,
+    ...d.exports,
   };
 }

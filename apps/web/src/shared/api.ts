@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { saveBlob } from './export/saveBlob.js';
 
 /**
  * Fetch wrapper for the Jixiao API: same-origin cookies, JSON bodies, and one error type.
@@ -190,12 +191,7 @@ export const api = {
   /** A file saved under the name the server gives it; a refusal throws (not saved as a file). */
   download: async (path: string) => {
     const { blob, name } = await fetchFile(path);
-    const url = URL.createObjectURL(blob);
-    const a = Object.assign(document.createElement('a'), { href: url, download: name });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveBlob(blob, name);
   },
   /** Multipart upload (the browser sets the boundary). */
   upload: <S extends z.ZodType>(path: string, answer: S, form: FormData) =>

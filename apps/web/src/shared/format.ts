@@ -1,5 +1,5 @@
 /** China Standard Time: UTC+8 all year (no daylight saving). */
-const BEIJING_MS = 8 * 3600_000;
+export const BEIJING_MS = 8 * 3600_000;
 
 /**
  * A timestamp as the UI prints it, in Beijing time whatever the browser's time zone (deadlines

@@ -33,6 +33,7 @@ export function HeatChart({
       option={option}
       testId="cockpit-heat"
       height={height}
+      imageName={t('cockpit.heat')}
       onClick={({ dataIndex }) => {
         const x = dataIndex % group.indicators.length;
         const y = Math.floor(dataIndex / group.indicators.length);
@@ -57,7 +58,14 @@ export function RadarOf({
     () => buildRadarOption(aspects, unit, group.units, { average: t('cockpit.groupAverage') }),
     [aspects, unit, group, t],
   );
-  return <EChart option={option} testId="cockpit-radar" height={300} />;
+  return (
+    <EChart
+      option={option}
+      testId="cockpit-radar"
+      height={300}
+      imageName={`${t('cockpit.radar')} ${unit.name}`}
+    />
+  );
 }
 
 export function TrendOf({ unit }: { unit: CockpitUnit }) {
@@ -71,5 +79,12 @@ export function TrendOf({ unit }: { unit: CockpitUnit }) {
       }),
     [unit, t],
   );
-  return <EChart option={option} testId="cockpit-trend" height={260} />;
+  return (
+    <EChart
+      option={option}
+      testId="cockpit-trend"
+      height={260}
+      imageName={`${t('cockpit.trend')} ${unit.name}`}
+    />
+  );
 }

@@ -1,17 +1,24 @@
-import { AlertOutlined, BellOutlined, IssuesCloseOutlined, ToolOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  BellOutlined,
+  IssuesCloseOutlined,
+  PrinterOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
 import type { CockpitGroup, CockpitUnit, LaggingItem } from '@jixiao/contracts';
 import { Button, Card, Col, Empty, Row, Space, Statistic, Tabs, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { RankingChart } from '../../shared/charts/RankingChart.js';
+import { ExportButton } from '../../shared/export/ExportButton.js';
+import type { ExportColumns } from '../../shared/export/tableSheet.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
 import { useSearchParam } from '../../shared/useSearchParam.js';
 import { PlanPeriodPickers, usePlanPeriodChoice } from '../plans/PlanPeriodPickers.js';
-import { GradeTag } from '../results/GradeTag.js';
+import { GradeTag, gradeText } from '../results/GradeTag.js';
 import { defaultPeriod, fmtScore } from '../results/ranking.js';
 import { useCockpit } from './api.js';
 import { ChartEmpty, HeatChart, RadarOf, TrendOf } from './CockpitCharts.js';
@@ -36,11 +43,12 @@ export default function CockpitPage() {
   const unit = group?.units.find((u) => u.unit === unitParam) ?? group?.units[0];
   const trace = (u: CockpitUnit) => (planId && period ? traceLink(planId, period, u.unit) : '/results');
 
-  const columns: ColumnsType<CockpitUnit> = [
+  const columns: ExportColumns<CockpitUnit> = [
     { title: t('cockpit.rank'), dataIndex: 'rank', width: 64, align: 'right' },
     {
       title: t('cockpit.unit'),
       key: 'unit',
+      exportValue: (u) => u.name,
       render: (_, u) => (
         <Typography.Link data-testid="cockpit-pick" onClick={() => setUnit(u.unit)}>
           {u.name}
@@ -54,7 +62,13 @@ export default function CockpitPage() {
       align: 'right',
       render: (v: number) => <span style={num}>{fmtScore(v)}</span>,
     },
-    { title: t('cockpit.grade'), key: 'grade', width: 100, render: (_, u) => <GradeTag grade={u.grade} /> },
+    {
+      title: t('cockpit.grade'),
+      key: 'grade',
+      width: 100,
+      render: (_, u) => <GradeTag grade={u.grade} />,
+      exportValue: (u) => gradeText(u.grade, t),
+    },
     {
       title: t('cockpit.lost'),
       dataIndex: 'lostTotal',
@@ -66,6 +80,7 @@ export default function CockpitPage() {
       title: t('cockpit.trace'),
       key: 'trace',
       width: 90,
+      exportValue: false,
       render: (_, u) => (
         <Link to={trace(u)} data-testid="cockpit-row-trace">
           {t('cockpit.trace')}
@@ -73,7 +88,7 @@ export default function CockpitPage() {
       ),
     },
   ];
-  const lagColumns: ColumnsType<LaggingItem> = [
+  const lagColumns: ExportColumns<LaggingItem> = [
     { title: t('cockpit.group'), dataIndex: 'group', width: 70 },
     { title: t('cockpit.unit'), dataIndex: 'name' },
     { title: t('cockpit.indicator'), key: 'ind', render: (_, l) => `${l.indicator} ${l.indicatorName}` },
@@ -88,6 +103,7 @@ export default function CockpitPage() {
       title: t('cockpit.status'),
       dataIndex: 'status',
       width: 100,
+      exportValue: (l) => t(`cockpit.lag.${l.status}`),
       render: (s: LaggingItem['status']) => (
         <Tag color={s === 'serious' ? 'red' : 'orange'}>{t(`cockpit.lag.${s}`)}</Tag>
       ),
@@ -107,11 +123,19 @@ export default function CockpitPage() {
   if (!offered.length || !plan || !planId) return <Empty description={t('planPicker.none')} />;
 
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+    <Space className="cockpit-print" orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
         <Space wrap>
           <PlanPeriodPickers choice={choice} value={period} testId="cockpit" width={130} />
           {period && <KioskLinksButton planId={planId} period={period} />}
+          <Button
+            className="no-print"
+            icon={<PrinterOutlined />}
+            data-testid="cockpit-print"
+            onClick={() => window.print()}
+          >
+            {t('exports.print')}
+          </Button>
         </Space>
         {c && (
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
@@ -172,9 +196,18 @@ export default function CockpitPage() {
           />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
-              <Typography.Title level={5}>{t('cockpit.ranking')}</Typography.Title>
+              <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+                <Typography.Title level={5}>{t('cockpit.ranking')}</Typography.Title>
+                <ExportButton
+                  columns={columns}
+                  rows={group.units}
+                  title={`${t('cockpitNav.cockpit')} ${t('cockpit.ranking')} ${group.group}`}
+                  testId="cockpit-ranking-export"
+                />
+              </Space>
               <RankingChart
                 testId="cockpit-ranking"
+                imageName={`${t('cockpit.ranking')} ${group.group}`}
                 height={300}
                 units={group.units}
                 labels={{ total: t('cockpit.total'), noGrade: t('results.noGrade') }}
@@ -209,7 +242,18 @@ export default function CockpitPage() {
       )}
       {c && period && <CockpitMapCard planId={planId} period={period} />}
       {c && (
-        <Card size="small" title={t('cockpit.lagging', { period: c.lagPeriod })}>
+        <Card
+          size="small"
+          title={t('cockpit.lagging', { period: c.lagPeriod })}
+          extra={
+            <ExportButton
+              columns={lagColumns}
+              rows={c.lagging}
+              title={`${t('cockpitNav.cockpit')} ${t('cockpit.lagging', { period: c.lagPeriod })}`}
+              testId="cockpit-lagging-export"
+            />
+          }
+        >
           <CompactTable<LaggingItem>
             data-testid="cockpit-lagging"
             rowKey={(l) => `${l.unitId}|${l.indicator}`}

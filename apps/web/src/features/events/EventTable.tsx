@@ -1,11 +1,12 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import type { CycleEvent } from '@jixiao/contracts';
 import { Button, Space, Tag, Tooltip, Typography, theme } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeName } from '../../shared/CodeName.js';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { ExportButton } from '../../shared/export/ExportButton.js';
+import type { ExportColumns } from '../../shared/export/tableSheet.js';
 import { formatDateTime } from '../../shared/format.js';
 import { queryRows } from '../../shared/QueryState.js';
 import { unitColumn } from '../../shared/unitColumn.js';
@@ -47,13 +48,14 @@ export function EventTable({
     return '—';
   };
 
-  const columns: ColumnsType<CycleEvent> = [
+  const columns: ExportColumns<CycleEvent> = [
     unitColumn(t('events.col.unit'), 170),
     {
       title: t('events.col.kind'),
       key: 'kind',
       width: 96,
       render: (_, e) => <Tag color={KIND_COLOR[e.kind]}>{t(`events.kind.${e.kind}`)}</Tag>,
+      exportValue: (e) => t(`events.kind.${e.kind}`),
     },
     { title: t('events.col.item'), key: 'item', width: 160, render: (_, e) => itemText(e) },
     {
@@ -62,6 +64,8 @@ export function EventTable({
       width: 140,
       render: (_, e) =>
         e.indicator ? <CodeName code={e.indicator} name={indicatorName.get(e.indicator) ?? ''} /> : '—',
+      exportValue: (e) =>
+        e.indicator ? `${e.indicator} ${indicatorName.get(e.indicator) ?? ''}`.trim() : null,
     },
     {
       title: t('events.col.points'),
@@ -69,12 +73,14 @@ export function EventTable({
       width: 80,
       align: 'right',
       render: (_, e) => (e.points === null ? '—' : e.kind === 'deduction' ? `−${e.points}` : `+${e.points}`),
+      exportValue: (e) => (e.points === null ? null : e.kind === 'deduction' ? -e.points : e.points),
     },
     {
       title: t('events.col.reason'),
       key: 'reason',
       width: 260,
       ellipsis: { showTitle: false },
+      exportValue: (e) => e.reason,
       render: (_, e) => (
         <Tooltip title={e.reason} placement="topLeft">
           <span>{e.reason}</span>
@@ -86,6 +92,7 @@ export function EventTable({
       title: t('events.col.status'),
       key: 'status',
       width: 110,
+      exportValue: (e) => t(`events.status.${e.status}`),
       render: (_, e) => (
         <Tooltip
           title={
@@ -109,6 +116,7 @@ export function EventTable({
       title: t('events.col.recorded'),
       key: 'rec',
       width: 190,
+      exportValue: (e) => e.createdAt,
       render: (_, e) => (
         <Space orientation="vertical" size={0}>
           <span>
@@ -126,6 +134,7 @@ export function EventTable({
       title: t('events.col.evidence'),
       key: 'ev',
       width: 80,
+      exportValue: (e) => e.evidence.length,
       render: (_, e) => (
         <Button
           size="small"
@@ -144,6 +153,7 @@ export function EventTable({
       title: t('common.actions'),
       key: 'a',
       width: 170,
+      exportValue: false,
       render: (_, e) => (
         <Space size={0} wrap>
           {eventActions(e, rights)
@@ -166,21 +176,32 @@ export function EventTable({
   ];
 
   return (
-    <CompactTable<CycleEvent>
-      data-testid="ev-table"
-      rowKey="id"
-      {...queryRows(events, t('events.empty'), 'ev-list')}
-      columns={columns}
-      onRow={(e) =>
-        ({
-          'data-row': `${e.unitCode}-${e.kind}-${e.id}`,
-          ...(e.id === linkedId
-            ? { 'data-linked': 'true', style: { background: token.colorWarningBg } }
-            : {}),
-        }) as HTMLAttributes<HTMLElement>
-      }
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: 1560 }}
-    />
+    <>
+      <Space style={{ width: '100%', justifyContent: 'flex-end', marginBottom: 8 }}>
+        <ExportButton
+          columns={columns}
+          rows={queryRows(events).dataSource}
+          title={t('eventsNav.events')}
+          testId="events-export"
+          disabled={!events.data}
+        />
+      </Space>
+      <CompactTable<CycleEvent>
+        data-testid="ev-table"
+        rowKey="id"
+        {...queryRows(events, t('events.empty'), 'ev-list')}
+        columns={columns}
+        onRow={(e) =>
+          ({
+            'data-row': `${e.unitCode}-${e.kind}-${e.id}`,
+            ...(e.id === linkedId
+              ? { 'data-linked': 'true', style: { background: token.colorWarningBg } }
+              : {}),
+          }) as HTMLAttributes<HTMLElement>
+        }
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        scroll={{ x: 1560 }}
+      />
+    </>
   );
 }

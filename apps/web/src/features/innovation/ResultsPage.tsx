@@ -6,6 +6,8 @@ import { useParams } from 'react-router';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { ExportButton } from '../../shared/export/ExportButton.js';
+import type { ExportColumns } from '../../shared/export/tableSheet.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { MutateButton } from '../../shared/MutateButton.js';
@@ -30,65 +32,81 @@ function Steps({ steps, testId }: { steps: readonly StepLike[]; testId?: string 
 }
 
 /** One category's ranking: rank, project, unit, score, judges, trimmed, top-ten seat, bonus. */
-function RankingTable({ rows, testId }: { rows: ProjectResult[]; testId: string }) {
+function RankingTable({ rows, testId, name }: { rows: ProjectResult[]; testId: string; name: string }) {
   const { t } = useFeedback();
+  const columns: ExportColumns<ProjectResult> = [
+    {
+      title: t('innoResults.rank'),
+      key: 'rank',
+      render: (_, r) => t('innoResults.rankOf', { rank: r.rank, n: r.inCategory }),
+      exportValue: (r) => r.rank,
+    },
+    {
+      title: t('innoResults.project'),
+      key: 'title',
+      exportValue: (r) => `${r.title}\n${r.unitCode} ${r.unitName}`,
+      render: (_, r) => (
+        <div style={{ maxWidth: 280, whiteSpace: 'normal', wordBreak: 'break-word' }}>
+          {r.title}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.unitCode} {r.unitName}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: t('innoResults.score'),
+      dataIndex: 'score',
+      align: 'right',
+      render: (v: number) => (
+        <b data-testid="result-score" style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {v}
+        </b>
+      ),
+    },
+    { title: t('innoResults.judges'), dataIndex: 'judges', align: 'right' },
+    {
+      title: t('innoResults.trimmed'),
+      dataIndex: 'trimmed',
+      exportValue: (r) => r.trimmed,
+      render: (v: boolean) => (v ? <Tag color="blue">{t('innoResults.trimmed')}</Tag> : '—'),
+    },
+    {
+      title: t('innoResults.seat'),
+      key: 'seat',
+      exportValue: (r) => (r.topTen ? r.seat : null),
+      render: (_, r) => (r.topTen ? <Tag color="gold">{t('innoResults.seatN', { seat: r.seat })}</Tag> : '—'),
+    },
+    {
+      title: t('innoResults.bonusCol'),
+      key: 'bonus',
+      align: 'right',
+      render: (_, r) => (r.bonus ? r.bonus.points : '—'),
+      exportValue: (r) => r.bonus?.points ?? null,
+    },
+  ];
   return (
-    <CompactTable<ProjectResult>
-      data-testid={testId}
-      rowKey="projectId"
-      dataSource={rows}
-      onRow={(r) => ({ 'data-testid': `result-row-${r.projectId}` }) as never}
-      expandable={{ expandedRowRender: (r) => <Steps steps={r.steps} testId="result-steps" /> }}
-      columns={[
-        {
-          title: t('innoResults.rank'),
-          key: 'rank',
-          render: (_, r) => t('innoResults.rankOf', { rank: r.rank, n: r.inCategory }),
-        },
-        {
-          title: t('innoResults.project'),
-          key: 'title',
-          render: (_, r) => (
-            <div style={{ maxWidth: 280, whiteSpace: 'normal', wordBreak: 'break-word' }}>
-              {r.title}
-              <div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.unitCode} {r.unitName}
-                </Typography.Text>
-              </div>
-            </div>
-          ),
-        },
-        {
-          title: t('innoResults.score'),
-          dataIndex: 'score',
-          align: 'right',
-          render: (v: number) => (
-            <b data-testid="result-score" style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {v}
-            </b>
-          ),
-        },
-        { title: t('innoResults.judges'), dataIndex: 'judges', align: 'right' },
-        {
-          title: t('innoResults.trimmed'),
-          dataIndex: 'trimmed',
-          render: (v: boolean) => (v ? <Tag color="blue">{t('innoResults.trimmed')}</Tag> : '—'),
-        },
-        {
-          title: t('innoResults.seat'),
-          key: 'seat',
-          render: (_, r) =>
-            r.topTen ? <Tag color="gold">{t('innoResults.seatN', { seat: r.seat })}</Tag> : '—',
-        },
-        {
-          title: t('innoResults.bonusCol'),
-          key: 'bonus',
-          align: 'right',
-          render: (_, r) => (r.bonus ? r.bonus.points : '—'),
-        },
-      ]}
-    />
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Text strong>{name}</Typography.Text>
+        <ExportButton
+          columns={columns}
+          rows={rows}
+          title={`${t('innovationNav.results')} ${name}`}
+          testId={`${testId}-export`}
+        />
+      </Space>
+      <CompactTable<ProjectResult>
+        data-testid={testId}
+        rowKey="projectId"
+        dataSource={rows}
+        onRow={(r) => ({ 'data-testid': `result-row-${r.projectId}` }) as never}
+        expandable={{ expandedRowRender: (r) => <Steps steps={r.steps} testId="result-steps" /> }}
+        columns={columns}
+      />
+    </>
   );
 }
 
@@ -271,8 +289,7 @@ export default function ResultsPage() {
               <Space orientation="vertical" style={{ width: '100%' }} size="middle">
                 {byCategory(r.projects).map((g) => (
                   <div key={g.category}>
-                    <Typography.Text strong>{g.name}</Typography.Text>
-                    <RankingTable rows={g.rows} testId={`ranking-${g.category}`} />
+                    <RankingTable rows={g.rows} testId={`ranking-${g.category}`} name={g.name} />
                   </div>
                 ))}
               </Space>

@@ -4,6 +4,8 @@ import { Button, Card, Popconfirm, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { CreateButton } from '../../shared/CreateButton.js';
+import { ExportButton } from '../../shared/export/ExportButton.js';
+import type { ExportColumns } from '../../shared/export/tableSheet.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { queryRows } from '../../shared/QueryState.js';
 import { unitColumn } from '../../shared/unitColumn.js';
@@ -26,20 +28,48 @@ function AllInquiries({ planId, office }: { planId: number; office: boolean }) {
     onError: showError,
   });
   const overdue = (list.data ?? []).filter((i) => i.status === 'overdue').length;
+  const columns: ExportColumns<Inquiry> = [
+    unitColumn<Inquiry>(t('inquiries.unit')),
+    { title: t('inquiries.expert'), dataIndex: 'expertName' },
+    {
+      title: t('inquiries.indicator'),
+      render: (_, i) => i.indicator ?? '—',
+      exportValue: (i) => i.indicator,
+    },
+    { title: t('inquiries.deadline'), dataIndex: 'deadline' },
+    {
+      title: t('inquiries.status'),
+      render: (_, i) => <InquiryStatusTag i={i} />,
+      exportValue: (i) => t(`inquiries.statuses.${i.status}`),
+    },
+    {
+      title: t('inquiries.points'),
+      render: (_, i) => (i.deductionPoints === null ? '—' : `−${i.deductionPoints}`),
+      exportValue: (i) => (i.deductionPoints === null ? null : -i.deductionPoints),
+    },
+  ];
   return (
     <Card
       size="small"
       extra={
-        office && (
-          <Popconfirm
-            title={t('inquiries.penaliseConfirm', { count: overdue })}
-            onConfirm={() => penalise.mutate()}
-          >
-            <Button danger loading={penalise.isPending} disabled={!overdue} data-testid="inquiry-penalise">
-              {t('inquiries.penalise', { count: overdue })}
-            </Button>
-          </Popconfirm>
-        )
+        <Space wrap>
+          <ExportButton
+            columns={columns}
+            rows={list.data}
+            title={t('inquiriesNav.inquiries')}
+            testId="inquiries-export"
+          />
+          {office && (
+            <Popconfirm
+              title={t('inquiries.penaliseConfirm', { count: overdue })}
+              onConfirm={() => penalise.mutate()}
+            >
+              <Button danger loading={penalise.isPending} disabled={!overdue} data-testid="inquiry-penalise">
+                {t('inquiries.penalise', { count: overdue })}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
       }
     >
       <CompactTable<Inquiry>
@@ -48,17 +78,7 @@ function AllInquiries({ planId, office }: { planId: number; office: boolean }) {
         pagination={{ pageSize: 20 }}
         data-testid="inquiry-table"
         expandable={{ expandedRowRender: (i) => <InquiryCard i={i} /> }}
-        columns={[
-          unitColumn<Inquiry>(t('inquiries.unit')),
-          { title: t('inquiries.expert'), dataIndex: 'expertName' },
-          { title: t('inquiries.indicator'), render: (_, i) => i.indicator ?? '—' },
-          { title: t('inquiries.deadline'), dataIndex: 'deadline' },
-          { title: t('inquiries.status'), render: (_, i) => <InquiryStatusTag i={i} /> },
-          {
-            title: t('inquiries.points'),
-            render: (_, i) => (i.deductionPoints === null ? '—' : `−${i.deductionPoints}`),
-          },
-        ]}
+        columns={columns}
       />
     </Card>
   );

@@ -1,10 +1,11 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { isApiError } from '../../shared/api.js';
 import { useCan } from '../../shared/auth.js';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { ExportButton } from '../../shared/export/ExportButton.js';
+import type { ExportColumns } from '../../shared/export/tableSheet.js';
 import { formatError, useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
 import { QueryState } from '../../shared/QueryState.js';
@@ -46,7 +47,7 @@ export default function LivePage() {
   }, [live.data]);
   const groups = [...groupSizes.keys()].sort();
 
-  const columns: ColumnsType<LiveUnit> = [
+  const columns: ExportColumns<LiveUnit> = [
     {
       title: t('live.rank'),
       dataIndex: 'rank',
@@ -77,6 +78,7 @@ export default function LivePage() {
       key: 'grade',
       width: 110,
       render: (_, u) => <GradeMark grade={u.grade} />,
+      exportValue: (u) => u.grade?.name ?? null,
       sorter: (a, b) => (a.grade?.code ?? '').localeCompare(b.grade?.code ?? ''),
     },
   ];
@@ -123,7 +125,18 @@ export default function LivePage() {
         <UnitCard key={u.unit} unit={u} planId={planId} />
       ))}
       {live.data && own.length === 0 && units.length > 0 && (
-        <Card size="small" title={t('live.allUnits', { n: units.length })}>
+        <Card
+          size="small"
+          title={t('live.allUnits', { n: units.length })}
+          extra={
+            <ExportButton
+              columns={columns}
+              rows={units}
+              title={`${t('submissionsNav.live')} ${period ?? ''}`}
+              testId="live-export"
+            />
+          }
+        >
           <CompactTable<LiveUnit>
             data-testid="live-table"
             rowKey="unit"

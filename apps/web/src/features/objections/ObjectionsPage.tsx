@@ -17,6 +17,8 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { ExportButton } from '../../shared/export/ExportButton.js';
+import type { ExportColumns } from '../../shared/export/tableSheet.js';
 import { FilePicker } from '../../shared/FilePicker.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
@@ -45,6 +47,36 @@ export default function ObjectionsPage() {
   const [open, setOpen] = useState<number | null>(Number(params.get('id')) || null);
   const list = useObjections(filter);
   const shown = list.data?.find((o) => o.id === open) ?? null;
+  const columns: ExportColumns<Objection> = [
+    { title: '#', dataIndex: 'id', width: 56 },
+    { title: t('objections.unit'), render: (_, o) => o.unitName },
+    { title: t('objections.target'), dataIndex: 'targetLabel' },
+    {
+      title: t('objections.status.label'),
+      render: (_, o) => (
+        <Tag color={COLOR[o.status]} data-testid={`objection-status-${o.id}`} data-status={o.status}>
+          {t(`objections.status.${o.status}`)}
+        </Tag>
+      ),
+      exportValue: (o) => t(`objections.status.${o.status}`),
+    },
+    {
+      title: t('objections.due'),
+      render: (_, o) => (o.status === 'filed' ? o.answerDue : o.status === 'answered' ? o.respondDue : '—'),
+      exportValue: (o) =>
+        o.status === 'filed' ? o.answerDue : o.status === 'answered' ? o.respondDue : null,
+    },
+    {
+      title: t('objections.outcome.label'),
+      render: (_, o) => (o.outcome ? t(`objections.outcome.${o.outcome}`) : '—'),
+      exportValue: (o) => (o.outcome ? t(`objections.outcome.${o.outcome}`) : null),
+    },
+    {
+      title: t('objections.filedAt'),
+      render: (_, o) => formatDateTime(o.filedAt),
+      exportValue: (o) => o.filedAt,
+    },
+  ];
   return (
     <Card
       title={t('objections.title')}
@@ -65,6 +97,12 @@ export default function ObjectionsPage() {
             onChange={(status) => setFilter({ ...filter, status })}
             options={objectionStatuses.map((s) => ({ value: s, label: t(`objections.status.${s}`) }))}
           />
+          <ExportButton
+            columns={columns}
+            rows={list.data}
+            title={t('objections.title')}
+            testId="objections-export"
+          />
         </Space>
       }
     >
@@ -74,29 +112,7 @@ export default function ObjectionsPage() {
         rowKey="id"
         dataSource={list.data ?? []}
         onRow={(o) => ({ onClick: () => setOpen(o.id), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: '#', dataIndex: 'id', width: 56 },
-          { title: t('objections.unit'), render: (_, o) => o.unitName },
-          { title: t('objections.target'), dataIndex: 'targetLabel' },
-          {
-            title: t('objections.status.label'),
-            render: (_, o) => (
-              <Tag color={COLOR[o.status]} data-testid={`objection-status-${o.id}`} data-status={o.status}>
-                {t(`objections.status.${o.status}`)}
-              </Tag>
-            ),
-          },
-          {
-            title: t('objections.due'),
-            render: (_, o) =>
-              o.status === 'filed' ? o.answerDue : o.status === 'answered' ? o.respondDue : '—',
-          },
-          {
-            title: t('objections.outcome.label'),
-            render: (_, o) => (o.outcome ? t(`objections.outcome.${o.outcome}`) : '—'),
-          },
-          { title: t('objections.filedAt'), render: (_, o) => formatDateTime(o.filedAt) },
-        ]}
+        columns={columns}
       />
       <Drawer
         data-testid="objection-drawer"

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CodeFilter, type CodeFilterSpec, type FilterState, OptionFilter } from '../../shared/CodeFilter.js';
 import { CompactTable } from '../../shared/CompactTable.js';
+import { ExportButton } from '../../shared/export/ExportButton.js';
+import { type ExportColumns, percent } from '../../shared/export/tableSheet.js';
 import { QueryState, queryTable } from '../../shared/QueryState.js';
 import { PlanPicker, usePlanChoice } from '../plans/PlanPicker.js';
 import { useProgress } from './api.js';
@@ -82,6 +84,25 @@ export default function ProgressPage() {
       </Tooltip>
     ) : null;
 
+  const columns: ExportColumns<MatrixRow> = [
+    { title: t('progress.group'), dataIndex: 'group', width: 70, fixed: 'left' },
+    {
+      title: t('progress.unit'),
+      dataIndex: 'name',
+      width: 220,
+      fixed: 'left',
+      render: (v: string, r) => `${r.code} ${v}`,
+    },
+    ...shown.map((i) => ({
+      title: <Tooltip title={t(`progress.modes.${i.mode}`)}>{`${i.code} ${i.name}`}</Tooltip>,
+      exportTitle: `${i.code} ${i.name}`,
+      exportValue: (r: MatrixRow) => percent(r.cells[i.code]?.ratio),
+      key: i.code,
+      width: 130,
+      render: (_: unknown, r: MatrixRow) => cell(r.cells[i.code]),
+    })),
+  ];
+
   if (!plans.data) return <QueryState query={plans} testId="progress-plans" />;
   return (
     <Card
@@ -139,28 +160,21 @@ export default function ProgressPage() {
         </Typography.Text>
       </Space>
       {matrix.isError && <QueryState query={matrix} inline testId="progress" />}
+      <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'flex-end' }}>
+        <ExportButton
+          columns={columns}
+          rows={matrix.data ? rows : undefined}
+          title={`${t('progress.title')} ${month ?? ''}`}
+          testId="progress-export"
+        />
+      </Space>
       <CompactTable<MatrixRow>
         rowKey="key"
         dataSource={rows}
         {...queryTable(matrix, t('progress.empty'), 'progress')}
         scroll={{ x: 300 + shown.length * 130 }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        columns={[
-          { title: t('progress.group'), dataIndex: 'group', width: 70, fixed: 'left' },
-          {
-            title: t('progress.unit'),
-            dataIndex: 'name',
-            width: 220,
-            fixed: 'left',
-            render: (v: string, r) => `${r.code} ${v}`,
-          },
-          ...shown.map((i) => ({
-            title: <Tooltip title={t(`progress.modes.${i.mode}`)}>{`${i.code} ${i.name}`}</Tooltip>,
-            key: i.code,
-            width: 130,
-            render: (_: unknown, r: MatrixRow) => cell(r.cells[i.code]),
-          })),
-        ]}
+        columns={columns}
       />
     </Card>
   );

@@ -8,6 +8,8 @@ import { useCan } from '../../shared/auth.js';
 import { CodeFilter, type CodeFilterSpec, type FilterState, OptionFilter } from '../../shared/CodeFilter.js';
 import { CompactTable } from '../../shared/CompactTable.js';
 import { CreateButton } from '../../shared/CreateButton.js';
+import { ExportButton } from '../../shared/export/ExportButton.js';
+import { type ExportColumns, percent } from '../../shared/export/tableSheet.js';
 import { FilePicker } from '../../shared/FilePicker.js';
 import { useFeedback } from '../../shared/feedback.js';
 import { formatDateTime } from '../../shared/format.js';
@@ -142,6 +144,52 @@ export default function RectificationsPage() {
     </Button>
   );
 
+  const rectColumns: ExportColumns<RectificationTask> = [
+    { title: t('rectification.title'), dataIndex: 'title' },
+    unitColumn<RectificationTask>(t('rectification.unit')),
+    {
+      title: t('rectification.source'),
+      render: (_, x) => t(`rectification.sources.${x.source.kind}`),
+    },
+    {
+      title: t('rectification.weakness'),
+      render: (_, x) => <Weakness t={t} task={x} />,
+      exportValue: (x) => {
+        const w = weaknessText(x.weakness);
+        return [t(w.key, w.params), x.weakness.note].filter(Boolean).join('\n');
+      },
+    },
+    {
+      title: t('rectification.deadline'),
+      render: (_, x) => <Deadline t={t} task={x} />,
+      exportValue: (x) => x.deadline,
+    },
+    {
+      title: t('rectification.status'),
+      render: (_, x) => (
+        <Tag color={STATUS_COLOR[x.status]} data-testid={`rectification-status-${x.id}`}>
+          {t(`rectification.statuses.${x.status}`)}
+        </Tag>
+      ),
+      exportValue: (x) => t(`rectification.statuses.${x.status}`),
+    },
+    {
+      title: t('rectification.progress'),
+      render: (_, x) => `${x.progress}%`,
+      exportValue: (x) => percent(x.progress / 100),
+    },
+    {
+      title: '',
+      exportValue: false,
+      render: (_, x) => (
+        <Space wrap size={4}>
+          {x.can.close && button('close', x, true)}
+          {x.can.return && button('return', x)}
+        </Space>
+      ),
+    },
+  ];
+
   const filters = (
     <Space wrap>
       <CodeFilter spec={STATUS_FILTER} state={filterState} testId="rectification-filter" />
@@ -222,23 +270,31 @@ export default function RectificationsPage() {
           size="small"
           title={filters}
           extra={
-            office && (
-              <Space wrap>
-                <CreateButton testId="rectification-create" onClick={() => setDialog({ kind: 'create' })}>
-                  {t('rectification.create')}
-                </CreateButton>
-                <Button onClick={() => setDialog({ kind: 'bulk' })} data-testid="rectification-bulk">
-                  {t('rectification.bulk')}
-                </Button>
-                <Button
-                  loading={remind.isPending}
-                  onClick={() => remind.mutate()}
-                  data-testid="rectification-remind"
-                >
-                  {t('rectification.remind')}
-                </Button>
-              </Space>
-            )
+            <Space wrap>
+              <ExportButton
+                columns={rectColumns}
+                rows={list}
+                title={t('rectificationNav.rectifications')}
+                testId="rectification-export"
+              />
+              {office && (
+                <>
+                  <CreateButton testId="rectification-create" onClick={() => setDialog({ kind: 'create' })}>
+                    {t('rectification.create')}
+                  </CreateButton>
+                  <Button onClick={() => setDialog({ kind: 'bulk' })} data-testid="rectification-bulk">
+                    {t('rectification.bulk')}
+                  </Button>
+                  <Button
+                    loading={remind.isPending}
+                    onClick={() => remind.mutate()}
+                    data-testid="rectification-remind"
+                  >
+                    {t('rectification.remind')}
+                  </Button>
+                </>
+              )}
+            </Space>
           }
         >
           <CompactTable<RectificationTask>
@@ -249,34 +305,7 @@ export default function RectificationsPage() {
             data-testid="rectification-table"
             onRow={(task) => ({ 'data-testid': `rectification-row-${task.id}` }) as never}
             expandable={{ expandedRowRender: (task) => <History t={t} task={task} /> }}
-            columns={[
-              { title: t('rectification.title'), dataIndex: 'title' },
-              unitColumn<RectificationTask>(t('rectification.unit')),
-              {
-                title: t('rectification.source'),
-                render: (_, x) => t(`rectification.sources.${x.source.kind}`),
-              },
-              { title: t('rectification.weakness'), render: (_, x) => <Weakness t={t} task={x} /> },
-              { title: t('rectification.deadline'), render: (_, x) => <Deadline t={t} task={x} /> },
-              {
-                title: t('rectification.status'),
-                render: (_, x) => (
-                  <Tag color={STATUS_COLOR[x.status]} data-testid={`rectification-status-${x.id}`}>
-                    {t(`rectification.statuses.${x.status}`)}
-                  </Tag>
-                ),
-              },
-              { title: t('rectification.progress'), render: (_, x) => `${x.progress}%` },
-              {
-                title: '',
-                render: (_, x) => (
-                  <Space wrap size={4}>
-                    {x.can.close && button('close', x, true)}
-                    {x.can.return && button('return', x)}
-                  </Space>
-                ),
-              },
-            ]}
+            columns={rectColumns}
           />
         </Card>
       )}

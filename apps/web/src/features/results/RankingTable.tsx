@@ -1,28 +1,22 @@
 import type { EvaluationRun, UnitScore } from '@jixiao/contracts';
 import { Button, Card, List, Space, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../shared/CompactTable.js';
-import { GradeTag } from './GradeTag.js';
+import { ExportButton } from '../../shared/export/ExportButton.js';
+import type { ExportColumns } from '../../shared/export/tableSheet.js';
+import { GradeTag, gradeText } from './GradeTag.js';
 import { num, RankText, VetoMark } from './RunMarks.js';
 import { fmtScore } from './ranking.js';
 import { rankCells } from './runs.js';
 import { ScorecardPdfButton } from './ScorecardButtons.js';
 
-export function RankingTable({
-  run,
-  units,
-  onOpen,
-}: {
-  run: EvaluationRun;
-  units: UnitScore[];
-  onOpen: (u: UnitScore) => void;
-}) {
+/** The ranking's columns: the table's and its export's (one list, so both stay the same). */
+function useRankingColumns(run: EvaluationRun, units: UnitScore[], onOpen: (u: UnitScore) => void) {
   const { t } = useTranslation();
   const comps = units[0]?.components ?? run.units[0]?.components ?? [];
   const ranks = useMemo(() => rankCells(units), [units]);
-  const columns: ColumnsType<UnitScore> = [
+  const columns: ExportColumns<UnitScore> = [
     {
       title: t('runs.rank'),
       key: 'rank',
@@ -30,11 +24,13 @@ export function RankingTable({
       align: 'right',
       fixed: 'left',
       render: (_, u) => <RankText cell={ranks.get(u.unit)} />,
+      exportValue: (u) => u.rank,
     },
     {
       title: t('results.unit'),
       key: 'unit',
       fixed: 'left',
+      exportValue: (u) => u.name,
       render: (_, u) => (
         <Button
           type="link"
@@ -61,6 +57,7 @@ export function RankingTable({
     {
       title: t('results.grade'),
       key: 'grade',
+      exportValue: (u) => gradeText(u.grade, t),
       render: (_, u) => (
         <Space size={4}>
           <GradeTag grade={u.grade} />
@@ -75,6 +72,9 @@ export function RankingTable({
         </Tooltip>
       ),
       key: `comp-${c.code}`,
+      exportTitle: c.name,
+      exportValue: (u: UnitScore) =>
+        (u.components.find((x) => x.code === c.code) ?? u.components[i])?.score ?? null,
       align: 'right' as const,
       render: (_: unknown, u: UnitScore) => {
         const s = u.components.find((x) => x.code === c.code) ?? u.components[i];
@@ -102,9 +102,23 @@ export function RankingTable({
       key: 'scorecard',
       align: 'center',
       width: 72,
+      exportValue: false,
       render: (_, u) => <ScorecardPdfButton planId={run.planId} runId={run.id} unit={u.unit} compact />,
     },
   ];
+  return columns;
+}
+
+export function RankingTable({
+  run,
+  units,
+  onOpen,
+}: {
+  run: EvaluationRun;
+  units: UnitScore[];
+  onOpen: (u: UnitScore) => void;
+}) {
+  const columns = useRankingColumns(run, units, onOpen);
   return (
     <CompactTable<UnitScore>
       data-testid="results-table"
@@ -114,6 +128,20 @@ export function RankingTable({
       style={{ marginTop: 12 }}
     />
   );
+}
+
+/** The ranking's "导出 Excel" (in the group tabs' bar, so it is there on a phone too). */
+export function RankingExport({
+  run,
+  units,
+  title,
+}: {
+  run: EvaluationRun;
+  units: UnitScore[];
+  title: string;
+}) {
+  const columns = useRankingColumns(run, units, () => {});
+  return <ExportButton columns={columns} rows={units} title={title} testId="results-table-export" />;
 }
 
 export function UnitCards({ units, onOpen }: { units: UnitScore[]; onOpen: (u: UnitScore) => void }) {

@@ -16,7 +16,7 @@ import { CompareDrawer } from './CompareDrawer.js';
 import { GradeTag } from './GradeTag.js';
 import { PublicityPanel } from './PublicityPanel.js';
 import { QuotaCounts } from './QuotaCounts.js';
-import { RankingTable, UnitCards } from './RankingTable.js';
+import { RankingExport, RankingTable, UnitCards } from './RankingTable.js';
 import { ComputeButton, RunStepButtons } from './RunButtons.js';
 import { ChangeNote, num, RunStatus, VetoMark } from './RunMarks.js';
 import { RunsDrawer } from './RunsDrawer.js';
@@ -214,6 +214,9 @@ export default function ResultsPage() {
             data-testid="results-group-tabs"
             activeKey={current.group}
             onChange={(k) => set('group', k)}
+            tabBarExtraContent={
+              <RankingExport run={run} units={current.units} title={`${t('nav.results')} ${current.group}`} />
+            }
             items={groups.map((g) => ({
               key: g.group,
               label: `${g.group}${groupNames.get(g.group) ? ` ${groupNames.get(g.group)}` : ''} (${g.units.length})`,

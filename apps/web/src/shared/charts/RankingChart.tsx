@@ -8,6 +8,7 @@ export function RankingChart({
   height = 320,
   testId = 'ranking-chart',
   onPick,
+  imageName,
 }: {
   units: readonly ChartUnit[];
   labels: RankingChartLabels;
@@ -15,6 +16,8 @@ export function RankingChart({
   testId?: string;
   /** A click on a unit's bar. */
   onPick?: (unit: ChartUnit) => void;
+  /** Offer "下载图片" under this name (see EChart). */
+  imageName?: string;
 }) {
   const option = useMemo(() => buildRankingChartOption(units, labels), [units, labels]);
   return (
@@ -22,6 +25,7 @@ export function RankingChart({
       option={option}
       testId={testId}
       height={height}
+      imageName={imageName}
       onClick={onPick && (({ dataIndex }) => units[dataIndex] && onPick(units[dataIndex]))}
     />
   );
