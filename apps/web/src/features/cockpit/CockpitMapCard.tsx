@@ -81,6 +81,8 @@ export function MapView({
         option={option}
         testId={`${testId}-chart`}
         height={height}
+        // 下载图片 on the cockpit; the wall screen (no list) has no buttons.
+        imageName={list ? t('cockpitMap.title') : undefined}
         onClick={onPick && (({ dataIndex }) => m.regions[dataIndex] && onPick(m.regions[dataIndex].unit))}
       />
       {list && (
