@@ -24,7 +24,7 @@ export function GradeMark({ grade }: { grade: LiveUnit['grade'] }) {
 
 /**
  * A unit's standing in four figures: total, rank in its group (of `groupSize` when given), grade and
- * points lost; test ids `${testId}-total`, `-rank`, `-lost`. The live card and the unit view share it.
+ * points lost; test ids `${testId}-total`, `-rank`, `-lost-total`. The live card and the unit view share it.
  */
 export function StandingStats({
   testId,
@@ -68,7 +68,7 @@ export function StandingStats({
           title={t('live.lostTotal')}
           value={fmtScore(lost)}
           styles={{ content: { color: '#cf1322' } }}
-          data-testid={`${testId}-lost`}
+          data-testid={`${testId}-lost-total`}
         />
       </Col>
     </Row>
