@@ -57,6 +57,16 @@ export async function assemble(deps: Deps, ctx: Ctx | null, plan: plansRepo.Plan
   };
 }
 
+/** The open objections, notices and rectifications of an assembled plan's units (cockpit, screen). */
+export const openCounts = (deps: Deps, plan: plansRepo.PlanRow, a: Pick<Assembled, 'units'>) =>
+  repo.openCounts(
+    deps.database.db,
+    plan.id,
+    a.units.map((u) => u.id),
+  );
+
+type Assembled = Awaited<ReturnType<typeof assemble>>;
+
 /** The cockpit of a plan and period (GET /api/cockpit/:planId): office, leaders, observers. */
 export async function cockpit(deps: Deps, ctx: Ctx, planId: number, period: string): Promise<Cockpit> {
   const db = deps.database.db;
@@ -71,11 +81,7 @@ export async function cockpit(deps: Deps, ctx: Ctx, planId: number, period: stri
     lagPeriod: a.lagPeriod,
     lagging: a.lagging,
     trendPeriods: a.trend.map((r) => r.period),
-    counts: await repo.openCounts(
-      db,
-      planId,
-      a.units.map((u) => u.id),
-    ),
+    counts: await openCounts(deps, plan, a),
   };
 }
 

@@ -12,8 +12,7 @@ import type { Plan } from '@jixiao/engine';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, bad, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import * as cockpitRepo from '../cockpit/cockpit.repository.js';
-import { assemble } from '../cockpit/cockpit.service.js';
+import { assemble, openCounts } from '../cockpit/cockpit.service.js';
 import { liveEvaluation } from '../live/live.service.js';
 import { planInScope } from '../plans/plans.policy.js';
 import * as plansRepo from '../plans/plans.repository.js';
@@ -284,11 +283,7 @@ export async function screen(deps: Deps, header: string | undefined): Promise<Ki
     })),
     lagging: a.lagging,
     lagPeriod: a.lagPeriod,
-    counts: await cockpitRepo.openCounts(
-      db,
-      plan.id,
-      a.units.map((u) => u.id),
-    ),
+    counts: await openCounts(deps, plan, a),
     map: await mapWith(deps, plan, token.period, units),
   };
 }
